@@ -1,0 +1,338 @@
+package org.groundwatergateway.core.demo;
+
+import static org.groundwatergateway.core.demo.DemoPark.ENTERPRISES;
+import static org.groundwatergateway.core.demo.DemoPark.GRID;
+import static org.groundwatergateway.core.demo.DemoPark.PARK_CODE;
+import static org.groundwatergateway.core.demo.DemoPark.START;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.groundwatergateway.core.emergency.Depot;
+import org.groundwatergateway.core.emergency.EmergencyRepository;
+import org.groundwatergateway.core.emergency.EmergencyResource;
+import org.groundwatergateway.core.emergency.RoadSegment;
+import org.groundwatergateway.core.geo.Cgcs2000;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Sensor;
+import org.groundwatergateway.core.monitoring.WeatherStation;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.Enterprise;
+import org.groundwatergateway.core.park.Park;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.park.PotentialSource;
+import org.groundwatergateway.core.park.Receptor;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.soil.SoilBoring;
+import org.groundwatergateway.core.soil.SoilRepository;
+import org.groundwatergateway.core.soil.SoilSample;
+import org.groundwatergateway.core.storage.Database;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the demo park into a database: the site, the monitoring network, soil borings, emergency
+ * resources and roads, then {@code days} days of hourly readings from {@link DemoPark#START}. Loading is
+ * recorded in {@code platform_settings}, so a loaded park is not loaded again.
+ */
+public final class DemoParkLoader {
+
+    static final String LOADED_SETTING = "demo.loaded";
+    private static final Logger log = LoggerFactory.getLogger(DemoParkLoader.class);
+    private static final int BATCH = 20_000;
+
+    private final Database database;
+    private final ParkRepository parks;
+    private final MonitoringRepository monitoring;
+    private final ParameterRepository parameters;
+    private final ReadingRepository readings;
+    private final SoilRepository soil;
+    private final EmergencyRepository emergency;
+
+    public DemoParkLoader(Database database) {
+        this.database = database;
+        this.parks = new ParkRepository(database);
+        this.monitoring = new MonitoringRepository(database);
+        this.parameters = new ParameterRepository(database);
+        this.readings = new ReadingRepository(database);
+        this.soil = new SoilRepository(database);
+        this.emergency = new EmergencyRepository(database);
+    }
+
+    /** Progress of a load, reported as readings are written. */
+    public record Progress(long readingsWritten, long readingsTotal) {
+        public int percent() {
+            return readingsTotal == 0 ? 100 : (int) (100 * readingsWritten / readingsTotal);
+        }
+    }
+
+    public boolean isLoaded() {
+        return database.jdbc().sql("SELECT COUNT(*) FROM platform_settings WHERE name = ?").param(LOADED_SETTING)
+                .query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Loads the park unless it is loaded already. Returns false if it was. A park left half-loaded by an
+     * interrupted earlier start is reported, not silently completed.
+     */
+    public boolean loadIfAbsent(int days, Consumer<Progress> progress) {
+        if (isLoaded()) return false;
+        if (parks.findByCode(PARK_CODE).isPresent()) {
+            throw new IllegalStateException("The demo park " + PARK_CODE + " was only partly loaded by an earlier start that "
+                    + "was interrupted. Remove the database (the embedded one lives in gw.data-dir) and start again.");
+        }
+        if (days < 1 || days > DemoPark.FULL_DAYS) throw new IllegalArgumentException("demo days must be 1.." + DemoPark.FULL_DAYS);
+        long started = System.nanoTime();
+        parameters.loadCatalogIfEmpty();
+        Map<String, Long> parameterIds = new HashMap<>();
+        for (Parameter p : parameters.findAll()) parameterIds.put(p.code(), p.id());
+
+        Park park = parks.insert(new Park(null, PARK_CODE, "海滨示范化工园区", "Haibin Demonstration Chemical Park", "320623",
+                "石油化工、精细化工 / petrochemical and fine chemicals", rectangle(0, 0, 3000, 2000)));
+        AquiferLayer unconfined = parks.insert(new AquiferLayer(null, park.id(), "Q1", "潜水含水层（粉细砂）",
+                "Unconfined aquifer (silty fine sand)", AquiferLayer.Confinement.UNCONFINED, 1.0, 12.0,
+                DemoPark.K_UNCONFINED, DemoPark.NE_UNCONFINED));
+        AquiferLayer confined = parks.insert(new AquiferLayer(null, park.id(), "C1", "第Ⅰ承压含水层（细中砂）",
+                "First confined aquifer (fine to medium sand)", AquiferLayer.Confinement.CONFINED, 28.0, 45.0, 20, 0.3));
+        Map<String, Long> enterpriseIds = insertEnterprises(park);
+        insertReceptors(park);
+        insertRoadsAndDepots(park);
+
+        DemoSignals signals = new DemoSignals();
+        List<PlannedStream> streams = insertMonitoringNetwork(park, unconfined, confined, parameterIds);
+        insertSoil(park, parameterIds);
+        log.info("Demo park {}: site written ({} enterprises, {} wells, {} datastreams)", PARK_CODE, enterpriseIds.size(),
+                DemoPark.wells().size(), streams.size());
+
+        int hours = days * 24;
+        long total = (long) streams.size() * hours;
+        long written = 0;
+        int lastPercent = -1;
+        List<Reading> batch = new ArrayList<>(BATCH);
+        for (PlannedStream stream : streams) {
+            double[] values = signals.series(stream.stream(), hours);
+            for (int h = 0; h < values.length; h++) {
+                if (Double.isNaN(values[h])) continue;
+                Instant time = START.plusSeconds(h * 3600L);
+                batch.add(Reading.arrived(stream.datastreamId(), time, values[h], 0, "demo", time.plusSeconds(40)));
+                if (batch.size() == BATCH) {
+                    readings.append(batch);
+                    written += batch.size();
+                    batch.clear();
+                    Progress p = new Progress(written, total);
+                    if (p.percent() / 10 != lastPercent / 10) {
+                        lastPercent = p.percent();
+                        log.info("Demo park {}: readings {}% ({} of about {})", PARK_CODE, p.percent(), written, total);
+                    }
+                    progress.accept(p);
+                }
+            }
+        }
+        readings.append(batch);
+        written += batch.size();
+        progress.accept(new Progress(written, written));
+        database.jdbc().sql("INSERT INTO platform_settings (name, setting_value) VALUES (?, ?)")
+                .params(LOADED_SETTING, Instant.now().toString()).update();
+        log.info("Demo park {} loaded: {} readings over {} days in {} s", PARK_CODE, written, days,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        return true;
+    }
+
+    private record PlannedStream(long datastreamId, DemoSignals.Stream stream) {}
+
+    private Map<String, Long> insertEnterprises(Park park) {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (DemoPark.EnterprisePlan e : ENTERPRISES) {
+            Enterprise saved = parks.insert(new Enterprise(null, park.id(), e.creditCode(), e.nameZh(), e.nameEn(), e.industry(),
+                    rectangle(e.west(), e.south(), e.east(), e.north()), e.processes(), e.pollutants(),
+                    java.util.Set.of("processes", "characteristicPollutants")));
+            ids.put(e.number(), saved.id());
+            double half = e.sourceKind() == PotentialSource.Kind.TANK_FARM ? 25 : 15;
+            parks.insert(new PotentialSource(null, park.id(), saved.id(), e.sourceCode(), e.sourceKind(), e.sourceNameZh(),
+                    rectangle(e.sourceEast() - half, e.sourceNorth() - half, e.sourceEast() + half, e.sourceNorth() + half),
+                    e.pollutants()));
+        }
+        return ids;
+    }
+
+    private void insertReceptors(Park park) {
+        parks.insert(new Receptor(null, park.id(), "RC-01", Receptor.Kind.DRINKING_WATER_SOURCE, "东凌村集中式饮用水水源井",
+                "一级保护区（半径 50 m）", GRID.point(3600, 510)));
+        parks.insert(new Receptor(null, park.id(), "RC-02", Receptor.Kind.RIVER, "通海河", "地表水 III 类",
+                line(new double[][] {{3300, -500}, {3280, 500}, {3320, 1400}, {3300, 2600}})));
+        parks.insert(new Receptor(null, park.id(), "RC-03", Receptor.Kind.RESIDENTIAL_AREA, "东凌村", "居住区",
+                rectangle(3450, 300, 3900, 800)));
+    }
+
+    private void insertRoadsAndDepots(Park park) {
+        double[] eastWest = {200, 1000, 1800};
+        double[] northSouth = {300, 1100, 1900, 2700};
+        String[] eastWestNames = {"纬一路", "纬二路", "纬三路"};
+        String[] northSouthNames = {"经一路", "经二路", "经三路", "经四路"};
+        double[] xs = {0, 300, 1100, 1900, 2700, 3050};
+        for (int i = 0; i < eastWest.length; i++) {
+            for (int k = 0; k + 1 < xs.length; k++) {
+                emergency.insert(new RoadSegment(null, park.id(), eastWestNames[i],
+                        line(new double[][] {{xs[k], eastWest[i]}, {xs[k + 1], eastWest[i]}}), i == 1 ? 50 : 40));
+            }
+        }
+        double[] ys = {0, 200, 1000, 1800, 2000};
+        for (int i = 0; i < northSouth.length; i++) {
+            for (int k = 0; k + 1 < ys.length; k++) {
+                emergency.insert(new RoadSegment(null, park.id(), northSouthNames[i],
+                        line(new double[][] {{northSouth[i], ys[k]}, {northSouth[i], ys[k + 1]}}), 40));
+            }
+        }
+        double[] coast = {-200, 200, 510, 1000, 1800, 2200};
+        for (int k = 0; k + 1 < coast.length; k++) {
+            emergency.insert(new RoadSegment(null, park.id(), "沿海大道", line(new double[][] {{3050, coast[k]}, {3050, coast[k + 1]}}), 60));
+        }
+        emergency.insert(new RoadSegment(null, park.id(), "东凌路", line(new double[][] {{3050, 510}, {3600, 510}}), 30));
+
+        Depot fire = emergency.insert(new Depot(null, park.id(), "DP-01", "园区消防站", GRID.point(1100, 1000)));
+        Depot environment = emergency.insert(new Depot(null, park.id(), "DP-02", "园区环境应急物资库", GRID.point(1900, 200)));
+        Depot enterprise = emergency.insert(new Depot(null, park.id(), "DP-03", "江海石化应急站", GRID.point(1100, 1700)));
+        Object[][] resources = {
+                {fire, EmergencyResource.Kind.TEAM, "园区专职消防队", 24, "人"},
+                {fire, EmergencyResource.Kind.EQUIPMENT, "潜水泵", 6, "台"},
+                {fire, EmergencyResource.Kind.EQUIPMENT, "真空吸污车", 2, "辆"},
+                {environment, EmergencyResource.Kind.TEAM, "环境应急监测队", 8, "人"},
+                {environment, EmergencyResource.Kind.MATERIAL, "活性炭", 5, "t"},
+                {environment, EmergencyResource.Kind.MATERIAL, "硫酸亚铁（六价铬还原剂）", 3, "t"},
+                {environment, EmergencyResource.Kind.MATERIAL, "生石灰", 5, "t"},
+                {environment, EmergencyResource.Kind.MATERIAL, "吸附棉", 800, "kg"},
+                {environment, EmergencyResource.Kind.EQUIPMENT, "便携式气相色谱仪", 1, "台"},
+                {environment, EmergencyResource.Kind.EQUIPMENT, "地下水采样器", 4, "套"},
+                {environment, EmergencyResource.Kind.EQUIPMENT, "直推式钻机", 1, "台"},
+                {enterprise, EmergencyResource.Kind.TEAM, "江海石化应急抢险队", 15, "人"},
+                {enterprise, EmergencyResource.Kind.MATERIAL, "围油栏", 300, "m"},
+                {enterprise, EmergencyResource.Kind.EQUIPMENT, "防爆抽油泵", 3, "台"},
+        };
+        int n = 0;
+        for (Object[] r : resources) {
+            emergency.insert(new EmergencyResource(null, ((Depot) r[0]).id(), String.format("RS-%02d", ++n),
+                    (EmergencyResource.Kind) r[1], (String) r[2], ((Integer) r[3]).doubleValue(), (String) r[4],
+                    EmergencyResource.Status.AVAILABLE));
+        }
+    }
+
+    private List<PlannedStream> insertMonitoringNetwork(Park park, AquiferLayer unconfined, AquiferLayer confined,
+                                                        Map<String, Long> parameterIds) {
+        List<PlannedStream> streams = new ArrayList<>();
+        LocalDate calibrated = LocalDate.of(2026, 10, 20);
+        int mnSequence = 0;
+        for (DemoPark.WellPlan plan : DemoPark.wells()) {
+            double ground = Math.round(DemoPark.groundElevation(plan.east(), plan.north()) * 100) / 100.0;
+            Well well = monitoring.insert(new Well(null, park.id(), plan.code(),
+                    (plan.confined() ? "承压水监测井 " : "潜水监测井 ") + plan.code(), GRID.point(plan.east(), plan.north()),
+                    ground, ground + 0.5, plan.confined() ? 30 : 3, plan.confined() ? 40 : 10,
+                    plan.confined() ? confined.id() : unconfined.id(), plan.role(), Well.Status.ACTIVE));
+            String mn = String.format("32062324%06d", ++mnSequence);
+            Sensor level = monitoring.insert(new Sensor(null, plan.code() + "-LVL", mn, "Solinst Levelogger 5", "LV" + mn, 180, calibrated.minusDays(60)));
+            Sensor sonde = monitoring.insert(new Sensor(null, plan.code() + "-SONDE", mn, "YSI EXO2", "EXO" + mn, 30, calibrated));
+            List<String[]> planned = new ArrayList<>(List.of(new String[] {"water-level", "LVL"}, new String[] {"water-temperature", "SONDE"},
+                    new String[] {"ph", "SONDE"}, new String[] {"conductivity", "SONDE"}));
+            Map<String, Sensor> sensors = new HashMap<>(Map.of("LVL", level, "SONDE", sonde));
+            if (!plan.confined()) {
+                sensors.put("VOC", monitoring.insert(new Sensor(null, plan.code() + "-VOC", mn, "在线 VOCs 气相色谱分析仪 GC-955",
+                        "GC" + mn, 7, calibrated.plusDays(3))));
+                sensors.put("CR6", monitoring.insert(new Sensor(null, plan.code() + "-CR6", mn, "六价铬水质在线分析仪（二苯碳酰二肼分光光度法）",
+                        "CR" + mn, 7, calibrated.plusDays(3))));
+                planned.add(new String[] {"benzene", "VOC"});
+                planned.add(new String[] {"chromium-vi", "CR6"});
+            }
+            for (String[] p : planned) {
+                streams.add(insertStream(well, plan, p[0], sensors.get(p[1]), parameterIds, false));
+            }
+            String dual = switch (plan.code()) {
+                case "GW-U04" -> "benzene";
+                case "GW-U09" -> "chromium-vi";
+                case "GW-U24" -> "conductivity";
+                default -> null;
+            };
+            if (dual != null) {
+                Sensor second = monitoring.insert(new Sensor(null, plan.code() + "-" + dual.toUpperCase() + "-B", mn,
+                        "第二台 / second unit", "B" + mn, 7, calibrated));
+                PlannedStream secondStream = insertStream(well, plan, dual, second, parameterIds, true);
+                PlannedStream first = streams.stream().filter(s -> s.stream().code().equals(plan.code() + "/" + dual)).findFirst().orElseThrow();
+                monitoring.pair(first.datastreamId(), secondStream.datastreamId());
+                streams.add(secondStream);
+            }
+        }
+        WeatherStation station = monitoring.insert(new WeatherStation(null, park.id(), "WS-01", "园区气象站", GRID.point(1500, 1000)));
+        for (String parameter : List.of("rainfall", "air-temperature")) {
+            Sensor sensor = monitoring.insert(new Sensor(null, "WS-01-" + parameter.toUpperCase(), "32062322000001",
+                    "Vaisala WXT536", "WXT-" + parameter, 365, calibrated.minusDays(200)));
+            String code = "WS-01/" + parameter;
+            Datastream d = monitoring.insert(new Datastream(null, code, null, station.id(), parameterIds.get(parameter), sensor.id(), null, 60));
+            streams.add(new PlannedStream(d.id(), new DemoSignals.Stream(code, null, parameter, false)));
+        }
+        return streams;
+    }
+
+    private PlannedStream insertStream(Well well, DemoPark.WellPlan plan, String parameter, Sensor sensor,
+                                       Map<String, Long> parameterIds, boolean second) {
+        String code = plan.code() + "/" + parameter + (second ? "/B" : "");
+        Datastream d = monitoring.insert(new Datastream(null, code, well.id(), null, parameterIds.get(parameter), sensor.id(), null, 60));
+        return new PlannedStream(d.id(), new DemoSignals.Stream(code, plan, parameter, second));
+    }
+
+    private void insertSoil(Park park, Map<String, Long> parameterIds) {
+        Random random = new Random(36600L);
+        double[][] offsets = {{0, 0}, {15, 10}, {-20, 5}, {30, -15}};
+        List<double[]> positions = new ArrayList<>();
+        for (DemoPark.Leak leak : List.of(DemoPark.BENZENE_LEAK, DemoPark.CHROMIUM_LEAK)) {
+            for (double[] o : offsets) positions.add(new double[] {leak.east() + o[0], leak.north() + o[1]});
+        }
+        for (String number : List.of("E02", "E03", "E06", "E09")) {
+            DemoPark.EnterprisePlan e = ENTERPRISES.stream().filter(p -> p.number().equals(number)).findFirst().orElseThrow();
+            positions.add(new double[] {e.sourceEast() + 10, e.sourceNorth() - 10});
+        }
+        double[][] depths = {{0, 0.5}, {1.0, 1.5}, {3.0, 3.5}};
+        double[] depthFactor = {0.3, 1.0, 0.6};
+        LocalDate drilled = LocalDate.of(2026, 7, 15);
+        for (int i = 0; i < positions.size(); i++) {
+            double[] p = positions.get(i);
+            SoilBoring boring = soil.insert(new SoilBoring(null, park.id(), String.format("SB-%02d", i + 1), GRID.point(p[0], p[1]), drilled));
+            double benzeneDistance = Math.hypot(p[0] - DemoPark.BENZENE_LEAK.east(), p[1] - DemoPark.BENZENE_LEAK.north());
+            double chromiumDistance = Math.hypot(p[0] - DemoPark.CHROMIUM_LEAK.east(), p[1] - DemoPark.CHROMIUM_LEAK.north());
+            for (int d = 0; d < depths.length; d++) {
+                double lognormal = Math.exp(0.25 * random.nextGaussian());
+                double benzene = (0.01 + 12 * Math.exp(-benzeneDistance / 15) * depthFactor[d]) * lognormal;
+                double chromium = (0.5 + 25 * Math.exp(-chromiumDistance / 15) * depthFactor[d]) * lognormal;
+                for (var value : Map.of("benzene", benzene, "chromium-vi", chromium).entrySet()) {
+                    soil.insert(new SoilSample(null, boring.id(), boring.code() + "-" + (d + 1) + "-" + value.getKey(),
+                            depths[d][0], depths[d][1], parameterIds.get(value.getKey()),
+                            Math.round(value.getValue() * 1000) / 1000.0, drilled));
+                }
+            }
+        }
+    }
+
+    private static Polygon rectangle(double west, double south, double east, double north) {
+        Coordinate[] ring = {GRID.toLonLat(west, south), GRID.toLonLat(east, south), GRID.toLonLat(east, north),
+                GRID.toLonLat(west, north), GRID.toLonLat(west, south)};
+        return Cgcs2000.GEOMETRY_FACTORY.createPolygon(ring);
+    }
+
+    private static LineString line(double[][] points) {
+        Coordinate[] coordinates = new Coordinate[points.length];
+        for (int i = 0; i < points.length; i++) coordinates[i] = GRID.toLonLat(points[i][0], points[i][1]);
+        return Cgcs2000.GEOMETRY_FACTORY.createLineString(coordinates);
+    }
+}

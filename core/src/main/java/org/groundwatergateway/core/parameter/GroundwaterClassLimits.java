@@ -1,0 +1,34 @@
+package org.groundwatergateway.core.parameter;
+
+import java.util.List;
+
+/**
+ * The upper and lower bounds of GB/T 14848-2017 quality classes I to IV for one indicator; a value outside
+ * the class IV bounds is class V. Bounds are inclusive, as the standard's "≤" limits are; a null bound is
+ * open. Class I "not detected" is an upper bound of 0.
+ */
+public record GroundwaterClassLimits(List<Bounds> classes) {
+
+    public record Bounds(Double lower, Double upper) {
+        boolean contain(double value) {
+            return (lower == null || value >= lower) && (upper == null || value <= upper);
+        }
+    }
+
+    public GroundwaterClassLimits {
+        if (classes.size() != 4) throw new IllegalArgumentException("GB/T 14848 defines classes I to IV, got " + classes.size());
+        classes = List.copyOf(classes);
+    }
+
+    /** The quality class (1 = I ... 5 = V) a concentration falls in. */
+    public int classOf(double value) {
+        for (int i = 0; i < 4; i++) {
+            if (classes.get(i).contain(value)) return i + 1;
+        }
+        return 5;
+    }
+
+    public Bounds bounds(int qualityClass) {
+        return classes.get(qualityClass - 1);
+    }
+}

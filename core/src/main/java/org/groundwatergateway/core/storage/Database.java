@@ -1,0 +1,77 @@
+package org.groundwatergateway.core.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The platform's database: PostgreSQL with PostGIS in production, an embedded H2GIS file by default.
+ * One schema for both, migrated with Flyway from {@code db/migration/common} plus the vendor's folder.
+ */
+public final class Database {
+
+    private final DataSource dataSource;
+    private final SqlDialect dialect;
+    private final JdbcClient jdbc;
+
+    private Database(DataSource dataSource, SqlDialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    /** Opens the database behind a data source and brings its schema up to date. */
+    public static Database migrate(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            SqlDialect dialect = SqlDialect.of(connection);
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + dialect.migrationFolder())
+                    .load()
+                    .migrate();
+            dialect.prepare(connection);
+            return new Database(dataSource, dialect);
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the database: " + e.getMessage(), e);
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** Runs work in one transaction on one connection, committing only if it completes. */
+    public <T> T inTransaction(ConnectionWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StorageException(e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface ConnectionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,42 @@
+package org.groundwatergateway.core.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.groundwatergateway.core.reading.Reading;
+import org.h2gis.functions.factory.H2GISFunctions;
+
+/** Embedded H2 with the H2GIS spatial functions. */
+public final class H2gisDialect implements SqlDialect {
+
+    @Override
+    public String migrationFolder() {
+        return "h2gis";
+    }
+
+    @Override
+    public void prepare(Connection connection) throws SQLException {
+        // Loading H2GIS registers a few hundred aliases and the spatial_ref_sys table; they persist in the
+        // database file, so it is done once.
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.ROUTINES WHERE ROUTINE_NAME = 'ST_GEOMFROMWKB'");
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            if (rs.getInt(1) > 0) return;
+        }
+        H2GISFunctions.load(connection);
+    }
+
+    @Override
+    public void appendReadings(Connection connection, List<Reading> readings) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(ReadingColumns.INSERT)) {
+            for (Reading reading : readings) {
+                ReadingColumns.bind(insert, reading);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.groundwatergateway.core.storage;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.groundwatergateway.core.reading.Reading;
+import org.postgresql.PGConnection;
+
+/**
+ * PostgreSQL with PostGIS. Readings are range-partitioned by month (UTC) of phenomenon time; the
+ * partition for a month is created the first time rows for it are written, and bulk rows go in with COPY.
+ */
+public final class PostgisDialect implements SqlDialect {
+
+    private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
+
+    @Override
+    public String migrationFolder() {
+        return "postgis";
+    }
+
+    @Override
+    public void prepare(Connection connection) {
+        // The postgis extension is created by migration V1_0.
+    }
+
+    @Override
+    public void appendReadings(Connection connection, List<Reading> readings) throws SQLException {
+        if (readings.isEmpty()) return;
+        ensurePartitions(connection, readings);
+        StringBuilder csv = new StringBuilder(readings.size() * 96);
+        for (Reading r : readings) {
+            csv.append(r.datastreamId()).append(',')
+                    .append(r.phenomenonTime()).append(',')
+                    .append(r.value()).append(',')
+                    .append(r.rawValue()).append(',')
+                    .append(r.qualityFlags()).append(',')
+                    .append(r.version()).append(',')
+                    .append(r.current()).append(',')
+                    .append(csvText(r.source())).append(',')
+                    .append(r.receivedTime()).append('\n');
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "COPY readings (" + ReadingColumns.NAMES + ") FROM STDIN WITH (FORMAT csv)",
+                    new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY of " + readings.size() + " readings failed", e);
+        }
+    }
+
+    private void ensurePartitions(Connection connection, List<Reading> readings) throws SQLException {
+        for (Reading r : readings) {
+            YearMonth month = YearMonth.from(r.phenomenonTime().atOffset(ZoneOffset.UTC));
+            if (knownPartitions.contains(month)) continue;
+            createPartition(connection, month);
+            knownPartitions.add(month);
+        }
+    }
+
+    private static void createPartition(Connection connection, YearMonth month) throws SQLException {
+        Instant from = month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        String name = String.format("readings_y%04dm%02d", month.getYear(), month.getMonthValue());
+        // Identifiers and bounds come from a YearMonth, never from input.
+        try (Statement ddl = connection.createStatement()) {
+            ddl.execute("CREATE TABLE IF NOT EXISTS " + name + " PARTITION OF readings FOR VALUES FROM ('"
+                    + from + "') TO ('" + to + "')");
+        }
+    }
+
+    private static String csvText(String value) {
+        return '"' + value.replace("\"", "\"\"") + '"';
+    }
+}

@@ -1,0 +1,62 @@
+package org.groundwatergateway.core.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/** Small conversions between JDBC and the domain types that every repository needs. */
+public final class Rows {
+
+    private static final String LIST_SEPARATOR = ";";
+
+    private Rows() {}
+
+    /** Runs an insert and returns the generated {@code id}. */
+    public static long insert(JdbcClient.StatementSpec statement) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        statement.update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
+    }
+
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
+        return rs.getObject(column, LocalDate.class);
+    }
+
+    /** Short lists of names (processes, pollutant codes) are kept as one delimited text column. */
+    public static String joinList(List<String> items) {
+        for (String item : items) {
+            if (item.contains(LIST_SEPARATOR)) throw new IllegalArgumentException("list item must not contain ';': " + item);
+        }
+        return String.join(LIST_SEPARATOR, items);
+    }
+
+    public static List<String> splitList(String text) {
+        return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(LIST_SEPARATOR));
+    }
+}

@@ -1,0 +1,216 @@
+package org.groundwatergateway.core.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.groundwatergateway.core.emergency.Depot;
+import org.groundwatergateway.core.emergency.EmergencyRepository;
+import org.groundwatergateway.core.emergency.EmergencyResource;
+import org.groundwatergateway.core.emergency.RoadSegment;
+import org.groundwatergateway.core.geo.Cgcs2000;
+import org.groundwatergateway.core.geo.LocalGrid;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Sensor;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.Enterprise;
+import org.groundwatergateway.core.park.Park;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.park.PotentialSource;
+import org.groundwatergateway.core.park.Receptor;
+import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.soil.SoilBoring;
+import org.groundwatergateway.core.soil.SoilRepository;
+import org.groundwatergateway.core.soil.SoilSample;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Polygon;
+import org.springframework.dao.DataIntegrityViolationException;
+
+/**
+ * What every repository must do, whichever database is behind it. Subclasses name the database; the
+ * same tests run against embedded H2GIS and PostgreSQL/PostGIS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RepositoryContract {
+
+    private static final LocalGrid GRID = new LocalGrid(121.0, 32.54);
+
+    private TestDatabase testDatabase;
+    protected Database database;
+    private ParkRepository parks;
+    private MonitoringRepository monitoring;
+    private ParameterRepository parameters;
+    private ReadingRepository readings;
+    private Park park;
+    private AquiferLayer aquifer;
+
+    protected abstract TestDatabase newDatabase();
+
+    @BeforeAll
+    void open() {
+        testDatabase = newDatabase();
+        database = Database.migrate(testDatabase.dataSource());
+        parks = new ParkRepository(database);
+        monitoring = new MonitoringRepository(database);
+        parameters = new ParameterRepository(database);
+        readings = new ReadingRepository(database);
+        parameters.loadCatalogIfEmpty();
+        park = parks.insert(new Park(null, "TP", "测试园区", "Test park", "320623", "石油化工", square(0, 0, 1000)));
+        aquifer = parks.insert(new AquiferLayer(null, park.id(), "Q1", "潜水含水层", "Unconfined", AquiferLayer.Confinement.UNCONFINED,
+                1, 12, 30, 0.25));
+    }
+
+    @AfterAll
+    void close() {
+        testDatabase.close();
+    }
+
+    @Test
+    void migratingAgainChangesNothing() {
+        Database again = Database.migrate(testDatabase.dataSource());
+        assertThat(new ParkRepository(again).findByCode("TP")).isPresent();
+    }
+
+    @Test
+    void parkRoundTripsWithItsBoundaryInCgcs2000() {
+        Park found = parks.findByCode("TP").orElseThrow();
+        assertThat(found).isEqualTo(park);
+        assertThat(found.boundary().getSRID()).isEqualTo(Cgcs2000.SRID);
+        assertThat(found.boundary().equalsExact(park.boundary(), 1e-12)).isTrue();
+        assertThat(database.jdbc().sql("SELECT ST_SRID(boundary) FROM parks WHERE code = 'TP'").query(Integer.class).single())
+                .isEqualTo(4490);
+        assertThat(parks.findAquifers(park.id())).containsExactly(aquifer);
+    }
+
+    @Test
+    void enterprisesSourcesAndReceptorsRoundTrip() {
+        Enterprise e = parks.insert(new Enterprise(null, park.id(), "91350100M000100Y43", "测试化工", "Test Chemicals", "精细化工",
+                square(100, 100, 200), List.of("硝化", "氯化"), List.of("benzene", "toluene"), Set.of("processes")));
+        assertThat(parks.findEnterprises(park.id())).contains(e);
+        PotentialSource source = parks.insert(new PotentialSource(null, park.id(), e.id(), "PS-T1", PotentialSource.Kind.TANK_FARM,
+                "罐区", square(120, 120, 30), List.of("benzene")));
+        assertThat(parks.findPotentialSources(park.id())).contains(source);
+        Receptor receptor = parks.insert(new Receptor(null, park.id(), "RC-T1", Receptor.Kind.DRINKING_WATER_SOURCE, "水源井",
+                "一级保护区", GRID.point(900, 100)));
+        assertThat(parks.findReceptors(park.id())).contains(receptor);
+        assertThatThrownBy(() -> parks.insert(e)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void wellsSensorsAndPairedDatastreams() {
+        Well well = monitoring.insert(new Well(null, park.id(), "T-01", "测试井", GRID.point(300, 400), 5.2, 5.7, 3, 10,
+                aquifer.id(), Well.Role.SOURCE_AREA, Well.Status.ACTIVE));
+        assertThat(monitoring.findWell("T-01")).contains(well);
+        assertThat(monitoring.findWells(park.id())).contains(well);
+        Sensor a = monitoring.insert(new Sensor(null, "T-01-A", "32062324000001", "EXO2", "S1", 30, LocalDate.of(2026, 10, 1)));
+        Sensor b = monitoring.insert(new Sensor(null, "T-01-B", "32062324000001", "EXO2", "S2", 30, null));
+        assertThat(monitoring.findSensor(a.id())).contains(a);
+        assertThat(a.calibrationDue()).isEqualTo(LocalDate.of(2026, 10, 31));
+        long conductivity = parameters.findByCode("conductivity").orElseThrow().id();
+        Datastream first = monitoring.insert(new Datastream(null, "T-01/conductivity", well.id(), null, conductivity, a.id(), null, 60));
+        Datastream second = monitoring.insert(new Datastream(null, "T-01/conductivity/B", well.id(), null, conductivity, b.id(), null, 60));
+        monitoring.pair(first.id(), second.id());
+        assertThat(monitoring.findDatastreamsOfWell(well.id()))
+                .extracting(Datastream::pairedDatastreamId).containsExactlyInAnyOrder(second.id(), first.id());
+    }
+
+    @Test
+    void parameterCatalogIsStoredWithItsLimits() {
+        assertThat(parameters.findAll()).hasSizeGreaterThan(100);
+        Parameter benzene = parameters.findByCode("benzene").orElseThrow();
+        assertThat(benzene.classLimits().classOf(121)).isEqualTo(5);
+        assertThat(benzene.classLimits().classOf(10)).isEqualTo(3);
+        assertThat(benzene.soilValues().screeningIndustrial()).isEqualTo(4.0);
+        Parameter ph = parameters.findByCode("ph").orElseThrow();
+        assertThat(ph.classLimits().classOf(6.0)).isEqualTo(4);
+        assertThat(ph.classLimits().classOf(9.2)).isEqualTo(5);
+        assertThat(parameters.findById(benzene.id())).contains(benzene);
+    }
+
+    /** A new well with a water-level datastream, for tests that write readings. */
+    protected Datastream newLevelDatastream(String wellCode) {
+        Well well = monitoring.insert(new Well(null, park.id(), wellCode, "测试井 " + wellCode, GRID.point(500, 500), 5, 5.5, 3, 10,
+                aquifer.id(), Well.Role.DOWNGRADIENT, Well.Status.ACTIVE));
+        Sensor sensor = monitoring.insert(new Sensor(null, wellCode + "-LVL", "32062324000002", "Levelogger", "L-" + wellCode, 180, null));
+        return monitoring.insert(new Datastream(null, wellCode + "/water-level", well.id(), null,
+                parameters.findByCode("water-level").orElseThrow().id(), sensor.id(), null, 60));
+    }
+
+    protected ReadingRepository readings() {
+        return readings;
+    }
+
+    @Test
+    void readingsAppendAndPageInTimeOrderAcrossMonths() {
+        Datastream level = newLevelDatastream("T-02");
+        Instant start = Instant.parse("2026-01-30T00:00:00Z");
+        List<Reading> batch = new ArrayList<>();
+        for (int h = 0; h < 24 * 5; h++) { // crosses into February: two monthly partitions in PostGIS
+            batch.add(Reading.arrived(level.id(), start.plus(Duration.ofHours(h)), 3.0 + h / 1000.0,
+                    h == 7 ? QualityFlag.bits(Set.of(QualityFlag.CALIBRATION)) : 0, "test", start.plus(Duration.ofHours(h)).plusSeconds(30)));
+        }
+        readings.append(batch);
+        Instant end = start.plus(Duration.ofDays(5));
+        assertThat(readings.count(level.id(), start, end)).isEqualTo(120);
+        List<Reading> page1 = readings.page(level.id(), start, end, null, 50);
+        List<Reading> page2 = readings.page(level.id(), start, end, page1.get(49).phenomenonTime(), 50);
+        List<Reading> page3 = readings.page(level.id(), start, end, page2.get(49).phenomenonTime(), 50);
+        assertThat(page1).hasSize(50);
+        assertThat(page3).hasSize(20);
+        assertThat(page2.get(0).phenomenonTime()).isEqualTo(start.plus(Duration.ofHours(50)));
+        Reading eighth = page1.get(7);
+        assertThat(eighth.value()).isCloseTo(3.007, within(1e-12));
+        assertThat(eighth.rawValue()).isEqualTo(eighth.value());
+        assertThat(QualityFlag.of(eighth.qualityFlags())).containsExactly(QualityFlag.CALIBRATION);
+        assertThat(eighth.receivedTime()).isEqualTo(eighth.phenomenonTime().plusSeconds(30));
+        assertThat(eighth.id()).isNotNull();
+        // The same time and version twice is refused, and the batch it came in leaves nothing behind.
+        List<Reading> duplicate = List.of(Reading.arrived(level.id(), start.minusSeconds(3600), 1, 0, "test", start),
+                Reading.arrived(level.id(), start, 9.9, 0, "test", start));
+        assertThatThrownBy(() -> readings.append(duplicate)).isInstanceOf(StorageException.class);
+        assertThat(readings.count(level.id(), start.minusSeconds(7200), end)).isEqualTo(120);
+    }
+
+    @Test
+    void soilAndEmergencyResourcesRoundTrip() {
+        SoilRepository soil = new SoilRepository(database);
+        SoilBoring boring = soil.insert(new SoilBoring(null, park.id(), "SB-T1", GRID.point(120, 120), LocalDate.of(2026, 7, 15)));
+        SoilSample sample = soil.insert(new SoilSample(null, boring.id(), "SB-T1-1", 1.0, 1.5,
+                parameters.findByCode("benzene").orElseThrow().id(), 6.2, LocalDate.of(2026, 7, 15)));
+        assertThat(soil.findBorings(park.id())).contains(boring);
+        assertThat(soil.findSamples(boring.id())).containsExactly(sample);
+
+        EmergencyRepository emergency = new EmergencyRepository(database);
+        Depot depot = emergency.insert(new Depot(null, park.id(), "DP-T1", "消防站", GRID.point(50, 50)));
+        EmergencyResource carbon = emergency.insert(new EmergencyResource(null, depot.id(), "RS-T1", EmergencyResource.Kind.MATERIAL,
+                "活性炭", 5, "t", EmergencyResource.Status.AVAILABLE));
+        LineString road = Cgcs2000.GEOMETRY_FACTORY.createLineString(new Coordinate[] {GRID.toLonLat(0, 0), GRID.toLonLat(500, 0)});
+        RoadSegment segment = emergency.insert(new RoadSegment(null, park.id(), "纬一路", road, 40));
+        assertThat(emergency.findDepots(park.id())).contains(depot);
+        assertThat(emergency.findResources(depot.id())).containsExactly(carbon);
+        assertThat(emergency.findRoads(park.id())).contains(segment);
+    }
+
+    static Polygon square(double east, double north, double size) {
+        return Cgcs2000.GEOMETRY_FACTORY.createPolygon(new Coordinate[] {GRID.toLonLat(east, north), GRID.toLonLat(east + size, north),
+                GRID.toLonLat(east + size, north + size), GRID.toLonLat(east, north + size), GRID.toLonLat(east, north)});
+    }
+}
