@@ -71,10 +71,11 @@ public final class MonitoringRepository {
     }
 
     public Optional<Sensor> findSensor(long id) {
-        return jdbc.sql("SELECT * FROM sensors WHERE id = ?").param(id)
-                .query((rs, n) -> new Sensor(rs.getLong("id"), rs.getString("code"), rs.getString("mn"), rs.getString("model"),
-                        rs.getString("serial_number"), rs.getInt("calibration_interval_days"), Rows.date(rs, "last_calibrated_on")))
-                .optional();
+        return jdbc.sql("SELECT * FROM sensors WHERE id = ?").param(id).query(MonitoringRepository::sensor).optional();
+    }
+
+    public List<Sensor> findSensors() {
+        return jdbc.sql("SELECT * FROM sensors ORDER BY code").query(MonitoringRepository::sensor).list();
     }
 
     public Datastream insert(Datastream d) {
@@ -109,6 +110,11 @@ public final class MonitoringRepository {
                 read(rs, "location", Point.class), rs.getDouble("ground_elevation_m"), rs.getDouble("casing_top_elevation_m"),
                 rs.getDouble("screen_top_depth_m"), rs.getDouble("screen_bottom_depth_m"), rs.getLong("aquifer_id"),
                 Well.Role.valueOf(rs.getString("role")), Well.Status.valueOf(rs.getString("status")));
+    }
+
+    private static Sensor sensor(ResultSet rs, int row) throws SQLException {
+        return new Sensor(rs.getLong("id"), rs.getString("code"), rs.getString("mn"), rs.getString("model"),
+                rs.getString("serial_number"), rs.getInt("calibration_interval_days"), Rows.date(rs, "last_calibrated_on"));
     }
 
     private static Datastream datastream(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,57 @@
+package org.groundwatergateway.gateway.config;
+
+import javax.sql.DataSource;
+import org.groundwatergateway.core.emergency.EmergencyRepository;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.soil.SoilRepository;
+import org.groundwatergateway.core.storage.Database;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The database and its repositories. The data source is Spring Boot's, from {@code spring.datasource.*}:
+ * an H2GIS file under {@code gw.data-dir} unless a PostgreSQL URL is given.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    @Bean
+    Database database(DataSource dataSource) {
+        Database database = Database.migrate(dataSource);
+        new ParameterRepository(database).loadCatalogIfEmpty();
+        return database;
+    }
+
+    @Bean
+    ParkRepository parkRepository(Database database) {
+        return new ParkRepository(database);
+    }
+
+    @Bean
+    MonitoringRepository monitoringRepository(Database database) {
+        return new MonitoringRepository(database);
+    }
+
+    @Bean
+    ParameterRepository parameterRepository(Database database) {
+        return new ParameterRepository(database);
+    }
+
+    @Bean
+    ReadingRepository readingRepository(Database database) {
+        return new ReadingRepository(database);
+    }
+
+    @Bean
+    SoilRepository soilRepository(Database database) {
+        return new SoilRepository(database);
+    }
+
+    @Bean
+    EmergencyRepository emergencyRepository(Database database) {
+        return new EmergencyRepository(database);
+    }
+}

@@ -1,0 +1,50 @@
+package org.groundwatergateway.gateway.demo;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.groundwatergateway.core.demo.DemoParkLoader;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.config.DemoMode;
+import org.groundwatergateway.gateway.config.GatewayProperties;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo park on the first start in demo mode, and reports how far the load has got under
+ * {@code /actuator/health} ({@code components.demoPark}).
+ */
+@Component("demoPark")
+public class DemoParkStartup implements ApplicationRunner, HealthIndicator {
+
+    private final DemoParkLoader loader;
+    private final DemoMode demoMode;
+    private final int days;
+    private volatile DemoParkLoader.Progress progress;
+    private volatile boolean loaded;
+
+    public DemoParkStartup(Database database, DemoMode demoMode, GatewayProperties properties) {
+        this.loader = new DemoParkLoader(database);
+        this.demoMode = demoMode;
+        this.days = properties.demoDays();
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!demoMode.enabled()) return;
+        loader.loadIfAbsent(days, p -> progress = p);
+        loaded = true;
+    }
+
+    @Override
+    public Health health() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("enabled", demoMode.enabled());
+        details.put("loaded", loaded);
+        DemoParkLoader.Progress p = progress;
+        if (p != null) details.put("readingsPercent", p.percent());
+        return Health.up().withDetails(details).build();
+    }
+}

@@ -1,0 +1,126 @@
+package org.groundwatergateway.gateway.reading;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.Set;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Sensor;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.gateway.config.GatewayProperties;
+import org.groundwatergateway.gateway.web.NotFoundException;
+import org.groundwatergateway.gateway.web.RequestValues;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+@RestController
+@RequestMapping("/api/v1/datastreams")
+@Tag(name = "Datastreams", description = "数据流与监测数据 / datastreams and their readings")
+public class DatastreamController {
+
+    private static final Instant BEGINNING = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("2200-01-01T00:00:00Z");
+
+    private final MonitoringRepository monitoring;
+    private final ParameterRepository parameters;
+    private final ReadingRepository readings;
+    private final int maxPageSize;
+
+    public DatastreamController(MonitoringRepository monitoring, ParameterRepository parameters, ReadingRepository readings,
+                                GatewayProperties properties) {
+        this.monitoring = monitoring;
+        this.parameters = parameters;
+        this.readings = readings;
+        this.maxPageSize = properties.maxPageSize();
+    }
+
+    public record DatastreamView(long id, String code, String well, String parameter, String parameterNameZh,
+                                 String parameterNameEn, String unit, String sensor, String mn, Long pairedDatastreamId,
+                                 int intervalMinutes, Long readingCount) {}
+
+    public record ReadingView(Instant time, double value, double rawValue, Set<QualityFlag> flags, int version, String source,
+                              Instant receivedTime) {
+        static ReadingView of(Reading r) {
+            return new ReadingView(r.phenomenonTime(), r.value(), r.rawValue(), QualityFlag.of(r.qualityFlags()), r.version(),
+                    r.source(), r.receivedTime());
+        }
+    }
+
+    /** One page of readings; {@code next} is the URL of the following page, absent on the last one. */
+    public record ReadingPage(long datastreamId, List<ReadingView> items, String next) {}
+
+    @GetMapping
+    @Operation(summary = "Datastreams, optionally of one well")
+    public List<DatastreamView> all(@RequestParam(required = false) String well) {
+        List<Datastream> streams = well == null ? monitoring.findDatastreams()
+                : monitoring.findDatastreamsOfWell(monitoring.findWell(well).map(Well::id)
+                        .orElseThrow(() -> new NotFoundException("no well with code " + well)));
+        Lookups lookups = new Lookups();
+        return streams.stream().map(d -> lookups.view(d, null)).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One datastream, with how many readings it holds")
+    public DatastreamView one(@PathVariable long id) {
+        return new Lookups().view(datastream(id), readings.count(id, BEGINNING, END));
+    }
+
+    @GetMapping("/{id}/readings")
+    @Operation(summary = "Current readings of a datastream in time order, one page at a time")
+    public ReadingPage readings(
+            @PathVariable long id,
+            @Parameter(description = "earliest phenomenon time, inclusive (ISO-8601 with offset)") @RequestParam(required = false) String from,
+            @Parameter(description = "latest phenomenon time, exclusive") @RequestParam(required = false) String to,
+            @Parameter(description = "continue after this phenomenon time (from the previous page's next link)") @RequestParam(required = false) String after,
+            @Parameter(description = "page size, at most gw.max-page-size") @RequestParam(defaultValue = "1000") int limit) {
+        datastream(id);
+        if (limit < 1 || limit > maxPageSize) throw new IllegalArgumentException("limit: must be 1.." + maxPageSize + ", was " + limit);
+        Instant start = orDefault(RequestValues.instant("from", from), BEGINNING);
+        Instant end = orDefault(RequestValues.instant("to", to), END);
+        if (!end.isAfter(start)) throw new IllegalArgumentException("to: must be after from");
+        List<ReadingView> items = readings.page(id, start, end, RequestValues.instant("after", after), limit).stream()
+                .map(ReadingView::of).toList();
+        String next = items.size() < limit ? null : ServletUriComponentsBuilder.fromCurrentRequest()
+                .replaceQueryParam("after", items.get(items.size() - 1).time().toString()).build(true).toUriString();
+        return new ReadingPage(id, items, next);
+    }
+
+    private Datastream datastream(long id) {
+        return monitoring.findDatastream(id).orElseThrow(() -> new NotFoundException("no datastream with id " + id));
+    }
+
+    /** Parameters, sensors and wells loaded once per request. */
+    private final class Lookups {
+        private final Map<Long, org.groundwatergateway.core.parameter.Parameter> parametersById = parameters.findAll().stream()
+                .collect(Collectors.toMap(p -> p.id(), Function.identity()));
+        private final Map<Long, Sensor> sensorsById = monitoring.findSensors().stream()
+                .collect(Collectors.toMap(Sensor::id, Function.identity()));
+        private final Map<Long, String> wellCodes = monitoring.findWells().stream().collect(Collectors.toMap(Well::id, Well::code));
+
+        DatastreamView view(Datastream d, Long readingCount) {
+            var parameter = parametersById.get(d.parameterId());
+            Sensor sensor = sensorsById.get(d.sensorId());
+            return new DatastreamView(d.id(), d.code(), d.wellId() == null ? null : wellCodes.get(d.wellId()), parameter.code(),
+                    parameter.nameZh(), parameter.nameEn(), parameter.unit(), sensor.code(), sensor.mn(), d.pairedDatastreamId(),
+                    d.intervalMinutes(), readingCount);
+        }
+    }
+
+    private static Instant orDefault(Instant value, Instant fallback) {
+        return value == null ? fallback : value;
+    }
+}

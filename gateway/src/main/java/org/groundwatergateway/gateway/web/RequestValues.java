@@ -1,0 +1,27 @@
+package org.groundwatergateway.gateway.web;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** Parsing of query parameters with errors that name the parameter. */
+public final class RequestValues {
+
+    private RequestValues() {}
+
+    /** An ISO-8601 date-time with offset ({@code 2026-05-01T08:00:00+08:00} or {@code ...Z}); null if absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not an ISO-8601 date-time with an offset, "
+                    + "e.g. 2026-05-01T08:00:00+08:00");
+        }
+    }
+
+    public static <T> T required(String name, T value) {
+        if (value == null) throw new IllegalArgumentException(name + " is required");
+        return value;
+    }
+}
