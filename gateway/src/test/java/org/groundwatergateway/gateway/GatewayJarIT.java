@@ -1,0 +1,114 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.groundwatergateway.core.testing.TestDatabases;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Starts the packaged {@code gateway.jar} the way the README does, with the full one-year demo park, and
+ * checks what a first-time user sees: health UP and the demo loaded within 60 seconds, 40 wells with
+ * coordinates and a year of hourly readings behind their datastreams. Then the same on PostgreSQL/PostGIS.
+ */
+class GatewayJarIT {
+
+    private static final Duration STARTUP_BUDGET = Duration.ofSeconds(60);
+    private static final int HOURS_IN_YEAR = 365 * 24;
+
+    @Test
+    void embeddedDefaultStartsWithAYearOfDemoDataWithinAMinute() throws Exception {
+        Path dataDir = Files.createTempDirectory("gw-jar-it-");
+        try (Gateway gateway = Gateway.start(dataDir, List.of())) {
+            Http http = gateway.awaitDemoLoaded();
+            checkDemoPark(http);
+        }
+    }
+
+    @Test
+    void postgisStartStoresTheDemoInPostgisWithCgcs2000Geometries() throws Exception {
+        Path dataDir = Files.createTempDirectory("gw-jar-it-pg-");
+        try (TestDatabase db = TestDatabases.postgis();
+             Gateway gateway = Gateway.start(dataDir, List.of("--spring.datasource.url=" + db.url(),
+                     "--spring.datasource.username=" + db.user(), "--gw.demo=true"))) {
+            Http http = gateway.awaitDemoLoaded();
+            checkDemoPark(http);
+            var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(db.dataSource());
+            assertThat(jdbc.sql("SELECT DISTINCT ST_SRID(location) FROM wells").query(Integer.class).list()).containsExactly(4490);
+            assertThat(jdbc.sql("SELECT Find_SRID('public', 'parks', 'boundary')").query(Integer.class).single()).isEqualTo(4490);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'")
+                    .query(Integer.class).single()).isGreaterThanOrEqualTo(12);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM readings").query(Long.class).single()).isGreaterThan(1_900_000L);
+        }
+    }
+
+    private static void checkDemoPark(Http http) {
+        JsonNode wells = http.get("/api/v1/wells").json().path("features");
+        assertThat(wells.size()).isGreaterThanOrEqualTo(40);
+        for (JsonNode well : wells) {
+            assertThat(well.path("geometry").path("coordinates").size()).isEqualTo(2);
+        }
+        JsonNode streams = wells.get(0).path("properties").path("datastreams");
+        assertThat(streams.size()).isGreaterThanOrEqualTo(4);
+        for (JsonNode stream : streams) {
+            long id = stream.path("id").asLong();
+            assertThat(http.get("/api/v1/datastreams/" + id).json().path("readingCount").asLong())
+                    .as(stream.path("code").asString()).isEqualTo(HOURS_IN_YEAR);
+        }
+        JsonNode lastDay = http.get(streams.get(0).path("readings").asString()
+                + "?from=2026-10-31T00:00:00%2B08:00&to=2026-11-01T00:00:00%2B08:00").json();
+        assertThat(lastDay.path("items")).hasSize(24);
+    }
+
+    /** The jar in its own JVM, as a user would run it. */
+    private record Gateway(Process process, int port, Path log) implements AutoCloseable {
+
+        static Gateway start(Path dataDir, List<String> extraArgs) throws IOException {
+            int port;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            String jar = System.getProperty("gw.jar", "target/gateway.jar");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar, "--server.port=" + port, "--gw.data-dir=" + dataDir));
+            command.addAll(extraArgs);
+            Path log = dataDir.resolve("gateway.log");
+            Process process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new Gateway(process, port, log);
+        }
+
+        Http awaitDemoLoaded() throws Exception {
+            Http http = new Http(port);
+            long deadline = System.nanoTime() + STARTUP_BUDGET.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) throw new AssertionError("gateway exited: " + Files.readString(log));
+                try {
+                    JsonNode health = http.get("/actuator/health").json();
+                    if (health.path("status").asString().equals("UP")
+                            && health.path("components").path("demoPark").path("details").path("loaded").asBoolean()) {
+                        return http;
+                    }
+                } catch (RuntimeException notYetListening) {
+                    // keep polling until the deadline
+                }
+                Thread.sleep(500);
+            }
+            throw new AssertionError("health not UP with the demo loaded within " + STARTUP_BUDGET + "; log:\n" + Files.readString(log));
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
+        }
+    }
+}
