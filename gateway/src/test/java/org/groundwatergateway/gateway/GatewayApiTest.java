@@ -2,11 +2,10 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.core.testing.TempDirectories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +22,8 @@ class GatewayApiTest {
     private static final int DEMO_DAYS = 3;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        Path dataDir = Files.createTempDirectory("gw-api-test-");
+    static void properties(DynamicPropertyRegistry registry) {
+        Path dataDir = TempDirectories.createForJvm("gw-api-test-");
         registry.add("gw.data-dir", dataDir::toString);
         registry.add("gw.demo-days", () -> DEMO_DAYS);
     }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.core.testing.TempDirectories;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -26,16 +27,18 @@ class GatewayJarIT {
 
     @Test
     void embeddedDefaultStartsWithAYearOfDemoDataWithinAMinute() throws Exception {
-        Path dataDir = Files.createTempDirectory("gw-jar-it-");
+        Path dataDir = TempDirectories.create("gw-jar-it-");
         try (Gateway gateway = Gateway.start(dataDir, List.of())) {
             Http http = gateway.awaitDemoLoaded();
             checkDemoPark(http);
+        } finally {
+            TempDirectories.delete(dataDir);
         }
     }
 
     @Test
     void postgisStartStoresTheDemoInPostgisWithCgcs2000Geometries() throws Exception {
-        Path dataDir = Files.createTempDirectory("gw-jar-it-pg-");
+        Path dataDir = TempDirectories.create("gw-jar-it-pg-");
         try (TestDatabase db = TestDatabases.postgis();
              Gateway gateway = Gateway.start(dataDir, List.of("--spring.datasource.url=" + db.url(),
                      "--spring.datasource.username=" + db.user(), "--gw.demo=true"))) {
@@ -47,6 +50,8 @@ class GatewayJarIT {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'readings'")
                     .query(Integer.class).single()).isGreaterThanOrEqualTo(12);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM readings").query(Long.class).single()).isGreaterThan(1_900_000L);
+        } finally {
+            TempDirectories.delete(dataDir);
         }
     }
 

@@ -2,8 +2,7 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import org.groundwatergateway.core.testing.TempDirectories;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -16,8 +15,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class GatewayWithoutDemoTest {
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) throws IOException {
-        String dataDir = Files.createTempDirectory("gw-nodemo-test-").toString();
+    static void properties(DynamicPropertyRegistry registry) {
+        String dataDir = TempDirectories.createForJvm("gw-nodemo-test-").toString();
         registry.add("gw.data-dir", () -> dataDir);
         registry.add("gw.demo", () -> "false");
     }

@@ -2,9 +2,6 @@ package org.groundwatergateway.core.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,22 +36,18 @@ public final class TestDatabases {
     }
 
     public static TestDatabase h2gis() {
-        try {
-            Path dir = Files.createTempDirectory("gw-h2gis-");
-            String url = "jdbc:h2:file:" + dir.resolve("test").toAbsolutePath();
-            HikariDataSource dataSource = pool(url, "sa");
-            return new TestDatabase() {
-                public HikariDataSource dataSource() { return dataSource; }
-                public String url() { return url; }
-                public String user() { return "sa"; }
-                public void close() {
-                    dataSource.close();
-                    deleteTree(dir);
-                }
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path dir = TempDirectories.create("gw-h2gis-");
+        String url = "jdbc:h2:file:" + dir.resolve("test").toAbsolutePath();
+        HikariDataSource dataSource = pool(url, "sa");
+        return new TestDatabase() {
+            public HikariDataSource dataSource() { return dataSource; }
+            public String url() { return url; }
+            public String user() { return "sa"; }
+            public void close() {
+                dataSource.close();
+                TempDirectories.delete(dir);
+            }
+        };
     }
 
     public static TestDatabase postgis() {
@@ -91,13 +84,5 @@ public final class TestDatabases {
         config.setPassword("");
         config.setMaximumPoolSize(4);
         return new HikariDataSource(config);
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
