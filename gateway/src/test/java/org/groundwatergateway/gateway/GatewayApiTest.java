@@ -105,6 +105,9 @@ class GatewayApiTest {
         assertThat(window.path("items")).hasSize(6);
         assertThat(window.path("items").get(0).path("flags")).isEmpty();
         assertThat(window.path("items").get(0).path("source").asString()).isEqualTo("demo");
+        // "+08:00" typed without encoding arrives as " 08:00" and still means +08:00.
+        JsonNode unencoded = http.get("/api/v1/datastreams/" + benzene + "/readings?from=2025-11-02T00:00:00+08:00&limit=1").json();
+        assertThat(unencoded.path("items").get(0).path("time").asString()).isEqualTo("2025-11-01T16:00:00Z");
     }
 
     @Test

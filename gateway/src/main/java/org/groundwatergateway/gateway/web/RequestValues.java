@@ -9,11 +9,14 @@ public final class RequestValues {
 
     private RequestValues() {}
 
-    /** An ISO-8601 date-time with offset ({@code 2026-05-01T08:00:00+08:00} or {@code ...Z}); null if absent. */
+    /**
+     * An ISO-8601 date-time with offset ({@code 2026-05-01T08:00:00+08:00} or {@code ...Z}); null if absent.
+     * A '+' typed unencoded in a URL arrives as a space, so a space is read as '+'.
+     */
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) return null;
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(name + ": '" + value + "' is not an ISO-8601 date-time with an offset, "
                     + "e.g. 2026-05-01T08:00:00+08:00");
