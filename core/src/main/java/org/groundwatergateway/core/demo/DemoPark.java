@@ -11,6 +11,7 @@ import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.PotentialSource;
 import org.groundwatergateway.core.park.UnifiedSocialCreditCode;
+import org.groundwatergateway.core.time.ChinaStandardTime;
 
 /**
  * The layout and hydrogeology of the demo park: a fictional coastal chemical park in Rudong County,
@@ -23,7 +24,7 @@ public final class DemoPark {
 
     public static final String PARK_CODE = "HBDP";
     public static final LocalGrid GRID = new LocalGrid(121.0, 32.54);
-    public static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
+    public static final ZoneOffset CHINA = ChinaStandardTime.OFFSET;
     /** First hour of demo data: 2025-11-01 00:00 China Standard Time. */
     public static final Instant START = LocalDateTime.of(2025, 11, 1, 0, 0).toInstant(CHINA);
     public static final int FULL_DAYS = 365;

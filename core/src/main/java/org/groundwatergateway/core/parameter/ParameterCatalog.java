@@ -1,19 +1,13 @@
 package org.groundwatergateway.core.parameter;
 
-import com.opencsv.CSVReaderHeaderAware;
-import com.opencsv.exceptions.CsvValidationException;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.groundwatergateway.core.io.CsvResource;
 
 /**
  * The platform's parameter table, built from the reference tables shipped in {@code reference/}:
@@ -124,16 +118,6 @@ public final class ParameterCatalog {
     }
 
     private static List<Map<String, String>> rows(String file) {
-        var stream = Objects.requireNonNull(ParameterCatalog.class.getResourceAsStream("/reference/" + file), file);
-        try (var reader = new CSVReaderHeaderAware(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            List<Map<String, String>> rows = new ArrayList<>();
-            Map<String, String> row;
-            while ((row = reader.readMap()) != null) rows.add(row);
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CsvValidationException e) {
-            throw new IllegalStateException("reference/" + file + " line " + e.getLineNumber() + ": " + e.getMessage(), e);
-        }
+        return CsvResource.rows("/reference/" + file);
     }
 }

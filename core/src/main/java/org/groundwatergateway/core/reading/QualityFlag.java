@@ -4,8 +4,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Quality flags a reading carries, as bits of one integer. The first group is the HJ 212-2017 data state
- * (Table 9; "N", normal, is the absence of all of them).
+ * Quality flags a reading carries, as bits of one integer (new flags are only ever appended: stored bits
+ * keep their meaning). The first group is the device's own data state, HJ 212-2017 Table 8 ("N", normal,
+ * is the absence of all of them); the second is what the platform's QA/QC found (HJ 164-2020 §13.4);
+ * the third records review decisions.
  */
 public enum QualityFlag {
     /** F: the monitoring instrument was stopped. */
@@ -21,7 +23,41 @@ public enum QualityFlag {
     /** T: above the instrument's upper limit. */
     OVER_RANGE,
     /** B: communication fault. */
-    COMMUNICATION_FAULT;
+    COMMUNICATION_FAULT,
+
+    /** Outside the instrument's measuring range or what is physically possible in groundwater. */
+    RANGE,
+    /** Changed faster than the parameter can change between two readings. */
+    RATE_OF_CHANGE,
+    /** The same value for longer than a working instrument repeats itself. */
+    FLATLINE,
+    /** Far from its neighbours (Hampel identifier). */
+    SPIKE,
+    /** A second, different value for a time that already has one. */
+    DUPLICATE,
+    /** The first reading after a gap in the series. */
+    AFTER_GAP,
+    /** The second sensor of a dual-sensor well differs by more than 10 %. */
+    DUAL_SENSOR_MISMATCH,
+    /** Inconsistent with another parameter measured at the same place and time (e.g. conductivity and TDS). */
+    INCONSISTENT,
+    /** Measured while the sensor was being checked or calibrated. */
+    DURING_CALIBRATION,
+    /** Measured after the sensor's calibration fell due. */
+    CALIBRATION_OVERDUE,
+
+    /** A reviewer replaced the value; the raw value stays in the reading. */
+    CORRECTED,
+    /** A reviewer rejected the value as not representative. */
+    REJECTED;
+
+    /** Flags a reviewer should look at: QA/QC findings that are not routine (calibration and gaps are not). */
+    public static final Set<QualityFlag> NEEDS_REVIEW = EnumSet.of(RANGE, RATE_OF_CHANGE, FLATLINE, SPIKE, DUPLICATE,
+            DUAL_SENSOR_MISMATCH, INCONSISTENT);
+
+    public static boolean any(int bits, Set<QualityFlag> flags) {
+        return (bits & bits(flags)) != 0;
+    }
 
     public int bit() {
         return 1 << ordinal();

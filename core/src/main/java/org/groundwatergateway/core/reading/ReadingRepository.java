@@ -3,6 +3,8 @@ package org.groundwatergateway.core.reading;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -39,6 +41,15 @@ public final class ReadingRepository {
                 .params(datastreamId, Rows.timestamp(start), Rows.timestamp(to), limit)
                 .query(ReadingRepository::reading)
                 .list();
+    }
+
+    /** The latest {@code count} current readings of a datastream, oldest first. */
+    public List<Reading> latest(long datastreamId, int count) {
+        List<Reading> readings = new ArrayList<>(jdbc.sql("SELECT * FROM readings WHERE datastream_id = ? AND current_version "
+                        + "ORDER BY phenomenon_time DESC LIMIT ?")
+                .params(datastreamId, count).query(ReadingRepository::reading).list());
+        Collections.reverse(readings);
+        return readings;
     }
 
     public long count(long datastreamId, Instant from, Instant to) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.groundwatergateway.core.reading.Reading;
 import org.h2gis.functions.factory.H2GISFunctions;
@@ -27,6 +28,25 @@ public final class H2gisDialect implements SqlDialect {
             if (rs.getInt(1) > 0) return;
         }
         H2GISFunctions.load(connection);
+    }
+
+    @Override
+    public List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException {
+        List<Reading> inserted = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement(ReadingColumns.INSERT_IF_NEW, new String[] {"ID"})) {
+            for (Reading reading : readings) {
+                ReadingColumns.bind(insert, reading);
+                ReadingColumns.bindKey(insert, 10, reading);
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0 && keys.next()) inserted.add(ReadingColumns.withId(readings.get(i), keys.getLong(1)));
+                }
+            }
+        }
+        return inserted;
     }
 
     @Override

@@ -8,7 +8,12 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.groundwatergateway.core.reading.Reading;
@@ -36,6 +41,45 @@ public final class PostgisDialect implements SqlDialect {
     public void appendReadings(Connection connection, List<Reading> readings) throws SQLException {
         if (readings.isEmpty()) return;
         ensurePartitions(connection, readings);
+        copy(connection, "readings", readings);
+    }
+
+    /**
+     * COPY into a per-session staging table (emptied at each commit), then one INSERT … ON CONFLICT DO
+     * NOTHING, which reports the rows it really inserted.
+     */
+    @Override
+    public List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException {
+        if (readings.isEmpty()) return List.of();
+        ensurePartitions(connection, readings);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE IF NOT EXISTS readings_staging (ordinal SERIAL, datastream_id BIGINT, "
+                    + "phenomenon_time TIMESTAMPTZ, result_value DOUBLE PRECISION, raw_value DOUBLE PRECISION, quality_flags INTEGER, "
+                    + "version INTEGER, current_version BOOLEAN, source VARCHAR(16), received_time TIMESTAMPTZ) ON COMMIT DELETE ROWS");
+        }
+        copy(connection, "readings_staging", readings);
+        Map<String, Long> ids = new HashMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet inserted = statement.executeQuery("INSERT INTO readings (" + ReadingColumns.NAMES + ") SELECT "
+                     + ReadingColumns.NAMES + " FROM readings_staging ORDER BY ordinal ON CONFLICT (datastream_id, phenomenon_time, version) "
+                     + "DO NOTHING RETURNING id, datastream_id, phenomenon_time, version")) {
+            while (inserted.next()) {
+                ids.put(key(inserted.getLong(2), inserted.getObject(3, OffsetDateTime.class).toInstant(), inserted.getInt(4)), inserted.getLong(1));
+            }
+        }
+        List<Reading> result = new ArrayList<>(ids.size());
+        for (Reading r : readings) {
+            Long id = ids.remove(key(r.datastreamId(), r.phenomenonTime(), r.version()));
+            if (id != null) result.add(ReadingColumns.withId(r, id));
+        }
+        return result;
+    }
+
+    private static String key(long datastreamId, Instant time, int version) {
+        return datastreamId + "|" + time.toEpochMilli() + "|" + version;
+    }
+
+    private static void copy(Connection connection, String table, List<Reading> readings) throws SQLException {
         StringBuilder csv = new StringBuilder(readings.size() * 96);
         for (Reading r : readings) {
             csv.append(r.datastreamId()).append(',')
@@ -50,7 +94,7 @@ public final class PostgisDialect implements SqlDialect {
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY readings (" + ReadingColumns.NAMES + ") FROM STDIN WITH (FORMAT csv)",
+                    "COPY " + table + " (" + ReadingColumns.NAMES + ") FROM STDIN WITH (FORMAT csv)",
                     new StringReader(csv.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY of " + readings.size() + " readings failed", e);

@@ -14,6 +14,10 @@ final class ReadingColumns {
 
     static final String INSERT = "INSERT INTO readings (" + NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** An insert that does nothing when the reading's key is stored already; binds the key again at 10-12. */
+    static final String INSERT_IF_NEW = "INSERT INTO readings (" + NAMES + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? "
+            + "WHERE NOT EXISTS (SELECT 1 FROM readings WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?)";
+
     private ReadingColumns() {}
 
     static void bind(PreparedStatement statement, Reading r) throws SQLException {
@@ -26,5 +30,16 @@ final class ReadingColumns {
         statement.setBoolean(7, r.current());
         statement.setString(8, r.source());
         statement.setObject(9, OffsetDateTime.ofInstant(r.receivedTime(), ZoneOffset.UTC));
+    }
+
+    static void bindKey(PreparedStatement statement, int first, Reading r) throws SQLException {
+        statement.setLong(first, r.datastreamId());
+        statement.setObject(first + 1, OffsetDateTime.ofInstant(r.phenomenonTime(), ZoneOffset.UTC));
+        statement.setInt(first + 2, r.version());
+    }
+
+    static Reading withId(Reading r, long id) {
+        return new Reading(id, r.datastreamId(), r.phenomenonTime(), r.value(), r.rawValue(), r.qualityFlags(), r.version(),
+                r.current(), r.source(), r.receivedTime());
     }
 }

@@ -17,8 +17,14 @@ public sealed interface SqlDialect permits H2gisDialect, PostgisDialect {
     /** Readies a migrated database for use (loads spatial functions where the database does not keep them itself). */
     void prepare(Connection connection) throws SQLException;
 
-    /** Appends readings in one round-trip-efficient operation. */
+    /** Appends readings in one round-trip-efficient operation; a reading whose key exists already fails it. */
     void appendReadings(Connection connection, List<Reading> readings) throws SQLException;
+
+    /**
+     * Appends the readings whose (datastream, phenomenon time, version) is not stored yet and returns those,
+     * with their ids, in input order: a device or broker re-sending what was stored changes nothing.
+     */
+    List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException;
 
     static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();

@@ -190,6 +190,22 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void appendingNewReadingsSkipsWhatIsStoredAlready() {
+        Datastream level = newLevelDatastream("T-03");
+        Instant t = Instant.parse("2026-03-01T00:00:00Z");
+        List<Reading> first = List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t),
+                Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t));
+        List<Reading> inserted = database.inTransaction(c -> database.dialect().appendNewReadings(c, first));
+        assertThat(inserted).extracting(Reading::value).containsExactly(1.0, 2.0);
+        assertThat(inserted).allSatisfy(r -> assertThat(r.id()).isNotNull());
+        List<Reading> again = List.of(first.get(1), Reading.arrived(level.id(), t.plusSeconds(7200), 3.0, 0, "test", t));
+        List<Reading> second = database.inTransaction(c -> database.dialect().appendNewReadings(c, again));
+        assertThat(second).extracting(Reading::value).containsExactly(3.0);
+        assertThat(readings.count(level.id(), t, t.plusSeconds(10_000))).isEqualTo(3);
+        assertThat(readings.latest(level.id(), 2)).extracting(Reading::value).containsExactly(2.0, 3.0);
+    }
+
+    @Test
     void soilAndEmergencyResourcesRoundTrip() {
         SoilRepository soil = new SoilRepository(database);
         SoilBoring boring = soil.insert(new SoilBoring(null, park.id(), "SB-T1", GRID.point(120, 120), LocalDate.of(2026, 7, 15)));
