@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Well;
@@ -48,7 +49,26 @@ public final class DemoPark {
     static final Leak CHROMIUM_LEAK = new Leak("PS-E05-LG", "chromium-vi", 1500, 600,
             LocalDateTime.of(2026, 4, 18, 14, 0).toInstant(CHINA), 2.5, 16, 2.5, 1.0, 0.0);
 
+    /** Wells with a second sensor for one parameter, and that parameter. */
+    static final Map<String, String> DUAL_SENSORS = Map.of("GW-U04", "benzene", "GW-U09", "chromium-vi", "GW-U24", "conductivity");
+
+    /** HJ 212 MN of the weather station's logger. */
+    static final String WEATHER_MN = "32062322000001";
+
     private DemoPark() {}
+
+    /**
+     * HJ 212 device number of the n-th well's data logger: county 320623, system code 24 (groundwater quality),
+     * a sequence number; a well's second logger uses 94 instead of 24.
+     */
+    public static String deviceNumber(int well, boolean secondLogger) {
+        return String.format("320623%s%06d", secondLogger ? "94" : "24", well);
+    }
+
+    /** The demo's HJ 212 access password of a device: "HB" and the last four digits of its MN. */
+    public static String devicePassword(String mn) {
+        return "HB" + mn.substring(mn.length() - 4);
+    }
 
     record Leak(String sourceCode, String parameterCode, double east, double north, Instant start,
                 double sourceConcentration, double widthM, double depthM, double retardation, double decayPerDay) {

@@ -35,6 +35,11 @@ import org.groundwatergateway.core.park.PotentialSource;
 import org.groundwatergateway.core.park.Receptor;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.reading.ReadingSink;
+import org.groundwatergateway.core.monitoring.MaintenanceRecord;
+import org.groundwatergateway.core.monitoring.MaintenanceRepository;
+import org.groundwatergateway.core.monitoring.Device;
+import org.groundwatergateway.core.monitoring.DeviceRepository;
 import org.groundwatergateway.core.soil.SoilBoring;
 import org.groundwatergateway.core.soil.SoilRepository;
 import org.groundwatergateway.core.soil.SoilSample;
@@ -57,21 +62,31 @@ public final class DemoParkLoader {
     private static final int BATCH = 20_000;
 
     private final Database database;
+    private final ReadingSink sink;
     private final ParkRepository parks;
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
-    private final ReadingRepository readings;
+    private final MaintenanceRepository maintenance;
+    private final DeviceRepository devices;
     private final SoilRepository soil;
     private final EmergencyRepository emergency;
 
+    /** A loader that writes readings straight to storage, without QA/QC. */
     public DemoParkLoader(Database database) {
+        this(database, new ReadingRepository(database)::append);
+    }
+
+    /** A loader that hands the readings to {@code sink}, e.g. the ingest intake, which runs QA/QC on them. */
+    public DemoParkLoader(Database database, ReadingSink sink) {
         this.database = database;
+        this.sink = sink;
         this.parks = new ParkRepository(database);
         this.monitoring = new MonitoringRepository(database);
         this.parameters = new ParameterRepository(database);
-        this.readings = new ReadingRepository(database);
         this.soil = new SoilRepository(database);
         this.emergency = new EmergencyRepository(database);
+        this.maintenance = new MaintenanceRepository(database);
+        this.devices = new DeviceRepository(database);
     }
 
     /** Progress of a load, reported as readings are written. */
@@ -114,7 +129,7 @@ public final class DemoParkLoader {
         insertRoadsAndDepots(park);
 
         DemoSignals signals = new DemoSignals();
-        List<PlannedStream> streams = insertMonitoringNetwork(park, unconfined, confined, parameterIds);
+        List<PlannedStream> streams = insertMonitoringNetwork(park, unconfined, confined, parameterIds, days);
         insertSoil(park, parameterIds);
         log.info("Demo park {}: site written ({} enterprises, {} wells, {} datastreams)", PARK_CODE, enterpriseIds.size(),
                 DemoPark.wells().size(), streams.size());
@@ -131,7 +146,7 @@ public final class DemoParkLoader {
                 Instant time = START.plusSeconds(h * 3600L);
                 batch.add(Reading.arrived(stream.datastreamId(), time, values[h], 0, "demo", time.plusSeconds(40)));
                 if (batch.size() == BATCH) {
-                    readings.append(batch);
+                    sink.write(List.copyOf(batch));
                     written += batch.size();
                     batch.clear();
                     Progress p = new Progress(written, total);
@@ -143,7 +158,7 @@ public final class DemoParkLoader {
                 }
             }
         }
-        readings.append(batch);
+        sink.write(List.copyOf(batch));
         written += batch.size();
         progress.accept(new Progress(written, written));
         database.jdbc().sql("INSERT INTO platform_settings (name, setting_value) VALUES (?, ?)")
@@ -232,9 +247,8 @@ public final class DemoParkLoader {
     }
 
     private List<PlannedStream> insertMonitoringNetwork(Park park, AquiferLayer unconfined, AquiferLayer confined,
-                                                        Map<String, Long> parameterIds) {
+                                                        Map<String, Long> parameterIds, int days) {
         List<PlannedStream> streams = new ArrayList<>();
-        LocalDate calibrated = LocalDate.of(2026, 10, 20);
         int mnSequence = 0;
         for (DemoPark.WellPlan plan : DemoPark.wells()) {
             double ground = Math.round(DemoPark.groundElevation(plan.east(), plan.north()) * 100) / 100.0;
@@ -242,32 +256,28 @@ public final class DemoParkLoader {
                     (plan.confined() ? "承压水监测井 " : "潜水监测井 ") + plan.code(), GRID.point(plan.east(), plan.north()),
                     ground, ground + 0.5, plan.confined() ? 30 : 3, plan.confined() ? 40 : 10,
                     plan.confined() ? confined.id() : unconfined.id(), plan.role(), Well.Status.ACTIVE));
-            String mn = String.format("32062324%06d", ++mnSequence);
-            Sensor level = monitoring.insert(new Sensor(null, plan.code() + "-LVL", mn, "Solinst Levelogger 5", "LV" + mn, 180, calibrated.minusDays(60)));
-            Sensor sonde = monitoring.insert(new Sensor(null, plan.code() + "-SONDE", mn, "YSI EXO2", "EXO" + mn, 30, calibrated));
+            String mn = registerDevice(park, DemoPark.deviceNumber(++mnSequence, false), "数采仪 " + plan.code());
+            Sensor level = monitoring.insert(new Sensor(null, plan.code() + "-LVL", mn, "Solinst Levelogger 5", "LV" + mn, 180,
+                    LocalDate.of(2026, 8, 21)));
+            Sensor sonde = monitoring.insert(new Sensor(null, plan.code() + "-SONDE", mn, "YSI EXO2", "EXO" + mn, 31, null));
+            calibrate(sonde, days, SONDE_CALIBRATION);
             List<String[]> planned = new ArrayList<>(List.of(new String[] {"water-level", "LVL"}, new String[] {"water-temperature", "SONDE"},
                     new String[] {"ph", "SONDE"}, new String[] {"conductivity", "SONDE"}));
             Map<String, Sensor> sensors = new HashMap<>(Map.of("LVL", level, "SONDE", sonde));
             if (!plan.confined()) {
-                sensors.put("VOC", monitoring.insert(new Sensor(null, plan.code() + "-VOC", mn, "在线 VOCs 气相色谱分析仪 GC-955",
-                        "GC" + mn, 7, calibrated.plusDays(3))));
-                sensors.put("CR6", monitoring.insert(new Sensor(null, plan.code() + "-CR6", mn, "六价铬水质在线分析仪（二苯碳酰二肼分光光度法）",
-                        "CR" + mn, 7, calibrated.plusDays(3))));
+                sensors.put("VOC", analyser(plan.code() + "-VOC", mn, "在线 VOCs 气相色谱分析仪 GC-955", days));
+                sensors.put("CR6", analyser(plan.code() + "-CR6", mn, "六价铬水质在线分析仪（二苯碳酰二肼分光光度法）", days));
                 planned.add(new String[] {"benzene", "VOC"});
                 planned.add(new String[] {"chromium-vi", "CR6"});
             }
             for (String[] p : planned) {
                 streams.add(insertStream(well, plan, p[0], sensors.get(p[1]), parameterIds, false));
             }
-            String dual = switch (plan.code()) {
-                case "GW-U04" -> "benzene";
-                case "GW-U09" -> "chromium-vi";
-                case "GW-U24" -> "conductivity";
-                default -> null;
-            };
+            String dual = DemoPark.DUAL_SENSORS.get(plan.code());
             if (dual != null) {
-                Sensor second = monitoring.insert(new Sensor(null, plan.code() + "-" + dual.toUpperCase() + "-B", mn,
-                        "第二台 / second unit", "B" + mn, 7, calibrated));
+                // The second instrument reports through a logger of its own, so the two never share an MN and code.
+                String secondMn = registerDevice(park, DemoPark.deviceNumber(mnSequence, true), "第二数采仪 " + plan.code());
+                Sensor second = analyser(plan.code() + "-" + dual.toUpperCase() + "-B", secondMn, "第二台 / second unit", days);
                 PlannedStream secondStream = insertStream(well, plan, dual, second, parameterIds, true);
                 PlannedStream first = streams.stream().filter(s -> s.stream().code().equals(plan.code() + "/" + dual)).findFirst().orElseThrow();
                 monitoring.pair(first.datastreamId(), secondStream.datastreamId());
@@ -275,14 +285,42 @@ public final class DemoParkLoader {
             }
         }
         WeatherStation station = monitoring.insert(new WeatherStation(null, park.id(), "WS-01", "园区气象站", GRID.point(1500, 1000)));
+        String stationMn = registerDevice(park, DemoPark.WEATHER_MN, "园区气象站数采仪");
         for (String parameter : List.of("rainfall", "air-temperature")) {
-            Sensor sensor = monitoring.insert(new Sensor(null, "WS-01-" + parameter.toUpperCase(), "32062322000001",
-                    "Vaisala WXT536", "WXT-" + parameter, 365, calibrated.minusDays(200)));
+            Sensor sensor = monitoring.insert(new Sensor(null, "WS-01-" + parameter.toUpperCase(), stationMn,
+                    "Vaisala WXT536", "WXT-" + parameter, 365, LocalDate.of(2026, 4, 2)));
             String code = "WS-01/" + parameter;
             Datastream d = monitoring.insert(new Datastream(null, code, null, station.id(), parameterIds.get(parameter), sensor.id(), null, 60));
             streams.add(new PlannedStream(d.id(), new DemoSignals.Stream(code, null, parameter, false)));
         }
         return streams;
+    }
+
+    private String registerDevice(Park park, String mn, String description) {
+        devices.insert(Device.register(mn, park.id(), DemoPark.devicePassword(mn), description, START));
+        return mn;
+    }
+
+    /** Online analysers are calibrated weekly (Mondays 02:00-02:40) and their 02:00 readings are taken meanwhile. */
+    private Sensor analyser(String code, String mn, String model, int days) {
+        Sensor sensor = monitoring.insert(new Sensor(null, code, mn, model, "SN-" + code, 7, null));
+        calibrate(sensor, days, ANALYSER_CALIBRATION);
+        return sensor;
+    }
+
+    private record Schedule(java.util.function.Predicate<LocalDate> onDay, int hour, int minutes) {}
+
+    private static final Schedule ANALYSER_CALIBRATION = new Schedule(d -> d.getDayOfWeek() == java.time.DayOfWeek.MONDAY, 2, 40);
+    private static final Schedule SONDE_CALIBRATION = new Schedule(d -> d.getDayOfMonth() == 1, 9, 90);
+
+    private void calibrate(Sensor sensor, int days, Schedule schedule) {
+        LocalDate first = START.atOffset(DemoPark.CHINA).toLocalDate();
+        for (LocalDate day = first; day.isBefore(first.plusDays(days)); day = day.plusDays(1)) {
+            if (!schedule.onDay().test(day)) continue;
+            Instant start = day.atTime(schedule.hour(), 0).toInstant(DemoPark.CHINA);
+            maintenance.insert(new MaintenanceRecord(null, sensor.id(), MaintenanceRecord.Kind.CALIBRATION, start,
+                    start.plus(Duration.ofMinutes(schedule.minutes())), "园区运维组", "合格 / passed", null));
+        }
     }
 
     private PlannedStream insertStream(Well well, DemoPark.WellPlan plan, String parameter, Sensor sensor,

@@ -56,8 +56,8 @@ final class DemoSignals {
                     + 0.02 * noise.nextGaussian(), 2);
             case "conductivity" -> round((650 + 0.25 * w.east() + 1200 * chromium(w, at) / CHROMIUM_LEAK.sourceConcentration()
                     - (w.confined() ? 0 : 25 * rainRise[h])) * (1 + 0.01 * noise.nextGaussian()) + (s.secondSensor() ? 4 : 0), 0);
-            case "benzene" -> round(Math.max(0, 1000 * benzene(w, at) * (1 + 0.04 * noise.nextGaussian()) + 0.05 * noise.nextGaussian()), 2);
-            case "chromium-vi" -> round(Math.max(0, (0.002 + chromium(w, at)) * (1 + 0.03 * noise.nextGaussian())
+            case "benzene" -> round(Math.max(0, 1000 * benzene(w, at) * (1 + 0.02 * noise.nextGaussian()) + 0.05 * noise.nextGaussian()), 2);
+            case "chromium-vi" -> round(Math.max(0, (0.002 + chromium(w, at)) * (1 + 0.02 * noise.nextGaussian())
                     + 0.0005 * noise.nextGaussian()), 4);
             default -> throw new IllegalArgumentException("the demo does not generate " + s.parameterCode());
         };

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.groundwatergateway.core.demo.DemoParkLoader.Progress;
 import org.groundwatergateway.core.emergency.EmergencyRepository;
+import org.groundwatergateway.core.monitoring.DeviceRepository;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.ReadingRepository;
@@ -50,6 +51,12 @@ class DemoParkLoaderTest {
             assertThat(progress).isNotEmpty();
             assertThat(progress.get(progress.size() - 1).percent()).isEqualTo(100);
             assertThat(database.jdbc().sql("SELECT DISTINCT ST_SRID(location) FROM wells").query(Integer.class).list()).containsExactly(4490);
+            // 40 well loggers, 3 second loggers at the dual-sensor wells, the weather station.
+            assertThat(new DeviceRepository(database).findAll()).hasSize(44)
+                    .allSatisfy(d -> assertThat(d.password()).isEqualTo(DemoPark.devicePassword(d.mn())));
+            // Ten days from Saturday 2025-11-01 hold two Mondays (weekly calibration of 60 analysers and 3 second
+            // units) and one first of the month (monthly calibration of 40 sondes).
+            assertThat(database.jdbc().sql("SELECT COUNT(*) FROM maintenance_records").query(Integer.class).single()).isEqualTo(63 * 2 + 40);
 
             assertThat(loader.isLoaded()).isTrue();
             assertThat(loader.loadIfAbsent(DAYS, p -> {})).isFalse();

@@ -115,6 +115,11 @@ public final class QualityControl {
         return withFlags(reading, flags);
     }
 
+    /** Drops what it remembers; it reloads each datastream's recent readings from storage when next needed. */
+    public void forget() {
+        windows.clear();
+    }
+
     private boolean consistent(StreamInfo stream, double v, long t) {
         for (ConsistencyRule rule : configuration.consistencyRules()) {
             boolean numerator = rule.numerator().equals(stream.parameter());

@@ -1,0 +1,157 @@
+package org.groundwatergateway.ingest.intake;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingsCommitted;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.ingest.qaqc.QualityControl;
+import org.groundwatergateway.ingest.review.ReviewQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where every channel (HJ 212, MQTT, HTTP, the demo) hands in readings. One writer thread takes what has
+ * queued up, runs QA/QC on it in arrival order, writes it in one transaction (group commit: many devices'
+ * packets share one commit), opens review tasks in the same transaction, and only then completes the
+ * callers' futures — so a device is acknowledged only after its data is durable — and publishes
+ * {@link ReadingsCommitted}. Readings already stored (a re-sent packet, a redelivered message) are skipped.
+ */
+public final class ReadingIntake implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadingIntake.class);
+
+    /** LIVE readings open review tasks; HISTORICAL ones (imports of the past, the demo) are only flagged. */
+    public enum Mode { LIVE, HISTORICAL }
+
+    /** What became of a submission: the readings stored (with ids and QA/QC flags) and how many were already there. */
+    public record Receipt(List<Reading> stored, int alreadyStored) {}
+
+    private record Pending(List<Reading> readings, Mode mode, CompletableFuture<Receipt> done) {}
+
+    private final Database database;
+    private final QualityControl qualityControl;
+    private final ReviewQueue reviews;
+    private final EventBus events;
+    private final int maxBatch;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public ReadingIntake(Database database, QualityControl qualityControl, ReviewQueue reviews, EventBus events, int maxBatch) {
+        this.database = database;
+        this.qualityControl = qualityControl;
+        this.reviews = reviews;
+        this.events = events;
+        this.maxBatch = maxBatch;
+        this.writer = new Thread(this::run, "reading-intake");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    public CompletableFuture<Receipt> submit(List<Reading> readings, Mode mode) {
+        CompletableFuture<Receipt> done = new CompletableFuture<>();
+        if (!running) {
+            done.completeExceptionally(new IllegalStateException("the intake is shut down"));
+        } else if (readings.isEmpty()) {
+            done.complete(new Receipt(List.of(), 0));
+        } else {
+            queue.add(new Pending(List.copyOf(readings), mode, done));
+        }
+        return done;
+    }
+
+    /** Submits and waits for the commit; for callers that have nothing else to do meanwhile. */
+    public Receipt submitAndWait(List<Reading> readings, Mode mode) {
+        return submit(readings, mode).join();
+    }
+
+    public int queued() {
+        return queue.size();
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) continue;
+                batch.add(first);
+                int size = first.readings().size();
+                Pending next;
+                while (size < maxBatch && (next = queue.poll()) != null) {
+                    batch.add(next);
+                    size += next.readings().size();
+                }
+                process(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Reading intake failed on a batch of {} submissions", batch.size(), e);
+                batch.forEach(p -> p.done().completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private record Key(long datastreamId, Instant time, int version) {
+        static Key of(Reading r) {
+            return new Key(r.datastreamId(), r.phenomenonTime(), r.version());
+        }
+    }
+
+    private void process(List<Pending> batch) {
+        List<Reading> checked = new ArrayList<>();
+        Set<Key> live = new HashSet<>();
+        for (Pending pending : batch) {
+            for (Reading reading : pending.readings()) {
+                Reading judged = qualityControl.check(reading);
+                if (judged == null) continue;
+                checked.add(judged);
+                if (pending.mode() == Mode.LIVE) live.add(Key.of(judged));
+            }
+        }
+        List<Reading> stored;
+        try {
+            stored = database.inTransaction(connection -> {
+                List<Reading> inserted = database.dialect().appendNewReadings(connection, checked);
+                reviews.open(connection, inserted.stream().filter(r -> live.contains(Key.of(r))).toList());
+                return inserted;
+            });
+        } catch (RuntimeException e) {
+            // What QA/QC and the review queue remembered of this batch was never stored: reload it from the database.
+            qualityControl.forget();
+            reviews.forget();
+            throw e;
+        }
+        Map<Key, Reading> storedByKey = new HashMap<>();
+        for (Reading r : stored) storedByKey.put(Key.of(r), r);
+        for (Pending pending : batch) {
+            List<Reading> mine = new ArrayList<>();
+            for (Reading r : pending.readings()) {
+                Reading match = storedByKey.remove(Key.of(r));
+                if (match != null) mine.add(match);
+            }
+            pending.done().complete(new Receipt(mine, pending.readings().size() - mine.size()));
+        }
+        if (!stored.isEmpty()) events.publish(new ReadingsCommitted(stored));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join(10_000);
+    }
+}

@@ -1,0 +1,202 @@
+package org.groundwatergateway.ingest.review;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Rows;
+
+/**
+ * Review tasks for flagged live data. Consecutive flagged readings of one datastream with the same flags
+ * make one task (a 96-hour flatline is one task, not 96). A task still open an hour after it was opened
+ * raises an alert.
+ */
+public final class ReviewQueue {
+
+    public static final String OVERDUE_ALERT = "REVIEW_OVERDUE";
+    public static final Duration DUE_AFTER = Duration.ofHours(1);
+    private static final int REVIEW_BITS = QualityFlag.bits(QualityFlag.NEEDS_REVIEW);
+
+    private record OpenTask(long id, int flags, Instant lastTime) {}
+
+    private final Database database;
+    private final AlertRepository alerts;
+    private final Clock clock;
+    /** The open task of each datastream that a next flagged reading may extend; written by the intake thread only. */
+    private final Map<Long, OpenTask> extendable = new HashMap<>();
+    private boolean loaded;
+
+    public ReviewQueue(Database database, AlertRepository alerts, Clock clock) {
+        this.database = database;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    /** Opens or extends tasks for stored live readings that need review, on the intake's connection and transaction. */
+    public void open(Connection connection, List<Reading> stored) throws SQLException {
+        if (!loaded) load(connection);
+        Instant now = clock.instant();
+        for (Reading r : stored) {
+            int flags = r.qualityFlags() & REVIEW_BITS;
+            if (flags == 0) continue;
+            OpenTask task = extendable.get(r.datastreamId());
+            if (task != null && task.flags() == flags && !r.phenomenonTime().isAfter(task.lastTime().plus(Duration.ofHours(3)))
+                    && r.phenomenonTime().isAfter(task.lastTime())) {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE review_tasks SET last_time = ?, reading_count = reading_count + 1 WHERE id = ? AND status = 'OPEN'")) {
+                    update.setObject(1, Rows.timestamp(r.phenomenonTime()));
+                    update.setLong(2, task.id());
+                    if (update.executeUpdate() == 1) {
+                        extendable.put(r.datastreamId(), new OpenTask(task.id(), flags, r.phenomenonTime()));
+                        continue;
+                    }
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO review_tasks (datastream_id, first_time, last_time, "
+                    + "reading_count, flags, opened_at, due_at, status) VALUES (?, ?, ?, 1, ?, ?, ?, 'OPEN')", new String[] {"id"})) {
+                insert.setLong(1, r.datastreamId());
+                insert.setObject(2, Rows.timestamp(r.phenomenonTime()));
+                insert.setObject(3, Rows.timestamp(r.phenomenonTime()));
+                insert.setInt(4, flags);
+                insert.setObject(5, Rows.timestamp(now));
+                insert.setObject(6, Rows.timestamp(now.plus(DUE_AFTER)));
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    extendable.put(r.datastreamId(), new OpenTask(keys.getLong(1), flags, r.phenomenonTime()));
+                }
+            }
+        }
+    }
+
+    /** What a reviewer decided about a task's readings. */
+    public enum Decision { ACCEPTED, CORRECTED, REJECTED }
+
+    /**
+     * Records a reviewer's decision: accepted readings stay as they are; rejected ones get a new version
+     * flagged REJECTED; a corrected one gets a new version with the reviewer's value (its raw value is kept).
+     * The decision, its reason and its author go into the audit log, all in one transaction.
+     */
+    public void decide(long taskId, Decision decision, Double correctedValue, String reason, String reviewer) {
+        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason: a decision needs a reason");
+        if (reviewer == null || reviewer.isBlank()) throw new IllegalArgumentException("reviewer: unknown");
+        Instant now = clock.instant();
+        database.inTransaction(connection -> {
+            long datastream;
+            Instant first;
+            Instant last;
+            int count;
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT datastream_id, first_time, last_time, reading_count, status FROM review_tasks WHERE id = ? FOR UPDATE")) {
+                query.setLong(1, taskId);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) throw new IllegalArgumentException("task: no review task " + taskId);
+                    if (!rs.getString(5).equals("OPEN")) throw new IllegalArgumentException("task: review task " + taskId + " is " + rs.getString(5));
+                    datastream = rs.getLong(1);
+                    first = rs.getObject(2, OffsetDateTime.class).toInstant();
+                    last = rs.getObject(3, OffsetDateTime.class).toInstant();
+                    count = rs.getInt(4);
+                }
+            }
+            if (decision == Decision.CORRECTED && (correctedValue == null || count != 1)) {
+                throw new IllegalArgumentException("value: a correction needs a value and applies to a task of one reading, this one has " + count);
+            }
+            if (decision != Decision.ACCEPTED) {
+                List<Reading> replaced = new java.util.ArrayList<>();
+                try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE datastream_id = ? AND current_version "
+                        + "AND phenomenon_time >= ? AND phenomenon_time <= ?")) {
+                    query.setLong(1, datastream);
+                    query.setObject(2, Rows.timestamp(first));
+                    query.setObject(3, Rows.timestamp(last));
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            boolean correcting = decision == Decision.CORRECTED;
+                            int flags = rs.getInt("quality_flags") | (correcting ? QualityFlag.CORRECTED : QualityFlag.REJECTED).bit();
+                            replaced.add(new Reading(null, datastream, rs.getObject("phenomenon_time", OffsetDateTime.class).toInstant(),
+                                    correcting ? correctedValue : rs.getDouble("result_value"), rs.getDouble("raw_value"), flags,
+                                    rs.getInt("version") + 1, true, "review", now));
+                        }
+                    }
+                }
+                try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE "
+                        + "WHERE datastream_id = ? AND current_version AND phenomenon_time >= ? AND phenomenon_time <= ?")) {
+                    supersede.setLong(1, datastream);
+                    supersede.setObject(2, Rows.timestamp(first));
+                    supersede.setObject(3, Rows.timestamp(last));
+                    supersede.executeUpdate();
+                }
+                database.dialect().appendReadings(connection, replaced);
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE review_tasks SET status = ?, decided_by = ?, decided_at = ?, "
+                    + "reason = ?, corrected_value = ? WHERE id = ?")) {
+                update.setString(1, decision.name());
+                update.setString(2, reviewer);
+                update.setObject(3, Rows.timestamp(now));
+                update.setString(4, reason);
+                update.setObject(5, correctedValue);
+                update.setLong(6, taskId);
+                update.executeUpdate();
+            }
+            try (PreparedStatement audit = connection.prepareStatement(
+                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, ?, ?, ?)")) {
+                audit.setObject(1, Rows.timestamp(now));
+                audit.setString(2, reviewer);
+                audit.setString(3, "REVIEW_" + decision.name());
+                audit.setString(4, "review-task:" + taskId);
+                audit.setString(5, reason + (correctedValue == null ? "" : " (value " + correctedValue + ")"));
+                audit.executeUpdate();
+            }
+            return null;
+        });
+        alerts.clear(OVERDUE_ALERT, "review-task:" + taskId, now);
+    }
+
+    /** Forgets the extendable tasks (after a failed transaction); they are reloaded from the database. */
+    public void forget() {
+        extendable.clear();
+        loaded = false;
+    }
+
+    /** Raises an alert for every open task past its due time that has none yet; returns how many were raised. */
+    public int raiseOverdueAlerts() {
+        Instant now = clock.instant();
+        List<long[]> overdue = database.jdbc().sql("SELECT id, datastream_id FROM review_tasks WHERE status = 'OPEN' "
+                        + "AND due_at < ? AND NOT overdue_alerted")
+                .param(Rows.timestamp(now)).query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
+        for (long[] task : overdue) {
+            alerts.raise(OVERDUE_ALERT, Alert.Level.GENERAL, "review-task:" + task[0],
+                    "数据审核任务 " + task[0] + " 超过 1 小时未处理 / review task " + task[0] + " of datastream " + task[1]
+                            + " has not been handled within an hour", now);
+            database.jdbc().sql("UPDATE review_tasks SET overdue_alerted = TRUE WHERE id = ?").param(task[0]).update();
+        }
+        return overdue.size();
+    }
+
+    private void load(Connection connection) throws SQLException {
+        extendable.clear();
+        try (Statement query = connection.createStatement();
+             ResultSet rs = query.executeQuery("SELECT id, datastream_id, flags, last_time FROM review_tasks WHERE status = 'OPEN'")) {
+            while (rs.next()) {
+                Instant last = rs.getObject(4, OffsetDateTime.class).toInstant();
+                OpenTask known = extendable.get(rs.getLong(2));
+                if (known == null || known.lastTime().isBefore(last)) {
+                    extendable.put(rs.getLong(2), new OpenTask(rs.getLong(1), rs.getInt(3), last));
+                }
+            }
+        }
+        loaded = true;
+    }
+}
