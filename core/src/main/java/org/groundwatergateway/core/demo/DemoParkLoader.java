@@ -134,32 +134,33 @@ public final class DemoParkLoader {
         log.info("Demo park {}: site written ({} enterprises, {} wells, {} datastreams)", PARK_CODE, enterpriseIds.size(),
                 DemoPark.wells().size(), streams.size());
 
+        // Readings go out hour by hour across all datastreams, as devices would send them, so that checks
+        // comparing datastreams (dual sensors, conductivity against TDS) see both sides together.
         int hours = days * 24;
+        double[][] series = new double[streams.size()][];
+        for (int i = 0; i < streams.size(); i++) series[i] = signals.series(streams.get(i).stream(), hours);
         long total = (long) streams.size() * hours;
         long written = 0;
         int lastPercent = -1;
         List<Reading> batch = new ArrayList<>(BATCH);
-        for (PlannedStream stream : streams) {
-            double[] values = signals.series(stream.stream(), hours);
-            for (int h = 0; h < values.length; h++) {
-                if (Double.isNaN(values[h])) continue;
-                Instant time = START.plusSeconds(h * 3600L);
-                batch.add(Reading.arrived(stream.datastreamId(), time, values[h], 0, "demo", time.plusSeconds(40)));
-                if (batch.size() == BATCH) {
-                    sink.write(List.copyOf(batch));
-                    written += batch.size();
-                    batch.clear();
-                    Progress p = new Progress(written, total);
-                    if (p.percent() / 10 != lastPercent / 10) {
-                        lastPercent = p.percent();
-                        log.info("Demo park {}: readings {}% ({} of about {})", PARK_CODE, p.percent(), written, total);
-                    }
-                    progress.accept(p);
+        for (int h = 0; h < hours; h++) {
+            Instant time = START.plusSeconds(h * 3600L);
+            for (int i = 0; i < streams.size(); i++) {
+                if (Double.isNaN(series[i][h])) continue;
+                batch.add(Reading.arrived(streams.get(i).datastreamId(), time, series[i][h], 0, "demo", time.plusSeconds(40)));
+            }
+            if (batch.size() >= BATCH || h == hours - 1) {
+                sink.write(List.copyOf(batch));
+                written += batch.size();
+                batch.clear();
+                Progress p = new Progress(written, total);
+                if (p.percent() / 10 != lastPercent / 10) {
+                    lastPercent = p.percent();
+                    log.info("Demo park {}: readings {}% ({} of about {})", PARK_CODE, p.percent(), written, total);
                 }
+                progress.accept(p);
             }
         }
-        sink.write(List.copyOf(batch));
-        written += batch.size();
         progress.accept(new Progress(written, written));
         database.jdbc().sql("INSERT INTO platform_settings (name, setting_value) VALUES (?, ?)")
                 .params(LOADED_SETTING, Instant.now().toString()).update();

@@ -52,6 +52,12 @@ public final class ReadingRepository {
         return readings;
     }
 
+    /** The current value of a datastream at exactly this time, or null. */
+    public Double valueAt(long datastreamId, Instant at) {
+        return jdbc.sql("SELECT result_value FROM readings WHERE datastream_id = ? AND phenomenon_time = ? AND current_version")
+                .params(datastreamId, Rows.timestamp(at)).query(Double.class).optional().orElse(null);
+    }
+
     public long count(long datastreamId, Instant from, Instant to) {
         return jdbc.sql("SELECT COUNT(*) FROM readings WHERE datastream_id = ? AND current_version "
                         + "AND phenomenon_time >= ? AND phenomenon_time < ?")

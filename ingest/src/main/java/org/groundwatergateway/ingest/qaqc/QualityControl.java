@@ -49,6 +49,9 @@ public final class QualityControl {
 
         /** The latest current readings of a datastream, oldest first. */
         List<Reading> history(long datastreamId, int count);
+
+        /** The stored current value of a datastream at a time, or null. */
+        Double storedValue(long datastreamId, Instant at);
     }
 
     private final QcConfiguration configuration;
@@ -79,14 +82,14 @@ public final class QualityControl {
         }
         boolean inOrder = window.isEmpty() || t > window.lastTime();
         boolean afterGap = false;
-        if (inOrder && window.lastGoodTime() != Long.MIN_VALUE) {
+        if (inOrder && !window.isEmpty()) {
+            afterGap = (t - window.lastTime()) / 60.0 > GAP_INTERVALS * stream.intervalMinutes();
+            if (afterGap) flags |= AFTER_GAP.bit();
+        }
+        if (inOrder && !afterGap && profile.maxRatePerHour() != null && window.lastGoodTime() != Long.MIN_VALUE) {
+            // Against the last value no check found wrong, so a spike does not make its neighbour look like one.
             double hours = (t - window.lastGoodTime()) / 3600.0;
-            afterGap = hours * 60 > GAP_INTERVALS * stream.intervalMinutes();
-            if (afterGap) {
-                flags |= AFTER_GAP.bit();
-            } else if (profile.maxRatePerHour() != null && Math.abs(v - window.lastGoodValue()) / hours > profile.maxRatePerHour()) {
-                flags |= RATE_OF_CHANGE.bit();
-            }
+            if (Math.abs(v - window.lastGoodValue()) / hours > profile.maxRatePerHour()) flags |= RATE_OF_CHANGE.bit();
         }
         if (profile.spikeSigmas() != null) {
             double[] stats = window.medianAndMad(SPIKE_WINDOW, SPIKE_MINIMUM);
@@ -100,7 +103,7 @@ public final class QualityControl {
             flags |= FLATLINE.bit();
         }
         if (stream.pairedId() != null && profile.dualFloor() != null) {
-            Double other = window(stream.pairedId()).valueAt(t);
+            Double other = valueAt(stream.pairedId(), t);
             if (other != null && v >= profile.dualFloor() && other >= profile.dualFloor()
                     && Math.abs(v - other) / ((v + other) / 2) > DUAL_TOLERANCE) {
                 flags |= DUAL_SENSOR_MISMATCH.bit();
@@ -126,11 +129,21 @@ public final class QualityControl {
             if (!numerator && !rule.denominator().equals(stream.parameter())) continue;
             Long sibling = context.sibling(stream.wellId(), numerator ? rule.denominator() : rule.numerator());
             if (sibling == null) continue;
-            Double other = window(sibling).valueAt(t);
+            Double other = valueAt(sibling, t);
             if (other == null) continue;
             if (!(numerator ? rule.holds(v, other) : rule.holds(other, v))) return false;
         }
         return true;
+    }
+
+    /** Another datastream's value at a time: from what QA/QC remembers, or from storage when that is older. */
+    private Double valueAt(long datastreamId, long t) {
+        SeriesWindow window = window(datastreamId);
+        Double value = window.valueAt(t);
+        if (value == null && !window.isEmpty() && t < window.firstTime()) {
+            value = context.storedValue(datastreamId, Instant.ofEpochSecond(t));
+        }
+        return value;
     }
 
     private SeriesWindow window(long datastreamId) {

@@ -19,6 +19,10 @@ final class SeriesWindow {
         return size == 0;
     }
 
+    long firstTime() {
+        return times[0];
+    }
+
     long lastTime() {
         return times[size - 1];
     }

@@ -83,6 +83,11 @@ public final class StoredQcContext implements QualityControl.Context {
         return readings.latest(datastreamId, count);
     }
 
+    @Override
+    public Double storedValue(long datastreamId, Instant at) {
+        return readings.valueAt(datastreamId, at);
+    }
+
     /** A sensor's maintenance changed: read it again when next needed. */
     public void sensorChanged(long sensorId) {
         calibrations.remove(sensorId);
