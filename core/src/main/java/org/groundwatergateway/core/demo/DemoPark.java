@@ -65,6 +65,20 @@ public final class DemoPark {
         return String.format("320623%s%06d", secondLogger ? "94" : "24", well);
     }
 
+    /** Codes of the demo wells, in the order their loggers are numbered. */
+    public static List<String> wellCodes() {
+        return wells().stream().map(WellPlan::code).toList();
+    }
+
+    /** The parameter a well measures with two sensors, or null. */
+    public static String dualSensorParameter(String wellCode) {
+        return DUAL_SENSORS.get(wellCode);
+    }
+
+    public static String weatherStationDeviceNumber() {
+        return WEATHER_MN;
+    }
+
     /** The demo's HJ 212 access password of a device: "HB" and the last four digits of its MN. */
     public static String devicePassword(String mn) {
         return "HB" + mn.substring(mn.length() - 4);
@@ -205,6 +219,21 @@ public final class DemoPark {
     /** Static head of the first confined aquifer (m), flowing east under a gentler gradient. */
     static double confinedBaseHead(double east, double north) {
         return 2.2 - 0.0005 * east + 0.0001 * north;
+    }
+
+    private static final class Live {
+        static final DemoSignals SIGNALS = new DemoSignals();
+    }
+
+    /**
+     * The value a demo datastream (by code, e.g. {@code GW-U04/benzene} or {@code WS-01/rainfall}) has at any
+     * instant, in the parameter's unit: what the device simulator sends. Faults are not injected here.
+     */
+    public static double liveValue(String datastreamCode, Instant at) {
+        String[] parts = datastreamCode.split("/");
+        WellPlan well = wells().stream().filter(w -> w.code().equals(parts[0])).findFirst().orElse(null);
+        if (well == null && !parts[0].equals("WS-01")) throw new IllegalArgumentException("not a demo datastream: " + datastreamCode);
+        return Live.SIGNALS.valueAt(new DemoSignals.Stream(datastreamCode, well, parts[1], parts.length == 3), at);
     }
 
     public static GroundTruth groundTruth() {

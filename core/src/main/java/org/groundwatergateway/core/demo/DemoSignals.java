@@ -35,21 +35,32 @@ final class DemoSignals {
         Random noise = new Random(stream.code().hashCode() * 31L + 20251101L);
         double[] values = new double[HOURS];
         for (int h = 0; h < HOURS; h++) {
-            values[h] = value(stream, h, noise);
+            values[h] = value(stream, START.plusSeconds(h * 3600L), noise);
         }
         DemoFaults.apply(stream.code(), START, values);
         return java.util.Arrays.copyOf(values, Math.min(hours, HOURS));
     }
 
-    private double value(Stream s, int h, Random noise) {
-        Instant at = START.plusSeconds(h * 3600L);
-        double dayOfYear = LocalDateTime.ofInstant(at, DemoPark.CHINA).getDayOfYear() + (h % 24) / 24.0;
+    /**
+     * The value at any instant, also after the demo year (whose weather then repeats), with noise of its own
+     * and without the injected faults: what the simulator sends live.
+     */
+    double valueAt(Stream stream, Instant at) {
+        return value(stream, at, new Random(stream.code().hashCode() * 31L + at.getEpochSecond()));
+    }
+
+    private double value(Stream s, Instant at, Random noise) {
+        double hoursSinceStart = (at.getEpochSecond() - START.getEpochSecond()) / 3600.0;
+        int h = (int) Math.floorMod((long) Math.floor(hoursSinceStart), (long) HOURS);
+        LocalDateTime local = LocalDateTime.ofInstant(at, DemoPark.CHINA);
+        double hourOfDay = local.getHour() + local.getMinute() / 60.0;
+        double dayOfYear = local.getDayOfYear() + hourOfDay / 24.0;
         DemoPark.WellPlan w = s.well();
         return switch (s.parameterCode()) {
             case "rainfall" -> rainfall[h];
             case "air-temperature" -> round(15.5 + 11 * Math.sin(TWO_PI * (dayOfYear - 110) / 365)
-                    + 4 * Math.sin(TWO_PI * ((h % 24) - 9) / 24.0) + 0.8 * noise.nextGaussian(), 1);
-            case "water-level" -> round(head(w, h, dayOfYear) + 0.003 * noise.nextGaussian(), 3);
+                    + 4 * Math.sin(TWO_PI * (hourOfDay - 9) / 24.0) + 0.8 * noise.nextGaussian(), 1);
+            case "water-level" -> round(head(w, h, hoursSinceStart, dayOfYear) + 0.003 * noise.nextGaussian(), 3);
             case "water-temperature" -> round((w.confined() ? 17.6 + 0.15 * Math.sin(TWO_PI * (dayOfYear - 260) / 365)
                     : 16.8 + 1.3 * Math.sin(TWO_PI * (dayOfYear - 230) / 365)) + 0.02 * noise.nextGaussian(), 2);
             case "ph" -> round(7.55 + 0.1 * Math.sin(w.east() / 300.0) - 0.9 * chromium(w, at) / CHROMIUM_LEAK.sourceConcentration()
@@ -63,11 +74,11 @@ final class DemoSignals {
         };
     }
 
-    private double head(DemoPark.WellPlan w, int h, double dayOfYear) {
+    private double head(DemoPark.WellPlan w, int h, double hoursSinceStart, double dayOfYear) {
         if (w.confined()) {
             double coast = w.east() / 3000.0;
             return DemoPark.confinedBaseHead(w.east(), w.north()) + 0.2 * Math.sin(TWO_PI * (dayOfYear - 140) / 365)
-                    + 0.03 * coast * Math.cos(TWO_PI * h / M2_TIDE_HOURS);
+                    + 0.03 * coast * Math.cos(TWO_PI * hoursSinceStart / M2_TIDE_HOURS);
         }
         return DemoPark.unconfinedBaseHead(w.east(), w.north()) + 0.45 * Math.sin(TWO_PI * (dayOfYear - 120) / 365) + rainRise[h];
     }

@@ -1,0 +1,54 @@
+package org.groundwatergateway.ingest.testing;
+
+import java.time.Clock;
+import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.demo.DemoParkLoader;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.monitoring.MaintenanceRepository;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.intake.ReadingIntake;
+import org.groundwatergateway.ingest.qaqc.QcConfiguration;
+import org.groundwatergateway.ingest.qaqc.QualityControl;
+import org.groundwatergateway.ingest.qaqc.StoredQcContext;
+import org.groundwatergateway.ingest.review.ReviewQueue;
+
+/** A database with the demo park (a few days of it) and the ingest machinery over it, as the gateway wires it. */
+public final class IngestFixture implements AutoCloseable {
+
+    public final TestDatabase db;
+    public final Database database;
+    public final EventBus events = new EventBus();
+    public final AlertRepository alerts;
+    public final ReviewQueue reviews;
+    public final ReadingIntake intake;
+    public final DeviceRegistry devices;
+    public final ReadingRepository readings;
+    public final MonitoringRepository monitoring;
+
+    public IngestFixture(TestDatabase db, int demoDays, Clock clock) {
+        this.db = db;
+        this.database = Database.migrate(db.dataSource());
+        this.readings = new ReadingRepository(database);
+        this.monitoring = new MonitoringRepository(database);
+        this.alerts = new AlertRepository(database, events);
+        this.reviews = new ReviewQueue(database, alerts, clock);
+        var context = new StoredQcContext(monitoring, new ParameterRepository(database), new MaintenanceRepository(database), readings);
+        this.intake = new ReadingIntake(database, new QualityControl(QcConfiguration.load(), context), reviews, events, 50_000);
+        if (demoDays > 0) {
+            new DemoParkLoader(database, batch -> intake.submitAndWait(batch, ReadingIntake.Mode.HISTORICAL)).loadIfAbsent(demoDays, p -> {});
+        }
+        this.devices = new DeviceRegistry(database, alerts, clock);
+    }
+
+    @Override
+    public void close() throws Exception {
+        intake.close();
+        events.close();
+        db.close();
+    }
+}
