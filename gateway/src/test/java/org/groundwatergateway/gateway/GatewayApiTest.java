@@ -24,8 +24,10 @@ class GatewayApiTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         Path dataDir = TempDirectories.createForJvm("gw-api-test-");
+        registry.add("gw.hj212.port", () -> 0);
         registry.add("gw.data-dir", dataDir::toString);
         registry.add("gw.demo-days", () -> DEMO_DAYS);
+        registry.add("gw.simulator.enabled", () -> false);
     }
 
     @Autowired

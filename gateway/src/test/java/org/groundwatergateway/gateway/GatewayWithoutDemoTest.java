@@ -17,6 +17,7 @@ class GatewayWithoutDemoTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         String dataDir = TempDirectories.createForJvm("gw-nodemo-test-").toString();
+        registry.add("gw.hj212.port", () -> 0);
         registry.add("gw.data-dir", () -> dataDir);
         registry.add("gw.demo", () -> "false");
     }

@@ -44,6 +44,7 @@ import org.groundwatergateway.core.soil.SoilBoring;
 import org.groundwatergateway.core.soil.SoilRepository;
 import org.groundwatergateway.core.soil.SoilSample;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Rows;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
@@ -162,6 +163,9 @@ public final class DemoParkLoader {
             }
         }
         progress.accept(new Progress(written, written));
+        // The loggers were last heard from when the demo data ends.
+        database.jdbc().sql("UPDATE devices SET last_seen_at = ? WHERE park_id = ?")
+                .params(Rows.timestamp(START.plus(Duration.ofDays(days))), park.id()).update();
         database.jdbc().sql("INSERT INTO platform_settings (name, setting_value) VALUES (?, ?)")
                 .params(LOADED_SETTING, Instant.now().toString()).update();
         log.info("Demo park {} loaded: {} readings over {} days in {} s", PARK_CODE, written, days,

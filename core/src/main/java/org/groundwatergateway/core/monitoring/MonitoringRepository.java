@@ -74,6 +74,10 @@ public final class MonitoringRepository {
         return jdbc.sql("SELECT * FROM sensors WHERE id = ?").param(id).query(MonitoringRepository::sensor).optional();
     }
 
+    public Optional<Sensor> findSensor(String code) {
+        return jdbc.sql("SELECT * FROM sensors WHERE code = ?").param(code).query(MonitoringRepository::sensor).optional();
+    }
+
     public List<Sensor> findSensors() {
         return jdbc.sql("SELECT * FROM sensors ORDER BY code").query(MonitoringRepository::sensor).list();
     }

@@ -5,11 +5,13 @@ import java.util.Map;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.config.DemoMode;
+import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,6 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code /actuator/health} ({@code components.demoPark}).
  */
 @Component("demoPark")
+@Order(1)
 public class DemoParkStartup implements ApplicationRunner, HealthIndicator {
 
     private final DemoParkLoader loader;
@@ -25,8 +28,9 @@ public class DemoParkStartup implements ApplicationRunner, HealthIndicator {
     private volatile DemoParkLoader.Progress progress;
     private volatile boolean loaded;
 
-    public DemoParkStartup(Database database, DemoMode demoMode, GatewayProperties properties) {
-        this.loader = new DemoParkLoader(database);
+    public DemoParkStartup(Database database, ReadingIntake intake, DemoMode demoMode, GatewayProperties properties) {
+        // The demo year goes through QA/QC like any import of the past: flagged, but no review tasks.
+        this.loader = new DemoParkLoader(database, batch -> intake.submitAndWait(batch, ReadingIntake.Mode.HISTORICAL));
         this.demoMode = demoMode;
         this.days = properties.demoDays();
     }

@@ -149,6 +149,21 @@ public final class DeviceRegistry {
         }
     }
 
+    /** A refusal as kept for a device's O&amp;M record. */
+    public record Rejection(Instant receivedAt, String channel, String origin, String mn, String reason, String excerpt) {}
+
+    /** The latest refusals of a device (or, with a null MN, of any sender), newest first. */
+    public List<Rejection> recentRejections(String mn, int limit) {
+        awaitRejectionRecords();
+        var query = mn == null
+                ? database.jdbc().sql("SELECT * FROM ingest_rejections ORDER BY received_at DESC, id DESC LIMIT ?").param(limit)
+                : database.jdbc().sql("SELECT * FROM ingest_rejections WHERE mn = ? ORDER BY received_at DESC, id DESC LIMIT ?")
+                        .params(mn, limit);
+        return query.query((rs, n) -> new Rejection(Rows.instant(rs, "received_at"), rs.getString("channel"), rs.getString("origin"),
+                        rs.getString("mn"), rs.getString("reason"), rs.getString("excerpt")))
+                .list();
+    }
+
     /** Refusals whose MN is not a registered device. */
     public long rejectedFromUnknownDevices() {
         return rejectedUnknown.get();

@@ -82,6 +82,25 @@ public final class ReviewQueue {
         }
     }
 
+    /** A review task as reviewers see it. */
+    public record Task(long id, long datastreamId, String datastreamCode, Instant firstTime, Instant lastTime, int readingCount,
+                       java.util.Set<QualityFlag> flags, Instant openedAt, Instant dueAt, String status, String decidedBy,
+                       Instant decidedAt, String reason, Double correctedValue) {}
+
+    /** Tasks in a status (OPEN, ACCEPTED, CORRECTED, REJECTED), oldest first, at most {@code limit}. */
+    public List<Task> tasks(String status, int limit) {
+        return database.jdbc().sql("SELECT t.*, d.code FROM review_tasks t JOIN datastreams d ON d.id = t.datastream_id "
+                        + "WHERE t.status = ? ORDER BY t.opened_at, t.id LIMIT ?")
+                .params(status, limit).query(ReviewQueue::task).list();
+    }
+
+    private static Task task(ResultSet rs, int row) throws SQLException {
+        return new Task(rs.getLong("id"), rs.getLong("datastream_id"), rs.getString("code"), Rows.instant(rs, "first_time"),
+                Rows.instant(rs, "last_time"), rs.getInt("reading_count"), QualityFlag.of(rs.getInt("flags")), Rows.instant(rs, "opened_at"),
+                Rows.instant(rs, "due_at"), rs.getString("status"), rs.getString("decided_by"), Rows.instant(rs, "decided_at"),
+                rs.getString("reason"), Rows.nullableDouble(rs, "corrected_value"));
+    }
+
     /** What a reviewer decided about a task's readings. */
     public enum Decision { ACCEPTED, CORRECTED, REJECTED }
 
@@ -90,7 +109,7 @@ public final class ReviewQueue {
      * flagged REJECTED; a corrected one gets a new version with the reviewer's value (its raw value is kept).
      * The decision, its reason and its author go into the audit log, all in one transaction.
      */
-    public void decide(long taskId, Decision decision, Double correctedValue, String reason, String reviewer) {
+    public Task decide(long taskId, Decision decision, Double correctedValue, String reason, String reviewer) {
         if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason: a decision needs a reason");
         if (reviewer == null || reviewer.isBlank()) throw new IllegalArgumentException("reviewer: unknown");
         Instant now = clock.instant();
@@ -162,6 +181,13 @@ public final class ReviewQueue {
             return null;
         });
         alerts.clear(OVERDUE_ALERT, "review-task:" + taskId, now);
+        return task(taskId);
+    }
+
+    public Task task(long id) {
+        return database.jdbc().sql("SELECT t.*, d.code FROM review_tasks t JOIN datastreams d ON d.id = t.datastream_id WHERE t.id = ?")
+                .param(id).query(ReviewQueue::task).optional()
+                .orElseThrow(() -> new IllegalArgumentException("task: no review task " + id));
     }
 
     /** Forgets the extendable tasks (after a failed transaction); they are reloaded from the database. */

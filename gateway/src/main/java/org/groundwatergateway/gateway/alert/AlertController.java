@@ -1,0 +1,28 @@
+package org.groundwatergateway.gateway.alert;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.alert.AlertRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/alerts")
+@Tag(name = "Alerts", description = "报警 / open alerts")
+public class AlertController {
+
+    private final AlertRepository alerts;
+
+    public AlertController(AlertRepository alerts) {
+        this.alerts = alerts;
+    }
+
+    @GetMapping
+    @Operation(summary = "Open alerts, newest first")
+    public List<Alert> open() {
+        return alerts.findOpen();
+    }
+}

@@ -1,0 +1,23 @@
+package org.groundwatergateway.gateway.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the ingest channels ({@code gw.hj212.*}, {@code gw.devices.*}, {@code gw.simulator.*}).
+ *
+ * @param hj212 the HJ 212 device port
+ * @param silence a device not heard from for this long raises an alert
+ * @param simulator the built-in device simulator, which in demo mode streams the demo park's loggers to the HJ 212 port
+ */
+@ConfigurationProperties("gw")
+public record IngestProperties(Hj212 hj212, Devices devices, Simulator simulator, int intakeBatch) {
+
+    public record Hj212(String host, int port, int maxConnections, int maxFrameDataLength, Duration idleTimeout,
+                        Duration splitPacketPatience) {}
+
+    public record Devices(Duration silence) {}
+
+    /** @param enabled unset: on in demo mode */
+    public record Simulator(Boolean enabled, Duration interval) {}
+}
