@@ -2,12 +2,8 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.groundwatergateway.core.testing.TempDirectories;
 import org.groundwatergateway.core.testing.TestDatabases;
@@ -28,8 +24,8 @@ class GatewayJarIT {
     @Test
     void embeddedDefaultStartsWithAYearOfDemoDataWithinAMinute() throws Exception {
         Path dataDir = TempDirectories.create("gw-jar-it-");
-        try (Gateway gateway = Gateway.start(dataDir, List.of())) {
-            Http http = gateway.awaitDemoLoaded();
+        try (GatewayProcess gateway = GatewayProcess.start(dataDir, List.of())) {
+            Http http = gateway.awaitDemoLoaded(STARTUP_BUDGET);
             checkDemoPark(http);
         } finally {
             TempDirectories.delete(dataDir);
@@ -40,9 +36,9 @@ class GatewayJarIT {
     void postgisStartStoresTheDemoInPostgisWithCgcs2000Geometries() throws Exception {
         Path dataDir = TempDirectories.create("gw-jar-it-pg-");
         try (TestDatabase db = TestDatabases.postgis();
-             Gateway gateway = Gateway.start(dataDir, List.of("--spring.datasource.url=" + db.url(),
+             GatewayProcess gateway = GatewayProcess.start(dataDir, List.of("--spring.datasource.url=" + db.url(),
                      "--spring.datasource.username=" + db.user(), "--gw.demo=true"))) {
-            Http http = gateway.awaitDemoLoaded();
+            Http http = gateway.awaitDemoLoaded(STARTUP_BUDGET);
             checkDemoPark(http);
             var jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(db.dataSource());
             assertThat(jdbc.sql("SELECT DISTINCT ST_SRID(location) FROM wells").query(Integer.class).list()).containsExactly(4490);
@@ -72,49 +68,5 @@ class GatewayJarIT {
         JsonNode lastDay = http.get(streams.get(0).path("readings").asString()
                 + "?from=2026-10-31T00:00:00%2B08:00&to=2026-11-01T00:00:00%2B08:00").json();
         assertThat(lastDay.path("items")).hasSize(24);
-    }
-
-    /** The jar in its own JVM, as a user would run it. */
-    private record Gateway(Process process, int port, Path log) implements AutoCloseable {
-
-        static Gateway start(Path dataDir, List<String> extraArgs) throws IOException {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
-            String jar = System.getProperty("gw.jar", "target/gateway.jar");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar, "--server.port=" + port, "--gw.data-dir=" + dataDir, "--gw.hj212.port=0"));
-            command.addAll(extraArgs);
-            Path log = dataDir.resolve("gateway.log");
-            Process process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            return new Gateway(process, port, log);
-        }
-
-        Http awaitDemoLoaded() throws Exception {
-            Http http = new Http(port);
-            long deadline = System.nanoTime() + STARTUP_BUDGET.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) throw new AssertionError("gateway exited: " + Files.readString(log));
-                try {
-                    JsonNode health = http.get("/actuator/health").json();
-                    if (health.path("status").asString().equals("UP")
-                            && health.path("components").path("demoPark").path("details").path("loaded").asBoolean()) {
-                        return http;
-                    }
-                } catch (RuntimeException notYetListening) {
-                    // keep polling until the deadline
-                }
-                Thread.sleep(500);
-            }
-            throw new AssertionError("health not UP with the demo loaded within " + STARTUP_BUDGET + "; log:\n" + Files.readString(log));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
-        }
     }
 }
