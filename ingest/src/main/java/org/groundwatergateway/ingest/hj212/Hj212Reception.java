@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.groundwatergateway.core.monitoring.Device;
-import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.groundwatergateway.ingest.hj212.Hj212FrameReader.Rejected;
@@ -214,7 +213,7 @@ public final class Hj212Reception {
                 value = Double.parseDouble(valueText);
                 if (!Double.isFinite(value)) throw new NumberFormatException();
                 time = fields.containsKey("SampleTime") ? time(fields.get("SampleTime")) : dataTime;
-                flags = flagBits(fields.get("Flag"));
+                flags = Hj212DataFlags.bits(fields.get("Flag"));
             } catch (NumberFormatException e) {
                 problems.add(pollutant.code() + ": '" + valueText + "' is not a number");
                 continue;
@@ -225,22 +224,6 @@ public final class Hj212Reception {
             into.add(Reading.arrived(datastream.get(), time, mapping.get().toParameterUnit(value), flags, CHANNEL, now));
         }
         return problems;
-    }
-
-    /** HJ 212-2017 Table 8 data flags to quality flags; N (normal) is none. */
-    static int flagBits(String flag) {
-        if (flag == null || flag.isEmpty() || flag.equals("N")) return 0;
-        QualityFlag mapped = switch (flag) {
-            case "F" -> QualityFlag.STOPPED;
-            case "M" -> QualityFlag.MAINTENANCE;
-            case "S" -> QualityFlag.MANUAL;
-            case "D" -> QualityFlag.FAULT;
-            case "C" -> QualityFlag.CALIBRATION;
-            case "T" -> QualityFlag.OVER_RANGE;
-            case "B" -> QualityFlag.COMMUNICATION_FAULT;
-            default -> throw new IllegalArgumentException("data flag '" + flag + "' is none of N, F, M, S, D, C, T, B");
-        };
-        return mapped.bit();
     }
 
     private Instant time(String text) {

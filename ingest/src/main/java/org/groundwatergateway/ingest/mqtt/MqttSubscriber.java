@@ -1,0 +1,114 @@
+package org.groundwatergateway.ingest.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.intake.ReadingIntake;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes device readings from an MQTT broker (Mosquitto in production, the embedded Moquette by default) with
+ * Eclipse Paho: topic {@code gw/{MN}/readings}, QoS 1, a persistent session, and manual acknowledgement — the
+ * PUBACK goes back only once the readings are committed, so a message is redelivered if the platform stops
+ * before; redelivery stores nothing twice. A message that can never be read is refused with its reason and
+ * acknowledged, so it does not come back forever.
+ */
+public final class MqttSubscriber implements AutoCloseable {
+
+    public static final String TOPIC_FILTER = "gw/+/readings";
+    private static final Logger log = LoggerFactory.getLogger(MqttSubscriber.class);
+
+    private final MqttClient client;
+    private final MqttReadings readings;
+    private final DeviceRegistry devices;
+    private final ReadingIntake intake;
+    private final Clock clock;
+
+    public MqttSubscriber(String brokerUrl, String clientId, MqttReadings readings, DeviceRegistry devices, ReadingIntake intake,
+                          Clock clock) throws MqttException {
+        this.client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
+        this.readings = readings;
+        this.devices = devices;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    public void start() throws MqttException {
+        client.setManualAcks(true);
+        client.setCallback(new MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+                if (reconnect) log.info("MQTT ingest reconnected to {}", serverUri);
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+                log.warn("MQTT ingest lost its broker connection: {} (reconnecting)", cause.toString());
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                receive(topic, message);
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxInflight(1000);
+        client.connect(options);
+        client.subscribe(TOPIC_FILTER, 1);
+        log.info("MQTT ingest subscribed to {} on {}", TOPIC_FILTER, client.getServerURI());
+    }
+
+    private void receive(String topic, MqttMessage message) {
+        String[] parts = topic.split("/");
+        String mn = parts.length == 3 ? parts[1] : null;
+        String origin = "mqtt:" + topic;
+        try {
+            if (mn == null || devices.device(mn).filter(d -> d.enabled()).isEmpty()) {
+                throw new IllegalArgumentException("topic " + topic + ": no enabled device with this MN; register it under /api/v1/devices");
+            }
+            MqttReadings.Parsed parsed = readings.parse(mn, message.getPayload(), clock.instant());
+            devices.received(mn);
+            parsed.problems().forEach(problem -> devices.rejected("mqtt", origin, mn, problem, null));
+            if (parsed.readings().isEmpty()) throw new IllegalArgumentException("message carries no usable reading");
+            intake.submit(parsed.readings(), ReadingIntake.Mode.LIVE).whenComplete((receipt, error) -> {
+                if (error != null) {
+                    // Not acknowledged: the broker delivers it again.
+                    log.error("MQTT readings from {} were not stored and are not acknowledged", mn, error);
+                } else {
+                    acknowledge(message);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            devices.rejected("mqtt", origin, mn, e.getMessage(), new String(message.getPayload(), StandardCharsets.UTF_8));
+            acknowledge(message);
+        }
+    }
+
+    private void acknowledge(MqttMessage message) {
+        try {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        } catch (MqttException e) {
+            log.warn("Could not acknowledge MQTT message {}: {}", message.getId(), e.toString());
+        }
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) client.disconnect();
+        client.close();
+    }
+}
