@@ -25,6 +25,7 @@ class GatewayApiTest {
     static void properties(DynamicPropertyRegistry registry) {
         Path dataDir = TempDirectories.createForJvm("gw-api-test-");
         registry.add("gw.hj212.port", () -> 0);
+        registry.add("gw.mqtt.embedded-port", () -> 0);
         registry.add("gw.data-dir", dataDir::toString);
         registry.add("gw.demo-days", () -> DEMO_DAYS);
         registry.add("gw.simulator.enabled", () -> false);

@@ -19,7 +19,7 @@ public record GatewayProcess(Process process, int port, Path log) implements Aut
         }
         String jar = System.getProperty("gw.jar", "target/gateway.jar");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar, "--server.port=" + port, "--gw.data-dir=" + dataDir, "--gw.hj212.port=0"));
+                "-jar", jar, "--server.port=" + port, "--gw.data-dir=" + dataDir, "--gw.hj212.port=0", "--gw.mqtt.embedded-port=0"));
         command.addAll(extraArgs);
         Path log = dataDir.resolve("gateway-" + System.nanoTime() + ".log");
         Process process = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)

@@ -18,6 +18,7 @@ class GatewayWithoutDemoTest {
     static void properties(DynamicPropertyRegistry registry) {
         String dataDir = TempDirectories.createForJvm("gw-nodemo-test-").toString();
         registry.add("gw.hj212.port", () -> 0);
+        registry.add("gw.mqtt.embedded-port", () -> 0);
         registry.add("gw.data-dir", () -> dataDir);
         registry.add("gw.demo", () -> "false");
     }

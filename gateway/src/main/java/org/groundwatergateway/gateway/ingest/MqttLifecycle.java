@@ -1,0 +1,113 @@
+package org.groundwatergateway.gateway.ingest;
+
+import io.moquette.broker.Server;
+import io.moquette.broker.config.MemoryConfig;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Properties;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.groundwatergateway.gateway.config.GatewayProperties;
+import org.groundwatergateway.gateway.config.MqttProperties;
+import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.hj212.PollutantCodes;
+import org.groundwatergateway.ingest.intake.ReadingIntake;
+import org.groundwatergateway.ingest.mqtt.MqttReadings;
+import org.groundwatergateway.ingest.mqtt.MqttSubscriber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Starts the embedded Moquette broker (unless an external broker is configured) and the MQTT ingest
+ * subscriber. A broker that cannot start (its port taken, say by a system Mosquitto) costs MQTT, not the
+ * platform: the reason is logged and shown under {@code components.mqtt} of the health endpoint.
+ */
+@Component("mqtt")
+public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
+
+    private static final Logger log = LoggerFactory.getLogger(MqttLifecycle.class);
+
+    private final MqttProperties properties;
+    private final GatewayProperties gateway;
+    private final MqttReadings readings;
+    private final DeviceRegistry devices;
+    private final ReadingIntake intake;
+    private final Clock clock;
+    private Server broker;
+    private MqttSubscriber subscriber;
+    private volatile String brokerUrl;
+    private volatile String problem;
+    private volatile boolean running;
+
+    public MqttLifecycle(MqttProperties properties, GatewayProperties gateway, DeviceRegistry devices, PollutantCodes codes,
+                         ReadingIntake intake, Clock clock) {
+        this.properties = properties;
+        this.gateway = gateway;
+        this.readings = new MqttReadings(devices, codes);
+        this.devices = devices;
+        this.intake = intake;
+        this.clock = clock;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        if (!properties.enabled()) return;
+        try {
+            brokerUrl = properties.brokerUrl() != null && !properties.brokerUrl().isBlank() ? properties.brokerUrl() : startEmbeddedBroker();
+            subscriber = new MqttSubscriber(brokerUrl, properties.clientId(), readings, devices, intake, clock);
+            subscriber.start();
+        } catch (IOException | MqttException | RuntimeException e) {
+            problem = e.toString();
+            log.warn("MQTT ingest is off: {}. Set gw.mqtt.embedded-port, or gw.mqtt.broker-url for an external broker.", problem);
+        }
+    }
+
+    private String startEmbeddedBroker() throws IOException {
+        Properties config = new Properties();
+        config.setProperty("host", properties.embeddedHost());
+        config.setProperty("port", Integer.toString(properties.embeddedPort()));
+        config.setProperty("allow_anonymous", "true");
+        config.setProperty("telemetry_enabled", "false");
+        config.setProperty("persistence_enabled", "true");
+        config.setProperty("data_path", gateway.dataDir().resolve("mqtt").toAbsolutePath().toString());
+        config.setProperty("websocket_port", "disabled");
+        broker = new Server();
+        broker.startServer(new MemoryConfig(config));
+        log.info("Embedded MQTT broker listening on {}:{}", properties.embeddedHost(), broker.getPort());
+        return "tcp://127.0.0.1:" + broker.getPort();
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (subscriber != null) subscriber.close();
+        } catch (MqttException e) {
+            log.warn("Closing the MQTT subscriber: {}", e.toString());
+        }
+        if (broker != null) broker.stopServer();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The broker URL devices and clients use, or null when MQTT is off. */
+    public String brokerUrl() {
+        return problem == null ? brokerUrl : null;
+    }
+
+    @Override
+    public Health health() {
+        // Off by configuration or by a broker that would not start: the platform still works, so not DOWN.
+        Health.Builder health = Health.up().withDetail("enabled", properties.enabled());
+        if (brokerUrl() != null) health.withDetail("broker", brokerUrl());
+        if (problem != null) health.withDetail("problem", problem);
+        return health.build();
+    }
+}
