@@ -33,9 +33,13 @@ final class Http {
     }
 
     Response post(String path, String json, String user, String password) {
+        return post(path, "application/json", json, user, password);
+    }
+
+    Response post(String path, String contentType, String body, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }

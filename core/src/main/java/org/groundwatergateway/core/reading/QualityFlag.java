@@ -49,7 +49,10 @@ public enum QualityFlag {
     /** A reviewer replaced the value; the raw value stays in the reading. */
     CORRECTED,
     /** A reviewer rejected the value as not representative. */
-    REJECTED;
+    REJECTED,
+
+    /** Below the laboratory's detection limit; the value is the detection limit. */
+    NON_DETECT;
 
     /** Flags a reviewer should look at: QA/QC findings that are not routine (calibration and gaps are not). */
     public static final Set<QualityFlag> NEEDS_REVIEW = EnumSet.of(RANGE, RATE_OF_CHANGE, FLATLINE, SPIKE, DUPLICATE,

@@ -10,6 +10,8 @@ import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.time.ChinaStandardTime;
+import org.groundwatergateway.ingest.bulk.BulkImport;
+import org.groundwatergateway.ingest.bulk.ImportTemplates;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.groundwatergateway.ingest.hj212.Hj212Reception;
 import org.groundwatergateway.ingest.hj212.Hj212Server;
@@ -77,6 +79,16 @@ public class IngestConfiguration {
     @Bean
     PollutantCodes pollutantCodes() {
         return PollutantCodes.load();
+    }
+
+    @Bean
+    BulkImport bulkImport(Database database, ReadingIntake intake, DeviceRegistry devices, PollutantCodes codes, Clock clock) {
+        return new BulkImport(database, intake, devices, codes, clock);
+    }
+
+    @Bean
+    ImportTemplates importTemplates(Database database, Clock clock) {
+        return new ImportTemplates(database, clock);
     }
 
     @Bean(destroyMethod = "close")

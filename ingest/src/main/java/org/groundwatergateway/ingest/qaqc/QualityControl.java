@@ -82,7 +82,8 @@ public final class QualityControl {
         }
         boolean inOrder = window.isEmpty() || t > window.lastTime();
         boolean afterGap = false;
-        if (inOrder && !window.isEmpty()) {
+        // Irregular series (laboratory samples, interval 0) have no gaps.
+        if (inOrder && !window.isEmpty() && stream.intervalMinutes() > 0) {
             afterGap = (t - window.lastTime()) / 60.0 > GAP_INTERVALS * stream.intervalMinutes();
             if (afterGap) flags |= AFTER_GAP.bit();
         }

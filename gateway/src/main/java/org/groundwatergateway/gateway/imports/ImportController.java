@@ -1,0 +1,108 @@
+package org.groundwatergateway.gateway.imports;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import org.groundwatergateway.ingest.bulk.BulkImport;
+import org.groundwatergateway.ingest.bulk.ImportReport;
+import org.groundwatergateway.ingest.bulk.ImportRows;
+import org.groundwatergateway.ingest.bulk.ImportTemplate;
+import org.groundwatergateway.ingest.bulk.ImportTemplates;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Uploads of readings, laboratory results and soil results, as a JSON array or as CSV ({@code text/csv},
+ * UTF-8, header row; other layouts through a column-mapping template). The answer is an import report
+ * naming every refused row, column and reason; an ALL_OR_NOTHING upload with any refused row stores
+ * nothing and is answered 422.
+ */
+@RestController
+@Tag(name = "Import", description = "数据导入 / readings, laboratory and soil results over HTTP")
+public class ImportController {
+
+    private final BulkImport imports;
+    private final ImportTemplates templates;
+
+    public ImportController(BulkImport imports, ImportTemplates templates) {
+        this.imports = imports;
+        this.templates = templates;
+    }
+
+    @PostMapping(value = "/api/v1/readings", consumes = {"application/json", "text/csv"})
+    @Operation(summary = "Readings: well, parameter (code, CAS or HJ 212 code), time (ISO-8601 with offset), value in the parameter's unit, flag")
+    public ResponseEntity<ImportReport> readings(HttpServletRequest request,
+            @Parameter(description = "ALL_OR_NOTHING (default) or ACCEPT_VALID") @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode,
+            @Parameter(description = "a stored column-mapping template, for CSV") @RequestParam(required = false) String template,
+            @Parameter(description = "false for an import of the past: flagged by QA/QC but no review tasks") @RequestParam(defaultValue = "true") boolean live)
+            throws IOException {
+        ImportTemplate layout = template(template);
+        return answer(imports.readings(rows(request, layout), mode(mode), layout, live, origin(request)));
+    }
+
+    @PostMapping(value = "/api/v1/lab-results", consumes = {"application/json", "text/csv"})
+    @Operation(summary = "Laboratory results: well, parameter, time, value (or <DL / ND<DL / ND with detectionLimit), sampleId, labReportId")
+    public ResponseEntity<ImportReport> labResults(HttpServletRequest request,
+            @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode, @RequestParam(required = false) String template) throws IOException {
+        ImportTemplate layout = template(template);
+        return answer(imports.labResults(rows(request, layout), mode(mode), layout, origin(request)));
+    }
+
+    @PostMapping(value = "/api/v1/soil-results", consumes = {"application/json", "text/csv"})
+    @Operation(summary = "Soil results by depth: boring, lon, lat, depthTop, depthBottom, parameter, value (mg/kg), sampledOn, sampleId")
+    public ResponseEntity<ImportReport> soilResults(HttpServletRequest request, @RequestParam String park,
+            @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode, @RequestParam(required = false) String template) throws IOException {
+        return answer(imports.soilResults(rows(request, template(template)), mode(mode), park, origin(request)));
+    }
+
+    @GetMapping("/api/v1/import-templates")
+    @Operation(summary = "Column-mapping templates for CSV uploads")
+    public List<ImportTemplate> templates() {
+        return templates.findAll();
+    }
+
+    @PostMapping("/api/v1/import-templates")
+    @Operation(summary = "Store a column-mapping template: platform column -> the file's header, time format and zone")
+    public ResponseEntity<ImportTemplate> saveTemplate(@RequestBody ImportTemplate template) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(templates.save(template));
+    }
+
+    private ImportTemplate template(String name) {
+        if (name == null) return null;
+        return templates.find(name).orElseThrow(() -> new IllegalArgumentException("template: no import template named " + name));
+    }
+
+    private static List<ImportRows.Row> rows(HttpServletRequest request, ImportTemplate template) throws IOException {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        try (InputStream body = request.getInputStream()) {
+            return type.startsWith("text/csv") ? ImportRows.fromCsv(body, template) : ImportRows.fromJson(body);
+        }
+    }
+
+    private static BulkImport.Mode mode(String mode) {
+        try {
+            return BulkImport.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("mode: ALL_OR_NOTHING or ACCEPT_VALID, not '" + mode + "'");
+        }
+    }
+
+    private static String origin(HttpServletRequest request) {
+        return request.getRequestURI() + " from " + request.getRemoteAddr();
+    }
+
+    private static ResponseEntity<ImportReport> answer(ImportReport report) {
+        boolean refused = report.stored() == 0 && report.alreadyStored() == 0 && report.rejectedRows() > 0;
+        return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+    }
+}

@@ -1,0 +1,326 @@
+package org.groundwatergateway.ingest.bulk;
+
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Sensor;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.soil.SoilBoring;
+import org.groundwatergateway.core.soil.SoilRepository;
+import org.groundwatergateway.core.soil.SoilSample;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Rows;
+import org.groundwatergateway.core.geo.Cgcs2000;
+import org.groundwatergateway.ingest.bulk.ImportReport.RowError;
+import org.groundwatergateway.ingest.bulk.ImportRows.Row;
+import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.hj212.Hj212DataFlags;
+import org.groundwatergateway.ingest.hj212.PollutantCodes;
+import org.groundwatergateway.ingest.intake.ReadingIntake;
+import org.locationtech.jts.geom.Coordinate;
+
+/**
+ * Readings, laboratory results and soil results uploaded over HTTP. Every row is checked first; the
+ * caller chooses whether one bad row refuses the whole upload (ALL_OR_NOTHING) or only itself
+ * (ACCEPT_VALID). Readings then pass through the intake like any other, in one transaction.
+ */
+public final class BulkImport {
+
+    public enum Mode { ALL_OR_NOTHING, ACCEPT_VALID }
+
+    /** Refusals beyond this many per upload are summarised, not recorded one by one. */
+    private static final int RECORDED_ERRORS = 100;
+    private static final Pattern NON_DETECT = Pattern.compile("(?i)^(ND)?\\s*<\\s*([0-9.eE+-]+)$|^(?i)ND$");
+
+    private final Database database;
+    private final ReadingIntake intake;
+    private final DeviceRegistry devices;
+    private final PollutantCodes codes;
+    private final MonitoringRepository monitoring;
+    private final ParameterRepository parameters;
+    private final ParkRepository parks;
+    private final SoilRepository soil;
+    private final Clock clock;
+
+    public BulkImport(Database database, ReadingIntake intake, DeviceRegistry devices, PollutantCodes codes, Clock clock) {
+        this.database = database;
+        this.intake = intake;
+        this.devices = devices;
+        this.codes = codes;
+        this.monitoring = new MonitoringRepository(database);
+        this.parameters = new ParameterRepository(database);
+        this.parks = new ParkRepository(database);
+        this.soil = new SoilRepository(database);
+        this.clock = clock;
+    }
+
+    /** Rows of well, parameter (code, CAS or HJ 212 code), time, value in the parameter's unit, and optionally an HJ 212 flag. */
+    public ImportReport readings(List<Row> rows, Mode mode, ImportTemplate template, boolean live, String origin) {
+        Lookups lookups = new Lookups();
+        List<RowError> errors = new ArrayList<>();
+        List<Reading> readings = new ArrayList<>(rows.size());
+        Instant now = clock.instant();
+        for (Row row : rows) {
+            try {
+                Well well = lookups.well(row);
+                Parameter parameter = lookups.parameter(row);
+                Long datastream = lookups.datastream(well, parameter);
+                if (datastream == null) {
+                    throw new RowProblem("parameter", "well " + well.code() + " has no datastream for " + parameter.code());
+                }
+                int flags = flag(row);
+                readings.add(Reading.arrived(datastream, time(row, "time", template), number(row, "value"), flags, "http", now));
+            } catch (RowProblem p) {
+                errors.add(new RowError(row.number(), p.column, p.getMessage()));
+            }
+        }
+        return store(rows.size(), readings, errors, mode, live ? ReadingIntake.Mode.LIVE : ReadingIntake.Mode.HISTORICAL, origin, List.of());
+    }
+
+    /**
+     * Laboratory results: well, parameter, time (sampling), value, sampleId, labReportId, detectionLimit. A value
+     * written {@code <0.5}, {@code ND<0.5} or {@code ND} (with detectionLimit) is a non-detect, stored as the
+     * detection limit with the NON_DETECT flag. Each well gets a laboratory datastream per parameter.
+     */
+    public ImportReport labResults(List<Row> rows, Mode mode, ImportTemplate template, String origin) {
+        record LabRow(Well well, Parameter parameter, Instant time, double value, boolean nonDetect, String sample, String report, Double limit) {}
+        Lookups lookups = new Lookups();
+        List<RowError> errors = new ArrayList<>();
+        List<LabRow> valid = new ArrayList<>();
+        for (Row row : rows) {
+            try {
+                Well well = lookups.well(row);
+                Parameter parameter = lookups.parameter(row);
+                String sample = required(row, "sampleId");
+                String report = required(row, "labReportId");
+                Double limit = row.get("detectionLimit") == null ? null : number(row, "detectionLimit");
+                Matcher nd = NON_DETECT.matcher(required(row, "value").replace(" ", ""));
+                boolean nonDetect = nd.matches();
+                if (nonDetect && nd.group(2) != null) limit = Double.valueOf(nd.group(2));
+                if (nonDetect && limit == null) throw new RowProblem("detectionLimit", "a non-detect needs its detection limit");
+                double value = nonDetect ? limit : number(row, "value");
+                valid.add(new LabRow(well, parameter, time(row, "time", template), value, nonDetect, sample, report, limit));
+            } catch (RowProblem p) {
+                errors.add(new RowError(row.number(), p.column, p.getMessage()));
+            }
+        }
+        if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) return refuse(rows.size(), errors, mode, origin);
+        Instant now = clock.instant();
+        List<Reading> readings = new ArrayList<>();
+        List<Object[]> details = new ArrayList<>();
+        for (LabRow r : valid) {
+            long datastream = lookups.labDatastream(r.well(), r.parameter());
+            readings.add(Reading.arrived(datastream, r.time(), r.value(), r.nonDetect() ? QualityFlag.NON_DETECT.bit() : 0, "lab", now));
+            details.add(new Object[] {datastream, r.time(), r.sample(), r.report(), r.limit(), r.nonDetect()});
+        }
+        return store(rows.size(), readings, errors, mode, ReadingIntake.Mode.LIVE, origin, details);
+    }
+
+    /** Soil results by depth: boring, lon and lat (for a new boring), depthTop, depthBottom, parameter, value (mg/kg), sampledOn. */
+    public ImportReport soilResults(List<Row> rows, Mode mode, String park, String origin) {
+        long parkId = parks.findByCode(park).orElseThrow(() -> new IllegalArgumentException("park: no park with code " + park)).id();
+        Lookups lookups = new Lookups();
+        Map<String, SoilBoring> borings = new HashMap<>();
+        soil.findBorings(parkId).forEach(b -> borings.put(b.code(), b));
+        List<RowError> errors = new ArrayList<>();
+        List<Runnable> inserts = new ArrayList<>();
+        Map<String, SoilBoring> newBorings = new HashMap<>();
+        for (Row row : rows) {
+            try {
+                String code = required(row, "boring");
+                Parameter parameter = lookups.parameter(row);
+                double top = number(row, "depthTop");
+                double bottom = number(row, "depthBottom");
+                if (!(bottom > top)) throw new RowProblem("depthBottom", "must be deeper than depthTop");
+                double value = number(row, "value");
+                LocalDate sampled;
+                try {
+                    sampled = LocalDate.parse(required(row, "sampledOn"));
+                } catch (DateTimeParseException e) {
+                    throw new RowProblem("sampledOn", "'" + row.get("sampledOn") + "' is not a date like 2026-07-15");
+                }
+                if (!borings.containsKey(code) && !newBorings.containsKey(code)) {
+                    double lon = number(row, "lon");
+                    double lat = number(row, "lat");
+                    newBorings.put(code, new SoilBoring(null, parkId, code, Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(lon, lat)), sampled));
+                }
+                String sampleCode = row.get("sampleId") != null ? row.get("sampleId") : code + "-" + top + "-" + bottom + "-" + parameter.code();
+                inserts.add(() -> {
+                    SoilBoring boring = borings.get(code);
+                    soil.insert(new SoilSample(null, boring.id(), sampleCode, top, bottom, parameter.id(), value, sampled));
+                });
+            } catch (RowProblem p) {
+                errors.add(new RowError(row.number(), p.column, p.getMessage()));
+            }
+        }
+        if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) return refuse(rows.size(), errors, mode, origin);
+        record(errors, origin);
+        newBorings.values().forEach(b -> borings.put(b.code(), soil.insert(b)));
+        inserts.forEach(Runnable::run);
+        return new ImportReport(mode.name(), rows.size(), inserts.size(), 0, errors.size(), errors);
+    }
+
+    private ImportReport store(int rowCount, List<Reading> readings, List<RowError> errors, Mode mode, ReadingIntake.Mode intakeMode,
+                               String origin, List<Object[]> labDetails) {
+        if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) return refuse(rowCount, errors, mode, origin);
+        record(errors, origin);
+        ReadingIntake.Receipt receipt = intake.submitAndWait(readings, intakeMode);
+        if (!labDetails.isEmpty()) {
+            database.inTransaction(connection -> {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lab_results (datastream_id, phenomenon_time, sample_id, "
+                        + "lab_report_id, detection_limit, non_detect) SELECT ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
+                        + "(SELECT 1 FROM lab_results WHERE datastream_id = ? AND phenomenon_time = ?)")) {
+                    for (Object[] d : labDetails) {
+                        insert.setLong(1, (Long) d[0]);
+                        insert.setObject(2, Rows.timestamp((Instant) d[1]));
+                        insert.setString(3, (String) d[2]);
+                        insert.setString(4, (String) d[3]);
+                        insert.setObject(5, d[4]);
+                        insert.setBoolean(6, (Boolean) d[5]);
+                        insert.setLong(7, (Long) d[0]);
+                        insert.setObject(8, Rows.timestamp((Instant) d[1]));
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                }
+                return null;
+            });
+        }
+        return new ImportReport(mode.name(), rowCount, receipt.stored().size(), receipt.alreadyStored(), errors.size(), errors);
+    }
+
+    /** Nothing stored: every row counts as refused, and the report says which rows were wrong. */
+    private ImportReport refuse(int rowCount, List<RowError> errors, Mode mode, String origin) {
+        record(errors, origin);
+        return new ImportReport(mode.name(), rowCount, 0, 0, rowCount, errors);
+    }
+
+    private void record(List<RowError> errors, String origin) {
+        for (int i = 0; i < Math.min(errors.size(), RECORDED_ERRORS); i++) {
+            RowError e = errors.get(i);
+            devices.rejected("http", origin, null, "row " + e.row() + ", " + e.column() + ": " + e.reason(), null);
+        }
+        if (errors.size() > RECORDED_ERRORS) {
+            devices.rejected("http", origin, null, (errors.size() - RECORDED_ERRORS) + " more rows refused; see the import report", null);
+        }
+    }
+
+    /** Wells, parameters and datastreams, loaded once per upload. */
+    private final class Lookups {
+        final Map<String, Well> wells = new HashMap<>();
+        final Map<String, Parameter> parametersByName = new HashMap<>();
+        final Map<String, Long> datastreams = new HashMap<>();
+
+        Lookups() {
+            monitoring.findWells().forEach(w -> wells.put(w.code(), w));
+            for (Parameter p : parameters.findAll()) {
+                parametersByName.put(p.code(), p);
+                if (p.cas() != null) parametersByName.putIfAbsent(p.cas(), p);
+                if (p.hj212Code() != null) parametersByName.putIfAbsent(p.hj212Code(), p);
+            }
+            Map<String, Parameter> byCode = new HashMap<>(parametersByName);
+            for (Parameter p : byCode.values()) codes.codeFor(p.code()).ifPresent(c -> parametersByName.putIfAbsent(c, p));
+            for (Datastream d : monitoring.findDatastreams()) {
+                if (d.wellId() != null) datastreams.putIfAbsent(d.wellId() + "/" + d.parameterId() + (d.code().endsWith("/lab") ? "/lab" : ""), d.id());
+            }
+        }
+
+        Well well(Row row) {
+            String code = required(row, "well");
+            Well well = wells.get(code);
+            if (well == null) throw new RowProblem("well", "no well with code " + code);
+            return well;
+        }
+
+        Parameter parameter(Row row) {
+            String name = required(row, "parameter");
+            Parameter p = parametersByName.get(name);
+            if (p == null) throw new RowProblem("parameter", "'" + name + "' is no parameter code, CAS number or HJ 212 code the platform knows");
+            return p;
+        }
+
+        Long datastream(Well well, Parameter parameter) {
+            return datastreams.get(well.id() + "/" + parameter.id());
+        }
+
+        long labDatastream(Well well, Parameter parameter) {
+            return datastreams.computeIfAbsent(well.id() + "/" + parameter.id() + "/lab", key -> {
+                Sensor lab = monitoring.findSensor(well.code() + "-LAB").orElseGet(() ->
+                        monitoring.insert(new Sensor(null, well.code() + "-LAB", "LAB", "实验室分析 / laboratory analysis", "-", 365, null)));
+                return monitoring.insert(new Datastream(null, well.code() + "/" + parameter.code() + "/lab", well.id(), null, parameter.id(),
+                        lab.id(), null, 0)).id();
+            });
+        }
+    }
+
+    private static final class RowProblem extends RuntimeException {
+        final String column;
+
+        RowProblem(String column, String message) {
+            super(message);
+            this.column = column;
+        }
+    }
+
+    private static String required(Row row, String column) {
+        String value = row.get(column);
+        if (value == null) throw new RowProblem(column, "missing");
+        return value;
+    }
+
+    private static double number(Row row, String column) {
+        String text = required(row, column);
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) throw new NumberFormatException();
+            return value;
+        } catch (NumberFormatException e) {
+            throw new RowProblem(column, "'" + text + "' is not a number");
+        }
+    }
+
+    private static int flag(Row row) {
+        try {
+            return Hj212DataFlags.bits(row.get("flag"));
+        } catch (IllegalArgumentException e) {
+            throw new RowProblem("flag", e.getMessage());
+        }
+    }
+
+    private static Instant time(Row row, String column, ImportTemplate template) {
+        String text = required(row, column);
+        try {
+            if (template != null && template.timeFormat() != null) {
+                return LocalDateTime.parse(text, DateTimeFormatter.ofPattern(template.timeFormat())).toInstant(ZoneOffset.of(template.zone()));
+            }
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException noOffset) {
+                if (template != null && template.zone() != null) return LocalDateTime.parse(text).toInstant(ZoneOffset.of(template.zone()));
+                throw noOffset;
+            }
+        } catch (DateTimeParseException e) {
+            throw new RowProblem(column, "'" + text + "' is not " + (template != null && template.timeFormat() != null
+                    ? "in the template's format " + template.timeFormat() : "an ISO-8601 date-time with offset, e.g. 2026-05-01T08:00:00+08:00"));
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.groundwatergateway.ingest.bulk;
+
+import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvValidationException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Import rows from a JSON array of objects or from CSV (OpenCSV), with column names mapped by a template. */
+public final class ImportRows {
+
+    /** One row: its number as in the file and its cells under the platform's column names. */
+    public record Row(int number, Map<String, String> cells) {
+        public String get(String column) {
+            String value = cells.get(column);
+            return value == null || value.isBlank() ? null : value.trim();
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ImportRows() {}
+
+    public static List<Row> fromJson(InputStream body) {
+        JsonNode array;
+        try {
+            array = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("body is not JSON: " + e.getOriginalMessage());
+        }
+        if (!array.isArray()) throw new IllegalArgumentException("body must be a JSON array of rows");
+        List<Row> rows = new ArrayList<>(array.size());
+        int number = 0;
+        for (JsonNode item : array) {
+            number++;
+            if (!item.isObject()) throw new IllegalArgumentException("row " + number + " is not a JSON object");
+            Map<String, String> cells = new HashMap<>();
+            for (Entry<String, JsonNode> field : item.properties()) {
+                cells.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asString());
+            }
+            rows.add(new Row(number, cells));
+        }
+        return rows;
+    }
+
+    /** CSV with a header row; with a template, its headers are translated to the platform's column names. */
+    public static List<Row> fromCsv(InputStream body, ImportTemplate template) {
+        Map<String, String> headerToColumn = new HashMap<>();
+        if (template != null) template.columns().forEach((column, header) -> headerToColumn.put(header, column));
+        try (CSVReader csv = new CSVReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String[] header = csv.readNext();
+            if (header == null) throw new IllegalArgumentException("the CSV is empty: a header row is needed");
+            if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1); // Excel's byte-order mark
+            String[] columns = new String[header.length];
+            for (int i = 0; i < header.length; i++) {
+                String name = header[i].trim();
+                columns[i] = template == null ? name : headerToColumn.getOrDefault(name, name);
+            }
+            List<Row> rows = new ArrayList<>();
+            String[] line;
+            while ((line = csv.readNext()) != null) {
+                if (line.length == 1 && line[0].isBlank()) continue;
+                Map<String, String> cells = new LinkedHashMap<>();
+                for (int i = 0; i < Math.min(line.length, columns.length); i++) cells.put(columns[i], line[i]);
+                rows.add(new Row((int) csv.getLinesRead(), cells));
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (CsvValidationException e) {
+            throw new IllegalArgumentException("CSV line " + e.getLineNumber() + ": " + e.getMessage());
+        }
+    }
+}
