@@ -50,6 +50,15 @@ public final class Database {
         return jdbc;
     }
 
+    /** Makes every commit so far survive a crash of this process (see {@link SqlDialect#makeCommitsDurable}). */
+    public void makeCommitsDurable() {
+        try (Connection connection = dataSource.getConnection()) {
+            dialect.makeCommitsDurable(connection);
+        } catch (SQLException e) {
+            throw new StorageException("Cannot make commits durable: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs work in one transaction on one connection, committing only if it completes. */
     public <T> T inTransaction(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.groundwatergateway.core.reading.Reading;
@@ -28,6 +29,14 @@ public final class H2gisDialect implements SqlDialect {
             if (rs.getInt(1) > 0) return;
         }
         H2GISFunctions.load(connection);
+    }
+
+    /** CHECKPOINT writes the store to its file now, instead of within the write delay (500 ms by default). */
+    @Override
+    public void makeCommitsDurable(Connection connection) throws SQLException {
+        try (Statement checkpoint = connection.createStatement()) {
+            checkpoint.execute("CHECKPOINT");
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -38,6 +39,11 @@ public final class PostgisDialect implements SqlDialect {
     }
 
     @Override
+    public void makeCommitsDurable(Connection connection) {
+        // A PostgreSQL commit returns after its WAL is flushed.
+    }
+
+    @Override
     public void appendReadings(Connection connection, List<Reading> readings) throws SQLException {
         if (readings.isEmpty()) return;
         ensurePartitions(connection, readings);
@@ -45,26 +51,55 @@ public final class PostgisDialect implements SqlDialect {
     }
 
     /**
-     * COPY into a per-session staging table (emptied at each commit), then one INSERT … ON CONFLICT DO
-     * NOTHING, which reports the rows it really inserted.
+     * One INSERT … SELECT FROM unnest(arrays) … ON CONFLICT DO NOTHING RETURNING: nine array parameters
+     * whatever the batch size, and the rows it reports are the ones really inserted.
      */
     @Override
     public List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException {
         if (readings.isEmpty()) return List.of();
         ensurePartitions(connection, readings);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TEMP TABLE IF NOT EXISTS readings_staging (ordinal SERIAL, datastream_id BIGINT, "
-                    + "phenomenon_time TIMESTAMPTZ, result_value DOUBLE PRECISION, raw_value DOUBLE PRECISION, quality_flags INTEGER, "
-                    + "version INTEGER, current_version BOOLEAN, source VARCHAR(16), received_time TIMESTAMPTZ) ON COMMIT DELETE ROWS");
+        int n = readings.size();
+        Long[] datastreams = new Long[n];
+        Long[] times = new Long[n];
+        Double[] values = new Double[n];
+        Double[] raw = new Double[n];
+        Integer[] flags = new Integer[n];
+        Integer[] versions = new Integer[n];
+        Boolean[] current = new Boolean[n];
+        String[] sources = new String[n];
+        Long[] received = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Reading r = readings.get(i);
+            datastreams[i] = r.datastreamId();
+            times[i] = micros(r.phenomenonTime());
+            values[i] = r.value();
+            raw[i] = r.rawValue();
+            flags[i] = r.qualityFlags();
+            versions[i] = r.version();
+            current[i] = r.current();
+            sources[i] = r.source();
+            received[i] = micros(r.receivedTime());
         }
-        copy(connection, "readings_staging", readings);
         Map<String, Long> ids = new HashMap<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet inserted = statement.executeQuery("INSERT INTO readings (" + ReadingColumns.NAMES + ") SELECT "
-                     + ReadingColumns.NAMES + " FROM readings_staging ORDER BY ordinal ON CONFLICT (datastream_id, phenomenon_time, version) "
-                     + "DO NOTHING RETURNING id, datastream_id, phenomenon_time, version")) {
-            while (inserted.next()) {
-                ids.put(key(inserted.getLong(2), inserted.getObject(3, OffsetDateTime.class).toInstant(), inserted.getInt(4)), inserted.getLong(1));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO readings (" + ReadingColumns.NAMES + ") "
+                + "SELECT d, TIMESTAMPTZ 'epoch' + t * INTERVAL '1 microsecond', v, w, f, n, c, s, TIMESTAMPTZ 'epoch' + r * INTERVAL '1 microsecond' "
+                + "FROM unnest(?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::bigint[]) "
+                + "AS u(d, t, v, w, f, n, c, s, r) ON CONFLICT (datastream_id, phenomenon_time, version) DO NOTHING "
+                + "RETURNING id, datastream_id, phenomenon_time, version")) {
+            insert.setArray(1, connection.createArrayOf("bigint", datastreams));
+            insert.setArray(2, connection.createArrayOf("bigint", times));
+            insert.setArray(3, connection.createArrayOf("float8", values));
+            insert.setArray(4, connection.createArrayOf("float8", raw));
+            insert.setArray(5, connection.createArrayOf("int4", flags));
+            insert.setArray(6, connection.createArrayOf("int4", versions));
+            insert.setArray(7, connection.createArrayOf("bool", current));
+            insert.setArray(8, connection.createArrayOf("text", sources));
+            insert.setArray(9, connection.createArrayOf("bigint", received));
+            try (ResultSet inserted = insert.executeQuery()) {
+                while (inserted.next()) {
+                    ids.put(key(inserted.getLong(2), inserted.getObject(3, OffsetDateTime.class).toInstant(), inserted.getInt(4)),
+                            inserted.getLong(1));
+                }
             }
         }
         List<Reading> result = new ArrayList<>(ids.size());
@@ -73,6 +108,10 @@ public final class PostgisDialect implements SqlDialect {
             if (id != null) result.add(ReadingColumns.withId(r, id));
         }
         return result;
+    }
+
+    private static long micros(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
     private static String key(long datastreamId, Instant time, int version) {

@@ -26,6 +26,12 @@ public sealed interface SqlDialect permits H2gisDialect, PostgisDialect {
      */
     List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException;
 
+    /**
+     * Makes everything committed so far survive the process being killed, for callers about to tell a device
+     * its data is stored. PostgreSQL's commit already is; H2 writes its store in the background unless told.
+     */
+    void makeCommitsDurable(Connection connection) throws SQLException;
+
     static SqlDialect of(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         if (product.startsWith("PostgreSQL")) return new PostgisDialect();

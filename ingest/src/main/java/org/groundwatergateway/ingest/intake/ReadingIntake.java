@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class ReadingIntake implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadingIntake.class);
+    /** How long a commit waits for more submissions once it has one: short against an acknowledgement budget of 250 ms. */
+    private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
     /** LIVE readings open review tasks; HISTORICAL ones (imports of the past, the demo) are only flagged. */
     public enum Mode { LIVE, HISTORICAL }
@@ -88,8 +90,16 @@ public final class ReadingIntake implements AutoCloseable {
                 if (first == null) continue;
                 batch.add(first);
                 int size = first.readings().size();
+                // Group commit: linger briefly for other devices' packets, so that under a steady stream one
+                // commit serves many of them instead of paying a commit per packet.
+                long lingerUntil = System.nanoTime() + LINGER_NANOS;
                 Pending next;
-                while (size < maxBatch && (next = queue.poll()) != null) {
+                while (size < maxBatch) {
+                    next = queue.poll();
+                    if (next == null) {
+                        long left = lingerUntil - System.nanoTime();
+                        if (left <= 0 || (next = queue.poll(left, TimeUnit.NANOSECONDS)) == null) break;
+                    }
                     batch.add(next);
                     size += next.readings().size();
                 }
@@ -130,6 +140,8 @@ public final class ReadingIntake implements AutoCloseable {
                 reviews.open(connection, inserted.stream().filter(r -> live.contains(Key.of(r))).toList());
                 return inserted;
             });
+            // Callers acknowledge devices on completion: what they are told is stored must survive a crash.
+            if (batch.stream().anyMatch(p -> p.mode() == Mode.LIVE)) database.makeCommitsDurable();
         } catch (RuntimeException e) {
             // What QA/QC and the review queue remembered of this batch was never stored: reload it from the database.
             qualityControl.forget();

@@ -75,10 +75,11 @@ public final class Hj212Simulator {
 
     /**
      * Every device sends {@code rounds} packets, the data times stepping by {@code step} from {@code firstTime}; a
-     * device keeps at most {@code window} packets unacknowledged, and waits {@code pause} between packets.
+     * device keeps at most {@code window} packets unacknowledged, and sends one packet every {@code pace} (at a fixed
+     * rate, not slowed by the time sending takes; zero: as fast as acknowledgements allow).
      * Waits up to {@code ackTimeout} at the end for outstanding acknowledgements.
      */
-    public Report run(Instant firstTime, Duration step, int rounds, String cn, int window, Duration pause, Duration ackTimeout)
+    public Report run(Instant firstTime, Duration step, int rounds, String cn, int window, Duration pace, Duration ackTimeout)
             throws InterruptedException {
         AtomicLong sent = new AtomicLong();
         AtomicLong acknowledged = new AtomicLong();
@@ -100,7 +101,14 @@ public final class Hj212Simulator {
                     reader.setDaemon(true);
                     reader.start();
                     OutputStream out = socket.getOutputStream();
+                    // Loggers start spread over one pace interval, as real ones do.
+                    long nextSend = System.nanoTime() + (pace.isZero() ? 0 : pace.toNanos() * index / devices.size());
                     for (int r = 0; r < rounds; r++) {
+                        if (!pace.isZero()) {
+                            long wait = nextSend - System.nanoTime();
+                            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                            nextSend += pace.toNanos();
+                        }
                         if (!credits.tryAcquire(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)) break;
                         Instant time = firstTime.plus(step.multipliedBy(r));
                         String qn = LocalDateTime.ofInstant(Instant.now(), zone).format(QN_TIME) + String.format("%05d%04d", index, r % 10_000);
@@ -110,7 +118,6 @@ public final class Hj212Simulator {
                         out.flush();
                         sent.incrementAndGet();
                         readings.addAndGet(device.channels().size());
-                        if (!pause.isZero()) Thread.sleep(pause.toMillis());
                     }
                     long deadline = System.nanoTime() + ackTimeout.toNanos();
                     while (!outstanding.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);

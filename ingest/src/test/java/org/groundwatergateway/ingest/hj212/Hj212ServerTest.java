@@ -268,6 +268,80 @@ class Hj212ServerTest {
         assertThat(rejectionsMentioning("unknown pollutant code xx999")).isPositive();
     }
 
+    @Test
+    void everyPublicSampleAndBrokenPacketOverTcpIsAnsweredOrRefusedAndTheServerCarriesOn() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String line : Hj212CodecTest.packets("samples.txt")) all.append(line).append("\r\n");
+        for (String line : Hj212CodecTest.packets("bad.txt")) all.append(line).append("\r\n");
+        try (Client client = new Client()) {
+            client.send(all.toString());
+            // The samples' loggers are not registered here: those asking for an answer get QnRtn=4 (MN).
+            List<Hj212Packet> replies = client.replies(0, Duration.ofSeconds(2));
+            assertThat(replies).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.cn()).isEqualTo("9011");
+                assertThat(r.dataArea()).containsEntry("QnRtn", "4");
+            });
+        }
+        assertThat(rejectionsMentioning("unknown MN 010000A8900016F000169DC0")).isPositive();
+        assertThat(rejectionsMentioning("CRC mismatch: packet says 4980")).isPositive();
+        assertThat(rejectionsMentioning("no CP=&&")).isPositive();
+        // Still serving: a good packet on a new connection is stored and acknowledged.
+        String mn = DemoPark.deviceNumber(8, false);
+        try (Client client = new Client()) {
+            client.send(packet(mn, DemoPark.devicePassword(mn), "20261121170000001", 5, "DataTime=20261121170000;w01001-Rtd=7.2"));
+            assertThat(client.replies(1, Duration.ofSeconds(5))).extracting(Hj212Packet::cn).containsExactly("9014");
+        }
+    }
+
+    @Test
+    void heartbeatsOfHj212Of2025AndPacketsOf2005WhereAllowed() throws Exception {
+        String mn = DemoPark.deviceNumber(9, false);
+        String password = DemoPark.devicePassword(mn);
+        try (Client client = new Client()) {
+            // HJ 212-2025: version bits 000010, so Flag=9 is "2025, acknowledge"; CN=9015 is the heartbeat.
+            client.send(new String(Hj212Frame.encode("QN=20261121180000001;ST=24;CN=9015;PW=" + password + ";MN=" + mn + ";Flag=9;CP=&&&&"),
+                    StandardCharsets.UTF_8));
+            assertThat(client.replies(1, Duration.ofSeconds(5))).singleElement().satisfies(r -> {
+                assertThat(r.cn()).isEqualTo("9014");
+                assertThat(r.flag()).isEqualTo(8);
+            });
+            // An HJ/T 212-2005 packet (no QN, no Flag, the old code 001 for pH) is refused until the device is allowed it.
+            String old = new String(Hj212Frame.encode("ST=24;CN=2011;PW=" + password + ";MN=" + mn
+                    + ";CP=&&DataTime=20261121180000;001-Rtd=7.05,001-Flag=N&&"), StandardCharsets.UTF_8);
+            client.send(old);
+            Thread.sleep(300);
+            Instant time = LocalDateTime.of(2026, 11, 21, 18, 0).toInstant(DemoPark.CHINA);
+            assertThat(stored("GW-U09/ph", time, time.plusSeconds(1))).isEmpty();
+            var devices = new DeviceRepository(fixture.database);
+            Device device = devices.findByMn(mn).orElseThrow();
+            devices.update(new Device(device.id(), mn, device.parkId(), password, true, device.maxDataLength(), true, device.description(),
+                    device.registeredAt(), device.lastSeenAt(), device.packetsReceived(), device.packetsRejected()));
+            fixture.devices.reload();
+            client.send(old);
+            awaitStored("GW-U09/ph", time, 1);
+            assertThat(stored("GW-U09/ph", time, time.plusSeconds(1))).singleElement().satisfies(r -> assertThat(r.value()).isEqualTo(7.05));
+        }
+        assertThat(rejectionsMentioning("HJ/T 212-2005 packet")).isPositive();
+    }
+
+    @Test
+    void committedReadingsArePublishedOnTheEventBus() throws Exception {
+        List<Reading> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fixture.events.subscribe(org.groundwatergateway.core.reading.ReadingsCommitted.class, e -> published.addAll(e.readings()));
+        String mn = DemoPark.deviceNumber(10, false);
+        try (Client client = new Client()) {
+            client.send(packet(mn, DemoPark.devicePassword(mn), "20261121190000001", 5, "DataTime=20261121190000;w01001-Rtd=7.6;w01014-Rtd=1390"));
+            assertThat(client.replies(1, Duration.ofSeconds(5))).hasSize(1);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (published.stream().noneMatch(r -> r.value() == 1390) && System.nanoTime() < deadline) Thread.sleep(20);
+        assertThat(published).anySatisfy(r -> {
+            assertThat(r.value()).isEqualTo(1390);
+            assertThat(r.id()).isNotNull();
+            assertThat(r.source()).isEqualTo("hj212");
+        });
+    }
+
     private void awaitStored(String code, Instant time, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (stored(code, time, time.plusSeconds(1)).size() < count && System.nanoTime() < deadline) Thread.sleep(20);
