@@ -2,43 +2,13 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.groundwatergateway.core.testing.TempDirectories;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The REST basics over real HTTP, on the embedded database with a short demo park. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayApiTest {
-
-    private static final int DEMO_DAYS = 3;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        Path dataDir = TempDirectories.createForJvm("gw-api-test-");
-        registry.add("gw.hj212.port", () -> 0);
-        registry.add("gw.mqtt.embedded-port", () -> 0);
-        registry.add("gw.data-dir", dataDir::toString);
-        registry.add("gw.demo-days", () -> DEMO_DAYS);
-        registry.add("gw.simulator.enabled", () -> false);
-    }
-
-    @Autowired
-    private Environment environment;
-    private Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));
-    }
+class GatewayApiTest extends RunningGateway {
 
     @Test
     void healthIsUpAndReportsTheLoadedDemo() {
@@ -91,7 +61,7 @@ class GatewayApiTest {
         assertThat(http.get("/api/v1/datastreams/" + benzene).json().path("readingCount").asLong()).isEqualTo(DEMO_DAYS * 24);
 
         List<String> times = new ArrayList<>();
-        String next = "/api/v1/datastreams/" + benzene + "/readings?limit=50&from=2025-11-01T00:00:00%2B08:00";
+        String next = "/api/v1/datastreams/" + benzene + "/readings?limit=30&from=2025-11-01T00:00:00%2B08:00";
         int pages = 0;
         while (next != null) {
             JsonNode page = http.get(next).json();

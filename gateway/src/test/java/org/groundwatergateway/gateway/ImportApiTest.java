@@ -5,43 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.soil.SoilRepository;
-import org.groundwatergateway.core.testing.TempDirectories;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Uploads over HTTP: JSON and CSV, column templates, laboratory and soil results, and the row-level error report. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ImportApiTest {
+class ImportApiTest extends RunningGateway {
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        String dataDir = TempDirectories.createForJvm("gw-import-api-test-").toString();
-        registry.add("gw.data-dir", () -> dataDir);
-        registry.add("gw.demo-days", () -> 2);
-        registry.add("gw.simulator.enabled", () -> false);
-        registry.add("gw.hj212.port", () -> 0);
-        registry.add("gw.mqtt.embedded-port", () -> 0);
-    }
-
-    @Autowired
-    private Environment environment;
     @Autowired
     private SoilRepository soil;
     @Autowired
     private ParkRepository parks;
-    private Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));
-    }
-
     private JsonNode readings(String datastreamCode, String from) {
         String well = datastreamCode.substring(0, datastreamCode.indexOf('/'));
         for (JsonNode d : http.get("/api/v1/datastreams?well=" + well).json()) {

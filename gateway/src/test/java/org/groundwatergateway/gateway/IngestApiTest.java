@@ -10,39 +10,12 @@ import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.groundwatergateway.core.demo.DemoPark;
-import org.groundwatergateway.core.testing.TempDirectories;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.env.Environment;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** Data in through the running application: HJ 212 and the embedded MQTT broker, then O&M and review over REST. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class IngestApiTest {
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        String dataDir = TempDirectories.createForJvm("gw-ingest-api-test-").toString();
-        registry.add("gw.data-dir", () -> dataDir);
-        registry.add("gw.demo-days", () -> 2);
-        registry.add("gw.simulator.enabled", () -> false);
-        registry.add("gw.hj212.port", () -> 0);
-        registry.add("gw.mqtt.embedded-port", () -> 0);
-    }
-
-    @Autowired
-    private Environment environment;
-    private Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));
-    }
+class IngestApiTest extends RunningGateway {
 
     private JsonNode health() {
         return http.get("/actuator/health").json().path("components");

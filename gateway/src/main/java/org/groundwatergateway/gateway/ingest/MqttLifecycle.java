@@ -3,6 +3,7 @@ package org.groundwatergateway.gateway.ingest;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.Properties;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -67,9 +68,16 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
     }
 
     private String startEmbeddedBroker() throws IOException {
+        // Moquette binds asynchronously and reports a free port late, so a free one is chosen here.
+        int port = properties.embeddedPort();
+        if (port == 0) {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+        }
         Properties config = new Properties();
         config.setProperty("host", properties.embeddedHost());
-        config.setProperty("port", Integer.toString(properties.embeddedPort()));
+        config.setProperty("port", Integer.toString(port));
         config.setProperty("allow_anonymous", "true");
         config.setProperty("telemetry_enabled", "false");
         config.setProperty("persistence_enabled", "true");
@@ -77,8 +85,8 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
         config.setProperty("websocket_port", "disabled");
         broker = new Server();
         broker.startServer(new MemoryConfig(config));
-        log.info("Embedded MQTT broker listening on {}:{}", properties.embeddedHost(), broker.getPort());
-        return "tcp://127.0.0.1:" + broker.getPort();
+        log.info("Embedded MQTT broker listening on {}:{}", properties.embeddedHost(), port);
+        return "tcp://127.0.0.1:" + port;
     }
 
     @Override

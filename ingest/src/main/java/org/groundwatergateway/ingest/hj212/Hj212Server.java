@@ -50,19 +50,20 @@ public final class Hj212Server implements AutoCloseable {
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel server;
-    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "hj212-housekeeping");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private ScheduledExecutorService housekeeping;
 
     public Hj212Server(Settings settings, Hj212Reception reception) {
         this.settings = settings;
         this.reception = reception;
     }
 
-    /** Starts listening; returns the bound port. */
+    /** Starts listening; returns the bound port. A closed server may be started again. */
     public int start() throws InterruptedException {
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "hj212-housekeeping");
+            thread.setDaemon(true);
+            return thread;
+        });
         boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
         server = new ServerBootstrap()
@@ -92,7 +93,7 @@ public final class Hj212Server implements AutoCloseable {
 
     @Override
     public void close() {
-        housekeeping.shutdownNow();
+        if (housekeeping != null) housekeeping.shutdownNow();
         if (server != null) server.close().syncUninterruptibly();
         if (workers != null) workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         if (boss != null) boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
