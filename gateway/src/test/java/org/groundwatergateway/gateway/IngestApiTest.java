@@ -108,6 +108,8 @@ class IngestApiTest extends RunningGateway {
         assertThat(http.post("/api/v1/devices", device, "admin", "demo-admin").status()).isEqualTo(409);
         assertThat(http.get("/api/v1/devices/NEW0001").json().path("park").asString()).isEqualTo("HBDP");
         assertThat(http.get("/api/v1/devices/rejections").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").json().path("components").path("hj212").path("details").has("rejectedFromUnknownDevices"))
+                .isTrue();
     }
 
     @Test

@@ -36,6 +36,7 @@ class DemoParkLoaderTest {
             long parkId = new ParkRepository(database).findByCode(DemoPark.PARK_CODE).orElseThrow().id();
             MonitoringRepository monitoring = new MonitoringRepository(database);
             assertThat(monitoring.findWells(parkId)).hasSize(40);
+            assertThat(monitoring.findWeatherStations(parkId)).singleElement().satisfies(s -> assertThat(s.code()).isEqualTo("WS-01"));
             assertThat(monitoring.findDatastreams()).hasSize(DATASTREAMS);
             assertThat(monitoring.findDatastreams()).filteredOn(d -> d.pairedDatastreamId() != null).hasSize(6);
             assertThat(new ParkRepository(database).findEnterprises(parkId)).hasSize(10);

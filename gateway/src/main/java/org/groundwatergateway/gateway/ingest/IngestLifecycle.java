@@ -61,11 +61,12 @@ public class IngestLifecycle implements SmartLifecycle, HealthIndicator {
         return port;
     }
 
-    /** {@code components.hj212} of the health endpoint: the bound port and the open device connections. */
+    /** {@code components.hj212} of the health endpoint: the bound port, open connections, refusals from unknown devices. */
     @Override
     public Health health() {
         return (isRunning() ? Health.up() : Health.down()).withDetail("port", port)
-                .withDetail("connections", server.openConnections()).build();
+                .withDetail("connections", server.openConnections())
+                .withDetail("rejectedFromUnknownDevices", devices.rejectedFromUnknownDevices()).build();
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")

@@ -129,10 +129,6 @@ public final class Hj212FrameReader {
         return truncated;
     }
 
-    public int pendingBytes() {
-        return size;
-    }
-
     private int indexOfHeader(int from) {
         for (int i = from; i + 1 < size; i++) {
             if (buffer[i] == '#' && buffer[i + 1] == '#') return i;

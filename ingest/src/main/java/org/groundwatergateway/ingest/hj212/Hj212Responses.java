@@ -9,7 +9,6 @@ public final class Hj212Responses {
     /** HJ 212-2017 Table 7 request-return codes used here. */
     public static final int QN_RTN_PASSWORD = 3;
     public static final int QN_RTN_MN = 4;
-    public static final int QN_RTN_CRC = 9;
 
     private Hj212Responses() {}
 

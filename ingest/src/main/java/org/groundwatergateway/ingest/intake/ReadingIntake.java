@@ -78,10 +78,6 @@ public final class ReadingIntake implements AutoCloseable {
         return submit(readings, mode).join();
     }
 
-    public int queued() {
-        return queue.size();
-    }
-
     private void run() {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
