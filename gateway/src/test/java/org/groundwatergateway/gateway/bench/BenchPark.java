@@ -60,8 +60,10 @@ final class BenchPark {
                         parameters.findByCode(parameter).orElseThrow().id(), sensor.id(), null, 1));
                 double level = channel.getValue()[0];
                 double swing = channel.getValue()[1];
-                channels.add(new SimulatedDevice.Channel(channel.getKey(),
-                        (c, time) -> level + swing * Math.sin(time.getEpochSecond() / 3600.0 + phase) + swing * 0.01 * ((time.getEpochSecond() / 60) % 7)));
+                // A slow daily swing with a little jitter: realistic data that QA/QC rarely flags, as in the field.
+                channels.add(new SimulatedDevice.Channel(channel.getKey(), (c, time) -> level
+                        + swing * Math.sin(time.getEpochSecond() / 86400.0 * 2 * Math.PI + phase)
+                        + swing * 0.002 * ((time.getEpochSecond() / 60 + phase) % 3 - 1)));
             }
             simulated.add(new SimulatedDevice(mn, "pw" + w, channels));
         }

@@ -1,23 +1,30 @@
 package org.groundwatergateway.ingest.simulator;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.groundwatergateway.core.time.ChinaStandardTime;
@@ -76,8 +83,9 @@ public final class Hj212Simulator {
     /**
      * Every device sends {@code rounds} packets, the data times stepping by {@code step} from {@code firstTime}; a
      * device keeps at most {@code window} packets unacknowledged, and sends one packet every {@code pace} (at a fixed
-     * rate, not slowed by the time sending takes; zero: as fast as acknowledgements allow).
-     * Waits up to {@code ackTimeout} at the end for outstanding acknowledgements.
+     * rate; a tick with the window full is skipped; zero: as fast as acknowledgements allow). Waits up to
+     * {@code ackTimeout} at the end for outstanding acknowledgements. All devices share two event-loop threads, so
+     * the simulator takes little CPU from a platform on the same machine.
      */
     public Report run(Instant firstTime, Duration step, int rounds, String cn, int window, Duration pace, Duration ackTimeout)
             throws InterruptedException {
@@ -86,53 +94,146 @@ public final class Hj212Simulator {
         AtomicLong readings = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> qns = new ConcurrentLinkedQueue<>();
-        List<Thread> threads = new ArrayList<>();
+        CountDownLatch finished = new CountDownLatch(devices.size());
+        String qnPrefix = LocalDateTime.ofInstant(Instant.now(), zone).format(QN_TIME);
+        EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         long started = System.nanoTime();
-        for (int d = 0; d < devices.size(); d++) {
-            SimulatedDevice device = devices.get(d);
-            int index = d;
-            Thread thread = new Thread(() -> {
-                try (Socket socket = new Socket(host, port)) {
-                    socket.setTcpNoDelay(true);
-                    Map<String, Long> outstanding = new ConcurrentHashMap<>();
-                    Semaphore credits = new Semaphore(window);
-                    Thread reader = new Thread(() -> readAcknowledgements(socket, outstanding, credits, acknowledged, latencies, qns),
-                            "sim-ack-" + device.mn());
-                    reader.setDaemon(true);
-                    reader.start();
-                    OutputStream out = socket.getOutputStream();
-                    // Loggers start spread over one pace interval, as real ones do.
-                    long nextSend = System.nanoTime() + (pace.isZero() ? 0 : pace.toNanos() * index / devices.size());
-                    for (int r = 0; r < rounds; r++) {
-                        if (!pace.isZero()) {
-                            long wait = nextSend - System.nanoTime();
-                            if (wait > 0) Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                            nextSend += pace.toNanos();
-                        }
-                        if (!credits.tryAcquire(ackTimeout.toMillis(), TimeUnit.MILLISECONDS)) break;
-                        Instant time = firstTime.plus(step.multipliedBy(r));
-                        String qn = LocalDateTime.ofInstant(Instant.now(), zone).format(QN_TIME) + String.format("%05d%04d", index, r % 10_000);
-                        byte[] packet = Hj212Frame.encode(segment(device, qn, cn, time));
-                        outstanding.put(qn, System.nanoTime());
-                        out.write(packet);
-                        out.flush();
-                        sent.incrementAndGet();
-                        readings.addAndGet(device.channels().size());
-                    }
-                    long deadline = System.nanoTime() + ackTimeout.toNanos();
-                    while (!outstanding.isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
-                } catch (IOException e) {
-                    // The platform went away (a test may kill it): what was acknowledged is in the report.
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "sim-" + device.mn());
-            thread.start();
-            threads.add(thread);
+        try {
+            for (int d = 0; d < devices.size(); d++) {
+                Session session = new Session(d, devices.get(d), firstTime, step, rounds, cn, window, qnPrefix, !pace.isZero(), sent, acknowledged,
+                        readings, latencies, qns, finished);
+                new Bootstrap().group(loops).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+                        .handler(session).connect(host, port).addListener((ChannelFutureListener) connected -> {
+                            if (!connected.isSuccess()) {
+                                session.finish();
+                                return;
+                            }
+                            Channel channel = connected.channel();
+                            if (pace.isZero()) {
+                                session.sendWhileWindowAllows(channel);
+                            } else {
+                                long offset = pace.toNanos() * session.index / devices.size(); // loggers start spread over one pace
+                                channel.eventLoop().scheduleAtFixedRate(() -> session.tick(channel), offset, pace.toNanos(), TimeUnit.NANOSECONDS);
+                            }
+                        });
+            }
+            long expected = rounds * (pace.isZero() ? 0 : pace.toNanos());
+            finished.await(expected / 1_000_000 + ackTimeout.toMillis() + 60_000, TimeUnit.MILLISECONDS);
+        } finally {
+            loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
-        for (Thread thread : threads) thread.join();
         return new Report(sent.get(), acknowledged.get(), readings.get(), Duration.ofNanos(System.nanoTime() - started),
                 latencies.stream().mapToLong(Long::longValue).toArray(), List.copyOf(qns));
+    }
+
+    /** One logger's connection: what it has sent and what is still unacknowledged; touched only on its event loop. */
+    private final class Session extends ChannelInboundHandlerAdapter {
+        final int index;
+        final SimulatedDevice device;
+        final Instant firstTime;
+        final Duration step;
+        final int rounds;
+        final String cn;
+        final int window;
+        final String qnPrefix;
+        final boolean paced;
+        final AtomicLong sent;
+        final AtomicLong acknowledged;
+        final AtomicLong readings;
+        final ConcurrentLinkedQueue<Long> latencies;
+        final ConcurrentLinkedQueue<String> qns;
+        final CountDownLatch finished;
+        final Map<String, Long> outstanding = new HashMap<>();
+        final Hj212FrameReader reader = new Hj212FrameReader(Hj212Frame.MAX_DATA_LENGTH);
+        int round;
+        boolean done;
+
+        Session(int index, SimulatedDevice device, Instant firstTime, Duration step, int rounds, String cn, int window, String qnPrefix,
+                boolean paced, AtomicLong sent, AtomicLong acknowledged, AtomicLong readings, ConcurrentLinkedQueue<Long> latencies,
+                ConcurrentLinkedQueue<String> qns, CountDownLatch finished) {
+            this.index = index;
+            this.device = device;
+            this.firstTime = firstTime;
+            this.step = step;
+            this.rounds = rounds;
+            this.cn = cn;
+            this.window = window;
+            this.qnPrefix = qnPrefix;
+            this.paced = paced;
+            this.sent = sent;
+            this.acknowledged = acknowledged;
+            this.readings = readings;
+            this.latencies = latencies;
+            this.qns = qns;
+            this.finished = finished;
+        }
+
+        void tick(Channel channel) {
+            if (outstanding.size() < window && round < rounds) send(channel);
+            checkDone(channel);
+        }
+
+        void sendWhileWindowAllows(Channel channel) {
+            while (outstanding.size() < window && round < rounds) send(channel);
+            checkDone(channel);
+        }
+
+        private void send(Channel channel) {
+            String qn = qnPrefix + String.format("%05d%04d", index, round % 10_000);
+            Instant time = firstTime.plus(step.multipliedBy(round));
+            round++;
+            outstanding.put(qn, System.nanoTime());
+            channel.writeAndFlush(Unpooled.wrappedBuffer(Hj212Frame.encode(segment(device, qn, cn, time))));
+            sent.incrementAndGet();
+            readings.addAndGet(device.channels().size());
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object message) {
+            ByteBuf buffer = (ByteBuf) message;
+            try {
+                byte[] bytes = new byte[buffer.readableBytes()];
+                buffer.readBytes(bytes);
+                for (Hj212FrameReader.Result result : reader.feed(bytes, 0, bytes.length)) {
+                    if (!(result instanceof Hj212FrameReader.DataSegment segment)) continue;
+                    Hj212Packet reply = Hj212Packet.parse(segment.text());
+                    Long sentAt = reply.qn() == null ? null : outstanding.remove(reply.qn());
+                    if (sentAt == null || !reply.cn().equals("9014")) continue;
+                    acknowledged.incrementAndGet();
+                    latencies.add((System.nanoTime() - sentAt) / 1000);
+                    qns.add(reply.qn());
+                }
+            } finally {
+                buffer.release();
+            }
+            // Paced sessions send on their timer only; the others refill their window as acknowledgements come.
+            if (!done && !paced) sendWhileWindowAllows(ctx.channel());
+            checkDone(ctx.channel());
+        }
+
+        private void checkDone(Channel channel) {
+            if (!done && round >= rounds && outstanding.isEmpty()) {
+                finish();
+                channel.close();
+            }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            finish(); // the platform went away (a test may kill it): what was acknowledged is in the report
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+
+        void finish() {
+            if (!done) {
+                done = true;
+                finished.countDown();
+            }
+        }
     }
 
     /** The data segment of one packet. */
@@ -144,31 +245,6 @@ public final class Hj212Simulator {
                     .append(String.format(Locale.ROOT, "%.4f", channel.at(time))).append(',').append(channel.code()).append("-Flag=N");
         }
         return "QN=" + qn + ";ST=24;CN=" + cn + ";PW=" + device.password() + ";MN=" + device.mn() + ";Flag=5;CP=&&" + cp + "&&";
-    }
-
-    private static void readAcknowledgements(Socket socket, Map<String, Long> outstanding, Semaphore credits, AtomicLong acknowledged,
-                                             ConcurrentLinkedQueue<Long> latencies, ConcurrentLinkedQueue<String> qns) {
-        Hj212FrameReader reader = new Hj212FrameReader(Hj212Frame.MAX_DATA_LENGTH);
-        byte[] buffer = new byte[8192];
-        try (InputStream in = socket.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                for (Hj212FrameReader.Result result : reader.feed(buffer, 0, n)) {
-                    if (!(result instanceof Hj212FrameReader.DataSegment segment)) continue;
-                    Hj212Packet reply = Hj212Packet.parse(segment.text());
-                    Long sentAt = reply.qn() == null ? null : outstanding.remove(reply.qn());
-                    if (sentAt == null) continue;
-                    credits.release();
-                    if (reply.cn().equals("9014")) {
-                        acknowledged.incrementAndGet();
-                        latencies.add((System.nanoTime() - sentAt) / 1000);
-                        qns.add(reply.qn());
-                    }
-                }
-            }
-        } catch (IOException e) {
-            // connection closed
-        }
     }
 
     /** Command line: --host, --port, --rounds, --interval (ISO-8601 duration between rounds), --cn. */
