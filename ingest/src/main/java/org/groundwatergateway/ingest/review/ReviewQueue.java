@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.groundwatergateway.core.alert.Alert;
@@ -45,39 +46,67 @@ public final class ReviewQueue {
         this.clock = clock;
     }
 
-    /** Opens or extends tasks for stored live readings that need review, on the intake's connection and transaction. */
+    /**
+     * Opens or extends tasks for stored live readings that need review, on the intake's connection and
+     * transaction. Extensions are summed per task and written once per batch, so a storm of flags costs one
+     * statement per task, not one per reading.
+     */
     public void open(Connection connection, List<Reading> stored) throws SQLException {
         if (!loaded) load(connection);
         Instant now = clock.instant();
+        record Extension(long datastreamId, int flags, Instant first, Instant last, int count) {}
+        Map<Long, Extension> extensions = new LinkedHashMap<>(); // task id -> what this batch adds to it
         for (Reading r : stored) {
             int flags = r.qualityFlags() & REVIEW_BITS;
             if (flags == 0) continue;
             OpenTask task = extendable.get(r.datastreamId());
-            if (task != null && task.flags() == flags && !r.phenomenonTime().isAfter(task.lastTime().plus(Duration.ofHours(3)))
-                    && r.phenomenonTime().isAfter(task.lastTime())) {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE review_tasks SET last_time = ?, reading_count = reading_count + 1 WHERE id = ? AND status = 'OPEN'")) {
-                    update.setObject(1, Rows.timestamp(r.phenomenonTime()));
-                    update.setLong(2, task.id());
-                    if (update.executeUpdate() == 1) {
-                        extendable.put(r.datastreamId(), new OpenTask(task.id(), flags, r.phenomenonTime()));
-                        continue;
-                    }
-                }
+            if (task != null && task.flags() == flags && r.phenomenonTime().isAfter(task.lastTime())
+                    && !r.phenomenonTime().isAfter(task.lastTime().plus(Duration.ofHours(3)))) {
+                extensions.merge(task.id(), new Extension(r.datastreamId(), flags, r.phenomenonTime(), r.phenomenonTime(), 1),
+                        (a, b) -> new Extension(a.datastreamId(), a.flags(), a.first(), b.last(), a.count() + 1));
+                extendable.put(r.datastreamId(), new OpenTask(task.id(), flags, r.phenomenonTime()));
+                continue;
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO review_tasks (datastream_id, first_time, last_time, "
-                    + "reading_count, flags, opened_at, due_at, status) VALUES (?, ?, ?, 1, ?, ?, ?, 'OPEN')", new String[] {"id"})) {
-                insert.setLong(1, r.datastreamId());
-                insert.setObject(2, Rows.timestamp(r.phenomenonTime()));
-                insert.setObject(3, Rows.timestamp(r.phenomenonTime()));
-                insert.setInt(4, flags);
-                insert.setObject(5, Rows.timestamp(now));
-                insert.setObject(6, Rows.timestamp(now.plus(DUE_AFTER)));
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    extendable.put(r.datastreamId(), new OpenTask(keys.getLong(1), flags, r.phenomenonTime()));
-                }
+            long id = insertTask(connection, r.datastreamId(), flags, r.phenomenonTime(), r.phenomenonTime(), 1, now);
+            extendable.put(r.datastreamId(), new OpenTask(id, flags, r.phenomenonTime()));
+        }
+        if (extensions.isEmpty()) return;
+        List<Map.Entry<Long, Extension>> entries = List.copyOf(extensions.entrySet());
+        int[] updated;
+        try (PreparedStatement extend = connection.prepareStatement("UPDATE review_tasks SET last_time = ?, "
+                + "reading_count = reading_count + ? WHERE id = ? AND status = 'OPEN'")) {
+            for (Map.Entry<Long, Extension> e : entries) {
+                extend.setObject(1, Rows.timestamp(e.getValue().last()));
+                extend.setInt(2, e.getValue().count());
+                extend.setLong(3, e.getKey());
+                extend.addBatch();
+            }
+            updated = extend.executeBatch();
+        }
+        // A task a reviewer decided meanwhile stays as decided; the readings flagged since get a task of their own.
+        for (int i = 0; i < entries.size(); i++) {
+            if (updated[i] != 0) continue;
+            Extension e = entries.get(i).getValue();
+            long id = insertTask(connection, e.datastreamId(), e.flags(), e.first(), e.last(), e.count(), now);
+            extendable.put(e.datastreamId(), new OpenTask(id, e.flags(), e.last()));
+        }
+    }
+
+    private static long insertTask(Connection connection, long datastreamId, int flags, Instant first, Instant last, int count,
+                                   Instant now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO review_tasks (datastream_id, first_time, last_time, "
+                + "reading_count, flags, opened_at, due_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')", new String[] {"id"})) {
+            insert.setLong(1, datastreamId);
+            insert.setObject(2, Rows.timestamp(first));
+            insert.setObject(3, Rows.timestamp(last));
+            insert.setInt(4, count);
+            insert.setInt(5, flags);
+            insert.setObject(6, Rows.timestamp(now));
+            insert.setObject(7, Rows.timestamp(now.plus(DUE_AFTER)));
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
         }
     }

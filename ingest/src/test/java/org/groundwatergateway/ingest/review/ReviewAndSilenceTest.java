@@ -114,6 +114,16 @@ class ReviewAndSilenceTest {
                 .hasMessageStartingWith("value:");
         assertThat(fixture.reviews.decide(id, ReviewQueue.Decision.ACCEPTED, null, "stable water, checked on site", "r").status())
                 .isEqualTo("ACCEPTED");
+
+        // Still stuck after the decision: the decided task stays as it is and the new readings get a task of their own.
+        List<Reading> more = new ArrayList<>();
+        for (int h = 30; h < 34; h++) more.add(Reading.arrived(ph, start.plus(Duration.ofHours(h)), 7.21, 0, "test", clock.instant()));
+        fixture.intake.submitAndWait(more, ReadingIntake.Mode.LIVE);
+        assertThat(fixture.reviews.task(id).readingCount()).isEqualTo(18);
+        assertThat(fixture.reviews.tasks("OPEN", 100)).singleElement().satisfies(t -> {
+            assertThat(t.readingCount()).isEqualTo(4);
+            assertThat(t.firstTime()).isEqualTo(start.plus(Duration.ofHours(30)));
+        });
     }
 
     @Test
