@@ -80,7 +80,7 @@ public final class PostgisDialect implements SqlDialect {
             sources[i] = r.source();
             received[i] = micros(r.receivedTime());
         }
-        Map<String, Long> ids = new HashMap<>();
+        Map<Key, Long> ids = new HashMap<>(n * 2);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO readings (" + ReadingColumns.NAMES + ") "
                 + "SELECT d, TIMESTAMPTZ 'epoch' + t * INTERVAL '1 microsecond', v, w, f, n, c, s, TIMESTAMPTZ 'epoch' + r * INTERVAL '1 microsecond' "
                 + "FROM unnest(?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::bigint[]) "
@@ -97,14 +97,14 @@ public final class PostgisDialect implements SqlDialect {
             insert.setArray(9, connection.createArrayOf("bigint", received));
             try (ResultSet inserted = insert.executeQuery()) {
                 while (inserted.next()) {
-                    ids.put(key(inserted.getLong(2), inserted.getObject(3, OffsetDateTime.class).toInstant(), inserted.getInt(4)),
+                    ids.put(new Key(inserted.getLong(2), micros(inserted.getObject(3, OffsetDateTime.class).toInstant()), inserted.getInt(4)),
                             inserted.getLong(1));
                 }
             }
         }
         List<Reading> result = new ArrayList<>(ids.size());
         for (Reading r : readings) {
-            Long id = ids.remove(key(r.datastreamId(), r.phenomenonTime(), r.version()));
+            Long id = ids.remove(new Key(r.datastreamId(), micros(r.phenomenonTime()), r.version()));
             if (id != null) result.add(ReadingColumns.withId(r, id));
         }
         return result;
@@ -114,9 +114,8 @@ public final class PostgisDialect implements SqlDialect {
         return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     }
 
-    private static String key(long datastreamId, Instant time, int version) {
-        return datastreamId + "|" + time.toEpochMilli() + "|" + version;
-    }
+    /** A reading's identity: datastream, phenomenon time in microseconds (what PostgreSQL keeps), version. */
+    private record Key(long datastreamId, long micros, int version) {}
 
     private static void copy(Connection connection, String table, List<Reading> readings) throws SQLException {
         StringBuilder csv = new StringBuilder(readings.size() * 96);

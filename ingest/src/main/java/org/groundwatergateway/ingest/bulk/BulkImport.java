@@ -88,7 +88,7 @@ public final class BulkImport {
                     throw new RowProblem("parameter", "well " + well.code() + " has no datastream for " + parameter.code());
                 }
                 int flags = flag(row);
-                readings.add(Reading.arrived(datastream, time(row, "time", template), number(row, "value"), flags, "http", now));
+                readings.add(Reading.arrived(datastream, lookups.time(row, template), number(row, "value"), flags, "http", now));
             } catch (RowProblem p) {
                 errors.add(new RowError(row.number(), p.column, p.getMessage()));
             }
@@ -228,7 +228,10 @@ public final class BulkImport {
     private final class Lookups {
         final Map<String, Well> wells = new HashMap<>();
         final Map<String, Parameter> parametersByName = new HashMap<>();
-        final Map<String, Long> datastreams = new HashMap<>();
+        /** well id × 2^20 + parameter id (× 2 + 1 for the laboratory datastream) -> datastream id. */
+        final Map<Long, Long> datastreams = new HashMap<>();
+        /** Times repeat across the parameters and wells of one upload; parse each text once. */
+        final Map<String, Instant> times = new HashMap<>();
 
         Lookups() {
             monitoring.findWells().forEach(w -> wells.put(w.code(), w));
@@ -240,7 +243,7 @@ public final class BulkImport {
             Map<String, Parameter> byCode = new HashMap<>(parametersByName);
             for (Parameter p : byCode.values()) codes.codeFor(p.code()).ifPresent(c -> parametersByName.putIfAbsent(c, p));
             for (Datastream d : monitoring.findDatastreams()) {
-                if (d.wellId() != null) datastreams.putIfAbsent(d.wellId() + "/" + d.parameterId() + (d.code().endsWith("/lab") ? "/lab" : ""), d.id());
+                if (d.wellId() != null) datastreams.putIfAbsent(key(d.wellId(), d.parameterId(), d.code().endsWith("/lab")), d.id());
             }
         }
 
@@ -259,11 +262,26 @@ public final class BulkImport {
         }
 
         Long datastream(Well well, Parameter parameter) {
-            return datastreams.get(well.id() + "/" + parameter.id());
+            return datastreams.get(key(well.id(), parameter.id(), false));
+        }
+
+        Instant time(Row row, ImportTemplate template) {
+            String text = required(row, "time");
+            Instant parsed = times.get(text);
+            if (parsed == null) {
+                parsed = BulkImport.time(row, "time", template);
+                if (times.size() > 100_000) times.clear();
+                times.put(text, parsed);
+            }
+            return parsed;
+        }
+
+        private static long key(long wellId, long parameterId, boolean laboratory) {
+            return ((wellId << 20) + parameterId) * 2 + (laboratory ? 1 : 0);
         }
 
         long labDatastream(Well well, Parameter parameter) {
-            return datastreams.computeIfAbsent(well.id() + "/" + parameter.id() + "/lab", key -> {
+            return datastreams.computeIfAbsent(key(well.id(), parameter.id(), true), key -> {
                 Sensor lab = monitoring.findSensor(well.code() + "-LAB").orElseGet(() ->
                         monitoring.insert(new Sensor(null, well.code() + "-LAB", "LAB", "实验室分析 / laboratory analysis", "-", 365, null)));
                 return monitoring.insert(new Datastream(null, well.code() + "/" + parameter.code() + "/lab", well.id(), null, parameter.id(),
