@@ -47,6 +47,8 @@ public final class BulkImport {
 
     public enum Mode { ALL_OR_NOTHING, ACCEPT_VALID }
 
+    /** Readings committed together when an upload may be stored in parts. */
+    private static final int ACCEPT_VALID_CHUNK = 20_000;
     /** Refusals beyond this many per upload are summarised, not recorded one by one. */
     private static final int RECORDED_ERRORS = 100;
     private static final Pattern NON_DETECT = Pattern.compile("(?i)^(ND)?\\s*<\\s*([0-9.eE+-]+)$|^(?i)ND$");
@@ -183,7 +185,16 @@ public final class BulkImport {
                                String origin, List<Object[]> labDetails) {
         if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) return refuse(rowCount, errors, mode, origin);
         record(errors, origin);
-        ReadingIntake.Receipt receipt = intake.submitAndWait(readings, intakeMode);
+        // ALL_OR_NOTHING is one transaction. Otherwise the upload goes in chunks, so that devices' live packets
+        // are committed (and acknowledged) between them instead of waiting for the whole upload.
+        int chunk = mode == Mode.ALL_OR_NOTHING ? Math.max(1, readings.size()) : ACCEPT_VALID_CHUNK;
+        int storedCount = 0;
+        int alreadyStored = 0;
+        for (int from = 0; from < readings.size(); from += chunk) {
+            ReadingIntake.Receipt receipt = intake.submitAndWait(readings.subList(from, Math.min(readings.size(), from + chunk)), intakeMode);
+            storedCount += receipt.stored().size();
+            alreadyStored += receipt.alreadyStored();
+        }
         if (!labDetails.isEmpty()) {
             database.inTransaction(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lab_results (datastream_id, phenomenon_time, sample_id, "
@@ -205,7 +216,7 @@ public final class BulkImport {
                 return null;
             });
         }
-        return new ImportReport(mode.name(), rowCount, receipt.stored().size(), receipt.alreadyStored(), errors.size(), errors);
+        return new ImportReport(mode.name(), rowCount, storedCount, alreadyStored, errors.size(), errors);
     }
 
     /** Nothing stored: every row counts as refused, and the report says which rows were wrong. */
