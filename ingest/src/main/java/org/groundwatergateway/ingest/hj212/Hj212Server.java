@@ -1,7 +1,6 @@
 package org.groundwatergateway.ingest.hj212;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -122,19 +121,12 @@ public final class Hj212Server implements AutoCloseable {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
-            ByteBuf buffer = (ByteBuf) message;
-            try {
-                byte[] bytes = new byte[buffer.readableBytes()];
-                buffer.readBytes(bytes);
-                for (Hj212FrameReader.Result result : reader.feed(bytes, 0, bytes.length)) {
-                    if (result instanceof DataSegment segment) {
-                        reception.receive(origin, segment.text(), reply -> ctx.writeAndFlush(Unpooled.wrappedBuffer(reply)));
-                    } else {
-                        reception.rejectFrame(origin, (Rejected) result);
-                    }
+            for (Hj212FrameReader.Result result : Hj212Netty.read(reader, message)) {
+                if (result instanceof DataSegment segment) {
+                    reception.receive(origin, segment.text(), reply -> ctx.writeAndFlush(Unpooled.wrappedBuffer(reply)));
+                } else {
+                    reception.rejectFrame(origin, (Rejected) result);
                 }
-            } finally {
-                buffer.release();
             }
         }
 

@@ -1,7 +1,6 @@
 package org.groundwatergateway.ingest.simulator;
 
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -30,6 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
 import org.groundwatergateway.ingest.hj212.Hj212FrameReader;
+import org.groundwatergateway.ingest.hj212.Hj212Netty;
 import org.groundwatergateway.ingest.hj212.Hj212Packet;
 import org.groundwatergateway.ingest.hj212.PollutantCodes;
 
@@ -190,21 +190,14 @@ public final class Hj212Simulator {
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object message) {
-            ByteBuf buffer = (ByteBuf) message;
-            try {
-                byte[] bytes = new byte[buffer.readableBytes()];
-                buffer.readBytes(bytes);
-                for (Hj212FrameReader.Result result : reader.feed(bytes, 0, bytes.length)) {
-                    if (!(result instanceof Hj212FrameReader.DataSegment segment)) continue;
-                    Hj212Packet reply = Hj212Packet.parse(segment.text());
-                    Long sentAt = reply.qn() == null ? null : outstanding.remove(reply.qn());
-                    if (sentAt == null || !reply.cn().equals("9014")) continue;
-                    acknowledged.incrementAndGet();
-                    latencies.add((System.nanoTime() - sentAt) / 1000);
-                    qns.add(reply.qn());
-                }
-            } finally {
-                buffer.release();
+            for (Hj212FrameReader.Result result : Hj212Netty.read(reader, message)) {
+                if (!(result instanceof Hj212FrameReader.DataSegment segment)) continue;
+                Hj212Packet reply = Hj212Packet.parse(segment.text());
+                Long sentAt = reply.qn() == null ? null : outstanding.remove(reply.qn());
+                if (sentAt == null || !reply.cn().equals("9014")) continue;
+                acknowledged.incrementAndGet();
+                latencies.add((System.nanoTime() - sentAt) / 1000);
+                qns.add(reply.qn());
             }
             // Paced sessions send on their timer only; the others refill their window as acknowledgements come.
             if (!done && !paced) sendWhileWindowAllows(ctx.channel());
