@@ -51,23 +51,23 @@ public final class PostgisDialect implements SqlDialect {
     }
 
     /**
-     * One INSERT … SELECT FROM unnest(arrays) … ON CONFLICT DO NOTHING RETURNING: nine array parameters
-     * whatever the batch size, and the rows it reports are the ones really inserted.
+     * One INSERT … SELECT FROM unnest(nine arrays) … ON CONFLICT DO NOTHING RETURNING, whatever the batch size:
+     * one round trip, and the rows reported are the ones really inserted.
      */
     @Override
     public List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException {
         if (readings.isEmpty()) return List.of();
         ensurePartitions(connection, readings);
         int n = readings.size();
-        Long[] datastreams = new Long[n];
-        Long[] times = new Long[n];
-        Double[] values = new Double[n];
-        Double[] raw = new Double[n];
-        Integer[] flags = new Integer[n];
-        Integer[] versions = new Integer[n];
-        Boolean[] current = new Boolean[n];
+        long[] datastreams = new long[n];
+        long[] times = new long[n];
+        double[] values = new double[n];
+        double[] raw = new double[n];
+        int[] flags = new int[n];
+        int[] versions = new int[n];
+        boolean[] current = new boolean[n];
         String[] sources = new String[n];
-        Long[] received = new Long[n];
+        long[] received = new long[n];
         for (int i = 0; i < n; i++) {
             Reading r = readings.get(i);
             datastreams[i] = r.datastreamId();
@@ -80,26 +80,32 @@ public final class PostgisDialect implements SqlDialect {
             sources[i] = r.source();
             received[i] = micros(r.receivedTime());
         }
-        Map<Key, Long> ids = new HashMap<>(n * 2);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO readings (" + ReadingColumns.NAMES + ") "
                 + "SELECT d, TIMESTAMPTZ 'epoch' + t * INTERVAL '1 microsecond', v, w, f, n, c, s, TIMESTAMPTZ 'epoch' + r * INTERVAL '1 microsecond' "
                 + "FROM unnest(?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::bigint[]) "
                 + "AS u(d, t, v, w, f, n, c, s, r) ON CONFLICT (datastream_id, phenomenon_time, version) DO NOTHING "
                 + "RETURNING id, datastream_id, phenomenon_time, version")) {
-            insert.setArray(1, connection.createArrayOf("bigint", datastreams));
-            insert.setArray(2, connection.createArrayOf("bigint", times));
-            insert.setArray(3, connection.createArrayOf("float8", values));
-            insert.setArray(4, connection.createArrayOf("float8", raw));
-            insert.setArray(5, connection.createArrayOf("int4", flags));
-            insert.setArray(6, connection.createArrayOf("int4", versions));
-            insert.setArray(7, connection.createArrayOf("bool", current));
-            insert.setArray(8, connection.createArrayOf("text", sources));
-            insert.setArray(9, connection.createArrayOf("bigint", received));
-            try (ResultSet inserted = insert.executeQuery()) {
-                while (inserted.next()) {
-                    ids.put(new Key(inserted.getLong(2), micros(inserted.getObject(3, OffsetDateTime.class).toInstant()), inserted.getInt(4)),
-                            inserted.getLong(1));
-                }
+            // Primitive arrays: the driver sends them in PostgreSQL's binary array format, which costs no parsing.
+            insert.setObject(1, datastreams);
+            insert.setObject(2, times);
+            insert.setObject(3, values);
+            insert.setObject(4, raw);
+            insert.setObject(5, flags);
+            insert.setObject(6, versions);
+            insert.setObject(7, current);
+            insert.setObject(8, sources);
+            insert.setObject(9, received);
+            return inserted(insert, readings);
+        }
+    }
+
+    /** Runs an INSERT … RETURNING id, datastream_id, phenomenon_time, version and gives the inserted readings their ids. */
+    private static List<Reading> inserted(PreparedStatement insert, List<Reading> readings) throws SQLException {
+        Map<Key, Long> ids = new HashMap<>(readings.size() * 2);
+        try (ResultSet inserted = insert.executeQuery()) {
+            while (inserted.next()) {
+                ids.put(new Key(inserted.getLong(2), micros(inserted.getObject(3, OffsetDateTime.class).toInstant()), inserted.getInt(4)),
+                        inserted.getLong(1));
             }
         }
         List<Reading> result = new ArrayList<>(ids.size());

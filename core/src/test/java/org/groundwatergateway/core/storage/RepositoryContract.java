@@ -206,6 +206,21 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void appendingALargeBatchSkipsWhatIsStoredAlreadyToo() {
+        Datastream level = newLevelDatastream("T-04");
+        Instant t = Instant.parse("2026-04-01T00:00:00Z");
+        List<Reading> first = new ArrayList<>();
+        for (int m = 0; m < 6000; m++) first.add(Reading.arrived(level.id(), t.plusSeconds(60L * m), m, 0, "test", t));
+        List<Reading> inserted = database.inTransaction(c -> database.dialect().appendNewReadings(c, first));
+        assertThat(inserted).hasSize(6000).allSatisfy(r -> assertThat(r.id()).isNotNull());
+        List<Reading> overlapping = new ArrayList<>(first.subList(3000, 6000));
+        for (int m = 6000; m < 9000; m++) overlapping.add(Reading.arrived(level.id(), t.plusSeconds(60L * m), m, 0, "test", t));
+        List<Reading> second = database.inTransaction(c -> database.dialect().appendNewReadings(c, overlapping));
+        assertThat(second).hasSize(3000).extracting(Reading::value).startsWith(6000.0).endsWith(8999.0);
+        assertThat(readings.count(level.id(), t, t.plusSeconds(60L * 9000))).isEqualTo(9000);
+    }
+
+    @Test
     void soilAndEmergencyResourcesRoundTrip() {
         SoilRepository soil = new SoilRepository(database);
         SoilBoring boring = soil.insert(new SoilBoring(null, park.id(), "SB-T1", GRID.point(120, 120), LocalDate.of(2026, 7, 15)));
