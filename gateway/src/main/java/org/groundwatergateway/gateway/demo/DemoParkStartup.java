@@ -5,6 +5,7 @@ import java.util.Map;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.config.DemoMode;
+import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.springframework.boot.ApplicationArguments;
@@ -28,7 +29,11 @@ public class DemoParkStartup implements ApplicationRunner, HealthIndicator {
     private volatile DemoParkLoader.Progress progress;
     private volatile boolean loaded;
 
-    public DemoParkStartup(Database database, ReadingIntake intake, DemoMode demoMode, GatewayProperties properties) {
+    private final DeviceRegistry devices;
+
+    public DemoParkStartup(Database database, ReadingIntake intake, DeviceRegistry devices, DemoMode demoMode,
+                           GatewayProperties properties) {
+        this.devices = devices;
         // The demo year goes through QA/QC like any import of the past: flagged, but no review tasks.
         this.loader = new DemoParkLoader(database, batch -> intake.submitAndWait(batch, ReadingIntake.Mode.HISTORICAL));
         this.demoMode = demoMode;
@@ -38,7 +43,7 @@ public class DemoParkStartup implements ApplicationRunner, HealthIndicator {
     @Override
     public void run(ApplicationArguments args) {
         if (!demoMode.enabled()) return;
-        loader.loadIfAbsent(days, p -> progress = p);
+        if (loader.loadIfAbsent(days, p -> progress = p)) devices.reload(); // the demo's loggers may now report
         loaded = true;
     }
 

@@ -72,8 +72,18 @@ public final class DeviceRegistry {
         reload();
     }
 
+    /**
+     * A lookup that misses reads the tables again, but not more often than this: a sender cycling through
+     * unknown MNs must not make every packet reload the registry. Registering a device calls {@link #reload()}.
+     */
+    private static final long RELOAD_ON_MISS_NANOS = TimeUnit.SECONDS.toNanos(10);
+    private volatile long lastReload;
+    private final AtomicLong reloads = new AtomicLong();
+
     /** Reads devices and datastreams again, e.g. after one was registered. */
     public synchronized void reload() {
+        lastReload = System.nanoTime();
+        reloads.incrementAndGet();
         Map<String, Device> loaded = new HashMap<>();
         for (Device d : devices.findAll()) loaded.put(d.mn(), d);
         Map<Long, String> sensorMn = new HashMap<>();
@@ -90,20 +100,25 @@ public final class DeviceRegistry {
 
     public Optional<Device> device(String mn) {
         Device d = byMn.get(mn);
-        if (d == null) {
-            reload();
-            d = byMn.get(mn);
-        }
+        if (d == null && reloadAfterMiss()) d = byMn.get(mn);
         return Optional.ofNullable(d);
+    }
+
+    /** How often the registry has been read from the database, for operations. */
+    public long reloads() {
+        return reloads.get();
+    }
+
+    private boolean reloadAfterMiss() {
+        if (System.nanoTime() - lastReload < RELOAD_ON_MISS_NANOS) return false;
+        reload();
+        return true;
     }
 
     /** The datastream fed by this device's measurements of a parameter, if one is set up. */
     public Optional<Long> datastream(String mn, String parameter) {
         Long id = datastreams.get(mn + "/" + parameter);
-        if (id == null) {
-            reload();
-            id = datastreams.get(mn + "/" + parameter);
-        }
+        if (id == null && reloadAfterMiss()) id = datastreams.get(mn + "/" + parameter);
         return Optional.ofNullable(id);
     }
 
