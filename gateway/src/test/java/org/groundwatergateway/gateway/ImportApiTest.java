@@ -80,6 +80,20 @@ class ImportApiTest extends RunningGateway {
     }
 
     @Test
+    void aLargeAcceptValidUploadIsStoredInChunksAndReportsItsBadRows() {
+        StringBuilder csv = new StringBuilder("well,parameter,time,value\n");
+        java.time.Instant start = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        for (int m = 0; m < 45_000; m++) {
+            csv.append("GW-U26,conductivity,").append(start.plusSeconds(60L * m)).append(',').append(m % 1000 == 999 ? "n/a" : 1400 + m % 7).append('\n');
+        }
+        var report = http.post("/api/v1/readings?mode=ACCEPT_VALID&live=false", "text/csv", csv.toString(), "admin", "demo-admin").json();
+        assertThat(report.path("rows").asInt()).isEqualTo(45_000);
+        assertThat(report.path("stored").asInt()).isEqualTo(45_000 - 45);
+        assertThat(report.path("rejectedRows").asInt()).isEqualTo(45);
+        assertThat(report.path("errors").get(0).toString()).contains("\"row\":1001", "'n/a' is not a number");
+    }
+
+    @Test
     void laboratoryResultsKeepNonDetectsAsDetectionLimits() {
         String csv = """
                 well,parameter,time,value,sampleId,labReportId,detectionLimit

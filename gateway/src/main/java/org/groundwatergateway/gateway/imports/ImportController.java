@@ -47,7 +47,11 @@ public class ImportController {
             @Parameter(description = "false for an import of the past: flagged by QA/QC but no review tasks") @RequestParam(defaultValue = "true") boolean live)
             throws IOException {
         ImportTemplate layout = template(template);
-        return answer(imports.readings(rows(request, layout), mode(mode), layout, live, origin(request)));
+        // CSV rows are read as they are checked and stored, so a large upload is not first held in memory whole.
+        try (InputStream body = request.getInputStream()) {
+            Iterable<ImportRows.Row> rows = csv(request) ? ImportRows.csv(body, layout) : ImportRows.fromJson(body);
+            return answer(imports.readings(rows, mode(mode), layout, live, origin(request)));
+        }
     }
 
     @PostMapping(value = "/api/v1/lab-results", consumes = {"application/json", "text/csv"})
@@ -83,10 +87,13 @@ public class ImportController {
     }
 
     private static List<ImportRows.Row> rows(HttpServletRequest request, ImportTemplate template) throws IOException {
-        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
         try (InputStream body = request.getInputStream()) {
-            return type.startsWith("text/csv") ? ImportRows.fromCsv(body, template) : ImportRows.fromJson(body);
+            return csv(request) ? ImportRows.fromCsv(body, template) : ImportRows.fromJson(body);
         }
+    }
+
+    private static boolean csv(HttpServletRequest request) {
+        return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).startsWith("text/csv");
     }
 
     private static BulkImport.Mode mode(String mode) {

@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.concurrent.CompletableFuture;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,12 +79,19 @@ public final class BulkImport {
     }
 
     /** Rows of well, parameter (code, CAS or HJ 212 code), time, value in the parameter's unit, and optionally an HJ 212 flag. */
-    public ImportReport readings(List<Row> rows, Mode mode, ImportTemplate template, boolean live, String origin) {
+    public ImportReport readings(Iterable<Row> rows, Mode mode, ImportTemplate template, boolean live, String origin) {
         Lookups lookups = new Lookups();
         List<RowError> errors = new ArrayList<>();
-        List<Reading> readings = new ArrayList<>(rows.size());
+        List<Reading> readings = new ArrayList<>(ACCEPT_VALID_CHUNK);
+        int rowCount = 0;
+        ReadingIntake.Mode intakeMode = live ? ReadingIntake.Mode.LIVE : ReadingIntake.Mode.HISTORICAL;
+        // ACCEPT_VALID: chunks go to the intake while the next ones are being checked, at most two at a time,
+        // so that checking overlaps storing and live packets are never queued behind more than two chunks.
+        Deque<CompletableFuture<ReadingIntake.Receipt>> inFlight = new ArrayDeque<>();
+        int[] totals = new int[2];
         Instant now = clock.instant();
         for (Row row : rows) {
+            rowCount++;
             try {
                 Well well = lookups.well(row);
                 Parameter parameter = lookups.parameter(row);
@@ -94,8 +104,22 @@ public final class BulkImport {
             } catch (RowProblem p) {
                 errors.add(new RowError(row.number(), p.column, p.getMessage()));
             }
+            if (mode == Mode.ACCEPT_VALID && readings.size() == ACCEPT_VALID_CHUNK) {
+                if (inFlight.size() == 2) add(totals, inFlight.removeFirst().join());
+                inFlight.add(intake.submit(List.copyOf(readings), intakeMode));
+                readings.clear();
+            }
         }
-        return store(rows.size(), readings, errors, mode, live ? ReadingIntake.Mode.LIVE : ReadingIntake.Mode.HISTORICAL, origin, List.of());
+        if (mode == Mode.ALL_OR_NOTHING) return store(rowCount, readings, errors, mode, intakeMode, origin, List.of());
+        inFlight.add(intake.submit(readings, intakeMode));
+        while (!inFlight.isEmpty()) add(totals, inFlight.removeFirst().join());
+        record(errors, origin);
+        return new ImportReport(mode.name(), rowCount, totals[0], totals[1], errors.size(), errors);
+    }
+
+    private static void add(int[] totals, ReadingIntake.Receipt receipt) {
+        totals[0] += receipt.stored().size();
+        totals[1] += receipt.alreadyStored();
     }
 
     /**

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
@@ -56,30 +55,74 @@ public final class ImportRows {
 
     /** CSV with a header row; with a template, its headers are translated to the platform's column names. */
     public static List<Row> fromCsv(InputStream body, ImportTemplate template) {
-        Map<String, String> headerToColumn = new HashMap<>();
-        if (template != null) template.columns().forEach((column, header) -> headerToColumn.put(header, column));
-        try (CSVReader csv = new CSVReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            String[] header = csv.readNext();
+        List<Row> rows = new ArrayList<>();
+        csv(body, template).forEach(rows::add);
+        return rows;
+    }
+
+    /**
+     * The same rows, read from the stream as they are iterated, once: a large upload is checked and stored while
+     * the rest of it is still being read. A line OpenCSV cannot read ends the rows with an error.
+     */
+    public static Iterable<Row> csv(InputStream body, ImportTemplate template) {
+        return () -> new CsvRows(body, template);
+    }
+
+    private static final class CsvRows implements java.util.Iterator<Row> {
+        private final CSVReader csv;
+        private final String[] columns;
+        private Row next;
+
+        CsvRows(InputStream body, ImportTemplate template) {
+            Map<String, String> headerToColumn = new HashMap<>();
+            if (template != null) template.columns().forEach((column, header) -> headerToColumn.put(header, column));
+            csv = new CSVReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+            String[] header = readLine();
             if (header == null) throw new IllegalArgumentException("the CSV is empty: a header row is needed");
             if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1); // Excel's byte-order mark
-            String[] columns = new String[header.length];
+            columns = new String[header.length];
             for (int i = 0; i < header.length; i++) {
                 String name = header[i].trim();
                 columns[i] = template == null ? name : headerToColumn.getOrDefault(name, name);
             }
-            List<Row> rows = new ArrayList<>();
+            advance();
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null;
+        }
+
+        @Override
+        public Row next() {
+            if (next == null) throw new java.util.NoSuchElementException();
+            Row row = next;
+            advance();
+            return row;
+        }
+
+        private void advance() {
             String[] line;
-            while ((line = csv.readNext()) != null) {
-                if (line.length == 1 && line[0].isBlank()) continue;
-                Map<String, String> cells = new LinkedHashMap<>();
-                for (int i = 0; i < Math.min(line.length, columns.length); i++) cells.put(columns[i], line[i]);
-                rows.add(new Row((int) csv.getLinesRead(), cells));
+            do {
+                line = readLine();
+            } while (line != null && line.length == 1 && line[0].isBlank());
+            if (line == null) {
+                next = null;
+                return;
             }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (CsvValidationException e) {
-            throw new IllegalArgumentException("CSV line " + e.getLineNumber() + ": " + e.getMessage());
+            Map<String, String> cells = new HashMap<>(columns.length * 2);
+            for (int i = 0; i < Math.min(line.length, columns.length); i++) cells.put(columns[i], line[i]);
+            next = new Row((int) csv.getLinesRead(), cells);
+        }
+
+        private String[] readLine() {
+            try {
+                return csv.readNext();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (CsvValidationException e) {
+                throw new IllegalArgumentException("CSV line " + e.getLineNumber() + ": " + e.getMessage());
+            }
         }
     }
 }
