@@ -342,6 +342,19 @@ class Hj212ServerTest {
         });
     }
 
+    @Test
+    void idleConnectionsAreClosed() throws Exception {
+        try (Hj212Server impatient = new Hj212Server(new Hj212Server.Settings("127.0.0.1", 0, 10, Hj212Frame.MAX_DATA_LENGTH,
+                Duration.ofSeconds(1), Duration.ofSeconds(2)), new Hj212Reception(fixture.devices, codes, fixture.intake, Clock.systemUTC(),
+                DemoPark.CHINA));
+             Socket socket = new Socket("127.0.0.1", impatient.start())) {
+            socket.setSoTimeout(5000);
+            long started = System.nanoTime();
+            assertThat(socket.getInputStream().read()).as("closed by the server").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(800), Duration.ofSeconds(4));
+        }
+    }
+
     private void awaitStored(String code, Instant time, int count) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (stored(code, time, time.plusSeconds(1)).size() < count && System.nanoTime() < deadline) Thread.sleep(20);
