@@ -3,14 +3,14 @@ package org.groundwatergateway.core.storage;
 import java.io.IOException;
 import java.io.StringReader;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +22,8 @@ import org.postgresql.PGConnection;
 
 /**
  * PostgreSQL with PostGIS. Readings are range-partitioned by month (UTC) of phenomenon time; the
- * partition for a month is created the first time rows for it are written, and bulk rows go in with COPY.
+ * partition for a month is created the first time rows for it are written. Strict appends go in with COPY,
+ * idempotent ones with one INSERT … SELECT FROM unnest(arrays) … ON CONFLICT DO NOTHING.
  */
 public final class PostgisDialect implements SqlDialect {
 
@@ -47,7 +48,7 @@ public final class PostgisDialect implements SqlDialect {
     public void appendReadings(Connection connection, List<Reading> readings) throws SQLException {
         if (readings.isEmpty()) return;
         ensurePartitions(connection, readings);
-        copy(connection, "readings", readings);
+        copy(connection, readings);
     }
 
     /**
@@ -123,7 +124,7 @@ public final class PostgisDialect implements SqlDialect {
     /** A reading's identity: datastream, phenomenon time in microseconds (what PostgreSQL keeps), version. */
     private record Key(long datastreamId, long micros, int version) {}
 
-    private static void copy(Connection connection, String table, List<Reading> readings) throws SQLException {
+    private static void copy(Connection connection, List<Reading> readings) throws SQLException {
         StringBuilder csv = new StringBuilder(readings.size() * 96);
         for (Reading r : readings) {
             csv.append(r.datastreamId()).append(',')
@@ -138,7 +139,7 @@ public final class PostgisDialect implements SqlDialect {
         }
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                    "COPY " + table + " (" + ReadingColumns.NAMES + ") FROM STDIN WITH (FORMAT csv)",
+                    "COPY readings (" + ReadingColumns.NAMES + ") FROM STDIN WITH (FORMAT csv)",
                     new StringReader(csv.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY of " + readings.size() + " readings failed", e);

@@ -85,10 +85,8 @@ public final class BulkImport {
         List<Reading> readings = new ArrayList<>(ACCEPT_VALID_CHUNK);
         int rowCount = 0;
         ReadingIntake.Mode intakeMode = live ? ReadingIntake.Mode.LIVE : ReadingIntake.Mode.HISTORICAL;
-        // ACCEPT_VALID: chunks go to the intake while the next ones are being checked, at most two at a time,
-        // so that checking overlaps storing and live packets are never queued behind more than two chunks.
-        Deque<CompletableFuture<ReadingIntake.Receipt>> inFlight = new ArrayDeque<>();
-        int[] totals = new int[2];
+        // ACCEPT_VALID: chunks are stored while the next ones are being read and checked.
+        Chunks chunks = new Chunks(intakeMode);
         Instant now = clock.instant();
         for (Row row : rows) {
             rowCount++;
@@ -105,21 +103,44 @@ public final class BulkImport {
                 errors.add(new RowError(row.number(), p.column, p.getMessage()));
             }
             if (mode == Mode.ACCEPT_VALID && readings.size() == ACCEPT_VALID_CHUNK) {
-                if (inFlight.size() == 2) add(totals, inFlight.removeFirst().join());
-                inFlight.add(intake.submit(List.copyOf(readings), intakeMode));
+                chunks.add(List.copyOf(readings));
                 readings.clear();
             }
         }
         if (mode == Mode.ALL_OR_NOTHING) return store(rowCount, readings, errors, mode, intakeMode, origin, List.of());
-        inFlight.add(intake.submit(readings, intakeMode));
-        while (!inFlight.isEmpty()) add(totals, inFlight.removeFirst().join());
+        chunks.add(readings);
+        chunks.finish();
         record(errors, origin);
-        return new ImportReport(mode.name(), rowCount, totals[0], totals[1], errors.size(), errors);
+        return new ImportReport(mode.name(), rowCount, chunks.stored, chunks.alreadyStored, errors.size(), errors);
     }
 
-    private static void add(int[] totals, ReadingIntake.Receipt receipt) {
-        totals[0] += receipt.stored().size();
-        totals[1] += receipt.alreadyStored();
+    /**
+     * Readings handed to the intake in chunks, each its own transaction, at most two in flight: the caller goes on
+     * reading and checking meanwhile, and devices' live packets are never queued behind more than two chunks.
+     */
+    private final class Chunks {
+        private final ReadingIntake.Mode mode;
+        private final Deque<CompletableFuture<ReadingIntake.Receipt>> inFlight = new ArrayDeque<>();
+        int stored;
+        int alreadyStored;
+
+        Chunks(ReadingIntake.Mode mode) {
+            this.mode = mode;
+        }
+
+        void add(List<Reading> chunk) {
+            if (inFlight.size() == 2) count(inFlight.removeFirst().join());
+            inFlight.add(intake.submit(chunk, mode));
+        }
+
+        void finish() {
+            while (!inFlight.isEmpty()) count(inFlight.removeFirst().join());
+        }
+
+        private void count(ReadingIntake.Receipt receipt) {
+            stored += receipt.stored().size();
+            alreadyStored += receipt.alreadyStored();
+        }
     }
 
     /**
@@ -209,16 +230,13 @@ public final class BulkImport {
                                String origin, List<Object[]> labDetails) {
         if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) return refuse(rowCount, errors, mode, origin);
         record(errors, origin);
-        // ALL_OR_NOTHING is one transaction. Otherwise the upload goes in chunks, so that devices' live packets
-        // are committed (and acknowledged) between them instead of waiting for the whole upload.
+        // ALL_OR_NOTHING is one transaction; otherwise chunks, between which devices' live packets are committed.
+        Chunks chunks = new Chunks(intakeMode);
         int chunk = mode == Mode.ALL_OR_NOTHING ? Math.max(1, readings.size()) : ACCEPT_VALID_CHUNK;
-        int storedCount = 0;
-        int alreadyStored = 0;
         for (int from = 0; from < readings.size(); from += chunk) {
-            ReadingIntake.Receipt receipt = intake.submitAndWait(readings.subList(from, Math.min(readings.size(), from + chunk)), intakeMode);
-            storedCount += receipt.stored().size();
-            alreadyStored += receipt.alreadyStored();
+            chunks.add(readings.subList(from, Math.min(readings.size(), from + chunk)));
         }
+        chunks.finish();
         if (!labDetails.isEmpty()) {
             database.inTransaction(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO lab_results (datastream_id, phenomenon_time, sample_id, "
@@ -240,7 +258,7 @@ public final class BulkImport {
                 return null;
             });
         }
-        return new ImportReport(mode.name(), rowCount, storedCount, alreadyStored, errors.size(), errors);
+        return new ImportReport(mode.name(), rowCount, chunks.stored, chunks.alreadyStored, errors.size(), errors);
     }
 
     /** Nothing stored: every row counts as refused, and the report says which rows were wrong. */
