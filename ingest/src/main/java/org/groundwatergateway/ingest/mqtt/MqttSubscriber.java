@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class MqttSubscriber implements AutoCloseable {
 
     public static final String TOPIC_FILTER = "gw/+/readings";
+    private static final int START_ATTEMPTS = 5;
     private static final Logger log = LoggerFactory.getLogger(MqttSubscriber.class);
 
     private final MqttClient client;
@@ -67,8 +68,25 @@ public final class MqttSubscriber implements AutoCloseable {
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(1000);
-        client.connect(options);
-        client.subscribe(TOPIC_FILTER, 1);
+        // A broker that has just started may drop the first connection; later drops are Paho's automatic
+        // reconnect's business (the persistent session keeps the subscription).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                if (!client.isConnected()) client.connect(options);
+                client.subscribe(TOPIC_FILTER, 1);
+                break;
+            } catch (MqttException e) {
+                if (attempt == START_ATTEMPTS) throw e;
+                log.info("MQTT ingest could not subscribe on {} (attempt {}): {}", client.getServerURI(), attempt, e.toString());
+                try {
+                    if (client.isConnected()) client.disconnect();
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
         log.info("MQTT ingest subscribed to {} on {}", TOPIC_FILTER, client.getServerURI());
     }
 
