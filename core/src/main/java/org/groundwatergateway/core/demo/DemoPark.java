@@ -88,18 +88,28 @@ public final class DemoPark {
                 double sourceConcentration, double widthM, double depthM, double retardation, double decayPerDay) {
 
         DomenicoSource model() {
-            return new DomenicoSource(sourceConcentration, widthM, depthM, SEEPAGE_VELOCITY, retardation, decayPerDay,
-                    LONGITUDINAL_DISPERSIVITY, TRANSVERSE_DISPERSIVITY, VERTICAL_DISPERSIVITY);
+            return model(1, 1);
+        }
+
+        /** The model with seepage velocity and dispersivities scaled, for outlines of the plausible range. */
+        DomenicoSource model(double velocityFactor, double dispersivityFactor) {
+            return new DomenicoSource(sourceConcentration, widthM, depthM, SEEPAGE_VELOCITY * velocityFactor, retardation, decayPerDay,
+                    LONGITUDINAL_DISPERSIVITY * dispersivityFactor, TRANSVERSE_DISPERSIVITY * dispersivityFactor,
+                    VERTICAL_DISPERSIVITY * dispersivityFactor);
         }
 
         /** Concentration (mg/L) at a grid point at an instant, near the water table. */
         double concentration(double e, double n, Instant at) {
+            return concentration(model(), e, n, at);
+        }
+
+        double concentration(DomenicoSource model, double e, double n, Instant at) {
             double days = Duration.between(start, at).toSeconds() / 86400.0;
             double de = e - east;
             double dn = n - north;
             double along = de * FLOW_E + dn * FLOW_N;
             double across = -de * FLOW_N + dn * FLOW_E;
-            return model().concentration(along, across, 0.5, days);
+            return model.concentration(along, across, 0.5, days);
         }
     }
 

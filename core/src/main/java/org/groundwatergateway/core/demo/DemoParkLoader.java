@@ -27,6 +27,7 @@ import org.groundwatergateway.core.monitoring.WeatherStation;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.plume.PlumeRepository;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Enterprise;
 import org.groundwatergateway.core.park.Park;
@@ -115,8 +116,10 @@ public final class DemoParkLoader {
         if (days < 1 || days > DemoPark.FULL_DAYS) throw new IllegalArgumentException("demo days must be 1.." + DemoPark.FULL_DAYS);
         long started = System.nanoTime();
         parameters.loadCatalogIfEmpty();
+        Map<String, Parameter> parametersByCode = new HashMap<>();
+        for (Parameter p : parameters.findAll()) parametersByCode.put(p.code(), p);
         Map<String, Long> parameterIds = new HashMap<>();
-        for (Parameter p : parameters.findAll()) parameterIds.put(p.code(), p.id());
+        parametersByCode.forEach((code, p) -> parameterIds.put(code, p.id()));
 
         Park park = parks.insert(new Park(null, PARK_CODE, "海滨示范化工园区", "Haibin Demonstration Chemical Park", "320623",
                 "石油化工、精细化工 / petrochemical and fine chemicals", rectangle(0, 0, 3000, 2000)));
@@ -132,6 +135,9 @@ public final class DemoParkLoader {
         DemoSignals signals = new DemoSignals();
         List<PlannedStream> streams = insertMonitoringNetwork(park, unconfined, confined, parameterIds, days);
         insertSoil(park, parameterIds);
+        DemoLayers.writeRiskZones(parks, park);
+        DemoLayers.writePlumes(new PlumeRepository(database), park, parametersByCode);
+        DemoLayers.writeCoverage(monitoring, park, List.of(unconfined, confined));
         log.info("Demo park {}: site written ({} enterprises, {} wells, {} datastreams)", PARK_CODE, enterpriseIds.size(),
                 DemoPark.wells().size(), streams.size());
 

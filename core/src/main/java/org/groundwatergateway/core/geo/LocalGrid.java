@@ -42,4 +42,17 @@ public final class LocalGrid {
     public double[] toLocal(double lon, double lat) {
         return new double[] {(lon - originLon) * metresPerDegreeLon, (lat - originLat) * metresPerDegreeLat};
     }
+
+    /** Local east/north (m) to longitude/latitude, for whole geometries. */
+    public PointMapping lonLatMapping() {
+        return (east, north) -> {
+            Coordinate c = toLonLat(east, north);
+            return new double[] {c.x, c.y};
+        };
+    }
+
+    /** Longitude/latitude to local east/north (m), for whole geometries. */
+    public PointMapping localMapping() {
+        return this::toLocal;
+    }
 }

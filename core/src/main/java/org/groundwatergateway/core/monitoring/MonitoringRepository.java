@@ -7,6 +7,7 @@ import static org.groundwatergateway.core.storage.Geometries.wkb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.groundwatergateway.core.storage.Database;
@@ -119,6 +120,16 @@ public final class MonitoringRepository {
     private static Sensor sensor(ResultSet rs, int row) throws SQLException {
         return new Sensor(rs.getLong("id"), rs.getString("code"), rs.getString("mn"), rs.getString("model"),
                 rs.getString("serial_number"), rs.getInt("calibration_interval_days"), Rows.date(rs, "last_calibrated_on"));
+    }
+
+    /** Stores an aquifer's network coverage in place of the one computed before. */
+    public void replaceCoverage(long parkId, NetworkCoverage coverage) {
+        jdbc.sql("DELETE FROM network_coverage WHERE park_id = ? AND aquifer_id = ?").params(parkId, coverage.aquiferId()).update();
+        jdbc.sql("INSERT INTO network_coverage (park_id, aquifer_id, radius_m, well_count, covered_fraction, computed_at, geom) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, " + BIND + ")")
+                .params(parkId, coverage.aquiferId(), coverage.radiusM(), coverage.wellCount(), coverage.coveredFraction(),
+                        Rows.timestamp(Instant.now()), wkb(coverage.area()))
+                .update();
     }
 
     private static Datastream datastream(ResultSet rs, int row) throws SQLException {

@@ -111,6 +111,12 @@ public final class ParkRepository {
         return r.withId(id);
     }
 
+    public void insert(RiskZone z) {
+        jdbc.sql("INSERT INTO risk_zones (park_id, code, name_zh, risk_level, basis, assessed_on, geom) VALUES (?, ?, ?, ?, ?, ?, " + BIND + ")")
+                .params(z.parkId(), z.code(), z.nameZh(), z.level().name(), z.basis(), z.assessedOn(), wkb(z.area()))
+                .update();
+    }
+
     public List<Receptor> findReceptors(long parkId) {
         return jdbc.sql("SELECT id, park_id, code, kind, name_zh, protection_level, " + select("geom")
                         + " FROM receptors WHERE park_id = ? ORDER BY code")

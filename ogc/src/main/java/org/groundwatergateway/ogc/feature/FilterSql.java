@@ -1,0 +1,188 @@
+package org.groundwatergateway.ogc.feature;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.groundwatergateway.core.storage.Geometries;
+import org.groundwatergateway.ogc.filter.Filter;
+import org.groundwatergateway.ogc.filter.FilterException;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Turns a {@link Filter} into a SQL condition over a feature type's view (aliased {@code t}). Property names are
+ * looked up in the disclosed schema and only the schema's own names reach the SQL text; every value is parsed
+ * to the property's type and bound. (GeoServer's CVE-2023-25157 injected SQL through PropertyIsLike and
+ * FeatureId; CVE-2024-36401 evaluated property names as XPath. Neither has a way in here.)
+ */
+final class FilterSql {
+
+    private static final char LIKE_ESCAPE = '!';
+
+    private final DisclosedType layer;
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    private FilterSql(DisclosedType layer) {
+        this.layer = layer;
+    }
+
+    /** The condition for the filter plus the rows the disclosure limits the viewer to. */
+    static SqlFragment where(DisclosedType layer, Filter filter) {
+        FilterSql compiler = new FilterSql(layer);
+        compiler.write(filter);
+        for (Map.Entry<String, Set<String>> restriction : layer.disclosure().restrictedTo().entrySet()) {
+            compiler.sql.append(" AND ");
+            compiler.in(restriction.getKey(), restriction.getValue());
+        }
+        return new SqlFragment(compiler.sql.toString(), compiler.parameters);
+    }
+
+    // Java 17 has no pattern matching in switch, hence the chain.
+    private void write(Filter filter) {
+        if (filter instanceof Filter.Include) {
+            sql.append("1 = 1");
+        } else if (filter instanceof Filter.And and) {
+            junction(and.operands(), " AND ", "1 = 1");
+        } else if (filter instanceof Filter.Or or) {
+            junction(or.operands(), " OR ", "1 = 0");
+        } else if (filter instanceof Filter.Not not) {
+            sql.append("NOT (");
+            write(not.operand());
+            sql.append(')');
+        } else if (filter instanceof Filter.Comparison comparison) {
+            comparison(comparison);
+        } else if (filter instanceof Filter.Like like) {
+            like(like);
+        } else if (filter instanceof Filter.Between between) {
+            FeatureProperty property = property(between.property());
+            sql.append("t.").append(property.name()).append(" BETWEEN ? AND ?");
+            parameters.add(value(property, between.lower()));
+            parameters.add(value(property, between.upper()));
+        } else if (filter instanceof Filter.IsNull isNull) {
+            sql.append("t.").append(property(isNull.property()).name()).append(" IS NULL");
+        } else if (filter instanceof Filter.Spatial spatial) {
+            sql.append(spatial.operator().function()).append("(t.geom, ").append(Geometries.BIND).append(')');
+            parameters.add(Geometries.wkb(spatial.geometry()));
+        } else if (filter instanceof Filter.Distance distance) {
+            // Buffered in metres on a local projection, so both databases answer it the same way.
+            Geometry area = MetricBuffer.buffer(distance.geometry(), distance.metres());
+            sql.append(distance.beyond() ? "NOT " : "").append("ST_Intersects(t.geom, ").append(Geometries.BIND).append(')');
+            parameters.add(Geometries.wkb(area));
+        } else if (filter instanceof Filter.ResourceIds ids) {
+            resourceIds(ids.ids());
+        } else {
+            throw new IllegalStateException("unhandled filter " + filter);
+        }
+    }
+
+    private void junction(List<Filter> operands, String operator, String empty) {
+        if (operands.isEmpty()) {
+            sql.append(empty);
+            return;
+        }
+        sql.append('(');
+        for (int i = 0; i < operands.size(); i++) {
+            if (i > 0) sql.append(operator);
+            write(operands.get(i));
+        }
+        sql.append(')');
+    }
+
+    private void comparison(Filter.Comparison comparison) {
+        FeatureProperty property = property(comparison.property());
+        boolean foldCase = property.type() == PropertyType.STRING && !comparison.matchCase();
+        sql.append(foldCase ? "LOWER(t." + property.name() + ")" : "t." + property.name())
+                .append(' ').append(comparison.operator().sql()).append(foldCase ? " LOWER(?)" : " ?");
+        parameters.add(value(property, comparison.value()));
+    }
+
+    private void like(Filter.Like like) {
+        FeatureProperty property = property(like.property());
+        if (property.type() != PropertyType.STRING) {
+            throw new FilterException("PropertyIsLike needs a text property; " + property.name() + " is " + property.type().xsd(), property.name());
+        }
+        String column = "t." + property.name();
+        sql.append(like.matchCase() ? column : "LOWER(" + column + ")")
+                .append(like.matchCase() ? " LIKE ?" : " LIKE LOWER(?)")
+                .append(" ESCAPE '").append(LIKE_ESCAPE).append('\'');
+        parameters.add(likePattern(like));
+    }
+
+    /** The request's pattern in SQL LIKE syntax: its wildcards mapped, every other character literal. */
+    static String likePattern(Filter.Like like) {
+        StringBuilder pattern = new StringBuilder();
+        String text = like.pattern();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == like.escapeChar() && i + 1 < text.length()) {
+                literal(pattern, text.charAt(++i));
+            } else if (c == like.wildCard()) {
+                pattern.append('%');
+            } else if (c == like.singleChar()) {
+                pattern.append('_');
+            } else {
+                literal(pattern, c);
+            }
+        }
+        return pattern.toString();
+    }
+
+    private static void literal(StringBuilder pattern, char c) {
+        if (c == '%' || c == '_' || c == LIKE_ESCAPE) pattern.append(LIKE_ESCAPE);
+        pattern.append(c);
+    }
+
+    private void resourceIds(List<String> ids) {
+        List<Long> keys = new ArrayList<>();
+        String prefix = layer.name() + ".";
+        for (String id : ids) {
+            String key = id.startsWith(prefix) ? id.substring(prefix.length()) : id;
+            try {
+                keys.add(Long.parseLong(key));
+            } catch (NumberFormatException e) {
+                // An identifier of another type, or none at all, matches no feature of this one.
+            }
+        }
+        if (keys.isEmpty()) {
+            sql.append("1 = 0");
+            return;
+        }
+        StringJoiner marks = new StringJoiner(", ", "t.fid IN (", ")");
+        keys.forEach(key -> {
+            marks.add("?");
+            parameters.add(key);
+        });
+        sql.append(marks);
+    }
+
+    private void in(String propertyName, Set<String> values) {
+        FeatureProperty property = layer.type().property(propertyName)
+                .orElseThrow(() -> new IllegalStateException("policy restricts " + layer.name() + " by unknown property " + propertyName));
+        if (values.isEmpty()) {
+            sql.append("1 = 0");
+            return;
+        }
+        StringJoiner marks = new StringJoiner(", ", "t." + property.name() + " IN (", ")");
+        for (String value : values) {
+            marks.add("?");
+            parameters.add(property.type().parse(value));
+        }
+        sql.append(marks);
+    }
+
+    private FeatureProperty property(String name) {
+        return layer.type().property(name).orElseThrow(() -> new FilterException(
+                "Feature type " + layer.name() + " has no property '" + name + "'", name));
+    }
+
+    private static Object value(FeatureProperty property, String text) {
+        if (text == null) throw new FilterException("A value is missing for " + property.name(), property.name());
+        try {
+            return property.type().parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new FilterException("Property " + property.name() + ": " + e.getMessage(), property.name());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package org.groundwatergateway.ogc.feature;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import org.groundwatergateway.core.time.ChinaStandardTime;
+
+/** The value types a published property may have, with their XML Schema names and how request text becomes a value. */
+public enum PropertyType {
+    STRING("xsd:string"),
+    INTEGER("xsd:long"),
+    DOUBLE("xsd:double"),
+    BOOLEAN("xsd:boolean"),
+    DATETIME("xsd:dateTime");
+
+    private final String xsd;
+
+    PropertyType(String xsd) {
+        this.xsd = xsd;
+    }
+
+    public String xsd() {
+        return xsd;
+    }
+
+    /**
+     * The value a request's text stands for, to be bound as a parameter.
+     *
+     * @throws IllegalArgumentException naming the expected form when the text does not fit
+     */
+    public Object parse(String text) {
+        String value = text.trim();
+        try {
+            return switch (this) {
+                case STRING -> text;
+                case INTEGER -> Long.parseLong(value);
+                case DOUBLE -> Double.parseDouble(value);
+                case BOOLEAN -> switch (value.toLowerCase(Locale.ROOT)) {
+                    case "true", "1" -> Boolean.TRUE;
+                    case "false", "0" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("'" + text + "' is not a boolean (true or false)");
+                };
+                case DATETIME -> dateTime(value);
+            };
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not " + (this == DATETIME
+                    ? "an ISO 8601 date or date-time" : this == INTEGER ? "an integer" : "a number"));
+        }
+    }
+
+    /** A date-time with offset; a bare date or local date-time is China Standard Time, as the park's users mean it. */
+    static OffsetDateTime dateTime(String value) {
+        if (value.length() == 10) return LocalDate.parse(value).atStartOfDay(ChinaStandardTime.OFFSET).toOffsetDateTime();
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            return LocalDateTime.parse(value).atOffset(ChinaStandardTime.OFFSET);
+        }
+    }
+}

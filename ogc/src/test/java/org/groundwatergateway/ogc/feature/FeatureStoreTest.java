@@ -1,0 +1,207 @@
+package org.groundwatergateway.ogc.feature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.groundwatergateway.core.demo.DemoParkLoader;
+import org.groundwatergateway.core.geo.Cgcs2000;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.TestDatabases;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.groundwatergateway.ogc.filter.Filter;
+import org.groundwatergateway.ogc.filter.Filter.ComparisonOperator;
+import org.groundwatergateway.ogc.filter.FilterException;
+import org.groundwatergateway.policies.Disclosure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+
+/** Feature reads against both databases holding two days of the demo park. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FeatureStoreTest {
+
+    private TestDatabase h2;
+    private TestDatabase postgis;
+    private Map<String, Database> databases;
+
+    @BeforeAll
+    void loadDemo() {
+        h2 = TestDatabases.h2gis();
+        postgis = TestDatabases.postgis();
+        databases = Map.of("h2gis", Database.migrate(h2.dataSource()), "postgis", Database.migrate(postgis.dataSource()));
+        databases.values().forEach(db -> new DemoParkLoader(db).loadIfAbsent(2, p -> {}));
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        h2.close();
+        postgis.close();
+    }
+
+    private FeatureStore store(String kind) {
+        return new FeatureStore(databases.get(kind));
+    }
+
+    private static DisclosedType open(FeatureType type) {
+        return DisclosedType.of(type, Disclosure.full());
+    }
+
+    private static List<String> codes(List<Feature> features) {
+        return features.stream().map(f -> (String) f.properties().get("code")).toList();
+    }
+
+    private List<Feature> wells(String kind, Filter filter) {
+        return store(kind).list(FeatureQuery.all(open(PublishedFeatureTypes.WELLS), filter, null, 1000));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void comparisonsLikeBetweenAndLogicSelectTheRightWells(String kind) {
+        assertThat(wells(kind, Filter.INCLUDE)).hasSize(40);
+        assertThat(wells(kind, new Filter.Comparison(ComparisonOperator.EQUAL_TO, "code", "gw-u01", false))).extracting(f -> f.properties().get("code"))
+                .containsExactly("GW-U01");
+        assertThat(wells(kind, new Filter.Comparison(ComparisonOperator.EQUAL_TO, "code", "gw-u01", true))).isEmpty();
+        assertThat(codes(wells(kind, new Filter.Like("code", "GW-U0?", '*', '?', '\\', true))))
+                .containsExactlyInAnyOrder("GW-U01", "GW-U02", "GW-U03", "GW-U04", "GW-U05", "GW-U06", "GW-U07", "GW-U08", "GW-U09");
+        // A request's own wildcard characters are literal SQL characters: '%' must not match everything.
+        assertThat(wells(kind, new Filter.Like("code", "GW%", '*', '?', '\\', true))).isEmpty();
+        List<Feature> deep = wells(kind, new Filter.Between("screen_top_depth_m", "20", "100"));
+        assertThat(deep).isNotEmpty().allSatisfy(f -> assertThat((Double) f.properties().get("screen_top_depth_m")).isBetween(20.0, 100.0));
+        assertThat(deep).allSatisfy(f -> assertThat(f.properties().get("aquifer")).isEqualTo("C1"));
+        assertThat(wells(kind, new Filter.Not(new Filter.Comparison(ComparisonOperator.EQUAL_TO, "aquifer", "C1", true))))
+                .hasSize(40 - deep.size());
+        assertThat(wells(kind, new Filter.Or(List.of(new Filter.Comparison(ComparisonOperator.EQUAL_TO, "code", "GW-U01", true),
+                new Filter.Comparison(ComparisonOperator.EQUAL_TO, "code", "GW-U02", true))))).hasSize(2);
+        assertThat(wells(kind, new Filter.IsNull("status"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void spatialFiltersAndIdentifiersFindAKnownWell(String kind) {
+        Well u01 = new MonitoringRepository(databases.get(kind)).findWells().stream().filter(w -> w.code().equals("GW-U01")).findFirst().orElseThrow();
+        Coordinate at = u01.location().getCoordinate();
+        Envelope box = new Envelope(at.x - 1e-5, at.x + 1e-5, at.y - 1e-5, at.y + 1e-5);
+        assertThat(codes(wells(kind, new Filter.Spatial(Filter.SpatialOperator.BBOX, Cgcs2000.GEOMETRY_FACTORY.toGeometry(box)))))
+                .containsExactly("GW-U01");
+        // 0.0009° of latitude is about 100 m: within 110 m finds the well, within 90 m does not.
+        var north = Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(at.x, at.y + 0.0009));
+        assertThat(codes(wells(kind, new Filter.Distance(north, 110, false)))).contains("GW-U01");
+        assertThat(codes(wells(kind, new Filter.Distance(north, 90, false)))).doesNotContain("GW-U01");
+        assertThat(wells(kind, new Filter.Distance(north, 90, true))).hasSize(40 - wells(kind, new Filter.Distance(north, 90, false)).size());
+        assertThat(codes(wells(kind, new Filter.ResourceIds(List.of("wells." + u01.id(), "enterprises.1", "wells.x"))))).containsExactly("GW-U01");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void valuesStayDataAndNamesMustBeInTheSchema(String kind) {
+        assertThat(wells(kind, new Filter.Comparison(ComparisonOperator.EQUAL_TO, "code", "x' OR '1'='1", true))).isEmpty();
+        assertThat(wells(kind, new Filter.Like("code", "x' OR '1'='1", '*', '?', '\\', true))).isEmpty();
+        assertThatThrownBy(() -> wells(kind, new Filter.Comparison(ComparisonOperator.EQUAL_TO, "code) OR (1=1", "x", true)))
+                .isInstanceOf(FilterException.class).hasMessageContaining("has no property 'code) OR (1=1'");
+        assertThatThrownBy(() -> wells(kind, new Filter.Comparison(ComparisonOperator.GREATER_THAN, "ground_elevation_m", "high", true)))
+                .isInstanceOf(FilterException.class).hasMessageContaining("ground_elevation_m").hasMessageContaining("not a number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void sortingAndPagingGiveDisjointOrderedPages(String kind) {
+        DisclosedType wells = open(PublishedFeatureTypes.WELLS);
+        List<SortKey> byCodeDescending = List.of(new SortKey("code", true));
+        List<Feature> first = store(kind).list(new FeatureQuery(wells, Filter.INCLUDE, byCodeDescending, 0, 15, null));
+        List<Feature> second = store(kind).list(new FeatureQuery(wells, Filter.INCLUDE, byCodeDescending, 15, 15, null));
+        List<Feature> third = store(kind).list(new FeatureQuery(wells, Filter.INCLUDE, byCodeDescending, 30, 15, null));
+        assertThat(first).hasSize(15);
+        assertThat(third).hasSize(10);
+        List<String> all = new java.util.ArrayList<>(codes(first));
+        all.addAll(codes(second));
+        all.addAll(codes(third));
+        assertThat(all).doesNotHaveDuplicates().hasSize(40).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(store(kind).count(new FeatureQuery(wells, new Filter.Like("code", "GW-C*", '*', '?', '\\', true), List.of(), 0, 0, null)))
+                .isEqualTo(10);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void aDisclosureWithholdsPropertiesLimitsRowsAndCoarsensLocations(String kind) {
+        Disclosure limited = new Disclosure(true, Set.of("screen_top_depth_m"), Map.of("aquifer", Set.of("C1")), 100);
+        DisclosedType wells = DisclosedType.of(PublishedFeatureTypes.WELLS, limited);
+        List<Feature> seen = store(kind).list(FeatureQuery.all(wells, Filter.INCLUDE, null, 100));
+        assertThat(seen).hasSize(10).allSatisfy(f -> {
+            assertThat(f.properties()).doesNotContainKey("screen_top_depth_m").containsEntry("aquifer", "C1");
+            // Snapped to a grid of about 100 m (1/1113 of a degree).
+            double step = 100 / 111_320.0;
+            assertThat(Math.abs(f.geometry().getCoordinate().y / step - Math.rint(f.geometry().getCoordinate().y / step))).isLessThan(1e-6);
+        });
+        // A withheld property cannot be used to probe its values either.
+        assertThatThrownBy(() -> store(kind).list(FeatureQuery.all(wells,
+                new Filter.Comparison(ComparisonOperator.GREATER_THAN, "screen_top_depth_m", "30", true), null, 10)))
+                .isInstanceOf(FilterException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void latestReadingsCarryTheLatestValueAndItsQualityClass(String kind) {
+        Database database = databases.get(kind);
+        var benzene = new ParameterRepository(database).findAll().stream().filter(p -> p.code().equals("benzene")).findFirst().orElseThrow();
+        List<Feature> latest = store(kind).list(FeatureQuery.all(open(PublishedFeatureTypes.LATEST_READINGS),
+                new Filter.Comparison(ComparisonOperator.EQUAL_TO, "parameter", "benzene", true), null, 1000));
+        // One per well measuring benzene, the second sensor at the dual-sensor well not counted twice.
+        assertThat(latest).extracting(f -> f.properties().get("well_code")).doesNotHaveDuplicates().hasSizeGreaterThan(10);
+        ReadingRepository readings = new ReadingRepository(database);
+        MonitoringRepository monitoring = new MonitoringRepository(database);
+        for (Feature f : latest) {
+            var stream = monitoring.findDatastreams().stream().filter(d -> d.id() == Long.parseLong(f.id())).findFirst().orElseThrow();
+            var last = readings.latest(stream.id(), 1).get(0);
+            assertThat(f.properties().get("phenomenon_time")).isEqualTo(last.phenomenonTime());
+            assertThat((Double) f.properties().get("result_value")).isEqualTo(last.value());
+            assertThat(f.properties().get("gbt14848_class")).isEqualTo((long) benzene.classLimits().classOf(last.value()));
+        }
+        // As of an earlier instant, the values are those of that hour.
+        Instant earlier = org.groundwatergateway.core.demo.DemoPark.START.plusSeconds(6 * 3600);
+        store(kind).read(FeatureQuery.all(open(PublishedFeatureTypes.LATEST_READINGS), Filter.INCLUDE, earlier, 1000),
+                f -> assertThat(f.properties().get("phenomenon_time")).isEqualTo(earlier));
+        // Water level has no quality classes.
+        store(kind).read(FeatureQuery.all(open(PublishedFeatureTypes.LATEST_READINGS),
+                        new Filter.Comparison(ComparisonOperator.EQUAL_TO, "parameter", "water-level", true), null, 1000),
+                f -> assertThat(f.properties().get("gbt14848_class")).isNull());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void plumesRiskZonesAndCoverageArePublished(String kind) {
+        FeatureStore store = store(kind);
+        DisclosedType plumes = open(PublishedFeatureTypes.PLUMES);
+        long everyOutline = store.count(FeatureQuery.all(plumes, Filter.INCLUDE, null, 0));
+        Instant autumn = Instant.parse("2026-10-01T00:00:00Z");
+        List<Feature> snapshot = store.list(FeatureQuery.all(plumes, Filter.INCLUDE, autumn, 100));
+        // Two leaks with three bands each, the latest outline of each at the instant.
+        assertThat(snapshot).hasSize(6);
+        assertThat(everyOutline).isGreaterThan(6 * 5);
+        for (String source : List.of("PS-E01-TF", "PS-E05-LG")) {
+            Map<Object, Double> areas = new java.util.HashMap<>();
+            snapshot.stream().filter(f -> source.equals(f.properties().get("source_code")))
+                    .forEach(f -> areas.put(f.properties().get("band"), (Double) f.properties().get("area_m2")));
+            assertThat(areas.get("P05")).isPositive().isLessThan(areas.get("P50"));
+            assertThat(areas.get("P50")).isLessThan(areas.get("P95"));
+        }
+        assertThat(store.count(FeatureQuery.all(open(PublishedFeatureTypes.RISK_ZONES),
+                new Filter.Comparison(ComparisonOperator.EQUAL_TO, "risk_level", "HIGH", true), null, 0))).isEqualTo(10);
+        List<Feature> coverage = store.list(FeatureQuery.all(open(PublishedFeatureTypes.NETWORK_COVERAGE), Filter.INCLUDE, null, 10));
+        assertThat(coverage).hasSize(2).allSatisfy(f -> assertThat((Double) f.properties().get("covered_fraction")).isBetween(0.05, 1.0));
+        for (FeatureType type : PublishedFeatureTypes.ALL) {
+            assertThat(store.extent(open(type))).as(type.name()).isNotNull();
+        }
+    }
+}
