@@ -22,6 +22,11 @@ final class Http {
         this.base = "http://127.0.0.1:" + port;
     }
 
+    /** The gateway's root URL, for clients other than this one. */
+    String base() {
+        return base;
+    }
+
     record Response(int status, String body, HttpResponse<String> raw) {
         JsonNode json() {
             return JSON.readTree(body);

@@ -32,6 +32,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        // OGC requests by POST are reads too (XML-encoded GetFeature, GetMap); the policy layer decides what they see.
+                        .requestMatchers(HttpMethod.POST, "/ows", "/wfs", "/wms").permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 // A stateless API authenticated on every request carries no session cookie to forge.

@@ -35,13 +35,28 @@ public final class FeatureStore {
         this.database = database;
     }
 
-    /** Streams the page of features the query selects, in order, to {@code sink}. */
-    public void read(FeatureQuery query, Consumer<Feature> sink) {
+    /**
+     * Checks that the query's filter and order name only properties the viewer may see, with values of the right
+     * type, without running it: services call this before they start writing an answer.
+     *
+     * @throws FilterException naming the problem
+     */
+    public void validate(FeatureQuery query) {
+        select(query);
+    }
+
+    private static SqlFragment select(FeatureQuery query) {
         DisclosedType layer = query.layer();
-        SqlFragment select = selectFrom(layer, query.asOf())
+        return selectFrom(layer, query.asOf())
                 .append(SqlFragment.of(" WHERE "))
                 .append(FilterSql.where(layer, query.filter()))
                 .append(SqlFragment.of(orderBy(query) + " LIMIT ? OFFSET ?", query.count(), query.startIndex()));
+    }
+
+    /** Streams the page of features the query selects, in order, to {@code sink}. */
+    public void read(FeatureQuery query, Consumer<Feature> sink) {
+        DisclosedType layer = query.layer();
+        SqlFragment select = select(query);
         Map<String, FeatureProperty> properties = layer.type().propertiesByName();
         double precision = layer.disclosure().locationPrecisionMetres();
         PrecisionModel grid = precision > 0 ? new PrecisionModel(METRES_PER_DEGREE / precision) : null;

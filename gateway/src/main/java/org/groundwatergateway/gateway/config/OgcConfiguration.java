@@ -1,0 +1,47 @@
+package org.groundwatergateway.gateway.config;
+
+import java.util.List;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.ogc.feature.FeatureStore;
+import org.groundwatergateway.ogc.feature.PublishedFeatureTypes;
+import org.groundwatergateway.ogc.ows.ServiceSettings;
+import org.groundwatergateway.ogc.wfs.CsvOutput;
+import org.groundwatergateway.ogc.wfs.GeoJsonOutput;
+import org.groundwatergateway.ogc.wfs.GmlOutput;
+import org.groundwatergateway.ogc.wfs.WfsService;
+import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.policies.OpenAccessPolicy;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OGC services and the access policy every output path asks. */
+@Configuration(proxyBeanMethods = false)
+public class OgcConfiguration {
+
+    @Bean
+    AccessPolicy accessPolicy() {
+        return new OpenAccessPolicy();
+    }
+
+    @Bean
+    PublishedFeatureTypes publishedFeatureTypes(AccessPolicy policy) {
+        return new PublishedFeatureTypes(policy);
+    }
+
+    @Bean
+    FeatureStore featureStore(Database database) {
+        return new FeatureStore(database);
+    }
+
+    @Bean
+    ServiceSettings serviceSettings(OgcProperties properties) {
+        return new ServiceSettings(properties.title(), "化工园区地下水监测井、监测值、污染羽与风险分区。Monitoring wells, readings, plumes and risk "
+                + "zones of a chemical industrial park, in CGCS2000.", properties.provider(), properties.contactEmail(),
+                properties.defaultCount(), properties.maxCount(), properties.maxImageSide());
+    }
+
+    @Bean
+    WfsService wfsService(PublishedFeatureTypes types, FeatureStore store, ServiceSettings settings) {
+        return new WfsService(types, store, settings, List.of(new GmlOutput(), new GeoJsonOutput(), new CsvOutput()));
+    }
+}

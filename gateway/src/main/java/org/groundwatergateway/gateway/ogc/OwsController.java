@@ -1,0 +1,87 @@
+package org.groundwatergateway.gateway.ogc;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import org.groundwatergateway.ogc.ows.KvpRequest;
+import org.groundwatergateway.ogc.ows.OwsException;
+import org.groundwatergateway.ogc.ows.OwsExceptionReport;
+import org.groundwatergateway.ogc.ows.OwsResponse;
+import org.groundwatergateway.ogc.wfs.WfsKvpReader;
+import org.groundwatergateway.ogc.wfs.WfsService;
+import org.groundwatergateway.ogc.wfs.WfsXmlReader;
+import org.groundwatergateway.ogc.xml.SafeXml;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.w3c.dom.Element;
+
+/**
+ * The OGC web services endpoint: {@code /ows} serves WFS and WMS by the SERVICE parameter, {@code /wfs} and
+ * {@code /wms} each one of them. KVP by GET (or form POST), XML by POST. Every failure is the standard's
+ * exception report, never an HTML error page or a stack trace.
+ */
+@RestController
+public class OwsController {
+
+    private static final Logger log = LoggerFactory.getLogger(OwsController.class);
+
+    private final WfsService wfs;
+
+    public OwsController(WfsService wfs) {
+        this.wfs = wfs;
+    }
+
+    @RequestMapping(path = {"/ows", "/wfs", "/wms"}, method = {RequestMethod.GET, RequestMethod.POST})
+    public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getServletPath();
+        String serviceUrl = request.getRequestURL().toString() + "?";
+        String defaultService = path.endsWith("/wms") ? "WMS" : path.endsWith("/wfs") ? "WFS" : null;
+        String service = defaultService;
+        OwsResponse answer;
+        try {
+            if (isXml(request)) {
+                Element root;
+                try (InputStream body = request.getInputStream()) {
+                    root = SafeXml.parse(body).getDocumentElement();
+                } catch (IllegalArgumentException e) {
+                    throw new OwsException("OperationParsingFailed", "request", e.getMessage());
+                }
+                service = root.hasAttribute("service") ? root.getAttribute("service") : defaultService != null ? defaultService : "WFS";
+                requireWfs(service);
+                answer = wfs.handle(WfsXmlReader.read(root), Viewers.current(), serviceUrl, null);
+            } else {
+                KvpRequest kvp = new KvpRequest(request.getParameterMap());
+                service = kvp.get("SERVICE").orElse(defaultService);
+                if (service == null) throw OwsException.missing("SERVICE");
+                requireWfs(service);
+                answer = wfs.handle(WfsKvpReader.read(kvp), Viewers.current(), serviceUrl, kvp);
+            }
+        } catch (OwsException e) {
+            answer = OwsExceptionReport.of(e, WfsService.VERSION);
+        } catch (RuntimeException e) {
+            log.error("OGC request {}?{} failed", path, request.getQueryString(), e);
+            answer = OwsExceptionReport.of(new OwsException("NoApplicableCode", null, "The service could not answer this request", 500),
+                    WfsService.VERSION);
+        }
+        response.setStatus(answer.status());
+        response.setContentType(answer.contentType());
+        answer.body().writeTo(response.getOutputStream());
+    }
+
+    private static void requireWfs(String service) {
+        if (!service.toUpperCase(Locale.ROOT).equals("WFS")) {
+            throw OwsException.invalid("SERVICE", "Unknown service " + service + "; this endpoint serves WFS and WMS");
+        }
+    }
+
+    private static boolean isXml(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod()) && type != null
+                && (type.contains("xml") || type.startsWith("text/plain"));
+    }
+}

@@ -1,0 +1,86 @@
+package org.groundwatergateway.ogc.xml;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.SAXException;
+
+/**
+ * Parses request XML with every entity feature off: no DOCTYPE at all (so neither external entities nor
+ * "billion laughs" expansion), no XInclude, no external schema or DTD access (OWASP XXE prevention cheat sheet).
+ */
+public final class SafeXml {
+
+    private static final int MAX_BYTES = 4 * 1024 * 1024;
+
+    private SafeXml() {}
+
+    /**
+     * @throws IllegalArgumentException with the parser's reason for anything not well-formed, with a DOCTYPE, or
+     *                                  larger than 4 MiB
+     */
+    public static Document parse(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) throw new IllegalArgumentException("request XML is larger than 4 MiB");
+        try {
+            DocumentBuilder builder = factory().newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder.parse(new ByteArrayInputStream(bytes));
+        } catch (SAXException e) {
+            throw new IllegalArgumentException("request XML cannot be read: " + e.getMessage());
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Document parse(String xml) {
+        try {
+            return parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static DocumentBuilderFactory factory() throws ParserConfigurationException {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+        factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory;
+    }
+
+    /** Child elements by local name, whatever their namespace prefix (clients mix fes/ogc/wfs prefixes). */
+    public static List<Element> children(Element parent) {
+        List<Element> children = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) children.add(e);
+        }
+        return children;
+    }
+
+    public static Optional<Element> child(Element parent, String localName) {
+        return children(parent).stream().filter(e -> localName.equals(e.getLocalName())).findFirst();
+    }
+
+    public static String text(Element element) {
+        return element.getTextContent().trim();
+    }
+}
