@@ -1,6 +1,8 @@
 package org.groundwatergateway.gateway.config;
 
 import java.util.List;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ogc.feature.FeatureStore;
 import org.groundwatergateway.ogc.feature.PublishedFeatureTypes;
@@ -9,6 +11,9 @@ import org.groundwatergateway.ogc.wfs.CsvOutput;
 import org.groundwatergateway.ogc.wfs.GeoJsonOutput;
 import org.groundwatergateway.ogc.wfs.GmlOutput;
 import org.groundwatergateway.ogc.wfs.WfsService;
+import org.groundwatergateway.ogc.wms.MapImageCache;
+import org.groundwatergateway.ogc.wms.MapLayers;
+import org.groundwatergateway.ogc.wms.WmsService;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.OpenAccessPolicy;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +43,19 @@ public class OgcConfiguration {
         return new ServiceSettings(properties.title(), "化工园区地下水监测井、监测值、污染羽与风险分区。Monitoring wells, readings, plumes and risk "
                 + "zones of a chemical industrial park, in CGCS2000.", properties.provider(), properties.contactEmail(),
                 properties.defaultCount(), properties.maxCount(), properties.maxImageSide());
+    }
+
+    @Bean
+    MapImageCache mapImageCache(OgcProperties properties, EventBus events) {
+        MapImageCache cache = new MapImageCache(properties.mapCacheImages());
+        // A tile drawn before new readings arrived must not be served after.
+        events.subscribe(ReadingsCommitted.class, committed -> cache.dataChanged());
+        return cache;
+    }
+
+    @Bean
+    WmsService wmsService(PublishedFeatureTypes types, FeatureStore store, Database database, ServiceSettings settings, MapImageCache cache) {
+        return new WmsService(new MapLayers(types, database), types, store, database, settings, cache);
     }
 
     @Bean

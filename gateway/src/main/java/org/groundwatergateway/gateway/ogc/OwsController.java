@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.ows.OwsExceptionReport;
@@ -12,6 +11,8 @@ import org.groundwatergateway.ogc.ows.OwsResponse;
 import org.groundwatergateway.ogc.wfs.WfsKvpReader;
 import org.groundwatergateway.ogc.wfs.WfsService;
 import org.groundwatergateway.ogc.wfs.WfsXmlReader;
+import org.groundwatergateway.ogc.wms.WmsExceptionReport;
+import org.groundwatergateway.ogc.wms.WmsService;
 import org.groundwatergateway.ogc.xml.SafeXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +32,11 @@ public class OwsController {
     private static final Logger log = LoggerFactory.getLogger(OwsController.class);
 
     private final WfsService wfs;
+    private final WmsService wms;
 
-    public OwsController(WfsService wfs) {
+    public OwsController(WfsService wfs, WmsService wms) {
         this.wfs = wfs;
+        this.wms = wms;
     }
 
     @RequestMapping(path = {"/ows", "/wfs", "/wms"}, method = {RequestMethod.GET, RequestMethod.POST})
@@ -43,6 +46,7 @@ public class OwsController {
         String defaultService = path.endsWith("/wms") ? "WMS" : path.endsWith("/wfs") ? "WFS" : null;
         String service = defaultService;
         OwsResponse answer;
+        boolean isWms = false;
         try {
             if (isXml(request)) {
                 Element root;
@@ -52,31 +56,33 @@ public class OwsController {
                     throw new OwsException("OperationParsingFailed", "request", e.getMessage());
                 }
                 service = root.hasAttribute("service") ? root.getAttribute("service") : defaultService != null ? defaultService : "WFS";
-                requireWfs(service);
+                if (!service.equalsIgnoreCase("WFS")) {
+                    throw OwsException.invalid("SERVICE", "XML requests are read for WFS; send WMS requests as KVP");
+                }
                 answer = wfs.handle(WfsXmlReader.read(root), Viewers.current(), serviceUrl, null);
             } else {
                 KvpRequest kvp = new KvpRequest(request.getParameterMap());
                 service = kvp.get("SERVICE").orElse(defaultService);
                 if (service == null) throw OwsException.missing("SERVICE");
-                requireWfs(service);
-                answer = wfs.handle(WfsKvpReader.read(kvp), Viewers.current(), serviceUrl, kvp);
+                isWms = service.equalsIgnoreCase("WMS");
+                if (isWms) {
+                    answer = wms.handle(wms.read(kvp), Viewers.current(), serviceUrl);
+                } else if (service.equalsIgnoreCase("WFS")) {
+                    answer = wfs.handle(WfsKvpReader.read(kvp), Viewers.current(), serviceUrl, kvp);
+                } else {
+                    throw OwsException.invalid("SERVICE", "Unknown service " + service + "; this endpoint serves WFS and WMS");
+                }
             }
         } catch (OwsException e) {
-            answer = OwsExceptionReport.of(e, WfsService.VERSION);
+            answer = isWms ? WmsExceptionReport.of(e) : OwsExceptionReport.of(e, WfsService.VERSION);
         } catch (RuntimeException e) {
             log.error("OGC request {}?{} failed", path, request.getQueryString(), e);
-            answer = OwsExceptionReport.of(new OwsException("NoApplicableCode", null, "The service could not answer this request", 500),
-                    WfsService.VERSION);
+            OwsException failure = new OwsException("NoApplicableCode", null, "The service could not answer this request", 500);
+            answer = isWms ? WmsExceptionReport.of(failure) : OwsExceptionReport.of(failure, WfsService.VERSION);
         }
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
         answer.body().writeTo(response.getOutputStream());
-    }
-
-    private static void requireWfs(String service) {
-        if (!service.toUpperCase(Locale.ROOT).equals("WFS")) {
-            throw OwsException.invalid("SERVICE", "Unknown service " + service + "; this endpoint serves WFS and WMS");
-        }
     }
 
     private static boolean isXml(HttpServletRequest request) {

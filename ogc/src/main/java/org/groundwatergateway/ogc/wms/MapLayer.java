@@ -1,0 +1,34 @@
+package org.groundwatergateway.ogc.wms;
+
+import java.util.List;
+import org.groundwatergateway.ogc.feature.DisclosedType;
+import org.groundwatergateway.ogc.feature.Feature;
+import org.groundwatergateway.ogc.filter.Filter;
+
+/**
+ * A WMS layer: which features it draws (a disclosed feature type, narrowed by a filter), how, and its legend.
+ * Layers read features only through the disclosed type, so the map shows what the viewer's policy allows and
+ * nothing else.
+ */
+interface MapLayer {
+
+    String name();
+
+    String title();
+
+    String abstractText();
+
+    DisclosedType source();
+
+    /** Narrows the source, e.g. to one parameter's readings. */
+    Filter filter();
+
+    /** Whether TIME changes what the layer shows. */
+    boolean timeAware();
+
+    void paint(MapCanvas canvas, List<Feature> features);
+
+    List<LegendEntry> legend();
+
+    record LegendEntry(String label, Symbolizer symbol) {}
+}

@@ -1,0 +1,115 @@
+package org.groundwatergateway.ogc.wms;
+
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.ogc.feature.DisclosedType;
+import org.groundwatergateway.ogc.feature.Feature;
+import org.groundwatergateway.ogc.feature.PublishedFeatureTypes;
+import org.groundwatergateway.ogc.wms.MapLayer.LegendEntry;
+import org.groundwatergateway.policies.Viewer;
+
+/**
+ * The layers WMS offers a viewer: each published feature type with its style, and for every parameter the wells
+ * measure that has GB/T 14848 limits, a quality-class layer and a concentration surface.
+ */
+public final class MapLayers {
+
+    private static final Color OUTLINE = new Color(60, 60, 60);
+
+    private final PublishedFeatureTypes types;
+    private final Database database;
+
+    public MapLayers(PublishedFeatureTypes types, Database database) {
+        this.types = types;
+        this.database = database;
+    }
+
+    List<MapLayer> visibleTo(Viewer viewer) {
+        List<MapLayer> layers = new ArrayList<>();
+        for (DisclosedType type : types.visibleTo(viewer)) {
+            if (type.name().equals(PublishedFeatureTypes.LATEST_READINGS.name())) continue;
+            layers.add(styled(type));
+        }
+        types.find(viewer, PublishedFeatureTypes.LATEST_READINGS.name()).ifPresent(latest -> {
+            for (Parameter parameter : measuredWithLimits()) layers.add(new QualityClassLayer(latest, parameter));
+            for (Parameter parameter : measuredWithLimits()) layers.add(new ConcentrationSurfaceLayer(latest, parameter));
+        });
+        return layers;
+    }
+
+    Optional<MapLayer> find(Viewer viewer, String name) {
+        return visibleTo(viewer).stream().filter(layer -> layer.name().equals(name)).findFirst();
+    }
+
+    private List<Parameter> measuredWithLimits() {
+        List<String> measured = database.jdbc().sql("SELECT DISTINCT p.code FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
+                + "WHERE d.well_id IS NOT NULL ORDER BY p.code").query(String.class).list();
+        return new ParameterRepository(database).findAll().stream()
+                .filter(p -> measured.contains(p.code()) && p.classLimits() != null)
+                .sorted(java.util.Comparator.comparing(Parameter::code)).toList();
+    }
+
+    private static FeatureTypeLayer styled(DisclosedType type) {
+        switch (type.name()) {
+            case "wells": {
+                Map<String, Color> byRole = Map.of("BACKGROUND", new Color(0x1E, 0x88, 0xE5), "SOURCE_AREA", new Color(0xE5, 0x39, 0x35),
+                        "DOWNGRADIENT", new Color(0xFB, 0x8C, 0x00), "BOUNDARY_SENTINEL", new Color(0x8E, 0x24, 0xAA));
+                Function<Feature, Symbolizer> style = f -> Symbolizer.point(byRole.getOrDefault((String) f.properties().get("role"), Color.GRAY), OUTLINE, 5);
+                List<LegendEntry> legend = List.of(new LegendEntry("背景井 background", style.apply(role("BACKGROUND"))),
+                        new LegendEntry("源区井 source area", style.apply(role("SOURCE_AREA"))),
+                        new LegendEntry("下游井 downgradient", style.apply(role("DOWNGRADIENT"))),
+                        new LegendEntry("边界哨兵井 boundary sentinel", style.apply(role("BOUNDARY_SENTINEL"))));
+                return new FeatureTypeLayer(type, style, legend, false);
+            }
+            case "plumes": {
+                Symbolizer p50 = Symbolizer.area(new Color(229, 57, 53, 110), new Color(183, 28, 28), 1.6f);
+                Symbolizer p95 = Symbolizer.dashed(new Color(229, 57, 53), 1.2f);
+                Symbolizer p05 = Symbolizer.dashed(new Color(120, 20, 20), 1.0f);
+                Function<Feature, Symbolizer> style = f -> switch (String.valueOf(f.properties().get("band"))) {
+                    case "P05" -> p05;
+                    case "P95" -> p95;
+                    default -> p50;
+                };
+                return new FeatureTypeLayer(type, style, List.of(new LegendEntry("污染羽 P50 plume", p50),
+                        new LegendEntry("95% 上界 P95 band", p95), new LegendEntry("5% 下界 P05 band", p05)), true);
+            }
+            case "risk_zones": {
+                Symbolizer high = Symbolizer.area(new Color(229, 57, 53, 90), new Color(229, 57, 53), 1);
+                Symbolizer medium = Symbolizer.area(new Color(251, 140, 0, 70), new Color(251, 140, 0), 1);
+                Symbolizer low = Symbolizer.area(new Color(253, 216, 53, 50), new Color(200, 170, 30), 1);
+                Function<Feature, Symbolizer> style = f -> switch (String.valueOf(f.properties().get("risk_level"))) {
+                    case "HIGH" -> high;
+                    case "MEDIUM" -> medium;
+                    default -> low;
+                };
+                return new FeatureTypeLayer(type, style, List.of(new LegendEntry("高风险 high", high), new LegendEntry("中风险 medium", medium),
+                        new LegendEntry("低风险 low", low)), false);
+            }
+            case "enterprises":
+                return uniform(type, Symbolizer.area(new Color(120, 144, 156, 60), new Color(69, 90, 100), 1.2f), "企业 enterprise");
+            case "receptors":
+                return uniform(type, new Symbolizer(new Color(0, 150, 136, 90), new Color(0, 105, 92), 2f, null, 6), "敏感受体 receptor");
+            case "potential_sources":
+                return uniform(type, Symbolizer.area(new Color(142, 36, 170, 120), new Color(74, 20, 140), 1.2f), "潜在污染源 potential source");
+            case "network_coverage":
+                return uniform(type, Symbolizer.area(new Color(67, 160, 71, 50), new Color(46, 125, 50), 1f), "监测覆盖 covered");
+            default:
+                return uniform(type, Symbolizer.area(new Color(100, 100, 100, 60), OUTLINE, 1f), type.type().titleEn());
+        }
+    }
+
+    private static FeatureTypeLayer uniform(DisclosedType type, Symbolizer symbol, String label) {
+        return new FeatureTypeLayer(type, f -> symbol, List.of(new LegendEntry(label, symbol)), false);
+    }
+
+    private static Feature role(String role) {
+        return new Feature("legend", Map.of("role", role), null);
+    }
+}
