@@ -57,4 +57,37 @@ class OgcClientsTest extends RunningGateway {
         String output = ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output();
         assertThat(output).contains("'gw:wells'").contains("'gw:enterprises'").contains("GetPropertyValue").contains("RECEPTORS 3");
     }
+
+    @Test
+    void gdalTranslateSavesAWmsMapWithTheWellInItsClassColour() throws Exception {
+        Command.requireInstalled("gdal_translate");
+        // GW-U01 is a clean background well: GB/T 14848 class I for benzene, at the centre of this view.
+        double lon = 121.001065, lat = 32.543607, d = 0.002;
+        String url = http.base() + "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=quality_class.benzene&STYLES=&CRS=EPSG:4326"
+                + String.format(java.util.Locale.ROOT, "&BBOX=%.6f,%.6f,%.6f,%.6f", lat - d, lon - d, lat + d, lon + d)
+                + "&FORMAT=image/png&TRANSPARENT=TRUE";
+        Path png = work.resolve("map.png");
+        ok(Command.run(List.of("gdal_translate", "-of", "PNG", "-outsize", "201", "201", "WMS:" + url, png.toString()), CLIENT_TIMEOUT));
+        java.awt.image.BufferedImage map = javax.imageio.ImageIO.read(png.toFile());
+        int[] rgb = map.getRaster().getPixel(100, 100, (int[]) null);
+        assertThat(rgb[0] << 16 | rgb[1] << 8 | rgb[2]).as("class I blue at the well").isEqualTo(0x1E88E5);
+    }
+
+    @Test
+    void owslibReadsWmsCapabilitiesAndGetsAMap() {
+        Command.requireInstalled(PYTHON);
+        Path out = work.resolve("owslib.png");
+        String script = String.join("\n",
+                "from owslib.wms import WebMapService",
+                "wms = WebMapService('" + http.base() + "/ows', version='1.3.0')",
+                "print('LAYERS', sorted(wms.contents))",
+                "print('TIME', wms['plumes'].timepositions)",
+                // OWSLib takes the box as x/y and swaps it into EPSG:4326's latitude-first order for WMS 1.3.0 itself.
+                "img = wms.getmap(layers=['risk_zones', 'wells'], styles=['', ''], srs='EPSG:4326', bbox=(120.99, 32.53, 121.05, 32.57), "
+                        + "size=(300, 200), format='image/png')",
+                "data = img.read()", "open('" + out + "', 'wb').write(data)");
+        String output = ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output();
+        assertThat(output).contains("'quality_class.benzene'").contains("'wells'");
+        assertThat(out.toFile().length()).as(output).isGreaterThan(1000);
+    }
 }
