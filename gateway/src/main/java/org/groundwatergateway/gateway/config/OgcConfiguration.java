@@ -6,6 +6,7 @@ import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ogc.feature.FeatureStore;
 import org.groundwatergateway.ogc.feature.PublishedFeatureTypes;
+import org.groundwatergateway.ogc.ogcapi.FeaturesApi;
 import org.groundwatergateway.ogc.ows.ServiceSettings;
 import org.groundwatergateway.ogc.wfs.CsvOutput;
 import org.groundwatergateway.ogc.wfs.GeoJsonOutput;
@@ -56,6 +57,11 @@ public class OgcConfiguration {
     @Bean
     WmsService wmsService(PublishedFeatureTypes types, FeatureStore store, Database database, ServiceSettings settings, MapImageCache cache) {
         return new WmsService(new MapLayers(types, database), types, store, database, settings, cache);
+    }
+
+    @Bean
+    FeaturesApi featuresApi(PublishedFeatureTypes types, FeatureStore store, ServiceSettings settings) {
+        return new FeaturesApi(types, store, settings);
     }
 
     @Bean

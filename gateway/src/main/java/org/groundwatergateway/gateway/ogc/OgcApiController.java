@@ -1,0 +1,94 @@
+package org.groundwatergateway.gateway.ogc;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.groundwatergateway.ogc.ogcapi.ApiException;
+import org.groundwatergateway.ogc.ogcapi.FeaturesApi;
+import org.groundwatergateway.ogc.ows.OwsResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * OGC API – Features at {@code /ogcapi}: GeoJSON/JSON by default, HTML with {@code f=html} or when a browser asks
+ * for text/html. Errors are JSON {@code {code, description}} with the HTTP status, as the standard recommends.
+ */
+@RestController
+public class OgcApiController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final FeaturesApi api;
+
+    public OgcApiController(FeaturesApi api) {
+        this.api = api;
+    }
+
+    @GetMapping({"/ogcapi", "/ogcapi/"})
+    public void landing(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String root = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        answer(response, () -> api.landing(base(request), root + "/v3/api-docs", html(request)));
+    }
+
+    @GetMapping("/ogcapi/conformance")
+    public void conformance(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(response, () -> api.conformance(html(request)));
+    }
+
+    @GetMapping("/ogcapi/collections")
+    public void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(response, () -> api.collections(Viewers.current(), base(request), html(request)));
+    }
+
+    @GetMapping("/ogcapi/collections/{id}")
+    public void collection(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        answer(response, () -> api.collection(Viewers.current(), id, base(request), html(request)));
+    }
+
+    @GetMapping("/ogcapi/collections/{id}/items")
+    public void items(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Map<String, String> parameters = new TreeMap<>();
+        request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
+        answer(response, () -> api.items(Viewers.current(), id, parameters, base(request), html(request)));
+    }
+
+    @GetMapping("/ogcapi/collections/{id}/items/{featureId}")
+    public void item(@PathVariable String id, @PathVariable String featureId, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        answer(response, () -> api.item(Viewers.current(), id, featureId, base(request), html(request)));
+    }
+
+    private interface Answer {
+        OwsResponse get();
+    }
+
+    private static void answer(HttpServletResponse response, Answer answer) throws IOException {
+        OwsResponse result;
+        try {
+            result = answer.get();
+        } catch (ApiException e) {
+            String code = e.status() == 404 ? "NotFound" : "InvalidParameterValue";
+            byte[] body = JSON.writeValueAsBytes(Map.of("code", code, "description", e.getMessage()));
+            result = new OwsResponse(e.status(), "application/json", out -> out.write(body));
+        }
+        response.setStatus(result.status());
+        response.setContentType(result.contentType());
+        result.body().writeTo(response.getOutputStream());
+    }
+
+    private static String base(HttpServletRequest request) {
+        return ServletUriComponentsBuilder.fromContextPath(request).path("/ogcapi").build().toUriString();
+    }
+
+    private static boolean html(HttpServletRequest request) {
+        String f = request.getParameter("f");
+        if (f != null) return f.equalsIgnoreCase("html");
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html");
+    }
+}
