@@ -13,7 +13,7 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * The CRSs published by every service: CGCS2000 (EPSG:4490, the storage CRS), WGS 84 (EPSG:4326 and CRS:84),
- * Web Mercator (EPSG:3857) and the 84 CGCS2000 Gauss–Krüger zones (EPSG:4491–4554: 6° and 3° zones, each
+ * Web Mercator (EPSG:3857) and the 64 CGCS2000 Gauss–Krüger zone CRSs (EPSG:4491–4554: 6° and 3° zones, each
  * with and without the zone number in the easting). CGCS2000 and WGS 84 agree to a few centimetres, well below
  * the accuracy of a surveyed well, so they are treated as the same datum.
  */
