@@ -13,6 +13,14 @@ import org.h2gis.functions.factory.H2GISFunctions;
 /** Embedded H2 with the H2GIS spatial functions. */
 public final class H2gisDialect implements SqlDialect {
 
+    private static final String UPSERT_LATEST = "MERGE INTO latest_readings l USING (VALUES (CAST(? AS BIGINT), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER))) "
+            + "v (datastream_id, phenomenon_time, result_value, quality_flags) ON l.datastream_id = v.datastream_id "
+            + "WHEN MATCHED AND l.phenomenon_time <= v.phenomenon_time THEN UPDATE SET phenomenon_time = v.phenomenon_time, "
+            + "result_value = v.result_value, quality_flags = v.quality_flags "
+            + "WHEN NOT MATCHED THEN INSERT (datastream_id, phenomenon_time, result_value, quality_flags) "
+            + "VALUES (v.datastream_id, v.phenomenon_time, v.result_value, v.quality_flags)";
+
     @Override
     public String migrationFolder() {
         return "h2gis";
@@ -55,6 +63,7 @@ public final class H2gisDialect implements SqlDialect {
                 }
             }
         }
+        LatestReadings.record(connection, inserted, UPSERT_LATEST);
         return inserted;
     }
 
@@ -67,5 +76,6 @@ public final class H2gisDialect implements SqlDialect {
             }
             insert.executeBatch();
         }
+        LatestReadings.record(connection, readings, UPSERT_LATEST);
     }
 }

@@ -27,6 +27,11 @@ import org.postgresql.PGConnection;
  */
 public final class PostgisDialect implements SqlDialect {
 
+    private static final String UPSERT_LATEST = "INSERT INTO latest_readings (datastream_id, phenomenon_time, result_value, quality_flags) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (datastream_id) DO UPDATE SET phenomenon_time = EXCLUDED.phenomenon_time, "
+            + "result_value = EXCLUDED.result_value, quality_flags = EXCLUDED.quality_flags "
+            + "WHERE latest_readings.phenomenon_time <= EXCLUDED.phenomenon_time";
+
     private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
 
     @Override
@@ -49,6 +54,7 @@ public final class PostgisDialect implements SqlDialect {
         if (readings.isEmpty()) return;
         ensurePartitions(connection, readings);
         copy(connection, readings);
+        LatestReadings.record(connection, readings, UPSERT_LATEST);
     }
 
     /**
@@ -96,7 +102,9 @@ public final class PostgisDialect implements SqlDialect {
             insert.setObject(7, current);
             insert.setObject(8, sources);
             insert.setObject(9, received);
-            return inserted(insert, readings);
+            List<Reading> inserted = inserted(insert, readings);
+            LatestReadings.record(connection, inserted, UPSERT_LATEST);
+            return inserted;
         }
     }
 

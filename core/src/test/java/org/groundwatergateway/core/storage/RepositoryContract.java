@@ -206,6 +206,30 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void theLatestReadingOfEachDatastreamFollowsEveryWrite() {
+        Datastream level = newLevelDatastream("T-05");
+        Instant t = Instant.parse("2026-05-01T00:00:00Z");
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+        assertThat(latest(level.id())).isEqualTo(t.plusSeconds(3600) + " 2.0 0");
+        // A late, older reading does not displace it; a newer one through the idempotent path does.
+        readings.append(List.of(Reading.arrived(level.id(), t.minusSeconds(3600), 0.5, 0, "test", t)));
+        assertThat(latest(level.id())).isEqualTo(t.plusSeconds(3600) + " 2.0 0");
+        database.inTransaction(c -> database.dialect().appendNewReadings(c, List.of(Reading.arrived(level.id(), t.plusSeconds(7200), 3.0, 0, "test", t))));
+        assertThat(latest(level.id())).isEqualTo(t.plusSeconds(7200) + " 3.0 0");
+        // A correction of the latest hour (a new version at the same time) replaces its value and flags.
+        int corrected = QualityFlag.bits(Set.of(QualityFlag.CORRECTED));
+        readings.append(List.of(new Reading(null, level.id(), t.plusSeconds(7200), 3.3, 3.0, corrected, 2, true, "review", t)));
+        assertThat(latest(level.id())).isEqualTo(t.plusSeconds(7200) + " 3.3 " + corrected);
+    }
+
+    private String latest(long datastreamId) {
+        return database.jdbc().sql("SELECT phenomenon_time, result_value, quality_flags FROM latest_readings WHERE datastream_id = ?")
+                .param(datastreamId)
+                .query((rs, n) -> Rows.instant(rs, "phenomenon_time") + " " + rs.getDouble("result_value") + " " + rs.getInt("quality_flags"))
+                .single();
+    }
+
+    @Test
     void appendingALargeBatchSkipsWhatIsStoredAlreadyToo() {
         Datastream level = newLevelDatastream("T-04");
         Instant t = Instant.parse("2026-04-01T00:00:00Z");

@@ -5,6 +5,7 @@ import static org.groundwatergateway.ogc.feature.PropertyType.DOUBLE;
 import static org.groundwatergateway.ogc.feature.PropertyType.INTEGER;
 import static org.groundwatergateway.ogc.feature.PropertyType.STRING;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -44,8 +45,8 @@ public final class PublishedFeatureTypes {
                     + "FROM wells w JOIN aquifer_layers a ON a.id = w.aquifer_id JOIN parks k ON k.id = w.park_id"));
 
     public static final FeatureType LATEST_READINGS = new FeatureType("latest_readings", "最新监测值", "Latest readings",
-            "The latest current reading of each parameter at each well (or the latest at or before TIME), with its GB/T 14848 "
-                    + "quality class (1 = I ... 5 = V).", GeometryKind.POINT,
+            "The latest current reading of each parameter at each well (with TIME: the latest in the three days up to it), "
+                    + "with its GB/T 14848 quality class (1 = I ... 5 = V).", GeometryKind.POINT,
             List.of(text("well_code", "井编号", "Well"), text("well_name", "井名称", "Well name"),
                     text("parameter", "指标代码", "Parameter"), text("parameter_name", "指标", "Parameter name"), text("unit", "单位", "Unit"),
                     number("result_value", "监测值", "Value"), new FeatureProperty("phenomenon_time", DATETIME, "监测时间", "Time"),
@@ -109,6 +110,9 @@ public final class PublishedFeatureTypes {
     public static final List<FeatureType> ALL = List.of(WELLS, LATEST_READINGS, PLUMES, RISK_ZONES, ENTERPRISES, RECEPTORS,
             POTENTIAL_SOURCES, NETWORK_COVERAGE);
 
+    /** How far back a value counts as the value at an instant (WMS TIME, OGC API datetime). */
+    static final Duration LOOKBACK = Duration.ofDays(3);
+
     private final AccessPolicy policy;
 
     public PublishedFeatureTypes(AccessPolicy policy) {
@@ -131,16 +135,24 @@ public final class PublishedFeatureTypes {
         return disclosure.visible() ? Optional.of(DisclosedType.of(type, disclosure)) : Optional.empty();
     }
 
+    /**
+     * Now: the stored latest reading of each datastream. At an instant: the latest current reading in the
+     * {@link #LOOKBACK} before it, found per datastream through the readings key, so history maps stay fast on
+     * a year of hourly data; a well silent for longer shows no value at that instant.
+     */
     private static SqlFragment latestReadings(Instant asOf) {
-        String select = "SELECT d.id AS fid, w.location AS geom, w.code AS well_code, w.name_zh AS well_name, p.code AS parameter, "
-                + "p.name_zh AS parameter_name, p.unit, r.result_value, r.phenomenon_time, r.quality_flags, " + QUALITY_CLASS + " AS gbt14848_class "
-                + "FROM datastreams d JOIN wells w ON w.id = d.well_id JOIN parameters p ON p.id = d.parameter_id "
-                + "JOIN readings r ON r.datastream_id = d.id AND r.current_version AND r.phenomenon_time = ("
-                + "SELECT MAX(x.phenomenon_time) FROM readings x WHERE x.datastream_id = d.id AND x.current_version"
-                + (asOf == null ? "" : " AND x.phenomenon_time <= ?") + ") "
-                // At dual-sensor wells the first sensor's datastream speaks for the well.
-                + "WHERE NOT EXISTS (SELECT 1 FROM datastreams o WHERE o.well_id = d.well_id AND o.parameter_id = d.parameter_id AND o.id < d.id)";
-        return asOf == null ? SqlFragment.of(select) : SqlFragment.of(select, Rows.timestamp(asOf));
+        String columns = "SELECT d.id AS fid, w.location AS geom, w.code AS well_code, w.name_zh AS well_name, p.code AS parameter, "
+                + "p.name_zh AS parameter_name, p.unit, r.result_value, r.phenomenon_time, r.quality_flags, " + QUALITY_CLASS + " AS gbt14848_class ";
+        // At dual-sensor wells the first sensor's datastream speaks for the well.
+        String firstSensor = "NOT EXISTS (SELECT 1 FROM datastreams o WHERE o.well_id = d.well_id AND o.parameter_id = d.parameter_id AND o.id < d.id)";
+        String sites = "JOIN datastreams d ON d.id = r.datastream_id JOIN wells w ON w.id = d.well_id JOIN parameters p ON p.id = d.parameter_id ";
+        if (asOf == null) return SqlFragment.of(columns + "FROM latest_readings r " + sites + "WHERE " + firstSensor);
+        return SqlFragment.of(columns + "FROM (SELECT s.id AS datastream_id, (SELECT MAX(x.phenomenon_time) FROM readings x "
+                        + "WHERE x.datastream_id = s.id AND x.current_version AND x.phenomenon_time <= ? AND x.phenomenon_time > ?) AS at_time "
+                        + "FROM datastreams s WHERE s.well_id IS NOT NULL) t "
+                        + "JOIN readings r ON r.datastream_id = t.datastream_id AND r.phenomenon_time = t.at_time AND r.current_version "
+                        + sites + "WHERE " + firstSensor,
+                Rows.timestamp(asOf), Rows.timestamp(asOf.minus(LOOKBACK)));
     }
 
     private static SqlFragment plumes(Instant asOf) {
