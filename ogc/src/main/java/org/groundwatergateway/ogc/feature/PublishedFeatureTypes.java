@@ -147,10 +147,10 @@ public final class PublishedFeatureTypes {
         String firstSensor = "NOT EXISTS (SELECT 1 FROM datastreams o WHERE o.well_id = d.well_id AND o.parameter_id = d.parameter_id AND o.id < d.id)";
         String sites = "JOIN datastreams d ON d.id = r.datastream_id JOIN wells w ON w.id = d.well_id JOIN parameters p ON p.id = d.parameter_id ";
         if (asOf == null) return SqlFragment.of(columns + "FROM latest_readings r " + sites + "WHERE " + firstSensor);
-        return SqlFragment.of(columns + "FROM (SELECT s.id AS datastream_id, (SELECT MAX(x.phenomenon_time) FROM readings x "
-                        + "WHERE x.datastream_id = s.id AND x.current_version AND x.phenomenon_time <= ? AND x.phenomenon_time > ?) AS at_time "
-                        + "FROM datastreams s WHERE s.well_id IS NOT NULL) t "
-                        + "JOIN readings r ON r.datastream_id = t.datastream_id AND r.phenomenon_time = t.at_time AND r.current_version "
+        // The reading is found by id: H2 would otherwise join on the datastream alone and scan its whole history.
+        return SqlFragment.of(columns + "FROM (SELECT (SELECT x.id FROM readings x WHERE x.datastream_id = s.id AND x.current_version "
+                        + "AND x.phenomenon_time <= ? AND x.phenomenon_time > ? ORDER BY x.phenomenon_time DESC LIMIT 1) AS reading_id "
+                        + "FROM datastreams s WHERE s.well_id IS NOT NULL) t JOIN readings r ON r.id = t.reading_id "
                         + sites + "WHERE " + firstSensor,
                 Rows.timestamp(asOf), Rows.timestamp(asOf.minus(LOOKBACK)));
     }
