@@ -112,7 +112,8 @@ class SensorThingsApiTest extends RunningGateway {
     @Test
     void selectOrderTopSkipAndCount() {
         JsonNode page = get("/Things?$select=name,id&$orderby=name desc&$top=5&$count=true");
-        assertThat(page.path("@iot.count").asInt()).isEqualTo(41);
+        // The demo's 40 wells and weather station, and whatever wells other tests on this shared gateway added.
+        assertThat(page.path("@iot.count").asInt()).isGreaterThanOrEqualTo(41).isEqualTo(get("/Things?$top=1000").path("value").size());
         assertThat(page.path("value").size()).isEqualTo(5);
         JsonNode first = page.path("value").get(0);
         assertThat(first.propertyNames()).containsExactlyInAnyOrder("@iot.id", "name");
@@ -171,15 +172,15 @@ class SensorThingsApiTest extends RunningGateway {
 
         String around = "POLYGON((120.9 32.4, 121.2 32.4, 121.2 32.7, 120.9 32.7, 120.9 32.4))";
         int inPark = get("/Locations?$filter=geo.intersects(location, geography'" + around + "')&$count=true").path("@iot.count").asInt();
-        assertThat(inPark).isEqualTo(41);
+        assertThat(inPark).isGreaterThanOrEqualTo(41).isEqualTo(get("/Locations?$count=true&$top=0").path("@iot.count").asInt());
         assertThat(get("/Locations?$filter=st_within(location, geography'" + around + "') and not st_disjoint(location, geography'"
                 + around + "') and st_intersects(location, geography'" + around + "') and st_contains(geography'" + around
                 + "', location) and st_relate(location, geography'" + around + "', 'T********')&$count=true")
-                .path("@iot.count").asInt()).isEqualTo(41);
+                .path("@iot.count").asInt()).isEqualTo(inPark);
         assertThat(get("/Locations?$filter=geo.distance(location, geography'POINT(121 32.55)') lt 100 and geo.length(location) eq 0 "
                 + "and not st_touches(location, geography'" + around + "') and not st_crosses(location, geography'" + around
                 + "') and not st_overlaps(location, geography'" + around + "') and not st_equals(location, geography'POINT(0 0)')&$count=true")
-                .path("@iot.count").asInt()).isEqualTo(41);
+                .path("@iot.count").asInt()).isEqualTo(inPark);
         assertThat(get("/Things?$filter=geo.intersects(Locations/location, geography'POINT(0 0)')").path("value").size()).isZero();
     }
 

@@ -1,8 +1,21 @@
 package org.groundwatergateway.gateway.sta;
 
+import io.moquette.broker.Server;
+import io.moquette.interception.AbstractInterceptHandler;
+import io.moquette.interception.messages.InterceptPublishMessage;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.mqtt.MqttMessageBuilders;
+import io.netty.handler.codec.mqtt.MqttQoS;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -30,28 +43,41 @@ import org.springframework.stereotype.Component;
  * The MQTT extension of SensorThings (OGC 18-088 §14) on the platform's broker: committed readings, whichever
  * channel brought them, and entities created or changed through the service are published on their
  * {@code v1.1/...} topics; Observations published to {@code v1.1/Observations} or
- * {@code v1.1/Datastreams(id)/Observations} are created. Starts after the broker (it depends on MqttLifecycle)
+ * {@code v1.1/Datastreams(id)/Observations} are created. On the embedded broker both happen in process (the broker
+ * routes to subscribers only, so unheard announcements cost next to nothing); on an external broker through a
+ * client. Announcements leave the event bus for a queue of their own, so a slow broker delays no other subscriber;
+ * when that queue is full they are dropped, as QoS 0 allows. Starts after the broker (it depends on MqttLifecycle)
  * and stays off when MQTT is.
  */
 @Component
 public class SensorThingsMqtt implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SensorThingsMqtt.class);
-    private static final Viewer PUBLISHER = new Viewer("mqtt", java.util.Set.of(), null);
+    private static final Viewer PUBLISHER = new Viewer("mqtt", Set.of(), null);
+    private static final String CLIENT_ID = "groundwater-gateway-sta";
     private static final int CONNECT_ATTEMPTS = 10;
+    private static final int QUEUED_ANNOUNCEMENTS = 10_000;
+
+    /** Where messages go out and come in: the embedded broker itself, or a client of an external one. */
+    private interface Link {
+        void publish(String topic, byte[] payload) throws MqttException;
+
+        void close();
+    }
 
     private final MqttLifecycle broker;
     private final SensorThingsService service;
     private final MonitoringRepository monitoring;
     private final StaProperties properties;
     private final Environment environment;
-    /** Creations wait for their commit; they do so here, not on Paho's callback thread. */
-    private final ExecutorService creations = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "sta-mqtt-create");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private volatile MqttClient client;
+    /** Creations wait for their commit; they do so here, not on the broker's or client's threads. */
+    private final ExecutorService creations = Executors.newSingleThreadExecutor(r -> daemon(r, "sta-mqtt-create"));
+    private final AtomicLong dropped = new AtomicLong();
+    private final ThreadPoolExecutor announcements = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(QUEUED_ANNOUNCEMENTS), r -> daemon(r, "sta-mqtt-publish"), (task, executor) -> {
+                if (dropped.incrementAndGet() % 1000 == 1) log.warn("SensorThings MQTT announcements dropped so far: {}", dropped.get());
+            });
+    private volatile Link link;
     private volatile MqttMessages messages;
     private volatile boolean running;
 
@@ -62,8 +88,14 @@ public class SensorThingsMqtt implements SmartLifecycle {
         this.monitoring = monitoring;
         this.properties = properties;
         this.environment = environment;
-        events.subscribe(ReadingsCommitted.class, committed -> publish(m -> m.observations(committed.readings())));
-        events.subscribe(EntityChanged.class, changed -> publish(m -> m.entityChanged(changed.type(), changed.id())));
+        events.subscribe(ReadingsCommitted.class, committed -> announce(() -> messages.observations(committed.readings())));
+        events.subscribe(EntityChanged.class, changed -> announce(() -> messages.entityChanged(changed.type(), changed.id())));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread thread = new Thread(r, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     @Override
@@ -75,48 +107,85 @@ public class SensorThingsMqtt implements SmartLifecycle {
                 : "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
                 + SensorThingsController.ROOT;
         messages = new MqttMessages(service, monitoring, base);
+        Server embedded = broker.embeddedBroker();
         try {
-            MqttClient connecting = new MqttClient(url, "groundwater-gateway-sta-" + ProcessHandle.current().pid(), new MemoryPersistence());
-            connecting.setCallback(new MqttCallbackExtended() {
-                @Override
-                public void connectComplete(boolean reconnect, String serverUri) {
-                    if (reconnect) subscribe(connecting);
-                }
-
-                @Override
-                public void connectionLost(Throwable cause) {
-                    log.info("SensorThings MQTT lost its connection: {}", cause.toString());
-                }
-
-                @Override
-                public void messageArrived(String topic, MqttMessage message) {
-                    received(topic, message.getPayload());
-                }
-
-                @Override
-                public void deliveryComplete(IMqttDeliveryToken token) {
-                }
-            });
-            MqttConnectOptions options = new MqttConnectOptions();
-            options.setAutomaticReconnect(true);
-            options.setCleanSession(true);
-            // Announcements are QoS 0 and many may be in flight at once during bulk ingest.
-            options.setMaxInflight(65_535);
-            connect(connecting, options);
-            client = connecting;
+            link = embedded != null ? embedded(embedded) : client(url);
             log.info("SensorThings MQTT extension on {}", url);
         } catch (MqttException e) {
             log.warn("SensorThings MQTT extension is off: {}", e.toString());
         }
     }
 
-    private void connect(MqttClient connecting, MqttConnectOptions options) throws MqttException {
+    private Link embedded(Server server) {
+        AbstractInterceptHandler interceptor = new AbstractInterceptHandler() {
+            @Override
+            public String getID() {
+                return CLIENT_ID;
+            }
+
+            @Override
+            public void onPublish(InterceptPublishMessage message) {
+                try {
+                    if (properties.mqttCreate() && !CLIENT_ID.equals(message.getClientID())) {
+                        received(message.getTopicName(), ByteBufUtil.getBytes(message.getPayload()));
+                    }
+                } finally {
+                    super.onPublish(message);
+                }
+            }
+
+            @Override
+            public void onSessionLoopError(Throwable error) {
+                log.warn("MQTT broker session loop error", error);
+            }
+        };
+        server.addInterceptHandler(interceptor);
+        return new Link() {
+            @Override
+            public void publish(String topic, byte[] payload) {
+                server.internalPublish(MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.AT_MOST_ONCE).retained(false)
+                        .payload(Unpooled.wrappedBuffer(payload)).build(), CLIENT_ID);
+            }
+
+            @Override
+            public void close() {
+                server.removeInterceptHandler(interceptor);
+            }
+        };
+    }
+
+    private Link client(String url) throws MqttException {
+        MqttClient client = new MqttClient(url, CLIENT_ID + "-" + ProcessHandle.current().pid(), new MemoryPersistence());
+        client.setCallback(new MqttCallbackExtended() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+                if (reconnect) subscribe(client);
+            }
+
+            @Override
+            public void connectionLost(Throwable cause) {
+                log.info("SensorThings MQTT lost its connection: {}", cause.toString());
+            }
+
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                received(topic, message.getPayload());
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setAutomaticReconnect(true);
+        options.setCleanSession(true);
+        options.setMaxInflight(65_535);
         // A broker that has just started may drop the first connection (as MQTT ingest found).
         for (int attempt = 1; ; attempt++) {
             try {
-                connecting.connect(options);
-                subscribe(connecting);
-                return;
+                client.connect(options);
+                subscribe(client);
+                break;
             } catch (MqttException e) {
                 if (attempt == CONNECT_ATTEMPTS) throw e;
                 try {
@@ -127,12 +196,29 @@ public class SensorThingsMqtt implements SmartLifecycle {
                 }
             }
         }
+        return new Link() {
+            @Override
+            public void publish(String topic, byte[] payload) throws MqttException {
+                if (client.isConnected()) client.publish(topic, payload, 0, false);
+            }
+
+            @Override
+            public void close() {
+                try {
+                    if (client.isConnected()) client.disconnect();
+                    client.close();
+                } catch (MqttException e) {
+                    log.info("Closing the SensorThings MQTT client: {}", e.toString());
+                }
+            }
+        };
     }
 
-    private void subscribe(MqttClient connecting) {
+    /** An external broker sends the platform's own announcements back too; MqttMessages ignores those. */
+    private void subscribe(MqttClient client) {
         if (!properties.mqttCreate()) return;
         try {
-            connecting.subscribe(new String[] {MqttMessages.VERSION + "/Observations", MqttMessages.VERSION + "/+/Observations"}, new int[] {1, 1});
+            client.subscribe(new String[] {MqttMessages.VERSION + "/Observations", MqttMessages.VERSION + "/+/Observations"}, new int[] {1, 1});
         } catch (MqttException e) {
             log.warn("SensorThings MQTT cannot take Observations: {}", e.toString());
         }
@@ -147,31 +233,26 @@ public class SensorThingsMqtt implements SmartLifecycle {
         }));
     }
 
-    private void publish(java.util.function.Function<MqttMessages, List<MqttMessages.Message>> what) {
-        MqttClient current = client;
-        MqttMessages builder = messages;
-        if (current == null || builder == null || !current.isConnected()) return;
-        for (MqttMessages.Message message : what.apply(builder)) {
-            try {
-                current.publish(message.topic(), message.payload(), 0, false);
-            } catch (MqttException e) {
-                log.debug("SensorThings MQTT message to {} dropped: {}", message.topic(), e.toString());
+    private void announce(Supplier<List<MqttMessages.Message>> what) {
+        if (link == null) return;
+        announcements.execute(() -> {
+            Link current = link;
+            if (current == null) return;
+            for (MqttMessages.Message message : what.get()) {
+                try {
+                    current.publish(message.topic(), message.payload());
+                } catch (MqttException e) {
+                    log.debug("SensorThings MQTT message to {} dropped: {}", message.topic(), e.toString());
+                }
             }
-        }
+        });
     }
 
     @Override
     public void stop() {
-        MqttClient current = client;
-        client = null;
-        if (current != null) {
-            try {
-                if (current.isConnected()) current.disconnect();
-                current.close();
-            } catch (MqttException e) {
-                log.info("Closing the SensorThings MQTT client: {}", e.toString());
-            }
-        }
+        Link current = link;
+        link = null;
+        if (current != null) current.close();
         running = false;
     }
 

@@ -2,9 +2,5 @@ package org.groundwatergateway.ogc.sta.model;
 
 /** The types a property, literal or function result has in a query. */
 public enum ValueType {
-    STRING, NUMBER, BOOLEAN, DATETIME, DATE, TIME, DURATION, GEOMETRY, NULL;
-
-    public boolean comparableWith(ValueType other) {
-        return this == other || this == NULL || other == NULL;
-    }
+    STRING, NUMBER, BOOLEAN, DATETIME, DATE, TIME, DURATION, GEOMETRY, NULL
 }

@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.sta.persistence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.ogc.sta.model.EntityType;
@@ -40,7 +41,7 @@ public final class EntityUpdates {
     }
 
     /** The properties PATCH may change on an entity type, by SensorThings name. */
-    public static java.util.Set<String> changeable(EntityType type) {
+    public static Set<String> changeable(EntityType type) {
         return COLUMNS.getOrDefault(type, Map.of()).keySet();
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.groundwatergateway.core.geo.Cgcs2000;
@@ -32,6 +33,8 @@ import org.locationtech.jts.io.WKTReader;
  */
 public final class ExpressionParser {
 
+    private static final Map<String, Operator> OR = Map.of("or", Operator.OR);
+    private static final Map<String, Operator> AND = Map.of("and", Operator.AND);
     private static final Map<String, Operator> COMPARISONS = Map.of("eq", Operator.EQ, "ne", Operator.NE, "gt", Operator.GT,
             "ge", Operator.GE, "lt", Operator.LT, "le", Operator.LE);
     private static final Map<String, Operator> ADDITIVE = Map.of("add", Operator.ADD, "sub", Operator.SUB);
@@ -82,21 +85,11 @@ public final class ExpressionParser {
     }
 
     private Expression or() {
-        Expression left = and();
-        while (word("or")) {
-            int at = tokens.get(next++).position();
-            left = new Binary(Operator.OR, left, and(), at);
-        }
-        return left;
+        return leftAssociative(OR, this::and);
     }
 
     private Expression and() {
-        Expression left = not();
-        while (word("and")) {
-            int at = tokens.get(next++).position();
-            left = new Binary(Operator.AND, left, not(), at);
-        }
-        return left;
+        return leftAssociative(AND, this::not);
     }
 
     private Expression not() {
@@ -108,28 +101,23 @@ public final class ExpressionParser {
     }
 
     private Expression comparison() {
-        Expression left = additive();
-        while (peek().kind() == Kind.WORD && COMPARISONS.containsKey(peek().text())) {
-            Token operator = tokens.get(next++);
-            left = new Binary(COMPARISONS.get(operator.text()), left, additive(), operator.position());
-        }
-        return left;
+        return leftAssociative(COMPARISONS, this::additive);
     }
 
     private Expression additive() {
-        Expression left = multiplicative();
-        while (peek().kind() == Kind.WORD && ADDITIVE.containsKey(peek().text())) {
-            Token operator = tokens.get(next++);
-            left = new Binary(ADDITIVE.get(operator.text()), left, multiplicative(), operator.position());
-        }
-        return left;
+        return leftAssociative(ADDITIVE, this::multiplicative);
     }
 
     private Expression multiplicative() {
-        Expression left = unary();
-        while (peek().kind() == Kind.WORD && MULTIPLICATIVE.containsKey(peek().text())) {
+        return leftAssociative(MULTIPLICATIVE, this::unary);
+    }
+
+    /** One precedence level: operands of the next level joined by this level's operators, grouped from the left. */
+    private Expression leftAssociative(Map<String, Operator> operators, Supplier<Expression> operand) {
+        Expression left = operand.get();
+        while (peek().kind() == Kind.WORD && operators.containsKey(peek().text())) {
             Token operator = tokens.get(next++);
-            left = new Binary(MULTIPLICATIVE.get(operator.text()), left, unary(), operator.position());
+            left = new Binary(operators.get(operator.text()), left, operand.get(), operator.position());
         }
         return left;
     }

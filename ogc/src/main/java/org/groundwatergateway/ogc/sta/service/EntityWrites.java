@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -404,7 +405,7 @@ public final class EntityWrites {
         try {
             return Enum.valueOf(type, text.get());
         } catch (IllegalArgumentException e) {
-            throw new StaQueryException("properties/" + field + ": '" + text.get() + "' is none of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new StaQueryException("properties/" + field + ": '" + text.get() + "' is none of " + Arrays.toString(type.getEnumConstants()));
         }
     }
 }

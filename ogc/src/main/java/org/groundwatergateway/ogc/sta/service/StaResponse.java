@@ -29,7 +29,6 @@ public record StaResponse(int status, JsonNode json, String text, String locatio
     static StaResponse error(int status, String message) {
         ObjectNode json = EntityJson.JSON.createObjectNode();
         json.put("code", status);
-        json.put("type", status == 404 ? "not found" : status >= 500 ? "error" : "bad request");
         json.put("message", message);
         return json(status, json);
     }
