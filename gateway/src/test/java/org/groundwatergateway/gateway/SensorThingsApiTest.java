@@ -47,6 +47,8 @@ class SensorThingsApiTest extends RunningGateway {
                 "Datastreams", "Sensors", "ObservedProperties", "Observations", "FeaturesOfInterest");
         assertThat(root.path("value").get(0).path("url").asString()).endsWith("/sta/v1.1/Things");
         assertThat(root.path("serverSettings").path("conformance").toString()).contains("create-update-delete", "receive-updates-via-mqtt");
+        assertThat(root.path("serverSettings").path("http://www.opengis.net/spec/iot_sensing/1.1/req/create-observations-via-mqtt/observations-creation")
+                .path("endpoints").get(0).asString()).matches("mqtt://127\\.0\\.0\\.1:\\d+");
     }
 
     @Test

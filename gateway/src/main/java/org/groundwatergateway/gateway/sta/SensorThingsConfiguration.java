@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.sta;
 
+import java.net.URI;
 import java.time.Clock;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.storage.Database;
@@ -22,6 +23,15 @@ public class SensorThingsConfiguration {
                                             StaProperties properties, MqttLifecycle mqtt) {
         EntityStore store = new EntityStore(database, new EntityStore.Paging(properties.defaultTop(), properties.maxTop()));
         return new SensorThingsService(store, policy, new EntityWrites(database, intake, clock, events), clock,
-                () -> mqtt.brokerUrl() == null ? null : mqtt.brokerUrl().replaceFirst("^tcp://", "mqtt://"));
+                base -> mqttEndpoint(mqtt, base));
+    }
+
+    /** The embedded broker listens on every interface: clients reach it at the host they reached the service at. */
+    private static String mqttEndpoint(MqttLifecycle mqtt, String base) {
+        String url = mqtt.brokerUrl();
+        if (url == null) return null;
+        URI broker = URI.create(url);
+        String host = mqtt.embeddedBroker() != null ? URI.create(base).getHost() : broker.getHost();
+        return "mqtt://" + host + ":" + broker.getPort();
     }
 }

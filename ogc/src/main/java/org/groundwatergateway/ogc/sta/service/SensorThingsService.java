@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityPage;
@@ -50,12 +49,14 @@ public final class SensorThingsService {
     private final AccessPolicy policy;
     private final EntityWrites writes;
     private final Clock clock;
-    private final Supplier<String> mqttEndpoint;
+    private final Function<String, String> mqttEndpoint;
 
     /**
-     * @param mqttEndpoint the broker clients subscribe and publish to, e.g. {@code mqtt://host:1883}; null when MQTT is off
+     * @param mqttEndpoint for the service root URL a client used, the broker it subscribes and publishes to, e.g.
+     *     {@code mqtt://host:1883}; null when MQTT is off
      */
-    public SensorThingsService(EntityStore store, AccessPolicy policy, EntityWrites writes, Clock clock, Supplier<String> mqttEndpoint) {
+    public SensorThingsService(EntityStore store, AccessPolicy policy, EntityWrites writes, Clock clock,
+                               Function<String, String> mqttEndpoint) {
         this.store = store;
         this.policy = policy;
         this.writes = writes;
@@ -155,7 +156,7 @@ public final class SensorThingsService {
         }
         ObjectNode settings = root.putObject("serverSettings");
         ArrayNode conformance = settings.putArray("conformance");
-        String mqtt = mqttEndpoint.get();
+        String mqtt = mqttEndpoint.apply(base);
         for (String c : CONFORMANCE) {
             if (mqtt == null && c.contains("mqtt")) continue;
             conformance.add(c);
