@@ -51,6 +51,23 @@ final class Http {
         return send(request);
     }
 
+    Response patch(String path, String json, String user, String password) {
+        return send("PATCH", path, json, user, password);
+    }
+
+    Response delete(String path, String user, String password) {
+        return send("DELETE", path, null, user, password);
+    }
+
+    private Response send(String method, String path, String json, String user, String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return send(request);
+    }
+
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -16,18 +16,12 @@ import org.groundwatergateway.ogc.wms.MapImageCache;
 import org.groundwatergateway.ogc.wms.MapLayers;
 import org.groundwatergateway.ogc.wms.WmsService;
 import org.groundwatergateway.policies.AccessPolicy;
-import org.groundwatergateway.policies.OpenAccessPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The OGC services and the access policy every output path asks. */
+/** The feature services (WMS, WFS, OGC API – Features) over one feature store and the access policy. */
 @Configuration(proxyBeanMethods = false)
 public class OgcConfiguration {
-
-    @Bean
-    AccessPolicy accessPolicy() {
-        return new OpenAccessPolicy();
-    }
 
     @Bean
     PublishedFeatureTypes publishedFeatureTypes(AccessPolicy policy) {

@@ -105,6 +105,11 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
         return running;
     }
 
+    /** The embedded broker, for in-process publishing and interception; null with an external broker or MQTT off. */
+    public Server embeddedBroker() {
+        return problem == null ? broker : null;
+    }
+
     /** The broker URL devices and clients use, or null when MQTT is off. */
     public String brokerUrl() {
         return problem == null ? brokerUrl : null;

@@ -1,0 +1,71 @@
+package org.groundwatergateway.gateway.sta;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Set;
+import org.groundwatergateway.gateway.config.StaProperties;
+import org.groundwatergateway.ogc.sta.service.SensorThingsService;
+import org.groundwatergateway.ogc.sta.service.StaRequest;
+import org.groundwatergateway.ogc.sta.service.StaResponse;
+import org.groundwatergateway.policies.Role;
+import org.groundwatergateway.policies.Viewer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * SensorThings API 1.1 at {@code /sta/v1.1} (OGC 18-088): hands every request to the service with the viewer the
+ * security chain authenticated. Reads are open; writes and $batch need an administrator (SecurityConfiguration).
+ */
+@RestController
+public class SensorThingsController {
+
+    static final String ROOT = "/sta/v1.1";
+
+    private final SensorThingsService service;
+    private final StaProperties properties;
+
+    public SensorThingsController(SensorThingsService service, StaProperties properties) {
+        this.service = service;
+        this.properties = properties;
+    }
+
+    @RequestMapping(path = {ROOT, ROOT + "/**"}, method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PATCH, RequestMethod.DELETE})
+    public ResponseEntity<String> handle(HttpServletRequest request, @RequestBody(required = false) String body) {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        String path = UriUtils.decode(uri.substring(ROOT.length()), StandardCharsets.UTF_8);
+        StaResponse response = service.handle(new StaRequest(request.getMethod(), path.isEmpty() ? "/" : path, request.getQueryString(),
+                body, viewer(), base(request)));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status());
+        if (response.location() != null) answer.header(HttpHeaders.LOCATION, response.location());
+        if (response.json() != null) return answer.contentType(MediaType.APPLICATION_JSON).body(response.json().toString());
+        if (response.text() != null) return answer.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(response.text());
+        return answer.build();
+    }
+
+    private String base(HttpServletRequest request) {
+        if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) return properties.baseUrl();
+        return ServletUriComponentsBuilder.fromContextPath(request).path(ROOT).build().toUriString();
+    }
+
+    /** Administrators (the only authenticated accounts so far) and everyone else, as the access policy knows them. */
+    static Viewer viewer() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            return Viewer.anonymous();
+        }
+        Set<Role> roles = EnumSet.of(Role.PUBLIC);
+        if (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))) roles.add(Role.ADMIN);
+        return new Viewer(authentication.getName(), roles, null);
+    }
+}

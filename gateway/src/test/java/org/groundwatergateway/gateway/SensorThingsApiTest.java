@@ -1,0 +1,327 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** SensorThings API 1.1 at /sta/v1.1 over real HTTP against the demo park (OGC 18-088 conformance areas). */
+class SensorThingsApiTest extends RunningGateway {
+
+    private static final String STA = "/sta/v1.1";
+
+    private JsonNode get(String pathAndQuery) {
+        Http.Response response = http.get(STA + encodeQuery(pathAndQuery));
+        assertThat(response.status()).as(pathAndQuery + " -> " + response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** Query options are written readably here and percent-encoded as a client would send them. */
+    private static String encodeQuery(String pathAndQuery) {
+        int q = pathAndQuery.indexOf('?');
+        if (q < 0) return pathAndQuery;
+        StringBuilder out = new StringBuilder(pathAndQuery.substring(0, q + 1));
+        String[] pairs = pathAndQuery.substring(q + 1).split("&(?=\\$)");
+        for (int i = 0; i < pairs.length; i++) {
+            int eq = pairs[i].indexOf('=');
+            if (i > 0) out.append('&');
+            out.append(pairs[i], 0, eq + 1).append(URLEncoder.encode(pairs[i].substring(eq + 1), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return out.toString();
+    }
+
+    private long datastreamId(String code) {
+        return get("/Datastreams?$filter=name eq '" + code + "'&$select=id").path("value").get(0).path("@iot.id").asLong();
+    }
+
+    @Test
+    void rootListsEntitySetsAndConformance() {
+        JsonNode root = get("");
+        assertThat(root.path("value").findValuesAsString("name")).containsExactly("Things", "Locations", "HistoricalLocations",
+                "Datastreams", "Sensors", "ObservedProperties", "Observations", "FeaturesOfInterest");
+        assertThat(root.path("value").get(0).path("url").asString()).endsWith("/sta/v1.1/Things");
+        assertThat(root.path("serverSettings").path("conformance").toString()).contains("create-update-delete", "receive-updates-via-mqtt");
+        assertThat(root.path("serverSettings").path("http://www.opengis.net/spec/iot_sensing/1.1/req/create-observations-via-mqtt/observations-creation")
+                .path("endpoints").get(0).asString()).matches("mqtt://127\\.0\\.0\\.1:\\d+");
+    }
+
+    @Test
+    void entitiesCarryIdsSelfLinksNavigationLinksAndTheirProperties() {
+        JsonNode well = get("/Things?$filter=name eq 'GW-U04'").path("value").get(0);
+        long id = well.path("@iot.id").asLong();
+        assertThat(well.path("@iot.selfLink").asString()).endsWith("/sta/v1.1/Things(" + id + ")");
+        assertThat(well.path("Datastreams@iot.navigationLink").asString()).endsWith("/Things(" + id + ")/Datastreams");
+        assertThat(well.path("properties").path("park").asString()).isEqualTo("HBDP");
+        JsonNode location = get("/Things(" + id + ")/Locations").path("value").get(0);
+        assertThat(location.path("encodingType").asString()).isEqualTo("application/geo+json");
+        assertThat(location.path("location").path("type").asString()).isEqualTo("Point");
+        assertThat(location.path("location").path("coordinates").get(0).asDouble()).isBetween(120.9, 121.2);
+
+        JsonNode datastream = get("/Datastreams(" + datastreamId("GW-U04/ph") + ")");
+        assertThat(datastream.path("unitOfMeasurement").path("symbol").asString()).isEqualTo("dimensionless");
+        assertThat(datastream.path("observationType").asString()).endsWith("OM_Measurement");
+        assertThat(datastream.path("phenomenonTime").asString()).matches("2025-1.*/2025-1.*");
+        assertThat(get("/ObservedProperties?$filter=properties/code eq 'benzene'").path("value").get(0).path("definition").asString())
+                .endsWith("cas_rn=71-43-2");
+        JsonNode weather = get("/Things?$filter=properties/kind eq 'weather-station'").path("value");
+        assertThat(weather.size()).isEqualTo(1);
+        assertThat(weather.get(0).path("@iot.id").asLong()).isNegative();
+        assertThat(get("/HistoricalLocations(" + id + ")").path("time").asString()).startsWith("2025-10-31T16:00");
+        assertThat(get("/FeaturesOfInterest(" + id + ")").path("feature").path("type").asString()).isEqualTo("Point");
+    }
+
+    @Test
+    void pathsNavigateAcrossRelations() {
+        long ds = datastreamId("GW-U04/ph");
+        JsonNode observations = get("/Datastreams(" + ds + ")/Observations?$top=3&$orderby=phenomenonTime desc");
+        assertThat(observations.path("value").size()).isEqualTo(3);
+        long observation = observations.path("value").get(0).path("@iot.id").asLong();
+        assertThat(get("/Observations(" + observation + ")/Datastream/Thing").path("name").asString()).isEqualTo("GW-U04");
+        assertThat(get("/Observations(" + observation + ")/Datastream/ObservedProperty").path("name").asString()).isEqualTo("pH");
+        assertThat(get("/Observations(" + observation + ")/FeatureOfInterest").path("name").asString()).isEqualTo("GW-U04");
+        long thing = get("/Observations(" + observation + ")/Datastream/Thing").path("@iot.id").asLong();
+        assertThat(get("/FeaturesOfInterest(" + thing + ")/Observations?$top=1&$count=true").path("@iot.count").asLong())
+                .isGreaterThan(48);
+        assertThat(get("/Things(" + thing + ")/Datastreams(" + ds + ")").path("name").asString()).isEqualTo("GW-U04/ph");
+        assertThat(http.get(STA + "/Datastreams(999999)/Observations").status()).isEqualTo(404);
+        assertThat(http.get(STA + "/Observations(999999999)").status()).isEqualTo(404);
+        assertThat(http.get(STA + "/Wells").status()).isEqualTo(404);
+        assertThat(http.get(STA + "/Things/Datastreams").status()).isEqualTo(404);
+    }
+
+    @Test
+    void propertiesValuesAndReferences() {
+        long ds = datastreamId("GW-U04/ph");
+        assertThat(get("/Datastreams(" + ds + ")/name").path("name").asString()).isEqualTo("GW-U04/ph");
+        Http.Response value = http.get(STA + "/Datastreams(" + ds + ")/name/$value");
+        assertThat(value.status()).isEqualTo(200);
+        assertThat(value.body()).isEqualTo("GW-U04/ph");
+        assertThat(value.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        JsonNode refs = get("/Datastreams(" + ds + ")/Observations/$ref?$top=2");
+        assertThat(refs.path("value").size()).isEqualTo(2);
+        assertThat(refs.path("value").get(0).size()).isEqualTo(1);
+        assertThat(refs.path("value").get(0).path("@iot.selfLink").asString()).contains("/Observations(");
+        assertThat(get("/Datastreams(" + ds + ")/Thing/$ref").path("@iot.selfLink").asString()).contains("/Things(");
+        assertThat(http.get(STA + "/Datastreams(" + ds + ")/colour").status()).isEqualTo(404);
+    }
+
+    @Test
+    void selectOrderTopSkipAndCount() {
+        JsonNode page = get("/Things?$select=name,id&$orderby=name desc&$top=5&$count=true");
+        // The demo's 40 wells and weather station, and whatever wells other tests on this shared gateway added.
+        assertThat(page.path("@iot.count").asInt()).isGreaterThanOrEqualTo(41).isEqualTo(get("/Things?$top=1000").path("value").size());
+        assertThat(page.path("value").size()).isEqualTo(5);
+        JsonNode first = page.path("value").get(0);
+        assertThat(first.propertyNames()).containsExactlyInAnyOrder("@iot.id", "name");
+        List<String> names = page.path("value").findValuesAsString("name");
+        assertThat(names).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        JsonNode skipped = get("/Things?$select=name&$orderby=name desc&$top=2&$skip=1");
+        assertThat(skipped.path("value").get(0).path("name").asString()).isEqualTo(names.get(1));
+        JsonNode twoKeys = get("/Datastreams?$orderby=properties/parameter asc,name desc&$top=3&$select=name");
+        assertThat(twoKeys.path("value").get(0).path("name").asString()).isEqualTo("WS-01/air-temperature");
+        assertThat(get("/Things?$top=0&$count=true").path("value").size()).isZero();
+    }
+
+    @Test
+    void nextLinksLeadThroughEveryPageToTheEnd() {
+        long ds = datastreamId("GW-U05/benzene");
+        long total = get("/Datastreams(" + ds + ")/Observations?$count=true&$top=0").path("@iot.count").asLong();
+        Set<Long> seen = new HashSet<>();
+        String next = STA + "/Datastreams(" + ds + ")/Observations?$top=7&$orderby=phenomenonTime%20desc";
+        int pages = 0;
+        while (next != null) {
+            Http.Response response = http.get(next);
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode page = response.json();
+            page.path("value").forEach(o -> assertThat(seen.add(o.path("@iot.id").asLong())).isTrue());
+            next = page.path("@iot.nextLink").isMissingNode() ? null : page.path("@iot.nextLink").asString();
+            pages++;
+        }
+        assertThat((long) seen.size()).isEqualTo(total);
+        assertThat(pages).isEqualTo((int) Math.ceil(total / 7.0));
+    }
+
+    @Test
+    void filtersWithStringMathDateAndGeoFunctions() {
+        assertThat(get("/Things?$filter=startswith(name, 'GW-U0') and not endswith(name, '9')&$count=true").path("@iot.count").asInt())
+                .isEqualTo(8);
+        assertThat(get("/Things?$filter=substringof('U04', name)").path("value").size()).isEqualTo(1);
+        assertThat(get("/Things?$filter=tolower(name) eq 'gw-u04' and length(name) eq 6 and indexof(name, 'U') eq 3")
+                .path("value").size()).isEqualTo(1);
+        assertThat(get("/Things?$filter=substring(name, 3, 3) eq 'U04' and concat(toupper(trim(name)), '!') eq 'GW-U04!'")
+                .path("value").size()).isEqualTo(1);
+        long ds = datastreamId("GW-U04/ph");
+        String observations = "/Datastreams(" + ds + ")/Observations";
+        JsonNode morning = get(observations + "?$filter=hour(phenomenonTime) eq 1 and day(phenomenonTime) eq 1 and month(phenomenonTime) eq 11 "
+                + "and year(phenomenonTime) eq 2025 and minute(phenomenonTime) eq 0 and second(phenomenonTime) eq 0");
+        assertThat(morning.path("value").size()).isEqualTo(1);
+        assertThat(morning.path("value").get(0).path("phenomenonTime").asString()).isEqualTo("2025-11-01T01:00:00Z");
+        assertThat(get(observations + "?$filter=phenomenonTime ge 2025-11-02T00:00:00+08:00 and phenomenonTime lt 2025-11-02T02:00:00Z&$count=true")
+                .path("@iot.count").asInt()).isEqualTo(10);
+        assertThat(get(observations + "?$filter=date(phenomenonTime) eq 2025-11-01&$count=true").path("@iot.count").asInt()).isEqualTo(24);
+        assertThat(get(observations + "?$filter=phenomenonTime lt now() sub duration'P1D' and fractionalseconds(phenomenonTime) eq 0 "
+                + "and totaloffsetminutes(phenomenonTime) eq 0&$top=1").path("value").size()).isEqualTo(1);
+        assertThat(get(observations + "?$filter=round(result) ge 6 and round(result) le 9 and floor(result) le result and ceiling(result) ge result "
+                + "and result mul 2 div 2 sub 0 add 0 eq result and (result mod 1) lt 1&$count=true").path("@iot.count").asInt())
+                .isGreaterThan(20);
+        assertThat(get(observations + "?$filter=-result lt 0 and result gt 6.5 and result lt 8.5&$top=1").path("value").size()).isEqualTo(1);
+
+        String around = "POLYGON((120.9 32.4, 121.2 32.4, 121.2 32.7, 120.9 32.7, 120.9 32.4))";
+        int inPark = get("/Locations?$filter=geo.intersects(location, geography'" + around + "')&$count=true").path("@iot.count").asInt();
+        assertThat(inPark).isGreaterThanOrEqualTo(41).isEqualTo(get("/Locations?$count=true&$top=0").path("@iot.count").asInt());
+        assertThat(get("/Locations?$filter=st_within(location, geography'" + around + "') and not st_disjoint(location, geography'"
+                + around + "') and st_intersects(location, geography'" + around + "') and st_contains(geography'" + around
+                + "', location) and st_relate(location, geography'" + around + "', 'T********')&$count=true")
+                .path("@iot.count").asInt()).isEqualTo(inPark);
+        assertThat(get("/Locations?$filter=geo.distance(location, geography'POINT(121 32.55)') lt 100 and geo.length(location) eq 0 "
+                + "and not st_touches(location, geography'" + around + "') and not st_crosses(location, geography'" + around
+                + "') and not st_overlaps(location, geography'" + around + "') and not st_equals(location, geography'POINT(0 0)')&$count=true")
+                .path("@iot.count").asInt()).isEqualTo(inPark);
+        assertThat(get("/Things?$filter=geo.intersects(Locations/location, geography'POINT(0 0)')").path("value").size()).isZero();
+    }
+
+    @Test
+    void filtersFollowNavigationPaths() {
+        JsonNode ph = get("/Observations?$filter=Datastream/ObservedProperty/name eq 'pH' and Datastream/Thing/name eq 'GW-U04'&$count=true&$top=1");
+        assertThat(ph.path("@iot.count").asInt()).isEqualTo(48);
+        JsonNode measuringBenzene = get("/Things?$filter=Datastreams/ObservedProperty/properties/code eq 'benzene'&$count=true");
+        assertThat(measuringBenzene.path("@iot.count").asInt()).isBetween(5, 40);
+        JsonNode byThing = get("/Datastreams?$filter=Thing/properties/role eq 'SOURCE_AREA' and ObservedProperty/name eq 'pH'&$orderby=Thing/name");
+        assertThat(byThing.path("value").size()).isPositive();
+    }
+
+    @Test
+    void expandNestsThreeLevelsWithTheirOwnOptions() {
+        JsonNode things = get("/Things?$filter=name eq 'GW-U04'&$expand=Datastreams($filter=name eq 'GW-U04/ph' or "
+                + "name eq 'GW-U04/benzene';$orderby=name;$expand=Observations($top=2;$orderby=phenomenonTime desc;$select=result,phenomenonTime;"
+                + "$expand=FeatureOfInterest($select=name)),ObservedProperty),Locations");
+        JsonNode thing = things.path("value").get(0);
+        assertThat(thing.path("Locations").size()).isEqualTo(1);
+        JsonNode datastreams = thing.path("Datastreams");
+        assertThat(datastreams.size()).isEqualTo(2);
+        assertThat(datastreams.get(0).path("name").asString()).isEqualTo("GW-U04/benzene");
+        assertThat(datastreams.get(1).path("name").asString()).isEqualTo("GW-U04/ph");
+        JsonNode observations = datastreams.get(1).path("Observations");
+        assertThat(observations.size()).isEqualTo(2);
+        assertThat(observations.get(0).path("phenomenonTime").asString()).isGreaterThan(observations.get(1).path("phenomenonTime").asString());
+        assertThat(observations.get(0).has("resultTime")).isFalse();
+        assertThat(observations.get(0).path("FeatureOfInterest").path("name").asString()).isEqualTo("GW-U04");
+        assertThat(datastreams.get(1).path("ObservedProperty").path("name").asString()).isEqualTo("pH");
+
+        JsonNode viaSlash = get("/Datastreams?$filter=name eq 'GW-U04/ph'&$expand=Observations/FeatureOfInterest,Thing/Locations");
+        JsonNode ds = viaSlash.path("value").get(0);
+        assertThat(ds.path("Thing").path("Locations").get(0).path("location").path("type").asString()).isEqualTo("Point");
+        assertThat(ds.path("Observations").get(0).path("FeatureOfInterest").path("name").asString()).isEqualTo("GW-U04");
+        JsonNode counted = get("/Things?$top=1&$expand=Datastreams($count=true;$top=1)").path("value").get(0);
+        assertThat(counted.path("Datastreams@iot.count").asInt()).isGreaterThan(counted.path("Datastreams").size());
+    }
+
+    @Test
+    void badRequestsAreNamedNotServerErrors() {
+        JsonNode syntax = http.get(STA + "/Things?$filter=" + URLEncoder.encode("name eq 'x' and (", StandardCharsets.UTF_8)).json();
+        assertThat(syntax.path("code").asInt()).isEqualTo(400);
+        assertThat(syntax.path("message").asString()).contains("$filter", "character 18");
+        Http.Response unknown = http.get(STA + "/Things?$filter=" + URLEncoder.encode("colour eq 'red'", StandardCharsets.UTF_8));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("message").asString()).contains("unknown property colour");
+        assertThat(http.get(STA + "/Things?$orderby=colour").status()).isEqualTo(400);
+        assertThat(http.get(STA + "/Things?$select=colour").status()).isEqualTo(400);
+        assertThat(http.get(STA + "/Things?$expand=Colours").status()).isEqualTo(400);
+        assertThat(http.get(STA + "/Things?$top=-1").status()).isEqualTo(400);
+        assertThat(http.get(STA + "/Things?$bogus=1").status()).isEqualTo(400);
+        assertThat(http.get(STA + "/Things?$filter=" + URLEncoder.encode("name gt 5", StandardCharsets.UTF_8)).json().path("message").asString())
+                .contains("cannot compare a string with a number");
+        assertThat(http.get(STA + "/Observations?$filter=" + URLEncoder.encode("result div 0 gt 1", StandardCharsets.UTF_8)).status())
+                .isEqualTo(400);
+        Http.Response injection = http.get(STA + "/Things?$filter=" + URLEncoder.encode("name eq 'x'' or 1=1 or name ne '''", StandardCharsets.UTF_8));
+        assertThat(injection.status()).isEqualTo(200);
+        assertThat(injection.json().path("value").size()).isZero();
+    }
+
+    @Test
+    void createUpdateAndDeleteNeedAnAdministrator() {
+        String sensor = "{\"name\": \"STA-SENSOR-1\", \"description\": \"test probe\", \"encodingType\": \"application/json\", "
+                + "\"metadata\": \"x\", \"properties\": {\"mn\": \"STA0000001\", \"model\": \"TP-1\", \"serialNumber\": \"SN1\"}}";
+        assertThat(http.post(STA + "/Sensors", sensor, null, null).status()).isEqualTo(401);
+        Http.Response created = http.post(STA + "/Sensors", sensor, "admin", "demo-admin");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String location = created.raw().headers().firstValue("Location").orElseThrow();
+        long sensorId = created.json().path("@iot.id").asLong();
+        assertThat(location).endsWith("/sta/v1.1/Sensors(" + sensorId + ")");
+
+        String thing = "{\"name\": \"GW-STA1\", \"description\": \"经 SensorThings 新建的井\", \"properties\": {\"park\": \"HBDP\", "
+                + "\"aquifer\": \"Q1\", \"groundElevationM\": 5.1, \"casingTopElevationM\": 5.6, \"screenTopDepthM\": 3, \"screenBottomDepthM\": 9}, "
+                + "\"Locations\": [{\"name\": \"GW-STA1\", \"encodingType\": \"application/geo+json\", \"location\": {\"type\": \"Point\", "
+                + "\"coordinates\": [121.011, 32.551]}}], \"Datastreams\": [{\"name\": \"GW-STA1/ph\", \"unitOfMeasurement\": {\"symbol\": "
+                + "\"dimensionless\"}, \"Sensor\": {\"@iot.id\": " + sensorId + "}, \"ObservedProperty\": {\"@iot.id\": "
+                + get("/ObservedProperties?$filter=properties/code eq 'ph'").path("value").get(0).path("@iot.id").asLong() + "}}]}";
+        assertThat(http.post(STA + "/Things", thing, null, null).status()).isEqualTo(401);
+        Http.Response well = http.post(STA + "/Things", thing, "admin", "demo-admin");
+        assertThat(well.status()).as(well.body()).isEqualTo(201);
+        long wellId = well.json().path("@iot.id").asLong();
+        long ds = get("/Things(" + wellId + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+
+        String observation = "{\"phenomenonTime\": \"2025-11-05T08:00:00+08:00\", \"result\": 7.21}";
+        assertThat(http.post(STA + "/Datastreams(" + ds + ")/Observations", observation, null, null).status()).isEqualTo(401);
+        Http.Response stored = http.post(STA + "/Datastreams(" + ds + ")/Observations", observation, "admin", "demo-admin");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertThat(stored.raw().headers().firstValue("Location").orElseThrow()).contains("/Observations(");
+        assertThat(stored.json().path("result").asDouble()).isEqualTo(7.21);
+        assertThat(stored.json().path("parameters").path("source").asString()).isEqualTo("sta");
+        Http.Response differentValueSameTime = http.post(STA + "/Observations", "{\"phenomenonTime\": \"2025-11-05T00:00:00Z\", \"result\": 7.5, "
+                + "\"Datastream\": {\"@iot.id\": " + ds + "}}", "admin", "demo-admin");
+        assertThat(differentValueSameTime.status()).isEqualTo(400);
+        assertThat(differentValueSameTime.json().path("message").asString()).contains("has an observation at");
+        assertThat(http.post(STA + "/Observations", "{\"result\": \"high\", \"Datastream\": {\"@iot.id\": " + ds + "}}", "admin", "demo-admin")
+                .status()).isEqualTo(400);
+
+        assertThat(http.patch(STA + "/Things(" + wellId + ")", "{\"description\": \"改名的井\"}", null, null).status()).isEqualTo(401);
+        Http.Response patched = http.patch(STA + "/Things(" + wellId + ")", "{\"description\": \"改名的井\", \"properties\": {\"status\": \"INACTIVE\"}}",
+                "admin", "demo-admin");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(get("/Things(" + wellId + ")").path("properties").path("status").asString()).isEqualTo("INACTIVE");
+        assertThat(http.patch(STA + "/Things(" + wellId + ")", "{\"properties\": {\"park\": \"X\"}}", "admin", "demo-admin").status()).isEqualTo(400);
+        assertThat(http.patch(STA + "/Locations(" + wellId + ")", "{\"location\": {\"type\": \"Point\", \"coordinates\": [121.012, 32.552]}}",
+                "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(get("/Locations(" + wellId + ")").path("location").path("coordinates").get(0).asDouble()).isEqualTo(121.012);
+
+        assertThat(http.delete(STA + "/Datastreams(" + ds + ")", null, null).status()).isEqualTo(401);
+        assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "admin", "demo-admin").status()).isEqualTo(409);
+        assertThat(http.delete(STA + "/Observations(" + stored.json().path("@iot.id").asLong() + ")", "admin", "demo-admin").status()).isEqualTo(409);
+        Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
+        long spareId = spare.json().path("@iot.id").asLong();
+        assertThat(http.delete(STA + "/Sensors(" + spareId + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/Sensors(" + spareId + ")").status()).isEqualTo(404);
+    }
+
+    @Test
+    void batchRequestsRunInOrderAndReferToEarlierResults() {
+        long ph = get("/ObservedProperties?$filter=properties/code eq 'ph'").path("value").get(0).path("@iot.id").asLong();
+        long thing = get("/Things?$filter=name eq 'GW-U10'").path("value").get(0).path("@iot.id").asLong();
+        String batch = "{\"requests\": ["
+                + "{\"id\": \"s\", \"method\": \"post\", \"url\": \"Sensors\", \"body\": {\"name\": \"STA-BATCH-1\", \"properties\": {\"mn\": \"B1\", \"model\": \"M\"}}},"
+                + "{\"id\": \"d\", \"method\": \"post\", \"url\": \"Datastreams\", \"dependsOn\": [\"s\"], \"body\": {\"name\": \"GW-U10/ph/batch\", "
+                + "\"Thing\": {\"@iot.id\": " + thing + "}, \"Sensor\": {\"name\": \"STA-BATCH-2\", \"properties\": {\"mn\": \"B2\"}}, "
+                + "\"ObservedProperty\": {\"@iot.id\": " + ph + "}}},"
+                + "{\"id\": \"o\", \"method\": \"post\", \"url\": \"$d/Observations\", \"body\": {\"phenomenonTime\": \"2025-11-06T00:00:00Z\", \"result\": 7.3}},"
+                + "{\"id\": \"g\", \"method\": \"get\", \"url\": \"$d?$expand=Observations,Sensor\"},"
+                + "{\"id\": \"bad\", \"method\": \"get\", \"url\": \"Things?$filter=nonsense\"}]}";
+        assertThat(http.post(STA + "/$batch", batch, null, null).status()).isEqualTo(401);
+        Http.Response response = http.post(STA + "/$batch", batch, "admin", "demo-admin");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode responses = response.json().path("responses");
+        List<Integer> statuses = new ArrayList<>();
+        responses.forEach(r -> statuses.add(r.path("status").asInt()));
+        assertThat(statuses).as(response.body()).containsExactly(201, 201, 201, 200, 400);
+        assertThat(responses.get(1).path("headers").path("location").asString()).contains("/Datastreams(");
+        JsonNode fetched = responses.get(3).path("body");
+        assertThat(fetched.path("Observations").get(0).path("result").asDouble()).isEqualTo(7.3);
+        assertThat(fetched.path("Sensor").path("name").asString()).isEqualTo("STA-BATCH-2");
+    }
+}

@@ -1,0 +1,69 @@
+package org.groundwatergateway.ogc.sta.persistence;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.groundwatergateway.ogc.sta.model.EntityType;
+
+/**
+ * Where an entity type lives in the platform's schema: the table (or derived table) its rows come from, the
+ * condition every row must meet, its properties as columns, and each navigation property as a condition
+ * linking a target row {@code {t}} to a source row {@code {s}}.
+ */
+final class EntityTable {
+
+    private final EntityType type;
+    private final String from;
+    private final String condition;
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final Map<String, String> relations;
+
+    EntityTable(EntityType type, String from, String condition, List<Column> columns, Map<String, String> relations) {
+        this.type = type;
+        this.from = from;
+        this.condition = condition;
+        columns.forEach(c -> this.columns.put(c.name(), c));
+        this.relations = Map.copyOf(relations);
+    }
+
+    EntityType type() {
+        return type;
+    }
+
+    String from(String alias) {
+        return from + " " + alias;
+    }
+
+    /** The condition every row of the entity set meets, or null. */
+    String condition(String alias) {
+        return condition == null ? null : condition.replace("{a}", alias);
+    }
+
+    Map<String, Column> columns() {
+        return columns;
+    }
+
+    Optional<Column> column(String name) {
+        return Optional.ofNullable(columns.get(name));
+    }
+
+    /** The condition that a row {@code target} of this navigation's target is related to {@code source}. */
+    String relation(String navigation, String target, String source) {
+        return template(navigation).replace("{t}", target).replace("{s}", source);
+    }
+
+    /**
+     * Whether the relation needs nothing of the source but its id, so that from a source known by id it can be
+     * written as a condition on the target alone (the case that keeps {@code /Datastreams(1)/Observations} on an index).
+     */
+    boolean relationNeedsOnlySourceId(String navigation) {
+        return template(navigation).replace("{s}.id", "").indexOf("{s}") < 0;
+    }
+
+    private String template(String navigation) {
+        String template = relations.get(navigation);
+        if (template == null) throw new IllegalStateException(type + " has no relation " + navigation);
+        return template;
+    }
+}

@@ -1,0 +1,145 @@
+package org.groundwatergateway.ogc.sta.persistence;
+
+import static org.groundwatergateway.ogc.sta.model.ValueType.DATE;
+import static org.groundwatergateway.ogc.sta.model.ValueType.DATETIME;
+import static org.groundwatergateway.ogc.sta.model.ValueType.GEOMETRY;
+import static org.groundwatergateway.ogc.sta.model.ValueType.NUMBER;
+import static org.groundwatergateway.ogc.sta.model.ValueType.STRING;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.groundwatergateway.ogc.sta.model.EntityType;
+import org.groundwatergateway.ogc.sta.model.ValueType;
+
+/**
+ * The fixed mapping of the SensorThings data model onto the platform's tables; the only source of table and
+ * column names in generated SQL.
+ *
+ * <p>A Thing is a well or a weather station; weather stations take negative ids (-id of their row) so the two
+ * tables share one id space. A Thing has exactly one Location, HistoricalLocation and FeatureOfInterest (its
+ * position), all with the Thing's id. An Observation is the current version of a reading.
+ */
+final class Schema {
+
+    /** Wells and weather stations as one table of Things. */
+    private static final String THINGS = "(SELECT w.id, w.code, w.name_zh, CAST('well' AS VARCHAR(16)) AS kind, w.park_id, "
+            + "w.aquifer_id, w.role, w.status, w.ground_elevation_m, w.casing_top_elevation_m, w.screen_top_depth_m, "
+            + "w.screen_bottom_depth_m, w.location FROM wells w UNION ALL "
+            + "SELECT -s.id, s.code, s.name_zh, CAST('weather-station' AS VARCHAR(16)), s.park_id, CAST(NULL AS BIGINT), "
+            + "CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(32)), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), "
+            + "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), s.location FROM weather_stations s)";
+
+    private static final String DATASTREAMS = "(SELECT d.id, d.code, d.parameter_id, d.sensor_id, d.interval_minutes, "
+            + "COALESCE(d.well_id, -d.weather_station_id) AS thing_id, p.code AS parameter_code, p.name_en AS parameter_name, "
+            + "p.unit, COALESCE(w.location, s.location) AS observed_area FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
+            + "LEFT JOIN wells w ON w.id = d.well_id LEFT JOIN weather_stations s ON s.id = d.weather_station_id)";
+
+    /** The Thing (well or weather station id, as Things number them) a datastream belongs to. */
+    private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, -d.weather_station_id)";
+
+    private static final Map<EntityType, EntityTable> TABLES = new EnumMap<>(EntityType.class);
+
+    static {
+        add(new EntityTable(EntityType.THING, THINGS, null, List.of(
+                id(),
+                q("name", "{a}.code", STRING),
+                q("description", "{a}.name_zh", STRING),
+                q("properties/kind", "{a}.kind", STRING),
+                q("properties/park", "(SELECT p.code FROM parks p WHERE p.id = {a}.park_id)", STRING),
+                q("properties/aquifer", "(SELECT l.code FROM aquifer_layers l WHERE l.id = {a}.aquifer_id)", STRING),
+                q("properties/role", "{a}.role", STRING),
+                q("properties/status", "{a}.status", STRING),
+                q("properties/groundElevationM", "{a}.ground_elevation_m", NUMBER),
+                q("properties/casingTopElevationM", "{a}.casing_top_elevation_m", NUMBER),
+                q("properties/screenTopDepthM", "{a}.screen_top_depth_m", NUMBER),
+                q("properties/screenBottomDepthM", "{a}.screen_bottom_depth_m", NUMBER)),
+                Map.of("Locations", "{t}.id = {s}.id", "HistoricalLocations", "{t}.id = {s}.id",
+                        "Datastreams", "{t}.thing_id = {s}.id")));
+        add(new EntityTable(EntityType.LOCATION, THINGS, null, List.of(
+                id(),
+                q("name", "{a}.code", STRING),
+                q("description", "{a}.name_zh", STRING),
+                q("location", "{a}.location", GEOMETRY)),
+                Map.of("Things", "{t}.id = {s}.id", "HistoricalLocations", "{t}.id = {s}.id")));
+        add(new EntityTable(EntityType.HISTORICAL_LOCATION, THINGS, null, List.of(
+                id(),
+                // Since the first reading of any of the Thing's datastreams, each found on its index.
+                q("time", "(SELECT MIN((SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = d.id)) "
+                        + "FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
+                Map.of("Thing", "{t}.id = {s}.id", "Locations", "{t}.id = {s}.id")));
+        add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, null, List.of(
+                id(),
+                q("name", "{a}.code", STRING),
+                q("description", "{a}.parameter_name", STRING),
+                q("unitOfMeasurement/name", "{a}.unit", STRING),
+                q("unitOfMeasurement/symbol", "{a}.unit", STRING),
+                q("observedArea", "{a}.observed_area", GEOMETRY),
+                q("properties/parameter", "{a}.parameter_code", STRING),
+                q("properties/intervalMinutes", "{a}.interval_minutes", NUMBER),
+                // All versions of a time share it, so the primary key's index answers these without the current flag.
+                output("phenomenonTime/start", "(SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id)", DATETIME),
+                output("phenomenonTime/end", "(SELECT MAX(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id)", DATETIME)),
+                Map.of("Thing", "{t}.id = {s}.thing_id", "Sensor", "{t}.id = {s}.sensor_id",
+                        "ObservedProperty", "{t}.id = {s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
+        add(new EntityTable(EntityType.SENSOR, "sensors", null, List.of(
+                id(),
+                q("name", "{a}.code", STRING),
+                q("description", "{a}.model", STRING),
+                q("properties/mn", "{a}.mn", STRING),
+                q("properties/model", "{a}.model", STRING),
+                q("properties/serialNumber", "{a}.serial_number", STRING),
+                q("properties/calibrationIntervalDays", "{a}.calibration_interval_days", NUMBER),
+                q("properties/lastCalibratedOn", "{a}.last_calibrated_on", DATE)),
+                Map.of("Datastreams", "{t}.sensor_id = {s}.id")));
+        add(new EntityTable(EntityType.OBSERVED_PROPERTY, "parameters", null, List.of(
+                id(),
+                q("name", "{a}.name_en", STRING),
+                q("description", "{a}.name_zh", STRING),
+                q("properties/code", "{a}.code", STRING),
+                q("properties/cas", "{a}.cas", STRING),
+                q("properties/hj212Code", "{a}.hj212_code", STRING),
+                q("properties/category", "{a}.category", STRING),
+                q("properties/unit", "{a}.unit", STRING)),
+                Map.of("Datastreams", "{t}.parameter_id = {s}.id")));
+        add(new EntityTable(EntityType.OBSERVATION, "readings", "{a}.current_version", List.of(
+                id(),
+                q("phenomenonTime", "{a}.phenomenon_time", DATETIME),
+                q("resultTime", "{a}.received_time", DATETIME),
+                q("result", "{a}.result_value", NUMBER),
+                q("parameters/rawValue", "{a}.raw_value", NUMBER),
+                q("parameters/version", "{a}.version", NUMBER),
+                q("parameters/source", "{a}.source", STRING),
+                q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
+                Map.of("Datastream", "{t}.id = {s}.datastream_id",
+                        "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)")));
+        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, null, List.of(
+                id(),
+                q("name", "{a}.code", STRING),
+                q("description", "{a}.name_zh", STRING),
+                q("feature", "{a}.location", GEOMETRY)),
+                Map.of("Observations", "{t}.datastream_id IN (SELECT d.id FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {s}.id)")));
+    }
+
+    private Schema() {}
+
+    static EntityTable table(EntityType type) {
+        return TABLES.get(type);
+    }
+
+    private static void add(EntityTable table) {
+        TABLES.put(table.type(), table);
+    }
+
+    private static Column id() {
+        return q("id", "{a}.id", NUMBER);
+    }
+
+    private static Column q(String name, String sql, ValueType type) {
+        return new Column(name, sql, type, true);
+    }
+
+    private static Column output(String name, String sql, ValueType type) {
+        return new Column(name, sql, type, false);
+    }
+}

@@ -1,0 +1,41 @@
+package org.groundwatergateway.ogc.sta.query;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A parsed request URL: the resource path (null for the service root) and the query options. Parameters whose
+ * names do not start with {@code $} are not query options and are ignored.
+ */
+public record StaQuery(ResourcePath path, QueryOptions options) {
+
+    /** Parses the path after the service root and the raw (still percent-encoded) query string, which may be null. */
+    public static StaQuery parse(String path, String rawQuery) {
+        return new StaQuery(ResourcePath.parse(path), QueryOptions.parse(systemOptions(rawQuery)));
+    }
+
+    /** The {@code $} options of a raw query string, decoded, in order; an option given twice is a 400. */
+    public static Map<String, String> systemOptions(String rawQuery) {
+        Map<String, String> options = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) return options;
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) continue;
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (!name.startsWith("$")) continue;
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (options.put(name, value) != null) throw new StaQueryException(name + " is given twice");
+        }
+        return options;
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new StaQueryException("the query string holds a broken percent-encoding: " + text);
+        }
+    }
+}

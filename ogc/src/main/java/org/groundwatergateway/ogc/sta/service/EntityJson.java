@@ -1,0 +1,181 @@
+package org.groundwatergateway.ogc.sta.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.groundwatergateway.core.geo.GeoJson;
+import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.ogc.sta.model.EntityType;
+import org.groundwatergateway.ogc.sta.model.NavigationProperty;
+import org.groundwatergateway.ogc.sta.persistence.Entity;
+import org.groundwatergateway.ogc.sta.persistence.EntityPage;
+import org.groundwatergateway.ogc.sta.query.Expand;
+import org.groundwatergateway.ogc.sta.query.QueryOptions;
+import org.groundwatergateway.policies.Disclosure;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.locationtech.jts.geom.Geometry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes entities as the JSON of OGC 18-088 §8-9: {@code @iot.id}, {@code @iot.selfLink}, the properties, a
+ * {@code <Navigation>@iot.navigationLink} per navigation property, expanded entities inline. Geometries are
+ * GeoJSON in longitude, latitude (CGCS2000, within a metre of WGS 84), coarsened where the viewer's disclosure says.
+ */
+final class EntityJson {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String GEOJSON = "application/geo+json";
+    static final String OM_MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
+    private static final double METRES_PER_DEGREE = 111_320;
+
+    private final String base;
+    private final Function<EntityType, Disclosure> disclosures;
+
+    EntityJson(String base, Function<EntityType, Disclosure> disclosures) {
+        this.base = base;
+        this.disclosures = disclosures;
+    }
+
+    String selfLink(EntityType type, long id) {
+        return base + "/" + type.setName() + "(" + id + ")";
+    }
+
+    ObjectNode page(EntityPage page, List<String> select, List<Expand> expands, String nextLink) {
+        ObjectNode json = JSON.createObjectNode();
+        if (page.count() != null) json.put("@iot.count", page.count());
+        if (nextLink != null) json.put("@iot.nextLink", nextLink);
+        ArrayNode value = json.putArray("value");
+        for (Entity entity : page.entities()) value.add(entity(entity, select, expands));
+        return json;
+    }
+
+    /** An entity with the properties {@code select} names (all if empty), expanded entities as {@code expands} asks. */
+    ObjectNode entity(Entity entity, List<String> select, List<Expand> expands) {
+        EntityType type = entity.type();
+        ObjectNode json = JSON.createObjectNode();
+        String self = selfLink(type, entity.id());
+        if (wanted(select, "id")) json.put("@iot.id", entity.id());
+        if (wanted(select, "selfLink")) json.put("@iot.selfLink", self);
+        for (Map.Entry<String, Object> value : entity.values().entrySet()) {
+            String name = value.getKey();
+            if (name.equals("id") || name.startsWith("phenomenonTime/") || !wanted(select, name)) continue;
+            put(json, name, value.getValue(), type);
+        }
+        computed(json, entity, select);
+        for (NavigationProperty nav : type.navigationProperties()) {
+            if (!disclosures.apply(nav.target()).visible()) continue;
+            if (wanted(select, nav.name())) json.put(nav.name() + "@iot.navigationLink", self + "/" + nav.name());
+            if (!entity.expanded().containsKey(nav.name())) continue;
+            Object expanded = entity.expanded().get(nav.name());
+            QueryOptions options = expands.stream().filter(x -> x.navigation().equals(nav.name())).findFirst()
+                    .map(Expand::options).orElse(QueryOptions.NONE);
+            if (expanded instanceof EntityPage page) {
+                if (page.count() != null) json.put(nav.name() + "@iot.count", page.count());
+                ArrayNode items = json.putArray(nav.name());
+                for (Entity e : page.entities()) items.add(entity(e, options.select(), options.expand()));
+            } else if (expanded instanceof Entity e) {
+                json.set(nav.name(), entity(e, options.select(), options.expand()));
+            } else {
+                json.putNull(nav.name());
+            }
+        }
+        return json;
+    }
+
+    /** Properties the service computes: constants, time ranges, links and quality. */
+    private void computed(ObjectNode json, Entity entity, List<String> select) {
+        Map<String, Object> v = entity.values();
+        switch (entity.type()) {
+            case LOCATION, FEATURE_OF_INTEREST -> {
+                if (wanted(select, "encodingType")) json.put("encodingType", GEOJSON);
+            }
+            case DATASTREAM -> {
+                if (wanted(select, "unitOfMeasurement")) json.withObjectProperty("unitOfMeasurement").putNull("definition");
+                if (wanted(select, "observationType")) json.put("observationType", OM_MEASUREMENT);
+                if (wanted(select, "phenomenonTime")) {
+                    Object start = v.get("phenomenonTime/start");
+                    Object end = v.get("phenomenonTime/end");
+                    if (start == null) json.putNull("phenomenonTime");
+                    else json.put("phenomenonTime", start + "/" + end);
+                }
+                if (wanted(select, "resultTime")) json.putNull("resultTime");
+            }
+            case SENSOR -> {
+                if (wanted(select, "encodingType")) json.put("encodingType", "application/json");
+                if (wanted(select, "metadata") && v.get("properties/mn") != null) {
+                    json.put("metadata", base.replaceFirst("/sta/v1\\.1$", "") + "/api/v1/devices/" + v.get("properties/mn"));
+                }
+            }
+            case OBSERVED_PROPERTY -> {
+                if (wanted(select, "definition")) json.put("definition", definition(v));
+            }
+            case OBSERVATION -> {
+                if (wanted(select, "resultQuality") && v.get("parameters/qualityFlags") != null) {
+                    ArrayNode flags = json.putArray("resultQuality");
+                    for (QualityFlag flag : QualityFlag.of(((Number) v.get("parameters/qualityFlags")).intValue())) flags.add(flag.name());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** A CAS registry number names a substance worldwide; other parameters are defined by the platform's catalogue. */
+    private String definition(Map<String, Object> v) {
+        Object cas = v.get("properties/cas");
+        if (cas != null) return "https://commonchemistry.cas.org/detail?cas_rn=" + cas;
+        return base.replaceFirst("/sta/v1\\.1$", "") + "/api/v1/parameters/" + v.get("properties/code");
+    }
+
+    private void put(ObjectNode json, String name, Object value, EntityType type) {
+        int slash = name.indexOf('/');
+        if (slash > 0) {
+            if (value == null) return;
+            put(json.withObjectProperty(name.substring(0, slash)), name.substring(slash + 1), value, type);
+            return;
+        }
+        if (value == null) {
+            json.putNull(name);
+        } else if (value instanceof Geometry g) {
+            json.set(name, geoJson(g, disclosures.apply(type).locationPrecisionMetres()));
+        } else if (value instanceof Long n) {
+            json.put(name, n);
+        } else if (value instanceof Double d) {
+            json.put(name, d);
+        } else {
+            json.put(name, value.toString());
+        }
+    }
+
+    static JsonNode geoJson(Geometry geometry, double precisionMetres) {
+        Geometry shown = geometry;
+        if (precisionMetres > 0) {
+            double step = precisionMetres / METRES_PER_DEGREE;
+            shown = geometry.copy();
+            shown.apply(new CoordinateSequenceFilter() {
+                public void filter(CoordinateSequence seq, int i) {
+                    seq.setOrdinate(i, 0, Math.round(seq.getX(i) / step) * step);
+                    seq.setOrdinate(i, 1, Math.round(seq.getY(i) / step) * step);
+                }
+
+                public boolean isDone() {
+                    return false;
+                }
+
+                public boolean isGeometryChanged() {
+                    return true;
+                }
+            });
+        }
+        return JSON.valueToTree(GeoJson.geometry(shown));
+    }
+
+    private static boolean wanted(List<String> select, String name) {
+        if (select.isEmpty()) return true;
+        int slash = name.indexOf('/');
+        return select.contains(name) || (slash > 0 && select.contains(name.substring(0, slash)));
+    }
+}

@@ -1,0 +1,411 @@
+package org.groundwatergateway.ogc.sta.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.geo.Cgcs2000;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Sensor;
+import org.groundwatergateway.core.monitoring.WeatherStation;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.Park;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.ingest.intake.ReadingIntake;
+import org.groundwatergateway.ogc.sta.model.EntityType;
+import org.groundwatergateway.ogc.sta.model.NavigationProperty;
+import org.groundwatergateway.ogc.sta.persistence.Entity;
+import org.groundwatergateway.ogc.sta.persistence.EntityStore;
+import org.groundwatergateway.ogc.sta.persistence.EntityUpdates;
+import org.groundwatergateway.ogc.sta.query.QueryOptions;
+import org.groundwatergateway.ogc.sta.query.ResourcePath;
+import org.groundwatergateway.ogc.sta.query.ResourcePath.Segment;
+import org.groundwatergateway.ogc.sta.query.StaNotFoundException;
+import org.groundwatergateway.ogc.sta.query.StaQueryException;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.springframework.dao.DataIntegrityViolationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Create, update and delete (OGC 18-088 §10) onto the platform's tables. An Observation is a reading handed to
+ * the ingest intake like any other channel's: QA/QC flags it, the review queue sees it, it is committed and
+ * announced on the event bus; one the intake does not store (the datastream has a different value at that time
+ * already) is refused with the reason. Deep insert (§10.2.1.2) creates related entities given inline and links
+ * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Every entity
+ * created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes it).
+ */
+public final class EntityWrites {
+
+    private final Database database;
+    private final MonitoringRepository monitoring;
+    private final ParameterRepository parameters;
+    private final ParkRepository parks;
+    private final EntityUpdates updates;
+    private final ReadingIntake intake;
+    private final Clock clock;
+    private final EventBus events;
+
+    public EntityWrites(Database database, ReadingIntake intake, Clock clock, EventBus events) {
+        this.database = database;
+        this.monitoring = new MonitoringRepository(database);
+        this.parameters = new ParameterRepository(database);
+        this.parks = new ParkRepository(database);
+        this.updates = new EntityUpdates(database);
+        this.intake = intake;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** What one request created so far, undone in reverse if a later part fails. */
+    private final class Created {
+        private record Row(EntityType type, long id) {}
+
+        final Deque<Row> rows = new ArrayDeque<>();
+        final Deque<Row> changed = new ArrayDeque<>();
+
+        void add(EntityType type, long id) {
+            rows.push(new Row(type, id));
+            changed.add(new Row(type, id));
+        }
+
+        void undo() {
+            for (Row row : rows) {
+                try {
+                    updates.delete(row.type(), row.id());
+                } catch (RuntimeException e) {
+                    // Best effort: a row that cannot go (something referenced it meanwhile) stays.
+                }
+            }
+        }
+
+        void announce() {
+            changed.forEach(row -> events.publish(new EntityChanged(row.type(), row.id())));
+        }
+    }
+
+    StaResponse create(StaRequest request, EntityStore.Reader reader) {
+        ResourcePath path = ResourcePath.parse(request.path());
+        if (path == null || !path.collection() || path.ref()) {
+            throw new StaQueryException("POST creates in an entity set or a related collection, e.g. /Things or /Datastreams(1)/Observations");
+        }
+        ObjectNode body = body(request);
+        linkToParent(path, body);
+        EntityType type = path.type();
+        Created created = new Created();
+        long id;
+        try {
+            id = create(type, body, created);
+        } catch (RuntimeException e) {
+            created.undo();
+            throw e;
+        }
+        created.announce();
+        Entity entity = reader.entity(new ResourcePath(List.of(new Segment(type, null, id, true)), null, false, false), QueryOptions.NONE);
+        EntityJson json = new EntityJson(request.base(), reader::disclosure);
+        String self = json.selfLink(type, id);
+        return StaResponse.created(json.entity(entity, List.of(), List.of()), self);
+    }
+
+    StaResponse update(StaRequest request, EntityStore.Reader reader) {
+        ResourcePath path = ResourcePath.parse(request.path());
+        Segment target = path == null ? null : path.last();
+        if (path == null || path.segments().size() != 1 || target.id() == null || path.property() != null || path.ref()) {
+            throw new StaQueryException("PATCH changes one entity addressed by its id, e.g. /Things(1)");
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        flatten("", body(request), values, target.type());
+        updates.update(target.type(), target.id(), values);
+        events.publish(new EntityChanged(target.type(), target.id()));
+        Entity entity = reader.entity(path, QueryOptions.NONE);
+        return StaResponse.json(200, new EntityJson(request.base(), reader::disclosure).entity(entity, List.of(), List.of()));
+    }
+
+    StaResponse delete(StaRequest request) {
+        ResourcePath path = ResourcePath.parse(request.path());
+        if (path == null || path.segments().size() != 1 || path.last().id() == null || path.property() != null) {
+            throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
+        }
+        updates.delete(path.type(), path.last().id());
+        return StaResponse.noContent();
+    }
+
+    /** POST /Datastreams(1)/Observations means an Observation of Datastream 1: the link is added to the body. */
+    private static void linkToParent(ResourcePath path, ObjectNode body) {
+        if (path.segments().size() < 2) return;
+        Segment parent = path.segments().get(path.segments().size() - 2);
+        if (parent.id() == null) throw new StaQueryException("POST under a related collection needs its parent's id, e.g. /Datastreams(1)/Observations");
+        NavigationProperty back = path.type().navigationProperties().stream().filter(n -> n.target() == parent.type()).findFirst()
+                .orElseThrow(() -> new StaQueryException("cannot create " + path.type().setName() + " under " + parent.type().setName()));
+        ObjectNode ref = EntityJson.JSON.createObjectNode().put("@iot.id", parent.id());
+        if (back.toMany()) body.putArray(back.name()).add(ref);
+        else body.set(back.name(), ref);
+    }
+
+    private long create(EntityType type, JsonNode body, Created created) {
+        if (!body.isObject()) throw new StaQueryException("a " + type.entityName() + " must be a JSON object");
+        return switch (type) {
+            case OBSERVATION -> createObservation(body);
+            case THING -> createThing(body, created);
+            case LOCATION -> moveThing(body, created);
+            case SENSOR -> createSensor(body, created);
+            case OBSERVED_PROPERTY -> createObservedProperty(body, created);
+            case DATASTREAM -> createDatastream(body, created);
+            default -> throw new StaQueryException(type.setName() + " are derived from Things and cannot be created on their own");
+        };
+    }
+
+    /** The id of a related entity given by {@code @iot.id}, which must exist, or of one created from the inline JSON. */
+    private long related(JsonNode node, EntityType type, String field, Created created) {
+        if (node == null || node.isMissingNode() || node.isNull()) throw new StaQueryException(field + " is required");
+        if (node.has("@iot.id")) {
+            long id = node.get("@iot.id").asLong();
+            boolean exists = switch (type) {
+                case DATASTREAM -> monitoring.findDatastream(id).isPresent();
+                case SENSOR -> monitoring.findSensor(id).isPresent();
+                case OBSERVED_PROPERTY -> parameters.findById(id).isPresent();
+                default -> database.jdbc().sql("SELECT COUNT(*) FROM " + (id < 0 ? "weather_stations" : "wells") + " WHERE id = ?")
+                        .param(Math.abs(id)).query(Long.class).single() > 0;
+            };
+            if (!exists) throw new StaQueryException(field + ": no " + type.entityName() + " with @iot.id " + id);
+            return id;
+        }
+        return create(type, node, created);
+    }
+
+    private long createObservation(JsonNode body) {
+        JsonNode datastreamRef = body.path("Datastream");
+        if (!datastreamRef.has("@iot.id")) {
+            throw new StaQueryException("an Observation names its Datastream by @iot.id (or is posted to /Datastreams(id)/Observations); "
+                    + "Observations create no Datastreams");
+        }
+        long datastream = datastreamRef.get("@iot.id").asLong();
+        if (monitoring.findDatastream(datastream).isEmpty()) throw new StaQueryException("Datastream: no Datastream with @iot.id " + datastream);
+        JsonNode result = body.path("result");
+        if (!result.isNumber() || !Double.isFinite(result.asDouble())) {
+            throw new StaQueryException("result must be a finite number: the platform's Datastreams are OM_Measurement");
+        }
+        Instant now = clock.instant();
+        Instant time = body.hasNonNull("phenomenonTime") ? instant("phenomenonTime", body.get("phenomenonTime").asString()) : now;
+        Reading reading = Reading.arrived(datastream, time, result.asDouble(), 0, "sta", now);
+        ReadingIntake.Receipt receipt = intake.submitAndWait(List.of(reading), ReadingIntake.Mode.LIVE);
+        if (receipt.stored().isEmpty()) {
+            throw new StaQueryException("not stored: Datastream " + datastream + " has an observation at " + time
+                    + " already (a repeated value is stored once; a different one is a correction for review)");
+        }
+        return receipt.stored().get(0).id();
+    }
+
+    private long createThing(JsonNode body, Created created) {
+        String code = text(body, "name");
+        String nameZh = body.hasNonNull("description") ? body.get("description").asString() : code;
+        JsonNode properties = body.path("properties");
+        JsonNode locations = body.path("Locations");
+        if (!locations.isArray() || locations.size() != 1 || !locations.get(0).has("location")) {
+            throw new StaQueryException("a Thing is created with exactly one Location (Locations: [{\"location\": {GeoJSON point}}]): "
+                    + "a well or weather station stands at one place");
+        }
+        Point location = point(locations.get(0).get("location"));
+        Park park = parks.findByCode(text(properties, "park"))
+                .orElseThrow(() -> new StaQueryException("properties/park: no park with code " + properties.path("park").asString()));
+        long id;
+        try {
+            if ("weather-station".equals(properties.path("kind").asString(null))) {
+                id = -monitoring.insert(new WeatherStation(null, park.id(), code, nameZh, location)).id();
+            } else {
+                String aquiferCode = text(properties, "aquifer");
+                AquiferLayer aquifer = parks.findAquifers(park.id()).stream().filter(a -> a.code().equals(aquiferCode)).findFirst()
+                        .orElseThrow(() -> new StaQueryException("properties/aquifer: park " + park.code() + " has no aquifer " + aquiferCode));
+                id = monitoring.insert(new Well(null, park.id(), code, nameZh, location, number(properties, "groundElevationM"),
+                        number(properties, "casingTopElevationM"), number(properties, "screenTopDepthM"), number(properties, "screenBottomDepthM"),
+                        aquifer.id(), enumValue(Well.Role.class, properties, "role", Well.Role.DOWNGRADIENT),
+                        enumValue(Well.Status.class, properties, "status", Well.Status.ACTIVE))).id();
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw new EntityUpdates.Refused("a Thing named " + code + " exists already");
+        } catch (IllegalArgumentException e) {
+            throw new StaQueryException(e.getMessage());
+        }
+        created.add(EntityType.THING, id);
+        for (JsonNode datastream : body.path("Datastreams")) {
+            ObjectNode linked = object(datastream, "Datastreams").deepCopy();
+            linked.set("Thing", EntityJson.JSON.createObjectNode().put("@iot.id", id));
+            create(EntityType.DATASTREAM, linked, created);
+        }
+        return id;
+    }
+
+    /** A Location posted for a Thing moves it: a well has one position, so the Location takes the Thing's id. */
+    private long moveThing(JsonNode body, Created created) {
+        JsonNode things = body.path("Things");
+        if (!things.isArray() || things.size() != 1 || !things.get(0).has("@iot.id")) {
+            throw new StaQueryException("a Location is created for one existing Thing (Things: [{\"@iot.id\": 1}] or POST /Things(1)/Locations)");
+        }
+        long thing = related(things.get(0), EntityType.THING, "Things", created);
+        updates.update(EntityType.LOCATION, thing, Map.of("location", point(body.path("location"))));
+        created.changed.add(new Created.Row(EntityType.LOCATION, thing));
+        return thing;
+    }
+
+    private long createSensor(JsonNode body, Created created) {
+        JsonNode properties = body.path("properties");
+        LocalDate calibrated = null;
+        if (properties.hasNonNull("lastCalibratedOn")) {
+            try {
+                calibrated = LocalDate.parse(properties.get("lastCalibratedOn").asString());
+            } catch (DateTimeParseException e) {
+                throw new StaQueryException("properties/lastCalibratedOn: not a date like 2026-04-02");
+            }
+        }
+        try {
+            long id = monitoring.insert(new Sensor(null, text(body, "name"), text(properties, "mn"),
+                    properties.hasNonNull("model") ? properties.get("model").asString() : body.path("description").asString(""),
+                    properties.path("serialNumber").asString(""), properties.path("calibrationIntervalDays").asInt(365), calibrated)).id();
+            created.add(EntityType.SENSOR, id);
+            return id;
+        } catch (DataIntegrityViolationException e) {
+            throw new EntityUpdates.Refused("a Sensor named " + body.path("name").asString() + " exists already");
+        }
+    }
+
+    private long createObservedProperty(JsonNode body, Created created) {
+        JsonNode properties = body.path("properties");
+        String name = text(body, "name");
+        String code = properties.hasNonNull("code") ? properties.get("code").asString() : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        try {
+            long id = parameters.insert(new Parameter(null, code, properties.path("hj212Code").asString(null), properties.path("cas").asString(null),
+                    body.path("description").asString(name), name, text(properties, "unit"), properties.path("category").asString("other"),
+                    null, null)).id();
+            created.add(EntityType.OBSERVED_PROPERTY, id);
+            return id;
+        } catch (DataIntegrityViolationException e) {
+            throw new EntityUpdates.Refused("an ObservedProperty with code " + code + " exists already");
+        }
+    }
+
+    private long createDatastream(JsonNode body, Created created) {
+        String code = text(body, "name");
+        long thing = related(body.get("Thing"), EntityType.THING, "Thing", created);
+        long sensor = related(body.get("Sensor"), EntityType.SENSOR, "Sensor", created);
+        long parameterId = related(body.get("ObservedProperty"), EntityType.OBSERVED_PROPERTY, "ObservedProperty", created);
+        Parameter parameter = parameters.findById(parameterId).orElseThrow();
+        String symbol = body.path("unitOfMeasurement").path("symbol").asString(null);
+        if (symbol != null && !symbol.equals(parameter.unit())) {
+            throw new StaQueryException("unitOfMeasurement/symbol: " + parameter.nameEn() + " is measured in " + parameter.unit()
+                    + " on this platform, not " + symbol);
+        }
+        int interval = body.path("properties").path("intervalMinutes").asInt(60);
+        long id;
+        try {
+            id = monitoring.insert(new Datastream(null, code, thing > 0 ? thing : null, thing < 0 ? -thing : null, parameterId, sensor, null,
+                    interval)).id();
+        } catch (DataIntegrityViolationException e) {
+            throw new EntityUpdates.Refused("a Datastream named " + code + " exists already");
+        }
+        created.add(EntityType.DATASTREAM, id);
+        for (JsonNode observation : body.path("Observations")) {
+            ObjectNode linked = object(observation, "Observations").deepCopy();
+            linked.set("Datastream", EntityJson.JSON.createObjectNode().put("@iot.id", id));
+            createObservation(linked);
+        }
+        return id;
+    }
+
+    /** A PATCH body as SensorThings names: {"properties": {"status": "INACTIVE"}} is properties/status. */
+    private void flatten(String prefix, JsonNode node, Map<String, Object> into, EntityType type) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = prefix + field.getKey();
+            JsonNode value = field.getValue();
+            if (name.equals("location")) {
+                into.put(name, point(value));
+            } else if (value.isObject() && prefix.isEmpty() && name.equals("properties")) {
+                flatten(name + "/", value, into, type);
+            } else if (!EntityUpdates.changeable(type).contains(name)) {
+                throw new StaQueryException(name + " of a " + type.entityName() + " cannot be changed; changeable: "
+                        + EntityUpdates.changeable(type));
+            } else if (name.equals("properties/status")) {
+                into.put(name, enumValue(Well.Status.class, node, field.getKey(), null).name());
+            } else {
+                into.put(name, value.isNumber() ? (Object) value.numberValue() : value.asString());
+            }
+        }
+    }
+
+    private static ObjectNode body(StaRequest request) {
+        if (request.body() == null || request.body().isBlank()) throw new StaQueryException("the request needs a JSON body");
+        try {
+            JsonNode node = EntityJson.JSON.readTree(request.body());
+            if (!node.isObject()) throw new StaQueryException("the body must be a JSON object");
+            return (ObjectNode) node;
+        } catch (JacksonException e) {
+            throw new StaQueryException("the body is not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static ObjectNode object(JsonNode node, String field) {
+        if (!node.isObject()) throw new StaQueryException(field + ": each item must be a JSON object");
+        return (ObjectNode) node;
+    }
+
+    private static Point point(JsonNode geoJson) {
+        JsonNode coordinates = geoJson.path("coordinates");
+        if (!"Point".equals(geoJson.path("type").asString(null)) || coordinates.size() < 2
+                || !coordinates.get(0).isNumber() || !coordinates.get(1).isNumber()) {
+            throw new StaQueryException("location must be a GeoJSON Point, e.g. {\"type\": \"Point\", \"coordinates\": [121.01, 32.55]}");
+        }
+        Geometry point = Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(coordinates.get(0).asDouble(), coordinates.get(1).asDouble()));
+        return (Point) point;
+    }
+
+    private static Instant instant(String field, String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new StaQueryException(field + ": '" + text + "' is not an ISO 8601 date-time with offset (an instant; intervals are not taken)");
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isString() || value.asString().isBlank()) throw new StaQueryException(field + " is required (a string)");
+        return value.asString();
+    }
+
+    private static double number(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        if (!value.isNumber()) throw new StaQueryException("properties/" + field + " is required (a number)");
+        return value.asDouble();
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, JsonNode node, String field, E fallback) {
+        Optional<String> text = Optional.ofNullable(node.path(field).asString(null));
+        if (text.isEmpty()) {
+            if (fallback != null) return fallback;
+            throw new StaQueryException("properties/" + field + " is required");
+        }
+        try {
+            return Enum.valueOf(type, text.get());
+        } catch (IllegalArgumentException e) {
+            throw new StaQueryException("properties/" + field + ": '" + text.get() + "' is none of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

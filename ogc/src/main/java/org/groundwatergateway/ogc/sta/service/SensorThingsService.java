@@ -1,0 +1,167 @@
+package org.groundwatergateway.ogc.sta.service;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.groundwatergateway.ogc.sta.model.EntityType;
+import org.groundwatergateway.ogc.sta.persistence.Entity;
+import org.groundwatergateway.ogc.sta.persistence.EntityPage;
+import org.groundwatergateway.ogc.sta.persistence.EntityStore;
+import org.groundwatergateway.ogc.sta.persistence.EntityUpdates;
+import org.groundwatergateway.ogc.sta.query.QueryOptions;
+import org.groundwatergateway.ogc.sta.query.ResourcePath;
+import org.groundwatergateway.ogc.sta.query.StaNotFoundException;
+import org.groundwatergateway.ogc.sta.query.StaQuery;
+import org.groundwatergateway.ogc.sta.query.StaQueryException;
+import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.policies.Disclosure;
+import org.groundwatergateway.policies.Viewer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The SensorThings API 1.1 service (OGC 18-088, SensorThings API Part 1: Sensing v1.1): the root document,
+ * reading entities, collections, properties, {@code $value} and {@code $ref} (§9), create, update and delete
+ * (§10), and JSON batch requests (§11). Every answer applies the access policy's disclosure for the viewer.
+ * Bad input is a 400 naming the problem, a missing entity a 404; never a stack trace.
+ */
+public final class SensorThingsService {
+
+    private static final Logger log = LoggerFactory.getLogger(SensorThingsService.class);
+    private static final String SPEC = "http://www.opengis.net/spec/iot_sensing/1.1/req/";
+    static final String MQTT_CREATE = SPEC + "create-observations-via-mqtt/observations-creation";
+    private static final List<String> CONFORMANCE = List.of(
+            SPEC + "datamodel",
+            SPEC + "resource-path/resource-path-to-entities",
+            SPEC + "request-data",
+            SPEC + "create-update-delete",
+            SPEC + "batch-request/batch-request",
+            MQTT_CREATE,
+            SPEC + "receive-updates-via-mqtt/receive-updates");
+
+    private final EntityStore store;
+    private final AccessPolicy policy;
+    private final EntityWrites writes;
+    private final Clock clock;
+    private final Function<String, String> mqttEndpoint;
+
+    /**
+     * @param mqttEndpoint for the service root URL a client used, the broker it subscribes and publishes to, e.g.
+     *     {@code mqtt://host:1883}; null when MQTT is off
+     */
+    public SensorThingsService(EntityStore store, AccessPolicy policy, EntityWrites writes, Clock clock,
+                               Function<String, String> mqttEndpoint) {
+        this.store = store;
+        this.policy = policy;
+        this.writes = writes;
+        this.clock = clock;
+        this.mqttEndpoint = mqttEndpoint;
+    }
+
+    public StaResponse handle(StaRequest request) {
+        try {
+            return switch (request.method()) {
+                case "GET" -> get(request);
+                case "POST" -> request.path().equals("/$batch") ? new BatchRequests(this).handle(request) : writes.create(request, reader(request));
+                case "PATCH" -> writes.update(request, reader(request));
+                case "DELETE" -> writes.delete(request);
+                default -> StaResponse.error(405, request.method() + " is not supported; use GET, POST, PATCH or DELETE");
+            };
+        } catch (StaQueryException e) {
+            return StaResponse.error(400, e.getMessage());
+        } catch (StaNotFoundException e) {
+            return StaResponse.error(404, e.getMessage());
+        } catch (EntityUpdates.Refused e) {
+            return StaResponse.error(409, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("SensorThings request {} {} failed", request.method(), request.path(), e);
+            return StaResponse.error(500, "the request could not be completed; the service log has the details");
+        }
+    }
+
+    Function<EntityType, Disclosure> disclosures(Viewer viewer) {
+        return type -> policy.disclose(viewer, type.setName());
+    }
+
+    EntityStore.Reader reader(StaRequest request) {
+        return store.reader(disclosures(request.viewer()), clock.instant());
+    }
+
+    private StaResponse get(StaRequest request) {
+        StaQuery query = StaQuery.parse(request.path(), request.rawQuery());
+        Function<EntityType, Disclosure> disclosures = disclosures(request.viewer());
+        EntityJson json = new EntityJson(request.base(), disclosures);
+        if (query.path() == null) return StaResponse.json(200, root(request.base(), disclosures));
+        ResourcePath path = query.path();
+        QueryOptions options = query.options();
+        EntityStore.Reader reader = reader(request);
+        if (path.collection()) {
+            QueryOptions asked = path.ref() ? new QueryOptions(options.filter(), List.of(), List.of("selfLink"), options.orderBy(),
+                    options.top(), options.skip(), options.count()) : options;
+            EntityPage page = reader.page(path, asked);
+            String next = page.more() ? nextLink(request, page.entities().size(), options) : null;
+            return StaResponse.json(200, json.page(page, asked.select(), asked.expand(), next));
+        }
+        Entity entity = reader.entity(path, path.ref() ? QueryOptions.NONE : options);
+        if (path.ref()) {
+            ObjectNode ref = EntityJson.JSON.createObjectNode();
+            ref.put("@iot.selfLink", json.selfLink(entity.type(), entity.id()));
+            return StaResponse.json(200, ref);
+        }
+        ObjectNode body = path.property() == null ? json.entity(entity, options.select(), options.expand()) : json.entity(entity, List.of(), List.of());
+        if (path.property() == null) return StaResponse.json(200, body);
+        String property = path.property().equals("id") ? "@iot.id" : path.property();
+        JsonNode value = body.get(property);
+        if (value == null || property.endsWith("@iot.navigationLink")) {
+            throw new StaNotFoundException(entity.type().entityName() + " has no property " + path.property());
+        }
+        if (path.value()) {
+            if (value.isNull()) return StaResponse.noContent();
+            return StaResponse.text(value.isValueNode() ? value.asString() : value.toString());
+        }
+        ObjectNode single = EntityJson.JSON.createObjectNode();
+        single.set(property, value);
+        return StaResponse.json(200, single);
+    }
+
+    /** The same request one page on: $skip moves past this page, $top keeps its size. */
+    private static String nextLink(StaRequest request, int pageSize, QueryOptions options) {
+        Map<String, String> query = StaQuery.systemOptions(request.rawQuery());
+        query.put("$skip", Integer.toString(options.skip() + pageSize));
+        query.put("$top", Integer.toString(pageSize));
+        StringBuilder link = new StringBuilder(request.base()).append(request.path()).append('?');
+        boolean first = true;
+        for (Map.Entry<String, String> option : query.entrySet()) {
+            if (!first) link.append('&');
+            link.append(option.getKey()).append('=').append(URLEncoder.encode(option.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
+            first = false;
+        }
+        return link.toString();
+    }
+
+    private ObjectNode root(String base, Function<EntityType, Disclosure> disclosures) {
+        ObjectNode root = EntityJson.JSON.createObjectNode();
+        ArrayNode sets = root.putArray("value");
+        for (EntityType type : EntityType.values()) {
+            if (!disclosures.apply(type).visible()) continue;
+            ObjectNode set = sets.addObject();
+            set.put("name", type.setName());
+            set.put("url", base + "/" + type.setName());
+        }
+        ObjectNode settings = root.putObject("serverSettings");
+        ArrayNode conformance = settings.putArray("conformance");
+        String mqtt = mqttEndpoint.apply(base);
+        for (String c : CONFORMANCE) {
+            if (mqtt == null && c.contains("mqtt")) continue;
+            conformance.add(c);
+        }
+        if (mqtt != null) settings.putObject(MQTT_CREATE).putArray("endpoints").add(mqtt);
+        return root;
+    }
+}

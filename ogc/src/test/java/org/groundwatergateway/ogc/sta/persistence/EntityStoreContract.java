@@ -1,0 +1,163 @@
+package org.groundwatergateway.ogc.sta.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.groundwatergateway.core.demo.DemoParkLoader;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.groundwatergateway.ogc.sta.model.EntityType;
+import org.groundwatergateway.ogc.sta.query.StaNotFoundException;
+import org.groundwatergateway.ogc.sta.query.StaQuery;
+import org.groundwatergateway.ogc.sta.query.StaQueryException;
+import org.groundwatergateway.policies.Disclosure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The generated SQL run on a real database holding one day of the demo park; subclasses name the database, so the
+ * same queries are proved on embedded H2GIS and on PostGIS.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EntityStoreContract {
+
+    private static final Instant NOW = Instant.parse("2025-11-10T00:00:00Z");
+
+    private TestDatabase db;
+    private EntityStore store;
+
+    protected abstract TestDatabase newDatabase();
+
+    @BeforeAll
+    void loadDemoPark() {
+        db = newDatabase();
+        Database database = Database.migrate(db.dataSource());
+        new DemoParkLoader(database, new ReadingRepository(database)::append).loadIfAbsent(1, progress -> {});
+        store = new EntityStore(database, new EntityStore.Paging(100, 1000));
+    }
+
+    @AfterAll
+    void dropDatabase() {
+        db.close();
+    }
+
+    private EntityPage page(String path, String query) {
+        return page(path, query, type -> Disclosure.full());
+    }
+
+    private EntityPage page(String path, String query, java.util.function.Function<EntityType, Disclosure> disclosures) {
+        StaQuery parsed = StaQuery.parse(path, query);
+        return store.reader(disclosures, NOW).page(parsed.path(), parsed.options());
+    }
+
+    private long count(String path, String filter) {
+        return page(path, "$top=0&$count=true&$filter=" + java.net.URLEncoder.encode(filter, java.nio.charset.StandardCharsets.UTF_8)).count();
+    }
+
+    private long datastream(String code) {
+        return page("/Datastreams", "$filter=name%20eq%20'" + code + "'").entities().get(0).id();
+    }
+
+    @Test
+    void everyEntitySetIsReadable() {
+        for (EntityType type : EntityType.values()) {
+            EntityPage page = page("/" + type.setName(), "$top=2&$count=true");
+            assertThat(page.entities()).as(type.setName()).hasSize(2);
+            assertThat(page.count()).as(type.setName()).isGreaterThan(1);
+        }
+        assertThat(page("/Things", "$count=true").count()).isEqualTo(41);
+    }
+
+    @Test
+    void observationsOfADatastreamArePagedInTheOrderAsked() {
+        long ph = datastream("GW-U04/ph");
+        EntityPage first = page("/Datastreams(" + ph + ")/Observations", "$top=5&$orderby=phenomenonTime%20desc&$count=true");
+        assertThat(first.count()).isEqualTo(24);
+        assertThat(first.more()).isTrue();
+        List<Instant> times = first.entities().stream().map(e -> (Instant) e.values().get("phenomenonTime")).toList();
+        assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        EntityPage last = page("/Datastreams(" + ph + ")/Observations", "$top=5&$skip=20&$orderby=phenomenonTime%20desc");
+        assertThat(last.entities()).hasSize(4);
+        assertThat(last.more()).isFalse();
+    }
+
+    @Test
+    void filterFunctionsEvaluateInTheDatabase() {
+        String observations = "/Datastreams(" + datastream("GW-U04/ph") + ")/Observations";
+        assertThat(count(observations, "round(result) eq 7 or round(result) ne 7")).isEqualTo(24);
+        assertThat(count(observations, "floor(result) le result and ceiling(result) ge result")).isEqualTo(24);
+        assertThat(count(observations, "result mul 2 div 2 sub 0 add 0 eq result")).isEqualTo(24);
+        assertThat(count(observations, "(result mod 1) lt 1 and (result mod 1) ge 0")).isEqualTo(24);
+        assertThat(count(observations, "hour(phenomenonTime) eq 1 and minute(phenomenonTime) eq 0 and second(phenomenonTime) eq 0")).isEqualTo(1);
+        assertThat(count(observations, "fractionalseconds(phenomenonTime) eq 0 and totaloffsetminutes(phenomenonTime) eq 0")).isEqualTo(24);
+        assertThat(count(observations, "date(phenomenonTime) eq 2025-10-31")).isEqualTo(8);
+        assertThat(count(observations, "time(phenomenonTime) eq 16:00:00")).isEqualTo(1);
+        assertThat(count(observations, "phenomenonTime add duration'PT1H' gt 2025-11-01T23:00:00+08:00")).isEqualTo(1);
+        assertThat(count(observations, "phenomenonTime gt now() sub duration'P30D' and phenomenonTime lt maxdatetime() and phenomenonTime gt mindatetime()"))
+                .isEqualTo(24);
+        assertThat(count("/Things", "substringof('U0', name) and startswith(name, 'GW') and endswith(name, '4')")).isEqualTo(1);
+        assertThat(count("/Things", "indexof(name, 'U04') eq 3 and substring(name, 3) eq 'U04' and substring(name, 0, 2) eq 'GW'")).isEqualTo(1);
+        assertThat(count("/Things", "length(concat(name, '-x')) eq 8 and toupper(tolower(name)) eq name and trim(name) eq name")).isEqualTo(40);
+        assertThat(count("/Locations", "st_within(location, geography'POLYGON((120 32, 122 32, 122 33, 120 33, 120 32))')")).isEqualTo(41);
+        assertThat(count("/Locations", "geo.distance(location, geography'SRID=4326;POINT(121 32.54)') lt 0.05 and geo.length(location) eq 0"))
+                .isEqualTo(41);
+        assertThat(count("/Locations", "st_relate(location, geography'POLYGON((120 32, 122 32, 122 33, 120 33, 120 32))', 'T*F**F***')"))
+                .isEqualTo(41);
+    }
+
+    @Test
+    void navigationPathsInFiltersMeanAnyRelatedEntity() {
+        assertThat(count("/Observations", "Datastream/ObservedProperty/name eq 'pH' and Datastream/Thing/name eq 'GW-U04'")).isEqualTo(24);
+        assertThat(count("/Things", "Datastreams/ObservedProperty/properties/code eq 'rainfall'")).isEqualTo(1);
+        assertThat(count("/Things", "not (Datastreams/ObservedProperty/properties/code eq 'rainfall')")).isEqualTo(40);
+        assertThat(count("/Datastreams", "Thing/Locations/location eq null")).isZero();
+        EntityPage sorted = page("/Datastreams", "$orderby=Thing/name%20desc,name&$top=1");
+        assertThat(sorted.entities().get(0).values().get("name")).isEqualTo("WS-01/air-temperature");
+        assertThatThrownBy(() -> page("/Things", "$orderby=Datastreams/name")).isInstanceOf(StaQueryException.class)
+                .hasMessageContaining("leads to many Datastreams");
+    }
+
+    @Test
+    void expandsNestWithTheirOwnOptions() {
+        EntityPage things = page("/Things", "$filter=name%20eq%20'GW-U04'&$expand=Datastreams($filter=properties/parameter%20eq%20'ph';"
+                + "$expand=Observations($top=2;$orderby=phenomenonTime%20desc;$expand=FeatureOfInterest))");
+        EntityPage datastreams = (EntityPage) things.entities().get(0).expanded().get("Datastreams");
+        assertThat(datastreams.entities()).hasSize(1);
+        EntityPage observations = (EntityPage) datastreams.entities().get(0).expanded().get("Observations");
+        assertThat(observations.entities()).hasSize(2);
+        assertThat(observations.more()).isTrue();
+        Entity feature = (Entity) observations.entities().get(0).expanded().get("FeatureOfInterest");
+        assertThat(feature.values().get("name")).isEqualTo("GW-U04");
+    }
+
+    @Test
+    void theDisclosureHidesSetsPropertiesAndRows() {
+        Disclosure restricted = new Disclosure(true, Set.of("properties"), Map.of("name", Set.of("GW-U04", "GW-U05")), 0);
+        java.util.function.Function<EntityType, Disclosure> policy = type -> switch (type) {
+            case THING -> restricted;
+            case SENSOR -> Disclosure.none();
+            default -> Disclosure.full();
+        };
+        EntityPage things = page("/Things", "$count=true", policy);
+        assertThat(things.count()).isEqualTo(2);
+        assertThat(things.entities().get(0).values()).doesNotContainKey("properties/park");
+        assertThatThrownBy(() -> page("/Things", "$filter=properties/park%20eq%20'HBDP'", policy)).isInstanceOf(StaQueryException.class)
+                .hasMessageContaining("unknown property properties/park");
+        assertThatThrownBy(() -> page("/Sensors", null, policy)).isInstanceOf(StaNotFoundException.class);
+        assertThat(page("/Datastreams", "$count=true&$filter=Thing/name%20eq%20'GW-U06'", policy).count()).isZero();
+        assertThat(page("/Datastreams", "$count=true&$expand=Sensor", policy).entities().get(0).expanded()).doesNotContainKey("Sensor");
+    }
+
+    @Test
+    void storedDataTheQueryCannotHandleIsABadRequest() {
+        assertThatThrownBy(() -> count("/Observations", "result div 0 gt 1")).isInstanceOf(StaQueryException.class);
+        assertThatThrownBy(() -> page("/Datastreams(999999)/Observations", null)).isInstanceOf(StaNotFoundException.class);
+    }
+}
