@@ -30,19 +30,20 @@ class OgcApiFeaturesTest extends RunningGateway {
 
     @Test
     void itemsPageThroughNextLinksAndFilterByBboxPropertyAndDatetime() {
+        int wells = wellCount();
         List<String> ids = new ArrayList<>();
         String next = "/ogcapi/collections/wells/items?limit=15";
         int pages = 0;
         while (next != null) {
             JsonNode page = http.get(next).json();
-            assertThat(page.get("numberMatched").asInt()).isEqualTo(40);
+            assertThat(page.get("numberMatched").asInt()).isEqualTo(wells);
             page.get("features").forEach(f -> ids.add(f.get("id").asString()));
             next = null;
             for (JsonNode link : page.get("links")) if (link.get("rel").asString().equals("next")) next = link.get("href").asString();
             pages++;
         }
-        assertThat(pages).isEqualTo(3);
-        assertThat(ids).hasSize(40).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo((wells + 14) / 15);
+        assertThat(ids).hasSize(wells).doesNotHaveDuplicates();
 
         JsonNode boxed = http.get("/ogcapi/collections/wells/items?bbox=121.0010,32.5435,121.0012,32.5437").json();
         assertThat(boxed.get("features")).hasSize(1);

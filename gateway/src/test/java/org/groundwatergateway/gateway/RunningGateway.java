@@ -31,6 +31,11 @@ abstract class RunningGateway {
     private Environment environment;
     protected Http http;
 
+    /** Wells in the park now: the demo's 40 plus any that tests sharing this context added. */
+    protected int wellCount() {
+        return http.get("/api/v1/wells").json().get("features").size();
+    }
+
     @BeforeEach
     void connect() {
         http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));

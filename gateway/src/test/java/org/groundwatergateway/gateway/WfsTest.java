@@ -50,7 +50,7 @@ class WfsTest extends RunningGateway {
     }
 
     @Test
-    void theQgisSequenceProbeHitsAndPagesFindsAllFortyWells() {
+    void theQgisSequenceProbeHitsAndPagesFindsEveryWell() {
         // The probe: one feature, URN CRS, so latitude comes first.
         Document probe = wfs("VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&COUNT=1&SRSNAME=urn:ogc:def:crs:EPSG::4490"
                 + "&FILTER=" + encode(likeFilter("code", "GW-U01")));
@@ -59,7 +59,8 @@ class WfsTest extends RunningGateway {
         assertThat(Double.parseDouble(pos[1])).isCloseTo(U01_LON, within(0.001));
 
         Document hits = wfs("VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&RESULTTYPE=hits");
-        assertThat(hits.getDocumentElement().getAttribute("numberMatched")).isEqualTo("40");
+        int wells = wellCount();
+        assertThat(hits.getDocumentElement().getAttribute("numberMatched")).isEqualTo(Integer.toString(wells));
         assertThat(hits.getDocumentElement().getAttribute("numberReturned")).isEqualTo("0");
 
         List<String> ids = new ArrayList<>();
@@ -72,8 +73,8 @@ class WfsTest extends RunningGateway {
             next = doc.getDocumentElement().hasAttribute("next") ? doc.getDocumentElement().getAttribute("next") : null;
             pages++;
         }
-        assertThat(pages).isEqualTo(3);
-        assertThat(ids).hasSize(40).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo((wells + 14) / 15);
+        assertThat(ids).hasSize(wells).doesNotHaveDuplicates();
     }
 
     @Test

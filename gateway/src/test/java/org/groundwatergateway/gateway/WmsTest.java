@@ -72,7 +72,7 @@ class WmsTest extends RunningGateway {
         assertThat(caps.getDocumentElement().getAttribute("version")).isEqualTo("1.3.0");
         List<String> names = Xml.texts(caps, Xml.WMS, "Name");
         assertThat(names).contains("wells", "plumes", "risk_zones", "enterprises", "receptors", "potential_sources", "network_coverage",
-                "quality_class.benzene", "surface.benzene", "quality_class.chromium-vi");
+                "quality_class.benzene", "surface.benzene.Q1", "quality_class.chromium-vi");
         assertThat(Xml.all(caps, Xml.WMS, "Dimension")).isNotEmpty().allSatisfy(d -> assertThat(d.getAttribute("name")).isEqualTo("time"));
         assertThat(Xml.texts(caps, Xml.WMS, "CRS")).contains("EPSG:4490", "EPSG:4326", "CRS:84", "EPSG:3857", "EPSG:4549");
         // EPSG:4326 bounding boxes are latitude first (minx is a latitude around 32.5).
@@ -117,7 +117,7 @@ class WmsTest extends RunningGateway {
                 + "&WIDTH=200&HEIGHT=200&STYLES=";
         BufferedImage png8 = image("SERVICE=WMS&REQUEST=GetMap&LAYERS=risk_zones,enterprises,wells&FORMAT=image/png8" + view);
         assertThat(png8.getColorModel()).isInstanceOf(IndexColorModel.class);
-        BufferedImage jpeg = image("SERVICE=WMS&REQUEST=GetMap&LAYERS=surface.benzene,wells&FORMAT=image/jpeg" + view);
+        BufferedImage jpeg = image("SERVICE=WMS&REQUEST=GetMap&LAYERS=surface.benzene.Q1,wells&FORMAT=image/jpeg" + view);
         assertThat(jpeg.getWidth()).isEqualTo(200);
         BufferedImage legend = image("SERVICE=WMS&REQUEST=GetLegendGraphic&LAYER=quality_class.benzene&FORMAT=image/png");
         assertThat(legend.getHeight()).isGreaterThan(100);

@@ -47,7 +47,7 @@ public final class PublishedFeatureTypes {
     public static final FeatureType LATEST_READINGS = new FeatureType("latest_readings", "最新监测值", "Latest readings",
             "The latest current reading of each parameter at each well (with TIME: the latest in the three days up to it), "
                     + "with its GB/T 14848 quality class (1 = I ... 5 = V).", GeometryKind.POINT,
-            List.of(text("well_code", "井编号", "Well"), text("well_name", "井名称", "Well name"),
+            List.of(text("well_code", "井编号", "Well"), text("well_name", "井名称", "Well name"), text("aquifer", "含水层", "Aquifer"),
                     text("parameter", "指标代码", "Parameter"), text("parameter_name", "指标", "Parameter name"), text("unit", "单位", "Unit"),
                     number("result_value", "监测值", "Value"), new FeatureProperty("phenomenon_time", DATETIME, "监测时间", "Time"),
                     new FeatureProperty("quality_flags", INTEGER, "质量标记", "Quality flags"),
@@ -141,11 +141,13 @@ public final class PublishedFeatureTypes {
      * a year of hourly data; a well silent for longer shows no value at that instant.
      */
     private static SqlFragment latestReadings(Instant asOf) {
-        String columns = "SELECT d.id AS fid, w.location AS geom, w.code AS well_code, w.name_zh AS well_name, p.code AS parameter, "
+        String columns = "SELECT d.id AS fid, w.location AS geom, w.code AS well_code, w.name_zh AS well_name, a.code AS aquifer, "
+                + "p.code AS parameter, "
                 + "p.name_zh AS parameter_name, p.unit, r.result_value, r.phenomenon_time, r.quality_flags, " + QUALITY_CLASS + " AS gbt14848_class ";
         // At dual-sensor wells the first sensor's datastream speaks for the well.
         String firstSensor = "NOT EXISTS (SELECT 1 FROM datastreams o WHERE o.well_id = d.well_id AND o.parameter_id = d.parameter_id AND o.id < d.id)";
-        String sites = "JOIN datastreams d ON d.id = r.datastream_id JOIN wells w ON w.id = d.well_id JOIN parameters p ON p.id = d.parameter_id ";
+        String sites = "JOIN datastreams d ON d.id = r.datastream_id JOIN wells w ON w.id = d.well_id JOIN aquifer_layers a ON a.id = w.aquifer_id "
+                + "JOIN parameters p ON p.id = d.parameter_id ";
         if (asOf == null) return SqlFragment.of(columns + "FROM latest_readings r " + sites + "WHERE " + firstSensor);
         // The reading is found by id: H2 would otherwise join on the datastream alone and scan its whole history.
         return SqlFragment.of(columns + "FROM (SELECT (SELECT x.id FROM readings x WHERE x.datastream_id = s.id AND x.current_version "

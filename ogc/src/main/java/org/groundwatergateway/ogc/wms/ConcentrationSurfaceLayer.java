@@ -18,37 +18,42 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * One parameter's latest values interpolated between wells (inverse distance, power 2) as a colour-ramped
- * raster with contour lines at the GB/T 14848 class limits. The surface is drawn only where wells are: within
- * the convex hull of the wells, widened by a sixth of its size, so the map does not invent concentrations far
- * from any measurement.
+ * One parameter's latest values in one aquifer, interpolated between its wells as a colour-ramped raster with
+ * contour lines at the GB/T 14848 class limits. Interpolation is inverse-distance (power 2) on the logarithm of
+ * the concentration, since concentrations spread over orders of magnitude and one hot well would otherwise
+ * colour the whole park; aquifers are never mixed. The surface is drawn only within the convex hull of the wells,
+ * widened by a sixth of its size, so the map does not invent concentrations far from any measurement.
  */
-record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter) implements MapLayer {
+record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter, String aquifer) implements MapLayer {
 
     static final String PREFIX = "surface.";
     /** Pixels per interpolated cell: the raster is smooth at a quarter of the work. */
     private static final int CELL = 4;
     private static final int ALPHA = 150;
     private static final GeometryFactory PIXELS = new GeometryFactory();
+    /** Values at or below zero (not detected) enter the logarithm as this fraction of the class I limit. */
+    private static final double NON_DETECT_FRACTION = 0.1;
 
     @Override
     public String name() {
-        return PREFIX + parameter.code();
+        return PREFIX + parameter.code() + "." + aquifer;
     }
 
     @Override
     public String title() {
-        return parameter.nameZh() + "浓度面 " + parameter.nameEn() + " concentration surface";
+        return parameter.nameZh() + "浓度面（" + aquifer + "）" + parameter.nameEn() + " concentration surface, aquifer " + aquifer;
     }
 
     @Override
     public String abstractText() {
-        return "Latest " + parameter.nameEn() + " values interpolated between wells, with contours at the GB/T 14848 class limits.";
+        return "Latest " + parameter.nameEn() + " values in aquifer " + aquifer
+                + " interpolated between its wells, with contours at the GB/T 14848 class limits.";
     }
 
     @Override
     public Filter filter() {
-        return new Filter.Comparison(Filter.ComparisonOperator.EQUAL_TO, "parameter", parameter.code(), true);
+        return new Filter.And(List.of(new Filter.Comparison(Filter.ComparisonOperator.EQUAL_TO, "parameter", parameter.code(), true),
+                new Filter.Comparison(Filter.ComparisonOperator.EQUAL_TO, "aquifer", aquifer, true)));
     }
 
     @Override
@@ -63,7 +68,7 @@ record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter) impl
             Object value = f.properties().get("result_value");
             if (value == null) continue;
             double[] pixel = canvas.pixel(f.geometry().getCoordinate().x, f.geometry().getCoordinate().y);
-            samples.add(new double[] {pixel[0], pixel[1], (Double) value});
+            samples.add(new double[] {pixel[0], pixel[1], Math.log10(Math.max((Double) value, floor()))});
         }
         if (samples.size() < 3) return;
         double[] xs = samples.stream().mapToDouble(s -> s[0]).toArray();
@@ -76,7 +81,7 @@ record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter) impl
 
         int nx = canvas.width / CELL + 2;
         int ny = canvas.height / CELL + 2;
-        RegularGrid grid = RegularGrid.sample(0, 0, CELL, CELL, nx, ny, idw::at);
+        RegularGrid grid = RegularGrid.sample(0, 0, CELL, CELL, nx, ny, (x, y) -> Math.pow(10, idw.at(x, y)));
         BufferedImage raster = new BufferedImage(nx, ny, BufferedImage.TYPE_INT_ARGB);
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) raster.setRGB(i, j, ramp(grid.value(i, j)));
@@ -86,6 +91,11 @@ record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter) impl
         canvas.graphics.drawImage(raster, 0, 0, nx * CELL, ny * CELL, null);
         contours(canvas, grid);
         canvas.graphics.setClip(null);
+    }
+
+    private double floor() {
+        Double classOne = parameter.classLimits() == null ? null : parameter.classLimits().bounds(1).upper();
+        return classOne != null && classOne > 0 ? classOne * NON_DETECT_FRACTION : 1e-6;
     }
 
     private void contours(MapCanvas canvas, RegularGrid grid) {

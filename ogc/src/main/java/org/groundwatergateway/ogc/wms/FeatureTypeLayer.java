@@ -1,5 +1,6 @@
 package org.groundwatergateway.ogc.wms;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 import org.groundwatergateway.ogc.feature.DisclosedType;
@@ -23,6 +24,12 @@ record FeatureTypeLayer(DisclosedType source, Function<Feature, Symbolizer> styl
     @Override
     public String abstractText() {
         return source.type().abstractText();
+    }
+
+    /** A time-aware feature type (plumes) lists every time without an instant, so the map takes the current one. */
+    @Override
+    public Instant asOf(Instant time) {
+        return timeAware ? (time != null ? time : Instant.now()) : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.groundwatergateway.ogc.wms;
 
+import java.time.Instant;
 import java.util.List;
 import org.groundwatergateway.ogc.feature.DisclosedType;
 import org.groundwatergateway.ogc.feature.Feature;
@@ -25,6 +26,14 @@ interface MapLayer {
 
     /** Whether TIME changes what the layer shows. */
     boolean timeAware();
+
+    /**
+     * The instant the layer's features are read at for a request's TIME (null when the request has none). Readings
+     * layers show their latest values without a TIME; plumes show the outlines current now.
+     */
+    default Instant asOf(Instant time) {
+        return timeAware() ? time : null;
+    }
 
     void paint(MapCanvas canvas, List<Feature> features);
 

@@ -38,8 +38,11 @@ public final class MapLayers {
             layers.add(styled(type));
         }
         types.find(viewer, PublishedFeatureTypes.LATEST_READINGS.name()).ifPresent(latest -> {
-            for (Parameter parameter : measuredWithLimits()) layers.add(new QualityClassLayer(latest, parameter));
-            for (Parameter parameter : measuredWithLimits()) layers.add(new ConcentrationSurfaceLayer(latest, parameter));
+            Map<String, Parameter> parameters = new java.util.TreeMap<>();
+            new ParameterRepository(database).findAll().stream().filter(p -> p.classLimits() != null).forEach(p -> parameters.put(p.code(), p));
+            List<String[]> measured = measured().stream().filter(pair -> parameters.containsKey(pair[0])).toList();
+            measured.stream().map(pair -> pair[0]).distinct().forEach(code -> layers.add(new QualityClassLayer(latest, parameters.get(code))));
+            measured.forEach(pair -> layers.add(new ConcentrationSurfaceLayer(latest, parameters.get(pair[0]), pair[1])));
         });
         return layers;
     }
@@ -48,12 +51,12 @@ public final class MapLayers {
         return visibleTo(viewer).stream().filter(layer -> layer.name().equals(name)).findFirst();
     }
 
-    private List<Parameter> measuredWithLimits() {
-        List<String> measured = database.jdbc().sql("SELECT DISTINCT p.code FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
-                + "WHERE d.well_id IS NOT NULL ORDER BY p.code").query(String.class).list();
-        return new ParameterRepository(database).findAll().stream()
-                .filter(p -> measured.contains(p.code()) && p.classLimits() != null)
-                .sorted(java.util.Comparator.comparing(Parameter::code)).toList();
+    /** (parameter code, aquifer code) of every parameter measured at wells, by aquifer. */
+    private List<String[]> measured() {
+        return database.jdbc().sql("SELECT DISTINCT p.code AS parameter, a.code AS aquifer FROM datastreams d "
+                        + "JOIN parameters p ON p.id = d.parameter_id JOIN wells w ON w.id = d.well_id "
+                        + "JOIN aquifer_layers a ON a.id = w.aquifer_id ORDER BY p.code, a.code")
+                .query((rs, n) -> new String[] {rs.getString("parameter"), rs.getString("aquifer")}).list();
     }
 
     private static FeatureTypeLayer styled(DisclosedType type) {

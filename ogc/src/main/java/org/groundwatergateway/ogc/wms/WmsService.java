@@ -104,16 +104,12 @@ public final class WmsService {
                     Cgcs2000.GEOMETRY_FACTORY.toGeometry(Reprojection.toStorage(margin, map.crs())));
             for (MapLayer layer : drawn) {
                 Filter filter = layer instanceof ConcentrationSurfaceLayer ? layer.filter() : Filter.and(layer.filter(), inView);
-                layer.paint(canvas, store.list(FeatureQuery.all(layer.source(), filter, asOf(layer, map.time()), settings.maxCount())));
+                layer.paint(canvas, store.list(FeatureQuery.all(layer.source(), filter, layer.asOf(map.time()), settings.maxCount())));
             }
         } finally {
             graphics.dispose();
         }
         return image;
-    }
-
-    private static Instant asOf(MapLayer layer, Instant time) {
-        return layer.timeAware() ? (time != null ? time : Instant.now()) : null;
     }
 
     private List<MapLayer> resolve(WmsRequest.GetMap map, Viewer viewer) {
@@ -143,7 +139,7 @@ public final class WmsService {
         Map<String, List<Feature>> found = new LinkedHashMap<>();
         for (MapLayer layer : queried) {
             found.put(layer.name(), store.list(FeatureQuery.all(layer.source(), Filter.and(layer.filter(), near),
-                    asOf(layer, map.time()), info.featureCount())));
+                    layer.asOf(map.time()), info.featureCount())));
         }
         String format = info.infoFormat().toLowerCase(java.util.Locale.ROOT);
         if (format.startsWith("application/json") || format.startsWith("application/geo+json")) {
