@@ -323,5 +323,13 @@ class SensorThingsApiTest extends RunningGateway {
         JsonNode fetched = responses.get(3).path("body");
         assertThat(fetched.path("Observations").get(0).path("result").asDouble()).isEqualTo(7.3);
         assertThat(fetched.path("Sensor").path("name").asString()).isEqualTo("STA-BATCH-2");
+
+        // An atomicity group cannot be honoured, so the whole batch is refused before anything is created.
+        String atomic = "{\"requests\": [{\"id\": \"a\", \"atomicityGroup\": \"g1\", \"method\": \"post\", \"url\": \"Sensors\", "
+                + "\"body\": {\"name\": \"STA-ATOMIC\", \"properties\": {\"mn\": \"A1\"}}}]}";
+        Http.Response refused = http.post(STA + "/$batch", atomic, "admin", "demo-admin");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("atomicity groups are not supported");
+        assertThat(get("/Sensors?$filter=name eq 'STA-ATOMIC'").path("value")).isEmpty();
     }
 }

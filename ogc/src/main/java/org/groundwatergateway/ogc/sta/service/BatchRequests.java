@@ -15,7 +15,8 @@ import tools.jackson.databind.node.ObjectNode;
  *               {"id": "2", "method": "post", "url": "$1/Datastreams", "body": {…}, "dependsOn": ["1"]}]}</pre>
  * answered with {@code {"responses": [{"id": "1", "status": 201, "headers": {"location": …}, "body": {…}}, …]}}.
  * Requests run in order; {@code $id} at the start of a URL stands for the entity request {@code id} created.
- * Each request stands alone: an atomicity group is not rolled back as a whole.
+ * Each request stands alone. Atomicity groups are refused before anything runs: the repositories commit one
+ * entity at a time, so a group could not be undone as a whole, and applying it piecemeal would break its promise.
  */
 final class BatchRequests {
 
@@ -33,6 +34,12 @@ final class BatchRequests {
             throw new StaQueryException("$batch: the body is not JSON: " + e.getOriginalMessage());
         }
         if (!requests.isArray()) throw new StaQueryException("$batch: the body needs a \"requests\" array (JSON batch format)");
+        for (JsonNode request : requests) {
+            if (request.has("atomicityGroup")) {
+                throw new StaQueryException("$batch: atomicity groups are not supported; send the requests without "
+                        + "\"atomicityGroup\" (each then succeeds or fails on its own)");
+            }
+        }
         Map<String, String> created = new HashMap<>();
         ObjectNode answer = EntityJson.JSON.createObjectNode();
         ArrayNode responses = answer.putArray("responses");
