@@ -34,6 +34,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         // OGC requests by POST are reads too (XML-encoded GetFeature, GetMap); the policy layer decides what they see.
                         .requestMatchers(HttpMethod.POST, "/ows", "/wfs", "/wms").permitAll()
+                        // Computation on the caller's own numbers reads nothing stored.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/analytics/trend").permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 // A stateless API authenticated on every request carries no session cookie to forge.

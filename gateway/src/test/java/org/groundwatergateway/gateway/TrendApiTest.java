@@ -1,0 +1,32 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+class TrendApiTest extends RunningGateway {
+
+    @Test
+    void trendOfASeriesWithTheFieldsTheIssueNames() {
+        Http.Response response = http.post("/api/v1/analytics/trend",
+                "{\"values\": [12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]}", null, null);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode trend = response.json();
+        assertThat(trend.get("n").asInt()).isEqualTo(14);
+        assertThat(trend.get("s").asLong()).isEqualTo(54);
+        assertThat(trend.get("z").asDouble()).isCloseTo(2.9058, within(5e-5));
+        assertThat(trend.get("trend").asString()).isEqualTo("INCREASING");
+        assertThat(trend.get("senSlopeLower").asDouble()).isLessThan(trend.get("senSlope").asDouble());
+        assertThat(trend.get("senSlopeUpper").asDouble()).isGreaterThan(trend.get("senSlope").asDouble());
+        assertThat(trend.has("varS")).isTrue();
+        assertThat(trend.has("pValue")).isTrue();
+
+        Http.Response yearly = http.post("/api/v1/analytics/trend", "{\"values\": [1, 2, 3, 4], \"times\": [2020, 2021, 2022, 2023]}", null, null);
+        assertThat(yearly.json().get("senSlope").asDouble()).isEqualTo(1.0);
+        Http.Response bad = http.post("/api/v1/analytics/trend", "{\"values\": [1, 2, 3], \"times\": [1, 2]}", null, null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("differ in length");
+    }
+}
