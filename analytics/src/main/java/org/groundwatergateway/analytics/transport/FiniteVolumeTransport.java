@@ -44,6 +44,7 @@ public final class FiniteVolumeTransport {
     private final Parameters parameters;
     private final List<int[]> sourceCells = new ArrayList<>();
     private final List<Source> sources;
+    private final List<Axis> axes;
 
     /** @param vx seepage velocity east (m/d) per cell, index i + j·nx; likewise {@code vy} north */
     public FiniteVolumeTransport(TransportGrid grid, double[] vx, double[] vy, Parameters parameters, List<Source> sources) {
@@ -54,6 +55,8 @@ public final class FiniteVolumeTransport {
         this.parameters = parameters;
         this.sources = List.copyOf(sources);
         for (Source source : sources) sourceCells.add(cellsOf(source));
+        this.axes = List.of(new Axis(grid.nx(), grid.ny(), 1, grid.nx(), grid.dx(), grid.dy(), this.vx, this.vy),
+                new Axis(grid.ny(), grid.nx(), grid.nx(), 1, grid.dy(), grid.dx(), this.vy, this.vx));
     }
 
     public static FiniteVolumeTransport uniform(TransportGrid grid, double vx, double vy, Parameters parameters, List<Source> sources) {
@@ -115,84 +118,63 @@ public final class FiniteVolumeTransport {
         }
     }
 
+    /**
+     * One direction of the grid as the flux computation sees it: cells along it are {@code stride} apart in the
+     * field, grid lines {@code lineStride} apart; {@code along} and {@code across} are the velocity components.
+     */
+    private record Axis(int faces, int lines, int stride, int lineStride, double spacing, double crossSpacing,
+                        double[] along, double[] across) {
+
+        int cell(int k, int line) {
+            return k * stride + line * lineStride;
+        }
+    }
+
     private void advance(double[] c, double[] next, double dt) {
-        int nx = grid.nx();
-        int ny = grid.ny();
-        double dx = grid.dx();
-        double dy = grid.dy();
-        double r = parameters.retardation();
         double[] flux = new double[grid.cells()];
-        // x faces: between (i-1, j) and (i, j), i = 0..nx (0 and nx are the west and east edges).
-        for (int j = 0; j < ny; j++) {
-            for (int i = 0; i <= nx; i++) {
-                double f = xFaceFlux(c, i, j, dt);
-                if (i > 0) flux[(i - 1) + j * nx] -= f / dx;
-                if (i < nx) flux[i + j * nx] += f / dx;
+        for (Axis axis : axes) {
+            // Face k lies between cells k-1 and k along the axis; faces 0 and n are the grid's edges.
+            for (int line = 0; line < axis.lines(); line++) {
+                for (int k = 0; k <= axis.faces(); k++) {
+                    double f = faceFlux(c, axis, k, line, dt) / axis.spacing();
+                    if (k > 0) flux[axis.cell(k - 1, line)] -= f;
+                    if (k < axis.faces()) flux[axis.cell(k, line)] += f;
+                }
             }
         }
-        for (int j = 0; j <= ny; j++) {
-            for (int i = 0; i < nx; i++) {
-                double f = yFaceFlux(c, i, j, dt);
-                if (j > 0) flux[i + (j - 1) * nx] -= f / dy;
-                if (j < ny) flux[i + j * nx] += f / dy;
-            }
-        }
+        double r = parameters.retardation();
         double decay = Math.exp(-parameters.decayPerDay() * dt);
         for (int k = 0; k < c.length; k++) next[k] = (c[k] + dt / r * flux[k]) * decay;
     }
 
-    /** Flux (per unit width, positive eastward) through the west face of cell (i, j). */
-    private double xFaceFlux(double[] c, int i, int j, double dt) {
-        int nx = grid.nx();
-        boolean west = i == 0;
-        boolean east = i == nx;
-        int left = west ? -1 : (i - 1) + j * nx;
-        int right = east ? -1 : i + j * nx;
-        double u = west ? vx[right] : east ? vx[left] : (vx[left] + vx[right]) / 2;
-        if (west || east) {
-            // Clean water in, the cell's own water out; no dispersion across the edge.
-            if (west) return u < 0 ? u * c[right] : 0;
-            return u > 0 ? u * c[left] : 0;
-        }
-        double v = (vy[left] + vy[right]) / 2;
-        double advective = u * limited(c, u >= 0 ? i - 2 : i + 1, u >= 0 ? i - 1 : i, u >= 0 ? i : i - 1, j, true,
-                Math.abs(u) * dt / (parameters.retardation() * grid.dx()));
-        double[] d = tensor(u, v);
-        double dcdx = (c[right] - c[left]) / grid.dx();
-        double dcdy = (slopeY(c, i - 1, j) + slopeY(c, i, j)) / 2;
-        return advective - d[0] * dcdx - d[1] * dcdy;
-    }
-
-    /** Flux (per unit width, positive northward) through the south face of cell (i, j). */
-    private double yFaceFlux(double[] c, int i, int j, double dt) {
-        int nx = grid.nx();
-        int ny = grid.ny();
-        boolean south = j == 0;
-        boolean north = j == ny;
-        int below = south ? -1 : i + (j - 1) * nx;
-        int above = north ? -1 : i + j * nx;
-        double v = south ? vy[above] : north ? vy[below] : (vy[below] + vy[above]) / 2;
-        if (south || north) {
-            if (south) return v < 0 ? v * c[above] : 0;
-            return v > 0 ? v * c[below] : 0;
-        }
-        double u = (vx[below] + vx[above]) / 2;
-        double advective = v * limited(c, v >= 0 ? j - 2 : j + 1, v >= 0 ? j - 1 : j, v >= 0 ? j : j - 1, i, false,
-                Math.abs(v) * dt / (parameters.retardation() * grid.dy()));
-        double[] d = tensor(u, v);
-        double dcdy = (c[above] - c[below]) / grid.dy();
-        double dcdx = (slopeX(c, i, j - 1) + slopeX(c, i, j)) / 2;
-        return advective - d[2] * dcdy - d[1] * dcdx;
+    /**
+     * Flux per unit width through face {@code k} of an axis on grid line {@code line}, positive in the axis
+     * direction: TVD advection plus dispersion along and across the axis.
+     */
+    private double faceFlux(double[] c, Axis axis, int k, int line, double dt) {
+        int low = k == 0 ? -1 : axis.cell(k - 1, line);
+        int high = k == axis.faces() ? -1 : axis.cell(k, line);
+        double[] along = axis.along();
+        double u = low < 0 ? along[high] : high < 0 ? along[low] : (along[low] + along[high]) / 2;
+        // Clean water in, the cell's own water out; no dispersion across the grid's edge.
+        if (low < 0) return u < 0 ? u * c[high] : 0;
+        if (high < 0) return u > 0 ? u * c[low] : 0;
+        double w = (axis.across()[low] + axis.across()[high]) / 2;
+        double courant = Math.abs(u) * dt / (parameters.retardation() * axis.spacing());
+        double face = u >= 0 ? limited(c, axis, k - 2, k - 1, k, line, courant) : limited(c, axis, k + 1, k, k - 1, line, courant);
+        double gradient = (c[high] - c[low]) / axis.spacing();
+        double crossGradient = (crossSlope(c, axis, k - 1, line) + crossSlope(c, axis, k, line)) / 2;
+        return u * face - normalDispersion(u, w) * gradient - crossDispersion(u, w) * crossGradient;
     }
 
     /**
      * The face value between the upwind cell {@code up} and the downwind cell {@code down}, with the van Leer
-     * limited Lax–Wendroff correction; {@code far} is the cell upwind of {@code up} (indices along the line).
+     * limited Lax–Wendroff correction; {@code far} is the cell upwind of {@code up} (positions along the axis).
      */
-    private double limited(double[] c, int far, int up, int down, int line, boolean alongX, double courant) {
-        double cu = along(c, up, line, alongX);
-        double cd = along(c, down, line, alongX);
-        double cf = along(c, far, line, alongX);
+    private static double limited(double[] c, Axis axis, int far, int up, int down, int line, double courant) {
+        double cu = along(c, axis, up, line);
+        double cd = along(c, axis, down, line);
+        double cf = along(c, axis, far, line);
         double jump = cd - cu;
         if (jump == 0) return cu;
         double ratio = (cu - cf) / jump;
@@ -200,35 +182,33 @@ public final class FiniteVolumeTransport {
         return cu + 0.5 * limiter * (1 - courant) * jump;
     }
 
-    /** A cell's concentration by its index along a grid line, edges extended. */
-    private double along(double[] c, int index, int line, boolean alongX) {
-        int n = alongX ? grid.nx() : grid.ny();
-        int k = Math.max(0, Math.min(n - 1, index));
-        return alongX ? c[k + line * grid.nx()] : c[line + k * grid.nx()];
+    /** A cell's concentration by its position along an axis, the edge cells standing in beyond the grid. */
+    private static double along(double[] c, Axis axis, int k, int line) {
+        return c[axis.cell(Math.max(0, Math.min(axis.faces() - 1, k)), line)];
     }
 
-    private double slopeY(double[] c, int i, int j) {
-        int nx = grid.nx();
-        int jm = Math.max(0, j - 1);
-        int jp = Math.min(grid.ny() - 1, j + 1);
-        return jp == jm ? 0 : (c[i + jp * nx] - c[i + jm * nx]) / ((jp - jm) * grid.dy());
+    /** The concentration gradient across the axis at a cell, by central differences (one-sided at the edges). */
+    private static double crossSlope(double[] c, Axis axis, int k, int line) {
+        int below = Math.max(0, line - 1);
+        int above = Math.min(axis.lines() - 1, line + 1);
+        if (above == below) return 0;
+        return (c[axis.cell(k, above)] - c[axis.cell(k, below)]) / ((above - below) * axis.crossSpacing());
     }
 
-    private double slopeX(double[] c, int i, int j) {
-        int nx = grid.nx();
-        int im = Math.max(0, i - 1);
-        int ip = Math.min(nx - 1, i + 1);
-        return ip == im ? 0 : (c[ip + j * nx] - c[im + j * nx]) / ((ip - im) * grid.dx());
+    /**
+     * The dispersion coefficient along a direction in which the velocity component is {@code u}, {@code w} being
+     * the component across it (Bear 1972): Dxx with (vx, vy), Dyy with (vy, vx).
+     */
+    private double normalDispersion(double u, double w) {
+        double speed = Math.sqrt(u * u + w * w);
+        double spread = speed == 0 ? 0 : (parameters.longitudinalDispersivity() * u * u + parameters.transverseDispersivity() * w * w) / speed;
+        return parameters.molecularDiffusion() + spread;
     }
 
-    /** Dxx, Dxy, Dyy for a velocity (Bear 1972). */
-    private double[] tensor(double u, double v) {
-        double speed = Math.hypot(u, v);
-        double aL = parameters.longitudinalDispersivity();
-        double aT = parameters.transverseDispersivity();
-        double dm = parameters.molecularDiffusion();
-        if (speed == 0) return new double[] {dm, 0, dm};
-        return new double[] {(aL * u * u + aT * v * v) / speed + dm, (aL - aT) * u * v / speed, (aT * u * u + aL * v * v) / speed + dm};
+    /** Dxy = (αL − αT)·vx·vy/|v|, the same whichever axis asks. */
+    private double crossDispersion(double u, double w) {
+        double speed = Math.sqrt(u * u + w * w);
+        return speed == 0 ? 0 : (parameters.longitudinalDispersivity() - parameters.transverseDispersivity()) * u * w / speed;
     }
 
     private double stableStep() {
@@ -239,8 +219,7 @@ public final class FiniteVolumeTransport {
             double v = Math.abs(vy[k]);
             if (u > 0) step = Math.min(step, COURANT * r * grid.dx() / u);
             if (v > 0) step = Math.min(step, COURANT * r * grid.dy() / v);
-            double[] d = tensor(vx[k], vy[k]);
-            double diffusion = d[0] / (grid.dx() * grid.dx()) + d[2] / (grid.dy() * grid.dy());
+            double diffusion = normalDispersion(vx[k], vy[k]) / (grid.dx() * grid.dx()) + normalDispersion(vy[k], vx[k]) / (grid.dy() * grid.dy());
             if (diffusion > 0) step = Math.min(step, DIFFUSION_NUMBER * r / diffusion);
         }
         return Double.isInfinite(step) ? 1 : step;
