@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -28,6 +29,7 @@ import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
+import org.groundwatergateway.ingest.mqtt.MqttConnecting;
 import org.groundwatergateway.ogc.sta.service.EntityChanged;
 import org.groundwatergateway.ogc.sta.service.MqttMessages;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
@@ -56,6 +58,7 @@ public class SensorThingsMqtt implements SmartLifecycle {
     private static final Viewer PUBLISHER = new Viewer("mqtt", Set.of(), null);
     private static final String CLIENT_ID = "groundwater-gateway-sta";
     private static final int CONNECT_ATTEMPTS = 10;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(300);
     private static final int QUEUED_ANNOUNCEMENTS = 10_000;
 
     /** Where messages go out and come in: the embedded broker itself, or a client of an external one. */
@@ -180,22 +183,7 @@ public class SensorThingsMqtt implements SmartLifecycle {
         options.setAutomaticReconnect(true);
         options.setCleanSession(true);
         options.setMaxInflight(65_535);
-        // A broker that has just started may drop the first connection (as MQTT ingest found).
-        for (int attempt = 1; ; attempt++) {
-            try {
-                client.connect(options);
-                subscribe(client);
-                break;
-            } catch (MqttException e) {
-                if (attempt == CONNECT_ATTEMPTS) throw e;
-                try {
-                    Thread.sleep(300);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        MqttConnecting.connect(client, options, this::subscribe, CONNECT_ATTEMPTS, RETRY_PAUSE, "SensorThings MQTT");
         return new Link() {
             @Override
             public void publish(String topic, byte[] payload) throws MqttException {

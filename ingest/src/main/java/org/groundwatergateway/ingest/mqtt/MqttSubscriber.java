@@ -2,6 +2,7 @@ package org.groundwatergateway.ingest.mqtt;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -25,6 +26,7 @@ public final class MqttSubscriber implements AutoCloseable {
 
     public static final String TOPIC_FILTER = "gw/+/readings";
     private static final int START_ATTEMPTS = 5;
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(MqttSubscriber.class);
 
     private final MqttClient client;
@@ -68,25 +70,7 @@ public final class MqttSubscriber implements AutoCloseable {
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(1000);
-        // A broker that has just started may drop the first connection; later drops are Paho's automatic
-        // reconnect's business (the persistent session keeps the subscription).
-        for (int attempt = 1; ; attempt++) {
-            try {
-                if (!client.isConnected()) client.connect(options);
-                client.subscribe(TOPIC_FILTER, 1);
-                break;
-            } catch (MqttException e) {
-                if (attempt == START_ATTEMPTS) throw e;
-                log.info("MQTT ingest could not subscribe on {} (attempt {}): {}", client.getServerURI(), attempt, e.toString());
-                try {
-                    if (client.isConnected()) client.disconnect();
-                    Thread.sleep(500);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        MqttConnecting.connect(client, options, c -> c.subscribe(TOPIC_FILTER, 1), START_ATTEMPTS, RETRY_PAUSE, "MQTT ingest");
         log.info("MQTT ingest subscribed to {} on {}", TOPIC_FILTER, client.getServerURI());
     }
 
