@@ -34,7 +34,7 @@ final class FilterSql {
         compiler.write(filter);
         for (Map.Entry<String, Set<String>> restriction : layer.disclosure().restrictedTo().entrySet()) {
             compiler.sql.append(" AND ");
-            compiler.in(restriction.getKey(), restriction.getValue());
+            compiler.restrict(restriction.getKey(), restriction.getValue());
         }
         return new SqlFragment(compiler.sql.toString(), compiler.parameters);
     }
@@ -145,29 +145,25 @@ final class FilterSql {
                 // An identifier of another type, or none at all, matches no feature of this one.
             }
         }
-        if (keys.isEmpty()) {
-            sql.append("1 = 0");
-            return;
-        }
-        StringJoiner marks = new StringJoiner(", ", "t.fid IN (", ")");
-        keys.forEach(key -> {
-            marks.add("?");
-            parameters.add(key);
-        });
-        sql.append(marks);
+        in("fid", keys);
     }
 
-    private void in(String propertyName, Set<String> values) {
+    private void restrict(String propertyName, Set<String> values) {
         FeatureProperty property = layer.type().property(propertyName)
                 .orElseThrow(() -> new IllegalStateException("policy restricts " + layer.name() + " by unknown property " + propertyName));
+        in(property.name(), values.stream().map(property.type()::parse).toList());
+    }
+
+    /** {@code t.column IN (?, …)} with the values bound; an empty list matches nothing. */
+    private void in(String column, List<?> values) {
         if (values.isEmpty()) {
             sql.append("1 = 0");
             return;
         }
-        StringJoiner marks = new StringJoiner(", ", "t." + property.name() + " IN (", ")");
-        for (String value : values) {
+        StringJoiner marks = new StringJoiner(", ", "t." + column + " IN (", ")");
+        for (Object value : values) {
             marks.add("?");
-            parameters.add(property.type().parse(value));
+            parameters.add(value);
         }
         sql.append(marks);
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.groundwatergateway.core.storage.Rows;
+import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
@@ -126,7 +127,7 @@ public final class PublishedFeatureTypes {
 
     /** A type by name, with or without a namespace prefix; empty if unknown or not visible to the viewer. */
     public Optional<DisclosedType> find(Viewer viewer, String name) {
-        String local = name.contains(":") ? name.substring(name.indexOf(':') + 1) : name;
+        String local = Namespaces.localName(name);
         return ALL.stream().filter(type -> type.name().equals(local)).findFirst().flatMap(type -> disclose(viewer, type));
     }
 

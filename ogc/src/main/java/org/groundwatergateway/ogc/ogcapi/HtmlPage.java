@@ -28,21 +28,21 @@ final class HtmlPage {
 
     HtmlPage(OutputStream stream, String title) {
         this.out = new PrintWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
-        out.println("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title>"
+        out.println("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>" + Values.escapeHtml(title) + "</title>"
                 + "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}"
-                + "svg{border:1px solid #999;background:#f8f8f4}</style></head><body><h1>" + escape(title) + "</h1>");
+                + "svg{border:1px solid #999;background:#f8f8f4}</style></head><body><h1>" + Values.escapeHtml(title) + "</h1>");
     }
 
     HtmlPage paragraph(String text) {
-        out.println("<p>" + escape(text) + "</p>");
+        out.println("<p>" + Values.escapeHtml(text) + "</p>");
         return this;
     }
 
     HtmlPage links(List<Map<String, String>> links) {
         out.println("<ul>");
         for (Map<String, String> link : links) {
-            out.println("<li><a href=\"" + escape(link.get("href")) + "\">" + escape(link.getOrDefault("title", link.get("rel"))) + "</a> ("
-                    + escape(link.get("rel")) + ")</li>");
+            out.println("<li><a href=\"" + Values.escapeHtml(link.get("href")) + "\">" + Values.escapeHtml(link.getOrDefault("title", link.get("rel"))) + "</a> ("
+                    + Values.escapeHtml(link.get("rel")) + ")</li>");
         }
         out.println("</ul>");
         return this;
@@ -65,7 +65,7 @@ final class HtmlPage {
     private void svg(Geometry g, Envelope e, double scale, String id) {
         if (g instanceof Point p) {
             out.printf(java.util.Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#1e88e5\"><title>%s</title></circle>%n",
-                    (p.getX() - e.getMinX()) * scale, (e.getMaxY() - p.getY()) * scale, escape(id));
+                    (p.getX() - e.getMinX()) * scale, (e.getMaxY() - p.getY()) * scale, Values.escapeHtml(id));
             return;
         }
         Coordinate[] ring = g instanceof Polygon polygon ? polygon.getExteriorRing().getCoordinates() : g.getCoordinates();
@@ -75,19 +75,19 @@ final class HtmlPage {
         }
         String element = g instanceof Polygon ? "polygon" : "polyline";
         String fill = g instanceof Polygon ? "rgba(229,57,53,0.25)" : "none";
-        out.println("<" + element + " points=\"" + points.toString().trim() + "\" fill=\"" + fill + "\" stroke=\"#555\"><title>" + escape(id)
+        out.println("<" + element + " points=\"" + points.toString().trim() + "\" fill=\"" + fill + "\" stroke=\"#555\"><title>" + Values.escapeHtml(id)
                 + "</title></" + element + ">");
     }
 
     HtmlPage table(List<String> columns, List<Feature> features) {
         out.println("<table><tr><th>id</th>");
-        columns.forEach(c -> out.print("<th>" + escape(c) + "</th>"));
+        columns.forEach(c -> out.print("<th>" + Values.escapeHtml(c) + "</th>"));
         out.println("</tr>");
         for (Feature f : features) {
-            out.print("<tr><td>" + escape(f.id()) + "</td>");
+            out.print("<tr><td>" + Values.escapeHtml(f.id()) + "</td>");
             for (String c : columns) {
                 Object v = f.properties().get(c);
-                out.print("<td>" + escape(v == null ? "" : Values.text(v)) + "</td>");
+                out.print("<td>" + Values.escapeHtml(v == null ? "" : Values.text(v)) + "</td>");
             }
             out.println("</tr>");
         }
@@ -98,9 +98,5 @@ final class HtmlPage {
     void finish() {
         out.println("</body></html>");
         out.flush();
-    }
-
-    static String escape(String text) {
-        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -60,7 +60,7 @@ public final class GeoJsonOutput implements FeatureOutputFormat {
         Map<String, Object> properties = new LinkedHashMap<>();
         for (FeatureProperty property : part.properties()) {
             Object value = feature.properties().get(property.name());
-            properties.put(property.name(), value instanceof java.time.Instant ? Values.text(value) : value);
+            properties.put(property.name(), Values.json(value));
         }
         json.writePOJO(GeoJson.feature(part.layer().name() + "." + feature.id(), feature.geometry(), properties));
     }

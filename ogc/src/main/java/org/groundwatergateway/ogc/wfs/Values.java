@@ -14,4 +14,14 @@ public final class Values {
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
         return String.valueOf(value);
     }
+
+    /** A value for a JSON writer: times as text, everything else as it is. */
+    public static Object json(Object value) {
+        return value instanceof Instant ? text(value) : value;
+    }
+
+    /** Text made safe inside HTML elements and quoted attributes. */
+    public static String escapeHtml(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
 }

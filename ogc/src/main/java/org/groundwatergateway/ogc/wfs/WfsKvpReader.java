@@ -13,6 +13,7 @@ import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.xml.AxisOrder;
 import org.groundwatergateway.ogc.xml.GmlGeometryReader;
+import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.ogc.xml.SafeXml;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.locationtech.jts.geom.Envelope;
@@ -54,10 +55,7 @@ public final class WfsKvpReader {
             if (!id.equals(WfsRequest.GET_FEATURE_BY_ID)) {
                 throw OwsException.invalid("STOREDQUERY_ID", "Unknown stored query " + id + "; this service offers " + WfsRequest.GET_FEATURE_BY_ID);
             }
-            String rid = kvp.require("ID");
-            String typeName = rid.contains(".") ? rid.substring(0, rid.lastIndexOf('.')) : rid;
-            return new WfsRequest.GetFeature(List.of(new WfsRequest.Query(typeName, new Filter.ResourceIds(List.of(rid)), List.of(), List.of(), srs)),
-                    0, 1, false, outputFormat, true, valueReference);
+            return WfsRequest.GetFeature.byId(kvp.require("ID"), srs, outputFormat, valueReference);
         }
 
         Filter shared = Filter.INCLUDE;
@@ -69,7 +67,7 @@ public final class WfsKvpReader {
         if (!resourceIds.isEmpty()) {
             shared = new Filter.ResourceIds(resourceIds);
             if (typeNames.isEmpty()) {
-                typeNames = resourceIds.stream().map(id -> id.contains(".") ? id.substring(0, id.lastIndexOf('.')) : id).distinct().toList();
+                typeNames = resourceIds.stream().map(WfsRequest::typeNameOf).distinct().toList();
             }
         }
         List<String> filters = kvp.has("FILTER") ? parenthesised(kvp.require("FILTER")) : List.of();
@@ -129,8 +127,7 @@ public final class WfsKvpReader {
             String[] parts = item.trim().split("\\s+");
             String direction = parts.length > 1 ? parts[1].toUpperCase(Locale.ROOT) : "ASC";
             if (!List.of("ASC", "DESC", "A", "D").contains(direction)) throw OwsException.invalid("SORTBY", "Sort order must be ASC or DESC, got " + parts[1]);
-            String name = parts[0].contains(":") ? parts[0].substring(parts[0].indexOf(':') + 1) : parts[0];
-            keys.add(new SortKey(name, direction.startsWith("D")));
+            keys.add(new SortKey(Namespaces.localName(parts[0]), direction.startsWith("D")));
         }
         return keys;
     }

@@ -34,7 +34,20 @@ public sealed interface WfsRequest {
      * @param valueReference for GetPropertyValue, the property whose values are returned; null for GetFeature
      */
     record GetFeature(List<Query> queries, long startIndex, Integer count, boolean hits, String outputFormat,
-                      boolean featureById, String valueReference) implements WfsRequest {}
+                      boolean featureById, String valueReference) implements WfsRequest {
+
+        /** The GetFeatureById stored query for one resource id such as {@code wells.12}. */
+        static GetFeature byId(String resourceId, AxisOrder srs, String outputFormat, String valueReference) {
+            Query query = new Query(typeNameOf(resourceId), new Filter.ResourceIds(List.of(resourceId)), List.of(), List.of(), srs);
+            return new GetFeature(List.of(query), 0, 1, false, outputFormat, true, valueReference);
+        }
+    }
+
+    /** The feature type a resource id names: {@code wells.12} → {@code wells}. */
+    static String typeNameOf(String resourceId) {
+        int dot = resourceId.lastIndexOf('.');
+        return dot < 0 ? resourceId : resourceId.substring(0, dot);
+    }
 
     String GET_FEATURE_BY_ID = "urn:ogc:def:query:OGC-WFS::GetFeatureById";
 }

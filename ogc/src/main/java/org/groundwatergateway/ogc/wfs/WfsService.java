@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.groundwatergateway.ogc.crs.CoordinateReferenceSystems;
 import org.groundwatergateway.ogc.feature.DisclosedType;
-import org.groundwatergateway.ogc.feature.Feature;
 import org.groundwatergateway.ogc.feature.FeatureProperty;
 import org.groundwatergateway.ogc.feature.FeatureQuery;
 import org.groundwatergateway.ogc.feature.FeatureStore;
@@ -91,7 +90,10 @@ public final class WfsService {
             DisclosedType layer = type(viewer, query.typeName(), "TYPENAMES");
             List<FeatureProperty> properties = selected(layer, query.propertyNames(), request.valueReference());
             FeatureQuery all = new FeatureQuery(layer, query.filter(), query.sortBy(), 0, 0, null);
-            long found = request.featureById() ? 1 : store.count(all);
+            long found = store.count(all);
+            if (request.featureById() && found == 0) {
+                throw new OwsException("NotFound", "ID", "No feature " + ((Filter.ResourceIds) query.filter()).ids().get(0), 404);
+            }
             matched += found;
             long start = Math.min(skip, found);
             skip -= start;
@@ -111,16 +113,9 @@ public final class WfsService {
         FeatureCollectionResult result = new FeatureCollectionResult(parts, matched, returned, srs, next, previous, Instant.now(),
                 request.featureById(), schemaUrl, store);
 
-        if (request.featureById()) {
-            List<Feature> found = store.list(parts.get(0).query());
-            if (found.isEmpty()) {
-                throw new OwsException("NotFound", "ID", "No feature " + ((Filter.ResourceIds)
-                        request.queries().get(0).filter()).ids().get(0), 404);
-            }
-        }
         if (request.valueReference() != null) {
             String reference = request.valueReference();
-            return xml(out -> PropertyValues.write(out, result, reference.contains(":") ? reference.substring(reference.indexOf(':') + 1) : reference));
+            return xml(out -> PropertyValues.write(out, result, Namespaces.localName(reference)));
         }
         return OwsResponse.ok(format.contentType(), out -> format.write(result, out));
     }
@@ -133,13 +128,13 @@ public final class WfsService {
     /** The properties to write: all, or those named (checked against the schema), or the one GetPropertyValue asks for. */
     private static List<FeatureProperty> selected(DisclosedType layer, List<String> names, String valueReference) {
         if (valueReference != null) {
-            String local = valueReference.contains(":") ? valueReference.substring(valueReference.indexOf(':') + 1) : valueReference;
+            String local = Namespaces.localName(valueReference);
             if (local.equals("geom")) return List.of();
             return List.of(layer.type().property(local).orElseThrow(() -> OwsException.invalid("VALUEREFERENCE",
                     "Feature type " + layer.name() + " has no property '" + valueReference + "'")));
         }
         if (names.isEmpty()) return layer.type().properties();
-        List<String> local = names.stream().map(n -> n.contains(":") ? n.substring(n.indexOf(':') + 1) : n).toList();
+        List<String> local = names.stream().map(Namespaces::localName).toList();
         for (String name : local) {
             if (!name.equals("geom") && layer.type().property(name).isEmpty()) {
                 throw OwsException.invalid("PROPERTYNAME", "Feature type " + layer.name() + " has no property '" + name + "'");

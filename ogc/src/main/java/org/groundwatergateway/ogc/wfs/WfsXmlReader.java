@@ -9,6 +9,7 @@ import org.groundwatergateway.ogc.filter.Filter;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.xml.AxisOrder;
 import org.groundwatergateway.ogc.xml.GmlGeometryReader;
+import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.ogc.xml.SafeXml;
 import org.w3c.dom.Element;
 
@@ -78,7 +79,7 @@ public final class WfsXmlReader {
                         String name = SafeXml.child(property, "ValueReference").or(() -> SafeXml.child(property, "PropertyName"))
                                 .map(SafeXml::text).orElseThrow(() -> OwsException.missing("SortBy/ValueReference"));
                         boolean descending = SafeXml.child(property, "SortOrder").map(o -> SafeXml.text(o).toUpperCase().startsWith("D")).orElse(false);
-                        sortBy.add(new SortKey(name.contains(":") ? name.substring(name.indexOf(':') + 1) : name, descending));
+                        sortBy.add(new SortKey(Namespaces.localName(name), descending));
                     }
                     break;
                 case "PropertyName":
@@ -100,9 +101,7 @@ public final class WfsXmlReader {
         if (!WfsRequest.GET_FEATURE_BY_ID.equals(id)) throw OwsException.invalid("StoredQuery", "Unknown stored query " + id);
         String rid = SafeXml.children(stored).stream().filter(p -> "ID".equals(p.getAttribute("name"))).map(SafeXml::text).findFirst()
                 .orElseThrow(() -> OwsException.missing("ID"));
-        String typeName = rid.contains(".") ? rid.substring(0, rid.lastIndexOf('.')) : rid;
-        return new WfsRequest.GetFeature(List.of(new WfsRequest.Query(typeName, new Filter.ResourceIds(List.of(rid)), List.of(), List.of(), null)),
-                0, 1, false, outputFormat, true, valueReference);
+        return WfsRequest.GetFeature.byId(rid, null, outputFormat, valueReference);
     }
 
     private static long number(Element e, String attribute, long fallback) {

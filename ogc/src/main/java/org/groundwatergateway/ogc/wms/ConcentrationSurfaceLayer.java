@@ -56,6 +56,12 @@ record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter, Stri
                 new Filter.Comparison(Filter.ComparisonOperator.EQUAL_TO, "aquifer", aquifer, true)));
     }
 
+    /** Wells outside the view still shape the surface inside it, so all of them are read. */
+    @Override
+    public Filter filter(Filter inView) {
+        return filter();
+    }
+
     @Override
     public boolean timeAware() {
         return true;
@@ -122,8 +128,7 @@ record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter, Stri
         Double limit = parameter.classLimits() == null ? null : parameter.classLimits().bounds(3).upper();
         double t = limit == null || limit <= 0 || value <= 0 ? 0 : (Math.log10(value / limit) + 2) / 4;
         t = Math.max(0, Math.min(1, t));
-        Color[] stops = {QualityClassColours.CLASS[0], QualityClassColours.CLASS[1], QualityClassColours.CLASS[2], QualityClassColours.CLASS[3],
-                QualityClassColours.CLASS[4]};
+        Color[] stops = QualityClassColours.CLASS;
         double position = t * (stops.length - 1);
         int k = Math.min(stops.length - 2, (int) position);
         double f = position - k;

@@ -24,6 +24,11 @@ interface MapLayer {
     /** Narrows the source, e.g. to one parameter's readings. */
     Filter filter();
 
+    /** What to read for a map whose view (with a margin for symbols) is {@code inView}: only what can show in it. */
+    default Filter filter(Filter inView) {
+        return Filter.and(filter(), inView);
+    }
+
     /** Whether TIME changes what the layer shows. */
     boolean timeAware();
 

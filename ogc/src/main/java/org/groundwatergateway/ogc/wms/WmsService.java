@@ -81,12 +81,12 @@ public final class WmsService {
 
     private OwsResponse getMap(WmsRequest.GetMap map, Viewer viewer) {
         MapImageFormat format = MapImageFormat.of(map.format()).orElseThrow(() -> WmsException.invalidFormat(map.format()));
-        List<MapLayer> drawn = resolve(map, viewer);
-        // The viewer's roles are part of the key: two viewers may see different features in the same tile.
+        // The viewer's roles are part of the key: two viewers may see different features in the same tile. A cached
+        // image was drawn from the same layer names for the same roles, so a hit needs no layer lookup at all.
         String key = cache.key(viewer.roles() + "|" + viewer.organisation() + "|" + map);
         byte[] image = cache.get(key);
         if (image == null) {
-            image = format.encode(render(map, format, drawn));
+            image = format.encode(render(map, format, resolve(map, viewer)));
             cache.put(key, image);
         }
         byte[] bytes = image;
@@ -103,8 +103,7 @@ public final class WmsService {
             Filter inView = new Filter.Spatial(Filter.SpatialOperator.BBOX,
                     Cgcs2000.GEOMETRY_FACTORY.toGeometry(Reprojection.toStorage(margin, map.crs())));
             for (MapLayer layer : drawn) {
-                Filter filter = layer instanceof ConcentrationSurfaceLayer ? layer.filter() : Filter.and(layer.filter(), inView);
-                layer.paint(canvas, store.list(FeatureQuery.all(layer.source(), filter, layer.asOf(map.time()), settings.maxCount())));
+                layer.paint(canvas, store.list(FeatureQuery.all(layer.source(), layer.filter(inView), layer.asOf(map.time()), settings.maxCount())));
             }
         } finally {
             graphics.dispose();
@@ -156,7 +155,7 @@ public final class WmsService {
 
     private static Map<String, Object> textValues(Feature f) {
         Map<String, Object> values = new LinkedHashMap<>();
-        f.properties().forEach((k, v) -> values.put(k, v instanceof Instant ? Values.text(v) : v));
+        f.properties().forEach((k, v) -> values.put(k, Values.json(v)));
         return values;
     }
 
@@ -176,19 +175,15 @@ public final class WmsService {
         PrintWriter html = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
         html.println("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>GetFeatureInfo</title></head><body>");
         found.forEach((layer, features) -> {
-            html.println("<h3>" + escape(layer) + "</h3>");
+            html.println("<h3>" + Values.escapeHtml(layer) + "</h3>");
             for (Feature f : features) {
-                html.println("<table><caption>" + escape(layer + "." + f.id()) + "</caption>");
-                f.properties().forEach((k, v) -> html.println("<tr><th>" + escape(k) + "</th><td>" + escape(v == null ? "" : Values.text(v)) + "</td></tr>"));
+                html.println("<table><caption>" + Values.escapeHtml(layer + "." + f.id()) + "</caption>");
+                f.properties().forEach((k, v) -> html.println("<tr><th>" + Values.escapeHtml(k) + "</th><td>" + Values.escapeHtml(v == null ? "" : Values.text(v)) + "</td></tr>"));
                 html.println("</table>");
             }
         });
         html.println("</body></html>");
         html.flush();
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     private OwsResponse legend(WmsRequest.GetLegendGraphic request, Viewer viewer) {

@@ -15,4 +15,9 @@ public final class Namespaces {
     public static final String OGC = "http://www.opengis.net/ogc";
 
     private Namespaces() {}
+
+    /** A name without its namespace prefix: {@code gw:wells} → {@code wells}. */
+    public static String localName(String qualified) {
+        return qualified.substring(qualified.indexOf(':') + 1);
+    }
 }
