@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,13 +48,31 @@ public final class H2gisDialect implements SqlDialect {
         }
     }
 
+    /**
+     * Usually none of the readings is stored yet, so they are first inserted as they are, which spares a key
+     * lookup per row; only a batch that meets a stored key is rolled back and inserted row by row if new.
+     */
     @Override
     public List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException {
+        Savepoint beforeInsert = connection.setSavepoint();
+        List<Reading> inserted;
+        try {
+            inserted = insert(connection, readings, ReadingColumns.INSERT, false);
+        } catch (SQLException e) {
+            if (!isDuplicateKey(e)) throw e;
+            connection.rollback(beforeInsert);
+            inserted = insert(connection, readings, ReadingColumns.INSERT_IF_NEW, true);
+        }
+        LatestReadings.record(connection, inserted, UPSERT_LATEST);
+        return inserted;
+    }
+
+    private static List<Reading> insert(Connection connection, List<Reading> readings, String sql, boolean ifNew) throws SQLException {
         List<Reading> inserted = new ArrayList<>();
-        try (PreparedStatement insert = connection.prepareStatement(ReadingColumns.INSERT_IF_NEW, new String[] {"ID"})) {
+        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"ID"})) {
             for (Reading reading : readings) {
                 ReadingColumns.bind(insert, reading);
-                ReadingColumns.bindKey(insert, 10, reading);
+                if (ifNew) ReadingColumns.bindKey(insert, 10, reading);
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
@@ -63,8 +82,14 @@ public final class H2gisDialect implements SqlDialect {
                 }
             }
         }
-        LatestReadings.record(connection, inserted, UPSERT_LATEST);
         return inserted;
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
+            if ("23505".equals(cause.getSQLState())) return true;
+        }
+        return false;
     }
 
     @Override

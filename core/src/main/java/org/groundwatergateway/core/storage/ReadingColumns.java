@@ -2,8 +2,6 @@ package org.groundwatergateway.core.storage;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.groundwatergateway.core.reading.Reading;
 
 /** The columns a new reading is written with, shared by the dialects' bulk writers. */
@@ -22,19 +20,19 @@ final class ReadingColumns {
 
     static void bind(PreparedStatement statement, Reading r) throws SQLException {
         statement.setLong(1, r.datastreamId());
-        statement.setObject(2, OffsetDateTime.ofInstant(r.phenomenonTime(), ZoneOffset.UTC));
+        statement.setObject(2, Rows.timestamp(r.phenomenonTime()));
         statement.setDouble(3, r.value());
         statement.setDouble(4, r.rawValue());
         statement.setInt(5, r.qualityFlags());
         statement.setInt(6, r.version());
         statement.setBoolean(7, r.current());
         statement.setString(8, r.source());
-        statement.setObject(9, OffsetDateTime.ofInstant(r.receivedTime(), ZoneOffset.UTC));
+        statement.setObject(9, Rows.timestamp(r.receivedTime()));
     }
 
     static void bindKey(PreparedStatement statement, int first, Reading r) throws SQLException {
         statement.setLong(first, r.datastreamId());
-        statement.setObject(first + 1, OffsetDateTime.ofInstant(r.phenomenonTime(), ZoneOffset.UTC));
+        statement.setObject(first + 1, Rows.timestamp(r.phenomenonTime()));
         statement.setInt(first + 2, r.version());
     }
 
