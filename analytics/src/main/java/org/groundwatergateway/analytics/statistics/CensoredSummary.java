@@ -11,7 +11,7 @@ import org.apache.commons.math3.stat.StatUtils;
 /**
  * Descriptive statistics of results that may contain non-detects, with the estimator that produced them. Without
  * non-detects they are the ordinary sample statistics. With them, robust ROS when there are at least
- * {@value #MIN_DETECTS_FOR_ROS} positive detects, Kaplan–Meier otherwise (Helsel 2012, ch. 6, recommends both for
+ * {@value #MIN_DETECTS_FOR_ROS} detects, all positive and not all equal, Kaplan–Meier otherwise (Helsel 2012, ch. 6, recommends both for
  * multiply censored data): a regression line through fewer detects is too loose to extrapolate below the detection
  * limits, while Kaplan–Meier only redistributes probability among what was measured. Without any detect only the
  * counts and the limits can be told.
@@ -42,21 +42,21 @@ public record CensoredSummary(Estimator estimator, int n, int detects, CensoredV
                 if (detects < data.size()) throw new IllegalArgumentException("sample statistics need every result detected");
                 double[] values = data.stream().mapToDouble(CensoredValue::value).toArray();
                 double sd = values.length > 1 ? Math.sqrt(StatUtils.variance(values)) : Double.NaN;
-                return summary(estimator, data, detects, min, max, StatUtils.mean(values), sd,
+                return summary(estimator, data.size(), detects, min, max, StatUtils.mean(values), sd,
                         DiscreteDistribution.empirical(values)::quantile);
             }
             case KAPLAN_MEIER -> {
                 KaplanMeier km = KaplanMeier.fit(data);
-                return summary(estimator, data, detects, min, max, km.mean(), km.sd(), km::quantile);
+                return summary(estimator, data.size(), detects, min, max, km.mean(), km.sd(), km::quantile);
             }
             case ROBUST_ROS -> {
                 RobustRos ros = RobustRos.fit(data);
-                return summary(estimator, data, detects, min, max, ros.mean(), ros.sd(), ros::quantile);
+                return summary(estimator, data.size(), detects, min, max, ros.mean(), ros.sd(), ros::quantile);
             }
             default -> {
                 if (detects > 0) throw new IllegalArgumentException("there are detects to estimate from; choose an estimator");
                 // Every result lies below the highest detection limit, and that is all that is known.
-                return summary(estimator, data, 0, min, max, Double.NaN, Double.NaN, p -> max);
+                return summary(estimator, data.size(), 0, min, max, Double.NaN, Double.NaN, p -> max);
             }
         }
     }
@@ -69,11 +69,11 @@ public record CensoredSummary(Estimator estimator, int n, int detects, CensoredV
         return detected.length >= MIN_DETECTS_FOR_ROS && regressable ? Estimator.ROBUST_ROS : Estimator.KAPLAN_MEIER;
     }
 
-    private static CensoredSummary summary(Estimator estimator, List<CensoredValue> data, int detects, CensoredValue min,
+    private static CensoredSummary summary(Estimator estimator, int n, int detects, CensoredValue min,
             CensoredValue max, double mean, double sd, DoubleFunction<CensoredValue> quantile) {
         SortedMap<Double, CensoredValue> percentiles = new TreeMap<>();
         for (double p : PERCENTILES) percentiles.put(p, quantile.apply(p));
-        return new CensoredSummary(estimator, data.size(), detects, min, max, mean, sd, quantile.apply(0.5),
+        return new CensoredSummary(estimator, n, detects, min, max, mean, sd, quantile.apply(0.5),
                 Collections.unmodifiableSortedMap(percentiles));
     }
 }
