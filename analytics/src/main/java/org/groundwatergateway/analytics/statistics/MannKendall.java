@@ -25,15 +25,11 @@ public record MannKendall(int n, long s, double varS, double z, double pValue) {
         if (times.length != values.length) throw new IllegalArgumentException("times and values differ in length");
         int n = values.length;
         if (n < 3) throw new IllegalArgumentException("the Mann-Kendall test needs at least 3 observations, got " + n);
-        long s = 0;
-        for (int k = 0; k < n - 1; k++) {
-            for (int j = k + 1; j < n; j++) {
-                double dt = times[j] - times[k];
-                if (dt == 0) continue;
-                s += (long) Math.signum(dt) * (long) Math.signum(values[j] - values[k]);
-            }
-        }
-        double varS = (n * (n - 1.0) * (2.0 * n + 5) - tieTerm(values)) / 18.0;
+        return of(n, statistic(times, values), variance(values));
+    }
+
+    /** Z and p for a given S and Var(S), e.g. ones summed over seasons. */
+    static MannKendall of(int n, long s, double varS) {
         double z = s == 0 || varS <= 0 ? 0 : (s - Math.signum(s)) / Math.sqrt(varS);
         double p = 2 * (1 - NORMAL.cumulativeProbability(Math.abs(z)));
         return new MannKendall(n, s, varS, z, p);
@@ -41,6 +37,25 @@ public record MannKendall(int n, long s, double varS, double z, double pValue) {
 
     public static MannKendall test(double[] values) {
         return test(SenSlope.indices(values.length), values);
+    }
+
+    /** S: the sum of sign(later − earlier) over all pairs observed at different times. */
+    static long statistic(double[] times, double[] values) {
+        long s = 0;
+        for (int k = 0; k < values.length - 1; k++) {
+            for (int j = k + 1; j < values.length; j++) {
+                double dt = times[j] - times[k];
+                if (dt == 0) continue;
+                s += (long) Math.signum(dt) * (long) Math.signum(values[j] - values[k]);
+            }
+        }
+        return s;
+    }
+
+    /** Var(S) under no trend, corrected for ties. */
+    static double variance(double[] values) {
+        int n = values.length;
+        return (n * (n - 1.0) * (2.0 * n + 5) - tieTerm(values)) / 18.0;
     }
 
     /** Σ t(t − 1)(2t + 5) over the groups of t equal values. */

@@ -15,6 +15,13 @@ public record SenSlope(double slope, double lower, double upper, double confiden
     private static final NormalDistribution NORMAL = new NormalDistribution();
 
     public static SenSlope estimate(double[] times, double[] values, double varS, double confidenceLevel) {
+        double[] slopes = pairwiseSlopes(times, values);
+        if (slopes.length == 0) throw new IllegalArgumentException("Sen's slope needs observations at two different times");
+        return ofSlopes(slopes, varS, confidenceLevel);
+    }
+
+    /** (x_j − x_k)/(t_j − t_k) for every pair observed at different times. */
+    static double[] pairwiseSlopes(double[] times, double[] values) {
         int n = values.length;
         double[] slopes = new double[n * (n - 1) / 2];
         int count = 0;
@@ -24,9 +31,13 @@ public record SenSlope(double slope, double lower, double upper, double confiden
                 if (dt != 0) slopes[count++] = (values[j] - values[k]) / dt;
             }
         }
-        if (count == 0) throw new IllegalArgumentException("Sen's slope needs observations at two different times");
-        double[] ordered = Arrays.copyOf(slopes, count);
+        return Arrays.copyOf(slopes, count);
+    }
+
+    /** The median of the given slopes, which it sorts in place, with Gilbert's interval for the Var(S) of their test. */
+    static SenSlope ofSlopes(double[] ordered, double varS, double confidenceLevel) {
         Arrays.sort(ordered);
+        int count = ordered.length;
         double median = count % 2 == 1 ? ordered[count / 2] : (ordered[count / 2 - 1] + ordered[count / 2]) / 2;
         double c = NORMAL.inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2) * Math.sqrt(varS);
         double lower = rank(ordered, (count - c) / 2);
