@@ -33,24 +33,12 @@ public class TrendController {
                     + "Sen's slope per unit of `times` with Gilbert's distribution-free 95 % interval; MAROS class from S, "
                     + "the confidence Φ(|Z|) and the coefficient of variation.")
     public Trend trend(@RequestBody Series series) {
-        if (series.values() == null) throw new IllegalArgumentException("values are required");
-        if (series.times() != null && series.times().size() != series.values().size()) {
-            throw new IllegalArgumentException("times (" + series.times().size() + ") and values (" + series.values().size() + ") differ in length");
-        }
-        double[] values = numbers(series.values(), "values");
-        double[] times = series.times() == null ? null : numbers(series.times(), "times");
+        double[] values = AnalysisRequests.numbers(series.values(), "values");
+        double[] times = series.times() == null ? null : AnalysisRequests.numbers(series.times(), "times");
+        if (times != null) AnalysisRequests.sameLength(times.length, "times", values.length, "values");
         TrendAnalysis analysis = TrendAnalysis.of(times, values);
         var mk = analysis.mannKendall();
         var sen = analysis.senSlope();
         return new Trend(mk.n(), mk.s(), mk.varS(), mk.z(), mk.pValue(), sen.slope(), sen.lower(), sen.upper(), analysis.trend().name());
-    }
-
-    private static double[] numbers(List<Double> list, String field) {
-        double[] numbers = new double[list.size()];
-        for (int i = 0; i < numbers.length; i++) {
-            if (list.get(i) == null) throw new IllegalArgumentException(field + "[" + i + "] is missing");
-            numbers[i] = list.get(i);
-        }
-        return numbers;
     }
 }

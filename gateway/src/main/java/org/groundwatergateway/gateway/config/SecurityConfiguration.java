@@ -34,8 +34,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         // OGC requests by POST are reads too (XML-encoded GetFeature, GetMap); the policy layer decides what they see.
                         .requestMatchers(HttpMethod.POST, "/ows", "/wfs", "/wms").permitAll()
-                        // Computation on the caller's own numbers reads nothing stored.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/analytics/trend").permitAll()
+                        // Analyses compute on the caller's numbers or read what reads may see; a run is followed and
+                        // cancelled by its unguessable id.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/analytics/**").permitAll()
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/analytics/jobs/*").permitAll()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 // A stateless API authenticated on every request carries no session cookie to forge.

@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.web;
 
+import org.groundwatergateway.analytics.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,6 +24,11 @@ public class ApiExceptionHandler {
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(Progress.Cancelled.class)
+    ProblemDetail cancelled(Progress.Cancelled e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The analysis was cancelled before it finished (" + e.getMessage() + ").");
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -1,0 +1,155 @@
+package org.groundwatergateway.gateway.analytics;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.groundwatergateway.analytics.Progress;
+
+/**
+ * One run of a long analysis (transport with uncertainty, tracing, remediation, network optimisation): what it
+ * is, how far it has got, and its result. Its id is an unguessable UUID: whoever started a run, and only who
+ * they give the id to, can follow or cancel it.
+ */
+public final class AnalysisJob {
+
+    public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
+
+    /**
+     * What a client sees of a run; {@code result} only once it has succeeded.
+     *
+     * @param fraction of the work done, 0 to 1
+     */
+    public record Status(UUID id, String kind, State state, double fraction, String stage, Instant created, Instant finished,
+                         String error, Object result) {}
+
+    /** Progress is announced at most this often, so a fast loop does not flood the listeners. */
+    private static final long ANNOUNCE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final UUID id = UUID.randomUUID();
+    private final String kind;
+    private final Clock clock;
+    private final Instant created;
+    private final CompletableFuture<Object> outcome = new CompletableFuture<>();
+    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private volatile State state = State.QUEUED;
+    private volatile double fraction;
+    private volatile String stage = "queued";
+    private volatile String error;
+    private volatile Instant finished;
+    private volatile boolean cancelRequested;
+    private long lastAnnounced;
+
+    AnalysisJob(String kind, Clock clock) {
+        this.kind = kind;
+        this.clock = clock;
+        this.created = clock.instant();
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public Status status() {
+        return new Status(id, kind, state, fraction, stage, created, finished, error,
+                state == State.SUCCEEDED ? outcome.getNow(null) : null);
+    }
+
+    /** The result, waiting for it; a failure is rethrown as what the analysis threw. */
+    public Object await() {
+        try {
+            return outcome.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
+    }
+
+    /** Asks the run to stop; it does at its next step. A run that has not started never starts. */
+    public void cancel() {
+        cancelRequested = true;
+        if (state == State.QUEUED) finish(State.CANCELLED, null, new Progress.Cancelled("queue"));
+    }
+
+    /**
+     * Calls {@code listener} with every announced status, and once more with the final one; if the run has
+     * finished already, only with the final one.
+     */
+    public void listen(Consumer<Status> listener) {
+        listeners.add(listener);
+        if (isFinished()) listener.accept(status());
+    }
+
+    public void unlisten(Consumer<Status> listener) {
+        listeners.remove(listener);
+    }
+
+    boolean isFinished() {
+        return outcome.isDone();
+    }
+
+    Instant finishedAt() {
+        return finished;
+    }
+
+    Progress progress() {
+        return new Progress() {
+            @Override
+            public void report(double done, String what) {
+                fraction = Math.max(0, Math.min(1, done));
+                stage = what;
+                long now = System.nanoTime();
+                synchronized (AnalysisJob.this) {
+                    if (now - lastAnnounced < ANNOUNCE_INTERVAL_NANOS) return;
+                    lastAnnounced = now;
+                }
+                announce();
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelRequested;
+            }
+        };
+    }
+
+    void run(AnalysisJobs.Analysis work) {
+        if (isFinished()) return;
+        state = State.RUNNING;
+        stage = "started";
+        announce();
+        try {
+            Object result = work.run(progress());
+            if (cancelRequested) throw new Progress.Cancelled(stage);
+            fraction = 1;
+            stage = "done";
+            finish(State.SUCCEEDED, result, null);
+        } catch (Progress.Cancelled e) {
+            finish(State.CANCELLED, null, e);
+        } catch (RuntimeException e) {
+            finish(State.FAILED, null, e);
+        }
+    }
+
+    private synchronized void finish(State end, Object result, RuntimeException failure) {
+        if (isFinished()) return;
+        state = end;
+        finished = clock.instant();
+        if (failure != null) {
+            error = failure.getMessage();
+            outcome.completeExceptionally(failure);
+        } else {
+            outcome.complete(result);
+        }
+        announce();
+    }
+
+    private void announce() {
+        Status now = status();
+        for (Consumer<Status> listener : listeners) listener.accept(now);
+    }
+}

@@ -1,0 +1,76 @@
+package org.groundwatergateway.gateway.analytics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.gateway.config.AnalyticsProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs long analyses on a small pool of their own, so that a Monte Carlo run never takes the threads that
+ * serve maps and ingest, and keeps finished runs for a while for clients to collect.
+ */
+@Component
+public class AnalysisJobs implements DisposableBean {
+
+    /** A piece of analysis that reports its progress and stops when asked. */
+    @FunctionalInterface
+    public interface Analysis {
+        Object run(Progress progress);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(AnalysisJobs.class);
+
+    private final Map<UUID, AnalysisJob> jobs = new ConcurrentHashMap<>();
+    private final ExecutorService pool;
+    private final Duration retention;
+    private final Clock clock;
+
+    public AnalysisJobs(AnalyticsProperties properties, Clock clock) {
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(properties.concurrentRuns(), task -> {
+            Thread thread = new Thread(task, "analysis-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.retention = properties.resultRetention();
+        this.clock = clock;
+    }
+
+    public AnalysisJob submit(String kind, Analysis work) {
+        forgetExpired();
+        AnalysisJob job = new AnalysisJob(kind, clock);
+        jobs.put(job.id(), job);
+        pool.execute(() -> {
+            job.run(work);
+            AnalysisJob.Status end = job.status();
+            log.info("Analysis {} {} {}{}", kind, job.id(), end.state(), end.error() == null ? "" : ": " + end.error());
+        });
+        return job;
+    }
+
+    public Optional<AnalysisJob> find(UUID id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    private void forgetExpired() {
+        var cutoff = clock.instant().minus(retention);
+        jobs.values().removeIf(job -> job.isFinished() && job.finishedAt() != null && job.finishedAt().isBefore(cutoff));
+    }
+
+    @Override
+    public void destroy() {
+        jobs.values().forEach(AnalysisJob::cancel);
+        pool.shutdownNow();
+    }
+}
