@@ -40,6 +40,7 @@ public final class AnalysisJob {
     private volatile double fraction;
     private volatile String stage = "queued";
     private volatile String error;
+    private volatile Object result;
     private volatile Instant finished;
     private volatile boolean cancelRequested;
     private long lastAnnounced;
@@ -56,7 +57,7 @@ public final class AnalysisJob {
 
     public Status status() {
         return new Status(id, kind, state, fraction, stage, created, finished, error,
-                state == State.SUCCEEDED ? outcome.getNow(null) : null);
+                state == State.SUCCEEDED ? result : null);
     }
 
     /** The result, waiting for it; a failure is rethrown as what the analysis threw. */
@@ -89,7 +90,7 @@ public final class AnalysisJob {
     }
 
     boolean isFinished() {
-        return outcome.isDone();
+        return finished != null;
     }
 
     Instant finishedAt() {
@@ -123,11 +124,11 @@ public final class AnalysisJob {
         stage = "started";
         announce();
         try {
-            Object result = work.run(progress());
+            Object value = work.run(progress());
             if (cancelRequested) throw new Progress.Cancelled(stage);
             fraction = 1;
             stage = "done";
-            finish(State.SUCCEEDED, result, null);
+            finish(State.SUCCEEDED, value, null);
         } catch (Progress.Cancelled e) {
             finish(State.CANCELLED, null, e);
         } catch (RuntimeException e) {
@@ -135,17 +136,16 @@ public final class AnalysisJob {
         }
     }
 
-    private synchronized void finish(State end, Object result, RuntimeException failure) {
+    /** Listeners hear the end before anyone waiting is released, so a caller that awaits has seen it announced. */
+    private synchronized void finish(State end, Object value, RuntimeException failure) {
         if (isFinished()) return;
+        result = value;
+        error = failure == null ? null : failure.getMessage();
         state = end;
         finished = clock.instant();
-        if (failure != null) {
-            error = failure.getMessage();
-            outcome.completeExceptionally(failure);
-        } else {
-            outcome.complete(result);
-        }
         announce();
+        if (failure != null) outcome.completeExceptionally(failure);
+        else outcome.complete(value);
     }
 
     private void announce() {

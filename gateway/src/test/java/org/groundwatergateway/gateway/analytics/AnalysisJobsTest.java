@@ -1,0 +1,105 @@
+package org.groundwatergateway.gateway.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.gateway.config.AnalyticsProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AnalysisJobsTest {
+
+    private final AnalysisJobs jobs = new AnalysisJobs(new AnalyticsProperties(1, Duration.ofHours(1)), Clock.systemUTC());
+
+    @AfterEach
+    void stop() {
+        jobs.destroy();
+    }
+
+    @Test
+    void aRunReportsProgressAndEndsWithItsResult() {
+        List<AnalysisJob.Status> seen = new CopyOnWriteArrayList<>();
+        CountDownLatch listening = new CountDownLatch(1);
+        AnalysisJob job = jobs.submit("count", progress -> {
+            await(listening);
+            for (int i = 1; i <= 3; i++) progress.advance(i / 3.0, "step " + i);
+            return 42;
+        });
+        job.listen(seen::add);
+        listening.countDown();
+
+        assertThat(job.await()).isEqualTo(42);
+        AnalysisJob.Status last = seen.get(seen.size() - 1);
+        assertThat(last.state()).isEqualTo(AnalysisJob.State.SUCCEEDED);
+        assertThat(last.result()).isEqualTo(42);
+        assertThat(last.fraction()).isEqualTo(1.0);
+        assertThat(seen).extracting(AnalysisJob.Status::state).contains(AnalysisJob.State.RUNNING);
+        assertThat(jobs.find(job.id())).containsSame(job);
+    }
+
+    @Test
+    void aCancelledRunStopsAtItsNextStepAndKeepsNoResult() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        AnalysisJob job = jobs.submit("endless", progress -> {
+            started.countDown();
+            await(cancelled);
+            for (int step = 0; ; step++) progress.advance(0.5, "step " + step);
+        });
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        job.cancel();
+        cancelled.countDown();
+
+        assertThatThrownBy(job::await).isInstanceOf(Progress.Cancelled.class);
+        assertThat(job.status().state()).isEqualTo(AnalysisJob.State.CANCELLED);
+        assertThat(job.status().result()).isNull();
+    }
+
+    @Test
+    void aQueuedRunCancelledBeforeItStartsNeverRuns() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AnalysisJob blocking = jobs.submit("blocking", progress -> {
+            await(release);
+            return "first";
+        });
+        List<String> ran = new CopyOnWriteArrayList<>();
+        AnalysisJob queued = jobs.submit("queued", progress -> {
+            ran.add("queued");
+            return "second";
+        });
+        assertThat(queued.status().state()).isEqualTo(AnalysisJob.State.QUEUED);
+        queued.cancel();
+        release.countDown();
+
+        assertThat(blocking.await()).isEqualTo("first");
+        assertThat(queued.status().state()).isEqualTo(AnalysisJob.State.CANCELLED);
+        jobs.submit("after", progress -> "third").await();
+        assertThat(ran).isEmpty();
+    }
+
+    @Test
+    void aFailureIsRethrownWithItsMessage() {
+        AnalysisJob job = jobs.submit("bad", progress -> {
+            throw new IllegalArgumentException("porosity must be in (0, 1]");
+        });
+        assertThatThrownBy(job::await).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("porosity");
+        assertThat(job.status().error()).contains("porosity");
+        assertThat(job.status().state()).isEqualTo(AnalysisJob.State.FAILED);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
