@@ -96,7 +96,10 @@ public final class BayesianSourceTracer {
 
     public record TimeInterval(Instant median, Instant lower, Instant upper) {}
 
-    /** A candidate's posterior probability and, given it, the release start, source concentration and mass discharge. */
+    /**
+     * A candidate's posterior probability and, given it, the release start, source concentration and mass discharge;
+     * the intervals are null where no reading constrains them (no reading within the candidate's reach, or no mass).
+     */
     public record CandidatePosterior(Candidate candidate, double probability, TimeInterval start, Interval sourceConcentration,
                                      Interval massDischargeGramsPerDay) {}
 
@@ -363,7 +366,7 @@ public final class BayesianSourceTracer {
         double sum = 0;
         for (double l : logPosterior) sum += Math.exp(l - max);
         List<CandidatePosterior> posteriors = new ArrayList<>();
-        Map<String, List<double[]>> enterpriseMass = new LinkedHashMap<>();
+        Map<String, List<Double>> enterpriseMass = new LinkedHashMap<>();
         Map<String, List<Fit>> enterpriseFits = new LinkedHashMap<>();
         double[] probability = new double[fits.size()];
         for (int c = 0; c < fits.size(); c++) {
@@ -373,14 +376,13 @@ public final class BayesianSourceTracer {
                     concentrationInterval(List.of(fit), new double[] {1}, 1), concentrationInterval(List.of(fit), new double[] {1}, massPerConcentration())));
             String enterprise = fit.candidate.enterpriseId();
             if (enterprise != null) {
-                enterpriseMass.computeIfAbsent(enterprise, e -> new ArrayList<>()).add(new double[] {probability[c]});
+                enterpriseMass.computeIfAbsent(enterprise, e -> new ArrayList<>()).add(probability[c]);
                 enterpriseFits.computeIfAbsent(enterprise, e -> new ArrayList<>()).add(fit);
             }
         }
         List<EnterprisePosterior> enterprises = new ArrayList<>();
         for (var entry : enterpriseFits.entrySet()) {
-            List<double[]> masses = enterpriseMass.get(entry.getKey());
-            double[] m = masses.stream().mapToDouble(a -> a[0]).toArray();
+            double[] m = enterpriseMass.get(entry.getKey()).stream().mapToDouble(Double::doubleValue).toArray();
             double total = 0;
             for (double v : m) total += v;
             enterprises.add(new EnterprisePosterior(entry.getKey(), total, startInterval(entry.getValue(), m, origin),
@@ -425,7 +427,8 @@ public final class BayesianSourceTracer {
         for (int c = 0; c < fits.size(); c++) {
             Fit fit = fits.get(c);
             for (int k = 0; k < fit.draws.length; k++) {
-                if (fit.drawWeights[k] > 0) points.add(new double[] {fit.draws[k].start(), mass[c] * fit.drawWeights[k]});
+                double w = mass[c] * fit.drawWeights[k];
+                if (w > 0) points.add(new double[] {fit.draws[k].start(), w});
             }
         }
         if (points.isEmpty()) return null;
