@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.groundwatergateway.analytics.tracing.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Well;
@@ -38,6 +39,10 @@ public final class DemoPark {
     static final double SEEPAGE_VELOCITY = K_UNCONFINED * GRADIENT / NE_UNCONFINED; // 0.156 m/d
     static final double FLOW_E = Math.sin(Math.toRadians(FLOW_AZIMUTH));
     static final double FLOW_N = Math.cos(Math.toRadians(FLOW_AZIMUTH));
+    /** The unconfined aquifer's flow: the frame of both plumes, and of source tracing against them. */
+    public static final UniformFlow FLOW = new UniformFlow(FLOW_AZIMUTH, SEEPAGE_VELOCITY);
+    /** Wells sample the plumes this far below the water table, m. */
+    static final double WATER_TABLE_DEPTH = 0.5;
 
     static final double LONGITUDINAL_DISPERSIVITY = 5;
     static final double TRANSVERSE_DISPERSIVITY = 0.5;
@@ -105,11 +110,7 @@ public final class DemoPark {
 
         double concentration(DomenicoSource model, double e, double n, Instant at) {
             double days = Duration.between(start, at).toSeconds() / 86400.0;
-            double de = e - east;
-            double dn = n - north;
-            double along = de * FLOW_E + dn * FLOW_N;
-            double across = -de * FLOW_N + dn * FLOW_E;
-            return model.concentration(along, across, 0.5, days);
+            return FLOW.concentration(model, east, north, e, n, WATER_TABLE_DEPTH, days);
         }
     }
 
@@ -222,8 +223,7 @@ public final class DemoPark {
 
     /** Static head of the unconfined aquifer (m) before seasonal and rain effects. */
     static double unconfinedBaseHead(double east, double north) {
-        double along = east * FLOW_E + north * FLOW_N;
-        return 3.9 - GRADIENT * along + 0.08 * Math.sin(east / 640.0) * Math.cos(north / 510.0);
+        return 3.9 - GRADIENT * FLOW.along(east, north) + 0.08 * Math.sin(east / 640.0) * Math.cos(north / 510.0);
     }
 
     /** Static head of the first confined aquifer (m), flowing east under a gentler gradient. */

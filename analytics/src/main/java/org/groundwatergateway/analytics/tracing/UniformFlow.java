@@ -1,0 +1,52 @@
+package org.groundwatergateway.analytics.tracing;
+
+import org.groundwatergateway.analytics.transport.DomenicoSource;
+
+/**
+ * Uniform regional groundwater flow on a local grid (x east, y north, metres): the frame in which a
+ * {@link DomenicoSource} plume is evaluated. Plume coordinates are a rotation of grid offsets, x along the flow
+ * and y to its left; with uniform flow a flow line is a straight line (Bear 1972, Dynamics of Fluids in Porous
+ * Media, §4.1), so back-tracking from a well runs straight upgradient.
+ *
+ * @param azimuthDegrees direction the water flows to, clockwise from north
+ * @param seepageVelocity m/d
+ */
+public record UniformFlow(double azimuthDegrees, double seepageVelocity) {
+
+    public UniformFlow {
+        if (!(seepageVelocity > 0)) throw new IllegalArgumentException("seepage velocity must be positive: " + seepageVelocity);
+    }
+
+    private double east() {
+        return Math.sin(Math.toRadians(azimuthDegrees));
+    }
+
+    private double north() {
+        return Math.cos(Math.toRadians(azimuthDegrees));
+    }
+
+    /** Distance along the flow of a grid offset (dx east, dy north) from a source. */
+    public double along(double dx, double dy) {
+        return dx * east() + dy * north();
+    }
+
+    /** Distance across the flow of a grid offset, positive to the left of the flow direction. */
+    public double across(double dx, double dy) {
+        return -dx * north() + dy * east();
+    }
+
+    /** The grid point {@code distance} metres upgradient of (x, y) on its flow line. */
+    public double[] upgradient(double x, double y, double distance) {
+        return new double[] {x - distance * east(), y - distance * north()};
+    }
+
+    /**
+     * Concentration at grid point (x, y), {@code depth} metres below the water table, {@code days} after a plume's
+     * source at (sourceX, sourceY) began to release.
+     */
+    public double concentration(DomenicoSource plume, double sourceX, double sourceY, double x, double y, double depth, double days) {
+        double dx = x - sourceX;
+        double dy = y - sourceY;
+        return plume.concentration(along(dx, dy), across(dx, dy), depth, days);
+    }
+}
