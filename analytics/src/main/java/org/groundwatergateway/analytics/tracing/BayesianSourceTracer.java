@@ -8,10 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
 import org.apache.commons.math3.special.Erf;
+import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -137,11 +135,10 @@ public final class BayesianSourceTracer {
     /**
      * Traces the readings back over the candidates, for release starts between the two instants.
      *
-     * @param progress receives the fraction done, 0 to 1
-     * @param cancelled polled between candidates; when it answers true the run stops with a {@link CancellationException}
+     * @param progress told the fraction done after each candidate; a cancelled run stops with {@link Progress.Cancelled}
      */
     public Result trace(List<Candidate> candidates, List<Observation> observations, Instant earliestStart, Instant latestStart,
-                        double credibleMass, DoubleConsumer progress, BooleanSupplier cancelled) {
+                        double credibleMass, Progress progress) {
         if (candidates.isEmpty() || observations.isEmpty()) throw new IllegalArgumentException("need candidates and observations");
         if (!latestStart.isAfter(earliestStart)) throw new IllegalArgumentException("the start window is empty");
         double span = days(earliestStart, latestStart);
@@ -151,11 +148,10 @@ public final class BayesianSourceTracer {
         List<Fit> fits = new ArrayList<>();
         int reached = 0;
         for (int c = 0; c < candidates.size(); c++) {
-            if (cancelled.getAsBoolean()) throw new CancellationException("source tracing cancelled");
             Fit fit = fit(candidates.get(c), readings, span, random);
             if (fit.draws.length > 0) reached++;
             fits.add(fit);
-            progress.accept((c + 1) / (double) candidates.size());
+            progress.advance((c + 1) / (double) candidates.size(), "source tracing: candidate " + (c + 1) + " of " + candidates.size());
         }
         return summarise(fits, readings, earliestStart, credibleMass, reached);
     }

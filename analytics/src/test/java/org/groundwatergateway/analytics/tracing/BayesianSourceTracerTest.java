@@ -9,8 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CancellationException;
 import org.apache.commons.math3.special.Erf;
+import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.ErrorModel;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Observation;
@@ -82,7 +82,7 @@ class BayesianSourceTracerTest {
 
     @Test
     void exactReadingsIdentifyTheSourceItsStartAndItsStrength() {
-        Result result = tracer(0.05).trace(candidates(), readings(0), ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9, p -> { }, () -> false);
+        Result result = tracer(0.05).trace(candidates(), readings(0), ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9, Progress.NONE);
         BayesianSourceTracer.CandidatePosterior top = result.candidates().get(0);
         assertThat(top.candidate().id()).isEqualTo("A");
         assertThat(top.probability()).isGreaterThan(0.99);
@@ -108,7 +108,7 @@ class BayesianSourceTracerTest {
         // Few noisy readings on the axis and a loose error model leave A and B, 2 m further upgradient, both plausible.
         List<Observation> observations = readings(0.3).stream().filter(o -> o.y() < 3 && o.time().getEpochSecond() % (4 * 86400) == 0).toList();
         List<Candidate> pair = List.of(candidates().get(0), new Candidate("B", "E2", -2, 0, square(-2, 0), 1));
-        Result result = tracer(0.3).trace(pair, observations, ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9, p -> { }, () -> false);
+        Result result = tracer(0.3).trace(pair, observations, ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9, Progress.NONE);
         double logA = bruteForceLogEvidence(0, 0, observations, 0.3);
         double logB = bruteForceLogEvidence(-2, 0, observations, 0.3);
         double expectedA = 1 / (1 + Math.exp(logB - logA));
@@ -165,12 +165,27 @@ class BayesianSourceTracerTest {
     @Test
     void reportsProgressAndStopsWhenCancelled() {
         List<Double> progress = new ArrayList<>();
-        tracer(0.1).trace(candidates(), readings(0), ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9, progress::add, () -> false);
+        tracer(0.1).trace(candidates(), readings(0), ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9, watching(progress, Integer.MAX_VALUE));
         assertThat(progress).hasSize(4).isSorted();
         assertThat(progress.get(3)).isEqualTo(1.0);
-        int[] polls = {0};
-        assertThatThrownBy(() -> tracer(0.1).trace(candidates(), readings(0), ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9, p -> { },
-                () -> ++polls[0] > 2)).isInstanceOf(CancellationException.class);
-        assertThat(polls[0]).isEqualTo(3);
+        List<Double> beforeCancel = new ArrayList<>();
+        assertThatThrownBy(() -> tracer(0.1).trace(candidates(), readings(0), ORIGIN, ORIGIN.plus(Duration.ofDays(60)), 0.9,
+                watching(beforeCancel, 2))).isInstanceOf(Progress.Cancelled.class);
+        assertThat(beforeCancel).hasSize(2);
+    }
+
+    /** Records what is reported, and asks to stop once {@code reports} have been made. */
+    private static Progress watching(List<Double> reported, int reports) {
+        return new Progress() {
+            @Override
+            public void report(double fraction, String stage) {
+                reported.add(fraction);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return reported.size() >= reports;
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Observation;
@@ -34,7 +35,7 @@ class DemoParkTracingBench {
         for (int run = 1; run <= 3; run++) {
             long start = System.nanoTime();
             BayesianSourceTracer.Result result = tracer.trace(candidates, observations, leak.start().minus(Duration.ofDays(180)),
-                    leak.start().plus(Duration.ofDays(30)), 0.9, p -> { }, () -> false);
+                    leak.start().plus(Duration.ofDays(30)), 0.9, Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "BENCH tracing %d candidates, %d readings: %.2f s (run %d; top %s p=%.3f, %d reach a well)%n",
                     candidates.size(), observations.size(), seconds, run, result.enterprises().get(0).enterpriseId(),

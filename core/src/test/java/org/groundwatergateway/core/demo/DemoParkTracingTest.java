@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Observation;
@@ -101,7 +102,7 @@ class DemoParkTracingTest {
         List<Observation> observations = dailyMeans(signals, "benzene", leak.start(), 30, 0.001, 0, 0.0002);
         Result result = tracer(leak, new BayesianSourceTracer.ErrorModel(0.1, 0.0001), new double[] {0.01, 1000})
                 .trace(candidates(leak.widthM(), 400, 1100, 1200, 1500), observations, leak.start().minus(Duration.ofDays(180)),
-                        leak.start().plus(Duration.ofDays(30)), 0.9, p -> { }, () -> false);
+                        leak.start().plus(Duration.ofDays(30)), 0.9, Progress.NONE);
         print("benzene", result);
         assertThat(result.enterprises().get(0).enterpriseId()).isEqualTo("E01");
         assertThat(result.enterprises().get(0).probability()).isGreaterThanOrEqualTo(0.6);
@@ -123,7 +124,7 @@ class DemoParkTracingTest {
                 o.detectionLimit())).toList();
         Result result = tracer(leak, new BayesianSourceTracer.ErrorModel(0.1, 0.0005), new double[] {0.01, 1000})
                 .trace(candidates(leak.widthM(), 1200, 400, 2000, 800), observations, leak.start().minus(Duration.ofDays(180)),
-                        leak.start().plus(Duration.ofDays(30)), 0.9, p -> { }, () -> false);
+                        leak.start().plus(Duration.ofDays(30)), 0.9, Progress.NONE);
         print("chromium (VI)", result);
         assertThat(background).isBetween(0.0015, 0.0025);
         assertThat(result.enterprises().get(0).enterpriseId()).isEqualTo("E05");
