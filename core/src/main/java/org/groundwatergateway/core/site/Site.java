@@ -1,0 +1,63 @@
+package org.groundwatergateway.core.site;
+
+import java.util.List;
+import org.groundwatergateway.core.geo.LocalGrid;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.Enterprise;
+import org.groundwatergateway.core.park.Park;
+import org.groundwatergateway.core.park.PotentialSource;
+import org.groundwatergateway.core.park.Receptor;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A park as the analyses see it: everything in metres east and north of the park's south-west corner
+ * ({@link LocalGrid}), because flow, transport and kriging work in metres and days.
+ */
+public record Site(Park park, LocalGrid grid, List<AquiferLayer> aquifers, List<Well> wells, List<Enterprise> enterprises,
+                   List<PotentialSource> sources, List<Receptor> receptors) {
+
+    public Site {
+        aquifers = List.copyOf(aquifers);
+        wells = List.copyOf(wells);
+        enterprises = List.copyOf(enterprises);
+        sources = List.copyOf(sources);
+        receptors = List.copyOf(receptors);
+    }
+
+    /** Local east/north (m) of a geometry's centroid. */
+    public double[] local(Geometry geometry) {
+        var centroid = geometry.getCentroid();
+        return grid.toLocal(centroid.getX(), centroid.getY());
+    }
+
+    /** The geometry in local metres. */
+    public Geometry toLocal(Geometry geometry) {
+        return grid.localMapping().applyTo(geometry);
+    }
+
+    /** The park's extent in local metres. */
+    public Envelope extent() {
+        return toLocal(park.boundary()).getEnvelopeInternal();
+    }
+
+    public AquiferLayer aquifer(String code) {
+        return aquifers.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                "aquifer: park " + park.code() + " has " + aquifers.stream().map(AquiferLayer::code).toList() + ", not '" + code + "'"));
+    }
+
+    /** The park's uppermost unconfined aquifer, where a leak arrives first; else its first. */
+    public AquiferLayer shallowestAquifer() {
+        return aquifers.stream().filter(a -> a.confinement() == AquiferLayer.Confinement.UNCONFINED).findFirst()
+                .orElseGet(() -> aquifers.get(0));
+    }
+
+    public List<Well> wellsIn(AquiferLayer aquifer) {
+        return wells.stream().filter(w -> w.aquiferId() == aquifer.id() && w.status() == Well.Status.ACTIVE).toList();
+    }
+
+    public Enterprise enterprise(long id) {
+        return enterprises.stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+}
