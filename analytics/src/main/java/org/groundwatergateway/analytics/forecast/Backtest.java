@@ -60,9 +60,8 @@ public record Backtest(int trainingSteps, List<HorizonScore> horizons) {
                 if (target >= series.length() || !Double.isFinite(series.value(target))) continue;
                 double observed = series.value(target);
                 Forecast.Point point = forecast.points().get(k);
-                int seasonalSource = target - seasonSteps * (int) Math.ceil(steps[k] / (double) Math.max(seasonSteps, 1));
-                double seasonalValue = seasonSteps > 0 ? series.value(seasonalSource) : Double.NaN;
-                if (seasonSteps > 0 && !Double.isFinite(seasonalValue)) continue;
+                double seasonalValue = seasonSteps > 0 ? seasonalNaive(series, target, steps[k], seasonSteps) : 0;
+                if (!Double.isFinite(seasonalValue)) continue;
                 int i = count[k]++;
                 model[k][i] = point.value() - observed;
                 naive[k][i] = series.value(origin) - observed;
@@ -79,6 +78,12 @@ public record Backtest(int trainingSteps, List<HorizonScore> horizons) {
                     seasonSteps > 0 ? Errors.of(seasonal[k], n) : null, covered[k] / n, width[k] / n));
         }
         return new Backtest(split, scores);
+    }
+
+    /** y(t + h − m⌈h/m⌉): the value one or more whole seasons before the target, at or before the origin. */
+    private static double seasonalNaive(WellSeries series, int target, int steps, int season) {
+        int source = target - season * ((steps + season - 1) / season);
+        return source >= 0 ? series.value(source) : Double.NaN;
     }
 
     public HorizonScore at(int steps) {

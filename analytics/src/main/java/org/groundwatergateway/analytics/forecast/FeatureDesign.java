@@ -74,6 +74,16 @@ public record FeatureDesign(int lags, int window, int[] covariateWindows) {
         return x;
     }
 
+    /**
+     * The mean absolute step-to-step change over the window ending at {@code origin}: how restless the series is
+     * just now (instrument noise grows with a concentration, a water table moves more while a recharge mound recedes).
+     */
+    double variability(WellSeries series, int origin) {
+        double sum = 0;
+        for (int i = origin - window + 2; i <= origin; i++) sum += Math.abs(series.value(i) - series.value(i - 1));
+        return sum / (window - 1);
+    }
+
     private static double mean(double[] values) {
         double sum = 0;
         for (double v : values) sum += v;

@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.forecast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
@@ -27,15 +28,16 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
  * Software 33(1)) on standardised features, with a light penalty (α = 10⁻³ on a unit-scaled target, half L1):
  * a water table answering rain like a linear reservoir, and a slowly moving concentration, are close to linear in
  * their own recent past, and a linear model extrapolates a trend where trees stop at the largest change they were
- * trained on. On the AR(1) + rain test series it reaches the theoretical best 7-step RMSE (0.0668 against 0.0685),
- * where Tribuo's AdaGrad linear SGD reached 0.0717 and a 30-tree random forest of CART trees 0.0708 at some
- * twenty times the training time. Coordinate descent in a fixed order has no random choices: the same series gives
- * the same forecaster.
+ * trained on. In a held-out backtest on 5,000 days of AR(1) + rain (φ = 0.8, σ = 0.02 m, 5-day recession), 7 days
+ * ahead, it reached an RMSE of 0.0681 m where the theoretical best is 0.0685 m and persistence scored 0.0885 m;
+ * Tribuo's AdaGrad linear SGD reached 0.0717 m and a 30-tree random forest of CART trees 0.0708 m, the forest in
+ * 316 s against the elastic net's 15 s. Coordinate descent in a fixed order has no random choices: the same series
+ * gives the same forecaster.
  */
 public final class LearnedForecaster {
 
     /** Share of the training series whose origins are forecast out of sample to calibrate the intervals. */
-    static final double CALIBRATION_SHARE = 0.4;
+    private static final double CALIBRATION_SHARE = 0.4;
     private static final RegressionFactory REGRESSION = new RegressionFactory();
     private static final String CHANGE = "change";
     private static final Trainer<Regressor> ELASTIC_NET = new TransformTrainer<>(new ElasticNetCDTrainer(1e-3, 0.5, 1e-4, 500, false, 1),
@@ -45,7 +47,26 @@ public final class LearnedForecaster {
     private final List<String> names;
     private final List<HorizonModel> models;
 
-    private record HorizonModel(int steps, Fit fit, ConformalInterval interval) {}
+    /** @param interval in units of {@link Spread#at} the origin */
+    private record HorizonModel(int steps, Fit fit, ConformalInterval interval, Spread spread) {}
+
+    /** The unit of a horizon's residuals: 1, or the variability at the origin but at least {@code floor}. */
+    private record Spread(boolean local, double floor) {
+
+        /** A tenth of the median variability, so that quiet stretches (a clean well reading zero) do not make the interval vanish. */
+        static Spread of(Samples samples, ForecastSettings.IntervalWidth width) {
+            if (width == ForecastSettings.IntervalWidth.CONSTANT) return new Spread(false, 1);
+            double[] v = new double[samples.size()];
+            for (int i = 0; i < v.length; i++) v[i] = samples.variability(i);
+            Arrays.sort(v);
+            double median = v[v.length / 2];
+            return new Spread(true, median > 0 ? 0.1 * median : Double.MIN_NORMAL);
+        }
+
+        double at(double variability) {
+            return local ? Math.max(variability, floor) : 1;
+        }
+    }
 
     private LearnedForecaster(ForecastSettings settings, List<String> names, List<HorizonModel> models) {
         this.settings = settings;
@@ -58,8 +79,10 @@ public final class LearnedForecaster {
         List<String> names = settings.features().names(history);
         for (int steps : settings.horizons()) {
             Samples samples = Samples.of(history, settings.features(), steps);
-            double[] residuals = calibrationResiduals(samples, names, settings.calibrationFolds());
-            models.add(new HorizonModel(steps, Fit.of(samples, samples.size(), names), ConformalInterval.of(residuals, settings.coverage())));
+            Spread spread = Spread.of(samples, settings.width());
+            double[] residuals = calibrationResiduals(samples, names, settings.calibrationFolds(), spread);
+            models.add(new HorizonModel(steps, Fit.of(samples, samples.size(), names), ConformalInterval.of(residuals, settings.coverage()),
+                    spread));
         }
         return new LearnedForecaster(settings, names, List.copyOf(models));
     }
@@ -87,8 +110,9 @@ public final class LearnedForecaster {
                         + " must all have values to forecast from there");
             }
             double value = level + h.fit().change(x);
+            double scale = h.spread().at(settings.features().variability(series, origin));
             points.add(new Forecast.Point(h.steps(), series.time(origin + h.steps()), value,
-                    value + h.interval().lower(), value + h.interval().upper()));
+                    value + scale * h.interval().lower(), value + scale * h.interval().upper()));
         }
         return new Forecast(series.time(origin), level, points);
     }
@@ -102,7 +126,7 @@ public final class LearnedForecaster {
      * Rolling origin: the last {@link #CALIBRATION_SHARE} of the samples is cut into folds; each fold is forecast by a
      * model trained only on samples whose targets were observed before the fold's first origin.
      */
-    private static double[] calibrationResiduals(Samples samples, List<String> names, int folds) {
+    private static double[] calibrationResiduals(Samples samples, List<String> names, int folds, Spread spread) {
         int n = samples.size();
         int first = (int) Math.round(n * (1 - CALIBRATION_SHARE));
         if (n - first < folds) throw new IllegalArgumentException("the series is too short to calibrate the intervals");
@@ -114,7 +138,7 @@ public final class LearnedForecaster {
             if (known < 2) throw new IllegalArgumentException("the series is too short to calibrate the intervals");
             Fit fit = Fit.of(samples, known, names);
             for (int i = from; i < to; i++) {
-                residuals[i - first] = samples.target(i) - fit.change(samples.features(i));
+                residuals[i - first] = (samples.target(i) - fit.change(samples.features(i))) / spread.at(samples.variability(i));
             }
         }
         return residuals;

@@ -11,17 +11,20 @@ final class Samples {
     private final int[] origins;
     private final List<double[]> features;
     private final double[] targets;
+    private final double[] variabilities;
 
-    private Samples(int horizon, int[] origins, List<double[]> features, double[] targets) {
+    private Samples(int horizon, int[] origins, List<double[]> features, double[] targets, double[] variabilities) {
         this.horizon = horizon;
         this.origins = origins;
         this.features = features;
         this.targets = targets;
+        this.variabilities = variabilities;
     }
 
     static Samples of(WellSeries series, FeatureDesign design, int horizon) {
         int[] origins = new int[series.length()];
         double[] targets = new double[series.length()];
+        double[] variabilities = new double[series.length()];
         List<double[]> features = new ArrayList<>();
         int n = 0;
         for (int t = 0; t + horizon < series.length(); t++) {
@@ -30,10 +33,11 @@ final class Samples {
             if (x == null) continue;
             origins[n] = t;
             targets[n] = change;
+            variabilities[n] = design.variability(series, t);
             features.add(x);
             n++;
         }
-        return new Samples(horizon, Arrays.copyOf(origins, n), features, Arrays.copyOf(targets, n));
+        return new Samples(horizon, Arrays.copyOf(origins, n), features, Arrays.copyOf(targets, n), Arrays.copyOf(variabilities, n));
     }
 
     int size() {
@@ -51,6 +55,11 @@ final class Samples {
     /** y(t + h) − y(t). */
     double target(int i) {
         return targets[i];
+    }
+
+    /** {@link FeatureDesign#variability} at the origin. */
+    double variability(int i) {
+        return variabilities[i];
     }
 
     /** How many samples have their target observed by step {@code step}: those a model trained then may use. */

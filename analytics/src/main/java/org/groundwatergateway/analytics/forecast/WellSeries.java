@@ -3,6 +3,7 @@ package org.groundwatergateway.analytics.forecast;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,7 +27,7 @@ public record WellSeries(Instant start, Duration step, double[] values, Map<Stri
             copies.put(covariate.getKey(), covariate.getValue().clone());
         }
         values = values.clone();
-        covariates = java.util.Collections.unmodifiableSortedMap(copies);
+        covariates = Collections.unmodifiableSortedMap(copies);
     }
 
     public static WellSeries of(Instant start, Duration step, double[] values) {
