@@ -1,0 +1,31 @@
+package org.groundwatergateway.analytics.forecast;
+
+import java.util.Arrays;
+
+/**
+ * A prediction interval from out-of-sample residuals (observed − forecast), split-conformal style (Lei, G'Sell,
+ * Rinaldo, Tibshirani &amp; Wasserman 2018, "Distribution-free predictive inference for regression", JASA 113, §2.2):
+ * with n residuals in ascending order the upper offset is the ⌈(n + 1)(1 − α/2)⌉-th and the lower the
+ * ⌊(n + 1)·α/2⌋-th, so each tail holds at most α/2 for exchangeable errors. Taking the two tails separately keeps
+ * the skew of rain-driven rises. Residuals of a time series are not exchangeable, so coverage is approximate;
+ * the backtest measures it.
+ *
+ * @param lower added to the forecast for the lower limit (normally negative)
+ */
+public record ConformalInterval(double lower, double upper, double coverage, int residuals) {
+
+    public static ConformalInterval of(double[] residuals, double coverage) {
+        if (!(coverage > 0 && coverage < 1)) throw new IllegalArgumentException("coverage must lie between 0 and 1");
+        double[] sorted = residuals.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        double tail = (1 - coverage) / 2;
+        // The nudge keeps exact ranks exact where (1 − coverage)/2 is not a binary fraction.
+        int upperRank = (int) Math.ceil((n + 1) * (1 - tail) - 1e-9);
+        int lowerRank = (int) Math.floor((n + 1) * tail + 1e-9);
+        if (lowerRank < 1 || upperRank > n) {
+            throw new IllegalArgumentException(n + " residuals are too few for a " + coverage + " interval");
+        }
+        return new ConformalInterval(sorted[lowerRank - 1], sorted[upperRank - 1], coverage, n);
+    }
+}
