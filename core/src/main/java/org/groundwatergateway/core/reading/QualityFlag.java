@@ -58,6 +58,13 @@ public enum QualityFlag {
     public static final Set<QualityFlag> NEEDS_REVIEW = EnumSet.of(RANGE, RATE_OF_CHANGE, FLATLINE, SPIKE, DUPLICATE,
             DUAL_SENSOR_MISMATCH, INCONSISTENT);
 
+    /**
+     * Flags of a reading that does not describe the groundwater, which analyses leave out: instrument states,
+     * QA/QC findings of a fault in the value, and a reviewer's rejection.
+     */
+    public static final Set<QualityFlag> NOT_REPRESENTATIVE = EnumSet.of(STOPPED, MAINTENANCE, FAULT, CALIBRATION,
+            COMMUNICATION_FAULT, RANGE, SPIKE, FLATLINE, DURING_CALIBRATION, REJECTED);
+
     public static boolean any(int bits, Set<QualityFlag> flags) {
         return (bits & bits(flags)) != 0;
     }

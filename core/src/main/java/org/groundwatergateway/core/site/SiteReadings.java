@@ -3,7 +3,6 @@ package org.groundwatergateway.core.site;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +24,7 @@ public final class SiteReadings {
     /** A day's mean at one well. */
     public record DailyMean(LocalDate day, Instant midday, double value, int readings) {}
 
-    /** Readings that do not describe the groundwater: instrument states, QA/QC findings a reviewer has not cleared, rejections. */
-    static final int UNUSABLE = QualityFlag.bits(EnumSet.of(QualityFlag.STOPPED, QualityFlag.MAINTENANCE, QualityFlag.FAULT,
-            QualityFlag.CALIBRATION, QualityFlag.COMMUNICATION_FAULT, QualityFlag.RANGE, QualityFlag.SPIKE, QualityFlag.FLATLINE,
-            QualityFlag.DURING_CALIBRATION, QualityFlag.REJECTED));
+    private static final int UNUSABLE = QualityFlag.bits(QualityFlag.NOT_REPRESENTATIVE);
 
     private final Database database;
 

@@ -1,0 +1,146 @@
+package org.groundwatergateway.core.forecast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.groundwatergateway.analytics.forecast.Backtest;
+import org.groundwatergateway.analytics.forecast.FeatureDesign;
+import org.groundwatergateway.analytics.forecast.Forecast;
+import org.groundwatergateway.analytics.forecast.ForecastSettings;
+import org.groundwatergateway.analytics.forecast.LearnedForecaster;
+import org.groundwatergateway.analytics.forecast.WellSeries;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Rows;
+
+/**
+ * Forecasts of one datastream from its own stored history: the learned forecaster trained on the recent past
+ * (with the park's rainfall for water levels, which answer rain), and how it did against persistence on the
+ * last fifth of that past, so a duty officer can see whether to trust it.
+ */
+public final class DatastreamForecasts {
+
+    /** The share of the history held out to score the forecaster against persistence. */
+    public static final double HELD_OUT = 0.2;
+    private static final int UNUSABLE = QualityFlag.bits(QualityFlag.NOT_REPRESENTATIVE);
+    /** Rain sums over these many hours ahead of the forecast origin: from a storm's first hours to a fortnight's recession. */
+    private static final int[] RAIN_WINDOW_HOURS = {1, 3, 6, 12, 24, 48, 96, 168, 336};
+
+    /**
+     * @param covariate the covariate used ("rainfall" with the weather station's code), or null
+     * @param rainfallGapsFilled hours without a rainfall reading, taken as dry
+     */
+    public record Result(Datastream datastream, Parameter parameter, String covariate, int rainfallGapsFilled, Forecast forecast,
+                         Backtest backtest, Instant historyStart, double[] recent) {}
+
+    private final Database database;
+    private final MonitoringRepository monitoring;
+    private final ParameterRepository parameters;
+
+    public DatastreamForecasts(Database database) {
+        this.database = database;
+        this.monitoring = new MonitoringRepository(database);
+        this.parameters = new ParameterRepository(database);
+    }
+
+    /**
+     * @param horizonHours how far ahead, in hours
+     * @param historyDays how much of the stored past to learn from, ending at the latest reading
+     */
+    public Result forecast(long datastreamId, List<Integer> horizonHours, int historyDays) {
+        Datastream datastream = monitoring.findDatastream(datastreamId)
+                .orElseThrow(() -> new IllegalArgumentException("datastream: no datastream " + datastreamId));
+        if (datastream.wellId() == null) throw new IllegalArgumentException("datastream " + datastream.code() + " is not a well's: only well series are forecast");
+        if (historyDays < 30 || historyDays > 3660) throw new IllegalArgumentException("historyDays must be 30 to 3660, not " + historyDays);
+        Parameter parameter = parameters.findById(datastream.parameterId()).orElseThrow();
+        Duration step = Duration.ofMinutes(datastream.intervalMinutes());
+        Instant latest = latestTime(datastream.id()).orElseThrow(() -> new IllegalArgumentException(
+                "datastream " + datastream.code() + " has no readings to learn from"));
+        int length = (int) (Duration.ofDays(historyDays).toMinutes() / datastream.intervalMinutes());
+        Instant start = latest.minus(step.multipliedBy(length - 1L));
+        double[] values = series(datastream.id(), start, step, length);
+
+        WellSeries series = WellSeries.of(start, step, values);
+        String covariate = null;
+        int gaps = 0;
+        boolean level = "water-level".equals(parameter.code());
+        Optional<Datastream> rain = level ? rainfall(datastream) : Optional.empty();
+        if (rain.isPresent()) {
+            double[] rainfall = series(rain.get().id(), start, step, length);
+            for (int i = 0; i < rainfall.length; i++) {
+                if (Double.isNaN(rainfall[i])) {
+                    rainfall[i] = 0;
+                    gaps++;
+                }
+            }
+            series = series.withCovariate("rainfall", rainfall);
+            covariate = "rainfall " + rain.get().code();
+        }
+        ForecastSettings settings = ForecastSettings.of(design(step, rain.isPresent()), steps(horizonHours, step))
+                // Concentrations scatter more as they rise; levels scatter alike at any height.
+                .withWidth(level ? ForecastSettings.IntervalWidth.CONSTANT : ForecastSettings.IntervalWidth.LOCAL);
+        Backtest backtest = Backtest.run(series, settings, HELD_OUT, 0);
+        Forecast forecast = LearnedForecaster.train(series, settings).forecast(series);
+        double[] recent = Arrays.copyOfRange(values, Math.max(0, length - 7 * 24 * 60 / datastream.intervalMinutes()), length);
+        return new Result(datastream, parameter, covariate, gaps, forecast, backtest, start, recent);
+    }
+
+    private static FeatureDesign design(Duration step, boolean rainfall) {
+        long minutes = step.toMinutes();
+        int day = (int) Math.max(3, Duration.ofDays(1).toMinutes() / minutes);
+        if (!rainfall) return FeatureDesign.of(6, day);
+        TreeSet<Integer> windows = new TreeSet<>();
+        for (int hours : RAIN_WINDOW_HOURS) windows.add((int) Math.max(1, hours * 60L / minutes));
+        return FeatureDesign.of(6, day, windows.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static int[] steps(List<Integer> horizonHours, Duration step) {
+        if (horizonHours == null || horizonHours.isEmpty()) throw new IllegalArgumentException("horizons: give at least one, in hours");
+        return horizonHours.stream().mapToInt(hours -> {
+            if (hours == null || hours < 1 || hours > 24 * 30) throw new IllegalArgumentException("horizons: 1 to 720 hours, not " + hours);
+            long steps = Math.round(hours * 60.0 / step.toMinutes());
+            if (steps < 1) throw new IllegalArgumentException("horizons: " + hours + " h is shorter than the datastream's interval");
+            return (int) steps;
+        }).distinct().sorted().toArray();
+    }
+
+    private Optional<Instant> latestTime(long datastreamId) {
+        return database.jdbc().sql("SELECT MAX(phenomenon_time) AS latest FROM readings WHERE datastream_id = ? AND current_version")
+                .param(datastreamId).query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "latest"))).single();
+    }
+
+    /** Usable readings on the datastream's regular steps; NaN where there is none. */
+    private double[] series(long datastreamId, Instant start, Duration step, int length) {
+        double[] values = new double[length];
+        Arrays.fill(values, Double.NaN);
+        long stepMillis = step.toMillis();
+        database.jdbc().sql("SELECT phenomenon_time, result_value, quality_flags FROM readings WHERE datastream_id = ? AND current_version "
+                        + "AND phenomenon_time >= ? AND phenomenon_time <= ?")
+                .params(datastreamId, Rows.timestamp(start.minus(step.dividedBy(2))), Rows.timestamp(start.plus(step.multipliedBy(length))))
+                .query(rs -> {
+                    if ((rs.getInt("quality_flags") & UNUSABLE) != 0) return;
+                    long index = Math.round((double) Duration.between(start, Rows.instant(rs, "phenomenon_time")).toMillis() / stepMillis);
+                    if (index >= 0 && index < length) values[(int) index] = rs.getDouble("result_value");
+                });
+        return values;
+    }
+
+    /** The rainfall datastream of the well's park, at its first weather station that has one. */
+    private Optional<Datastream> rainfall(Datastream levelStream) {
+        Well well = monitoring.findWells().stream().filter(w -> w.id().equals(levelStream.wellId())).findFirst().orElseThrow();
+        Parameter rain = parameters.findByCode("rainfall").orElse(null);
+        if (rain == null) return Optional.empty();
+        return monitoring.findWeatherStations(well.parkId()).stream()
+                .flatMap(station -> monitoring.findDatastreams().stream()
+                        .filter(d -> station.id().equals(d.weatherStationId()) && d.parameterId() == rain.id()))
+                .findFirst();
+    }
+}
