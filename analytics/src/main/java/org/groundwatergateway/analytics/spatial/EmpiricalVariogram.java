@@ -25,7 +25,7 @@ public record EmpiricalVariogram(double[] lags, double[] semivariances, int[] pa
     public static EmpiricalVariogram of(double[] xs, double[] ys, double[] values) {
         double largest = 0;
         for (int i = 0; i < xs.length; i++) {
-            for (int j = i + 1; j < xs.length; j++) largest = Math.max(largest, Math.hypot(xs[i] - xs[j], ys[i] - ys[j]));
+            for (int j = i + 1; j < xs.length; j++) largest = Math.max(largest, separation(xs, ys, i, j));
         }
         if (largest == 0) throw new IllegalArgumentException("a variogram needs samples at two or more places");
         return of(xs, ys, values, largest / 2 / DEFAULT_CLASSES, DEFAULT_CLASSES);
@@ -40,7 +40,7 @@ public record EmpiricalVariogram(double[] lags, double[] semivariances, int[] pa
         int[] count = new int[classes];
         for (int i = 0; i < xs.length; i++) {
             for (int j = i + 1; j < xs.length; j++) {
-                double h = Math.hypot(xs[i] - xs[j], ys[i] - ys[j]);
+                double h = separation(xs, ys, i, j);
                 int k = (int) (h / classWidth);
                 if (h == 0 || k >= classes) continue;
                 double difference = values[i] - values[j];
@@ -63,6 +63,12 @@ public record EmpiricalVariogram(double[] lags, double[] semivariances, int[] pa
             m++;
         }
         return new EmpiricalVariogram(lags, gammas, pairs);
+    }
+
+    private static double separation(double[] xs, double[] ys, int i, int j) {
+        double dx = xs[i] - xs[j];
+        double dy = ys[i] - ys[j];
+        return Math.sqrt(dx * dx + dy * dy);
     }
 
     public int classes() {

@@ -9,6 +9,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
  * Ordinary kriging in a moving neighbourhood (Isaaks &amp; Srivastava 1989, "An Introduction to Applied
@@ -45,8 +46,8 @@ public final class OrdinaryKriging {
             if (!Double.isFinite(xs[k]) || !Double.isFinite(ys[k]) || !Double.isFinite(values[k])) {
                 throw new IllegalArgumentException("sample " + k + " is not finite");
             }
-            // Two samples at one place make the system singular; the caller decides how to merge them.
-            if (!places.add(xs[k] + " " + ys[k])) throw new IllegalArgumentException("two samples at (" + xs[k] + ", " + ys[k] + ")");
+            // Two samples at one place make the system singular; the caller decides how to merge them (+ 0.0 folds −0.0 into 0.0).
+            if (!places.add((xs[k] + 0.0) + " " + (ys[k] + 0.0))) throw new IllegalArgumentException("two samples at (" + xs[k] + ", " + ys[k] + ")");
         }
         this.xs = xs.clone();
         this.ys = ys.clone();
@@ -110,7 +111,13 @@ public final class OrdinaryKriging {
             a[p][k] = 1;
             a[k][p] = 1;
         }
-        RealMatrix inverse = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+        RealMatrix inverse;
+        try {
+            inverse = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
+        } catch (SingularMatrixException singular) {
+            throw new IllegalArgumentException("the kriging system is singular for " + model
+                    + ": samples too close for its range; a Gaussian model needs a nugget", singular);
+        }
         double[] flat = new double[(k + 1) * (k + 1)];
         for (int r = 0; r <= k; r++) {
             for (int c = 0; c <= k; c++) flat[r * (k + 1) + c] = inverse.getEntry(r, c);

@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.spatial;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
@@ -70,6 +71,15 @@ class OrdinaryKrigingTest {
         assertThat(e.value()).isCloseTo(4, within(1e-12));
         assertThat(e.variance()).isCloseTo(2 * (1 + 1 / 5.0), within(1e-12));
         for (double w : e.weights()) assertThat(w).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void aSingularSystemIsReportedAsAModelProblem() {
+        double[] xs = new double[20];
+        double[] ys = new double[20];
+        for (int k = 0; k < 20; k++) xs[k] = k;
+        OrdinaryKriging smooth = new OrdinaryKriging(xs, ys, xs.clone(), new VariogramModel(VariogramModel.Shape.GAUSSIAN, 0, 1, 5000), 20);
+        assertThatThrownBy(() -> smooth.at(3.5, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nugget");
     }
 
     @Test

@@ -75,6 +75,17 @@ class VariogramTest {
         assertThat(VariogramFit.weightedSse(v, off)).isCloseTo(expected, within(1e-9));
     }
 
+    /** A Gaussian keeps a nugget of 1 % of its sill even where the data show none (tolerance 1e-9). */
+    @Test
+    void aGaussianModelKeepsItsLeastNugget() {
+        EmpiricalVariogram v = onModel(new VariogramModel(VariogramModel.Shape.GAUSSIAN, 0, 2, 300), 40, 12);
+        for (boolean nugget : new boolean[] {true, false}) {
+            VariogramModel fitted = VariogramFit.fit(v, VariogramModel.Shape.GAUSSIAN, nugget).model();
+            assertThat(fitted.nugget() / fitted.sill()).as("nugget allowed: %s", nugget).isCloseTo(0.01, within(1e-9));
+            assertThat(fitted.sill()).isCloseTo(2, within(0.1));
+        }
+    }
+
     private static EmpiricalVariogram onModel(VariogramModel model, double width, int classes) {
         double[] lags = new double[classes];
         double[] gammas = new double[classes];
