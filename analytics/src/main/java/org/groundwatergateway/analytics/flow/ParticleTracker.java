@@ -8,8 +8,8 @@ import org.groundwatergateway.analytics.spatial.RegularGrid;
  * Pathlines of water particles through a {@link FlowField}: the classical fourth-order Runge–Kutta method with
  * step-doubling error control and Richardson extrapolation (Press et al. 2007, "Numerical Recipes", 3rd ed., §17.1–17.2),
  * each step further held to a quarter of a cell so that a path samples every cell it crosses, as particle-tracking
- * codes on interpolated velocities do (Zheng &amp; Bennett 2002, "Applied Contaminant Transport Modeling", 2nd ed.,
- * ch. 7). Backward tracking follows −v and tells where the water at a point came from (capture zones, source
+ * codes on interpolated velocities do (Zheng &amp; Bennett 2002, "Applied Contaminant Transport Modeling", 2nd ed.).
+ * Backward tracking follows −v and tells where the water at a point came from (capture zones, source
  * search). A path ends at its time limit, where it leaves the grid (at the crossing, its time prorated along the last
  * step), or where the water stands still.
  */

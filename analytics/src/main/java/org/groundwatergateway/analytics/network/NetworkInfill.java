@@ -10,10 +10,10 @@ import org.groundwatergateway.analytics.spatial.VariogramModel;
 /**
  * Where to add monitoring wells: greedily, each at the node where the ordinary kriging variance times the risk weight
  * is largest, the variance recomputed with the new well before the next is placed. The kriging variance depends on
- * where the wells are, not on what they measure, so a design can be judged before drilling (Journel &amp; Huijbregts
- * 1978, "Mining Geostatistics", §V.A; the greedy variance-reduction design of e.g. Cameron &amp; Hunter 2002,
- * Environmetrics 13). Weighting by risk puts the wells where uncertainty matters: near sources, receptors, the
- * downgradient edge.
+ * where the wells are, not on what they measure, so a design can be judged before drilling: the idea of Rouhani's
+ * variance reduction analysis for groundwater networks (Rouhani 1985, Water Resour. Res. 21(6)), here with the simple
+ * greedy criterion of the largest weighted variance. Weighting by risk puts the wells where uncertainty matters: near
+ * sources, receptors, the downgradient edge.
  */
 public final class NetworkInfill {
 

@@ -2,7 +2,7 @@ package org.groundwatergateway.analytics.spatial;
 
 /**
  * The experimental semivariogram by Matheron's (1962) method of moments, γ̂(h) = Σ (z_i − z_j)² / (2·N(h)) over the
- * N(h) pairs whose separation falls in a distance class (Isaaks &amp; Srivastava 1989, ch. 7; Cressie 1993, §2.4).
+ * N(h) pairs whose separation falls in a distance class (Matheron 1962, "Traité de géostatistique appliquée"; Cressie 1993, "Statistics for Spatial Data", ch. 2).
  * Classes are of equal width from 0; each reports the mean separation of its pairs as its lag, and empty classes are
  * left out. Coincident samples form no pair.
  *

@@ -13,7 +13,7 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 
 /**
  * Ordinary kriging in a moving neighbourhood (Isaaks &amp; Srivastava 1989, "An Introduction to Applied
- * Geostatistics", ch. 12; Deutsch &amp; Journel 1998, GSLIB §IV.1): the estimate at a point is Σ λ_i z_i over its
+ * Geostatistics", ch. 12; Deutsch &amp; Journel 1998, "GSLIB", ch. IV): the estimate at a point is Σ λ_i z_i over its
  * nearest samples, with weights from the system Σ_j λ_j C(x_i − x_j) + μ = C(x_i − x₀), Σ λ_j = 1, and the kriging
  * variance σ² = C(0) − Σ λ_i C(x_i − x₀) − μ.
  *

@@ -23,7 +23,8 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * <p>A Gaussian model always keeps a nugget of at least 1 % of its sill. Without one its kriging matrices are so badly
  * conditioned (Posa 1989, Math. Geol. 21(7); Ababou, Bagtzoglou &amp; Wood 1994, Math. Geol. 26(1)) that large systems
  * turn singular and estimates beyond the wells overshoot the data many times over; with it the smallest eigenvalue of
- * the correlation matrix is at least 0.01, which bounds its condition number by 100 times the number of neighbours.
+ * the correlation matrix is at least 0.01, which bounds the condition number of the covariance block by 100 times the
+ * number of neighbours.
  */
 public final class VariogramFit {
 

@@ -16,7 +16,7 @@ class FlowFieldTest {
 
     /**
      * A planar water table h = h0 − i·(x cosθ + y sinθ): ∇h = −i(cosθ, sinθ) at every node, edges included,
-     * q = K·i(cosθ, sinθ) and v = q/nₑ (Darcy's law, Freeze &amp; Cherry 1979, eq. 2.3 and 2.82). Tolerance 1e-12 relative.
+     * q = K·i(cosθ, sinθ) and v = q/nₑ (Darcy's law and the average linear velocity, Freeze &amp; Cherry 1979, ch. 2). Tolerance 1e-12 relative.
      */
     @Test
     void aPlanarWaterTableGivesTheExactGradientFluxAndSeepageVelocity() {
