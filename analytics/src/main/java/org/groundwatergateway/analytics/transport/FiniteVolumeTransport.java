@@ -76,8 +76,8 @@ public final class FiniteVolumeTransport {
         this.parameters = parameters;
         this.sources = List.copyOf(sources);
         for (Source source : sources) sourceCells.add(cellsOf(source));
-        this.axes = List.of(new Axis(grid.nx(), grid.ny(), 1, grid.nx(), grid.dx(), grid.dy(), this.vx, this.vy),
-                new Axis(grid.ny(), grid.nx(), grid.nx(), 1, grid.dy(), grid.dx(), this.vy, this.vx));
+        this.axes = List.of(axis(grid.nx(), grid.ny(), 1, grid.nx(), grid.dx(), grid.dy(), this.vx, this.vy),
+                axis(grid.ny(), grid.nx(), grid.nx(), 1, grid.dy(), grid.dx(), this.vy, this.vx));
         this.decayPerDay = new double[grid.cells()];
         Arrays.fill(this.decayPerDay, parameters.decayPerDay());
         this.divergence = divergence();
@@ -133,7 +133,8 @@ public final class FiniteVolumeTransport {
             double until = days[index];
             if (until < t) throw new IllegalArgumentException("output times must not decrease nor precede the start");
             while (t < until - 1e-12) {
-                double dt = Math.min(step, until - t);
+                // Steps end where a release starts or stops, so that it lasts exactly as long as it should.
+                double dt = Math.min(Math.min(step, until - t), nextRelease(t) - t);
                 if (dt != survivalStep) {
                     survival(survival, dt);
                     survivalStep = dt;
@@ -148,6 +149,16 @@ public final class FiniteVolumeTransport {
             hold(c, t);
             observer.reached(index, until, c);
         }
+    }
+
+    /** The first start or end of a release after {@code t}, or +∞. */
+    private double nextRelease(double t) {
+        double next = Double.POSITIVE_INFINITY;
+        for (Source source : sources) {
+            if (source.startDay() > t + 1e-12) next = Math.min(next, source.startDay());
+            if (source.endDay() > t + 1e-12) next = Math.min(next, source.endDay());
+        }
+        return next;
     }
 
     /** The share of each cell's solute that survives decay over {@code dt}. */
@@ -184,14 +195,48 @@ public final class FiniteVolumeTransport {
 
     /**
      * One direction of the grid as the flux computation sees it: cells along it are {@code stride} apart in the
-     * field, grid lines {@code lineStride} apart; {@code along} and {@code across} are the velocity components.
+     * field, grid lines {@code lineStride} apart. Face k of a line lies between cells k-1 and k along the axis, faces 0
+     * and {@code faces} being the grid's edges; per face, the velocity along the axis and the dispersion coefficients
+     * along it and across it, fixed for the run.
      */
     private record Axis(int faces, int lines, int stride, int lineStride, double spacing, double crossSpacing,
-                        double[] along, double[] across) {
+                        double[] velocity, double[] normal, double[] cross) {
 
         int cell(int k, int line) {
             return k * stride + line * lineStride;
         }
+
+        int face(int k, int line) {
+            return line * (faces + 1) + k;
+        }
+    }
+
+    /**
+     * An axis whose velocity components are {@code along} and {@code across} at the cells: a face takes the mean of its
+     * two cells', an edge face the edge cell's own.
+     */
+    private Axis axis(int faces, int lines, int stride, int lineStride, double spacing, double crossSpacing, double[] along, double[] across) {
+        double[] velocity = new double[(faces + 1) * lines];
+        double[] normal = new double[velocity.length];
+        double[] cross = new double[velocity.length];
+        Axis axis = new Axis(faces, lines, stride, lineStride, spacing, crossSpacing, velocity, normal, cross);
+        for (int line = 0; line < lines; line++) {
+            for (int k = 0; k <= faces; k++) {
+                int f = axis.face(k, line);
+                if (k == 0 || k == faces) {
+                    velocity[f] = along[axis.cell(k == 0 ? 0 : k - 1, line)];
+                    continue;
+                }
+                int low = axis.cell(k - 1, line);
+                int high = axis.cell(k, line);
+                double u = (along[low] + along[high]) / 2;
+                double w = (across[low] + across[high]) / 2;
+                velocity[f] = u;
+                normal[f] = normalDispersion(u, w);
+                cross[f] = crossDispersion(u, w);
+            }
+        }
+        return axis;
     }
 
     private void advance(double[] c, double[] next, double dt, double[] survival) {
@@ -217,21 +262,13 @@ public final class FiniteVolumeTransport {
         for (Axis axis : axes) {
             for (int line = 0; line < axis.lines(); line++) {
                 for (int k = 0; k <= axis.faces(); k++) {
-                    double u = faceVelocity(axis, k, line) / axis.spacing();
+                    double u = axis.velocity()[axis.face(k, line)] / axis.spacing();
                     if (k > 0) divergence[axis.cell(k - 1, line)] += u;
                     if (k < axis.faces()) divergence[axis.cell(k, line)] -= u;
                 }
             }
         }
         return divergence;
-    }
-
-    /** The velocity along an axis at face {@code k}: the mean of the two cells', or the edge cell's own. */
-    private static double faceVelocity(Axis axis, int k, int line) {
-        double[] along = axis.along();
-        if (k == 0) return along[axis.cell(0, line)];
-        if (k == axis.faces()) return along[axis.cell(k - 1, line)];
-        return (along[axis.cell(k - 1, line)] + along[axis.cell(k, line)]) / 2;
     }
 
     /**
@@ -241,16 +278,18 @@ public final class FiniteVolumeTransport {
     private double faceFlux(double[] c, Axis axis, int k, int line, double dt) {
         int low = k == 0 ? -1 : axis.cell(k - 1, line);
         int high = k == axis.faces() ? -1 : axis.cell(k, line);
-        double u = faceVelocity(axis, k, line);
+        int f = axis.face(k, line);
+        double u = axis.velocity()[f];
         // Clean water in, the cell's own water out; no dispersion across the grid's edge.
         if (low < 0) return u < 0 ? u * c[high] : 0;
         if (high < 0) return u > 0 ? u * c[low] : 0;
-        double w = (axis.across()[low] + axis.across()[high]) / 2;
         double courant = Math.abs(u) * dt / (parameters.retardation() * axis.spacing());
         double face = u >= 0 ? limited(c, axis, k - 2, k - 1, k, line, courant) : limited(c, axis, k + 1, k, k - 1, line, courant);
         double gradient = (c[high] - c[low]) / axis.spacing();
-        double crossGradient = (crossSlope(c, axis, k - 1, line) + crossSlope(c, axis, k, line)) / 2;
-        return u * face - normalDispersion(u, w) * gradient - crossDispersion(u, w) * crossGradient;
+        double cross = axis.cross()[f];
+        // With the flow along an axis there is no cross dispersion and no need for the slopes across.
+        double crossGradient = cross == 0 ? 0 : (crossSlope(c, axis, k - 1, line) + crossSlope(c, axis, k, line)) / 2;
+        return u * face - axis.normal()[f] * gradient - cross * crossGradient;
     }
 
     /**
