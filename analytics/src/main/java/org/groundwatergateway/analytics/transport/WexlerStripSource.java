@@ -50,12 +50,13 @@ public record WexlerStripSource(
     public double concentration(double x, double y, double days) {
         if (days <= 0 || x < 0) return 0;
         double half = sourceWidth / 2;
-        if (x == 0) return Math.abs(y) < half ? sourceConcentration : Math.abs(y) == half ? sourceConcentration / 2 : 0;
         double v = seepageVelocity / retardation;
         double dx = longitudinalDispersivity * seepageVelocity / retardation;
         double dy = transverseDispersivity * seepageVelocity / retardation;
         double a = v * v / (4 * dx) + decayPerDay;
         double b = x * x / (4 * dx);
+        // On the source line (or so close to it that x² underflows) the boundary condition holds.
+        if (b == 0) return Math.abs(y) < half ? sourceConcentration : Math.abs(y) == half ? sourceConcentration / 2 : 0;
         // exp(−aτ − b/τ) peaks at τ = √(b/a) with exponent −2√(ab); keep where it is within NEGLIGIBLE of that.
         double m = 2 * Math.sqrt(a * b) + NEGLIGIBLE;
         double root = Math.sqrt(m * m - 4 * a * b);
