@@ -59,11 +59,11 @@ final class ForwardRun {
         double start = draw.sourceStartDay();
         double threshold = request.threshold();
         double[] days = request.days();
-        List<MonteCarloTransport.Point> points = request.points();
+        List<PlumePoint> points = request.points();
         double[][] concentrations = new double[points.size()][days.length];
         double[] arrivals = new double[points.size()];
         for (int p = 0; p < points.size(); p++) {
-            MonteCarloTransport.Point point = points.get(p);
+            PlumePoint point = points.get(p);
             for (int d = 0; d < days.length; d++) concentrations[p][d] = plume.concentration(point.x(), point.y(), days[d] - start);
             arrivals[p] = arrival(t -> plume.concentration(point.x(), point.y(), t - start), start, request.horizonDays(), threshold);
         }
@@ -120,7 +120,7 @@ final class ForwardRun {
         double[] schedule = DoubleStream.concat(Arrays.stream(days),
                 DoubleStream.iterate(1, k -> k + 1).limit(ARRIVAL_STEPS).map(k -> from + (horizon - from) * k / ARRIVAL_STEPS))
                 .sorted().distinct().toArray();
-        List<MonteCarloTransport.Point> points = request.points();
+        List<PlumePoint> points = request.points();
         double[][] concentrations = new double[points.size()][days.length];
         double[] fronts = new double[days.length];
         double[] arrivals = new double[points.size()];

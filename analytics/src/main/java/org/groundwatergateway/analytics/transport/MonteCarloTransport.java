@@ -31,8 +31,6 @@ public final class MonteCarloTransport {
     /** The forward model of each realisation. */
     public enum Method { FINITE_VOLUME, DOMENICO, WEXLER }
 
-    public record Point(double x, double y) {}
-
     /** The uncertain inputs; K in m/d, dispersivity in m, concentration in mg/L, start in days from day 0. */
     public record Uncertainty(ParameterDistribution hydraulicConductivity, ParameterDistribution effectivePorosity,
                               ParameterDistribution longitudinalDispersivity, ParameterDistribution sourceConcentration,
@@ -76,7 +74,7 @@ public final class MonteCarloTransport {
      * @param threshold  concentration that marks the front (mg/L)
      * @param horizonDays end of the arrival-time search
      */
-    public record Request(Uncertainty uncertainty, Site site, Method method, TransportGrid grid, List<Point> points, double[] days,
+    public record Request(Uncertainty uncertainty, Site site, Method method, TransportGrid grid, List<PlumePoint> points, double[] days,
                           double threshold, double horizonDays, int realisations, long seed) {
         public Request {
             points = List.copyOf(points);
@@ -113,7 +111,7 @@ public final class MonteCarloTransport {
     public record ArrivalTime(double p2_5, double p50, double p97_5, double fractionNotArriving) {}
 
     /** @param concentrations one band per requested day, in the request's order */
-    public record PointForecast(Point point, List<Band> concentrations, ArrivalTime arrival) {}
+    public record PointForecast(PlumePoint point, List<Band> concentrations, ArrivalTime arrival) {}
 
     /** @param frontDistances one band per requested day: how far along the flow C ≥ threshold reaches (m) */
     public record Result(int realisations, List<PointForecast> points, List<Band> frontDistances) {}

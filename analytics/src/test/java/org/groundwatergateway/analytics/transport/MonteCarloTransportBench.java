@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Method;
-import org.groundwatergateway.analytics.transport.MonteCarloTransport.Point;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Request;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Result;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Site;
@@ -32,7 +31,7 @@ class MonteCarloTransportBench {
                 new Triangular(5, 10, 15), new Uniform(0, 180));
         Site site = new Site(0.003, 1.2, 0.0005, 0.1, 0.05, 20, 5);
         TransportGrid grid = new TransportGrid(-100, -300, 5, 5, 200, 120);
-        List<Point> receptors = List.of(new Point(50, 0), new Point(150, 0), new Point(300, 0), new Point(150, 40), new Point(600, 0));
+        List<PlumePoint> receptors = List.of(new PlumePoint(50, 0), new PlumePoint(150, 0), new PlumePoint(300, 0), new PlumePoint(150, 40), new PlumePoint(600, 0));
         double[] years = {365.25, 730.5, 1095.75, 1461, 1826.25};
         Request request = new Request(uncertainty, site, Method.FINITE_VOLUME, grid, receptors, years, 0.01, 1826.25, 200, 2026);
         for (int run = 0; run < 2; run++) {

@@ -10,7 +10,6 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Band;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Method;
-import org.groundwatergateway.analytics.transport.MonteCarloTransport.Point;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.PointForecast;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Request;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Result;
@@ -26,7 +25,7 @@ class MonteCarloTransportTest {
 
     private static final Site SITE = new Site(0.005, 1.2, 0.0005, 0.1, 0.05, 10, 3);
     private static final TransportGrid GRID = new TransportGrid(-21, -40, 2, 2, 120, 40);
-    private static final List<Point> POINTS = List.of(new Point(20, 0), new Point(60, 0), new Point(100, 4), new Point(200, 30));
+    private static final List<PlumePoint> POINTS = List.of(new PlumePoint(20, 0), new PlumePoint(60, 0), new PlumePoint(100, 4), new PlumePoint(200, 30));
     private static final double[] DAYS = {100, 365, 730};
 
     private static Uncertainty fixed() {
@@ -104,7 +103,7 @@ class MonteCarloTransportTest {
     void lognormalConductivityGivesTheAdvectiveArrivalTimeDistribution() {
         Uncertainty uncertainty = new Uncertainty(new LogNormal(5, 0.5), new Fixed(0.3), new Fixed(0.01), new Fixed(1), new Fixed(0));
         Site slab = new Site(0.01, 2, 0, 0.1, 0.1, 1e6, 1e6);
-        List<Point> point = List.of(new Point(50, 0));
+        List<PlumePoint> point = List.of(new PlumePoint(50, 0));
         double median = 50 * 2 * 0.3 / (5 * 0.01);
         double spread = Math.exp(1.959964 * 0.5);
 
