@@ -187,6 +187,8 @@ class MonteCarloTransportTest {
                 .hasMessageContaining("conductivity");
         assertThatThrownBy(() -> new Request(fixed(), SITE, Method.FINITE_VOLUME, null, POINTS, DAYS, 0.5, 1000, 5, 1))
                 .hasMessageContaining("grid");
+        assertThatThrownBy(() -> new Request(fixed(), SITE, Method.FINITE_VOLUME, GRID, List.of(new PlumePoint(500, 0)), DAYS, 0.5, 1000, 5, 1))
+                .hasMessageContaining("off the grid");
         assertThatThrownBy(() -> new Request(fixed(), SITE, Method.WEXLER, null, POINTS, new double[] {2000}, 0.5, 1000, 5, 1))
                 .hasMessageContaining("horizon");
     }
