@@ -1,0 +1,21 @@
+package org.groundwatergateway.analytics.remediation;
+
+/** A low and a high estimate of one cost, in the currency of the unit costs that made it. */
+public record CostRange(double low, double high) {
+
+    public CostRange {
+        if (!(low >= 0 && high >= low)) throw new IllegalArgumentException("a cost range needs 0 ≤ low ≤ high");
+    }
+
+    public CostRange times(double quantity) {
+        return new CostRange(low * quantity, high * quantity);
+    }
+
+    public CostRange plus(CostRange other) {
+        return new CostRange(low + other.low, high + other.high);
+    }
+
+    public double middle() {
+        return (low + high) / 2;
+    }
+}
