@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
-import java.util.function.DoubleConsumer;
+import org.groundwatergateway.analytics.Progress;
 
 /**
  * Monte Carlo propagation of parameter uncertainty through a plume model (e.g. US EPA, Guiding Principles for Monte
@@ -124,16 +122,16 @@ public final class MonteCarloTransport {
     private MonteCarloTransport() {}
 
     /** Runs on all the machine's processors. */
-    public static Result run(Request request, DoubleConsumer progress, BooleanSupplier cancelled) {
-        return run(request, Runtime.getRuntime().availableProcessors(), progress, cancelled);
+    public static Result run(Request request, Progress progress) {
+        return run(request, Runtime.getRuntime().availableProcessors(), progress);
     }
 
     /**
-     * Runs the realisations on {@code threads} threads. {@code progress} receives the share done, increasing, after each
-     * realisation (from the worker threads); {@code cancelled} is asked before each realisation and, once true, the run
-     * stops and a {@link CancellationException} is thrown.
+     * Runs the realisations on {@code threads} threads. {@code progress} hears the share done, increasing, after each
+     * realisation (from the worker threads), and is asked before each realisation whether to stop; a cancelled run
+     * throws {@link Progress.Cancelled}.
      */
-    public static Result run(Request request, int threads, DoubleConsumer progress, BooleanSupplier cancelled) {
+    public static Result run(Request request, int threads, Progress progress) {
         Draw[] draws = draw(request);
         int n = draws.length;
         ForwardRun.Outcome[] outcomes = new ForwardRun.Outcome[n];
@@ -151,7 +149,7 @@ public final class MonteCarloTransport {
             for (int w = 0; w < workers; w++) {
                 running.add(pool.submit(() -> {
                     while (!stop.get()) {
-                        if (cancelled.getAsBoolean()) {
+                        if (progress.cancelled()) {
                             stop.set(true);
                             return;
                         }
@@ -159,7 +157,8 @@ public final class MonteCarloTransport {
                         if (r >= n) return;
                         outcomes[r] = ForwardRun.simulate(request, draws[r]);
                         synchronized (done) {
-                            progress.accept((double) ++done[0] / n);
+                            ++done[0];
+                            progress.report((double) done[0] / n, "realisation " + done[0] + " of " + n);
                         }
                     }
                 }));
@@ -173,12 +172,12 @@ public final class MonteCarloTransport {
         } catch (InterruptedException e) {
             stop.set(true);
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted");
+            throw new Progress.Cancelled("Monte Carlo transport (interrupted)");
         } finally {
             pool.shutdownNow();
         }
         if (Arrays.asList(outcomes).contains(null)) {
-            throw new CancellationException("cancelled after " + done[0] + " of " + n + " realisations");
+            throw new Progress.Cancelled("Monte Carlo transport, after " + done[0] + " of " + n + " realisations");
         }
         return summarise(request, outcomes);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Method;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Request;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Result;
@@ -36,7 +37,7 @@ class MonteCarloTransportBench {
         Request request = new Request(uncertainty, site, Method.FINITE_VOLUME, grid, receptors, years, 0.01, 1826.25, 200, 2026);
         for (int run = 0; run < 2; run++) {
             long start = System.nanoTime();
-            Result result = MonteCarloTransport.run(request, fraction -> { }, () -> false);
+            Result result = MonteCarloTransport.run(request, Progress.NONE);
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "Monte Carlo 200 x FV 200x120 cells, 5 years, %d threads: %.1f s (run %d; front after 5 years %.0f/%.0f/%.0f m;"
                             + " arrival at 150 m %.0f/%.0f/%.0f d, not arriving %.2f)%n",

@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleConsumer;
+import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Band;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Method;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.PointForecast;
@@ -38,7 +39,7 @@ class MonteCarloTransportTest {
     }
 
     private static Result quietly(Request request) {
-        return MonteCarloTransport.run(request, fraction -> { }, () -> false);
+        return MonteCarloTransport.run(request, Progress.NONE);
     }
 
     /**
@@ -123,8 +124,8 @@ class MonteCarloTransportTest {
     @Test
     void quantilesAreOrderedAndDoNotDependOnTheNumberOfThreads() {
         Request request = new Request(uncertain(), SITE, Method.FINITE_VOLUME, GRID, POINTS, DAYS, 0.5, 1000, 24, 42);
-        Result two = MonteCarloTransport.run(request, 2, fraction -> { }, () -> false);
-        Result one = MonteCarloTransport.run(request, 1, fraction -> { }, () -> false);
+        Result two = MonteCarloTransport.run(request, 2, Progress.NONE);
+        Result one = MonteCarloTransport.run(request, 1, Progress.NONE);
         assertThat(two).isEqualTo(one);
         for (PointForecast forecast : two.points()) {
             for (Band band : forecast.concentrations()) assertThat(band.p5()).isLessThanOrEqualTo(band.p50()).isLessThanOrEqualTo(band.p95());
@@ -144,12 +145,12 @@ class MonteCarloTransportTest {
     void progressRisesToOneAndCancellationStopsEarly() {
         Request request = new Request(uncertain(), SITE, Method.DOMENICO, null, POINTS, DAYS, 0.5, 1000, 400, 3);
         List<Double> reported = new ArrayList<>();
-        MonteCarloTransport.run(request, 2, reported::add, () -> false);
+        MonteCarloTransport.run(request, 2, counting(reported::add, Integer.MAX_VALUE));
         assertThat(reported).hasSize(400).isSorted().last().isEqualTo(1.0);
 
         AtomicInteger done = new AtomicInteger();
-        assertThatThrownBy(() -> MonteCarloTransport.run(request, 2, fraction -> done.incrementAndGet(), () -> done.get() >= 10))
-                .isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> MonteCarloTransport.run(request, 2, counting(fraction -> done.incrementAndGet(), 10)))
+                .isInstanceOf(Progress.Cancelled.class);
         // Each of the two workers may finish the realisation it had begun.
         assertThat(done.get()).isBetween(10, 12);
     }
@@ -191,5 +192,22 @@ class MonteCarloTransportTest {
                 .hasMessageContaining("off the grid");
         assertThatThrownBy(() -> new Request(fixed(), SITE, Method.WEXLER, null, POINTS, new double[] {2000}, 0.5, 1000, 5, 1))
                 .hasMessageContaining("horizon");
+    }
+
+    /** Hands each report on, and asks to stop once {@code reports} realisations are done. */
+    private static Progress counting(DoubleConsumer reports, int stopAfter) {
+        AtomicInteger seen = new AtomicInteger();
+        return new Progress() {
+            @Override
+            public void report(double fraction, String stage) {
+                seen.incrementAndGet();
+                reports.accept(fraction);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen.get() >= stopAfter;
+            }
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.groundwatergateway.core.forecast;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,9 @@ import org.groundwatergateway.core.storage.Rows;
 /**
  * Forecasts of one datastream from its own stored history: the learned forecaster trained on the recent past
  * (with the park's rainfall for water levels, which answer rain), and how it did against persistence on the
- * last fifth of that past, so a duty officer can see whether to trust it.
+ * last fifth of that past. Where persistence did better at a horizon — typically when a plume arrives at a well
+ * whose history is flat, so nothing in it teaches the model the rise — that horizon is forecast by persistence,
+ * with a normal interval from its held-out error, and says so.
  */
 public final class DatastreamForecasts {
 
@@ -34,12 +37,20 @@ public final class DatastreamForecasts {
     /** Rain sums over these many hours ahead of the forecast origin: from a storm's first hours to a fortnight's recession. */
     private static final int[] RAIN_WINDOW_HOURS = {1, 3, 6, 12, 24, 48, 96, 168, 336};
 
+    public enum Method { LEARNED, PERSISTENCE }
+
+    /** The forecast at one horizon, by the method that did better on the held-out past. */
+    public record Point(int hours, Instant time, double value, double lower, double upper, Method method) {}
+
     /**
      * @param covariate the covariate used ("rainfall" with the weather station's code), or null
      * @param rainfallGapsFilled hours without a rainfall reading, taken as dry
      */
-    public record Result(Datastream datastream, Parameter parameter, String covariate, int rainfallGapsFilled, Forecast forecast,
-                         Backtest backtest, Instant historyStart, double[] recent) {}
+    public record Result(Datastream datastream, Parameter parameter, String covariate, int rainfallGapsFilled, Instant origin,
+                         double originValue, List<Point> points, Backtest backtest, Instant historyStart, double[] recent) {}
+
+    /** Two-sided 95 % normal quantile, for persistence's interval from its held-out RMSE. */
+    private static final double Z95 = 1.959964;
 
     private final Database database;
     private final MonitoringRepository monitoring;
@@ -89,8 +100,20 @@ public final class DatastreamForecasts {
                 .withWidth(level ? ForecastSettings.IntervalWidth.CONSTANT : ForecastSettings.IntervalWidth.LOCAL);
         Backtest backtest = Backtest.run(series, settings, HELD_OUT, 0);
         Forecast forecast = LearnedForecaster.train(series, settings).forecast(series);
+        List<Point> points = new ArrayList<>();
+        for (Forecast.Point p : forecast.points()) {
+            Backtest.HorizonScore score = backtest.at(p.steps());
+            int hours = (int) (p.steps() * step.toMinutes() / 60);
+            if (score.model().rmse() <= score.persistence().rmse()) {
+                points.add(new Point(hours, p.time(), p.value(), p.lower(), p.upper(), Method.LEARNED));
+            } else {
+                double half = Z95 * score.persistence().rmse();
+                double last = forecast.originValue();
+                points.add(new Point(hours, p.time(), last, last - half, last + half, Method.PERSISTENCE));
+            }
+        }
         double[] recent = Arrays.copyOfRange(values, Math.max(0, length - 7 * 24 * 60 / datastream.intervalMinutes()), length);
-        return new Result(datastream, parameter, covariate, gaps, forecast, backtest, start, recent);
+        return new Result(datastream, parameter, covariate, gaps, forecast.origin(), forecast.originValue(), points, backtest, start, recent);
     }
 
     private static FeatureDesign design(Duration step, boolean rainfall) {

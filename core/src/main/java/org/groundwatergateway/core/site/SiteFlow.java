@@ -1,0 +1,67 @@
+package org.groundwatergateway.core.site;
+
+import java.time.Instant;
+import java.util.Map;
+import org.groundwatergateway.analytics.flow.FlowField;
+import org.groundwatergateway.analytics.flow.HeadSurface;
+import org.groundwatergateway.analytics.tracing.UniformFlow;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * The groundwater flow of one aquifer of a park, from the heads its wells measured over a period (the mean of
+ * their daily means): a head surface over the park, its receptors and a margin, and the seepage velocity field
+ * with the aquifer's conductivity and effective porosity.
+ *
+ * @param heads the mean head at each well that measured one, m above datum
+ */
+public record SiteFlow(Site site, AquiferLayer aquifer, Map<Well, Double> heads, HeadSurface surface, FlowField field) {
+
+    /** Around the park and its receptors, so that a plume and its path to a receptor stay inside the field. */
+    public static final double MARGIN_M = 300;
+
+    public static SiteFlow of(Site site, AquiferLayer aquifer, SiteReadings readings, Instant from, Instant to, double cellSizeM) {
+        if (!(cellSizeM >= 5 && cellSizeM <= 500)) throw new IllegalArgumentException("cellSize must be 5 to 500 m, not " + cellSizeM);
+        Map<Well, Double> heads = readings.periodMeans(site, aquifer, "water-level", from, to);
+        if (heads.size() < 3) {
+            throw new IllegalArgumentException("aquifer " + aquifer.code() + " of park " + site.park().code() + " has water levels at "
+                    + heads.size() + " wells between " + from + " and " + to + "; a head surface needs at least 3");
+        }
+        double[] xs = new double[heads.size()];
+        double[] ys = new double[heads.size()];
+        double[] hs = new double[heads.size()];
+        int k = 0;
+        for (Map.Entry<Well, Double> head : heads.entrySet()) {
+            double[] xy = site.local(head.getKey().location());
+            xs[k] = xy[0];
+            ys[k] = xy[1];
+            hs[k++] = head.getValue();
+        }
+        HeadSurface surface = HeadSurface.fit(xs, ys, hs);
+        Envelope extent = site.extent();
+        for (var receptor : site.receptors()) extent.expandToInclude(site.toLocal(receptor.geometry()).getEnvelopeInternal());
+        extent.expandBy(MARGIN_M);
+        int nx = (int) Math.ceil(extent.getWidth() / cellSizeM) + 1;
+        int ny = (int) Math.ceil(extent.getHeight() / cellSizeM) + 1;
+        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("cellSize " + cellSizeM + " m gives " + nx + " × " + ny + " nodes; at most a million");
+        FlowField field = new FlowField(surface.grid(extent.getMinX(), extent.getMinY(), cellSizeM, cellSizeM, nx, ny),
+                aquifer.hydraulicConductivity(), aquifer.effectivePorosity());
+        return new SiteFlow(site, aquifer, heads, surface, field);
+    }
+
+    /** The regional flow: the direction and seepage velocity of the head surface's trend plane. */
+    public UniformFlow regional() {
+        HeadSurface.Plane plane = surface.trend();
+        double k = field.conductivity() / field.effectivePorosity();
+        FlowField.FlowVector v = new FlowField.FlowVector(0, 0, -k * plane.slopeX(), -k * plane.slopeY());
+        if (!(v.speed() > 0)) throw new IllegalArgumentException("the heads of aquifer " + aquifer.code() + " are flat: no flow direction");
+        return new UniformFlow(v.azimuthDegrees(), v.speed());
+    }
+
+    /** A geometry in local metres back to longitude/latitude. */
+    public Geometry toLonLat(Geometry local) {
+        return site.grid().lonLatMapping().applyTo(local);
+    }
+}

@@ -1,0 +1,239 @@
+package org.groundwatergateway.core.site;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
+import org.groundwatergateway.analytics.tracing.FingerprintLibrary;
+import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
+import org.groundwatergateway.analytics.tracing.UniformFlow;
+import org.groundwatergateway.analytics.transport.DomenicoSource;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.Enterprise;
+import org.groundwatergateway.core.park.PotentialSource;
+import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.parameter.PollutantFingerprints;
+import org.groundwatergateway.core.storage.Database;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * Where did a pollutant come from: the park's stored readings over a window traced back through the flow of the
+ * aquifer, by fingerprint (what the impacted wells show against what each enterprise declares) and by Bayesian
+ * inversion of the transport model over the potential sources and a grid of cells.
+ */
+public final class SiteTracing {
+
+    /**
+     * The transport model and error the inversion assumes.
+     *
+     * @param cellSizeM side of the grid cells tried besides the potential sources; 0 for the potential sources only
+     * @param relativeError of the readings and the model together (σ = √((rel·μ)² + abs²)); the model's own error
+     *     dominates on real sites, so 0.1 to 0.3 is sensible
+     */
+    public record Model(double longitudinalDispersivity, double transverseDispersivity, double verticalDispersivity,
+                        double sourceWidthM, double sourceDepthM, double retardation, double decayPerDay, double sampleDepthM,
+                        double relativeError, double cellSizeM) {
+
+        public static final Model DEFAULTS = new Model(5, 0.5, 0.05, 20, 3, 1, 0, 0.5, 0.1, 40);
+    }
+
+    public record Result(Site site, SiteFlow flow, UniformFlow regionalFlow, Parameter parameter, int observations,
+                         List<FingerprintMatcher.Match> fingerprints, BayesianSourceTracer.Result inversion) {}
+
+    /** Days at the start of the window taken as before the release, and at its end as the present, for the fingerprint. */
+    private static final int BASELINE_DAYS = 7;
+    private static final int RECENT_DAYS = 3;
+    /** A rise counts when it exceeds a tenth of the GB/T 14848 class III limit, and three standard deviations of the baseline. */
+    private static final double LIMIT_SHARE = 0.1;
+
+    private final ParameterRepository parameters;
+    private final SiteReadings readings;
+    private final FingerprintLibrary library = PollutantFingerprints.load();
+    private final GeometryFactory geometry = new GeometryFactory();
+
+    public SiteTracing(Database database) {
+        this.parameters = new ParameterRepository(database);
+        this.readings = new SiteReadings(database);
+    }
+
+    public Result trace(Site site, String aquiferCode, String parameterCode, Instant from, Instant to, Model model, Progress progress) {
+        if (!to.isAfter(from.plus(Duration.ofDays(BASELINE_DAYS + RECENT_DAYS)))) {
+            throw new IllegalArgumentException("from/to: the window must be longer than " + (BASELINE_DAYS + RECENT_DAYS) + " days");
+        }
+        Parameter parameter = parameters.findByCode(parameterCode)
+                .orElseThrow(() -> new IllegalArgumentException("parameter: no parameter with code '" + parameterCode + "'"));
+        AquiferLayer aquifer = aquiferCode == null ? site.shallowestAquifer() : site.aquifer(aquiferCode);
+        SiteFlow flow = SiteFlow.of(site, aquifer, readings, from, to, 50);
+        UniformFlow regional = flow.regional();
+        progress.advance(0.05, "flow field");
+
+        Map<Well, List<SiteReadings.DailyMean>> series = readings.dailyMeans(site, aquifer, parameterCode, from, to);
+        if (series.isEmpty()) throw new IllegalArgumentException("no " + parameterCode + " readings in aquifer " + aquifer.code() + " in the window");
+        double toMgPerL = milligramsPerLitre(parameter);
+        double background = background(series) * toMgPerL;
+        double threshold = rise(parameter) * toMgPerL;
+        List<BayesianSourceTracer.Observation> observations = new ArrayList<>();
+        series.forEach((well, days) -> {
+            double[] xy = site.local(well.location());
+            for (SiteReadings.DailyMean day : days) {
+                observations.add(new BayesianSourceTracer.Observation(well.code(), xy[0], xy[1], day.midday(), day.value() * toMgPerL,
+                        background, threshold / 10));
+            }
+        });
+        FingerprintMatcher.ObservedProfile profile = profile(site, aquifer, parameter, series, from, to);
+        List<FingerprintMatcher.Match> fingerprints = new FingerprintMatcher(library, regional, FingerprintMatcher.DEFAULTS)
+                .rank(candidates(site, model), profile);
+        progress.advance(0.1, "fingerprints");
+
+        DomenicoSource plume = new DomenicoSource(1, model.sourceWidthM(), model.sourceDepthM(), regional.seepageVelocity(),
+                model.retardation(), model.decayPerDay(), model.longitudinalDispersivity(), model.transverseDispersivity(),
+                model.verticalDispersivity());
+        var settings = new BayesianSourceTracer.Settings(regional, plume, model.sampleDepthM(), aquifer.effectivePorosity(),
+                new BayesianSourceTracer.ErrorModel(model.relativeError(), Math.max(threshold / 10, 1e-9)),
+                new double[] {threshold, 1e5 * threshold}, 40, 5, from.getEpochSecond());
+        var inversion = new BayesianSourceTracer(settings).trace(sources(site, model), observations, from.minus(Duration.ofDays(365)), to,
+                0.9, progress.part(0.1, 1));
+        return new Result(site, flow, regional, parameter, observations.size(), fingerprints, inversion);
+    }
+
+    /** The concentration factor to mg/L (g/m³), in which mass discharge comes out in g/d. */
+    private static double milligramsPerLitre(Parameter parameter) {
+        switch (parameter.unit()) {
+            case "mg/L": return 1;
+            case "ug/L": case "µg/L": case "μg/L": return 1e-3;
+            case "ng/L": return 1e-6;
+            default: throw new IllegalArgumentException("parameter " + parameter.code() + " is measured in " + parameter.unit()
+                    + ", not a concentration: it cannot be traced");
+        }
+    }
+
+    /** The rise that counts as a plume arriving: a tenth of the class III limit, or of the largest value seen. */
+    private static double rise(Parameter parameter) {
+        GroundwaterClassLimits limits = parameter.classLimits();
+        Double classIII = limits == null ? null : limits.bounds(3).upper();
+        if (classIII == null) throw new IllegalArgumentException("parameter " + parameter.code() + " has no GB/T 14848 class III limit to judge a rise by");
+        return LIMIT_SHARE * classIII;
+    }
+
+    /** The background: the median of every well's baseline-days mean. */
+    private static double background(Map<Well, List<SiteReadings.DailyMean>> series) {
+        double[] baselines = series.values().stream().mapToDouble(days -> mean(days, 0, Math.min(BASELINE_DAYS, days.size()))).sorted().toArray();
+        int n = baselines.length;
+        return n % 2 == 1 ? baselines[n / 2] : (baselines[n / 2 - 1] + baselines[n / 2]) / 2;
+    }
+
+    private FingerprintMatcher.ObservedProfile profile(Site site, AquiferLayer aquifer, Parameter traced,
+                                                        Map<Well, List<SiteReadings.DailyMean>> series, Instant from, Instant to) {
+        double threshold = rise(traced);
+        List<FingerprintMatcher.Well> impacted = new ArrayList<>();
+        for (Map.Entry<Well, List<SiteReadings.DailyMean>> well : series.entrySet()) {
+            if (change(well.getValue()) > threshold) {
+                double[] xy = site.local(well.getKey().location());
+                impacted.add(new FingerprintMatcher.Well(well.getKey().code(), xy[0], xy[1]));
+            }
+        }
+        Set<String> impactedCodes = new LinkedHashSet<>();
+        impacted.forEach(w -> impactedCodes.add(w.code()));
+        Set<String> elevated = new LinkedHashSet<>(Set.of(traced.code()));
+        Set<String> clear = new LinkedHashSet<>();
+        Map<String, FingerprintLibrary.Shift> shifts = new HashMap<>();
+        for (Parameter other : parameters.findAll()) {
+            if (other.code().equals(traced.code())) continue;
+            boolean field = other.code().equals("ph") || other.code().equals("conductivity");
+            if (!field && (other.classLimits() == null || other.classLimits().bounds(3).upper() == null)) continue;
+            Map<Well, List<SiteReadings.DailyMean>> measured = readings.dailyMeans(site, aquifer, other.code(), from, to);
+            for (Map.Entry<Well, List<SiteReadings.DailyMean>> well : measured.entrySet()) {
+                if (!impactedCodes.contains(well.getKey().code()) || well.getValue().size() < BASELINE_DAYS + RECENT_DAYS) continue;
+                double change = change(well.getValue());
+                if (other.code().equals("ph")) {
+                    shifts.merge("ph", change < -0.1 ? FingerprintLibrary.Shift.DOWN : change > 0.1 ? FingerprintLibrary.Shift.UP
+                            : FingerprintLibrary.Shift.NONE, SiteTracing::stronger);
+                } else if (other.code().equals("conductivity")) {
+                    double relative = change / mean(well.getValue(), 0, BASELINE_DAYS);
+                    shifts.merge("conductivity", relative > 0.05 ? FingerprintLibrary.Shift.UP : relative < -0.05
+                            ? FingerprintLibrary.Shift.DOWN : FingerprintLibrary.Shift.NONE, SiteTracing::stronger);
+                } else if (change > LIMIT_SHARE * other.classLimits().bounds(3).upper()) {
+                    elevated.add(other.code());
+                    clear.remove(other.code());
+                } else if (!elevated.contains(other.code())) {
+                    clear.add(other.code());
+                }
+            }
+        }
+        return new FingerprintMatcher.ObservedProfile(impacted, elevated, clear, shifts);
+    }
+
+    private static FingerprintLibrary.Shift stronger(FingerprintLibrary.Shift a, FingerprintLibrary.Shift b) {
+        return a == FingerprintLibrary.Shift.NONE ? b : a;
+    }
+
+    /** The last days' mean less the first days' mean. */
+    private static double change(List<SiteReadings.DailyMean> days) {
+        return mean(days, Math.max(0, days.size() - RECENT_DAYS), days.size()) - mean(days, 0, Math.min(BASELINE_DAYS, days.size()));
+    }
+
+    private static double mean(List<SiteReadings.DailyMean> days, int from, int to) {
+        return days.subList(from, to).stream().mapToDouble(SiteReadings.DailyMean::value).average().orElse(Double.NaN);
+    }
+
+    private static List<FingerprintMatcher.Candidate> candidates(Site site, Model model) {
+        List<FingerprintMatcher.Candidate> candidates = new ArrayList<>();
+        for (Enterprise e : site.enterprises()) {
+            List<FingerprintMatcher.SourceLocation> locations = new ArrayList<>();
+            for (PotentialSource s : site.sources()) {
+                if (!Long.valueOf(e.id()).equals(s.enterpriseId())) continue;
+                double[] xy = site.local(s.geometry());
+                locations.add(new FingerprintMatcher.SourceLocation(s.code(), xy[0], xy[1], model.sourceWidthM()));
+            }
+            if (locations.isEmpty()) {
+                double[] xy = site.local(e.boundary());
+                locations.add(new FingerprintMatcher.SourceLocation(e.creditCode(), xy[0], xy[1], model.sourceWidthM()));
+            }
+            candidates.add(new FingerprintMatcher.Candidate(e.creditCode(), e.nameZh(), e.industry(), e.processes(),
+                    e.characteristicPollutants(), locations));
+        }
+        return candidates;
+    }
+
+    /** Every potential source, and grid cells over the park, each cell belonging to the enterprise whose site holds it. */
+    private List<BayesianSourceTracer.Candidate> sources(Site site, Model model) {
+        List<BayesianSourceTracer.Candidate> candidates = new ArrayList<>();
+        for (PotentialSource s : site.sources()) {
+            double[] xy = site.local(s.geometry());
+            String owner = s.enterpriseId() == null ? null : site.enterprise(s.enterpriseId()).creditCode();
+            candidates.add(new BayesianSourceTracer.Candidate(s.code(), owner, xy[0], xy[1], square(xy[0], xy[1], model.sourceWidthM()), 1));
+        }
+        double cell = model.cellSizeM();
+        if (cell > 0) {
+            var extent = site.extent();
+            List<Geometry> sites = site.enterprises().stream().map(e -> site.toLocal(e.boundary())).toList();
+            for (double x = extent.getMinX() + cell / 2; x < extent.getMaxX(); x += cell) {
+                for (double y = extent.getMinY() + cell / 2; y < extent.getMaxY(); y += cell) {
+                    String owner = null;
+                    var centre = geometry.createPoint(new Coordinate(x, y));
+                    for (int i = 0; i < sites.size(); i++) if (sites.get(i).covers(centre)) owner = site.enterprises().get(i).creditCode();
+                    candidates.add(new BayesianSourceTracer.Candidate(String.format(java.util.Locale.ROOT, "cell-%.0f-%.0f", x, y), owner,
+                            x, y, square(x, y, cell), 1));
+                }
+            }
+        }
+        return candidates;
+    }
+
+    private Geometry square(double x, double y, double side) {
+        double h = side / 2;
+        return geometry.createPolygon(new Coordinate[] {new Coordinate(x - h, y - h), new Coordinate(x + h, y - h),
+                new Coordinate(x + h, y + h), new Coordinate(x - h, y + h), new Coordinate(x - h, y - h)});
+    }
+}

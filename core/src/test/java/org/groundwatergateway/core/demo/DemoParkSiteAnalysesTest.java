@@ -1,0 +1,144 @@
+package org.groundwatergateway.core.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.forecast.Backtest;
+import org.groundwatergateway.core.forecast.DatastreamForecasts;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.site.Site;
+import org.groundwatergateway.core.site.SiteFlow;
+import org.groundwatergateway.core.site.SiteReadings;
+import org.groundwatergateway.core.site.SiteRepository;
+import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.TestDatabases;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+/**
+ * The analyses that read stored data, run on the demo park as the platform stores it (H2GIS), up to 30 days after
+ * the benzene release: the flow they derive from the stored heads, the source they trace and the forecasts they make
+ * must agree with the ground truth of docs/demo-park.md.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoParkSiteAnalysesTest {
+
+    private static final Instant THIRTY_DAYS_AFTER = DemoPark.BENZENE_LEAK.start().plus(Duration.ofDays(30));
+    private TestDatabase db;
+    private Database database;
+    private Site site;
+
+    @BeforeAll
+    void loadTheParkToThirtyDaysAfterTheRelease() {
+        db = TestDatabases.h2gis();
+        database = Database.migrate(db.dataSource());
+        int days = (int) Math.ceil(Duration.between(DemoPark.START, THIRTY_DAYS_AFTER).toHours() / 24.0) + 1;
+        new DemoParkLoader(database).loadIfAbsent(days, p -> { });
+        site = new SiteRepository(database).load(DemoPark.PARK_CODE);
+    }
+
+    @AfterAll
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void theFlowFromStoredHeadsIsTheParksFlow() {
+        SiteFlow flow = SiteFlow.of(site, site.aquifer("Q1"), new SiteReadings(database), THIRTY_DAYS_AFTER.minus(Duration.ofDays(30)),
+                THIRTY_DAYS_AFTER, 50);
+        var regional = flow.regional();
+        // Ground truth: azimuth 105°, v = K·i/nₑ = 0.156 m/d; the 8 cm undulation and the hourly noise bend the fitted
+        // plane a little, so 3° and 5 % are allowed.
+        assertThat(regional.azimuthDegrees()).isCloseTo(DemoPark.FLOW.azimuthDegrees(), within(3.0));
+        assertThat(regional.seepageVelocity()).isCloseTo(DemoPark.FLOW.seepageVelocity(), within(0.05 * DemoPark.FLOW.seepageVelocity()));
+        assertThat(site.local(site.park().boundary())).containsExactly(new double[] {1500, 1000}, within(0.5));
+    }
+
+    @Test
+    void tracingThirtyDaysOfStoredBenzeneRanksTheTankFarmsEnterpriseFirst() {
+        DemoPark.Leak leak = DemoPark.BENZENE_LEAK;
+        // The park's hydrogeology and benzene's retardation and decay are known to the park; the release is not.
+        SiteTracing.Model model = new SiteTracing.Model(DemoPark.LONGITUDINAL_DISPERSIVITY, DemoPark.TRANSVERSE_DISPERSIVITY,
+                DemoPark.VERTICAL_DISPERSIVITY, leak.widthM(), leak.depthM(), leak.retardation(), leak.decayPerDay(),
+                DemoPark.WATER_TABLE_DEPTH, 0.1, 40);
+        long started = System.nanoTime();
+        SiteTracing.Result result = new SiteTracing(database).trace(site, null, "benzene", leak.start().minus(Duration.ofDays(9)),
+                THIRTY_DAYS_AFTER, model, Progress.NONE);
+        System.out.printf(Locale.ROOT, "stored-data tracing: %d readings, %d candidates reach a well, %.1f s%n", result.observations(),
+                result.inversion().reachedCandidates(), (System.nanoTime() - started) / 1e9);
+        result.inversion().enterprises().stream().limit(3).forEach(e -> System.out.printf(Locale.ROOT, "  %s p=%.3f start %s%n",
+                e.enterpriseId(), e.probability(), e.start()));
+        result.fingerprints().stream().limit(3).forEach(m -> System.out.printf(Locale.ROOT, "  fingerprint %s p=%.3f%n",
+                m.candidate().id(), m.probability()));
+
+        String e01 = creditCodeOf("E01");
+        assertThat(result.inversion().enterprises().get(0).enterpriseId()).isEqualTo(e01);
+        assertThat(result.inversion().enterprises().get(0).probability()).isGreaterThanOrEqualTo(0.6);
+        double[] truth = {leak.east(), leak.north()};
+        assertThat(result.inversion().credibleRegion().covers(new GeometryFactory().createPoint(new Coordinate(truth[0], truth[1])))).isTrue();
+        assertThat(result.fingerprints().subList(0, 2)).extracting(m -> m.candidate().id()).contains(e01);
+    }
+
+    /**
+     * Forecasts from the stored series, 120 days to 30 days after the release. At GW-U06 (45 m down the plume) the
+     * learned model beats persistence on the held-out tail and is used. At GW-U04 (10 m) the whole rise falls in the
+     * held-out tail while the training part is flat background: the model has never seen a rise and loses badly, so
+     * the service forecasts by persistence there — the guard this test exists for. (DemoForecastTest shows the
+     * learned model beating persistence when the year's history includes the rise.)
+     */
+    @Test
+    void forecastsOfStoredSeriesUseTheMethodThatDidBetter() {
+        DatastreamForecasts forecasts = new DatastreamForecasts(database);
+        DatastreamForecasts.Result downstream = forecasts.forecast(datastream("GW-U06/benzene"), List.of(24), 120);
+        Backtest.HorizonScore day = downstream.backtest().at(24);
+        print("GW-U06 benzene", day);
+        assertThat(day.model().rmse()).isLessThan(day.persistence().rmse());
+        assertThat(downstream.points()).singleElement().satisfies(p -> {
+            assertThat(p.method()).isEqualTo(DatastreamForecasts.Method.LEARNED);
+            assertThat(p.value()).isNotEqualTo(downstream.originValue());
+        });
+
+        DatastreamForecasts.Result arriving = forecasts.forecast(datastream("GW-U04/benzene"), List.of(24), 120);
+        Backtest.HorizonScore near = arriving.backtest().at(24);
+        print("GW-U04 benzene", near);
+        assertThat(near.model().rmse()).isGreaterThan(near.persistence().rmse());
+        assertThat(arriving.points()).singleElement().satisfies(p -> {
+            assertThat(p.method()).isEqualTo(DatastreamForecasts.Method.PERSISTENCE);
+            assertThat(p.value()).isEqualTo(arriving.originValue());
+            assertThat(p.upper() - p.value()).isCloseTo(1.959964 * near.persistence().rmse(), within(1e-9));
+        });
+
+        DatastreamForecasts.Result level = forecasts.forecast(datastream("GW-U01/water-level"), List.of(24, 72), 120);
+        assertThat(level.covariate()).startsWith("rainfall WS-01");
+        assertThat(level.points()).extracting(DatastreamForecasts.Point::hours).containsExactly(24, 72);
+        assertThat(level.points().get(0).time()).isEqualTo(level.origin().plus(Duration.ofHours(24)));
+        assertThat(level.points()).allSatisfy(p -> assertThat(p.lower()).isLessThan(p.upper()));
+        print("GW-U01 water level", level.backtest().at(24));
+        print("GW-U01 water level", level.backtest().at(72));
+    }
+
+    private long datastream(String code) {
+        return new MonitoringRepository(database).findDatastreams().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().id();
+    }
+
+    private static void print(String series, Backtest.HorizonScore score) {
+        System.out.printf(Locale.ROOT, "stored %s, %d h: model MAE %.4g RMSE %.4g, persistence MAE %.4g RMSE %.4g, coverage %.3f%n",
+                series, score.steps(), score.model().mae(), score.model().rmse(), score.persistence().mae(), score.persistence().rmse(),
+                score.coverage());
+    }
+
+    private static String creditCodeOf(String number) {
+        return DemoPark.ENTERPRISES.stream().filter(e -> e.number().equals(number)).findFirst().orElseThrow().creditCode();
+    }
+}

@@ -1,0 +1,34 @@
+package org.groundwatergateway.gateway.config;
+
+import org.groundwatergateway.core.forecast.DatastreamForecasts;
+import org.groundwatergateway.core.site.SiteReadings;
+import org.groundwatergateway.core.site.SiteRepository;
+import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.storage.Database;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The analyses that read stored data. */
+@Configuration(proxyBeanMethods = false)
+public class AnalyticsConfiguration {
+
+    @Bean
+    SiteRepository siteRepository(Database database) {
+        return new SiteRepository(database);
+    }
+
+    @Bean
+    SiteReadings siteReadings(Database database) {
+        return new SiteReadings(database);
+    }
+
+    @Bean
+    SiteTracing siteTracing(Database database) {
+        return new SiteTracing(database);
+    }
+
+    @Bean
+    DatastreamForecasts datastreamForecasts(Database database) {
+        return new DatastreamForecasts(database);
+    }
+}
