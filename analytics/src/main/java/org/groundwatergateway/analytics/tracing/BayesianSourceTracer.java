@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.commons.math3.special.Erf;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.locationtech.jts.geom.Coordinate;

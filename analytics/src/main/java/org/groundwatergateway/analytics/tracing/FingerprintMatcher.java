@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.FieldIndicator;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.Fingerprint;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.Shift;

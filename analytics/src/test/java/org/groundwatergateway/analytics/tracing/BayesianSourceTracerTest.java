@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.apache.commons.math3.special.Erf;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.ErrorModel;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.FieldIndicator;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.Fingerprint;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.Industry;

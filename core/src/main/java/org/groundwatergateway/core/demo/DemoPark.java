@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.groundwatergateway.analytics.tracing.UniformFlow;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Well;

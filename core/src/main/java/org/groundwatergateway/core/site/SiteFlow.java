@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.groundwatergateway.analytics.flow.FlowField;
 import org.groundwatergateway.analytics.flow.HeadSurface;
-import org.groundwatergateway.analytics.tracing.UniformFlow;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.locationtech.jts.geom.Envelope;

@@ -12,7 +12,7 @@ import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
-import org.groundwatergateway.analytics.tracing.UniformFlow;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;

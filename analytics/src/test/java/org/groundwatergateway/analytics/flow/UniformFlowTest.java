@@ -1,4 +1,4 @@
-package org.groundwatergateway.analytics.tracing;
+package org.groundwatergateway.analytics.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

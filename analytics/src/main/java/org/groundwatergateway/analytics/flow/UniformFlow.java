@@ -1,4 +1,4 @@
-package org.groundwatergateway.analytics.tracing;
+package org.groundwatergateway.analytics.flow;
 
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 
