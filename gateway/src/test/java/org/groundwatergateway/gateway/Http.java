@@ -57,6 +57,30 @@ final class Http {
         return send(request);
     }
 
+    /** A JSON POST with extra headers, e.g. {@code Prefer: respond-async}. */
+    Response post(String path, String json, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    /** The lines of a server-sent event stream, read until the server ends it (at most {@code timeout}). */
+    java.util.List<String> eventStream(String path, Duration timeout) {
+        try {
+            HttpResponse<java.util.stream.Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "text/event-stream").timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofLines());
+            try (java.util.stream.Stream<String> lines = response.body()) {
+                return lines.toList();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response patch(String path, String json, String user, String password) {
         return send("PATCH", path, json, user, password);
     }

@@ -47,6 +47,9 @@ public final class LearnedForecaster {
     private final List<String> names;
     private final List<HorizonModel> models;
 
+    /** Enough for the calibration folds to leave a 95 % interval at least 39 residuals (ConformalInterval). */
+    public static final int MIN_SAMPLES = 100;
+
     /** @param interval in units of {@link Spread#at} the origin */
     private record HorizonModel(int steps, Fit fit, ConformalInterval interval, Spread spread) {}
 
@@ -79,6 +82,11 @@ public final class LearnedForecaster {
         List<String> names = settings.features().names(history);
         for (int steps : settings.horizons()) {
             Samples samples = Samples.of(history, settings.features(), steps);
+            if (samples.size() < MIN_SAMPLES) {
+                throw new IllegalArgumentException("the series gives " + samples.size() + " complete training samples " + steps
+                        + " steps ahead (each needs " + settings.features().history() + " steps of history without gaps); at least "
+                        + MIN_SAMPLES + " are needed");
+            }
             Spread spread = Spread.of(samples, settings.width());
             double[] residuals = calibrationResiduals(samples, names, settings.calibrationFolds(), spread);
             models.add(new HorizonModel(steps, Fit.of(samples, samples.size(), names), ConformalInterval.of(residuals, settings.coverage()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,5 +144,14 @@ class LearnedForecasterTest {
         assertThat(six.persistence().rmse() / persistence).isBetween(0.97, 1.03);
         // With a full day of lags the model can do what seasonal naive does, and average out some noise.
         assertThat(six.model().rmse()).isLessThan(six.seasonalNaive().rmse());
+    }
+
+    @Test
+    void aSeriesTooShortToLearnFromIsRefusedWithTheReason() {
+        double[] values = new double[60];
+        for (int k = 0; k < values.length; k++) values[k] = Math.sin(k / 5.0);
+        WellSeries tooShort = WellSeries.of(Instant.EPOCH, Duration.ofHours(1), values);
+        assertThatThrownBy(() -> LearnedForecaster.train(tooShort, ForecastSettings.of(FeatureDesign.of(6, 24), 24)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("training samples").hasMessageContaining("at least 100");
     }
 }

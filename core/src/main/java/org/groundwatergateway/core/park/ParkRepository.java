@@ -117,6 +117,16 @@ public final class ParkRepository {
                 .update();
     }
 
+    public List<RiskZone> findRiskZones(long parkId) {
+        return jdbc.sql("SELECT id, park_id, code, name_zh, risk_level, basis, assessed_on, " + select("geom")
+                        + " FROM risk_zones WHERE park_id = ? ORDER BY code")
+                .param(parkId)
+                .query((rs, n) -> new RiskZone(rs.getLong("id"), rs.getLong("park_id"), rs.getString("code"), rs.getString("name_zh"),
+                        RiskZone.Level.valueOf(rs.getString("risk_level")), rs.getString("basis"), Rows.date(rs, "assessed_on"),
+                        read(rs, "geom", Geometry.class)))
+                .list();
+    }
+
     public List<Receptor> findReceptors(long parkId) {
         return jdbc.sql("SELECT id, park_id, code, kind, name_zh, protection_level, " + select("geom")
                         + " FROM receptors WHERE park_id = ? ORDER BY code")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
@@ -69,5 +70,14 @@ public final class SiteReadings {
         dailyMeans(site, aquifer, parameterCode, from, to).forEach((well, days) ->
                 means.put(well, days.stream().mapToDouble(DailyMean::value).average().orElseThrow()));
         return means;
+    }
+
+    /** When the last reading of a parameter was taken anywhere in an aquifer of the park. */
+    public Optional<Instant> latest(Site site, AquiferLayer aquifer, String parameterCode) {
+        return database.jdbc().sql("SELECT MAX(r.phenomenon_time) AS latest FROM readings r JOIN datastreams d ON d.id = r.datastream_id "
+                        + "JOIN parameters p ON p.id = d.parameter_id JOIN wells w ON w.id = d.well_id "
+                        + "WHERE w.park_id = ? AND w.aquifer_id = ? AND p.code = ? AND r.current_version")
+                .params(site.park().id(), aquifer.id(), parameterCode)
+                .query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "latest"))).single();
     }
 }

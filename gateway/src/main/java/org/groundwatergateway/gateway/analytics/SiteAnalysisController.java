@@ -13,7 +13,12 @@ import org.groundwatergateway.analytics.flow.FlowField;
 import org.groundwatergateway.analytics.flow.ParticleTracker;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
+import org.groundwatergateway.analytics.spatial.Isobands;
 import org.groundwatergateway.core.geo.GeoJson;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.site.SiteNetwork;
+import org.groundwatergateway.core.site.SiteSurface;
 import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
@@ -30,7 +35,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Analyses of a park's stored readings: its groundwater flow and where a pollutant came from. Places come back in
+ * Analyses of a park's stored readings: its groundwater flow, a parameter's surface, its monitoring network and where
+ * a pollutant came from. Places come back in
  * longitude/latitude (CGCS2000, EPSG:4490) as GeoJSON, ready for a map; distances in metres, times in days.
  */
 @RestController
@@ -43,13 +49,104 @@ public class SiteAnalysisController {
     private final SiteRepository sites;
     private final SiteReadings readings;
     private final SiteTracing tracing;
+    private final ParkRepository parks;
+    private final ParameterRepository parameters;
     private final AnalysisJobs jobs;
 
-    public SiteAnalysisController(SiteRepository sites, SiteReadings readings, SiteTracing tracing, AnalysisJobs jobs) {
+    public SiteAnalysisController(SiteRepository sites, SiteReadings readings, SiteTracing tracing, ParkRepository parks,
+                                  ParameterRepository parameters, AnalysisJobs jobs) {
         this.sites = sites;
         this.readings = readings;
         this.tracing = tracing;
+        this.parks = parks;
+        this.parameters = parameters;
         this.jobs = jobs;
+    }
+
+    @Schema(example = "{\"park\": \"HBDP\", \"aquifer\": \"Q1\", \"parameter\": \"conductivity\", \"from\": \"2025-11-01T00:00:00+08:00\", "
+            + "\"to\": \"2025-11-03T00:00:00+08:00\", \"method\": \"KRIGING\", \"cellSize\": 50}")
+    public record SurfaceRequest(String park, String aquifer, String parameter, OffsetDateTime from, OffsetDateTime to,
+                                 @Schema(description = "KRIGING (default; inverse distance below 8 wells) or INVERSE_DISTANCE") String method,
+                                 @Schema(description = "grid spacing, m; default 50") Double cellSize,
+                                 @Schema(description = "contour levels; default the parameter's GB/T 14848 class limits") List<Double> levels) {}
+
+    /**
+     * @param estimate values by row (south to north), each row west to east, at nodes x0 + i·dx, y0 + j·dy (local metres
+     *     east/north of {@code origin}, the park's south-west corner in EPSG:4490)
+     * @param contours where the estimate is at or above each level, EPSG:4490
+     */
+    public record SurfaceAnswer(String park, String aquifer, String parameter, String method, Object variogram, Map<String, Double> wells,
+                                double[] origin, double x0, double y0, double dx, double dy, int nx, int ny, double[][] estimate,
+                                double[][] variance, Map<String, Object> contours) {}
+
+    @PostMapping("/interpolate")
+    @Operation(summary = "Interpolate a parameter over a park: ordinary kriging with a fitted variogram and its variance, or inverse distance",
+            description = "Each well's value is the mean of its daily means over the period. The variogram (spherical, exponential or "
+                    + "Gaussian) is fitted by Cressie's weighted least squares; kriging uses the 16 nearest wells. Contours are the "
+                    + "areas at or above each level — by default the parameter's GB/T 14848 class limits.")
+    public SurfaceAnswer interpolate(@RequestBody SurfaceRequest request) {
+        SiteSurface surface = surface(request);
+        List<Double> levels = request.levels();
+        if (levels == null) {
+            var limits = parameters.findByCode(surface.parameterCode()).map(p -> p.classLimits()).orElse(null);
+            levels = new ArrayList<>();
+            if (limits != null) {
+                for (int c = 1; c <= 4; c++) {
+                    Double upper = limits.bounds(c).upper();
+                    if (upper != null && !levels.contains(upper)) levels.add(upper);
+                }
+            }
+        }
+        List<Map<String, Object>> contours = new ArrayList<>();
+        for (Double level : levels) {
+            if (level == null) throw new IllegalArgumentException("levels: a level is missing");
+            var area = Isobands.atOrAbove(surface.estimate(), level, LOCAL);
+            if (!area.isEmpty()) contours.add(GeoJson.feature(null, surface.site().grid().lonLatMapping().applyTo(area), Map.of("atOrAbove", level)));
+        }
+        var grid = surface.estimate();
+        Map<String, Double> wells = new LinkedHashMap<>();
+        surface.values().forEach((well, value) -> wells.put(well.code(), value));
+        var origin = surface.site().grid().toLonLat(0, 0);
+        return new SurfaceAnswer(surface.site().park().code(), surface.aquifer().code(), surface.parameterCode(), surface.method().name(),
+                surface.variogram(), wells, new double[] {origin.x, origin.y}, grid.x0(), grid.y0(), grid.dx(), grid.dy(), grid.nx(), grid.ny(),
+                grid.values(), surface.variance() == null ? null : surface.variance().values(), GeoJson.featureCollection(contours));
+    }
+
+    @Schema(example = "{\"park\": \"HBDP\", \"aquifer\": \"Q1\", \"parameter\": \"conductivity\", \"from\": \"2025-11-01T00:00:00+08:00\", "
+            + "\"to\": \"2025-11-03T00:00:00+08:00\", \"newWells\": 3}")
+    public record NetworkRequest(String park, String aquifer, String parameter, OffsetDateTime from, OffsetDateTime to, Double cellSize,
+                                 @Schema(description = "how many new wells to place; default 3") Integer newWells,
+                                 @Schema(description = "a node counts as covered where the kriging variance is at most this share of the sill; default 0.5")
+                                 Double varianceShare) {}
+
+    public record NetworkAnswer(String park, String aquifer, String parameter, Object redundancy, List<String> removable,
+                                Map<String, Object> newWells, Object coverageBefore, Object coverageAfter) {}
+
+    @PostMapping("/network")
+    @Operation(summary = "Monitoring-network optimisation: redundant wells (MAROS Delaunay slope factors) and new wells where kriging variance × risk is highest",
+            description = "Background and boundary-sentinel wells are always kept. Risk weights come from the park's risk zones (high 1, "
+                    + "medium 0.5, low 0.2, elsewhere 0.1). Coverage is the share of the risk weight where the kriging variance is at most "
+                    + "`varianceShare` of the sill, before and after the new wells.")
+    public NetworkAnswer network(@RequestBody NetworkRequest request) {
+        SiteSurface surface = surface(new SurfaceRequest(request.park(), request.aquifer(), request.parameter(), request.from(), request.to(),
+                "KRIGING", request.cellSize(), List.of()));
+        SiteNetwork.Review review = SiteNetwork.review(surface, parks.findRiskZones(surface.site().park().id()),
+                request.newWells() == null ? 3 : request.newWells(), request.varianceShare() == null ? 0.5 : request.varianceShare());
+        List<Map<String, Object>> wells = new ArrayList<>();
+        for (var well : review.infill().wells()) {
+            wells.add(GeoJson.feature(null, surface.site().grid().point(well.x(), well.y()), Map.of("variance", well.variance(), "score", well.score())));
+        }
+        return new NetworkAnswer(surface.site().park().code(), surface.aquifer().code(), surface.parameterCode(), review.redundancy().slopeFactors(),
+                review.redundancy().removable(), GeoJson.featureCollection(wells), review.infill().before(), review.infill().after());
+    }
+
+    private SiteSurface surface(SurfaceRequest request) {
+        Site site = sites.load(required(request.park(), "park"));
+        var aquifer = request.aquifer() == null ? site.shallowestAquifer() : site.aquifer(request.aquifer());
+        SiteSurface.Method method = request.method() == null ? SiteSurface.Method.KRIGING
+                : AnalysisRequests.choice(SiteSurface.Method.class, request.method(), "method");
+        return SiteSurface.of(site, aquifer, readings, required(request.parameter(), "parameter"), instant(request.from(), "from"),
+                instant(request.to(), "to"), method, request.cellSize() == null ? 50 : request.cellSize());
     }
 
     @Schema(example = "{\"park\": \"HBDP\", \"aquifer\": \"Q1\", \"from\": \"2025-11-01T00:00:00+08:00\", \"to\": \"2025-11-03T00:00:00+08:00\", "

@@ -1,0 +1,64 @@
+package org.groundwatergateway.core.site;
+
+import java.time.Instant;
+import java.util.Map;
+import org.groundwatergateway.analytics.spatial.EmpiricalVariogram;
+import org.groundwatergateway.analytics.spatial.InverseDistanceWeighting;
+import org.groundwatergateway.analytics.spatial.OrdinaryKriging;
+import org.groundwatergateway.analytics.spatial.RegularGrid;
+import org.groundwatergateway.analytics.spatial.VariogramFit;
+import org.groundwatergateway.analytics.spatial.VariogramModel;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A parameter interpolated over a park from the mean its wells measured over a period: ordinary kriging with a
+ * variogram fitted to the data (and its kriging variance), or inverse-distance weighting where there are too few
+ * wells for a variogram. Grid nodes in local metres, {@link RegularGrid#sample} layout.
+ *
+ * @param variogram null for inverse distance
+ * @param variance null for inverse distance
+ */
+public record SiteSurface(Site site, AquiferLayer aquifer, String parameterCode, Map<Well, Double> values, Method method,
+                          VariogramModel variogram, RegularGrid estimate, RegularGrid variance) {
+
+    public enum Method { KRIGING, INVERSE_DISTANCE }
+
+    /** Fewer wells than this give too few pairs per lag for a variogram worth fitting. */
+    public static final int MIN_WELLS_FOR_KRIGING = 8;
+    private static final int NEIGHBOURS = 16;
+
+    public static SiteSurface of(Site site, AquiferLayer aquifer, SiteReadings readings, String parameterCode, Instant from, Instant to,
+                                 Method method, double cellSizeM) {
+        if (!(cellSizeM >= 5 && cellSizeM <= 500)) throw new IllegalArgumentException("cellSize must be 5 to 500 m, not " + cellSizeM);
+        Map<Well, Double> values = readings.periodMeans(site, aquifer, parameterCode, from, to);
+        if (values.size() < 3) {
+            throw new IllegalArgumentException(parameterCode + " was measured at " + values.size() + " wells of aquifer " + aquifer.code()
+                    + " in the period; interpolation needs at least 3");
+        }
+        double[] xs = new double[values.size()];
+        double[] ys = new double[values.size()];
+        double[] zs = new double[values.size()];
+        int k = 0;
+        for (Map.Entry<Well, Double> value : values.entrySet()) {
+            double[] xy = site.local(value.getKey().location());
+            xs[k] = xy[0];
+            ys[k] = xy[1];
+            zs[k++] = value.getValue();
+        }
+        Envelope extent = site.extent();
+        int nx = (int) Math.ceil(extent.getWidth() / cellSizeM) + 1;
+        int ny = (int) Math.ceil(extent.getHeight() / cellSizeM) + 1;
+        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("cellSize " + cellSizeM + " m gives more than a million nodes");
+        if (method == Method.KRIGING && values.size() >= MIN_WELLS_FOR_KRIGING) {
+            VariogramModel model = VariogramFit.best(EmpiricalVariogram.of(xs, ys, zs)).model();
+            var grid = new OrdinaryKriging(xs, ys, zs, model, NEIGHBOURS)
+                    .grid(extent.getMinX(), extent.getMinY(), cellSizeM, cellSizeM, nx, ny);
+            return new SiteSurface(site, aquifer, parameterCode, values, Method.KRIGING, model, grid.estimate(), grid.variance());
+        }
+        var idw = new InverseDistanceWeighting(xs, ys, zs, 2);
+        RegularGrid estimate = RegularGrid.sample(extent.getMinX(), extent.getMinY(), cellSizeM, cellSizeM, nx, ny, idw::at);
+        return new SiteSurface(site, aquifer, parameterCode, values, Method.INVERSE_DISTANCE, null, estimate, null);
+    }
+}

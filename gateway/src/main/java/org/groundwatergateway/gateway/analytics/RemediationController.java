@@ -1,0 +1,147 @@
+package org.groundwatergateway.gateway.analytics;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.groundwatergateway.analytics.remediation.CaptureZone;
+import org.groundwatergateway.analytics.remediation.CostRange;
+import org.groundwatergateway.analytics.remediation.Remediation;
+import org.groundwatergateway.analytics.remediation.RemediationComparison;
+import org.groundwatergateway.analytics.remediation.Site;
+import org.groundwatergateway.analytics.remediation.UnitCosts;
+import org.groundwatergateway.analytics.transport.PlumePoint;
+import org.groundwatergateway.analytics.transport.TransportGrid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Remediation options compared on the transport model: pump and treat, a permeable reactive barrier, in-situ chemical
+ * oxidation and monitored natural attenuation — time to reach the target at the compliance points, what is left at the
+ * horizon, and cost ranges. Plume coordinates: flow along +x from the source at (0, 0), metres, days, mg/L.
+ */
+@RestController
+@RequestMapping("/api/v1/analytics")
+@Tag(name = "Analytics", description = "统计与趋势分析 / statistics and trends")
+public class RemediationController {
+
+    private final AnalysisJobs jobs;
+
+    public RemediationController(AnalysisJobs jobs) {
+        this.jobs = jobs;
+    }
+
+    public record SiteRequest(double conductivity, double gradient, double porosity, double thickness, Double retardation, Double decayPerDay,
+                              double longitudinalDispersivity, double transverseDispersivity, double sourceWidth, double sourceConcentration,
+                              @Schema(description = "day the release began; remediation starts on day 0, so an existing plume began before it") double sourceStartDay) {}
+
+    @Schema(description = "the modelled area: from `upgradient` m behind the source to `length` m down the flow, `width` m across")
+    public record GridRequest(double cellSize, double upgradient, double length, double width) {}
+
+    public record ComplianceRequest(List<TransportController.Point> points, double target, double horizonDays) {}
+
+    @Schema(description = "kind MNA; PUMP_AND_TREAT (x, y, pumpingRate m³/d); PRB (x, y, length, thickness, decayPerDay); "
+            + "ISCO (treatmentDay, reduction 0-1, treatedLength, reboundShare, reboundDays)")
+    public record Alternative(String kind, Double x, Double y, Double pumpingRate, Double length, Double thickness, Double decayPerDay,
+                              Double treatmentDay, Double reduction, Double treatedLength, Double reboundShare, Double reboundDays) {}
+
+    @Schema(example = "{\"site\": {\"conductivity\": 30, \"gradient\": 0.0013, \"porosity\": 0.25, \"thickness\": 11, \"retardation\": 1.2, "
+            + "\"decayPerDay\": 0.0015, \"longitudinalDispersivity\": 5, \"transverseDispersivity\": 0.5, \"sourceWidth\": 20, "
+            + "\"sourceConcentration\": 12, \"sourceStartDay\": -265}, \"grid\": {\"cellSize\": 5, \"upgradient\": 50, \"length\": 400, \"width\": 200}, "
+            + "\"compliance\": {\"points\": [{\"x\": 90, \"y\": 0}], \"target\": 0.01, \"horizonDays\": 3650}, "
+            + "\"alternatives\": [{\"kind\": \"MNA\"}, {\"kind\": \"PRB\", \"x\": 60, \"y\": 0, \"length\": 60, \"thickness\": 5, \"decayPerDay\": 5}, "
+            + "{\"kind\": \"PUMP_AND_TREAT\", \"x\": 40, \"y\": 0, \"pumpingRate\": 50}, {\"kind\": \"ISCO\", \"treatmentDay\": 30, \"reduction\": 0.9, "
+            + "\"treatedLength\": 60, \"reboundShare\": 0.2, \"reboundDays\": 180}]}")
+    public record RemediationRequest(SiteRequest site, GridRequest grid, ComplianceRequest compliance, List<Alternative> alternatives) {}
+
+    /**
+     * @param daysToTarget null when the target is not reached within the horizon
+     * @param costLow in US dollars of the year of each unit cost's source (see the README); replace with local prices
+     */
+    public record OutcomeView(String kind, int rank, Double daysToTarget, double maxConcentrationAtHorizon, double areaAboveTargetAtHorizon,
+                              double costLow, double costHigh, CaptureZoneView captureZone, List<RemediationComparison.PointOutcome> points) {}
+
+    /** Javandel and Tsang (1986): the capture zone of the pumping well. */
+    public record CaptureZoneView(double upstreamWidth, double widthAtWell, double stagnationDistance) {}
+
+    @PostMapping("/remediation")
+    @Operation(summary = "Compare remediation options on the transport model: time to target, residual concentration and area, cost range",
+            description = "Each option runs the finite-volume model on from the plume as it stands on day 0 (the release began at "
+                    + "sourceStartDay). Ranked by time to target, then residual concentration, then mid cost. Costs use the sourced US "
+                    + "unit costs of UnitCosts.DEFAULTS until local prices are configured. Send `Prefer: respond-async` to run it as a job.")
+    public ResponseEntity<Object> compare(@RequestBody RemediationRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
+        SiteRequest s = required(request.site(), "site");
+        GridRequest g = required(request.grid(), "grid");
+        if (!(g.cellSize() > 0 && g.length() > 0 && g.width() > 0 && g.upgradient() >= 0)) throw new IllegalArgumentException("grid: positive cellSize, length and width");
+        int nx = (int) Math.ceil((g.upgradient() + g.length()) / g.cellSize());
+        int ny = (int) Math.ceil(g.width() / g.cellSize());
+        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("grid: at most a million cells");
+        TransportGrid grid = new TransportGrid(-g.upgradient() - g.cellSize() / 2, -ny * g.cellSize() / 2, g.cellSize(), g.cellSize(), nx, ny);
+        Site site = new Site(grid, s.conductivity(), s.gradient(), s.porosity(), s.thickness(), s.retardation() == null ? 1 : s.retardation(),
+                s.decayPerDay() == null ? 0 : s.decayPerDay(), s.longitudinalDispersivity(), s.transverseDispersivity(), s.sourceWidth(),
+                s.sourceConcentration(), s.sourceStartDay());
+        ComplianceRequest c = required(request.compliance(), "compliance");
+        if (c.points() == null || c.points().isEmpty()) throw new IllegalArgumentException("compliance.points: give at least one");
+        var compliance = new RemediationComparison.Compliance(c.points().stream().map(p -> new PlumePoint(p.x(), p.y())).toList(),
+                c.target(), c.horizonDays());
+        if (request.alternatives() == null || request.alternatives().isEmpty()) throw new IllegalArgumentException("alternatives: give at least one");
+        List<Remediation> alternatives = new ArrayList<>();
+        for (int a = 0; a < request.alternatives().size(); a++) alternatives.add(alternative(request.alternatives().get(a), "alternatives[" + a + "]"));
+        return AnalysisJobController.respond(jobs, prefer, "remediation", progress -> {
+            progress.advance(0, "comparing " + alternatives.size() + " options");
+            List<OutcomeView> views = new ArrayList<>();
+            for (RemediationComparison.Outcome o : RemediationComparison.compare(site, compliance, alternatives, UnitCosts.DEFAULTS)) {
+                CaptureZoneView zone = null;
+                if (o.remediation() instanceof Remediation.PumpAndTreat pump) {
+                    CaptureZone z = pump.captureZone(site);
+                    zone = new CaptureZoneView(z.upstreamWidth(), z.widthAtWell(), z.stagnationDistance());
+                }
+                CostRange cost = o.cost();
+                views.add(new OutcomeView(kind(o.remediation()), o.rank(), Double.isFinite(o.daysToTarget()) ? o.daysToTarget() : null,
+                        o.maxConcentrationAtHorizon(), o.areaAboveTargetAtHorizon(), cost.low(), cost.high(), zone, o.points()));
+            }
+            return views;
+        });
+    }
+
+    private static String kind(Remediation remediation) {
+        if (remediation instanceof Remediation.PumpAndTreat) return "PUMP_AND_TREAT";
+        if (remediation instanceof Remediation.PermeableReactiveBarrier) return "PRB";
+        if (remediation instanceof Remediation.ChemicalOxidation) return "ISCO";
+        return "MNA";
+    }
+
+    private static Remediation alternative(Alternative a, String field) {
+        String kind = a.kind() == null ? "" : a.kind().toUpperCase(Locale.ROOT);
+        try {
+            switch (kind) {
+                case "MNA": return new Remediation.MonitoredNaturalAttenuation();
+                case "PUMP_AND_TREAT": return new Remediation.PumpAndTreat(need(a.x(), "x"), need(a.y(), "y"), need(a.pumpingRate(), "pumpingRate"));
+                case "PRB": return new Remediation.PermeableReactiveBarrier(need(a.x(), "x"), need(a.y(), "y"), need(a.length(), "length"),
+                        need(a.thickness(), "thickness"), need(a.decayPerDay(), "decayPerDay"));
+                case "ISCO": return new Remediation.ChemicalOxidation(need(a.treatmentDay(), "treatmentDay"), need(a.reduction(), "reduction"),
+                        need(a.treatedLength(), "treatedLength"), a.reboundShare() == null ? 0 : a.reboundShare(),
+                        a.reboundDays() == null ? 0 : a.reboundDays());
+                default: throw new IllegalArgumentException("kind: one of MNA, PUMP_AND_TREAT, PRB, ISCO, not '" + a.kind() + "'");
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double need(Double value, String name) {
+        if (value == null) throw new IllegalArgumentException(name + " is required");
+        return value;
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) throw new IllegalArgumentException(field + " is required");
+        return value;
+    }
+}
