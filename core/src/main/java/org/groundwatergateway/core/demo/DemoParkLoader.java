@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.groundwatergateway.core.emergency.Depot;
 import org.groundwatergateway.core.emergency.EmergencyRepository;
 import org.groundwatergateway.core.emergency.EmergencyResource;
@@ -145,7 +146,8 @@ public final class DemoParkLoader {
         // comparing datastreams (dual sensors, conductivity against TDS) see both sides together.
         int hours = days * 24;
         double[][] series = new double[streams.size()][];
-        for (int i = 0; i < streams.size(); i++) series[i] = signals.series(streams.get(i).stream(), hours);
+        // Each stream's series is independent (its own seeded noise): generated on every core while nothing else runs.
+        IntStream.range(0, streams.size()).parallel().forEach(i -> series[i] = signals.series(streams.get(i).stream(), hours));
         long total = (long) streams.size() * hours;
         long written = 0;
         int lastPercent = -1;

@@ -1,6 +1,7 @@
 package org.groundwatergateway.core.site;
 
 import java.util.List;
+import java.util.Map;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
@@ -55,6 +56,32 @@ public record Site(Park park, LocalGrid grid, List<AquiferLayer> aquifers, List<
 
     public List<Well> wellsIn(AquiferLayer aquifer) {
         return wells.stream().filter(w -> w.aquiferId() == aquifer.id() && w.status() == Well.Status.ACTIVE).toList();
+    }
+
+    /** Values at wells as coordinate and value arrays in local metres, in the map's order, for the interpolators. */
+    public record WellValues(double[] xs, double[] ys, double[] values) {}
+
+    public WellValues wellValues(Map<Well, Double> values) {
+        double[] xs = new double[values.size()];
+        double[] ys = new double[values.size()];
+        double[] zs = new double[values.size()];
+        int k = 0;
+        for (Map.Entry<Well, Double> value : values.entrySet()) {
+            double[] xy = local(value.getKey().location());
+            xs[k] = xy[0];
+            ys[k] = xy[1];
+            zs[k++] = value.getValue();
+        }
+        return new WellValues(xs, ys, zs);
+    }
+
+    /** Nodes {nx, ny} of a grid over the extent at {@code cellSizeM}; grids of more than a million nodes are refused. */
+    public static int[] nodes(Envelope extent, double cellSizeM) {
+        if (!(cellSizeM >= 5 && cellSizeM <= 500)) throw new IllegalArgumentException("cellSize must be 5 to 500 m, not " + cellSizeM);
+        int nx = (int) Math.ceil(extent.getWidth() / cellSizeM) + 1;
+        int ny = (int) Math.ceil(extent.getHeight() / cellSizeM) + 1;
+        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("cellSize " + cellSizeM + " m gives " + nx + " × " + ny + " nodes; at most a million");
+        return new int[] {nx, ny};
     }
 
     public Enterprise enterprise(long id) {

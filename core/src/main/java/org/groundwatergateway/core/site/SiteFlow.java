@@ -23,30 +23,18 @@ public record SiteFlow(Site site, AquiferLayer aquifer, Map<Well, Double> heads,
     public static final double MARGIN_M = 300;
 
     public static SiteFlow of(Site site, AquiferLayer aquifer, SiteReadings readings, Instant from, Instant to, double cellSizeM) {
-        if (!(cellSizeM >= 5 && cellSizeM <= 500)) throw new IllegalArgumentException("cellSize must be 5 to 500 m, not " + cellSizeM);
         Map<Well, Double> heads = readings.periodMeans(site, aquifer, "water-level", from, to);
         if (heads.size() < 3) {
             throw new IllegalArgumentException("aquifer " + aquifer.code() + " of park " + site.park().code() + " has water levels at "
                     + heads.size() + " wells between " + from + " and " + to + "; a head surface needs at least 3");
         }
-        double[] xs = new double[heads.size()];
-        double[] ys = new double[heads.size()];
-        double[] hs = new double[heads.size()];
-        int k = 0;
-        for (Map.Entry<Well, Double> head : heads.entrySet()) {
-            double[] xy = site.local(head.getKey().location());
-            xs[k] = xy[0];
-            ys[k] = xy[1];
-            hs[k++] = head.getValue();
-        }
-        HeadSurface surface = HeadSurface.fit(xs, ys, hs);
+        Site.WellValues at = site.wellValues(heads);
+        HeadSurface surface = HeadSurface.fit(at.xs(), at.ys(), at.values());
         Envelope extent = site.extent();
         for (var receptor : site.receptors()) extent.expandToInclude(site.toLocal(receptor.geometry()).getEnvelopeInternal());
         extent.expandBy(MARGIN_M);
-        int nx = (int) Math.ceil(extent.getWidth() / cellSizeM) + 1;
-        int ny = (int) Math.ceil(extent.getHeight() / cellSizeM) + 1;
-        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("cellSize " + cellSizeM + " m gives " + nx + " × " + ny + " nodes; at most a million");
-        FlowField field = new FlowField(surface.grid(extent.getMinX(), extent.getMinY(), cellSizeM, cellSizeM, nx, ny),
+        int[] nodes = Site.nodes(extent, cellSizeM);
+        FlowField field = new FlowField(surface.grid(extent.getMinX(), extent.getMinY(), cellSizeM, cellSizeM, nodes[0], nodes[1]),
                 aquifer.hydraulicConductivity(), aquifer.effectivePorosity());
         return new SiteFlow(site, aquifer, heads, surface, field);
     }

@@ -3,7 +3,6 @@ package org.groundwatergateway.core.site;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.analytics.network.NetworkInfill;
 import org.groundwatergateway.analytics.network.WellRedundancy;
@@ -42,17 +41,15 @@ public final class SiteNetwork {
         Site site = surface.site();
         List<WellRedundancy.Well> wells = new ArrayList<>();
         Set<String> keep = new HashSet<>();
-        double[] xs = new double[surface.values().size()];
-        double[] ys = new double[xs.length];
+        Site.WellValues at = site.wellValues(surface.values());
         int k = 0;
-        for (Map.Entry<Well, Double> value : surface.values().entrySet()) {
-            Well well = value.getKey();
-            double[] xy = site.local(well.location());
-            wells.add(new WellRedundancy.Well(well.code(), xy[0], xy[1], value.getValue()));
+        for (Well well : surface.values().keySet()) {
+            wells.add(new WellRedundancy.Well(well.code(), at.xs()[k], at.ys()[k], at.values()[k]));
             if (well.role() == Well.Role.BACKGROUND || well.role() == Well.Role.BOUNDARY_SENTINEL) keep.add(well.code());
-            xs[k] = xy[0];
-            ys[k++] = xy[1];
+            k++;
         }
+        double[] xs = at.xs();
+        double[] ys = at.ys();
         WellRedundancy.Assessment redundancy = WellRedundancy.assess(wells, WellRedundancy.Thresholds.maros(), keep);
         RegularGrid grid = surface.estimate();
         List<Overlay.Zone> weighted = zones.stream().map(z -> new Overlay.Zone(site.toLocal(z.area()), weight(z.level()))).toList();

@@ -31,26 +31,19 @@ public record SiteSurface(Site site, AquiferLayer aquifer, String parameterCode,
 
     public static SiteSurface of(Site site, AquiferLayer aquifer, SiteReadings readings, String parameterCode, Instant from, Instant to,
                                  Method method, double cellSizeM) {
-        if (!(cellSizeM >= 5 && cellSizeM <= 500)) throw new IllegalArgumentException("cellSize must be 5 to 500 m, not " + cellSizeM);
         Map<Well, Double> values = readings.periodMeans(site, aquifer, parameterCode, from, to);
         if (values.size() < 3) {
             throw new IllegalArgumentException(parameterCode + " was measured at " + values.size() + " wells of aquifer " + aquifer.code()
                     + " in the period; interpolation needs at least 3");
         }
-        double[] xs = new double[values.size()];
-        double[] ys = new double[values.size()];
-        double[] zs = new double[values.size()];
-        int k = 0;
-        for (Map.Entry<Well, Double> value : values.entrySet()) {
-            double[] xy = site.local(value.getKey().location());
-            xs[k] = xy[0];
-            ys[k] = xy[1];
-            zs[k++] = value.getValue();
-        }
+        Site.WellValues at = site.wellValues(values);
+        double[] xs = at.xs();
+        double[] ys = at.ys();
+        double[] zs = at.values();
         Envelope extent = site.extent();
-        int nx = (int) Math.ceil(extent.getWidth() / cellSizeM) + 1;
-        int ny = (int) Math.ceil(extent.getHeight() / cellSizeM) + 1;
-        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("cellSize " + cellSizeM + " m gives more than a million nodes");
+        int[] nodes = Site.nodes(extent, cellSizeM);
+        int nx = nodes[0];
+        int ny = nodes[1];
         if (method == Method.KRIGING && values.size() >= MIN_WELLS_FOR_KRIGING) {
             VariogramModel model = VariogramFit.best(EmpiricalVariogram.of(xs, ys, zs)).model();
             var grid = new OrdinaryKriging(xs, ys, zs, model, NEIGHBOURS)

@@ -1,5 +1,7 @@
 package org.groundwatergateway.gateway.analytics;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,5 +53,20 @@ final class AnalysisRequests {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(field + ": one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
         }
+    }
+
+    static <T> T required(T value, String field) {
+        if (value == null || (value instanceof String text && text.isBlank())) throw new IllegalArgumentException(field + " is required");
+        return value;
+    }
+
+    /** A number the request may leave out. */
+    static double or(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static Instant instant(OffsetDateTime time, String field) {
+        if (time == null) throw new IllegalArgumentException(field + " is required (ISO 8601 with offset, e.g. 2026-03-01T00:00:00+08:00)");
+        return time.toInstant();
     }
 }

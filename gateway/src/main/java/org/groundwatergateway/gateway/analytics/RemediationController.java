@@ -76,17 +76,17 @@ public class RemediationController {
                     + "sourceStartDay). Ranked by time to target, then residual concentration, then mid cost. Costs use the sourced US "
                     + "unit costs of UnitCosts.DEFAULTS until local prices are configured. Send `Prefer: respond-async` to run it as a job.")
     public ResponseEntity<Object> compare(@RequestBody RemediationRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
-        SiteRequest s = required(request.site(), "site");
-        GridRequest g = required(request.grid(), "grid");
+        SiteRequest s = AnalysisRequests.required(request.site(), "site");
+        GridRequest g = AnalysisRequests.required(request.grid(), "grid");
         if (!(g.cellSize() > 0 && g.length() > 0 && g.width() > 0 && g.upgradient() >= 0)) throw new IllegalArgumentException("grid: positive cellSize, length and width");
         int nx = (int) Math.ceil((g.upgradient() + g.length()) / g.cellSize());
         int ny = (int) Math.ceil(g.width() / g.cellSize());
         if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("grid: at most a million cells");
         TransportGrid grid = new TransportGrid(-g.upgradient() - g.cellSize() / 2, -ny * g.cellSize() / 2, g.cellSize(), g.cellSize(), nx, ny);
-        Site site = new Site(grid, s.conductivity(), s.gradient(), s.porosity(), s.thickness(), s.retardation() == null ? 1 : s.retardation(),
-                s.decayPerDay() == null ? 0 : s.decayPerDay(), s.longitudinalDispersivity(), s.transverseDispersivity(), s.sourceWidth(),
+        Site site = new Site(grid, s.conductivity(), s.gradient(), s.porosity(), s.thickness(), AnalysisRequests.or(s.retardation(), 1),
+                AnalysisRequests.or(s.decayPerDay(), 0), s.longitudinalDispersivity(), s.transverseDispersivity(), s.sourceWidth(),
                 s.sourceConcentration(), s.sourceStartDay());
-        ComplianceRequest c = required(request.compliance(), "compliance");
+        ComplianceRequest c = AnalysisRequests.required(request.compliance(), "compliance");
         if (c.points() == null || c.points().isEmpty()) throw new IllegalArgumentException("compliance.points: give at least one");
         var compliance = new RemediationComparison.Compliance(c.points().stream().map(p -> new PlumePoint(p.x(), p.y())).toList(),
                 c.target(), c.horizonDays());
@@ -122,12 +122,12 @@ public class RemediationController {
         try {
             switch (kind) {
                 case "MNA": return new Remediation.MonitoredNaturalAttenuation();
-                case "PUMP_AND_TREAT": return new Remediation.PumpAndTreat(need(a.x(), "x"), need(a.y(), "y"), need(a.pumpingRate(), "pumpingRate"));
-                case "PRB": return new Remediation.PermeableReactiveBarrier(need(a.x(), "x"), need(a.y(), "y"), need(a.length(), "length"),
-                        need(a.thickness(), "thickness"), need(a.decayPerDay(), "decayPerDay"));
-                case "ISCO": return new Remediation.ChemicalOxidation(need(a.treatmentDay(), "treatmentDay"), need(a.reduction(), "reduction"),
-                        need(a.treatedLength(), "treatedLength"), a.reboundShare() == null ? 0 : a.reboundShare(),
-                        a.reboundDays() == null ? 0 : a.reboundDays());
+                case "PUMP_AND_TREAT": return new Remediation.PumpAndTreat(AnalysisRequests.required(a.x(), "x"), AnalysisRequests.required(a.y(), "y"), AnalysisRequests.required(a.pumpingRate(), "pumpingRate"));
+                case "PRB": return new Remediation.PermeableReactiveBarrier(AnalysisRequests.required(a.x(), "x"), AnalysisRequests.required(a.y(), "y"), AnalysisRequests.required(a.length(), "length"),
+                        AnalysisRequests.required(a.thickness(), "thickness"), AnalysisRequests.required(a.decayPerDay(), "decayPerDay"));
+                case "ISCO": return new Remediation.ChemicalOxidation(AnalysisRequests.required(a.treatmentDay(), "treatmentDay"), AnalysisRequests.required(a.reduction(), "reduction"),
+                        AnalysisRequests.required(a.treatedLength(), "treatedLength"), AnalysisRequests.or(a.reboundShare(), 0),
+                        AnalysisRequests.or(a.reboundDays(), 0));
                 default: throw new IllegalArgumentException("kind: one of MNA, PUMP_AND_TREAT, PRB, ISCO, not '" + a.kind() + "'");
             }
         } catch (IllegalArgumentException e) {
@@ -135,13 +135,5 @@ public class RemediationController {
         }
     }
 
-    private static double need(Double value, String name) {
-        if (value == null) throw new IllegalArgumentException(name + " is required");
-        return value;
-    }
 
-    private static <T> T required(T value, String field) {
-        if (value == null) throw new IllegalArgumentException(field + " is required");
-        return value;
-    }
 }

@@ -141,12 +141,12 @@ public class SiteAnalysisController {
     }
 
     private SiteSurface surface(SurfaceRequest request) {
-        Site site = sites.load(required(request.park(), "park"));
+        Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
         var aquifer = request.aquifer() == null ? site.shallowestAquifer() : site.aquifer(request.aquifer());
         SiteSurface.Method method = request.method() == null ? SiteSurface.Method.KRIGING
                 : AnalysisRequests.choice(SiteSurface.Method.class, request.method(), "method");
-        return SiteSurface.of(site, aquifer, readings, required(request.parameter(), "parameter"), instant(request.from(), "from"),
-                instant(request.to(), "to"), method, request.cellSize() == null ? 50 : request.cellSize());
+        return SiteSurface.of(site, aquifer, readings, AnalysisRequests.required(request.parameter(), "parameter"), AnalysisRequests.instant(request.from(), "from"),
+                AnalysisRequests.instant(request.to(), "to"), method, request.cellSize() == null ? 50 : request.cellSize());
     }
 
     @Schema(example = "{\"park\": \"HBDP\", \"aquifer\": \"Q1\", \"from\": \"2025-11-01T00:00:00+08:00\", \"to\": \"2025-11-03T00:00:00+08:00\", "
@@ -175,9 +175,9 @@ public class SiteAnalysisController {
                     + "plane plus kriged residuals. q = −K∇h, v = q/nₑ with the aquifer's K and nₑ. Arrows and paths are GeoJSON in EPSG:4490; "
                     + "every path vertex carries its travel time in days.")
     public FlowAnswer flow(@RequestBody FlowRequest request) {
-        Site site = sites.load(required(request.park(), "park"));
+        Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
         var aquifer = request.aquifer() == null ? site.shallowestAquifer() : site.aquifer(request.aquifer());
-        SiteFlow flow = SiteFlow.of(site, aquifer, readings, instant(request.from(), "from"), instant(request.to(), "to"),
+        SiteFlow flow = SiteFlow.of(site, aquifer, readings, AnalysisRequests.instant(request.from(), "from"), AnalysisRequests.instant(request.to(), "to"),
                 request.cellSize() == null ? 50 : request.cellSize());
         var regional = flow.regional();
         List<Map<String, Object>> arrows = new ArrayList<>();
@@ -228,10 +228,10 @@ public class SiteAnalysisController {
                     + "heat map, the 90 % credible region, the back-tracked path, and the fingerprint ranking with its evidence. "
                     + "Send `Prefer: respond-async` to follow the run's progress at /api/v1/analytics/jobs/{id}/events.")
     public ResponseEntity<Object> trace(@RequestBody TraceRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
-        Site site = sites.load(required(request.park(), "park"));
-        String parameter = required(request.parameter(), "parameter");
-        Instant from = instant(request.from(), "from");
-        Instant to = instant(request.to(), "to");
+        Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
+        String parameter = AnalysisRequests.required(request.parameter(), "parameter");
+        Instant from = AnalysisRequests.instant(request.from(), "from");
+        Instant to = AnalysisRequests.instant(request.to(), "to");
         SiteTracing.Model model = model(request.model());
         return AnalysisJobController.respond(jobs, prefer, "trace", progress ->
                 traceAnswer(tracing.trace(site, request.aquifer(), parameter, from, to, model, progress)));
@@ -271,14 +271,10 @@ public class SiteAnalysisController {
     private static SiteTracing.Model model(ModelRequest m) {
         SiteTracing.Model d = SiteTracing.Model.DEFAULTS;
         if (m == null) return d;
-        return new SiteTracing.Model(or(m.longitudinalDispersivity(), d.longitudinalDispersivity()), or(m.transverseDispersivity(), d.transverseDispersivity()),
-                or(m.verticalDispersivity(), d.verticalDispersivity()), or(m.sourceWidth(), d.sourceWidthM()), or(m.sourceDepth(), d.sourceDepthM()),
-                or(m.retardation(), d.retardation()), or(m.decayPerDay(), d.decayPerDay()), or(m.sampleDepth(), d.sampleDepthM()),
-                or(m.relativeError(), d.relativeError()), or(m.cellSize(), d.cellSizeM()));
-    }
-
-    private static double or(Double value, double fallback) {
-        return value == null ? fallback : value;
+        return new SiteTracing.Model(AnalysisRequests.or(m.longitudinalDispersivity(), d.longitudinalDispersivity()), AnalysisRequests.or(m.transverseDispersivity(), d.transverseDispersivity()),
+                AnalysisRequests.or(m.verticalDispersivity(), d.verticalDispersivity()), AnalysisRequests.or(m.sourceWidth(), d.sourceWidthM()), AnalysisRequests.or(m.sourceDepth(), d.sourceDepthM()),
+                AnalysisRequests.or(m.retardation(), d.retardation()), AnalysisRequests.or(m.decayPerDay(), d.decayPerDay()), AnalysisRequests.or(m.sampleDepth(), d.sampleDepthM()),
+                AnalysisRequests.or(m.relativeError(), d.relativeError()), AnalysisRequests.or(m.cellSize(), d.cellSizeM()));
     }
 
     private static LineString pathline(ParticleTracker.Pathline line) {
@@ -286,15 +282,5 @@ public class SiteAnalysisController {
         for (ParticleTracker.PathPoint p : line.points()) points.add(new Coordinate(p.x(), p.y()));
         if (points.size() == 1) points.add(points.get(0).copy());
         return LOCAL.createLineString(points.toArray(Coordinate[]::new));
-    }
-
-    static String required(String value, String field) {
-        if (value == null || value.isBlank()) throw new IllegalArgumentException(field + " is required");
-        return value;
-    }
-
-    static Instant instant(OffsetDateTime time, String field) {
-        if (time == null) throw new IllegalArgumentException(field + " is required (ISO 8601 with offset, e.g. 2026-03-01T00:00:00+08:00)");
-        return time.toInstant();
     }
 }

@@ -122,7 +122,7 @@ public class TransportController {
                     source.endDay() == null ? Double.POSITIVE_INFINITY : source.endDay()));
         }
         if (request.dispersivity() == null) throw new IllegalArgumentException("dispersivity is required: {\"longitudinal\", \"transverse\"} in m");
-        var parameters = new FiniteVolumeTransport.Parameters(or(request.retardation(), 1), or(request.decayPerDay(), 0),
+        var parameters = new FiniteVolumeTransport.Parameters(AnalysisRequests.or(request.retardation(), 1), AnalysisRequests.or(request.decayPerDay(), 0),
                 request.dispersivity().longitudinal(), request.dispersivity().transverse(), 0);
 
         TransportScenario scenario;
@@ -145,7 +145,7 @@ public class TransportController {
             if ((long) g.nx() * g.ny() > 4_000_000) throw new IllegalArgumentException("grid: at most 4 million cells");
             scenario = TransportScenario.uniform(new TransportGrid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny()),
                     request.velocity().vx(), request.velocity().vy(), parameters, sources);
-            porosity = or(request.porosity(), 0.25);
+            porosity = AnalysisRequests.or(request.porosity(), 0.25);
             double speed = Math.hypot(request.velocity().vx(), request.velocity().vy());
             if (!(speed > 0)) throw new IllegalArgumentException("velocity: the groundwater must move");
             FlowField.FlowVector v = new FlowField.FlowVector(0, 0, request.velocity().vx(), request.velocity().vy());
@@ -173,8 +173,8 @@ public class TransportController {
         Instant from;
         Instant to;
         if (request.flowFieldWindow() != null) {
-            from = SiteAnalysisController.instant(request.flowFieldWindow().from(), "flowFieldWindow.from");
-            to = SiteAnalysisController.instant(request.flowFieldWindow().to(), "flowFieldWindow.to");
+            from = AnalysisRequests.instant(request.flowFieldWindow().from(), "flowFieldWindow.from");
+            to = AnalysisRequests.instant(request.flowFieldWindow().to(), "flowFieldWindow.to");
         } else {
             to = readings.latest(site, aquifer, "water-level").orElseThrow(() -> new IllegalArgumentException(
                     "park " + site.park().code() + " has no water levels in aquifer " + aquifer.code() + " to build a flow field from")).plusSeconds(1);
@@ -256,11 +256,11 @@ public class TransportController {
         String kind = d.distribution() == null ? "FIXED" : d.distribution().toUpperCase(Locale.ROOT);
         try {
             switch (kind) {
-                case "FIXED": return new ParameterDistribution.Fixed(need(d.value(), field, "value"));
-                case "UNIFORM": return new ParameterDistribution.Uniform(need(d.min(), field, "min"), need(d.max(), field, "max"));
-                case "TRIANGULAR": return new ParameterDistribution.Triangular(need(d.min(), field, "min"), need(d.mode(), field, "mode"),
-                        need(d.max(), field, "max"));
-                case "LOGNORMAL": return new ParameterDistribution.LogNormal(need(d.median(), field, "median"), need(d.sigmaLn(), field, "sigmaLn"));
+                case "FIXED": return new ParameterDistribution.Fixed(AnalysisRequests.required(d.value(), "value"));
+                case "UNIFORM": return new ParameterDistribution.Uniform(AnalysisRequests.required(d.min(), "min"), AnalysisRequests.required(d.max(), "max"));
+                case "TRIANGULAR": return new ParameterDistribution.Triangular(AnalysisRequests.required(d.min(), "min"), AnalysisRequests.required(d.mode(), "mode"),
+                        AnalysisRequests.required(d.max(), "max"));
+                case "LOGNORMAL": return new ParameterDistribution.LogNormal(AnalysisRequests.required(d.median(), "median"), AnalysisRequests.required(d.sigmaLn(), "sigmaLn"));
                 default: throw new IllegalArgumentException("one of FIXED, UNIFORM, TRIANGULAR, LOGNORMAL, not '" + d.distribution() + "'");
             }
         } catch (IllegalArgumentException e) {
@@ -268,16 +268,9 @@ public class TransportController {
         }
     }
 
-    private static double need(Double value, String field, String part) {
-        if (value == null) throw new IllegalArgumentException(part + " is required");
-        return value;
-    }
 
     private static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 
-    private static double or(Double value, double fallback) {
-        return value == null ? fallback : value;
-    }
 }
