@@ -37,6 +37,19 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET());
     }
 
+    /** A GET whose body is binary (a PDF, an image). */
+    byte[] getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET with HTTP basic credentials. */
     Response getAs(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization",

@@ -46,6 +46,12 @@ public final class AlertRepository {
         return jdbc.sql("SELECT * FROM alerts WHERE cleared_at IS NULL ORDER BY raised_at DESC").query(AlertRepository::alert).list();
     }
 
+    /** Alerts raised in [from, to), oldest first. */
+    public List<Alert> findRaisedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM alerts WHERE raised_at >= ? AND raised_at < ? ORDER BY raised_at, id")
+                .params(Rows.timestamp(from), Rows.timestamp(to)).query(AlertRepository::alert).list();
+    }
+
     private static Alert alert(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Alert(rs.getLong("id"), rs.getString("kind"), Alert.Level.valueOf(rs.getString("level")), rs.getString("subject"),
                 rs.getString("message"), Rows.instant(rs, "raised_at"), Rows.instant(rs, "cleared_at"));

@@ -5,10 +5,11 @@ import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.report.ReportFont;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The analyses that read stored data. */
+/** The analyses that read stored data, and the reports made of them. */
 @Configuration(proxyBeanMethods = false)
 public class AnalyticsConfiguration {
 
@@ -30,5 +31,10 @@ public class AnalyticsConfiguration {
     @Bean
     DatastreamForecasts datastreamForecasts(Database database) {
         return new DatastreamForecasts(database);
+    }
+
+    @Bean
+    ReportFont reportFont(ReportProperties properties) {
+        return new ReportFont(properties.font());
     }
 }

@@ -1,0 +1,51 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.alert.AlertRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/** The alert summary as JSON and as a PDF whose Chinese text reads back. */
+class ReportApiTest extends RunningGateway {
+
+    @Autowired
+    AlertRepository alerts;
+
+    @Test
+    void alertSummaryCountsAndPrintsThePeriodsAlerts() throws IOException {
+        // A period of its own (2030) so that other tests' alerts do not count.
+        Instant day1 = Instant.parse("2030-01-01T02:00:00Z");
+        alerts.raise("TEST_REPORT", Alert.Level.SEVERE, "GW-U04/benzene", "苯浓度 1520 µg/L，超过地下水Ⅲ类限值 10 µg/L", day1);
+        alerts.raise("TEST_REPORT", Alert.Level.GENERAL, "GW-U09/chromium-vi", "六价铬 0.041 mg/L，接近Ⅲ类限值", day1.plusSeconds(86_400));
+        alerts.raise("TEST_REPORT_2", Alert.Level.SERIOUS, "GW-U09/chromium-vi", "六价铬 0.06 mg/L", day1.plusSeconds(90_000));
+        String period = "from=2030-01-01T00:00:00%2B08:00&to=2030-01-04T00:00:00%2B08:00";
+
+        Http.Response json = http.get("/api/v1/reports/alert-summary?" + period + "&format=json");
+        assertThat(json.status()).as(json.body()).isEqualTo(200);
+        JsonNode summary = json.json();
+        assertThat(summary.get("total").asInt()).isEqualTo(3);
+        assertThat(summary.at("/byLevel/SEVERE").asInt()).isEqualTo(1);
+        assertThat(summary.at("/bySubject/GW-U09~1chromium-vi").asInt()).isEqualTo(2);
+        assertThat(summary.get("byDay").size()).isEqualTo(3);
+
+        Http.Response pdf = http.get("/api/v1/reports/alert-summary?" + period);
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+        byte[] bytes = http.getBytes("/api/v1/reports/alert-summary?" + period);
+        try (PDDocument document = Loader.loadPDF(bytes)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("预警汇总报告").contains("严重 severe").contains("GW-U04/benzene")
+                    .contains("苯浓度 1520 µg/L").contains("六价铬").contains("每日预警");
+            assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+        }
+        assertThat(http.get("/api/v1/reports/alert-summary?" + period + "&format=doc").status()).isEqualTo(400);
+    }
+}
