@@ -52,6 +52,7 @@ final class PdfReport {
         space(BODY * 4);
         y -= 6;
         text(text, 13.5f, true);
+        y -= 5;
         return this;
     }
 
