@@ -18,7 +18,8 @@ import org.groundwatergateway.core.warning.WarningRule.Thresholds;
  */
 public final class RuleValidation {
 
-    static final double DEFAULT_HYSTERESIS = 0.05;
+    /** What a rule defined without a hysteresis gets. */
+    public static final double DEFAULT_HYSTERESIS = 0.05;
 
     private final ParameterRepository parameters;
     private final ParkRepository parks;

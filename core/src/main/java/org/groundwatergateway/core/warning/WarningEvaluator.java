@@ -35,6 +35,18 @@ import org.groundwatergateway.core.storage.Database;
  */
 public final class WarningEvaluator implements AutoCloseable {
 
+    /**
+     * Readings not judged: instrument states, faults and rejections. A spike is judged all the same: the first
+     * reading of a real release looks like one, and a warning must not wait for the review.
+     */
+    private static final Set<QualityFlag> NOT_JUDGED;
+
+    static {
+        Set<QualityFlag> flags = java.util.EnumSet.copyOf(QualityFlag.NOT_REPRESENTATIVE);
+        flags.remove(QualityFlag.SPIKE);
+        NOT_JUDGED = java.util.Collections.unmodifiableSet(flags);
+    }
+
     private record WatchKey(long ruleId, long datastreamId) {}
 
     /** One rule's state at one datastream. */
@@ -100,7 +112,7 @@ public final class WarningEvaluator implements AutoCloseable {
         refreshBaselines();
         boolean reloaded = false;
         for (Reading reading : batch) {
-            if (!reading.current() || QualityFlag.any(reading.qualityFlags(), QualityFlag.NOT_REPRESENTATIVE)) continue;
+            if (!reading.current() || QualityFlag.any(reading.qualityFlags(), NOT_JUDGED)) continue;
             WatchedStream stream = streams.get(reading.datastreamId());
             if (stream == null && !reloaded && !unwatched.contains(reading.datastreamId())) {
                 reloadStreams();
@@ -171,8 +183,9 @@ public final class WarningEvaluator implements AutoCloseable {
             case RATE_OF_CHANGE -> String.format(Locale.ROOT, "changing by %.3f per hour", measure);
             case COMBINED -> "all of " + r.conditions() + " hold";
         };
-        return String.format(Locale.ROOT, "%s %s: %s = %.4g at %s, %s (rule %d v%d)", levelZh(watch.tracker.level()), r.name(),
-                stream.code(), reading.value(), reading.phenomenonTime(), what, r.id(), r.version());
+        String flags = reading.qualityFlags() == 0 ? "" : ", flagged " + QualityFlag.of(reading.qualityFlags());
+        return String.format(Locale.ROOT, "%s %s: %s = %.4g at %s, %s (rule %d v%d)%s", levelZh(watch.tracker.level()), r.name(),
+                stream.code(), reading.value(), reading.phenomenonTime(), what, r.id(), r.version(), flags);
     }
 
     private static String levelZh(Alert.Level level) {

@@ -188,7 +188,7 @@ class WarningEvaluatorTest {
         evaluator.evaluate(List.of(reading(background, 0, 5 * limit)));
         Reading spike = reading(source, 0, 5 * limit);
         evaluator.evaluate(List.of(new Reading(null, source.id(), spike.phenomenonTime(), spike.value(), spike.value(),
-                QualityFlag.SPIKE.bit(), 1, true, "test", spike.receivedTime())));
+                QualityFlag.FAULT.bit(), 1, true, "test", spike.receivedTime())));
         assertThat(alerts.findOpen()).isEmpty();
         evaluator.evaluate(List.of(reading(source, 1, 1.2 * limit)));
         assertThat(alerts.findOpen(rule.id(), source.id())).map(Alert::level).contains(Alert.Level.SERIOUS);
