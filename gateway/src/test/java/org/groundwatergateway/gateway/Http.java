@@ -98,6 +98,10 @@ final class Http {
         return send("PATCH", path, json, user, password);
     }
 
+    Response put(String path, String json, String user, String password) {
+        return send("PUT", path, json, user, password);
+    }
+
     Response delete(String path, String user, String password) {
         return send("DELETE", path, null, user, password);
     }

@@ -7,8 +7,13 @@ import java.time.Instant;
  * 一般 general, 较重 serious, 严重 severe.
  *
  * @param subject what it is about: a device MN, a datastream code, a review task
+ * @param origin for alerts a warning rule raised: the rule version, datastream and value; null otherwise
  */
-public record Alert(Long id, String kind, Level level, String subject, String message, Instant raisedAt, Instant clearedAt) {
+public record Alert(Long id, String kind, Level level, String subject, String message, Instant raisedAt, Instant clearedAt,
+                    RuleOrigin origin) {
 
     public enum Level { GENERAL, SERIOUS, SEVERE }
+
+    /** The rule version that raised an alert, about which datastream, and the value observed when. */
+    public record RuleOrigin(long ruleId, int ruleVersion, long datastreamId, double value, Instant observedAt) {}
 }

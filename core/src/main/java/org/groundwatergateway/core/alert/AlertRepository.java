@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Open and cleared alerts. Raising is idempotent while an alert of the same kind about the same subject is
- * open, so a condition that persists is one alert, not one a minute. New alerts are published on the bus.
+ * open (for rule alerts: of the same rule about the same datastream), so a condition that persists is one
+ * alert, not one a minute. New and upgraded alerts are published on the bus.
  */
 public final class AlertRepository {
 
@@ -27,9 +28,38 @@ public final class AlertRepository {
         if (findOpen(kind, subject).isPresent()) return Optional.empty();
         long id = Rows.insert(jdbc.sql("INSERT INTO alerts (kind, level, subject, message, raised_at) VALUES (?, ?, ?, ?, ?)")
                 .params(kind, level.name(), subject, message, Rows.timestamp(at)));
-        Alert alert = new Alert(id, kind, level, subject, message, at, null);
+        Alert alert = new Alert(id, kind, level, subject, message, at, null, null);
         events.publish(alert);
         return Optional.of(alert);
+    }
+
+    /** Raises a rule's alert unless that rule has one open about that datastream; returns the new one, if any. */
+    public synchronized Optional<Alert> raise(String kind, Alert.Level level, String subject, String message, Instant at,
+                                              Alert.RuleOrigin origin) {
+        if (findOpen(origin.ruleId(), origin.datastreamId()).isPresent()) return Optional.empty();
+        long id = Rows.insert(jdbc.sql("INSERT INTO alerts (kind, level, subject, message, raised_at, rule_id, rule_version, "
+                        + "datastream_id, observed_value, observed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(kind, level.name(), subject, message, Rows.timestamp(at), origin.ruleId(), origin.ruleVersion(),
+                        origin.datastreamId(), origin.value(), Rows.timestamp(origin.observedAt())));
+        Alert alert = new Alert(id, kind, level, subject, message, at, null, origin);
+        events.publish(alert);
+        return Optional.of(alert);
+    }
+
+    /**
+     * Raises an open alert's level (never lowers it), recording the value that did it, and publishes the
+     * upgraded alert so that escalation treats it as news. Returns it, or empty if it is not open or not lower.
+     */
+    public synchronized Optional<Alert> upgrade(long id, Alert.Level level, String message, Instant at, Alert.RuleOrigin origin) {
+        Optional<Alert> open = find(id).filter(a -> a.clearedAt() == null && a.level().compareTo(level) < 0);
+        if (open.isEmpty()) return Optional.empty();
+        jdbc.sql("UPDATE alerts SET level = ?, message = ?, upgraded_at = ?, rule_version = ?, observed_value = ?, observed_at = ? "
+                        + "WHERE id = ?")
+                .params(level.name(), message, Rows.timestamp(at), origin.ruleVersion(), origin.value(),
+                        Rows.timestamp(origin.observedAt()), id).update();
+        Alert upgraded = find(id).orElseThrow();
+        events.publish(upgraded);
+        return Optional.of(upgraded);
     }
 
     public void clear(String kind, String subject, Instant at) {
@@ -37,9 +67,22 @@ public final class AlertRepository {
                 .params(Rows.timestamp(at), kind, subject).update();
     }
 
+    public void clear(long id, Instant at) {
+        jdbc.sql("UPDATE alerts SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL").params(Rows.timestamp(at), id).update();
+    }
+
+    public Optional<Alert> find(long id) {
+        return jdbc.sql("SELECT * FROM alerts WHERE id = ?").param(id).query(AlertRepository::alert).optional();
+    }
+
     public Optional<Alert> findOpen(String kind, String subject) {
         return jdbc.sql("SELECT * FROM alerts WHERE kind = ? AND subject = ? AND cleared_at IS NULL")
                 .params(kind, subject).query(AlertRepository::alert).optional();
+    }
+
+    public Optional<Alert> findOpen(long ruleId, long datastreamId) {
+        return jdbc.sql("SELECT * FROM alerts WHERE rule_id = ? AND datastream_id = ? AND cleared_at IS NULL")
+                .params(ruleId, datastreamId).query(AlertRepository::alert).optional();
     }
 
     public List<Alert> findOpen() {
@@ -52,8 +95,17 @@ public final class AlertRepository {
                 .params(Rows.timestamp(from), Rows.timestamp(to)).query(AlertRepository::alert).list();
     }
 
+    /** Alerts rules raised, open or not, with an observation in {@code from <= time < to}. */
+    public List<Alert> findRaisedByRule(long ruleId, Instant from, Instant to) {
+        return jdbc.sql("SELECT * FROM alerts WHERE rule_id = ? AND observed_at >= ? AND observed_at < ? ORDER BY observed_at")
+                .params(ruleId, Rows.timestamp(from), Rows.timestamp(to)).query(AlertRepository::alert).list();
+    }
+
     private static Alert alert(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        Long ruleId = Rows.nullableLong(rs, "rule_id");
+        Alert.RuleOrigin origin = ruleId == null ? null : new Alert.RuleOrigin(ruleId, rs.getInt("rule_version"),
+                rs.getLong("datastream_id"), rs.getDouble("observed_value"), Rows.instant(rs, "observed_at"));
         return new Alert(rs.getLong("id"), rs.getString("kind"), Alert.Level.valueOf(rs.getString("level")), rs.getString("subject"),
-                rs.getString("message"), Rows.instant(rs, "raised_at"), Rows.instant(rs, "cleared_at"));
+                rs.getString("message"), Rows.instant(rs, "raised_at"), Rows.instant(rs, "cleared_at"), origin);
     }
 }

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
@@ -38,6 +39,9 @@ import org.groundwatergateway.core.park.Receptor;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.reading.ReadingSink;
+import org.groundwatergateway.core.warning.RuleValidation;
+import org.groundwatergateway.core.warning.WarningRule;
+import org.groundwatergateway.core.warning.WarningRuleRepository;
 import org.groundwatergateway.core.monitoring.MaintenanceRecord;
 import org.groundwatergateway.core.monitoring.MaintenanceRepository;
 import org.groundwatergateway.core.monitoring.Device;
@@ -136,6 +140,7 @@ public final class DemoParkLoader {
         DemoSignals signals = new DemoSignals();
         List<PlannedStream> streams = insertMonitoringNetwork(park, unconfined, confined, parameterIds, days);
         insertSoil(park, parameterIds);
+        insertWarningRules();
         DemoLayers.writeRiskZones(parks, park);
         DemoLayers.writePlumes(new PlumeRepository(database), park, parametersByCode);
         DemoLayers.writeCoverage(monitoring, park, List.of(unconfined, confined));
@@ -341,6 +346,23 @@ public final class DemoParkLoader {
         String code = plan.code() + "/" + parameter + (second ? "/B" : "");
         Datastream d = monitoring.insert(new Datastream(null, code, well.id(), null, parameterIds.get(parameter), sensor.id(), null, 60));
         return new PlannedStream(d.id(), new DemoSignals.Stream(code, plan, parameter, second));
+    }
+
+    /**
+     * The park's default warning rules, in place before the readings so that the demo's leaks raise alerts:
+     * benzene and chromium (VI) against class III in the unconfined aquifer, and water-level swings.
+     */
+    private void insertWarningRules() {
+        RuleValidation validation = new RuleValidation(parameters, parks);
+        WarningRuleRepository rules = new WarningRuleRepository(database);
+        Instant now = Instant.now();
+        for (String parameter : List.of("benzene", "chromium-vi")) {
+            rules.create(validation.check(new WarningRule(null, 0, parameter + " 超 III 类 / above class III (Q1)", WarningRule.Kind.CLASS_LIMIT,
+                    parameter, Set.of(), PARK_CODE, "Q1", 3, null, 0.1, 3, null, null, null, null, null, null)), "demo", now);
+        }
+        rules.create(validation.check(new WarningRule(null, 0, "水位突变 / water-level change", WarningRule.Kind.LEVEL_CHANGE, "water-level",
+                Set.of(), PARK_CODE, null, null, new WarningRule.Thresholds(1.0, 2.0, 3.0), 0.1, 6, 24.0, null, null, null, null, null)),
+                "demo", now);
     }
 
     private void insertSoil(Park park, Map<String, Long> parameterIds) {

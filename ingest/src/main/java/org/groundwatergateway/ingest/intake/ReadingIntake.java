@@ -154,7 +154,11 @@ public final class ReadingIntake implements AutoCloseable {
             }
             pending.done().complete(new Receipt(mine, pending.readings().size() - mine.size()));
         }
-        if (!stored.isEmpty()) events.publish(new ReadingsCommitted(stored));
+        // One event per kind of arrival: a group commit may hold live packets and a historical import together.
+        List<Reading> liveStored = stored.stream().filter(r -> live.contains(Key.of(r))).toList();
+        List<Reading> historical = stored.stream().filter(r -> !live.contains(Key.of(r))).toList();
+        if (!liveStored.isEmpty()) events.publish(new ReadingsCommitted(liveStored, true));
+        if (!historical.isEmpty()) events.publish(new ReadingsCommitted(historical, false));
     }
 
     @Override
