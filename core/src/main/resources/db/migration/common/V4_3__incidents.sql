@@ -33,7 +33,7 @@ CREATE TABLE incidents (
     top_source_code    VARCHAR(64),
     top_source_name    VARCHAR(200),
     top_source_p       DOUBLE PRECISION,
-    evaluation         VARCHAR(4000)
+    closing_note       VARCHAR(4000)
 );
 
 -- Monte Carlo bands: concentration at a point (kind POINT, mg/L) or the front's reach along the flow (kind FRONT, m).

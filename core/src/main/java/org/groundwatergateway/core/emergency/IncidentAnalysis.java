@@ -125,7 +125,8 @@ public final class IncidentAnalysis {
             var source = inversion.candidates().isEmpty() ? null : inversion.candidates().get(0);
             if (source != null && source.sourceConcentration() != null && source.start() != null) {
                 origin = new double[] {source.candidate().x(), source.candidate().y()};
-                c0 = source.sourceConcentration().median() * SiteTracing.milligramsPerLitre(parameter);
+                // The tracer works in mg/L already.
+                c0 = source.sourceConcentration().median();
                 startDay = Math.min(0, Duration.between(to, source.start().median()).toSeconds() / 86400.0);
             }
         } catch (IllegalArgumentException e) {
