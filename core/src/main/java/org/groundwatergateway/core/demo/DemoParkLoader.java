@@ -17,9 +17,11 @@ import java.util.Set;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.groundwatergateway.core.emergency.Camera;
 import org.groundwatergateway.core.emergency.Depot;
 import org.groundwatergateway.core.emergency.EmergencyRepository;
 import org.groundwatergateway.core.emergency.EmergencyResource;
+import org.groundwatergateway.core.emergency.IncidentRepository;
 import org.groundwatergateway.core.emergency.RoadSegment;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.monitoring.Datastream;
@@ -136,6 +138,7 @@ public final class DemoParkLoader {
         Map<String, Long> enterpriseIds = insertEnterprises(park);
         insertReceptors(park);
         insertRoadsAndDepots(park);
+        insertCameras(park);
 
         DemoSignals signals = new DemoSignals();
         List<PlannedStream> streams = insertMonitoringNetwork(park, unconfined, confined, parameterIds, days);
@@ -261,6 +264,21 @@ public final class DemoParkLoader {
             emergency.insert(new EmergencyResource(null, ((Depot) r[0]).id(), String.format("RS-%02d", ++n),
                     (EmergencyResource.Kind) r[1], (String) r[2], ((Integer) r[3]).doubleValue(), (String) r[4],
                     EmergencyResource.Status.AVAILABLE));
+        }
+    }
+
+    /** Network cameras (GB/T 28181 type 132) at the tank farm, the lagoon, the road junctions and the village well. */
+    private void insertCameras(Park park) {
+        Object[][] cameras = {
+                {"江海石化芳烃罐区", 640, 1330}, {"华源金属含铬废水调节池", 1500, 630}, {"经一路纬二路口", 300, 1000},
+                {"经二路纬二路口（消防站）", 1100, 1000}, {"经二路纬三路口", 1100, 1800}, {"经三路纬一路口（应急物资库）", 1900, 200},
+                {"经三路纬二路口", 1900, 1000}, {"经四路纬二路口", 2700, 1000}, {"沿海大道东凌路口", 3050, 510}, {"东凌村水源井", 3580, 520},
+        };
+        IncidentRepository incidents = new IncidentRepository(database);
+        for (int i = 0; i < cameras.length; i++) {
+            // Centre 32062300 (Rudong County), industry 00, type 132 network camera, network 0, serial.
+            incidents.insert(new Camera(null, park.id(), String.format("3206230000132%07d", i + 1), (String) cameras[i][0],
+                    GRID.point((Integer) cameras[i][1], (Integer) cameras[i][2])));
         }
     }
 

@@ -64,4 +64,8 @@ public final class EmergencyRepository {
                         read(rs, "geom", LineString.class), rs.getDouble("speed_kmh")))
                 .list();
     }
+
+    public void updateStatus(long resourceId, EmergencyResource.Status status) {
+        jdbc.sql("UPDATE emergency_resources SET status = ? WHERE id = ?").params(status.name(), resourceId).update();
+    }
 }

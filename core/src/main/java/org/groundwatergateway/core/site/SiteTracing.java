@@ -108,7 +108,7 @@ public final class SiteTracing {
     }
 
     /** The concentration factor to mg/L (g/m³), in which mass discharge comes out in g/d. */
-    private static double milligramsPerLitre(Parameter parameter) {
+    public static double milligramsPerLitre(Parameter parameter) {
         switch (parameter.unit()) {
             case "mg/L": return 1;
             case "ug/L": case "µg/L": case "μg/L": return 1e-3;

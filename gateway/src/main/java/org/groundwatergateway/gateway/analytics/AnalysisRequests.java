@@ -9,7 +9,7 @@ import java.util.Locale;
 import org.groundwatergateway.analytics.statistics.CensoredValue;
 
 /** Reading the numbers of an analysis request, with errors that name the field and the position. */
-final class AnalysisRequests {
+public final class AnalysisRequests {
 
     private AnalysisRequests() {}
 
@@ -47,7 +47,7 @@ final class AnalysisRequests {
         }
     }
 
-    static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
+    public static <E extends Enum<E>> E choice(Class<E> type, String value, String field) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {

@@ -1,0 +1,22 @@
+package org.groundwatergateway.core.emergency;
+
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A video camera, named by its GB/T 28181-2016 device id: 20 digits, the first 8 the centre (administrative division and
+ * base unit), then 2 of industry, 3 of type (131 camera, 132 network camera) and 7 of network and serial number.
+ */
+public record Camera(Long id, long parkId, String deviceId, String nameZh, Point location) {
+
+    public Camera {
+        if (deviceId == null || !deviceId.matches("\\d{20}")) throw new IllegalArgumentException("deviceId: a GB/T 28181 id is 20 digits, not " + deviceId);
+        String type = deviceId.substring(10, 13);
+        if (!type.equals("131") && !type.equals("132")) {
+            throw new IllegalArgumentException("deviceId: digits 11–13 give the device type, 131 or 132 for a camera, not " + type);
+        }
+    }
+
+    public Camera withId(long newId) {
+        return new Camera(newId, parkId, deviceId, nameZh, location);
+    }
+}

@@ -1,0 +1,214 @@
+package org.groundwatergateway.core.emergency;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.flow.UniformFlow;
+import org.groundwatergateway.analytics.transport.MonteCarloTransport;
+import org.groundwatergateway.analytics.transport.ParameterDistribution;
+import org.groundwatergateway.analytics.transport.PlumePoint;
+import org.groundwatergateway.core.io.CsvResource;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.Receptor;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.site.Site;
+import org.groundwatergateway.core.site.SiteFlow;
+import org.groundwatergateway.core.site.SiteReadings;
+import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.storage.Database;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.operation.distance.DistanceOp;
+
+/**
+ * The heavy part of opening an incident, run in the background: the regional flow from the stored heads of the 30 days
+ * before it, source tracing over the window before it, and a Monte Carlo plume forecast (Wexler's strip source,
+ * vertically mixed, on that flow) at points along the flow line and at the receptors, with the receptors' times of arrival.
+ * The forecast starts from the traced most probable source with its estimated concentration and start, or, where tracing
+ * finds none, from the incident's location and the concentration seen there, starting at opening. Day 0 is the opening.
+ *
+ * <p>The forecast takes no credit for decay (a response must not count on biodegradation it has not seen) and uses the
+ * pollutant's retardation from {@code reference/transport_properties.csv} (1 where unknown: the fastest arrival). A
+ * receptor's arrival is when the concentration passes the GB/T 14848 class III limit (drinking-water quality), else 1 %
+ * of the source's.
+ */
+public final class IncidentAnalysis {
+
+    /**
+     * @param conductivitySigmaLn spread of ln K around the aquifer's K
+     * @param porositySpread relative half-width of the uniform range around nₑ
+     * @param dispersivitySigmaLn spread of ln αL
+     * @param sourceSigmaLn spread of ln C₀ around the concentration seen (the source is at least as strong as the well shows)
+     */
+    public record Settings(int realizations, List<Double> forecastDays, List<Double> flowLineDistancesM, double horizonDays,
+                           int traceWindowDays, double conductivitySigmaLn, double porositySpread, double dispersivitySigmaLn,
+                           double sourceSigmaLn, long seed) {
+
+        public static final Settings DEFAULTS = new Settings(300, List.of(30.0, 90.0, 365.0), List.of(10.0, 50.0, 100.0, 250.0, 500.0, 1000.0),
+                100 * 365.25, 60, 0.5, 0.2, 0.5, 0.5, 1);
+
+        public Settings {
+            forecastDays = List.copyOf(forecastDays);
+            flowLineDistancesM = List.copyOf(flowLineDistancesM);
+            if (realizations < 10) throw new IllegalArgumentException("realizations: at least 10");
+            if (traceWindowDays <= 10) throw new IllegalArgumentException("traceWindowDays: more than 10 days");
+        }
+    }
+
+    public record Result(Incident.Flow flow, double thresholdMgPerL, int realizations, PlumeForecast forecast, Incident.TopSource topSource,
+                         String tracingProblem) {}
+
+    private static final Duration FLOW_WINDOW = Duration.ofDays(30);
+
+    private final ParameterRepository parameters;
+    private final SiteReadings readings;
+    private final SiteTracing tracing;
+    private final Settings settings;
+    private final Map<String, Double> retardations = new HashMap<>();
+
+    public IncidentAnalysis(Database database, Settings settings) {
+        this.parameters = new ParameterRepository(database);
+        this.readings = new SiteReadings(database);
+        this.tracing = new SiteTracing(database);
+        this.settings = settings;
+        for (Map<String, String> row : CsvResource.rows("/reference/transport_properties.csv")) {
+            retardations.put(row.get("parameter_code"), CsvResource.number(row, "retardation"));
+        }
+    }
+
+    /** The aquifer an incident is in: its well's, else the park's shallowest unconfined one. */
+    public static AquiferLayer aquifer(Site site, Incident incident) {
+        if (incident.wellId() != null) {
+            long aquiferId = site.wells().stream().filter(w -> w.id().equals(incident.wellId())).findFirst().orElseThrow().aquiferId();
+            return site.aquifers().stream().filter(a -> a.id() == aquiferId).findFirst().orElseThrow();
+        }
+        return site.shallowestAquifer();
+    }
+
+    public Result run(Site site, Incident incident, Progress progress) {
+        Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow(() -> new IllegalArgumentException(
+                "parameter: no parameter with code '" + incident.parameterCode() + "'"));
+        AquiferLayer aquifer = aquifer(site, incident);
+        Instant to = incident.openedAt();
+        SiteFlow flow = SiteFlow.of(site, aquifer, readings, to.minus(FLOW_WINDOW), to, 50);
+        UniformFlow regional = flow.regional();
+        progress.advance(0.05, "flow");
+
+        double retardation = retardations.getOrDefault(parameter.code(), 1.0);
+        SiteTracing.Model model = SiteTracing.Model.DEFAULTS;
+
+        // Tracing first: where and since when the release is, and how strong, is a better start for the forecast than the
+        // well that saw it (a well 10 m downstream of a young release sees a fraction of the source).
+        Incident.TopSource top = null;
+        String problem = null;
+        double[] origin = site.local(incident.location());
+        double c0 = incident.concentrationMgPerL() == null ? 0 : incident.concentrationMgPerL();
+        double startDay = 0;
+        try {
+            SiteTracing.Model traced = new SiteTracing.Model(model.longitudinalDispersivity(), model.transverseDispersivity(),
+                    model.verticalDispersivity(), model.sourceWidthM(), model.sourceDepthM(), retardation, 0, model.sampleDepthM(),
+                    model.relativeError(), model.cellSizeM());
+            var inversion = tracing.trace(site, aquifer.code(), parameter.code(), to.minus(Duration.ofDays(settings.traceWindowDays())), to,
+                    traced, progress.part(0.05, 0.6)).inversion();
+            if (!inversion.enterprises().isEmpty()) {
+                var first = inversion.enterprises().get(0);
+                String name = site.enterprises().stream().filter(e -> e.creditCode().equals(first.enterpriseId())).findFirst()
+                        .map(e -> e.nameZh()).orElse(first.enterpriseId());
+                top = new Incident.TopSource(first.enterpriseId(), name, first.probability());
+            }
+            var source = inversion.candidates().isEmpty() ? null : inversion.candidates().get(0);
+            if (source != null && source.sourceConcentration() != null && source.start() != null) {
+                origin = new double[] {source.candidate().x(), source.candidate().y()};
+                // The tracer works in mg/L already.
+                c0 = source.sourceConcentration().median();
+                startDay = Math.min(0, Duration.between(to, source.start().median()).toSeconds() / 86400.0);
+            }
+        } catch (IllegalArgumentException e) {
+            // Tracing needs readings the incident may not have (a declared spill with no wells nearby): forecast from the incident.
+            problem = e.getMessage();
+        }
+        if (!(c0 > 0)) throw new IllegalArgumentException("concentration: the incident has no concentration to forecast from");
+        double threshold = threshold(parameter, c0);
+        List<String> labels = new ArrayList<>();
+        List<PlumePoint> points = new ArrayList<>();
+        for (double along : settings.flowLineDistancesM()) {
+            labels.add(String.format(Locale.ROOT, "flow line %.0f m", along));
+            points.add(new PlumePoint(along, 0));
+        }
+        List<Receptor> downstream = new ArrayList<>();
+        GeometryFactory geometry = new GeometryFactory();
+        double[] from = origin;
+        for (Receptor receptor : site.receptors()) {
+            // The receptor's point nearest the source: where a plume meets a river or an area first.
+            Coordinate nearest = DistanceOp.nearestPoints(site.toLocal(receptor.geometry()),
+                    geometry.createPoint(new Coordinate(from[0], from[1])))[0];
+            double dx = nearest.x - origin[0];
+            double dy = nearest.y - origin[1];
+            PlumePoint p = new PlumePoint(regional.along(dx, dy), regional.across(dx, dy));
+            if (p.x() <= 0) continue;
+            downstream.add(receptor);
+            labels.add(receptor.code());
+            points.add(p);
+        }
+        double porosity = aquifer.effectivePorosity();
+        double k = aquifer.hydraulicConductivity();
+        double gradient = regional.seepageVelocity() * porosity / k;
+        double ratio = model.transverseDispersivity() / model.longitudinalDispersivity();
+        var uncertainty = new MonteCarloTransport.Uncertainty(
+                new ParameterDistribution.LogNormal(k, settings.conductivitySigmaLn()),
+                new ParameterDistribution.Uniform(porosity * (1 - settings.porositySpread()), Math.min(1, porosity * (1 + settings.porositySpread()))),
+                new ParameterDistribution.LogNormal(model.longitudinalDispersivity(), settings.dispersivitySigmaLn()),
+                new ParameterDistribution.LogNormal(c0, settings.sourceSigmaLn()),
+                new ParameterDistribution.Fixed(startDay));
+        var request = new MonteCarloTransport.Request(uncertainty,
+                new MonteCarloTransport.Site(gradient, retardation, 0, ratio, model.verticalDispersivity() / model.longitudinalDispersivity(),
+                        model.sourceWidthM(), model.sourceDepthM()),
+                MonteCarloTransport.Method.WEXLER, null, points, settings.forecastDays().stream().mapToDouble(Double::doubleValue).toArray(),
+                threshold, settings.horizonDays(), settings.realizations(), settings.seed());
+        MonteCarloTransport.Result result = MonteCarloTransport.run(request, progress.part(0.6, 1));
+
+        List<PlumeForecast.Band> bands = new ArrayList<>();
+        List<PlumeForecast.ReceptorRisk> risks = new ArrayList<>();
+        List<Double> days = settings.forecastDays();
+        for (int i = 0; i < points.size(); i++) {
+            MonteCarloTransport.PointForecast forecast = result.points().get(i);
+            for (int t = 0; t < days.size(); t++) {
+                MonteCarloTransport.Band b = forecast.concentrations().get(t);
+                bands.add(new PlumeForecast.Band(PlumeForecast.Kind.POINT, labels.get(i), points.get(i).x(), points.get(i).y(), days.get(t),
+                        b.p5(), b.p50(), b.p95()));
+            }
+            int r = i - settings.flowLineDistancesM().size();
+            MonteCarloTransport.ArrivalTime arrival = forecast.arrival();
+            if (r >= 0 && arrival.fractionNotArriving() < 1) {
+                Receptor receptor = downstream.get(r);
+                risks.add(new PlumeForecast.ReceptorRisk(receptor.id(), receptor.code(), receptor.nameZh(), points.get(i).x(), points.get(i).y(),
+                        points.get(i).x() * retardation / regional.seepageVelocity(), finite(arrival.p2_5()), finite(arrival.p50()),
+                        finite(arrival.p97_5()), arrival.fractionNotArriving()));
+            }
+        }
+        for (int t = 0; t < days.size(); t++) {
+            MonteCarloTransport.Band b = result.frontDistances().get(t);
+            bands.add(new PlumeForecast.Band(PlumeForecast.Kind.FRONT, "front", 0, 0, days.get(t), b.p5(), b.p50(), b.p95()));
+        }
+        risks.sort((a, b) -> Double.compare(a.advectiveDays(), b.advectiveDays()));
+
+        return new Result(new Incident.Flow(regional.azimuthDegrees(), regional.seepageVelocity()), threshold, result.realisations(),
+                new PlumeForecast(bands, risks), top, problem);
+    }
+
+    private static double threshold(Parameter parameter, double sourceMgPerL) {
+        var limits = parameter.classLimits();
+        Double classIII = limits == null ? null : limits.bounds(3).upper();
+        return classIII == null ? 0.01 * sourceMgPerL : classIII * SiteTracing.milligramsPerLitre(parameter);
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+}

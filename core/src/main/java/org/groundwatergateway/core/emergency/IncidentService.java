@@ -1,0 +1,423 @@
+package org.groundwatergateway.core.emergency;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.geo.LocalGrid;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.Park;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.site.Site;
+import org.groundwatergateway.core.site.SiteReadings;
+import org.groundwatergateway.core.site.SiteRepository;
+import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.storage.Database;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Point;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The emergency workflow: a severe alert about a well's datastream on the bus (or a declaration) opens an incident at
+ * once with its plan, tasks and dispatched resources; the plume forecast and tracing run in the background and attach
+ * when done; people comment, finish tasks, follow resources and close the incident with an evaluation.
+ */
+public final class IncidentService {
+
+    /** Runs a long analysis away from the caller, reporting progress (the gateway's analysis jobs, a test's executor). */
+    @FunctionalInterface
+    public interface Background {
+        void run(String kind, Consumer<Progress> work);
+    }
+
+    /**
+     * @param travelSpeedKmh the speed ETAs assume on the park's roads
+     * @param keyWellRadiusM wells of the incident's aquifer this close are its key wells for the evaluation
+     */
+    public record Settings(double travelSpeedKmh, double cameraRadiusM, int nearestCameras, double keyWellRadiusM) {
+
+        public static final Settings DEFAULTS = new Settings(30, 500, 5, 300);
+
+        public Settings {
+            if (!(travelSpeedKmh > 0)) throw new IllegalArgumentException("travel speed must be positive");
+            if (!(cameraRadiusM > 0) || nearestCameras < 1) throw new IllegalArgumentException("camera radius and count must be positive");
+        }
+    }
+
+    /** A declaration by people; {@code location} or {@code wellCode} says where. */
+    public record Declaration(String parkCode, String parameterCode, String wellCode, Point location, ResponseLevel level,
+                              Alert.Level severity, Double concentration, Instant at, String department, String author) {}
+
+    /** Concentration means of a key well over the 7 days before opening and before closing, in the parameter's unit. */
+    public record WellChange(String wellCode, double distanceM, Double before, Double after, String unit) {}
+
+    public record Evaluation(List<WellChange> keyWells, Double hoursToContainment, int tasks, int tasksDoneOnTime, int dispatches) {}
+
+    /** An incident with everything attached. */
+    public record Details(Incident incident, String parkCode, DisposalPlan plan, DisposalPlan.Dose dose, PlumeForecast forecast,
+                          List<IncidentTask> tasks, List<TimelineEntry> timeline, List<Dispatch> dispatches, List<Camera> cameras,
+                          Evaluation evaluation) {}
+
+    public static final String PLATFORM = "平台";
+    private static final String SYSTEM = "system";
+    private static final Duration EVALUATION_WINDOW = Duration.ofDays(7);
+    private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
+
+    private final IncidentRepository incidents;
+    private final EmergencyRepository emergency;
+    private final ParkRepository parks;
+    private final MonitoringRepository monitoring;
+    private final ParameterRepository parameters;
+    private final SiteRepository sites;
+    private final SiteReadings readings;
+    private final DisposalPlans plans;
+    private final IncidentAnalysis analysis;
+    private final Background background;
+    private final Clock clock;
+    private final Settings settings;
+
+    public IncidentService(Database database, DisposalPlans plans, IncidentAnalysis analysis, Background background, Clock clock,
+                           Settings settings) {
+        this.incidents = new IncidentRepository(database);
+        this.emergency = new EmergencyRepository(database);
+        this.parks = new ParkRepository(database);
+        this.monitoring = new MonitoringRepository(database);
+        this.parameters = new ParameterRepository(database);
+        this.sites = new SiteRepository(database);
+        this.readings = new SiteReadings(database);
+        this.plans = plans;
+        this.analysis = analysis;
+        this.background = background;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** Opens incidents from the severe alerts published on the bus. */
+    public void listenTo(EventBus events) {
+        events.subscribe(Alert.class, this::onAlert);
+    }
+
+    /**
+     * A severe alert about a well's datastream opens an incident at 二级, or joins the one already open about that parameter
+     * at that well. Alerts about other things (devices, reviews) are not incidents.
+     */
+    public synchronized Optional<Incident> onAlert(Alert alert) {
+        if (alert.level() != Alert.Level.SEVERE) return Optional.empty();
+        Optional<Datastream> stream = monitoring.findDatastreams().stream().filter(d -> d.code().equals(alert.subject()) && d.wellId() != null)
+                .findFirst();
+        if (stream.isEmpty()) return Optional.empty();
+        Well well = monitoring.findWells().stream().filter(w -> w.id().equals(stream.get().wellId())).findFirst().orElseThrow();
+        Parameter parameter = parameters.findById(stream.get().parameterId()).orElseThrow();
+        Optional<Incident> open = incidents.findUnclosed(well.id(), parameter.code());
+        if (open.isPresent()) {
+            note(open.get().id(), alert.raisedAt(), "再次严重报警：" + alert.message());
+            return Optional.empty();
+        }
+        Site site = sites.load(parkOf(well.parkId()).code());
+        Incident opened = open(site, alert.id(), parameter, well, well.location(), ResponseLevel.LEVEL_2, alert.level(),
+                latestMgPerL(site, well, parameter, alert.raisedAt()), alert.raisedAt());
+        note(opened.id(), alert.raisedAt(), "严重报警自动开启事件：" + alert.message());
+        return Optional.of(opened);
+    }
+
+    public synchronized Incident declare(Declaration d) {
+        if (d.parkCode() == null) throw new IllegalArgumentException("park: the park's code is required");
+        Site site = sites.load(d.parkCode());
+        if (d.parameterCode() == null) throw new IllegalArgumentException("parameter: the pollutant's parameter code is required");
+        Parameter parameter = parameters.findByCode(d.parameterCode())
+                .orElseThrow(() -> new IllegalArgumentException("parameter: no parameter with code '" + d.parameterCode() + "'"));
+        if (d.level() == null) throw new IllegalArgumentException("level: one of " + List.of(ResponseLevel.values()));
+        Instant at = d.at() == null ? clock.instant() : d.at();
+        Well well = null;
+        Point location = d.location();
+        if (d.wellCode() != null) {
+            well = site.wells().stream().filter(w -> w.code().equals(d.wellCode())).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "well: park " + d.parkCode() + " has no well '" + d.wellCode() + "'"));
+            if (location == null) location = well.location();
+        }
+        if (location == null) throw new IllegalArgumentException("location: give a location [lon, lat] or a well");
+        double[] local = site.local(location);
+        var extent = site.extent();
+        extent.expandBy(5000);
+        if (!extent.contains(local[0], local[1])) throw new IllegalArgumentException("location: more than 5 km from park " + d.parkCode());
+        Double concentration = d.concentration() != null ? d.concentration() * SiteTracing.milligramsPerLitre(parameter)
+                : well == null ? null : latestMgPerL(site, well, parameter, at);
+        if (concentration == null) throw new IllegalArgumentException("concentration: give the concentration seen (in " + parameter.unit() + ") or a well that measures it");
+        Incident opened = open(site, null, parameter, well, location, d.level(), d.severity() == null ? Alert.Level.SEVERE : d.severity(),
+                concentration, at);
+        incidents.insert(new TimelineEntry(null, opened.id(), at, text(d.department(), "department"), text(d.author(), "author"),
+                "人工宣布事件，响应级别 " + d.level().nameZh()));
+        return opened;
+    }
+
+    private Incident open(Site site, Long alertId, Parameter parameter, Well well, Point location, ResponseLevel level, Alert.Level severity,
+                          Double concentrationMgPerL, Instant at) {
+        Incident draft = new Incident(null, site.park().id(), alertId, parameter.code(), well == null ? null : well.id(), location, level,
+                severity, Incident.Status.OPEN, concentrationMgPerL, null, at, null, null, null,
+                new Incident.Analysis(Incident.AnalysisState.PENDING, null, null, null), null, null);
+        DisposalPlan plan = plans.match(parameter.code(), severity, IncidentAnalysis.aquifer(site, draft));
+        Incident incident = incidents.insert(new Incident(null, draft.parkId(), alertId, draft.parameterCode(), draft.wellId(), location, level,
+                severity, Incident.Status.OPEN, concentrationMgPerL, plan.code(), at, null, null, null, draft.analysis(), null, null));
+        for (DisposalPlan.TaskTemplate task : plan.tasks()) {
+            incidents.insert(new IncidentTask(null, incident.id(), task.title(), task.owner(),
+                    at.plusSeconds(Math.round(task.hours() * 3600)), IncidentTask.Status.OPEN, null));
+        }
+        note(incident.id(), at, "匹配处置预案 " + plan.code() + "：" + plan.nameZh());
+        dispatch(site, incident, plan, at);
+        background.run("incident " + incident.id(), progress -> analyse(site, incident, progress));
+        log.info("Incident {} opened: {} at park {}, plan {}", incident.id(), parameter.code(), site.park().code(), plan.code());
+        return incident;
+    }
+
+    /** For each resource the plan asks for, the nearest available one by road. */
+    private void dispatch(Site site, Incident incident, DisposalPlan plan, Instant at) {
+        LocalGrid grid = site.grid();
+        RoadNetwork roads = RoadNetwork.of(emergency.findRoads(site.park().id()), c -> {
+            double[] xy = grid.toLocal(c.x, c.y);
+            return new Coordinate(xy[0], xy[1]);
+        });
+        double[] target = site.local(incident.location());
+        List<Depot> depots = emergency.findDepots(site.park().id());
+        for (String wanted : plan.resources()) {
+            Dispatch best = null;
+            for (Depot depot : depots) {
+                Optional<EmergencyResource> resource = emergency.findResources(depot.id()).stream()
+                        .filter(r -> r.status() == EmergencyResource.Status.AVAILABLE && r.nameZh().contains(wanted)).findFirst();
+                if (resource.isEmpty()) continue;
+                double[] from = site.local(depot.location());
+                RoadNetwork.Route route = roads.route(new Coordinate(from[0], from[1]), new Coordinate(target[0], target[1]));
+                if (best == null || route.lengthM() < best.lengthM()) {
+                    var line = site.grid().lonLatMapping().applyTo(new org.locationtech.jts.geom.GeometryFactory()
+                            .createLineString(route.path().toArray(Coordinate[]::new)));
+                    best = new Dispatch(null, incident.id(), resource.get(), depot, (org.locationtech.jts.geom.LineString) line, route.lengthM(),
+                            route.minutesAt(settings.travelSpeedKmh()), Dispatch.Status.DISPATCHED, at);
+                }
+            }
+            if (best == null) {
+                note(incident.id(), at, "预案所需资源无可用：" + wanted);
+                continue;
+            }
+            emergency.updateStatus(best.resource().id(), EmergencyResource.Status.DISPATCHED);
+            Dispatch sent = incidents.insert(best);
+            note(incident.id(), at, String.format(Locale.ROOT, "调派 %s（%s）自 %s，路程 %.0f m，预计 %.0f 分钟到达", sent.resource().nameZh(),
+                    sent.resource().code(), sent.depot().nameZh(), sent.lengthM(), sent.etaMinutes()));
+        }
+    }
+
+    private void analyse(Site site, Incident incident, Progress progress) {
+        try {
+            IncidentAnalysis.Result result = analysis.run(site, incident, progress);
+            incidents.attach(incident.id(), result.flow(), result.thresholdMgPerL(), result.realizations(), result.forecast(), result.topSource());
+            Instant now = clock.instant();
+            StringBuilder text = new StringBuilder("羽流预测完成");
+            for (PlumeForecast.ReceptorRisk r : result.forecast().receptors()) {
+                text.append(String.format(Locale.ROOT, "；%s %s 预计到达 %s 天", r.code(), r.nameZh(), r.arrivalP50() == null ? "（中位数不在预测期内）"
+                        : String.format(Locale.ROOT, "%.0f", r.arrivalP50())));
+            }
+            note(incident.id(), now, text.toString());
+            note(incident.id(), now, result.topSource() == null ? "溯源未得出结果：" + result.tracingProblem()
+                    : String.format(Locale.ROOT, "溯源：最可能来源 %s（概率 %.2f）", result.topSource().nameZh(), result.topSource().probability()));
+        } catch (Progress.Cancelled e) {
+            incidents.failAnalysis(incident.id(), "cancelled");
+        } catch (RuntimeException e) {
+            log.warn("Incident {}: analysis failed", incident.id(), e);
+            incidents.failAnalysis(incident.id(), e.getMessage());
+            note(incident.id(), clock.instant(), "分析失败：" + e.getMessage());
+        }
+    }
+
+    public List<Incident> all() {
+        return incidents.findAll();
+    }
+
+    public Incident incident(long id) {
+        return incidents.find(id).orElseThrow(() -> new NoSuchIncident(id));
+    }
+
+    public Details details(long id) {
+        Incident incident = incident(id);
+        Park park = parkOf(incident.parkId());
+        DisposalPlan plan = incident.planCode() == null ? null : plans.find(incident.planCode()).orElse(null);
+        DisposalPlan.Dose dose = null;
+        if (plan != null && incident.concentrationMgPerL() != null) {
+            Site site = sites.load(park.code());
+            dose = plan.dose(incident.concentrationMgPerL(), IncidentAnalysis.aquifer(site, incident));
+        }
+        Point at = incident.location();
+        return new Details(incident, park.code(), plan, dose, incidents.forecast(id), incidents.tasks(id), incidents.timeline(id),
+                incidents.dispatches(id), camerasNear(at.getX(), at.getY(), settings.cameraRadiusM(), settings.nearestCameras()),
+                incident.status() == Incident.Status.CLOSED ? evaluation(incident) : null);
+    }
+
+    public TimelineEntry comment(long id, String department, String author, String text) {
+        Incident incident = unclosed(id);
+        return incidents.insert(new TimelineEntry(null, incident.id(), clock.instant(), text(department, "department"), text(author, "author"),
+                text(text, "text")));
+    }
+
+    /** Moves an incident on (OPEN → RESPONDING → CONTAINED; closing is {@link #close}) or changes its response level. */
+    public synchronized Incident update(long id, Incident.Status status, ResponseLevel level, String department, String author) {
+        Incident incident = unclosed(id);
+        Instant now = clock.instant();
+        if (level != null && level != incident.level()) {
+            incidents.updateLevel(id, level);
+            incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"),
+                    "响应级别调整为 " + level.nameZh()));
+        }
+        if (status != null && status != incident.status()) {
+            if (status == Incident.Status.CLOSED) throw new IllegalArgumentException("status: close an incident with its close action, which evaluates it");
+            if (status.ordinal() < incident.status().ordinal()) {
+                throw new IllegalArgumentException("status: an incident moves forward, not from " + incident.status() + " to " + status);
+            }
+            incidents.updateStatus(id, status, status == Incident.Status.CONTAINED ? now : null, null, null);
+            incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"), "事件状态：" + status));
+        }
+        return incident(id);
+    }
+
+    /** Marks a task done (at the clock's now) or open again, and may hand it to another owner or deadline. */
+    public IncidentTask updateTask(long id, long taskId, IncidentTask.Status status, String owner, Instant deadline) {
+        unclosed(id);
+        IncidentTask task = incidents.tasks(id).stream().filter(t -> t.id() == taskId).findFirst()
+                .orElseThrow(() -> new NoSuchIncident("incident " + id + " has no task " + taskId));
+        IncidentTask.Status next = status == null ? task.status() : status;
+        Instant doneAt = next == IncidentTask.Status.DONE ? (task.doneAt() == null ? clock.instant() : task.doneAt()) : null;
+        IncidentTask updated = new IncidentTask(task.id(), id, task.title(), owner == null ? task.owner() : text(owner, "owner"),
+                deadline == null ? task.deadline() : deadline, next, doneAt);
+        incidents.update(updated);
+        return updated;
+    }
+
+    /** Follows a resource forward (DISPATCHED → EN_ROUTE → ON_SITE → RETURNED); its arrival starts the response, its return frees it. */
+    public synchronized Dispatch updateDispatch(long id, long dispatchId, Dispatch.Status status) {
+        Incident incident = incident(id);
+        if (status == null) throw new IllegalArgumentException("status: one of " + List.of(Dispatch.Status.values()));
+        Dispatch dispatch = incidents.dispatches(id).stream().filter(d -> d.id() == dispatchId).findFirst()
+                .orElseThrow(() -> new NoSuchIncident("incident " + id + " has no dispatch " + dispatchId));
+        if (status.ordinal() <= dispatch.status().ordinal()) {
+            throw new IllegalArgumentException("status: a dispatch moves forward, not from " + dispatch.status() + " to " + status);
+        }
+        Instant now = clock.instant();
+        incidents.updateStatus(dispatch, status, now);
+        if (status == Dispatch.Status.RETURNED) emergency.updateStatus(dispatch.resource().id(), EmergencyResource.Status.AVAILABLE);
+        if (status == Dispatch.Status.ON_SITE && incident.status() == Incident.Status.OPEN) {
+            incidents.updateStatus(id, Incident.Status.RESPONDING, null, null, null);
+        }
+        note(id, now, dispatch.resource().nameZh() + "（" + dispatch.resource().code() + "）：" + status);
+        return incidents.dispatches(id).stream().filter(d -> d.id() == dispatchId).findFirst().orElseThrow();
+    }
+
+    /** Closes an incident: resources still out are recalled and freed, and the evaluation is part of its details from now on. */
+    public synchronized Details close(long id, String department, String author, String note) {
+        Incident incident = unclosed(id);
+        Instant now = clock.instant();
+        for (Dispatch d : incidents.dispatches(id)) {
+            if (d.status() != Dispatch.Status.RETURNED) {
+                incidents.updateStatus(d, Dispatch.Status.RETURNED, now);
+                emergency.updateStatus(d.resource().id(), EmergencyResource.Status.AVAILABLE);
+            }
+        }
+        incidents.updateStatus(id, Incident.Status.CLOSED, incident.containedAt(), now, note);
+        incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"),
+                "事件关闭" + (note == null || note.isBlank() ? "" : "：" + note)));
+        return details(id);
+    }
+
+    /** Key wells' concentrations before and after, time to containment, tasks done on time. */
+    Evaluation evaluation(Incident incident) {
+        Site site = sites.load(parkOf(incident.parkId()).code());
+        AquiferLayer aquifer = IncidentAnalysis.aquifer(site, incident);
+        Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow();
+        double[] at = site.local(incident.location());
+        Instant end = incident.closedAt();
+        var before = readings.periodMeans(site, aquifer, parameter.code(), incident.openedAt().minus(EVALUATION_WINDOW), incident.openedAt());
+        var after = readings.periodMeans(site, aquifer, parameter.code(), end.minus(EVALUATION_WINDOW), end);
+        List<WellChange> wells = new ArrayList<>();
+        for (Well well : site.wellsIn(aquifer)) {
+            double[] xy = site.local(well.location());
+            double distance = Math.hypot(xy[0] - at[0], xy[1] - at[1]);
+            if (distance > settings.keyWellRadiusM()) continue;
+            wells.add(new WellChange(well.code(), distance, before.get(well), after.get(well), parameter.unit()));
+        }
+        wells.sort(Comparator.comparingDouble(WellChange::distanceM));
+        List<IncidentTask> tasks = incidents.tasks(incident.id());
+        Double containment = incident.containedAt() == null ? null
+                : Duration.between(incident.openedAt(), incident.containedAt()).toSeconds() / 3600.0;
+        return new Evaluation(wells, containment, tasks.size(), (int) tasks.stream().filter(IncidentTask::doneOnTime).count(),
+                incidents.dispatches(incident.id()).size());
+    }
+
+    /** The cameras within {@code radiusM} of a place, nearest first, at most {@code limit}. */
+    public List<Camera> camerasNear(double lon, double lat, double radiusM, int limit) {
+        if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) throw new IllegalArgumentException("near: lon,lat in degrees");
+        if (!(radiusM > 0 && radiusM <= 50_000)) throw new IllegalArgumentException("radius: 0 to 50,000 m, not " + radiusM);
+        if (limit < 1) throw new IllegalArgumentException("limit: at least 1");
+        LocalGrid around = new LocalGrid(lon, lat);
+        return incidents.cameras().stream()
+                .map(c -> new Object[] {c, distance(around, c.location())})
+                .filter(p -> (double) p[1] <= radiusM)
+                .sorted(Comparator.comparingDouble(p -> (double) p[1]))
+                .limit(limit).map(p -> (Camera) p[0]).toList();
+    }
+
+    public List<DisposalPlan> plans() {
+        return plans.all();
+    }
+
+    private static double distance(LocalGrid around, Point p) {
+        double[] xy = around.toLocal(p.getX(), p.getY());
+        return Math.hypot(xy[0], xy[1]);
+    }
+
+    private Double latestMgPerL(Site site, Well well, Parameter parameter, Instant at) {
+        AquiferLayer aquifer = site.aquifers().stream().filter(a -> a.id() == well.aquiferId()).findFirst().orElseThrow();
+        var days = readings.dailyMeans(site, aquifer, parameter.code(), at.minus(Duration.ofDays(2)), at.plusSeconds(1)).get(well);
+        if (days == null || days.isEmpty()) return null;
+        return days.get(days.size() - 1).value() * SiteTracing.milligramsPerLitre(parameter);
+    }
+
+    private Park parkOf(long parkId) {
+        return parks.findAll().stream().filter(p -> p.id() == parkId).findFirst().orElseThrow();
+    }
+
+    private Incident unclosed(long id) {
+        Incident incident = incident(id);
+        if (incident.status() == Incident.Status.CLOSED) throw new IllegalArgumentException("incident: " + id + " is closed");
+        return incident;
+    }
+
+    private void note(long incidentId, Instant at, String text) {
+        incidents.insert(new TimelineEntry(null, incidentId, at, PLATFORM, SYSTEM, text));
+    }
+
+    private static String text(String value, String field) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(field + ": required");
+        if (value.length() > 4000) throw new IllegalArgumentException(field + ": at most 4,000 characters");
+        return value.strip();
+    }
+
+    /** The incident, or a task or dispatch of it, does not exist. */
+    public static final class NoSuchIncident extends RuntimeException {
+        NoSuchIncident(long id) {
+            super("incident: no incident " + id);
+        }
+
+        NoSuchIncident(String message) {
+            super(message);
+        }
+    }
+}

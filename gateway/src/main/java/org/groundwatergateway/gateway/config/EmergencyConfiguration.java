@@ -1,0 +1,33 @@
+package org.groundwatergateway.gateway.config;
+
+import java.time.Clock;
+import org.groundwatergateway.core.emergency.DisposalPlans;
+import org.groundwatergateway.core.emergency.IncidentAnalysis;
+import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.analytics.AnalysisJobs;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Incidents: opened by severe alerts on the bus, their forecasts and tracing run as analysis jobs. */
+@Configuration(proxyBeanMethods = false)
+public class EmergencyConfiguration {
+
+    @Bean
+    IncidentService incidentService(Database database, EventBus events, AnalysisJobs jobs, Clock clock, EmergencyProperties properties) {
+        IncidentAnalysis.Settings defaults = IncidentAnalysis.Settings.DEFAULTS;
+        var analysis = new IncidentAnalysis(database, new IncidentAnalysis.Settings(properties.realizations(), defaults.forecastDays(),
+                defaults.flowLineDistancesM(), defaults.horizonDays(), defaults.traceWindowDays(), defaults.conductivitySigmaLn(),
+                defaults.porositySpread(), defaults.dispersivitySigmaLn(), defaults.sourceSigmaLn(), defaults.seed()));
+        IncidentService service = new IncidentService(database, DisposalPlans.load(), analysis,
+                (kind, work) -> jobs.submit(kind, progress -> {
+                    work.accept(progress);
+                    return null;
+                }), clock,
+                new IncidentService.Settings(properties.travelSpeedKmh(), properties.cameraRadiusM(), properties.nearestCameras(),
+                        properties.keyWellRadiusM()));
+        service.listenTo(events);
+        return service;
+    }
+}
