@@ -21,11 +21,12 @@ class ReportApiTest extends RunningGateway {
 
     @Test
     void alertSummaryCountsAndPrintsThePeriodsAlerts() throws IOException {
-        // A period of its own (2030) so that other tests' alerts do not count.
+        // A period of its own (2030) so that other tests' alerts do not count, and subjects that are no datastream, so
+        // that the severe one opens no incident (IncidentApiTest counts on the demo's resources being free).
         Instant day1 = Instant.parse("2030-01-01T02:00:00Z");
-        alerts.raise("TEST_REPORT", Alert.Level.SEVERE, "GW-U04/benzene", "苯浓度 1520 µg/L，超过地下水Ⅲ类限值 10 µg/L", day1);
-        alerts.raise("TEST_REPORT", Alert.Level.GENERAL, "GW-U09/chromium-vi", "六价铬 0.041 mg/L，接近Ⅲ类限值", day1.plusSeconds(86_400));
-        alerts.raise("TEST_REPORT_2", Alert.Level.SERIOUS, "GW-U09/chromium-vi", "六价铬 0.06 mg/L", day1.plusSeconds(90_000));
+        alerts.raise("TEST_REPORT", Alert.Level.SEVERE, "REPORT-W1/benzene", "苯浓度 1520 µg/L，超过地下水Ⅲ类限值 10 µg/L", day1);
+        alerts.raise("TEST_REPORT", Alert.Level.GENERAL, "REPORT-W2/chromium-vi", "六价铬 0.041 mg/L，接近Ⅲ类限值", day1.plusSeconds(86_400));
+        alerts.raise("TEST_REPORT_2", Alert.Level.SERIOUS, "REPORT-W2/chromium-vi", "六价铬 0.06 mg/L", day1.plusSeconds(90_000));
         String period = "from=2030-01-01T00:00:00%2B08:00&to=2030-01-04T00:00:00%2B08:00";
 
         Http.Response json = http.get("/api/v1/reports/alert-summary?" + period + "&format=json");
@@ -33,7 +34,7 @@ class ReportApiTest extends RunningGateway {
         JsonNode summary = json.json();
         assertThat(summary.get("total").asInt()).isEqualTo(3);
         assertThat(summary.at("/byLevel/SEVERE").asInt()).isEqualTo(1);
-        assertThat(summary.at("/bySubject/GW-U09~1chromium-vi").asInt()).isEqualTo(2);
+        assertThat(summary.at("/bySubject/REPORT-W2~1chromium-vi").asInt()).isEqualTo(2);
         assertThat(summary.get("byDay").size()).isEqualTo(3);
 
         Http.Response pdf = http.get("/api/v1/reports/alert-summary?" + period);
@@ -42,7 +43,7 @@ class ReportApiTest extends RunningGateway {
         byte[] bytes = http.getBytes("/api/v1/reports/alert-summary?" + period);
         try (PDDocument document = Loader.loadPDF(bytes)) {
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("预警汇总报告").contains("严重 severe").contains("GW-U04/benzene")
+            assertThat(text).contains("预警汇总报告").contains("严重 severe").contains("REPORT-W1/benzene")
                     .contains("苯浓度 1520 µg/L").contains("六价铬").contains("每日预警");
             assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
         }
