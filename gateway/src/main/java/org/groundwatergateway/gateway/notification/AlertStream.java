@@ -1,0 +1,53 @@
+package org.groundwatergateway.gateway.notification;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.groundwatergateway.core.escalation.Channel;
+import org.groundwatergateway.core.escalation.Notification;
+import org.groundwatergateway.core.escalation.NotificationChannel;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * In-app push: every notification is one server-sent event ({@code event: alert}, the notification as JSON) to every
+ * portal tab that has {@code GET /api/v1/alerts/stream} open. A tab that went away is dropped on the next send.
+ */
+public final class AlertStream implements NotificationChannel {
+
+    static final String DESTINATION = "/api/v1/alerts/stream";
+
+    private final List<SseEmitter> listeners = new CopyOnWriteArrayList<>();
+
+    /** A new listener; the stream stays open until the client leaves. */
+    public SseEmitter open() {
+        SseEmitter emitter = new SseEmitter(0L);
+        listeners.add(emitter);
+        emitter.onCompletion(() -> listeners.remove(emitter));
+        emitter.onTimeout(() -> listeners.remove(emitter));
+        emitter.onError(error -> listeners.remove(emitter));
+        return emitter;
+    }
+
+    @Override
+    public Channel channel() {
+        return Channel.PUSH;
+    }
+
+    @Override
+    public String destination(Notification notification) {
+        return DESTINATION;
+    }
+
+    @Override
+    public void send(Notification notification, String recipient) {
+        String json = NotificationJson.of(notification);
+        for (SseEmitter listener : listeners) {
+            try {
+                listener.send(SseEmitter.event().name("alert").id(notification.alertId() + "-" + notification.tier()).data(json,
+                        org.springframework.http.MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException e) {
+                listeners.remove(listener);
+            }
+        }
+    }
+}
