@@ -61,7 +61,8 @@ public final class MqttAlertChannel implements NotificationChannel, AutoCloseabl
     @Override
     public synchronized void close() throws MqttException {
         if (client == null) return;
-        if (client.isConnected()) client.disconnect();
-        client.close();
+        // The broker may be gone already at shutdown: a polite disconnect would wait out its 30 s quiesce.
+        if (client.isConnected()) client.disconnectForcibly(100, 1000);
+        client.close(true);
     }
 }
