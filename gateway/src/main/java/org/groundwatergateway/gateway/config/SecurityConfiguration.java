@@ -38,6 +38,8 @@ public class SecurityConfiguration {
                         // cancelled by its unguessable id.
                         .requestMatchers(HttpMethod.POST, "/api/v1/analytics/**").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/analytics/jobs/*").permitAll()
+                        // Whoever is notified of an alert may acknowledge it, not only administrators.
+                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/acknowledge").authenticated()
                         .anyRequest().hasRole("ADMIN"))
                 .httpBasic(Customizer.withDefaults())
                 // A stateless API authenticated on every request carries no session cookie to forge.

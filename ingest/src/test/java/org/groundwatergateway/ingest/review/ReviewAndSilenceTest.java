@@ -15,7 +15,7 @@ import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.ingest.testing.IngestFixture;
-import org.groundwatergateway.ingest.testing.MutableClock;
+import org.groundwatergateway.core.testing.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package org.groundwatergateway.ingest.testing;
+package org.groundwatergateway.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,0 +1,95 @@
+package org.groundwatergateway.gateway.config;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.escalation.DemoOnCall;
+import org.groundwatergateway.core.escalation.Escalation;
+import org.groundwatergateway.core.escalation.EscalationPolicy;
+import org.groundwatergateway.core.escalation.EscalationRepository;
+import org.groundwatergateway.core.escalation.NotificationChannel;
+import org.groundwatergateway.core.escalation.NotificationDispatcher;
+import org.groundwatergateway.core.escalation.OnCallRepository;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.ingest.MqttLifecycle;
+import org.groundwatergateway.gateway.notification.AlertStream;
+import org.groundwatergateway.gateway.notification.AliyunSms;
+import org.groundwatergateway.gateway.notification.MailChannel;
+import org.groundwatergateway.gateway.notification.MqttAlertChannel;
+import org.groundwatergateway.gateway.notification.SmsChannel;
+import org.groundwatergateway.gateway.notification.WebhookChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+
+/**
+ * Alert escalation and its channels. A channel whose settings are absent (no SMS key, no SMTP host, no webhook URL) is
+ * off, and says so once at start; the others work without it.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EscalationConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EscalationConfiguration.class);
+
+    @Bean
+    OnCallRepository onCallRepository(Database database, DemoMode demoMode) {
+        OnCallRepository onCall = new OnCallRepository(database);
+        if (demoMode.enabled() && DemoOnCall.seedIfEmpty(onCall)) log.info("Demo on-call rota written (fictional contacts)");
+        return onCall;
+    }
+
+    @Bean
+    EscalationRepository escalationRepository(Database database) {
+        return new EscalationRepository(database);
+    }
+
+    @Bean
+    AlertStream alertStream() {
+        return new AlertStream();
+    }
+
+    @Bean(destroyMethod = "close")
+    MqttAlertChannel mqttAlertChannel(MqttLifecycle mqtt) {
+        return new MqttAlertChannel(mqtt::brokerUrl);
+    }
+
+    @Bean(destroyMethod = "close")
+    NotificationDispatcher notificationDispatcher(EscalationProperties properties, SmsProperties sms, MailProperties mail,
+                                                  ObjectProvider<JavaMailSender> mailSender, WebhookProperties webhook, AlertStream push,
+                                                  MqttAlertChannel mqtt, EscalationRepository store, Clock clock) {
+        List<NotificationChannel> channels = new ArrayList<>(List.of(push, mqtt));
+        if (sms.configured()) {
+            channels.add(new SmsChannel(new AliyunSms(new AliyunSms.Settings(sms.endpoint(), sms.regionId(), sms.accessKeyId(),
+                    sms.accessKeySecret(), sms.signName(), sms.templateCode()), properties.sendTimeout(), clock)));
+        } else {
+            log.info("SMS notifications are off: set gw.sms.access-key-id and gw.sms.access-key-secret (Alibaba Cloud SMS)");
+        }
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender != null) {
+            channels.add(new MailChannel(sender, mail.from()));
+        } else {
+            log.info("E-mail notifications are off: set spring.mail.host (and gw.mail.from)");
+        }
+        if (webhook.url() != null) {
+            channels.add(new WebhookChannel(webhook.url(), webhook.secret(), properties.sendTimeout()));
+        } else {
+            log.info("Webhook notifications are off: set gw.webhook.url (and gw.webhook.secret)");
+        }
+        return new NotificationDispatcher(channels, store, clock,
+                new NotificationDispatcher.Settings(properties.sendTimeout(), properties.attempts(), properties.retryDelay()));
+    }
+
+    @Bean
+    Escalation escalation(EscalationProperties properties, OnCallRepository onCall, EscalationRepository store, NotificationDispatcher dispatcher,
+                          EventBus events, Clock clock) {
+        Escalation escalation = new Escalation(new EscalationPolicy(properties.timeout(), properties.notifyAtOnce(), properties.channels()),
+                onCall, store, dispatcher, clock);
+        events.subscribe(Alert.class, escalation::raised);
+        return escalation;
+    }
+}
