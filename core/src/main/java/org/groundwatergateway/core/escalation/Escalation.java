@@ -35,11 +35,34 @@ public final class Escalation {
         Instant now = clock.instant();
         Tier top = policy.notifyAtOnce().get(alert.level());
         Instant nextDue = top.next() == null ? null : now.plus(policy.timeout(alert.level()));
-        if (!store.start(alert, top, now, nextDue)) return;
+        if (!store.start(alert, top, now, nextDue)) {
+            upgraded(alert, now);
+            return;
+        }
         EscalationState state = store.find(alert.id()).orElseThrow();
         for (Tier tier : Tier.values()) {
             if (tier.compareTo(top) > 0) break;
             notify(state, tier, now);
+        }
+    }
+
+    /**
+     * An alert announced again at a higher level (a warning rule upgrades its open alert): news to everyone already
+     * told, so the tiers up to the higher of the current one and the new level's first tier are told again, and the
+     * chain restarts from there with the new level's timeout — an earlier acknowledgement was for the lower level.
+     */
+    private void upgraded(Alert alert, Instant now) {
+        EscalationState state = store.find(alert.id()).orElseThrow();
+        if (alert.level().compareTo(state.level()) <= 0) return;
+        Tier atOnce = policy.notifyAtOnce().get(alert.level());
+        Tier top = atOnce.compareTo(state.tier()) > 0 ? atOnce : state.tier();
+        Instant nextDue = top.next() == null ? null : now.plus(policy.timeout(alert.level()));
+        if (!store.upgrade(alert.id(), alert.level(), alert.message(), top, nextDue)) return;
+        log.info("Alert {} upgraded to {}: tiers up to {} told again", alert.id(), alert.level(), top);
+        EscalationState upgraded = store.find(alert.id()).orElseThrow();
+        for (Tier tier : Tier.values()) {
+            if (tier.compareTo(top) > 0) break;
+            notify(upgraded, tier, now);
         }
     }
 

@@ -33,10 +33,20 @@ public final class EscalationRepository {
         return jdbc.sql("SELECT * FROM alert_escalations WHERE alert_id = ?").param(alertId).query(EscalationRepository::state).optional();
     }
 
-    /** Unacknowledged escalations whose next tier is due at {@code now}, oldest first. */
+    /** Unacknowledged escalations of alerts still open whose next tier is due at {@code now}, oldest first. */
     public List<EscalationState> due(Instant now) {
-        return jdbc.sql("SELECT * FROM alert_escalations WHERE acknowledged_at IS NULL AND next_due_at <= ? ORDER BY next_due_at")
+        return jdbc.sql("SELECT * FROM alert_escalations e WHERE e.acknowledged_at IS NULL AND e.next_due_at <= ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM alerts a WHERE a.id = e.alert_id AND a.cleared_at IS NOT NULL) ORDER BY e.next_due_at")
                 .param(Rows.timestamp(now)).query(EscalationRepository::state).list();
+    }
+
+    /** Raises an escalation's level and restarts it at {@code tier}; false if it is at that level or higher already. */
+    public boolean upgrade(long alertId, Alert.Level level, String message, Tier tier, Instant nextDueAt) {
+        EscalationState current = find(alertId).orElse(null);
+        if (current == null || level.compareTo(current.level()) <= 0) return false;
+        return jdbc.sql("UPDATE alert_escalations SET level = ?, message = ?, tier = ?, next_due_at = ?, acknowledged_at = NULL, "
+                        + "acknowledged_by = NULL, note = NULL WHERE alert_id = ? AND level = ?")
+                .params(level.name(), message, tier.name(), Rows.timestamp(nextDueAt), alertId, current.level().name()).update() == 1;
     }
 
     /** Moves an escalation from one tier to the next unless it was acknowledged or moved meanwhile; true if it moved. */

@@ -219,6 +219,35 @@ abstract class EscalationContract {
     }
 
     @Test
+    void anUpgradedAlertIsToldAgainAtItsNewLevelAndMustBeAcknowledgedAgain() {
+        long id = raise(Level.GENERAL);
+        awaitDeliveries(id, d -> d.size() == 2);
+        escalation.acknowledge(id, "白班值班员", "在看");
+        clock.advance(Duration.ofMinutes(3));
+        alerts.upgrade(id, Level.SEVERE, "苯 1.52 mg/L，超过 V 类", clock.instant(), new Alert.RuleOrigin(0, 1, 0, 1.52, clock.instant()));
+        // Severe reaches duty and supervisor at once: both told at the new level, the acknowledgement reset.
+        awaitDeliveries(id, d -> d.size() == 6);
+        assertThat(sentFor(id, Tier.SUPERVISOR)).hasSize(2);
+        EscalationState state = escalation.state(id).orElseThrow();
+        assertThat(state.level()).isEqualTo(Level.SEVERE);
+        assertThat(state.acknowledgedAt()).isNull();
+        assertThat(state.nextDueAt()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(escalation.tick()).isEqualTo(1);
+        assertThat(escalation.state(id).orElseThrow().tier()).isEqualTo(Tier.EMERGENCY_TEAM);
+    }
+
+    @Test
+    void aClearedAlertStopsEscalating() {
+        long id = raise(Level.GENERAL);
+        clock.advance(Duration.ofMinutes(10));
+        alerts.clear(id, clock.instant());
+        clock.advance(Duration.ofMinutes(30));
+        assertThat(escalation.tick()).isZero();
+        assertThat(escalation.state(id).orElseThrow().tier()).isEqualTo(Tier.DUTY_OFFICER);
+    }
+
+    @Test
     void nightShiftAndOverridesDecideWhoIsOnCall() {
         Instant lateNight = OffsetDateTime.of(2026, 11, 26, 2, 30, 0, 0, ChinaStandardTime.OFFSET).toInstant();
         assertThat(onCall.onCall(Tier.DUTY_OFFICER, START)).containsExactly(dayDuty);
