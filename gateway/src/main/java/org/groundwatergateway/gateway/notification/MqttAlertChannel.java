@@ -44,11 +44,12 @@ public final class MqttAlertChannel implements NotificationChannel, AutoCloseabl
     }
 
     private MqttClient connected() throws MqttException {
-        if (client == null) {
-            String url = brokerUrl.get();
-            if (url == null) throw new IllegalStateException("MQTT is off (see components.mqtt of the health endpoint)");
-            client = new MqttClient(url, CLIENT_ID + "-" + ProcessHandle.current().pid(), new MemoryPersistence());
-        }
+        String url = brokerUrl.get();
+        if (url == null) throw new IllegalStateException("MQTT is off (see components.mqtt of the health endpoint)");
+        // The embedded broker comes back on another port when the application is stopped and started again (and a
+        // configured one may be changed): follow it rather than keep knocking at the old address.
+        if (client != null && !client.getServerURI().equals(url)) close();
+        if (client == null) client = new MqttClient(url, CLIENT_ID + "-" + ProcessHandle.current().pid(), new MemoryPersistence());
         if (!client.isConnected()) {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
@@ -64,5 +65,6 @@ public final class MqttAlertChannel implements NotificationChannel, AutoCloseabl
         // The broker may be gone already at shutdown: a polite disconnect would wait out its 30 s quiesce.
         if (client.isConnected()) client.disconnectForcibly(100, 1000);
         client.close(true);
+        client = null;
     }
 }

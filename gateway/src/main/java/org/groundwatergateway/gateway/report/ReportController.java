@@ -4,12 +4,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
+import java.util.function.Supplier;
 import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.emergency.IncidentService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,11 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReportController {
 
     private final AlertRepository alerts;
+    private final IncidentService incidents;
     private final ReportFont font;
 
-    public ReportController(AlertRepository alerts, ReportFont font) {
+    public ReportController(AlertRepository alerts, IncidentService incidents, ReportFont font) {
         this.alerts = alerts;
+        this.incidents = incidents;
         this.font = font;
+    }
+
+    @GetMapping("/incidents/{id}")
+    @Operation(summary = "Emergency report of an incident: extent, receptors at risk, plan and measures, resources, tasks, timeline, evaluation",
+            description = "`format=pdf` (default): A4 with a map of the response and a chart of the plume front's forecast reach; "
+                    + "`format=json`: the incident with everything attached.")
+    public ResponseEntity<?> incident(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
+        IncidentService.Details details = incidents.details(id);
+        return answer(format, details, () -> IncidentReport.pdf(details, font), "incident-" + id + ".pdf");
     }
 
     @GetMapping("/alert-summary")
@@ -36,13 +50,17 @@ public class ReportController {
             @Parameter(description = "ISO 8601 with offset") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @Parameter(description = "pdf or json") @RequestParam(defaultValue = "pdf") String format) {
         AlertSummary summary = AlertSummary.of(from.toInstant(), to.toInstant(), alerts.findRaisedBetween(from.toInstant(), to.toInstant()));
+        return answer(format, summary, () -> summary.pdf(font), "alert-summary.pdf");
+    }
+
+    private static ResponseEntity<?> answer(String format, Object json, Supplier<byte[]> pdf, String filename) {
         switch (format) {
             case "json":
-                return ResponseEntity.ok(summary);
+                return ResponseEntity.ok(json);
             case "pdf":
                 return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                        .header("Content-Disposition", ContentDisposition.inline().filename("alert-summary.pdf").build().toString())
-                        .body(summary.pdf(font));
+                        .header("Content-Disposition", ContentDisposition.inline().filename(filename).build().toString())
+                        .body(pdf.get());
             default:
                 throw new IllegalArgumentException("format: pdf or json, not '" + format + "'");
         }
