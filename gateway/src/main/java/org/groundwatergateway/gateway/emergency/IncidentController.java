@@ -78,7 +78,7 @@ public class IncidentController {
                               List<IncidentTask> tasks, List<TimelineEntry> timeline, List<DispatchView> dispatches, List<CameraView> cameras,
                               IncidentService.Evaluation evaluation) {
 
-        static DetailsView of(IncidentService.Details d) {
+        public static DetailsView of(IncidentService.Details d) {
             return new DetailsView(IncidentView.of(d.incident()), d.parkCode(), d.plan(), d.dose(), d.forecast(), d.tasks(), d.timeline(),
                     d.dispatches().stream().map(DispatchView::of).toList(), d.cameras().stream().map(CameraView::of).toList(), d.evaluation());
         }

@@ -58,8 +58,9 @@ final class IncidentReport {
 
         report.heading("二、影响范围与预测 Extent and forecast");
         PlumeForecast forecast = d.forecast();
-        if (forecast == null) {
-            report.paragraph("羽流预测尚未完成。 The plume forecast has not completed.");
+        boolean forecastDone = forecast != null && i.analysis() != null && i.analysis().state() == Incident.AnalysisState.DONE;
+        if (!forecastDone) {
+            report.paragraph("羽流预测尚未完成（见事件概况中的分析状态）。 The plume forecast has not completed (see the analysis state above).");
         } else {
             List<PlumeForecast.Band> fronts = forecast.bands().stream().filter(b -> b.kind() == PlumeForecast.Kind.FRONT).toList();
             if (!fronts.isEmpty()) {

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.gateway.emergency.IncidentController;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -39,7 +40,7 @@ public class ReportController {
                     + "`format=json`: the incident with everything attached.")
     public ResponseEntity<?> incident(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
         IncidentService.Details details = incidents.details(id);
-        return answer(format, details, () -> IncidentReport.pdf(details, font), "incident-" + id + ".pdf");
+        return answer(format, IncidentController.DetailsView.of(details), () -> IncidentReport.pdf(details, font), "incident-" + id + ".pdf");
     }
 
     @GetMapping("/alert-summary")
