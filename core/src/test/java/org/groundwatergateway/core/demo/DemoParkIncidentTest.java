@@ -40,7 +40,7 @@ import org.locationtech.jts.geom.Coordinate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoParkIncidentTest {
 
-    private static final Instant THIRTY_DAYS_AFTER = DemoPark.BENZENE_LEAK.start().plus(Duration.ofDays(30));
+    private static final Instant THIRTY_DAYS_AFTER = DemoParkUntil.THIRTY_DAYS_AFTER_THE_BENZENE_RELEASE;
     /** Tracing and the Monte Carlo on two shared cores; they take about a minute alone. */
     private static final Duration BUDGET = Duration.ofMinutes(5);
     private static final double SPEED_KMH = 30;
@@ -54,8 +54,7 @@ class DemoParkIncidentTest {
     void loadTheParkToThirtyDaysAfterTheRelease() {
         db = TestDatabases.h2gis();
         database = Database.migrate(db.dataSource());
-        int days = (int) Math.ceil(Duration.between(DemoPark.START, THIRTY_DAYS_AFTER).toHours() / 24.0) + 1;
-        new DemoParkLoader(database).loadIfAbsent(days, p -> { });
+        DemoParkUntil.load(database, THIRTY_DAYS_AFTER);
         service = new IncidentService(database, DisposalPlans.load(), new IncidentAnalysis(database, IncidentAnalysis.Settings.DEFAULTS),
                 (kind, work) -> background.execute(() -> work.accept(Progress.NONE)),
                 Clock.fixed(THIRTY_DAYS_AFTER.plus(Duration.ofHours(1)), ZoneOffset.UTC),

@@ -34,7 +34,7 @@ import org.locationtech.jts.geom.GeometryFactory;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoParkSiteAnalysesTest {
 
-    private static final Instant THIRTY_DAYS_AFTER = DemoPark.BENZENE_LEAK.start().plus(Duration.ofDays(30));
+    private static final Instant THIRTY_DAYS_AFTER = DemoParkUntil.THIRTY_DAYS_AFTER_THE_BENZENE_RELEASE;
     private TestDatabase db;
     private Database database;
     private Site site;
@@ -43,8 +43,7 @@ class DemoParkSiteAnalysesTest {
     void loadTheParkToThirtyDaysAfterTheRelease() {
         db = TestDatabases.h2gis();
         database = Database.migrate(db.dataSource());
-        int days = (int) Math.ceil(Duration.between(DemoPark.START, THIRTY_DAYS_AFTER).toHours() / 24.0) + 1;
-        new DemoParkLoader(database).loadIfAbsent(days, p -> { });
+        DemoParkUntil.load(database, THIRTY_DAYS_AFTER);
         site = new SiteRepository(database).load(DemoPark.PARK_CODE);
     }
 
