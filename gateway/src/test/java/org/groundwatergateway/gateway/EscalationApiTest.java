@@ -2,10 +2,6 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.groundwatergateway.core.alert.Alert;
@@ -42,14 +37,7 @@ class EscalationApiTest extends RunningGateway {
 
     @Test
     void severeAlertIsPushedOnTheStreamAndTheMqttTopicAndAcknowledged() throws Exception {
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<Stream<String>> stream = client.send(HttpRequest.newBuilder(URI.create(http.base() + "/api/v1/alerts/stream"))
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
-        assertThat(stream.statusCode()).isEqualTo(200);
-        Thread reader = new Thread(() -> stream.body().forEach(events::add));
-        reader.setDaemon(true);
-        reader.start();
+        BlockingQueue<String> events = http.follow("/api/v1/alerts/stream");
 
         BlockingQueue<String> published = new LinkedBlockingQueue<>();
         MqttClient subscriber = new MqttClient(mqtt.brokerUrl(), "alert-test-" + System.nanoTime(), new MemoryPersistence());
@@ -86,7 +74,7 @@ class EscalationApiTest extends RunningGateway {
         }
     }
 
-    private static String nextData(BlockingQueue<String> lines, long alertId) throws InterruptedException {
+    static String nextData(BlockingQueue<String> lines, long alertId) throws InterruptedException {
         long deadline = System.nanoTime() + BUDGET.toNanos();
         while (System.nanoTime() < deadline) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -81,11 +84,30 @@ final class Http {
     /** The lines of a server-sent event stream, read until the server ends it (at most {@code timeout}). */
     java.util.List<String> eventStream(String path, Duration timeout) {
         try {
-            HttpResponse<java.util.stream.Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+            HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
                     .header("Accept", "text/event-stream").timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofLines());
             try (java.util.stream.Stream<String> lines = response.body()) {
                 return lines.toList();
             }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Follows a server-sent event stream that does not end: its lines arrive in the queue as they come. */
+    BlockingQueue<String> follow(String path) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        try {
+            HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+            if (response.statusCode() != 200) throw new IllegalStateException(path + " answered " + response.statusCode());
+            Thread reader = new Thread(() -> response.body().forEach(lines::add), "event-stream " + path);
+            reader.setDaemon(true);
+            reader.start();
+            return lines;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

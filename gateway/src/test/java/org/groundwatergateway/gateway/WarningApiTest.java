@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
 import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class WarningApiTest extends RunningGateway {
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ADMIN = "admin";
     private static final String PASSWORD = "demo-admin";
 
@@ -72,6 +75,7 @@ class WarningApiTest extends RunningGateway {
         byte[] packet = Hj212Frame.encode("QN=20251103050000000;ST=24;CN=2061;PW=" + DemoPark.devicePassword(mn) + ";MN=" + mn
                 + ";Flag=4;CP=&&DataTime=20251103050000;w01001-Avg=9.0,w01001-Flag=N&&");
         int port = http.get("/actuator/health").json().path("components").path("hj212").path("details").path("port").asInt();
+        BlockingQueue<String> pushed = http.follow("/api/v1/alerts/stream");
         long sent;
         try (Socket socket = new Socket("127.0.0.1", port)) {
             OutputStream out = socket.getOutputStream();
@@ -93,6 +97,13 @@ class WarningApiTest extends RunningGateway {
             assertThat(alert.path("subject").asString()).isEqualTo("GW-U%02d/ph".formatted(well));
             assertThat(alert.path("origin").path("value").asDouble()).isEqualTo(9.0);
             assertThat(alert.path("origin").path("ruleVersion").asInt()).isEqualTo(1);
+
+            // The whole chain: the duty officer's in-app push for this alert, within the same 5 s of the packet.
+            JsonNode push = JSON.readTree(EscalationApiTest.nextData(pushed, alert.path("id").asLong()));
+            long pushedMillis = (System.nanoTime() - sent) / 1_000_000;
+            System.out.println("HJ 212 packet to the duty officer's push: " + pushedMillis + " ms");
+            assertThat(push.path("tier").asString()).isEqualTo("DUTY_OFFICER");
+            assertThat(pushedMillis).isLessThan(5000);
         }
     }
 
