@@ -11,11 +11,15 @@ public sealed interface ParameterDistribution {
     /** The value below which a share {@code p} of the distribution lies. */
     double quantile(double p);
 
-    /** The least value the distribution can take (the infimum for an open support). */
-    double lowest();
+    /** The least value the distribution can take (the infimum for an open support); for a bounded one, its 0 quantile. */
+    default double lowest() {
+        return quantile(0);
+    }
 
-    /** The greatest value the distribution can take (the supremum for an open support). */
-    double highest();
+    /** The greatest value the distribution can take (the supremum for an open support); for a bounded one, its 1 quantile. */
+    default double highest() {
+        return quantile(1);
+    }
 
     /** A value known exactly: no variance. */
     record Fixed(double value) implements ParameterDistribution {
@@ -25,16 +29,6 @@ public sealed interface ParameterDistribution {
 
         @Override
         public double quantile(double p) {
-            return value;
-        }
-
-        @Override
-        public double lowest() {
-            return value;
-        }
-
-        @Override
-        public double highest() {
             return value;
         }
     }
@@ -47,16 +41,6 @@ public sealed interface ParameterDistribution {
         @Override
         public double quantile(double p) {
             return min + p * (max - min);
-        }
-
-        @Override
-        public double lowest() {
-            return min;
-        }
-
-        @Override
-        public double highest() {
-            return max;
         }
     }
 
@@ -73,16 +57,6 @@ public sealed interface ParameterDistribution {
             double width = max - min;
             double split = (mode - min) / width;
             return p < split ? min + Math.sqrt(p * width * (mode - min)) : max - Math.sqrt((1 - p) * width * (max - mode));
-        }
-
-        @Override
-        public double lowest() {
-            return min;
-        }
-
-        @Override
-        public double highest() {
-            return max;
         }
     }
 
