@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.groundwatergateway.analytics.tracing.FingerprintLibrary;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Enterprise;
@@ -58,12 +60,14 @@ public final class SiteTracing {
     private static final double LIMIT_SHARE = 0.1;
 
     private final ParameterRepository parameters;
+    private final MonitoringRepository monitoring;
     private final SiteReadings readings;
     private final FingerprintLibrary library = PollutantFingerprints.load();
     private final GeometryFactory geometry = new GeometryFactory();
 
     public SiteTracing(Database database) {
         this.parameters = new ParameterRepository(database);
+        this.monitoring = new MonitoringRepository(database);
         this.readings = new SiteReadings(database);
     }
 
@@ -137,10 +141,13 @@ public final class SiteTracing {
                                                         Map<Well, List<SiteReadings.DailyMean>> series, Instant from, Instant to) {
         double threshold = rise(traced);
         List<FingerprintMatcher.Well> impacted = new ArrayList<>();
+        // Only what the impacted wells measure can be elevated or clear there: the other parameters are not read.
+        Set<Long> measuredThere = new HashSet<>();
         for (Map.Entry<Well, List<SiteReadings.DailyMean>> well : series.entrySet()) {
             if (change(well.getValue()) > threshold) {
                 double[] xy = site.local(well.getKey().location());
                 impacted.add(new FingerprintMatcher.Well(well.getKey().code(), xy[0], xy[1]));
+                monitoring.findDatastreamsOfWell(well.getKey().id()).forEach(d -> measuredThere.add(d.parameterId()));
             }
         }
         Set<String> impactedCodes = new LinkedHashSet<>();
@@ -149,7 +156,7 @@ public final class SiteTracing {
         Set<String> clear = new LinkedHashSet<>();
         Map<String, FingerprintLibrary.Shift> shifts = new HashMap<>();
         for (Parameter other : parameters.findAll()) {
-            if (other.code().equals(traced.code())) continue;
+            if (other.code().equals(traced.code()) || !measuredThere.contains(other.id())) continue;
             boolean field = other.code().equals("ph") || other.code().equals("conductivity");
             if (!field && (other.classLimits() == null || other.classLimits().bounds(3).upper() == null)) continue;
             Map<Well, List<SiteReadings.DailyMean>> measured = readings.dailyMeans(site, aquifer, other.code(), from, to);
