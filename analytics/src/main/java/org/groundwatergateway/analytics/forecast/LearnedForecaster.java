@@ -125,11 +125,6 @@ public final class LearnedForecaster {
         return new Forecast(series.time(origin), level, points);
     }
 
-    /** The interval offsets by horizon, in the order of the settings' horizons. */
-    public List<ConformalInterval> intervals() {
-        return models.stream().map(HorizonModel::interval).toList();
-    }
-
     /**
      * Rolling origin: the last {@link #CALIBRATION_SHARE} of the samples is cut into folds; each fold is forecast by a
      * model trained only on samples whose targets were observed before the fold's first origin.

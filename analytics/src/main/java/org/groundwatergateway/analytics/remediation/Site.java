@@ -16,7 +16,7 @@ public record Site(TransportGrid grid, double hydraulicConductivity, double hydr
                    double transverseDispersivity, double sourceWidth, double sourceConcentration, double sourceStartDay) {
 
     public Site {
-        if (grid.column(0) < 0 || grid.row(0) < 0) throw new IllegalArgumentException("the grid must hold the source at (0, 0)");
+        if (!grid.contains(0, 0)) throw new IllegalArgumentException("the grid must hold the source at (0, 0)");
         if (!(hydraulicConductivity > 0 && hydraulicGradient > 0)) throw new IllegalArgumentException("conductivity and gradient must be positive");
         if (!(effectivePorosity > 0 && effectivePorosity <= 1)) throw new IllegalArgumentException("effective porosity must lie in (0, 1]");
         if (!(aquiferThickness > 0 && sourceWidth > 0)) throw new IllegalArgumentException("aquifer thickness and source width must be positive");

@@ -126,6 +126,7 @@ public final class FiniteVolumeTransport {
         double[] c = initial.clone();
         double[] next = new double[grid.cells()];
         double[] survival = new double[grid.cells()];
+        double[] flux = new double[grid.cells()];
         double survivalStep = Double.NaN;
         double step = stableStep();
         double t = fromDay;
@@ -140,7 +141,7 @@ public final class FiniteVolumeTransport {
                     survivalStep = dt;
                 }
                 hold(c, t);
-                advance(c, next, dt, survival);
+                advance(c, next, dt, survival, flux);
                 double[] swap = c;
                 c = next;
                 next = swap;
@@ -239,8 +240,9 @@ public final class FiniteVolumeTransport {
         return axis;
     }
 
-    private void advance(double[] c, double[] next, double dt, double[] survival) {
-        double[] flux = new double[grid.cells()];
+    /** @param flux scratch space for the net flux into each cell, reused from step to step */
+    private void advance(double[] c, double[] next, double dt, double[] survival, double[] flux) {
+        Arrays.fill(flux, 0);
         for (Axis axis : axes) {
             // Face k lies between cells k-1 and k along the axis; faces 0 and n are the grid's edges.
             for (int line = 0; line < axis.lines(); line++) {

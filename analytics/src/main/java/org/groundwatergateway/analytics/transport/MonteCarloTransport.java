@@ -85,11 +85,11 @@ public final class MonteCarloTransport {
                 if (!(day >= 0 && day <= horizonDays)) throw new IllegalArgumentException("output times must lie in [0, horizon]: " + day);
             }
             if (method == Method.FINITE_VOLUME) {
-                if (grid == null || grid.column(0) < 0 || grid.row(0) < 0) {
+                if (grid == null || !grid.contains(0, 0)) {
                     throw new IllegalArgumentException("the finite-volume method needs a grid holding the source at (0, 0)");
                 }
                 for (PlumePoint point : points) {
-                    if (grid.column(point.x()) < 0 || grid.row(point.y()) < 0) throw new IllegalArgumentException("point " + point + " is off the grid");
+                    if (!grid.contains(point.x(), point.y())) throw new IllegalArgumentException("point " + point + " is off the grid");
                 }
             }
         }

@@ -29,6 +29,10 @@ public record TransportGrid(double x0, double y0, double dx, double dy, int nx, 
         return j >= 0 && j < ny ? j : -1;
     }
 
+    public boolean contains(double x, double y) {
+        return column(x) >= 0 && row(y) >= 0;
+    }
+
     public int cells() {
         return nx * ny;
     }

@@ -42,10 +42,10 @@ public record TransportScenario(TransportGrid grid, double[] vx, double[] vy, Fi
     public double[][] numerical(double[][] points, double[] days, Progress progress) {
         FiniteVolumeTransport model = new FiniteVolumeTransport(grid, vx, vy, parameters, sources);
         for (double[] p : points) {
-            if (grid.column(p[0]) < 0 || grid.row(p[1]) < 0) throw new IllegalArgumentException("point (" + p[0] + ", " + p[1] + ") is off the grid");
+            if (!grid.contains(p[0], p[1])) throw new IllegalArgumentException("point (" + p[0] + ", " + p[1] + ") is off the grid");
         }
         double[][] c = new double[points.length][days.length];
-        double last = days.length == 0 ? 0 : Arrays.stream(days).max().orElse(0);
+        double last = Arrays.stream(days).max().orElse(0);
         model.run(new double[grid.cells()], 0, days, (index, day, field) -> {
             for (int p = 0; p < points.length; p++) c[p][index] = model.at(field, points[p][0], points[p][1]);
             progress.advance(last > 0 ? day / last : 1, "transport to day " + Math.round(day));
