@@ -12,7 +12,19 @@ import java.time.Instant;
 public record Alert(Long id, String kind, Level level, String subject, String message, Instant raisedAt, Instant clearedAt,
                     RuleOrigin origin) {
 
-    public enum Level { GENERAL, SERIOUS, SEVERE }
+    public enum Level {
+        GENERAL("一般"), SERIOUS("较重"), SEVERE("严重");
+
+        private final String nameZh;
+
+        Level(String nameZh) {
+            this.nameZh = nameZh;
+        }
+
+        public String nameZh() {
+            return nameZh;
+        }
+    }
 
     /** The rule version that raised an alert, about which datastream, and the value observed when. */
     public record RuleOrigin(long ruleId, int ruleVersion, long datastreamId, double value, Instant observedAt) {}

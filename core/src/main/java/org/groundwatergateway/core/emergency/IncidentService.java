@@ -117,10 +117,12 @@ public final class IncidentService {
      */
     public synchronized Optional<Incident> onAlert(Alert alert) {
         if (alert.level() != Alert.Level.SEVERE) return Optional.empty();
-        Optional<Datastream> stream = monitoring.findDatastreams().stream().filter(d -> d.code().equals(alert.subject()) && d.wellId() != null)
-                .findFirst();
+        // A rule's alert names its datastream; others are found by their subject, a datastream code.
+        Optional<Datastream> stream = (alert.origin() != null ? monitoring.findDatastream(alert.origin().datastreamId())
+                : monitoring.findDatastreams().stream().filter(d -> d.code().equals(alert.subject())).findFirst())
+                .filter(d -> d.wellId() != null);
         if (stream.isEmpty()) return Optional.empty();
-        Well well = monitoring.findWells().stream().filter(w -> w.id().equals(stream.get().wellId())).findFirst().orElseThrow();
+        Well well = monitoring.findWell(stream.get().wellId()).orElseThrow();
         Parameter parameter = parameters.findById(stream.get().parameterId()).orElseThrow();
         Optional<Incident> open = incidents.findUnclosed(well.id(), parameter.code());
         if (open.isPresent()) {

@@ -39,11 +39,7 @@ public final class Escalation {
             upgraded(alert, now);
             return;
         }
-        EscalationState state = store.find(alert.id()).orElseThrow();
-        for (Tier tier : Tier.values()) {
-            if (tier.compareTo(top) > 0) break;
-            notify(state, tier, now);
-        }
+        notifyUpTo(store.find(alert.id()).orElseThrow(), top, now);
     }
 
     /**
@@ -57,12 +53,16 @@ public final class Escalation {
         Tier atOnce = policy.notifyAtOnce().get(alert.level());
         Tier top = atOnce.compareTo(state.tier()) > 0 ? atOnce : state.tier();
         Instant nextDue = top.next() == null ? null : now.plus(policy.timeout(alert.level()));
-        if (!store.upgrade(alert.id(), alert.level(), alert.message(), top, nextDue)) return;
+        if (!store.upgrade(alert.id(), state.level(), alert.level(), alert.message(), top, nextDue)) return;
         log.info("Alert {} upgraded to {}: tiers up to {} told again", alert.id(), alert.level(), top);
-        EscalationState upgraded = store.find(alert.id()).orElseThrow();
+        notifyUpTo(store.find(alert.id()).orElseThrow(), top, now);
+    }
+
+    /** Tells every tier from the duty officer up to {@code top}. */
+    private void notifyUpTo(EscalationState state, Tier top, Instant now) {
         for (Tier tier : Tier.values()) {
             if (tier.compareTo(top) > 0) break;
-            notify(upgraded, tier, now);
+            notify(state, tier, now);
         }
     }
 

@@ -40,13 +40,14 @@ public final class EscalationRepository {
                 .param(Rows.timestamp(now)).query(EscalationRepository::state).list();
     }
 
-    /** Raises an escalation's level and restarts it at {@code tier}; false if it is at that level or higher already. */
-    public boolean upgrade(long alertId, Alert.Level level, String message, Tier tier, Instant nextDueAt) {
-        EscalationState current = find(alertId).orElse(null);
-        if (current == null || level.compareTo(current.level()) <= 0) return false;
+    /**
+     * Raises an escalation from level {@code from} to {@code to} and restarts it at {@code tier}; false if its level is no
+     * longer {@code from} (another upgrade came first).
+     */
+    public boolean upgrade(long alertId, Alert.Level from, Alert.Level to, String message, Tier tier, Instant nextDueAt) {
         return jdbc.sql("UPDATE alert_escalations SET level = ?, message = ?, tier = ?, next_due_at = ?, acknowledged_at = NULL, "
                         + "acknowledged_by = NULL, note = NULL WHERE alert_id = ? AND level = ?")
-                .params(level.name(), message, tier.name(), Rows.timestamp(nextDueAt), alertId, current.level().name()).update() == 1;
+                .params(to.name(), message, tier.name(), Rows.timestamp(nextDueAt), alertId, from.name()).update() == 1;
     }
 
     /** Moves an escalation from one tier to the next unless it was acknowledged or moved meanwhile; true if it moved. */

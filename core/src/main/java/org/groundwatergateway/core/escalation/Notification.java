@@ -11,17 +11,10 @@ public record Notification(long alertId, Level level, Tier tier, String kind, St
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    public static String levelZh(Level level) {
-        return switch (level) {
-            case GENERAL -> "一般";
-            case SERIOUS -> "较重";
-            case SEVERE -> "严重";
-        };
-    }
 
     /** A one-line title: 【严重预警】DEVICE_SILENT 32062324000001. */
     public String title() {
-        return "【" + levelZh(level) + "预警】" + kind + " " + subject;
+        return "【" + level.nameZh() + "预警】" + kind + " " + subject;
     }
 
     /** The body, times in China Standard Time. */

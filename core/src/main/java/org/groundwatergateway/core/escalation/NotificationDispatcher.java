@@ -62,11 +62,6 @@ public final class NotificationDispatcher implements AutoCloseable {
         return thread;
     }
 
-    /** The channels that can send; the others are off (not configured). */
-    public Set<Channel> available() {
-        return Set.copyOf(channels.keySet());
-    }
-
     /** Starts sending the notification on the wanted channels that are available, to the contacts on call; returns at once. */
     public void dispatch(Notification notification, List<Contact> onCall, Set<Channel> wanted) {
         for (Channel kind : wanted) {

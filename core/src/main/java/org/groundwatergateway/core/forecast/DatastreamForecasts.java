@@ -158,12 +158,12 @@ public final class DatastreamForecasts {
 
     /** The rainfall datastream of the well's park, at its first weather station that has one. */
     private Optional<Datastream> rainfall(Datastream levelStream) {
-        Well well = monitoring.findWells().stream().filter(w -> w.id().equals(levelStream.wellId())).findFirst().orElseThrow();
+        Well well = monitoring.findWell(levelStream.wellId()).orElseThrow();
         Parameter rain = parameters.findByCode("rainfall").orElse(null);
         if (rain == null) return Optional.empty();
+        List<Datastream> streams = monitoring.findDatastreams();
         return monitoring.findWeatherStations(well.parkId()).stream()
-                .flatMap(station -> monitoring.findDatastreams().stream()
-                        .filter(d -> station.id().equals(d.weatherStationId()) && d.parameterId() == rain.id()))
+                .flatMap(station -> streams.stream().filter(d -> station.id().equals(d.weatherStationId()) && d.parameterId() == rain.id()))
                 .findFirst();
     }
 }

@@ -45,6 +45,10 @@ public final class MonitoringRepository {
                 .param(parkId).query(MonitoringRepository::well).list();
     }
 
+    public Optional<Well> findWell(long id) {
+        return jdbc.sql("SELECT " + WELL_COLUMNS + " FROM wells WHERE id = ?").param(id).query(MonitoringRepository::well).optional();
+    }
+
     public Optional<Well> findWell(String code) {
         return jdbc.sql("SELECT " + WELL_COLUMNS + " FROM wells WHERE code = ?")
                 .param(code).query(MonitoringRepository::well).optional();

@@ -186,17 +186,10 @@ public final class WarningEvaluator implements AutoCloseable {
             case COMBINED -> "all of " + r.conditions() + " hold";
         };
         String flags = reading.qualityFlags() == 0 ? "" : ", flagged " + QualityFlag.of(reading.qualityFlags());
-        return String.format(Locale.ROOT, "%s %s: %s = %.4g at %s, %s (rule %d v%d)%s", levelZh(watch.tracker.level()), r.name(),
+        return String.format(Locale.ROOT, "%s %s: %s = %.4g at %s, %s (rule %d v%d)%s", watch.tracker.level().nameZh() + "预警", r.name(),
                 stream.code(), reading.value(), reading.phenomenonTime(), what, r.id(), r.version(), flags);
     }
 
-    private static String levelZh(Alert.Level level) {
-        return switch (level) {
-            case GENERAL -> "一般预警";
-            case SERIOUS -> "较重预警";
-            case SEVERE -> "严重预警";
-        };
-    }
 
     /** A COMBINED rule's alert is about the well's datastream of its first condition. */
     private Long combinedSubject(BoundRule rule, WatchedStream stream) {

@@ -58,7 +58,7 @@ public final class AliyunSms implements SmsProvider {
     @Override
     public void send(String phoneNumber, Notification notification) throws IOException, InterruptedException, Refused {
         Map<String, String> templateParam = new LinkedHashMap<>();
-        templateParam.put("level", Notification.levelZh(notification.level()));
+        templateParam.put("level", notification.level().nameZh());
         templateParam.put("kind", notification.kind());
         templateParam.put("subject", notification.subject());
         templateParam.put("id", Long.toString(notification.alertId()));

@@ -16,7 +16,7 @@ final class NotificationJson {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("alertId", notification.alertId());
         body.put("level", notification.level().name());
-        body.put("levelZh", Notification.levelZh(notification.level()));
+        body.put("levelZh", notification.level().nameZh());
         body.put("tier", notification.tier().name());
         body.put("tierZh", notification.tier().nameZh());
         body.put("kind", notification.kind());

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.groundwatergateway.core.alert.Alert;
@@ -21,8 +22,10 @@ import org.groundwatergateway.core.time.ChinaStandardTime;
 public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, Map<Alert.Level, Integer> byLevel, Map<String, Integer> byKind,
                            Map<String, Integer> bySubject, Map<LocalDate, Map<Alert.Level, Integer>> byDay, List<Alert> alerts) {
 
-    static final Map<Alert.Level, String> LEVEL_NAMES = Map.of(Alert.Level.GENERAL, "一般 general", Alert.Level.SERIOUS, "较重 serious",
-            Alert.Level.SEVERE, "严重 severe");
+    /** A level as reports name it: 严重 severe. */
+    static String levelName(Alert.Level level) {
+        return level.nameZh() + " " + level.name().toLowerCase(Locale.ROOT);
+    }
     /** The colours of the three levels as the portal shows them: blue, orange, red. */
     static final Map<Alert.Level, Color> LEVEL_COLOURS = Map.of(Alert.Level.GENERAL, new Color(0x2f6fdb),
             Alert.Level.SERIOUS, new Color(0xf08c00), Alert.Level.SEVERE, new Color(0xd62828));
@@ -57,14 +60,14 @@ public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, M
         report.paragraph(String.format("共 %d 条预警，其中 %d 条在时段结束时仍未解除。 %d alerts; %d still open at the end.", total, openAtEnd, total, openAtEnd));
         report.heading("按级别 By level");
         List<List<String>> levels = new ArrayList<>();
-        for (Alert.Level level : Alert.Level.values()) levels.add(List.of(LEVEL_NAMES.get(level), String.valueOf(byLevel.get(level))));
+        for (Alert.Level level : Alert.Level.values()) levels.add(List.of(levelName(level), String.valueOf(byLevel.get(level))));
         report.table(List.of("级别 Level", "数量 Count"), levels, new float[] {0.6f, 0.4f});
         List<String> days = new ArrayList<>();
         List<BarChart.Series> series = new ArrayList<>();
         for (LocalDate day : byDay.keySet()) days.add(day.toString().substring(5));
         for (Alert.Level level : Alert.Level.values()) {
             double[] counts = byDay.values().stream().mapToDouble(m -> m.getOrDefault(level, 0)).toArray();
-            series.add(new BarChart.Series(LEVEL_NAMES.get(level), LEVEL_COLOURS.get(level), counts));
+            series.add(new BarChart.Series(levelName(level), LEVEL_COLOURS.get(level), counts));
         }
         report.figure(BarChart.draw("每日预警 Alerts per day", "条 alerts", days, series), "图 1 每日预警数（按级别堆叠） Figure 1: alerts per day by level");
         report.heading("按类型 By kind");
@@ -74,7 +77,7 @@ public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, M
         report.heading("预警明细 Alerts");
         List<List<String>> rows = new ArrayList<>();
         for (Alert a : alerts) {
-            rows.add(List.of(local(a.raisedAt()), LEVEL_NAMES.get(a.level()), a.kind(), a.subject(), a.message(),
+            rows.add(List.of(local(a.raisedAt()), levelName(a.level()), a.kind(), a.subject(), a.message(),
                     a.clearedAt() == null ? "未解除 open" : local(a.clearedAt())));
         }
         report.table(List.of("发生 Raised", "级别 Level", "类型 Kind", "对象 Subject", "内容 Message", "解除 Cleared"), rows,

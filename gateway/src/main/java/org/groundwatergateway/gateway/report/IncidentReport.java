@@ -34,7 +34,7 @@ final class IncidentReport {
         facts.add(List.of("园区 Park", d.parkCode()));
         facts.add(List.of("污染物 Parameter", i.parameterCode()));
         facts.add(List.of("响应级别 Response level", i.level().nameZh() + " " + i.level().name()));
-        facts.add(List.of("预警级别 Alert level", i.severity() == null ? "—" : AlertSummary.LEVEL_NAMES.get(i.severity())));
+        facts.add(List.of("预警级别 Alert level", i.severity() == null ? "—" : AlertSummary.levelName(i.severity())));
         facts.add(List.of("状态 Status", i.status().name()));
         facts.add(List.of("位置 Location", String.format(Locale.ROOT, "%.6f°E, %.6f°N", i.location().getX(), i.location().getY())));
         facts.add(List.of("浓度 Concentration", i.concentrationMgPerL() == null ? "—" : String.format(Locale.ROOT, "%.4g mg/L", i.concentrationMgPerL())));

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingsCommitted;
@@ -129,11 +130,13 @@ public final class ReadingIntake implements AutoCloseable {
                 if (pending.mode() == Mode.LIVE) live.add(Key.of(judged));
             }
         }
-        List<Reading> stored;
+        // Stored readings split by how they arrived, each in commit order: live ones open review tasks.
+        Map<Boolean, List<Reading>> stored;
         try {
             stored = database.inTransaction(connection -> {
-                List<Reading> inserted = database.dialect().appendNewReadings(connection, checked);
-                reviews.open(connection, inserted.stream().filter(r -> live.contains(Key.of(r))).toList());
+                Map<Boolean, List<Reading>> inserted = database.dialect().appendNewReadings(connection, checked).stream()
+                        .collect(Collectors.partitioningBy(r -> live.contains(Key.of(r))));
+                reviews.open(connection, inserted.get(true));
                 return inserted;
             });
             // Callers acknowledge devices on completion: what they are told is stored must survive a crash.
@@ -145,7 +148,7 @@ public final class ReadingIntake implements AutoCloseable {
             throw e;
         }
         Map<Key, Reading> storedByKey = new HashMap<>();
-        for (Reading r : stored) storedByKey.put(Key.of(r), r);
+        stored.values().forEach(readings -> readings.forEach(r -> storedByKey.put(Key.of(r), r)));
         for (Pending pending : batch) {
             List<Reading> mine = new ArrayList<>();
             for (Reading r : pending.readings()) {
@@ -155,10 +158,8 @@ public final class ReadingIntake implements AutoCloseable {
             pending.done().complete(new Receipt(mine, pending.readings().size() - mine.size()));
         }
         // One event per kind of arrival: a group commit may hold live packets and a historical import together.
-        List<Reading> liveStored = stored.stream().filter(r -> live.contains(Key.of(r))).toList();
-        List<Reading> historical = stored.stream().filter(r -> !live.contains(Key.of(r))).toList();
-        if (!liveStored.isEmpty()) events.publish(new ReadingsCommitted(liveStored, true));
-        if (!historical.isEmpty()) events.publish(new ReadingsCommitted(historical, false));
+        if (!stored.get(true).isEmpty()) events.publish(new ReadingsCommitted(stored.get(true), true));
+        if (!stored.get(false).isEmpty()) events.publish(new ReadingsCommitted(stored.get(false), false));
     }
 
     @Override
