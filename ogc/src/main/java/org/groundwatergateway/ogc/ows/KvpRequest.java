@@ -21,12 +21,6 @@ public final class KvpRequest {
         });
     }
 
-    public static KvpRequest of(Map<String, String> parameters) {
-        Map<String, String[]> arrays = new TreeMap<>();
-        parameters.forEach((k, v) -> arrays.put(k, new String[] {v}));
-        return new KvpRequest(arrays);
-    }
-
     public Optional<String> get(String name) {
         String value = values.get(name.toUpperCase(Locale.ROOT));
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);

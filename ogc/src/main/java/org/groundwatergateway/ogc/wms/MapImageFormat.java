@@ -38,10 +38,6 @@ enum MapImageFormat {
         return mimeType;
     }
 
-    boolean supportsTransparency() {
-        return alpha;
-    }
-
     static Optional<MapImageFormat> of(String format) {
         String f = format.toLowerCase(Locale.ROOT).replace(" ", "");
         if (f.equals("image/png")) return Optional.of(PNG);
