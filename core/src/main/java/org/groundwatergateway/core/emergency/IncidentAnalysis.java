@@ -53,6 +53,11 @@ public final class IncidentAnalysis {
         public static final Settings DEFAULTS = new Settings(300, List.of(30.0, 90.0, 365.0), List.of(10.0, 50.0, 100.0, 250.0, 500.0, 1000.0),
                 100 * 365.25, 60, 0.5, 0.2, 0.5, 0.5, 1);
 
+        public Settings withRealizations(int count) {
+            return new Settings(count, forecastDays, flowLineDistancesM, horizonDays, traceWindowDays, conductivitySigmaLn, porositySpread,
+                    dispersivitySigmaLn, sourceSigmaLn, seed);
+        }
+
         public Settings {
             forecastDays = List.copyOf(forecastDays);
             flowLineDistancesM = List.copyOf(flowLineDistancesM);

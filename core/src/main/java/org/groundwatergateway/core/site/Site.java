@@ -48,6 +48,11 @@ public record Site(Park park, LocalGrid grid, List<AquiferLayer> aquifers, List<
                 "aquifer: park " + park.code() + " has " + aquifers.stream().map(AquiferLayer::code).toList() + ", not '" + code + "'"));
     }
 
+    /** The aquifer of that code, or without one the shallowest ({@link #shallowestAquifer}). */
+    public AquiferLayer aquiferOrShallowest(String code) {
+        return code == null ? shallowestAquifer() : aquifer(code);
+    }
+
     /** The park's uppermost unconfined aquifer, where a leak arrives first; else its first. */
     public AquiferLayer shallowestAquifer() {
         return aquifers.stream().filter(a -> a.confinement() == AquiferLayer.Confinement.UNCONFINED).findFirst()

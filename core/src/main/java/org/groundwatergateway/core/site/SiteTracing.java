@@ -77,7 +77,7 @@ public final class SiteTracing {
         }
         Parameter parameter = parameters.findByCode(parameterCode)
                 .orElseThrow(() -> new IllegalArgumentException("parameter: no parameter with code '" + parameterCode + "'"));
-        AquiferLayer aquifer = aquiferCode == null ? site.shallowestAquifer() : site.aquifer(aquiferCode);
+        AquiferLayer aquifer = site.aquiferOrShallowest(aquiferCode);
         SiteFlow flow = SiteFlow.of(site, aquifer, readings, from, to, 50);
         UniformFlow regional = flow.regional();
         progress.advance(0.05, "flow field");

@@ -65,7 +65,7 @@ public class AnalysisJobs implements DisposableBean {
 
     private void forgetExpired() {
         var cutoff = clock.instant().minus(retention);
-        jobs.values().removeIf(job -> job.isFinished() && job.finishedAt() != null && job.finishedAt().isBefore(cutoff));
+        jobs.values().removeIf(job -> job.isFinished() && job.finishedAt().isBefore(cutoff));
     }
 
     @Override

@@ -142,7 +142,7 @@ public class SiteAnalysisController {
 
     private SiteSurface surface(SurfaceRequest request) {
         Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
-        var aquifer = request.aquifer() == null ? site.shallowestAquifer() : site.aquifer(request.aquifer());
+        var aquifer = site.aquiferOrShallowest(request.aquifer());
         SiteSurface.Method method = request.method() == null ? SiteSurface.Method.KRIGING
                 : AnalysisRequests.choice(SiteSurface.Method.class, request.method(), "method");
         return SiteSurface.of(site, aquifer, readings, AnalysisRequests.required(request.parameter(), "parameter"), AnalysisRequests.instant(request.from(), "from"),
@@ -176,7 +176,7 @@ public class SiteAnalysisController {
                     + "every path vertex carries its travel time in days.")
     public FlowAnswer flow(@RequestBody FlowRequest request) {
         Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
-        var aquifer = request.aquifer() == null ? site.shallowestAquifer() : site.aquifer(request.aquifer());
+        var aquifer = site.aquiferOrShallowest(request.aquifer());
         SiteFlow flow = SiteFlow.of(site, aquifer, readings, AnalysisRequests.instant(request.from(), "from"), AnalysisRequests.instant(request.to(), "to"),
                 request.cellSize() == null ? 50 : request.cellSize());
         var regional = flow.regional();

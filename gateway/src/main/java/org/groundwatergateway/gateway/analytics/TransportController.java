@@ -169,7 +169,7 @@ public class TransportController {
 
     private SiteFlow siteFlow(TransportRequest request) {
         Site site = sites.load(request.flowField());
-        var aquifer = request.aquifer() == null ? site.shallowestAquifer() : site.aquifer(request.aquifer());
+        var aquifer = site.aquiferOrShallowest(request.aquifer());
         Instant from;
         Instant to;
         if (request.flowFieldWindow() != null) {

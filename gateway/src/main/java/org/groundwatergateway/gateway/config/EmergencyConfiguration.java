@@ -16,10 +16,7 @@ public class EmergencyConfiguration {
 
     @Bean
     IncidentService incidentService(Database database, EventBus events, AnalysisJobs jobs, Clock clock, EmergencyProperties properties) {
-        IncidentAnalysis.Settings defaults = IncidentAnalysis.Settings.DEFAULTS;
-        var analysis = new IncidentAnalysis(database, new IncidentAnalysis.Settings(properties.realizations(), defaults.forecastDays(),
-                defaults.flowLineDistancesM(), defaults.horizonDays(), defaults.traceWindowDays(), defaults.conductivitySigmaLn(),
-                defaults.porositySpread(), defaults.dispersivitySigmaLn(), defaults.sourceSigmaLn(), defaults.seed()));
+        var analysis = new IncidentAnalysis(database, IncidentAnalysis.Settings.DEFAULTS.withRealizations(properties.realizations()));
         IncidentService service = new IncidentService(database, DisposalPlans.load(), analysis,
                 (kind, work) -> jobs.submit(kind, progress -> {
                     work.accept(progress);
