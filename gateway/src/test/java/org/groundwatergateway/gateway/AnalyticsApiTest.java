@@ -175,9 +175,4 @@ class AnalyticsApiTest extends RunningGateway {
         Http.Response forecast = http.get("/api/v1/datastreams/" + level + "/forecast");
         assertThat(forecast.status()).as(forecast.body()).isEqualTo(400);
     }
-
-    private static JsonNode ok(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
 }

@@ -128,14 +128,4 @@ class IncidentApiTest extends RunningGateway {
         for (JsonNode element : array) values.add(element.get(field).asString());
         return values;
     }
-
-    private static JsonNode ok(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
-
-    private static String problem(Http.Response response, int status) {
-        assertThat(response.status()).as(response.body()).isEqualTo(status);
-        return response.json().get("detail").asString();
-    }
 }

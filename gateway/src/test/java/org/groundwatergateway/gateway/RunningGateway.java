@@ -1,7 +1,10 @@
 package org.groundwatergateway.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.groundwatergateway.core.testing.TempDirectories;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
@@ -34,6 +37,18 @@ abstract class RunningGateway {
     /** Wells in the park now: the demo's 40 plus any that tests sharing this context added. */
     protected int wellCount() {
         return http.get("/api/v1/wells").json().get("features").size();
+    }
+
+    /** The JSON of a 200 answer; anything else fails with the answer's body. */
+    protected static JsonNode ok(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The {@code detail} of a problem answer with this status. */
+    protected static String problem(Http.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        return response.json().get("detail").asString();
     }
 
     @BeforeEach

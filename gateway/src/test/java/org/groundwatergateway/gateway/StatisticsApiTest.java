@@ -79,9 +79,4 @@ class StatisticsApiTest extends RunningGateway {
         Http.Response shortBaseline = http.post("/api/v1/analytics/control-chart", "{\"baseline\": [1, 2, 3], \"compliance\": [4]}", null, null);
         assertThat(shortBaseline.status()).isEqualTo(400);
     }
-
-    private static JsonNode ok(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(200);
-        return response.json();
-    }
 }

@@ -8,9 +8,10 @@ import java.time.Instant;
  *
  * @param subject what it is about: a device MN, a datastream code, a review task
  * @param origin for alerts a warning rule raised: the rule version, datastream and value; null otherwise
+ * @param drillId the drill that raised it; null for a real alert
  */
 public record Alert(Long id, String kind, Level level, String subject, String message, Instant raisedAt, Instant clearedAt,
-                    RuleOrigin origin) {
+                    RuleOrigin origin, Long drillId) {
 
     public enum Level {
         GENERAL("一般"), SERIOUS("较重"), SEVERE("严重");

@@ -12,19 +12,33 @@ import org.locationtech.jts.geom.Point;
  * @param wellId the well that saw it, if any
  * @param concentrationMgPerL the latest daily mean at the well when opened (or as declared), for the plan's dose
  * @param topSource the tracing's most probable source enterprise, once traced
+ * @param drill the drill it is part of; null for a real incident
  */
 public record Incident(Long id, long parkId, Long alertId, String parameterCode, Long wellId, Point location, ResponseLevel level,
                        Alert.Level severity, Status status, Double concentrationMgPerL, String planCode, Instant openedAt,
-                       Instant containedAt, Instant closedAt, String closingNote, Analysis analysis, Flow flow, TopSource topSource) {
+                       Instant containedAt, Instant closedAt, String closingNote, Analysis analysis, Flow flow, TopSource topSource,
+                       Drill drill) {
 
     public enum Status { OPEN, RESPONDING, CONTAINED, CLOSED }
 
     public enum AnalysisState { PENDING, DONE, FAILED }
 
-    public record Analysis(AnalysisState state, String error, Double thresholdMgPerL, Integer realizations) {}
+    /** @param finishedAt when the analysis attached or failed, on the incident's time */
+    public record Analysis(AnalysisState state, String error, Double thresholdMgPerL, Integer realizations, Instant finishedAt) {}
 
     /** The regional flow the forecast ran on: where the water goes (clockwise from north) and how fast (m/d). */
     public record Flow(double azimuthDegrees, double seepageVelocity) {}
+
+    /**
+     * A drill's incident runs on drill time: the wall clock shifted by {@code clockOffset}, so that the response is timed
+     * from the simulated alert that opened it.
+     */
+    public record Drill(long id, java.time.Duration clockOffset) {
+
+        public java.time.Clock clock(java.time.Clock wall) {
+            return java.time.Clock.offset(wall, clockOffset);
+        }
+    }
 
     /** @param enterprise the enterprise's unified social credit code */
     public record TopSource(String enterprise, String nameZh, double probability) {}

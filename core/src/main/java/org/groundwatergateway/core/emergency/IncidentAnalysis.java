@@ -3,16 +3,13 @@ package org.groundwatergateway.core.emergency;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport;
 import org.groundwatergateway.analytics.transport.ParameterDistribution;
 import org.groundwatergateway.analytics.transport.PlumePoint;
-import org.groundwatergateway.core.io.CsvResource;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Receptor;
 import org.groundwatergateway.core.parameter.Parameter;
@@ -21,14 +18,16 @@ import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.site.TransportProperties;
 import org.groundwatergateway.core.storage.Database;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.operation.distance.DistanceOp;
 
 /**
  * The heavy part of opening an incident, run in the background: the regional flow from the stored heads of the 30 days
- * before it, source tracing over the window before it, and a Monte Carlo plume forecast (Wexler's strip source,
+ * up to the last heads before it, source tracing over the window before it, and a Monte Carlo plume forecast (Wexler's strip source,
  * vertically mixed, on that flow) at points along the flow line and at the receptors, with the receptors' times of arrival.
  * The forecast starts from the traced most probable source with its estimated concentration and start, or, where tracing
  * finds none, from the incident's location and the concentration seen there, starting at opening. Day 0 is the opening.
@@ -70,21 +69,27 @@ public final class IncidentAnalysis {
                          String tracingProblem) {}
 
     private static final Duration FLOW_WINDOW = Duration.ofDays(30);
+    /** How far down the flow a receptor is looked for on the plume's centre line. */
+    private static final double CENTRE_LINE_M = 50_000;
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
+    private final Database database;
     private final ParameterRepository parameters;
     private final SiteReadings readings;
     private final SiteTracing tracing;
     private final Settings settings;
-    private final Map<String, Double> retardations = new HashMap<>();
 
     public IncidentAnalysis(Database database, Settings settings) {
+        this.database = database;
         this.parameters = new ParameterRepository(database);
         this.readings = new SiteReadings(database);
         this.tracing = new SiteTracing(database);
         this.settings = settings;
-        for (Map<String, String> row : CsvResource.rows("/reference/transport_properties.csv")) {
-            retardations.put(row.get("parameter_code"), CsvResource.number(row, "retardation"));
-        }
+    }
+
+    /** The readings an incident is analysed on: a drill's incident sees its drill's simulated readings. */
+    public SiteReadings readingsOf(Incident incident) {
+        return incident.drill() == null ? readings : SiteReadings.forDrill(database, incident.drill().id());
     }
 
     /** The aquifer an incident is in: its well's, else the park's shallowest unconfined one. */
@@ -101,11 +106,13 @@ public final class IncidentAnalysis {
                 "parameter: no parameter with code '" + incident.parameterCode() + "'"));
         AquiferLayer aquifer = aquifer(site, incident);
         Instant to = incident.openedAt();
-        SiteFlow flow = SiteFlow.of(site, aquifer, readings, to.minus(FLOW_WINDOW), to, 50);
+        SiteReadings seen = readingsOf(incident);
+        SiteTracing tracer = incident.drill() == null ? tracing : new SiteTracing(database, seen);
+        SiteFlow flow = SiteFlow.lastBefore(site, aquifer, seen, to, FLOW_WINDOW, 50);
         UniformFlow regional = flow.regional();
         progress.advance(0.05, "flow");
 
-        double retardation = retardations.getOrDefault(parameter.code(), 1.0);
+        double retardation = TransportProperties.retardation(parameter.code());
         SiteTracing.Model model = SiteTracing.Model.DEFAULTS;
 
         // Tracing first: where and since when the release is, and how strong, is a better start for the forecast than the
@@ -119,7 +126,7 @@ public final class IncidentAnalysis {
             SiteTracing.Model traced = new SiteTracing.Model(model.longitudinalDispersivity(), model.transverseDispersivity(),
                     model.verticalDispersivity(), model.sourceWidthM(), model.sourceDepthM(), retardation, 0, model.sampleDepthM(),
                     model.relativeError(), model.cellSizeM());
-            var inversion = tracing.trace(site, aquifer.code(), parameter.code(), to.minus(Duration.ofDays(settings.traceWindowDays())), to,
+            var inversion = tracer.trace(site, aquifer.code(), parameter.code(), to.minus(Duration.ofDays(settings.traceWindowDays())), to,
                     traced, progress.part(0.05, 0.6)).inversion();
             if (!inversion.enterprises().isEmpty()) {
                 var first = inversion.enterprises().get(0);
@@ -147,14 +154,10 @@ public final class IncidentAnalysis {
             points.add(new PlumePoint(along, 0));
         }
         List<Receptor> downstream = new ArrayList<>();
-        GeometryFactory geometry = new GeometryFactory();
-        double[] from = origin;
         for (Receptor receptor : site.receptors()) {
-            // The receptor's point nearest the source: where a plume meets a river or an area first.
-            Coordinate nearest = DistanceOp.nearestPoints(site.toLocal(receptor.geometry()),
-                    geometry.createPoint(new Coordinate(from[0], from[1])))[0];
-            double dx = nearest.x - origin[0];
-            double dy = nearest.y - origin[1];
+            Coordinate exposed = exposedPoint(site.toLocal(receptor.geometry()), origin, regional);
+            double dx = exposed.x - origin[0];
+            double dy = exposed.y - origin[1];
             PlumePoint p = new PlumePoint(regional.along(dx, dy), regional.across(dx, dy));
             if (p.x() <= 0) continue;
             downstream.add(receptor);
@@ -205,6 +208,23 @@ public final class IncidentAnalysis {
 
         return new Result(new Incident.Flow(regional.azimuthDegrees(), regional.seepageVelocity()), threshold, result.realisations(),
                 new PlumeForecast(bands, risks), top, problem);
+    }
+
+    /**
+     * Where a plume from {@code origin} meets a receptor: the first point of a river or an area on the plume's centre line
+     * (the nearest point of a river crossed at a slant lies off the line, where the plume is far weaker), else the
+     * receptor's point nearest the source.
+     */
+    static Coordinate exposedPoint(Geometry receptor, double[] origin, UniformFlow flow) {
+        double azimuth = Math.toRadians(flow.azimuthDegrees());
+        Coordinate start = new Coordinate(origin[0], origin[1]);
+        Coordinate far = new Coordinate(origin[0] + CENTRE_LINE_M * Math.sin(azimuth), origin[1] + CENTRE_LINE_M * Math.cos(azimuth));
+        Geometry crossing = receptor.intersection(GEOMETRY.createLineString(new Coordinate[] {start, far}));
+        Coordinate first = null;
+        for (Coordinate c : crossing.getCoordinates()) {
+            if (first == null || c.distance(start) < first.distance(start)) first = c;
+        }
+        return first != null ? first : DistanceOp.nearestPoints(receptor, GEOMETRY.createPoint(start))[0];
     }
 
     private static double threshold(Parameter parameter, double sourceMgPerL) {

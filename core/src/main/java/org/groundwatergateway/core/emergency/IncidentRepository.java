@@ -23,7 +23,7 @@ public final class IncidentRepository {
     private static final String INCIDENT_COLUMNS = "id, park_id, alert_id, parameter_code, well_id, " + select("location")
             + ", response_level, severity, status, concentration_mg_l, plan_code, opened_at, contained_at, closed_at, closing_note, "
             + "analysis_state, analysis_error, threshold_mg_l, realizations, flow_azimuth_deg, seepage_velocity, top_source_code, "
-            + "top_source_name, top_source_p";
+            + "top_source_name, top_source_p, drill_id, clock_offset_seconds, analysed_at";
 
     private final JdbcClient jdbc;
 
@@ -33,9 +33,11 @@ public final class IncidentRepository {
 
     public Incident insert(Incident i) {
         long id = Rows.insert(jdbc.sql("INSERT INTO incidents (park_id, alert_id, parameter_code, well_id, location, response_level, severity, "
-                        + "status, concentration_mg_l, plan_code, opened_at, analysis_state) VALUES (?, ?, ?, ?, " + BIND + ", ?, ?, ?, ?, ?, ?, ?)")
+                        + "status, concentration_mg_l, plan_code, opened_at, analysis_state, drill_id, clock_offset_seconds) "
+                        + "VALUES (?, ?, ?, ?, " + BIND + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(i.parkId(), i.alertId(), i.parameterCode(), i.wellId(), wkb(i.location()), i.level().name(), i.severity().name(),
-                        i.status().name(), i.concentrationMgPerL(), i.planCode(), Rows.timestamp(i.openedAt()), i.analysis().state().name()));
+                        i.status().name(), i.concentrationMgPerL(), i.planCode(), Rows.timestamp(i.openedAt()), i.analysis().state().name(),
+                        i.drill() == null ? null : i.drill().id(), i.drill() == null ? 0 : i.drill().clockOffset().toSeconds()));
         return find(id).orElseThrow();
     }
 
@@ -43,14 +45,16 @@ public final class IncidentRepository {
         return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE id = ?").param(id).query(IncidentRepository::incident).optional();
     }
 
-    /** Newest first. */
+    /** The real incidents (no drill's), newest first. */
     public List<Incident> findAll() {
-        return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incidents ORDER BY opened_at DESC, id DESC").query(IncidentRepository::incident).list();
+        return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE drill_id IS NULL ORDER BY opened_at DESC, id DESC")
+                .query(IncidentRepository::incident).list();
     }
 
-    /** An incident not yet closed about this parameter at this well: a second severe alert there joins it. */
+    /** A real incident not yet closed about this parameter at this well: a second severe alert there joins it. */
     public Optional<Incident> findUnclosed(long wellId, String parameterCode) {
-        return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE well_id = ? AND parameter_code = ? AND status <> 'CLOSED'")
+        return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE well_id = ? AND parameter_code = ? AND status <> 'CLOSED' "
+                        + "AND drill_id IS NULL")
                 .params(wellId, parameterCode).query(IncidentRepository::incident).optional();
     }
 
@@ -64,11 +68,12 @@ public final class IncidentRepository {
     }
 
     /** The forecast and tracing, attached in one go when the background analysis ends. */
-    public void attach(long id, Incident.Flow flow, double threshold, int realizations, PlumeForecast forecast, Incident.TopSource top) {
+    public void attach(long id, Incident.Flow flow, double threshold, int realizations, PlumeForecast forecast, Incident.TopSource top,
+                       Instant at) {
         jdbc.sql("UPDATE incidents SET analysis_state = 'DONE', flow_azimuth_deg = ?, seepage_velocity = ?, threshold_mg_l = ?, "
-                        + "realizations = ?, top_source_code = ?, top_source_name = ?, top_source_p = ? WHERE id = ?")
+                        + "realizations = ?, top_source_code = ?, top_source_name = ?, top_source_p = ?, analysed_at = ? WHERE id = ?")
                 .params(flow.azimuthDegrees(), flow.seepageVelocity(), threshold, realizations, top == null ? null : top.enterprise(),
-                        top == null ? null : top.nameZh(), top == null ? null : top.probability(), id).update();
+                        top == null ? null : top.nameZh(), top == null ? null : top.probability(), Rows.timestamp(at), id).update();
         for (PlumeForecast.Band b : forecast.bands()) {
             jdbc.sql("INSERT INTO incident_forecasts (incident_id, kind, label, along_m, across_m, forecast_day, p05, p50, p95) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -82,9 +87,10 @@ public final class IncidentRepository {
         }
     }
 
-    public void failAnalysis(long id, String error) {
+    public void failAnalysis(long id, String error, Instant at) {
         String text = error == null ? "failed" : error.length() > 2000 ? error.substring(0, 2000) : error;
-        jdbc.sql("UPDATE incidents SET analysis_state = 'FAILED', analysis_error = ? WHERE id = ?").params(text, id).update();
+        jdbc.sql("UPDATE incidents SET analysis_state = 'FAILED', analysis_error = ?, analysed_at = ? WHERE id = ?")
+                .params(text, Rows.timestamp(at), id).update();
     }
 
     public PlumeForecast forecast(long id) {
@@ -164,15 +170,18 @@ public final class IncidentRepository {
     private static Incident incident(ResultSet rs, int row) throws SQLException {
         String top = rs.getString("top_source_code");
         Double azimuth = Rows.nullableDouble(rs, "flow_azimuth_deg");
+        Long drillId = Rows.nullableLong(rs, "drill_id");
         return new Incident(rs.getLong("id"), rs.getLong("park_id"), Rows.nullableLong(rs, "alert_id"), rs.getString("parameter_code"),
                 Rows.nullableLong(rs, "well_id"), read(rs, "location", Point.class), ResponseLevel.valueOf(rs.getString("response_level")),
                 Alert.Level.valueOf(rs.getString("severity")), Incident.Status.valueOf(rs.getString("status")),
                 Rows.nullableDouble(rs, "concentration_mg_l"), rs.getString("plan_code"), Rows.instant(rs, "opened_at"),
                 Rows.instant(rs, "contained_at"), Rows.instant(rs, "closed_at"), rs.getString("closing_note"),
                 new Incident.Analysis(Incident.AnalysisState.valueOf(rs.getString("analysis_state")), rs.getString("analysis_error"),
-                        Rows.nullableDouble(rs, "threshold_mg_l"), (Integer) rs.getObject("realizations", Integer.class)),
+                        Rows.nullableDouble(rs, "threshold_mg_l"), (Integer) rs.getObject("realizations", Integer.class),
+                        Rows.instant(rs, "analysed_at")),
                 azimuth == null ? null : new Incident.Flow(azimuth, rs.getDouble("seepage_velocity")),
-                top == null ? null : new Incident.TopSource(top, rs.getString("top_source_name"), rs.getDouble("top_source_p")));
+                top == null ? null : new Incident.TopSource(top, rs.getString("top_source_name"), rs.getDouble("top_source_p")),
+                drillId == null ? null : new Incident.Drill(drillId, java.time.Duration.ofSeconds(rs.getLong("clock_offset_seconds"))));
     }
 
     private static Dispatch dispatch(ResultSet rs, int row) throws SQLException {

@@ -77,6 +77,7 @@ public final class IncidentService {
     private static final Duration EVALUATION_WINDOW = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
 
+    private final Database database;
     private final IncidentRepository incidents;
     private final EmergencyRepository emergency;
     private final ParkRepository parks;
@@ -92,6 +93,7 @@ public final class IncidentService {
 
     public IncidentService(Database database, DisposalPlans plans, IncidentAnalysis analysis, Background background, Clock clock,
                            Settings settings) {
+        this.database = database;
         this.incidents = new IncidentRepository(database);
         this.emergency = new EmergencyRepository(database);
         this.parks = new ParkRepository(database);
@@ -113,9 +115,24 @@ public final class IncidentService {
 
     /**
      * A severe alert about a well's datastream opens an incident at 二级, or joins the one already open about that parameter
-     * at that well. Alerts about other things (devices, reviews) are not incidents.
+     * at that well. Alerts about other things (devices, reviews) are not incidents, and a drill's alerts are its own business
+     * ({@link #openDrill}).
      */
     public synchronized Optional<Incident> onAlert(Alert alert) {
+        if (alert.drillId() != null) return Optional.empty();
+        return fromAlert(alert, null);
+    }
+
+    /**
+     * A drill's severe alert opens the drill's incident, on drill time: the wall clock shifted by {@code clockOffset} (the
+     * alert's simulated time minus the wall time when the drill reached it).
+     */
+    public synchronized Optional<Incident> openDrill(Alert alert, Duration clockOffset) {
+        if (alert.drillId() == null) throw new IllegalArgumentException("alert " + alert.id() + " is not a drill's");
+        return fromAlert(alert, new Incident.Drill(alert.drillId(), clockOffset));
+    }
+
+    private Optional<Incident> fromAlert(Alert alert, Incident.Drill drill) {
         if (alert.level() != Alert.Level.SEVERE) return Optional.empty();
         // A rule's alert names its datastream; others are found by their subject, a datastream code.
         Optional<Datastream> stream = (alert.origin() != null ? monitoring.findDatastream(alert.origin().datastreamId())
@@ -124,15 +141,18 @@ public final class IncidentService {
         if (stream.isEmpty()) return Optional.empty();
         Well well = monitoring.findWell(stream.get().wellId()).orElseThrow();
         Parameter parameter = parameters.findById(stream.get().parameterId()).orElseThrow();
-        Optional<Incident> open = incidents.findUnclosed(well.id(), parameter.code());
+        // A rule's alert may have been raised lower and upgraded since: the incident starts when it became severe.
+        Instant severeAt = alert.origin() != null ? alert.origin().observedAt() : alert.raisedAt();
+        Optional<Incident> open = drill == null ? incidents.findUnclosed(well.id(), parameter.code()) : Optional.empty();
         if (open.isPresent()) {
-            note(open.get().id(), alert.raisedAt(), "再次严重报警：" + alert.message());
+            note(open.get().id(), severeAt, "再次严重报警：" + alert.message());
             return Optional.empty();
         }
         Site site = sites.load(parkOf(well.parkId()).code());
+        SiteReadings seen = drill == null ? readings : SiteReadings.forDrill(database, drill.id());
         Incident opened = open(site, alert.id(), parameter, well, well.location(), ResponseLevel.LEVEL_2, alert.level(),
-                latestMgPerL(site, well, parameter, alert.raisedAt()), alert.raisedAt());
-        note(opened.id(), alert.raisedAt(), "严重报警自动开启事件：" + alert.message());
+                latestMgPerL(seen, site, well, parameter, severeAt), severeAt, drill);
+        note(opened.id(), severeAt, (drill == null ? "" : "演练：") + "严重报警自动开启事件：" + alert.message());
         return Optional.of(opened);
     }
 
@@ -157,23 +177,23 @@ public final class IncidentService {
         extent.expandBy(5000);
         if (!extent.contains(local[0], local[1])) throw new IllegalArgumentException("location: more than 5 km from park " + d.parkCode());
         Double concentration = d.concentration() != null ? d.concentration() * SiteTracing.milligramsPerLitre(parameter)
-                : well == null ? null : latestMgPerL(site, well, parameter, at);
+                : well == null ? null : latestMgPerL(readings, site, well, parameter, at);
         if (concentration == null) throw new IllegalArgumentException("concentration: give the concentration seen (in " + parameter.unit() + ") or a well that measures it");
         Incident opened = open(site, null, parameter, well, location, d.level(), d.severity() == null ? Alert.Level.SEVERE : d.severity(),
-                concentration, at);
+                concentration, at, null);
         incidents.insert(new TimelineEntry(null, opened.id(), at, text(d.department(), "department"), text(d.author(), "author"),
                 "人工宣布事件，响应级别 " + d.level().nameZh()));
         return opened;
     }
 
     private Incident open(Site site, Long alertId, Parameter parameter, Well well, Point location, ResponseLevel level, Alert.Level severity,
-                          Double concentrationMgPerL, Instant at) {
+                          Double concentrationMgPerL, Instant at, Incident.Drill drill) {
         Incident draft = new Incident(null, site.park().id(), alertId, parameter.code(), well == null ? null : well.id(), location, level,
                 severity, Incident.Status.OPEN, concentrationMgPerL, null, at, null, null, null,
-                new Incident.Analysis(Incident.AnalysisState.PENDING, null, null, null), null, null);
+                new Incident.Analysis(Incident.AnalysisState.PENDING, null, null, null, null), null, null, drill);
         DisposalPlan plan = plans.match(parameter.code(), severity, IncidentAnalysis.aquifer(site, draft));
         Incident incident = incidents.insert(new Incident(null, draft.parkId(), alertId, draft.parameterCode(), draft.wellId(), location, level,
-                severity, Incident.Status.OPEN, concentrationMgPerL, plan.code(), at, null, null, null, draft.analysis(), null, null));
+                severity, Incident.Status.OPEN, concentrationMgPerL, plan.code(), at, null, null, null, draft.analysis(), null, null, drill));
         for (DisposalPlan.TaskTemplate task : plan.tasks()) {
             incidents.insert(new IncidentTask(null, incident.id(), task.title(), task.owner(),
                     at.plusSeconds(Math.round(task.hours() * 3600)), IncidentTask.Status.OPEN, null));
@@ -185,7 +205,10 @@ public final class IncidentService {
         return incident;
     }
 
-    /** For each resource the plan asks for, the nearest available one by road. */
+    /**
+     * For each resource the plan asks for, the nearest available one by road. A drill's dispatch is rehearsed: the resource
+     * is routed but stays available, so that a real incident during a drill finds it.
+     */
     private void dispatch(Site site, Incident incident, DisposalPlan plan, Instant at) {
         LocalGrid grid = site.grid();
         RoadNetwork roads = RoadNetwork.of(emergency.findRoads(site.park().id()), c -> {
@@ -213,7 +236,7 @@ public final class IncidentService {
                 note(incident.id(), at, "预案所需资源无可用：" + wanted);
                 continue;
             }
-            emergency.updateStatus(best.resource().id(), EmergencyResource.Status.DISPATCHED);
+            if (incident.drill() == null) emergency.updateStatus(best.resource().id(), EmergencyResource.Status.DISPATCHED);
             Dispatch sent = incidents.insert(best);
             note(incident.id(), at, String.format(Locale.ROOT, "调派 %s（%s）自 %s，路程 %.0f m，预计 %.0f 分钟到达", sent.resource().nameZh(),
                     sent.resource().code(), sent.depot().nameZh(), sent.lengthM(), sent.etaMinutes()));
@@ -223,8 +246,8 @@ public final class IncidentService {
     private void analyse(Site site, Incident incident, Progress progress) {
         try {
             IncidentAnalysis.Result result = analysis.run(site, incident, progress);
-            incidents.attach(incident.id(), result.flow(), result.thresholdMgPerL(), result.realizations(), result.forecast(), result.topSource());
-            Instant now = clock.instant();
+            Instant now = clockOf(incident).instant();
+            incidents.attach(incident.id(), result.flow(), result.thresholdMgPerL(), result.realizations(), result.forecast(), result.topSource(), now);
             StringBuilder text = new StringBuilder("羽流预测完成");
             for (PlumeForecast.ReceptorRisk r : result.forecast().receptors()) {
                 text.append(String.format(Locale.ROOT, "；%s %s 预计到达 %s 天", r.code(), r.nameZh(), r.arrivalP50() == null ? "（中位数不在预测期内）"
@@ -234,11 +257,11 @@ public final class IncidentService {
             note(incident.id(), now, result.topSource() == null ? "溯源未得出结果：" + result.tracingProblem()
                     : String.format(Locale.ROOT, "溯源：最可能来源 %s（概率 %.2f）", result.topSource().nameZh(), result.topSource().probability()));
         } catch (Progress.Cancelled e) {
-            incidents.failAnalysis(incident.id(), "cancelled");
+            incidents.failAnalysis(incident.id(), "cancelled", clockOf(incident).instant());
         } catch (RuntimeException e) {
             log.warn("Incident {}: analysis failed", incident.id(), e);
-            incidents.failAnalysis(incident.id(), e.getMessage());
-            note(incident.id(), clock.instant(), "分析失败：" + e.getMessage());
+            incidents.failAnalysis(incident.id(), e.getMessage(), clockOf(incident).instant());
+            note(incident.id(), clockOf(incident).instant(), "分析失败：" + e.getMessage());
         }
     }
 
@@ -267,14 +290,14 @@ public final class IncidentService {
 
     public TimelineEntry comment(long id, String department, String author, String text) {
         Incident incident = unclosed(id);
-        return incidents.insert(new TimelineEntry(null, incident.id(), clock.instant(), text(department, "department"), text(author, "author"),
+        return incidents.insert(new TimelineEntry(null, incident.id(), clockOf(incident).instant(), text(department, "department"), text(author, "author"),
                 text(text, "text")));
     }
 
     /** Moves an incident on (OPEN → RESPONDING → CONTAINED; closing is {@link #close}) or changes its response level. */
     public synchronized Incident update(long id, Incident.Status status, ResponseLevel level, String department, String author) {
         Incident incident = unclosed(id);
-        Instant now = clock.instant();
+        Instant now = clockOf(incident).instant();
         if (level != null && level != incident.level()) {
             incidents.updateLevel(id, level);
             incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"),
@@ -293,11 +316,11 @@ public final class IncidentService {
 
     /** Marks a task done (at the clock's now) or open again, and may hand it to another owner or deadline. */
     public IncidentTask updateTask(long id, long taskId, IncidentTask.Status status, String owner, Instant deadline) {
-        unclosed(id);
+        Incident incident = unclosed(id);
         IncidentTask task = incidents.tasks(id).stream().filter(t -> t.id() == taskId).findFirst()
                 .orElseThrow(() -> new NoSuchIncident("incident " + id + " has no task " + taskId));
         IncidentTask.Status next = status == null ? task.status() : status;
-        Instant doneAt = next == IncidentTask.Status.DONE ? (task.doneAt() == null ? clock.instant() : task.doneAt()) : null;
+        Instant doneAt = next == IncidentTask.Status.DONE ? (task.doneAt() == null ? clockOf(incident).instant() : task.doneAt()) : null;
         IncidentTask updated = new IncidentTask(task.id(), id, task.title(), owner == null ? task.owner() : text(owner, "owner"),
                 deadline == null ? task.deadline() : deadline, next, doneAt);
         incidents.update(updated);
@@ -313,9 +336,9 @@ public final class IncidentService {
         if (status.ordinal() <= dispatch.status().ordinal()) {
             throw new IllegalArgumentException("status: a dispatch moves forward, not from " + dispatch.status() + " to " + status);
         }
-        Instant now = clock.instant();
+        Instant now = clockOf(incident).instant();
         incidents.updateStatus(dispatch, status, now);
-        if (status == Dispatch.Status.RETURNED) emergency.updateStatus(dispatch.resource().id(), EmergencyResource.Status.AVAILABLE);
+        if (status == Dispatch.Status.RETURNED && incident.drill() == null) emergency.updateStatus(dispatch.resource().id(), EmergencyResource.Status.AVAILABLE);
         if (status == Dispatch.Status.ON_SITE && incident.status() == Incident.Status.OPEN) {
             incidents.updateStatus(id, Incident.Status.RESPONDING, null, null, null);
         }
@@ -326,11 +349,11 @@ public final class IncidentService {
     /** Closes an incident: resources still out are recalled and freed, and the evaluation is part of its details from now on. */
     public synchronized Details close(long id, String department, String author, String note) {
         Incident incident = unclosed(id);
-        Instant now = clock.instant();
+        Instant now = clockOf(incident).instant();
         for (Dispatch d : incidents.dispatches(id)) {
             if (d.status() != Dispatch.Status.RETURNED) {
                 incidents.updateStatus(d, Dispatch.Status.RETURNED, now);
-                emergency.updateStatus(d.resource().id(), EmergencyResource.Status.AVAILABLE);
+                if (incident.drill() == null) emergency.updateStatus(d.resource().id(), EmergencyResource.Status.AVAILABLE);
             }
         }
         incidents.updateStatus(id, Incident.Status.CLOSED, incident.containedAt(), now, note);
@@ -346,6 +369,7 @@ public final class IncidentService {
         Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow();
         double[] at = site.local(incident.location());
         Instant end = incident.closedAt();
+        SiteReadings readings = analysis.readingsOf(incident);
         var before = readings.periodMeans(site, aquifer, parameter.code(), incident.openedAt().minus(EVALUATION_WINDOW), incident.openedAt());
         var after = readings.periodMeans(site, aquifer, parameter.code(), end.minus(EVALUATION_WINDOW), end);
         List<WellChange> wells = new ArrayList<>();
@@ -385,7 +409,12 @@ public final class IncidentService {
         return Math.hypot(xy[0], xy[1]);
     }
 
-    private Double latestMgPerL(Site site, Well well, Parameter parameter, Instant at) {
+    /** An incident's time: the wall clock's, or its drill's. */
+    public Clock clockOf(Incident incident) {
+        return incident.drill() == null ? clock : incident.drill().clock(clock);
+    }
+
+    private Double latestMgPerL(SiteReadings readings, Site site, Well well, Parameter parameter, Instant at) {
         AquiferLayer aquifer = site.aquifers().stream().filter(a -> a.id() == well.aquiferId()).findFirst().orElseThrow();
         var days = readings.dailyMeans(site, aquifer, parameter.code(), at.minus(Duration.ofDays(2)), at.plusSeconds(1)).get(well);
         if (days == null || days.isEmpty()) return null;

@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.site;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.groundwatergateway.analytics.flow.FlowField;
@@ -37,6 +38,18 @@ public record SiteFlow(Site site, AquiferLayer aquifer, Map<Well, Double> heads,
         FlowField field = new FlowField(surface.grid(extent.getMinX(), extent.getMinY(), cellSizeM, cellSizeM, nodes[0], nodes[1]),
                 aquifer.hydraulicConductivity(), aquifer.effectivePorosity());
         return new SiteFlow(site, aquifer, heads, surface, field);
+    }
+
+    /**
+     * The flow from the heads of the {@code window} that ends with the last heads measured before {@code before}: the
+     * latest state known then, also when the loggers have been silent for a while (or a drill runs ahead of the data).
+     */
+    public static SiteFlow lastBefore(Site site, AquiferLayer aquifer, SiteReadings readings, Instant before, Duration window,
+                                      double cellSizeM) {
+        Instant to = readings.latest(site, aquifer, "water-level", before).orElseThrow(() -> new IllegalArgumentException(
+                "park " + site.park().code() + " has no water levels in aquifer " + aquifer.code() + " before " + before
+                        + " to build a flow field from")).plusSeconds(1);
+        return of(site, aquifer, readings, to.minus(window), to, cellSizeM);
     }
 
     /** The regional flow: the direction and seepage velocity of the head surface's trend plane. */

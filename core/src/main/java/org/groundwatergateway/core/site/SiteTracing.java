@@ -66,9 +66,14 @@ public final class SiteTracing {
     private final GeometryFactory geometry = new GeometryFactory();
 
     public SiteTracing(Database database) {
+        this(database, new SiteReadings(database));
+    }
+
+    /** Tracing over the given view of the readings (a drill's). */
+    public SiteTracing(Database database, SiteReadings readings) {
         this.parameters = new ParameterRepository(database);
         this.monitoring = new MonitoringRepository(database);
-        this.readings = new SiteReadings(database);
+        this.readings = readings;
     }
 
     public Result trace(Site site, String aquiferCode, String parameterCode, Instant from, Instant to, Model model, Progress progress) {

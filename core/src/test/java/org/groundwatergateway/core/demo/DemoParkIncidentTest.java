@@ -71,8 +71,8 @@ class DemoParkIncidentTest {
 
     @Test
     void aSevereAlertOpensAnIncidentThatGetsItsForecastSourcePlanAndResources() throws Exception {
-        events.publish(new Alert(1L, "gbt14848", Alert.Level.SEVERE, "GW-U04/benzene", "GW-U04 苯超过 IV 类限值", THIRTY_DAYS_AFTER, null, null));
-        events.publish(new Alert(2L, "device", Alert.Level.SEVERE, "32062324000004", "设备离线", THIRTY_DAYS_AFTER, null, null));
+        events.publish(new Alert(1L, "gbt14848", Alert.Level.SEVERE, "GW-U04/benzene", "GW-U04 苯超过 IV 类限值", THIRTY_DAYS_AFTER, null, null, null));
+        events.publish(new Alert(2L, "device", Alert.Level.SEVERE, "32062324000004", "设备离线", THIRTY_DAYS_AFTER, null, null, null));
         Incident incident = awaitAnalysis();
         assertThat(service.all()).hasSize(1);
         assertThat(incident.analysis().error()).isNull();

@@ -170,17 +170,10 @@ public class TransportController {
     private SiteFlow siteFlow(TransportRequest request) {
         Site site = sites.load(request.flowField());
         var aquifer = site.aquiferOrShallowest(request.aquifer());
-        Instant from;
-        Instant to;
-        if (request.flowFieldWindow() != null) {
-            from = AnalysisRequests.instant(request.flowFieldWindow().from(), "flowFieldWindow.from");
-            to = AnalysisRequests.instant(request.flowFieldWindow().to(), "flowFieldWindow.to");
-        } else {
-            to = readings.latest(site, aquifer, "water-level").orElseThrow(() -> new IllegalArgumentException(
-                    "park " + site.park().code() + " has no water levels in aquifer " + aquifer.code() + " to build a flow field from")).plusSeconds(1);
-            from = to.minus(Duration.ofDays(30));
-        }
         double cell = request.grid() == null ? 50 : request.grid().dx();
+        if (request.flowFieldWindow() == null) return SiteFlow.lastBefore(site, aquifer, readings, Instant.now(), Duration.ofDays(30), cell);
+        Instant from = AnalysisRequests.instant(request.flowFieldWindow().from(), "flowFieldWindow.from");
+        Instant to = AnalysisRequests.instant(request.flowFieldWindow().to(), "flowFieldWindow.to");
         return SiteFlow.of(site, aquifer, readings, from, to, cell);
     }
 

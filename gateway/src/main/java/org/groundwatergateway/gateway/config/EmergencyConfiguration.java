@@ -1,16 +1,19 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
+import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.DisposalPlans;
 import org.groundwatergateway.core.emergency.IncidentAnalysis;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.escalation.EscalationPolicy;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.analytics.AnalysisJobs;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Incidents: opened by severe alerts on the bus, their forecasts and tracing run as analysis jobs. */
+/** Incidents: opened by severe alerts on the bus, their forecasts and tracing run as analysis jobs; drills, replayed as jobs too. */
 @Configuration(proxyBeanMethods = false)
 public class EmergencyConfiguration {
 
@@ -18,13 +21,25 @@ public class EmergencyConfiguration {
     IncidentService incidentService(Database database, EventBus events, AnalysisJobs jobs, Clock clock, EmergencyProperties properties) {
         var analysis = new IncidentAnalysis(database, IncidentAnalysis.Settings.DEFAULTS.withRealizations(properties.realizations()));
         IncidentService service = new IncidentService(database, DisposalPlans.load(), analysis,
-                (kind, work) -> jobs.submit(kind, progress -> {
-                    work.accept(progress);
-                    return null;
-                }), clock,
+                inBackground(jobs), clock,
                 new IncidentService.Settings(properties.travelSpeedKmh(), properties.cameraRadiusM(), properties.nearestCameras(),
                         properties.keyWellRadiusM()));
         service.listenTo(events);
         return service;
+    }
+
+    @Bean
+    DrillService drillService(Database database, AlertRepository alerts, IncidentService incidents, EscalationPolicy escalation,
+                              AnalysisJobs jobs, Clock clock) {
+        return new DrillService(database, alerts, incidents, escalation,
+                inBackground(jobs), clock, DrillService.Targets.DEFAULTS);
+    }
+
+    /** Long work runs as an analysis job, so its progress shows under /api/v1/analytics/jobs. */
+    private static IncidentService.Background inBackground(AnalysisJobs jobs) {
+        return (kind, work) -> jobs.submit(kind, progress -> {
+            work.accept(progress);
+            return null;
+        });
     }
 }

@@ -85,10 +85,14 @@ public class EscalationConfiguration {
     }
 
     @Bean
-    Escalation escalation(EscalationProperties properties, OnCallRepository onCall, EscalationRepository store, NotificationDispatcher dispatcher,
+    EscalationPolicy escalationPolicy(EscalationProperties properties) {
+        return new EscalationPolicy(properties.timeout(), properties.notifyAtOnce(), properties.channels());
+    }
+
+    @Bean
+    Escalation escalation(EscalationPolicy policy, OnCallRepository onCall, EscalationRepository store, NotificationDispatcher dispatcher,
                           EventBus events, Clock clock) {
-        Escalation escalation = new Escalation(new EscalationPolicy(properties.timeout(), properties.notifyAtOnce(), properties.channels()),
-                onCall, store, dispatcher, clock);
+        Escalation escalation = new Escalation(policy, onCall, store, dispatcher, clock);
         events.subscribe(Alert.class, escalation::raised);
         return escalation;
     }

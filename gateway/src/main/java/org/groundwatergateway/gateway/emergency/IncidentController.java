@@ -48,12 +48,14 @@ public class IncidentController {
     public record IncidentView(long id, String parameter, Long wellId, double[] location, String level, String levelZh, String severity,
                                String status, Double concentrationMgPerL, String plan, Instant openedAt, Instant containedAt,
                                Instant closedAt, String closingNote, Incident.Analysis analysis, Incident.Flow flow,
-                               Incident.TopSource topSource, Long alertId) {
+                               Incident.TopSource topSource, Long alertId,
+                               @Schema(description = "the drill this incident rehearses; null for a real one") Long drillId) {
 
         static IncidentView of(Incident i) {
             return new IncidentView(i.id(), i.parameterCode(), i.wellId(), lonLat(i.location().getCoordinate()), i.level().name(),
                     i.level().nameZh(), i.severity().name(), i.status().name(), i.concentrationMgPerL(), i.planCode(), i.openedAt(),
-                    i.containedAt(), i.closedAt(), i.closingNote(), i.analysis(), i.flow(), i.topSource(), i.alertId());
+                    i.containedAt(), i.closedAt(), i.closingNote(), i.analysis(), i.flow(), i.topSource(), i.alertId(),
+                    i.drill() == null ? null : i.drill().id());
         }
     }
 

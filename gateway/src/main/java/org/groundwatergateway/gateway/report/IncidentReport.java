@@ -29,6 +29,13 @@ final class IncidentReport {
         Incident i = d.incident();
         String title = "突发地下水污染事件报告 Emergency report — 事件 " + i.id();
         PdfReport report = new PdfReport(font, title, "Groundwater Gateway · 事件 incident " + i.id() + " · " + d.parkCode());
+        write(report, d);
+        return report.finish();
+    }
+
+    /** The report's sections, also the body of a drill's report. */
+    static void write(PdfReport report, IncidentService.Details d) {
+        Incident i = d.incident();
         report.heading("一、事件概况 Summary");
         List<List<String>> facts = new ArrayList<>();
         facts.add(List.of("园区 Park", d.parkCode()));
@@ -143,10 +150,9 @@ final class IncidentReport {
             report.table(List.of("监测井 Well", "距离 Distance", "启动前 Before", "关闭前 After", "单位 Unit"), wells,
                     new float[] {0.2f, 0.2f, 0.2f, 0.2f, 0.2f});
         }
-        return report.finish();
     }
 
-    private static String local(Instant at) {
+    static String local(Instant at) {
         return at == null ? "—" : at.atOffset(ChinaStandardTime.OFFSET).format(TIME);
     }
 

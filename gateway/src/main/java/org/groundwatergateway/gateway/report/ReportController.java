@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.drill.DrillService;
+import org.groundwatergateway.gateway.drill.DrillController;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.gateway.emergency.IncidentController;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -26,11 +28,13 @@ public class ReportController {
 
     private final AlertRepository alerts;
     private final IncidentService incidents;
+    private final DrillService drills;
     private final ReportFont font;
 
-    public ReportController(AlertRepository alerts, IncidentService incidents, ReportFont font) {
+    public ReportController(AlertRepository alerts, IncidentService incidents, DrillService drills, ReportFont font) {
         this.alerts = alerts;
         this.incidents = incidents;
+        this.drills = drills;
         this.font = font;
     }
 
@@ -42,6 +46,19 @@ public class ReportController {
         IncidentService.Details details = incidents.details(id);
         return answer(format, IncidentController.DetailsView.of(details), () -> IncidentReport.pdf(details, font), "incident-" + id + ".pdf");
     }
+
+    @GetMapping("/drills/{id}")
+    @Operation(summary = "Report of a drill: the rehearsed release, the score of every step, then the drill incident's emergency report",
+            description = "`format=pdf` (default) or `format=json`.")
+    public ResponseEntity<?> drill(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
+        DrillService.Report report = drills.report(id);
+        return answer(format, new DrillJson(DrillController.DrillView.of(report),
+                        report.incident() == null ? null : IncidentController.DetailsView.of(report.incident())),
+                () -> DrillReport.pdf(report, font), "drill-" + id + ".pdf");
+    }
+
+    /** A drill's report as JSON: the drill with its score, and its incident with everything attached. */
+    public record DrillJson(DrillController.DrillView drill, IncidentController.DetailsView incident) {}
 
     @GetMapping("/alert-summary")
     @Operation(summary = "Alert summary for a period: counts by level, kind and subject, alerts per day (chart), every alert",

@@ -4,6 +4,7 @@ import org.groundwatergateway.analytics.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,7 +23,7 @@ public class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class})
+    @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class, DrillService.NoSuchDrill.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
@@ -30,6 +31,13 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Progress.Cancelled.class)
     ProblemDetail cancelled(Progress.Cancelled e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The analysis was cancelled before it finished (" + e.getMessage() + ").");
+    }
+
+    /** The request is understood but not possible in the target's present state (a drill still replaying, say). */
+    @ExceptionHandler(IllegalStateException.class)
+    ProblemDetail notNow(IllegalStateException e) {
+        log.info("Refused request: {}", e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -1,0 +1,161 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A drill on the demo park, end to end over HTTP: a benzene release at the wastewater plant's emergency pond (PS-E10-LG,
+ * 20 mg/L) is replayed through the park's warning rules until a severe alert opens the drill's incident; the alert
+ * reaches the duty officer marked 【演练】; the incident gets its plume forecast, the receptors with their arrival, the
+ * traced source, the VOC plan and routed resources; people acknowledge, arrive and finish tasks; finishing scores every
+ * step; the drill's PDF report reads back. Nothing of it shows among the real alerts, incidents or observations.
+ *
+ * <p>Expected detection, by hand from Domenico's solution for the well 20 m down the flow (v/R = 0.156/1.2 m/d,
+ * αL = 5 m): the class III general threshold (8 µg/L) is passed after about 21 days, the severe one (120 µg/L, the class
+ * IV bound) after about 33 days; the test allows 10 to 45 days.
+ */
+class DrillApiTest extends RunningGateway {
+
+    private static final String ADMIN = "admin";
+    private static final String PASSWORD = "demo-admin";
+    private static final String PLAN = "{\"park\": \"HBDP\", \"parameter\": \"benzene\", \"source\": \"PS-E10-LG\", \"sourceMgPerL\": 20, "
+            + "\"by\": \"园区应急办\"}";
+    private static final Duration BUDGET = Duration.ofMinutes(3);
+
+    @Test
+    void aDrillRunsTheWholeChainAndIsScored() throws Exception {
+        assertThat(http.post("/api/v1/drills", PLAN, null, null).status()).isEqualTo(401);
+        assertThat(problem(http.post("/api/v1/drills", PLAN.replace("PS-E10-LG", "PS-X"), ADMIN, PASSWORD), 400)).contains("source");
+        assertThat(problem(http.post("/api/v1/drills", PLAN.replace("\"benzene\"", "\"no-such\""), ADMIN, PASSWORD), 400)).contains("parameter");
+        assertThat(problem(http.post("/api/v1/drills", PLAN.replace("20", "-1"), ADMIN, PASSWORD), 400)).contains("sourceMgPerL");
+        assertThat(problem(http.get("/api/v1/drills/987654"), 404)).contains("987654");
+
+        BlockingQueue<String> duty = http.follow("/api/v1/alerts/stream");
+        Http.Response started = http.post("/api/v1/drills", PLAN, ADMIN, PASSWORD);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long id = started.json().get("drill").get("id").asLong();
+        assertThat(started.raw().headers().firstValue("Location")).contains("/api/v1/drills/" + id);
+
+        JsonNode drill = awaitResponse(id);
+        assertThat(drill.get("status").asString()).as(drill.toString()).isEqualTo("RESPONDING");
+        Instant release = Instant.parse(drill.get("releaseStart").asString());
+        double detectionDays = Duration.between(release, Instant.parse(drill.get("firstAlertAt").asString())).toSeconds() / 86400.0;
+        double severeDays = Duration.between(release, Instant.parse(drill.get("severeAlertAt").asString())).toSeconds() / 86400.0;
+        assertThat(detectionDays).isBetween(10.0, 45.0);
+        assertThat(severeDays).isBetween(detectionDays, 45.0);
+        long severeAlert = drill.get("severeAlertId").asLong();
+        long incidentId = drill.get("incidentId").asLong();
+
+        // The duty officer hears of it, marked as a drill.
+        assertThat(EscalationApiTest.nextData(duty, severeAlert)).contains("【演练】");
+
+        // The drill stays out of everything real.
+        for (JsonNode alert : ok(http.get("/api/v1/alerts"))) assertThat(alert.get("message").asString()).doesNotStartWith("【演练】");
+        assertThat(ids(ok(http.get("/api/v1/incidents")))).doesNotContain(incidentId);
+        assertThat(ok(http.get("/sta/v1.1/Observations?$filter=phenomenonTime%20gt%20" + release.plus(Duration.ofDays(1))
+                + "&$count=true&$top=1")).get("@iot.count").asLong()).isZero();
+
+        // The incident: plume forecast with bands, receptors with their arrival, the traced source, the plan, routed resources.
+        JsonNode incident = awaitAnalysis(incidentId);
+        JsonNode summary = incident.get("incident");
+        assertThat(summary.get("drillId").asLong()).isEqualTo(id);
+        assertThat(summary.get("analysis").get("state").asString()).as(summary.toString()).isEqualTo("DONE");
+        assertThat(Instant.parse(summary.get("openedAt").asString())).isEqualTo(Instant.parse(drill.get("severeAlertAt").asString()));
+        assertThat(summary.get("topSource").get("nameZh").asString()).isEqualTo("园区污水处理厂");
+        assertThat(incident.get("plan").get("code").asString()).isEqualTo("VOC-U-1");
+        JsonNode bands = incident.get("forecast").get("bands");
+        assertThat(bands.size()).isPositive();
+        for (JsonNode b : bands) {
+            assertThat(b.get("p05").asDouble()).isLessThanOrEqualTo(b.get("p50").asDouble());
+            assertThat(b.get("p50").asDouble()).isLessThanOrEqualTo(b.get("p95").asDouble());
+        }
+        JsonNode receptors = incident.get("forecast").get("receptors");
+        assertThat(receptors.size()).isPositive();
+        JsonNode nearest = receptors.get(0);
+        assertThat(nearest.get("advectiveDays").asDouble()).isPositive();
+        assertThat(nearest.get("arrivalP50").isNumber()).as(nearest.toString()).isTrue();
+        JsonNode dispatches = incident.get("dispatches");
+        assertThat(dispatches.size()).isPositive();
+        for (JsonNode d : dispatches) {
+            assertThat(d.get("route").get("type").asString()).isEqualTo("LineString");
+            assertThat(d.get("etaMinutes").asDouble()).isPositive();
+        }
+        // A drill's dispatch leaves the resources available for real incidents.
+        assertThat(incident.get("timeline").valueStream().map(e -> e.get("text").asString()).toList()).anyMatch(t -> t.startsWith("演练："));
+
+        // People respond: the duty officer acknowledges, the first resource arrives, a task is done.
+        assertThat(http.post("/api/v1/alerts/" + severeAlert + "/acknowledge", "{\"who\":\"值班员王五\"}", ADMIN, PASSWORD).status()).isEqualTo(200);
+        String base = "/api/v1/incidents/" + incidentId;
+        ok(http.patch(base + "/dispatches/" + dispatches.get(0).get("id").asLong(), "{\"status\": \"ON_SITE\"}", ADMIN, PASSWORD));
+        ok(http.patch(base + "/tasks/" + incident.get("tasks").get(0).get("id").asLong(), "{\"status\": \"DONE\"}", ADMIN, PASSWORD));
+
+        assertThat(problem(http.post("/api/v1/drills/" + id + "/finish", "{}", ADMIN, PASSWORD), 400)).contains("by");
+        JsonNode finished = ok(http.post("/api/v1/drills/" + id + "/finish", "{\"by\": \"园区应急办\", \"note\": \"演练结束\"}", ADMIN, PASSWORD));
+        assertThat(finished.get("drill").get("status").asString()).isEqualTo("FINISHED");
+        assertThat(problem(http.post("/api/v1/drills/" + id + "/finish", "{\"by\": \"x\"}", ADMIN, PASSWORD), 409)).contains("finished");
+        assertThat(ok(http.get(base)).get("incident").get("status").asString()).isEqualTo("CLOSED");
+
+        JsonNode score = finished.get("score");
+        List<String> steps = new ArrayList<>();
+        for (JsonNode item : score.get("items")) {
+            steps.add(item.get("code").asString());
+            assertThat(item.get("measured").isNumber()).as(item.toString()).isTrue();
+            assertThat(item.get("score").asDouble()).isBetween(0.0, 100.0);
+        }
+        assertThat(steps).containsExactly("detection", "notification", "acknowledgement", "analysis", "first-arrival", "tasks");
+        assertThat(score.get("items").get(0).get("measured").asDouble()).isCloseTo(detectionDays, within(1e-6));
+        // Pushed in well under the minute, acknowledged within the severe timeout, the first resource on site at once.
+        assertThat(score.get("items").get(1).get("score").asDouble()).isEqualTo(100.0);
+        assertThat(score.get("items").get(2).get("score").asDouble()).isEqualTo(100.0);
+        assertThat(score.get("items").get(4).get("score").asDouble()).isEqualTo(100.0);
+        assertThat(score.get("total").asDouble()).isBetween(0.0, 100.0);
+
+        byte[] pdf = http.getBytes("/api/v1/reports/drills/" + id);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("应急演练评估报告").contains("PS-E10-LG").contains("演练评分").contains("监测发现").contains("值班确认")
+                    .contains("园区污水处理厂").contains("VOC-U-1").contains(nearest.get("code").asString())
+                    .contains(dispatches.get(0).get("resourceName").asString()).contains("事件概况").contains("处置过程");
+        }
+        assertThat(ok(http.get("/api/v1/reports/drills/" + id + "?format=json")).get("incident").get("incident").get("id").asLong())
+                .isEqualTo(incidentId);
+        assertThat(ids(ok(http.get("/api/v1/drills")))).contains((long) id);
+    }
+
+    private JsonNode awaitResponse(long id) throws InterruptedException {
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode drill = ok(http.get("/api/v1/drills/" + id)).get("drill");
+            if (!drill.get("status").asString().equals("SIMULATING")) return drill;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("drill " + id + " still replaying after " + BUDGET);
+    }
+
+    private JsonNode awaitAnalysis(long incidentId) throws InterruptedException {
+        long deadline = System.nanoTime() + BUDGET.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode details = ok(http.get("/api/v1/incidents/" + incidentId));
+            if (!details.get("incident").get("analysis").get("state").asString().equals("PENDING")) return details;
+            Thread.sleep(200);
+        }
+        throw new AssertionError("incident " + incidentId + " not analysed within " + BUDGET);
+    }
+
+    private static List<Long> ids(JsonNode array) {
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode element : array) ids.add(element.has("drill") ? element.get("drill").get("id").asLong() : element.get("id").asLong());
+        return ids;
+    }
+}
