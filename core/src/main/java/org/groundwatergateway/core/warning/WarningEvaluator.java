@@ -47,6 +47,11 @@ public final class WarningEvaluator implements AutoCloseable {
         NOT_JUDGED = java.util.Collections.unmodifiableSet(flags);
     }
 
+    /** Whether a reading is judged at all; threshold tuning replays the same readings. */
+    static boolean judged(Reading reading) {
+        return reading.current() && !QualityFlag.any(reading.qualityFlags(), NOT_JUDGED);
+    }
+
     private record WatchKey(long ruleId, long datastreamId) {}
 
     /** One rule's state at one datastream. */
@@ -114,7 +119,7 @@ public final class WarningEvaluator implements AutoCloseable {
         refreshBaselines();
         boolean reloaded = false;
         for (Reading reading : batch) {
-            if (!reading.current() || QualityFlag.any(reading.qualityFlags(), NOT_JUDGED)) continue;
+            if (!judged(reading)) continue;
             WatchedStream stream = streams.get(reading.datastreamId());
             if (stream == null && !reloaded && !unwatched.contains(reading.datastreamId())) {
                 reloadStreams();

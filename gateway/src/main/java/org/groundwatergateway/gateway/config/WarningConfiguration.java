@@ -6,13 +6,15 @@ import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.warning.AlarmFeedback;
 import org.groundwatergateway.core.warning.RuleValidation;
+import org.groundwatergateway.core.warning.ThresholdTuning;
 import org.groundwatergateway.core.warning.WarningEvaluator;
 import org.groundwatergateway.core.warning.WarningRuleRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Warning rules and their evaluation of every committed reading. */
+/** Warning rules, their evaluation of every committed reading, and the tuning of their thresholds on history. */
 @Configuration(proxyBeanMethods = false)
 public class WarningConfiguration {
 
@@ -24,6 +26,16 @@ public class WarningConfiguration {
     @Bean
     RuleValidation ruleValidation(ParameterRepository parameters, ParkRepository parks) {
         return new RuleValidation(parameters, parks);
+    }
+
+    @Bean
+    AlarmFeedback alarmFeedback(Database database, AlertRepository alerts) {
+        return new AlarmFeedback(database, alerts);
+    }
+
+    @Bean
+    ThresholdTuning thresholdTuning(Database database, AlarmFeedback feedback) {
+        return new ThresholdTuning(database, feedback);
     }
 
     @Bean(destroyMethod = "close")

@@ -111,7 +111,8 @@ public class WarningRuleController {
                 r.horizonDays(), conditions, null, null, null);
     }
 
-    private static <E extends Enum<E>> E value(Class<E> type, String field, String text) {
+    /** An enum constant from request text, case-insensitive; the error names the field and the choices. */
+    static <E extends Enum<E>> E value(Class<E> type, String field, String text) {
         if (text == null) throw new IllegalArgumentException(field + ": is required, one of " + List.of(type.getEnumConstants()));
         try {
             return Enum.valueOf(type, text.trim().toUpperCase(java.util.Locale.ROOT));
