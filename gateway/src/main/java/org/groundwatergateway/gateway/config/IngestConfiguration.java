@@ -82,8 +82,8 @@ public class IngestConfiguration {
     }
 
     @Bean
-    BulkImport bulkImport(Database database, ReadingIntake intake, DeviceRegistry devices, PollutantCodes codes, Clock clock) {
-        return new BulkImport(database, intake, devices, codes, clock);
+    BulkImport bulkImport(Database database, ReadingIntake intake, DeviceRegistry devices, PollutantCodes codes, EventBus events, Clock clock) {
+        return new BulkImport(database, intake, devices, codes, events, clock);
     }
 
     @Bean

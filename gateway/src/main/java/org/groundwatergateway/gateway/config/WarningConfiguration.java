@@ -9,6 +9,7 @@ import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.warning.AlarmFeedback;
 import org.groundwatergateway.core.warning.RuleValidation;
 import org.groundwatergateway.core.warning.ThresholdTuning;
+import org.groundwatergateway.core.warning.SoilScreening;
 import org.groundwatergateway.core.warning.WarningEvaluator;
 import org.groundwatergateway.core.warning.WarningRuleRepository;
 import org.springframework.context.annotation.Bean;
@@ -43,5 +44,12 @@ public class WarningConfiguration {
         WarningEvaluator evaluator = new WarningEvaluator(database, alerts, clock, properties.baselineRefresh());
         evaluator.subscribeTo(events);
         return evaluator;
+    }
+
+    @Bean
+    SoilScreening soilScreening(Database database, AlertRepository alerts, EventBus events, Clock clock) {
+        SoilScreening screening = new SoilScreening(database, alerts, clock);
+        screening.subscribeTo(events);
+        return screening;
     }
 }

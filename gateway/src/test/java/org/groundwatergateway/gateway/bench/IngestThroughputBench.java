@@ -136,7 +136,7 @@ class IngestThroughputBench {
         try (Platform base = Platform.on(kind)) {
             BenchPark.create(base.database(), 100);
             Platform platform = base.withDevices();
-            BulkImport imports = new BulkImport(platform.database(), platform.intake(), platform.devices(), PollutantCodes.load(), Clock.systemUTC());
+            BulkImport imports = new BulkImport(platform.database(), platform.intake(), platform.devices(), PollutantCodes.load(), platform.events(), Clock.systemUTC());
             String[] parameters = {"water-level", "water-temperature", "ph", "conductivity", "benzene", "chromium-vi"};
             double[] levels = {3.0, 16.8, 7.4, 1400, 25, 0.012};
             int rows = Integer.getInteger("bench.csv-rows", 1_000_000);

@@ -27,8 +27,10 @@ import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.soil.SoilBoring;
 import org.groundwatergateway.core.soil.SoilRepository;
+import org.groundwatergateway.core.soil.SoilResultsStored;
 import org.groundwatergateway.core.soil.SoilSample;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -64,9 +66,10 @@ public final class BulkImport {
     private final ParameterRepository parameters;
     private final ParkRepository parks;
     private final SoilRepository soil;
+    private final EventBus events;
     private final Clock clock;
 
-    public BulkImport(Database database, ReadingIntake intake, DeviceRegistry devices, PollutantCodes codes, Clock clock) {
+    public BulkImport(Database database, ReadingIntake intake, DeviceRegistry devices, PollutantCodes codes, EventBus events, Clock clock) {
         this.database = database;
         this.intake = intake;
         this.devices = devices;
@@ -75,6 +78,7 @@ public final class BulkImport {
         this.parameters = new ParameterRepository(database);
         this.parks = new ParkRepository(database);
         this.soil = new SoilRepository(database);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -190,6 +194,7 @@ public final class BulkImport {
         soil.findBorings(parkId).forEach(b -> borings.put(b.code(), b));
         List<RowError> errors = new ArrayList<>();
         List<Runnable> inserts = new ArrayList<>();
+        List<SoilResultsStored.Result> stored = new ArrayList<>();
         Map<String, SoilBoring> newBorings = new HashMap<>();
         for (Row row : rows) {
             try {
@@ -213,7 +218,8 @@ public final class BulkImport {
                 String sampleCode = row.get("sampleId") != null ? row.get("sampleId") : code + "-" + top + "-" + bottom + "-" + parameter.code();
                 inserts.add(() -> {
                     SoilBoring boring = borings.get(code);
-                    soil.insert(new SoilSample(null, boring.id(), sampleCode, top, bottom, parameter.id(), value, sampled));
+                    stored.add(new SoilResultsStored.Result(code,
+                            soil.insert(new SoilSample(null, boring.id(), sampleCode, top, bottom, parameter.id(), value, sampled))));
                 });
             } catch (RowProblem p) {
                 errors.add(new RowError(row.number(), p.column, p.getMessage()));
@@ -223,6 +229,8 @@ public final class BulkImport {
         record(errors, origin);
         newBorings.values().forEach(b -> borings.put(b.code(), soil.insert(b)));
         inserts.forEach(Runnable::run);
+        // Soil results are news when they arrive, as lab results are: the screening rules judge them.
+        if (!stored.isEmpty()) events.publish(new SoilResultsStored(parkId, stored));
         return new ImportReport(mode.name(), rows.size(), inserts.size(), 0, errors.size(), errors);
     }
 
