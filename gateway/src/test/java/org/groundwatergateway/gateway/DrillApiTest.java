@@ -39,7 +39,7 @@ class DrillApiTest extends RunningGateway {
         assertThat(http.post("/api/v1/drills", PLAN, null, null).status()).isEqualTo(401);
         assertThat(problem(http.post("/api/v1/drills", PLAN.replace("PS-E10-LG", "PS-X"), ADMIN, PASSWORD), 400)).contains("source");
         assertThat(problem(http.post("/api/v1/drills", PLAN.replace("\"benzene\"", "\"no-such\""), ADMIN, PASSWORD), 400)).contains("parameter");
-        assertThat(problem(http.post("/api/v1/drills", PLAN.replace("20", "-1"), ADMIN, PASSWORD), 400)).contains("sourceMgPerL");
+        assertThat(problem(http.post("/api/v1/drills", PLAN.replace("\"sourceMgPerL\": 20", "\"sourceMgPerL\": -1"), ADMIN, PASSWORD), 400)).contains("sourceMgPerL");
         assertThat(problem(http.get("/api/v1/drills/987654"), 404)).contains("987654");
 
         long observations = observationCount();

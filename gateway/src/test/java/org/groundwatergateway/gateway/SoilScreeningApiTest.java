@@ -34,7 +34,7 @@ class SoilScreeningApiTest extends RunningGateway {
         Map<String, JsonNode> soil = awaitSoilAlerts(2);
         assertThat(soil.keySet()).containsExactly("soil:SB-S1/benzene", "soil:SB-S2/benzene");
         assertThat(soil.get("soil:SB-S1/benzene").path("level").asString()).isEqualTo("SERIOUS");
-        assertThat(soil.get("soil:SB-S1/benzene").path("message").asString()).contains("2.0–2.5 m").contains("2.25 ×").contains("较重预警");
+        assertThat(soil.get("soil:SB-S1/benzene").path("message").asString()).contains("2.0–2.5 m").contains("2.250 ×").contains("较重预警");
         assertThat(soil.get("soil:SB-S2/benzene").path("level").asString()).isEqualTo("SEVERE");
         assertThat(soil.get("soil:SB-S1/benzene").path("kind").asString()).isEqualTo("WARNING_SOIL_SCREENING");
     }
