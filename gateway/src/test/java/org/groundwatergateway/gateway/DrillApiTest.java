@@ -68,7 +68,7 @@ class DrillApiTest extends RunningGateway {
         assertThat(observationCount()).isEqualTo(observations);
 
         // The incident: plume forecast with bands, receptors with their arrival, the traced source, the plan, routed resources.
-        JsonNode incident = awaitAnalysis(incidentId);
+        JsonNode incident = awaitAnalysis(incidentId, BUDGET);
         JsonNode summary = incident.get("incident");
         assertThat(summary.get("drillId").asLong()).isEqualTo(id);
         assertThat(summary.get("analysis").get("state").asString()).as(summary.toString()).isEqualTo("DONE");
@@ -142,16 +142,6 @@ class DrillApiTest extends RunningGateway {
             Thread.sleep(200);
         }
         throw new AssertionError("drill " + id + " still replaying after " + BUDGET);
-    }
-
-    private JsonNode awaitAnalysis(long incidentId) throws InterruptedException {
-        long deadline = System.nanoTime() + BUDGET.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode details = ok(http.get("/api/v1/incidents/" + incidentId));
-            if (!details.get("incident").get("analysis").get("state").asString().equals("PENDING")) return details;
-            Thread.sleep(200);
-        }
-        throw new AssertionError("incident " + incidentId + " not analysed within " + BUDGET);
     }
 
     private long observationCount() {

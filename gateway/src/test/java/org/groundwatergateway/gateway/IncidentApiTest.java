@@ -113,16 +113,6 @@ class IncidentApiTest extends RunningGateway {
         assertThat(http.get("/api/v1/reports/incidents/987654").status()).isEqualTo(404);
     }
 
-    private JsonNode awaitAnalysis(long id, Duration budget) throws InterruptedException {
-        long deadline = System.nanoTime() + budget.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode details = ok(http.get("/api/v1/incidents/" + id));
-            if (!details.get("incident").get("analysis").get("state").asString().equals("PENDING")) return details;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("incident " + id + " not analysed within " + budget);
-    }
-
     private static List<String> strings(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
         for (JsonNode element : array) values.add(element.get(field).asString());

@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.groundwatergateway.core.testing.TempDirectories;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -49,6 +50,17 @@ abstract class RunningGateway {
     protected static String problem(Http.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         return response.json().get("detail").asString();
+    }
+
+    /** An incident's details once its background analysis has ended, either way. */
+    protected JsonNode awaitAnalysis(long incidentId, Duration budget) throws InterruptedException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode details = ok(http.get("/api/v1/incidents/" + incidentId));
+            if (!details.get("incident").get("analysis").get("state").asString().equals("PENDING")) return details;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("incident " + incidentId + " not analysed within " + budget);
     }
 
     @BeforeEach

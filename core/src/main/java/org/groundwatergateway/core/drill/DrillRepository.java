@@ -88,6 +88,12 @@ public final class DrillRepository {
                 .params(status.name(), problem, Rows.timestamp(wallNow), id).update();
     }
 
+    /** Ends every drill still replaying (after a restart nothing is replaying them any more); returns how many. */
+    public int failReplaying(String problem, Instant wallNow) {
+        return jdbc.sql("UPDATE drills SET status = 'FAILED', problem = ?, finished_at = ? WHERE status = 'SIMULATING'")
+                .params(problem, Rows.timestamp(wallNow)).update();
+    }
+
     /** The last real value of a datastream before an instant: the background a simulated release adds to. */
     public Optional<Double> lastRealValue(long datastreamId, Instant before) {
         return jdbc.sql("SELECT result_value FROM readings WHERE datastream_id = ? AND current_version AND phenomenon_time < ? "

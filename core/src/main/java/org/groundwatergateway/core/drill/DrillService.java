@@ -133,10 +133,7 @@ public final class DrillService {
         } else {
             throw new IllegalArgumentException("source: give a potential source's code or lon and lat");
         }
-        double[] local = site.grid().toLocal(lon, lat);
-        var extent = site.extent();
-        extent.expandBy(5000);
-        if (!extent.contains(local[0], local[1])) throw new IllegalArgumentException("source: more than 5 km from park " + site.park().code());
+        if (!site.reaches(lon, lat, 5000)) throw new IllegalArgumentException("source: more than 5 km from park " + site.park().code());
         double c0 = plan.sourceMgPerL() == null ? Double.NaN : plan.sourceMgPerL();
         if (!(c0 > 0 && c0 < 1e6)) throw new IllegalArgumentException("sourceMgPerL: the source's dissolved concentration in mg/L, above 0");
         double step = plan.stepHours() == null ? DEFAULT_STEP_HOURS : plan.stepHours();
@@ -153,6 +150,13 @@ public final class DrillService {
                 site.park().code(), releaseStart);
         background.run("drill " + drill.id(), progress -> replay(drill, progress));
         return drill;
+    }
+
+    /** At start: drills a previous run was replaying when it stopped cannot go on; they fail and say why. */
+    public int failInterrupted() {
+        int failed = drills.failReplaying("interrupted: the platform stopped while the release was replaying", clock.instant());
+        if (failed > 0) log.warn("{} drill(s) were replaying when the platform stopped: marked FAILED", failed);
+        return failed;
     }
 
     public Drill drill(long id) {

@@ -1,5 +1,7 @@
 package org.groundwatergateway.core.emergency;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.groundwatergateway.core.alert.Alert;
 import org.locationtech.jts.geom.Point;
@@ -33,10 +35,10 @@ public record Incident(Long id, long parkId, Long alertId, String parameterCode,
      * A drill's incident runs on drill time: the wall clock shifted by {@code clockOffset}, so that the response is timed
      * from the simulated alert that opened it.
      */
-    public record Drill(long id, java.time.Duration clockOffset) {
+    public record Drill(long id, Duration clockOffset) {
 
-        public java.time.Clock clock(java.time.Clock wall) {
-            return java.time.Clock.offset(wall, clockOffset);
+        public Clock clock(Clock wall) {
+            return Clock.offset(wall, clockOffset);
         }
     }
 

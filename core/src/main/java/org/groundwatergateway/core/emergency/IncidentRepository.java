@@ -7,6 +7,7 @@ import static org.groundwatergateway.core.storage.Geometries.wkb;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -181,7 +182,7 @@ public final class IncidentRepository {
                         Rows.instant(rs, "analysed_at")),
                 azimuth == null ? null : new Incident.Flow(azimuth, rs.getDouble("seepage_velocity")),
                 top == null ? null : new Incident.TopSource(top, rs.getString("top_source_name"), rs.getDouble("top_source_p")),
-                drillId == null ? null : new Incident.Drill(drillId, java.time.Duration.ofSeconds(rs.getLong("clock_offset_seconds"))));
+                drillId == null ? null : new Incident.Drill(drillId, Duration.ofSeconds(rs.getLong("clock_offset_seconds"))));
     }
 
     private static Dispatch dispatch(ResultSet rs, int row) throws SQLException {

@@ -172,10 +172,7 @@ public final class IncidentService {
             if (location == null) location = well.location();
         }
         if (location == null) throw new IllegalArgumentException("location: give a location [lon, lat] or a well");
-        double[] local = site.local(location);
-        var extent = site.extent();
-        extent.expandBy(5000);
-        if (!extent.contains(local[0], local[1])) throw new IllegalArgumentException("location: more than 5 km from park " + d.parkCode());
+        if (!site.reaches(location.getX(), location.getY(), 5000)) throw new IllegalArgumentException("location: more than 5 km from park " + d.parkCode());
         Double concentration = d.concentration() != null ? d.concentration() * SiteTracing.milligramsPerLitre(parameter)
                 : well == null ? null : latestMgPerL(readings, site, well, parameter, at);
         if (concentration == null) throw new IllegalArgumentException("concentration: give the concentration seen (in " + parameter.unit() + ") or a well that measures it");

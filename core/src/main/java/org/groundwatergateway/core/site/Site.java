@@ -43,6 +43,14 @@ public record Site(Park park, LocalGrid grid, List<AquiferLayer> aquifers, List<
         return toLocal(park.boundary()).getEnvelopeInternal();
     }
 
+    /** Whether a place (lon/lat) lies within {@code marginM} of the park's extent: where its events can be. */
+    public boolean reaches(double lon, double lat, double marginM) {
+        double[] local = grid.toLocal(lon, lat);
+        Envelope near = extent();
+        near.expandBy(marginM);
+        return near.contains(local[0], local[1]);
+    }
+
     public AquiferLayer aquifer(String code) {
         return aquifers.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow(() -> new IllegalArgumentException(
                 "aquifer: park " + park.code() + " has " + aquifers.stream().map(AquiferLayer::code).toList() + ", not '" + code + "'"));

@@ -21,6 +21,7 @@ import org.groundwatergateway.core.emergency.IncidentRepository;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.escalation.EscalationPolicy;
 import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
@@ -154,6 +155,18 @@ abstract class DrillContract {
                 .hasMessageContaining("5 km");
         assertThatThrownBy(() -> drills.start(new DrillService.Plan("HBDP", "benzene", "PS-E10-LG", null, null, null, 20.0, null, null, null, null)))
                 .hasMessageStartingWith("by:");
+    }
+
+    @Test
+    void aDrillLeftReplayingByAStopFailsAtTheNextStart() {
+        Drill interrupted = new DrillRepository(database).insert(new Drill(null, new ParkRepository(database).findByCode("HBDP").orElseThrow().id(), "HBDP",
+                "benzene", null, 121.03, 32.545, "Q1", 20, WALL, 6, 30, Drill.Status.SIMULATING, 0, null, WALL, "test", 0, null, null, null,
+                null, null, null, null, null));
+        assertThat(drills.failInterrupted()).isEqualTo(1);
+        Drill failed = drills.drill(interrupted.id());
+        assertThat(failed.status()).isEqualTo(Drill.Status.FAILED);
+        assertThat(failed.problem()).contains("interrupted");
+        assertThat(drills.failInterrupted()).isZero();
     }
 
     private static DrillService.Plan plan(double mgPerL, Double maxDays) {

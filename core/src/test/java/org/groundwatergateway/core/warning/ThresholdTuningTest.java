@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,37 +14,23 @@ import java.util.Set;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.event.EventBus;
-import org.groundwatergateway.core.geo.Cgcs2000;
-import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Datastream;
-import org.groundwatergateway.core.monitoring.MonitoringRepository;
-import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.Well;
-import org.groundwatergateway.core.parameter.ParameterRepository;
-import org.groundwatergateway.core.park.AquiferLayer;
-import org.groundwatergateway.core.park.Park;
-import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
-import org.groundwatergateway.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
 
 /** Threshold tuning replays a rule over a hand-built history on H2GIS; every expected count is worked out by hand below. */
 class ThresholdTuningTest {
 
-    private static final LocalGrid GRID = new LocalGrid(121.0, 32.54);
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
     private static final Instant TO = T0.plus(Duration.ofHours(10));
 
-    private TestDatabases.TestDatabase testDatabase;
-    private Database database;
-    private ParameterRepository parameters;
-    private MonitoringRepository monitoring;
+    private TestPark site;
     private ReadingRepository readings;
     private WarningRuleRepository rules;
     private RuleValidation validation;
@@ -54,25 +39,14 @@ class ThresholdTuningTest {
     private WarningEvaluator evaluator;
     private AlarmFeedback feedback;
     private ThresholdTuning tuning;
-    private Park park;
-    private AquiferLayer q1;
-    private int wells;
 
     @BeforeEach
     void open() {
-        testDatabase = TestDatabases.h2gis();
-        database = Database.migrate(testDatabase.dataSource());
-        parameters = new ParameterRepository(database);
-        parameters.loadCatalogIfEmpty();
-        monitoring = new MonitoringRepository(database);
+        site = new TestPark();
+        Database database = site.database;
         readings = new ReadingRepository(database);
-        ParkRepository parks = new ParkRepository(database);
-        park = parks.insert(new Park(null, "TP", "测试园区", "Test park", "320623", "石油化工",
-                Cgcs2000.GEOMETRY_FACTORY.createPolygon(new Coordinate[] {GRID.toLonLat(0, 0), GRID.toLonLat(1000, 0),
-                        GRID.toLonLat(1000, 1000), GRID.toLonLat(0, 1000), GRID.toLonLat(0, 0)})));
-        q1 = parks.insert(new AquiferLayer(null, park.id(), "Q1", "潜水含水层", "Unconfined", AquiferLayer.Confinement.UNCONFINED, 1, 12, 30, 0.25));
         rules = new WarningRuleRepository(database);
-        validation = new RuleValidation(parameters, parks);
+        validation = new RuleValidation(site.parameters, site.parks);
         events = new EventBus();
         alerts = new AlertRepository(database, events);
         evaluator = new WarningEvaluator(database, alerts, Clock.fixed(T0, ZoneOffset.UTC), Duration.ofHours(1));
@@ -84,17 +58,11 @@ class ThresholdTuningTest {
     void close() throws Exception {
         evaluator.close();
         events.close();
-        testDatabase.close();
+        site.close();
     }
 
     private Datastream stream(String parameter) {
-        String code = "T-%02d".formatted(++wells);
-        Well well = monitoring.insert(new Well(null, park.id(), code, "测试井", GRID.point(100 + wells, 400), 5, 5.5, 3, 10, q1.id(),
-                Well.Role.SOURCE_AREA, Well.Status.ACTIVE));
-        Sensor sensor = monitoring.insert(new Sensor(null, code + "-" + parameter, "3206232400%04d".formatted(well.id()), "EXO2",
-                "S" + well.id() + parameter, 30, LocalDate.of(2026, 1, 1)));
-        return monitoring.insert(new Datastream(null, code + "/" + parameter, well.id(), null,
-                parameters.findByCode(parameter).orElseThrow().id(), sensor.id(), null, 60));
+        return site.stream(Well.Role.SOURCE_AREA, parameter);
     }
 
     private WarningRule create(WarningRule.Kind kind, String parameter, Integer limitClass, WarningRule.Thresholds thresholds, Double windowHours) {
@@ -114,10 +82,6 @@ class ThresholdTuningTest {
         evaluator.evaluate(batch);
     }
 
-    private double classIII(String parameter) {
-        return parameters.findByCode(parameter).orElseThrow().classLimits().bounds(3).upper();
-    }
-
     /** Per candidate scale 0.5 … 2.0: alarms, by level general/serious/severe, false alarms raised, confirmed kept, missed caught. */
     private static List<List<Integer>> counts(TuningReport report) {
         return report.candidates().stream().map(c -> List.of(c.alarms(), c.alarmsByLevel().get(Alert.Level.GENERAL),
@@ -127,7 +91,7 @@ class ThresholdTuningTest {
 
     @Test
     void replaysEveryCandidateAndProposesTheOneThatKeepsConfirmedAndCatchesMissedAlarms() {
-        double limit = classIII("benzene");
+        double limit = site.classIII("benzene");
         Datastream a = stream("benzene");
         Datastream b = stream("benzene");
         stream("toluene"); // another parameter: not watched

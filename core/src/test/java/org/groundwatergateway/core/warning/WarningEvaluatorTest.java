@@ -6,26 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.event.EventBus;
-import org.groundwatergateway.core.geo.Cgcs2000;
-import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Datastream;
-import org.groundwatergateway.core.monitoring.MonitoringRepository;
-import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.Well;
-import org.groundwatergateway.core.parameter.ParameterRepository;
-import org.groundwatergateway.core.park.AquiferLayer;
-import org.groundwatergateway.core.park.Park;
-import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
@@ -33,41 +23,26 @@ import org.groundwatergateway.core.storage.Database;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.locationtech.jts.geom.Coordinate;
 
 class WarningEvaluatorTest {
 
-    private static final LocalGrid GRID = new LocalGrid(121.0, 32.54);
     private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
 
-    private TestDatabases.TestDatabase testDatabase;
+    private TestPark site;
     private Database database;
-    private ParameterRepository parameters;
-    private MonitoringRepository monitoring;
     private WarningRuleRepository rules;
     private RuleValidation validation;
     private AlertRepository alerts;
     private EventBus events;
     private final List<Alert> published = new CopyOnWriteArrayList<>();
     private WarningEvaluator evaluator;
-    private Park park;
-    private AquiferLayer q1;
-    private int wells;
 
     @BeforeEach
     void open() {
-        testDatabase = TestDatabases.h2gis();
-        database = Database.migrate(testDatabase.dataSource());
-        parameters = new ParameterRepository(database);
-        parameters.loadCatalogIfEmpty();
-        monitoring = new MonitoringRepository(database);
-        ParkRepository parks = new ParkRepository(database);
-        park = parks.insert(new Park(null, "TP", "测试园区", "Test park", "320623", "石油化工",
-                Cgcs2000.GEOMETRY_FACTORY.createPolygon(new Coordinate[] {GRID.toLonLat(0, 0), GRID.toLonLat(1000, 0),
-                        GRID.toLonLat(1000, 1000), GRID.toLonLat(0, 1000), GRID.toLonLat(0, 0)})));
-        q1 = parks.insert(new AquiferLayer(null, park.id(), "Q1", "潜水含水层", "Unconfined", AquiferLayer.Confinement.UNCONFINED, 1, 12, 30, 0.25));
+        site = new TestPark();
+        database = site.database;
         rules = new WarningRuleRepository(database);
-        validation = new RuleValidation(parameters, parks);
+        validation = new RuleValidation(site.parameters, site.parks);
         events = new EventBus();
         events.subscribe(Alert.class, published::add);
         alerts = new AlertRepository(database, events);
@@ -78,21 +53,7 @@ class WarningEvaluatorTest {
     void close() throws Exception {
         evaluator.close();
         events.close();
-        testDatabase.close();
-    }
-
-    private Datastream stream(Well.Role role, String parameter) {
-        String code = "T-%02d".formatted(++wells);
-        Well well = monitoring.insert(new Well(null, park.id(), code, "测试井", GRID.point(100 + wells, 400), 5, 5.5, 3, 10, q1.id(), role,
-                Well.Status.ACTIVE));
-        return streamAt(well, parameter);
-    }
-
-    private Datastream streamAt(Well well, String parameter) {
-        Sensor sensor = monitoring.insert(new Sensor(null, well.code() + "-" + parameter, "3206232400%04d".formatted(well.id()), "EXO2",
-                "S" + well.id() + parameter, 30, LocalDate.of(2026, 1, 1)));
-        return monitoring.insert(new Datastream(null, well.code() + "/" + parameter, well.id(), null,
-                parameters.findByCode(parameter).orElseThrow().id(), sensor.id(), null, 60));
+        site.close();
     }
 
     private WarningRule rule(WarningRule.Kind kind, String parameter, Integer limitClass, WarningRule.Thresholds thresholds, double hysteresis,
@@ -120,10 +81,6 @@ class WarningEvaluatorTest {
         return Reading.arrived(d.id(), t, value, 0, "test", t);
     }
 
-    private double classIII(String parameter) {
-        return parameters.findByCode(parameter).orElseThrow().classLimits().bounds(3).upper();
-    }
-
     @Test
     void badDefinitionsAreRejectedNamingTheField() {
         WarningRule.Thresholds fine = new WarningRule.Thresholds(0.8, 1.0, 2.0);
@@ -147,10 +104,10 @@ class WarningEvaluatorTest {
 
     @Test
     void classLimitRaisesTheRightLevelAndUpgradesOneAlert() throws Exception {
-        Datastream d = stream(Well.Role.SOURCE_AREA, "benzene");
+        Datastream d = site.stream(Well.Role.SOURCE_AREA, "benzene");
         WarningRule rule = create(rule(WarningRule.Kind.CLASS_LIMIT, "benzene", 3, null, 0.1, 1, null, null));
-        double limit = classIII("benzene");
-        double classV = parameters.findByCode("benzene").orElseThrow().classLimits().bounds(4).upper();
+        double limit = site.classIII("benzene");
+        double classV = site.parameters.findByCode("benzene").orElseThrow().classLimits().bounds(4).upper();
         assertThat(rule.thresholds()).isEqualTo(new WarningRule.Thresholds(0.8, 1.0, classV / limit));
 
         assertThat(feed(rule, d, 0.5 * limit, 0.85 * limit, 1.1 * limit, 0.9 * limit, 1.01 * classV, 0.5 * limit))
@@ -168,8 +125,8 @@ class WarningEvaluatorTest {
 
     @Test
     void hysteresisHoldsAnAlertUntilTheValueStaysClearlyBelow() {
-        Datastream d = stream(Well.Role.DOWNGRADIENT, "benzene");
-        double limit = classIII("benzene");
+        Datastream d = site.stream(Well.Role.DOWNGRADIENT, "benzene");
+        double limit = site.classIII("benzene");
         WarningRule rule = create(rule(WarningRule.Kind.CLASS_LIMIT, "benzene", 3, new WarningRule.Thresholds(null, 1.0, null), 0.1, 2, null, null));
         // Hovering at the limit: just below it (but within 10 %) keeps the one alert; it clears after 2 readings below 0.9 × limit.
         assertThat(feed(rule, d, 1.01 * limit, 0.95 * limit, 1.02 * limit, 0.92 * limit, 0.85 * limit, 1.0 * limit, 0.8 * limit, 0.8 * limit))
@@ -180,9 +137,9 @@ class WarningEvaluatorTest {
 
     @Test
     void flaggedReadingsAndOtherRolesAreNotJudged() {
-        Datastream background = stream(Well.Role.BACKGROUND, "benzene");
-        Datastream source = stream(Well.Role.SOURCE_AREA, "benzene");
-        double limit = classIII("benzene");
+        Datastream background = site.stream(Well.Role.BACKGROUND, "benzene");
+        Datastream source = site.stream(Well.Role.SOURCE_AREA, "benzene");
+        double limit = site.classIII("benzene");
         WarningRule rule = rules.create(validation.check(new WarningRule(null, 0, "source wells", WarningRule.Kind.CLASS_LIMIT, "benzene",
                 Set.of(Well.Role.SOURCE_AREA), "TP", "Q1", 3, null, 0.05, 1, null, null, null, null, null, null)), "test", T0);
         evaluator.evaluate(List.of(reading(background, 0, 5 * limit)));
@@ -196,7 +153,7 @@ class WarningEvaluatorTest {
 
     @Test
     void levelChangeAndRateOfChangeWatchTheWaterLevel() {
-        Datastream d = stream(Well.Role.DOWNGRADIENT, "water-level");
+        Datastream d = site.stream(Well.Role.DOWNGRADIENT, "water-level");
         WarningRule change = create(rule(WarningRule.Kind.LEVEL_CHANGE, "water-level", null, new WarningRule.Thresholds(0.5, 1.0, 2.0), 0.05, 1,
                 6.0, null));
         WarningRule rate = create(rule(WarningRule.Kind.RATE_OF_CHANGE, "water-level", null, new WarningRule.Thresholds(0.3, 0.6, 1.0), 0.05, 1,
@@ -210,10 +167,10 @@ class WarningEvaluatorTest {
 
     @Test
     void combinedRulesNeedEveryConditionAtTheSameWell() {
-        Datastream ph = stream(Well.Role.SOURCE_AREA, "ph");
-        Well well = monitoring.findWell(ph.code().substring(0, ph.code().indexOf('/'))).orElseThrow();
-        Datastream conductivity = streamAt(well, "conductivity");
-        Datastream elsewhere = stream(Well.Role.SOURCE_AREA, "conductivity");
+        Datastream ph = site.stream(Well.Role.SOURCE_AREA, "ph");
+        Well well = site.monitoring.findWell(ph.code().substring(0, ph.code().indexOf('/'))).orElseThrow();
+        Datastream conductivity = site.streamAt(well, "conductivity");
+        Datastream elsewhere = site.stream(Well.Role.SOURCE_AREA, "conductivity");
         WarningRule rule = create(new WarningRule(null, 0, "acid leak", WarningRule.Kind.COMBINED, null, Set.of(), null, null, null,
                 WarningRule.Thresholds.at(Alert.Level.SEVERE, 1.0), 0.05, 1, null, null,
                 List.of(new WarningRule.Condition("ph", WarningRule.Comparison.BELOW, 5.5),
@@ -228,8 +185,8 @@ class WarningEvaluatorTest {
 
     @Test
     void backgroundRulesCompareWithThePredictionLimitOfTheBackgroundWells() {
-        Datastream background = stream(Well.Role.BACKGROUND, "chloride");
-        Datastream downgradient = stream(Well.Role.DOWNGRADIENT, "chloride");
+        Datastream background = site.stream(Well.Role.BACKGROUND, "chloride");
+        Datastream downgradient = site.stream(Well.Role.DOWNGRADIENT, "chloride");
         List<Reading> baseline = new ArrayList<>();
         double[] values = {100, 104, 98, 101, 97, 103, 99, 102, 100, 96};
         for (int i = 0; i < values.length; i++) {
@@ -246,8 +203,8 @@ class WarningEvaluatorTest {
 
     @Test
     void trendRulesProjectTheSenSlopeToTheHorizon() {
-        Datastream d = stream(Well.Role.DOWNGRADIENT, "benzene");
-        double limit = classIII("benzene");
+        Datastream d = site.stream(Well.Role.DOWNGRADIENT, "benzene");
+        double limit = site.classIII("benzene");
         WarningRule rule = rules.create(validation.check(new WarningRule(null, 0, "benzene rising", WarningRule.Kind.TREND, "benzene", Set.of(),
                 null, null, 3, null, 0.05, 1, 60 * 24.0, 30.0, null, null, null, null)), "test", T0);
         // Daily values rising by 2 % of the limit a day from 40 %: in 30 days the projection passes the limit.
@@ -263,8 +220,8 @@ class WarningEvaluatorTest {
 
     @Test
     void editingAddsAVersionAndAlertsNameTheVersionThatRaisedThem() {
-        Datastream d = stream(Well.Role.SOURCE_AREA, "benzene");
-        double limit = classIII("benzene");
+        Datastream d = site.stream(Well.Role.SOURCE_AREA, "benzene");
+        double limit = site.classIII("benzene");
         WarningRule v1 = create(rule(WarningRule.Kind.CLASS_LIMIT, "benzene", 3, new WarningRule.Thresholds(null, 2.0, null), 0.05, 1, null, null));
         evaluator.evaluate(List.of(reading(d, 0, 1.5 * limit)));
         assertThat(alerts.findOpen()).isEmpty();
@@ -278,7 +235,7 @@ class WarningEvaluatorTest {
 
         assertThat(rules.retire(v1.id(), T0)).isTrue();
         assertThatThrownBy(() -> rules.update(v1.id(), v2, "test", T0)).hasMessageStartingWith("id: warning rule " + v1.id() + " is retired");
-        Datastream other = stream(Well.Role.SOURCE_AREA, "benzene");
+        Datastream other = site.stream(Well.Role.SOURCE_AREA, "benzene");
         evaluator.evaluate(List.of(reading(other, 2, 10 * limit)));
         assertThat(alerts.findOpen(v1.id(), other.id())).isEmpty();
     }

@@ -31,8 +31,9 @@ public class EmergencyConfiguration {
     @Bean
     DrillService drillService(Database database, AlertRepository alerts, IncidentService incidents, EscalationPolicy escalation,
                               AnalysisJobs jobs, Clock clock) {
-        return new DrillService(database, alerts, incidents, escalation,
-                inBackground(jobs), clock, DrillService.Targets.DEFAULTS);
+        DrillService drills = new DrillService(database, alerts, incidents, escalation, inBackground(jobs), clock, DrillService.Targets.DEFAULTS);
+        drills.failInterrupted();
+        return drills;
     }
 
     /** Long work runs as an analysis job, so its progress shows under /api/v1/analytics/jobs. */
