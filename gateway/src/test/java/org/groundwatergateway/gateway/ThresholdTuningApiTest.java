@@ -91,7 +91,7 @@ class ThresholdTuningApiTest extends RunningGateway {
                 + "\"conditions\": [{\"parameterCode\": \"ph\", \"comparison\": \"BELOW\", \"threshold\": 2.5}]}", ADMIN, PASSWORD).json().path("id").asLong();
         Http.Response notTunable = http.get("/api/v1/warning-rules/" + combined + "/tuning");
         assertThat(notTunable.status()).isEqualTo(400);
-        assertThat(notTunable.json().path("detail").asString()).startsWith("kind: tuning scales the thresholds").contains("CLASS_LIMIT");
+        assertThat(notTunable.json().path("detail").asString()).startsWith("kind: tuning replays readings").contains("CLASS_LIMIT");
         assertThat(http.delete("/api/v1/warning-rules/" + combined, ADMIN, PASSWORD).status()).isEqualTo(204);
         assertThat(http.get("/api/v1/warning-rules/999999/tuning").status()).isEqualTo(404);
     }

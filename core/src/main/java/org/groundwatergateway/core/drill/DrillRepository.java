@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -16,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class DrillRepository {
 
     private static final String COLUMNS = "x.*, p.code AS park_code";
+    private static final int UNUSABLE = QualityFlag.bits(QualityFlag.NOT_REPRESENTATIVE);
 
     private final Database database;
     private final JdbcClient jdbc;
@@ -88,17 +90,16 @@ public final class DrillRepository {
                 .params(status.name(), problem, Rows.timestamp(wallNow), id).update();
     }
 
-    /** Ends every drill still replaying (after a restart nothing is replaying them any more); returns how many. */
-    public int failReplaying(String problem, Instant wallNow) {
-        return jdbc.sql("UPDATE drills SET status = 'FAILED', problem = ?, finished_at = ? WHERE status = 'SIMULATING'")
-                .params(problem, Rows.timestamp(wallNow)).update();
-    }
-
-    /** The last real value of a datastream before an instant: the background a simulated release adds to. */
+    /**
+     * The last usable real value of a datastream before an instant (of its latest 50): the background a simulated release
+     * adds to. Readings QA/QC or people marked as not representative are passed over, as every analysis does.
+     */
     public Optional<Double> lastRealValue(long datastreamId, Instant before) {
-        return jdbc.sql("SELECT result_value FROM readings WHERE datastream_id = ? AND current_version AND phenomenon_time < ? "
-                        + "ORDER BY phenomenon_time DESC LIMIT 1")
-                .params(datastreamId, Rows.timestamp(before)).query((rs, n) -> rs.getDouble(1)).optional();
+        return jdbc.sql("SELECT result_value, quality_flags FROM readings WHERE datastream_id = ? AND current_version AND phenomenon_time < ? "
+                        + "ORDER BY phenomenon_time DESC LIMIT 50")
+                .params(datastreamId, Rows.timestamp(before))
+                .query((rs, n) -> (rs.getInt("quality_flags") & UNUSABLE) == 0 ? rs.getDouble("result_value") : null).list()
+                .stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static Drill drill(ResultSet rs, int row) throws SQLException {

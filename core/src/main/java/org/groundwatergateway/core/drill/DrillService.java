@@ -79,6 +79,8 @@ public final class DrillService {
     private static final double DEFAULT_STEP_HOURS = 6;
     private static final double DEFAULT_MAX_DAYS = 365;
     private static final double NOISE = 0.02;
+    /** A replay's longest run: a year in half-hours. */
+    private static final int MAX_STEPS = 20_000;
 
     private final Database database;
     private final DrillRepository drills;
@@ -140,6 +142,10 @@ public final class DrillService {
         if (!(step >= 1 && step <= 168)) throw new IllegalArgumentException("stepHours: 1 to 168 hours, not " + step);
         double maxDays = plan.maxDays() == null ? DEFAULT_MAX_DAYS : plan.maxDays();
         if (!(maxDays >= 1 && maxDays <= 3650)) throw new IllegalArgumentException("maxDays: 1 to 3,650 days, not " + maxDays);
+        if (maxDays * 24 / step > MAX_STEPS) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "stepHours: %.0f days in steps of %.3g h are more than %,d steps",
+                    maxDays, step, MAX_STEPS));
+        }
         if (plan.by() == null || plan.by().isBlank()) throw new IllegalArgumentException("by: who runs the drill is required");
         Instant releaseStart = plan.releaseStart() != null ? plan.releaseStart()
                 : new SiteReadings(database).latest(site, aquifer, "water-level", clock.instant().plusSeconds(1)).orElse(clock.instant());
@@ -152,11 +158,12 @@ public final class DrillService {
         return drill;
     }
 
-    /** At start: drills a previous run was replaying when it stopped cannot go on; they fail and say why. */
+    /** At start: drills a previous run was replaying when it stopped cannot go on; they fail, say why and clear their alerts. */
     public int failInterrupted() {
-        int failed = drills.failReplaying("interrupted: the platform stopped while the release was replaying", clock.instant());
-        if (failed > 0) log.warn("{} drill(s) were replaying when the platform stopped: marked FAILED", failed);
-        return failed;
+        List<Drill> replaying = drills.findAll().stream().filter(d -> d.status() == Drill.Status.SIMULATING).toList();
+        for (Drill d : replaying) endWithoutIncident(d.id(), Drill.Status.FAILED, "interrupted: the platform stopped while the release was replaying");
+        if (!replaying.isEmpty()) log.warn("{} drill(s) were replaying when the platform stopped: marked FAILED", replaying.size());
+        return replaying.size();
     }
 
     public Drill drill(long id) {
@@ -181,8 +188,8 @@ public final class DrillService {
     public synchronized Report finish(long id, String by, String note) {
         Drill drill = drill(id);
         if (by == null || by.isBlank()) throw new IllegalArgumentException("by: who finishes the drill is required");
-        if (drill.status() == Drill.Status.SIMULATING) throw new IllegalStateException("drill " + id + " is still replaying its release");
-        if (drill.status() == Drill.Status.FINISHED) throw new IllegalStateException("drill " + id + " is finished");
+        if (drill.status() == Drill.Status.SIMULATING) throw new NotNow("drill " + id + " is still replaying its release");
+        if (drill.status() == Drill.Status.FINISHED) throw new NotNow("drill " + id + " is finished");
         if (drill.incidentId() != null && incidents.incident(drill.incidentId()).status() != Incident.Status.CLOSED) {
             incidents.close(drill.incidentId(), "演练组", by.strip(), note == null || note.isBlank() ? "演练结束" : note);
         }
@@ -246,14 +253,13 @@ public final class DrillService {
                 progress.advance(fraction, "replay");
                 drills.progress(drill.id(), fraction);
             }
-            drills.end(drill.id(), Drill.Status.UNDETECTED, String.format(Locale.ROOT,
-                    "no warning rule reached 严重 within %.0f days of the release%s", drill.maxDays(), firstSeen ? "" : "; no alert was raised at all"),
-                    clock.instant());
+            endWithoutIncident(drill.id(), Drill.Status.UNDETECTED, String.format(Locale.ROOT,
+                    "no warning rule reached 严重 within %.0f days of the release%s", drill.maxDays(), firstSeen ? "" : "; no alert was raised at all"));
         } catch (Progress.Cancelled e) {
-            drills.end(drill.id(), Drill.Status.FAILED, "cancelled", clock.instant());
+            endWithoutIncident(drill.id(), Drill.Status.FAILED, "cancelled");
         } catch (RuntimeException e) {
             log.warn("Drill {} failed", drill.id(), e);
-            drills.end(drill.id(), Drill.Status.FAILED, e.getMessage(), clock.instant());
+            endWithoutIncident(drill.id(), Drill.Status.FAILED, e.getMessage());
         } finally {
             if (evaluator != null) {
                 try {
@@ -263,6 +269,12 @@ public final class DrillService {
                 }
             }
         }
+    }
+
+    /** A drill with no incident to respond to is over: its alerts are cleared, so that nobody is paged for them any more. */
+    private void endWithoutIncident(long id, Drill.Status status, String problem) {
+        alerts.forDrill(id).clearAll(clock.instant());
+        drills.end(id, status, problem, clock.instant());
     }
 
     /** The replay has reached a severe alert at drill time {@code at}: from now on drill time runs at wall speed from there. */
@@ -303,9 +315,8 @@ public final class DrillService {
                 incident == null ? "无事件 no incident" : "事件启动至羽流预测与溯源完成 opening to forecast and tracing: " + incident.analysis().state()));
 
         Optional<Dispatch> firstOnSite = details == null ? Optional.empty() : details.dispatches().stream()
-                .filter(d -> d.status().ordinal() >= Dispatch.Status.ON_SITE.ordinal())
-                .min(Comparator.comparing(Dispatch::updatedAt));
-        Double arrivalMinutes = firstOnSite.map(d -> minutes(incident.openedAt(), d.updatedAt())).orElse(null);
+                .filter(d -> d.onSiteAt() != null).min(Comparator.comparing(Dispatch::onSiteAt));
+        Double arrivalMinutes = firstOnSite.map(d -> minutes(incident.openedAt(), d.onSiteAt())).orElse(null);
         String planned = details == null || details.dispatches().isEmpty() ? "无调度 nothing dispatched" : String.format(Locale.ROOT,
                 "最近资源预计 %.1f 分钟到达 nearest resource's ETA", details.dispatches().stream().mapToDouble(Dispatch::etaMinutes).min().orElseThrow());
         items.add(DrillScore.timed("first-arrival", "首支力量到场", arrivalMinutes, targets.firstArrival().toSeconds() / 60.0, "min",
@@ -358,6 +369,13 @@ public final class DrillService {
         @Override
         public Instant instant() {
             return now;
+        }
+    }
+
+    /** The drill cannot do that now (finish while replaying, finish twice). */
+    public static final class NotNow extends RuntimeException {
+        NotNow(String message) {
+            super(message);
         }
     }
 

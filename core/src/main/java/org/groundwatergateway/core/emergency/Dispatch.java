@@ -7,9 +7,10 @@ import org.locationtech.jts.geom.LineString;
  * A resource sent to an incident, the road route it takes (longitude/latitude) and where it is now.
  *
  * @param etaMinutes travel time along the route at the configured speed
+ * @param onSiteAt when it arrived, once it has
  */
 public record Dispatch(Long id, long incidentId, EmergencyResource resource, Depot depot, LineString route, double lengthM,
-                       double etaMinutes, Status status, Instant updatedAt) {
+                       double etaMinutes, Status status, Instant updatedAt, Instant onSiteAt) {
 
     /** In this order; a dispatch only moves forward. */
     public enum Status { DISPATCHED, EN_ROUTE, ON_SITE, RETURNED }

@@ -88,8 +88,8 @@ public final class IncidentAnalysis {
     }
 
     /** The readings an incident is analysed on: a drill's incident sees its drill's simulated readings. */
-    public SiteReadings readingsOf(Incident incident) {
-        return incident.drill() == null ? readings : SiteReadings.forDrill(database, incident.drill().id());
+    public SiteReadings readingsOf(Incident.Drill drill) {
+        return drill == null ? readings : SiteReadings.forDrill(database, drill.id());
     }
 
     /** The aquifer an incident is in: its well's, else the park's shallowest unconfined one. */
@@ -106,7 +106,7 @@ public final class IncidentAnalysis {
                 "parameter: no parameter with code '" + incident.parameterCode() + "'"));
         AquiferLayer aquifer = aquifer(site, incident);
         Instant to = incident.openedAt();
-        SiteReadings seen = readingsOf(incident);
+        SiteReadings seen = readingsOf(incident.drill());
         SiteTracing tracer = incident.drill() == null ? tracing : new SiteTracing(database, seen);
         SiteFlow flow = SiteFlow.lastBefore(site, aquifer, seen, to, FLOW_WINDOW, 50);
         UniformFlow regional = flow.regional();

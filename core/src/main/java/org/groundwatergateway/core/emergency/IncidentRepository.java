@@ -68,13 +68,12 @@ public final class IncidentRepository {
         jdbc.sql("UPDATE incidents SET response_level = ? WHERE id = ?").params(level.name(), id).update();
     }
 
-    /** The forecast and tracing, attached in one go when the background analysis ends. */
+    /**
+     * The forecast and tracing, attached when the background analysis ends: the bands and receptors first, the state
+     * last, so that whoever sees DONE finds them all.
+     */
     public void attach(long id, Incident.Flow flow, double threshold, int realizations, PlumeForecast forecast, Incident.TopSource top,
                        Instant at) {
-        jdbc.sql("UPDATE incidents SET analysis_state = 'DONE', flow_azimuth_deg = ?, seepage_velocity = ?, threshold_mg_l = ?, "
-                        + "realizations = ?, top_source_code = ?, top_source_name = ?, top_source_p = ?, analysed_at = ? WHERE id = ?")
-                .params(flow.azimuthDegrees(), flow.seepageVelocity(), threshold, realizations, top == null ? null : top.enterprise(),
-                        top == null ? null : top.nameZh(), top == null ? null : top.probability(), Rows.timestamp(at), id).update();
         for (PlumeForecast.Band b : forecast.bands()) {
             jdbc.sql("INSERT INTO incident_forecasts (incident_id, kind, label, along_m, across_m, forecast_day, p05, p50, p95) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -86,6 +85,10 @@ public final class IncidentRepository {
                     .params(id, r.receptorId(), r.alongM(), r.acrossM(), r.advectiveDays(), r.arrivalP2_5(), r.arrivalP50(), r.arrivalP97_5(),
                             r.fractionNotArriving()).update();
         }
+        jdbc.sql("UPDATE incidents SET analysis_state = 'DONE', flow_azimuth_deg = ?, seepage_velocity = ?, threshold_mg_l = ?, "
+                        + "realizations = ?, top_source_code = ?, top_source_name = ?, top_source_p = ?, analysed_at = ? WHERE id = ?")
+                .params(flow.azimuthDegrees(), flow.seepageVelocity(), threshold, realizations, top == null ? null : top.enterprise(),
+                        top == null ? null : top.nameZh(), top == null ? null : top.probability(), Rows.timestamp(at), id).update();
     }
 
     public void failAnalysis(long id, String error, Instant at) {
@@ -141,19 +144,20 @@ public final class IncidentRepository {
                         + "VALUES (?, ?, " + BIND + ", ?, ?, ?, ?)")
                 .params(d.incidentId(), d.resource().id(), wkb(d.route()), d.lengthM(), d.etaMinutes(), d.status().name(),
                         Rows.timestamp(d.updatedAt())));
-        return new Dispatch(id, d.incidentId(), d.resource(), d.depot(), d.route(), d.lengthM(), d.etaMinutes(), d.status(), d.updatedAt());
+        return new Dispatch(id, d.incidentId(), d.resource(), d.depot(), d.route(), d.lengthM(), d.etaMinutes(), d.status(), d.updatedAt(), d.onSiteAt());
     }
 
     public List<Dispatch> dispatches(long incidentId) {
         return jdbc.sql("SELECT x.id, x.incident_id, x.resource_id, ST_AsBinary(x.route) AS route, x.length_m, x.eta_minutes, x.status AS dispatch_status, "
-                        + "x.updated_at, r.depot_id, r.code, r.kind, r.name_zh, r.quantity, r.unit, r.status, d.park_id, d.code AS depot_code, "
+                        + "x.updated_at, x.on_site_at, r.depot_id, r.code, r.kind, r.name_zh, r.quantity, r.unit, r.status, d.park_id, d.code AS depot_code, "
                         + "d.name_zh AS depot_name, ST_AsBinary(d.location) AS location FROM incident_dispatches x "
                         + "JOIN emergency_resources r ON r.id = x.resource_id JOIN depots d ON d.id = r.depot_id WHERE x.incident_id = ? ORDER BY x.id")
                 .param(incidentId).query(IncidentRepository::dispatch).list();
     }
 
     public void updateStatus(Dispatch d, Dispatch.Status status, Instant at) {
-        jdbc.sql("UPDATE incident_dispatches SET status = ?, updated_at = ? WHERE id = ?").params(status.name(), Rows.timestamp(at), d.id()).update();
+        jdbc.sql("UPDATE incident_dispatches SET status = ?, updated_at = ?, on_site_at = COALESCE(on_site_at, ?) WHERE id = ?")
+                .params(status.name(), Rows.timestamp(at), status == Dispatch.Status.ON_SITE ? Rows.timestamp(at) : null, d.id()).update();
     }
 
     public Camera insert(Camera c) {
@@ -193,6 +197,6 @@ public final class IncidentRepository {
                 read(rs, "location", Point.class));
         return new Dispatch(rs.getLong("id"), rs.getLong("incident_id"), resource, depot, read(rs, "route", LineString.class),
                 rs.getDouble("length_m"), rs.getDouble("eta_minutes"), Dispatch.Status.valueOf(rs.getString("dispatch_status")),
-                Rows.instant(rs, "updated_at"));
+                Rows.instant(rs, "updated_at"), Rows.instant(rs, "on_site_at"));
     }
 }

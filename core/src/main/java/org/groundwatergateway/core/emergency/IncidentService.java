@@ -77,7 +77,6 @@ public final class IncidentService {
     private static final Duration EVALUATION_WINDOW = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
 
-    private final Database database;
     private final IncidentRepository incidents;
     private final EmergencyRepository emergency;
     private final ParkRepository parks;
@@ -93,7 +92,6 @@ public final class IncidentService {
 
     public IncidentService(Database database, DisposalPlans plans, IncidentAnalysis analysis, Background background, Clock clock,
                            Settings settings) {
-        this.database = database;
         this.incidents = new IncidentRepository(database);
         this.emergency = new EmergencyRepository(database);
         this.parks = new ParkRepository(database);
@@ -141,15 +139,17 @@ public final class IncidentService {
         if (stream.isEmpty()) return Optional.empty();
         Well well = monitoring.findWell(stream.get().wellId()).orElseThrow();
         Parameter parameter = parameters.findById(stream.get().parameterId()).orElseThrow();
-        // A rule's alert may have been raised lower and upgraded since: the incident starts when it became severe.
-        Instant severeAt = alert.origin() != null ? alert.origin().observedAt() : alert.raisedAt();
+        // A rule's alert may have been raised lower and upgraded since by a live reading (or a drill's): the incident starts
+        // when it became severe. A lab result judged on arrival carries its sampling time, which is older than the alert.
+        Instant severeAt = alert.origin() != null && alert.origin().observedAt().isAfter(alert.raisedAt())
+                ? alert.origin().observedAt() : alert.raisedAt();
         Optional<Incident> open = drill == null ? incidents.findUnclosed(well.id(), parameter.code()) : Optional.empty();
         if (open.isPresent()) {
             note(open.get().id(), severeAt, "再次严重报警：" + alert.message());
             return Optional.empty();
         }
         Site site = sites.load(parkOf(well.parkId()).code());
-        SiteReadings seen = drill == null ? readings : SiteReadings.forDrill(database, drill.id());
+        SiteReadings seen = analysis.readingsOf(drill);
         Incident opened = open(site, alert.id(), parameter, well, well.location(), ResponseLevel.LEVEL_2, alert.level(),
                 latestMgPerL(seen, site, well, parameter, severeAt), severeAt, drill);
         note(opened.id(), severeAt, (drill == null ? "" : "演练：") + "严重报警自动开启事件：" + alert.message());
@@ -226,7 +226,7 @@ public final class IncidentService {
                     var line = site.grid().lonLatMapping().applyTo(new org.locationtech.jts.geom.GeometryFactory()
                             .createLineString(route.path().toArray(Coordinate[]::new)));
                     best = new Dispatch(null, incident.id(), resource.get(), depot, (org.locationtech.jts.geom.LineString) line, route.lengthM(),
-                            route.minutesAt(settings.travelSpeedKmh()), Dispatch.Status.DISPATCHED, at);
+                            route.minutesAt(settings.travelSpeedKmh()), Dispatch.Status.DISPATCHED, at, null);
                 }
             }
             if (best == null) {
@@ -366,9 +366,9 @@ public final class IncidentService {
         Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow();
         double[] at = site.local(incident.location());
         Instant end = incident.closedAt();
-        SiteReadings readings = analysis.readingsOf(incident);
-        var before = readings.periodMeans(site, aquifer, parameter.code(), incident.openedAt().minus(EVALUATION_WINDOW), incident.openedAt());
-        var after = readings.periodMeans(site, aquifer, parameter.code(), end.minus(EVALUATION_WINDOW), end);
+        SiteReadings seen = analysis.readingsOf(incident.drill());
+        var before = seen.periodMeans(site, aquifer, parameter.code(), incident.openedAt().minus(EVALUATION_WINDOW), incident.openedAt());
+        var after = seen.periodMeans(site, aquifer, parameter.code(), end.minus(EVALUATION_WINDOW), end);
         List<WellChange> wells = new ArrayList<>();
         for (Well well : site.wellsIn(aquifer)) {
             double[] xy = site.local(well.location());

@@ -70,6 +70,8 @@ final class BoundRule {
 
     /** Whether the rule watches this datastream (COMBINED rules: for any of their conditions' parameters). */
     boolean watches(WatchedStream s) {
+        // Soil screening values are mg/kg of soil: they judge soil results (SoilScreening), never a well's readings.
+        if (rule.kind() == WarningRule.Kind.SOIL_SCREENING) return false;
         if (!rule.appliesTo(s.role())) return false;
         if (parkId != null && parkId != s.parkId()) return false;
         if (aquiferId != null && aquiferId != s.aquiferId()) return false;

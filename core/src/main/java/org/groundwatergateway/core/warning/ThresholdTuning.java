@@ -2,6 +2,7 @@ package org.groundwatergateway.core.warning;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,8 @@ public final class ThresholdTuning {
 
     /** Readings per query: a long history is read in pages of this many. */
     private static final int PAGE = 10_000;
+    /** The longest history replayed on one request: three years of hourly readings per datastream. */
+    private static final Duration MAX_PERIOD = Duration.ofDays(3 * 366);
 
     /** Candidate thresholds are proposals that people type in: 4 significant digits. */
     private static final MathContext DIGITS = new MathContext(4);
@@ -128,12 +131,17 @@ public final class ThresholdTuning {
      * @param toleranceHours how far from a recorded alarm's time a candidate's alarm may be open and still count
      */
     public TuningReport report(WarningRule rule, Instant from, Instant to, double toleranceHours) {
-        if (rule.kind() == WarningRule.Kind.COMBINED) {
-            List<WarningRule.Kind> tunable = Arrays.stream(WarningRule.Kind.values()).filter(k -> k != WarningRule.Kind.COMBINED).toList();
-            throw RuleValidation.bad("kind", "tuning scales the thresholds of a measured value, so it is for " + tunable + " rules; "
-                    + "a COMBINED rule's one threshold only says that all its conditions hold");
+        if (rule.kind() == WarningRule.Kind.COMBINED || rule.kind() == WarningRule.Kind.SOIL_SCREENING) {
+            List<WarningRule.Kind> tunable = Arrays.stream(WarningRule.Kind.values())
+                    .filter(k -> k != WarningRule.Kind.COMBINED && k != WarningRule.Kind.SOIL_SCREENING).toList();
+            throw RuleValidation.bad("kind", "tuning replays readings of a measured value, so it is for " + tunable + " rules; "
+                    + "a COMBINED rule's one threshold only says that all its conditions hold, and soil results are not a series");
         }
         if (!from.isBefore(to)) throw RuleValidation.bad("from", from + " is not before to " + to);
+        if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
+            throw RuleValidation.bad("from", "a tuning period is at most " + MAX_PERIOD.toDays() + " days, not " + Duration.between(from, to).toDays());
+        }
+        if (toleranceHours > MAX_PERIOD.toHours()) throw RuleValidation.bad("toleranceHours", "at most " + MAX_PERIOD.toHours() + " hours");
         if (!(toleranceHours >= 0) || !Double.isFinite(toleranceHours)) {
             throw RuleValidation.bad("toleranceHours", "must be 0 or more hours, got " + toleranceHours);
         }

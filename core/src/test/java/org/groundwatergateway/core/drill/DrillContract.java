@@ -133,7 +133,7 @@ abstract class DrillContract {
         // Detected within the 30-day target: full marks; nobody acknowledged, arrived or analysed here: none.
         assertThat(report.score().items().get(0).score()).isEqualTo(100);
         assertThat(report.score().items().get(2).score()).isZero();
-        assertThatThrownBy(() -> drills.finish(drill.id(), "x", null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> drills.finish(drill.id(), "x", null)).isInstanceOf(DrillService.NotNow.class);
     }
 
     @Test
@@ -146,11 +146,23 @@ abstract class DrillContract {
     }
 
     @Test
+    void aDrillEndingBeforeSevereClearsTheAlertsItRaised() {
+        // 一般 after about 21 days, 严重 only after about 33: a 25-day drill ends with an alert, and no incident.
+        Drill drill = drills.drill(drills.start(plan(20, 25.0)).id());
+        assertThat(drill.status()).isEqualTo(Drill.Status.UNDETECTED);
+        assertThat(drill.firstAlertAt()).isNotNull();
+        assertThat(alerts.forDrill(drill.id()).findOpen()).isEmpty();
+        assertThat(alerts.forDrill(drill.id()).find(drill.firstAlertId()).orElseThrow().clearedAt()).isNotNull();
+    }
+
+    @Test
     void aBadPlanIsRejectedNamingTheField() {
         assertThatThrownBy(() -> drills.start(new DrillService.Plan("HBDP", "benzene", null, null, null, null, 20.0, null, null, null, "x")))
                 .hasMessageStartingWith("source:");
         assertThatThrownBy(() -> drills.start(new DrillService.Plan("HBDP", "benzene", "PS-E10-LG", null, null, null, 20.0, null, 0.5, null, "x")))
                 .hasMessageStartingWith("stepHours:");
+        assertThatThrownBy(() -> drills.start(new DrillService.Plan("HBDP", "benzene", "PS-E10-LG", null, null, null, 20.0, null, 1.0, 3650.0, "x")))
+                .hasMessageStartingWith("stepHours:").hasMessageContaining("20,000 steps");
         assertThatThrownBy(() -> drills.start(new DrillService.Plan("HBDP", "benzene", null, 125.0, 32.5, null, 20.0, null, null, null, "x")))
                 .hasMessageContaining("5 km");
         assertThatThrownBy(() -> drills.start(new DrillService.Plan("HBDP", "benzene", "PS-E10-LG", null, null, null, 20.0, null, null, null, null)))

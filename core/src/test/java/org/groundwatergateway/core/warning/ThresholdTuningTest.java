@@ -180,9 +180,10 @@ class ThresholdTuningTest {
         WarningRule combined = rules.create(validation.check(new WarningRule(null, 0, "acid", WarningRule.Kind.COMBINED, null, Set.of(), null,
                 null, null, WarningRule.Thresholds.at(Alert.Level.SEVERE, 1.0), 0.05, 1, null, null,
                 List.of(new WarningRule.Condition("ph", WarningRule.Comparison.BELOW, 5.5)), null, null, null)), "test", T0);
-        assertThatThrownBy(() -> tuning.report(combined, T0, TO, 0)).hasMessageStartingWith("kind: tuning scales the thresholds")
-                .hasMessageContaining("CLASS_LIMIT");
+        assertThatThrownBy(() -> tuning.report(combined, T0, TO, 0)).hasMessageStartingWith("kind: tuning replays readings")
+                .hasMessageContaining("CLASS_LIMIT").hasMessageNotContaining("SOIL_SCREENING,");
         WarningRule rule = create(WarningRule.Kind.CLASS_LIMIT, "benzene", 3, null, null);
+        assertThatThrownBy(() -> tuning.report(rule, T0.minus(Duration.ofDays(2000)), TO, 0)).hasMessageStartingWith("from: a tuning period is at most");
         assertThatThrownBy(() -> tuning.report(rule, TO, T0, 0)).hasMessageStartingWith("from:");
         assertThatThrownBy(() -> tuning.report(rule, T0, TO, -1)).hasMessageStartingWith("toleranceHours:");
         assertThatThrownBy(() -> feedback.recordMissed(rule, ph.code(), T0, "x", null, TO))

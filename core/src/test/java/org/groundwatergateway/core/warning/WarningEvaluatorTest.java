@@ -124,6 +124,14 @@ class WarningEvaluatorTest {
     }
 
     @Test
+    void soilScreeningRulesLeaveWellReadingsAlone() {
+        // Benzene's screening value is 4 mg/kg of soil; 100 µg/L in a well would be 25 × it if the units were mixed up.
+        WarningRule rule = create(rule(WarningRule.Kind.SOIL_SCREENING, "benzene", null, null, 0.05, 1, null, null));
+        Datastream d = site.stream(Well.Role.SOURCE_AREA, "benzene");
+        assertThat(feed(rule, d, 100, 1000)).containsExactly(null, null);
+    }
+
+    @Test
     void hysteresisHoldsAnAlertUntilTheValueStaysClearlyBelow() {
         Datastream d = site.stream(Well.Role.DOWNGRADIENT, "benzene");
         double limit = site.classIII("benzene");

@@ -3,6 +3,7 @@ package org.groundwatergateway.gateway.analytics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -41,11 +42,13 @@ public class TransportController {
     private final AnalysisJobs jobs;
     private final SiteRepository sites;
     private final SiteReadings readings;
+    private final Clock clock;
 
-    public TransportController(AnalysisJobs jobs, SiteRepository sites, SiteReadings readings) {
+    public TransportController(AnalysisJobs jobs, SiteRepository sites, SiteReadings readings, Clock clock) {
         this.jobs = jobs;
         this.sites = sites;
         this.readings = readings;
+        this.clock = clock;
     }
 
     public record Grid(double x0, double y0, double dx, double dy, int nx, int ny) {}
@@ -171,7 +174,7 @@ public class TransportController {
         Site site = sites.load(request.flowField());
         var aquifer = site.aquiferOrShallowest(request.aquifer());
         double cell = request.grid() == null ? 50 : request.grid().dx();
-        if (request.flowFieldWindow() == null) return SiteFlow.lastBefore(site, aquifer, readings, Instant.now(), Duration.ofDays(30), cell);
+        if (request.flowFieldWindow() == null) return SiteFlow.lastBefore(site, aquifer, readings, clock.instant(), Duration.ofDays(30), cell);
         Instant from = AnalysisRequests.instant(request.flowFieldWindow().from(), "flowFieldWindow.from");
         Instant to = AnalysisRequests.instant(request.flowFieldWindow().to(), "flowFieldWindow.to");
         return SiteFlow.of(site, aquifer, readings, from, to, cell);

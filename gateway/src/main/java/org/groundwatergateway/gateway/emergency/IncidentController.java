@@ -60,12 +60,13 @@ public class IncidentController {
     }
 
     public record DispatchView(long id, String resource, String resourceName, String kind, double quantity, String unit, String depot,
-                               String depotName, Map<String, Object> route, double lengthM, double etaMinutes, String status, Instant updatedAt) {
+                               String depotName, Map<String, Object> route, double lengthM, double etaMinutes, String status, Instant updatedAt,
+                               Instant onSiteAt) {
 
         static DispatchView of(Dispatch d) {
             return new DispatchView(d.id(), d.resource().code(), d.resource().nameZh(), d.resource().kind().name(), d.resource().quantity(),
                     d.resource().unit(), d.depot().code(), d.depot().nameZh(), GeoJson.geometry(d.route()), d.lengthM(), d.etaMinutes(),
-                    d.status().name(), d.updatedAt());
+                    d.status().name(), d.updatedAt(), d.onSiteAt());
         }
     }
 

@@ -27,8 +27,10 @@ final class IncidentReport {
 
     static byte[] pdf(IncidentService.Details d, ReportFont font) {
         Incident i = d.incident();
-        String title = "突发地下水污染事件报告 Emergency report — 事件 " + i.id();
-        PdfReport report = new PdfReport(font, title, "Groundwater Gateway · 事件 incident " + i.id() + " · " + d.parkCode());
+        // A drill's incident says so on every page: its report must never pass for a real event's.
+        String drill = i.drill() == null ? "" : "【演练 " + i.drill().id() + "】";
+        String title = drill + "突发地下水污染事件报告 Emergency report — 事件 " + i.id();
+        PdfReport report = new PdfReport(font, title, drill + "Groundwater Gateway · 事件 incident " + i.id() + " · " + d.parkCode());
         write(report, d);
         return report.finish();
     }

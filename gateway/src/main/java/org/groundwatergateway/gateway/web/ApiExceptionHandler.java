@@ -33,9 +33,9 @@ public class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The analysis was cancelled before it finished (" + e.getMessage() + ").");
     }
 
-    /** The request is understood but not possible in the target's present state (a drill still replaying, say). */
-    @ExceptionHandler(IllegalStateException.class)
-    ProblemDetail notNow(IllegalStateException e) {
+    /** The request is understood but not possible in the drill's present state (still replaying, finished already). */
+    @ExceptionHandler(DrillService.NotNow.class)
+    ProblemDetail notNow(DrillService.NotNow e) {
         log.info("Refused request: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
