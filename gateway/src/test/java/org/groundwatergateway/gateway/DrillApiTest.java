@@ -129,6 +129,10 @@ class DrillApiTest extends RunningGateway {
                     .contains("园区污水处理厂").contains("VOC-U-1").contains(nearest.get("code").asString())
                     .contains(dispatches.get(0).get("resourceName").asString()).contains("事件概况").contains("处置过程");
         }
+        // The drill incident's own emergency report never passes for a real one.
+        try (PDDocument document = Loader.loadPDF(http.getBytes("/api/v1/reports/incidents/" + incidentId))) {
+            assertThat(new PDFTextStripper().getText(document)).contains("【演练 " + id + "】突发地下水污染事件报告");
+        }
         assertThat(ok(http.get("/api/v1/reports/drills/" + id + "?format=json")).get("incident").get("incident").get("id").asLong())
                 .isEqualTo(incidentId);
         assertThat(ids(ok(http.get("/api/v1/drills")))).contains((long) id);
