@@ -22,7 +22,7 @@ public final class MaintenanceRepository {
                 .params(r.sensorId(), r.kind().name(), Rows.timestamp(r.startedAt()), Rows.timestamp(r.endedAt()), r.performedBy(),
                         r.result(), r.notes()));
         if (r.kind().calibrates()) {
-            LocalDate day = r.endedAt().atOffset(ChinaStandardTime.OFFSET).toLocalDate();
+            LocalDate day = ChinaStandardTime.date(r.endedAt());
             jdbc.sql("UPDATE sensors SET last_calibrated_on = ? WHERE id = ? AND (last_calibrated_on IS NULL OR last_calibrated_on < ?)")
                     .params(day, r.sensorId(), day).update();
         }

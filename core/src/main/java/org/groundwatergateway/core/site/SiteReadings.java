@@ -57,7 +57,7 @@ public final class SiteReadings {
             if ((rs.getInt("quality_flags") & UNUSABLE) != 0) return;
             long well = rs.getLong("well_id");
             if (!wells.containsKey(well)) return;
-            LocalDate day = Rows.instant(rs, "phenomenon_time").atOffset(ChinaStandardTime.OFFSET).toLocalDate();
+            LocalDate day = ChinaStandardTime.date(Rows.instant(rs, "phenomenon_time"));
             double[] sum = sums.computeIfAbsent(well, w -> new TreeMap<>()).computeIfAbsent(day, d -> new double[2]);
             sum[0] += rs.getDouble("result_value");
             sum[1]++;

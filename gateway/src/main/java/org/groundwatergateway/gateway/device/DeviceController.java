@@ -66,7 +66,7 @@ public class DeviceController {
         registry.flushTraffic();
         Map<Long, String> parkCodes = parks.findAll().stream().collect(Collectors.toMap(Park::id, Park::code));
         Map<String, List<Sensor>> sensors = monitoring.findSensors().stream().collect(Collectors.groupingBy(Sensor::mn));
-        LocalDate today = clock.instant().atOffset(ChinaStandardTime.OFFSET).toLocalDate();
+        LocalDate today = ChinaStandardTime.date(clock.instant());
         return devices.findAll().stream().map(d -> view(d, parkCodes, sensors.getOrDefault(d.mn(), List.of()), today)).toList();
     }
 

@@ -38,15 +38,15 @@ public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, M
         Map<String, Integer> byKind = new TreeMap<>();
         Map<String, Integer> bySubject = new TreeMap<>();
         Map<LocalDate, Map<Alert.Level, Integer>> byDay = new TreeMap<>();
-        LocalDate first = from.atOffset(ChinaStandardTime.OFFSET).toLocalDate();
-        LocalDate last = to.minusNanos(1).atOffset(ChinaStandardTime.OFFSET).toLocalDate();
+        LocalDate first = ChinaStandardTime.date(from);
+        LocalDate last = ChinaStandardTime.date(to.minusNanos(1));
         for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) byDay.put(d, new EnumMap<>(Alert.Level.class));
         int open = 0;
         for (Alert a : alerts) {
             byLevel.merge(a.level(), 1, Integer::sum);
             byKind.merge(a.kind(), 1, Integer::sum);
             bySubject.merge(a.subject(), 1, Integer::sum);
-            byDay.computeIfAbsent(a.raisedAt().atOffset(ChinaStandardTime.OFFSET).toLocalDate(), d -> new EnumMap<>(Alert.Level.class))
+            byDay.computeIfAbsent(ChinaStandardTime.date(a.raisedAt()), d -> new EnumMap<>(Alert.Level.class))
                     .merge(a.level(), 1, Integer::sum);
             if (a.clearedAt() == null || a.clearedAt().isAfter(to)) open++;
         }

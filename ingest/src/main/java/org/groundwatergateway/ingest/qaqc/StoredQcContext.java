@@ -67,11 +67,11 @@ public final class StoredQcContext implements QualityControl.Context {
     @Override
     public boolean calibrationOverdue(long sensorId, Instant at) {
         Calibrations c = calibrations(sensorId);
-        LocalDate day = at.atOffset(ChinaStandardTime.OFFSET).toLocalDate();
+        LocalDate day = ChinaStandardTime.date(at);
         LocalDate last = null;
         for (MaintenanceRecord r : c.records()) {
             if (r.startedAt().isAfter(at)) break;
-            if (r.kind().calibrates()) last = r.endedAt().atOffset(ChinaStandardTime.OFFSET).toLocalDate();
+            if (r.kind().calibrates()) last = ChinaStandardTime.date(r.endedAt());
         }
         LocalDate recorded = c.sensor().lastCalibratedOn();
         if (recorded != null && !recorded.isAfter(day) && (last == null || recorded.isAfter(last))) last = recorded;
