@@ -27,23 +27,31 @@ public record GatewayProcess(Process process, int port, Path log) implements Aut
         return new GatewayProcess(process, port, log);
     }
 
+    /** Waits until {@code /actuator/health} says UP: the platform serves requests (the demo may still be loading). */
+    Http awaitHealthy(Duration budget) throws Exception {
+        return await(budget, health -> true, "health not UP");
+    }
+
+    /** Waits until health is UP and the demo park is loaded. */
     Http awaitDemoLoaded(Duration budget) throws Exception {
+        return await(budget, health -> health.path("components").path("demoPark").path("details").path("loaded").asBoolean(),
+                "health not UP with the demo loaded");
+    }
+
+    private Http await(Duration budget, java.util.function.Predicate<JsonNode> ready, String failure) throws Exception {
         Http http = new Http(port);
         long deadline = System.nanoTime() + budget.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) throw new AssertionError("gateway exited: " + Files.readString(log));
             try {
                 JsonNode health = http.get("/actuator/health").json();
-                if (health.path("status").asString().equals("UP")
-                        && health.path("components").path("demoPark").path("details").path("loaded").asBoolean()) {
-                    return http;
-                }
+                if (health.path("status").asString().equals("UP") && ready.test(health)) return http;
             } catch (RuntimeException notYetListening) {
                 // keep polling until the deadline
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("health not UP with the demo loaded within " + budget + "; log:\n" + Files.readString(log));
+        throw new AssertionError(failure + " within " + budget + "; log:\n" + Files.readString(log));
     }
 
     /** Ends the process the hard way: SIGKILL, no shutdown hooks, no flushing. */
