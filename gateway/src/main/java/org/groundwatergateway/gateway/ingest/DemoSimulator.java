@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.groundwatergateway.gateway.config.DemoMode;
 import org.groundwatergateway.gateway.config.IngestProperties;
+import org.groundwatergateway.gateway.demo.DemoParkStartup;
 import org.groundwatergateway.ingest.hj212.PollutantCodes;
 import org.groundwatergateway.ingest.simulator.Hj212Simulator;
 import org.groundwatergateway.ingest.simulator.SimulatedDevice;
@@ -34,23 +35,30 @@ public class DemoSimulator implements ApplicationRunner, AutoCloseable {
     private final IngestLifecycle ingest;
     private final PollutantCodes codes;
     private final Clock clock;
+    private final DemoParkStartup demoPark;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-simulator");
         thread.setDaemon(true);
         return thread;
     });
 
-    public DemoSimulator(IngestProperties properties, DemoMode demoMode, IngestLifecycle ingest, PollutantCodes codes, Clock clock) {
+    public DemoSimulator(IngestProperties properties, DemoMode demoMode, IngestLifecycle ingest, PollutantCodes codes, Clock clock,
+                         DemoParkStartup demoPark) {
         this.enabled = properties.simulator().enabled() != null ? properties.simulator().enabled() : demoMode.enabled();
         this.interval = properties.simulator().interval();
         this.ingest = ingest;
         this.codes = codes;
         this.clock = clock;
+        this.demoPark = demoPark;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) return;
+        // The loggers are the demo's: they report once the demo park, and with it their devices, is in place.
+        if (enabled) demoPark.whenReady(this::start);
+    }
+
+    private void start() {
         Hj212Simulator simulator = new Hj212Simulator("127.0.0.1", ingest.hj212Port(), SimulatedDevice.demoPark(codes));
         log.info("Demo simulator: 44 loggers report to HJ 212 port {} every {}", ingest.hj212Port(), interval);
         schedule.scheduleAtFixedRate(() -> {
