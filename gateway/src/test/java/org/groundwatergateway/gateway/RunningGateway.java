@@ -63,12 +63,14 @@ abstract class RunningGateway {
         throw new AssertionError("incident " + incidentId + " not analysed within " + budget);
     }
 
-    /** Connects, once the demo park (loaded in the background) is in place. */
+    /** Connects, once the demo park (loaded in the background) is in place, if the demo is on. */
     @BeforeEach
     void connect() throws InterruptedException {
         http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!http.get("/actuator/health").json().path("components").path("demoPark").path("details").path("loaded").asBoolean()) {
+        while (true) {
+            JsonNode demo = http.get("/actuator/health").json().path("components").path("demoPark").path("details");
+            if (!demo.path("enabled").asBoolean() || demo.path("loaded").asBoolean()) return;
             if (System.nanoTime() > deadline) throw new AssertionError("the demo park did not load within 60 s");
             Thread.sleep(100);
         }
