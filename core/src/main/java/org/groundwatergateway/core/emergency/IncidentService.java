@@ -5,9 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.core.alert.Alert;
@@ -212,27 +217,35 @@ public final class IncidentService {
             double[] xy = grid.toLocal(c.x, c.y);
             return new Coordinate(xy[0], xy[1]);
         });
-        double[] target = site.local(incident.location());
-        List<Depot> depots = emergency.findDepots(site.park().id());
+        double[] place = site.local(incident.location());
+        Coordinate target = new Coordinate(place[0], place[1]);
+        // Each depot's stock is read once and its route found once, however many of the plan's resources it holds.
+        Map<Depot, List<EmergencyResource>> stock = new LinkedHashMap<>();
+        for (Depot depot : emergency.findDepots(site.park().id())) stock.put(depot, emergency.findResources(depot.id()));
+        Map<Long, RoadNetwork.Route> routes = new HashMap<>();
+        Set<Long> taken = new HashSet<>();
         for (String wanted : plan.resources()) {
             Dispatch best = null;
-            for (Depot depot : depots) {
-                Optional<EmergencyResource> resource = emergency.findResources(depot.id()).stream()
-                        .filter(r -> r.status() == EmergencyResource.Status.AVAILABLE && r.nameZh().contains(wanted)).findFirst();
+            for (Map.Entry<Depot, List<EmergencyResource>> depot : stock.entrySet()) {
+                Optional<EmergencyResource> resource = depot.getValue().stream().filter(r -> r.status() == EmergencyResource.Status.AVAILABLE
+                        && !taken.contains(r.id()) && r.nameZh().contains(wanted)).findFirst();
                 if (resource.isEmpty()) continue;
-                double[] from = site.local(depot.location());
-                RoadNetwork.Route route = roads.route(new Coordinate(from[0], from[1]), new Coordinate(target[0], target[1]));
+                RoadNetwork.Route route = routes.computeIfAbsent(depot.getKey().id(), id -> {
+                    double[] from = site.local(depot.getKey().location());
+                    return roads.route(new Coordinate(from[0], from[1]), target);
+                });
                 if (best == null || route.lengthM() < best.lengthM()) {
                     var line = site.grid().lonLatMapping().applyTo(new org.locationtech.jts.geom.GeometryFactory()
                             .createLineString(route.path().toArray(Coordinate[]::new)));
-                    best = new Dispatch(null, incident.id(), resource.get(), depot, (org.locationtech.jts.geom.LineString) line, route.lengthM(),
-                            route.minutesAt(settings.travelSpeedKmh()), Dispatch.Status.DISPATCHED, at, null);
+                    best = new Dispatch(null, incident.id(), resource.get(), depot.getKey(), (org.locationtech.jts.geom.LineString) line,
+                            route.lengthM(), route.minutesAt(settings.travelSpeedKmh()), Dispatch.Status.DISPATCHED, at, null);
                 }
             }
             if (best == null) {
                 note(incident.id(), at, "预案所需资源无可用：" + wanted);
                 continue;
             }
+            taken.add(best.resource().id());
             if (incident.drill() == null) emergency.updateStatus(best.resource().id(), EmergencyResource.Status.DISPATCHED);
             Dispatch sent = incidents.insert(best);
             note(incident.id(), at, String.format(Locale.ROOT, "调派 %s（%s）自 %s，路程 %.0f m，预计 %.0f 分钟到达", sent.resource().nameZh(),
@@ -274,15 +287,14 @@ public final class IncidentService {
         Incident incident = incident(id);
         Park park = parkOf(incident.parkId());
         DisposalPlan plan = incident.planCode() == null ? null : plans.find(incident.planCode()).orElse(null);
-        DisposalPlan.Dose dose = null;
-        if (plan != null && incident.concentrationMgPerL() != null) {
-            Site site = sites.load(park.code());
-            dose = plan.dose(incident.concentrationMgPerL(), IncidentAnalysis.aquifer(site, incident));
-        }
+        boolean withDose = plan != null && incident.concentrationMgPerL() != null;
+        boolean closed = incident.status() == Incident.Status.CLOSED;
+        Site site = withDose || closed ? sites.load(park.code()) : null;
+        DisposalPlan.Dose dose = withDose ? plan.dose(incident.concentrationMgPerL(), IncidentAnalysis.aquifer(site, incident)) : null;
         Point at = incident.location();
         return new Details(incident, park.code(), plan, dose, incidents.forecast(id), incidents.tasks(id), incidents.timeline(id),
                 incidents.dispatches(id), camerasNear(at.getX(), at.getY(), settings.cameraRadiusM(), settings.nearestCameras()),
-                incident.status() == Incident.Status.CLOSED ? evaluation(incident) : null);
+                closed ? evaluation(incident, site) : null);
     }
 
     public TimelineEntry comment(long id, String department, String author, String text) {
@@ -360,8 +372,7 @@ public final class IncidentService {
     }
 
     /** Key wells' concentrations before and after, time to containment, tasks done on time. */
-    Evaluation evaluation(Incident incident) {
-        Site site = sites.load(parkOf(incident.parkId()).code());
+    private Evaluation evaluation(Incident incident, Site site) {
         AquiferLayer aquifer = IncidentAnalysis.aquifer(site, incident);
         Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow();
         double[] at = site.local(incident.location());
