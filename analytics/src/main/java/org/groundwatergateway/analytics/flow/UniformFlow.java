@@ -37,7 +37,12 @@ public record UniformFlow(double azimuthDegrees, double seepageVelocity) {
 
     /** The grid point {@code distance} metres upgradient of (x, y) on its flow line. */
     public double[] upgradient(double x, double y, double distance) {
-        return new double[] {x - distance * east(), y - distance * north()};
+        return downgradient(x, y, -distance);
+    }
+
+    /** The grid point {@code distance} metres downgradient of (x, y) on its flow line. */
+    public double[] downgradient(double x, double y, double distance) {
+        return new double[] {x + distance * east(), y + distance * north()};
     }
 
     /**

@@ -216,9 +216,9 @@ public final class IncidentAnalysis {
      * receptor's point nearest the source.
      */
     static Coordinate exposedPoint(Geometry receptor, double[] origin, UniformFlow flow) {
-        double azimuth = Math.toRadians(flow.azimuthDegrees());
         Coordinate start = new Coordinate(origin[0], origin[1]);
-        Coordinate far = new Coordinate(origin[0] + CENTRE_LINE_M * Math.sin(azimuth), origin[1] + CENTRE_LINE_M * Math.cos(azimuth));
+        double[] end = flow.downgradient(origin[0], origin[1], CENTRE_LINE_M);
+        Coordinate far = new Coordinate(end[0], end[1]);
         Geometry crossing = receptor.intersection(GEOMETRY.createLineString(new Coordinate[] {start, far}));
         Coordinate first = null;
         for (Coordinate c : crossing.getCoordinates()) {
