@@ -22,8 +22,9 @@ class DisclosureTest {
     @Test
     void anAnonymousViewerIsPublicAndAViewerWithoutRolesIsToo() {
         assertThat(Viewer.anonymous().has(Role.PUBLIC)).isTrue();
-        assertThat(Viewer.anonymous().has(Role.ADMIN)).isFalse();
-        assertThat(new Viewer("someone", Set.of(), null).roles()).containsExactly(Role.PUBLIC);
+        assertThat(Viewer.anonymous().has(Role.SYSTEM_ADMIN)).isFalse();
+        assertThat(Viewer.anonymous().isAnonymous()).isTrue();
+        assertThat(new Viewer("someone", Set.of(), "ORG", OrganisationKind.ENTERPRISE).roles()).containsExactly(Role.PUBLIC);
         assertThat(new OpenAccessPolicy().disclose(Viewer.anonymous(), "wells")).isEqualTo(Disclosure.full());
     }
 }

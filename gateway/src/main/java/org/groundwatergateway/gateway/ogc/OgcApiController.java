@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.ogc;
 
+import org.groundwatergateway.gateway.security.Viewers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

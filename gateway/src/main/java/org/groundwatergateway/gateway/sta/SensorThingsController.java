@@ -2,20 +2,14 @@ package org.groundwatergateway.gateway.sta;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
-import java.util.EnumSet;
-import java.util.Set;
 import org.groundwatergateway.gateway.config.StaProperties;
+import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.ogc.sta.service.StaRequest;
 import org.groundwatergateway.ogc.sta.service.StaResponse;
-import org.groundwatergateway.policies.Role;
-import org.groundwatergateway.policies.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -45,7 +39,7 @@ public class SensorThingsController {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         String path = UriUtils.decode(uri.substring(ROOT.length()), StandardCharsets.UTF_8);
         StaResponse response = service.handle(new StaRequest(request.getMethod(), path.isEmpty() ? "/" : path, request.getQueryString(),
-                body, viewer(), base(request)));
+                body, Viewers.current(), base(request)));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status());
         if (response.location() != null) answer.header(HttpHeaders.LOCATION, response.location());
         if (response.json() != null) return answer.contentType(MediaType.APPLICATION_JSON).body(response.json().toString());
@@ -56,16 +50,5 @@ public class SensorThingsController {
     private String base(HttpServletRequest request) {
         if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) return properties.baseUrl();
         return ServletUriComponentsBuilder.fromContextPath(request).path(ROOT).build().toUriString();
-    }
-
-    /** Administrators (the only authenticated accounts so far) and everyone else, as the access policy knows them. */
-    static Viewer viewer() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
-            return Viewer.anonymous();
-        }
-        Set<Role> roles = EnumSet.of(Role.PUBLIC);
-        if (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"))) roles.add(Role.ADMIN);
-        return new Viewer(authentication.getName(), roles, null);
     }
 }

@@ -34,6 +34,7 @@ import org.groundwatergateway.ogc.sta.service.EntityChanged;
 import org.groundwatergateway.ogc.sta.service.MqttMessages;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.ogc.sta.service.StaResponse;
+import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ import org.springframework.stereotype.Component;
 public class SensorThingsMqtt implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SensorThingsMqtt.class);
-    private static final Viewer PUBLISHER = new Viewer("mqtt", Set.of(), null);
+    private static final Viewer PUBLISHER = new Viewer("mqtt", Set.of(), "system", OrganisationKind.PARK_ADMINISTRATION);
     private static final String CLIENT_ID = "groundwater-gateway-sta";
     private static final int CONNECT_ATTEMPTS = 10;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(300);
