@@ -32,8 +32,8 @@ class AnalyticsApiTest extends RunningGateway {
 
     @Test
     void aPlumeForecastByFiniteVolumesAgreesWithWexler() {
-        JsonNode numerical = ok(http.post("/api/v1/analytics/transport", plume("numerical", ""), null, null));
-        JsonNode analytical = ok(http.post("/api/v1/analytics/transport", plume("analytical", ""), null, null));
+        JsonNode numerical = ok(http.post("/api/v1/analytics/transport", plume("numerical", ""), "admin", "demo-admin"));
+        JsonNode analytical = ok(http.post("/api/v1/analytics/transport", plume("analytical", ""), "admin", "demo-admin"));
         assertThat(numerical.get("points")).hasSize(4);
         assertThat(numerical.get("flowAzimuthDegrees").asDouble()).isCloseTo(90, within(1e-9));
         for (int k = 0; k < 4; k++) {
@@ -46,7 +46,7 @@ class AnalyticsApiTest extends RunningGateway {
         }
         assertThat(numerical.get("points").get(0).get("c").asDouble()).isGreaterThan(1);
 
-        Http.Response bad = http.post("/api/v1/analytics/transport", plume("numerical", "").replace("\"times\": [365, 730]", "\"times\": [730, 365]"), null, null);
+        Http.Response bad = http.post("/api/v1/analytics/transport", plume("numerical", "").replace("\"times\": [365, 730]", "\"times\": [730, 365]"), "admin", "demo-admin");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("detail").asString()).contains("times[1]");
     }
@@ -89,7 +89,7 @@ class AnalyticsApiTest extends RunningGateway {
         Http.Response accepted = http.post("/api/v1/analytics/transport", heavy, ASYNC);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String location = accepted.raw().headers().firstValue("Location").orElseThrow();
-        Http.Response cancelled = http.delete(location, null, null);
+        Http.Response cancelled = http.delete(location, "admin", "demo-admin");
         assertThat(cancelled.status()).isEqualTo(202);
         List<String> stream = http.eventStream(location + "/events", Duration.ofSeconds(60));
         assertThat(stream.stream().filter(l -> l.startsWith("event:")).reduce((a, b) -> b).orElseThrow()).contains("cancelled");
@@ -107,7 +107,7 @@ class AnalyticsApiTest extends RunningGateway {
                 + "\"grid\": {\"cellSize\": 5, \"upgradient\": 50, \"length\": 300, \"width\": 150}, "
                 + "\"compliance\": {\"points\": [{\"x\": 90, \"y\": 0}], \"target\": 0.01, \"horizonDays\": 1825}, "
                 + "\"alternatives\": [{\"kind\": \"MNA\"}, {\"kind\": \"PRB\", \"x\": 60, \"y\": 0, \"length\": 60, \"thickness\": 5, \"decayPerDay\": 5}, "
-                + "{\"kind\": \"PUMP_AND_TREAT\", \"x\": 40, \"y\": 0, \"pumpingRate\": 50}]}", null, null));
+                + "{\"kind\": \"PUMP_AND_TREAT\", \"x\": 40, \"y\": 0, \"pumpingRate\": 50}]}", "admin", "demo-admin"));
         assertThat(outcomes).hasSize(3);
         JsonNode mna = outcomes.get(0);
         JsonNode barrier = outcomes.get(1);
@@ -122,7 +122,7 @@ class AnalyticsApiTest extends RunningGateway {
                 + "\"thickness\": 11, \"longitudinalDispersivity\": 5, \"transverseDispersivity\": 0.5, \"sourceWidth\": 20, \"sourceConcentration\": 12, "
                 + "\"sourceStartDay\": 0}, \"grid\": {\"cellSize\": 5, \"upgradient\": 50, \"length\": 300, \"width\": 150}, "
                 + "\"compliance\": {\"points\": [{\"x\": 90, \"y\": 0}], \"target\": 0.01, \"horizonDays\": 365}, \"alternatives\": [{\"kind\": \"DIG\"}]}",
-                null, null);
+                "admin", "demo-admin");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("detail").asString()).contains("alternatives[0]").contains("PRB");
     }
@@ -130,7 +130,7 @@ class AnalyticsApiTest extends RunningGateway {
     @Test
     void theDemoParksFlowFromItsStoredHeads() {
         JsonNode flow = ok(http.post("/api/v1/analytics/flow", "{" + PARK_WINDOW + ", \"cellSize\": 50, "
-                + "\"particles\": [{\"lon\": 121.00692, \"lat\": 32.551723, \"days\": 3650, \"direction\": \"FORWARD\"}]}", null, null));
+                + "\"particles\": [{\"lon\": 121.00692, \"lat\": 32.551723, \"days\": 3650, \"direction\": \"FORWARD\"}]}", "admin", "demo-admin"));
         // docs/demo-park.md: azimuth 105°, v = 0.156 m/d; two days of hourly heads with their noise and undulation.
         assertThat(flow.get("azimuthDegrees").asDouble()).isCloseTo(105, within(5.0));
         assertThat(flow.get("seepageVelocity").asDouble()).isCloseTo(0.156, within(0.02));
@@ -147,7 +147,7 @@ class AnalyticsApiTest extends RunningGateway {
     @Test
     void theDemoParksConductivitySurfaceAndNetworkReview() {
         JsonNode surface = ok(http.post("/api/v1/analytics/interpolate", "{" + PARK_WINDOW + ", \"parameter\": \"conductivity\", \"cellSize\": 100, "
-                + "\"levels\": [1500]}", null, null));
+                + "\"levels\": [1500]}", "admin", "demo-admin"));
         assertThat(surface.get("method").asString()).isEqualTo("KRIGING");
         assertThat(surface.get("variogram").get("shape").asString()).isNotBlank();
         assertThat(surface.get("estimate")).hasSize(surface.get("ny").asInt());
@@ -156,7 +156,7 @@ class AnalyticsApiTest extends RunningGateway {
         assertThat(surface.get("wells").size()).isGreaterThanOrEqualTo(8);
 
         JsonNode network = ok(http.post("/api/v1/analytics/network", "{" + PARK_WINDOW + ", \"parameter\": \"conductivity\", \"cellSize\": 100, "
-                + "\"newWells\": 2}", null, null));
+                + "\"newWells\": 2}", "admin", "demo-admin"));
         assertThat(network.at("/newWells/features")).hasSize(2);
         assertThat(network.at("/coverageAfter/meanVariance").asDouble()).isLessThan(network.at("/coverageBefore/meanVariance").asDouble());
         assertThat(network.get("redundancy").size()).isEqualTo(surface.get("wells").size());
@@ -164,11 +164,11 @@ class AnalyticsApiTest extends RunningGateway {
 
     @Test
     void analysesOfStoredDataExplainWhatTheyLack() {
-        Http.Response shortWindow = http.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", null, null);
+        Http.Response shortWindow = http.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", "admin", "demo-admin");
         assertThat(shortWindow.status()).isEqualTo(400);
         assertThat(shortWindow.json().get("detail").asString()).contains("window");
         Http.Response unknown = http.post("/api/v1/analytics/flow", "{\"park\": \"NOPE\", \"from\": \"2025-11-01T00:00:00+08:00\", "
-                + "\"to\": \"2025-11-03T00:00:00+08:00\"}", null, null);
+                + "\"to\": \"2025-11-03T00:00:00+08:00\"}", "admin", "demo-admin");
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("detail").asString()).contains("NOPE");
         long level = http.get("/api/v1/datastreams?well=GW-U01").json().findValues("id").get(0).asLong();

@@ -20,9 +20,30 @@ final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /** Sent with every request that names no credentials of its own (HTTP Basic); null: anonymous. */
+    private final String signedIn;
 
     Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private Http(String base, String signedIn) {
+        this.base = base;
+        this.signedIn = signedIn;
+    }
+
+    /** This client signed in as {@code user} for the requests that name no credentials. */
+    Http signedInAs(String user, String password) {
+        return new Http(base, basic(user, password));
+    }
+
+    /** This client without a sign-in: the public. */
+    Http anonymous() {
+        return new Http(base, null);
+    }
+
+    private HttpRequest.Builder withDefault(HttpRequest.Builder request) {
+        return signedIn == null ? request : request.header("Authorization", signedIn);
     }
 
     /** The gateway's root URL, for clients other than this one. */
@@ -37,13 +58,13 @@ final class Http {
     }
 
     Response get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET());
+        return send(withDefault(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET()));
     }
 
     /** A GET whose body is binary (a PDF, an image). */
     byte[] getBytes(String path) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return client.send(withDefault(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(30)).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray()).body();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -75,7 +96,7 @@ final class Http {
 
     /** A JSON POST with extra headers, e.g. {@code Prefer: respond-async}. */
     Response post(String path, String json, java.util.Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+        HttpRequest.Builder request = withDefault(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return send(request);
@@ -84,7 +105,7 @@ final class Http {
     /** The lines of a server-sent event stream, read until the server ends it (at most {@code timeout}). */
     java.util.List<String> eventStream(String path, Duration timeout) {
         try {
-            HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+            HttpResponse<Stream<String>> response = client.send(withDefault(HttpRequest.newBuilder(URI.create(base + path)))
                     .header("Accept", "text/event-stream").timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofLines());
             try (java.util.stream.Stream<String> lines = response.body()) {
                 return lines.toList();
@@ -101,7 +122,7 @@ final class Http {
     BlockingQueue<String> follow(String path) {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         try {
-            HttpResponse<Stream<String>> response = client.send(HttpRequest.newBuilder(URI.create(base + path))
+            HttpResponse<Stream<String>> response = client.send(withDefault(HttpRequest.newBuilder(URI.create(base + path)))
                     .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
             if (response.statusCode() != 200) throw new IllegalStateException(path + " answered " + response.statusCode());
             Thread reader = new Thread(() -> response.body().forEach(lines::add), "event-stream " + path);

@@ -66,10 +66,12 @@ abstract class RunningGateway {
     /** Connects, once the demo park (loaded in the background) is in place, if the demo is on. */
     @BeforeEach
     void connect() throws InterruptedException {
-        http = new Http(environment.getRequiredProperty("local.server.port", Integer.class));
+        // The demo's all-round park operator (every operational role) for requests that name no credentials; tests of
+        // what the public sees use http.anonymous().
+        http = new Http(environment.getRequiredProperty("local.server.port", Integer.class)).signedInAs("admin", "demo-admin");
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            JsonNode demo = http.get("/actuator/health").json().path("components").path("demoPark").path("details");
+            JsonNode demo = http.anonymous().get("/actuator/health").json().path("components").path("demoPark").path("details");
             if (!demo.path("enabled").asBoolean() || demo.path("loaded").asBoolean()) return;
             if (System.nanoTime() > deadline) throw new AssertionError("the demo park did not load within 60 s");
             Thread.sleep(100);

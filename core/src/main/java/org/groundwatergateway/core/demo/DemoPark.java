@@ -171,6 +171,14 @@ public final class DemoPark {
                     PotentialSource.Kind.LAGOON, "事故应急池", 2850, 600));
 
     /** A planned monitoring well. */
+    /** A demo enterprise as an organisation of the park: its number (E01…), names and unified social credit code. */
+    public record DemoEnterprise(String number, String nameZh, String nameEn, String creditCode) {}
+
+    /** The demo's enterprises, for the accounts and API clients the demo gives each of them. */
+    public static List<DemoEnterprise> enterprises() {
+        return ENTERPRISES.stream().map(e -> new DemoEnterprise(e.number(), e.nameZh(), e.nameEn(), e.creditCode())).toList();
+    }
+
     record WellPlan(String code, double east, double north, boolean confined, Well.Role role) {}
 
     static List<WellPlan> wells() {

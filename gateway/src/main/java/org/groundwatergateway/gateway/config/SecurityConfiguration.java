@@ -1,51 +1,125 @@
 package org.groundwatergateway.gateway.config;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.security.AccessTokens;
+import org.groundwatergateway.gateway.security.FirstAccounts;
+import org.groundwatergateway.gateway.security.Authorizations;
+import org.groundwatergateway.gateway.security.LoginAudit;
+import org.groundwatergateway.gateway.security.OperationPermissions;
+import org.groundwatergateway.gateway.security.PasswordLogins;
+import org.groundwatergateway.gateway.security.RegisteredClients;
+import org.groundwatergateway.gateway.security.SigningKeys;
+import org.groundwatergateway.gateway.security.TokenClaims;
+import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.policies.identity.Accounts;
+import org.groundwatergateway.policies.identity.ApiClientRepository;
+import org.groundwatergateway.policies.identity.LockoutPolicy;
+import org.groundwatergateway.policies.identity.LoginEventRepository;
+import org.groundwatergateway.policies.identity.OrganisationRepository;
+import org.groundwatergateway.policies.identity.PasswordPolicy;
+import org.groundwatergateway.policies.identity.UserAccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Reads are open for now (the sharing policies arrive with the policies module); every write needs an
- * authenticated administrator. The only account so far is the demo one, which exists only with the demo.
+ * Who is asking, on every door. The platform is its own OAuth 2.1 / OpenID Connect authorization server (clients
+ * and people from the accounts, signing keys and issued tokens in the database), and every other request is checked
+ * by the permission matrix ({@link OperationPermissions}) after one of: a Bearer access token of ours (verified
+ * locally, refused once revoked), HTTP Basic for desktop OGC clients (a verified password is remembered briefly), or
+ * the session of the login page. Browser sessions are protected against cross-site requests; token and Basic
+ * requests carry no cookie to forge.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    static final String DEMO_ADMIN = "admin";
-    static final String DEMO_ADMIN_PASSWORD = "demo-admin";
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClients clients, Authorizations authorizations, LoginAudit audit,
+                                            JwtDecoder jwtDecoder) throws Exception {
+        RequestMatcher[] endpoints = new RequestMatcher[1];
+        http.oauth2AuthorizationServer(server -> {
+            endpoints[0] = server.getEndpointsMatcher();
+            server.registeredClientRepository(clients)
+                    .authorizationService(authorizations)
+                    .oidc(Customizer.withDefaults())
+                    .tokenEndpoint(token -> token.accessTokenResponseHandler(audit.tokenIssued()).errorResponseHandler(audit.tokenRefused()))
+                    .clientAuthentication(client -> client.errorResponseHandler(audit.clientRefused()))
+                    .tokenRevocationEndpoint(revocation -> revocation.revocationResponseHandler(audit.tokenRevoked()))
+                    .tokenIntrospectionEndpoint(introspection -> introspection.errorResponseHandler(audit.tokenRefused()));
+        });
+        http.securityMatcher(endpoints[0])
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // A browser that is not signed in is sent to the login page; the token endpoints answer in JSON.
+                .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                        new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));
+        return http.build();
+    }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, PasswordLogins passwords, JwtDecoder jwtDecoder, LoginAudit audit) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/**").permitAll()
-                        .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        // OGC requests by POST are reads too (XML-encoded GetFeature, GetMap); the policy layer decides what they see.
-                        .requestMatchers(HttpMethod.POST, "/ows", "/wfs", "/wms").permitAll()
-                        // Analyses compute on the caller's numbers or read what reads may see; a run is followed and
-                        // cancelled by its unguessable id.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/analytics/**").permitAll()
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/analytics/jobs/*").permitAll()
-                        // Whoever is notified of an alert may acknowledge it, not only administrators.
-                        .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/acknowledge").authenticated()
-                        .anyRequest().hasRole("ADMIN"))
-                .httpBasic(Customizer.withDefaults())
-                // A stateless API authenticated on every request carries no session cookie to forge.
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                        .anyRequest().access(OperationPermissions.fromClasspath()))
+                .authenticationProvider(passwords)
+                .httpBasic(basic -> basic.authenticationEntryPoint(audit.challenge()))
+                .formLogin(form -> form.loginPage("/login").failureHandler(audit.loginPageRefused()).defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokenAuthorities()))
+                        .authenticationEntryPoint(audit.challenge()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(audit.challenge()))
+                // Only a browser session can be ridden by another site; Bearer and Basic requests bring no cookie.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
+                        && request.getHeader("Authorization") == null && request.getSession(false) != null))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return http.build();
+    }
+
+    private static boolean isSafe(String method) {
+        return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || method.equals("TRACE");
+    }
+
+    /** A token's roles are its authorities, as a password sign-in's are. */
+    private static JwtAuthenticationConverter tokenAuthorities() {
+        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
+        roles.setAuthoritiesClaimName(Viewers.ROLES);
+        roles.setAuthorityPrefix("ROLE_");
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(roles);
+        return converter;
     }
 
     @Bean
@@ -54,13 +128,88 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService users(DemoMode demoMode, PasswordEncoder encoder) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-        if (demoMode.enabled()) {
-            log.warn("Demo mode: the account '{}' with the published password '{}' can change data. "
-                    + "Never run the demo on a network others can reach.", DEMO_ADMIN, DEMO_ADMIN_PASSWORD);
-            users.createUser(User.withUsername(DEMO_ADMIN).password(encoder.encode(DEMO_ADMIN_PASSWORD)).roles("ADMIN").build());
-        }
-        return users;
+    Accounts accounts(Database database, PasswordEncoder encoder, SecurityProperties properties, Clock clock) {
+        return new Accounts(new OrganisationRepository(database), new UserAccountRepository(database), new ApiClientRepository(database),
+                new LoginEventRepository(database), encoder,
+                new PasswordPolicy(properties.passwordMinLength(), properties.passwordClasses(), properties.passwordHistory(), properties.passwordMaxAge()),
+                new LockoutPolicy(properties.lockoutAttempts(), properties.lockoutDuration()), clock);
+    }
+
+    @Bean
+    LoginAudit loginAudit(Accounts accounts) {
+        return new LoginAudit(accounts);
+    }
+
+    @Bean
+    PasswordLogins passwordLogins(Accounts accounts, SecurityProperties properties, Clock clock) {
+        return new PasswordLogins(accounts, properties.basicCacheTtl(), clock);
+    }
+
+    @Bean
+    FirstAccounts firstAccounts(Accounts accounts, PasswordLogins passwords, GatewayProperties gateway) {
+        return new FirstAccounts(accounts, passwords, gateway.dataDir());
+    }
+
+    @Bean
+    RegisteredClients registeredClients(Accounts accounts, SecurityProperties properties) {
+        return new RegisteredClients(accounts, properties.accessTokenTtl(), properties.refreshTokenTtl());
+    }
+
+    @Bean
+    Authorizations authorizations(Database database, RegisteredClients clients, Clock clock) {
+        return new Authorizations(new JdbcOAuth2AuthorizationService(new JdbcTemplate(database.dataSource()), clients), clock);
+    }
+
+    @Bean
+    SigningKeys signingKeys(Database database, Clock clock, SecurityProperties properties) {
+        return new SigningKeys(database, clock, properties.accessTokenTtl());
+    }
+
+    /** The JWKS the authorization server publishes: every key a live token may carry. */
+    @Bean
+    JWKSource<SecurityContext> jwkSource(SigningKeys keys) {
+        return keys.verificationSource();
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SigningKeys keys) {
+        return new NimbusJwtEncoder(keys.signingSource());
+    }
+
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> tokenClaims(Accounts accounts, SecurityProperties properties) {
+        return new TokenClaims(accounts, properties.audience());
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(SecurityProperties properties) {
+        AuthorizationServerSettings.Builder settings = AuthorizationServerSettings.builder();
+        if (properties.issuer() != null && !properties.issuer().isBlank()) settings.issuer(properties.issuer());
+        return settings.build();
+    }
+
+    /** Verifies our own tokens locally: signature by a published key, lifetime, audience, and not revoked. */
+    @Bean
+    JwtDecoder jwtDecoder(SigningKeys keys, Authorizations authorizations, SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource()).build();
+        OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not for audience " + properties.audience(), null));
+        OAuth2TokenValidator<Jwt> unrevoked = jwt -> authorizations.active(jwt.getTokenValue())
+                ? OAuth2TokenValidatorResult.success()
+                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked or not issued here", null));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), audience, unrevoked));
+        return decoder;
+    }
+
+    @Bean
+    AccessTokens accessTokens(JwtDecoder decoder) {
+        return token -> {
+            try {
+                return java.util.Optional.of(Viewers.of(decoder.decode(token)));
+            } catch (org.springframework.security.oauth2.jwt.JwtException e) {
+                return java.util.Optional.empty();
+            }
+        };
     }
 }

@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.gateway.security.FirstAccounts;
+import org.groundwatergateway.policies.identity.Accounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,6 +40,13 @@ public class ApiExceptionHandler {
     ProblemDetail notNow(DrillService.NotNow e) {
         log.info("Refused request: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /** Security errors say only what the caller may know. */
+    @ExceptionHandler({FirstAccounts.SetupRefused.class, Accounts.NotYours.class})
+    ProblemDetail forbidden(RuntimeException e) {
+        log.info("Refused: {}", e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

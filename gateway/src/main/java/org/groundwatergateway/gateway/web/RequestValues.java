@@ -27,4 +27,13 @@ public final class RequestValues {
         if (value == null) throw new IllegalArgumentException(name + " is required");
         return value;
     }
+
+    /** One of an enumeration's constants, by its exact name. */
+    public static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
 }

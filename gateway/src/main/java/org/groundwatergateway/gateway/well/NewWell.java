@@ -1,8 +1,8 @@
 package org.groundwatergateway.gateway.well;
 
+import static org.groundwatergateway.gateway.web.RequestValues.enumValue;
 import static org.groundwatergateway.gateway.web.RequestValues.required;
 
-import java.util.Arrays;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.monitoring.Well;
 import org.locationtech.jts.geom.Coordinate;
@@ -27,13 +27,5 @@ public record NewWell(String park, String code, String nameZh, Double lon, Doubl
                 required("screenTopDepthM", screenTopDepthM), required("screenBottomDepthM", screenBottomDepthM), aquiferId,
                 enumValue("role", Well.Role.class, required("role", role)),
                 status == null ? Well.Status.ACTIVE : enumValue("status", Well.Status.class, status));
-    }
-
-    private static <E extends Enum<E>> E enumValue(String field, Class<E> type, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

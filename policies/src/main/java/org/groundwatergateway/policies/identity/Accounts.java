@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
+import org.groundwatergateway.policies.Viewer;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
@@ -26,6 +27,13 @@ public final class Accounts {
         record Refused(Reason reason) implements Login {}
 
         enum Reason { BAD_CREDENTIALS, LOCKED, DISABLED, PASSWORD_EXPIRED }
+    }
+
+    /** The requester may not act on something of another organisation. */
+    public static final class NotYours extends RuntimeException {
+        public NotYours(String message) {
+            super(message);
+        }
     }
 
     /** A client with the secret to hand over once; only its hash is kept. */
@@ -93,6 +101,19 @@ public final class Accounts {
         Instant now = clock.instant();
         return users.insert(new UserAccount(null, username, displayName == null || displayName.isBlank() ? username : displayName,
                 organisation.id(), encoder.encode(password), now, true, 0, null, roles, now));
+    }
+
+    /**
+     * A demo account with its published password: the password policy is not applied (demo passwords are meant to be
+     * typed from the README) and the password never expires within the demo's life.
+     */
+    public UserAccount createDemoUser(String username, String displayName, String organisationCode, Set<Role> roles, String password) {
+        Organisation organisation = organisations.findByCode(organisationCode)
+                .orElseThrow(() -> new IllegalArgumentException("organisation: no organisation '" + organisationCode + "'"));
+        checkRoles(organisation.kind(), roles);
+        Instant now = clock.instant();
+        return users.insert(new UserAccount(null, username, displayName, organisation.id(), encoder.encode(password), now.plus(passwords.maxAge()).plus(java.time.Duration.ofDays(3650)),
+                true, 0, null, roles, now));
     }
 
     public Optional<UserAccount> user(String username) {
@@ -228,8 +249,13 @@ public final class Accounts {
         };
     }
 
-    public IssuedSecret rotateSecret(String clientId) {
+    /** A new secret for a client: by a system administrator, or by a member of the client's own organisation. */
+    public IssuedSecret rotateSecret(String clientId, Viewer requester) {
         ApiClient client = clients.findByClientId(clientId).orElseThrow(() -> new IllegalArgumentException("clientId: no client '" + clientId + "'"));
+        String owner = organisations.find(client.organisationId()).map(Organisation::code).orElse(null);
+        if (!requester.has(Role.SYSTEM_ADMIN) && (owner == null || !owner.equals(requester.organisation()))) {
+            throw new NotYours("client '" + clientId + "' belongs to another organisation");
+        }
         if (!client.confidential()) throw new IllegalArgumentException("clientId: '" + clientId + "' is a public client and has no secret");
         String secret = newSecret();
         Instant now = clock.instant();
