@@ -90,17 +90,18 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, PasswordLogins passwords, JwtDecoder jwtDecoder, LoginAudit audit) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, PasswordLogins passwords, JwtDecoder jwtDecoder, LoginAudit audit, OperationPermissions permissions)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .anyRequest().access(OperationPermissions.fromClasspath()))
+                        .anyRequest().access(permissions))
                 .authenticationProvider(passwords)
                 .httpBasic(basic -> basic.authenticationEntryPoint(audit.challenge()))
                 .formLogin(form -> form.loginPage("/login").failureHandler(audit.loginPageRefused()).defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(tokenAuthorities()))
                         .authenticationEntryPoint(audit.challenge()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(audit.challenge()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(audit.challenge()).accessDeniedHandler(permissions.deniedHandler()))
                 // Only a browser session can be ridden by another site; Bearer and Basic requests bring no cookie.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
                         && request.getHeader("Authorization") == null && request.getSession(false) != null))
@@ -120,6 +121,11 @@ public class SecurityConfiguration {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(roles);
         return converter;
+    }
+
+    @Bean
+    OperationPermissions operationPermissions() {
+        return OperationPermissions.fromClasspath();
     }
 
     @Bean

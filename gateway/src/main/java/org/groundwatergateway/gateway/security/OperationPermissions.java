@@ -21,6 +21,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -99,6 +100,19 @@ public final class OperationPermissions implements AuthorizationManager<RequestA
     public Optional<Rule> rule(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
         return rules.stream().filter(r -> r.method().equals(method) && r.path().matches(container)).min(MOST_SPECIFIC_FIRST);
+    }
+
+    /** A 403 that says which roles the operation needs, as problem details. */
+    public AccessDeniedHandler deniedHandler() {
+        return (request, response, denied) -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            String who = rule(request.getMethod(), path).map(Rule::who).orElse("a rule, and it has none");
+            response.setStatus(403);
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Not permitted: "
+                    + request.getMethod() + " " + path.replace("\\", "").replace("\"", "") + " needs " + who + "\"}");
+        };
     }
 
     @Override
