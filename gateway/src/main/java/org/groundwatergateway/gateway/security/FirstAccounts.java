@@ -133,7 +133,7 @@ public final class FirstAccounts {
         // The portal: a public client with PKCE (no refresh token for a public client). QGIS's OAuth2 "Authorization Code"
         // method with its default redirect, confidential so that it may refresh.
         accounts.registerClient("portal", "地下水监测门户", PARK_ADMINISTRATION, Set.of("authorization_code"), Set.of("read"),
-                List.of("http://localhost:8080/", "http://127.0.0.1:8080/"), false);
+                List.of("http://localhost:8080/", "http://127.0.0.1:8080/", "http://localhost:8080/swagger-ui/oauth2-redirect.html"), false);
         accounts.registerClientWithSecret("qgis", "QGIS", PARK_ADMINISTRATION, Set.of("authorization_code", "refresh_token"), Set.of("read"),
                 List.of("http://127.0.0.1:7070/"), "demo-secret-qgis");
         Set<Role> operations = EnumSet.of(Role.DUTY_OFFICER, Role.SUPERVISOR, Role.EMERGENCY_TEAM, Role.ANALYST, Role.DATA_REVIEWER, Role.OM_ENGINEER);
