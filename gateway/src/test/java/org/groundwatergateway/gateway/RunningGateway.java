@@ -3,7 +3,15 @@ package org.groundwatergateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.groundwatergateway.core.testing.TempDirectories;
+import org.groundwatergateway.policies.Role;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,10 +42,51 @@ abstract class RunningGateway {
     @Autowired
     private Environment environment;
     protected Http http;
+    private final List<MqttClient> mqttClients = new ArrayList<>();
 
     /** Wells in the park now: the demo's 40 plus any that tests sharing this context added. */
     protected int wellCount() {
         return http.get("/api/v1/wells").json().get("features").size();
+    }
+
+    /**
+     * A Paho client connected to the gateway's embedded broker (clean session), closed after the test: anonymous when
+     * {@code username} is null; a username without a password sends none.
+     */
+    protected MqttClient connectMqtt(String username, char[] password) throws MqttException {
+        String broker = http.get("/actuator/health").json().path("components").path("mqtt").path("details").path("broker").asString();
+        MqttClient client = new MqttClient(broker, "test-" + System.nanoTime(), new MemoryPersistence());
+        mqttClients.add(client);
+        client.setTimeToWait(10_000);
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setConnectionTimeout(10);
+        // Paho would try MQTT 3.1 again after a refused 3.1.1 CONNECT.
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (username != null) {
+            options.setUserName(username);
+            if (password != null) options.setPassword(password);
+        }
+        client.connect(options);
+        return client;
+    }
+
+    @AfterEach
+    void closeMqttClients() throws MqttException {
+        for (MqttClient client : mqttClients) {
+            if (client.isConnected()) client.disconnectForcibly(100, 1000);
+            client.close(true);
+        }
+        mqttClients.clear();
+    }
+
+    /**
+     * An access token issued by the platform's authorization server to a person holding this role, as an MQTT client
+     * presents it for its password. The tests of token logins are disabled until the authorization server (the bean
+     * behind {@code AccessTokens}) exists and this obtains a token from it.
+     */
+    protected String accessToken(Role role) {
+        throw new UnsupportedOperationException("no authorization server in this build to issue a token for role " + role);
     }
 
     /** The JSON of a 200 answer; anything else fails with the answer's body. */
