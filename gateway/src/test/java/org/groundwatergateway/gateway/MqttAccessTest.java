@@ -19,8 +19,6 @@ import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.gateway.ingest.MqttGatewayAccount;
 import org.groundwatergateway.ingest.mqtt.MqttCredentials;
-import org.groundwatergateway.policies.Role;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -194,15 +192,14 @@ class MqttAccessTest extends RunningGateway {
         assertThat(connectMqtt(mn, "off-123".toCharArray()).isConnected()).isTrue();
     }
 
-    /**
-     * Token logins. Enable once the authorization server provides the bean behind {@code AccessTokens} and
-     * {@link RunningGateway#accessToken(Role)} obtains tokens from it.
-     */
+    /** Token logins: demo people's access tokens from the authorization server as MQTT passwords. */
     @Test
-    @Disabled("token logins need the authorization server's AccessTokens bean and RunningGateway.accessToken(Role)")
     void tokenHoldersReadSensorThingsEngineersCreateAndDutyOfficersReadAlerts() throws Exception {
         long ds = datastream("GW-U15/ph");
-        MqttClient engineer = connectMqtt("sta-engineer", accessToken(Role.OM_ENGINEER).toCharArray());
+        String om = accessToken("om");
+        assertThat(refusedConnection(mn(15), om.toCharArray(), this)).as("a device's MN opens with that device's password only")
+                .isEqualTo(MqttException.REASON_CODE_FAILED_AUTHENTICATION);
+        MqttClient engineer = connectMqtt("sta-engineer", om.toCharArray());
         BlockingQueue<String> heard = new LinkedBlockingQueue<>();
         assertThat(subscribe(engineer, "v1.1/Datastreams(" + ds + ")/Observations", heard)).isEqualTo(1);
         assertThat(subscribe(engineer, "gw/alerts/#", heard)).isEqualTo(REFUSED);
@@ -213,7 +210,7 @@ class MqttAccessTest extends RunningGateway {
                 .path("value").size() == 1);
         engineer.publish("gw/" + mn(15) + "/readings", ph("2026-11-23T07:30:00+08:00", 6.5), 0, false);
 
-        MqttClient analyst = connectMqtt("sta-analyst", accessToken(Role.ANALYST).toCharArray());
+        MqttClient analyst = connectMqtt("sta-analyst", accessToken("analyst").toCharArray());
         assertThat(subscribe(analyst, "v1.1/#", heard)).isEqualTo(1);
         analyst.publish("v1.1/Datastreams(" + ds + ")/Observations",
                 "{\"phenomenonTime\": \"2026-11-23T08:00:00+08:00\", \"result\": 6.08}".getBytes(StandardCharsets.UTF_8), 0, false);
@@ -222,7 +219,7 @@ class MqttAccessTest extends RunningGateway {
                 .path("value").size()).isZero();
         assertThat(readingsAt("GW-U15/ph", "2026-11-23T07:30:00+08:00")).as("an engineer's token does not make a device").isZero();
 
-        MqttClient dutyOfficer = connectMqtt("duty-screen", accessToken(Role.DUTY_OFFICER).toCharArray());
+        MqttClient dutyOfficer = connectMqtt("duty-screen", accessToken("duty").toCharArray());
         assertThat(subscribe(dutyOfficer, "gw/alerts/#", heard)).isEqualTo(1);
         assertThat(subscribe(dutyOfficer, "gw/+/readings", heard)).isEqualTo(REFUSED);
     }

@@ -9,9 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
-import org.groundwatergateway.policies.Role;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -88,12 +86,11 @@ class SensorThingsMqttTest extends RunningGateway {
 
     /** Creation needs a token holder allowed to create (MqttAccessTest shows that anonymous publications create nothing). */
     @Test
-    @Disabled("token logins need the authorization server's AccessTokens bean and RunningGateway.accessToken(Role)")
     void anObservationPublishedByAnEngineerIsCreatedAndAnnounced() throws Exception {
         long ds = datastream("GW-U13/ph");
         // Not the whole v1.1/Observations: other tests on this shared gateway may be announcing bulk imports meanwhile.
         subscribe("v1.1/Datastreams(" + ds + ")/Observations");
-        MqttClient engineer = connectMqtt("sta-engineer", accessToken(Role.OM_ENGINEER).toCharArray());
+        MqttClient engineer = connectMqtt("sta-engineer", accessToken("om").toCharArray());
         String observation = "{\"phenomenonTime\": \"2025-11-13T08:00:00+08:00\", \"result\": 7.12}";
         engineer.publish("v1.1/Datastreams(" + ds + ")/Observations", observation.getBytes(StandardCharsets.UTF_8), 1, false);
         Received announced = awaitObservation("2025-11-13T00:00:00Z");

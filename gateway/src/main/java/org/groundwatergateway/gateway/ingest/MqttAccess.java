@@ -215,8 +215,15 @@ public class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
                 .filter(viewer -> CREATORS.stream().anyMatch(viewer::has));
     }
 
+    /** The token's viewer now: empty once it expired or was revoked, or if it cannot be checked. */
     private Optional<Viewer> verify(TokenLogin login) {
         AccessTokens tokens = accessTokens.getIfAvailable();
-        return tokens == null ? Optional.empty() : tokens.verify(login.token());
+        if (tokens == null) return Optional.empty();
+        try {
+            return tokens.verify(login.token());
+        } catch (RuntimeException e) {
+            log.warn("An MQTT token holder's token could not be verified: {}", e.toString());
+            return Optional.empty();
+        }
     }
 }
