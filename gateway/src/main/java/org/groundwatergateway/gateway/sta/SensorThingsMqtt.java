@@ -53,8 +53,9 @@ import org.springframework.stereotype.Component;
  * routes to subscribers only, so unheard announcements cost next to nothing), and only token holders that
  * {@link MqttAccess} lets publish creations get there: the Observation is created as their viewer. On an external
  * broker through a client with the platform's account; what reaches it there is created as {@link #EXTERNAL_PUBLISHER},
- * and the external broker's ACL decides who may publish creations (docs/mqtt.md). Announcements leave the event bus for a queue of their own, so a slow broker delays no other subscriber;
- * when that queue is full they are dropped, as QoS 0 allows. Starts after the broker (it depends on MqttLifecycle)
+ * and the external broker's ACL decides who may publish creations (docs/mqtt.md). Announcements leave the event bus
+ * for a queue of their own, so a slow broker delays no other subscriber; when that queue is full they are dropped, as
+ * QoS 0 allows. Starts after the broker (it depends on MqttLifecycle)
  * and stays off when MQTT is.
  */
 @Component
@@ -140,7 +141,8 @@ public class SensorThingsMqtt implements SmartLifecycle {
             @Override
             public void onPublish(InterceptPublishMessage message) {
                 try {
-                    if (properties.mqttCreate() && !CLIENT_ID.equals(message.getClientID()) && MqttMessages.isCreationTopic(message.getTopicName())) {
+                    String topic = message.getTopicName();
+                    if (properties.mqttCreate() && !CLIENT_ID.equals(message.getClientID()) && MqttMessages.isCreationTopic(topic)) {
                         Optional<Viewer> creator = access.creator(message.getUsername(), message.getClientID());
                         if (creator.isPresent()) {
                             received(message.getTopicName(), ByteBufUtil.getBytes(message.getPayload()), creator.get());
