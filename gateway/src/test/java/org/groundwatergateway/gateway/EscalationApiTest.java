@@ -10,9 +10,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.gateway.ingest.MqttGatewayAccount;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,14 +36,17 @@ class EscalationApiTest extends RunningGateway {
     private AlertRepository alerts;
     @Autowired
     private MqttLifecycle mqtt;
+    @Autowired
+    private MqttGatewayAccount account;
 
     @Test
     void severeAlertIsPushedOnTheStreamAndTheMqttTopicAndAcknowledged() throws Exception {
         BlockingQueue<String> events = http.follow("/api/v1/alerts/stream");
 
         BlockingQueue<String> published = new LinkedBlockingQueue<>();
+        // The platform's own account: anonymous clients may not read alerts (MqttAccessTest).
         MqttClient subscriber = new MqttClient(mqtt.brokerUrl(), "alert-test-" + System.nanoTime(), new MemoryPersistence());
-        subscriber.connect();
+        subscriber.connect(account.credentials().applyTo(new MqttConnectOptions()));
         subscriber.subscribe("gw/alerts/#", 1, (topic, message) -> published.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
         try {
             long id = alerts.raise("ESCALATION_TEST", Alert.Level.SEVERE, "GW-U04-" + System.nanoTime(), "苯 0.5 mg/L，超过 V 类限值",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
@@ -51,9 +52,13 @@ class IngestApiTest extends RunningGateway {
     void theEmbeddedBrokerTakesDeviceReadings() throws Exception {
         JsonNode mqtt = health().path("mqtt").path("details");
         assertThat(mqtt.path("problem").isMissingNode()).as(mqtt.toString()).isTrue();
-        MqttClient device = new MqttClient(mqtt.path("broker").asString(), "test-device", new MemoryPersistence());
-        device.connect();
         String mn = DemoPark.deviceNumber(7, false);
+        // A device logs in with its MN and its HJ 212 password (MqttAccessTest has the rules).
+        MqttClient device = new MqttClient(mqtt.path("broker").asString(), "test-device", new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(mn);
+        options.setPassword(DemoPark.devicePassword(mn).toCharArray());
+        device.connect(options);
         device.publish("gw/" + mn + "/readings", ("{\"time\": \"2026-11-21T12:00:00+08:00\", \"readings\": "
                 + "[{\"code\": \"w01001\", \"value\": 7.29}]}").getBytes(StandardCharsets.UTF_8), 1, false);
         device.disconnect();

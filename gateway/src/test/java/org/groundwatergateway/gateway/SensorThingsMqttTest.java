@@ -14,7 +14,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The SensorThings MQTT extension on the embedded broker: subscriptions receive committed readings; publications create. */
+/**
+ * The SensorThings MQTT extension on the embedded broker: anonymous subscriptions receive committed readings; publications
+ * by token holders allowed to create create.
+ */
 class SensorThingsMqttTest extends RunningGateway {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -81,13 +84,15 @@ class SensorThingsMqttTest extends RunningGateway {
         assertThat(TimeUnit.NANOSECONDS.toMillis(message.nanos() - sent)).isLessThan(1000);
     }
 
+    /** Creation needs a token holder allowed to create (MqttAccessTest shows that anonymous publications create nothing). */
     @Test
-    void anObservationPublishedOnTheBrokerIsCreatedAndAnnounced() throws Exception {
+    void anObservationPublishedByAnEngineerIsCreatedAndAnnounced() throws Exception {
         long ds = datastream("GW-U13/ph");
         // Not the whole v1.1/Observations: other tests on this shared gateway may be announcing bulk imports meanwhile.
         subscribe("v1.1/Datastreams(" + ds + ")/Observations");
+        MqttClient engineer = connectMqtt("sta-engineer", accessToken("om").toCharArray());
         String observation = "{\"phenomenonTime\": \"2025-11-13T08:00:00+08:00\", \"result\": 7.12}";
-        client.publish("v1.1/Datastreams(" + ds + ")/Observations", observation.getBytes(StandardCharsets.UTF_8), 1, false);
+        engineer.publish("v1.1/Datastreams(" + ds + ")/Observations", observation.getBytes(StandardCharsets.UTF_8), 1, false);
         Received announced = awaitObservation("2025-11-13T00:00:00Z");
         assertThat(announced.json().path("result").asDouble()).isEqualTo(7.12);
         JsonNode stored = http.get("/sta/v1.1/Datastreams(" + ds + ")/Observations?$filter=phenomenonTime%20eq%202025-11-13T00:00:00Z").json();

@@ -13,6 +13,7 @@ import org.groundwatergateway.core.escalation.NotificationDispatcher;
 import org.groundwatergateway.core.escalation.OnCallRepository;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.ingest.MqttGatewayAccount;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
 import org.groundwatergateway.gateway.notification.AlertStream;
 import org.groundwatergateway.gateway.notification.AliyunSms;
@@ -54,8 +55,8 @@ public class EscalationConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MqttAlertChannel mqttAlertChannel(MqttLifecycle mqtt) {
-        return new MqttAlertChannel(mqtt::brokerUrl);
+    MqttAlertChannel mqttAlertChannel(MqttLifecycle mqtt, MqttGatewayAccount account) {
+        return new MqttAlertChannel(mqtt::brokerUrl, account.credentials(), account.clientId(MqttAlertChannel.baseClientId()));
     }
 
     @Bean(destroyMethod = "close")

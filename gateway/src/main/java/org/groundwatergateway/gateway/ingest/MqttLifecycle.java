@@ -1,11 +1,15 @@
 package org.groundwatergateway.gateway.ingest;
 
+import io.moquette.broker.ClientDescriptor;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.config.MqttProperties;
@@ -24,7 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the embedded Moquette broker (unless an external broker is configured) and the MQTT ingest
  * subscriber. A broker that cannot start (its port taken, say by a system Mosquitto) costs MQTT, not the
- * platform: the reason is logged and shown under {@code components.mqtt} of the health endpoint.
+ * platform: the reason is logged and shown under {@code components.mqtt} of the health endpoint. The embedded broker
+ * authenticates and authorises every client by {@link MqttAccess}; the platform's own clients log in with
+ * {@link MqttGatewayAccount}.
  */
 @Component("mqtt")
 public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
@@ -37,6 +43,8 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
     private final DeviceRegistry devices;
     private final ReadingIntake intake;
     private final Clock clock;
+    private final MqttAccess access;
+    private final MqttGatewayAccount account;
     private Server broker;
     private MqttSubscriber subscriber;
     private volatile String brokerUrl;
@@ -44,8 +52,10 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
     private volatile boolean running;
 
     public MqttLifecycle(MqttProperties properties, GatewayProperties gateway, DeviceRegistry devices, PollutantCodes codes,
-                         ReadingIntake intake, Clock clock) {
+                         ReadingIntake intake, Clock clock, MqttAccess access, MqttGatewayAccount account) {
         this.properties = properties;
+        this.access = access;
+        this.account = account;
         this.gateway = gateway;
         this.readings = new MqttReadings(devices, codes);
         this.devices = devices;
@@ -58,8 +68,9 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
         running = true;
         if (!properties.enabled()) return;
         try {
-            brokerUrl = properties.brokerUrl() != null && !properties.brokerUrl().isBlank() ? properties.brokerUrl() : startEmbeddedBroker();
-            subscriber = new MqttSubscriber(brokerUrl, properties.clientId(), readings, devices, intake, clock);
+            brokerUrl = properties.embedded() ? startEmbeddedBroker() : properties.brokerUrl();
+            subscriber = new MqttSubscriber(brokerUrl, account.clientId(properties.clientId()), account.credentials(), readings, devices,
+                    intake, clock);
             subscriber.start();
         } catch (IOException | MqttException | RuntimeException e) {
             problem = e.toString();
@@ -78,15 +89,41 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
         Properties config = new Properties();
         config.setProperty("host", properties.embeddedHost());
         config.setProperty("port", Integer.toString(port));
+        // Clients without a username connect (public SensorThings reads, as MqttAccess allows); a username is always
+        // checked by MqttAccess, and refused with a wrong or missing password.
         config.setProperty("allow_anonymous", "true");
+        config.setProperty("reauthorize_subscriptions_on_connect", "true");
         config.setProperty("telemetry_enabled", "false");
         config.setProperty("persistence_enabled", "true");
         config.setProperty("data_path", gateway.dataDir().resolve("mqtt").toAbsolutePath().toString());
         config.setProperty("websocket_port", "disabled");
         broker = new Server();
-        broker.startServer(new MemoryConfig(config));
-        log.info("Embedded MQTT broker listening on {}:{}", properties.embeddedHost(), port);
+        broker.startServer(new MemoryConfig(config), List.of(), null, access, access);
+        Server started = broker;
+        access.connectedClients(() -> connectedClients(started));
+        forgetUnprotectedIngestSession();
+        log.info("Embedded MQTT broker listening on {}:{} (devices log in with MN and password, token holders with an access token, "
+                + "anonymous clients read v1.1/... only; docs/mqtt.md)", properties.embeddedHost(), port);
         return "tcp://127.0.0.1:" + port;
+    }
+
+    private static Set<String> connectedClients(Server server) {
+        return server.listConnectedClients().stream().map(ClientDescriptor::getClientID).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Before its client id carried a key, the ingest subscriber's persistent session was {@code gw.mqtt.client-id} itself;
+     * left in the broker's store, that session would keep collecting every device's readings for whoever connects under
+     * that well-known id.
+     */
+    private void forgetUnprotectedIngestSession() {
+        try {
+            if (broker.disconnectAndPurgeClientState(properties.clientId())) {
+                log.info("Dropped the embedded broker's old ingest session {}", properties.clientId());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not drop the embedded broker's old ingest session {}: {}", properties.clientId(), e.toString());
+        }
     }
 
     @Override

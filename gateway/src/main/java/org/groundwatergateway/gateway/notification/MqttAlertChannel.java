@@ -10,6 +10,7 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.groundwatergateway.core.escalation.Channel;
 import org.groundwatergateway.core.escalation.Notification;
 import org.groundwatergateway.core.escalation.NotificationChannel;
+import org.groundwatergateway.ingest.mqtt.MqttCredentials;
 
 /**
  * Alerts published (QoS 1, as JSON) on {@code gw/alerts/{level}} of the platform's broker, the embedded one or the
@@ -22,10 +23,23 @@ public final class MqttAlertChannel implements NotificationChannel, AutoCloseabl
     private static final String CLIENT_ID = "groundwater-gateway-alerts";
 
     private final Supplier<String> brokerUrl;
+    private final MqttCredentials credentials;
+    private final String clientId;
     private MqttClient client;
 
-    public MqttAlertChannel(Supplier<String> brokerUrl) {
+    /**
+     * @param credentials the platform's account on the broker
+     * @param clientId the client id to connect with
+     */
+    public MqttAlertChannel(Supplier<String> brokerUrl, MqttCredentials credentials, String clientId) {
         this.brokerUrl = brokerUrl;
+        this.credentials = credentials;
+        this.clientId = clientId;
+    }
+
+    /** The client id the platform's alert channel uses, before the broker's own decoration (MqttGatewayAccount.clientId). */
+    public static String baseClientId() {
+        return CLIENT_ID + "-" + ProcessHandle.current().pid();
     }
 
     @Override
@@ -49,9 +63,9 @@ public final class MqttAlertChannel implements NotificationChannel, AutoCloseabl
         // The embedded broker comes back on another port when the application is stopped and started again (and a
         // configured one may be changed): follow it rather than keep knocking at the old address.
         if (client != null && !client.getServerURI().equals(url)) close();
-        if (client == null) client = new MqttClient(url, CLIENT_ID + "-" + ProcessHandle.current().pid(), new MemoryPersistence());
+        if (client == null) client = new MqttClient(url, clientId, new MemoryPersistence());
         if (!client.isConnected()) {
-            MqttConnectOptions options = new MqttConnectOptions();
+            MqttConnectOptions options = credentials.applyTo(new MqttConnectOptions());
             options.setCleanSession(true);
             options.setConnectionTimeout(5);
             client.connect(options);

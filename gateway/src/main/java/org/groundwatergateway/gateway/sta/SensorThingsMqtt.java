@@ -9,6 +9,7 @@ import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,8 @@ import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.gateway.config.StaProperties;
+import org.groundwatergateway.gateway.ingest.MqttAccess;
+import org.groundwatergateway.gateway.ingest.MqttGatewayAccount;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
 import org.groundwatergateway.ingest.mqtt.MqttConnecting;
 import org.groundwatergateway.ogc.sta.service.EntityChanged;
@@ -47,16 +50,20 @@ import org.springframework.stereotype.Component;
  * channel brought them, and entities created or changed through the service are published on their
  * {@code v1.1/...} topics; Observations published to {@code v1.1/Observations} or
  * {@code v1.1/Datastreams(id)/Observations} are created. On the embedded broker both happen in process (the broker
- * routes to subscribers only, so unheard announcements cost next to nothing); on an external broker through a
- * client. Announcements leave the event bus for a queue of their own, so a slow broker delays no other subscriber;
- * when that queue is full they are dropped, as QoS 0 allows. Starts after the broker (it depends on MqttLifecycle)
+ * routes to subscribers only, so unheard announcements cost next to nothing), and only token holders that
+ * {@link MqttAccess} lets publish creations get there: the Observation is created as their viewer. On an external
+ * broker through a client with the platform's account; what reaches it there is created as {@link #EXTERNAL_PUBLISHER},
+ * and the external broker's ACL decides who may publish creations (docs/mqtt.md). Announcements leave the event bus
+ * for a queue of their own, so a slow broker delays no other subscriber; when that queue is full they are dropped, as
+ * QoS 0 allows. Starts after the broker (it depends on MqttLifecycle)
  * and stays off when MQTT is.
  */
 @Component
 public class SensorThingsMqtt implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SensorThingsMqtt.class);
-    private static final Viewer PUBLISHER = new Viewer("mqtt", Set.of(), "system", OrganisationKind.PARK_ADMINISTRATION);
+    /** Who creates what arrives from an external broker, which does not tell who published it. */
+    static final Viewer EXTERNAL_PUBLISHER = new Viewer("mqtt", Set.of(), "system", OrganisationKind.PARK_ADMINISTRATION);
     private static final String CLIENT_ID = "groundwater-gateway-sta";
     private static final int CONNECT_ATTEMPTS = 10;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(300);
@@ -70,6 +77,8 @@ public class SensorThingsMqtt implements SmartLifecycle {
     }
 
     private final MqttLifecycle broker;
+    private final MqttAccess access;
+    private final MqttGatewayAccount account;
     private final SensorThingsService service;
     private final MonitoringRepository monitoring;
     private final StaProperties properties;
@@ -85,9 +94,11 @@ public class SensorThingsMqtt implements SmartLifecycle {
     private volatile MqttMessages messages;
     private volatile boolean running;
 
-    public SensorThingsMqtt(MqttLifecycle broker, SensorThingsService service, MonitoringRepository monitoring, EventBus events,
-                            StaProperties properties, Environment environment) {
+    public SensorThingsMqtt(MqttLifecycle broker, MqttAccess access, MqttGatewayAccount account, SensorThingsService service,
+                            MonitoringRepository monitoring, EventBus events, StaProperties properties, Environment environment) {
         this.broker = broker;
+        this.access = access;
+        this.account = account;
         this.service = service;
         this.monitoring = monitoring;
         this.properties = properties;
@@ -130,8 +141,15 @@ public class SensorThingsMqtt implements SmartLifecycle {
             @Override
             public void onPublish(InterceptPublishMessage message) {
                 try {
-                    if (properties.mqttCreate() && !CLIENT_ID.equals(message.getClientID())) {
-                        received(message.getTopicName(), ByteBufUtil.getBytes(message.getPayload()));
+                    String topic = message.getTopicName();
+                    if (properties.mqttCreate() && !CLIENT_ID.equals(message.getClientID()) && MqttMessages.isCreationTopic(topic)) {
+                        Optional<Viewer> creator = access.creator(message.getUsername(), message.getClientID());
+                        if (creator.isPresent()) {
+                            received(message.getTopicName(), ByteBufUtil.getBytes(message.getPayload()), creator.get());
+                        } else {
+                            log.info("Observation published to {} by client {} not created: not a token holder allowed to create",
+                                    message.getTopicName(), message.getClientID());
+                        }
                     }
                 } finally {
                     super.onPublish(message);
@@ -159,7 +177,7 @@ public class SensorThingsMqtt implements SmartLifecycle {
     }
 
     private Link client(String url) throws MqttException {
-        MqttClient client = new MqttClient(url, CLIENT_ID + "-" + ProcessHandle.current().pid(), new MemoryPersistence());
+        MqttClient client = new MqttClient(url, account.clientId(CLIENT_ID + "-" + ProcessHandle.current().pid()), new MemoryPersistence());
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
@@ -173,14 +191,14 @@ public class SensorThingsMqtt implements SmartLifecycle {
 
             @Override
             public void messageArrived(String topic, MqttMessage message) {
-                received(topic, message.getPayload());
+                received(topic, message.getPayload(), EXTERNAL_PUBLISHER);
             }
 
             @Override
             public void deliveryComplete(IMqttDeliveryToken token) {
             }
         });
-        MqttConnectOptions options = new MqttConnectOptions();
+        MqttConnectOptions options = account.credentials().applyTo(new MqttConnectOptions());
         options.setAutomaticReconnect(true);
         options.setCleanSession(true);
         options.setMaxInflight(65_535);
@@ -213,10 +231,10 @@ public class SensorThingsMqtt implements SmartLifecycle {
         }
     }
 
-    private void received(String topic, byte[] payload) {
+    private void received(String topic, byte[] payload, Viewer creator) {
         MqttMessages current = messages;
         if (current == null) return;
-        current.creation(topic, payload, PUBLISHER).ifPresent(request -> creations.execute(() -> {
+        current.creation(topic, payload, creator).ifPresent(request -> creations.execute(() -> {
             StaResponse response = current.create(request);
             if (response.status() != 201) log.info("Observation published to {} not created: {}", topic, response.json());
         }));

@@ -30,14 +30,17 @@ public final class MqttSubscriber implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MqttSubscriber.class);
 
     private final MqttClient client;
+    private final MqttCredentials credentials;
     private final MqttReadings readings;
     private final DeviceRegistry devices;
     private final ReadingIntake intake;
     private final Clock clock;
 
-    public MqttSubscriber(String brokerUrl, String clientId, MqttReadings readings, DeviceRegistry devices, ReadingIntake intake,
-                          Clock clock) throws MqttException {
+    /** @param credentials the platform's account on the broker ({@link MqttCredentials#NONE} for a broker that asks for none) */
+    public MqttSubscriber(String brokerUrl, String clientId, MqttCredentials credentials, MqttReadings readings, DeviceRegistry devices,
+                          ReadingIntake intake, Clock clock) throws MqttException {
         this.client = new MqttClient(brokerUrl, clientId, new MemoryPersistence());
+        this.credentials = credentials;
         this.readings = readings;
         this.devices = devices;
         this.intake = intake;
@@ -66,7 +69,7 @@ public final class MqttSubscriber implements AutoCloseable {
             public void deliveryComplete(IMqttDeliveryToken token) {
             }
         });
-        MqttConnectOptions options = new MqttConnectOptions();
+        MqttConnectOptions options = credentials.applyTo(new MqttConnectOptions());
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(1000);

@@ -38,7 +38,7 @@ class MqttIngestTest {
     @BeforeAll
     void start() throws Exception {
         fixture = new IngestFixture(TestDatabases.h2gis(), 1, Clock.systemUTC());
-        subscriber = new MqttSubscriber(BROKER, "gw-ingest-test", new MqttReadings(fixture.devices, PollutantCodes.load()),
+        subscriber = new MqttSubscriber(BROKER, "gw-ingest-test", MqttCredentials.NONE, new MqttReadings(fixture.devices, PollutantCodes.load()),
                 fixture.devices, fixture.intake, Clock.systemUTC());
         subscriber.start();
         device = new MqttClient(BROKER, "gw-ingest-test-device", new MemoryPersistence());

@@ -149,6 +149,11 @@ public final class MqttMessages {
         }).orElse(null);
     }
 
+    /** Whether a message published to this topic asks for an Observation to be created (§14.2). */
+    public static boolean isCreationTopic(String topic) {
+        return topic != null && CREATE_TOPIC.matcher(topic).matches();
+    }
+
     /**
      * The creation a message asks for: an Observation published to {@code v1.1/Observations} or
      * {@code v1.1/Datastreams(id)/Observations}. Empty for other topics and for the platform's own announcements,
