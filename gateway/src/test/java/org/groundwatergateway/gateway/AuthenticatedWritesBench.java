@@ -40,7 +40,7 @@ class AuthenticatedWritesBench extends RunningGateway {
     @Test
     void authenticatedWritesPerSecond() throws Exception {
         String mn = ok(http.getAs("/api/v1/devices", "om", "demo-om")).get(0).get("mn").asString();
-        String bearer = "Bearer " + new OAuthFlows(http.base()).personToken("om", "demo-om");
+        String bearer = "Bearer " + accessToken("om");
         String basic = "Basic " + Base64.getEncoder().encodeToString("om:demo-om".getBytes(StandardCharsets.UTF_8));
         run(mn, bearer, 500);
         double bearerRate = run(mn, bearer, REQUESTS);

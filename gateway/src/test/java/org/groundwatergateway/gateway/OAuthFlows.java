@@ -62,7 +62,8 @@ final class OAuthFlows {
     String authorizationCode(String clientId, String redirectUri, Pkce pkce, String username, String password) {
         String authorize = base + "/oauth2/authorize?response_type=code&client_id=" + clientId + "&redirect_uri=" + redirectUri
                 + "&scope=openid%20read&state=s1&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256";
-        Response first = given().config(NO_REDIRECTS).accept("text/html").get(authorize);
+        // The URL is encoded already: rest-assured must not encode it again.
+        Response first = given().config(NO_REDIRECTS).urlEncodingEnabled(false).accept("text/html").get(authorize);
         assertThat(first.statusCode()).isEqualTo(302);
         assertThat(first.header("Location")).endsWith("/login");
         String session = first.cookie("JSESSIONID");
@@ -75,7 +76,8 @@ final class OAuthFlows {
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.header("Location")).as("signed in, back to the authorization request").contains("/oauth2/authorize");
         String signedIn = login.cookie("JSESSIONID") != null ? login.cookie("JSESSIONID") : session;
-        Response authorized = given().config(NO_REDIRECTS).cookie("JSESSIONID", signedIn).accept("text/html").get(login.header("Location"));
+        Response authorized = given().config(NO_REDIRECTS).urlEncodingEnabled(false).cookie("JSESSIONID", signedIn).accept("text/html")
+                .get(login.header("Location"));
         assertThat(authorized.statusCode()).isEqualTo(302);
         URI redirect = URI.create(authorized.header("Location"));
         assertThat(redirect.toString()).startsWith(redirectUri);
@@ -98,7 +100,7 @@ final class OAuthFlows {
                 .formParam("refresh_token", refreshToken).post(base + "/oauth2/token");
     }
 
-    /** A person's access token through the whole authorization code flow of the demo's QGIS client. */
+    /** A person's access token through the whole authorization code flow (with PKCE) of the demo's QGIS client. */
     String personToken(String username, String password) {
         Pkce pkce = Pkce.create();
         String code = authorizationCode("qgis", QGIS_REDIRECT, pkce, username, password);

@@ -2,21 +2,9 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -25,7 +13,6 @@ import org.groundwatergateway.core.testing.TempDirectories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
@@ -94,54 +81,10 @@ abstract class RunningGateway {
 
     /**
      * An access token of the platform's authorization server for a demo person ({@code om}, {@code duty}, ...; password
-     * {@code demo-<name>}), obtained as the portal obtains one: authorization code with PKCE after the login page.
+     * {@code demo-<name>}), obtained as a person's client obtains one: authorization code with PKCE after the login page.
      */
-    protected String accessToken(String demoUser) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-        byte[] secret = new byte[32];
-        new SecureRandom().nextBytes(secret);
-        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
-        String verifier = base64.encodeToString(secret);
-        String challenge = base64.encodeToString(MessageDigest.getInstance("SHA-256")
-                .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
-        String redirect = "http://127.0.0.1:8080/";
-        String base = http.base();
-        String authorize = base + "/oauth2/authorize?response_type=code&client_id=portal&scope=read&state=test&code_challenge_method=S256"
-                + "&code_challenge=" + challenge + "&redirect_uri=" + encode(redirect);
-        location(browser, get(authorize));
-        HttpResponse<String> login = browser.send(get(base + "/login").build(), HttpResponse.BodyHandlers.ofString());
-        Matcher csrf = Pattern.compile("name=\"([^\"]+)\" value=\"([^\"]+)\"").matcher(login.body());
-        String form = "username=" + encode(demoUser) + "&password=" + encode("demo-" + demoUser)
-                + (csrf.find() ? "&" + encode(csrf.group(1)) + "=" + encode(csrf.group(2)) : "");
-        String next = location(browser, HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
-        String back = location(browser, get(next.startsWith("http") ? next : base + next));
-        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(back);
-        if (!back.startsWith(redirect) || !code.find()) throw new AssertionError("no authorization code for " + demoUser + ": redirected to " + back);
-        String exchange = "grant_type=authorization_code&client_id=portal&code=" + code.group(1) + "&redirect_uri=" + encode(redirect)
-                + "&code_verifier=" + verifier;
-        HttpResponse<String> token = browser.send(HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(exchange)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return JsonMapper.builder().build().readTree(token.body()).path("access_token").asString();
-    }
-
-    private static HttpRequest.Builder get(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).GET();
-    }
-
-    /** The Location of the redirect this request is answered with. */
-    private static String location(HttpClient browser, HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> answer = browser.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return answer.headers().firstValue("Location").orElseThrow(() -> new AssertionError(request.build().uri() + " answered "
-                + answer.statusCode() + " without a redirect: " + answer.body()));
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    protected String accessToken(String demoUser) {
+        return new OAuthFlows(http.base()).personToken(demoUser, "demo-" + demoUser);
     }
 
     /** The JSON of a 200 answer; anything else fails with the answer's body. */

@@ -109,7 +109,7 @@ abstract class IdentityStoreContract {
     }
 
     @Test
-    void aRetiredSigningKeyIsPublishedUntilItsLastTokenExpired() {
+    void aRetiredSigningKeyIsPublishedUntilItsLastTokenExpired() throws Exception {
         SigningKeys keys = new SigningKeys(database, clock, Duration.ofMinutes(10));
         String first = keys.keys().get(0).kid();
         String second = keys.rotate();
@@ -145,7 +145,7 @@ abstract class IdentityStoreContract {
         assertThat(clients.findByClientId("unknown")).isNull();
     }
 
-    private static List<String> published(SigningKeys keys) {
+    private static List<String> published(SigningKeys keys) throws com.nimbusds.jose.KeySourceException {
         return keys.verificationSource().get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null)
                 .stream().map(k -> k.getKeyID()).toList();
     }
