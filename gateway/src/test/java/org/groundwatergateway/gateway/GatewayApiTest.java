@@ -16,7 +16,8 @@ class GatewayApiTest extends RunningGateway {
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("demoPark").path("details").path("loaded").asBoolean()).isTrue();
         assertThat(health.path("components").path("db").path("status").asString()).isEqualTo("UP");
-        assertThat(http.get("/actuator/prometheus").body()).contains("jvm_memory_used_bytes");
+        assertThat(http.getAs("/actuator/prometheus", "sysadmin", "demo-sysadmin").body()).contains("jvm_memory_used_bytes");
+        assertThat(http.anonymous().get("/actuator/prometheus").status()).isEqualTo(401);
     }
 
     @Test

@@ -91,9 +91,9 @@ class RateLimitTest extends RunningGateway {
     @Test
     void analysesAreLimited() {
         String series = "{\"values\": [12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]}";
-        for (int i = 0; i < ANALYSIS; i++) ok(http.post("/api/v1/analytics/trend", series, null, null));
-        assertThat(refused(http.post("/api/v1/analytics/trend", series, null, null))).startsWith("analysis requests: at most 2 per PT1H");
-        assertThat(refused(http.post("/api/v1/analytics/statistics", "{}", null, null))).startsWith("analysis requests");
+        for (int i = 0; i < ANALYSIS; i++) ok(http.post("/api/v1/analytics/trend", series, "analyst", "demo-analyst"));
+        assertThat(refused(http.post("/api/v1/analytics/trend", series, "analyst", "demo-analyst"))).startsWith("analysis requests: at most 2 per PT1H");
+        assertThat(refused(http.post("/api/v1/analytics/statistics", "{}", "analyst", "demo-analyst"))).startsWith("analysis requests");
         // Reads of the same data are not analyses.
         ok(http.get("/api/v1/wells"));
     }
