@@ -11,7 +11,7 @@ class TrendApiTest extends RunningGateway {
     @Test
     void trendOfASeriesWithTheFieldsTheIssueNames() {
         Http.Response response = http.post("/api/v1/analytics/trend",
-                "{\"values\": [12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]}", null, null);
+                "{\"values\": [12.9, 14.8, 13.2, 15.7, 13.8, 15.6, 12.9, 11.0, 17.3, 15.9, 19.0, 18.3, 20.1, 21.7]}", "analyst", "demo-analyst");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         JsonNode trend = response.json();
         assertThat(trend.get("n").asInt()).isEqualTo(14);
@@ -23,9 +23,9 @@ class TrendApiTest extends RunningGateway {
         assertThat(trend.has("varS")).isTrue();
         assertThat(trend.has("pValue")).isTrue();
 
-        Http.Response yearly = http.post("/api/v1/analytics/trend", "{\"values\": [1, 2, 3, 4], \"times\": [2020, 2021, 2022, 2023]}", null, null);
+        Http.Response yearly = http.post("/api/v1/analytics/trend", "{\"values\": [1, 2, 3, 4], \"times\": [2020, 2021, 2022, 2023]}", "analyst", "demo-analyst");
         assertThat(yearly.json().get("senSlope").asDouble()).isEqualTo(1.0);
-        Http.Response bad = http.post("/api/v1/analytics/trend", "{\"values\": [1, 2, 3], \"times\": [1, 2]}", null, null);
+        Http.Response bad = http.post("/api/v1/analytics/trend", "{\"values\": [1, 2, 3], \"times\": [1, 2]}", "analyst", "demo-analyst");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("differ in length");
     }
