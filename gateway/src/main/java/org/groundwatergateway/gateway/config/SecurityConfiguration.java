@@ -11,6 +11,7 @@ import org.groundwatergateway.gateway.security.LoginAudit;
 import org.groundwatergateway.gateway.security.OperationPermissions;
 import org.groundwatergateway.gateway.security.PasswordLogins;
 import org.groundwatergateway.gateway.security.RegisteredClients;
+import org.groundwatergateway.gateway.security.RememberedTokens;
 import org.groundwatergateway.gateway.security.SigningKeys;
 import org.groundwatergateway.gateway.security.TokenClaims;
 import org.groundwatergateway.gateway.security.Viewers;
@@ -194,18 +195,18 @@ public class SecurityConfiguration {
         return settings.build();
     }
 
-    /** Verifies our own tokens locally: signature by a published key, lifetime, audience, and not revoked. */
+    /**
+     * Verifies our own tokens locally: signature by a published key, lifetime and audience once per token, and on every
+     * use that it was not revoked.
+     */
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, Authorizations authorizations, SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SigningKeys keys, Authorizations authorizations, SecurityProperties properties, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys.verificationSource()).build();
         OAuth2TokenValidator<Jwt> audience = jwt -> jwt.getAudience() != null && jwt.getAudience().contains(properties.audience())
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token is not for audience " + properties.audience(), null));
-        OAuth2TokenValidator<Jwt> unrevoked = jwt -> authorizations.active(jwt.getTokenValue())
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token was revoked or not issued here", null));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), audience, unrevoked));
-        return decoder;
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(), audience));
+        return new RememberedTokens(decoder, authorizations, clock);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.security;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -38,8 +39,8 @@ public final class SigningKeys {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration tokenLifetime;
-    private volatile List<RSAKey> published;
-    private volatile RSAKey signing;
+    private volatile JWKSet published;
+    private volatile JWKSet signing;
 
     public SigningKeys(Database database, Clock clock, Duration tokenLifetime) {
         this.jdbc = database.jdbc();
@@ -74,13 +75,12 @@ public final class SigningKeys {
 
     /** Only the current key: what the token encoder may sign with. */
     public JWKSource<SecurityContext> signingSource() {
-        return (JWKSelector selector, SecurityContext context) -> selector.select(new com.nimbusds.jose.jwk.JWKSet(signing));
+        return (JWKSelector selector, SecurityContext context) -> selector.select(signing);
     }
 
     /** Every key a live token may have been signed with, public parts only: the JWKS and the verifier read this. */
     public JWKSource<SecurityContext> verificationSource() {
-        return (JWKSelector selector, SecurityContext context) -> selector.select(new com.nimbusds.jose.jwk.JWKSet(
-                published.stream().map(k -> (JWK) k.toPublicJWK()).toList()));
+        return (JWKSelector selector, SecurityContext context) -> selector.select(published);
     }
 
     /** Drops keys whose tokens have all expired from the published set. */
@@ -88,8 +88,8 @@ public final class SigningKeys {
         Instant oldest = clock.instant().minus(tokenLifetime);
         List<RSAKey> keys = jdbc.sql("SELECT * FROM signing_keys WHERE retired_at IS NULL OR retired_at > ? ORDER BY created_at DESC")
                 .param(Rows.timestamp(oldest)).query(SigningKeys::rsaKey).list();
-        published = keys;
-        signing = keys.get(0);
+        published = new JWKSet(keys.stream().map(k -> (JWK) k.toPublicJWK()).toList());
+        signing = new JWKSet(keys.get(0));
     }
 
     private String insertNew() {
