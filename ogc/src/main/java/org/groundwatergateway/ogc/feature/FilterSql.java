@@ -9,6 +9,8 @@ import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.ogc.filter.Filter;
 import org.groundwatergateway.ogc.filter.FilterException;
 import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link Filter} into a SQL condition over a feature type's view (aliased {@code t}). Property names are
@@ -17,6 +19,8 @@ import org.locationtech.jts.geom.Geometry;
  * FeatureId; CVE-2024-36401 evaluated property names as XPath. Neither has a way in here.)
  */
 final class FilterSql {
+
+    private static final Logger log = LoggerFactory.getLogger(FilterSql.class);
 
     private static final char LIKE_ESCAPE = '!';
 
@@ -148,9 +152,18 @@ final class FilterSql {
         in("fid", keys);
     }
 
+    /**
+     * The rows a row limit lets through, by the published property (withheld or not: the viewer only learns which rows it
+     * sees, never the values). A limit by a property the type does not have lets nothing through: a policy that cannot be
+     * applied releases no data.
+     */
     private void restrict(String propertyName, Set<String> values) {
-        FeatureProperty property = layer.type().property(propertyName)
-                .orElseThrow(() -> new IllegalStateException("policy restricts " + layer.name() + " by unknown property " + propertyName));
+        FeatureProperty property = layer.published().property(propertyName).orElse(null);
+        if (property == null) {
+            log.warn("The access policy limits {} by '{}', which it does not have: no rows are shown", layer.name(), propertyName);
+            sql.append("1 = 0");
+            return;
+        }
         in(property.name(), values.stream().map(property.type()::parse).toList());
     }
 

@@ -150,6 +150,21 @@ class FeatureStoreTest {
                 .isInstanceOf(FilterException.class);
     }
 
+    /** Issue #13's third measured defect: a row limit by a property that is also withheld answered 500. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void aRowLimitByAWithheldPropertyLimitsRowsWithoutShowingIt(String kind) {
+        DisclosedType wells = DisclosedType.of(PublishedFeatureTypes.WELLS, new Disclosure(true, Set.of("aquifer"), Map.of("aquifer", Set.of("C1")), 0));
+        List<Feature> seen = store(kind).list(FeatureQuery.all(wells, Filter.INCLUDE, null, 100));
+        assertThat(seen).hasSize(10).allSatisfy(f -> assertThat(f.properties()).doesNotContainKey("aquifer"));
+        assertThat(seen).extracting(f -> f.properties().get("code")).allSatisfy(code -> assertThat((String) code).startsWith("GW-C"));
+        assertThatThrownBy(() -> store(kind).list(FeatureQuery.all(wells,
+                new Filter.Comparison(ComparisonOperator.EQUAL_TO, "aquifer", "C1", true), null, 10))).isInstanceOf(FilterException.class);
+        // A limit by a property the type does not have shows nothing rather than failing or showing everything.
+        DisclosedType unknown = DisclosedType.of(PublishedFeatureTypes.WELLS, new Disclosure(true, Set.of(), Map.of("owner", Set.of("E01")), 0));
+        assertThat(store(kind).list(FeatureQuery.all(unknown, Filter.INCLUDE, null, 100))).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2gis", "postgis"})
     void latestReadingsCarryTheLatestValueAndItsQualityClass(String kind) {
