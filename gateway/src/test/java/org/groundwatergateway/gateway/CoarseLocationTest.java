@@ -25,8 +25,8 @@ class CoarseLocationTest extends RunningGateway {
     AccessPolicy accessPolicy;
 
     static AccessPolicy accessPolicy() {
-        return (viewer, dataset) -> !viewer.isAnonymous() || !dataset.equals("wells") ? Disclosure.full()
-                : new Disclosure(true, Set.of(), Map.of(), PRECISION_M);
+        return (viewer, dataset) -> !viewer.isAnonymous() || !Set.of("wells", "Locations", "FeaturesOfInterest").contains(dataset)
+                ? Disclosure.full() : new Disclosure(true, Set.of(), Map.of(), PRECISION_M);
     }
 
     @Test
@@ -52,6 +52,36 @@ class CoarseLocationTest extends RunningGateway {
         // WFS: a box around the exact place finds nothing; around the coarse point, every well of that cell.
         assertThat(wfsHits(lon, lat)).isZero();
         assertThat(wfsHits(coarseLon, coarseLat)).as("GW-U04 and the wells that share its grid cell").isPositive();
+    }
+
+    @Test
+    void sensorThingsGeoFunctionsSeeTheCoarsePointToo() {
+        JsonNode exact = ok(http.get("/ogcapi/collections/wells/items?code=GW-U04")).get("features").get(0).get("geometry").get("coordinates");
+        double lon = exact.get(0).asDouble();
+        double lat = exact.get(1).asDouble();
+        double coarseLon = Math.round(lon / STEP) * STEP;
+        double coarseLat = Math.round(lat / STEP) * STEP;
+        // The operators, signed in, find the well at its place; the public finds it only at the coarse point.
+        assertThat(ok(http.get(near(lon, lat))).get("@iot.count").asInt()).isEqualTo(1);
+        assertThat(ok(http.anonymous().get(near(lon, lat))).get("@iot.count").asInt()).isZero();
+        assertThat(ok(http.anonymous().get(near(coarseLon, coarseLat))).get("@iot.count").asInt()).isEqualTo(1);
+        String within = "/sta/v1.1/FeaturesOfInterest?$count=true&$filter=name%20eq%20'GW-U04'%20and%20st_within(feature,%20geography'"
+                + square(lon, lat).replace(" ", "%20") + "')";
+        assertThat(ok(http.anonymous().get(within)).get("@iot.count").asInt()).isZero();
+        JsonNode shown = ok(http.anonymous().get("/sta/v1.1/Locations?$filter=name%20eq%20'GW-U04'")).get("value").get(0).get("location").get("coordinates");
+        assertThat(shown.get(0).asDouble()).isCloseTo(coarseLon, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** Locations named GW-U04 within 0.0001° of a point. */
+    private static String near(double lon, double lat) {
+        return "/sta/v1.1/Locations?$count=true&$filter=name%20eq%20'GW-U04'%20and%20geo.distance(location,%20geography'POINT(" + lon + "%20" + lat
+                + ")')%20lt%200.0001";
+    }
+
+    private static String square(double lon, double lat) {
+        double d = 0.0002;
+        return String.format(Locale.ROOT, "POLYGON((%.9f %.9f, %.9f %.9f, %.9f %.9f, %.9f %.9f, %.9f %.9f))", lon - d, lat - d, lon + d, lat - d,
+                lon + d, lat + d, lon - d, lat + d, lon - d, lat - d);
     }
 
     /** 40 halvings of a box along one axis, keeping the half where the public still finds GW-U04. */

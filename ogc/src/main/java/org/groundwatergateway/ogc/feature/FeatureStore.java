@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.core.storage.Rows;
@@ -28,7 +27,6 @@ import org.locationtech.jts.precision.GeometryPrecisionReducer;
 public final class FeatureStore {
 
     private static final int FETCH_SIZE = 500;
-    private static final double METRES_PER_DEGREE = 111_320;
 
     private final Database database;
 
@@ -61,7 +59,7 @@ public final class FeatureStore {
         Map<String, FeatureProperty> properties = layer.type().propertiesByName();
         double precision = layer.disclosure().locationPrecisionMetres();
         // Points come snapped from SQL (disclosedView); other shapes are reduced to the grid here.
-        PrecisionModel grid = precision > 0 && layer.type().geometryKind() != GeometryKind.POINT ? new PrecisionModel(METRES_PER_DEGREE / precision) : null;
+        PrecisionModel grid = precision > 0 && layer.type().geometryKind() != GeometryKind.POINT ? new PrecisionModel(CoarseLocations.METRES_PER_DEGREE / precision) : null;
         database.jdbc().sql(select.sql()).params(select.parameters())
                 .withFetchSize(FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> {
@@ -108,11 +106,9 @@ public final class FeatureStore {
         SqlFragment view = SqlFragment.of("(").append(layer.type().view().apply(asOf)).append(SqlFragment.of(")"));
         double precision = layer.disclosure().locationPrecisionMetres();
         if (precision <= 0 || layer.type().geometryKind() != GeometryKind.POINT) return view.append(SqlFragment.of(" t"));
-        double step = precision / METRES_PER_DEGREE;
-        StringBuilder columns = new StringBuilder("SELECT v.fid, ST_SetSRID(ST_MakePoint(ROUND(ST_X(v.geom) / ?) * ?, ROUND(ST_Y(v.geom) / ?) * ?), "
-                + Cgcs2000.SRID + ") AS geom");
+        StringBuilder columns = new StringBuilder("SELECT v.fid, " + CoarseLocations.snapped("v.geom", precision) + " AS geom");
         for (FeatureProperty property : layer.published().properties()) columns.append(", v.").append(property.name());
-        return SqlFragment.of("(" + columns + " FROM ", step, step, step, step).append(view).append(SqlFragment.of(" v) t"));
+        return SqlFragment.of("(" + columns + " FROM ").append(view).append(SqlFragment.of(" v) t"));
     }
 
     private static String orderBy(FeatureQuery query) {

@@ -118,7 +118,7 @@ public final class EntityStore {
             for (Column column : table.columns().values()) {
                 if (context.withheld(type, column.name())) continue;
                 if (!columns.isEmpty()) select.append(", ");
-                String sql = column.on(alias);
+                String sql = context.columnSql(type, column, alias);
                 select.append(column.type() == ValueType.GEOMETRY ? "ST_AsBinary(" + sql + ")" : sql);
                 columns.add(column);
             }

@@ -210,7 +210,7 @@ final class ExpressionCompiler {
         if (name.equals("@iot.id")) name = "id";
         Column column = Schema.table(type).column(name).filter(Column::queryable).orElse(null);
         if (column == null || context.withheld(type, name)) throw unknown(scope, path, type);
-        Sql sql = new Sql(column.on(alias));
+        Sql sql = new Sql(context.columnSql(type, column, alias));
         if (!scope.exists && !local.isEmpty()) {
             sql = new Sql("(SELECT ").append(sql).append(" FROM ").append(joined(local, scope.alias)).append(")");
         }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.groundwatergateway.ogc.feature.CoarseLocations;
 import org.groundwatergateway.ogc.sta.model.EntityType;
+import org.groundwatergateway.ogc.sta.model.ValueType;
 import org.groundwatergateway.policies.Disclosure;
 
 /**
@@ -38,6 +40,17 @@ public final class QueryContext {
 
     String nextAlias() {
         return "e" + aliases++;
+    }
+
+    /**
+     * A column's SQL over an alias as this viewer may see it: with a location precision, geometries (the points of
+     * wells and stations) come snapped to the grid, in selections and $filter alike, so geo functions cannot probe
+     * finer than the answer shows.
+     */
+    String columnSql(EntityType type, Column column, String alias) {
+        double precision = disclosure(type).locationPrecisionMetres();
+        String sql = column.on(alias);
+        return column.type() == ValueType.GEOMETRY && precision > 0 ? CoarseLocations.snapped(sql, precision) : sql;
     }
 
     boolean withheld(EntityType type, String property) {

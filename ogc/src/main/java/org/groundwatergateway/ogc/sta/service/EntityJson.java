@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.ogc.feature.CoarseLocations;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
@@ -30,7 +31,6 @@ final class EntityJson {
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String GEOJSON = "application/geo+json";
     static final String OM_MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
-    private static final double METRES_PER_DEGREE = 111_320;
 
     private final String base;
     private final Function<EntityType, Disclosure> disclosures;
@@ -153,7 +153,7 @@ final class EntityJson {
     static JsonNode geoJson(Geometry geometry, double precisionMetres) {
         Geometry shown = geometry;
         if (precisionMetres > 0) {
-            double step = precisionMetres / METRES_PER_DEGREE;
+            double step = precisionMetres / CoarseLocations.METRES_PER_DEGREE;
             shown = geometry.copy();
             shown.apply(new CoordinateSequenceFilter() {
                 public void filter(CoordinateSequence seq, int i) {
