@@ -58,6 +58,17 @@ class OgcClientsTest extends RunningGateway {
         assertThat(output).contains("'gw:wells'").contains("'gw:enterprises'").contains("GetPropertyValue").contains("RECEPTORS 3");
     }
 
+    /** QGIS and GDAL find a WMS's layers only with unprefixed capabilities: gdalinfo lists every layer the service names. */
+    @Test
+    void gdalinfoFindsEveryWmsLayer() {
+        Command.requireInstalled("gdalinfo");
+        List<String> layers = Xml.texts(Xml.parse(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()), Xml.WMS, "Name").stream()
+                .filter(name -> !name.equals("WMS") && !name.equals("default")).toList();
+        assertThat(layers).contains("wells", "plumes", "quality_class.benzene");
+        String info = ok(Command.run(List.of("gdalinfo", "WMS:" + http.base() + "/wms"), CLIENT_TIMEOUT)).output();
+        for (String layer : layers) assertThat(info).as("gdalinfo lists " + layer).contains("LAYERS=" + layer + "&");
+    }
+
     @Test
     void gdalTranslateSavesAWmsMapWithTheWellInItsClassColour() throws Exception {
         Command.requireInstalled("gdal_translate");

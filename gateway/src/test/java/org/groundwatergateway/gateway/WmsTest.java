@@ -70,6 +70,9 @@ class WmsTest extends RunningGateway {
         assertThat(response.status()).isEqualTo(200);
         Document caps = Xml.parse(response.body());
         assertThat(caps.getDocumentElement().getAttribute("version")).isEqualTo("1.3.0");
+        // In the default namespace (QGIS and GDAL find no layers in prefixed capabilities), the title read as UTF-8.
+        assertThat(response.body()).contains("<WMS_Capabilities ").doesNotContain("<wms:");
+        assertThat(Xml.texts(caps, Xml.WMS, "Title").get(0)).isEqualTo("化工园区地下水监测 Groundwater Gateway");
         List<String> names = Xml.texts(caps, Xml.WMS, "Name");
         assertThat(names).contains("wells", "plumes", "risk_zones", "enterprises", "receptors", "potential_sources", "network_coverage",
                 "quality_class.benzene", "surface.benzene.Q1", "quality_class.chromium-vi");

@@ -18,7 +18,8 @@ import org.locationtech.jts.geom.Envelope;
 /**
  * The WMS 1.3.0 capabilities document (OGC 06-042 §7.2.4): operations with URLs ending in {@code ?}, one root
  * layer listing every offered CRS, and a queryable layer per published layer with its bounding boxes (in each
- * CRS's axis order), legend URL and, where TIME applies, the time dimension.
+ * CRS's axis order), legend URL and, where TIME applies, the time dimension. Written in the WMS namespace as the
+ * default one: with prefixed elements (schema-valid all the same) QGIS 3.22 and GDAL 3.6 find no layer at all.
  */
 final class WmsCapabilities {
 
@@ -27,44 +28,44 @@ final class WmsCapabilities {
     private WmsCapabilities() {}
 
     static void write(OutputStream out, ServiceSettings settings, List<MapLayer> layers, Envelope extent, Instant firstTime, String serviceUrl) {
-        Map<String, String> ns = Map.of("wms", Namespaces.WMS, "xlink", Namespaces.XLINK, "xsi", Namespaces.XSI);
+        Map<String, String> ns = Map.of("", Namespaces.WMS, "xlink", Namespaces.XLINK, "xsi", Namespaces.XSI);
         try (XmlOut xml = new XmlOut(out, ns)) {
-            xml.root("wms:WMS_Capabilities").attribute("version", "1.3.0")
+            xml.root("WMS_Capabilities").attribute("version", "1.3.0")
                     .attribute("xsi:schemaLocation", Namespaces.WMS + " http://schemas.opengis.net/wms/1.3.0/capabilities_1_3_0.xsd");
-            xml.start("wms:Service").element("wms:Name", "WMS").element("wms:Title", settings.title())
-                    .element("wms:Abstract", settings.abstractText());
-            xml.start("wms:OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl).end();
-            xml.start("wms:ContactInformation").element("wms:ContactElectronicMailAddress", settings.contactEmail()).end();
-            xml.element("wms:Fees", "none").element("wms:AccessConstraints", "none")
-                    .element("wms:MaxWidth", settings.maxImageSide()).element("wms:MaxHeight", settings.maxImageSide());
+            xml.start("Service").element("Name", "WMS").element("Title", settings.title())
+                    .element("Abstract", settings.abstractText());
+            xml.start("OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl).end();
+            xml.start("ContactInformation").element("ContactElectronicMailAddress", settings.contactEmail()).end();
+            xml.element("Fees", "none").element("AccessConstraints", "none")
+                    .element("MaxWidth", settings.maxImageSide()).element("MaxHeight", settings.maxImageSide());
             xml.end();
 
-            xml.start("wms:Capability").start("wms:Request");
-            operation(xml, "wms:GetCapabilities", List.of("text/xml"), serviceUrl);
-            operation(xml, "wms:GetMap", MapImageFormat.advertised(), serviceUrl);
-            operation(xml, "wms:GetFeatureInfo", INFO_FORMATS, serviceUrl);
+            xml.start("Capability").start("Request");
+            operation(xml, "GetCapabilities", List.of("text/xml"), serviceUrl);
+            operation(xml, "GetMap", MapImageFormat.advertised(), serviceUrl);
+            operation(xml, "GetFeatureInfo", INFO_FORMATS, serviceUrl);
             xml.end();
-            xml.start("wms:Exception").element("wms:Format", "XML").end();
+            xml.start("Exception").element("Format", "XML").end();
 
-            xml.start("wms:Layer");
-            xml.element("wms:Title", settings.title());
-            for (Crs crs : CoordinateReferenceSystems.all()) xml.element("wms:CRS", crs.code());
+            xml.start("Layer");
+            xml.element("Title", settings.title());
+            for (Crs crs : CoordinateReferenceSystems.all()) xml.element("CRS", crs.code());
             geographicBox(xml, extent);
             for (MapLayer layer : layers) {
-                xml.start("wms:Layer").attribute("queryable", 1).attribute("opaque", 0);
-                xml.element("wms:Name", layer.name()).element("wms:Title", layer.title()).element("wms:Abstract", layer.abstractText());
+                xml.start("Layer").attribute("queryable", 1).attribute("opaque", 0);
+                xml.element("Name", layer.name()).element("Title", layer.title()).element("Abstract", layer.abstractText());
                 geographicBox(xml, extent);
                 for (String code : List.of("CRS:84", "EPSG:4490", "EPSG:4326", "EPSG:3857")) {
                     boundingBox(xml, CoordinateReferenceSystems.lookup(code).orElseThrow(), extent);
                 }
                 if (layer.timeAware()) {
-                    xml.start("wms:Dimension").attribute("name", "time").attribute("units", "ISO8601").attribute("default", "current")
+                    xml.start("Dimension").attribute("name", "time").attribute("units", "ISO8601").attribute("default", "current")
                             .attribute("nearestValue", 1).text(firstTime + "/current/PT1H").end();
                 }
-                xml.start("wms:Style").element("wms:Name", "default").element("wms:Title", "default");
-                xml.start("wms:LegendURL").attribute("width", 220).attribute("height", 20 + 22 * layer.legend().size())
-                        .element("wms:Format", "image/png");
-                xml.start("wms:OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl
+                xml.start("Style").element("Name", "default").element("Title", "default");
+                xml.start("LegendURL").attribute("width", 220).attribute("height", 20 + 22 * layer.legend().size())
+                        .element("Format", "image/png");
+                xml.start("OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl
                         + "SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&LAYER=" + URLEncoder.encode(layer.name(), StandardCharsets.UTF_8)).end();
                 xml.end().end();
                 xml.end();
@@ -77,17 +78,17 @@ final class WmsCapabilities {
 
     private static void operation(XmlOut xml, String name, List<String> formats, String serviceUrl) {
         xml.start(name);
-        formats.forEach(f -> xml.element("wms:Format", f));
-        xml.start("wms:DCPType").start("wms:HTTP");
-        xml.start("wms:Get").start("wms:OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl).end().end();
-        xml.start("wms:Post").start("wms:OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl).end().end();
+        formats.forEach(f -> xml.element("Format", f));
+        xml.start("DCPType").start("HTTP");
+        xml.start("Get").start("OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl).end().end();
+        xml.start("Post").start("OnlineResource").attribute("xlink:type", "simple").attribute("xlink:href", serviceUrl).end().end();
         xml.end().end().end();
     }
 
     private static void geographicBox(XmlOut xml, Envelope e) {
-        xml.start("wms:EX_GeographicBoundingBox")
-                .element("wms:westBoundLongitude", Numbers.format(e.getMinX(), 6)).element("wms:eastBoundLongitude", Numbers.format(e.getMaxX(), 6))
-                .element("wms:southBoundLatitude", Numbers.format(e.getMinY(), 6)).element("wms:northBoundLatitude", Numbers.format(e.getMaxY(), 6))
+        xml.start("EX_GeographicBoundingBox")
+                .element("westBoundLongitude", Numbers.format(e.getMinX(), 6)).element("eastBoundLongitude", Numbers.format(e.getMaxX(), 6))
+                .element("southBoundLatitude", Numbers.format(e.getMinY(), 6)).element("northBoundLatitude", Numbers.format(e.getMaxY(), 6))
                 .end();
     }
 
@@ -96,7 +97,7 @@ final class WmsCapabilities {
         Envelope e = Reprojection.fromStorage(lonLat, crs);
         int decimals = crs.geographic() ? 6 : 2;
         boolean swap = crs.northFirst();
-        xml.start("wms:BoundingBox").attribute("CRS", crs.code())
+        xml.start("BoundingBox").attribute("CRS", crs.code())
                 .attribute("minx", Numbers.format(swap ? e.getMinY() : e.getMinX(), decimals))
                 .attribute("miny", Numbers.format(swap ? e.getMinX() : e.getMinY(), decimals))
                 .attribute("maxx", Numbers.format(swap ? e.getMaxY() : e.getMaxX(), decimals))

@@ -9,8 +9,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * A thin streaming XML writer over StAX: prefixed element names ("wfs:member") resolved against the namespaces
- * declared at the root, checked exceptions turned unchecked. Documents of any size are written without being
- * held in memory.
+ * declared at the root, unprefixed ones in the default namespace when one is declared under the prefix "",
+ * checked exceptions turned unchecked. Documents of any size are written without being held in memory.
  */
 public final class XmlOut implements AutoCloseable {
 
@@ -26,7 +26,8 @@ public final class XmlOut implements AutoCloseable {
             writer.writeStartDocument(StandardCharsets.UTF_8.name(), "1.0");
             namespaces.forEach((prefix, uri) -> {
                 try {
-                    writer.setPrefix(prefix, uri);
+                    if (prefix.isEmpty()) writer.setDefaultNamespace(uri);
+                    else writer.setPrefix(prefix, uri);
                 } catch (XMLStreamException e) {
                     throw new IllegalStateException(e);
                 }
@@ -40,7 +41,10 @@ public final class XmlOut implements AutoCloseable {
     public XmlOut root(String name) {
         start(name);
         try {
-            for (Map.Entry<String, String> ns : namespaces.entrySet()) writer.writeNamespace(ns.getKey(), ns.getValue());
+            for (Map.Entry<String, String> ns : namespaces.entrySet()) {
+                if (ns.getKey().isEmpty()) writer.writeDefaultNamespace(ns.getValue());
+                else writer.writeNamespace(ns.getKey(), ns.getValue());
+            }
         } catch (XMLStreamException e) {
             throw new IllegalStateException(e);
         }
@@ -50,7 +54,10 @@ public final class XmlOut implements AutoCloseable {
     public XmlOut start(String name) {
         try {
             int colon = name.indexOf(':');
-            if (colon < 0) {
+            String defaultNamespace = namespaces.get("");
+            if (colon < 0 && defaultNamespace != null) {
+                writer.writeStartElement("", name, defaultNamespace);
+            } else if (colon < 0) {
                 writer.writeStartElement(name);
             } else {
                 String prefix = name.substring(0, colon);
