@@ -6,7 +6,7 @@ CREATE TABLE audit_entries (
     seq             BIGINT       NOT NULL PRIMARY KEY, -- dense from 1, assigned in order by the writer: the receipt id
     at              TIMESTAMP WITH TIME ZONE NOT NULL,
     kind            VARCHAR(16)  NOT NULL,             -- AuditEntry.Kind
-    action          VARCHAR(200) NOT NULL,             -- the door's operation, the login outcome, the administrative action
+    action          VARCHAR(500) NOT NULL,             -- the door's operation, the login outcome, the administrative action
     door            VARCHAR(32),
     dataset         VARCHAR(100),
     policy_version  VARCHAR(64),

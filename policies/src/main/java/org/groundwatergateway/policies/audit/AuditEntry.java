@@ -44,7 +44,7 @@ public record AuditEntry(long seq, Instant at, Kind kind, String action, String 
      */
     public byte[] canonical() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        for (String field : new String[] {previousHash, TIME.format(at), kind.name(), action, door, dataset, policyVersion, principalHash, roles,
+        for (String field : new String[] {previousHash, time(), kind.name(), action, door, dataset, policyVersion, principalHash, roles,
                 organisation, addressHash, subjectHash, rowCount == null ? null : rowCount.toString(),
                 valueCount == null ? null : valueCount.toString(), contentHash}) {
             if (field == null) {
@@ -57,6 +57,11 @@ public record AuditEntry(long seq, Instant at, Kind kind, String action, String 
             }
         }
         return out.toByteArray();
+    }
+
+    /** The time as the hash covers it: UTC, to the microsecond, always six fraction digits. */
+    public String time() {
+        return TIME.format(at);
     }
 
     /** The hash this entry's fields give, to compare with the stored {@link #entryHash}. */

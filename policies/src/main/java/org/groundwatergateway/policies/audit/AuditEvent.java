@@ -21,7 +21,7 @@ public record AuditEvent(AuditEntry.Kind kind, String action, String door, Strin
 
     public AuditEvent {
         if (kind == null) throw new IllegalArgumentException("kind: required");
-        action = limited("action", action, 200);
+        action = limited("action", action, 500);
         if (action == null) throw new IllegalArgumentException("action: required");
         door = limited("door", door, 32);
         dataset = limited("dataset", dataset, 100);
