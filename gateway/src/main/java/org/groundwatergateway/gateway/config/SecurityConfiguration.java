@@ -15,6 +15,7 @@ import org.groundwatergateway.gateway.security.RememberedTokens;
 import org.groundwatergateway.gateway.security.SigningKeys;
 import org.groundwatergateway.gateway.security.TokenClaims;
 import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.identity.ApiClientRepository;
 import org.groundwatergateway.policies.identity.LockoutPolicy;
@@ -135,9 +136,9 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    Accounts accounts(Database database, PasswordEncoder encoder, SecurityProperties properties, Clock clock) {
+    Accounts accounts(Database database, AuditLog audit, PasswordEncoder encoder, SecurityProperties properties, Clock clock) {
         return new Accounts(new OrganisationRepository(database), new UserAccountRepository(database), new ApiClientRepository(database),
-                new LoginEventRepository(database), encoder,
+                new LoginEventRepository(database, audit), encoder,
                 new PasswordPolicy(properties.passwordMinLength(), properties.passwordClasses(), properties.passwordHistory(), properties.passwordMaxAge()),
                 new LockoutPolicy(properties.lockoutAttempts(), properties.lockoutDuration()), clock);
     }

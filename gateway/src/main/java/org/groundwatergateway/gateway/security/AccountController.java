@@ -32,7 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Accounts: one's own, and the administrators' consoles (三员分立: the system administrator manages organisations,
  * people and clients; the security administrator their roles; the audit administrator reads the audit of logins).
- * Who may call what is the permission matrix's business; this controller only validates and delegates.
+ * Who may call what is the permission matrix's business; this controller only validates and delegates, and records
+ * each administrative change in the audit log (its receipt in the {@value AuditTrail#HEADER} header).
  */
 @RestController
 public class AccountController {
@@ -41,12 +42,14 @@ public class AccountController {
     private final FirstAccounts first;
     private final PasswordLogins passwords;
     private final SigningKeys keys;
+    private final AuditTrail trail;
 
-    public AccountController(Accounts accounts, FirstAccounts first, PasswordLogins passwords, SigningKeys keys) {
+    public AccountController(Accounts accounts, FirstAccounts first, PasswordLogins passwords, SigningKeys keys, AuditTrail trail) {
         this.accounts = accounts;
         this.first = first;
         this.passwords = passwords;
         this.keys = keys;
+        this.trail = trail;
     }
 
     public record SetupRequest(String token, String username, String password) {}
@@ -57,6 +60,7 @@ public class AccountController {
     public Map<String, String> setUp(@RequestBody SetupRequest request, HttpServletRequest http) {
         first.setUp(request.token(), RequestValues.required("username", request.username()), RequestValues.required("password", request.password()),
                 http.getRemoteAddr());
+        trail.administration("set up the first system administrator", request.username());
         return Map.of("username", request.username(), "role", Role.SYSTEM_ADMIN.name());
     }
 
@@ -89,8 +93,10 @@ public class AccountController {
     @PostMapping("/api/v1/organisations")
     @ResponseStatus(HttpStatus.CREATED)
     public Organisation createOrganisation(@RequestBody OrganisationRequest request) {
-        return accounts.createOrganisation(RequestValues.required("code", request.code()), request.nameZh(), request.nameEn(),
+        Organisation created = accounts.createOrganisation(RequestValues.required("code", request.code()), request.nameZh(), request.nameEn(),
                 RequestValues.enumValue("kind", OrganisationKind.class, RequestValues.required("kind", request.kind())), request.creditCode());
+        trail.administration("create organisation " + created.code() + " (" + created.kind() + ")", null);
+        return created;
     }
 
     /** An account as administrators see it: never its password hash. */
@@ -114,6 +120,7 @@ public class AccountController {
     public AccountView createUser(@RequestBody UserRequest request) {
         UserAccount created = accounts.createUser(RequestValues.required("username", request.username()), request.displayName(),
                 RequestValues.required("organisation", request.organisation()), roles(request.roles()), RequestValues.required("password", request.password()));
+        trail.administration("create user in " + request.organisation() + " with roles " + created.roles(), created.username());
         return view(created, request.organisation(), Instant.now());
     }
 
@@ -124,8 +131,14 @@ public class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void changeUser(@PathVariable String username, @RequestBody UserChange change, HttpServletRequest http) {
         if (accounts.user(username).isEmpty()) throw new NotFoundException("No account '" + username + "'");
-        if (change.enabled() != null) accounts.setEnabled(username, change.enabled());
-        if (change.password() != null) accounts.resetPassword(username, change.password(), http.getRemoteAddr());
+        if (change.enabled() != null) {
+            accounts.setEnabled(username, change.enabled());
+            trail.administration(change.enabled() ? "enable user" : "disable user", username);
+        }
+        if (change.password() != null) {
+            accounts.resetPassword(username, change.password(), http.getRemoteAddr());
+            trail.administration("reset password", username);
+        }
         passwords.forget(username);
     }
 
@@ -134,7 +147,9 @@ public class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void setRoles(@PathVariable String username, @RequestBody List<String> roles) {
         if (accounts.user(username).isEmpty()) throw new NotFoundException("No account '" + username + "'");
-        accounts.setRoles(username, roles(roles));
+        Set<Role> granted = roles(roles);
+        accounts.setRoles(username, granted);
+        trail.administration("set roles " + granted, username);
         passwords.forget(username);
     }
 
@@ -161,6 +176,7 @@ public class AccountController {
                 RequestValues.required("name", request.name()), RequestValues.required("organisation", request.organisation()),
                 Set.copyOf(RequestValues.required("grantTypes", request.grantTypes())), request.scopes() == null ? Set.of() : Set.copyOf(request.scopes()),
                 request.redirectUris() == null ? List.of() : request.redirectUris(), !Boolean.FALSE.equals(request.confidential()));
+        trail.administration("register client " + issued.client().clientId() + " for " + request.organisation(), null);
         return issued(issued, request.organisation());
     }
 
@@ -169,6 +185,7 @@ public class AccountController {
     public Map<String, Object> rotateSecret(@PathVariable String clientId) {
         if (accounts.client(clientId).isEmpty()) throw new NotFoundException("No client '" + clientId + "'");
         Accounts.IssuedSecret issued = accounts.rotateSecret(clientId, Viewers.current());
+        trail.administration("rotate the secret of client " + clientId, null);
         return issued(issued, accounts.organisation(issued.client().organisationId()).map(Organisation::code).orElse(null));
     }
 
@@ -182,7 +199,9 @@ public class AccountController {
     @PostMapping("/api/v1/signing-keys")
     @ResponseStatus(HttpStatus.CREATED)
     public Map<String, String> rotateKey() {
-        return Map.of("kid", keys.rotate());
+        String kid = keys.rotate();
+        trail.administration("rotate the token signing key to " + kid, null);
+        return Map.of("kid", kid);
     }
 
     @Operation(summary = "The audit of logins: sign-ins, failures, lockouts, tokens issued, refused and revoked (audit administrator)")

@@ -7,6 +7,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.gateway.security.FirstAccounts;
+import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -47,6 +48,13 @@ public class ApiExceptionHandler {
     ProblemDetail forbidden(RuntimeException e) {
         log.info("Refused: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** Nothing is disclosed or done that the audit log cannot record. */
+    @ExceptionHandler(AuditLog.Unavailable.class)
+    ProblemDetail auditUnavailable(AuditLog.Unavailable e) {
+        log.error("Refused for want of an audit entry: {}", e.getMessage());
+        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The audit log cannot record this request now; try again shortly.");
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

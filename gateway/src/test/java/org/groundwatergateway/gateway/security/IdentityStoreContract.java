@@ -14,6 +14,9 @@ import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.audit.AuditEntry;
+import org.groundwatergateway.policies.audit.AuditLog;
+import org.groundwatergateway.policies.audit.AuditRepository;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.identity.ApiClientRepository;
 import org.groundwatergateway.policies.identity.LockoutPolicy;
@@ -47,14 +50,16 @@ abstract class IdentityStoreContract {
     private Database database;
     private MutableClock clock;
     private Accounts accounts;
+    private AuditLog audit;
 
     @BeforeEach
     void open() {
         db = newDatabase();
         database = Database.migrate(db.dataSource());
         clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        audit = new AuditLog(new AuditRepository(database), clock, 1_000, 100);
         accounts = new Accounts(new OrganisationRepository(database), new UserAccountRepository(database), new ApiClientRepository(database),
-                new LoginEventRepository(database), PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                new LoginEventRepository(database, audit), PasswordEncoderFactories.createDelegatingPasswordEncoder(),
                 new PasswordPolicy(10, 3, 3, Duration.ofDays(90)), new LockoutPolicy(3, Duration.ofMinutes(15)), clock);
         accounts.createOrganisation("park-admin", "园区管委会", null, OrganisationKind.PARK_ADMINISTRATION, null);
         accounts.createOrganisation("E01", "江海石化", null, OrganisationKind.ENTERPRISE, "91320623MA107919XK");
@@ -62,6 +67,7 @@ abstract class IdentityStoreContract {
 
     @AfterEach
     void close() {
+        audit.close();
         db.close();
     }
 
@@ -82,6 +88,10 @@ abstract class IdentityStoreContract {
         // An unknown account is refused like a wrong password, and recorded under the name given.
         assertThat(((Accounts.Login.Refused) accounts.login("ghost", "x", null)).reason()).isEqualTo(Accounts.Login.Reason.BAD_CREDENTIALS);
         assertThat(accounts.loginEvents("ghost", LoginEvent.Kind.LOGIN_FAILED, 5)).hasSize(1);
+        // Each event is also a LOGIN entry of the tamper-evident audit log.
+        assertThat(audit.entries(1, 100)).filteredOn(e -> e.kind() == AuditEntry.Kind.LOGIN).extracting(e -> e.personal().principal())
+                .hasSize(accounts.loginEvents(null, null, 100).size()).contains("duty1", "ghost");
+        assertThat(audit.verify().ok()).isTrue();
     }
 
     @Test

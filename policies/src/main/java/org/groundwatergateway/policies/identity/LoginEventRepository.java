@@ -6,23 +6,32 @@ import java.time.Instant;
 import java.util.List;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
+import org.groundwatergateway.policies.audit.AuditEvent;
+import org.groundwatergateway.policies.audit.AuditLog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The audit of logins: append and read, nothing else. */
+/**
+ * The audit of logins: append and read, nothing else. Every event also goes into the tamper-evident audit log as a
+ * LOGIN entry; this table keeps the detail and answers the queries by account.
+ */
 public final class LoginEventRepository {
 
     private static final int MAX_TEXT = 500;
     private final JdbcClient jdbc;
+    private final AuditLog audit;
 
-    public LoginEventRepository(Database database) {
+    public LoginEventRepository(Database database, AuditLog audit) {
         this.jdbc = database.jdbc();
+        this.audit = audit;
     }
 
     public void append(Instant at, String principal, LoginEvent.Kind kind, String detail, String address) {
+        String who = clip(principal == null || principal.isBlank() ? "?" : principal, 200);
+        String from = address == null ? null : clip(address, 64);
         jdbc.sql("INSERT INTO login_events (at, principal, kind, detail, address) VALUES (?, ?, ?, ?, ?)")
-                .params(Rows.timestamp(at), clip(principal == null || principal.isBlank() ? "?" : principal, 200), kind.name(),
-                        detail == null ? null : clip(detail, MAX_TEXT), address == null ? null : clip(address, 64))
+                .params(Rows.timestamp(at), who, kind.name(), detail == null ? null : clip(detail, MAX_TEXT), from)
                 .update();
+        audit.append(AuditEvent.login(who, kind.name(), from));
     }
 
     /** Newest first, at most {@code limit}, optionally of one principal or one kind (null: any). */
