@@ -2,15 +2,19 @@ package org.groundwatergateway.ogc.wfs;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 
-/** Property values as text in every output format: times in China Standard Time with their offset. */
+/**
+ * Property values as text in every output format: times in China Standard Time with their offset, always with seconds
+ * (xs:dateTime and RFC 3339 require them; {@code OffsetDateTime.toString} drops zero seconds).
+ */
 public final class Values {
 
     private Values() {}
 
     public static String text(Object value) {
-        if (value instanceof Instant instant) return OffsetDateTime.ofInstant(instant, ChinaStandardTime.OFFSET).toString();
+        if (value instanceof Instant instant) return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(instant, ChinaStandardTime.OFFSET));
         if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
         return String.valueOf(value);
     }
