@@ -58,6 +58,25 @@ class OgcClientsTest extends RunningGateway {
         assertThat(output).contains("'gw:wells'").contains("'gw:enterprises'").contains("GetPropertyValue").contains("RECEPTORS 3");
     }
 
+    /** OWSLib posts a GetFeature with a FES filter, its attributes in lower case (typenames, outputformat). */
+    @Test
+    void owslibPostsAGetFeatureWithAFilter() {
+        Command.requireInstalled(PYTHON);
+        String script = String.join("\n",
+                "from owslib.wfs import WebFeatureService",
+                "from owslib.fes2 import PropertyIsEqualTo, Filter",
+                "from owslib.etree import etree",
+                "import json",
+                "wfs = WebFeatureService('" + http.base() + "/wfs', version='2.0.0')",
+                "f = etree.tostring(Filter(PropertyIsEqualTo(propertyname='aquifer', literal='C1')).toXML()).decode()",
+                // OWSLib's POST request takes the fes:Filter child of the element it is given.
+                "wrapped = '<Query xmlns:fes=\"http://www.opengis.net/fes/2.0\">' + f + '</Query>'",
+                "r = wfs.getfeature(typename=['gw:wells'], filter=wrapped, method='Post', outputFormat='application/json')",
+                "d = json.loads(r.read())",
+                "print('POST', len(d['features']), sorted(set(x['properties']['aquifer'] for x in d['features'])))");
+        assertThat(ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output()).contains("POST 10 ['C1']");
+    }
+
     /** QGIS and GDAL find a WMS's layers only with unprefixed capabilities: gdalinfo lists every layer the service names. */
     @Test
     void gdalinfoFindsEveryWmsLayer() {

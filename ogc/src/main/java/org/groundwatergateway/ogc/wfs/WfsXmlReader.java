@@ -33,8 +33,9 @@ public final class WfsXmlReader {
             case "GetFeature":
                 return getFeature(root, null);
             case "GetPropertyValue":
-                if (!root.hasAttribute("valueReference")) throw OwsException.missing("valueReference");
-                return getFeature(root, root.getAttribute("valueReference"));
+                String valueReference = SafeXml.attribute(root, "valueReference");
+                if (valueReference == null) throw OwsException.missing("valueReference");
+                return getFeature(root, valueReference);
             default:
                 throw new OwsException("OperationNotSupported", root.getLocalName(), "WFS has no operation " + root.getLocalName());
         }
@@ -42,9 +43,9 @@ public final class WfsXmlReader {
 
     private static WfsRequest getFeature(Element root, String valueReference) {
         long startIndex = number(root, "startIndex", 0);
-        Integer count = root.hasAttribute("count") ? (int) number(root, "count", 0) : null;
-        boolean hits = "hits".equalsIgnoreCase(root.getAttribute("resultType"));
-        String outputFormat = root.hasAttribute("outputFormat") ? root.getAttribute("outputFormat") : null;
+        Integer count = SafeXml.attribute(root, "count") != null ? (int) number(root, "count", 0) : null;
+        boolean hits = "hits".equalsIgnoreCase(SafeXml.attribute(root, "resultType"));
+        String outputFormat = SafeXml.attribute(root, "outputFormat");
         List<WfsRequest.Query> queries = new ArrayList<>();
         for (Element child : SafeXml.children(root)) {
             if (child.getLocalName().equals("Query")) {
@@ -58,9 +59,10 @@ public final class WfsXmlReader {
     }
 
     private static List<WfsRequest.Query> query(Element query) {
-        String typeNames = query.getAttribute("typeNames").isEmpty() ? query.getAttribute("typeName") : query.getAttribute("typeNames");
-        if (typeNames.isBlank()) throw OwsException.missing("typeNames");
-        AxisOrder srs = query.hasAttribute("srsName") ? WfsKvpReader.axisOrder(query.getAttribute("srsName")) : null;
+        String typeNames = SafeXml.attribute(query, "typeNames") != null ? SafeXml.attribute(query, "typeNames") : SafeXml.attribute(query, "typeName");
+        if (typeNames == null || typeNames.isBlank()) throw OwsException.missing("typeNames");
+        String srsName = SafeXml.attribute(query, "srsName");
+        AxisOrder srs = srsName != null ? WfsKvpReader.axisOrder(srsName) : null;
         Filter filter = Filter.INCLUDE;
         List<SortKey> sortBy = new ArrayList<>();
         List<String> propertyNames = new ArrayList<>();
@@ -99,19 +101,20 @@ public final class WfsXmlReader {
     private static WfsRequest storedQuery(Element stored, String outputFormat, String valueReference) {
         String id = stored.getAttribute("id");
         if (!WfsRequest.GET_FEATURE_BY_ID.equals(id)) throw OwsException.invalid("StoredQuery", "Unknown stored query " + id);
-        String rid = SafeXml.children(stored).stream().filter(p -> "ID".equals(p.getAttribute("name"))).map(SafeXml::text).findFirst()
+        String rid = SafeXml.children(stored).stream().filter(p -> "ID".equalsIgnoreCase(p.getAttribute("name"))).map(SafeXml::text).findFirst()
                 .orElseThrow(() -> OwsException.missing("ID"));
         return WfsRequest.GetFeature.byId(rid, null, outputFormat, valueReference);
     }
 
     private static long number(Element e, String attribute, long fallback) {
-        if (!e.hasAttribute(attribute)) return fallback;
+        String text = SafeXml.attribute(e, attribute);
+        if (text == null) return fallback;
         try {
-            long value = Long.parseLong(e.getAttribute(attribute).trim());
+            long value = Long.parseLong(text.trim());
             if (value < 0) throw new NumberFormatException();
             return value;
         } catch (NumberFormatException ex) {
-            throw OwsException.invalid(attribute, attribute + " must be a non-negative integer, got '" + e.getAttribute(attribute) + "'");
+            throw OwsException.invalid(attribute, attribute + " must be a non-negative integer, got '" + text + "'");
         }
     }
 }

@@ -83,4 +83,19 @@ public final class SafeXml {
     public static String text(Element element) {
         return element.getTextContent().trim();
     }
+
+    /**
+     * An attribute's value, or null: by its exact name, else by the name in any case (OWSLib posts {@code typenames}
+     * and {@code outputformat}; MapServer and GeoServer take them, so the platform does too).
+     */
+    public static String attribute(Element element, String name) {
+        if (element.hasAttribute(name)) return element.getAttribute(name);
+        var attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            var attribute = attributes.item(i);
+            String local = attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getNodeName();
+            if (attribute.getNamespaceURI() == null && local.equalsIgnoreCase(name)) return attribute.getNodeValue();
+        }
+        return null;
+    }
 }
