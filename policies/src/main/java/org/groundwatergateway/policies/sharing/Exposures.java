@@ -17,6 +17,9 @@ public final class Exposures {
      */
     public record Exposure(String audience, String dataset, List<String> changes, List<String> rules) {}
 
+    /** What a version would newly expose compared with another, audience by audience and dataset by dataset. */
+    public record Report(int version, int comparedWith, List<Exposure> newlyExposed) {}
+
     private Exposures() {}
 
     /** The ways {@code after} shows more than {@code before}, each as one sentence; empty if it shows nothing more. */
@@ -62,7 +65,10 @@ public final class Exposures {
         if (owned != null && owned.onlyOwn() && (owns == null || !owns.onlyOwn())) {
             changes.add("rows of other organisations than the viewer's are shown");
         }
-        if (owned == null && owns != null && !owns.onlyOwn()) changes.add("the viewer's own rows (by " + owns.property() + ") are shown in full");
+        // Own rows in full lift what the earlier disclosure held back of them, if it held back anything.
+        if (owned == null && owns != null && !owns.onlyOwn() && !before.equals(Disclosure.full())) {
+            changes.add("the viewer's own rows (by " + owns.property() + ") are shown in full");
+        }
         if (before.area() != null && (after.area() == null || !contains(before.area(), after.area()))) {
             changes.add(after.area() == null ? "rows outside " + before.area() + " are shown" : "rows within " + after.area() + " are shown");
         }

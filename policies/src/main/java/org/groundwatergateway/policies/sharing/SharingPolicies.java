@@ -142,17 +142,25 @@ public final class SharingPolicies {
         return repository.version(version).orElseThrow();
     }
 
-    /** What the viewer would see of the dataset under the active version, and which rules decide it. */
-    public Decision explain(Viewer viewer, String dataset) {
-        if (Datasets.find(dataset).isEmpty()) throw new IllegalArgumentException("dataset: unknown '" + dataset + "'");
-        return active.get().decide(viewer, dataset);
+    /**
+     * What the viewer would see of the dataset (null: of every dataset) under the active version, and which rules
+     * decide it; every answer from the same version, even if another is activated meanwhile.
+     */
+    public Map<String, Decision> explain(Viewer viewer, String dataset) {
+        if (dataset != null && Datasets.find(dataset).isEmpty()) throw new IllegalArgumentException("dataset: unknown '" + dataset + "'");
+        SharingPolicy policy = active.get();
+        Map<String, Decision> decisions = new LinkedHashMap<>();
+        for (Datasets.Dataset known : Datasets.ALL) {
+            if (dataset == null || known.name().equals(dataset)) decisions.put(known.name(), policy.decide(viewer, known.name()));
+        }
+        return decisions;
     }
 
     /**
      * Everything the version would show that the active one does not, for every kind of organisation with each role
      * its people may hold and every registered organisation either version names, on every dataset.
      */
-    public List<Exposure> whatIf(int version) {
+    public Exposures.Report whatIf(int version) {
         SharingPolicy candidate = new SharingPolicy(version, read(version));
         SharingPolicy current = active.get();
         List<Exposure> exposures = new ArrayList<>();
@@ -163,7 +171,7 @@ public final class SharingPolicies {
                 if (!changes.isEmpty()) exposures.add(new Exposure(audience.getKey(), dataset.name(), changes, after.rules()));
             }
         }
-        return exposures;
+        return new Exposures.Report(version, current.version(), exposures);
     }
 
     /**
