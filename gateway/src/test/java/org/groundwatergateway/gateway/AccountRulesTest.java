@@ -71,7 +71,8 @@ class AccountRulesTest extends RunningGateway {
     void theThreeAdministratorsAreSeparated() {
         // The system administrator: neither the audit log nor sharing policies nor people's roles.
         assertThat(http.getAs("/api/v1/audit/logins", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
-        assertThat(http.put("/api/v1/policies/public", "{}", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/policies", "{}", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/policies/1/activate", "{}", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
         assertThat(http.put("/api/v1/users/duty/roles", "[\"SUPERVISOR\"]", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
         // The security administrator: no accounts, no clients, no monitoring data.
         assertThat(createUserAs("secadmin", "demo-secadmin").status()).isEqualTo(403);

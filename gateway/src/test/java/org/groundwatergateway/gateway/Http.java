@@ -80,6 +80,11 @@ final class Http {
                 basic(user, password)));
     }
 
+    /** A GET with HTTP basic credentials and an Accept header. */
+    Response getAs(String path, String accept, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Accept", accept).header("Authorization", basic(user, password)));
+    }
+
     Response post(String path, String json, String user, String password) {
         return post(path, "application/json", json, user, password);
     }

@@ -6,9 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.gateway.policy.PolicyController;
 import org.groundwatergateway.gateway.security.FirstAccounts;
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.identity.Accounts;
+import org.groundwatergateway.policies.sharing.InvalidPolicy;
+import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,13 +23,22 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /** Every problem of a refused policy document, each with its field (a JSON pointer) and reason, in {@code errors}. */
+    @ExceptionHandler(InvalidPolicy.class)
+    ProblemDetail invalidPolicy(InvalidPolicy e) {
+        log.info("Rejected sharing policy: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         log.info("Rejected request: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class, DrillService.NoSuchDrill.class})
+    @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class, DrillService.NoSuchDrill.class, SharingPolicies.NoSuchVersion.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
@@ -44,7 +56,7 @@ public class ApiExceptionHandler {
     }
 
     /** Security errors say only what the caller may know. */
-    @ExceptionHandler({FirstAccounts.SetupRefused.class, Accounts.NotYours.class})
+    @ExceptionHandler({FirstAccounts.SetupRefused.class, Accounts.NotYours.class, PolicyController.PolicyApiWithheld.class})
     ProblemDetail forbidden(RuntimeException e) {
         log.info("Refused: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

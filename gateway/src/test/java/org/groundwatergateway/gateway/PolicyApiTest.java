@@ -1,0 +1,167 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The sharing policies' API as the security administrator uses it: versions, export and import in JSON and YAML,
+ * refused documents, what-if, explain, and activation that every door follows at once, without a restart.
+ */
+class PolicyApiTest extends RunningGateway {
+
+    private static final String SECADMIN = "secadmin";
+    private static final String SECADMIN_PASSWORD = "demo-secadmin";
+
+    private static final String HIDE_ENTERPRISES = """
+            {"name": "no enterprises for the public",
+             "rules": [
+               {"id": "staff", "audiences": [{"kind": "PARK_ADMINISTRATION"}], "datasets": ["*"], "effects": [{"type": "allow"}]},
+               {"id": "public-wells", "audiences": [{"kind": "PUBLIC"}], "datasets": ["wells"], "effects": [{"type": "allow"}]}
+             ]}
+            """;
+
+    /** Other tests share this gateway: leave the open policy active, as the first start does. */
+    @AfterEach
+    void reactivateTheOpenPolicy() {
+        ok(http.post("/api/v1/policies/1/activate", "", SECADMIN, SECADMIN_PASSWORD));
+    }
+
+    private JsonNode versions() {
+        return ok(http.getAs("/api/v1/policies", SECADMIN, SECADMIN_PASSWORD));
+    }
+
+    private int create(String contentType, String document) {
+        Http.Response created = http.post("/api/v1/policies", contentType, document, SECADMIN, SECADMIN_PASSWORD);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().get("state").asString()).isEqualTo("DRAFT");
+        return created.json().get("version").asInt();
+    }
+
+    private List<String> wfsTypes() {
+        Document caps = Xml.parse(http.anonymous().get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities").body());
+        return Xml.texts(caps, Xml.WFS, "Name");
+    }
+
+    @Test
+    void theFirstStartHasTheOpenPolicyActiveAndTheShippedDefaultAsADraft() {
+        JsonNode versions = versions();
+        assertThat(versions.get("active").asInt()).isEqualTo(1);
+        List<String> states = new ArrayList<>();
+        versions.get("versions").forEach(v -> {
+            if (v.get("version").asInt() <= 2) states.add(v.get("version").asInt() + " " + v.get("name").asString() + " " + v.get("createdBy").asString());
+        });
+        assertThat(states).containsExactly("2 shipped default platform", "1 open platform");
+        assertThat(wfsTypes()).contains("gw:enterprises");
+    }
+
+    @Test
+    void aVersionExportsAsJsonOrYamlAndImportsBackAsANewDraft() {
+        Http.Response yaml = http.getAs("/api/v1/policies/2", "application/yaml", SECADMIN, SECADMIN_PASSWORD);
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/yaml");
+        assertThat(yaml.body()).contains("name: shipped default").contains("type: coarsenLocation");
+        JsonNode json = ok(http.getAs("/api/v1/policies/2", SECADMIN, SECADMIN_PASSWORD));
+        assertThat(json.get("rules").size()).isGreaterThan(10);
+
+        int imported = create("application/yaml", yaml.body());
+        assertThat(ok(http.getAs("/api/v1/policies/" + imported, SECADMIN, SECADMIN_PASSWORD))).isEqualTo(json);
+        assertThat(problem(http.getAs("/api/v1/policies/99999", SECADMIN, SECADMIN_PASSWORD), 404)).contains("99999");
+    }
+
+    @Test
+    void invalidDocumentsAreRefusedWithEveryFieldAndReason() {
+        String bad = """
+                {"name": "bad", "rules": [
+                  {"id": "r", "audiences": [{"kind": "MARTIANS"}], "datasets": ["wels"], "effects": [{"type": "coarsenLocation", "metres": -1}]}]}
+                """;
+        Http.Response refused = http.post("/api/v1/policies", bad, SECADMIN, SECADMIN_PASSWORD);
+        assertThat(refused.status()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ": " + e.get("reason").asString()));
+        assertThat(fields).hasSize(3).anySatisfy(f -> assertThat(f).startsWith("/rules/0/audiences/0/kind: unknown 'MARTIANS'"))
+                .anySatisfy(f -> assertThat(f).startsWith("/rules/0/datasets/0: unknown dataset 'wels'"))
+                .contains("/rules/0/effects/0/metres: a number from 1 to 100000");
+        assertThat(refused.json().get("detail").asString()).startsWith("Invalid sharing policy: ");
+
+        assertThat(problem(http.post("/api/v1/policies", "application/yaml", "name: [unclosed", SECADMIN, SECADMIN_PASSWORD), 400))
+                .startsWith("Invalid sharing policy: /: not YAML");
+        assertThat(http.post("/api/v1/policies", "text/plain", "name: x", SECADMIN, SECADMIN_PASSWORD).status()).isEqualTo(415);
+    }
+
+    @Test
+    void aPolicyThatWouldLockTheSecurityAdministratorOutIsRefused() {
+        String lockOut = """
+                {"name": "lock-out", "rules": [
+                  {"id": "all", "audiences": ["everyone"], "datasets": ["*"], "effects": [{"type": "allow"}]},
+                  {"id": "no-policies", "audiences": [{"role": "SECURITY_ADMIN"}], "datasets": ["policies"], "effects": [{"type": "deny"}]}]}
+                """;
+        Http.Response refused = http.post("/api/v1/policies", lockOut, SECADMIN, SECADMIN_PASSWORD);
+        assertThat(refused.status()).isEqualTo(400);
+        JsonNode error = refused.json().get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("/rules/1");
+        assertThat(error.get("reason").asString()).contains("would lock the security administrator").contains("out of the policy API");
+    }
+
+    @Test
+    void onlyTheSecurityAdministratorEditsTheAuditorReadsTheSystemAdministratorNeither() {
+        assertThat(http.post("/api/v1/policies", HIDE_ENTERPRISES, "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/policies/2/activate", "", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
+        assertThat(http.getAs("/api/v1/policies", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
+        assertThat(ok(http.getAs("/api/v1/policies/explain?audience=kind:PUBLIC&dataset=wells", "auditor", "demo-auditor"))
+                .get("version").asInt()).isEqualTo(1);
+        assertThat(http.post("/api/v1/policies/2/activate", "", "auditor", "demo-auditor").status()).isEqualTo(403);
+        assertThat(versions().get("active").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void activationTakesEffectAtOnceOnEveryDoorAndWhatIfSaysWhatItWouldExpose() {
+        int hiding = create("application/json", HIDE_ENTERPRISES);
+        JsonNode tighter = ok(http.getAs("/api/v1/policies/" + hiding + "/what-if", SECADMIN, SECADMIN_PASSWORD));
+        assertThat(tighter.get("comparedWith").asInt()).isEqualTo(1);
+        assertThat(tighter.get("newlyExposed").size()).isZero();
+
+        JsonNode activated = ok(http.post("/api/v1/policies/" + hiding + "/activate", "", SECADMIN, SECADMIN_PASSWORD));
+        assertThat(activated.get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(wfsTypes()).contains("gw:wells").doesNotContain("gw:enterprises");
+        assertThat(http.anonymous().get("/ogcapi/collections/enterprises/items").status()).isEqualTo(404);
+        assertThat(http.getAs("/ogcapi/collections/enterprises/items", "admin", "demo-admin").status()).isEqualTo(200);
+
+        JsonNode back = ok(http.getAs("/api/v1/policies/1/what-if", SECADMIN, SECADMIN_PASSWORD));
+        assertThat(back.get("comparedWith").asInt()).isEqualTo(hiding);
+        List<String> exposed = new ArrayList<>();
+        back.get("newlyExposed").forEach(e -> exposed.add(e.get("audience").asString() + " " + e.get("dataset").asString()));
+        assertThat(exposed).contains("kind:PUBLIC enterprises", "kind:ENTERPRISE,role:ENTERPRISE_USER devices");
+
+        ok(http.post("/api/v1/policies/1/activate", "", SECADMIN, SECADMIN_PASSWORD));
+        assertThat(wfsTypes()).contains("gw:enterprises");
+    }
+
+    @Test
+    void explainSaysWhatAnAudienceSeesAndWhichRulesDecide() {
+        ok(http.post("/api/v1/policies/2/activate", "", SECADMIN, SECADMIN_PASSWORD));
+        JsonNode explained = ok(http.getAs("/api/v1/policies/explain?audience=kind:PUBLIC&dataset=latest_readings", SECADMIN, SECADMIN_PASSWORD));
+        assertThat(explained.get("version").asInt()).isEqualTo(2);
+        JsonNode readings = explained.get("datasets").get(0);
+        assertThat(readings.get("dataset").asString()).isEqualTo("latest_readings");
+        assertThat(readings.get("rules").get(0).asString()).isEqualTo("outside-latest-readings");
+        assertThat(readings.get("disclosure").get("locationPrecisionMetres").asDouble()).isEqualTo(500);
+        assertThat(readings.get("disclosure").get("bucketed").get("result_value").asString()).isEqualTo("GBT14848_CLASS");
+        List<String> awaiting = new ArrayList<>();
+        readings.get("awaitingDoors").forEach(a -> awaiting.add(a.asString()));
+        assertThat(awaiting).containsExactly("bucket", "delay");
+
+        JsonNode enterprise = ok(http.getAs("/api/v1/policies/explain?audience=organisation:E01", SECADMIN, SECADMIN_PASSWORD));
+        assertThat(enterprise.get("audience").get("organisationKind").asString()).isEqualTo("ENTERPRISE");
+        assertThat(enterprise.get("datasets").size()).isGreaterThan(30);
+        assertThat(problem(http.getAs("/api/v1/policies/explain?audience=kind:MARTIANS", SECADMIN, SECADMIN_PASSWORD), 400))
+                .isEqualTo("audience: unknown kind 'MARTIANS'");
+        assertThat(problem(http.getAs("/api/v1/policies/explain?audience=PUBLIC&dataset=nothing", SECADMIN, SECADMIN_PASSWORD), 400))
+                .isEqualTo("dataset: unknown 'nothing'");
+    }
+}

@@ -1,0 +1,48 @@
+package org.groundwatergateway.policies.sharing;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every dataset the platform shares, by the name every door, the sharing policy, the catalog and federation give it.
+ * A policy document may name only these (or {@code *}), so a misspelt dataset is refused instead of silently
+ * matching nothing. The feature types and entity sets must stay the ones {@code ogc} publishes; a test there checks it.
+ */
+public final class Datasets {
+
+    /** How a dataset reaches its audience. */
+    public enum Kind { FEATURE_TYPE, ENTITY_SET, REST_RESOURCE, REPORT, STREAM, EXPORT, CATALOG, FEDERATION, ADMINISTRATION }
+
+    public record Dataset(String name, Kind kind) {}
+
+    /** The sharing policies themselves ({@code /api/v1/policies}): no policy may hide them from the security administrator. */
+    public static final String POLICIES = "policies";
+
+    public static final List<Dataset> ALL = List.of(
+            feature("wells"), feature("latest_readings"), feature("plumes"), feature("risk_zones"), feature("enterprises"),
+            feature("receptors"), feature("potential_sources"), feature("network_coverage"),
+            entitySet("Things"), entitySet("Locations"), entitySet("HistoricalLocations"), entitySet("Datastreams"),
+            entitySet("Sensors"), entitySet("ObservedProperties"), entitySet("Observations"), entitySet("FeaturesOfInterest"),
+            new Dataset("parks", Kind.REST_RESOURCE), new Dataset("parameters", Kind.REST_RESOURCE),
+            new Dataset("readings", Kind.REST_RESOURCE), new Dataset("alerts", Kind.REST_RESOURCE),
+            new Dataset("devices", Kind.REST_RESOURCE), new Dataset("on_call_contacts", Kind.REST_RESOURCE),
+            new Dataset("incidents", Kind.REST_RESOURCE), new Dataset("drills", Kind.REST_RESOURCE),
+            new Dataset("incident_reports", Kind.REPORT), new Dataset("drill_reports", Kind.REPORT),
+            new Dataset("alert_summary", Kind.REPORT), new Dataset("alert_stream", Kind.STREAM),
+            new Dataset("exports", Kind.EXPORT), new Dataset("catalog", Kind.CATALOG),
+            new Dataset("federation_feed", Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
+
+    private Datasets() {}
+
+    public static Optional<Dataset> find(String name) {
+        return ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    private static Dataset feature(String name) {
+        return new Dataset(name, Kind.FEATURE_TYPE);
+    }
+
+    private static Dataset entitySet(String name) {
+        return new Dataset(name, Kind.ENTITY_SET);
+    }
+}

@@ -1,0 +1,425 @@
+package org.groundwatergateway.policies.sharing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.groundwatergateway.policies.Disclosure.Area;
+import org.groundwatergateway.policies.Disclosure.BucketScheme;
+import org.groundwatergateway.policies.Disclosure.TimeAggregation;
+import org.groundwatergateway.policies.OrganisationKind;
+import org.groundwatergateway.policies.Role;
+import org.groundwatergateway.policies.sharing.InvalidPolicy.Problem;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Policy documents as JSON or YAML (the same structure; YAML is read with SnakeYAML's safe constructor, so it builds
+ * only maps, lists and scalars). Reading validates the whole document and refuses it with every problem found, each
+ * with its field as a JSON pointer and the reason, so an administrator fixes a document in one round. Writing gives
+ * back the structure reading accepts.
+ *
+ * <pre>
+ * name: shipped default
+ * description: why this version exists
+ * rules:
+ *   - id: public-wells
+ *     audiences: [{kind: PUBLIC}]            # or "everyone", {role: REGULATOR}, {organisation: E01}
+ *     datasets: [wells, Locations]            # names of Datasets, or "*"
+ *     effects:
+ *       - {type: coarsenLocation, metres: 500}
+ * </pre>
+ */
+public final class PolicyFormat {
+
+    public enum Syntax { JSON, YAML }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern ORGANISATION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final int MAX_RULES = 1000;
+    /** The coarsest grid that still says where in a park something is; coarser is hiding, which deny does honestly. */
+    private static final double MAX_PRECISION_METRES = 100_000;
+    private static final long MAX_DELAY_HOURS = 24L * 366;
+
+    private PolicyFormat() {}
+
+    /** Reads and validates a document; {@link InvalidPolicy} lists every problem. */
+    public static PolicyDocument read(String text, Syntax syntax) {
+        Object tree;
+        try {
+            tree = syntax == Syntax.JSON ? JSON.readValue(text, Object.class) : yaml().load(text);
+        } catch (JacksonException | YAMLException e) {
+            throw new InvalidPolicy(List.of(new Problem("", "not " + syntax + ": " + firstLine(e.getMessage()))));
+        }
+        Reader reader = new Reader();
+        PolicyDocument document = reader.document(tree);
+        if (!reader.problems.isEmpty()) throw new InvalidPolicy(reader.problems);
+        return document;
+    }
+
+    public static String write(PolicyDocument document, Syntax syntax) {
+        Map<String, Object> tree = tree(document);
+        return syntax == Syntax.JSON ? JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree) : yaml().dump(tree);
+    }
+
+    private static Yaml yaml() {
+        DumperOptions dump = new DumperOptions();
+        dump.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        dump.setWidth(120);
+        LoaderOptions load = new LoaderOptions();
+        load.setAllowDuplicateKeys(false);
+        return new Yaml(new SafeConstructor(load), new Representer(dump), dump, load);
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) return "unreadable";
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
+    }
+
+    private static Map<String, Object> tree(PolicyDocument document) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("name", document.name());
+        if (document.description() != null) root.put("description", document.description());
+        List<Object> rules = new ArrayList<>();
+        for (Rule rule : document.rules()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", rule.id());
+            r.put("audiences", rule.audiences().stream().map(PolicyFormat::tree).toList());
+            r.put("datasets", rule.datasets());
+            r.put("effects", rule.effects().stream().map(PolicyFormat::tree).toList());
+            rules.add(r);
+        }
+        root.put("rules", rules);
+        return root;
+    }
+
+    private static Object tree(Audience audience) {
+        if (audience instanceof Audience.OfKind k) return Map.of("kind", k.kind().name());
+        if (audience instanceof Audience.WithRole r) return Map.of("role", r.role().name());
+        if (audience instanceof Audience.Organisation o) return Map.of("organisation", o.code());
+        return "everyone";
+    }
+
+    private static Map<String, Object> tree(Effect effect) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("type", effect.type());
+        if (effect instanceof Effect.Withhold w) {
+            e.put("attributes", w.attributes());
+        } else if (effect instanceof Effect.RestrictRows r) {
+            e.put("attribute", r.attribute());
+            e.put("values", r.values().stream().sorted().toList());
+        } else if (effect instanceof Effect.OwnRows o) {
+            e.put("attribute", o.attribute());
+            e.put("mode", o.onlyOwn() ? "only" : "full");
+        } else if (effect instanceof Effect.RestrictArea a) {
+            e.put("bbox", List.of(a.area().west(), a.area().south(), a.area().east(), a.area().north()));
+        } else if (effect instanceof Effect.CoarsenLocation c) {
+            e.put("metres", c.metres());
+        } else if (effect instanceof Effect.Bucket b) {
+            e.put("attribute", b.attribute());
+            e.put("scheme", b.scheme().name());
+        } else if (effect instanceof Effect.Delay d) {
+            e.put("hours", d.delay().toHours());
+        } else if (effect instanceof Effect.AggregateTime t) {
+            e.put("step", t.step().name());
+        } else if (effect instanceof Effect.MinimumCount m) {
+            e.put("enterprises", m.enterprises());
+        }
+        return e;
+    }
+
+    /** Walks the tree once, collecting every problem instead of stopping at the first. */
+    private static final class Reader {
+        final List<Problem> problems = new ArrayList<>();
+
+        PolicyDocument document(Object tree) {
+            Map<String, Object> root = object(tree, "");
+            if (root == null) return null;
+            fields(root, "", List.of("name", "description", "rules"));
+            String name = text(root, "", "name", true);
+            String description = text(root, "", "description", false);
+            List<Object> rawRules = list(root, "", "rules");
+            List<Rule> rules = new ArrayList<>();
+            if (rawRules != null && rawRules.size() > MAX_RULES) problem("/rules", "at most " + MAX_RULES + " rules");
+            Map<String, String> ids = new HashMap<>();
+            for (int i = 0; rawRules != null && i < rawRules.size(); i++) {
+                Rule rule = rule(rawRules.get(i), "/rules/" + i);
+                if (rule == null) continue;
+                String earlier = ids.putIfAbsent(rule.id(), "/rules/" + i + "/id");
+                if (earlier != null) problem("/rules/" + i + "/id", "'" + rule.id() + "' is the id of " + earlier + " already");
+                rules.add(rule);
+            }
+            return problems.isEmpty() ? new PolicyDocument(name, description, rules) : null;
+        }
+
+        Rule rule(Object raw, String path) {
+            Map<String, Object> r = object(raw, path);
+            if (r == null) return null;
+            fields(r, path, List.of("id", "audiences", "datasets", "effects"));
+            String id = text(r, path, "id", true);
+            if (id != null && !ID.matcher(id).matches()) problem(path + "/id", "letters, digits, '_', '.', '-', at most 64");
+            List<Audience> audiences = each(r, path, "audiences", this::audience);
+            List<String> datasets = each(r, path, "datasets", this::dataset);
+            List<Effect> effects = each(r, path, "effects", this::effect);
+            if (effects != null && effects.stream().anyMatch(e -> e instanceof Effect.Deny) && effects.size() > 1) {
+                problem(path + "/effects", "a rule that denies has no other effect");
+            }
+            if (id == null || audiences == null || datasets == null || effects == null) return null;
+            return new Rule(id, audiences, datasets, effects);
+        }
+
+        Audience audience(Object raw, String path) {
+            if ("everyone".equals(raw)) return new Audience.Everyone();
+            if (!(raw instanceof Map)) {
+                problem(path, "\"everyone\" or an object with one of kind, role, organisation");
+                return null;
+            }
+            Map<String, Object> a = object(raw, path);
+            fields(a, path, List.of("kind", "role", "organisation"));
+            if (a.size() != 1) {
+                problem(path, "exactly one of kind, role, organisation");
+                return null;
+            }
+            String key = a.keySet().iterator().next();
+            String value = text(a, path, key, true);
+            if (value == null) return null;
+            return switch (key) {
+                case "kind" -> constant(OrganisationKind.class, value, path + "/kind", Audience.OfKind::new);
+                case "role" -> constant(Role.class, value, path + "/role", Audience.WithRole::new);
+                case "organisation" -> {
+                    if (ORGANISATION.matcher(value).matches()) yield new Audience.Organisation(value);
+                    problem(path + "/organisation", "an organisation code: letters, digits, '_', '.', '-', at most 64");
+                    yield null;
+                }
+                default -> null;
+            };
+        }
+
+        String dataset(Object raw, String path) {
+            if (!(raw instanceof String name)) {
+                problem(path, "a dataset name (text)");
+                return null;
+            }
+            if (name.equals(Rule.EVERY_DATASET) || Datasets.find(name).isPresent()) return name;
+            problem(path, "unknown dataset '" + name + "' (known: " + String.join(", ", Datasets.ALL.stream().map(Datasets.Dataset::name).toList())
+                    + ", or *)");
+            return null;
+        }
+
+        Effect effect(Object raw, String path) {
+            Map<String, Object> e = object(raw, path);
+            if (e == null) return null;
+            String type = text(e, path, "type", true);
+            if (type == null) return null;
+            return switch (type) {
+                case "allow" -> only(e, path, new Effect.Allow());
+                case "deny" -> only(e, path, new Effect.Deny());
+                case "withhold" -> {
+                    fields(e, path, List.of("type", "attributes"));
+                    List<String> attributes = each(e, path, "attributes", this::attribute);
+                    yield attributes == null ? null : new Effect.Withhold(attributes);
+                }
+                case "restrictRows" -> {
+                    fields(e, path, List.of("type", "attribute", "values"));
+                    String attribute = attribute(e.get("attribute"), path + "/attribute");
+                    List<String> values = each(e, path, "values", this::value);
+                    yield attribute == null || values == null ? null : new Effect.RestrictRows(attribute, new LinkedHashSet<>(values));
+                }
+                case "ownRows" -> {
+                    fields(e, path, List.of("type", "attribute", "mode"));
+                    String attribute = attribute(e.get("attribute"), path + "/attribute");
+                    String mode = text(e, path, "mode", true);
+                    if (mode != null && !mode.equals("only") && !mode.equals("full")) {
+                        problem(path + "/mode", "'only' (only the viewer's own rows) or 'full' (its own rows in full, the rest as the other effects say)");
+                        mode = null;
+                    }
+                    yield attribute == null || mode == null ? null : new Effect.OwnRows(attribute, mode.equals("only"));
+                }
+                case "restrictArea" -> {
+                    fields(e, path, List.of("type", "bbox"));
+                    yield area(e.get("bbox"), path + "/bbox");
+                }
+                case "coarsenLocation" -> {
+                    fields(e, path, List.of("type", "metres"));
+                    Double metres = number(e, path, "metres", 1, MAX_PRECISION_METRES);
+                    yield metres == null ? null : new Effect.CoarsenLocation(metres);
+                }
+                case "bucket" -> {
+                    fields(e, path, List.of("type", "attribute", "scheme"));
+                    String attribute = attribute(e.get("attribute"), path + "/attribute");
+                    String scheme = text(e, path, "scheme", true);
+                    BucketScheme bucket = scheme == null ? null : constant(BucketScheme.class, scheme, path + "/scheme", s -> s);
+                    yield attribute == null || bucket == null ? null : new Effect.Bucket(attribute, bucket);
+                }
+                case "delay" -> {
+                    fields(e, path, List.of("type", "hours"));
+                    Double hours = number(e, path, "hours", 1, MAX_DELAY_HOURS);
+                    if (hours != null && hours != Math.rint(hours)) {
+                        problem(path + "/hours", "whole hours");
+                        hours = null;
+                    }
+                    yield hours == null ? null : new Effect.Delay(Duration.ofHours(hours.longValue()));
+                }
+                case "aggregateTime" -> {
+                    fields(e, path, List.of("type", "step"));
+                    String step = text(e, path, "step", true);
+                    TimeAggregation aggregation = step == null ? null : constant(TimeAggregation.class, step, path + "/step", s -> s);
+                    if (aggregation == TimeAggregation.NONE) {
+                        problem(path + "/step", "NONE aggregates nothing; leave the effect out");
+                        aggregation = null;
+                    }
+                    yield aggregation == null ? null : new Effect.AggregateTime(aggregation);
+                }
+                case "minimumCount" -> {
+                    fields(e, path, List.of("type", "enterprises"));
+                    Double k = number(e, path, "enterprises", 2, 1000);
+                    if (k != null && k != Math.rint(k)) {
+                        problem(path + "/enterprises", "a whole number");
+                        k = null;
+                    }
+                    yield k == null ? null : new Effect.MinimumCount(k.intValue());
+                }
+                default -> {
+                    problem(path + "/type", "unknown effect '" + type + "' (known: allow, deny, withhold, restrictRows, ownRows, restrictArea, "
+                            + "coarsenLocation, bucket, delay, aggregateTime, minimumCount)");
+                    yield null;
+                }
+            };
+        }
+
+        /** An effect without parameters. */
+        Effect only(Map<String, Object> e, String path, Effect effect) {
+            int before = problems.size();
+            fields(e, path, List.of("type"));
+            return problems.size() == before ? effect : null;
+        }
+
+        Effect.RestrictArea area(Object raw, String path) {
+            if (!(raw instanceof List<?> box) || box.size() != 4 || !box.stream().allMatch(v -> v instanceof Number)) {
+                problem(path, "[west, south, east, north] in degrees of longitude and latitude");
+                return null;
+            }
+            double[] v = box.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();
+            try {
+                return new Effect.RestrictArea(new Area(v[0], v[1], v[2], v[3]));
+            } catch (IllegalArgumentException bad) {
+                problem(path, bad.getMessage());
+                return null;
+            }
+        }
+
+        String attribute(Object raw, String path) {
+            if (raw == null) {
+                problem(path, "required");
+                return null;
+            }
+            if (raw instanceof String name && ATTRIBUTE.matcher(name).matches()) return name;
+            problem(path, "an attribute name: a letter or '_', then letters, digits or '_', at most 64");
+            return null;
+        }
+
+        String value(Object raw, String path) {
+            if (raw instanceof String value) return value;
+            problem(path, "text (quote numbers in YAML)");
+            return null;
+        }
+
+        <E extends Enum<E>, T> T constant(Class<E> type, String value, String path, Function<E, T> make) {
+            for (E constant : type.getEnumConstants()) if (constant.name().equals(value)) return make.apply(constant);
+            List<String> names = new ArrayList<>();
+            for (E constant : type.getEnumConstants()) names.add(constant.name());
+            problem(path, "unknown '" + value + "' (known: " + String.join(", ", names) + ")");
+            return null;
+        }
+
+        /** A required, non-empty list, each element read by {@code item}; null if it or any element is wrong. */
+        <T> List<T> each(Map<String, Object> parent, String path, String field, ItemReader<T> item) {
+            List<Object> raw = list(parent, path, field);
+            if (raw == null) return null;
+            List<T> items = new ArrayList<>();
+            boolean failed = false;
+            for (int i = 0; i < raw.size(); i++) {
+                T read = item.read(raw.get(i), path + "/" + field + "/" + i);
+                if (read == null) failed = true;
+                else items.add(read);
+            }
+            return failed ? null : items;
+        }
+
+        List<Object> list(Map<String, Object> parent, String path, String field) {
+            Object raw = parent.get(field);
+            if (raw == null) {
+                problem(path + "/" + field, "required");
+                return null;
+            }
+            if (!(raw instanceof List<?> list) || list.isEmpty()) {
+                problem(path + "/" + field, "a list of at least one");
+                return null;
+            }
+            return new ArrayList<>(list);
+        }
+
+        String text(Map<String, Object> parent, String path, String field, boolean required) {
+            Object raw = parent.get(field);
+            if (raw == null) {
+                if (required) problem(path + "/" + field, "required");
+                return null;
+            }
+            if (!(raw instanceof String value) || value.isBlank() || value.length() > 2000) {
+                problem(path + "/" + field, "text of 1 to 2000 characters");
+                return null;
+            }
+            return value;
+        }
+
+        Double number(Map<String, Object> parent, String path, String field, double min, double max) {
+            Object raw = parent.get(field);
+            if (!(raw instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+                problem(path + "/" + field, (raw == null ? "required: " : "") + "a number from " + format(min) + " to " + format(max));
+                return null;
+            }
+            return n.doubleValue();
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> object(Object raw, String path) {
+            if (raw instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String)) return (Map<String, Object>) map;
+            problem(path, "an object");
+            return null;
+        }
+
+        /** Unknown fields are refused: a misspelt effect parameter would otherwise be ignored and disclose more. */
+        void fields(Map<String, Object> object, String path, List<String> known) {
+            for (String field : object.keySet()) {
+                if (!known.contains(field)) problem(path + "/" + field, "unknown field (known: " + String.join(", ", known) + ")");
+            }
+        }
+
+        void problem(String field, String reason) {
+            problems.add(new Problem(field, reason));
+        }
+
+        private static String format(double value) {
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ItemReader<T> {
+        T read(Object raw, String path);
+    }
+}
