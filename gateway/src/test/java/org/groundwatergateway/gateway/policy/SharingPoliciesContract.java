@@ -18,6 +18,8 @@ import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.identity.ApiClientRepository;
 import org.groundwatergateway.policies.identity.LockoutPolicy;
+import org.groundwatergateway.policies.audit.AuditLog;
+import org.groundwatergateway.policies.audit.AuditRepository;
 import org.groundwatergateway.policies.identity.LoginEventRepository;
 import org.groundwatergateway.policies.identity.OrganisationRepository;
 import org.groundwatergateway.policies.identity.PasswordPolicy;
@@ -56,14 +58,16 @@ abstract class SharingPoliciesContract {
     private MutableClock clock;
     private Accounts accounts;
     private SharingPolicies policies;
+    private AuditLog audit;
 
     @BeforeEach
     void open() {
         db = newDatabase();
         database = Database.migrate(db.dataSource());
         clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        audit = new AuditLog(new AuditRepository(database), clock, 1_000, 100);
         accounts = new Accounts(new OrganisationRepository(database), new UserAccountRepository(database), new ApiClientRepository(database),
-                new LoginEventRepository(database), PasswordEncoderFactories.createDelegatingPasswordEncoder(),
+                new LoginEventRepository(database, audit), PasswordEncoderFactories.createDelegatingPasswordEncoder(),
                 new PasswordPolicy(10, 3, 3, Duration.ofDays(90)), new LockoutPolicy(3, Duration.ofMinutes(15)), clock);
         accounts.createOrganisation("park-admin", "园区管委会", null, OrganisationKind.PARK_ADMINISTRATION, null);
         accounts.createOrganisation("E01", "江海石化", null, OrganisationKind.ENTERPRISE, "91320623MA107919XK");
@@ -79,6 +83,7 @@ abstract class SharingPoliciesContract {
 
     @AfterEach
     void close() {
+        audit.close();
         db.close();
     }
 
