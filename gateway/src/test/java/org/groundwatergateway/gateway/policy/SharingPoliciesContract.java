@@ -15,15 +15,16 @@ import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.gateway.security.TestAccounts;
 import org.groundwatergateway.policies.identity.Accounts;
-import org.groundwatergateway.policies.identity.ApiClientRepository;
-import org.groundwatergateway.policies.identity.LockoutPolicy;
+
+
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.audit.AuditRepository;
-import org.groundwatergateway.policies.identity.LoginEventRepository;
-import org.groundwatergateway.policies.identity.OrganisationRepository;
-import org.groundwatergateway.policies.identity.PasswordPolicy;
-import org.groundwatergateway.policies.identity.UserAccountRepository;
+
+
+
+
 import org.groundwatergateway.policies.sharing.Decision;
 import org.groundwatergateway.policies.sharing.Exposures;
 import org.groundwatergateway.policies.sharing.InvalidPolicy;
@@ -35,7 +36,7 @@ import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
 
 /**
  * The sharing policies' store and service on each database (the same contract for H2GIS and PostGIS): the first
@@ -66,11 +67,7 @@ abstract class SharingPoliciesContract {
         database = Database.migrate(db.dataSource());
         clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         audit = new AuditLog(new AuditRepository(database), clock, 1_000, 100);
-        accounts = new Accounts(new OrganisationRepository(database), new UserAccountRepository(database), new ApiClientRepository(database),
-                new LoginEventRepository(database, audit), PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                new PasswordPolicy(10, 3, 3, Duration.ofDays(90)), new LockoutPolicy(3, Duration.ofMinutes(15)), clock);
-        accounts.createOrganisation("park-admin", "园区管委会", null, OrganisationKind.PARK_ADMINISTRATION, null);
-        accounts.createOrganisation("E01", "江海石化", null, OrganisationKind.ENTERPRISE, "91320623MA107919XK");
+        accounts = TestAccounts.withParkAndEnterprise(database, clock, audit);
         accounts.createUser("secadmin", "安全管理员", "park-admin", Set.of(Role.SECURITY_ADMIN), "Security-Admin-1");
         policies = started();
     }

@@ -18,18 +18,18 @@ import org.groundwatergateway.policies.audit.AuditEntry;
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.audit.AuditRepository;
 import org.groundwatergateway.policies.identity.Accounts;
-import org.groundwatergateway.policies.identity.ApiClientRepository;
-import org.groundwatergateway.policies.identity.LockoutPolicy;
+
+
 import org.groundwatergateway.policies.identity.LoginEvent;
-import org.groundwatergateway.policies.identity.LoginEventRepository;
-import org.groundwatergateway.policies.identity.OrganisationRepository;
-import org.groundwatergateway.policies.identity.PasswordPolicy;
-import org.groundwatergateway.policies.identity.UserAccountRepository;
+
+
+
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
@@ -58,11 +58,7 @@ abstract class IdentityStoreContract {
         database = Database.migrate(db.dataSource());
         clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
         audit = new AuditLog(new AuditRepository(database), clock, 1_000, 100);
-        accounts = new Accounts(new OrganisationRepository(database), new UserAccountRepository(database), new ApiClientRepository(database),
-                new LoginEventRepository(database, audit), PasswordEncoderFactories.createDelegatingPasswordEncoder(),
-                new PasswordPolicy(10, 3, 3, Duration.ofDays(90)), new LockoutPolicy(3, Duration.ofMinutes(15)), clock);
-        accounts.createOrganisation("park-admin", "园区管委会", null, OrganisationKind.PARK_ADMINISTRATION, null);
-        accounts.createOrganisation("E01", "江海石化", null, OrganisationKind.ENTERPRISE, "91320623MA107919XK");
+        accounts = TestAccounts.withParkAndEnterprise(database, clock, audit);
     }
 
     @AfterEach
