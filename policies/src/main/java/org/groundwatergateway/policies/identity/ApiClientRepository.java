@@ -46,10 +46,6 @@ public final class ApiClientRepository {
         jdbc.sql("UPDATE api_clients SET secret_hash = ?, secret_rotated_at = ? WHERE id = ?").params(hash, Rows.timestamp(at), id).update();
     }
 
-    public void setEnabled(long id, boolean enabled) {
-        jdbc.sql("UPDATE api_clients SET enabled = ? WHERE id = ?").params(enabled, id).update();
-    }
-
     private static ApiClient client(ResultSet rs, int row) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Rows.splitList(rs.getString("roles")).forEach(r -> roles.add(Role.valueOf(r)));

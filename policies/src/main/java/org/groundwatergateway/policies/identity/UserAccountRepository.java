@@ -43,11 +43,6 @@ public final class UserAccountRepository {
                 .stream().findFirst();
     }
 
-    public Optional<UserAccount> find(long id) {
-        return withRoles(jdbc.sql("SELECT * FROM user_accounts WHERE id = ?").param(id).query(UserAccountRepository::account).list())
-                .stream().findFirst();
-    }
-
     public List<UserAccount> findAll() {
         return withRoles(jdbc.sql("SELECT * FROM user_accounts ORDER BY username").query(UserAccountRepository::account).list());
     }
