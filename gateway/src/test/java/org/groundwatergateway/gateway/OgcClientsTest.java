@@ -77,6 +77,20 @@ class OgcClientsTest extends RunningGateway {
         assertThat(ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output()).contains("POST 10 ['C1']");
     }
 
+    /** What a regulator does in QGIS 3.22 (Debian's, headless): add every WMS layer and the WFS wells. */
+    @Test
+    void qgisAddsEveryWmsLayerAndTheWells() throws Exception {
+        Command.requireInstalled(PYTHON);
+        assertThat(Command.run(List.of(PYTHON, "-c", "import qgis.core"), CLIENT_TIMEOUT).exitCode()).as("python3-qgis is installed by .ci/run").isZero();
+        Path script = work.resolve("qgis_layers.py");
+        try (var in = getClass().getResourceAsStream("/clients/qgis_layers.py")) {
+            java.nio.file.Files.copy(in, script);
+        }
+        String output = ok(Command.run(List.of(PYTHON, script.toString(), http.base()), CLIENT_TIMEOUT)).output();
+        assertThat(output).contains("QGIS 3.").contains("LAYER wells VALID").contains("LAYER quality_class.benzene VALID")
+                .contains("LAYER plumes VALID").doesNotContain("INVALID").contains("WFS wells True 40");
+    }
+
     /** QGIS and GDAL find a WMS's layers only with unprefixed capabilities: gdalinfo lists every layer the service names. */
     @Test
     void gdalinfoFindsEveryWmsLayer() {
