@@ -55,6 +55,31 @@ class MalformedRequestsTest extends RunningGateway {
         assertStaError(response, "$filter", "nested more than 64 levels");
     }
 
+    /** One GET inside a SensorThings JSON batch, whose URL is not bounded by the HTTP server's request-line limit. */
+    private Http.Response batchGet(String what, String url) {
+        String batch = "{\"requests\": [{\"id\": \"1\", \"method\": \"get\", \"url\": \"" + url + "\"}]}";
+        Http.Response response = timed(what, () -> http.post("/sta/v1.1/$batch", batch, "admin", "demo-admin"));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response;
+    }
+
+    @Test
+    void sensorThingsRefusesExpandNestedThousandsDeepInABatch() {
+        String expand = "Datastreams($expand=Thing($expand=".repeat(2500) + "Locations" + "))".repeat(2500);
+        var answer = batchGet("$expand 5,000 deep in $batch", "Things?$expand=" + expand).json().path("responses").get(0);
+        assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.path("body").path("message").asString()).contains("$expand", "nested more than 64 levels");
+    }
+
+    @Test
+    void sensorThingsServesALongChainOfOrs() {
+        StringBuilder filter = new StringBuilder("id eq 0");
+        for (int i = 1; i < 5000; i++) filter.append(" or id eq ").append(i);
+        var answer = batchGet("$filter of 5,000 or terms in $batch", "Things?$top=1&$filter=" + filter).json().path("responses").get(0);
+        assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(200);
+        assertThat(answer.path("body").path("value").size()).isEqualTo(1);
+    }
+
     private static final String FES = "http://www.opengis.net/fes/2.0";
     private static final String GML = "http://www.opengis.net/gml/3.2";
 

@@ -121,14 +121,42 @@ public final class ExpressionParser {
         return leftAssociative(MULTIPLICATIVE, this::unary);
     }
 
-    /** One precedence level: operands of the next level joined by this level's operators, grouped from the left. */
+    /**
+     * One precedence level: operands of the next level joined by this level's operators, grouped from the left.
+     * Each operator of a chain nests the tree one level deeper, so it counts against {@link #MAX_NESTING}; except
+     * {@code and} and {@code or}, whose chains (id eq 1 or id eq 2 or …) may be long and are grouped as a balanced
+     * tree instead, which means the same since both are associative.
+     */
     private Expression leftAssociative(Map<String, Operator> operators, Supplier<Expression> operand) {
-        Expression left = operand.get();
+        boolean associative = operators == OR || operators == AND;
+        List<Expression> operands = new ArrayList<>(List.of(operand.get()));
+        List<Token> joins = new ArrayList<>();
+        int chained = 0;
         while (peek().kind() == Kind.WORD && operators.containsKey(peek().text())) {
             Token operator = tokens.get(next++);
-            left = new Binary(operators.get(operator.text()), left, operand.get(), operator.position());
+            if (!associative) {
+                deeper(operator);
+                chained++;
+            }
+            joins.add(operator);
+            operands.add(operand.get());
+        }
+        nesting -= chained;
+        if (associative) return balanced(operators, operands, joins, 0, operands.size());
+        Expression left = operands.get(0);
+        for (int i = 0; i < joins.size(); i++) {
+            left = new Binary(operators.get(joins.get(i).text()), left, operands.get(i + 1), joins.get(i).position());
         }
         return left;
+    }
+
+    /** Operands {@code from} (inclusive) to {@code to} (exclusive) joined by the operators between them, halves first. */
+    private static Expression balanced(Map<String, Operator> operators, List<Expression> operands, List<Token> joins, int from, int to) {
+        if (to - from == 1) return operands.get(from);
+        int middle = (from + to) / 2;
+        Token join = joins.get(middle - 1);
+        return new Binary(operators.get(join.text()), balanced(operators, operands, joins, from, middle),
+                balanced(operators, operands, joins, middle, to), join.position());
     }
 
     private Expression unary() {
