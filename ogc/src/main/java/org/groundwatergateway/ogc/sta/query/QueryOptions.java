@@ -73,18 +73,19 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
             if (levels > ExpressionParser.MAX_NESTING) {
                 throw new StaQueryException("$expand: nested more than " + ExpressionParser.MAX_NESTING + " levels deep");
             }
-            QueryOptions options = NONE;
+            Map<String, String> given = Map.of();
             if (open >= 0) {
                 if (!trimmed.endsWith(")")) throw new StaQueryException("$expand: '" + trimmed + "' lacks its closing ')'");
-                options = parse(nestedOptions(trimmed.substring(open + 1, trimmed.length() - 1)), levels);
+                given = nestedOptions(trimmed.substring(open + 1, trimmed.length() - 1));
             }
+            QueryOptions options = parse(given, levels);
             if (!NAME.matcher(path).matches()) throw new StaQueryException("$expand: '" + path + "' is not a navigation path");
-            merge(into, path.split("/"), 0, options);
+            merge(into, path.split("/"), 0, options, given);
         }
     }
 
     /** Adds a path like Datastreams/Observations, merging with an expansion of the same navigation already listed. */
-    private static void merge(List<Expand> into, String[] path, int index, QueryOptions leafOptions) {
+    private static void merge(List<Expand> into, String[] path, int index, QueryOptions leafOptions, Map<String, String> leafGiven) {
         String name = path[index];
         boolean leaf = index == path.length - 1;
         for (int i = 0; i < into.size(); i++) {
@@ -92,16 +93,16 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
             if (!existing.navigation().equals(name)) continue;
             if (leaf) throw new StaQueryException("$expand: " + name + " is expanded twice");
             List<Expand> nested = new ArrayList<>(existing.options().expand());
-            merge(nested, path, index + 1, leafOptions);
-            into.set(i, new Expand(name, existing.options().withExpand(nested)));
+            merge(nested, path, index + 1, leafOptions, leafGiven);
+            into.set(i, new Expand(name, existing.options().withExpand(nested), existing.given()));
             return;
         }
         if (leaf) {
-            into.add(new Expand(name, leafOptions));
+            into.add(new Expand(name, leafOptions, leafGiven));
         } else {
             List<Expand> nested = new ArrayList<>();
-            merge(nested, path, index + 1, leafOptions);
-            into.add(new Expand(name, NONE.withExpand(nested)));
+            merge(nested, path, index + 1, leafOptions, leafGiven);
+            into.add(new Expand(name, NONE.withExpand(nested), Map.of()));
         }
     }
 
