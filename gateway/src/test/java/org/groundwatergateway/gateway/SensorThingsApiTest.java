@@ -148,6 +148,25 @@ class SensorThingsApiTest extends RunningGateway {
     }
 
     @Test
+    void expandedCollectionsCutAtTheirPageLinkToTheirNextPage() {
+        long ds = datastreamId("GW-U05/benzene");
+        JsonNode datastream = get("/Datastreams(" + ds + ")?$expand=Observations($top=3;$orderby=phenomenonTime desc;"
+                + "$expand=FeatureOfInterest($select=name))");
+        String next = datastream.path("Observations@iot.nextLink").asString();
+        assertThat(next).contains("/sta/v1.1/Datastreams(" + ds + ")/Observations?")
+                .contains("$orderby=phenomenonTime%20desc", "$expand=FeatureOfInterest", "$skip=3", "$top=3");
+        JsonNode page = http.get(next).json();
+        JsonNode direct = get("/Datastreams(" + ds + ")/Observations?$orderby=phenomenonTime desc&$skip=3&$top=3");
+        List<Long> followed = new ArrayList<>();
+        List<Long> asked = new ArrayList<>();
+        page.path("value").forEach(o -> followed.add(o.path("@iot.id").asLong()));
+        direct.path("value").forEach(o -> asked.add(o.path("@iot.id").asLong()));
+        assertThat(followed).hasSize(3).isEqualTo(asked);
+        assertThat(page.path("value").get(0).path("FeatureOfInterest").path("name").isString()).isTrue();
+        assertThat(get("/Datastreams(" + ds + ")?$expand=Observations($top=10000)").has("Observations@iot.nextLink")).isFalse();
+    }
+
+    @Test
     void filtersWithStringMathDateAndGeoFunctions() {
         assertThat(get("/Things?$filter=startswith(name, 'GW-U0') and not endswith(name, '9')&$count=true").path("@iot.count").asInt())
                 .isEqualTo(8);

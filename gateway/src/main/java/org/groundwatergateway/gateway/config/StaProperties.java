@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl the service root clients reach, e.g. {@code https://gw.example.cn/sta/v1.1}, for links in MQTT
  *     messages and behind proxies; unset: taken from each HTTP request (MQTT: {@code http://localhost:<port>/sta/v1.1})
  * @param mqttCreate whether Observations published to {@code v1.1/.../Observations} on the broker are created
+ * @param maxExpandDepth how deep {@code $expand} may nest (Things($expand=Datastreams) is one level)
+ * @param maxEntities the most entities one answer may hold, expanded ones included
  */
 @ConfigurationProperties("gw.sta")
-public record StaProperties(int defaultTop, int maxTop, String baseUrl, boolean mqttCreate) {}
+public record StaProperties(int defaultTop, int maxTop, String baseUrl, boolean mqttCreate, int maxExpandDepth, int maxEntities) {}

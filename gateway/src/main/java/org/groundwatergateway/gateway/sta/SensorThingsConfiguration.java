@@ -21,7 +21,8 @@ public class SensorThingsConfiguration {
     @Bean
     SensorThingsService sensorThingsService(Database database, AccessPolicy policy, ReadingIntake intake, EventBus events, Clock clock,
                                             StaProperties properties, MqttLifecycle mqtt) {
-        EntityStore store = new EntityStore(database, new EntityStore.Paging(properties.defaultTop(), properties.maxTop()));
+        EntityStore store = new EntityStore(database, new EntityStore.Limits(properties.defaultTop(), properties.maxTop(),
+                properties.maxExpandDepth(), properties.maxEntities()));
         return new SensorThingsService(store, policy, new EntityWrites(database, intake, clock, events), clock,
                 base -> mqttEndpoint(mqtt, base));
     }

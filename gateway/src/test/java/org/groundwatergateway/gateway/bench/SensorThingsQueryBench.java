@@ -53,7 +53,7 @@ class SensorThingsQueryBench {
             System.out.printf(Locale.ROOT, "BENCH sta-query load: %d readings in %.0f s%n", readings, (System.nanoTime() - loadStart) / 1e9);
             assertThat(readings).isGreaterThanOrEqualTo(10_000_000L);
 
-            EntityStore store = new EntityStore(database, new EntityStore.Paging(100, 10_000));
+            EntityStore store = new EntityStore(database, new EntityStore.Limits(100, 10_000, 3, 10_000));
             SensorThingsService service = new SensorThingsService(store, new OpenAccessPolicy(),
                     new EntityWrites(database, null, Clock.systemUTC(), events), Clock.systemUTC(), base -> null);
             long[] datastreams = database.jdbc().sql("SELECT id FROM datastreams ORDER BY id").query(Long.class).list()

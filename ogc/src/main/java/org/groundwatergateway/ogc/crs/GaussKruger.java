@@ -6,6 +6,7 @@ import org.locationtech.proj4j.CRSFactory;
 import org.locationtech.proj4j.CoordinateReferenceSystem;
 import org.locationtech.proj4j.CoordinateTransform;
 import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.Proj4jException;
 import org.locationtech.proj4j.ProjCoordinate;
 
 /**
@@ -45,7 +46,12 @@ final class GaussKruger implements Projection {
         return (x, y) -> {
             in.x = x;
             in.y = y;
-            transform.transform(in, out);
+            try {
+                transform.transform(in, out);
+            } catch (Proj4jException e) {
+                // Far outside the zone the series diverge; that is the caller's input, not a fault here.
+                throw new IllegalArgumentException("(" + x + ", " + y + ") cannot be projected: " + e.getMessage(), e);
+            }
             return new double[] {out.x, out.y};
         };
     }

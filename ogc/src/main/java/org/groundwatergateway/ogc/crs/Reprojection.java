@@ -24,10 +24,27 @@ public final class Reprojection {
 
     /**
      * The longitude/latitude envelope covering an envelope of {@code source}: edges are sampled, since a
-     * projected rectangle's edges are curves in longitude/latitude.
+     * projected rectangle's edges are curves in longitude/latitude. An envelope too large for its edges to be
+     * sampled or projected (such as ±1e308) is an {@link IllegalArgumentException} naming the CRS.
      */
     public static Envelope toStorage(Envelope envelope, Crs source) {
-        return transform(envelope, source.geographic() ? PointMapping.IDENTITY : source.toLonLat());
+        Envelope lonLat;
+        try {
+            lonLat = transform(envelope, source.geographic() ? PointMapping.IDENTITY : source.toLonLat());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(tooLarge(envelope, source) + ": " + e.getMessage(), e);
+        }
+        if (!finite(envelope) || !finite(lonLat)) throw new IllegalArgumentException(tooLarge(envelope, source));
+        return lonLat;
+    }
+
+    private static boolean finite(Envelope e) {
+        return !e.isNull() && Double.isFinite(e.getWidth()) && Double.isFinite(e.getHeight());
+    }
+
+    private static String tooLarge(Envelope envelope, Crs crs) {
+        return "the box " + envelope.getMinX() + "," + envelope.getMinY() + "," + envelope.getMaxX() + "," + envelope.getMaxY()
+                + " reaches beyond what " + crs.code() + " can express in longitude and latitude";
     }
 
     /** The envelope in {@code target} covering a longitude/latitude envelope. */

@@ -22,6 +22,11 @@ public final class FesFilterReader {
 
     private static final Pattern PROPERTY_NAME = Pattern.compile("(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w]*)");
     private static final String GEOMETRY_PROPERTY = "geom";
+    /**
+     * The deepest nesting of And, Or and Not read: reading and translating to SQL recurse once per level, and a
+     * filter of a few thousand nested operators would overflow the thread's stack.
+     */
+    static final int MAX_NESTING = 64;
 
     private final GmlGeometryReader geometries;
 
@@ -37,16 +42,17 @@ public final class FesFilterReader {
             return new Filter.ResourceIds(children.stream().map(FesFilterReader::resourceId).toList());
         }
         if (children.size() > 1) throw new FilterException("Filter must hold one operator, found " + children.size(), "Filter");
-        return operator(children.get(0));
+        return operator(children.get(0), 1);
     }
 
-    private Filter operator(Element e) {
+    /** The operator {@code e}, which sits {@code depth} levels deep in the filter (1: directly in it). */
+    private Filter operator(Element e, int depth) {
         String name = e.getLocalName();
         switch (name) {
-            case "And": return new Filter.And(operands(e));
-            case "Or": return new Filter.Or(operands(e));
+            case "And": return new Filter.And(operands(e, depth));
+            case "Or": return new Filter.Or(operands(e, depth));
             case "Not": {
-                List<Filter> operands = operands(e);
+                List<Filter> operands = operands(e, depth);
                 if (operands.size() != 1) throw new FilterException("Not takes exactly one operand", "Not");
                 return new Filter.Not(operands.get(0));
             }
@@ -80,9 +86,12 @@ public final class FesFilterReader {
         }
     }
 
-    private List<Filter> operands(Element e) {
+    private List<Filter> operands(Element e, int depth) {
+        if (depth >= MAX_NESTING) {
+            throw new FilterException("Filter operators are nested more than " + MAX_NESTING + " levels deep; write the filter flatter", e.getLocalName());
+        }
         List<Filter> operands = new ArrayList<>();
-        for (Element child : SafeXml.children(e)) operands.add(operator(child));
+        for (Element child : SafeXml.children(e)) operands.add(operator(child, depth + 1));
         if (operands.isEmpty()) throw new FilterException(e.getLocalName() + " has no operands", e.getLocalName());
         return operands;
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.ogc.crs.CoordinateReferenceSystems;
@@ -38,6 +39,7 @@ public final class FeaturesApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int DEFAULT_LIMIT = 10;
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("\\d{4}-");
     private static final Set<String> ITEM_PARAMETERS = Set.of("limit", "offset", "bbox", "datetime", "f");
     private static final List<String> CONFORMANCE = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
@@ -205,15 +207,28 @@ public final class FeaturesApi {
 
     /** An instant, or an interval {@code start/end} where either end may be {@code ..} (open). */
     private static Filter datetime(String text, String property) {
-        if (!text.contains("/")) return new Filter.Comparison(ComparisonOperator.EQUAL_TO, property, text, true);
+        if (!text.contains("/")) return new Filter.Comparison(ComparisonOperator.EQUAL_TO, property, rfc3339Year(text), true);
         String[] ends = text.split("/", -1);
         if (ends.length != 2) throw ApiException.badRequest("datetime must be an instant or start/end, got '" + text + "'");
         Filter filter = Filter.INCLUDE;
-        if (!ends[0].isEmpty() && !ends[0].equals("..")) filter = new Filter.Comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO, property, ends[0], true);
+        if (!ends[0].isEmpty() && !ends[0].equals("..")) {
+            filter = new Filter.Comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO, property, rfc3339Year(ends[0]), true);
+        }
         if (!ends[1].isEmpty() && !ends[1].equals("..")) {
-            filter = Filter.and(filter, new Filter.Comparison(ComparisonOperator.LESS_THAN_OR_EQUAL_TO, property, ends[1], true));
+            filter = Filter.and(filter, new Filter.Comparison(ComparisonOperator.LESS_THAN_OR_EQUAL_TO, property, rfc3339Year(ends[1]), true));
         }
         return filter;
+    }
+
+    /**
+     * A datetime end as given, refused unless it starts with RFC 3339's four-digit year: ISO 8601's expanded years
+     * ({@code +999999999-12-31T23:59:59Z}) parse in Java but lie beyond what PostgreSQL stores, which fails the query.
+     */
+    private static String rfc3339Year(String end) {
+        if (!FOUR_DIGIT_YEAR.matcher(end).lookingAt()) {
+            throw ApiException.badRequest("datetime '" + end + "' is not an RFC 3339 date-time with a four-digit year, e.g. 2026-03-01T00:00:00Z");
+        }
+        return end;
     }
 
     private static int integer(Map<String, String> parameters, String name, int fallback, int min, int max) {

@@ -9,6 +9,7 @@ import org.groundwatergateway.ogc.crs.Reprojection;
 import org.groundwatergateway.ogc.fes.FesFilterReader;
 import org.groundwatergateway.ogc.feature.SortKey;
 import org.groundwatergateway.ogc.filter.Filter;
+import org.groundwatergateway.ogc.filter.FilterException;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.xml.AxisOrder;
@@ -109,6 +110,7 @@ public final class WfsKvpReader {
         for (int i = 0; i < 4; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].trim());
+                if (!Double.isFinite(n[i])) throw new NumberFormatException();
             } catch (NumberFormatException e) {
                 throw OwsException.invalid("BBOX", "BBOX value '" + parts[i] + "' is not a number");
             }
@@ -116,7 +118,12 @@ public final class WfsKvpReader {
         double[] lower = order.toEastNorth(n[0], n[1]);
         double[] upper = order.toEastNorth(n[2], n[3]);
         if (lower[0] > upper[0] || lower[1] > upper[1]) throw OwsException.invalid("BBOX", "BBOX lower corner must not exceed the upper corner");
-        Envelope lonLat = Reprojection.toStorage(new Envelope(lower[0], upper[0], lower[1], upper[1]), order.crs());
+        Envelope lonLat;
+        try {
+            lonLat = Reprojection.toStorage(new Envelope(lower[0], upper[0], lower[1], upper[1]), order.crs());
+        } catch (IllegalArgumentException e) {
+            throw OwsException.invalid("BBOX", "BBOX: " + e.getMessage());
+        }
         return new Filter.Spatial(Filter.SpatialOperator.BBOX, Cgcs2000.GEOMETRY_FACTORY.toGeometry(lonLat));
     }
 
@@ -151,7 +158,7 @@ public final class WfsKvpReader {
         AxisOrder order = srs != null ? srs : AxisOrder.official(CoordinateReferenceSystems.storage());
         try {
             return new FesFilterReader(new GmlGeometryReader(order)).read(SafeXml.parse(xml).getDocumentElement());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | FilterException e) {
             throw new OwsException("InvalidParameterValue", "FILTER", "FILTER is not a valid FES 2.0 filter: " + e.getMessage());
         }
     }

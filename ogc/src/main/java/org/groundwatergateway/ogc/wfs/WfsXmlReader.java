@@ -6,6 +6,7 @@ import org.groundwatergateway.ogc.crs.CoordinateReferenceSystems;
 import org.groundwatergateway.ogc.fes.FesFilterReader;
 import org.groundwatergateway.ogc.feature.SortKey;
 import org.groundwatergateway.ogc.filter.Filter;
+import org.groundwatergateway.ogc.filter.FilterException;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.xml.AxisOrder;
 import org.groundwatergateway.ogc.xml.GmlGeometryReader;
@@ -72,7 +73,7 @@ public final class WfsXmlReader {
                     AxisOrder order = srs != null ? srs : AxisOrder.official(CoordinateReferenceSystems.storage());
                     try {
                         filter = new FesFilterReader(new GmlGeometryReader(order)).read(child);
-                    } catch (IllegalArgumentException e) {
+                    } catch (IllegalArgumentException | FilterException e) {
                         throw OwsException.invalid("Filter", e.getMessage());
                     }
                     break;

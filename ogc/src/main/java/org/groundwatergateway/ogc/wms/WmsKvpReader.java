@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.ogc.crs.CoordinateReferenceSystems;
 import org.groundwatergateway.ogc.crs.Crs;
+import org.groundwatergateway.ogc.crs.Reprojection;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.locationtech.jts.geom.Envelope;
@@ -83,7 +84,14 @@ public final class WmsKvpReader {
             }
         }
         if (n[0] >= n[2] || n[1] >= n[3]) throw WmsException.invalid("BBOX", "BBOX minimum must be below maximum on both axes");
-        return crs.northFirst() ? new Envelope(n[1], n[3], n[0], n[2]) : new Envelope(n[0], n[2], n[1], n[3]);
+        Envelope bbox = crs.northFirst() ? new Envelope(n[1], n[3], n[0], n[2]) : new Envelope(n[0], n[2], n[1], n[3]);
+        try {
+            // Rendering reprojects the box to select features; a box that cannot be is the request's fault, said here.
+            Reprojection.toStorage(bbox, crs);
+        } catch (IllegalArgumentException e) {
+            throw WmsException.invalid("BBOX", "BBOX: " + e.getMessage());
+        }
+        return bbox;
     }
 
     private static int side(KvpRequest kvp, String name, int max) {

@@ -36,17 +36,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class EntityStore {
 
-    /** What limits pages: the page size when $top is not given, and the largest $top honoured. */
-    public record Paging(int defaultTop, int maxTop) {}
+    /**
+     * What bounds an answer: the page size when $top is not given, the largest $top honoured, how deep $expand may
+     * nest and how many entities one answer may hold, expanded ones included. Pages multiply across $expand levels,
+     * so the last two keep one request from reading millions of rows.
+     */
+    public record Limits(int defaultTop, int maxTop, int maxExpandDepth, int maxEntities) {}
 
     private final JdbcClient jdbc;
     private final StaDialect dialect;
-    private final Paging paging;
+    private final Limits limits;
 
-    public EntityStore(Database database, Paging paging) {
+    public EntityStore(Database database, Limits limits) {
         this.jdbc = database.jdbc();
         this.dialect = StaDialect.of(database);
-        this.paging = paging;
+        this.limits = limits;
     }
 
     /** A request's view: what the viewer may see of each entity set, and the instant now() means. */
@@ -57,6 +61,8 @@ public final class EntityStore {
     public final class Reader {
         private final QueryContext context;
         private final ExpressionCompiler compiler;
+        /** Entities read for this request so far, across pages and expansions. */
+        private int entitiesRead;
 
         private Reader(QueryContext context) {
             this.context = context;
@@ -69,6 +75,7 @@ public final class EntityStore {
 
         /** The page of the collection a path addresses; 404 when an entity named on the way does not exist. */
         public EntityPage page(ResourcePath path, QueryOptions options) {
+            requireExpandDepth(options.expand(), 1);
             requireVisible(path);
             verifyNamedEntities(path.segments());
             return page(path.segments(), options);
@@ -76,12 +83,24 @@ public final class EntityStore {
 
         /** The one entity a path addresses (by id or over a to-one relation); 404 when there is none. */
         public Entity entity(ResourcePath path, QueryOptions options) {
+            requireExpandDepth(options.expand(), 1);
             requireVisible(path);
             verifyNamedEntities(path.segments().subList(0, path.segments().size() - 1));
             QueryOptions one = new QueryOptions(null, options.expand(), options.select(), List.of(), 1, 0, false);
             List<Entity> found = page(path.segments(), one).entities();
             if (found.isEmpty()) throw new StaNotFoundException("no " + describe(path));
             return found.get(0);
+        }
+
+        /** Refuses $expand nested deeper than the limit before anything is read. */
+        private void requireExpandDepth(List<Expand> expands, int depth) {
+            for (Expand expand : expands) {
+                if (depth > limits.maxExpandDepth()) {
+                    throw new StaQueryException("$expand: " + expand.navigation() + " is nested " + depth + " levels deep; at most "
+                            + limits.maxExpandDepth() + " are served (gw.sta.max-expand-depth)");
+                }
+                requireExpandDepth(expand.options().expand(), depth + 1);
+            }
         }
 
         private void requireVisible(ResourcePath path) {
@@ -112,7 +131,7 @@ public final class EntityStore {
             if (options.filter() != null) and(where, compiler.predicate("$filter", options.filter(), alias, type));
             for (String name : options.select()) requireSelectable(type, name);
 
-            int top = Math.min(options.top() == null ? paging.defaultTop() : options.top(), paging.maxTop());
+            int top = Math.min(options.top() == null ? limits.defaultTop() : options.top(), limits.maxTop());
             List<Column> columns = new ArrayList<>();
             Sql select = new Sql("SELECT ");
             for (Column column : table.columns().values()) {
@@ -136,6 +155,11 @@ public final class EntityStore {
             List<Entity> entities = new ArrayList<>(run(select, (rs, n) -> row(type, columns, rs)));
             boolean more = entities.size() > top;
             if (more) entities.remove(entities.size() - 1);
+            entitiesRead += entities.size();
+            if (entitiesRead > limits.maxEntities()) {
+                throw new StaQueryException("the answer would hold more than " + limits.maxEntities()
+                        + " entities, expanded ones included (gw.sta.max-entities); ask for fewer with $top, $filter or a narrower $expand");
+            }
             Long count = null;
             if (options.count()) {
                 Sql counting = new Sql("SELECT COUNT(*) FROM " + table.from(alias));

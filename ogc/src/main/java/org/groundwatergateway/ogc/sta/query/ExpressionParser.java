@@ -43,6 +43,11 @@ public final class ExpressionParser {
     private static final Pattern TIME_START = Pattern.compile("\\d{2}:\\d{2}");
     private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
     private static final Pattern SRID_PREFIX = Pattern.compile("(?i)^SRID=\\d+;");
+    /**
+     * The deepest nesting of parentheses, function arguments, {@code not} and unary minus read: the parser and the
+     * SQL compiler recurse once per level, and a few thousand levels in one URL would overflow the thread's stack.
+     */
+    static final int MAX_NESTING = 64;
 
     private enum Kind { WORD, STRING, NUMBER, DATETIME, TYPED, OPEN, CLOSE, COMMA, SLASH, MINUS, END }
 
@@ -52,6 +57,7 @@ public final class ExpressionParser {
     private final String text;
     private final List<Token> tokens;
     private int next;
+    private int nesting;
 
     private ExpressionParser(String option, String text) {
         this.option = option;
@@ -94,8 +100,11 @@ public final class ExpressionParser {
 
     private Expression not() {
         if (word("not")) {
-            int at = tokens.get(next++).position();
-            return new Not(not(), at);
+            Token not = tokens.get(next++);
+            deeper(not);
+            Expression operand = not();
+            nesting--;
+            return new Not(operand, not.position());
         }
         return comparison();
     }
@@ -112,20 +121,50 @@ public final class ExpressionParser {
         return leftAssociative(MULTIPLICATIVE, this::unary);
     }
 
-    /** One precedence level: operands of the next level joined by this level's operators, grouped from the left. */
+    /**
+     * One precedence level: operands of the next level joined by this level's operators, grouped from the left.
+     * Each operator of a chain nests the tree one level deeper, so it counts against {@link #MAX_NESTING}; except
+     * {@code and} and {@code or}, whose chains (id eq 1 or id eq 2 or …) may be long and are grouped as a balanced
+     * tree instead, which means the same since both are associative.
+     */
     private Expression leftAssociative(Map<String, Operator> operators, Supplier<Expression> operand) {
-        Expression left = operand.get();
+        boolean associative = operators == OR || operators == AND;
+        List<Expression> operands = new ArrayList<>(List.of(operand.get()));
+        List<Token> joins = new ArrayList<>();
+        int chained = 0;
         while (peek().kind() == Kind.WORD && operators.containsKey(peek().text())) {
             Token operator = tokens.get(next++);
-            left = new Binary(operators.get(operator.text()), left, operand.get(), operator.position());
+            if (!associative) {
+                deeper(operator);
+                chained++;
+            }
+            joins.add(operator);
+            operands.add(operand.get());
+        }
+        nesting -= chained;
+        if (associative) return balanced(operators, operands, joins, 0, operands.size());
+        Expression left = operands.get(0);
+        for (int i = 0; i < joins.size(); i++) {
+            left = new Binary(operators.get(joins.get(i).text()), left, operands.get(i + 1), joins.get(i).position());
         }
         return left;
+    }
+
+    /** Operands {@code from} (inclusive) to {@code to} (exclusive) joined by the operators between them, halves first. */
+    private static Expression balanced(Map<String, Operator> operators, List<Expression> operands, List<Token> joins, int from, int to) {
+        if (to - from == 1) return operands.get(from);
+        int middle = (from + to) / 2;
+        Token join = joins.get(middle - 1);
+        return new Binary(operators.get(join.text()), balanced(operators, operands, joins, from, middle),
+                balanced(operators, operands, joins, middle, to), join.position());
     }
 
     private Expression unary() {
         if (peek().kind() == Kind.MINUS) {
             Token minus = tokens.get(next++);
+            deeper(minus);
             Expression operand = unary();
+            nesting--;
             if (operand instanceof Literal l && l.value() instanceof Long n) return new Literal(-n, ValueType.NUMBER, minus.position());
             if (operand instanceof Literal l && l.value() instanceof Double d) return new Literal(-d, ValueType.NUMBER, minus.position());
             return new Negate(operand, minus.position());
@@ -137,8 +176,10 @@ public final class ExpressionParser {
         Token token = tokens.get(next++);
         switch (token.kind()) {
             case OPEN -> {
+                deeper(token);
                 Expression inner = or();
                 expect(Kind.CLOSE, "')'");
+                nesting--;
                 return inner;
             }
             case STRING -> {
@@ -172,7 +213,7 @@ public final class ExpressionParser {
             default -> { }
         }
         if (peek().kind() == Kind.OPEN) {
-            next++;
+            deeper(tokens.get(next++));
             List<Expression> arguments = new ArrayList<>();
             if (peek().kind() != Kind.CLOSE) {
                 arguments.add(or());
@@ -182,6 +223,7 @@ public final class ExpressionParser {
                 }
             }
             expect(Kind.CLOSE, "',' or ')' after the arguments of " + token.text());
+            nesting--;
             return new FunctionCall(token.text().toLowerCase(Locale.ROOT), arguments, token.position());
         }
         List<String> segments = new ArrayList<>();
@@ -236,6 +278,11 @@ public final class ExpressionParser {
             }
             default -> throw error(token, "unknown literal type " + token.prefix() + "; expected duration, geography or geometry");
         }
+    }
+
+    /** Enters one more level of nesting at {@code token}; refused beyond {@link #MAX_NESTING}. */
+    private void deeper(Token token) {
+        if (++nesting > MAX_NESTING) throw error(token, "nested more than " + MAX_NESTING + " levels deep; write the expression flatter");
     }
 
     private boolean word(String word) {

@@ -28,6 +28,11 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
 
     /** Options as name (with its $) to text, in the order given; the name of an unknown option is a 400. */
     public static QueryOptions parse(Map<String, String> options) {
+        return parse(options, 0);
+    }
+
+    /** Options inside {@code depth} levels of $expand (0: those of the URL). */
+    private static QueryOptions parse(Map<String, String> options, int depth) {
         Expression filter = null;
         List<Expand> expand = new ArrayList<>();
         List<String> select = new ArrayList<>();
@@ -40,7 +45,7 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
             String value = option.getValue();
             switch (name) {
                 case "$filter" -> filter = ExpressionParser.parse(name, value);
-                case "$expand" -> parseExpand(value, expand);
+                case "$expand" -> parseExpand(value, expand, depth + 1);
                 case "$select" -> select = parseSelect(value);
                 case "$orderby" -> orderBy = ExpressionParser.parseOrderBy(name, value);
                 case "$top" -> top = nonNegative(name, value);
@@ -54,24 +59,33 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
         return new QueryOptions(filter, expand, select, orderBy, top, skip, count);
     }
 
-    /** $expand=Datastreams($filter=…;$expand=Observations($top=2)),Locations — also Datastreams/Observations. */
-    private static void parseExpand(String text, List<Expand> into) {
+    /**
+     * $expand=Datastreams($filter=…;$expand=Observations($top=2)),Locations — also Datastreams/Observations. Parsing
+     * and merging recurse once per level, so levels (parentheses and path segments alike) are refused beyond
+     * {@link ExpressionParser#MAX_NESTING}; the service's own, lower limit on what it serves is checked later.
+     */
+    private static void parseExpand(String text, List<Expand> into, int depth) {
         for (String item : splitTopLevel("$expand", text, ',')) {
             String trimmed = item.trim();
             int open = trimmed.indexOf('(');
             String path = open < 0 ? trimmed : trimmed.substring(0, open).trim();
-            QueryOptions options = NONE;
+            int levels = depth + path.split("/").length - 1;
+            if (levels > ExpressionParser.MAX_NESTING) {
+                throw new StaQueryException("$expand: nested more than " + ExpressionParser.MAX_NESTING + " levels deep");
+            }
+            Map<String, String> given = Map.of();
             if (open >= 0) {
                 if (!trimmed.endsWith(")")) throw new StaQueryException("$expand: '" + trimmed + "' lacks its closing ')'");
-                options = parse(nestedOptions(trimmed.substring(open + 1, trimmed.length() - 1)));
+                given = nestedOptions(trimmed.substring(open + 1, trimmed.length() - 1));
             }
+            QueryOptions options = parse(given, levels);
             if (!NAME.matcher(path).matches()) throw new StaQueryException("$expand: '" + path + "' is not a navigation path");
-            merge(into, path.split("/"), 0, options);
+            merge(into, path.split("/"), 0, options, given);
         }
     }
 
     /** Adds a path like Datastreams/Observations, merging with an expansion of the same navigation already listed. */
-    private static void merge(List<Expand> into, String[] path, int index, QueryOptions leafOptions) {
+    private static void merge(List<Expand> into, String[] path, int index, QueryOptions leafOptions, Map<String, String> leafGiven) {
         String name = path[index];
         boolean leaf = index == path.length - 1;
         for (int i = 0; i < into.size(); i++) {
@@ -79,16 +93,16 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
             if (!existing.navigation().equals(name)) continue;
             if (leaf) throw new StaQueryException("$expand: " + name + " is expanded twice");
             List<Expand> nested = new ArrayList<>(existing.options().expand());
-            merge(nested, path, index + 1, leafOptions);
-            into.set(i, new Expand(name, existing.options().withExpand(nested)));
+            merge(nested, path, index + 1, leafOptions, leafGiven);
+            into.set(i, new Expand(name, existing.options().withExpand(nested), existing.given()));
             return;
         }
         if (leaf) {
-            into.add(new Expand(name, leafOptions));
+            into.add(new Expand(name, leafOptions, leafGiven));
         } else {
             List<Expand> nested = new ArrayList<>();
-            merge(nested, path, index + 1, leafOptions);
-            into.add(new Expand(name, NONE.withExpand(nested)));
+            merge(nested, path, index + 1, leafOptions, leafGiven);
+            into.add(new Expand(name, NONE.withExpand(nested), Map.of()));
         }
     }
 

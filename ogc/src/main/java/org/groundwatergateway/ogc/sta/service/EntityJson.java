@@ -1,7 +1,11 @@
 package org.groundwatergateway.ogc.sta.service;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.reading.QualityFlag;
@@ -71,10 +75,12 @@ final class EntityJson {
             if (wanted(select, nav.name())) json.put(nav.name() + "@iot.navigationLink", self + "/" + nav.name());
             if (!entity.expanded().containsKey(nav.name())) continue;
             Object expanded = entity.expanded().get(nav.name());
-            QueryOptions options = expands.stream().filter(x -> x.navigation().equals(nav.name())).findFirst()
-                    .map(Expand::options).orElse(QueryOptions.NONE);
+            Expand expand = expands.stream().filter(x -> x.navigation().equals(nav.name())).findFirst()
+                    .orElse(new Expand(nav.name(), QueryOptions.NONE, Map.of()));
+            QueryOptions options = expand.options();
             if (expanded instanceof EntityPage page) {
                 if (page.count() != null) json.put(nav.name() + "@iot.count", page.count());
+                if (page.more()) json.put(nav.name() + "@iot.nextLink", nextLink(self + "/" + nav.name(), expand.query(), options, page));
                 ArrayNode items = json.putArray(nav.name());
                 for (Entity e : page.entities()) items.add(entity(e, options.select(), options.expand()));
             } else if (expanded instanceof Entity e) {
@@ -84,6 +90,19 @@ final class EntityJson {
             }
         }
         return json;
+    }
+
+    /**
+     * The link to the page after {@code page} of {@code url} asked with {@code query} (OGC 18-088 §9.3.3.4): $skip
+     * moves past this page, $top keeps its size.
+     */
+    static String nextLink(String url, Map<String, String> query, QueryOptions options, EntityPage page) {
+        Map<String, String> next = new LinkedHashMap<>(query);
+        next.put("$skip", Integer.toString(options.skip() + page.entities().size()));
+        next.put("$top", Integer.toString(page.entities().size()));
+        StringJoiner link = new StringJoiner("&", url + "?", "");
+        next.forEach((name, value) -> link.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
+        return link.toString();
     }
 
     /** Properties the service computes: constants, time ranges, links and quality. */

@@ -1,10 +1,7 @@
 package org.groundwatergateway.ogc.sta.service;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
@@ -105,7 +102,8 @@ public final class SensorThingsService {
             QueryOptions asked = path.ref() ? new QueryOptions(options.filter(), List.of(), List.of("selfLink"), options.orderBy(),
                     options.top(), options.skip(), options.count()) : options;
             EntityPage page = reader.page(path, asked);
-            String next = page.more() ? nextLink(request, page.entities().size(), options) : null;
+            String next = page.more()
+                    ? EntityJson.nextLink(request.base() + request.path(), StaQuery.systemOptions(request.rawQuery()), options, page) : null;
             return StaResponse.json(200, json.page(page, asked.select(), asked.expand(), next));
         }
         Entity entity = reader.entity(path, path.ref() ? QueryOptions.NONE : options);
@@ -128,21 +126,6 @@ public final class SensorThingsService {
         ObjectNode single = EntityJson.JSON.createObjectNode();
         single.set(property, value);
         return StaResponse.json(200, single);
-    }
-
-    /** The same request one page on: $skip moves past this page, $top keeps its size. */
-    private static String nextLink(StaRequest request, int pageSize, QueryOptions options) {
-        Map<String, String> query = StaQuery.systemOptions(request.rawQuery());
-        query.put("$skip", Integer.toString(options.skip() + pageSize));
-        query.put("$top", Integer.toString(pageSize));
-        StringBuilder link = new StringBuilder(request.base()).append(request.path()).append('?');
-        boolean first = true;
-        for (Map.Entry<String, String> option : query.entrySet()) {
-            if (!first) link.append('&');
-            link.append(option.getKey()).append('=').append(URLEncoder.encode(option.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
-            first = false;
-        }
-        return link.toString();
     }
 
     private ObjectNode root(String base, Function<EntityType, Disclosure> disclosures) {

@@ -40,7 +40,7 @@ abstract class EntityStoreContract {
         db = newDatabase();
         Database database = Database.migrate(db.dataSource());
         new DemoParkLoader(database, new ReadingRepository(database)::append).loadIfAbsent(1, progress -> {});
-        store = new EntityStore(database, new EntityStore.Paging(100, 1000));
+        store = new EntityStore(database, new EntityStore.Limits(100, 1000, 3, 10_000));
     }
 
     @AfterAll
