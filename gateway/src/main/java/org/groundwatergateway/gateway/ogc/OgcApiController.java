@@ -1,12 +1,12 @@
 package org.groundwatergateway.gateway.ogc;
 
-import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.security.Viewers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ogcapi.ApiException;
 import org.groundwatergateway.ogc.ogcapi.FeaturesApi;
 import org.groundwatergateway.ogc.ows.OwsResponse;

@@ -1,11 +1,11 @@
 package org.groundwatergateway.gateway.ogc;
 
-import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.security.Viewers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.ows.OwsExceptionReport;

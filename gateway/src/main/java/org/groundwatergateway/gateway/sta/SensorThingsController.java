@@ -1,10 +1,10 @@
 package org.groundwatergateway.gateway.sta;
 
-import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.ogc.sta.service.StaRequest;
 import org.groundwatergateway.ogc.sta.service.StaResponse;

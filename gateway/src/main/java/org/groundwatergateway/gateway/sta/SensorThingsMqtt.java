@@ -1,6 +1,5 @@
 package org.groundwatergateway.gateway.sta;
 
-import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import io.moquette.broker.Server;
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptPublishMessage;
@@ -33,6 +32,7 @@ import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.ingest.MqttAccess;
 import org.groundwatergateway.gateway.ingest.MqttGatewayAccount;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ingest.mqtt.MqttConnecting;
 import org.groundwatergateway.ogc.sta.service.EntityChanged;
 import org.groundwatergateway.ogc.sta.service.MqttMessages;
