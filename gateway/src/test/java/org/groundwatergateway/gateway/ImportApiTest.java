@@ -127,4 +127,22 @@ class ImportApiTest extends RunningGateway {
         assertThat(boring.drilledOn()).isEqualTo(LocalDate.of(2026, 8, 2));
         assertThat(soil.findSamples(boring.id())).extracting(s -> s.valueMgPerKg()).containsExactly(6.1, 9.4);
     }
+
+    /** Issue #15: both answered 500. */
+    @Test
+    void aMultipartBodyWithoutBoundaryAndAnUnclosedQuoteAreTheSendersProblem() {
+        var noBoundary = http.post("/api/v1/readings", "multipart/form-data", "--x\r\n\r\nwell,parameter\r\n--x--\r\n", "reviewer", "demo-reviewer");
+        assertThat(noBoundary.status()).as(noBoundary.body()).isEqualTo(400);
+        assertThat(noBoundary.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(noBoundary.json().path("detail").asString()).contains("boundary");
+
+        String csv = "well,parameter,time,value\n"
+                + "GW-U30,ph,2025-11-12T08:00:00+08:00,7.2\n"
+                + "GW-U30,ph,\"2025-11-12T09:00:00+08:00,7.3\n"
+                + "GW-U30,ph,2025-11-12T10:00:00+08:00,7.4\n";
+        var unclosed = http.post("/api/v1/readings", "text/csv", csv, "reviewer", "demo-reviewer");
+        assertThat(unclosed.status()).as(unclosed.body()).isEqualTo(400);
+        assertThat(unclosed.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(unclosed.json().path("detail").asString()).contains("CSV line 3", "quoted field", "never closed");
+    }
 }

@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.statistics;
 
 import java.util.Arrays;
+import java.util.function.LongToDoubleFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -14,16 +15,17 @@ public record SenSlope(double slope, double lower, double upper, double confiden
 
     private static final NormalDistribution NORMAL = new NormalDistribution();
 
+    /** Selects the few ranks it needs among the pairwise slopes rather than sorting them all (see SlopeSelection). */
     public static SenSlope estimate(double[] times, double[] values, double varS, double confidenceLevel) {
-        double[] slopes = pairwiseSlopes(times, values);
-        if (slopes.length == 0) throw new IllegalArgumentException("Sen's slope needs observations at two different times");
-        return ofSlopes(slopes, varS, confidenceLevel);
+        SlopeSelection slopes = new SlopeSelection(times, values);
+        if (slopes.count() == 0) throw new IllegalArgumentException("Sen's slope needs observations at two different times");
+        return of(slopes.count(), slopes::select, varS, confidenceLevel);
     }
 
     /** (x_j − x_k)/(t_j − t_k) for every pair observed at different times. */
     static double[] pairwiseSlopes(double[] times, double[] values) {
         int n = values.length;
-        double[] slopes = new double[n * (n - 1) / 2];
+        double[] slopes = new double[Math.toIntExact((long) n * (n - 1) / 2)];
         int count = 0;
         for (int k = 0; k < n - 1; k++) {
             for (int j = k + 1; j < n; j++) {
@@ -35,23 +37,30 @@ public record SenSlope(double slope, double lower, double upper, double confiden
     }
 
     /** The median of the given slopes, which it sorts in place, with Gilbert's interval for the Var(S) of their test. */
-    static SenSlope ofSlopes(double[] ordered, double varS, double confidenceLevel) {
-        Arrays.sort(ordered);
-        int count = ordered.length;
-        double median = count % 2 == 1 ? ordered[count / 2] : (ordered[count / 2 - 1] + ordered[count / 2]) / 2;
+    static SenSlope ofSlopes(double[] slopes, double varS, double confidenceLevel) {
+        Arrays.sort(slopes);
+        return of(slopes.length, rank -> slopes[(int) rank], varS, confidenceLevel);
+    }
+
+    /** @param ordered the slope of a 0-based rank in ascending order */
+    private static SenSlope of(long count, LongToDoubleFunction ordered, double varS, double confidenceLevel) {
+        double median = count % 2 == 1 ? ordered.applyAsDouble(count / 2)
+                : (ordered.applyAsDouble(count / 2 - 1) + ordered.applyAsDouble(count / 2)) / 2;
         double c = NORMAL.inverseCumulativeProbability(1 - (1 - confidenceLevel) / 2) * Math.sqrt(varS);
-        double lower = rank(ordered, (count - c) / 2);
-        double upper = rank(ordered, (count + c) / 2 + 1);
+        double lower = rank(count, ordered, (count - c) / 2);
+        double upper = rank(count, ordered, (count + c) / 2 + 1);
         return new SenSlope(median, lower, upper, confidenceLevel);
     }
 
     /** The value at a 1-based, possibly fractional rank, clamped to the ends. */
-    private static double rank(double[] ordered, double rank) {
-        double r = Math.max(1, Math.min(ordered.length, rank));
-        int below = (int) Math.floor(r);
+    private static double rank(long count, LongToDoubleFunction ordered, double rank) {
+        double r = Math.max(1, Math.min(count, rank));
+        long below = (long) Math.floor(r);
         double fraction = r - below;
-        if (below >= ordered.length) return ordered[ordered.length - 1];
-        return ordered[below - 1] + fraction * (ordered[below] - ordered[below - 1]);
+        if (below >= count) return ordered.applyAsDouble(count - 1);
+        double low = ordered.applyAsDouble(below - 1);
+        // A whole rank needs no neighbour, which saves selecting one.
+        return fraction == 0 ? low : low + fraction * (ordered.applyAsDouble(below) - low);
     }
 
     static double[] indices(int n) {

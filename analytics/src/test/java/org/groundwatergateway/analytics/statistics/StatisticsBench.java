@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sizes a well's datastream reaches: a year of hourly results with non-detects at two reporting limits, and ten
- * years of daily values tested for a seasonal trend by month. Run with
+ * years of daily values tested for a seasonal trend by month; and (issue #15) a trend test of 100,000 values. Run with
  * {@code mvn -pl analytics test -Pbench -Dtest=StatisticsBench}.
  */
 @Tag("bench")
@@ -54,6 +54,31 @@ class StatisticsBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "seasonal Kendall on %d daily values, 12 seasons: %.3f s (slope %.4f per year, Z %.1f) (run %d)%n",
                     n, seconds, test.senSlope().slope(), test.combined().z(), run + 1);
+        }
+    }
+
+    /** Issue #15: pair by pair, 20,000 values ran out of memory; counted and selected, 100,000 take seconds. */
+    @Test
+    void trendOfAHundredThousandValues() {
+        Random random = new Random(15);
+        int n = 100_000;
+        double[] times = new double[n];
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = 2015 + i / 8766.0; // hourly, in decimal years
+            values[i] = Math.round((5 + 0.1 * (times[i] - 2015) + 0.5 * random.nextGaussian()) * 100) / 100.0; // centimetres
+        }
+        // Memory as bytes allocated by the computation (garbage included); the peak is far lower: it runs in -Xmx32m.
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int run = 0; run < 3; run++) {
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+            long start = System.nanoTime();
+            TrendAnalysis trend = TrendAnalysis.of(times, values);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+            System.out.printf(Locale.ROOT, "BENCH trend of %d values: %.2f s, %d MB allocated (S %d, Sen slope %.4f [%.4f, %.4f] per year) (run %d)%n",
+                    n, seconds, allocated >> 20, trend.mannKendall().s(), trend.senSlope().slope(),
+                    trend.senSlope().lower(), trend.senSlope().upper(), run + 1);
         }
     }
 }

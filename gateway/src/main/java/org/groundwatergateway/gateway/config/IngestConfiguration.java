@@ -95,6 +95,7 @@ public class IngestConfiguration {
     Hj212Server hj212Server(IngestProperties properties, DeviceRegistry devices, PollutantCodes codes, ReadingIntake intake, Clock clock) {
         IngestProperties.Hj212 p = properties.hj212();
         return new Hj212Server(new Hj212Server.Settings(p.host(), p.port(), p.maxConnections(), p.maxFrameDataLength(), p.idleTimeout(),
-                p.splitPacketPatience()), new Hj212Reception(devices, codes, intake, clock, ChinaStandardTime.OFFSET));
+                p.splitPacketPatience()), new Hj212Reception(devices, codes, intake, clock, ChinaStandardTime.OFFSET,
+                p.maxPacketParts()));
     }
 }

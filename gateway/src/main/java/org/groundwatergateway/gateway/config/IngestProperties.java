@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IngestProperties(Hj212 hj212, Devices devices, Simulator simulator, int intakeBatch) {
 
     public record Hj212(String host, int port, int maxConnections, int maxFrameDataLength, Duration idleTimeout,
-                        Duration splitPacketPatience) {}
+                        Duration splitPacketPatience, int maxPacketParts) {}
 
     public record Devices(Duration silence) {}
 

@@ -51,6 +51,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -87,6 +88,7 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));
+        securityHeaders(http);
         return http.build();
     }
 
@@ -108,7 +110,23 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
                         && request.getHeader("Authorization") == null && request.getSession(false) != null))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+        securityHeaders(http);
         return http.build();
+    }
+
+    /**
+     * Added to Spring Security's defaults (nosniff, frame denial, no caching of authenticated answers). Every page the
+     * gateway serves (sign-in, consent, Swagger UI, the OGC API's HTML) loads only its own scripts, so scripts are held
+     * to this origin; inline styles stay allowed, as Swagger UI sets them, and images may be data: or blob: URLs.
+     * form-action is left out: the consent form ends in a redirect to the client's own redirect URI (QGIS on localhost),
+     * which browsers would block under it. Referrers never leave the origin: URLs here can carry authorization codes.
+     */
+    private static void securityHeaders(HttpSecurity http) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                        + "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .contentTypeOptions(Customizer.withDefaults()));
     }
 
     private static boolean isSafe(String method) {

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param defaultTop entities per page when a request gives no $top
  * @param maxTop the largest page a request may ask for with $top
  * @param baseUrl the service root clients reach, e.g. {@code https://gw.example.cn/sta/v1.1}, for links in MQTT
- *     messages and behind proxies; unset: taken from each HTTP request (MQTT: {@code http://localhost:<port>/sta/v1.1})
+ *     messages and behind proxies; unset: {@code gw.public-base-url} + {@code /sta/v1.1}, else taken from each HTTP request
+ *     (MQTT: {@code http://localhost:<port>/sta/v1.1})
  * @param mqttCreate whether Observations published to {@code v1.1/.../Observations} on the broker are created
  * @param maxExpandDepth how deep {@code $expand} may nest (Things($expand=Datastreams) is one level)
  * @param maxEntities the most entities one answer may hold, expanded ones included

@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ogcapi.ApiException;
 import org.groundwatergateway.ogc.ogcapi.FeaturesApi;
 import org.groundwatergateway.ogc.ows.OwsResponse;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,13 +26,16 @@ public class OgcApiController {
 
     private final FeaturesApi api;
 
-    public OgcApiController(FeaturesApi api) {
+    private final PublicBaseUrl publicBaseUrl;
+
+    public OgcApiController(FeaturesApi api, PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.api = api;
     }
 
     @GetMapping({"/ogcapi", "/ogcapi/"})
     public void landing(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String root = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+        String root = publicBaseUrl.root(request);
         answer(response, () -> api.landing(base(request), root + "/v3/api-docs", html(request)));
     }
 
@@ -82,8 +85,8 @@ public class OgcApiController {
         result.body().writeTo(response.getOutputStream());
     }
 
-    private static String base(HttpServletRequest request) {
-        return ServletUriComponentsBuilder.fromContextPath(request).path("/ogcapi").build().toUriString();
+    private String base(HttpServletRequest request) {
+        return publicBaseUrl.root(request) + "/ogcapi";
     }
 
     private static boolean html(HttpServletRequest request) {

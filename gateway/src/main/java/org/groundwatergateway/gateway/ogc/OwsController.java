@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.ows.OwsExceptionReport;
@@ -35,7 +36,10 @@ public class OwsController {
     private final WfsService wfs;
     private final WmsService wms;
 
-    public OwsController(WfsService wfs, WmsService wms) {
+    private final PublicBaseUrl publicBaseUrl;
+
+    public OwsController(WfsService wfs, WmsService wms, PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.wfs = wfs;
         this.wms = wms;
     }
@@ -43,7 +47,7 @@ public class OwsController {
     @RequestMapping(path = {"/ows", "/wfs", "/wms"}, method = {RequestMethod.GET, RequestMethod.POST})
     public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
-        String serviceUrl = request.getRequestURL().toString() + "?";
+        String serviceUrl = publicBaseUrl.root(request) + PublicBaseUrl.pathWithinGateway(request) + "?";
         String defaultService = path.endsWith("/wms") ? "WMS" : path.endsWith("/wfs") ? "WFS" : null;
         String service = defaultService;
         OwsResponse answer;

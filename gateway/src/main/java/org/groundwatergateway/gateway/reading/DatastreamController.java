@@ -19,13 +19,13 @@ import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.web.NotFoundException;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.web.RequestValues;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @RestController
 @RequestMapping("/api/v1/datastreams")
@@ -39,9 +39,11 @@ public class DatastreamController {
     private final ParameterRepository parameters;
     private final ReadingRepository readings;
     private final int maxPageSize;
+    private final PublicBaseUrl publicBaseUrl;
 
     public DatastreamController(MonitoringRepository monitoring, ParameterRepository parameters, ReadingRepository readings,
-                                GatewayProperties properties) {
+                                GatewayProperties properties, PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.monitoring = monitoring;
         this.parameters = parameters;
         this.readings = readings;
@@ -94,7 +96,7 @@ public class DatastreamController {
         if (!end.isAfter(start)) throw new IllegalArgumentException("to: must be after from");
         List<ReadingView> items = readings.page(id, start, end, RequestValues.instant("after", after), limit).stream()
                 .map(ReadingView::of).toList();
-        String next = items.size() < limit ? null : ServletUriComponentsBuilder.fromCurrentRequest()
+        String next = items.size() < limit ? null : publicBaseUrl.currentRequest()
                 .replaceQueryParam("after", items.get(items.size() - 1).time().toString()).build(true).toUriString();
         return new ReadingPage(id, items, next);
     }

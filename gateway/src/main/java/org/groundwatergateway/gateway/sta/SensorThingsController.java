@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.ogc.sta.service.StaRequest;
 import org.groundwatergateway.ogc.sta.service.StaResponse;
@@ -14,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -28,8 +28,10 @@ public class SensorThingsController {
 
     private final SensorThingsService service;
     private final StaProperties properties;
+    private final PublicBaseUrl publicBaseUrl;
 
-    public SensorThingsController(SensorThingsService service, StaProperties properties) {
+    public SensorThingsController(SensorThingsService service, StaProperties properties, PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.service = service;
         this.properties = properties;
     }
@@ -49,6 +51,6 @@ public class SensorThingsController {
 
     private String base(HttpServletRequest request) {
         if (properties.baseUrl() != null && !properties.baseUrl().isBlank()) return properties.baseUrl();
-        return ServletUriComponentsBuilder.fromContextPath(request).path(ROOT).build().toUriString();
+        return publicBaseUrl.root(request) + ROOT;
     }
 }

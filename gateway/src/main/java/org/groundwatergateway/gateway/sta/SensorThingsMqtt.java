@@ -32,6 +32,7 @@ import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.ingest.MqttAccess;
 import org.groundwatergateway.gateway.ingest.MqttGatewayAccount;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ingest.mqtt.MqttConnecting;
 import org.groundwatergateway.ogc.sta.service.EntityChanged;
 import org.groundwatergateway.ogc.sta.service.MqttMessages;
@@ -81,6 +82,7 @@ public class SensorThingsMqtt implements SmartLifecycle {
     private final MqttGatewayAccount account;
     private final SensorThingsService service;
     private final MonitoringRepository monitoring;
+    private final PublicBaseUrl publicBaseUrl;
     private final StaProperties properties;
     private final Environment environment;
     /** Creations wait for their commit; they do so here, not on the broker's or client's threads. */
@@ -95,7 +97,9 @@ public class SensorThingsMqtt implements SmartLifecycle {
     private volatile boolean running;
 
     public SensorThingsMqtt(MqttLifecycle broker, MqttAccess access, MqttGatewayAccount account, SensorThingsService service,
-                            MonitoringRepository monitoring, EventBus events, StaProperties properties, Environment environment) {
+                            MonitoringRepository monitoring, EventBus events, StaProperties properties, Environment environment,
+                            PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.broker = broker;
         this.access = access;
         this.account = account;
@@ -119,8 +123,8 @@ public class SensorThingsMqtt implements SmartLifecycle {
         String url = broker.brokerUrl();
         if (url == null) return;
         String base = properties.baseUrl() != null && !properties.baseUrl().isBlank() ? properties.baseUrl()
-                : "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
-                + SensorThingsController.ROOT;
+                : publicBaseUrl.configured().map(root -> root + SensorThingsController.ROOT).orElse("http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
+                + SensorThingsController.ROOT);
         messages = new MqttMessages(service, monitoring, base);
         Server embedded = broker.embeddedBroker();
         try {

@@ -113,7 +113,7 @@ class AlertLatencyBench {
             DeviceRegistry devices = new DeviceRegistry(database, alerts, Clock.systemUTC());
             try (Hj212Server server = new Hj212Server(new Hj212Server.Settings("127.0.0.1", 0, DEVICES + PROBES + 10, Hj212Frame.MAX_DATA_LENGTH,
                     Duration.ofMinutes(5), Duration.ofSeconds(30)), new Hj212Reception(devices, PollutantCodes.load(), intake, Clock.systemUTC(),
-                    ChinaStandardTime.OFFSET))) {
+                    ChinaStandardTime.OFFSET, 100))) {
                 int port = server.start();
                 Hj212Simulator background = new Hj212Simulator("127.0.0.1", port, simulated.subList(0, DEVICES));
                 Instant first = LocalDateTime.of(2026, 1, 1, 0, 0).toInstant(ChinaStandardTime.OFFSET);

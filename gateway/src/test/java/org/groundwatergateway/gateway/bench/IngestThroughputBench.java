@@ -87,7 +87,7 @@ class IngestThroughputBench {
             Platform platform = base.withDevices();
             try (Hj212Server server = new Hj212Server(new Hj212Server.Settings("127.0.0.1", 0, DEVICES + 10, Hj212Frame.MAX_DATA_LENGTH,
                     Duration.ofMinutes(5), Duration.ofSeconds(30)), new Hj212Reception(platform.devices(), PollutantCodes.load(),
-                    platform.intake(), Clock.systemUTC(), ChinaStandardTime.OFFSET))) {
+                    platform.intake(), Clock.systemUTC(), ChinaStandardTime.OFFSET, 100))) {
                 int port = server.start();
                 Hj212Simulator simulator = new Hj212Simulator("127.0.0.1", port, simulated);
                 Instant first = LocalDateTime.of(2026, 1, 1, 0, 0).toInstant(ChinaStandardTime.OFFSET);

@@ -1,6 +1,7 @@
 package org.groundwatergateway.ingest.bulk;
 
 import com.opencsv.CSVReader;
+import com.opencsv.exceptions.CsvMalformedLineException;
 import com.opencsv.exceptions.CsvValidationException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -116,8 +117,14 @@ public final class ImportRows {
         }
 
         private String[] readLine() {
+            long firstLine = csv.getLinesRead() + 1;
             try {
                 return csv.readNext();
+            } catch (CsvMalformedLineException e) {
+                // OpenCSV reads a quoted field on to the end of the file looking for its closing quote, so its own line
+                // number is the last line; the field was opened on the row that begins here.
+                throw new IllegalArgumentException("CSV line " + firstLine + ": a quoted field opened on this row is never closed "
+                        + "(a \" is missing, or one inside a value is not doubled as \"\")");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (CsvValidationException e) {

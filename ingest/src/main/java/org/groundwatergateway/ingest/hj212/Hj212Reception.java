@@ -61,9 +61,17 @@ public final class Hj212Reception {
     private final ReadingIntake intake;
     private final Clock clock;
     private final ZoneOffset deviceZone;
+    private final int maxPacketParts;
     private final Map<String, SplitPacket> splitPackets = new ConcurrentHashMap<>();
 
-    public Hj212Reception(DeviceRegistry devices, PollutantCodes codes, ReadingIntake intake, Clock clock, ZoneOffset deviceZone) {
+    /**
+     * @param maxPacketParts the largest PNUM a split packet may declare: room for its parts is set aside when the first
+     *                       arrives, so an unbounded PNUM would let one short packet claim any amount of memory
+     */
+    public Hj212Reception(DeviceRegistry devices, PollutantCodes codes, ReadingIntake intake, Clock clock, ZoneOffset deviceZone,
+                          int maxPacketParts) {
+        if (maxPacketParts < 1) throw new IllegalArgumentException("the maximum of packet parts must be at least 1, got " + maxPacketParts);
+        this.maxPacketParts = maxPacketParts;
         this.devices = devices;
         this.codes = codes;
         this.intake = intake;
@@ -118,6 +126,11 @@ public final class Hj212Reception {
             return;
         }
         if (packet.split()) {
+            if (packet.pnum() > maxPacketParts) {
+                devices.rejected(CHANNEL, origin, packet.mn(), "split packet of PNUM=" + packet.pnum() + " parts exceeds the maximum of "
+                        + maxPacketParts + " (gw.hj212.max-packet-parts)", segment);
+                return;
+            }
             collectPart(origin, device, new Part(packet, reply));
         } else {
             store(origin, device, List.of(new Part(packet, reply)));

@@ -52,7 +52,7 @@ class Hj212ServerTest {
         fixture = new IngestFixture(TestDatabases.h2gis(), 1, Clock.systemUTC());
         registerThePublicSampleDevice();
         server = new Hj212Server(new Hj212Server.Settings("127.0.0.1", 0, 100, Hj212Frame.MAX_DATA_LENGTH, Duration.ofSeconds(30),
-                Duration.ofSeconds(2)), new Hj212Reception(fixture.devices, codes, fixture.intake, Clock.systemUTC(), DemoPark.CHINA));
+                Duration.ofSeconds(2)), new Hj212Reception(fixture.devices, codes, fixture.intake, Clock.systemUTC(), DemoPark.CHINA, 100));
         port = server.start();
     }
 
@@ -250,6 +250,29 @@ class Hj212ServerTest {
                 .satisfies(r -> assertThat(r.value()).isEqualTo(16.9));
     }
 
+    /** Issue #15: a 149-byte packet declaring PNUM=2147483647 had room for that many parts set aside: OutOfMemoryError. */
+    @Test
+    void aSplitPacketDeclaringMorePartsThanAllowedIsRefusedAndTheConnectionCarriesOn() throws Exception {
+        String mn = DemoPark.deviceNumber(6, false);
+        String password = DemoPark.devicePassword(mn);
+        Runtime runtime = Runtime.getRuntime();
+        try (Client client = new Client()) {
+            for (int pnum : new int[] {Integer.MAX_VALUE, 100_000_000}) {
+                String huge = new String(Hj212Frame.encode("QN=20261121160000001;ST=24;CN=2011;PW=" + password + ";MN=" + mn
+                        + ";Flag=5;PNUM=" + pnum + ";PNO=1;CP=&&DataTime=20261121160000;w01001-Rtd=7.2,w01001-Flag=N&&"), StandardCharsets.UTF_8);
+                System.gc();
+                long usedBefore = runtime.totalMemory() - runtime.freeMemory();
+                client.send(huge);
+                assertThat(client.replies(0, Duration.ofMillis(500))).as("PNUM=%d is not acknowledged", pnum).isEmpty();
+                // Room for 10^8 parts alone would be 400 MB of references; a refusal costs next to nothing.
+                assertThat(runtime.totalMemory() - runtime.freeMemory() - usedBefore).isLessThan(64L << 20);
+                assertThat(rejectionsMentioning("PNUM=" + pnum + " parts exceeds the maximum of 100")).isPositive();
+            }
+            client.send(packet(mn, password, "20261121160000002", 5, "DataTime=20261121160000;w01001-Rtd=7.21,w01001-Flag=N"));
+            assertThat(client.replies(1, Duration.ofSeconds(5))).extracting(Hj212Packet::qn).containsExactly("20261121160000002");
+        }
+    }
+
     @Test
     void unitsAreConvertedAndDeviceFlagsKept() throws Exception {
         String mn = DemoPark.deviceNumber(5, false);
@@ -346,7 +369,7 @@ class Hj212ServerTest {
     void idleConnectionsAreClosed() throws Exception {
         try (Hj212Server impatient = new Hj212Server(new Hj212Server.Settings("127.0.0.1", 0, 10, Hj212Frame.MAX_DATA_LENGTH,
                 Duration.ofSeconds(1), Duration.ofSeconds(2)), new Hj212Reception(fixture.devices, codes, fixture.intake, Clock.systemUTC(),
-                DemoPark.CHINA));
+                DemoPark.CHINA, 100));
              Socket socket = new Socket("127.0.0.1", impatient.start())) {
             socket.setSoTimeout(5000);
             long started = System.nanoTime();
