@@ -88,7 +88,7 @@ class OgcClientsTest extends RunningGateway {
         }
         String output = ok(Command.run(List.of(PYTHON, script.toString(), http.base()), CLIENT_TIMEOUT)).output();
         assertThat(output).contains("QGIS 3.").contains("LAYER wells VALID").contains("LAYER quality_class.benzene VALID")
-                .contains("LAYER plumes VALID").doesNotContain("INVALID").contains("WFS wells True 40");
+                .contains("LAYER plumes VALID").doesNotContain("INVALID").contains("WFS wells True " + wellCount());
     }
 
     /** QGIS and GDAL find a WMS's layers only with unprefixed capabilities: gdalinfo lists every layer the service names. */
