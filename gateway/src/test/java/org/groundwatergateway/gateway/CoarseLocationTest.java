@@ -31,9 +31,9 @@ class CoarseLocationTest extends RunningGateway {
 
     @Test
     void bisectingBoundingBoxesFindsTheCoarsePointNotTheWell() {
-        JsonNode exact = ok(http.get("/ogcapi/collections/wells/items?code=GW-U04")).get("features").get(0).get("geometry").get("coordinates");
-        double lon = exact.get(0).asDouble();
-        double lat = exact.get(1).asDouble();
+        double[] exact = exactPlaceOfGwU04();
+        double lon = exact[0];
+        double lat = exact[1];
         double coarseLon = Math.round(lon / STEP) * STEP;
         double coarseLat = Math.round(lat / STEP) * STEP;
         JsonNode shown = ok(http.anonymous().get("/ogcapi/collections/wells/items?code=GW-U04")).get("features").get(0).get("geometry").get("coordinates");
@@ -56,9 +56,9 @@ class CoarseLocationTest extends RunningGateway {
 
     @Test
     void sensorThingsGeoFunctionsSeeTheCoarsePointToo() {
-        JsonNode exact = ok(http.get("/ogcapi/collections/wells/items?code=GW-U04")).get("features").get(0).get("geometry").get("coordinates");
-        double lon = exact.get(0).asDouble();
-        double lat = exact.get(1).asDouble();
+        double[] exact = exactPlaceOfGwU04();
+        double lon = exact[0];
+        double lat = exact[1];
         double coarseLon = Math.round(lon / STEP) * STEP;
         double coarseLat = Math.round(lat / STEP) * STEP;
         // The operators, signed in, find the well at its place; the public finds it only at the coarse point.
@@ -70,6 +70,12 @@ class CoarseLocationTest extends RunningGateway {
         assertThat(ok(http.anonymous().get(within)).get("@iot.count").asInt()).isZero();
         JsonNode shown = ok(http.anonymous().get("/sta/v1.1/Locations?$filter=name%20eq%20'GW-U04'")).get("value").get(0).get("location").get("coordinates");
         assertThat(shown.get(0).asDouble()).isCloseTo(coarseLon, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** GW-U04's longitude and latitude as the signed-in operator sees them: exactly. */
+    private double[] exactPlaceOfGwU04() {
+        JsonNode coordinates = ok(http.get("/ogcapi/collections/wells/items?code=GW-U04")).get("features").get(0).get("geometry").get("coordinates");
+        return new double[] {coordinates.get(0).asDouble(), coordinates.get(1).asDouble()};
     }
 
     /** Locations named GW-U04 within 0.0001° of a point. */
