@@ -220,22 +220,25 @@ public final class Accounts {
     /** Registers a client; a confidential one gets a secret, returned here and never again. */
     public IssuedSecret registerClient(String clientId, String name, String organisationCode, Set<String> grantTypes, Set<String> scopes,
                                        List<String> redirectUris, boolean confidential) {
-        Organisation organisation = organisations.findByCode(organisationCode)
-                .orElseThrow(() -> new IllegalArgumentException("organisation: no organisation '" + organisationCode + "'"));
-        if (clients.findByClientId(clientId).isPresent()) throw new IllegalArgumentException("clientId: '" + clientId + "' exists already");
-        String secret = confidential ? newSecret() : null;
-        Instant now = clock.instant();
-        ApiClient client = clients.insert(new ApiClient(null, clientId, name, organisation.id(), secret == null ? null : encoder.encode(secret),
-                secret == null ? null : now, grantTypes, scopes, redirectUris, clientRoles(organisation.kind()), true, now));
-        return new IssuedSecret(client, secret);
+        return register(clientId, name, organisationCode, grantTypes, scopes, redirectUris, confidential ? newSecret() : null);
     }
 
     /** Registers a client with a secret chosen by the caller: the demo's published clients only. */
     public ApiClient registerClientWithSecret(String clientId, String name, String organisationCode, Set<String> grantTypes, Set<String> scopes,
                                               List<String> redirectUris, String secret) {
-        ApiClient client = registerClient(clientId, name, organisationCode, grantTypes, scopes, redirectUris, true).client();
-        clients.changeSecret(client.id(), encoder.encode(secret), clock.instant());
-        return clients.find(client.id()).orElseThrow();
+        return register(clientId, name, organisationCode, grantTypes, scopes, redirectUris, secret).client();
+    }
+
+    /** A client with this secret (hashed once), or a public one for none. */
+    private IssuedSecret register(String clientId, String name, String organisationCode, Set<String> grantTypes, Set<String> scopes,
+                                  List<String> redirectUris, String secret) {
+        Organisation organisation = organisations.findByCode(organisationCode)
+                .orElseThrow(() -> new IllegalArgumentException("organisation: no organisation '" + organisationCode + "'"));
+        if (clients.findByClientId(clientId).isPresent()) throw new IllegalArgumentException("clientId: '" + clientId + "' exists already");
+        Instant now = clock.instant();
+        ApiClient client = clients.insert(new ApiClient(null, clientId, name, organisation.id(), secret == null ? null : encoder.encode(secret),
+                secret == null ? null : now, grantTypes, scopes, redirectUris, clientRoles(organisation.kind()), true, now));
+        return new IssuedSecret(client, secret);
     }
 
     /** The roles a client_credentials token carries: its organisation's. */

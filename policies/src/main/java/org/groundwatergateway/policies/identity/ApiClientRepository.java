@@ -34,10 +34,6 @@ public final class ApiClientRepository {
         return jdbc.sql("SELECT * FROM api_clients WHERE client_id = ?").param(clientId).query(ApiClientRepository::client).optional();
     }
 
-    public Optional<ApiClient> find(long id) {
-        return jdbc.sql("SELECT * FROM api_clients WHERE id = ?").param(id).query(ApiClientRepository::client).optional();
-    }
-
     public List<ApiClient> findAll() {
         return jdbc.sql("SELECT * FROM api_clients ORDER BY client_id").query(ApiClientRepository::client).list();
     }
