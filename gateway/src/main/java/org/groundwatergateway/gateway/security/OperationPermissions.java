@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
 import org.springframework.http.server.PathContainer;
@@ -49,10 +51,11 @@ public final class OperationPermissions implements AuthorizationManager<RequestA
     }
 
     private static final Comparator<Rule> MOST_SPECIFIC_FIRST = (a, b) -> PathPattern.SPECIFICITY_COMPARATOR.compare(a.path(), b.path());
-    private final List<Rule> rules;
+    /** The rules of each method, so a request is matched against its own method's paths only. */
+    private final Map<String, List<Rule>> byMethod;
 
     public OperationPermissions(List<Rule> rules) {
-        this.rules = List.copyOf(rules);
+        this.byMethod = rules.stream().collect(Collectors.groupingBy(Rule::method));
     }
 
     public static OperationPermissions fromClasspath() {
@@ -92,14 +95,10 @@ public final class OperationPermissions implements AuthorizationManager<RequestA
         return rules;
     }
 
-    public List<Rule> rules() {
-        return rules;
-    }
-
     /** The rule that decides this request: the most specific path of its method; empty if none. */
     public Optional<Rule> rule(String method, String path) {
         PathContainer container = PathContainer.parsePath(path);
-        return rules.stream().filter(r -> r.method().equals(method) && r.path().matches(container)).min(MOST_SPECIFIC_FIRST);
+        return byMethod.getOrDefault(method, List.of()).stream().filter(r -> r.path().matches(container)).min(MOST_SPECIFIC_FIRST);
     }
 
     /** A 403 that says which roles the operation needs, as problem details. */
