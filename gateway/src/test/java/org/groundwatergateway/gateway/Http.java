@@ -37,6 +37,11 @@ final class Http {
         return new Http(base, basic(user, password));
     }
 
+    /** This client presenting an OAuth2 access token for the requests that name no credentials. */
+    Http bearer(String accessToken) {
+        return new Http(base, "Bearer " + accessToken);
+    }
+
     /** This client without a sign-in: the public. */
     Http anonymous() {
         return new Http(base, null);

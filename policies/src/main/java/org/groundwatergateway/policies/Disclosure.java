@@ -51,11 +51,23 @@ public record Disclosure(boolean visible, Set<String> withheldProperties, Map<St
      * @param organisation the viewer's organisation code; the door maps it to the property's values
      * @param onlyOwn true: the viewer sees only its own rows; false: its own rows in full (exempt from withholding,
      *                coarsening, buckets, delay and aggregation) and the rest as the rest of this disclosure says
+     * @param owners the property's values that stand for the organisation (an enterprise's unified social credit
+     *               code); empty when it owns nothing, so no row is its own
      */
-    public record Ownership(String property, String organisation, boolean onlyOwn) {
+    public record Ownership(String property, String organisation, boolean onlyOwn, Set<String> owners) {
         public Ownership {
             if (property == null || property.isBlank()) throw new IllegalArgumentException("ownership needs a property");
             if (organisation == null || organisation.isBlank()) throw new IllegalArgumentException("ownership needs an organisation");
+            owners = Set.copyOf(owners);
+        }
+
+        /** Ownership whose values are not known yet: the policy names the organisation, the platform knows what it owns. */
+        public Ownership(String property, String organisation, boolean onlyOwn) {
+            this(property, organisation, onlyOwn, Set.of());
+        }
+
+        public Ownership owning(Set<String> values) {
+            return new Ownership(property, organisation, onlyOwn, values);
         }
     }
 
@@ -98,6 +110,22 @@ public record Disclosure(boolean visible, Set<String> withheldProperties, Map<St
 
     public boolean shows(String property) {
         return visible && !withheldProperties.contains(property);
+    }
+
+    /** The property's value is shown in some row: not withheld, or withheld from all rows but the viewer's own. */
+    public boolean showsInOwnRows(String property) {
+        return shows(property) || (visible && ownership != null && !ownership.onlyOwn());
+    }
+
+    /** Whether any effect beyond plain visibility applies, so a door can say nothing was masked. */
+    public boolean masks() {
+        return !withheldProperties.isEmpty() || !restrictedTo.isEmpty() || locationPrecisionMetres > 0 || !bucketed.isEmpty()
+                || !delay.isZero() || timeAggregation != TimeAggregation.NONE || minimumCount > 0 || ownership != null || area != null;
+    }
+
+    public Disclosure withOwnership(Ownership value) {
+        return new Disclosure(visible, withheldProperties, restrictedTo, locationPrecisionMetres, bucketed, delay, timeAggregation,
+                minimumCount, value, area);
     }
 
     /** Builds a disclosure effect by effect; starts visible and unrestricted. */

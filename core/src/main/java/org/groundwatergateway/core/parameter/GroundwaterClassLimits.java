@@ -28,6 +28,22 @@ public record GroundwaterClassLimits(List<Bounds> classes) {
         return 5;
     }
 
+    /**
+     * {@link #classOf} as SQL: the class of {@code value} under the limits of the parameters row aliased
+     * {@code parameter}; null where the parameter has no limits. FeatureStoreTest checks both forms agree on both databases.
+     */
+    public static String classSql(String value, String parameter) {
+        StringBuilder sql = new StringBuilder("CASE WHEN " + parameter + ".class1_lower IS NULL AND " + parameter + ".class1_upper IS NULL AND "
+                + parameter + ".class4_lower IS NULL AND " + parameter + ".class4_upper IS NULL THEN NULL");
+        for (int qualityClass = 1; qualityClass <= 4; qualityClass++) {
+            String lower = parameter + ".class" + qualityClass + "_lower";
+            String upper = parameter + ".class" + qualityClass + "_upper";
+            sql.append(" WHEN (").append(lower).append(" IS NULL OR ").append(value).append(" >= ").append(lower).append(") AND (")
+                    .append(upper).append(" IS NULL OR ").append(value).append(" <= ").append(upper).append(") THEN ").append(qualityClass);
+        }
+        return sql.append(" ELSE 5 END").toString();
+    }
+
     public Bounds bounds(int qualityClass) {
         return classes.get(qualityClass - 1);
     }

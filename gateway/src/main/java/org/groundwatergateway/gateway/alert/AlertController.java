@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,14 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class AlertController {
 
     private final AlertRepository alerts;
+    private final DisclosedRecords disclosed;
 
-    public AlertController(AlertRepository alerts) {
+    public AlertController(AlertRepository alerts, DisclosedRecords disclosed) {
         this.alerts = alerts;
+        this.disclosed = disclosed;
     }
 
     @GetMapping
     @Operation(summary = "Open alerts, newest first")
     public List<Alert> open() {
-        return alerts.findOpen();
+        return disclosed.alerts(disclosed.require(Viewers.current(), "alerts"), alerts.findOpen());
     }
 }

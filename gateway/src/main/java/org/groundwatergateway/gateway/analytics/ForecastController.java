@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.groundwatergateway.analytics.forecast.Backtest;
 import org.groundwatergateway.core.forecast.DatastreamForecasts;
+import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ForecastController {
 
     private final DatastreamForecasts forecasts;
+    private final DisclosedRecords disclosed;
 
-    public ForecastController(DatastreamForecasts forecasts) {
+    public ForecastController(DatastreamForecasts forecasts, DisclosedRecords disclosed) {
         this.forecasts = forecasts;
+        this.disclosed = disclosed;
     }
 
     /**
@@ -43,6 +47,8 @@ public class ForecastController {
     public ForecastAnswer forecast(@PathVariable long id,
             @Parameter(description = "hours ahead, comma-separated") @RequestParam(defaultValue = "24,72") List<Integer> horizons,
             @Parameter(description = "days of history to learn from, 30 to 3660") @RequestParam(defaultValue = "180") int historyDays) {
+        // A forecast is made from exact values up to now: only a viewer shown readings unmasked may have one.
+        disclosed.requireUnmasked(Viewers.current(), "readings");
         DatastreamForecasts.Result result = forecasts.forecast(id, horizons, historyDays);
         List<Double> recent = new ArrayList<>();
         for (double v : result.recent()) recent.add(Double.isNaN(v) ? null : v);

@@ -3,6 +3,7 @@ package org.groundwatergateway.gateway.config;
 import java.time.Clock;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.sharing.PolicyRepository;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
@@ -28,5 +29,10 @@ public class AccessPolicyConfiguration {
     @Bean
     AccessPolicy accessPolicy(SharingPolicies policies) {
         return policies::disclose;
+    }
+
+    @Bean
+    DisclosedRecords disclosedRecords(AccessPolicy policy, Clock clock) {
+        return new DisclosedRecords(policy, clock);
     }
 }

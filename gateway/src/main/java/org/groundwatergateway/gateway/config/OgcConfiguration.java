@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.config;
 
+import java.time.Clock;
 import java.util.List;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.reading.ReadingsCommitted;
@@ -29,8 +30,8 @@ public class OgcConfiguration {
     }
 
     @Bean
-    FeatureStore featureStore(Database database) {
-        return new FeatureStore(database);
+    FeatureStore featureStore(Database database, Clock clock) {
+        return new FeatureStore(database, clock);
     }
 
     @Bean

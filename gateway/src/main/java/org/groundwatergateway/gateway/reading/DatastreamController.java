@@ -15,12 +15,14 @@ import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.reading.QualityFlag;
-import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.gateway.config.GatewayProperties;
+import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.NotFoundException;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.web.RequestValues;
+import org.groundwatergateway.policies.Disclosure;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,6 +36,9 @@ public class DatastreamController {
 
     private static final Instant BEGINNING = Instant.parse("1900-01-01T00:00:00Z");
     private static final Instant END = Instant.parse("2200-01-01T00:00:00Z");
+    /** The datasets the sharing policy names these by: SensorThings' Datastreams, and the readings themselves. */
+    private static final String DATASTREAMS = "Datastreams";
+    private static final String READINGS = "readings";
 
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
@@ -41,8 +46,11 @@ public class DatastreamController {
     private final int maxPageSize;
     private final PublicBaseUrl publicBaseUrl;
 
+    private final DisclosedRecords disclosed;
+
     public DatastreamController(MonitoringRepository monitoring, ParameterRepository parameters, ReadingRepository readings,
-                                GatewayProperties properties, PublicBaseUrl publicBaseUrl) {
+                                GatewayProperties properties, PublicBaseUrl publicBaseUrl, DisclosedRecords disclosed) {
+        this.disclosed = disclosed;
         this.publicBaseUrl = publicBaseUrl;
         this.monitoring = monitoring;
         this.parameters = parameters;
@@ -54,10 +62,16 @@ public class DatastreamController {
                                  String parameterNameEn, String unit, String sensor, String mn, Long pairedDatastreamId,
                                  int intervalMinutes, Long readingCount) {}
 
-    public record ReadingView(Instant time, double value, double rawValue, Set<QualityFlag> flags, int version, String source,
-                              Instant receivedTime) {
-        static ReadingView of(Reading r) {
-            return new ReadingView(r.phenomenonTime(), r.value(), r.rawValue(), QualityFlag.of(r.qualityFlags()), r.version(),
+    /**
+     * One reading as the caller may see it.
+     *
+     * @param value null where the sharing policy shows the class only
+     * @param gbt14848Class the value's GB/T 14848 class (1 = I … 5 = V); null where its parameter has no classes
+     */
+    public record ReadingView(Instant time, Double value, Double rawValue, Integer gbt14848Class, Set<QualityFlag> flags, int version,
+                              String source, Instant receivedTime) {
+        static ReadingView of(DisclosedRecords.ShownReading r) {
+            return new ReadingView(r.time(), r.value(), r.rawValue(), r.gbt14848Class(), QualityFlag.of(r.qualityFlags()), r.version(),
                     r.source(), r.receivedTime());
         }
     }
@@ -68,6 +82,7 @@ public class DatastreamController {
     @GetMapping
     @Operation(summary = "Datastreams, optionally of one well")
     public List<DatastreamView> all(@RequestParam(required = false) String well) {
+        disclosed.require(Viewers.current(), DATASTREAMS);
         List<Datastream> streams = well == null ? monitoring.findDatastreams()
                 : monitoring.findDatastreamsOfWell(monitoring.findWell(well).map(Well::id)
                         .orElseThrow(() -> new NotFoundException("no well with code " + well)));
@@ -78,7 +93,9 @@ public class DatastreamController {
     @GetMapping("/{id}")
     @Operation(summary = "One datastream, with how many readings it holds")
     public DatastreamView one(@PathVariable long id) {
-        return new Lookups().view(datastream(id), readings.count(id, BEGINNING, END));
+        disclosed.require(Viewers.current(), DATASTREAMS);
+        Disclosure shown = disclosed.require(Viewers.current(), READINGS);
+        return new Lookups().view(datastream(id), readings.count(id, BEGINNING, disclosed.readableUntil(shown, END)));
     }
 
     @GetMapping("/{id}/readings")
@@ -89,13 +106,18 @@ public class DatastreamController {
             @Parameter(description = "latest phenomenon time, exclusive") @RequestParam(required = false) String to,
             @Parameter(description = "continue after this phenomenon time (from the previous page's next link)") @RequestParam(required = false) String after,
             @Parameter(description = "page size, at most gw.max-page-size") @RequestParam(defaultValue = "1000") int limit) {
-        datastream(id);
+        Disclosure shown = disclosed.require(Viewers.current(), READINGS);
+        Datastream datastream = datastream(id);
         if (limit < 1 || limit > maxPageSize) throw new IllegalArgumentException("limit: must be 1.." + maxPageSize + ", was " + limit);
         Instant start = orDefault(RequestValues.instant("from", from), BEGINNING);
         Instant end = orDefault(RequestValues.instant("to", to), END);
         if (!end.isAfter(start)) throw new IllegalArgumentException("to: must be after from");
-        List<ReadingView> items = readings.page(id, start, end, RequestValues.instant("after", after), limit).stream()
-                .map(ReadingView::of).toList();
+        // The window is cut at the delay before the repository is asked, exclusive as "to" is.
+        Instant readable = disclosed.readableUntil(shown, end);
+        Instant until = readable.equals(end) ? end : readable.plusNanos(1);
+        var parameter = parameters.findById(datastream.parameterId()).orElseThrow();
+        List<ReadingView> items = !until.isAfter(start) ? List.of() : readings.page(id, start, until, RequestValues.instant("after", after), limit)
+                .stream().map(r -> ReadingView.of(disclosed.reading(shown, parameter, r))).toList();
         String next = items.size() < limit ? null : publicBaseUrl.currentRequest()
                 .replaceQueryParam("after", items.get(items.size() - 1).time().toString()).build(true).toUriString();
         return new ReadingPage(id, items, next);

@@ -7,12 +7,15 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
 import io.netty.handler.codec.mqtt.MqttQoS;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +72,7 @@ public class SensorThingsMqtt implements SmartLifecycle {
     private static final int CONNECT_ATTEMPTS = 10;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(300);
     private static final int QUEUED_ANNOUNCEMENTS = 10_000;
+    private static final Duration RELEASE_EVERY = Duration.ofSeconds(15);
 
     /** Where messages go out and come in: the embedded broker itself, or a client of an external one. */
     private interface Link {
@@ -92,14 +96,19 @@ public class SensorThingsMqtt implements SmartLifecycle {
             new ArrayBlockingQueue<>(QUEUED_ANNOUNCEMENTS), r -> daemon(r, "sta-mqtt-publish"), (task, executor) -> {
                 if (dropped.incrementAndGet() % 1000 == 1) log.warn("SensorThings MQTT announcements dropped so far: {}", dropped.get());
             });
+    /** Announces Observations whose delay has just passed, for a policy that delays them. */
+    private ScheduledExecutorService releases;
+    private final Clock clock;
+    private Instant releasedUntil;
     private volatile Link link;
     private volatile MqttMessages messages;
     private volatile boolean running;
 
     public SensorThingsMqtt(MqttLifecycle broker, MqttAccess access, MqttGatewayAccount account, SensorThingsService service,
                             MonitoringRepository monitoring, EventBus events, StaProperties properties, Environment environment,
-                            PublicBaseUrl publicBaseUrl) {
+                            PublicBaseUrl publicBaseUrl, Clock clock) {
         this.publicBaseUrl = publicBaseUrl;
+        this.clock = clock;
         this.broker = broker;
         this.access = access;
         this.account = account;
@@ -126,6 +135,10 @@ public class SensorThingsMqtt implements SmartLifecycle {
                 : publicBaseUrl.configured().map(root -> root + SensorThingsController.ROOT).orElse("http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"))
                 + SensorThingsController.ROOT);
         messages = new MqttMessages(service, monitoring, base);
+        releasedUntil = clock.instant();
+        // Made at each start: a stopped context (a paused test context, too) may be started again.
+        releases = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sta-mqtt-release"));
+        releases.scheduleWithFixedDelay(this::releaseDelayed, RELEASE_EVERY.toMillis(), RELEASE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
         Server embedded = broker.embeddedBroker();
         try {
             link = embedded != null ? embedded(embedded) : client(url);
@@ -244,6 +257,14 @@ public class SensorThingsMqtt implements SmartLifecycle {
         }));
     }
 
+    /** Each run announces what became visible since the last: delayed messages are released late, not dropped. */
+    private void releaseDelayed() {
+        Instant after = releasedUntil;
+        Instant until = clock.instant();
+        releasedUntil = until;
+        announce(() -> messages.released(after, until));
+    }
+
     private void announce(Supplier<List<MqttMessages.Message>> what) {
         if (link == null) return;
         announcements.execute(() -> {
@@ -263,6 +284,7 @@ public class SensorThingsMqtt implements SmartLifecycle {
     public void stop() {
         Link current = link;
         link = null;
+        if (releases != null) releases.shutdownNow();
         if (current != null) current.close();
         running = false;
     }

@@ -11,6 +11,7 @@ import org.groundwatergateway.gateway.security.FirstAccounts;
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.sharing.InvalidPolicy;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,7 +39,8 @@ public class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
-    @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class, DrillService.NoSuchDrill.class, SharingPolicies.NoSuchVersion.class})
+    @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class, DrillService.NoSuchDrill.class, SharingPolicies.NoSuchVersion.class,
+            DisclosedRecords.NotDisclosed.class})
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }

@@ -14,6 +14,9 @@ import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.policies.Disclosure;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Park;
@@ -35,12 +38,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class WellController {
 
     private static final String GEO_JSON = "application/geo+json";
+    /** The dataset the sharing policy names these by: the same wells WFS and OGC API publish. */
+    private static final String DATASET = "wells";
 
     private final ParkRepository parks;
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
 
-    public WellController(ParkRepository parks, MonitoringRepository monitoring, ParameterRepository parameters) {
+    private final DisclosedRecords disclosed;
+
+    public WellController(ParkRepository parks, MonitoringRepository monitoring, ParameterRepository parameters, DisclosedRecords disclosed) {
+        this.disclosed = disclosed;
         this.parks = parks;
         this.monitoring = monitoring;
         this.parameters = parameters;
@@ -49,17 +57,20 @@ public class WellController {
     @GetMapping(produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Wells as a GeoJSON FeatureCollection (longitude, latitude in CGCS2000), with their datastreams")
     public Map<String, Object> all(@Parameter(description = "only the wells of this park") @RequestParam(required = false) String park) {
+        Disclosure disclosure = disclosed.require(Viewers.current(), DATASET);
         List<Well> wells = park == null ? monitoring.findWells()
                 : monitoring.findWells(parks.findByCode(park).orElseThrow(() -> new NotFoundException("no park with code " + park)).id());
-        Features features = new Features();
-        return GeoJson.featureCollection(wells.stream().map(features::of).toList());
+        Features features = new Features(disclosure);
+        return GeoJson.featureCollection(disclosed.wells(disclosure, wells).stream().map(features::of).toList());
     }
 
     @GetMapping(value = "/{code}", produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "One well as a GeoJSON Feature")
     public Map<String, Object> one(@PathVariable String code) {
-        Well well = monitoring.findWell(code).orElseThrow(() -> new NotFoundException("no well with code " + code));
-        return new Features().of(well);
+        Disclosure disclosure = disclosed.require(Viewers.current(), DATASET);
+        Well well = monitoring.findWell(code).flatMap(w -> disclosed.wells(disclosure, List.of(w)).stream().findFirst())
+                .orElseThrow(() -> new NotFoundException("no well with code " + code));
+        return new Features(disclosure).of(well);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
@@ -69,7 +80,7 @@ public class WellController {
         AquiferLayer aquifer = parks.findAquifers(park.id()).stream().filter(a -> a.code().equals(request.aquifer())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("aquifer: park " + park.code() + " has no aquifer layer " + request.aquifer()));
         Well saved = monitoring.insert(request.toWell(park.id(), aquifer.id()));
-        return ResponseEntity.created(URI.create("/api/v1/wells/" + saved.code())).body(new Features().of(saved));
+        return ResponseEntity.created(URI.create("/api/v1/wells/" + saved.code())).body(new Features(Disclosure.full()).of(saved));
     }
 
     /** Builds well features, loading the lookups they share once per request. */
@@ -81,7 +92,10 @@ public class WellController {
                 .filter(d -> d.wellId() != null).collect(Collectors.groupingBy(Datastream::wellId));
         private final Map<Long, AquiferLayer> aquifers = new LinkedHashMap<>();
 
-        Features() {
+        private final Disclosure disclosure;
+
+        Features(Disclosure disclosure) {
+            this.disclosure = disclosure;
             parameters.findAll().forEach(p -> {
                 parameterCodes.put(p.id(), p.code());
                 parameterUnits.put(p.id(), p.unit());
@@ -112,6 +126,7 @@ public class WellController {
                 streams.add(stream);
             }
             properties.put("datastreams", streams);
+            properties.keySet().removeIf(field -> !DisclosedRecords.shows(disclosure, field));
             return GeoJson.feature(w.code(), w.location(), properties);
         }
     }

@@ -2,6 +2,7 @@ package org.groundwatergateway.ogc.feature;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.filter.Filter;
 import org.groundwatergateway.ogc.filter.FilterException;
+import org.groundwatergateway.policies.CoarseGrid;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.locationtech.jts.geom.Geometry;
@@ -20,8 +22,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 import org.locationtech.jts.precision.GeometryPrecisionReducer;
 
 /**
- * Reads features for every OGC service: one SQL statement per query over the type's view, with the filter,
- * the disclosure's row limits, the order and the page in SQL and every value bound. Results are streamed, so a
+ * Reads features for every OGC service: one SQL statement per query over the type's disclosed view
+ * ({@link DisclosedView}), with the filter, the order and the page in SQL and every value bound. Results are streamed, so a
  * large GetFeature does not sit in memory.
  */
 public final class FeatureStore {
@@ -29,9 +31,12 @@ public final class FeatureStore {
     private static final int FETCH_SIZE = 500;
 
     private final Database database;
+    private final Clock clock;
 
-    public FeatureStore(Database database) {
+    /** @param clock the time a disclosure's delay counts back from */
+    public FeatureStore(Database database, Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     /**
@@ -44,7 +49,7 @@ public final class FeatureStore {
         select(query);
     }
 
-    private static SqlFragment select(FeatureQuery query) {
+    private SqlFragment select(FeatureQuery query) {
         DisclosedType layer = query.layer();
         return selectFrom(layer, query.asOf())
                 .append(SqlFragment.of(" WHERE "))
@@ -58,13 +63,14 @@ public final class FeatureStore {
         SqlFragment select = select(query);
         Map<String, FeatureProperty> properties = layer.type().propertiesByName();
         double precision = layer.disclosure().locationPrecisionMetres();
-        // Points come snapped from SQL (disclosedView); other shapes are reduced to the grid here.
-        PrecisionModel grid = precision > 0 && layer.type().geometryKind() != GeometryKind.POINT ? new PrecisionModel(CoarseLocations.METRES_PER_DEGREE / precision) : null;
+        // Points come snapped from SQL (DisclosedView); other shapes are reduced to the grid here, but for the viewer's own.
+        PrecisionModel grid = precision > 0 && layer.type().geometryKind() != GeometryKind.POINT ? new PrecisionModel(CoarseGrid.METRES_PER_DEGREE / precision) : null;
+        boolean marksOwn = DisclosedView.marksOwnRows(layer);
         database.jdbc().sql(select.sql()).params(select.parameters())
                 .withFetchSize(FETCH_SIZE)
                 .query((RowCallbackHandler) rs -> {
                     Geometry geometry = Geometries.read(rs, "geom", Geometry.class);
-                    if (grid != null) geometry = GeometryPrecisionReducer.reduce(geometry, grid);
+                    if (grid != null && !(marksOwn && rs.getInt(DisclosedView.OWN) == 1)) geometry = GeometryPrecisionReducer.reduce(geometry, grid);
                     sink.accept(new Feature(rs.getString("fid"), values(rs, properties), geometry));
                 });
     }
@@ -77,7 +83,7 @@ public final class FeatureStore {
 
     /** How many features the query's filter selects, ignoring its page. */
     public long count(FeatureQuery query) {
-        SqlFragment count = SqlFragment.of("SELECT COUNT(*) FROM ").append(disclosedView(query.layer(), query.asOf()))
+        SqlFragment count = SqlFragment.of("SELECT COUNT(*) FROM ").append(DisclosedView.of(query.layer(), query.asOf(), clock.instant()))
                 .append(SqlFragment.of(" WHERE ")).append(FilterSql.where(query.layer(), query.filter()));
         return database.jdbc().sql(count.sql()).params(count.parameters()).query(Long.class).single();
     }
@@ -90,25 +96,11 @@ public final class FeatureStore {
         return extent.isNull() ? null : extent;
     }
 
-    private static SqlFragment selectFrom(DisclosedType layer, Instant asOf) {
+    private SqlFragment selectFrom(DisclosedType layer, Instant asOf) {
         StringBuilder columns = new StringBuilder("SELECT t.fid, ST_AsBinary(t.geom) AS geom");
         for (FeatureProperty property : layer.type().properties()) columns.append(", t.").append(property.name());
-        return SqlFragment.of(columns + " FROM ").append(disclosedView(layer, asOf));
-    }
-
-    /**
-     * The type's view as the viewer may see it, aliased {@code t}: with a location precision, points are snapped to
-     * the grid here, before any filter, so a BBOX, a distance or an intersection sees only the coarse point and no
-     * sequence of probes can place a well closer than the grid does. (Coarsened only on output, 40 BBOX bisections
-     * recovered a well's exact place.) Other geometries keep their exact shape in SQL and are reduced on output.
-     */
-    private static SqlFragment disclosedView(DisclosedType layer, Instant asOf) {
-        SqlFragment view = SqlFragment.of("(").append(layer.type().view().apply(asOf)).append(SqlFragment.of(")"));
-        double precision = layer.disclosure().locationPrecisionMetres();
-        if (precision <= 0 || layer.type().geometryKind() != GeometryKind.POINT) return view.append(SqlFragment.of(" t"));
-        StringBuilder columns = new StringBuilder("SELECT v.fid, " + CoarseLocations.snapped("v.geom", precision) + " AS geom");
-        for (FeatureProperty property : layer.published().properties()) columns.append(", v.").append(property.name());
-        return SqlFragment.of("(" + columns + " FROM ").append(view).append(SqlFragment.of(" v) t"));
+        if (DisclosedView.marksOwnRows(layer)) columns.append(", t.").append(DisclosedView.OWN);
+        return SqlFragment.of(columns + " FROM ").append(DisclosedView.of(layer, asOf, clock.instant()));
     }
 
     private static String orderBy(FeatureQuery query) {

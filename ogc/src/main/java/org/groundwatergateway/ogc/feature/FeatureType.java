@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * A published layer / feature type: its schema and the SQL view it is read from. The view selects
@@ -15,16 +17,31 @@ import java.util.function.Function;
  * @param timeProperty the property holding each feature's time, used by WMS TIME and OGC API {@code datetime};
  *                     null if the features have none
  * @param view         the view as of an instant (layers such as latest readings change with it; null means now)
+ * @param classColumns property to the column of the same view that holds its GB/T 14848 class, for audiences shown the
+ *                     class instead of the value; a property bucketed without one shows nothing
  */
 public record FeatureType(String name, String titleZh, String titleEn, String abstractText, GeometryKind geometryKind,
                           List<FeatureProperty> properties, String timeProperty, String defaultSortProperty,
-                          Function<Instant, SqlFragment> view) {
+                          Function<Instant, SqlFragment> view, Map<String, String> classColumns) {
 
     public FeatureType {
         properties = List.copyOf(properties);
+        classColumns = Map.copyOf(classColumns);
         if (timeProperty != null && properties.stream().noneMatch(p -> p.name().equals(timeProperty))) {
             throw new IllegalArgumentException("no time property " + timeProperty);
         }
+    }
+
+    public FeatureType(String name, String titleZh, String titleEn, String abstractText, GeometryKind geometryKind,
+                       List<FeatureProperty> properties, String timeProperty, String defaultSortProperty, Function<Instant, SqlFragment> view) {
+        this(name, titleZh, titleEn, abstractText, geometryKind, properties, timeProperty, defaultSortProperty, view, Map.of());
+    }
+
+    /** The same type, with {@code column} holding the GB/T 14848 class of {@code property}. */
+    public FeatureType withClassColumn(String property, String column) {
+        Map<String, String> columns = new LinkedHashMap<>(classColumns);
+        columns.put(property, column);
+        return new FeatureType(name, titleZh, titleEn, abstractText, geometryKind, properties, timeProperty, defaultSortProperty, view, columns);
     }
 
     public Optional<FeatureProperty> property(String propertyName) {
@@ -37,11 +54,14 @@ public record FeatureType(String name, String titleZh, String titleEn, String ab
         return byName;
     }
 
-    /** The same type with only the properties that pass, for a viewer who may not see the others. */
-    public FeatureType withOnly(java.util.function.Predicate<String> shown) {
+    /**
+     * The same type as a viewer sees it: only the properties {@code shown} passes, each as {@code shownAs} gives it (a
+     * concentration shown as its class is an integer).
+     */
+    public FeatureType disclosed(Predicate<String> shown, UnaryOperator<FeatureProperty> shownAs) {
         return new FeatureType(name, titleZh, titleEn, abstractText, geometryKind,
-                properties.stream().filter(p -> shown.test(p.name())).toList(),
+                properties.stream().filter(p -> shown.test(p.name())).map(shownAs).toList(),
                 timeProperty != null && shown.test(timeProperty) ? timeProperty : null,
-                shown.test(defaultSortProperty) ? defaultSortProperty : null, view);
+                shown.test(defaultSortProperty) ? defaultSortProperty : null, view, classColumns);
     }
 }

@@ -2,15 +2,11 @@ package org.groundwatergateway.ogc.feature;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.StringJoiner;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.ogc.filter.Filter;
 import org.groundwatergateway.ogc.filter.FilterException;
 import org.locationtech.jts.geom.Geometry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Turns a {@link Filter} into a SQL condition over a feature type's view (aliased {@code t}). Property names are
@@ -19,8 +15,6 @@ import org.slf4j.LoggerFactory;
  * FeatureId; CVE-2024-36401 evaluated property names as XPath. Neither has a way in here.)
  */
 final class FilterSql {
-
-    private static final Logger log = LoggerFactory.getLogger(FilterSql.class);
 
     private static final char LIKE_ESCAPE = '!';
 
@@ -32,14 +26,10 @@ final class FilterSql {
         this.layer = layer;
     }
 
-    /** The condition for the filter plus the rows the disclosure limits the viewer to. */
+    /** The condition for the filter over the disclosed view, which already holds only the rows the viewer may see. */
     static SqlFragment where(DisclosedType layer, Filter filter) {
         FilterSql compiler = new FilterSql(layer);
         compiler.write(filter);
-        for (Map.Entry<String, Set<String>> restriction : layer.disclosure().restrictedTo().entrySet()) {
-            compiler.sql.append(" AND ");
-            compiler.restrict(restriction.getKey(), restriction.getValue());
-        }
         return new SqlFragment(compiler.sql.toString(), compiler.parameters);
     }
 
@@ -150,21 +140,6 @@ final class FilterSql {
             }
         }
         in("fid", keys);
-    }
-
-    /**
-     * The rows a row limit lets through, by the published property (withheld or not: the viewer only learns which rows it
-     * sees, never the values). A limit by a property the type does not have lets nothing through: a policy that cannot be
-     * applied releases no data.
-     */
-    private void restrict(String propertyName, Set<String> values) {
-        FeatureProperty property = layer.published().property(propertyName).orElse(null);
-        if (property == null) {
-            log.warn("The access policy limits {} by '{}', which it does not have: no rows are shown", layer.name(), propertyName);
-            sql.append("1 = 0");
-            return;
-        }
-        in(property.name(), values.stream().map(property.type()::parse).toList());
     }
 
     /** {@code t.column IN (?, …)} with the values bound; an empty list matches nothing. */

@@ -9,10 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.policies.AccessPolicy;
-import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 
 /**
@@ -22,16 +22,7 @@ import org.groundwatergateway.policies.Viewer;
 public final class PublishedFeatureTypes {
 
     /** The GB/T 14848 class (1–5) of {@code r.result_value} under parameter {@code p}; null where no limits exist. */
-    private static final String QUALITY_CLASS = "CASE WHEN p.class1_lower IS NULL AND p.class1_upper IS NULL AND p.class4_lower IS NULL "
-            + "AND p.class4_upper IS NULL THEN NULL"
-            + within(1) + within(2) + within(3) + within(4) + " ELSE 5 END";
-
-    private static String within(int qualityClass) {
-        String lower = "p.class" + qualityClass + "_lower";
-        String upper = "p.class" + qualityClass + "_upper";
-        return " WHEN (" + lower + " IS NULL OR r.result_value >= " + lower + ") AND (" + upper + " IS NULL OR r.result_value <= "
-                + upper + ") THEN " + qualityClass;
-    }
+    private static final String QUALITY_CLASS = GroundwaterClassLimits.classSql("r.result_value", "p");
 
     public static final FeatureType WELLS = new FeatureType("wells", "监测井", "Monitoring wells",
             "Groundwater monitoring wells of the park with their aquifer, role and screen depths (CGCS2000).", GeometryKind.POINT,
@@ -54,7 +45,7 @@ public final class PublishedFeatureTypes {
                     new FeatureProperty("quality_flags", INTEGER, "质量标记", "Quality flags"),
                     new FeatureProperty("gbt14848_class", INTEGER, "水质类别", "GB/T 14848 class")),
             "phenomenon_time", "well_code",
-            PublishedFeatureTypes::latestReadings);
+            PublishedFeatureTypes::latestReadings).withClassColumn("result_value", "gbt14848_class");
 
     public static final FeatureType PLUMES = new FeatureType("plumes", "污染羽", "Plumes",
             "Where a parameter exceeds its threshold: P50 outline with the P05 and P95 bands. Without TIME every outline is "
@@ -132,8 +123,7 @@ public final class PublishedFeatureTypes {
     }
 
     private Optional<DisclosedType> disclose(Viewer viewer, FeatureType type) {
-        Disclosure disclosure = policy.disclose(viewer, type.name());
-        return disclosure.visible() ? Optional.of(DisclosedType.of(type, disclosure)) : Optional.empty();
+        return DisclosedType.of(type, policy.disclose(viewer, type.name()));
     }
 
     /**

@@ -13,7 +13,7 @@ public final class MapImageCache {
 
     private final int capacity;
     private final AtomicLong version = new AtomicLong();
-    private final Map<String, byte[]> images;
+    private final Map<Key, byte[]> images;
     private long hits;
     private long misses;
 
@@ -21,7 +21,7 @@ public final class MapImageCache {
         this.capacity = capacity;
         this.images = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Key, byte[]> eldest) {
                 return size() > MapImageCache.this.capacity;
             }
         };
@@ -31,17 +31,20 @@ public final class MapImageCache {
         version.incrementAndGet();
     }
 
-    String key(String request) {
-        return version.get() + "|" + request;
+    /** A request at a data version; compared by value, so any part that differs (a disclosure, a parameter) misses. */
+    record Key(long version, Object request) {}
+
+    Key key(Object request) {
+        return new Key(version.get(), request);
     }
 
-    synchronized byte[] get(String key) {
+    synchronized byte[] get(Key key) {
         byte[] image = capacity > 0 ? images.get(key) : null;
         if (image == null) misses++; else hits++;
         return image;
     }
 
-    synchronized void put(String key, byte[] image) {
+    synchronized void put(Key key, byte[] image) {
         if (capacity > 0) images.put(key, image);
     }
 

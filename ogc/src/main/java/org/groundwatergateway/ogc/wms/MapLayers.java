@@ -42,7 +42,11 @@ public final class MapLayers {
             new ParameterRepository(database).findAll().stream().filter(p -> p.classLimits() != null).forEach(p -> parameters.put(p.code(), p));
             List<String[]> measured = measured().stream().filter(pair -> parameters.containsKey(pair[0])).toList();
             measured.stream().map(pair -> pair[0]).distinct().forEach(code -> layers.add(new QualityClassLayer(latest, parameters.get(code))));
-            measured.forEach(pair -> layers.add(new ConcentrationSurfaceLayer(latest, parameters.get(pair[0]), pair[1])));
+            // A surface is interpolated from the values as shown (at coarsened places, if so); an audience shown classes
+            // only gets no surface, which would put concentrations back between the classes.
+            if (!latest.disclosure().bucketed().containsKey("result_value")) {
+                measured.forEach(pair -> layers.add(new ConcentrationSurfaceLayer(latest, parameters.get(pair[0]), pair[1])));
+            }
         });
         return layers;
     }

@@ -81,12 +81,13 @@ public final class WmsService {
 
     private OwsResponse getMap(WmsRequest.GetMap map, Viewer viewer) {
         MapImageFormat format = MapImageFormat.of(map.format()).orElseThrow(() -> WmsException.invalidFormat(map.format()));
-        // The viewer's roles are part of the key: two viewers may see different features in the same tile. A cached
-        // image was drawn from the same layer names for the same roles, so a hit needs no layer lookup at all.
-        String key = cache.key(viewer.roles() + "|" + viewer.organisation() + "|" + map);
+        // What each layer discloses is part of the key: two viewers, or one under two policy versions, may see
+        // different features in the same tile; viewers shown the same share the image.
+        List<MapLayer> drawn = resolve(map, viewer);
+        MapImageCache.Key key = cache.key(List.of(drawn.stream().map(l -> l.source().disclosure()).toList(), map));
         byte[] image = cache.get(key);
         if (image == null) {
-            image = format.encode(render(map, format, resolve(map, viewer)));
+            image = format.encode(render(map, format, drawn));
             cache.put(key, image);
         }
         byte[] bytes = image;

@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.groundwatergateway.ogc.filter.FilterException;
 import org.groundwatergateway.policies.Disclosure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,11 +53,11 @@ class FeatureStoreTest {
     }
 
     private FeatureStore store(String kind) {
-        return new FeatureStore(databases.get(kind));
+        return new FeatureStore(databases.get(kind), Clock.systemUTC());
     }
 
     private static DisclosedType open(FeatureType type) {
-        return DisclosedType.of(type, Disclosure.full());
+        return DisclosedType.of(type, Disclosure.full()).orElseThrow();
     }
 
     private static List<String> codes(List<Feature> features) {
@@ -136,7 +138,7 @@ class FeatureStoreTest {
     @ValueSource(strings = {"h2gis", "postgis"})
     void aDisclosureWithholdsPropertiesLimitsRowsAndCoarsensLocations(String kind) {
         Disclosure limited = new Disclosure(true, Set.of("screen_top_depth_m"), Map.of("aquifer", Set.of("C1")), 100);
-        DisclosedType wells = DisclosedType.of(PublishedFeatureTypes.WELLS, limited);
+        DisclosedType wells = DisclosedType.of(PublishedFeatureTypes.WELLS, limited).orElseThrow();
         List<Feature> seen = store(kind).list(FeatureQuery.all(wells, Filter.INCLUDE, null, 100));
         assertThat(seen).hasSize(10).allSatisfy(f -> {
             assertThat(f.properties()).doesNotContainKey("screen_top_depth_m").containsEntry("aquifer", "C1");
@@ -154,14 +156,14 @@ class FeatureStoreTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2gis", "postgis"})
     void aRowLimitByAWithheldPropertyLimitsRowsWithoutShowingIt(String kind) {
-        DisclosedType wells = DisclosedType.of(PublishedFeatureTypes.WELLS, new Disclosure(true, Set.of("aquifer"), Map.of("aquifer", Set.of("C1")), 0));
+        DisclosedType wells = DisclosedType.of(PublishedFeatureTypes.WELLS, new Disclosure(true, Set.of("aquifer"), Map.of("aquifer", Set.of("C1")), 0)).orElseThrow();
         List<Feature> seen = store(kind).list(FeatureQuery.all(wells, Filter.INCLUDE, null, 100));
         assertThat(seen).hasSize(10).allSatisfy(f -> assertThat(f.properties()).doesNotContainKey("aquifer"));
         assertThat(seen).extracting(f -> f.properties().get("code")).allSatisfy(code -> assertThat((String) code).startsWith("GW-C"));
         assertThatThrownBy(() -> store(kind).list(FeatureQuery.all(wells,
                 new Filter.Comparison(ComparisonOperator.EQUAL_TO, "aquifer", "C1", true), null, 10))).isInstanceOf(FilterException.class);
         // A limit by a property the type does not have shows nothing rather than failing or showing everything.
-        DisclosedType unknown = DisclosedType.of(PublishedFeatureTypes.WELLS, new Disclosure(true, Set.of(), Map.of("owner", Set.of("E01")), 0));
+        DisclosedType unknown = DisclosedType.of(PublishedFeatureTypes.WELLS, new Disclosure(true, Set.of(), Map.of("owner", Set.of("E01")), 0)).orElseThrow();
         assertThat(store(kind).list(FeatureQuery.all(unknown, Filter.INCLUDE, null, 100))).isEmpty();
     }
 
@@ -218,5 +220,126 @@ class FeatureStoreTest {
         for (FeatureType type : PublishedFeatureTypes.ALL) {
             assertThat(store.extent(open(type))).as(type.name()).isNotNull();
         }
+    }
+
+    /**
+     * A concentration shown as its GB/T 14848 class is the class in the output and in filters and sorting alike: no
+     * comparison can place the value more finely than its class.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void aBucketedValueIsItsClassInOutputFiltersAndOrder(String kind) {
+        FeatureStore store = store(kind);
+        Disclosure classes = Disclosure.builder().bucket("result_value", Disclosure.BucketScheme.GBT14848_CLASS).build();
+        DisclosedType bucketed = DisclosedType.of(PublishedFeatureTypes.LATEST_READINGS, classes).orElseThrow();
+        assertThat(bucketed.type().property("result_value").orElseThrow().type()).isEqualTo(PropertyType.INTEGER);
+        Filter benzene = new Filter.Comparison(ComparisonOperator.EQUAL_TO, "parameter", "benzene", true);
+        Map<String, Double> exact = new java.util.HashMap<>();
+        store.read(FeatureQuery.all(open(PublishedFeatureTypes.LATEST_READINGS), benzene, null, 1000),
+                f -> exact.put(f.id(), (Double) f.properties().get("result_value")));
+        var limits = new ParameterRepository(databases.get(kind)).findAll().stream().filter(p -> p.code().equals("benzene")).findFirst()
+                .orElseThrow().classLimits();
+        List<Feature> shown = store.list(FeatureQuery.all(bucketed, benzene, null, 1000));
+        assertThat(shown).hasSize(exact.size()).allSatisfy(f ->
+                assertThat(f.properties().get("result_value")).isEqualTo((long) limits.classOf(exact.get(f.id()))));
+        // A threshold between two values of one class cannot split them: the filter compares classes.
+        for (int threshold = 1; threshold <= 5; threshold++) {
+            int t = threshold;
+            long expected = exact.values().stream().filter(v -> limits.classOf(v) >= t).count();
+            assertThat(store.count(new FeatureQuery(bucketed, Filter.and(benzene,
+                    new Filter.Comparison(ComparisonOperator.GREATER_THAN_OR_EQUAL_TO, "result_value", Integer.toString(t), true)),
+                    List.of(), 0, 0, null))).as("class >= %d", t).isEqualTo(expected);
+        }
+        // Sorting by it orders by class, ties broken by identifier only, so the order tells nothing within a class.
+        List<Feature> sorted = store.list(new FeatureQuery(bucketed, benzene, List.of(new SortKey("result_value", false)), 0, 1000, null));
+        for (int i = 1; i < sorted.size(); i++) {
+            long before = (Long) sorted.get(i - 1).properties().get("result_value");
+            long after = (Long) sorted.get(i).properties().get("result_value");
+            assertThat(before).isLessThanOrEqualTo(after);
+            if (before == after) assertThat(Long.parseLong(sorted.get(i - 1).id())).isLessThan(Long.parseLong(sorted.get(i).id()));
+        }
+    }
+
+    /** A delayed audience sees the park as it was at now minus the delay: nothing newer, in output or filters. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void aDelayShowsNothingNewerThanNowMinusTheDelay(String kind) {
+        Instant now = org.groundwatergateway.core.demo.DemoPark.START.plusSeconds(36 * 3600 + 1800);
+        Instant cutoff = now.minusSeconds(24 * 3600);
+        FeatureStore store = new FeatureStore(databases.get(kind), Clock.fixed(now, java.time.ZoneOffset.UTC));
+        DisclosedType delayed = DisclosedType.of(PublishedFeatureTypes.LATEST_READINGS,
+                Disclosure.builder().delay(java.time.Duration.ofHours(24)).build()).orElseThrow();
+        ReadingRepository readings = new ReadingRepository(databases.get(kind));
+        List<Feature> latest = store.list(FeatureQuery.all(delayed, Filter.INCLUDE, null, 10_000));
+        assertThat(latest).isNotEmpty().allSatisfy(f -> {
+            Instant time = (Instant) f.properties().get("phenomenon_time");
+            assertThat(time).isBeforeOrEqualTo(cutoff);
+            // And it is the datastream's latest reading up to the cutoff, found here by paging its readings directly.
+            List<org.groundwatergateway.core.reading.Reading> window = readings.page(Long.parseLong(f.id()), cutoff.minusSeconds(3 * 86_400), cutoff.plusMillis(1), null, 10_000);
+            assertThat(time).isEqualTo(window.get(window.size() - 1).phenomenonTime());
+        });
+        // Asking for a later instant shows the same, delayed, state.
+        assertThat(store.list(FeatureQuery.all(delayed, Filter.INCLUDE, now, 10_000))).extracting(f -> f.properties().get("phenomenon_time"))
+                .containsExactlyInAnyOrderElementsOf(latest.stream().map(f -> f.properties().get("phenomenon_time")).toList());
+        // Plumes keep only the outlines valid before the cutoff.
+        DisclosedType plumes = DisclosedType.of(PublishedFeatureTypes.PLUMES, Disclosure.builder().delay(java.time.Duration.ofHours(24)).build()).orElseThrow();
+        store.read(FeatureQuery.all(plumes, Filter.INCLUDE, null, 10_000),
+                f -> assertThat((Instant) f.properties().get("valid_time")).isBeforeOrEqualTo(cutoff));
+    }
+
+    /**
+     * An enterprise sees its own enterprise record in full and the others without their confidential fields, by its
+     * credit code; "only its own" shows only that row; a withheld field cannot be probed through the others' rows.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void ownRowsAreShownInFullAndOnlyOwnLimitsTheRows(String kind) {
+        FeatureStore store = store(kind);
+        List<Feature> everything = store.list(FeatureQuery.all(open(PublishedFeatureTypes.ENTERPRISES), Filter.INCLUDE, null, 100));
+        String mine = (String) everything.get(0).properties().get("credit_code");
+        Disclosure.Ownership own = new Disclosure.Ownership("credit_code", "E01", false, Set.of(mine));
+        DisclosedType enterprises = DisclosedType.of(PublishedFeatureTypes.ENTERPRISES, Disclosure.builder()
+                .withhold(Set.of("processes")).ownership(own).build()).orElseThrow();
+        List<Feature> seen = store.list(FeatureQuery.all(enterprises, Filter.INCLUDE, null, 100));
+        assertThat(seen).hasSameSizeAs(everything).allSatisfy(f -> {
+            if (mine.equals(f.properties().get("credit_code"))) assertThat(f.properties().get("processes")).isNotNull();
+            else assertThat(f.properties()).containsEntry("processes", null);
+        });
+        assertThat(store.count(FeatureQuery.all(enterprises, new Filter.Like("processes", "*", '*', '?', '\\', true), null, 0))).isEqualTo(1);
+        DisclosedType onlyOwn = DisclosedType.of(PublishedFeatureTypes.ENTERPRISES, Disclosure.builder()
+                .ownership(new Disclosure.Ownership("credit_code", "E01", true, Set.of(mine))).build()).orElseThrow();
+        assertThat(store.list(FeatureQuery.all(onlyOwn, Filter.INCLUDE, null, 100)))
+                .extracting(f -> f.properties().get("credit_code")).containsExactly(mine);
+        // An organisation that owns nothing sees nothing of "only own".
+        DisclosedType none = DisclosedType.of(PublishedFeatureTypes.ENTERPRISES, Disclosure.builder()
+                .ownership(new Disclosure.Ownership("credit_code", "P01", true, Set.of())).build()).orElseThrow();
+        assertThat(store.list(FeatureQuery.all(none, Filter.INCLUDE, null, 100))).isEmpty();
+    }
+
+    /** An area limit is tested on the coarse location, so its edge cannot be used to place a well more finely either. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void anAreaLimitsRowsByTheirShownLocation(String kind) {
+        FeatureStore store = store(kind);
+        List<Feature> wells = store.list(FeatureQuery.all(open(PublishedFeatureTypes.WELLS), Filter.INCLUDE, null, 1000));
+        Envelope all = new Envelope();
+        wells.forEach(f -> all.expandToInclude(f.geometry().getCoordinate()));
+        double midX = (all.getMinX() + all.getMaxX()) / 2;
+        Disclosure.Area west = new Disclosure.Area(all.getMinX() - 0.01, all.getMinY() - 0.01, midX, all.getMaxY() + 0.01);
+        DisclosedType limited = DisclosedType.of(PublishedFeatureTypes.WELLS,
+                Disclosure.builder().area(west).locationPrecisionMetres(500).build()).orElseThrow();
+        List<Feature> seen = store.list(FeatureQuery.all(limited, Filter.INCLUDE, null, 1000));
+        double step = 500 / 111_320.0;
+        long expected = wells.stream().filter(f -> Math.round(f.geometry().getCoordinate().x / step) * step <= midX).count();
+        assertThat(seen).hasSize((int) expected).allSatisfy(f -> assertThat(f.geometry().getCoordinate().x).isLessThanOrEqualTo(midX));
+        assertThat(expected).isBetween(1L, (long) wells.size() - 1);
+    }
+
+    /** Means over time and minimum counts cannot be shown as single features: such a type is not published at all. */
+    @Test
+    void aDisclosureThatAggregatesHidesTheType() {
+        assertThat(DisclosedType.of(PublishedFeatureTypes.LATEST_READINGS,
+                Disclosure.builder().timeAggregation(Disclosure.TimeAggregation.DAILY).build())).isEmpty();
+        assertThat(DisclosedType.of(PublishedFeatureTypes.ENTERPRISES, Disclosure.builder().minimumCount(3).build())).isEmpty();
     }
 }

@@ -47,7 +47,8 @@ public final class PolicyFormat {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-    private static final Pattern ATTRIBUTE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    /** An attribute, or a nested SensorThings property as its path ({@code parameters/rawValue}). */
+    private static final Pattern ATTRIBUTE = Pattern.compile("(?=.{1,64}$)[A-Za-z_][A-Za-z0-9_]*(/[A-Za-z_][A-Za-z0-9_]*)*");
     private static final Pattern ORGANISATION = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final int MAX_RULES = 1000;
     /** The coarsest grid that still says where in a park something is; coarser is hiding, which deny does honestly. */
@@ -328,7 +329,7 @@ public final class PolicyFormat {
                 return null;
             }
             if (raw instanceof String name && ATTRIBUTE.matcher(name).matches()) return name;
-            problem(path, "an attribute name: a letter or '_', then letters, digits or '_', at most 64");
+            problem(path, "an attribute name: a letter or '_', then letters, digits or '_' (a nested property as its path, parts joined by '/'), at most 64");
             return null;
         }
 

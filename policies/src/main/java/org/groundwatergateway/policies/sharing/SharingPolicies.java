@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.OrganisationKind;
@@ -45,6 +46,7 @@ public final class SharingPolicies {
     private final Accounts accounts;
     private final Clock clock;
     private final AtomicReference<SharingPolicy> active = new AtomicReference<>();
+    private final Map<String, Set<String>> owners = new ConcurrentHashMap<>();
 
     public SharingPolicies(PolicyRepository repository, Accounts accounts, Clock clock) {
         this.repository = repository;
@@ -93,9 +95,24 @@ public final class SharingPolicies {
         }
     }
 
-    /** What the viewer may see of the dataset under the active version. */
+    /**
+     * What the viewer may see of the dataset under the active version, with what its organisation owns filled in (an
+     * enterprise owns the rows that carry its unified social credit code).
+     */
     public Disclosure disclose(Viewer viewer, String dataset) {
-        return active.get().disclose(viewer, dataset);
+        Disclosure disclosure = active.get().disclose(viewer, dataset);
+        Disclosure.Ownership ownership = disclosure.ownership();
+        if (ownership == null) return disclosure;
+        Set<String> owned = owners.computeIfAbsent(ownership.organisation(), this::ownedIdentifiers);
+        return disclosure.withOwnership(ownership.owning(owned == null ? Set.of() : owned));
+    }
+
+    /**
+     * An organisation's credit code is set when it is registered and never changes, so it is looked up once; an
+     * organisation not registered (yet) is looked up again next time.
+     */
+    private Set<String> ownedIdentifiers(String organisation) {
+        return accounts.organisation(organisation).map(o -> o.creditCode() == null ? Set.<String>of() : Set.of(o.creditCode())).orElse(null);
     }
 
     public int activeVersion() {

@@ -1,12 +1,17 @@
 package org.groundwatergateway.ogc.sta.persistence;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.groundwatergateway.ogc.feature.CoarseLocations;
+import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
+import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.ValueType;
+import org.groundwatergateway.policies.CoarseGrid;
 import org.groundwatergateway.policies.Disclosure;
 
 /**
@@ -48,9 +53,38 @@ public final class QueryContext {
      * finer than the answer shows.
      */
     String columnSql(EntityType type, Column column, String alias) {
-        double precision = disclosure(type).locationPrecisionMetres();
-        String sql = column.on(alias);
-        return column.type() == ValueType.GEOMETRY && precision > 0 ? CoarseLocations.snapped(sql, precision) : sql;
+        Disclosure disclosure = disclosure(type);
+        String sql = column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore());
+        if (disclosure.bucketed().containsKey(column.name())) return bucketSql(type, column, alias);
+        double precision = disclosure.locationPrecisionMetres();
+        return column.type() == ValueType.GEOMETRY && precision > 0 ? CoarseGrid.snappedSql(sql, precision) : sql;
+    }
+
+    /**
+     * An Observation's result as its GB/T 14848 class under its datastream's parameter, in selections, $filter and
+     * $orderby alike, so no comparison narrows it below its class. Nothing else can be bucketed: it shows nothing.
+     */
+    private static String bucketSql(EntityType type, Column column, String alias) {
+        if (type != EntityType.OBSERVATION || !column.name().equals("result")) return "CAST(NULL AS DOUBLE PRECISION)";
+        return "(SELECT " + GroundwaterClassLimits.classSql(alias + ".result_value", "p") + " FROM datastreams d JOIN parameters p "
+                + "ON p.id = d.parameter_id WHERE d.id = " + alias + ".datastream_id)";
+    }
+
+    /** The condition on readings {@code r} that keeps what the Observations delay hides out of summaries; empty with none. */
+    private String observedBefore() {
+        Instant cutoff = cutoff(EntityType.OBSERVATION);
+        // The instant is the platform's own, not a request's, so it may be written as a literal.
+        return cutoff == null ? "" : " AND r.phenomenon_time <= " + timestampLiteral(cutoff);
+    }
+
+    /** Nothing of the type newer than this is shown; null for no delay. */
+    private Instant cutoff(EntityType type) {
+        Duration delay = disclosure(type).delay();
+        return delay.isZero() ? null : now.minus(delay);
+    }
+
+    private static String timestampLiteral(Instant instant) {
+        return "CAST('" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").format(instant.atOffset(ZoneOffset.UTC)) + "+00:00' AS TIMESTAMP WITH TIME ZONE)";
     }
 
     boolean withheld(EntityType type, String property) {
@@ -67,7 +101,7 @@ public final class QueryContext {
 
     /**
      * The conditions every row of {@code type} meets for this viewer: the entity set's own (current versions of
-     * readings) and the rows the viewer is restricted to. A restriction on a property this mapping does not know
+     * readings), nothing newer than an Observations delay allows, and the rows the viewer is restricted to. A restriction on a property this mapping does not know
      * shows nothing, rather than everything.
      */
     Sql rowConditions(EntityType type, String alias) {
@@ -75,6 +109,12 @@ public final class QueryContext {
         Sql sql = new Sql();
         String own = table.condition(alias);
         if (own != null) sql.append(own);
+        Instant cutoff = cutoff(type);
+        if (type == EntityType.OBSERVATION && cutoff != null) {
+            if (!sql.isEmpty()) sql.append(" AND ");
+            sql.append(alias + ".phenomenon_time <= ");
+            sql.bind(Rows.timestamp(cutoff));
+        }
         for (Map.Entry<String, Set<String>> restriction : disclosure(type).restrictedTo().entrySet()) {
             if (!sql.isEmpty()) sql.append(" AND ");
             Column column = table.column(restriction.getKey()).orElse(null);

@@ -37,6 +37,11 @@ final class Schema {
 
     /** The Thing (well or weather station id, as Things number them) a datastream belongs to. */
     private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, -d.weather_station_id)";
+    /**
+     * Where a column summarises readings {@code r}: the condition that keeps out readings an Observations delay hides,
+     * so a Datastream's time span shows no more than its Observations do ({@link QueryContext#columnSql}).
+     */
+    static final String OBSERVED_BEFORE = "{observedBefore}";
 
     private static final Map<EntityType, EntityTable> TABLES = new EnumMap<>(EntityType.class);
 
@@ -65,7 +70,7 @@ final class Schema {
         add(new EntityTable(EntityType.HISTORICAL_LOCATION, THINGS, null, List.of(
                 id(),
                 // Since the first reading of any of the Thing's datastreams, each found on its index.
-                q("time", "(SELECT MIN((SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = d.id)) "
+                q("time", "(SELECT MIN((SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = d.id" + OBSERVED_BEFORE + ")) "
                         + "FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.id", "Locations", "{t}.id = {s}.id")));
         add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, null, List.of(
@@ -78,8 +83,8 @@ final class Schema {
                 q("properties/parameter", "{a}.parameter_code", STRING),
                 q("properties/intervalMinutes", "{a}.interval_minutes", NUMBER),
                 // All versions of a time share it, so the primary key's index answers these without the current flag.
-                output("phenomenonTime/start", "(SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id)", DATETIME),
-                output("phenomenonTime/end", "(SELECT MAX(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id)", DATETIME)),
+                output("phenomenonTime/start", "(SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id" + OBSERVED_BEFORE + ")", DATETIME),
+                output("phenomenonTime/end", "(SELECT MAX(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id" + OBSERVED_BEFORE + ")", DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.thing_id", "Sensor", "{t}.id = {s}.sensor_id",
                         "ObservedProperty", "{t}.id = {s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
         add(new EntityTable(EntityType.SENSOR, "sensors", null, List.of(

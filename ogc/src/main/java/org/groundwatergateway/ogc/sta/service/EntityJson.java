@@ -9,16 +9,14 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.reading.QualityFlag;
-import org.groundwatergateway.ogc.feature.CoarseLocations;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityPage;
 import org.groundwatergateway.ogc.sta.query.Expand;
 import org.groundwatergateway.ogc.sta.query.QueryOptions;
+import org.groundwatergateway.policies.CoarseGrid;
 import org.groundwatergateway.policies.Disclosure;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -170,26 +168,7 @@ final class EntityJson {
     }
 
     static JsonNode geoJson(Geometry geometry, double precisionMetres) {
-        Geometry shown = geometry;
-        if (precisionMetres > 0) {
-            double step = precisionMetres / CoarseLocations.METRES_PER_DEGREE;
-            shown = geometry.copy();
-            shown.apply(new CoordinateSequenceFilter() {
-                public void filter(CoordinateSequence seq, int i) {
-                    seq.setOrdinate(i, 0, Math.round(seq.getX(i) / step) * step);
-                    seq.setOrdinate(i, 1, Math.round(seq.getY(i) / step) * step);
-                }
-
-                public boolean isDone() {
-                    return false;
-                }
-
-                public boolean isGeometryChanged() {
-                    return true;
-                }
-            });
-        }
-        return JSON.valueToTree(GeoJson.geometry(shown));
+        return JSON.valueToTree(GeoJson.geometry(CoarseGrid.snap(geometry, precisionMetres)));
     }
 
     private static boolean wanted(List<String> select, String name) {

@@ -1,12 +1,12 @@
 package org.groundwatergateway.ogc.sta.service;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -17,7 +17,8 @@ import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
-import org.groundwatergateway.ogc.sta.persistence.QueryContext;
+import org.groundwatergateway.ogc.sta.persistence.EntityPage;
+import org.groundwatergateway.ogc.sta.persistence.EntityStore;
 import org.groundwatergateway.ogc.sta.query.QueryOptions;
 import org.groundwatergateway.ogc.sta.query.ResourcePath;
 import org.groundwatergateway.ogc.sta.query.ResourcePath.Segment;
@@ -32,8 +33,9 @@ import tools.jackson.databind.JsonNode;
  * which published messages create Observations. Topics are the resource paths under {@code v1.1/}: a committed
  * reading goes to {@code v1.1/Observations}, {@code v1.1/Datastreams(id)/Observations} and
  * {@code v1.1/FeaturesOfInterest(id)/Observations}; a created or changed entity to {@code v1.1/<Set>(id)},
- * {@code v1.1/<Set>} and the collections of the entities it belongs to. Subscribers are anonymous: messages
- * carry what the access policy discloses to the anonymous viewer.
+ * {@code v1.1/<Set>} and the collections of the entities it belongs to. Subscribers share one view: messages carry
+ * what the access policy discloses to the anonymous viewer, read through the same reader as HTTP GETs where the
+ * policy masks anything, and delayed Observations are announced when their delay has passed ({@link #released}).
  */
 public final class MqttMessages {
 
@@ -43,6 +45,7 @@ public final class MqttMessages {
     public record Message(String topic, byte[] payload) {}
 
     private static final String DEMO_BACKFILL = "demo";
+    private static final int RELEASE_PAGE = 500;
     private static final Pattern CREATE_TOPIC = Pattern.compile("v1\\.1/(?:Datastreams\\((\\d+)\\)/)?Observations");
 
     private final SensorThingsService service;
@@ -57,33 +60,78 @@ public final class MqttMessages {
         this.base = base;
     }
 
-    /** The messages announcing newly committed readings, as Observations, for subscribers who may see them. */
+    /**
+     * The messages announcing newly committed readings, as Observations, for subscribers who may see them. Where the
+     * policy masks Observations, each is read back through the SensorThings reader as the anonymous viewer, so a message
+     * carries exactly what a GET would (classes for values, fields withheld); one the policy hides now (delayed) is
+     * announced by {@link #released} once it may be seen.
+     */
     public List<Message> observations(List<Reading> readings) {
         Function<EntityType, Disclosure> disclosures = service.disclosures(Viewer.anonymous());
         Disclosure disclosure = disclosures.apply(EntityType.OBSERVATION);
         if (!disclosure.visible()) return List.of();
         EntityJson json = new EntityJson(base, disclosures);
         boolean featuresVisible = disclosures.apply(EntityType.FEATURE_OF_INTEREST).visible();
+        EntityStore.Reader reader = disclosure.masks() ? service.reader(new StaRequest("GET", "/", null, null, Viewer.anonymous(), base)) : null;
         List<Message> messages = new ArrayList<>();
         for (Reading reading : readings) {
             // The demo park's generated history is a backfill, not news; its live loggers report over HJ 212 and are announced.
             if (DEMO_BACKFILL.equals(reading.source())) continue;
-            Map<String, Object> values = values(reading, disclosure);
-            if (values == null) continue;
-            byte[] payload = json.entity(new Entity(EntityType.OBSERVATION, reading.id(), values, Map.of()), List.of(), List.of()).toString()
-                    .getBytes(StandardCharsets.UTF_8);
-            messages.add(new Message(VERSION + "/Observations", payload));
-            messages.add(new Message(VERSION + "/Datastreams(" + reading.datastreamId() + ")/Observations", payload));
-            Long feature = thingOf(reading.datastreamId());
-            if (featuresVisible && feature != null) {
-                messages.add(new Message(VERSION + "/FeaturesOfInterest(" + feature + ")/Observations", payload));
-            }
+            Entity observation = reader == null ? new Entity(EntityType.OBSERVATION, reading.id(), values(reading), Map.of()) : disclosed(reader, reading.id());
+            if (observation != null) announce(observation, reading.datastreamId(), json, featuresVisible, messages);
         }
         return messages;
     }
 
-    /** The Observation's properties as the query mapping names them, less what is withheld; null if the rows are restricted away. */
-    private static Map<String, Object> values(Reading r, Disclosure disclosure) {
+    /**
+     * The messages announcing the Observations a delay held back whose time came in {@code (after, until]}: the
+     * readings with a phenomenon time from {@code after} minus the delay to {@code until} minus it, read as the anonymous
+     * viewer sees them. Empty when Observations are not delayed.
+     */
+    public List<Message> released(Instant after, Instant until) {
+        Function<EntityType, Disclosure> disclosures = service.disclosures(Viewer.anonymous());
+        Disclosure disclosure = disclosures.apply(EntityType.OBSERVATION);
+        if (!disclosure.visible() || disclosure.delay().isZero() || !until.isAfter(after)) return List.of();
+        EntityStore.Reader reader = service.reader(new StaRequest("GET", "/", null, null, Viewer.anonymous(), base));
+        EntityJson json = new EntityJson(base, disclosures);
+        boolean featuresVisible = disclosures.apply(EntityType.FEATURE_OF_INTEREST).visible();
+        ResourcePath observations = new ResourcePath(List.of(new Segment(EntityType.OBSERVATION, null, null, true)), null, false, false);
+        String filter = "phenomenonTime gt " + after.minus(disclosure.delay()) + " and phenomenonTime le " + until.minus(disclosure.delay());
+        List<Message> messages = new ArrayList<>();
+        for (int skip = 0; ; skip += RELEASE_PAGE) {
+            EntityPage page = reader.page(observations, QueryOptions.parse(Map.of("$filter", filter, "$orderby", "id",
+                    "$top", Integer.toString(RELEASE_PAGE), "$skip", Integer.toString(skip), "$expand", "Datastream($select=id)")));
+            for (Entity observation : page.entities()) {
+                if (DEMO_BACKFILL.equals(observation.values().get("parameters/source"))) continue;
+                if (!(observation.expanded().get("Datastream") instanceof Entity datastream)) continue;
+                Entity plain = new Entity(observation.type(), observation.id(), observation.values(), Map.of());
+                announce(plain, datastream.id(), json, featuresVisible, messages);
+            }
+            if (!page.more()) return messages;
+        }
+    }
+
+    private void announce(Entity observation, long datastreamId, EntityJson json, boolean featuresVisible, List<Message> messages) {
+        byte[] payload = json.entity(observation, List.of(), List.of()).toString().getBytes(StandardCharsets.UTF_8);
+        messages.add(new Message(VERSION + "/Observations", payload));
+        messages.add(new Message(VERSION + "/Datastreams(" + datastreamId + ")/Observations", payload));
+        Long feature = thingOf(datastreamId);
+        if (featuresVisible && feature != null) {
+            messages.add(new Message(VERSION + "/FeaturesOfInterest(" + feature + ")/Observations", payload));
+        }
+    }
+
+    /** The Observation as the reader discloses it; null when it is hidden (restricted away, or not yet past a delay). */
+    private static Entity disclosed(EntityStore.Reader reader, long id) {
+        try {
+            return reader.entity(new ResourcePath(List.of(new Segment(EntityType.OBSERVATION, null, id, true)), null, false, false), QueryOptions.NONE);
+        } catch (StaNotFoundException hidden) {
+            return null;
+        }
+    }
+
+    /** The Observation's properties as the query mapping names them, for a viewer the policy shows everything. */
+    private static Map<String, Object> values(Reading r) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("id", r.id());
         values.put("phenomenonTime", r.phenomenonTime());
@@ -93,11 +141,6 @@ public final class MqttMessages {
         values.put("parameters/version", (long) r.version());
         values.put("parameters/source", r.source());
         values.put("parameters/qualityFlags", (long) r.qualityFlags());
-        for (Map.Entry<String, Set<String>> restriction : disclosure.restrictedTo().entrySet()) {
-            Object value = values.get(restriction.getKey());
-            if (value == null || !restriction.getValue().contains(value.toString())) return null;
-        }
-        values.keySet().removeIf(name -> QueryContext.withholds(disclosure, name));
         return values;
     }
 

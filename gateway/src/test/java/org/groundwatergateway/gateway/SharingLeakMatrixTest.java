@@ -1,0 +1,365 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue #13's leak matrix: the shipped default policy active, five audiences (the public, enterprise A = E01 signed in,
+ * enterprise B = E02's API client with a token, a provincial regulator, a partner park) ask every door at random —
+ * WFS, OGC API, WMS GetFeatureInfo, SensorThings, REST wells/readings/alerts, the forecast — and every answer is checked
+ * against what the default policy allows, computed here from the regulator's exact view and the rules as the README
+ * states them, not by the policy engine: wells at the 500 m grid point and never closer, concentrations as their
+ * GB/T 14848 class (computed here from the parameter's published limits), nothing newer than 24 h, no raw values, no
+ * alert messages, confidential enterprise fields only in an enterprise's own row, devices and coverage not at all.
+ * The regulator sees the exact values. Rate limits are off in this context (1,000+ requests from one address).
+ */
+@TestPropertySource(properties = "gw.rate-limits.enabled=false")
+class SharingLeakMatrixTest extends RunningGateway {
+
+    private static final int REQUESTS = 1_000;
+    private static final double STEP = 500 / 111_320.0;
+    private static final Duration DELAY = Duration.ofHours(24);
+    private static final long SEED = 20261204L;
+    /** The concentration the matrix reads: benzene, with GB/T 14848 classes. */
+    private static final String PARAMETER = "benzene";
+
+    enum Audience { PUBLIC, ENTERPRISE_A, ENTERPRISE_B, REGULATOR, PARTNER }
+
+    private static boolean activated;
+    private static final Map<String, double[]> exactWells = new HashMap<>();
+    private static final Map<String, String> creditCodes = new HashMap<>();
+    private static final Map<String, List<double[]>> classLimits = new HashMap<>();
+    private static final List<Long> datastreams = new ArrayList<>();
+    private static final Map<Long, String> parameterOf = new HashMap<>();
+    private static String enterpriseBToken;
+
+    @BeforeEach
+    void activateTheShippedDefaultOnce() {
+        if (activated) return;
+        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
+        int version = -1;
+        for (JsonNode v : ok(secadmin.get("/api/v1/policies")).get("versions")) {
+            if (v.get("name").asString().equals("shipped default")) version = v.get("version").asInt();
+        }
+        assertThat(version).isPositive();
+        assertThat(secadmin.post("/api/v1/policies/" + version + "/activate", "", "secadmin", "demo-secadmin").status()).isEqualTo(200);
+
+        Http regulator = http.signedInAs("regulator", "demo-regulator");
+        for (JsonNode well : ok(regulator.get("/api/v1/wells")).get("features")) {
+            JsonNode c = well.get("geometry").get("coordinates");
+            exactWells.put(well.get("id").asString(), new double[] {c.get(0).asDouble(), c.get(1).asDouble()});
+        }
+        for (JsonNode o : ok(http.signedInAs("sysadmin", "demo-sysadmin").get("/api/v1/organisations"))) {
+            if (!o.path("creditCode").isNull() && !o.path("creditCode").isMissingNode()) creditCodes.put(o.get("code").asString(), o.get("creditCode").asString());
+        }
+        for (JsonNode p : ok(regulator.get("/api/v1/parameters"))) {
+            JsonNode classes = p.path("classLimits").path("classes");
+            if (!classes.isArray()) continue;
+            List<double[]> bounds = new ArrayList<>();
+            for (JsonNode b : classes) {
+                bounds.add(new double[] {b.get("lower").isNull() ? Double.NEGATIVE_INFINITY : b.get("lower").asDouble(),
+                        b.get("upper").isNull() ? Double.POSITIVE_INFINITY : b.get("upper").asDouble()});
+            }
+            classLimits.put(p.get("code").asString(), bounds);
+        }
+        // Fresh benzene readings at every well that measures it, one 30 h and one 1 h old (the demo's history is older),
+        // so that what the 24 h delay hides exists: the regulator sees the 1 h value, the others the 30 h one at most.
+        Random values = new Random(SEED);
+        java.util.Set<String> freshWells = new java.util.HashSet<>();
+        StringBuilder fresh = new StringBuilder("[");
+        for (JsonNode d : ok(regulator.get("/api/v1/datastreams"))) {
+            if (d.get("well").isNull() || !d.get("parameter").asString().equals(PARAMETER)) continue;
+            datastreams.add(d.get("id").asLong());
+            parameterOf.put(d.get("id").asLong(), PARAMETER);
+            // A dual-sensor well has two benzene datastreams; a reading is the well's, stored once.
+            if (!freshWells.add(d.get("well").asString())) continue;
+            for (int hours : new int[] {30, 1}) {
+                if (fresh.length() > 1) fresh.append(',');
+                fresh.append("{\"well\": \"").append(d.get("well").asString()).append("\", \"parameter\": \"").append(PARAMETER)
+                        .append("\", \"time\": \"").append(Instant.now().minus(Duration.ofHours(hours)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                        .append("\", \"value\": ").append(Math.round(Math.pow(10, -1 + 3.5 * values.nextDouble()) * 1000) / 1000.0).append('}');
+            }
+        }
+        var stored = http.post("/api/v1/readings?mode=ACCEPT_VALID", fresh.append(']').toString(), "om", "demo-om");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().path("stored").asInt()).isEqualTo(2 * freshWells.size());
+        enterpriseBToken = new OAuthFlows(http.base()).clientToken("enterprise-E02", "demo-secret-E02");
+        assertThat(exactWells).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(creditCodes).containsKeys("E01", "E02");
+        activated = true;
+    }
+
+    private Http as(Audience audience) {
+        return switch (audience) {
+            case PUBLIC -> http.anonymous();
+            case ENTERPRISE_A -> http.signedInAs("enterprise", "demo-enterprise");
+            case ENTERPRISE_B -> http.bearer(enterpriseBToken);
+            case REGULATOR -> http.signedInAs("regulator", "demo-regulator");
+            case PARTNER -> http.signedInAs("partner", "demo-partner");
+        };
+    }
+
+    private static String organisation(Audience audience) {
+        return switch (audience) {
+            case ENTERPRISE_A -> "E01";
+            case ENTERPRISE_B -> "E02";
+            default -> null;
+        };
+    }
+
+    @Test
+    void aThousandRandomRequestsShowNoMoreThanTheDefaultPolicyAllows() {
+        Random random = new Random(SEED);
+        List<String> codes = new ArrayList<>(exactWells.keySet());
+        codes.sort(null);
+        Map<Audience, Integer> asked = new EnumMap<>(Audience.class);
+        List<Consumer<Audience>> doors = List.of(
+                a -> wfsWells(a, random),
+                a -> ogcApiWells(a, random),
+                a -> staLocations(a, random),
+                a -> restWell(a, codes.get(random.nextInt(codes.size()))),
+                a -> featureInfo(a, codes.get(random.nextInt(codes.size()))),
+                a -> ogcApiLatestReadings(a, random),
+                a -> staObservations(a, random),
+                a -> restReadings(a, datastreams.get(random.nextInt(datastreams.size()))),
+                this::restAlerts,
+                this::wfsEnterprises,
+                this::withheldDatasets,
+                a -> forecast(a, datastreams.get(random.nextInt(datastreams.size()))));
+        for (int i = 0; i < REQUESTS; i++) {
+            Audience audience = Audience.values()[random.nextInt(Audience.values().length)];
+            doors.get(random.nextInt(doors.size())).accept(audience);
+            asked.merge(audience, 1, Integer::sum);
+        }
+        assertThat(asked).as("every audience asked").hasSize(Audience.values().length);
+        // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
+        assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
+                "observation outside", "reading outside", "enterprise outside");
+        assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
+    }
+
+    private final Map<String, Integer> checked = new HashMap<>();
+
+    private void counted(String what) {
+        checked.merge(what, 1, Integer::sum);
+    }
+
+    // ---- wells: at the grid point for everyone outside, exactly for the regulator ----
+
+    private void wfsWells(Audience a, Random random) {
+        double[] box = randomBox(random);
+        JsonNode json = ok(as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&OUTPUTFORMAT=application/json&BBOX="
+                + box[1] + "," + box[0] + "," + box[3] + "," + box[2] + ",urn:ogc:def:crs:EPSG::4490"));
+        for (JsonNode f : json.get("features")) checkWellPlace(a, f.get("properties").get("code").asString(), f.get("geometry").get("coordinates"));
+    }
+
+    private void ogcApiWells(Audience a, Random random) {
+        double[] box = randomBox(random);
+        JsonNode json = ok(as(a).get("/ogcapi/collections/wells/items?limit=" + (1 + random.nextInt(50)) + "&bbox=" + box[0] + "," + box[1] + "," + box[2] + "," + box[3]));
+        for (JsonNode f : json.get("features")) checkWellPlace(a, f.get("properties").get("code").asString(), f.get("geometry").get("coordinates"));
+    }
+
+    private void staLocations(Audience a, Random random) {
+        JsonNode json = ok(as(a).get("/sta/v1.1/Locations?$top=" + (1 + random.nextInt(20)) + "&$skip=" + random.nextInt(40)));
+        for (JsonNode l : json.get("value")) {
+            if (exactWells.containsKey(l.get("name").asString())) checkWellPlace(a, l.get("name").asString(), l.get("location").get("coordinates"));
+        }
+    }
+
+    private void restWell(Audience a, String code) {
+        JsonNode f = ok(as(a).get("/api/v1/wells/" + code));
+        checkWellPlace(a, code, f.get("geometry").get("coordinates"));
+    }
+
+    /** GetFeatureInfo at the well's exact place: the public finds it only if its grid point is within the click's tolerance. */
+    private void featureInfo(Audience a, String code) {
+        double[] exact = exactWells.get(code);
+        String bbox = (exact[0] - 0.004) + "," + (exact[1] - 0.004) + "," + (exact[0] + 0.004) + "," + (exact[1] + 0.004);
+        JsonNode json = ok(as(a).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=wells&QUERY_LAYERS=wells&STYLES=&CRS=CRS:84&BBOX="
+                + bbox + "&WIDTH=101&HEIGHT=101&I=50&J=50&FORMAT=image/png&INFO_FORMAT=application/json&FEATURE_COUNT=50"));
+        for (JsonNode f : json.get("features")) checkWellPlace(a, f.get("properties").get("code").asString(), f.get("geometry").get("coordinates"));
+    }
+
+    private void checkWellPlace(Audience a, String code, JsonNode coordinates) {
+        double[] exact = exactWells.get(code);
+        assertThat(exact).as("well %s is known", code).isNotNull();
+        double lon = coordinates.get(0).asDouble();
+        double lat = coordinates.get(1).asDouble();
+        if (a == Audience.REGULATOR) {
+            counted("well place regulator");
+            assertThat(lon).as("%s sees %s exactly", a, code).isCloseTo(exact[0], org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(lat).isCloseTo(exact[1], org.assertj.core.data.Offset.offset(1e-9));
+        } else {
+            counted("well place outside");
+            assertThat(lon).as("%s sees %s at its 500 m grid point", a, code).isCloseTo(Math.round(exact[0] / STEP) * STEP, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(lat).as("%s sees %s at its 500 m grid point", a, code).isCloseTo(Math.round(exact[1] / STEP) * STEP, org.assertj.core.data.Offset.offset(1e-9));
+        }
+    }
+
+    // ---- concentrations: classes only, nothing newer than 24 h ----
+
+    private void ogcApiLatestReadings(Audience a, Random random) {
+        String parameter = PARAMETER;
+        JsonNode json = ok(as(a).get("/ogcapi/collections/latest_readings/items?limit=" + (5 + random.nextInt(60)) + "&parameter=" + parameter));
+        Instant cutoff = Instant.now().minus(DELAY);
+        boolean anyFresh = false;
+        for (JsonNode f : json.get("features")) {
+            JsonNode p = f.get("properties");
+            Instant time = Instant.parse(p.get("phenomenon_time").asString());
+            JsonNode value = p.get("result_value");
+            if (a == Audience.REGULATOR) {
+                anyFresh |= time.isAfter(cutoff);
+                continue;
+            }
+            counted("latest reading outside");
+            assertThat(time).as("%s sees nothing newer than 24 h", a).isBeforeOrEqualTo(cutoff);
+            assertThat(value.isIntegralNumber()).as("%s sees the class, not %s", a, value).isTrue();
+            // The class is that of the exact value at that time, which the regulator reads.
+            long datastream = Long.parseLong(f.get("id").asString().replaceAll("\\D", ""));
+            assertThat(value.asInt()).isEqualTo(classOf(parameter, exactValue(datastream, time)));
+            checkWellPlace(a, p.get("well_code").asString(), f.get("geometry").get("coordinates"));
+        }
+        if (a == Audience.REGULATOR && json.get("features").size() > 0) assertThat(anyFresh).as("the regulator sees the latest hour").isTrue();
+    }
+
+    private void staObservations(Audience a, Random random) {
+        int threshold = 1 + random.nextInt(5);
+        String filter = URLEncoder.encode("result ge " + threshold, StandardCharsets.UTF_8);
+        JsonNode json = ok(as(a).get("/sta/v1.1/Observations?$top=50&$orderby=phenomenonTime%20desc&$filter=" + filter));
+        Instant cutoff = Instant.now().minus(DELAY);
+        for (JsonNode o : json.get("value")) {
+            if (a == Audience.REGULATOR) continue;
+            counted("observation outside");
+            assertThat(Instant.parse(o.get("phenomenonTime").asString())).as("%s: no Observation newer than 24 h", a).isBeforeOrEqualTo(cutoff);
+            JsonNode result = o.get("result");
+            assertThat(result.isNull() || (result.isIntegralNumber() || result.asDouble() == Math.rint(result.asDouble())) && result.asDouble() >= threshold
+                    && result.asDouble() <= 5).as("%s: a class of at least %d, not %s", a, threshold, result).isTrue();
+            assertThat(o.path("parameters").has("rawValue")).as("%s: no raw value", a).isFalse();
+        }
+    }
+
+    private void restReadings(Audience a, long datastream) {
+        String from = Instant.now().minus(Duration.ofDays(3)).toString();
+        JsonNode json = ok(as(a).get("/api/v1/datastreams/" + datastream + "/readings?limit=200&from=" + from));
+        Instant cutoff = Instant.now().minus(DELAY);
+        for (JsonNode r : json.get("items")) {
+            if (a == Audience.REGULATOR) {
+                assertThat(r.get("value").isNumber()).isTrue();
+                continue;
+            }
+            counted("reading outside");
+            Instant time = Instant.parse(r.get("time").asString());
+            assertThat(time).as("%s: no reading newer than 24 h", a).isBeforeOrEqualTo(cutoff);
+            assertThat(r.get("value").isNull()).as("%s: no value", a).isTrue();
+            assertThat(r.get("rawValue").isNull()).as("%s: no raw value", a).isTrue();
+            String parameter = parameterOf.get(datastream);
+            if (classLimits.containsKey(parameter)) {
+                assertThat(r.get("gbt14848Class").asInt()).isEqualTo(classOf(parameter, exactValue(datastream, time)));
+            } else {
+                assertThat(r.get("gbt14848Class").isNull()).isTrue();
+            }
+        }
+    }
+
+    private void restAlerts(Audience a) {
+        JsonNode json = ok(as(a).get("/api/v1/alerts"));
+        Instant cutoff = Instant.now().minus(DELAY);
+        for (JsonNode alert : json) {
+            if (a == Audience.REGULATOR) continue;
+            assertThat(Instant.parse(alert.get("raisedAt").asString())).as("%s: no alert newer than 24 h", a).isBeforeOrEqualTo(cutoff);
+            assertThat(alert.path("message").isNull() || alert.path("message").isMissingNode()).as("%s: no message (it quotes values)", a).isTrue();
+            assertThat(alert.path("origin").isNull() || alert.path("origin").isMissingNode()).as("%s: no origin (it holds the value)", a).isTrue();
+        }
+    }
+
+    // ---- enterprises: confidential fields only in the viewer's own row ----
+
+    private void wfsEnterprises(Audience a) {
+        JsonNode json = ok(as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:enterprises&OUTPUTFORMAT=application/json"));
+        assertThat(json.get("features").size()).isGreaterThanOrEqualTo(10);
+        String own = organisation(a) == null ? null : creditCodes.get(organisation(a));
+        for (JsonNode f : json.get("features")) {
+            JsonNode p = f.get("properties");
+            boolean shown = p.hasNonNull("processes") || p.hasNonNull("characteristic_pollutants");
+            if (a == Audience.REGULATOR) assertThat(p.hasNonNull("processes")).isTrue();
+            else if (p.get("credit_code").asString().equals(own)) assertThat(p.hasNonNull("processes")).as("%s sees its own processes", a).isTrue();
+            else assertThat(shown).as("%s sees no confidential field of %s", a, p.get("credit_code").asString()).isFalse();
+            if (a != Audience.REGULATOR) counted("enterprise outside");
+        }
+    }
+
+    /** Devices, sensors and the coverage map are not shown outside; the regulator sees them. */
+    private void withheldDatasets(Audience a) {
+        int sensors = as(a).get("/sta/v1.1/Sensors").status();
+        String coverage = as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:network_coverage&OUTPUTFORMAT=application/json").body();
+        if (a == Audience.REGULATOR) {
+            assertThat(sensors).isEqualTo(200);
+            assertThat(coverage).contains("FeatureCollection");
+        } else {
+            assertThat(sensors).as("%s: Sensors", a).isEqualTo(404);
+            assertThat(coverage).as("%s: coverage", a).doesNotContain("FeatureCollection");
+        }
+    }
+
+    private void forecast(Audience a, long datastream) {
+        int status = as(a).get("/api/v1/datastreams/" + datastream + "/forecast?historyDays=30").status();
+        if (a != Audience.REGULATOR) assertThat(status).as("%s: no forecast from hidden values", a).isEqualTo(404);
+    }
+
+    // ---- the oracle's own arithmetic ----
+
+    /** The GB/T 14848 class of a value under the parameter's published limits (bounds inclusive, beyond class IV is V). */
+    private static int classOf(String parameter, double value) {
+        List<double[]> bounds = classLimits.get(parameter);
+        for (int i = 0; i < bounds.size(); i++) {
+            if (value >= bounds.get(i)[0] && value <= bounds.get(i)[1]) return i + 1;
+        }
+        return 5;
+    }
+
+    private final Map<String, Double> exactValues = new HashMap<>();
+
+    /** The regulator's reading of the datastream at that time. */
+    private double exactValue(long datastream, Instant time) {
+        return exactValues.computeIfAbsent(datastream + "@" + time, key -> {
+            JsonNode items = ok(as(Audience.REGULATOR).get("/api/v1/datastreams/" + datastream + "/readings?from=" + time + "&to=" + time.plusSeconds(1)))
+                    .get("items");
+            assertThat(items).as("the regulator's reading of %d at %s", datastream, time).hasSize(1);
+            return items.get(0).get("value").asDouble();
+        });
+    }
+
+    /** A box (west, south, east, north) of random size somewhere over the park. */
+    private static double[] randomBox(Random random) {
+        double west = Double.MAX_VALUE;
+        double south = Double.MAX_VALUE;
+        double east = -Double.MAX_VALUE;
+        double north = -Double.MAX_VALUE;
+        for (double[] w : exactWells.values()) {
+            west = Math.min(west, w[0]);
+            south = Math.min(south, w[1]);
+            east = Math.max(east, w[0]);
+            north = Math.max(north, w[1]);
+        }
+        double x1 = west - 0.01 + random.nextDouble() * (east - west + 0.02);
+        double x2 = west - 0.01 + random.nextDouble() * (east - west + 0.02);
+        double y1 = south - 0.01 + random.nextDouble() * (north - south + 0.02);
+        double y2 = south - 0.01 + random.nextDouble() * (north - south + 0.02);
+        return new double[] {Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)};
+    }
+}

@@ -1,0 +1,131 @@
+package org.groundwatergateway.policies.disclosed;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.policies.CoarseGrid;
+import org.groundwatergateway.policies.Disclosure;
+import org.groundwatergateway.policies.Disclosure.BucketScheme;
+import org.groundwatergateway.policies.Viewer;
+import org.locationtech.jts.geom.Point;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sharing policy applied to the records the REST API and reports read (wells, readings, alerts), as the feature
+ * services' disclosed view applies it in SQL: the same disclosure, the same grid ({@link CoarseGrid}), the same
+ * classes. Time windows are cut at the delay before the repository is asked, so a later {@code to} or {@code after}
+ * cannot reach past it. Attributes are named as the published feature types name them ({@code screen_top_depth_m});
+ * a REST field is the same name in camel case ({@code screenTopDepthM}).
+ */
+public final class DisclosedRecords {
+
+    private static final Logger log = LoggerFactory.getLogger(DisclosedRecords.class);
+
+    /** The dataset is not disclosed to this viewer: answered as if it did not exist. */
+    public static final class NotDisclosed extends RuntimeException {
+        public NotDisclosed(String dataset) {
+            super("no such resource: " + dataset);
+        }
+    }
+
+    /** A reading as shown: a bucketed value comes as its class alone, with no value and no raw value. */
+    public record ShownReading(Instant time, Double value, Double rawValue, Integer gbt14848Class, int qualityFlags, int version,
+                               String source, Instant receivedTime) {}
+
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public DisclosedRecords(AccessPolicy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * What the viewer may see of the dataset; {@link NotDisclosed} when nothing, and when the disclosure asks for what
+     * these records cannot do (rows limited by value or owner, means over time, minimum counts): such a policy releases
+     * nothing here rather than more than it allows.
+     */
+    public Disclosure require(Viewer viewer, String dataset) {
+        Disclosure disclosure = policy.disclose(viewer, dataset);
+        if (!disclosure.visible()) throw new NotDisclosed(dataset);
+        if (!disclosure.restrictedTo().isEmpty() || disclosure.ownership() != null || disclosure.minimumCount() > 0
+                || disclosure.timeAggregation() != Disclosure.TimeAggregation.NONE) {
+            log.warn("{} is not disclosed to {} through the REST API: its disclosure limits rows or aggregates, which these records cannot apply",
+                    dataset, viewer.name());
+            throw new NotDisclosed(dataset);
+        }
+        return disclosure;
+    }
+
+    /** Like {@link #require}, for a door that shows exact values only (a forecast from concentrations): nothing masked. */
+    public void requireUnmasked(Viewer viewer, String dataset) {
+        if (require(viewer, dataset).masks()) throw new NotDisclosed(dataset);
+    }
+
+    /** The wells the viewer may see, each at its shown (coarsened) place. */
+    public List<Well> wells(Disclosure disclosure, List<Well> wells) {
+        double precision = disclosure.locationPrecisionMetres();
+        return wells.stream().filter(w -> inArea(disclosure, shownPlace(w.location(), precision)))
+                .map(w -> precision <= 0 ? w : new Well(w.id(), w.parkId(), w.code(), w.nameZh(), shownPlace(w.location(), precision),
+                        w.groundElevationM(), w.casingTopElevationM(), w.screenTopDepthM(), w.screenBottomDepthM(), w.aquiferId(), w.role(), w.status()))
+                .toList();
+    }
+
+    /** Whether a REST field (camel case) is shown: the published attribute of the same name is not withheld. */
+    public static boolean shows(Disclosure disclosure, String restField) {
+        return disclosure.shows(snakeCase(restField));
+    }
+
+    /** The end of a time window the viewer may read to: {@code end}, or the delay's cutoff if earlier. */
+    public Instant readableUntil(Disclosure disclosure, Instant end) {
+        if (disclosure.delay().isZero()) return end;
+        Instant cutoff = clock.instant().minus(disclosure.delay());
+        return end.isAfter(cutoff) ? cutoff : end;
+    }
+
+    /** Readings as shown: a bucketed value (the published {@code result_value}) as its GB/T 14848 class, nothing else of it. */
+    public ShownReading reading(Disclosure disclosure, Parameter parameter, Reading r) {
+        boolean bucketed = disclosure.bucketed().get("result_value") == BucketScheme.GBT14848_CLASS;
+        GroundwaterClassLimits limits = parameter.classLimits();
+        Integer quality = limits == null ? null : limits.classOf(r.value());
+        if (bucketed) return new ShownReading(r.phenomenonTime(), null, null, quality, r.qualityFlags(), r.version(), r.source(), r.receivedTime());
+        return new ShownReading(r.phenomenonTime(), r.value(), disclosure.shows("raw_value") ? r.rawValue() : null, quality, r.qualityFlags(),
+                r.version(), r.source(), r.receivedTime());
+    }
+
+    /** The alerts the viewer may see: none raised after the delay's cutoff; a withheld message or origin left out. */
+    public List<Alert> alerts(Disclosure disclosure, List<Alert> alerts) {
+        Instant cutoff = readableUntil(disclosure, Instant.MAX);
+        return alerts.stream().filter(a -> !a.raisedAt().isAfter(cutoff))
+                .map(a -> new Alert(a.id(), a.kind(), a.level(), a.subject(), disclosure.shows("message") ? a.message() : null, a.raisedAt(),
+                        a.clearedAt() == null || a.clearedAt().isAfter(cutoff) ? null : a.clearedAt(),
+                        disclosure.shows("origin") ? a.origin() : null, a.drillId()))
+                .toList();
+    }
+
+    private static Point shownPlace(Point exact, double precision) {
+        return (Point) CoarseGrid.snap(exact, precision);
+    }
+
+    private static boolean inArea(Disclosure disclosure, Point shown) {
+        Disclosure.Area area = disclosure.area();
+        return area == null || (shown.getX() >= area.west() && shown.getX() <= area.east() && shown.getY() >= area.south() && shown.getY() <= area.north());
+    }
+
+    static String snakeCase(String camel) {
+        StringBuilder snake = new StringBuilder();
+        for (char c : camel.toCharArray()) {
+            if (Character.isUpperCase(c)) snake.append('_').append(Character.toLowerCase(c));
+            else snake.append(c);
+        }
+        return snake.toString().toLowerCase(Locale.ROOT);
+    }
+}
