@@ -66,6 +66,13 @@ final class Http {
         return send(withDefault(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).GET()));
     }
 
+    /** A GET with extra headers, e.g. a Bearer token or Accept-Language. */
+    Response get(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = withDefault(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A GET whose body is binary (a PDF, an image). */
     byte[] getBytes(String path) {
         try {

@@ -5,7 +5,11 @@ import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.identity.Accounts;
+import org.groundwatergateway.policies.sharing.GrantTemplates;
+import org.groundwatergateway.policies.sharing.Grants;
 import org.groundwatergateway.policies.sharing.PolicyRepository;
+import org.groundwatergateway.policies.sharing.ShareRepository;
+import org.groundwatergateway.policies.sharing.ShareWorkflow;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,16 +17,28 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The access policy every output path asks: the active version of the sharing policy, swapped without a restart
  * when the security administrator activates another. The first start stores the open policy as version 1 (active:
- * everyone sees everything, as before) and the shipped default as draft version 2.
+ * everyone sees everything, as before) and the shipped default as draft version 2. Grants approved through the share
+ * workflow take part in every evaluation.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessPolicyConfiguration {
 
     @Bean
-    SharingPolicies sharingPolicies(Database database, Accounts accounts, Clock clock) {
-        SharingPolicies policies = new SharingPolicies(new PolicyRepository(database), accounts, clock);
+    Grants grants(Database database, Clock clock) {
+        return new Grants(new ShareRepository(database), clock);
+    }
+
+    @Bean
+    SharingPolicies sharingPolicies(Database database, Grants grants, Accounts accounts, Clock clock) {
+        SharingPolicies policies = new SharingPolicies(new PolicyRepository(database), grants, accounts, clock);
         policies.start();
         return policies;
+    }
+
+    /** Requests, decisions and grants; a decision reaches {@link Grants} (and so every door) before it returns. */
+    @Bean
+    ShareWorkflow shareWorkflow(Database database, Grants grants, Clock clock) {
+        return new ShareWorkflow(new ShareRepository(database), GrantTemplates.shipped(), grants, clock);
     }
 
     /** A view of the sharing policies rather than the service itself, so that a test may replace the one without the other. */

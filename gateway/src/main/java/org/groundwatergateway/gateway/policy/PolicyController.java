@@ -90,7 +90,7 @@ public class PolicyController {
     /**
      * One dataset as the audience sees it under the active version, and why.
      *
-     * @param awaitingDoors the effects of this disclosure the doors do not apply yet (docs/security.md, "Sharing policies")
+     * @param awaitingDoors the effects of this disclosure no door applies yet, so the doors withhold the dataset (docs/security.md)
      */
     public record Explained(String dataset, Disclosure disclosure, List<String> rules, String reason, List<String> awaitingDoors) {}
 
@@ -108,15 +108,14 @@ public class PolicyController {
         return new Explanation(version, viewer, explained);
     }
 
-    /** The effects that only the sharing policy knows so far; the doors apply visibility, withheld attributes, row values and precision. */
+    /**
+     * The effects no door applies yet (means over time, minimum counts): a door asked for them shows nothing of the
+     * dataset rather than single values. Every other effect is applied below every door.
+     */
     private static List<String> awaitingDoors(Disclosure d) {
         List<String> effects = new ArrayList<>();
-        if (!d.bucketed().isEmpty()) effects.add("bucket");
-        if (!d.delay().isZero()) effects.add("delay");
         if (d.timeAggregation() != Disclosure.TimeAggregation.NONE) effects.add("aggregateTime");
         if (d.minimumCount() > 0) effects.add("minimumCount");
-        if (d.ownership() != null) effects.add("ownRows");
-        if (d.area() != null) effects.add("restrictArea");
         return effects;
     }
 

@@ -1,5 +1,8 @@
 package org.groundwatergateway.gateway.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.groundwatergateway.analytics.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,10 +12,12 @@ import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.gateway.policy.PolicyController;
 import org.groundwatergateway.gateway.security.FirstAccounts;
 import org.groundwatergateway.policies.audit.AuditLog;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.sharing.InvalidPolicy;
-import org.groundwatergateway.policies.disclosed.DisclosedRecords;
+import org.groundwatergateway.policies.sharing.ShareRefusal;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -30,6 +35,25 @@ public class ApiExceptionHandler {
         log.info("Rejected sharing policy: {}", e.getMessage());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setProperty("errors", e.problems());
+        return problem;
+    }
+
+    /**
+     * A share request, decision or revocation refused: every problem with its field and reason in {@code errors}, in
+     * Chinese unless the caller prefers English (Accept-Language).
+     */
+    @ExceptionHandler(ShareRefusal.class)
+    ProblemDetail shareRefused(ShareRefusal e, HttpServletRequest request, HttpServletResponse response) {
+        log.info("Refused share workflow request: {}", e.getMessage());
+        boolean english = Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.detail(english));
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "reason", english ? p.reason() : p.reasonZh())).toList());
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN");
         return problem;
     }
 

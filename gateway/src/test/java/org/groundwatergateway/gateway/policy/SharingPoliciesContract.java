@@ -32,6 +32,8 @@ import org.groundwatergateway.policies.sharing.PolicyFormat.Syntax;
 import org.groundwatergateway.policies.sharing.PolicyRepository;
 import org.groundwatergateway.policies.sharing.PolicyVersion;
 import org.groundwatergateway.policies.sharing.PolicyVersion.State;
+import org.groundwatergateway.policies.sharing.Grants;
+import org.groundwatergateway.policies.sharing.ShareRepository;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +75,7 @@ abstract class SharingPoliciesContract {
     }
 
     private SharingPolicies started() {
-        SharingPolicies started = new SharingPolicies(new PolicyRepository(database), accounts, clock);
+        SharingPolicies started = new SharingPolicies(new PolicyRepository(database), new Grants(new ShareRepository(database), clock), accounts, clock);
         started.start();
         return started;
     }

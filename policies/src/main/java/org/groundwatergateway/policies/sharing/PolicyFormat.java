@@ -91,19 +91,34 @@ public final class PolicyFormat {
         return end < 0 ? message : message.substring(0, end);
     }
 
+    /**
+     * A rule as grant templates write it: {@code id}, {@code datasets} and {@code effects}, validated as in a document,
+     * without audiences (the grant names its organisation). {@link InvalidPolicy} lists every problem, with fields
+     * under {@code path}.
+     */
+    static Rule readUnaddressedRule(Object tree, String path) {
+        Reader reader = new Reader();
+        Rule rule = reader.rule(tree, path, false);
+        if (!reader.problems.isEmpty()) throw new InvalidPolicy(reader.problems);
+        return rule;
+    }
+
+    /** A rule as a document writes it ({@code id}, {@code audiences}, {@code datasets}, {@code effects}), for answers that show rules. */
+    public static Map<String, Object> describe(Rule rule) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", rule.id());
+        if (!rule.audiences().isEmpty()) r.put("audiences", rule.audiences().stream().map(PolicyFormat::tree).toList());
+        r.put("datasets", rule.datasets());
+        r.put("effects", rule.effects().stream().map(PolicyFormat::tree).toList());
+        return r;
+    }
+
     private static Map<String, Object> tree(PolicyDocument document) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("name", document.name());
         if (document.description() != null) root.put("description", document.description());
         List<Object> rules = new ArrayList<>();
-        for (Rule rule : document.rules()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("id", rule.id());
-            r.put("audiences", rule.audiences().stream().map(PolicyFormat::tree).toList());
-            r.put("datasets", rule.datasets());
-            r.put("effects", rule.effects().stream().map(PolicyFormat::tree).toList());
-            rules.add(r);
-        }
+        for (Rule rule : document.rules()) rules.add(describe(rule));
         root.put("rules", rules);
         return root;
     }
@@ -158,7 +173,7 @@ public final class PolicyFormat {
             if (rawRules != null && rawRules.size() > MAX_RULES) problem("/rules", "at most " + MAX_RULES + " rules");
             Map<String, String> ids = new HashMap<>();
             for (int i = 0; rawRules != null && i < rawRules.size(); i++) {
-                Rule rule = rule(rawRules.get(i), "/rules/" + i);
+                Rule rule = rule(rawRules.get(i), "/rules/" + i, true);
                 if (rule == null) continue;
                 String earlier = ids.putIfAbsent(rule.id(), "/rules/" + i + "/id");
                 if (earlier != null) problem("/rules/" + i + "/id", "'" + rule.id() + "' is the id of " + earlier + " already");
@@ -167,13 +182,13 @@ public final class PolicyFormat {
             return problems.isEmpty() ? new PolicyDocument(name, description, rules) : null;
         }
 
-        Rule rule(Object raw, String path) {
+        Rule rule(Object raw, String path, boolean addressed) {
             Map<String, Object> r = object(raw, path);
             if (r == null) return null;
-            fields(r, path, List.of("id", "audiences", "datasets", "effects"));
+            fields(r, path, addressed ? List.of("id", "audiences", "datasets", "effects") : List.of("id", "datasets", "effects"));
             String id = text(r, path, "id", true);
             if (id != null && !ID.matcher(id).matches()) problem(path + "/id", "letters, digits, '_', '.', '-', at most 64");
-            List<Audience> audiences = each(r, path, "audiences", this::audience);
+            List<Audience> audiences = addressed ? each(r, path, "audiences", this::audience) : List.of();
             List<String> datasets = each(r, path, "datasets", this::dataset);
             List<Effect> effects = each(r, path, "effects", this::effect);
             if (effects != null && effects.stream().anyMatch(e -> e instanceof Effect.Deny) && effects.size() > 1) {

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * The sharing policy's versions and the one active now: stores new versions as drafts (validated, and refused if
  * they would lock the security administrator out of the policy API), activates a version without a restart (the
  * evaluated policy is swapped in one step, so a request sees the old or the new version, never a mix), explains what
- * an audience sees and why, and reports what a version would newly expose compared with the active one.
+ * an audience sees and why, and reports what a version would newly expose compared with the active one. The grants in
+ * force take part in every evaluation ({@link Grants}); as a grant never names the policies and never denies, no
+ * grant can lock the security administrator out.
  */
 public final class SharingPolicies {
 
@@ -43,13 +45,15 @@ public final class SharingPolicies {
     private static final int MAX_DOCUMENT_CHARS = 500_000;
 
     private final PolicyRepository repository;
+    private final Grants grants;
     private final Accounts accounts;
     private final Clock clock;
     private final AtomicReference<SharingPolicy> active = new AtomicReference<>();
     private final Map<String, Set<String>> owners = new ConcurrentHashMap<>();
 
-    public SharingPolicies(PolicyRepository repository, Accounts accounts, Clock clock) {
+    public SharingPolicies(PolicyRepository repository, Grants grants, Accounts accounts, Clock clock) {
         this.repository = repository;
+        this.grants = grants;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -96,11 +100,11 @@ public final class SharingPolicies {
     }
 
     /**
-     * What the viewer may see of the dataset under the active version, with what its organisation owns filled in (an
-     * enterprise owns the rows that carry its unified social credit code).
+     * What the viewer may see of the dataset under the active version and the grants in force for its organisation,
+     * with what its organisation owns filled in (an enterprise owns the rows that carry its unified social credit code).
      */
     public Disclosure disclose(Viewer viewer, String dataset) {
-        Disclosure disclosure = active.get().disclose(viewer, dataset);
+        Disclosure disclosure = active.get().decide(viewer, dataset, grants.rulesFor(viewer)).disclosure();
         Disclosure.Ownership ownership = disclosure.ownership();
         if (ownership == null) return disclosure;
         Set<String> owned = owners.computeIfAbsent(ownership.organisation(), this::ownedIdentifiers);
@@ -160,31 +164,35 @@ public final class SharingPolicies {
     }
 
     /**
-     * What the viewer would see of the dataset (null: of every dataset) under the active version, and which rules
-     * decide it; every answer from the same version, even if another is activated meanwhile.
+     * What the viewer would see of the dataset (null: of every dataset) under the active version and the grants in
+     * force, and which rules decide it (a grant's as {@code grant-<id>.<rule>}); every answer from the same version, even
+     * if another is activated meanwhile.
      */
     public Map<String, Decision> explain(Viewer viewer, String dataset) {
         if (dataset != null && Datasets.find(dataset).isEmpty()) throw new IllegalArgumentException("dataset: unknown '" + dataset + "'");
         SharingPolicy policy = active.get();
+        List<Rule> granted = grants.rulesFor(viewer);
         Map<String, Decision> decisions = new LinkedHashMap<>();
         for (Datasets.Dataset known : Datasets.ALL) {
-            if (dataset == null || known.name().equals(dataset)) decisions.put(known.name(), policy.decide(viewer, known.name()));
+            if (dataset == null || known.name().equals(dataset)) decisions.put(known.name(), policy.decide(viewer, known.name(), granted));
         }
         return decisions;
     }
 
     /**
      * Everything the version would show that the active one does not, for every kind of organisation with each role
-     * its people may hold and every registered organisation either version names, on every dataset.
+     * its people may hold and every registered organisation either version names or a grant is for, on every dataset;
+     * the grants in force take part on both sides, as they will after activation.
      */
     public Exposures.Report whatIf(int version) {
         SharingPolicy candidate = new SharingPolicy(version, read(version));
         SharingPolicy current = active.get();
         List<Exposure> exposures = new ArrayList<>();
         for (Map.Entry<String, Viewer> audience : audiences(current.document(), candidate.document()).entrySet()) {
+            List<Rule> granted = grants.rulesFor(audience.getValue());
             for (Datasets.Dataset dataset : Datasets.ALL) {
-                Decision after = candidate.decide(audience.getValue(), dataset.name());
-                List<String> changes = Exposures.newlyExposed(current.disclose(audience.getValue(), dataset.name()), after.disclosure());
+                Decision after = candidate.decide(audience.getValue(), dataset.name(), granted);
+                List<String> changes = Exposures.newlyExposed(current.decide(audience.getValue(), dataset.name(), granted).disclosure(), after.disclosure());
                 if (!changes.isEmpty()) exposures.add(new Exposure(audience.getKey(), dataset.name(), changes, after.rules()));
             }
         }
@@ -284,17 +292,19 @@ public final class SharingPolicies {
                 audiences.put("kind:" + kind + ",role:" + role, new Viewer("audience", Set.of(role), "(any " + kind + ")", kind));
             }
         }
+        Set<String> named = new LinkedHashSet<>();
         for (PolicyDocument document : documents) {
             for (Rule rule : document.rules()) {
-                for (Audience audience : rule.audiences()) {
-                    if (!(audience instanceof Audience.Organisation named)) continue;
-                    accounts.organisation(named.code()).ifPresent(o -> {
-                        for (Role role : Accounts.rolesFor(o.kind())) {
-                            audiences.put("organisation:" + o.code() + ",role:" + role, new Viewer("audience", Set.of(role), o.code(), o.kind()));
-                        }
-                    });
-                }
+                for (Audience audience : rule.audiences()) if (audience instanceof Audience.Organisation organisation) named.add(organisation.code());
             }
+        }
+        named.addAll(grants.organisations());
+        for (String code : named) {
+            accounts.organisation(code).ifPresent(o -> {
+                for (Role role : Accounts.rolesFor(o.kind())) {
+                    audiences.put("organisation:" + o.code() + ",role:" + role, new Viewer("audience", Set.of(role), o.code(), o.kind()));
+                }
+            });
         }
         return audiences;
     }

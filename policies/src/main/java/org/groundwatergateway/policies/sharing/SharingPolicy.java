@@ -1,6 +1,7 @@
 package org.groundwatergateway.policies.sharing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * intersect (areas that do not overlap leave nothing, so the dataset is not shown).</li>
  * </ol>
  * The outcome does not depend on the order of rules. Any error while evaluating shows nothing (fail closed) and is
- * logged.
+ * logged. The rules of grants in force for the viewer's organisation ({@link Grant#rules()}, audience: that named
+ * organisation) take part as if the document held them.
  */
 public final class SharingPolicy implements AccessPolicy {
 
@@ -58,8 +60,13 @@ public final class SharingPolicy implements AccessPolicy {
     }
 
     public Decision decide(Viewer viewer, String dataset) {
+        return decide(viewer, dataset, List.of());
+    }
+
+    /** The decision with these granted rules taking part beside the document's. */
+    public Decision decide(Viewer viewer, String dataset, List<Rule> granted) {
         try {
-            return evaluate(viewer, dataset);
+            return evaluate(viewer, dataset, granted.isEmpty() ? document.rules() : concat(document.rules(), granted));
         } catch (RuntimeException e) {
             log.error("Sharing policy version {} failed for {} on dataset {}; nothing disclosed", version,
                     viewer == null ? null : viewer.name(), dataset, e);
@@ -67,15 +74,22 @@ public final class SharingPolicy implements AccessPolicy {
         }
     }
 
-    private Decision evaluate(Viewer viewer, String dataset) {
+    private static List<Rule> concat(List<Rule> a, List<Rule> b) {
+        List<Rule> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Decision evaluate(Viewer viewer, String dataset, List<Rule> rules) {
         if (viewer == null || dataset == null) throw new IllegalArgumentException("no viewer or no dataset");
         int best = -1;
-        for (Rule rule : document.rules()) {
+        for (Rule rule : rules) {
             if (rule.names(dataset)) best = Math.max(best, rule.specificityFor(viewer));
         }
         if (best < 0) return new Decision(Disclosure.none(), version, List.of(), "no rule names this audience and dataset: nothing is shown");
         int tier = best;
-        List<Rule> deciding = document.rules().stream().filter(r -> r.names(dataset) && r.specificityFor(viewer) == tier).toList();
+        List<Rule> deciding = rules.stream().filter(r -> r.names(dataset) && r.specificityFor(viewer) == tier).toList();
         List<String> ids = deciding.stream().map(Rule::id).toList();
         String by = SPECIFICITY[tier];
         List<Rule> denying = deciding.stream().filter(Rule::denies).toList();
