@@ -1,0 +1,30 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.groundwatergateway.gateway.cite.CiteResults;
+import org.groundwatergateway.gateway.cite.CiteRun;
+import org.groundwatergateway.gateway.cite.Geotk321OnJava17;
+import org.junit.jupiter.api.Test;
+
+/** OGC CITE ets-wfs20 (WFS 2.0, ISO 19142) against the demo park, read-only (the service is not transactional). */
+class WfsCiteTest extends RunningGateway {
+
+    /** Tests that fail for reasons outside the gateway, each explained in docs/conformance.md. */
+    private static final Set<String> OUTSIDE_OUR_CONTROL = Set.of();
+
+    @Test
+    void etsWfs20Passes() throws Exception {
+        CiteRun suite = CiteRun.of("wfs20", Path.of("target", "cite-results", "wfs20"))
+                .withJars("jaxb-api.jar", "jaxb-impl.jar", "jakarta.activation.jar");
+        CiteResults results = Geotk321OnJava17.patch(suite)
+                .run(Map.of("wfs", http.base() + "/wfs?service=WFS&request=GetCapabilities"), Duration.ofMinutes(20));
+        System.out.println("ets-wfs20: " + results.summary());
+        assertThat(results.failuresExcept(OUTSIDE_OUR_CONTROL)).as(() -> CiteResults.describe(results.failures())).isEmpty();
+        assertThat(results.passed()).isPositive();
+    }
+}
