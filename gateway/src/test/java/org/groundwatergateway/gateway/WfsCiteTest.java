@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.gateway.cite.CiteResults;
 import org.groundwatergateway.gateway.cite.CiteRun;
 import org.groundwatergateway.gateway.cite.Geotk321OnJava17;
+import org.groundwatergateway.gateway.cite.SchemaMirror;
 import org.junit.jupiter.api.Test;
 
 /** OGC CITE ets-wfs20 (WFS 2.0, ISO 19142) against the demo park, read-only (the service is not transactional). */
@@ -16,13 +18,19 @@ class WfsCiteTest extends RunningGateway {
 
     /** Tests that fail for reasons outside the gateway, each explained in docs/conformance.md. */
     private static final Set<String> OUTSIDE_OUR_CONTROL = Set.of();
+    /** The suite's XML catalogs: where its jar keeps its copies of the OGC and W3C schemas. */
+    private static final List<String> CATALOGS = List.of("org/opengis/cite/iso19142/schema-catalog.xml",
+            "org/opengis/cite/iso19136/schema-catalog.xml");
 
     @Test
     void etsWfs20Passes() throws Exception {
-        CiteRun suite = CiteRun.of("wfs20", Path.of("target", "cite-results", "wfs20"))
-                .withJars("jaxb-api.jar", "jaxb-impl.jar", "jakarta.activation.jar");
-        CiteResults results = Geotk321OnJava17.patch(suite)
-                .run(Map.of("wfs", http.base() + "/wfs?service=WFS&request=GetCapabilities"), Duration.ofMinutes(20));
+        CiteRun suite = Geotk321OnJava17.patch(CiteRun.of("wfs20", Path.of("target", "cite-results", "wfs20"))
+                .withJars("jaxb-api.jar", "jaxb-impl.jar", "jakarta.activation.jar"));
+        CiteResults results;
+        try (SchemaMirror schemas = new SchemaMirror(suite.jar(), CATALOGS)) {
+            results = suite.jvmOptions(schemas.jvmOptions())
+                    .run(Map.of("wfs", http.base() + "/wfs?service=WFS&request=GetCapabilities"), Duration.ofMinutes(20));
+        }
         System.out.println("ets-wfs20: " + results.summary());
         assertThat(results.failuresExcept(OUTSIDE_OUR_CONTROL)).as(() -> CiteResults.describe(results.failures())).isEmpty();
         assertThat(results.passed()).isPositive();

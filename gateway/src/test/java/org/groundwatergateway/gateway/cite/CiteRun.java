@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +33,13 @@ public final class CiteRun {
         this.directory = directory.toAbsolutePath();
     }
 
-    /** A run of {@code ets-<code>-aio.jar}, writing under {@code directory}. */
-    public static CiteRun of(String code, Path directory) {
+    /** A run of {@code ets-<code>-aio.jar}, writing under {@code directory} (emptied first). */
+    public static CiteRun of(String code, Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> old = Files.walk(directory)) {
+                for (Path file : old.sorted(Comparator.reverseOrder()).toList()) Files.delete(file);
+            }
+        }
         CiteRun run = new CiteRun(copied("ets-" + code + "-aio.jar"), directory);
         run.classpath.add(run.jar);
         return run;
@@ -68,7 +74,11 @@ public final class CiteRun {
     }
 
     public CiteRun jvmOptions(String... options) {
-        jvmOptions.addAll(List.of(options));
+        return jvmOptions(List.of(options));
+    }
+
+    public CiteRun jvmOptions(List<String> options) {
+        jvmOptions.addAll(options);
         return this;
     }
 
