@@ -59,13 +59,18 @@ final class WfsCapabilities {
                     allowed(xml, "outputFormat", formats.stream().map(f -> f.names().get(0)).toList());
                     allowed(xml, "resultType", List.of("results", "hits"));
                 }
+                if (operation.equals("GetFeature") || operation.equals("GetPropertyValue")) {
+                    // Features hold no references to other resources, so local resolution is all there is to do.
+                    allowed(xml, "resolve", List.of("local"));
+                }
                 xml.end();
             }
             allowed(xml, "version", List.of(WfsService.VERSION));
-            for (String conformance : List.of("ImplementsBasicWFS", "KVPEncoding", "XMLEncoding", "ImplementsResultPaging")) {
+            // Basic WFS includes Simple WFS (09-025r2 §2).
+            for (String conformance : List.of("ImplementsSimpleWFS", "ImplementsBasicWFS", "KVPEncoding", "XMLEncoding", "ImplementsResultPaging")) {
                 constraint(xml, conformance, "TRUE");
             }
-            for (String conformance : List.of("ImplementsSimpleWFS", "ImplementsTransactionalWFS", "ImplementsLockingWFS", "SOAPEncoding",
+            for (String conformance : List.of("ImplementsTransactionalWFS", "ImplementsLockingWFS", "SOAPEncoding",
                     "ImplementsInheritance", "ImplementsRemoteResolve", "ImplementsStandardJoins", "ImplementsSpatialJoins",
                     "ImplementsTemporalJoins", "ImplementsFeatureVersioning", "ManageStoredQueries")) {
                 constraint(xml, conformance, "FALSE");
