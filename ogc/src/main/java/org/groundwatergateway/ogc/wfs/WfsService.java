@@ -171,6 +171,8 @@ public final class WfsService {
         parameters.put("STARTINDEX", Long.toString(startIndex));
         parameters.put("COUNT", Integer.toString(count));
         parameters.remove("MAXFEATURES");
+        // The next page of features, also from a hits answer.
+        parameters.remove("RESULTTYPE");
         return serviceUrl + parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -185,7 +187,8 @@ public final class WfsService {
         private PropertyValues() {}
 
         static void write(OutputStream out, FeatureCollectionResult result, String property) {
-            try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS, "gml", Namespaces.GML, "gw", Namespaces.GW))) {
+            try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS, "gml", Namespaces.GML, "gw", Namespaces.GW,
+                    "xsi", Namespaces.XSI))) {
                 xml.root("wfs:ValueCollection").attribute("timeStamp", result.timeStamp().toString())
                         .attribute("numberMatched", result.numberMatched()).attribute("numberReturned", result.numberReturned());
                 GmlGeometryWriter geometries = new GmlGeometryWriter(xml, result.srs().northFirst(), result.srs().crs().geographic());
@@ -196,10 +199,7 @@ public final class WfsService {
                     } else if (property.equals("geom")) {
                         geometries.write(feature.geometry(), part.layer().name() + "." + feature.id() + ".geom", result.srs().crs().urn());
                     } else {
-                        Object value = feature.properties().get(property);
-                        xml.start("gw:" + property);
-                        if (value != null) xml.text(Values.text(value));
-                        xml.end();
+                        Values.element(xml, "gw:" + property, feature.properties().get(property));
                     }
                     xml.end();
                 });
