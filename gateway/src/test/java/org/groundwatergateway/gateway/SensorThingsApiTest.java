@@ -71,7 +71,8 @@ class SensorThingsApiTest extends RunningGateway {
                 .endsWith("cas_rn=71-43-2");
         JsonNode weather = get("/Things?$filter=properties/kind eq 'weather-station'").path("value");
         assertThat(weather.size()).isEqualTo(1);
-        assertThat(weather.get(0).path("@iot.id").asLong()).isNegative();
+        // Numbered apart from the wells, and positive: clients (and OGC CITE) read -1 as "no id".
+        assertThat(weather.get(0).path("@iot.id").asLong()).isGreaterThan(1_000_000_000L);
         assertThat(get("/HistoricalLocations(" + id + ")").path("time").asString()).startsWith("2025-10-31T16:00");
         assertThat(get("/FeaturesOfInterest(" + id + ")").path("feature").path("type").asString()).isEqualTo("Point");
     }
