@@ -23,8 +23,13 @@ import org.springframework.test.context.DynamicPropertySource;
 class SensorThingsCiteTest extends RunningGateway {
 
     private static final CredentialsProxy PROXY = new CredentialsProxy("admin", "demo-admin");
-    /** Tests that fail for reasons outside the gateway, each explained in docs/conformance.md. */
-    private static final Set<String> OUTSIDE_OUR_CONTROL = Set.of();
+    /**
+     * Open server-side failures of issue #14 (docs/conformance.md): levels 2 and 3 first delete every entity of the
+     * service and create generic ones, which the gateway still refuses (Observations are retracted, never deleted; a
+     * Thing must be a well or weather station). Each fails the suite's setup, so every level 2 and 3 test is skipped.
+     * This test fails when one of them starts passing too, so that the list only shrinks.
+     */
+    private static final Set<String> OPEN_IN_ISSUE_14 = Set.of("Capability2Tests.obtainTestSubject", "Capability3Tests.obtainTestSubject");
 
     @DynamicPropertySource
     static void behindTheProxy(DynamicPropertyRegistry registry) {
@@ -42,7 +47,9 @@ class SensorThingsCiteTest extends RunningGateway {
         CiteResults results = CiteRun.of("sta10", Path.of("target", "cite-results", "sta10"))
                 .run(Map.of("iut", PROXY.base() + "/sta/v1.1", "ics", "3"), Duration.ofMinutes(10));
         System.out.println("ets-sta10: " + results.summary());
-        assertThat(results.failuresExcept(OUTSIDE_OUR_CONTROL)).as(() -> CiteResults.describe(results.failures())).isEmpty();
+        assertThat(results.failuresExcept(OPEN_IN_ISSUE_14)).as(() -> CiteResults.describe(results.failures())).isEmpty();
+        assertThat(results.failures()).extracting(CiteResults.Failure::test).as("open failures that now pass: shorten the list")
+                .containsAll(OPEN_IN_ISSUE_14);
         assertThat(results.passed()).isPositive();
     }
 }

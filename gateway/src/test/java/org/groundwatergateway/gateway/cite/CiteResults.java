@@ -59,8 +59,9 @@ public record CiteResults(int total, int passed, int failed, int skipped, Durati
 
     /** One line of figures, for the test log and docs/conformance.md. */
     public String summary() {
-        return "%d run, %d passed, %d failed, %d skipped (%d s in tests)".formatted(total, passed, failed, skipped,
-                duration.toSeconds());
+        // TestNG counts failed configuration (setup) methods apart from tests; they are among the failures listed.
+        return "%d run, %d passed, %d failed, %d skipped; %d failures listed including setup (%d s in tests)".formatted(total, passed,
+                failed, skipped, failures.size(), duration.toSeconds());
     }
 
     public static String describe(List<Failure> failures) {
