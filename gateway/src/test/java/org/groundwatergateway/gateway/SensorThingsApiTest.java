@@ -65,6 +65,9 @@ class SensorThingsApiTest extends RunningGateway {
 
         JsonNode datastream = get("/Datastreams(" + datastreamId("GW-U04/ph") + ")");
         assertThat(datastream.path("unitOfMeasurement").path("symbol").asString()).isEqualTo("dimensionless");
+        assertThat(datastream.path("unitOfMeasurement").path("definition").asString()).isEqualTo("http://qudt.org/vocab/unit/UNITLESS");
+        assertThat(get("/Datastreams(" + datastreamId("GW-U05/benzene") + ")").path("unitOfMeasurement").path("definition").asString())
+                .isEqualTo("http://qudt.org/vocab/unit/MicroGM-PER-L");
         assertThat(datastream.path("observationType").asString()).endsWith("OM_Measurement");
         assertThat(datastream.path("phenomenonTime").asString()).matches("2025-1.*/2025-1.*");
         assertThat(get("/ObservedProperties?$filter=properties/code eq 'benzene'").path("value").get(0).path("definition").asString())
