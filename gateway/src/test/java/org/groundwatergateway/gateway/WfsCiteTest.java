@@ -33,7 +33,7 @@ class WfsCiteTest extends RunningGateway {
     @Test
     void etsWfs20Passes() throws Exception {
         CiteRun suite = Geotk321OnJava17.patch(CiteRun.of("wfs20", Path.of("target", "cite-results", "wfs20"))
-                .withJars("jaxb-api.jar", "jaxb-impl.jar", "jakarta.activation.jar"));
+                .withJars("jaxb-api.jar", "jaxb-impl.jar", "jakarta.activation.jar", "javax.xml.soap-api.jar"));
         CiteResults results;
         try (SchemaMirror schemas = new SchemaMirror(suite.jar(), CATALOGS)) {
             results = suite.jvmOptions(schemas.jvmOptions())

@@ -16,12 +16,14 @@ import org.w3c.dom.Element;
 /**
  * Reads an OGC Filter Encoding 2.0 (ISO 19143, OGC 09-026r2) {@code fes:Filter} element into a {@link Filter}.
  * Elements are matched by local name, so FES 1.1 {@code ogc:} filters with {@code PropertyName} read too. A
- * value reference must be a plain property name, optionally prefixed: the XPath expressions FES allows are not
- * evaluated here at all (CVE-2024-36401 was remote code execution through exactly that).
+ * value reference must be a plain property name, optionally prefixed and with the position {@code [1]} (the part of
+ * FES's minimum XPath that flat feature types need): the XPath expressions FES allows are not evaluated here at all
+ * (CVE-2024-36401 was remote code execution through exactly that).
  */
 public final class FesFilterReader {
 
-    private static final Pattern PROPERTY_NAME = Pattern.compile("(@)?(?:([A-Za-z_][\\w.-]*):)?([A-Za-z_][\\w]*)");
+    /** A (prefixed) property or attribute name, with the position predicate {@code [1]} minimum XPath allows. */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("(@)?(?:([A-Za-z_][\\w.-]*):)?([A-Za-z_][\\w]*)(?:\\[(\\d+)])?");
     private static final String GEOMETRY_PROPERTY = "geom";
     /**
      * The deepest nesting of And, Or and Not read: reading and translating to SQL recurse once per level, and a
@@ -172,6 +174,9 @@ public final class FesFilterReader {
         if (!matcher.matches()) throw new FilterException("'" + reference + "' is not a property name", reference);
         String prefix = matcher.group(2);
         String local = matcher.group(3);
+        if (matcher.group(4) != null && !matcher.group(4).equals("1")) {
+            throw new FilterException("'" + reference + "': every property occurs once, so the only position is [1]", reference);
+        }
         String namespace = prefix == null ? null : context.lookupNamespaceURI(prefix);
         boolean gml = Namespaces.GML.equals(namespace) || (namespace == null && "gml".equals(prefix));
         if (matcher.group(1) != null) {

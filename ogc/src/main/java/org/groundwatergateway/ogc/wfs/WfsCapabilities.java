@@ -111,8 +111,10 @@ final class WfsCapabilities {
     private static void filterCapabilities(XmlOut xml) {
         xml.start("fes:Filter_Capabilities");
         xml.start("fes:Conformance");
-        for (String c : List.of("ImplementsQuery", "ImplementsAdHocQuery", "ImplementsResourceId", "ImplementsMinStandardFilter",
-                "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsSorting")) {
+        // Minimum XPath (FES 2.0 §7.4.4), which Basic WFS requires: the features are flat, so a property name with an optional
+        // [1], GML's standard properties and @gml:id are all of it there is to reach.
+        for (String c : List.of("ImplementsQuery", "ImplementsAdHocQuery", "ImplementsResourceId", "ImplementsMinimumXPath",
+                "ImplementsMinStandardFilter", "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsSorting")) {
             fesConstraint(xml, c, "TRUE");
         }
         for (String c : List.of("ImplementsFunctions", "ImplementsMinTemporalFilter", "ImplementsTemporalFilter", "ImplementsVersionNav",

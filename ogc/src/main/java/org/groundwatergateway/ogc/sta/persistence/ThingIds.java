@@ -26,7 +26,7 @@ public final class ThingIds {
     }
 
     /** The table a Thing's row lives in. */
-    static String table(long thingId) {
+    public static String table(long thingId) {
         return isWeatherStation(thingId) ? "weather_stations" : "wells";
     }
 

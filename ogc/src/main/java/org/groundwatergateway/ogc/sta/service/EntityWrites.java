@@ -184,8 +184,8 @@ public final class EntityWrites {
                 case DATASTREAM -> monitoring.findDatastream(id).isPresent();
                 case SENSOR -> monitoring.findSensor(id).isPresent();
                 case OBSERVED_PROPERTY -> parameters.findById(id).isPresent();
-                default -> database.jdbc().sql("SELECT COUNT(*) FROM " + (ThingIds.isWeatherStation(id) ? "weather_stations" : "wells")
-                        + " WHERE id = ?").param(ThingIds.rowId(id)).query(Long.class).single() > 0;
+                default -> database.jdbc().sql("SELECT COUNT(*) FROM " + ThingIds.table(id) + " WHERE id = ?")
+                        .param(ThingIds.rowId(id)).query(Long.class).single() > 0;
             };
             if (!exists) throw new StaQueryException(field + ": no " + type.entityName() + " with @iot.id " + id);
             return id;
