@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -54,7 +55,12 @@ public record CiteResults(int total, int passed, int failed, int skipped, Durati
 
     /** The failures not in {@code known} (tests that fail for a documented reason outside the gateway). */
     public List<Failure> failuresExcept(Set<String> known) {
-        return failures.stream().filter(failure -> !known.contains(failure.test())).toList();
+        return failuresExcept(failure -> known.contains(failure.test()));
+    }
+
+    /** The failures that {@code explained} does not account for. */
+    public List<Failure> failuresExcept(Predicate<Failure> explained) {
+        return failures.stream().filter(explained.negate()).toList();
     }
 
     /** One line of figures, for the test log and docs/conformance.md. */
