@@ -65,13 +65,17 @@ class SensorThingsApiTest extends RunningGateway {
 
         JsonNode datastream = get("/Datastreams(" + datastreamId("GW-U04/ph") + ")");
         assertThat(datastream.path("unitOfMeasurement").path("symbol").asString()).isEqualTo("dimensionless");
+        assertThat(datastream.path("unitOfMeasurement").path("definition").asString()).isEqualTo("http://qudt.org/vocab/unit/UNITLESS");
+        assertThat(get("/Datastreams(" + datastreamId("GW-U05/benzene") + ")").path("unitOfMeasurement").path("definition").asString())
+                .isEqualTo("http://qudt.org/vocab/unit/MicroGM-PER-L");
         assertThat(datastream.path("observationType").asString()).endsWith("OM_Measurement");
         assertThat(datastream.path("phenomenonTime").asString()).matches("2025-1.*/2025-1.*");
         assertThat(get("/ObservedProperties?$filter=properties/code eq 'benzene'").path("value").get(0).path("definition").asString())
                 .endsWith("cas_rn=71-43-2");
         JsonNode weather = get("/Things?$filter=properties/kind eq 'weather-station'").path("value");
         assertThat(weather.size()).isEqualTo(1);
-        assertThat(weather.get(0).path("@iot.id").asLong()).isNegative();
+        // Numbered apart from the wells, and positive: clients (and OGC CITE) read -1 as "no id".
+        assertThat(weather.get(0).path("@iot.id").asLong()).isGreaterThan(1_000_000_000L);
         assertThat(get("/HistoricalLocations(" + id + ")").path("time").asString()).startsWith("2025-10-31T16:00");
         assertThat(get("/FeaturesOfInterest(" + id + ")").path("feature").path("type").asString()).isEqualTo("Point");
     }

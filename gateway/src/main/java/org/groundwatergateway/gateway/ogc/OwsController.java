@@ -67,7 +67,10 @@ public class OwsController {
                 answer = wfs.handle(WfsXmlReader.read(root), Viewers.current(), serviceUrl, null);
             } else {
                 KvpRequest kvp = new KvpRequest(request.getParameterMap());
-                service = kvp.get("SERVICE").orElse(defaultService);
+                // OWS Common (06-121r3 §7.2.1) makes SERVICE mandatory in GetCapabilities, the one request every service
+                // answers; the other requests default to the endpoint's own service.
+                boolean capabilities = kvp.get("REQUEST").map("GetCapabilities"::equalsIgnoreCase).orElse(false);
+                service = kvp.get("SERVICE").orElse(capabilities ? null : defaultService);
                 if (service == null) throw OwsException.missing("SERVICE");
                 isWms = service.equalsIgnoreCase("WMS");
                 if (isWms) {

@@ -3,6 +3,8 @@ package org.groundwatergateway.ogc.feature;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.ogc.filter.Filter;
 import org.groundwatergateway.ogc.filter.FilterException;
@@ -17,6 +19,8 @@ import org.locationtech.jts.geom.Geometry;
 final class FilterSql {
 
     private static final char LIKE_ESCAPE = '!';
+    /** A feature identifier as this service writes them: {@code <type>.<number>}. */
+    private static final Pattern TYPED_ID = Pattern.compile("([A-Za-z_]\\w*)\\.\\d+");
 
     private final DisclosedType layer;
     private final StringBuilder sql = new StringBuilder();
@@ -45,15 +49,23 @@ final class FilterSql {
             sql.append("NOT (");
             write(not.operand());
             sql.append(')');
+        } else if (filter instanceof Filter.Comparison comparison && comparison.property().equals(Filter.GML_ID)) {
+            identifierComparison(comparison);
         } else if (filter instanceof Filter.Comparison comparison) {
             comparison(comparison);
         } else if (filter instanceof Filter.Like like) {
             like(like);
+        } else if (filter instanceof Filter.Between between && absent(between.property())) {
+            sql.append("1 = 0");
         } else if (filter instanceof Filter.Between between) {
             FeatureProperty property = property(between.property());
             sql.append("t.").append(property.name()).append(" BETWEEN ? AND ?");
             parameters.add(value(property, between.lower()));
             parameters.add(value(property, between.upper()));
+        } else if (filter instanceof Filter.IsNull isNull && isNull.property().equals(Filter.GML_ID)) {
+            sql.append("1 = 0");
+        } else if (filter instanceof Filter.IsNull isNull && absent(isNull.property())) {
+            sql.append("1 = 1");
         } else if (filter instanceof Filter.IsNull isNull) {
             sql.append("t.").append(property(isNull.property()).name()).append(" IS NULL");
         } else if (filter instanceof Filter.Spatial spatial) {
@@ -84,7 +96,33 @@ final class FilterSql {
         sql.append(')');
     }
 
+    /**
+     * GML's standard properties other than the identifier: the published features carry none of them, so they are null
+     * and no comparison matches. {@code gml:boundedBy} is an envelope, which no literal can be compared with.
+     */
+    private static boolean absent(String property) {
+        if (property.equals("gml:boundedBy")) {
+            throw FilterException.cannotEvaluate("gml:boundedBy is an envelope; compare geometries with the spatial operators", property);
+        }
+        return Filter.isGmlProperty(property);
+    }
+
+    /** {@code @gml:id = 'wells.12'} (or {@code <>}): the identifier, as a resource id filter would select it. */
+    private void identifierComparison(Filter.Comparison comparison) {
+        boolean equal = comparison.operator() == Filter.ComparisonOperator.EQUAL_TO;
+        if (!equal && comparison.operator() != Filter.ComparisonOperator.NOT_EQUAL_TO) {
+            throw new FilterException("@gml:id can only be compared for equality", Filter.GML_ID);
+        }
+        sql.append(equal ? "(" : "NOT (");
+        resourceIds(List.of(comparison.value()));
+        sql.append(')');
+    }
+
     private void comparison(Filter.Comparison comparison) {
+        if (absent(comparison.property())) {
+            sql.append("1 = 0");
+            return;
+        }
         FeatureProperty property = property(comparison.property());
         boolean foldCase = property.type() == PropertyType.STRING && !comparison.matchCase();
         sql.append(foldCase ? "LOWER(t." + property.name() + ")" : "t." + property.name())
@@ -93,6 +131,10 @@ final class FilterSql {
     }
 
     private void like(Filter.Like like) {
+        if (absent(like.property())) {
+            sql.append("1 = 0");
+            return;
+        }
         FeatureProperty property = property(like.property());
         if (property.type() != PropertyType.STRING) {
             throw new FilterException("PropertyIsLike needs a text property; " + property.name() + " is " + property.type().xsd(), property.name());
@@ -132,6 +174,11 @@ final class FilterSql {
         List<Long> keys = new ArrayList<>();
         String prefix = layer.name() + ".";
         for (String id : ids) {
+            Matcher typed = TYPED_ID.matcher(id);
+            if (typed.matches() && !typed.group(1).equals(layer.name())) {
+                // FES 2.0 §7.11.1: a resource id inconsistent with the queried type is an error, not an empty result.
+                throw new FilterException("Resource id " + id + " names a feature of type " + typed.group(1) + ", not " + layer.name(), "ResourceId");
+            }
             String key = id.startsWith(prefix) ? id.substring(prefix.length()) : id;
             try {
                 keys.add(Long.parseLong(key));

@@ -1,5 +1,6 @@
 package org.groundwatergateway.ogc.feature;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ public enum PropertyType {
         try {
             return switch (this) {
                 case STRING -> text;
-                case INTEGER -> Long.parseLong(value);
+                case INTEGER -> integer(value);
                 case DOUBLE -> Double.parseDouble(value);
                 case BOOLEAN -> switch (value.toLowerCase(Locale.ROOT)) {
                     case "true", "1" -> Boolean.TRUE;
@@ -44,9 +45,22 @@ public enum PropertyType {
                 };
                 case DATETIME -> dateTime(value);
             };
-        } catch (NumberFormatException | DateTimeParseException e) {
+        } catch (NumberFormatException | ArithmeticException | DateTimeParseException e) {
             throw new IllegalArgumentException("'" + text + "' is not " + (this == DATETIME
                     ? "an ISO 8601 date or date-time" : this == INTEGER ? "an integer" : "a number"));
+        }
+    }
+
+    /**
+     * An integer property's operand: a whole number, also written as a decimal ({@code 30.0}, as XPath's xs:decimal
+     * arithmetic writes it); a fraction stays a decimal, which SQL compares with the integer column exactly.
+     */
+    private static Number integer(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            BigDecimal decimal = new BigDecimal(value);
+            return decimal.stripTrailingZeros().scale() <= 0 ? decimal.longValueExact() : decimal;
         }
     }
 

@@ -9,18 +9,21 @@ import org.groundwatergateway.ogc.filter.Filter.ComparisonOperator;
 import org.groundwatergateway.ogc.filter.Filter.SpatialOperator;
 import org.groundwatergateway.ogc.filter.FilterException;
 import org.groundwatergateway.ogc.xml.GmlGeometryReader;
+import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.ogc.xml.SafeXml;
 import org.w3c.dom.Element;
 
 /**
  * Reads an OGC Filter Encoding 2.0 (ISO 19143, OGC 09-026r2) {@code fes:Filter} element into a {@link Filter}.
  * Elements are matched by local name, so FES 1.1 {@code ogc:} filters with {@code PropertyName} read too. A
- * value reference must be a plain property name, optionally prefixed: the XPath expressions FES allows are not
- * evaluated here at all (CVE-2024-36401 was remote code execution through exactly that).
+ * value reference must be a plain property name, optionally prefixed and with the position {@code [1]} (the part of
+ * FES's minimum XPath that flat feature types need): the XPath expressions FES allows are not evaluated here at all
+ * (CVE-2024-36401 was remote code execution through exactly that).
  */
 public final class FesFilterReader {
 
-    private static final Pattern PROPERTY_NAME = Pattern.compile("(?:[A-Za-z_][\\w.-]*:)?([A-Za-z_][\\w]*)");
+    /** A (prefixed) property or attribute name, with the position predicate {@code [1]} minimum XPath allows. */
+    private static final Pattern PROPERTY_NAME = Pattern.compile("(@)?(?:([A-Za-z_][\\w.-]*):)?([A-Za-z_][\\w]*)(?:\\[(\\d+)])?");
     private static final String GEOMETRY_PROPERTY = "geom";
     /**
      * The deepest nesting of And, Or and Not read: reading and translating to SQL recurse once per level, and a
@@ -139,7 +142,7 @@ public final class FesFilterReader {
         for (Element child : SafeXml.children(e)) {
             String name = child.getLocalName();
             if (name.equals("ValueReference") || name.equals("PropertyName")) {
-                String property = propertyName(SafeXml.text(child));
+                String property = propertyName(SafeXml.text(child), child);
                 if (!property.equals(GEOMETRY_PROPERTY)) {
                     throw new FilterException("Spatial operators apply to the geometry property '" + GEOMETRY_PROPERTY + "', not '" + property + "'", property);
                 }
@@ -158,14 +161,29 @@ public final class FesFilterReader {
     private static String property(Element e) {
         Element reference = SafeXml.child(e, "ValueReference").or(() -> SafeXml.child(e, "PropertyName"))
                 .orElseThrow(() -> new FilterException(e.getLocalName() + " needs a ValueReference", e.getLocalName()));
-        return propertyName(SafeXml.text(reference));
+        return propertyName(SafeXml.text(reference), reference);
     }
 
-    /** The local property name of a value reference, which may only be a (prefixed) name. */
-    static String propertyName(String reference) {
+    /**
+     * The property a value reference names: the local name of one of the feature type's properties (any prefix but
+     * GML's), {@code gml:<name>} for a GML standard property, or {@link Filter#GML_ID}. Prefixes are resolved against
+     * the namespaces declared around {@code context}; an undeclared {@code gml:} is taken as GML's.
+     */
+    static String propertyName(String reference, Element context) {
         var matcher = PROPERTY_NAME.matcher(reference.trim());
         if (!matcher.matches()) throw new FilterException("'" + reference + "' is not a property name", reference);
-        return matcher.group(1);
+        String prefix = matcher.group(2);
+        String local = matcher.group(3);
+        if (matcher.group(4) != null && !matcher.group(4).equals("1")) {
+            throw new FilterException("'" + reference + "': every property occurs once, so the only position is [1]", reference);
+        }
+        String namespace = prefix == null ? null : context.lookupNamespaceURI(prefix);
+        boolean gml = Namespaces.GML.equals(namespace) || (namespace == null && "gml".equals(prefix));
+        if (matcher.group(1) != null) {
+            if (gml && local.equals("id")) return Filter.GML_ID;
+            throw new FilterException("'" + reference + "': the only attribute a filter may name is @gml:id", reference);
+        }
+        return gml ? "gml:" + local : local;
     }
 
     private static String literal(Element e) {

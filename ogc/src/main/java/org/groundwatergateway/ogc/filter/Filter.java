@@ -6,10 +6,19 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * A feature filter as data: what FES 2.0 (ISO 19143), a WMS or OGC API request and the policy layer ask for,
  * parsed once and never evaluated as code. Property names are plain names, checked against a feature type's
- * schema when the filter is turned into SQL; values stay values and are bound as parameters. Geometries are
- * in CGCS2000 longitude/latitude.
+ * schema when the filter is turned into SQL, or GML's own properties of every feature: {@code gml:name},
+ * {@code gml:description}, {@code gml:identifier}, {@code gml:boundedBy} (which the published features never carry)
+ * and {@link #GML_ID}. Values stay values and are bound as parameters. Geometries are in CGCS2000 longitude/latitude.
  */
 public sealed interface Filter {
+
+    /** The feature's identifier ({@code @gml:id}, e.g. {@code wells.12}) as a value reference. */
+    String GML_ID = "@gml:id";
+
+    /** Whether {@code property} is one of GML's standard properties ({@code gml:name}, ...), not the feature type's. */
+    static boolean isGmlProperty(String property) {
+        return property.startsWith("gml:");
+    }
 
     /** Everything passes. */
     record Include() implements Filter {}

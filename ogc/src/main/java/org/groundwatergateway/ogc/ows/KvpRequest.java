@@ -30,6 +30,12 @@ public final class KvpRequest {
         return get(name).orElseThrow(() -> OwsException.missing(name));
     }
 
+    /** Whether the parameter was sent with an empty value (which {@link #get} treats as not sent). */
+    public boolean givenEmpty(String name) {
+        String value = values.get(name.toUpperCase(Locale.ROOT));
+        return value != null && value.isBlank();
+    }
+
     public boolean has(String name) {
         return get(name).isPresent();
     }

@@ -11,8 +11,9 @@ import org.groundwatergateway.ogc.xml.XmlOut;
 
 /**
  * GML 3.2 in a {@code wfs:FeatureCollection} (OGC 09-025r2 §11.3), the WFS 2.0 default: one {@code wfs:member}
- * per feature, the geometry first then the properties in schema order (as DescribeFeatureType declares them),
- * coordinates in the srsName's official axis order.
+ * per feature, the geometry first then the properties in schema order (as DescribeFeatureType declares them), a
+ * property without a value as {@code xsi:nil} (the schema declares every property nillable), coordinates in the
+ * srsName's official axis order.
  */
 public final class GmlOutput implements FeatureOutputFormat {
 
@@ -64,8 +65,7 @@ public final class GmlOutput implements FeatureOutputFormat {
         geometries.write(feature.geometry(), id + ".geom", srsName);
         xml.end();
         for (FeatureProperty property : properties) {
-            Object value = feature.properties().get(property.name());
-            if (value != null) xml.element("gw:" + property.name(), Values.text(value));
+            Values.element(xml, "gw:" + property.name(), feature.properties().get(property.name()));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.groundwatergateway.ogc.wfs;
 
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.ogc.xml.XmlOut;
@@ -10,24 +11,25 @@ final class StoredQueries {
 
     private StoredQueries() {}
 
-    static void list(OutputStream out) {
-        try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS))) {
+    /** @param typeNames the qualified feature type names GetFeatureById may return */
+    static void list(OutputStream out, List<String> typeNames) {
+        try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS, "gw", Namespaces.GW))) {
             xml.root("wfs:ListStoredQueriesResponse");
             xml.start("wfs:StoredQuery").attribute("id", WfsRequest.GET_FEATURE_BY_ID);
             xml.element("wfs:Title", "Get feature by identifier");
-            xml.element("wfs:ReturnFeatureType", "");
+            typeNames.forEach(name -> xml.element("wfs:ReturnFeatureType", name));
             xml.end().end();
         }
     }
 
-    static void describe(OutputStream out) {
-        try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS, "xsd", Namespaces.XSD))) {
+    static void describe(OutputStream out, List<String> typeNames) {
+        try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS, "xsd", Namespaces.XSD, "gw", Namespaces.GW))) {
             xml.root("wfs:DescribeStoredQueriesResponse");
             xml.start("wfs:StoredQueryDescription").attribute("id", WfsRequest.GET_FEATURE_BY_ID);
             xml.element("wfs:Title", "Get feature by identifier");
             xml.element("wfs:Abstract", "Returns the single feature whose identifier (e.g. wells.12) is given.");
-            xml.start("wfs:Parameter").attribute("name", "ID").attribute("type", "xsd:string").end();
-            xml.start("wfs:QueryExpressionText").attribute("returnFeatureTypes", "").attribute("language", "urn:ogc:def:queryLanguage:OGC-WFS::WFSQueryExpression")
+            xml.start("wfs:Parameter").attribute("name", "id").attribute("type", "xsd:string").end();
+            xml.start("wfs:QueryExpressionText").attribute("returnFeatureTypes", String.join(" ", typeNames)).attribute("language", "urn:ogc:def:queryLanguage:OGC-WFS::WFSQueryExpression")
                     .attribute("isPrivate", "true").end();
             xml.end().end();
         }

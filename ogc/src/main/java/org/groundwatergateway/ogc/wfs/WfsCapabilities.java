@@ -59,13 +59,18 @@ final class WfsCapabilities {
                     allowed(xml, "outputFormat", formats.stream().map(f -> f.names().get(0)).toList());
                     allowed(xml, "resultType", List.of("results", "hits"));
                 }
+                if (operation.equals("GetFeature") || operation.equals("GetPropertyValue")) {
+                    // Features hold no references to other resources, so local resolution is all there is to do.
+                    allowed(xml, "resolve", List.of("local"));
+                }
                 xml.end();
             }
             allowed(xml, "version", List.of(WfsService.VERSION));
-            for (String conformance : List.of("ImplementsBasicWFS", "KVPEncoding", "XMLEncoding", "ImplementsResultPaging")) {
+            // Basic WFS includes Simple WFS (09-025r2 §2).
+            for (String conformance : List.of("ImplementsSimpleWFS", "ImplementsBasicWFS", "KVPEncoding", "XMLEncoding", "ImplementsResultPaging")) {
                 constraint(xml, conformance, "TRUE");
             }
-            for (String conformance : List.of("ImplementsSimpleWFS", "ImplementsTransactionalWFS", "ImplementsLockingWFS", "SOAPEncoding",
+            for (String conformance : List.of("ImplementsTransactionalWFS", "ImplementsLockingWFS", "SOAPEncoding",
                     "ImplementsInheritance", "ImplementsRemoteResolve", "ImplementsStandardJoins", "ImplementsSpatialJoins",
                     "ImplementsTemporalJoins", "ImplementsFeatureVersioning", "ManageStoredQueries")) {
                 constraint(xml, conformance, "FALSE");
@@ -106,8 +111,10 @@ final class WfsCapabilities {
     private static void filterCapabilities(XmlOut xml) {
         xml.start("fes:Filter_Capabilities");
         xml.start("fes:Conformance");
-        for (String c : List.of("ImplementsQuery", "ImplementsAdHocQuery", "ImplementsResourceId", "ImplementsMinStandardFilter",
-                "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsSorting")) {
+        // Minimum XPath (FES 2.0 §7.4.4), which Basic WFS requires: the features are flat, so a property name with an optional
+        // [1], GML's standard properties and @gml:id are all of it there is to reach.
+        for (String c : List.of("ImplementsQuery", "ImplementsAdHocQuery", "ImplementsResourceId", "ImplementsMinimumXPath",
+                "ImplementsMinStandardFilter", "ImplementsStandardFilter", "ImplementsMinSpatialFilter", "ImplementsSpatialFilter", "ImplementsSorting")) {
             fesConstraint(xml, c, "TRUE");
         }
         for (String c : List.of("ImplementsFunctions", "ImplementsMinTemporalFilter", "ImplementsTemporalFilter", "ImplementsVersionNav",

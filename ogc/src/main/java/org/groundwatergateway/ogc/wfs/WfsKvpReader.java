@@ -38,6 +38,10 @@ public final class WfsKvpReader {
             case "getfeature":
                 return getFeature(kvp, null);
             case "getpropertyvalue":
+                // Given but empty is an invalid value, not a missing one (09-025r2 Table 17).
+                if (kvp.givenEmpty("VALUEREFERENCE")) {
+                    throw OwsException.invalid("VALUEREFERENCE", "VALUEREFERENCE is empty; name a property of the feature type");
+                }
                 return getFeature(kvp, kvp.require("VALUEREFERENCE"));
             default:
                 throw new OwsException("OperationNotSupported", "REQUEST", "WFS has no operation " + request);

@@ -62,17 +62,24 @@ public final class WfsService {
                         : describe.typeNames().stream().map(name -> type(viewer, name, "TYPENAMES")).toList();
                 return OwsResponse.ok("application/gml+xml; version=3.2", out -> FeatureTypeSchema.write(out, described));
             }
-            if (request instanceof WfsRequest.ListStoredQueries) return xml(StoredQueries::list);
+            if (request instanceof WfsRequest.ListStoredQueries) {
+                return xml(out -> StoredQueries.list(out, typeNames(viewer)));
+            }
             if (request instanceof WfsRequest.DescribeStoredQueries describe) {
                 for (String id : describe.ids()) {
                     if (!id.equals(WfsRequest.GET_FEATURE_BY_ID)) throw OwsException.invalid("STOREDQUERY_ID", "Unknown stored query " + id);
                 }
-                return xml(StoredQueries::describe);
+                return xml(out -> StoredQueries.describe(out, typeNames(viewer)));
             }
             return getFeature((WfsRequest.GetFeature) request, viewer, serviceUrl, kvp);
         } catch (FilterException e) {
-            throw new OwsException("InvalidParameterValue", e.locator(), e.getMessage());
+            throw new OwsException(e.owsCode(), e.locator(), e.getMessage());
         }
+    }
+
+    /** The qualified names of the feature types the viewer may see, as GetFeatureById may return them. */
+    private List<String> typeNames(Viewer viewer) {
+        return types.visibleTo(viewer).stream().map(layer -> "gw:" + layer.name()).toList();
     }
 
     private OwsResponse getFeature(WfsRequest.GetFeature request, Viewer viewer, String serviceUrl, KvpRequest kvp) {
@@ -87,13 +94,12 @@ public final class WfsService {
         long skip = request.startIndex();
         int remaining = request.hits() ? 0 : count;
         for (WfsRequest.Query query : request.queries()) {
-            DisclosedType layer = type(viewer, query.typeName(), "TYPENAMES");
+            DisclosedType layer = request.featureById() ? types.find(viewer, query.typeName()).orElseThrow(() -> notFound(query))
+                    : type(viewer, query.typeName(), "TYPENAMES");
             List<FeatureProperty> properties = selected(layer, query.propertyNames(), request.valueReference());
             FeatureQuery all = new FeatureQuery(layer, query.filter(), query.sortBy(), 0, 0, null);
             long found = store.count(all);
-            if (request.featureById() && found == 0) {
-                throw new OwsException("NotFound", "ID", "No feature " + ((Filter.ResourceIds) query.filter()).ids().get(0), 404);
-            }
+            if (request.featureById() && found == 0) throw notFound(query);
             matched += found;
             long start = Math.min(skip, found);
             skip -= start;
@@ -106,8 +112,9 @@ public final class WfsService {
         int returned = request.hits() ? 0 : (int) Math.min(count, Math.max(0, matched - request.startIndex()));
         String schemaUrl = serviceUrl + "SERVICE=WFS&VERSION=" + VERSION + "&REQUEST=DescribeFeatureType&TYPENAMES="
                 + parts.stream().map(p -> "gw:" + p.layer().name()).collect(Collectors.joining(","));
-        String next = kvp != null && !request.hits() && request.startIndex() + returned < matched
-                ? pageLink(serviceUrl, kvp, request.startIndex() + count, count) : null;
+        // A hits answer returns no features but still links to the page of count features after startIndex (§7.7.4.4.1).
+        long pageEnd = request.startIndex() + (request.hits() ? count : returned);
+        String next = kvp != null && pageEnd < matched ? pageLink(serviceUrl, kvp, request.startIndex() + count, count) : null;
         String previous = kvp != null && !request.hits() && request.startIndex() > 0
                 ? pageLink(serviceUrl, kvp, Math.max(0, request.startIndex() - count), count) : null;
         FeatureCollectionResult result = new FeatureCollectionResult(parts, matched, returned, srs, next, previous, Instant.now(),
@@ -115,9 +122,15 @@ public final class WfsService {
 
         if (request.valueReference() != null) {
             String reference = request.valueReference();
-            return xml(out -> PropertyValues.write(out, result, Namespaces.localName(reference)));
+            String property = reference.equals(Filter.GML_ID) ? reference : Namespaces.localName(reference);
+            return xml(out -> PropertyValues.write(out, result, property));
         }
         return OwsResponse.ok(format.contentType(), out -> format.write(result, out));
+    }
+
+    /** GetFeatureById of an identifier that names no feature the viewer may see (§7.9.3.6: 404). */
+    private static OwsException notFound(WfsRequest.Query query) {
+        return new OwsException("NotFound", "ID", "No feature " + ((Filter.ResourceIds) query.filter()).ids().get(0), 404);
     }
 
     private DisclosedType type(Viewer viewer, String name, String locator) {
@@ -129,7 +142,7 @@ public final class WfsService {
     private static List<FeatureProperty> selected(DisclosedType layer, List<String> names, String valueReference) {
         if (valueReference != null) {
             String local = Namespaces.localName(valueReference);
-            if (local.equals("geom")) return List.of();
+            if (local.equals("geom") || valueReference.equals(Filter.GML_ID)) return List.of();
             return List.of(layer.type().property(local).orElseThrow(() -> OwsException.invalid("VALUEREFERENCE",
                     "Feature type " + layer.name() + " has no property '" + valueReference + "'")));
         }
@@ -158,6 +171,8 @@ public final class WfsService {
         parameters.put("STARTINDEX", Long.toString(startIndex));
         parameters.put("COUNT", Integer.toString(count));
         parameters.remove("MAXFEATURES");
+        // The next page of features, also from a hits answer.
+        parameters.remove("RESULTTYPE");
         return serviceUrl + parameters.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
@@ -172,19 +187,19 @@ public final class WfsService {
         private PropertyValues() {}
 
         static void write(OutputStream out, FeatureCollectionResult result, String property) {
-            try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS, "gml", Namespaces.GML, "gw", Namespaces.GW))) {
+            try (XmlOut xml = new XmlOut(out, Map.of("wfs", Namespaces.WFS, "gml", Namespaces.GML, "gw", Namespaces.GW,
+                    "xsi", Namespaces.XSI))) {
                 xml.root("wfs:ValueCollection").attribute("timeStamp", result.timeStamp().toString())
                         .attribute("numberMatched", result.numberMatched()).attribute("numberReturned", result.numberReturned());
                 GmlGeometryWriter geometries = new GmlGeometryWriter(xml, result.srs().northFirst(), result.srs().crs().geographic());
                 result.forEach((part, feature) -> {
                     xml.start("wfs:member");
-                    if (property.equals("geom")) {
+                    if (property.equals(Filter.GML_ID)) {
+                        xml.text(part.layer().name() + "." + feature.id());
+                    } else if (property.equals("geom")) {
                         geometries.write(feature.geometry(), part.layer().name() + "." + feature.id() + ".geom", result.srs().crs().urn());
                     } else {
-                        Object value = feature.properties().get(property);
-                        xml.start("gw:" + property);
-                        if (value != null) xml.text(Values.text(value));
-                        xml.end();
+                        Values.element(xml, "gw:" + property, feature.properties().get(property));
                     }
                     xml.end();
                 });

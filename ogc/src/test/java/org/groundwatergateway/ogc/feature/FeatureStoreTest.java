@@ -102,7 +102,23 @@ class FeatureStoreTest {
         assertThat(codes(wells(kind, new Filter.Distance(north, 110, false)))).contains("GW-U01");
         assertThat(codes(wells(kind, new Filter.Distance(north, 90, false)))).doesNotContain("GW-U01");
         assertThat(wells(kind, new Filter.Distance(north, 90, true))).hasSize(40 - wells(kind, new Filter.Distance(north, 90, false)).size());
-        assertThat(codes(wells(kind, new Filter.ResourceIds(List.of("wells." + u01.id(), "enterprises.1", "wells.x"))))).containsExactly("GW-U01");
+        assertThat(codes(wells(kind, new Filter.ResourceIds(List.of("wells." + u01.id(), "wells.x"))))).containsExactly("GW-U01");
+        // An identifier of another feature type is an error in the request (FES 2.0 §7.11.1), not an empty result.
+        assertThatThrownBy(() -> wells(kind, new Filter.ResourceIds(List.of("wells." + u01.id(), "enterprises.1"))))
+                .isInstanceOf(FilterException.class).hasMessageContaining("enterprises");
+        assertThat(codes(wells(kind, new Filter.Comparison(ComparisonOperator.EQUAL_TO, Filter.GML_ID, "wells." + u01.id(), true))))
+                .containsExactly("GW-U01");
+    }
+
+    /** GML's standard properties: no published feature carries a name, description or identifier of GML's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void gmlStandardPropertiesAreAbsent(String kind) {
+        assertThat(wells(kind, new Filter.IsNull("gml:name"))).hasSize(40);
+        assertThat(wells(kind, new Filter.Comparison(ComparisonOperator.EQUAL_TO, "gml:description", "x", true))).isEmpty();
+        assertThatThrownBy(() -> wells(kind, new Filter.Comparison(ComparisonOperator.LESS_THAN, "gml:boundedBy", "1", true)))
+                .isInstanceOf(FilterException.class)
+                .satisfies(e -> assertThat(((FilterException) e).owsCode()).isEqualTo("OperationProcessingFailed"));
     }
 
     @ParameterizedTest

@@ -38,6 +38,26 @@ class FesFilterReaderTest {
                 new Filter.Like("name_zh", "%井", '%', '_', '!', true))));
     }
 
+    /** GML's own properties and the feature id are named as such, whatever prefix the request binds to GML. */
+    @Test
+    void gmlStandardPropertiesAndTheFeatureIdAreValueReferences() {
+        assertThat(read("<fes:PropertyIsNull><fes:ValueReference>gml:name</fes:ValueReference></fes:PropertyIsNull>"))
+                .isEqualTo(new Filter.IsNull("gml:name"));
+        assertThat(read("<fes:PropertyIsNull><fes:ValueReference xmlns:g=\"http://www.opengis.net/gml/3.2\">g:boundedBy</fes:ValueReference>"
+                + "</fes:PropertyIsNull>")).isEqualTo(new Filter.IsNull("gml:boundedBy"));
+        assertThat(read("<fes:PropertyIsEqualTo><fes:ValueReference>@gml:id</fes:ValueReference><fes:Literal>wells.3</fes:Literal>"
+                + "</fes:PropertyIsEqualTo>")).isEqualTo(new Filter.Comparison(Filter.ComparisonOperator.EQUAL_TO, Filter.GML_ID, "wells.3", true));
+        assertThat(read("<fes:PropertyIsNull><fes:ValueReference>gw:status[1]</fes:ValueReference></fes:PropertyIsNull>"))
+                .isEqualTo(new Filter.IsNull("status"));
+        assertThatThrownBy(() -> read("<fes:PropertyIsNull><fes:ValueReference>status[2]</fes:ValueReference></fes:PropertyIsNull>"))
+                .isInstanceOf(FilterException.class).hasMessageContaining("[1]");
+        // The type's own properties keep their local name under any other prefix.
+        assertThat(read("<fes:PropertyIsNull><fes:ValueReference>gw:name_zh</fes:ValueReference></fes:PropertyIsNull>"))
+                .isEqualTo(new Filter.IsNull("name_zh"));
+        assertThatThrownBy(() -> read("<fes:PropertyIsNull><fes:ValueReference>@code</fes:ValueReference></fes:PropertyIsNull>"))
+                .isInstanceOf(FilterException.class).hasMessageContaining("@gml:id");
+    }
+
     @Test
     void spatialOperatorsReadGmlInTheAxisOrderOfTheirSrsName() {
         Filter.Spatial within = (Filter.Spatial) read("<fes:Within><fes:ValueReference>geom</fes:ValueReference>"

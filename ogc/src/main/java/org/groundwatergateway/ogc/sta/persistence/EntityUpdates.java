@@ -14,7 +14,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * PATCH and DELETE of stored entities (OGC 18-088 §10.3-10.4) on the columns a SensorThings property maps to.
- * Things and Locations are wells, or weather stations for negative ids. Readings are never changed or deleted:
+ * Things and Locations are wells or weather stations ({@link ThingIds}). Readings are never changed or deleted:
  * the platform keeps every raw value and corrects by adding versions through the review queue.
  */
 public final class EntityUpdates {
@@ -54,7 +54,7 @@ public final class EntityUpdates {
         List<Object> parameters = new ArrayList<>();
         for (Map.Entry<String, Object> value : values.entrySet()) {
             String column = columns.get(value.getKey());
-            if (column == null || (column.equals("status") && id < 0)) {
+            if (column == null || (column.equals("status") && ThingIds.isWeatherStation(id))) {
                 throw new StaQueryException(value.getKey() + " of a " + type.entityName() + " cannot be changed; changeable: " + columns.keySet());
             }
             if (!parameters.isEmpty()) sql.append(", ");
@@ -67,7 +67,7 @@ public final class EntityUpdates {
             }
         }
         if (parameters.isEmpty()) return;
-        parameters.add(Math.abs(id));
+        parameters.add(rowId(type, id));
         int changed;
         try {
             changed = database.jdbc().sql(sql.append(" WHERE id = ?").toString()).params(parameters).update();
@@ -81,7 +81,7 @@ public final class EntityUpdates {
         if (!COLUMNS.containsKey(type) || type == EntityType.LOCATION) throw new Refused(refusal(type, "deleted"));
         int deleted;
         try {
-            deleted = database.jdbc().sql("DELETE FROM " + table(type, id) + " WHERE id = ?").param(Math.abs(id)).update();
+            deleted = database.jdbc().sql("DELETE FROM " + table(type, id) + " WHERE id = ?").param(rowId(type, id)).update();
         } catch (DataIntegrityViolationException e) {
             throw new Refused(type.entityName() + " " + id + " is still referenced (by datastreams, observations, reviews or "
                     + "maintenance records) and cannot be deleted");
@@ -89,9 +89,13 @@ public final class EntityUpdates {
         if (deleted == 0) throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
     }
 
+    private static long rowId(EntityType type, long id) {
+        return type == EntityType.THING || type == EntityType.LOCATION ? ThingIds.rowId(id) : id;
+    }
+
     private static String table(EntityType type, long id) {
         return switch (type) {
-            case THING, LOCATION -> id < 0 ? "weather_stations" : "wells";
+            case THING, LOCATION -> ThingIds.table(id);
             case SENSOR -> "sensors";
             case OBSERVED_PROPERTY -> "parameters";
             case DATASTREAM -> "datastreams";

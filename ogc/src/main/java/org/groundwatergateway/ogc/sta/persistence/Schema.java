@@ -16,8 +16,8 @@ import org.groundwatergateway.ogc.sta.model.ValueType;
  * The fixed mapping of the SensorThings data model onto the platform's tables; the only source of table and
  * column names in generated SQL.
  *
- * <p>A Thing is a well or a weather station; weather stations take negative ids (-id of their row) so the two
- * tables share one id space. A Thing has exactly one Location, HistoricalLocation and FeatureOfInterest (its
+ * <p>A Thing is a well or a weather station, numbered as {@link ThingIds} says so that the two tables share one id
+ * space. A Thing has exactly one Location, HistoricalLocation and FeatureOfInterest (its
  * position), all with the Thing's id. An Observation is the current version of a reading.
  */
 final class Schema {
@@ -26,17 +26,17 @@ final class Schema {
     private static final String THINGS = "(SELECT w.id, w.code, w.name_zh, CAST('well' AS VARCHAR(16)) AS kind, w.park_id, "
             + "w.aquifer_id, w.role, w.status, w.ground_elevation_m, w.casing_top_elevation_m, w.screen_top_depth_m, "
             + "w.screen_bottom_depth_m, w.location FROM wells w UNION ALL "
-            + "SELECT -s.id, s.code, s.name_zh, CAST('weather-station' AS VARCHAR(16)), s.park_id, CAST(NULL AS BIGINT), "
+            + "SELECT " + ThingIds.stationSql("s.id") + ", s.code, s.name_zh, CAST('weather-station' AS VARCHAR(16)), s.park_id, CAST(NULL AS BIGINT), "
             + "CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(32)), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), "
             + "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), s.location FROM weather_stations s)";
 
     private static final String DATASTREAMS = "(SELECT d.id, d.code, d.parameter_id, d.sensor_id, d.interval_minutes, "
-            + "COALESCE(d.well_id, -d.weather_station_id) AS thing_id, p.code AS parameter_code, p.name_en AS parameter_name, "
+            + "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ") AS thing_id, p.code AS parameter_code, p.name_en AS parameter_name, "
             + "p.unit, COALESCE(w.location, s.location) AS observed_area FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
             + "LEFT JOIN wells w ON w.id = d.well_id LEFT JOIN weather_stations s ON s.id = d.weather_station_id)";
 
     /** The Thing (well or weather station id, as Things number them) a datastream belongs to. */
-    private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, -d.weather_station_id)";
+    private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ")";
     /**
      * Where a column summarises readings {@code r}: the condition that keeps out readings an Observations delay hides,
      * so a Datastream's time span shows no more than its Observations do ({@link QueryContext#columnSql}).

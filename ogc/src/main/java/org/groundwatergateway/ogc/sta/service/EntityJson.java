@@ -111,7 +111,9 @@ final class EntityJson {
                 if (wanted(select, "encodingType")) json.put("encodingType", GEOJSON);
             }
             case DATASTREAM -> {
-                if (wanted(select, "unitOfMeasurement")) json.withObjectProperty("unitOfMeasurement").putNull("definition");
+                if (wanted(select, "unitOfMeasurement")) {
+                    json.withObjectProperty("unitOfMeasurement").put("definition", UnitDefinitions.of(v.get("unitOfMeasurement/symbol")));
+                }
                 if (wanted(select, "observationType")) json.put("observationType", OM_MEASUREMENT);
                 if (wanted(select, "phenomenonTime")) {
                     Object start = v.get("phenomenonTime/start");

@@ -33,6 +33,7 @@ import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
 import org.groundwatergateway.ogc.sta.persistence.EntityUpdates;
+import org.groundwatergateway.ogc.sta.persistence.ThingIds;
 import org.groundwatergateway.ogc.sta.query.QueryOptions;
 import org.groundwatergateway.ogc.sta.query.ResourcePath;
 import org.groundwatergateway.ogc.sta.query.ResourcePath.Segment;
@@ -183,8 +184,8 @@ public final class EntityWrites {
                 case DATASTREAM -> monitoring.findDatastream(id).isPresent();
                 case SENSOR -> monitoring.findSensor(id).isPresent();
                 case OBSERVED_PROPERTY -> parameters.findById(id).isPresent();
-                default -> database.jdbc().sql("SELECT COUNT(*) FROM " + (id < 0 ? "weather_stations" : "wells") + " WHERE id = ?")
-                        .param(Math.abs(id)).query(Long.class).single() > 0;
+                default -> database.jdbc().sql("SELECT COUNT(*) FROM " + ThingIds.table(id) + " WHERE id = ?")
+                        .param(ThingIds.rowId(id)).query(Long.class).single() > 0;
             };
             if (!exists) throw new StaQueryException(field + ": no " + type.entityName() + " with @iot.id " + id);
             return id;
@@ -230,7 +231,7 @@ public final class EntityWrites {
         long id;
         try {
             if ("weather-station".equals(properties.path("kind").asString(null))) {
-                id = -monitoring.insert(new WeatherStation(null, park.id(), code, nameZh, location)).id();
+                id = ThingIds.ofWeatherStation(monitoring.insert(new WeatherStation(null, park.id(), code, nameZh, location)).id());
             } else {
                 String aquiferCode = text(properties, "aquifer");
                 AquiferLayer aquifer = parks.findAquifers(park.id()).stream().filter(a -> a.code().equals(aquiferCode)).findFirst()
@@ -316,7 +317,8 @@ public final class EntityWrites {
         int interval = body.path("properties").path("intervalMinutes").asInt(60);
         long id;
         try {
-            id = monitoring.insert(new Datastream(null, code, thing > 0 ? thing : null, thing < 0 ? -thing : null, parameterId, sensor, null,
+            id = monitoring.insert(new Datastream(null, code, ThingIds.isWeatherStation(thing) ? null : thing,
+                    ThingIds.isWeatherStation(thing) ? ThingIds.rowId(thing) : null, parameterId, sensor, null,
                     interval)).id();
         } catch (DataIntegrityViolationException e) {
             throw new EntityUpdates.Refused("a Datastream named " + code + " exists already");

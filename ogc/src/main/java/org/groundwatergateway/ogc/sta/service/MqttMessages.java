@@ -19,6 +19,7 @@ import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityPage;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
+import org.groundwatergateway.ogc.sta.persistence.ThingIds;
 import org.groundwatergateway.ogc.sta.query.QueryOptions;
 import org.groundwatergateway.ogc.sta.query.ResourcePath;
 import org.groundwatergateway.ogc.sta.query.ResourcePath.Segment;
@@ -150,7 +151,7 @@ public final class MqttMessages {
         Optional<Datastream> datastream = monitoring.findDatastream(datastreamId);
         if (datastream.isEmpty()) return null;
         Datastream d = datastream.get();
-        long thing = d.wellId() != null ? d.wellId() : -d.weatherStationId();
+        long thing = d.wellId() != null ? d.wellId() : ThingIds.ofWeatherStation(d.weatherStationId());
         thingOfDatastream.put(datastreamId, thing);
         return thing;
     }
@@ -186,7 +187,7 @@ public final class MqttMessages {
     private Long ownerId(EntityType type, long id, NavigationProperty owner) {
         if (type != EntityType.DATASTREAM) return null;
         return monitoring.findDatastream(id).map(d -> switch (owner.name()) {
-            case "Thing" -> d.wellId() != null ? d.wellId() : -d.weatherStationId();
+            case "Thing" -> d.wellId() != null ? d.wellId() : ThingIds.ofWeatherStation(d.weatherStationId());
             case "Sensor" -> d.sensorId();
             default -> d.parameterId();
         }).orElse(null);

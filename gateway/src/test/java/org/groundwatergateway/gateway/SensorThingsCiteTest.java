@@ -1,0 +1,55 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.groundwatergateway.gateway.cite.CiteResults;
+import org.groundwatergateway.gateway.cite.CiteRun;
+import org.groundwatergateway.gateway.cite.CredentialsProxy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * OGC CITE ets-sta10 (SensorThings API 1.0), conformance levels 1 (sensing core), 2 (create-update-delete) and 3
+ * (filtering), against a throwaway gateway of its own (level 2 creates and deletes entities). The suite sends no
+ * credentials, so it talks to a loopback proxy that signs it in as the demo's park operator; the gateway's public base
+ * URL is the proxy, so every link the suite follows leads back through it.
+ */
+class SensorThingsCiteTest extends RunningGateway {
+
+    private static final CredentialsProxy PROXY = new CredentialsProxy("admin", "demo-admin");
+    /**
+     * Open server-side failures of issue #14 (docs/conformance.md): levels 2 and 3 first delete every entity of the
+     * service and create generic ones, which the gateway still refuses (Observations are retracted, never deleted; a
+     * Thing must be a well or weather station). Each fails the suite's setup, so every level 2 and 3 test is skipped.
+     * This test fails when one of them starts passing too, so that the list only shrinks.
+     */
+    private static final Set<String> OPEN_IN_ISSUE_14 = Set.of("Capability2Tests.obtainTestSubject", "Capability3Tests.obtainTestSubject");
+
+    @DynamicPropertySource
+    static void behindTheProxy(DynamicPropertyRegistry registry) {
+        registry.add("gw.public-base-url", PROXY::base);
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        PROXY.close();
+    }
+
+    @Test
+    void etsSta10LevelsOneToThreePass() throws Exception {
+        PROXY.forwardTo(http.base());
+        CiteResults results = CiteRun.of("sta10", Path.of("target", "cite-results", "sta10"))
+                .run(Map.of("iut", PROXY.base() + "/sta/v1.1", "ics", "3"), Duration.ofMinutes(10));
+        System.out.println("ets-sta10: " + results.summary());
+        assertThat(results.failuresExcept(OPEN_IN_ISSUE_14)).as(() -> CiteResults.describe(results.failures())).isEmpty();
+        assertThat(results.failures()).extracting(CiteResults.Failure::test).as("open failures that now pass: shorten the list")
+                .containsAll(OPEN_IN_ISSUE_14);
+        assertThat(results.passed()).isPositive();
+    }
+}
