@@ -2,7 +2,10 @@ package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.sharing.DisclosureReceipts;
+import org.groundwatergateway.gateway.sharing.DisclosuresAsked;
 import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.sharing.GrantTemplates;
@@ -11,6 +14,7 @@ import org.groundwatergateway.policies.sharing.PolicyRepository;
 import org.groundwatergateway.policies.sharing.ShareRepository;
 import org.groundwatergateway.policies.sharing.ShareWorkflow;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -41,10 +45,22 @@ public class AccessPolicyConfiguration {
         return new ShareWorkflow(new ShareRepository(database), GrantTemplates.shipped(), grants, clock);
     }
 
-    /** A view of the sharing policies rather than the service itself, so that a test may replace the one without the other. */
+    /**
+     * A view of the sharing policies rather than the service itself, so that a test may replace the one without the
+     * other; every answer is noted for the request's receipt.
+     */
     @Bean
     AccessPolicy accessPolicy(SharingPolicies policies) {
-        return policies::disclose;
+        return (viewer, dataset) -> DisclosuresAsked.record(dataset, policies.disclose(viewer, dataset));
+    }
+
+    /** Every answer of a data door is recorded in the audit log with its receipt; event streams are not (they never end). */
+    @Bean
+    FilterRegistrationBean<DisclosureReceipts> disclosureReceipts(AuditLog audit, SharingPolicies policies) {
+        FilterRegistrationBean<DisclosureReceipts> registration = new FilterRegistrationBean<>(new DisclosureReceipts(audit, policies::activeVersion));
+        registration.addUrlPatterns("/wfs", "/wms", "/ows", "/ogcapi", "/ogcapi/*", "/sta/*", "/api/v1/wells", "/api/v1/wells/*",
+                "/api/v1/datastreams", "/api/v1/datastreams/*", "/api/v1/alerts");
+        return registration;
     }
 
     @Bean
