@@ -12,7 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -157,6 +160,34 @@ class SharingLeakMatrixTest extends RunningGateway {
 
     private void counted(String what) {
         checked.merge(what, 1, Integer::sum);
+    }
+
+    /**
+     * A wildcard MQTT subscriber (the public's view) is told of a reading older than the delay, as its class and without
+     * its raw value, and of a fresh one nothing: it is released when its 24 hours have passed.
+     */
+    @Test
+    void aWildcardMqttSubscriberGetsClassesOnlyAndNothingFresh() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient subscriber = connectMqtt(null, null);
+        subscriber.subscribe("v1.1/#", 0, (topic, message) -> received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
+        Instant old = Instant.now().minus(Duration.ofHours(25)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant fresh = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String body = "[{\"well\": \"GW-U05\", \"parameter\": \"benzene\", \"time\": \"" + old + "\", \"value\": 33.3},"
+                + "{\"well\": \"GW-U05\", \"parameter\": \"benzene\", \"time\": \"" + fresh + "\", \"value\": 77.7}]";
+        assertThat(http.post("/api/v1/readings?mode=ACCEPT_VALID", body, "om", "demo-om").status()).isEqualTo(200);
+        List<String> observations = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            String message = received.poll(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (message != null && message.startsWith("v1.1/Observations ")) observations.add(message);
+        }
+        assertThat(observations).as("the reading older than the delay is announced once, as its class").hasSize(1);
+        JsonNode observation = tools.jackson.databind.json.JsonMapper.builder().build().readTree(observations.get(0).substring("v1.1/Observations ".length()));
+        assertThat(Instant.parse(observation.get("phenomenonTime").asString())).isEqualTo(old);
+        assertThat(observation.get("result").asDouble()).as("33.3 µg/L is class IV").isEqualTo(classOf(PARAMETER, 33.3));
+        assertThat(observation.path("parameters").has("rawValue")).isFalse();
+        assertThat(String.join("\n", received)).doesNotContain("77.7").doesNotContain("33.3");
     }
 
     // ---- wells: at the grid point for everyone outside, exactly for the regulator ----
