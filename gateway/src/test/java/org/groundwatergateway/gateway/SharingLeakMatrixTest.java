@@ -190,6 +190,60 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(String.join("\n", received)).doesNotContain("77.7").doesNotContain("33.3");
     }
 
+    /** The public's map draws each well at its grid point: the symbol's pixels centre there, not on the well. */
+    @Test
+    void getMapPixelsPlaceAWellAtItsGridPointForThePublic() throws Exception {
+        String code = exactWells.keySet().stream().sorted().filter(c -> metresToGridPoint(c) > 100).findFirst().orElseThrow();
+        double[] exact = exactWells.get(code);
+        double half = 0.004;
+        int side = 400;
+        for (Audience a : new Audience[] {Audience.PUBLIC, Audience.REGULATOR}) {
+            byte[] png = as(a).getBytes("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=wells&STYLES=&CRS=CRS:84&BBOX=" + (exact[0] - half) + ","
+                    + (exact[1] - half) + "," + (exact[0] + half) + "," + (exact[1] + half) + "&WIDTH=" + side + "&HEIGHT=" + side + "&FORMAT=image/png&TRANSPARENT=true");
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+            double[] drawn = centreOfSymbolNear(image, a == Audience.REGULATOR ? exact : gridPoint(code), exact, half, side);
+            double[] expected = a == Audience.REGULATOR ? exact : gridPoint(code);
+            double[] pixel = {(expected[0] - exact[0] + half) / (2 * half) * side, (exact[1] + half - expected[1]) / (2 * half) * side};
+            assertThat(Math.hypot(drawn[0] - pixel[0], drawn[1] - pixel[1])).as("%s: %s drawn where its answer puts it", a, code).isLessThan(2.0);
+            if (a == Audience.PUBLIC) {
+                // The well's true place, over 100 m (45 px) from its grid point, is left blank.
+                for (int y = side / 2 - 6; y <= side / 2 + 6; y++) {
+                    for (int x = side / 2 - 6; x <= side / 2 + 6; x++) assertThat(image.getRGB(x, y) >>> 24).as("pixel %d,%d", x, y).isLessThan(128);
+                }
+            }
+        }
+    }
+
+    /** The centre of the opaque pixels within 12 px of where a point is expected (other wells may be drawn elsewhere). */
+    private static double[] centreOfSymbolNear(java.awt.image.BufferedImage image, double[] point, double[] centre, double half, int side) {
+        double px = (point[0] - centre[0] + half) / (2 * half) * side;
+        double py = (centre[1] + half - point[1]) / (2 * half) * side;
+        double sx = 0;
+        double sy = 0;
+        int n = 0;
+        for (int y = (int) py - 12; y <= (int) py + 12; y++) {
+            for (int x = (int) px - 12; x <= (int) px + 12; x++) {
+                if (x < 0 || y < 0 || x >= image.getWidth() || y >= image.getHeight() || (image.getRGB(x, y) >>> 24) < 128) continue;
+                sx += x + 0.5;
+                sy += y + 0.5;
+                n++;
+            }
+        }
+        assertThat(n).as("a symbol is drawn near the expected place").isPositive();
+        return new double[] {sx / n, sy / n};
+    }
+
+    private static double[] gridPoint(String code) {
+        double[] exact = exactWells.get(code);
+        return new double[] {Math.round(exact[0] / STEP) * STEP, Math.round(exact[1] / STEP) * STEP};
+    }
+
+    private static double metresToGridPoint(String code) {
+        double[] exact = exactWells.get(code);
+        double[] grid = gridPoint(code);
+        return Math.hypot((grid[0] - exact[0]) * 111_320 * Math.cos(Math.toRadians(exact[1])), (grid[1] - exact[1]) * 111_320);
+    }
+
     // ---- wells: at the grid point for everyone outside, exactly for the regulator ----
 
     private void wfsWells(Audience a, Random random) {
