@@ -190,6 +190,20 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(String.join("\n", received)).doesNotContain("77.7").doesNotContain("33.3");
     }
 
+    /** Reports are for those the policy shows them unmasked (the regulator here), with a receipt like every answer. */
+    @Test
+    void reportsGoToTheRegulatorWithAReceipt() {
+        String period = "from=" + URLEncoder.encode(Instant.now().minus(Duration.ofDays(400)).toString(), StandardCharsets.UTF_8) + "&to="
+                + URLEncoder.encode(Instant.now().toString(), StandardCharsets.UTF_8);
+        Http.Response summary = as(Audience.REGULATOR).get("/api/v1/reports/alert-summary?format=json&" + period);
+        assertThat(summary.status()).as(summary.body()).isEqualTo(200);
+        assertThat(summary.raw().headers().firstValue("Audit-Entry")).isPresent();
+        assertThat(summary.raw().headers().firstValue("GW-Disclosure").orElseThrow()).contains("policy v");
+        for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.PARTNER}) {
+            assertThat(as(outside).get("/api/v1/reports/alert-summary?format=json&" + period).status()).as("%s", outside).isIn(401, 403, 404);
+        }
+    }
+
     /** The public's map draws each well at its grid point: the symbol's pixels centre there, not on the well. */
     @Test
     void getMapPixelsPlaceAWellAtItsGridPointForThePublic() throws Exception {

@@ -59,7 +59,7 @@ public class AccessPolicyConfiguration {
     FilterRegistrationBean<DisclosureReceipts> disclosureReceipts(AuditLog audit, SharingPolicies policies) {
         FilterRegistrationBean<DisclosureReceipts> registration = new FilterRegistrationBean<>(new DisclosureReceipts(audit, policies::activeVersion));
         registration.addUrlPatterns("/wfs", "/wms", "/ows", "/ogcapi", "/ogcapi/*", "/sta/*", "/api/v1/wells", "/api/v1/wells/*",
-                "/api/v1/datastreams", "/api/v1/datastreams/*", "/api/v1/alerts");
+                "/api/v1/datastreams", "/api/v1/datastreams/*", "/api/v1/alerts", "/api/v1/reports/*");
         return registration;
     }
 

@@ -8,7 +8,9 @@ import org.groundwatergateway.core.escalation.Delivery;
 import org.groundwatergateway.core.escalation.Escalation;
 import org.groundwatergateway.core.escalation.EscalationRepository;
 import org.groundwatergateway.core.escalation.EscalationState;
+import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.NotFoundException;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,7 +32,10 @@ public class EscalationController {
     private final EscalationRepository store;
     private final AlertStream stream;
 
-    public EscalationController(Escalation escalation, EscalationRepository store, AlertStream stream) {
+    private final DisclosedRecords disclosed;
+
+    public EscalationController(Escalation escalation, EscalationRepository store, AlertStream stream, DisclosedRecords disclosed) {
+        this.disclosed = disclosed;
         this.escalation = escalation;
         this.store = store;
         this.stream = stream;
@@ -39,6 +44,8 @@ public class EscalationController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "In-app push: one server-sent event 'alert' per notification, as it is sent")
     public SseEmitter stream() {
+        // The stream carries alerts as raised, values and all: only for an audience shown it unmasked.
+        disclosed.requireUnmasked(Viewers.current(), "alert_stream");
         return stream.open();
     }
 

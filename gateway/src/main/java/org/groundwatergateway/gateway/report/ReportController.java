@@ -10,6 +10,8 @@ import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.gateway.drill.DrillController;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.gateway.emergency.IncidentController;
+import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
@@ -20,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reports as PDF (Chinese fonts embedded) or JSON, chosen by {@code format}. */
+/**
+ * Reports as PDF (Chinese fonts embedded) or JSON, chosen by {@code format}. A report shows its sources in full, so only
+ * an audience the sharing policy shows the report unmasked gets one.
+ */
 @RestController
 @RequestMapping("/api/v1/reports")
 @Tag(name = "Reports", description = "报告 / reports")
@@ -31,7 +36,10 @@ public class ReportController {
     private final DrillService drills;
     private final ReportFont font;
 
-    public ReportController(AlertRepository alerts, IncidentService incidents, DrillService drills, ReportFont font) {
+    private final DisclosedRecords disclosed;
+
+    public ReportController(AlertRepository alerts, IncidentService incidents, DrillService drills, ReportFont font, DisclosedRecords disclosed) {
+        this.disclosed = disclosed;
         this.alerts = alerts;
         this.incidents = incidents;
         this.drills = drills;
@@ -43,6 +51,7 @@ public class ReportController {
             description = "`format=pdf` (default): A4 with a map of the response and a chart of the plume front's forecast reach; "
                     + "`format=json`: the incident with everything attached.")
     public ResponseEntity<?> incident(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
+        disclosed.requireUnmasked(Viewers.current(), "incident_reports");
         IncidentService.Details details = incidents.details(id);
         return answer(format, IncidentController.DetailsView.of(details), () -> IncidentReport.pdf(details, font), "incident-" + id + ".pdf");
     }
@@ -51,6 +60,7 @@ public class ReportController {
     @Operation(summary = "Report of a drill: the rehearsed release, the score of every step, then the drill incident's emergency report",
             description = "`format=pdf` (default) or `format=json`.")
     public ResponseEntity<?> drill(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
+        disclosed.requireUnmasked(Viewers.current(), "drill_reports");
         DrillService.Report report = drills.report(id);
         return answer(format, new DrillJson(DrillController.DrillView.of(report),
                         report.incident() == null ? null : IncidentController.DetailsView.of(report.incident())),
@@ -67,6 +77,7 @@ public class ReportController {
             @Parameter(description = "ISO 8601 with offset") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime from,
             @Parameter(description = "ISO 8601 with offset") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @Parameter(description = "pdf or json") @RequestParam(defaultValue = "pdf") String format) {
+        disclosed.requireUnmasked(Viewers.current(), "alert_summary");
         AlertSummary summary = AlertSummary.of(from.toInstant(), to.toInstant(), alerts.findRaisedBetween(from.toInstant(), to.toInstant()));
         return answer(format, summary, () -> summary.pdf(font), "alert-summary.pdf");
     }
