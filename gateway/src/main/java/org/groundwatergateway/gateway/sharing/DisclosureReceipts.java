@@ -28,7 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * and alerts): the body is held until it is complete, then one audit entry records who received it, through which door,
  * of which datasets, under which policy version, with the SHA-256 of exactly the bytes sent; the response carries the
  * entry's id ({@value AuditTrail#HEADER}) and what was masked ({@value #HEADER}). If the entry cannot be recorded the
- * answer is not sent (503): no disclosure goes unrecorded. Event streams are not held (they never complete).
+ * answer is not sent (503): no disclosure goes unrecorded. Event streams never complete, so they are not registered
+ * here at all; no request header can take an answer past the receipt.
  */
 public final class DisclosureReceipts extends OncePerRequestFilter {
 
@@ -44,12 +45,6 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
     public DisclosureReceipts(AuditLog audit, IntSupplier policyVersion) {
         this.audit = audit;
         this.policyVersion = policyVersion;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String accept = request.getHeader("Accept");
-        return accept != null && accept.contains("text/event-stream");
     }
 
     @Override
