@@ -25,6 +25,12 @@ public record Well(Long id, long parkId, String code, String nameZh, Point locat
         }
     }
 
+    /** The same well shown at another place (a coarsened one, for audiences who may not see it exactly). */
+    public Well withLocation(Point shown) {
+        return new Well(id, parkId, code, nameZh, shown, groundElevationM, casingTopElevationM, screenTopDepthM, screenBottomDepthM,
+                aquiferId, role, status);
+    }
+
     public Well withId(long newId) {
         return new Well(newId, parkId, code, nameZh, location, groundElevationM, casingTopElevationM, screenTopDepthM,
                 screenBottomDepthM, aquiferId, role, status);

@@ -74,8 +74,7 @@ public final class DisclosedRecords {
     public List<Well> wells(Disclosure disclosure, List<Well> wells) {
         double precision = disclosure.locationPrecisionMetres();
         return wells.stream().filter(w -> inArea(disclosure, shownPlace(w.location(), precision)))
-                .map(w -> precision <= 0 ? w : new Well(w.id(), w.parkId(), w.code(), w.nameZh(), shownPlace(w.location(), precision),
-                        w.groundElevationM(), w.casingTopElevationM(), w.screenTopDepthM(), w.screenBottomDepthM(), w.aquiferId(), w.role(), w.status()))
+                .map(w -> precision <= 0 ? w : w.withLocation(shownPlace(w.location(), precision)))
                 .toList();
     }
 
