@@ -16,8 +16,9 @@ class DisclosureReceiptsTest extends RunningGateway {
 
     @Test
     void anAnswerCarriesItsReceiptAndTheAuditHoldsTheHashOfItsBytes() throws Exception {
-        for (String path : new String[] {"/ogcapi/collections/wells/items?limit=3", "/sta/v1.1/Things?$top=2", "/api/v1/wells/GW-U04",
-                "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&COUNT=2"}) {
+        java.util.Map<String, Integer> rows = java.util.Map.of("/ogcapi/collections/wells/items?limit=3", 3, "/sta/v1.1/Things?$top=2", 2,
+                "/api/v1/wells/GW-U04", 1, "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&COUNT=2", 2);
+        for (String path : rows.keySet()) {
             Http.Response answer = http.anonymous().get(path);
             assertThat(answer.status()).as(path).isEqualTo(200);
             String receipt = answer.raw().headers().firstValue("Audit-Entry").orElseThrow(() -> new AssertionError("no receipt for " + path));
@@ -29,6 +30,8 @@ class DisclosureReceiptsTest extends RunningGateway {
             assertThat(entry.get("dataset").asString()).as(path).isNotBlank();
             assertThat(entry.get("contentHash").asString()).as("the hash of the bytes %s answered", path).isEqualTo(sha256);
             assertThat(entry.get("personal").get("principal").asString()).isEqualTo("anonymous");
+            assertThat(entry.get("rowCount").asLong()).as("the rows %s answered", path).isEqualTo(rows.get(path));
+            assertThat(entry.get("valueCount").asLong()).as("the values %s answered", path).isGreaterThanOrEqualTo(3L * rows.get(path));
         }
         // No request header takes an answer past its receipt (an Accept of event streams once did, in review).
         Http.Response asStream = http.getAs("/api/v1/wells/GW-U04", "text/event-stream, application/json", "regulator", "demo-regulator");

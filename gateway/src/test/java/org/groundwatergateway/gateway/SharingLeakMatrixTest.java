@@ -140,6 +140,8 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> ogcApiLatestReadings(a, random),
                 a -> staObservations(a, random),
                 a -> restReadings(a, datastreams.get(random.nextInt(datastreams.size()))),
+                a -> restReadingsExport(a, datastreams.get(random.nextInt(datastreams.size()))),
+                a -> wfsLatestReadingsExport(a, random),
                 this::restAlerts,
                 this::wfsEnterprises,
                 this::withheldDatasets,
@@ -152,7 +154,7 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(asked).as("every audience asked").hasSize(Audience.values().length);
         // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
-                "observation outside", "reading outside", "enterprise outside");
+                "observation outside", "reading outside", "export row outside", "wfs export row outside", "enterprise outside");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 
@@ -188,6 +190,41 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(observation.get("result").asDouble()).as("33.3 µg/L is class IV").isEqualTo(classOf(PARAMETER, 33.3));
         assertThat(observation.path("parameters").has("rawValue")).isFalse();
         assertThat(String.join("\n", received)).doesNotContain("77.7").doesNotContain("33.3");
+    }
+
+    /** The alert stream (SSE) carries alerts as raised: it opens for the regulator alone, and nothing reaches anyone else. */
+    @Test
+    void theAlertStreamOpensForTheRegulatorAlone() throws Exception {
+        for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.ENTERPRISE_B, Audience.PARTNER}) {
+            Http.Response refused = as(outside).get("/api/v1/alerts/stream", Map.of("Accept", "text/event-stream"));
+            assertThat(refused.status()).as("%s", outside).isIn(401, 403, 404);
+            assertThat(refused.body()).as("%s", outside).doesNotContain("data:");
+        }
+        assertThat(as(Audience.REGULATOR).follow("/api/v1/alerts/stream")).isNotNull();
+    }
+
+    /**
+     * What was masked rides on every answer: the header in ASCII for programs, the body's {@code disclosure} member in
+     * the caller's language; and the receipt counts exactly the rows the body holds.
+     */
+    @Test
+    void answersSayWhatWasMaskedAndTheReceiptCountsTheRows() {
+        Http.Response zh = as(Audience.PUBLIC).get("/ogcapi/collections/latest_readings/items?limit=7&parameter=" + PARAMETER);
+        assertThat(zh.raw().headers().firstValue("GW-Disclosure").orElseThrow())
+                .contains("latest_readings: location to 500 m, result_value as GB/T 14848 class, delayed 24 h");
+        JsonNode body = zh.json();
+        assertThat(body.get("disclosure").asString()).contains("latest_readings: 位置已粗化至500米，result_value 仅显示GB/T 14848类别，数值延迟24小时");
+        Http.Response en = as(Audience.PUBLIC).get("/ogcapi/collections/latest_readings/items?limit=7&parameter=" + PARAMETER,
+                Map.of("Accept-Language", "en-GB,en;q=0.9,zh;q=0.5"));
+        assertThat(en.json().get("disclosure").asString()).contains("location to 500 m");
+        JsonNode entry = ok(http.getAs("/api/v1/audit/entries?from=" + zh.raw().headers().firstValue("Audit-Entry").orElseThrow() + "&limit=1",
+                "auditor", "demo-auditor")).get(0);
+        assertThat(entry.get("rowCount").asLong()).isEqualTo(body.get("features").size()).isPositive();
+        assertThat(entry.get("valueCount").asLong()).isGreaterThan(entry.get("rowCount").asLong());
+        // The regulator's answer masks nothing, and its body is the door's own.
+        Http.Response regulator = as(Audience.REGULATOR).get("/ogcapi/collections/latest_readings/items?limit=7&parameter=" + PARAMETER);
+        assertThat(regulator.raw().headers().firstValue("GW-Disclosure").orElseThrow()).endsWith("nothing masked");
+        assertThat(regulator.json().has("disclosure")).isFalse();
     }
 
     /** Reports are for those the policy shows them unmasked (the regulator here), with a receipt like every answer. */
@@ -372,6 +409,57 @@ class SharingLeakMatrixTest extends RunningGateway {
             } else {
                 assertThat(r.get("gbt14848Class").isNull()).isTrue();
             }
+        }
+    }
+
+    /** The CSV export of a datastream: the same rows the readings page shows, classes only and nothing fresh outside. */
+    private void restReadingsExport(Audience a, long datastream) {
+        String from = Instant.now().minus(Duration.ofDays(3)).toString();
+        Http.Response csv = as(a).get("/api/v1/datastreams/" + datastream + "/readings?format=csv&from=" + from);
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("time,value,gbt14848_class,flags,version,source");
+        Instant cutoff = Instant.now().minus(DELAY);
+        boolean anyFresh = false;
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            Instant time = Instant.parse(f[0]);
+            if (a == Audience.REGULATOR) {
+                assertThat(Double.parseDouble(f[1])).isEqualTo(exactValue(datastream, time));
+                anyFresh |= time.isAfter(cutoff);
+                continue;
+            }
+            counted("export row outside");
+            assertThat(time).as("%s: no exported reading newer than 24 h", a).isBeforeOrEqualTo(cutoff);
+            assertThat(f[1]).as("%s: no value in the export", a).isEmpty();
+            assertThat(Integer.parseInt(f[2])).isEqualTo(classOf(parameterOf.get(datastream), exactValue(datastream, time)));
+        }
+        if (a == Audience.REGULATOR) assertThat(anyFresh).as("the regulator's export holds the last hour").isTrue();
+    }
+
+    /** The WFS CSV export of the latest readings: each row's value is its class and its WKT point the grid point outside. */
+    private void wfsLatestReadingsExport(Audience a, Random random) {
+        Http.Response csv = as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:latest_readings&OUTPUTFORMAT=csv&COUNT="
+                + (5 + random.nextInt(60)) + "&FILTER=" + URLEncoder.encode("<fes:Filter xmlns:fes=\"http://www.opengis.net/fes/2.0\"><fes:PropertyIsEqualTo>"
+                + "<fes:ValueReference>parameter</fes:ValueReference><fes:Literal>" + PARAMETER + "</fes:Literal></fes:PropertyIsEqualTo></fes:Filter>",
+                StandardCharsets.UTF_8));
+        assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+        List<String> lines = csv.body().replace("\uFEFF", "").lines().toList();
+        List<String> header = List.of(lines.get(0).split(","));
+        Instant cutoff = Instant.now().minus(DELAY);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",", -1);
+            if (a == Audience.REGULATOR) continue;
+            counted("wfs export row outside");
+            Instant time = java.time.OffsetDateTime.parse(f[header.indexOf("phenomenon_time")]).toInstant();
+            assertThat(time).as("%s: no exported reading newer than 24 h", a).isBeforeOrEqualTo(cutoff);
+            String value = f[header.indexOf("result_value")];
+            long datastream = Long.parseLong(f[header.indexOf("fid")].replaceAll("\\D", ""));
+            assertThat(value).as("%s sees the class, not %s", a, value).matches("[1-5](\\.0)?");
+            assertThat((int) Double.parseDouble(value)).isEqualTo(classOf(PARAMETER, exactValue(datastream, time)));
+            String[] point = f[header.indexOf("WKT")].replaceAll("[^0-9. ]", "").strip().split(" ");
+            checkWellPlace(a, f[header.indexOf("well_code")], tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode()
+                    .add(Double.parseDouble(point[0])).add(Double.parseDouble(point[1])));
         }
     }
 

@@ -3,12 +3,14 @@ package org.groundwatergateway.gateway.reading;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Set;
+import org.groundwatergateway.core.io.CsvField;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Sensor;
@@ -23,6 +25,10 @@ import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.web.RequestValues;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,6 +45,8 @@ public class DatastreamController {
     /** The datasets the sharing policy names these by: SensorThings' Datastreams, and the readings themselves. */
     private static final String DATASTREAMS = "Datastreams";
     private static final String READINGS = "readings";
+    /** The most rows one CSV export holds: an export is built whole, and its receipt hashes it whole. */
+    static final int EXPORT_ROWS = 100_000;
 
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
@@ -106,21 +114,74 @@ public class DatastreamController {
             @Parameter(description = "latest phenomenon time, exclusive") @RequestParam(required = false) String to,
             @Parameter(description = "continue after this phenomenon time (from the previous page's next link)") @RequestParam(required = false) String after,
             @Parameter(description = "page size, at most gw.max-page-size") @RequestParam(defaultValue = "1000") int limit) {
-        Disclosure shown = disclosed.require(Viewers.current(), READINGS);
-        Datastream datastream = datastream(id);
         if (limit < 1 || limit > maxPageSize) throw new IllegalArgumentException("limit: must be 1.." + maxPageSize + ", was " + limit);
-        Instant start = orDefault(RequestValues.instant("from", from), BEGINNING);
-        Instant end = orDefault(RequestValues.instant("to", to), END);
-        if (!end.isAfter(start)) throw new IllegalArgumentException("to: must be after from");
-        // The window is cut at the delay before the repository is asked, exclusive as "to" is.
-        Instant readable = disclosed.readableUntil(shown, end);
-        Instant until = readable.equals(end) ? end : readable.plusNanos(1);
-        var parameter = parameters.findById(datastream.parameterId()).orElseThrow();
-        List<ReadingView> items = !until.isAfter(start) ? List.of() : readings.page(id, start, until, RequestValues.instant("after", after), limit)
-                .stream().map(r -> ReadingView.of(disclosed.reading(shown, parameter, r))).toList();
+        ShownWindow window = new ShownWindow(id, from, to);
+        List<ReadingView> items = window.page(RequestValues.instant("after", after), limit);
         String next = items.size() < limit ? null : publicBaseUrl.currentRequest()
                 .replaceQueryParam("after", items.get(items.size() - 1).time().toString()).build(true).toUriString();
         return new ReadingPage(id, items, next);
+    }
+
+    @GetMapping(path = "/{id}/readings", params = "format=csv")
+    @Operation(summary = "Export: every reading of a datastream in a time window as CSV, as the caller may see them "
+            + "(at most " + EXPORT_ROWS + " rows; narrow from/to for more)")
+    public ResponseEntity<String> export(
+            @PathVariable long id,
+            @Parameter(description = "earliest phenomenon time, inclusive (ISO-8601 with offset)") @RequestParam(required = false) String from,
+            @Parameter(description = "latest phenomenon time, exclusive") @RequestParam(required = false) String to) {
+        ShownWindow window = new ShownWindow(id, from, to);
+        long count = window.count();
+        if (count > EXPORT_ROWS) {
+            throw new IllegalArgumentException("from/to: the window holds " + count + " readings, an export at most " + EXPORT_ROWS + "; narrow it");
+        }
+        StringBuilder csv = new StringBuilder("time,value,gbt14848_class,flags,version,source\r\n");
+        Instant after = null;
+        for (List<ReadingView> page = window.page(null, maxPageSize); !page.isEmpty(); page = window.page(after, maxPageSize)) {
+            for (ReadingView r : page) {
+                csv.append(r.time()).append(',').append(r.value() == null ? "" : r.value()).append(',')
+                        .append(r.gbt14848Class() == null ? "" : r.gbt14848Class()).append(',')
+                        .append(CsvField.of(String.join(" ", r.flags().stream().map(Enum::name).sorted().toList()))).append(',')
+                        .append(r.version()).append(',').append(CsvField.of(r.source())).append("\r\n");
+            }
+            after = page.get(page.size() - 1).time();
+            if (page.size() < maxPageSize) break;
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("datastream-" + id + "-readings.csv").build().toString())
+                .body(csv.toString());
+    }
+
+    /**
+     * A datastream's readings between {@code from} and {@code to} as the caller may see them: the window is cut at the
+     * sharing policy's delay before the repository is asked, and each reading shown as the policy says.
+     */
+    private final class ShownWindow {
+        private final long id;
+        private final Disclosure shown;
+        private final org.groundwatergateway.core.parameter.Parameter parameter;
+        private final Instant start;
+        private final Instant until;
+
+        ShownWindow(long id, String from, String to) {
+            this.id = id;
+            this.shown = disclosed.require(Viewers.current(), READINGS);
+            this.parameter = parameters.findById(datastream(id).parameterId()).orElseThrow();
+            this.start = orDefault(RequestValues.instant("from", from), BEGINNING);
+            Instant end = orDefault(RequestValues.instant("to", to), END);
+            if (!end.isAfter(start)) throw new IllegalArgumentException("to: must be after from");
+            Instant readable = disclosed.readableUntil(shown, end);
+            // Exclusive, as "to" is.
+            this.until = readable.equals(end) ? end : readable.plusNanos(1);
+        }
+
+        long count() {
+            return until.isAfter(start) ? readings.count(id, start, until) : 0;
+        }
+
+        List<ReadingView> page(Instant after, int limit) {
+            if (!until.isAfter(start)) return List.of();
+            return readings.page(id, start, until, after, limit).stream().map(r -> ReadingView.of(disclosed.reading(shown, parameter, r))).toList();
+        }
     }
 
     private Datastream datastream(long id) {

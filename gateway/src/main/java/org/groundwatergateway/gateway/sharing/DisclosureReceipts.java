@@ -4,15 +4,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import org.groundwatergateway.gateway.security.AuditTrail;
 import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.gateway.web.Languages;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.audit.AuditEntry;
@@ -20,20 +20,26 @@ import org.groundwatergateway.policies.audit.AuditEvent;
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A receipt for every answer a data door gives (WFS, WMS, OGC API, SensorThings, the REST wells, datastreams, readings
  * and alerts): the body is held until it is complete, then one audit entry records who received it, through which door,
  * of which datasets, under which policy version, with the SHA-256 of exactly the bytes sent; the response carries the
- * entry's id ({@value AuditTrail#HEADER}) and what was masked ({@value #HEADER}). If the entry cannot be recorded the
+ * entry's id ({@value AuditTrail#HEADER}) and what was masked ({@value #HEADER}, and in a JSON object body
+ * {@value #PROPERTY}); the entry counts the rows and values sent ({@link DisclosedCounts}). If the entry cannot be recorded the
  * answer is not sent (503): no disclosure goes unrecorded. Event streams never complete, so they are not registered
  * here at all; no request header can take an answer past the receipt.
  */
 public final class DisclosureReceipts extends OncePerRequestFilter {
 
     public static final String HEADER = "GW-Disclosure";
+    /** The member of a JSON object body that says what was masked, in the caller's language. */
+    public static final String PROPERTY = "disclosure";
+    private static final JsonMapper STATEMENT_WRITER = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(DisclosureReceipts.class);
     private static final int MAX_ACTION = 500;
     private static final int MAX_DATASETS = 100;
@@ -55,10 +61,12 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
         int status = held.getStatus();
         if (status >= 200 && status < 300 && !disclosed.isEmpty()) {
             int version = policyVersion.getAsInt();
+            byte[] body = stated(held, disclosed, version, Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
             try {
-                long receipt = audit.append(event(request, Viewers.current(), disclosed, version, AuditEvent.sha256(held.getContentAsByteArray())));
+                DisclosedCounts counts = DisclosedCounts.of(held.getContentType(), body);
+                long receipt = audit.append(event(request, Viewers.current(), disclosed, version, counts, AuditEvent.sha256(body)));
                 held.setHeader(AuditTrail.HEADER, Long.toString(receipt));
-                held.setHeader(HEADER, describe(disclosed, version));
+                held.setHeader(HEADER, DisclosureStatement.english(disclosed, version));
             } catch (AuditLog.Unavailable e) {
                 log.warn("Answer to {} {} withheld: its disclosure could not be recorded ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
                 held.resetBuffer();
@@ -73,12 +81,42 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
         held.copyBodyToResponse();
     }
 
-    private static AuditEvent event(HttpServletRequest request, Viewer viewer, Map<String, Disclosure> disclosed, int version, String hash) {
+    /**
+     * The body as it will be sent: a JSON object whose content was masked carries the statement of what was masked as
+     * its first member, {@value #PROPERTY} (GeoJSON allows foreign members; SensorThings and OGC API clients ignore
+     * unknown ones); other bodies are sent as the door wrote them.
+     */
+    private static byte[] stated(ContentCachingResponseWrapper held, Map<String, Disclosure> disclosed, int version, boolean english)
+            throws IOException {
+        byte[] body = held.getContentAsByteArray();
+        String type = held.getContentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).contains("json") || disclosed.values().stream().noneMatch(Disclosure::masks)) {
+            return body;
+        }
+        int open = 0;
+        while (open < body.length && Character.isWhitespace(body[open])) open++;
+        if (open == body.length || body[open] != '{') return body;
+        int next = open + 1;
+        while (next < body.length && Character.isWhitespace(body[next])) next++;
+        String statement = english ? DisclosureStatement.english(disclosed, version) : DisclosureStatement.chinese(disclosed, version);
+        String member = "\"" + PROPERTY + "\":" + STATEMENT_WRITER.writeValueAsString(statement) + (next < body.length && body[next] == '}' ? "" : ",");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length + member.length() * 3);
+        out.write(body, 0, open + 1);
+        out.write(member.getBytes(StandardCharsets.UTF_8));
+        out.write(body, open + 1, body.length - open - 1);
+        byte[] stated = out.toByteArray();
+        held.resetBuffer();
+        held.getOutputStream().write(stated);
+        return stated;
+    }
+
+    private static AuditEvent event(HttpServletRequest request, Viewer viewer, Map<String, Disclosure> disclosed, int version,
+                                    DisclosedCounts counts, String hash) {
         String query = request.getQueryString();
         String action = request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query);
         String datasets = String.join(",", disclosed.keySet());
         return new AuditEvent(AuditEntry.Kind.DISCLOSURE, shortened(action, MAX_ACTION), door(request.getRequestURI()), shortened(datasets, MAX_DATASETS),
-                "v" + version, viewer.name(), viewer.roles(), viewer.organisation(), request.getRemoteAddr(), null, null, null, hash);
+                "v" + version, viewer.name(), viewer.roles(), viewer.organisation(), request.getRemoteAddr(), null, counts.rows(), counts.values(), hash);
     }
 
     static String door(String path) {
@@ -87,32 +125,6 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
             case "wfs", "wms", "ows", "ogcapi", "sta" -> first;
             default -> "rest";
         };
-    }
-
-    /**
-     * What was masked, in plain ASCII (header values are), e.g. {@code policy v2; wells: location to 500 m;
-     * latest_readings: location to 500 m, result_value as GB/T 14848 class, delayed 24 h}.
-     */
-    static String describe(Map<String, Disclosure> disclosed, int version) {
-        List<String> parts = new ArrayList<>();
-        parts.add("policy v" + version);
-        disclosed.forEach((dataset, d) -> {
-            List<String> effects = new ArrayList<>();
-            if (d.locationPrecisionMetres() > 0) effects.add("location to " + Math.round(d.locationPrecisionMetres()) + " m");
-            d.bucketed().keySet().stream().sorted().forEach(p -> effects.add(p + " as GB/T 14848 class"));
-            if (!d.withheldProperties().isEmpty()) effects.add("withheld " + String.join(" ", d.withheldProperties().stream().sorted().toList()));
-            if (!d.delay().isZero()) effects.add("delayed " + hours(d.delay()));
-            if (!d.restrictedTo().isEmpty()) effects.add("rows limited by " + String.join(" ", d.restrictedTo().keySet().stream().sorted().toList()));
-            if (d.ownership() != null) effects.add(d.ownership().onlyOwn() ? "own rows only" : "own rows in full");
-            if (d.area() != null) effects.add("area limited");
-            if (!effects.isEmpty()) parts.add(dataset + ": " + String.join(", ", effects));
-        });
-        if (parts.size() == 1) parts.add("nothing masked");
-        return String.join("; ", parts);
-    }
-
-    private static String hours(Duration delay) {
-        return delay.toMinutes() % 60 == 0 ? delay.toHours() + " h" : delay.toMinutes() + " min";
     }
 
     private static String shortened(String text, int max) {

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.groundwatergateway.core.io.CsvField;
 import org.groundwatergateway.ogc.feature.FeatureProperty;
 import org.locationtech.jts.io.WKTWriter;
 
@@ -40,12 +41,12 @@ public final class CsvOutput implements FeatureOutputFormat {
         wkt.setMaxCoordinatesPerLine(Integer.MAX_VALUE);
         try {
             result.forEach((part, feature) -> {
-                StringBuilder row = new StringBuilder(quoted(part.layer().name() + "." + feature.id()));
+                StringBuilder row = new StringBuilder(CsvField.of(part.layer().name() + "." + feature.id()));
                 for (FeatureProperty property : properties) {
                     Object value = feature.properties().get(property.name());
-                    row.append(',').append(value == null ? "" : quoted(Values.text(value)));
+                    row.append(',').append(value == null ? "" : CsvField.of(Values.text(value)));
                 }
-                row.append(',').append(quoted(wkt.write(feature.geometry()))).append("\r\n");
+                row.append(',').append(CsvField.of(wkt.write(feature.geometry()))).append("\r\n");
                 try {
                     writer.write(row.toString());
                 } catch (IOException e) {
@@ -56,10 +57,5 @@ public final class CsvOutput implements FeatureOutputFormat {
             throw e.getCause();
         }
         writer.flush();
-    }
-
-    private static String quoted(String text) {
-        boolean plain = text.chars().noneMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r');
-        return plain ? text : '"' + text.replace("\"", "\"\"") + '"';
     }
 }
