@@ -212,6 +212,7 @@ class MqttAccessTest extends RunningGateway {
 
         MqttClient analyst = connectMqtt("sta-analyst", accessToken("analyst").toCharArray());
         assertThat(subscribe(analyst, "v1.1/#", heard)).isEqualTo(1);
+        assertThat(subscribe(analyst, "gw/alerts/#", heard)).as("an analyst may open the alert stream, so its topics too").isEqualTo(1);
         analyst.publish("v1.1/Datastreams(" + ds + ")/Observations",
                 "{\"phenomenonTime\": \"2026-11-23T08:00:00+08:00\", \"result\": 6.08}".getBytes(StandardCharsets.UTF_8), 0, false);
         Thread.sleep(2000);

@@ -201,6 +201,10 @@ class SharingLeakMatrixTest extends RunningGateway {
             assertThat(refused.body()).as("%s", outside).doesNotContain("data:");
         }
         assertThat(as(Audience.REGULATOR).follow("/api/v1/alerts/stream")).isNotNull();
+        // The broker's alert topics follow the stream: enterprise B's token may read SensorThings there, not alerts.
+        MqttClient enterprise = connectMqtt("enterprise-b-screen", enterpriseBToken.toCharArray());
+        assertThat(enterprise.subscribeWithResponse("v1.1/#", 0).getGrantedQos()[0]).isZero();
+        assertThat(enterprise.subscribeWithResponse("gw/alerts/#", 0).getGrantedQos()[0]).as("refused (0x80)").isEqualTo(0x80);
     }
 
     /**

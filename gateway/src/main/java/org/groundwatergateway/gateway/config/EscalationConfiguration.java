@@ -21,6 +21,8 @@ import org.groundwatergateway.gateway.notification.MailChannel;
 import org.groundwatergateway.gateway.notification.MqttAlertChannel;
 import org.groundwatergateway.gateway.notification.SmsChannel;
 import org.groundwatergateway.gateway.notification.WebhookChannel;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
+import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,7 +64,8 @@ public class EscalationConfiguration {
     @Bean(destroyMethod = "close")
     NotificationDispatcher notificationDispatcher(EscalationProperties properties, SmsProperties sms, MailProperties mail,
                                                   ObjectProvider<JavaMailSender> mailSender, WebhookProperties webhook, AlertStream push,
-                                                  MqttAlertChannel mqtt, EscalationRepository store, Clock clock) {
+                                                  MqttAlertChannel mqtt, EscalationRepository store, SharingPolicies policies,
+                                                  DisclosedRecords disclosed, Clock clock) {
         List<NotificationChannel> channels = new ArrayList<>(List.of(push, mqtt));
         if (sms.configured()) {
             channels.add(new SmsChannel(new AliyunSms(new AliyunSms.Settings(sms.endpoint(), sms.regionId(), sms.accessKeyId(),
@@ -77,7 +80,9 @@ public class EscalationConfiguration {
             log.info("E-mail notifications are off: set spring.mail.host (and gw.mail.from)");
         }
         if (webhook.url() != null) {
-            channels.add(new WebhookChannel(webhook.url(), webhook.secret(), properties.sendTimeout()));
+            // The receiver is looked up at each send: the policy and the organisations it names change while running.
+            channels.add(new WebhookChannel(webhook.url(), webhook.secret(), properties.sendTimeout(), webhook.audience(),
+                    () -> disclosed.showsUnmasked(policies.audience(webhook.audience()), AlertStream.DATASET)));
         } else {
             log.info("Webhook notifications are off: set gw.webhook.url (and gw.webhook.secret)");
         }

@@ -16,10 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.monitoring.Device;
 import org.groundwatergateway.gateway.config.StaProperties;
+import org.groundwatergateway.gateway.notification.AlertStream;
 import org.groundwatergateway.gateway.security.AccessTokens;
+import org.groundwatergateway.gateway.security.OperationPermissions;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,8 +36,8 @@ import org.springframework.stereotype.Component;
  * {@code gw/{its MN}/readings} and nothing else. A disabled device is refused.</li>
  * <li>A <b>token holder</b> gives any username and an access token of this platform as password. It may subscribe to
  * {@code v1.1/...}; with role OM_ENGINEER or DATA_REVIEWER publish SensorThings creations ({@code v1.1/Observations},
- * {@code v1.1/Datastreams(id)/Observations}), created as that viewer; with DUTY_OFFICER, SUPERVISOR or EMERGENCY_TEAM
- * subscribe to {@code gw/alerts/...}. The token is verified again at every subscription and publication, so an expired
+ * {@code v1.1/Datastreams(id)/Observations}), created as that viewer; where it may open the alert stream over HTTP
+ * (its permission-matrix row and an unmasked view under the sharing policy) subscribe to {@code gw/alerts/...}. The token is verified again at every subscription and publication, so an expired
  * or revoked token stops working without a reconnection.</li>
  * <li>The <b>platform's own clients</b> log in with the internal account ({@link MqttGatewayAccount}) and may do
  * anything.</li>
@@ -52,7 +55,6 @@ public class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(MqttAccess.class);
     private static final Set<Role> CREATORS = EnumSet.of(Role.OM_ENGINEER, Role.DATA_REVIEWER);
-    private static final Set<Role> ALERT_READERS = EnumSet.of(Role.DUTY_OFFICER, Role.SUPERVISOR, Role.EMERGENCY_TEAM);
     /** How long the login of a client that is no longer connected is kept. */
     private static final Duration KEEP_DISCONNECTED = Duration.ofSeconds(60);
     private static final int MAX_LOGGED_USERNAME = 64;
@@ -78,13 +80,17 @@ public class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
     private final ObjectProvider<AccessTokens> accessTokens;
     private final MqttGatewayAccount gateway;
     private final StaProperties sta;
+    private final OperationPermissions permissions;
+    private final DisclosedRecords disclosed;
     private final Clock clock;
     private final Map<String, Login> logins = new ConcurrentHashMap<>();
     private volatile Supplier<Set<String>> connectedClients = Set::of;
     private volatile Instant lastSweep = Instant.EPOCH;
 
     public MqttAccess(DeviceRegistry devices, ObjectProvider<AccessTokens> accessTokens, MqttGatewayAccount gateway, StaProperties sta,
-                      Clock clock) {
+                      OperationPermissions permissions, DisclosedRecords disclosed, Clock clock) {
+        this.permissions = permissions;
+        this.disclosed = disclosed;
         this.devices = devices;
         this.accessTokens = accessTokens;
         this.gateway = gateway;
@@ -184,10 +190,19 @@ public class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
         if (identity instanceof TokenLogin login) {
             Viewer viewer = verify(login).orElse(null);
             if (viewer == null) return false;
-            return MqttTopics.isSensorThings(filter) || MqttTopics.isAlerts(filter) && ALERT_READERS.stream().anyMatch(viewer::has);
+            return MqttTopics.isSensorThings(filter) || MqttTopics.isAlerts(filter) && readsAlerts(viewer);
         }
         // A device publishes only; a connection whose login is unknown gets nothing.
         return false;
+    }
+
+    /**
+     * Alerts as raised go to those who may open the alert stream over HTTP: its row of the permission matrix, and a
+     * sharing policy that shows them the stream unmasked.
+     */
+    private boolean readsAlerts(Viewer viewer) {
+        boolean permitted = permissions.rule("GET", AlertStream.DESTINATION).map(rule -> rule.allows(viewer, true)).orElse(false);
+        return permitted && disclosed.showsUnmasked(viewer, AlertStream.DATASET);
     }
 
     /** May this connection publish to this topic? */

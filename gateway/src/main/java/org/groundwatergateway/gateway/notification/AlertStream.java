@@ -16,7 +16,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 public final class AlertStream implements NotificationChannel, SmartLifecycle {
 
-    static final String DESTINATION = "/api/v1/alerts/stream";
+    public static final String DESTINATION = "/api/v1/alerts/stream";
+    /** The dataset the sharing policy names alerts as raised by, on every door that carries them (SSE, MQTT, webhook). */
+    public static final String DATASET = "alert_stream";
 
     private final List<SseEmitter> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean running;

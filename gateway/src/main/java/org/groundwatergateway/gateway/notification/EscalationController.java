@@ -45,7 +45,7 @@ public class EscalationController {
     @Operation(summary = "In-app push: one server-sent event 'alert' per notification, as it is sent")
     public SseEmitter stream() {
         // The stream carries alerts as raised, values and all: only for an audience shown it unmasked.
-        disclosed.requireUnmasked(Viewers.current(), "alert_stream");
+        disclosed.requireUnmasked(Viewers.current(), AlertStream.DATASET);
         return stream.open();
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.groundwatergateway.core.escalation.Channel;
@@ -18,7 +19,8 @@ import org.groundwatergateway.core.escalation.NotificationChannel;
 /**
  * Alerts POSTed as JSON to a configured URL, signed so the receiver can tell them from forgeries: header
  * {@value #SIGNATURE_HEADER} is {@code sha256=} and the hex HMAC-SHA256 of the body under the shared secret. Any 2xx
- * answer counts as delivered.
+ * answer counts as delivered. The receiver is an audience of the sharing policy like any other: while the policy does
+ * not show it the alert stream unmasked, nothing is sent and the delivery fails, saying so.
  */
 public final class WebhookChannel implements NotificationChannel {
 
@@ -28,9 +30,17 @@ public final class WebhookChannel implements NotificationChannel {
     private final byte[] secret;
     private final HttpClient http;
     private final Duration timeout;
+    private final String receiver;
+    private final BooleanSupplier receiverShown;
 
-    public WebhookChannel(URI url, String secret, Duration timeout) {
+    /**
+     * @param receiver      who receives the alerts, as the sharing policy names audiences
+     * @param receiverShown whether the sharing policy shows that receiver the alert stream unmasked now
+     */
+    public WebhookChannel(URI url, String secret, Duration timeout, String receiver, BooleanSupplier receiverShown) {
         this.url = url;
+        this.receiver = receiver;
+        this.receiverShown = receiverShown;
         this.secret = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
@@ -48,6 +58,7 @@ public final class WebhookChannel implements NotificationChannel {
 
     @Override
     public void send(Notification notification, String recipient) throws IOException, InterruptedException {
+        if (!receiverShown.getAsBoolean()) throw new IOException("the sharing policy does not show the alert stream to the webhook's receiver " + receiver);
         byte[] body = NotificationJson.of(notification).getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(recipient)).timeout(timeout)
                 .header("Content-Type", "application/json; charset=UTF-8")

@@ -79,7 +79,7 @@ class ChannelIsolationTest {
     private NotificationDispatcher dispatcher(String hookPath) {
         URI url = URI.create("http://127.0.0.1:" + hooks.getAddress().getPort() + hookPath);
         // The webhook's own HTTP timeout is longer than the dispatcher's, so it is the dispatcher that gives up.
-        return new NotificationDispatcher(List.of(new WebhookChannel(url, "s", Duration.ofMinutes(1)), MailChannelTest.channelFor(SMTP)), store,
+        return new NotificationDispatcher(List.of(new WebhookChannel(url, "s", Duration.ofMinutes(1), "kind:PARK_ADMINISTRATION", () -> true), MailChannelTest.channelFor(SMTP)), store,
                 Clock.systemUTC(), new NotificationDispatcher.Settings(SEND_TIMEOUT, 2, Duration.ofMillis(200)));
     }
 

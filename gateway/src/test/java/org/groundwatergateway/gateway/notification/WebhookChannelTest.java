@@ -32,11 +32,13 @@ class WebhookChannelTest {
     private HttpServer server;
     private final ConcurrentLinkedQueue<JsonNode> accepted = new ConcurrentLinkedQueue<>();
     private volatile int status = 204;
+    private final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", exchange -> {
+            requests.incrementAndGet();
             byte[] body = exchange.getRequestBody().readAllBytes();
             String signature = exchange.getRequestHeaders().getFirst("X-GW-Signature");
             boolean valid = ("sha256=" + hmac(body)).equals(signature)
@@ -64,7 +66,21 @@ class WebhookChannelTest {
     }
 
     private WebhookChannel channel(String secret) {
-        return new WebhookChannel(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"), secret, Duration.ofSeconds(5));
+        return channel(secret, () -> true);
+    }
+
+    private WebhookChannel channel(String secret, java.util.function.BooleanSupplier receiverShown) {
+        return new WebhookChannel(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook"), secret, Duration.ofSeconds(5),
+                "organisation:P02", receiverShown);
+    }
+
+    @Test
+    void aReceiverThePolicyDoesNotShowTheAlertStreamGetsNothing() {
+        WebhookChannel webhook = channel(SECRET, () -> false);
+        assertThatThrownBy(() -> webhook.send(NOTIFICATION, webhook.destination(NOTIFICATION))).isInstanceOf(IOException.class)
+                .hasMessageContaining("organisation:P02");
+        assertThat(accepted).isEmpty();
+        assertThat(requests.get()).as("not even a request").isZero();
     }
 
     @Test

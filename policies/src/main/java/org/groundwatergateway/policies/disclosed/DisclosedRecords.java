@@ -67,7 +67,13 @@ public final class DisclosedRecords {
 
     /** Like {@link #require}, for a door that shows exact values only (a forecast from concentrations): nothing masked. */
     public void requireUnmasked(Viewer viewer, String dataset) {
-        if (require(viewer, dataset).masks()) throw new NotDisclosed(dataset);
+        if (!showsUnmasked(viewer, dataset)) throw new NotDisclosed(dataset);
+    }
+
+    /** Whether the viewer sees the dataset with nothing masked, for doors that cannot answer 404 (a broker's subscription). */
+    public boolean showsUnmasked(Viewer viewer, String dataset) {
+        Disclosure disclosure = policy.disclose(viewer, dataset);
+        return disclosure.visible() && !disclosure.masks();
     }
 
     /** The wells the viewer may see, each at its shown (coarsened) place. */
