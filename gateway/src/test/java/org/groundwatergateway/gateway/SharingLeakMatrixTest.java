@@ -143,7 +143,8 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> restReadingsExport(a, datastreams.get(random.nextInt(datastreams.size()))),
                 a -> wfsLatestReadingsExport(a, random),
                 this::restAlerts,
-                this::wfsEnterprises,
+                a -> enterprises(a, "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:enterprises&OUTPUTFORMAT=application/json"),
+                a -> enterprises(a, "/ogcapi/collections/enterprises/items?limit=100"),
                 this::withheldDatasets,
                 a -> forecast(a, datastreams.get(random.nextInt(datastreams.size()))));
         for (int i = 0; i < REQUESTS; i++) {
@@ -480,8 +481,8 @@ class SharingLeakMatrixTest extends RunningGateway {
 
     // ---- enterprises: confidential fields only in the viewer's own row ----
 
-    private void wfsEnterprises(Audience a) {
-        JsonNode json = ok(as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:enterprises&OUTPUTFORMAT=application/json"));
+    private void enterprises(Audience a, String door) {
+        JsonNode json = ok(as(a).get(door));
         assertThat(json.get("features").size()).isGreaterThanOrEqualTo(10);
         String own = organisation(a) == null ? null : creditCodes.get(organisation(a));
         for (JsonNode f : json.get("features")) {

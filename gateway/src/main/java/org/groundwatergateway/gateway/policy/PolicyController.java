@@ -103,18 +103,19 @@ public class PolicyController {
         Viewer viewer = policies.audience(audience);
         Map<String, Decision> decisions = policies.explain(viewer, dataset);
         List<Explained> explained = new ArrayList<>();
-        decisions.forEach((name, d) -> explained.add(new Explained(name, d.disclosure(), d.rules(), d.reason(), awaitingDoors(d.disclosure()))));
+        decisions.forEach((name, d) -> explained.add(new Explained(name, d.disclosure(), d.rules(), d.reason(), awaitingDoors(name, d.disclosure()))));
         int version = decisions.values().iterator().next().policyVersion();
         return new Explanation(version, viewer, explained);
     }
 
     /**
-     * The effects no door applies yet (means over time, minimum counts): a door asked for them shows nothing of the
-     * dataset rather than single values. Every other effect is applied below every door.
+     * The effects no door applies to the dataset yet (means over time but for the readings series, minimum counts): a
+     * door asked for them shows nothing of the dataset rather than single values. Every other effect is applied below
+     * every door.
      */
-    private static List<String> awaitingDoors(Disclosure d) {
+    private static List<String> awaitingDoors(String dataset, Disclosure d) {
         List<String> effects = new ArrayList<>();
-        if (d.timeAggregation() != Disclosure.TimeAggregation.NONE) effects.add("aggregateTime");
+        if (d.timeAggregation() != Disclosure.TimeAggregation.NONE && !dataset.equals(Datasets.READINGS)) effects.add("aggregateTime");
         if (d.minimumCount() > 0) effects.add("minimumCount");
         return effects;
     }

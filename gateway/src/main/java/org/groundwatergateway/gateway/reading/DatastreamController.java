@@ -25,6 +25,7 @@ import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.web.RequestValues;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
+import org.groundwatergateway.policies.sharing.Datasets;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,7 +45,7 @@ public class DatastreamController {
     private static final Instant END = Instant.parse("2200-01-01T00:00:00Z");
     /** The datasets the sharing policy names these by: SensorThings' Datastreams, and the readings themselves. */
     private static final String DATASTREAMS = "Datastreams";
-    private static final String READINGS = "readings";
+    private static final String READINGS = Datasets.READINGS;
     /** The most rows one CSV export holds: an export is built whole, and its receipt hashes it whole. */
     static final int EXPORT_ROWS = 100_000;
 
@@ -73,7 +74,8 @@ public class DatastreamController {
     /**
      * One reading as the caller may see it.
      *
-     * @param value null where the sharing policy shows the class only
+     * @param value null where the sharing policy shows the class only; where it shows means over time, the mean of
+     *              the step starting at {@code time}, with {@code source} {@code mean/<number of readings>}
      * @param gbt14848Class the value's GB/T 14848 class (1 = I … 5 = V); null where its parameter has no classes
      */
     public record ReadingView(Instant time, Double value, Double rawValue, Integer gbt14848Class, Set<QualityFlag> flags, int version,
@@ -102,7 +104,7 @@ public class DatastreamController {
     @Operation(summary = "One datastream, with how many readings it holds")
     public DatastreamView one(@PathVariable long id) {
         disclosed.require(Viewers.current(), DATASTREAMS);
-        Disclosure shown = disclosed.require(Viewers.current(), READINGS);
+        Disclosure shown = disclosed.requireSeries(Viewers.current(), READINGS);
         return new Lookups().view(datastream(id), readings.count(id, BEGINNING, disclosed.readableUntil(shown, END)));
     }
 
@@ -153,7 +155,8 @@ public class DatastreamController {
 
     /**
      * A datastream's readings between {@code from} and {@code to} as the caller may see them: the window is cut at the
-     * sharing policy's delay before the repository is asked, and each reading shown as the policy says.
+     * sharing policy's delay before the repository is asked, and each reading (or, where the policy aggregates in
+     * time, each step's mean) shown as the policy says.
      */
     private final class ShownWindow {
         private final long id;
@@ -164,7 +167,7 @@ public class DatastreamController {
 
         ShownWindow(long id, String from, String to) {
             this.id = id;
-            this.shown = disclosed.require(Viewers.current(), READINGS);
+            this.shown = disclosed.requireSeries(Viewers.current(), READINGS);
             this.parameter = parameters.findById(datastream(id).parameterId()).orElseThrow();
             this.start = orDefault(RequestValues.instant("from", from), BEGINNING);
             Instant end = orDefault(RequestValues.instant("to", to), END);
@@ -179,8 +182,8 @@ public class DatastreamController {
         }
 
         List<ReadingView> page(Instant after, int limit) {
-            if (!until.isAfter(start)) return List.of();
-            return readings.page(id, start, until, after, limit).stream().map(r -> ReadingView.of(disclosed.reading(shown, parameter, r))).toList();
+            return disclosed.series(shown, parameter, start, until, after, limit, (from, before, last, size) -> readings.page(id, from, before, last, size))
+                    .stream().map(ReadingView::of).toList();
         }
     }
 

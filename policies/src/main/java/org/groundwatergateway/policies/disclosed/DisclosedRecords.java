@@ -2,6 +2,7 @@ package org.groundwatergateway.policies.disclosed;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.core.alert.Alert;
@@ -54,10 +55,19 @@ public final class DisclosedRecords {
      * nothing here rather than more than it allows.
      */
     public Disclosure require(Viewer viewer, String dataset) {
+        return required(viewer, dataset, false);
+    }
+
+    /** Like {@link #require}, for a time series, which {@link #series} can show as means over time. */
+    public Disclosure requireSeries(Viewer viewer, String dataset) {
+        return required(viewer, dataset, true);
+    }
+
+    private Disclosure required(Viewer viewer, String dataset, boolean series) {
         Disclosure disclosure = policy.disclose(viewer, dataset);
         if (!disclosure.visible()) throw new NotDisclosed(dataset);
         if (!disclosure.restrictedTo().isEmpty() || disclosure.ownership() != null || disclosure.minimumCount() > 0
-                || disclosure.timeAggregation() != Disclosure.TimeAggregation.NONE) {
+                || (!series && disclosure.timeAggregation() != Disclosure.TimeAggregation.NONE)) {
             log.warn("{} is not disclosed to {} through the REST API: its disclosure limits rows or aggregates, which these records cannot apply",
                     dataset, viewer.name());
             throw new NotDisclosed(dataset);
@@ -104,6 +114,68 @@ public final class DisclosedRecords {
         if (bucketed) return new ShownReading(r.phenomenonTime(), null, null, quality, r.qualityFlags(), r.version(), r.source(), r.receivedTime());
         return new ShownReading(r.phenomenonTime(), r.value(), disclosure.shows("raw_value") ? r.rawValue() : null, quality, r.qualityFlags(),
                 r.version(), r.source(), r.receivedTime());
+    }
+
+    /** Where a series' readings come from: in time order, from {@code from} (inclusive) or after {@code after}, before {@code until}. */
+    @FunctionalInterface
+    public interface ReadingSource {
+        List<Reading> page(Instant from, Instant until, Instant after, int limit);
+    }
+
+    /** How many readings are fetched at a time to make means. */
+    private static final int MEANS_BATCH = 2_000;
+
+    /**
+     * One page of a series between {@code start} (inclusive) and {@code until} (exclusive, already cut at the delay) as
+     * shown: its readings one by one, or, where the disclosure aggregates in time, the means of its whole steps (a step
+     * still open at {@code until} is left out, as is one without valid readings: {@link TimeMeans#NOT_VALID}). A mean is
+     * shown at its step's start, from source {@code mean/<number of readings>}, as a bucketed value where values are.
+     *
+     * @param after the last time of the previous page (a step's start for means), or null for the first page
+     */
+    public List<ShownReading> series(Disclosure disclosure, Parameter parameter, Instant start, Instant until, Instant after, int limit,
+                                     ReadingSource source) {
+        Disclosure.TimeAggregation step = disclosure.timeAggregation();
+        if (step == Disclosure.TimeAggregation.NONE) {
+            if (!until.isAfter(start)) return List.of();
+            return source.page(start, until, after, limit).stream().map(r -> reading(disclosure, parameter, r)).toList();
+        }
+        Instant from = after == null ? TimeMeans.boundaryFrom(step, start) : TimeMeans.nextStep(step, TimeMeans.stepStart(step, after));
+        Instant end = TimeMeans.stepStart(step, until);
+        List<ShownReading> means = new ArrayList<>();
+        Instant stepStart = null;
+        double sum = 0;
+        int count = 0;
+        Instant last = null;
+        while (from.isBefore(end)) {
+            List<Reading> batch = source.page(from, end, last, MEANS_BATCH);
+            for (Reading r : batch) {
+                Instant s = TimeMeans.stepStart(step, r.phenomenonTime());
+                if (!s.equals(stepStart)) {
+                    if (count > 0) means.add(mean(disclosure, parameter, stepStart, sum, count));
+                    if (means.size() == limit) return means;
+                    stepStart = s;
+                    sum = 0;
+                    count = 0;
+                }
+                if (TimeMeans.valid(r)) {
+                    sum += r.value();
+                    count++;
+                }
+            }
+            if (batch.size() < MEANS_BATCH) break;
+            last = batch.get(batch.size() - 1).phenomenonTime();
+        }
+        if (count > 0) means.add(mean(disclosure, parameter, stepStart, sum, count));
+        return means;
+    }
+
+    private static ShownReading mean(Disclosure disclosure, Parameter parameter, Instant step, double sum, int count) {
+        double mean = sum / count;
+        GroundwaterClassLimits limits = parameter.classLimits();
+        Integer quality = limits == null ? null : limits.classOf(mean);
+        boolean bucketed = disclosure.bucketed().get("result_value") == BucketScheme.GBT14848_CLASS;
+        return new ShownReading(step, bucketed ? null : mean, null, quality, 0, 1, "mean/" + count, null);
     }
 
     /** The alerts the viewer may see: none raised after the delay's cutoff; a withheld message or origin left out. */

@@ -17,6 +17,8 @@ public final class Datasets {
 
     /** The sharing policies themselves ({@code /api/v1/policies}): no policy may hide them from the security administrator. */
     public static final String POLICIES = "policies";
+    /** Readings one by one, through the REST API and its exports: the time series a policy may show as means over time. */
+    public static final String READINGS = "readings";
 
     public static final List<Dataset> ALL = List.of(
             feature("wells"), feature("latest_readings"), feature("plumes"), feature("risk_zones"), feature("enterprises"),
@@ -24,7 +26,7 @@ public final class Datasets {
             entitySet("Things"), entitySet("Locations"), entitySet("HistoricalLocations"), entitySet("Datastreams"),
             entitySet("Sensors"), entitySet("ObservedProperties"), entitySet("Observations"), entitySet("FeaturesOfInterest"),
             new Dataset("parks", Kind.REST_RESOURCE), new Dataset("parameters", Kind.REST_RESOURCE),
-            new Dataset("readings", Kind.REST_RESOURCE), new Dataset("alerts", Kind.REST_RESOURCE),
+            new Dataset(READINGS, Kind.REST_RESOURCE), new Dataset("alerts", Kind.REST_RESOURCE),
             new Dataset("devices", Kind.REST_RESOURCE), new Dataset("on_call_contacts", Kind.REST_RESOURCE),
             new Dataset("incidents", Kind.REST_RESOURCE), new Dataset("drills", Kind.REST_RESOURCE),
             new Dataset("incident_reports", Kind.REPORT), new Dataset("drill_reports", Kind.REPORT),

@@ -82,8 +82,17 @@ public final class SensorThingsService {
         }
     }
 
+    /**
+     * What the viewer may see of each entity set. Effects the entity store cannot apply (rows of the viewer's own or
+     * within an area, means over time, minimum counts) hide the set rather than show more than the policy allows.
+     */
     Function<EntityType, Disclosure> disclosures(Viewer viewer) {
-        return type -> policy.disclose(viewer, type.setName());
+        return type -> {
+            Disclosure disclosure = policy.disclose(viewer, type.setName());
+            boolean applicable = disclosure.ownership() == null && disclosure.area() == null && disclosure.minimumCount() == 0
+                    && disclosure.timeAggregation() == Disclosure.TimeAggregation.NONE;
+            return applicable ? disclosure : Disclosure.none();
+        };
     }
 
     EntityStore.Reader reader(StaRequest request) {
