@@ -164,4 +164,35 @@ class PolicyApiTest extends RunningGateway {
         assertThat(problem(http.getAs("/api/v1/policies/explain?audience=PUBLIC&dataset=nothing", SECADMIN, SECADMIN_PASSWORD), 400))
                 .isEqualTo("dataset: unknown 'nothing'");
     }
+
+    /**
+     * Parks, parameters, devices, the on-call roster, incidents and drills have nothing a door could mask: the policy
+     * shows them whole, with a receipt, or they are not found.
+     */
+    @Test
+    void restResourcesWithoutMasksAreShownWholeOrNotAtAll() {
+        String policy = """
+                {"name": "no parks for the public, devices masked for staff",
+                 "rules": [
+                   {"id": "everyone", "audiences": ["everyone"], "datasets": ["*"], "effects": [{"type": "allow"}]},
+                   {"id": "no-parks", "audiences": [{"kind": "PUBLIC"}], "datasets": ["parks"], "effects": [{"type": "deny"}]},
+                   {"id": "devices-coarse", "audiences": [{"kind": "PARK_ADMINISTRATION"}], "datasets": ["devices", "drills"],
+                    "effects": [{"type": "withhold", "attributes": ["password"]}]}
+                 ]}
+                """;
+        Http.Response before = http.anonymous().get("/api/v1/parks");
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(before.raw().headers().firstValue("Audit-Entry")).as("a receipt for the parks").isPresent();
+        assertThat(http.getAs("/api/v1/devices", "om", "demo-om").status()).isEqualTo(200);
+        ok(http.post("/api/v1/policies/" + create("application/json", policy) + "/activate", "", SECADMIN, SECADMIN_PASSWORD));
+
+        assertThat(http.anonymous().get("/api/v1/parks").status()).isEqualTo(404);
+        assertThat(http.anonymous().get("/api/v1/parks/HBDP").status()).isEqualTo(404);
+        assertThat(http.getAs("/api/v1/parks", "regulator", "demo-regulator").status()).isEqualTo(200);
+        assertThat(http.anonymous().get("/api/v1/parameters/benzene").status()).isEqualTo(200);
+        for (String path : new String[] {"/api/v1/devices", "/api/v1/devices/rejections", "/api/v1/drills"}) {
+            assertThat(http.getAs(path, "admin", "demo-admin").status()).as(path).isEqualTo(404);
+        }
+        assertThat(http.getAs("/api/v1/incidents", "admin", "demo-admin").status()).isEqualTo(200);
+    }
 }
