@@ -131,6 +131,7 @@ public class DatastreamController {
             @PathVariable long id,
             @Parameter(description = "earliest phenomenon time, inclusive (ISO-8601 with offset)") @RequestParam(required = false) String from,
             @Parameter(description = "latest phenomenon time, exclusive") @RequestParam(required = false) String to) {
+        disclosed.require(Viewers.current(), Datasets.EXPORTS);
         ShownWindow window = new ShownWindow(id, from, to);
         long count = window.count();
         if (count > EXPORT_ROWS) {

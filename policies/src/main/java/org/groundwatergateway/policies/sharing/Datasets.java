@@ -19,6 +19,8 @@ public final class Datasets {
     public static final String POLICIES = "policies";
     /** Readings one by one, through the REST API and its exports: the time series a policy may show as means over time. */
     public static final String READINGS = "readings";
+    /** Bulk downloads (a datastream's readings as CSV): a channel the policy opens per audience; what they hold is the data's own disclosure. */
+    public static final String EXPORTS = "exports";
 
     public static final List<Dataset> ALL = List.of(
             feature("wells"), feature("latest_readings"), feature("plumes"), feature("risk_zones"), feature("enterprises"),
@@ -31,7 +33,7 @@ public final class Datasets {
             new Dataset("incidents", Kind.REST_RESOURCE), new Dataset("drills", Kind.REST_RESOURCE),
             new Dataset("incident_reports", Kind.REPORT), new Dataset("drill_reports", Kind.REPORT),
             new Dataset("alert_summary", Kind.REPORT), new Dataset("alert_stream", Kind.STREAM),
-            new Dataset("exports", Kind.EXPORT), new Dataset("catalog", Kind.CATALOG),
+            new Dataset(EXPORTS, Kind.EXPORT), new Dataset("catalog", Kind.CATALOG),
             new Dataset("federation_feed", Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
 
     private Datasets() {}
