@@ -50,6 +50,7 @@ class SharingLeakMatrixTest extends RunningGateway {
     private static final List<Long> datastreams = new ArrayList<>();
     private static final Map<Long, String> parameterOf = new HashMap<>();
     private static String enterpriseBToken;
+    private static final List<double[]> enterpriseSites = new ArrayList<>();
 
     @BeforeEach
     void activateTheShippedDefaultOnce() {
@@ -101,6 +102,18 @@ class SharingLeakMatrixTest extends RunningGateway {
         var stored = http.post("/api/v1/readings?mode=ACCEPT_VALID", fresh.append(']').toString(), "om", "demo-om");
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         assertThat(stored.json().path("stored").asInt()).isEqualTo(2 * freshWells.size());
+        for (JsonNode f : ok(regulator.get("/ogcapi/collections/enterprises/items?limit=100")).get("features")) {
+            // The mean of the outline's corners: inside the demo's convex site outlines.
+            JsonNode ring = f.get("geometry").get("type").asString().equals("MultiPolygon") ? f.get("geometry").get("coordinates").get(0).get(0)
+                    : f.get("geometry").get("coordinates").get(0);
+            double lon = 0;
+            double lat = 0;
+            for (int i = 0; i < ring.size() - 1; i++) {
+                lon += ring.get(i).get(0).asDouble() / (ring.size() - 1);
+                lat += ring.get(i).get(1).asDouble() / (ring.size() - 1);
+            }
+            enterpriseSites.add(new double[] {lon, lat});
+        }
         enterpriseBToken = new OAuthFlows(http.base()).clientToken("enterprise-E02", "demo-secret-E02");
         assertThat(exactWells).hasSizeGreaterThanOrEqualTo(40);
         assertThat(creditCodes).containsKeys("E01", "E02");
@@ -145,6 +158,7 @@ class SharingLeakMatrixTest extends RunningGateway {
                 this::restAlerts,
                 a -> enterprises(a, "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:enterprises&OUTPUTFORMAT=application/json"),
                 a -> enterprises(a, "/ogcapi/collections/enterprises/items?limit=100"),
+                a -> enterpriseFeatureInfo(a, enterpriseSites.get(random.nextInt(enterpriseSites.size()))),
                 this::withheldDatasets,
                 a -> forecast(a, datastreams.get(random.nextInt(datastreams.size()))));
         for (int i = 0; i < REQUESTS; i++) {
@@ -155,7 +169,7 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(asked).as("every audience asked").hasSize(Audience.values().length);
         // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
-                "observation outside", "reading outside", "export refused outside", "wfs export row outside", "enterprise outside");
+                "observation outside", "reading outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 
@@ -230,6 +244,29 @@ class SharingLeakMatrixTest extends RunningGateway {
         Http.Response regulator = as(Audience.REGULATOR).get("/ogcapi/collections/latest_readings/items?limit=7&parameter=" + PARAMETER);
         assertThat(regulator.raw().headers().firstValue("GW-Disclosure").orElseThrow()).endsWith("nothing masked");
         assertThat(regulator.json().has("disclosure")).isFalse();
+    }
+
+    /**
+     * A concentration surface interpolated from exact places and values would carry both: an audience shown classes at
+     * coarse places gets no surface layer at all (capabilities, GetMap, GetFeatureInfo); the regulator gets each.
+     */
+    @Test
+    void concentrationSurfacesAreNotDrawnForThoseShownClassesOnly() {
+        String capabilities = as(Audience.REGULATOR).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Name>(surface\\.[^<]+)</Name>").matcher(capabilities);
+        assertThat(m.find()).as("the regulator's capabilities list a surface").isTrue();
+        String layer = m.group(1);
+        double[] box = randomBox(new Random(SEED));
+        String map = "SERVICE=WMS&VERSION=1.3.0&LAYERS=" + layer + "&STYLES=&CRS=CRS:84&BBOX=" + box[0] + "," + box[1] + "," + box[2] + "," + box[3]
+                + "&WIDTH=200&HEIGHT=200&FORMAT=image/png";
+        String info = "&REQUEST=GetFeatureInfo&QUERY_LAYERS=" + layer + "&I=100&J=100&INFO_FORMAT=application/json";
+        assertThat(as(Audience.REGULATOR).get("/wms?REQUEST=GetMap&" + map).raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("image/png");
+        for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.PARTNER}) {
+            assertThat(as(outside).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").body()).as("%s", outside).doesNotContain("surface.");
+            Http.Response drawn = as(outside).get("/wms?REQUEST=GetMap&" + map);
+            assertThat(drawn.body()).as("%s: GetMap", outside).contains("LayerNotDefined");
+            assertThat(as(outside).get("/wms?" + map + info).body()).as("%s: GetFeatureInfo", outside).contains("LayerNotDefined");
+        }
     }
 
     /** Reports are for those the policy shows them unmasked (the regulator here), with a receipt like every answer. */
@@ -478,15 +515,31 @@ class SharingLeakMatrixTest extends RunningGateway {
 
     // ---- enterprises: confidential fields only in the viewer's own row ----
 
+    /** GetFeatureInfo on an enterprise's site: the same fields as the feature services, one enterprise at a time. */
+    private void enterpriseFeatureInfo(Audience a, double[] site) {
+        String bbox = (site[0] - 0.002) + "," + (site[1] - 0.002) + "," + (site[0] + 0.002) + "," + (site[1] + 0.002);
+        JsonNode json = ok(as(a).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetFeatureInfo&LAYERS=enterprises&QUERY_LAYERS=enterprises&STYLES="
+                + "&CRS=CRS:84&BBOX=" + bbox + "&WIDTH=101&HEIGHT=101&I=50&J=50&FORMAT=image/png&INFO_FORMAT=application/json"));
+        assertThat(json.get("features").size()).as("an enterprise under the click").isGreaterThanOrEqualTo(1);
+        checkEnterpriseFields(a, json);
+    }
+
     private void enterprises(Audience a, String door) {
         JsonNode json = ok(as(a).get(door));
         assertThat(json.get("features").size()).isGreaterThanOrEqualTo(10);
+        checkEnterpriseFields(a, json);
+    }
+
+    private void checkEnterpriseFields(Audience a, JsonNode json) {
         String own = organisation(a) == null ? null : creditCodes.get(organisation(a));
         for (JsonNode f : json.get("features")) {
             JsonNode p = f.get("properties");
             boolean shown = p.hasNonNull("processes") || p.hasNonNull("characteristic_pollutants");
             if (a == Audience.REGULATOR) assertThat(p.hasNonNull("processes")).isTrue();
-            else if (p.get("credit_code").asString().equals(own)) assertThat(p.hasNonNull("processes")).as("%s sees its own processes", a).isTrue();
+            else if (p.get("credit_code").asString().equals(own)) {
+                assertThat(p.hasNonNull("processes")).as("%s sees its own processes", a).isTrue();
+                counted("enterprise own");
+            }
             else assertThat(shown).as("%s sees no confidential field of %s", a, p.get("credit_code").asString()).isFalse();
             if (a != Audience.REGULATOR) counted("enterprise outside");
         }
