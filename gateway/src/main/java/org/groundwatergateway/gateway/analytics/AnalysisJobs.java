@@ -1,5 +1,8 @@
 package org.groundwatergateway.gateway.analytics;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -35,8 +38,12 @@ public class AnalysisJobs implements DisposableBean {
     private final ExecutorService pool;
     private final Duration retention;
     private final Clock clock;
+    private final MeterRegistry registry;
 
-    public AnalysisJobs(AnalyticsProperties properties, Clock clock) {
+    public AnalysisJobs(AnalyticsProperties properties, MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        Gauge.builder("gw.analysis.jobs.active", jobs, all -> all.values().stream().filter(j -> !j.isFinished()).count())
+                .description("Analysis jobs queued or running").register(registry);
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(properties.concurrentRuns(), task -> {
             Thread thread = new Thread(task, "analysis-" + threads.incrementAndGet());
@@ -54,6 +61,10 @@ public class AnalysisJobs implements DisposableBean {
         pool.execute(() -> {
             job.run(work);
             AnalysisJob.Status end = job.status();
+            // gw_analysis_job_seconds{kind, state}: how long each kind of analysis takes, and how often it fails.
+            Timer.builder("gw.analysis.job").description("Analysis jobs from submission to their end, by kind and final state")
+                    .tag("kind", kind).tag("state", end.state().name()).register(registry)
+                    .record(Duration.between(end.created(), end.finished() == null ? clock.instant() : end.finished()));
             log.info("Analysis {} {} {}{}", kind, job.id(), end.state(), end.error() == null ? "" : ": " + end.error());
         });
         return job;

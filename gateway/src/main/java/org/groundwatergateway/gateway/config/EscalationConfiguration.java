@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.ingest.MqttGatewayAccount;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
+import org.groundwatergateway.gateway.metrics.MeteredChannel;
 import org.groundwatergateway.gateway.notification.AlertStream;
 import org.groundwatergateway.gateway.notification.AliyunSms;
 import org.groundwatergateway.gateway.notification.MailChannel;
@@ -65,7 +67,7 @@ public class EscalationConfiguration {
     NotificationDispatcher notificationDispatcher(EscalationProperties properties, SmsProperties sms, MailProperties mail,
                                                   ObjectProvider<JavaMailSender> mailSender, WebhookProperties webhook, AlertStream push,
                                                   MqttAlertChannel mqtt, EscalationRepository store, SharingPolicies policies,
-                                                  DisclosedRecords disclosed, Clock clock) {
+                                                  DisclosedRecords disclosed, MeterRegistry registry, Clock clock) {
         List<NotificationChannel> channels = new ArrayList<>(List.of(push, mqtt));
         if (sms.configured()) {
             channels.add(new SmsChannel(new AliyunSms(new AliyunSms.Settings(sms.endpoint(), sms.regionId(), sms.accessKeyId(),
@@ -86,7 +88,7 @@ public class EscalationConfiguration {
         } else {
             log.info("Webhook notifications are off: set gw.webhook.url (and gw.webhook.secret)");
         }
-        return new NotificationDispatcher(channels, store, clock,
+        return new NotificationDispatcher(channels.stream().<NotificationChannel>map(c -> new MeteredChannel(c, registry)).toList(), store, clock,
                 new NotificationDispatcher.Settings(properties.sendTimeout(), properties.attempts(), properties.retryDelay()));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.gateway.config.AnalyticsProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class AnalysisJobsTest {
 
-    private final AnalysisJobs jobs = new AnalysisJobs(new AnalyticsProperties(1, Duration.ofHours(1)), Clock.systemUTC());
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AnalysisJobs jobs = new AnalysisJobs(new AnalyticsProperties(1, Duration.ofHours(1)), meters, Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -42,6 +44,11 @@ class AnalysisJobsTest {
         assertThat(last.fraction()).isEqualTo(1.0);
         assertThat(seen).extracting(AnalysisJob.Status::state).contains(AnalysisJob.State.RUNNING);
         assertThat(jobs.find(job.id())).containsSame(job);
+        // Metered when it ends (the pool's thread meters it right after the job's own end).
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (meters.find("gw.analysis.job").timer() == null && System.nanoTime() < deadline) Thread.onSpinWait();
+        assertThat(meters.get("gw.analysis.job").tag("kind", "count").tag("state", "SUCCEEDED").timer().count()).isEqualTo(1);
+        assertThat(meters.get("gw.analysis.jobs.active").gauge().value()).isZero();
     }
 
     @Test

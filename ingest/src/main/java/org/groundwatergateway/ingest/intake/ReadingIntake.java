@@ -74,6 +74,11 @@ public final class ReadingIntake implements AutoCloseable {
         return done;
     }
 
+    /** Submissions waiting for the next group commit, for operations. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
     /** Submits and waits for the commit; for callers that have nothing else to do meanwhile. */
     public Receipt submitAndWait(List<Reading> readings, Mode mode) {
         return submit(readings, mode).join();
