@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.groundwatergateway.gateway.security.OperationPermissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +23,11 @@ public class OpenApiConfiguration {
     static final String OAUTH2 = "oauth2";
     static final String BEARER = "bearer";
     static final String BASIC = "basic";
+
+    @Bean
+    ApiDescriptionCompletion apiDescriptionCompletion(OperationPermissions permissions) {
+        return new ApiDescriptionCompletion(permissions);
+    }
 
     @Bean
     OpenAPI openApi() {

@@ -51,6 +51,7 @@ public class OnCallController {
     }
 
     @GetMapping("/contacts")
+    @Operation(summary = "The on-call contacts, with their mobile numbers and e-mail addresses")
     public List<Contact> contacts() {
         return onCall.contacts();
     }
@@ -63,6 +64,7 @@ public class OnCallController {
     }
 
     @PutMapping("/contacts/{id}")
+    @Operation(summary = "Change a contact's name, mobile number or e-mail address")
     public Contact updateContact(@PathVariable long id, @RequestBody ContactRequest request) {
         Contact contact = new Contact(id, request.name(), request.phone(), request.email());
         if (!onCall.updateContact(id, contact)) throw noSuch("contact", id);
@@ -77,6 +79,7 @@ public class OnCallController {
     }
 
     @GetMapping("/rota")
+    @Operation(summary = "The weekly rota: who holds each tier on which day and hours (China Standard Time)")
     public List<RotaShift> rota() {
         return onCall.rota();
     }
@@ -90,12 +93,14 @@ public class OnCallController {
     }
 
     @DeleteMapping("/rota/{id}")
+    @Operation(summary = "Delete a weekly shift")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteShift(@PathVariable long id) {
         if (!onCall.deleteShift(id)) throw noSuch("shift", id);
     }
 
     @GetMapping("/overrides")
+    @Operation(summary = "The overrides in place of the rota (leave, swaps, holidays)")
     public List<OnCallOverride> overrides() {
         return onCall.overrides();
     }
@@ -111,6 +116,7 @@ public class OnCallController {
     }
 
     @DeleteMapping("/overrides/{id}")
+    @Operation(summary = "Delete an override; the rota holds again")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void deleteOverride(@PathVariable long id) {
         if (!onCall.deleteOverride(id)) throw noSuch("override", id);

@@ -1,11 +1,14 @@
 package org.groundwatergateway.gateway.ogc;
 
-import org.groundwatergateway.gateway.security.Viewers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ogcapi.ApiException;
 import org.groundwatergateway.ogc.ogcapi.FeaturesApi;
@@ -34,27 +37,32 @@ public class OgcApiController {
     }
 
     @GetMapping({"/ogcapi", "/ogcapi/"})
+    @Operation(summary = "OGC API – Features landing page: links to the API description, conformance and collections", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void landing(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String root = publicBaseUrl.root(request);
         answer(response, () -> api.landing(base(request), root + "/v3/api-docs", html(request)));
     }
 
     @GetMapping("/ogcapi/conformance")
+    @Operation(summary = "The OGC API – Features conformance classes this service implements", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void conformance(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(response, () -> api.conformance(html(request)));
     }
 
     @GetMapping("/ogcapi/collections")
+    @Operation(summary = "The feature collections the caller may see, with their extents", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(response, () -> api.collections(Viewers.current(), base(request), html(request)));
     }
 
     @GetMapping("/ogcapi/collections/{id}")
+    @Operation(summary = "One feature collection: title, extent, links to its items", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void collection(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         answer(response, () -> api.collection(Viewers.current(), id, base(request), html(request)));
     }
 
     @GetMapping("/ogcapi/collections/{id}/items")
+    @Operation(summary = "Features of a collection (bbox, datetime, limit, property filters), as the caller may see them", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/geo+json"), @Content(mediaType = "text/html")}))
     public void items(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String> parameters = new TreeMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
@@ -62,6 +70,7 @@ public class OgcApiController {
     }
 
     @GetMapping("/ogcapi/collections/{id}/items/{featureId}")
+    @Operation(summary = "One feature, as the caller may see it", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/geo+json"), @Content(mediaType = "text/html")}))
     public void item(@PathVariable String id, @PathVariable String featureId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         answer(response, () -> api.item(Viewers.current(), id, featureId, base(request), html(request)));

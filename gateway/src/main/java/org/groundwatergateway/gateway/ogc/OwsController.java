@@ -1,10 +1,13 @@
 package org.groundwatergateway.gateway.ogc;
 
-import org.groundwatergateway.gateway.security.Viewers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
@@ -45,6 +48,11 @@ public class OwsController {
     }
 
     @RequestMapping(path = {"/ows", "/wfs", "/wms"}, method = {RequestMethod.GET, RequestMethod.POST})
+    @Operation(summary = "OGC web services: WFS 2.0 (GetCapabilities, DescribeFeatureType, GetFeature, GetPropertyValue, stored queries) and "
+            + "WMS 1.3.0 (GetCapabilities, GetMap, GetFeatureInfo, GetLegendGraphic), as KVP GET or XML POST; errors are OWS exception reports",
+            responses = @ApiResponse(responseCode = "200", description = "the request's answer", content = {@Content(mediaType = "application/xml"),
+                    @Content(mediaType = "application/gml+xml"), @Content(mediaType = "application/json"), @Content(mediaType = "text/csv"),
+                    @Content(mediaType = "image/png"), @Content(mediaType = "image/jpeg")}))
     public void serve(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String path = request.getServletPath();
         String serviceUrl = publicBaseUrl.root(request) + PublicBaseUrl.pathWithinGateway(request) + "?";

@@ -27,6 +27,7 @@ public class LoginPage {
             "You have signed out.", "中文");
 
     @GetMapping(path = "/login", produces = MediaType.TEXT_HTML_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "The sign-in page of the authorization server (Chinese, or English with lang=en)")
     @ResponseBody
     public String page(HttpServletRequest request, @RequestParam(required = false) String error, @RequestParam(required = false) String lang,
                        @RequestParam(required = false) String logout) {

@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.sta;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import org.groundwatergateway.gateway.config.StaProperties;
@@ -37,6 +38,8 @@ public class SensorThingsController {
     }
 
     @RequestMapping(path = {ROOT, ROOT + "/**"}, method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PATCH, RequestMethod.DELETE})
+    @Operation(summary = "OGC SensorThings API 1.1: GET the root or an entity set, entity, property or navigation ($filter, $expand, $orderby, "
+            + "$top, $skip, $count, $select); POST creates (deep insert) in an entity set, PATCH changes an entity, DELETE removes one")
     public ResponseEntity<String> handle(HttpServletRequest request, @RequestBody(required = false) String body) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         String path = UriUtils.decode(uri.substring(ROOT.length()), StandardCharsets.UTF_8);
