@@ -184,24 +184,39 @@ public final class LearnedForecaster {
         return residuals;
     }
 
-    /** A regressor of the change divided by {@code scale}, so that its penalty means the same in any unit. */
-    private record Fit(Model<Regressor> model, String[] names, double scale) {
+    /**
+     * A regressor of the change divided by {@code scale}, so that its penalty means the same in any unit. Features constant
+     * over the training samples (rain sums over a dry month) carry nothing to learn and would standardise to 0/0: they are
+     * left out.
+     */
+    private record Fit(Model<Regressor> model, String[] names, int[] used, double scale) {
 
         /** Trains on the first {@code count} samples. */
         static Fit of(Samples samples, int count, List<String> featureNames) {
-            String[] names = featureNames.toArray(String[]::new);
+            int[] used = IntStream.range(0, featureNames.size()).filter(f -> varies(samples, count, f)).toArray();
+            String[] names = IntStream.of(used).mapToObj(featureNames::get).toArray(String[]::new);
             double sumSquares = 0;
             for (int i = 0; i < count; i++) sumSquares += samples.target(i) * samples.target(i);
             double scale = sumSquares > 0 ? Math.sqrt(sumSquares / count) : 1;
             MutableDataset<Regressor> data = new MutableDataset<>(new SimpleDataSourceProvenance("well series", REGRESSION), REGRESSION);
             for (int i = 0; i < count; i++) {
-                data.add(new ArrayExample<>(new Regressor(CHANGE, samples.target(i) / scale), names, samples.features(i)));
+                data.add(new ArrayExample<>(new Regressor(CHANGE, samples.target(i) / scale), names, pick(samples.features(i), used)));
             }
-            return new Fit(ELASTIC_NET.train(data), names, scale);
+            return new Fit(ELASTIC_NET.train(data), names, used, scale);
         }
 
         double change(double[] features) {
-            return scale * model.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, features)).getOutput().getValues()[0];
+            return scale * model.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, pick(features, used))).getOutput()
+                    .getValues()[0];
+        }
+
+        private static boolean varies(Samples samples, int count, int feature) {
+            for (int i = 1; i < count; i++) if (samples.features(i)[feature] != samples.features(0)[feature]) return true;
+            return false;
+        }
+
+        private static double[] pick(double[] features, int[] used) {
+            return IntStream.of(used).mapToDouble(f -> features[f]).toArray();
         }
     }
 }
