@@ -43,6 +43,35 @@ class AlertLinkTest extends RunningGateway {
         assertThat(missing.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 
+    /**
+     * Under the shipped default the public sees alerts 24 h late and without message or origin (README, "Sharing"): the
+     * link answers so too — 404 for a fresh alert, the old one without its message — while the park administration sees
+     * both in full. The policy active before is restored.
+     */
+    @Test
+    void theLinkShowsWhatTheSharingPolicyShows() {
+        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
+        JsonNode versions = ok(secadmin.get("/api/v1/policies"));
+        int before = versions.get("active").asInt();
+        int shipped = -1;
+        for (JsonNode v : versions.get("versions")) if (v.get("name").asString().equals("shipped default")) shipped = v.get("version").asInt();
+        assertThat(shipped).isPositive();
+        String subject = "GW-U05/benzene-link-" + System.nanoTime();
+        long fresh = alerts.raise("LINK_TEST", Alert.Level.SEVERE, subject, "苯 0.3 mg/L", Instant.now().minusSeconds(60)).orElseThrow().id();
+        long old = alerts.raise("LINK_TEST", Alert.Level.SEVERE, subject + "-old", "苯 0.2 mg/L", Instant.now().minus(java.time.Duration.ofHours(30)))
+                .orElseThrow().id();
+        try {
+            ok(secadmin.post("/api/v1/policies/" + shipped + "/activate", "", "secadmin", "demo-secadmin"));
+            assertThat(problem(http.anonymous().get("/api/v1/alerts/" + fresh), 404)).doesNotContain("苯");
+            JsonNode late = ok(http.anonymous().get("/api/v1/alerts/" + old));
+            assertThat(late.get("id").asLong()).isEqualTo(old);
+            assertThat(late.path("message").isNull() || late.path("message").isMissingNode()).as(late.toString()).isTrue();
+            assertThat(ok(http.get("/api/v1/alerts/" + fresh)).get("message").asString()).contains("苯");
+        } finally {
+            ok(secadmin.post("/api/v1/policies/" + before + "/activate", "", "secadmin", "demo-secadmin"));
+        }
+    }
+
     private static java.util.List<Long> ids(JsonNode array) {
         java.util.List<Long> ids = new java.util.ArrayList<>();
         for (JsonNode a : array) ids.add(a.get("id").asLong());
