@@ -190,7 +190,7 @@ public final class IncidentService {
     private void escalate(Incident incident, Well well, Parameter parameter, Double seenMgPerL, Instant at, Alert alert) {
         note(incident.id(), at, "同一羽流再次严重报警（" + well.code() + "）并入本事件：" + alert.message());
         Double concentration = IncidentGrouping.concentration(incident.concentrationMgPerL(), seenMgPerL);
-        if (!concentration.equals(incident.concentrationMgPerL())) {
+        if (concentration != null && !concentration.equals(incident.concentrationMgPerL())) {
             incidents.updateConcentration(incident.id(), concentration);
             note(incident.id(), at, String.format(Locale.ROOT, "事件浓度升至 %.4g %s（%s）", concentration / SiteTracing.milligramsPerLitre(parameter),
                     parameter.unit(), well.code()));
@@ -269,8 +269,9 @@ public final class IncidentService {
         for (String wanted : plan.resources()) {
             Dispatch best = null;
             for (Map.Entry<Depot, List<EmergencyResource>> depot : stock.entrySet()) {
-                Optional<EmergencyResource> resource = depot.getValue().stream().filter(r -> (incident.drill() != null || r.status() == EmergencyResource.Status.AVAILABLE)
-                        && !taken.contains(r.id()) && r.nameZh().contains(wanted)).findFirst();
+                Optional<EmergencyResource> resource = depot.getValue().stream()
+                        .filter(r -> (incident.drill() != null || r.status() == EmergencyResource.Status.AVAILABLE)
+                                && !taken.contains(r.id()) && r.nameZh().contains(wanted)).findFirst();
                 if (resource.isEmpty()) continue;
                 RoadNetwork.Route route = routes.computeIfAbsent(depot.getKey().id(), id -> {
                     double[] from = site.local(depot.getKey().location());
