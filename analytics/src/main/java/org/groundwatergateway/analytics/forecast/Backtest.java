@@ -52,9 +52,11 @@ public record Backtest(int trainingSteps, List<HorizonScore> horizons) {
         double[] covered = new double[steps.length];
         double[] width = new double[steps.length];
         int[] count = new int[steps.length];
+        // Origins are readings, their features taken across bridged gaps as the forecaster takes them; targets are readings.
+        WellSeries bridged = series.bridged();
         for (int origin = split - 1; origin < series.length() - steps[0]; origin++) {
-            if (settings.features().at(series, origin, steps[0]) == null) continue;
-            Forecast forecast = forecaster.forecastFrom(series, origin);
+            if (!Double.isFinite(series.value(origin)) || settings.features().at(bridged, origin, steps[0]) == null) continue;
+            Forecast forecast = forecaster.forecastFrom(series, bridged, origin);
             for (int k = 0; k < steps.length; k++) {
                 int target = origin + steps[k];
                 if (target >= series.length() || !Double.isFinite(series.value(target))) continue;

@@ -14,6 +14,12 @@ import java.util.Arrays;
  */
 public record ConformalInterval(double lower, double upper, double coverage, int residuals) {
 
+    /** Whether {@code n} residuals are enough for an interval of this coverage (39 for 95 %). */
+    public static boolean possible(int n, double coverage) {
+        double tail = (1 - coverage) / 2;
+        return Math.floor((n + 1) * tail + 1e-9) >= 1 && Math.ceil((n + 1) * (1 - tail) - 1e-9) <= n;
+    }
+
     public static ConformalInterval of(double[] residuals, double coverage) {
         if (!(coverage > 0 && coverage < 1)) throw new IllegalArgumentException("coverage must lie between 0 and 1");
         double[] sorted = residuals.clone();

@@ -74,14 +74,29 @@ public record FeatureDesign(int lags, int window, int[] covariateWindows) {
         return x;
     }
 
+    /** Whether the steps the features of {@code origin} look at hold a gap (which {@link WellSeries#bridged} bridges). */
+    boolean hasGap(WellSeries series, int origin) {
+        for (int i = Math.max(0, origin - history() + 1); i <= origin; i++) if (!Double.isFinite(series.value(i))) return true;
+        return false;
+    }
+
     /**
      * The mean absolute step-to-step change over the window ending at {@code origin}: how restless the series is
      * just now (instrument noise grows with a concentration, a water table moves more while a recharge mound recedes).
+     * Only pairs of real readings count (a bridged gap is a straight line, which would make the series look calm);
+     * NaN when the window holds no such pair.
      */
     double variability(WellSeries series, int origin) {
         double sum = 0;
-        for (int i = origin - window + 2; i <= origin; i++) sum += Math.abs(series.value(i) - series.value(i - 1));
-        return sum / (window - 1);
+        int pairs = 0;
+        for (int i = Math.max(1, origin - window + 2); i <= origin; i++) {
+            double change = Math.abs(series.value(i) - series.value(i - 1));
+            if (Double.isFinite(change)) {
+                sum += change;
+                pairs++;
+            }
+        }
+        return pairs == 0 ? Double.NaN : sum / pairs;
     }
 
     private static double mean(double[] values) {

@@ -3,6 +3,8 @@ package org.groundwatergateway.analytics.forecast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -50,24 +52,39 @@ public final class LearnedForecaster {
     /** Enough for the calibration folds to leave a 95 % interval at least 39 residuals (ConformalInterval). */
     public static final int MIN_SAMPLES = 100;
 
-    /** @param interval in units of {@link Spread#at} the origin */
-    private record HorizonModel(int steps, Fit fit, ConformalInterval interval, Spread spread) {}
+    /**
+     * @param interval in units of {@link Spread#at} the origin, for origins whose features see readings only
+     * @param acrossGap the same for origins whose features look across a bridged gap: calibrated apart (Mondrian
+     *     conformal prediction, Vovk, Gammerman &amp; Shafer 2005, Algorithmic Learning in a Random World, §4.5), since
+     *     they err more; the pooled residuals' interval where too few such origins were calibrated
+     */
+    private record HorizonModel(int steps, Fit fit, ConformalInterval interval, ConformalInterval acrossGap, Spread spread) {
 
-    /** The unit of a horizon's residuals: 1, or the variability at the origin but at least {@code floor}. */
-    private record Spread(boolean local, double floor) {
+        ConformalInterval intervalFor(boolean gap) {
+            return gap ? acrossGap : interval;
+        }
+    }
+
+    /**
+     * The unit of a horizon's residuals: 1, or the variability at the origin but at least {@code floor}; where the origin's
+     * window holds no two consecutive readings (right after a gap), the training samples' median variability.
+     */
+    private record Spread(boolean local, double floor, double typical) {
 
         /** A tenth of the median variability, so that quiet stretches (a clean well reading zero) do not make the interval vanish. */
         static Spread of(Samples samples, ForecastSettings.IntervalWidth width) {
-            if (width == ForecastSettings.IntervalWidth.CONSTANT) return new Spread(false, 1);
+            if (width == ForecastSettings.IntervalWidth.CONSTANT) return new Spread(false, 1, 1);
             double[] v = new double[samples.size()];
             for (int i = 0; i < v.length; i++) v[i] = samples.variability(i);
-            Arrays.sort(v);
-            double median = v[v.length / 2];
-            return new Spread(true, median > 0 ? 0.1 * median : Double.MIN_NORMAL);
+            v = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+            double median = v.length == 0 ? 0 : v[v.length / 2];
+            double floor = median > 0 ? 0.1 * median : Double.MIN_NORMAL;
+            return new Spread(true, floor, Math.max(median, floor));
         }
 
         double at(double variability) {
-            return local ? Math.max(variability, floor) : 1;
+            if (!local) return 1;
+            return Double.isFinite(variability) ? Math.max(variability, floor) : typical;
         }
     }
 
@@ -89,8 +106,10 @@ public final class LearnedForecaster {
             }
             Spread spread = Spread.of(samples, settings.width());
             double[] residuals = calibrationResiduals(samples, names, settings.calibrationFolds(), spread);
-            models.add(new HorizonModel(steps, Fit.of(samples, samples.size(), names), ConformalInterval.of(residuals, settings.coverage()),
-                    spread));
+            int first = samples.size() - residuals.length;
+            models.add(new HorizonModel(steps, Fit.of(samples, samples.size(), names),
+                    interval(residuals, i -> !samples.bridged(first + i), settings.coverage()),
+                    interval(residuals, i -> samples.bridged(first + i), settings.coverage()), spread));
         }
         return new LearnedForecaster(settings, names, List.copyOf(models));
     }
@@ -99,30 +118,48 @@ public final class LearnedForecaster {
         return settings;
     }
 
-    /** Forecasts from the last step of {@code series}. */
+    /** Forecasts from the last step of {@code series}, which must be a reading; gaps before it are bridged. */
     public Forecast forecast(WellSeries series) {
         return forecastFrom(series, series.length() - 1);
     }
 
-    /** Forecasts from step {@code origin} of {@code series}, using nothing after it. */
+    /**
+     * Forecasts from step {@code origin} of {@code series}, a reading, using nothing after it: the features are taken with
+     * the gaps before it bridged ({@link WellSeries#bridged}), as in training.
+     */
     public Forecast forecastFrom(WellSeries series, int origin) {
+        return forecastFrom(series, series.bridged(), origin);
+    }
+
+    /** {@link #forecastFrom(WellSeries, int)} with the bridged series already at hand (a backtest bridges once for all origins). */
+    Forecast forecastFrom(WellSeries series, WellSeries bridged, int origin) {
         if (!settings.features().names(series).equals(names)) {
             throw new IllegalArgumentException("the series must carry the covariates the forecaster was trained with: " + names);
+        }
+        if (!Double.isFinite(series.value(origin))) {
+            throw new IllegalArgumentException("the forecast origin " + series.time(origin) + " must be a reading, not a gap");
         }
         List<Forecast.Point> points = new ArrayList<>();
         double level = series.value(origin);
         for (HorizonModel h : models) {
-            double[] x = settings.features().at(series, origin, h.steps());
+            double[] x = settings.features().at(bridged, origin, h.steps());
             if (x == null) {
                 throw new IllegalArgumentException("the " + settings.features().history() + " steps up to " + series.time(origin)
-                        + " must all have values to forecast from there");
+                        + " must all have values (gaps between readings are bridged; steps before the first reading are not) to forecast from there");
             }
             double value = level + h.fit().change(x);
             double scale = h.spread().at(settings.features().variability(series, origin));
+            ConformalInterval interval = h.intervalFor(settings.features().hasGap(series, origin));
             points.add(new Forecast.Point(h.steps(), series.time(origin + h.steps()), value,
-                    value + scale * h.interval().lower(), value + scale * h.interval().upper()));
+                    value + scale * interval.lower(), value + scale * interval.upper()));
         }
         return new Forecast(series.time(origin), level, points);
+    }
+
+    /** The interval of the residuals of one class of origins, or of all where that class has too few. */
+    private static ConformalInterval interval(double[] residuals, IntPredicate inClass, double coverage) {
+        double[] selected = IntStream.range(0, residuals.length).filter(inClass).mapToDouble(i -> residuals[i]).toArray();
+        return ConformalInterval.of(ConformalInterval.possible(selected.length, coverage) ? selected : residuals, coverage);
     }
 
     /**
@@ -147,24 +184,39 @@ public final class LearnedForecaster {
         return residuals;
     }
 
-    /** A regressor of the change divided by {@code scale}, so that its penalty means the same in any unit. */
-    private record Fit(Model<Regressor> model, String[] names, double scale) {
+    /**
+     * A regressor of the change divided by {@code scale}, so that its penalty means the same in any unit. Features constant
+     * over the training samples (rain sums over a dry month) carry nothing to learn and would standardise to 0/0: they are
+     * left out.
+     */
+    private record Fit(Model<Regressor> model, String[] names, int[] used, double scale) {
 
         /** Trains on the first {@code count} samples. */
         static Fit of(Samples samples, int count, List<String> featureNames) {
-            String[] names = featureNames.toArray(String[]::new);
+            int[] used = IntStream.range(0, featureNames.size()).filter(f -> varies(samples, count, f)).toArray();
+            String[] names = IntStream.of(used).mapToObj(featureNames::get).toArray(String[]::new);
             double sumSquares = 0;
             for (int i = 0; i < count; i++) sumSquares += samples.target(i) * samples.target(i);
             double scale = sumSquares > 0 ? Math.sqrt(sumSquares / count) : 1;
             MutableDataset<Regressor> data = new MutableDataset<>(new SimpleDataSourceProvenance("well series", REGRESSION), REGRESSION);
             for (int i = 0; i < count; i++) {
-                data.add(new ArrayExample<>(new Regressor(CHANGE, samples.target(i) / scale), names, samples.features(i)));
+                data.add(new ArrayExample<>(new Regressor(CHANGE, samples.target(i) / scale), names, pick(samples.features(i), used)));
             }
-            return new Fit(ELASTIC_NET.train(data), names, scale);
+            return new Fit(ELASTIC_NET.train(data), names, used, scale);
         }
 
         double change(double[] features) {
-            return scale * model.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, features)).getOutput().getValues()[0];
+            return scale * model.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, pick(features, used))).getOutput()
+                    .getValues()[0];
+        }
+
+        private static boolean varies(Samples samples, int count, int feature) {
+            for (int i = 1; i < count; i++) if (samples.features(i)[feature] != samples.features(0)[feature]) return true;
+            return false;
+        }
+
+        private static double[] pick(double[] features, int[] used) {
+            return IntStream.of(used).mapToDouble(f -> features[f]).toArray();
         }
     }
 }

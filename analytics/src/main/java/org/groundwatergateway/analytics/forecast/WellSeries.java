@@ -55,6 +55,28 @@ public record WellSeries(Instant start, Duration step, double[] values, Map<Stri
         return new WellSeries(start, step, Arrays.copyOf(values, length), cut);
     }
 
+    /**
+     * The series with each gap between two readings bridged by the straight line joining them (steps before the first
+     * reading and after the last stay missing; covariates as they are). Forecast features are computed on it, so that a
+     * reporting gap leaves the forecaster an origin as soon as readings resume; targets and origins stay real readings.
+     * A step inside a gap is bridged only from readings on both sides of it, so nothing after an origin that is itself a
+     * reading reaches its features.
+     */
+    public WellSeries bridged() {
+        double[] bridged = values.clone();
+        int previous = -1;
+        for (int i = 0; i < bridged.length; i++) {
+            if (!Double.isFinite(bridged[i])) continue;
+            if (previous >= 0 && i - previous > 1) {
+                for (int j = previous + 1; j < i; j++) {
+                    bridged[j] = bridged[previous] + (bridged[i] - bridged[previous]) * (j - previous) / (i - previous);
+                }
+            }
+            previous = i;
+        }
+        return new WellSeries(start, step, bridged, covariates);
+    }
+
     double value(int index) {
         return values[index];
     }

@@ -114,14 +114,21 @@ class LearnedForecasterTest {
     }
 
     @Test
-    void forecastingNeedsTheTrainedCovariatesAndAFullHistory() {
+    void forecastingNeedsTheTrainedCovariatesAReadingAtTheOriginAndHistoryBeforeIt() {
         WellSeries history = WELL.generate(1500, 3);
         LearnedForecaster forecaster = LearnedForecaster.train(history, SETTINGS);
         assertThatThrownBy(() -> forecaster.forecast(WellSeries.of(history.start(), history.step(), history.values())))
                 .hasMessageContaining("covariates");
+        // A gap before the origin is bridged; an origin in a gap, or a history starting in one, is refused.
         double[] gap = history.values().clone();
         gap[1497] = Double.NaN;
+        assertThat(forecaster.forecast(new WellSeries(history.start(), history.step(), gap, history.covariates())).points()).hasSize(3);
+        gap[1499] = Double.NaN;
         assertThatThrownBy(() -> forecaster.forecast(new WellSeries(history.start(), history.step(), gap, history.covariates())))
+                .hasMessageContaining("must be a reading");
+        double[] late = history.values().clone();
+        java.util.Arrays.fill(late, 0, 1495, Double.NaN);
+        assertThatThrownBy(() -> forecaster.forecast(new WellSeries(history.start(), history.step(), late, history.covariates())))
                 .hasMessageContaining("must all have values");
     }
 

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.ToDoubleFunction;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.alert.Alert;
@@ -47,14 +48,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs drills end to end. A simulated release ({@link SimulatedRelease}) is replayed, step by step of drill time, into
- * readings at every well of the aquifer that measures the pollutant (the well's last real value plus the plume, with 2 %
- * instrument noise), which a warning evaluator of the drill's own judges against the park's live rules. The drill's
+ * readings at every well of the aquifer that measures the pollutant (the well's {@link CounterfactualBackground} — what it
+ * would read without any real plume — plus the simulated one, with 2 % instrument noise), which a warning evaluator of the
+ * drill's own judges against the park's live rules. The background is also written over {@link #LEAD_IN} before the
+ * release, so that the drill incident's tracing, which looks back from its opening, sees the drill's park and not a real
+ * leak. The drill's
  * alerts go out through the escalation chain like real ones, marked 【演练】; the first severe one ends the replay and
  * opens the drill's incident on drill time, and from then on people respond to it as to a real one. Finishing the drill
  * closes its incident and clears its alerts; the {@link DrillScore} times every step.
  *
  * <p>Nothing a drill does reaches real data: its readings live in their own table, its alerts and incident carry its id
- * and are left out of the real ones, and the resources it dispatches stay available.
+ * and are left out of the real ones, and the resources it dispatches stay available (and it routes them whatever real
+ * incidents hold: see {@link IncidentService}).
  */
 public final class DrillService {
 
@@ -79,6 +84,8 @@ public final class DrillService {
     private static final double DEFAULT_STEP_HOURS = 6;
     private static final double DEFAULT_MAX_DAYS = 365;
     private static final double NOISE = 0.02;
+    /** Counterfactual background written before the release: longer than an incident's tracing window (60 days). */
+    static final Duration LEAD_IN = Duration.ofDays(90);
     /** A replay's longest run: a year in half-hours. */
     private static final int MAX_STEPS = 20_000;
 
@@ -217,8 +224,9 @@ public final class DrillService {
             List<Datastream> streams = streams(site, aquifer, parameter);
             Map<Long, double[]> wellAt = new HashMap<>();
             for (Well well : site.wellsIn(aquifer)) wellAt.put(well.id(), site.local(well.location()));
-            Map<Long, Double> background = new HashMap<>();
-            for (Datastream d : streams) background.put(d.id(), drills.lastRealValue(d.id(), drill.releaseStart()).orElse(0.0));
+            Map<Long, Double> lastReal = new HashMap<>();
+            for (Datastream d : streams) lastReal.put(d.id(), drills.lastRealValue(d.id(), drill.releaseStart()).orElse(null));
+            Map<Long, Double> background = CounterfactualBackground.of(lastReal);
 
             ReplayClock replayClock = new ReplayClock(drill.releaseStart());
             AlertRepository drillAlerts = alerts.forDrill(drill.id());
@@ -226,15 +234,16 @@ public final class DrillService {
             Random noise = new Random(drill.id());
             Duration step = Duration.ofSeconds(Math.round(drill.stepHours() * 3600));
             Instant end = drill.releaseStart().plusSeconds(Math.round(drill.maxDays() * 86400));
+            for (Instant t = drill.releaseStart().minus(LEAD_IN); !t.isAfter(drill.releaseStart()); t = t.plus(step)) {
+                drills.insertReadings(drill.id(), readings(streams, background, t, d -> 0, noise));
+            }
             boolean firstSeen = false;
             for (Instant t = drill.releaseStart().plus(step); !t.isAfter(end); t = t.plus(step)) {
-                List<Reading> batch = new ArrayList<>(streams.size());
-                for (Datastream d : streams) {
+                Instant now = t;
+                List<Reading> batch = readings(streams, background, t, d -> {
                     double[] xy = wellAt.get(d.wellId());
-                    double plume = release.mgPerL(xy[0], xy[1], t) / unit;
-                    double value = Math.max(0, (background.get(d.id()) + plume) * (1 + NOISE * noise.nextGaussian()));
-                    batch.add(Reading.arrived(d.id(), t, value, 0, "drill", clock.instant()));
-                }
+                    return release.mgPerL(xy[0], xy[1], now) / unit;
+                }, noise);
                 drills.insertReadings(drill.id(), batch);
                 replayClock.set(t);
                 evaluator.evaluate(batch);
@@ -269,6 +278,17 @@ public final class DrillService {
                 }
             }
         }
+    }
+
+    /** One step's readings: each datastream's background plus the simulated plume there, with instrument noise. */
+    private List<Reading> readings(List<Datastream> streams, Map<Long, Double> background, Instant t,
+                                   ToDoubleFunction<Datastream> plume, Random noise) {
+        List<Reading> batch = new ArrayList<>(streams.size());
+        for (Datastream d : streams) {
+            double value = Math.max(0, (background.get(d.id()) + plume.applyAsDouble(d)) * (1 + NOISE * noise.nextGaussian()));
+            batch.add(Reading.arrived(d.id(), t, value, 0, "drill", clock.instant()));
+        }
+        return batch;
     }
 
     /** A drill with no incident to respond to is over: its alerts are cleared, so that nobody is paged for them any more. */

@@ -12,7 +12,8 @@ import org.locationtech.jts.geom.Point;
  *
  * @param alertId the alert that opened it; null when declared
  * @param wellId the well that saw it, if any
- * @param concentrationMgPerL the latest daily mean at the well when opened (or as declared), for the plan's dose
+ * @param concentrationMgPerL the reading that made the opening alert severe, raised by higher ones of the same plume since
+ *     (or as declared), for the plan's dose and the forecast's source
  * @param topSource the tracing's most probable source enterprise, once traced
  * @param drill the drill it is part of; null for a real incident
  */

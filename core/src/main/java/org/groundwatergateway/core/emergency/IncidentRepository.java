@@ -52,16 +52,21 @@ public final class IncidentRepository {
                 .query(IncidentRepository::incident).list();
     }
 
-    /** A real incident not yet closed about this parameter at this well: a second severe alert there joins it. */
-    public Optional<Incident> findUnclosed(long wellId, String parameterCode) {
-        return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE well_id = ? AND parameter_code = ? AND status <> 'CLOSED' "
-                        + "AND drill_id IS NULL")
-                .params(wellId, parameterCode).query(IncidentRepository::incident).optional();
+    /** The real incidents of a park not yet closed, oldest first: a severe alert of the same plume joins one of them. */
+    public List<Incident> findUnclosed(long parkId) {
+        return jdbc.sql("SELECT " + INCIDENT_COLUMNS + " FROM incidents WHERE park_id = ? AND status <> 'CLOSED' AND drill_id IS NULL "
+                        + "ORDER BY opened_at, id")
+                .param(parkId).query(IncidentRepository::incident).list();
     }
 
     public void updateStatus(long id, Incident.Status status, Instant containedAt, Instant closedAt, String closingNote) {
         jdbc.sql("UPDATE incidents SET status = ?, contained_at = ?, closed_at = ?, closing_note = ? WHERE id = ?")
                 .params(status.name(), Rows.timestamp(containedAt), Rows.timestamp(closedAt), closingNote, id).update();
+    }
+
+    /** The concentration a later, higher reading of the incident's plume raised it to (mg/L). */
+    public void updateConcentration(long id, double mgPerL) {
+        jdbc.sql("UPDATE incidents SET concentration_mg_l = ? WHERE id = ?").params(mgPerL, id).update();
     }
 
     public void updateLevel(long id, ResponseLevel level) {

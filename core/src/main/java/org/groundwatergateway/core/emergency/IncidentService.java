@@ -52,14 +52,16 @@ public final class IncidentService {
     /**
      * @param travelSpeedKmh the speed ETAs assume on the park's roads
      * @param keyWellRadiusM wells of the incident's aquifer this close are its key wells for the evaluation
+     * @param grouping which open incident a severe alert joins instead of opening another
      */
-    public record Settings(double travelSpeedKmh, double cameraRadiusM, int nearestCameras, double keyWellRadiusM) {
+    public record Settings(double travelSpeedKmh, double cameraRadiusM, int nearestCameras, double keyWellRadiusM, IncidentGrouping grouping) {
 
-        public static final Settings DEFAULTS = new Settings(30, 500, 5, 300);
+        public static final Settings DEFAULTS = new Settings(30, 500, 5, 300, IncidentGrouping.DEFAULTS);
 
         public Settings {
             if (!(travelSpeedKmh > 0)) throw new IllegalArgumentException("travel speed must be positive");
             if (!(cameraRadiusM > 0) || nearestCameras < 1) throw new IllegalArgumentException("camera radius and count must be positive");
+            if (grouping == null) throw new IllegalArgumentException("grouping is required");
         }
     }
 
@@ -117,9 +119,9 @@ public final class IncidentService {
     }
 
     /**
-     * A severe alert about a well's datastream opens an incident at 二级, or joins the one already open about that parameter
-     * at that well. Alerts about other things (devices, reviews) are not incidents, and a drill's alerts are its own business
-     * ({@link #openDrill}).
+     * A severe alert about a well's datastream opens an incident at 二级, or joins the open one of its plume (same pollutant,
+     * same area: {@link IncidentGrouping}), which escalates instead. Alerts about other things (devices, reviews) are not
+     * incidents, and a drill's alerts are its own business ({@link #openDrill}).
      */
     public synchronized Optional<Incident> onAlert(Alert alert) {
         if (alert.drillId() != null) return Optional.empty();
@@ -144,21 +146,60 @@ public final class IncidentService {
         if (stream.isEmpty()) return Optional.empty();
         Well well = monitoring.findWell(stream.get().wellId()).orElseThrow();
         Parameter parameter = parameters.findById(stream.get().parameterId()).orElseThrow();
+        // An incident is a pollution event: a release with a concentration to dose and forecast from. A severe water level,
+        // pH, conductivity or temperature is not one by itself; its alert reaches people through escalation all the same.
+        if (!SiteTracing.isConcentration(parameter)) {
+            log.info("Severe alert {} about {} opens no incident: {} is measured in {}, not a concentration", alert.id(), alert.subject(),
+                    parameter.code(), parameter.unit());
+            return Optional.empty();
+        }
         // A rule's alert may have been raised lower and upgraded since by a live reading (or a drill's): the incident starts
         // when it became severe. A lab result judged on arrival carries its sampling time, which is older than the alert.
         Instant severeAt = alert.origin() != null && alert.origin().observedAt().isAfter(alert.raisedAt())
                 ? alert.origin().observedAt() : alert.raisedAt();
-        Optional<Incident> open = drill == null ? incidents.findUnclosed(well.id(), parameter.code()) : Optional.empty();
-        if (open.isPresent()) {
-            note(open.get().id(), severeAt, "再次严重报警：" + alert.message());
-            return Optional.empty();
-        }
         Site site = sites.load(parkOf(well.parkId()).code());
         SiteReadings seen = analysis.readingsOf(drill);
+        // The reading that made the alert severe; an alert without one (raised by subject) falls back to the day's mean.
+        Double seenMgPerL = alert.origin() != null ? alert.origin().value() * SiteTracing.milligramsPerLitre(parameter)
+                : latestMgPerL(seen, site, well, parameter, severeAt);
+        if (drill == null) {
+            double[] at = site.local(well.location());
+            Optional<Incident> open = settings.grouping().joins(parameter.code(), well.aquiferId(), at[0], at[1], openIn(site));
+            if (open.isPresent()) {
+                escalate(open.get(), well, parameter, seenMgPerL, severeAt, alert);
+                return Optional.empty();
+            }
+        }
         Incident opened = open(site, alert.id(), parameter, well, well.location(), ResponseLevel.LEVEL_2, alert.level(),
-                latestMgPerL(seen, site, well, parameter, severeAt), severeAt, drill);
+                seenMgPerL, severeAt, drill);
         note(opened.id(), severeAt, (drill == null ? "" : "演练：") + "严重报警自动开启事件：" + alert.message());
         return Optional.of(opened);
+    }
+
+    /** The real incidents not yet closed in a park, where grouping sees them. */
+    private List<IncidentGrouping.Open> openIn(Site site) {
+        List<IncidentGrouping.Open> open = new ArrayList<>();
+        for (Incident incident : incidents.findUnclosed(site.park().id())) {
+            double[] xy = site.local(incident.location());
+            open.add(new IncidentGrouping.Open(incident, IncidentAnalysis.aquifer(site, incident).id(), xy[0], xy[1]));
+        }
+        return open;
+    }
+
+    /** Another well of the plume turned severe: the incident records it and escalates rather than a second one opening. */
+    private void escalate(Incident incident, Well well, Parameter parameter, Double seenMgPerL, Instant at, Alert alert) {
+        note(incident.id(), at, "同一羽流再次严重报警（" + well.code() + "）并入本事件：" + alert.message());
+        Double concentration = IncidentGrouping.concentration(incident.concentrationMgPerL(), seenMgPerL);
+        if (concentration != null && !concentration.equals(incident.concentrationMgPerL())) {
+            incidents.updateConcentration(incident.id(), concentration);
+            note(incident.id(), at, String.format(Locale.ROOT, "事件浓度升至 %.4g %s（%s）", concentration / SiteTracing.milligramsPerLitre(parameter),
+                    parameter.unit(), well.code()));
+        }
+        ResponseLevel level = settings.grouping().escalated(incident.level(), well.role());
+        if (level != incident.level()) {
+            incidents.updateLevel(incident.id(), level);
+            note(incident.id(), at, "响应级别升至 " + level.nameZh() + "：羽流到达园区边界监测井 " + well.code());
+        }
     }
 
     public synchronized Incident declare(Declaration d) {
@@ -209,7 +250,8 @@ public final class IncidentService {
 
     /**
      * For each resource the plan asks for, the nearest available one by road. A drill's dispatch is rehearsed: the resource
-     * is routed but stays available, so that a real incident during a drill finds it.
+     * is routed but stays available, so that a real incident during a drill finds it; and a drill routes the nearest one
+     * whatever real incidents hold, so that drills and real incidents never compete for resources.
      */
     private void dispatch(Site site, Incident incident, DisposalPlan plan, Instant at) {
         LocalGrid grid = site.grid();
@@ -227,8 +269,9 @@ public final class IncidentService {
         for (String wanted : plan.resources()) {
             Dispatch best = null;
             for (Map.Entry<Depot, List<EmergencyResource>> depot : stock.entrySet()) {
-                Optional<EmergencyResource> resource = depot.getValue().stream().filter(r -> r.status() == EmergencyResource.Status.AVAILABLE
-                        && !taken.contains(r.id()) && r.nameZh().contains(wanted)).findFirst();
+                Optional<EmergencyResource> resource = depot.getValue().stream()
+                        .filter(r -> (incident.drill() != null || r.status() == EmergencyResource.Status.AVAILABLE)
+                                && !taken.contains(r.id()) && r.nameZh().contains(wanted)).findFirst();
                 if (resource.isEmpty()) continue;
                 RoadNetwork.Route route = routes.computeIfAbsent(depot.getKey().id(), id -> {
                     double[] from = site.local(depot.getKey().location());

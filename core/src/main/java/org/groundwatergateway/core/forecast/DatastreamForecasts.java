@@ -28,6 +28,12 @@ import org.groundwatergateway.core.storage.Rows;
  * last fifth of that past. Where persistence did better at a horizon — typically when a plume arrives at a well
  * whose history is flat, so nothing in it teaches the model the rise — that horizon is forecast by persistence,
  * with a normal interval from its held-out error, and says so.
+ *
+ * <p>Reporting gaps (a restart, a dead modem) are bridged: the forecaster learns from the regular series with gaps as
+ * missing steps, computes its features across a gap on the straight line between the readings either side, and forecasts
+ * from the latest reading as soon as readings resume; origins whose features look across a gap have intervals calibrated
+ * on such origins ({@link LearnedForecaster}). Laboratory series (sampled by hand, at no regular interval) are refused:
+ * there is no regular series to learn from.
  */
 public final class DatastreamForecasts {
 
@@ -70,6 +76,10 @@ public final class DatastreamForecasts {
         Datastream datastream = monitoring.findDatastream(datastreamId)
                 .orElseThrow(() -> new IllegalArgumentException("datastream: no datastream " + datastreamId));
         if (datastream.wellId() == null) throw new IllegalArgumentException("datastream " + datastream.code() + " is not a well's: only well series are forecast");
+        if (datastream.intervalMinutes() <= 0) {
+            throw new IllegalArgumentException("datastream " + datastream.code() + " is a laboratory series (samples taken at no regular "
+                    + "interval): forecasts learn from a logger's regular series; test its trend with POST /api/v1/analytics/trend instead");
+        }
         if (historyDays < 30 || historyDays > 3660) throw new IllegalArgumentException("historyDays must be 30 to 3660, not " + historyDays);
         Parameter parameter = parameters.findById(datastream.parameterId()).orElseThrow();
         Duration step = Duration.ofMinutes(datastream.intervalMinutes());

@@ -21,8 +21,8 @@ import org.groundwatergateway.core.time.ChinaStandardTime;
  * otherwise weigh a well by how often it reports).
  *
  * <p>A drill's view ({@link #forDrill}) is the real readings with the drill's simulated ones in place of those of the
- * datastreams it simulates from its release on, so that its incident is analysed as a real one would be, while no
- * real analysis ever sees a drill's readings.
+ * datastreams it simulates (its counterfactual background before the release, the release after), so that its incident is
+ * analysed as a real one would be in a park without real plumes, while no real analysis ever sees a drill's readings.
  */
 public final class SiteReadings {
 
@@ -43,7 +43,7 @@ public final class SiteReadings {
         this.drillId = drillId;
     }
 
-    /** The readings as a drill sees them: its simulated readings replace its datastreams' real ones from its release on. */
+    /** The readings as a drill sees them: its simulated readings replace all of its datastreams' real ones. */
     public static SiteReadings forDrill(Database database, long drillId) {
         return new SiteReadings(database, drillId);
     }
@@ -68,11 +68,10 @@ public final class SiteReadings {
         List<Object> params = new ArrayList<>(List.of(site.park().id(), aquifer.id(), parameterCode, Rows.timestamp(from), Rows.timestamp(to)));
         String replaced = "";
         if (drillId != null) {
-            replaced = " AND (r.phenomenon_time < (SELECT release_start FROM drills WHERE id = ?) OR NOT EXISTS (SELECT 1 FROM drill_readings x WHERE x.drill_id = ? "
-                    + "AND x.datastream_id = r.datastream_id))";
+            replaced = " AND NOT EXISTS (SELECT 1 FROM drill_readings x WHERE x.drill_id = ? AND x.datastream_id = r.datastream_id)";
             database.jdbc().sql("SELECT d.well_id, r.phenomenon_time, r.result_value, 0 AS quality_flags FROM drill_readings r " + streams
                     + " AND r.drill_id = ?").params(append(params, drillId)).query(add);
-            params = append(params, drillId, drillId);
+            params = append(params, drillId);
         }
         database.jdbc().sql("SELECT d.well_id, r.phenomenon_time, r.result_value, r.quality_flags FROM readings r " + streams
                 + " AND r.current_version" + replaced).params(params).query(add);

@@ -118,13 +118,23 @@ public final class SiteTracing {
 
     /** The concentration factor to mg/L (g/m³), in which mass discharge comes out in g/d. */
     public static double milligramsPerLitre(Parameter parameter) {
-        switch (parameter.unit()) {
-            case "mg/L": return 1;
-            case "ug/L": case "µg/L": case "μg/L": return 1e-3;
-            case "ng/L": return 1e-6;
-            default: throw new IllegalArgumentException("parameter " + parameter.code() + " is measured in " + parameter.unit()
+        if (!isConcentration(parameter)) {
+            throw new IllegalArgumentException("parameter " + parameter.code() + " is measured in " + parameter.unit()
                     + ", not a concentration: it cannot be traced");
         }
+        return switch (parameter.unit()) {
+            case "mg/L" -> 1;
+            case "ng/L" -> 1e-6;
+            default -> 1e-3;
+        };
+    }
+
+    /** Whether a parameter is a dissolved concentration (mg/L, µg/L, ng/L), not a level, pH, conductivity or temperature. */
+    public static boolean isConcentration(Parameter parameter) {
+        return switch (parameter.unit()) {
+            case "mg/L", "ug/L", "µg/L", "μg/L", "ng/L" -> true;
+            default -> false;
+        };
     }
 
     /** The rise that counts as a plume arriving: a tenth of the class III limit, or of the largest value seen. */

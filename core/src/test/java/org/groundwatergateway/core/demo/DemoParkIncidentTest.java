@@ -18,6 +18,7 @@ import org.groundwatergateway.core.emergency.Dispatch;
 import org.groundwatergateway.core.emergency.DisposalPlans;
 import org.groundwatergateway.core.emergency.Incident;
 import org.groundwatergateway.core.emergency.IncidentAnalysis;
+import org.groundwatergateway.core.emergency.IncidentGrouping;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.emergency.IncidentTask;
 import org.groundwatergateway.core.emergency.PlumeForecast;
@@ -58,7 +59,7 @@ class DemoParkIncidentTest {
         service = new IncidentService(database, DisposalPlans.load(), new IncidentAnalysis(database, IncidentAnalysis.Settings.DEFAULTS),
                 (kind, work) -> background.execute(() -> work.accept(Progress.NONE)),
                 Clock.fixed(THIRTY_DAYS_AFTER.plus(Duration.ofHours(1)), ZoneOffset.UTC),
-                new IncidentService.Settings(SPEED_KMH, 500, 5, 300));
+                new IncidentService.Settings(SPEED_KMH, 500, 5, 300, IncidentGrouping.DEFAULTS));
         service.listenTo(events);
     }
 

@@ -81,7 +81,7 @@ abstract class DrillContract {
 
         // By hand (Domenico's centre line at 20 m, v/R = 0.156/1.2 m/d, αL = 5 m, αT = 0.5 m, αV = 0.05 m, 20 × 3 m source,
         // sampled 0.5 m below the water table): 8 µg/L (0.8 × class III, 一般) is passed after about 21 days and 120 µg/L
-        // (the class IV bound, 严重) after about 33; the replay steps 6 hours.
+        // (the class IV bound, 严重) after about 31.5 (DrillDuringARealLeakTest gives the formula); the replay steps 6 hours.
         double detected = days(drill.releaseStart(), drill.firstAlertAt());
         double severe = days(drill.releaseStart(), drill.severeAlertAt());
         assertThat(detected).isBetween(19.0, 23.0);
@@ -147,7 +147,7 @@ abstract class DrillContract {
 
     @Test
     void aDrillEndingBeforeSevereClearsTheAlertsItRaised() {
-        // 一般 after about 21 days, 严重 only after about 33: a 25-day drill ends with an alert, and no incident.
+        // 一般 after about 21 days, 严重 only after about 31.5: a 25-day drill ends with an alert, and no incident.
         Drill drill = drills.drill(drills.start(plan(20, 25.0)).id());
         assertThat(drill.status()).isEqualTo(Drill.Status.UNDETECTED);
         assertThat(drill.firstAlertAt()).isNotNull();

@@ -43,7 +43,10 @@ public class ForecastController {
                     + "from a rolling-origin backtest. `backtest` scores the model and persistence (the last value) on the held-out last "
                     + "fifth of the history: MAE and RMSE per horizon, and the interval coverage. Where persistence did better at a "
                     + "horizon (e.g. a plume arriving at a well whose history is flat), that point is forecast by persistence and says so "
-                    + "in `method`.")
+                    + "in `method`. Reporting gaps are bridged: the model learns from the regular series with gaps as missing steps, takes "
+                    + "its features across a gap on the straight line between the readings either side, and forecasts from the latest "
+                    + "reading as soon as readings resume, with intervals calibrated on origins that looked across a gap. Laboratory "
+                    + "datastreams (no regular interval) are refused with 400 problem+json.")
     public ForecastAnswer forecast(@PathVariable long id,
             @Parameter(description = "hours ahead, comma-separated") @RequestParam(defaultValue = "24,72") List<Integer> horizons,
             @Parameter(description = "days of history to learn from, 30 to 3660") @RequestParam(defaultValue = "180") int historyDays) {

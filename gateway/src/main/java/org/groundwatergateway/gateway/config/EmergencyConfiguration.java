@@ -5,6 +5,7 @@ import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.DisposalPlans;
 import org.groundwatergateway.core.emergency.IncidentAnalysis;
+import org.groundwatergateway.core.emergency.IncidentGrouping;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.escalation.EscalationPolicy;
 import org.groundwatergateway.core.event.EventBus;
@@ -28,7 +29,7 @@ public class EmergencyConfiguration {
                     return null;
                 }), clock,
                 new IncidentService.Settings(properties.travelSpeedKmh(), properties.cameraRadiusM(), properties.nearestCameras(),
-                        properties.keyWellRadiusM()));
+                        properties.keyWellRadiusM(), new IncidentGrouping(properties.plumeRadiusM())));
         service.listenTo(events);
         return service;
     }

@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nearestCameras how many of them at most
  * @param keyWellRadiusM wells this close to an incident are compared before and after in its evaluation
  * @param realizations Monte Carlo realisations of an incident's plume forecast
+ * @param plumeRadiusM a severe alert at a well this close to an open incident of its pollutant and aquifer joins it
  */
 @ConfigurationProperties("gw.emergency")
-public record EmergencyProperties(double travelSpeedKmh, double cameraRadiusM, int nearestCameras, double keyWellRadiusM, int realizations) {}
+public record EmergencyProperties(double travelSpeedKmh, double cameraRadiusM, int nearestCameras, double keyWellRadiusM, int realizations,
+                                  double plumeRadiusM) {}

@@ -24,6 +24,7 @@ final class NotificationJson {
         body.put("message", notification.message());
         body.put("raisedAt", notification.raisedAt().toString());
         body.put("title", notification.title());
+        body.put("alert", "/api/v1/alerts/" + notification.alertId());
         body.put("acknowledge", "/api/v1/alerts/" + notification.alertId() + "/acknowledge");
         return JSON.writeValueAsString(body);
     }

@@ -1,0 +1,96 @@
+package org.groundwatergateway.core.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.groundwatergateway.core.demo.DemoPark;
+import org.groundwatergateway.core.demo.DemoParkLoader;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.TestDatabases;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Forecasts of stored datastreams after a reporting gap and on a laboratory series (issue #16: 400 for 24 h after any
+ * gap, 500 on lab datastreams). Forty demo days, then GW-U01's logger silent for two days and back for three hours.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DatastreamForecastsTest {
+
+    private static final int DAYS = 40;
+    private TestDatabase db;
+    private Database database;
+    private MonitoringRepository monitoring;
+    private DatastreamForecasts forecasts;
+
+    @BeforeAll
+    void fortyDemoDays() {
+        db = TestDatabases.h2gis();
+        database = Database.migrate(db.dataSource());
+        new DemoParkLoader(database).loadIfAbsent(DAYS, p -> { });
+        monitoring = new MonitoringRepository(database);
+        forecasts = new DatastreamForecasts(database);
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        db.close();
+    }
+
+    @Test
+    void aForecastIsMadeFromTheFirstReadingsAfterATwoDayGap() {
+        Datastream level = stream("GW-U01/water-level");
+        Instant lastDemoHour = DemoPark.START.plus(Duration.ofDays(DAYS)).minus(Duration.ofHours(1));
+        List<Reading> resumed = new ArrayList<>();
+        for (int h = 49; h <= 51; h++) {
+            Instant t = lastDemoHour.plus(Duration.ofHours(h));
+            resumed.add(Reading.arrived(level.id(), t, DemoPark.liveValue(level.code(), t), 0, "simulator", t));
+        }
+        new ReadingRepository(database).append(resumed);
+
+        DatastreamForecasts.Result result = forecasts.forecast(level.id(), List.of(24, 72), 30);
+        Instant origin = resumed.get(2).phenomenonTime();
+        assertThat(result.origin()).isEqualTo(origin);
+        assertThat(result.points()).hasSize(2);
+        for (DatastreamForecasts.Point p : result.points()) {
+            // The demo's own signal (DemoPark.liveValue, the generator the readings came from) as the reference.
+            double truth = DemoPark.liveValue(level.code(), p.time());
+            System.out.printf(Locale.ROOT, "GW-U01 water level %d h after the gap's end: %.3f m [%.3f, %.3f] by %s; the generator says %.3f m%n",
+                    p.hours(), p.value(), p.lower(), p.upper(), p.method(), truth);
+            assertThat(p.lower()).isLessThan(p.value());
+            assertThat(p.upper()).isGreaterThan(p.value());
+            assertThat(truth).isBetween(p.lower(), p.upper());
+        }
+    }
+
+    @Test
+    void aLaboratorySeriesIsRefusedWithTheReason() {
+        Datastream logger = stream("GW-U02/benzene");
+        Datastream lab = monitoring.insert(new Datastream(null, "GW-U02/benzene/lab", logger.wellId(), null, logger.parameterId(),
+                logger.sensorId(), null, 0));
+        List<Reading> samples = new ArrayList<>();
+        for (int q = 0; q < 8; q++) {
+            Instant t = DemoPark.START.plus(Duration.ofDays(5L * q));
+            samples.add(Reading.arrived(lab.id(), t, 0.1 * q, 0, "lab", t));
+        }
+        new ReadingRepository(database).append(samples);
+        assertThatThrownBy(() -> forecasts.forecast(lab.id(), List.of(24), 30)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("laboratory series").hasMessageContaining("/api/v1/analytics/trend");
+    }
+
+    private Datastream stream(String code) {
+        return monitoring.findDatastreams().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();
+    }
+}
