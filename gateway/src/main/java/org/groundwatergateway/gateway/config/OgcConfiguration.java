@@ -38,7 +38,7 @@ public class OgcConfiguration {
     ServiceSettings serviceSettings(OgcProperties properties) {
         return new ServiceSettings(properties.title(), "化工园区地下水监测井、监测值、污染羽与风险分区。Monitoring wells, readings, plumes and risk "
                 + "zones of a chemical industrial park, in CGCS2000.", properties.provider(), properties.contactEmail(),
-                properties.defaultCount(), properties.maxCount(), properties.maxImageSide());
+                properties.defaultCount(), properties.maxCount(), properties.maxImageSide(), properties.maxFilterSize());
     }
 
     @Bean

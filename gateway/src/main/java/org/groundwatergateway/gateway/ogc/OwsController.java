@@ -10,7 +10,7 @@ import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.ows.OwsExceptionReport;
 import org.groundwatergateway.ogc.ows.OwsResponse;
-import org.groundwatergateway.ogc.wfs.WfsKvpReader;
+import org.groundwatergateway.ogc.ows.ServiceSettings;
 import org.groundwatergateway.ogc.wfs.WfsService;
 import org.groundwatergateway.ogc.wfs.WfsXmlReader;
 import org.groundwatergateway.ogc.wms.WmsExceptionReport;
@@ -37,9 +37,11 @@ public class OwsController {
     private final WmsService wms;
 
     private final PublicBaseUrl publicBaseUrl;
+    private final ServiceSettings settings;
 
-    public OwsController(WfsService wfs, WmsService wms, PublicBaseUrl publicBaseUrl) {
+    public OwsController(WfsService wfs, WmsService wms, PublicBaseUrl publicBaseUrl, ServiceSettings settings) {
         this.publicBaseUrl = publicBaseUrl;
+        this.settings = settings;
         this.wfs = wfs;
         this.wms = wms;
     }
@@ -56,7 +58,7 @@ public class OwsController {
             if (isXml(request)) {
                 Element root;
                 try (InputStream body = request.getInputStream()) {
-                    root = SafeXml.parse(body).getDocumentElement();
+                    root = SafeXml.parse(body, settings.maxFilterSize(), ServiceSettings.MAX_FILTER_SIZE).getDocumentElement();
                 } catch (IllegalArgumentException e) {
                     throw new OwsException("OperationParsingFailed", "request", e.getMessage());
                 }
@@ -76,7 +78,7 @@ public class OwsController {
                 if (isWms) {
                     answer = wms.handle(wms.read(kvp), Viewers.current(), serviceUrl);
                 } else if (service.equalsIgnoreCase("WFS")) {
-                    answer = wfs.handle(WfsKvpReader.read(kvp), Viewers.current(), serviceUrl, kvp);
+                    answer = wfs.handle(wfs.read(kvp), Viewers.current(), serviceUrl, kvp);
                 } else {
                     throw OwsException.invalid("SERVICE", "Unknown service " + service + "; this endpoint serves WFS and WMS");
                 }

@@ -24,7 +24,7 @@ public class SensorThingsConfiguration {
         EntityStore store = new EntityStore(database, new EntityStore.Limits(properties.defaultTop(), properties.maxTop(),
                 properties.maxExpandDepth(), properties.maxEntities()));
         return new SensorThingsService(store, policy, new EntityWrites(database, intake, clock, events), clock,
-                base -> mqttEndpoint(mqtt, base));
+                base -> mqttEndpoint(mqtt, base), properties.maxFilterLength());
     }
 
     /** The embedded broker listens on every interface: clients reach it at the host they reached the service at. */

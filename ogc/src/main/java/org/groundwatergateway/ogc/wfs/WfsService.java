@@ -52,6 +52,10 @@ public final class WfsService {
      * @param serviceUrl the URL this request came to, ending in {@code ?}, for links and advertised operations
      * @param kvp        the KVP parameters for next/previous links; null for XML requests, which get none
      */
+    public WfsRequest read(KvpRequest kvp) {
+        return WfsKvpReader.read(kvp, settings.maxFilterSize());
+    }
+
     public OwsResponse handle(WfsRequest request, Viewer viewer, String serviceUrl, KvpRequest kvp) {
         try {
             if (request instanceof WfsRequest.GetCapabilities) {

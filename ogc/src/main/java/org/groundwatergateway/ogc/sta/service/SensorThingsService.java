@@ -47,13 +47,16 @@ public final class SensorThingsService {
     private final EntityWrites writes;
     private final Clock clock;
     private final Function<String, String> mqttEndpoint;
+    private final int maxFilterLength;
 
     /**
      * @param mqttEndpoint for the service root URL a client used, the broker it subscribes and publishes to, e.g.
      *     {@code mqtt://host:1883}; null when MQTT is off
+     * @param maxFilterLength the longest query option read, in characters ({@link StaQuery#MAX_FILTER_LENGTH})
      */
     public SensorThingsService(EntityStore store, AccessPolicy policy, EntityWrites writes, Clock clock,
-                               Function<String, String> mqttEndpoint) {
+                               Function<String, String> mqttEndpoint, int maxFilterLength) {
+        this.maxFilterLength = maxFilterLength;
         this.store = store;
         this.policy = policy;
         this.writes = writes;
@@ -91,7 +94,7 @@ public final class SensorThingsService {
     }
 
     private StaResponse get(StaRequest request) {
-        StaQuery query = StaQuery.parse(request.path(), request.rawQuery());
+        StaQuery query = StaQuery.parse(request.path(), request.rawQuery(), maxFilterLength);
         Function<EntityType, Disclosure> disclosures = disclosures(request.viewer());
         EntityJson json = new EntityJson(request.base(), disclosures);
         if (query.path() == null) return StaResponse.json(200, root(request.base(), disclosures));
