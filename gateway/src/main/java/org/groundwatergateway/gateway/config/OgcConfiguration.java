@@ -29,9 +29,10 @@ public class OgcConfiguration {
         return new PublishedFeatureTypes(policy);
     }
 
+    /** Its reads are shaped by requests' filters, boxes and pages: the database cancels one after gw.query-timeout. */
     @Bean
-    FeatureStore featureStore(Database database, Clock clock) {
-        return new FeatureStore(database, clock);
+    FeatureStore featureStore(Database database, Clock clock, GatewayProperties gateway) {
+        return new FeatureStore(database.withQueryTimeout(gateway.queryTimeout()), clock);
     }
 
     @Bean
@@ -50,8 +51,10 @@ public class OgcConfiguration {
     }
 
     @Bean
-    WmsService wmsService(PublishedFeatureTypes types, FeatureStore store, Database database, ServiceSettings settings, MapImageCache cache) {
-        return new WmsService(new MapLayers(types, database), types, store, database, settings, cache);
+    WmsService wmsService(PublishedFeatureTypes types, FeatureStore store, Database database, ServiceSettings settings, MapImageCache cache,
+                          GatewayProperties gateway) {
+        Database reads = database.withQueryTimeout(gateway.queryTimeout());
+        return new WmsService(new MapLayers(types, reads), types, store, reads, settings, cache);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
@@ -18,6 +19,7 @@ import org.groundwatergateway.ogc.wms.WmsService;
 import org.groundwatergateway.ogc.xml.SafeXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -85,6 +87,10 @@ public class OwsController {
             }
         } catch (OwsException e) {
             answer = isWms ? WmsExceptionReport.of(e) : OwsExceptionReport.of(e, WfsService.VERSION);
+        } catch (QueryTimeoutException e) {
+            log.info("OGC request {}?{} cancelled by the query timeout", path, request.getQueryString());
+            OwsException timedOut = new OwsException("OperationProcessingFailed", null, GatewayProperties.QUERY_TIMED_OUT, 503);
+            answer = isWms ? WmsExceptionReport.of(timedOut) : OwsExceptionReport.of(timedOut, WfsService.VERSION);
         } catch (RuntimeException e) {
             log.error("OGC request {}?{} failed", path, request.getQueryString(), e);
             OwsException failure = new OwsException("NoApplicableCode", null, "The service could not answer this request", 500);

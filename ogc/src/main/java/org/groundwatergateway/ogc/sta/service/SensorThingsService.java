@@ -18,6 +18,7 @@ import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -79,6 +80,10 @@ public final class SensorThingsService {
             return StaResponse.error(404, e.getMessage());
         } catch (EntityUpdates.Refused e) {
             return StaResponse.error(409, e.getMessage());
+        } catch (QueryTimeoutException e) {
+            log.info("SensorThings request {} {} cancelled by the query timeout", request.method(), request.path());
+            return StaResponse.error(503, "the database took longer than gw.query-timeout allows; ask for less: a narrower $filter, "
+                    + "fewer $expand levels or a smaller $top");
         } catch (RuntimeException e) {
             log.error("SensorThings request {} {} failed", request.method(), request.path(), e);
             return StaResponse.error(500, "the request could not be completed; the service log has the details");
