@@ -181,6 +181,13 @@ class MalformedRequestsTest extends RunningGateway {
                 "BBOX", "EPSG:3857");
     }
 
+    /** Found by OgcFuzzTest: CSV of two feature types failed while writing the answer (500). */
+    @Test
+    void wfsRefusesCsvOfSeveralFeatureTypes() {
+        assertOwsReport(timed("WFS CSV of two types", () -> http.get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+                + "&TYPENAMES=gw:wells,gw:plumes&OUTPUTFORMAT=text/csv")), "OUTPUTFORMAT", "one feature type per request");
+    }
+
     @Test
     void wmsRefusesAHugeMercatorBbox() {
         Http.Response response = timed("WMS GetMap EPSG:3857 1e308", () -> http.get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap"

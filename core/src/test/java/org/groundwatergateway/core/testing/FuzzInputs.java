@@ -211,51 +211,63 @@ public final class FuzzInputs {
     private static final List<String> STA_COMPARISONS = List.of("eq", "ne", "gt", "ge", "lt", "le");
     private static final List<String> STA_ARITHMETIC = List.of("add", "sub", "mul", "div", "mod");
 
-    /** A {@code $filter} expression of the SensorThings API (OGC 18-088 §9.3.3.5); its text may be broken. */
-    public static String staFilter(Random random) {
-        return mutate(random, staBoolean(random, 0));
+    /**
+     * A {@code $filter} expression of the SensorThings API (OGC 18-088 §9.3.3.5), mostly over {@code properties} (those
+     * of the entity set asked for, so that many filters reach the database), now and then over any name; its text may
+     * be broken.
+     */
+    public static String staFilter(Random random, List<String> properties) {
+        String filter = new StaExpressions(random, properties).bool(0);
+        return random.nextInt(4) == 0 ? mutate(random, filter) : filter;
     }
 
-    private static String staBoolean(Random random, int depth) {
-        int kind = random.nextInt(depth > 3 ? 3 : 6);
-        return switch (kind) {
-            case 0, 1 -> staValue(random, depth + 1) + " " + oneOf(random, STA_COMPARISONS) + " " + staValue(random, depth + 1);
-            case 2 -> staFunction(random, depth + 1);
-            case 3 -> "not " + staBoolean(random, depth + 1);
-            case 4 -> "(" + staBoolean(random, depth + 1) + ")";
-            default -> staBoolean(random, depth + 1) + (random.nextBoolean() ? " and " : " or ") + staBoolean(random, depth + 1);
-        };
-    }
+    /** Expressions over the given properties; comparisons mostly of a property with a literal, as clients write them. */
+    private record StaExpressions(Random random, List<String> properties) {
 
-    private static String staValue(Random random, int depth) {
-        int kind = random.nextInt(depth > 3 ? 2 : 5);
-        return switch (kind) {
-            case 0 -> oneOf(random, STA_PROPERTIES);
-            case 1 -> staLiteral(random);
-            case 2 -> staFunction(random, depth + 1);
-            case 3 -> staValue(random, depth + 1) + " " + oneOf(random, STA_ARITHMETIC) + " " + staValue(random, depth + 1);
-            default -> "-" + staValue(random, depth + 1);
-        };
-    }
+        private String property() {
+            return oneOf(random, random.nextInt(4) == 0 ? STA_PROPERTIES : properties);
+        }
 
-    private static String staFunction(Random random, int depth) {
-        StringBuilder call = new StringBuilder(oneOf(random, STA_FUNCTIONS)).append('(');
-        int arguments = random.nextInt(4);
-        for (int i = 0; i < arguments; i++) call.append(i > 0 ? ", " : "").append(depth > 4 ? staLiteral(random) : staValue(random, depth + 1));
-        return call.append(')').toString();
-    }
+        String bool(int depth) {
+            return switch (random.nextInt(depth > 3 ? 3 : 7)) {
+                case 0, 1 -> property() + " " + oneOf(random, STA_COMPARISONS) + " " + literal();
+                case 2 -> value(depth + 1) + " " + oneOf(random, STA_COMPARISONS) + " " + value(depth + 1);
+                case 3 -> function(depth + 1);
+                case 4 -> "not " + bool(depth + 1);
+                case 5 -> "(" + bool(depth + 1) + ")";
+                default -> bool(depth + 1) + (random.nextBoolean() ? " and " : " or ") + bool(depth + 1);
+            };
+        }
 
-    private static String staLiteral(Random random) {
-        return switch (random.nextInt(8)) {
-            case 0 -> "'" + text(random, 10).replace("'", "''") + "'";
-            case 1 -> "'" + text(random, 6) + "'";
-            case 2 -> time(random);
-            case 3 -> oneOf(random, List.of("true", "false", "null"));
-            case 4 -> "duration'" + oneOf(random, List.of("P1D", "PT1H", "P1M", "P99999999999D", "x", "")) + "'";
-            case 5 -> "geography'" + oneOf(random, List.of("POINT(121 32)", "POINT(NaN 32)", "POLYGON((121 32, 122 32, 122 33, 121 32))",
-                    "POLYGON((121 32, 122 32, 122 33))", "LINESTRING(1e308 1e308, -1e308 -1e308)", "POINT(", "SRID=4326;POINT(121 32)")) + "'";
-            default -> number(random);
-        };
+        private String value(int depth) {
+            return switch (random.nextInt(depth > 3 ? 2 : 5)) {
+                case 0 -> property();
+                case 1 -> literal();
+                case 2 -> function(depth + 1);
+                case 3 -> value(depth + 1) + " " + oneOf(random, STA_ARITHMETIC) + " " + value(depth + 1);
+                default -> "-" + value(depth + 1);
+            };
+        }
+
+        private String function(int depth) {
+            StringBuilder call = new StringBuilder(oneOf(random, STA_FUNCTIONS)).append('(');
+            int arguments = random.nextInt(4);
+            for (int i = 0; i < arguments; i++) call.append(i > 0 ? ", " : "").append(depth > 4 ? literal() : value(depth + 1));
+            return call.append(')').toString();
+        }
+
+        private String literal() {
+            return switch (random.nextInt(8)) {
+                case 0 -> "'" + text(random, 10).replace("'", "''") + "'";
+                case 1 -> "'" + text(random, 6) + "'";
+                case 2 -> time(random);
+                case 3 -> oneOf(random, List.of("true", "false", "null"));
+                case 4 -> "duration'" + oneOf(random, List.of("P1D", "PT1H", "P1M", "P99999999999D", "x", "")) + "'";
+                case 5 -> "geography'" + oneOf(random, List.of("POINT(121 32)", "POINT(NaN 32)", "POLYGON((121 32, 122 32, 122 33, 121 32))",
+                        "POLYGON((121 32, 122 32, 122 33))", "LINESTRING(1e308 1e308, -1e308 -1e308)", "POINT(", "SRID=4326;POINT(121 32)")) + "'";
+                default -> number(random);
+            };
+        }
     }
 
     // ---- WFS and WMS KVP ----
