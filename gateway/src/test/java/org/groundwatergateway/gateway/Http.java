@@ -73,6 +73,13 @@ final class Http {
         return send(request);
     }
 
+    /** An OPTIONS request with these headers, anonymous (a browser's CORS preflight carries no credentials). */
+    Response options(String path, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).method("OPTIONS", HttpRequest.BodyPublishers.noBody());
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** A GET whose body is binary (a PDF, an image). */
     byte[] getBytes(String path) {
         try {

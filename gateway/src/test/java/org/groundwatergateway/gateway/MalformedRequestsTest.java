@@ -80,6 +80,14 @@ class MalformedRequestsTest extends RunningGateway {
         assertThat(answer.path("body").path("value").size()).isEqualTo(1);
     }
 
+    @Test
+    void sensorThingsRefusesAFilterLongerThanTheLimit() {
+        String filter = "name eq '" + "x".repeat(131_072) + "'";
+        var answer = batchGet("$filter of 131,082 characters in $batch", "Things?$filter=" + filter).json().path("responses").get(0);
+        assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.path("body").path("message").asString()).contains("$filter is 131082 characters long", "gw.sta.max-filter-length");
+    }
+
     private static final String FES = "http://www.opengis.net/fes/2.0";
     private static final String GML = "http://www.opengis.net/gml/3.2";
 
@@ -113,6 +121,21 @@ class MalformedRequestsTest extends RunningGateway {
                 "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&FILTER=" + URLEncoder.encode(filter, StandardCharsets.UTF_8),
                 "admin", "demo-admin"));
         assertOwsReport(response, "FILTER", "nested more than 64");
+    }
+
+    /** A filter of more than 1 MiB ({@code gw.ogc.max-filter-size}), as a form's FILTER and as a POSTed XML GetFeature. */
+    @Test
+    void wfsRefusesAFilterLargerThanTheLimit() {
+        String huge = "<fes:Filter xmlns:fes=\"" + FES + "\">" + equalTo("code", "x".repeat(1 << 20)) + "</fes:Filter>";
+        Http.Response form = timed("FES FILTER over 1 MiB", () -> http.post("/ows", "application/x-www-form-urlencoded",
+                "SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&FILTER=" + URLEncoder.encode(huge, StandardCharsets.UTF_8),
+                "admin", "demo-admin"));
+        assertOwsReport(form, "FILTER", "at most 1048576", "gw.ogc.max-filter-size");
+        String getFeature = "<wfs:GetFeature xmlns:wfs=\"http://www.opengis.net/wfs/2.0\" service=\"WFS\" version=\"2.0.0\">"
+                + "<wfs:Query typeNames=\"gw:wells\">" + huge + "</wfs:Query></wfs:GetFeature>";
+        Http.Response xml = timed("XML GetFeature over 1 MiB", () -> http.post("/ows", "text/xml", getFeature, "admin", "demo-admin"));
+        assertThat(xml.status()).as(xml.body()).isEqualTo(400);
+        assertThat(Xml.texts(Xml.parse(xml.body()), Xml.OWS, "ExceptionText").get(0)).contains("1048576 bytes", "gw.ogc.max-filter-size");
     }
 
     @Test
@@ -156,6 +179,13 @@ class MalformedRequestsTest extends RunningGateway {
         assertOwsReport(timed("WFS BBOX NaN", () -> http.get(getFeature + "NaN,121,33,122")), "BBOX", "NaN");
         assertOwsReport(timed("WFS BBOX 1e308 in EPSG:3857", () -> http.get(getFeature + "-1e308,-1e308,1e308,1e308,EPSG:3857")),
                 "BBOX", "EPSG:3857");
+    }
+
+    /** Found by OgcFuzzTest: CSV of two feature types failed while writing the answer (500). */
+    @Test
+    void wfsRefusesCsvOfSeveralFeatureTypes() {
+        assertOwsReport(timed("WFS CSV of two types", () -> http.get("/ows?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature"
+                + "&TYPENAMES=gw:wells,gw:plumes&OUTPUTFORMAT=text/csv")), "OUTPUTFORMAT", "one feature type per request");
     }
 
     @Test

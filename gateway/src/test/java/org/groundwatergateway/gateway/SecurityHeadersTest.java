@@ -23,4 +23,14 @@ class SecurityHeadersTest extends RunningGateway {
         assertThat(http.anonymous().get("/ogcapi?f=html").body()).doesNotContain("<script");
         assertThat(http.anonymous().get("/login").body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)");
     }
+
+    /** Without gw.cors.allowed-origins no origin is given cross-origin access, not even to the open OGC doors. */
+    @Test
+    void crossOriginAccessIsOffUntilOriginsAreConfigured() {
+        Http.Response preflight = http.options("/sta/v1.1/Things", java.util.Map.of("Origin", "https://gis.park-b.example.cn",
+                "Access-Control-Request-Method", "GET"));
+        assertThat(preflight.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        Http.Response get = http.anonymous().get("/ows?SERVICE=WFS&REQUEST=GetCapabilities", java.util.Map.of("Origin", "https://gis.park-b.example.cn"));
+        assertThat(get.raw().headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
 }

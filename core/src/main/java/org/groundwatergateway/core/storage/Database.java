@@ -2,8 +2,10 @@ package org.groundwatergateway.core.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,10 +18,10 @@ public final class Database {
     private final SqlDialect dialect;
     private final JdbcClient jdbc;
 
-    private Database(DataSource dataSource, SqlDialect dialect) {
+    private Database(DataSource dataSource, SqlDialect dialect, JdbcClient jdbc) {
         this.dataSource = dataSource;
         this.dialect = dialect;
-        this.jdbc = JdbcClient.create(dataSource);
+        this.jdbc = jdbc;
     }
 
     /** Opens the database behind a data source and brings its schema up to date. */
@@ -32,10 +34,22 @@ public final class Database {
                     .load()
                     .migrate();
             dialect.prepare(connection);
-            return new Database(dataSource, dialect);
+            return new Database(dataSource, dialect, JdbcClient.create(dataSource));
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The same database, whose {@link #jdbc()} statements the database itself cancels after {@code timeout} (whole
+     * seconds, at least one), failing with Spring's {@link org.springframework.dao.QueryTimeoutException}: for the
+     * reads a request's own filter shapes, so that one costly request cannot hold a connection and the database's
+     * work for as long as it likes. The connections of {@link #inTransaction} and {@link #dataSource()} are not bounded.
+     */
+    public Database withQueryTimeout(Duration timeout) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds())));
+        return new Database(dataSource, dialect, JdbcClient.create(template));
     }
 
     public DataSource dataSource() {

@@ -1,6 +1,7 @@
 package org.groundwatergateway.gateway.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,6 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     no on PostgreSQL"
  * @param demoDays how many days of hourly demo readings to generate (1 to 365)
  * @param maxPageSize the largest page of readings one request may ask for
+ * @param queryTimeout how long the database may work on one statement of a read whose filter a request shapes (WFS,
+ *     WMS, OGC API, SensorThings) before it cancels it
  */
 @ConfigurationProperties("gw")
-public record GatewayProperties(Path dataDir, Boolean demo, int demoDays, int maxPageSize) {}
+public record GatewayProperties(Path dataDir, Boolean demo, int demoDays, int maxPageSize, Duration queryTimeout) {
+
+    /** The answer's text to a request whose read {@code gw.query-timeout} cut short. */
+    public static final String QUERY_TIMED_OUT = "The database took longer than gw.query-timeout allows for this request; "
+            + "ask for less: a narrower filter, box or time range, or a smaller page";
+}

@@ -29,16 +29,17 @@ public class OgcConfiguration {
         return new PublishedFeatureTypes(policy);
     }
 
+    /** Its reads are shaped by requests' filters, boxes and pages: the database cancels one after gw.query-timeout. */
     @Bean
-    FeatureStore featureStore(Database database, Clock clock) {
-        return new FeatureStore(database, clock);
+    FeatureStore featureStore(Database database, Clock clock, GatewayProperties gateway) {
+        return new FeatureStore(database.withQueryTimeout(gateway.queryTimeout()), clock);
     }
 
     @Bean
     ServiceSettings serviceSettings(OgcProperties properties) {
         return new ServiceSettings(properties.title(), "化工园区地下水监测井、监测值、污染羽与风险分区。Monitoring wells, readings, plumes and risk "
                 + "zones of a chemical industrial park, in CGCS2000.", properties.provider(), properties.contactEmail(),
-                properties.defaultCount(), properties.maxCount(), properties.maxImageSide());
+                properties.defaultCount(), properties.maxCount(), properties.maxImageSide(), properties.maxFilterSize());
     }
 
     @Bean
@@ -50,8 +51,10 @@ public class OgcConfiguration {
     }
 
     @Bean
-    WmsService wmsService(PublishedFeatureTypes types, FeatureStore store, Database database, ServiceSettings settings, MapImageCache cache) {
-        return new WmsService(new MapLayers(types, database), types, store, database, settings, cache);
+    WmsService wmsService(PublishedFeatureTypes types, FeatureStore store, Database database, ServiceSettings settings, MapImageCache cache,
+                          GatewayProperties gateway) {
+        Database reads = database.withQueryTimeout(gateway.queryTimeout());
+        return new WmsService(new MapLayers(types, reads), types, store, reads, settings, cache);
     }
 
     @Bean

@@ -3,8 +3,12 @@ package org.groundwatergateway.gateway.config;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.security.AccessTokens;
+import org.groundwatergateway.gateway.security.AuditTrail;
+import org.groundwatergateway.gateway.sharing.DisclosureReceipts;
 import org.groundwatergateway.gateway.security.FirstAccounts;
 import org.groundwatergateway.gateway.security.Authorizations;
 import org.groundwatergateway.gateway.security.LoginAudit;
@@ -26,6 +30,7 @@ import org.groundwatergateway.policies.identity.UserAccountRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +60,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Who is asking, on every door. The platform is its own OAuth 2.1 / OpenID Connect authorization server (clients
@@ -94,9 +102,10 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, PasswordLogins passwords, JwtDecoder jwtDecoder, LoginAudit audit, OperationPermissions permissions)
-            throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain api(HttpSecurity http, PasswordLogins passwords, JwtDecoder jwtDecoder, LoginAudit audit, OperationPermissions permissions,
+                            CorsProperties cors) throws Exception {
+        http.cors(c -> c.configurationSource(crossOrigin(cors)))
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .anyRequest().access(permissions))
                 .authenticationProvider(passwords)
@@ -127,6 +136,26 @@ public class SecurityConfiguration {
                         + "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .contentTypeOptions(Customizer.withDefaults()));
+    }
+
+    /**
+     * Cross-origin access on the configured paths for the configured origins only. Without credentials: a page of
+     * another origin sends its own Bearer token, never this gateway's session cookie, so it cannot act as the person
+     * signed in here. The headers a client of the data doors reads (receipts, Location of a created entity, Retry-After)
+     * are exposed.
+     */
+    private static CorsConfigurationSource crossOrigin(CorsProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (properties.allowedOrigins().isEmpty()) return source;
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(properties.allowedOrigins());
+        configuration.setAllowedMethods(properties.allowedMethods());
+        configuration.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT, HttpHeaders.ACCEPT_LANGUAGE));
+        configuration.setExposedHeaders(List.of(AuditTrail.HEADER, DisclosureReceipts.HEADER, HttpHeaders.LOCATION, HttpHeaders.RETRY_AFTER, HttpHeaders.CONTENT_LANGUAGE));
+        configuration.setAllowCredentials(false);
+        configuration.setMaxAge(Duration.ofHours(1));
+        properties.paths().forEach(path -> source.registerCorsConfiguration(path, configuration));
+        return source;
     }
 
     private static boolean isSafe(String method) {

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param mqttCreate whether Observations published to {@code v1.1/.../Observations} on the broker are created
  * @param maxExpandDepth how deep {@code $expand} may nest (Things($expand=Datastreams) is one level)
  * @param maxEntities the most entities one answer may hold, expanded ones included
+ * @param maxFilterLength the longest query option read, in characters: a $filter, or an $expand with its nested $filters
  */
 @ConfigurationProperties("gw.sta")
-public record StaProperties(int defaultTop, int maxTop, String baseUrl, boolean mqttCreate, int maxExpandDepth, int maxEntities) {}
+public record StaProperties(int defaultTop, int maxTop, String baseUrl, boolean mqttCreate, int maxExpandDepth, int maxEntities,
+                            int maxFilterLength) {}

@@ -8,11 +8,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ogcapi.ApiException;
 import org.groundwatergateway.ogc.ogcapi.FeaturesApi;
 import org.groundwatergateway.ogc.ows.OwsResponse;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,12 +88,19 @@ public class OgcApiController {
             result = answer.get();
         } catch (ApiException e) {
             String code = e.status() == 404 ? "NotFound" : "InvalidParameterValue";
-            byte[] body = JSON.writeValueAsBytes(Map.of("code", code, "description", e.getMessage()));
-            result = new OwsResponse(e.status(), "application/json", out -> out.write(body));
+            result = exception(e.status(), code, e.getMessage());
+        } catch (QueryTimeoutException e) {
+            result = exception(503, "OperationProcessingFailed", GatewayProperties.QUERY_TIMED_OUT);
         }
         response.setStatus(result.status());
         response.setContentType(result.contentType());
         result.body().writeTo(response.getOutputStream());
+    }
+
+    /** OGC API's exception body (OGC 17-069r4 §7.5.1). */
+    private static OwsResponse exception(int status, String code, String description) {
+        byte[] body = JSON.writeValueAsBytes(Map.of("code", code, "description", description));
+        return new OwsResponse(status, "application/json", out -> out.write(body));
     }
 
     private String base(HttpServletRequest request) {

@@ -7,13 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.ows.OwsExceptionReport;
 import org.groundwatergateway.ogc.ows.OwsResponse;
-import org.groundwatergateway.ogc.wfs.WfsKvpReader;
+import org.groundwatergateway.ogc.ows.ServiceSettings;
 import org.groundwatergateway.ogc.wfs.WfsService;
 import org.groundwatergateway.ogc.wfs.WfsXmlReader;
 import org.groundwatergateway.ogc.wms.WmsExceptionReport;
@@ -21,6 +22,7 @@ import org.groundwatergateway.ogc.wms.WmsService;
 import org.groundwatergateway.ogc.xml.SafeXml;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,9 +42,11 @@ public class OwsController {
     private final WmsService wms;
 
     private final PublicBaseUrl publicBaseUrl;
+    private final ServiceSettings settings;
 
-    public OwsController(WfsService wfs, WmsService wms, PublicBaseUrl publicBaseUrl) {
+    public OwsController(WfsService wfs, WmsService wms, PublicBaseUrl publicBaseUrl, ServiceSettings settings) {
         this.publicBaseUrl = publicBaseUrl;
+        this.settings = settings;
         this.wfs = wfs;
         this.wms = wms;
     }
@@ -64,7 +68,7 @@ public class OwsController {
             if (isXml(request)) {
                 Element root;
                 try (InputStream body = request.getInputStream()) {
-                    root = SafeXml.parse(body).getDocumentElement();
+                    root = SafeXml.parse(body, settings.maxFilterSize(), ServiceSettings.MAX_FILTER_SIZE).getDocumentElement();
                 } catch (IllegalArgumentException e) {
                     throw new OwsException("OperationParsingFailed", "request", e.getMessage());
                 }
@@ -84,13 +88,17 @@ public class OwsController {
                 if (isWms) {
                     answer = wms.handle(wms.read(kvp), Viewers.current(), serviceUrl);
                 } else if (service.equalsIgnoreCase("WFS")) {
-                    answer = wfs.handle(WfsKvpReader.read(kvp), Viewers.current(), serviceUrl, kvp);
+                    answer = wfs.handle(wfs.read(kvp), Viewers.current(), serviceUrl, kvp);
                 } else {
                     throw OwsException.invalid("SERVICE", "Unknown service " + service + "; this endpoint serves WFS and WMS");
                 }
             }
         } catch (OwsException e) {
             answer = isWms ? WmsExceptionReport.of(e) : OwsExceptionReport.of(e, WfsService.VERSION);
+        } catch (QueryTimeoutException e) {
+            log.info("OGC request {}?{} cancelled by the query timeout", path, request.getQueryString());
+            OwsException timedOut = new OwsException("OperationProcessingFailed", null, GatewayProperties.QUERY_TIMED_OUT, 503);
+            answer = isWms ? WmsExceptionReport.of(timedOut) : OwsExceptionReport.of(timedOut, WfsService.VERSION);
         } catch (RuntimeException e) {
             log.error("OGC request {}?{} failed", path, request.getQueryString(), e);
             OwsException failure = new OwsException("NoApplicableCode", null, "The service could not answer this request", 500);

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
@@ -20,11 +21,12 @@ public class SensorThingsConfiguration {
 
     @Bean
     SensorThingsService sensorThingsService(Database database, AccessPolicy policy, ReadingIntake intake, EventBus events, Clock clock,
-                                            StaProperties properties, MqttLifecycle mqtt) {
-        EntityStore store = new EntityStore(database, new EntityStore.Limits(properties.defaultTop(), properties.maxTop(),
+                                            StaProperties properties, MqttLifecycle mqtt, GatewayProperties gateway) {
+        // Reads are shaped by requests' $filter and $expand: the database cancels one after gw.query-timeout.
+        EntityStore store = new EntityStore(database.withQueryTimeout(gateway.queryTimeout()), new EntityStore.Limits(properties.defaultTop(), properties.maxTop(),
                 properties.maxExpandDepth(), properties.maxEntities()));
         return new SensorThingsService(store, policy, new EntityWrites(database, intake, clock, events), clock,
-                base -> mqttEndpoint(mqtt, base));
+                base -> mqttEndpoint(mqtt, base), properties.maxFilterLength());
     }
 
     /** The embedded broker listens on every interface: clients reach it at the host they reached the service at. */

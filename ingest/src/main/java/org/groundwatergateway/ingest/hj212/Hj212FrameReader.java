@@ -111,10 +111,14 @@ public final class Hj212FrameReader {
                 given = -1;
             }
             if (given != expected) {
-                results.add(rejected("CRC mismatch: packet says " + crcText + ", data gives " + Hj212Crc.hex(expected), start, end));
-            } else {
-                results.add(new DataSegment(new String(buffer, dataStart, declared, StandardCharsets.UTF_8)));
+                // A packet cut short can be followed by a whole one whose CRLF falls just where the cut one's length says
+                // it ends: reading on at the inner header keeps the whole one.
+                int resume = following >= 0 && following < end ? following : end;
+                results.add(rejected("CRC mismatch: packet says " + crcText + ", data gives " + Hj212Crc.hex(expected), start, resume));
+                position = resume;
+                continue;
             }
+            results.add(new DataSegment(new String(buffer, dataStart, declared, StandardCharsets.UTF_8)));
             position = end;
         }
         compact(position);

@@ -131,6 +131,23 @@ class Hj212CodecTest {
         assertThat(fromWhole).containsAll(goodSegments);
     }
 
+    /**
+     * Found by IngestFuzzTest: a packet cut short, then a whole packet whose CRLF falls exactly where the cut one's
+     * declared length ends. The cut one fails its CRC; the whole one inside it is still read.
+     */
+    @Test
+    void aWholePacketInsideACutOneWhoseLengthItCompletesIsRead() {
+        String segment = "QN=1;ST=32;CN=2011;PW=1;MN=A;Flag=4;CP=&&DataTime=20260101000000;w01001-Rtd=7.0&&";
+        byte[] whole = Hj212Frame.encode(segment);
+        // 21 bytes of its data arrived: its declared length runs to the whole packet's end (6 + length + 6 = 27 + whole).
+        String cut = "##" + String.format("%04d", 15 + whole.length) + "QN=2;ST=32;CN=2011;PW";
+        byte[] bytes = (cut + new String(whole, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+        List<Result> results = new Hj212FrameReader(Hj212Frame.MAX_DATA_LENGTH).feed(bytes, 0, bytes.length);
+        assertThat(results).hasSize(2);
+        assertThat(((Rejected) results.get(0)).reason()).startsWith("CRC mismatch");
+        assertThat(results.get(1)).isEqualTo(new DataSegment(segment));
+    }
+
     @Test
     void longerThanTheStandardIsRefusedUnlessConfigured() {
         byte[] packet = Hj212Frame.encode("QN=1;ST=24;CN=2011;PW=1;MN=A;Flag=4;CP=&&DataTime=20260101000000;" + "w01001-Rtd=7.0;".repeat(80) + "&&");

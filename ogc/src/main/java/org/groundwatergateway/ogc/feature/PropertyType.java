@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.groundwatergateway.core.time.ChinaStandardTime;
@@ -64,13 +65,24 @@ public enum PropertyType {
         }
     }
 
-    /** A date-time with offset; a bare date or local date-time is China Standard Time, as the park's users mean it. */
+    /**
+     * A date-time with offset; a bare date or local date-time is China Standard Time, as the park's users mean it. Bound
+     * in UTC and within years 0 to 9999: Java reads offsets up to ±18:00 and years of nine digits, which PostgreSQL
+     * refuses ("time zone displacement out of range", "timestamp out of range") and the query would fail.
+     */
     static OffsetDateTime dateTime(String value) {
-        if (value.length() == 10) return LocalDate.parse(value).atStartOfDay(ChinaStandardTime.OFFSET).toOffsetDateTime();
-        try {
-            return OffsetDateTime.parse(value);
-        } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(value).atOffset(ChinaStandardTime.OFFSET);
+        OffsetDateTime time;
+        if (value.length() == 10) {
+            time = LocalDate.parse(value).atStartOfDay(ChinaStandardTime.OFFSET).toOffsetDateTime();
+        } else {
+            try {
+                time = OffsetDateTime.parse(value);
+            } catch (DateTimeParseException e) {
+                time = LocalDateTime.parse(value).atOffset(ChinaStandardTime.OFFSET);
+            }
         }
+        OffsetDateTime utc = time.withOffsetSameInstant(ZoneOffset.UTC);
+        if (utc.getYear() < 0 || utc.getYear() > 9999) throw new DateTimeParseException("year out of range", value, 0);
+        return utc;
     }
 }

@@ -195,6 +195,8 @@ public final class FeaturesApi {
         for (int i = 0; i < parts.length; i++) {
             try {
                 n[i] = Double.parseDouble(parts[i].trim());
+                // Infinity parses, and the database then fails to read the box's polygon.
+                if (!Double.isFinite(n[i])) throw new NumberFormatException();
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest("bbox value '" + parts[i] + "' is not a number");
             }

@@ -28,9 +28,14 @@ public final class CsvOutput implements FeatureOutputFormat {
         return "text/csv; charset=UTF-8";
     }
 
+    /** One header row names one type's columns. */
+    @Override
+    public boolean singleType() {
+        return true;
+    }
+
     @Override
     public void write(FeatureCollectionResult result, OutputStream out) throws IOException {
-        if (result.parts().size() != 1) throw new IllegalArgumentException("CSV holds one feature type per request");
         List<FeatureProperty> properties = result.parts().get(0).properties();
         BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
         writer.write("\uFEFF"); // so spreadsheet programs read the Chinese names as UTF-8

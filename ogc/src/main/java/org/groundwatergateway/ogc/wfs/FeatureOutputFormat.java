@@ -15,5 +15,10 @@ public interface FeatureOutputFormat {
 
     String contentType();
 
+    /** Whether an answer holds features of one type only: a request for several is refused before anything is written. */
+    default boolean singleType() {
+        return false;
+    }
+
     void write(FeatureCollectionResult result, OutputStream out) throws IOException;
 }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.ogc.wfs;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.groundwatergateway.ogc.filter.Filter;
 import org.groundwatergateway.ogc.filter.FilterException;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
+import org.groundwatergateway.ogc.ows.ServiceSettings;
 import org.groundwatergateway.ogc.xml.AxisOrder;
 import org.groundwatergateway.ogc.xml.GmlGeometryReader;
 import org.groundwatergateway.ogc.xml.Namespaces;
@@ -24,7 +26,8 @@ public final class WfsKvpReader {
 
     private WfsKvpReader() {}
 
-    public static WfsRequest read(KvpRequest kvp) {
+    /** @param maxFilterSize the largest FILTER read, in bytes of UTF-8 */
+    public static WfsRequest read(KvpRequest kvp, int maxFilterSize) {
         String request = kvp.require("REQUEST");
         switch (request.toLowerCase(Locale.ROOT)) {
             case "getcapabilities":
@@ -36,19 +39,19 @@ public final class WfsKvpReader {
             case "describestoredqueries":
                 return new WfsRequest.DescribeStoredQueries(kvp.list("STOREDQUERY_ID"));
             case "getfeature":
-                return getFeature(kvp, null);
+                return getFeature(kvp, null, maxFilterSize);
             case "getpropertyvalue":
                 // Given but empty is an invalid value, not a missing one (09-025r2 Table 17).
                 if (kvp.givenEmpty("VALUEREFERENCE")) {
                     throw OwsException.invalid("VALUEREFERENCE", "VALUEREFERENCE is empty; name a property of the feature type");
                 }
-                return getFeature(kvp, kvp.require("VALUEREFERENCE"));
+                return getFeature(kvp, kvp.require("VALUEREFERENCE"), maxFilterSize);
             default:
                 throw new OwsException("OperationNotSupported", "REQUEST", "WFS has no operation " + request);
         }
     }
 
-    private static WfsRequest getFeature(KvpRequest kvp, String valueReference) {
+    private static WfsRequest getFeature(KvpRequest kvp, String valueReference, int maxFilterSize) {
         long startIndex = kvp.integer("STARTINDEX", 0, 0, Integer.MAX_VALUE);
         Integer count = kvp.has("COUNT") || kvp.has("MAXFEATURES") ? kvp.integer(kvp.has("COUNT") ? "COUNT" : "MAXFEATURES", 0, 0, Integer.MAX_VALUE) : null;
         boolean hits = kvp.get("RESULTTYPE").map(r -> r.equalsIgnoreCase("hits")).orElse(false);
@@ -75,7 +78,7 @@ public final class WfsKvpReader {
                 typeNames = resourceIds.stream().map(WfsRequest::typeNameOf).distinct().toList();
             }
         }
-        List<String> filters = kvp.has("FILTER") ? parenthesised(kvp.require("FILTER")) : List.of();
+        List<String> filters = kvp.has("FILTER") ? parenthesised(bounded(kvp.require("FILTER"), maxFilterSize)) : List.of();
         if (!filters.isEmpty() && filters.size() != typeNames.size()) {
             throw OwsException.invalid("FILTER", "FILTER must give one filter per type name (" + typeNames.size() + "), got " + filters.size());
         }
@@ -141,6 +144,16 @@ public final class WfsKvpReader {
             keys.add(new SortKey(Namespaces.localName(parts[0]), direction.startsWith("D")));
         }
         return keys;
+    }
+
+    /** A filter is parsed into a DOM several times its size: a large one is refused before. */
+    private static String bounded(String filter, int maxFilterSize) {
+        int size = filter.getBytes(StandardCharsets.UTF_8).length;
+        if (size > maxFilterSize) {
+            throw OwsException.invalid("FILTER", "FILTER is " + size + " bytes long; at most " + maxFilterSize + " are read ("
+                    + ServiceSettings.MAX_FILTER_SIZE + ")");
+        }
+        return filter;
     }
 
     /** FILTER=(f1)(f2) for several types, or a single filter without parentheses. */

@@ -52,6 +52,10 @@ public final class WfsService {
      * @param serviceUrl the URL this request came to, ending in {@code ?}, for links and advertised operations
      * @param kvp        the KVP parameters for next/previous links; null for XML requests, which get none
      */
+    public WfsRequest read(KvpRequest kvp) {
+        return WfsKvpReader.read(kvp, settings.maxFilterSize());
+    }
+
     public OwsResponse handle(WfsRequest request, Viewer viewer, String serviceUrl, KvpRequest kvp) {
         try {
             if (request instanceof WfsRequest.GetCapabilities) {
@@ -84,6 +88,9 @@ public final class WfsService {
 
     private OwsResponse getFeature(WfsRequest.GetFeature request, Viewer viewer, String serviceUrl, KvpRequest kvp) {
         FeatureOutputFormat format = format(request.outputFormat());
+        if (format.singleType() && request.queries().size() > 1) {
+            throw OwsException.invalid("OUTPUTFORMAT", format.names().get(0) + " holds one feature type per request; ask for each type alone");
+        }
         int count = request.count() == null ? settings.defaultCount() : Math.min(request.count(), settings.maxCount());
         AxisOrder srs = request.queries().get(0).srs() != null ? request.queries().get(0).srs()
                 : AxisOrder.official(CoordinateReferenceSystems.storage());

@@ -22,32 +22,36 @@ import org.xml.sax.SAXException;
  */
 public final class SafeXml {
 
-    private static final int MAX_BYTES = 4 * 1024 * 1024;
-
     private SafeXml() {}
 
     /**
+     * Reads at most {@code maxBytes} (and one more, to tell), so an endless body costs no more memory than that.
+     *
+     * @param limit the setting that sets {@code maxBytes}, named in the refusal
      * @throws IllegalArgumentException with the parser's reason for anything not well-formed, with a DOCTYPE, or
-     *                                  larger than 4 MiB
+     *                                  larger than {@code maxBytes}
      */
-    public static Document parse(InputStream in) throws IOException {
-        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) throw new IllegalArgumentException("request XML is larger than 4 MiB");
+    public static Document parse(InputStream in, int maxBytes, String limit) throws IOException {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
+            throw new IllegalArgumentException("request XML is larger than " + maxBytes + " bytes, the most read (" + limit + ")");
+        }
+        return parse(bytes);
+    }
+
+    /** Text already bounded by its caller. */
+    public static Document parse(String xml) {
+        return parse(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Document parse(byte[] bytes) {
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(new ByteArrayInputStream(bytes));
         } catch (SAXException e) {
             throw new IllegalArgumentException("request XML cannot be read: " + e.getMessage());
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static Document parse(String xml) {
-        try {
-            return parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
+        } catch (ParserConfigurationException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

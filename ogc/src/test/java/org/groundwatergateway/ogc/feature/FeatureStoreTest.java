@@ -132,6 +132,18 @@ class FeatureStoreTest {
                 .isInstanceOf(FilterException.class).hasMessageContaining("ground_elevation_m").hasMessageContaining("not a number");
     }
 
+    /** Issue #15: time literals at the edges of what Java reads are answered, or refused before reaching the database. */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void timesAtTheEdgesAreAnsweredOrRefusedBeforeTheDatabase(String kind) {
+        DisclosedType latest = open(PublishedFeatureTypes.LATEST_READINGS);
+        var beforeEnd = new Filter.Comparison(ComparisonOperator.LESS_THAN_OR_EQUAL_TO, "phenomenon_time", "9999-12-31T23:59:59+18:00", true);
+        assertThat(store(kind).list(FeatureQuery.all(latest, beforeEnd, null, 1000))).isNotEmpty();
+        var beyond = new Filter.Comparison(ComparisonOperator.EQUAL_TO, "phenomenon_time", "+999999999-12-31T23:59:59Z", true);
+        assertThatThrownBy(() -> store(kind).list(FeatureQuery.all(latest, beyond, null, 10))).isInstanceOf(FilterException.class)
+                .hasMessageContaining("phenomenon_time");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2gis", "postgis"})
     void sortingAndPagingGiveDisjointOrderedPages(String kind) {

@@ -11,9 +11,24 @@ import java.util.Map;
  */
 public record StaQuery(ResourcePath path, QueryOptions options) {
 
-    /** Parses the path after the service root and the raw (still percent-encoded) query string, which may be null. */
-    public static StaQuery parse(String path, String rawQuery) {
-        return new StaQuery(ResourcePath.parse(path), QueryOptions.parse(systemOptions(rawQuery)));
+    /** The setting that bounds the length of a query option, named in refusals. */
+    public static final String MAX_FILTER_LENGTH = "gw.sta.max-filter-length";
+
+    /**
+     * Parses the path after the service root and the raw (still percent-encoded) query string, which may be null.
+     *
+     * @param maxFilterLength the longest query option read, in characters: a {@code $filter}, or an {@code $expand}
+     *                        with the {@code $filter}s nested in it (a $batch URL is not bounded by the HTTP request line)
+     */
+    public static StaQuery parse(String path, String rawQuery, int maxFilterLength) {
+        Map<String, String> options = systemOptions(rawQuery);
+        options.forEach((name, value) -> {
+            if (value.length() > maxFilterLength) {
+                throw new StaQueryException(name + " is " + value.length() + " characters long; at most " + maxFilterLength
+                        + " are read (" + MAX_FILTER_LENGTH + ")");
+            }
+        });
+        return new StaQuery(ResourcePath.parse(path), QueryOptions.parse(options));
     }
 
     /** The {@code $} options of a raw query string, decoded, in order; an option given twice is a 400. */

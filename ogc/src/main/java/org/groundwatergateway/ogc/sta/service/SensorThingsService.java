@@ -18,6 +18,7 @@ import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.QueryTimeoutException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -47,13 +48,16 @@ public final class SensorThingsService {
     private final EntityWrites writes;
     private final Clock clock;
     private final Function<String, String> mqttEndpoint;
+    private final int maxFilterLength;
 
     /**
      * @param mqttEndpoint for the service root URL a client used, the broker it subscribes and publishes to, e.g.
      *     {@code mqtt://host:1883}; null when MQTT is off
+     * @param maxFilterLength the longest query option read, in characters ({@link StaQuery#MAX_FILTER_LENGTH})
      */
     public SensorThingsService(EntityStore store, AccessPolicy policy, EntityWrites writes, Clock clock,
-                               Function<String, String> mqttEndpoint) {
+                               Function<String, String> mqttEndpoint, int maxFilterLength) {
+        this.maxFilterLength = maxFilterLength;
         this.store = store;
         this.policy = policy;
         this.writes = writes;
@@ -76,6 +80,10 @@ public final class SensorThingsService {
             return StaResponse.error(404, e.getMessage());
         } catch (EntityUpdates.Refused e) {
             return StaResponse.error(409, e.getMessage());
+        } catch (QueryTimeoutException e) {
+            log.info("SensorThings request {} {} cancelled by the query timeout", request.method(), request.path());
+            return StaResponse.error(503, "the database took longer than gw.query-timeout allows; ask for less: a narrower $filter, "
+                    + "fewer $expand levels or a smaller $top");
         } catch (RuntimeException e) {
             log.error("SensorThings request {} {} failed", request.method(), request.path(), e);
             return StaResponse.error(500, "the request could not be completed; the service log has the details");
@@ -100,7 +108,7 @@ public final class SensorThingsService {
     }
 
     private StaResponse get(StaRequest request) {
-        StaQuery query = StaQuery.parse(request.path(), request.rawQuery());
+        StaQuery query = StaQuery.parse(request.path(), request.rawQuery(), maxFilterLength);
         Function<EntityType, Disclosure> disclosures = disclosures(request.viewer());
         EntityJson json = new EntityJson(request.base(), disclosures);
         if (query.path() == null) return StaResponse.json(200, root(request.base(), disclosures));

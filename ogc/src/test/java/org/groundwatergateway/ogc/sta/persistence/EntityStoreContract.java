@@ -53,7 +53,7 @@ abstract class EntityStoreContract {
     }
 
     private EntityPage page(String path, String query, java.util.function.Function<EntityType, Disclosure> disclosures) {
-        StaQuery parsed = StaQuery.parse(path, query);
+        StaQuery parsed = StaQuery.parse(path, query, Integer.MAX_VALUE);
         return store.reader(disclosures, NOW).page(parsed.path(), parsed.options());
     }
 

@@ -24,6 +24,9 @@ import org.locationtech.jts.geom.Polygon;
 /** The URL parser: resource paths, every query option, the expression grammar and its errors. */
 class StaQueryTest {
 
+    /** The longest query option these tests let through. */
+    private static final int LIMIT = 1000;
+
     private static StaQuery parse(String path, String options) {
         StringBuilder raw = new StringBuilder();
         for (String option : options.split("&(?=\\$)")) {
@@ -32,7 +35,7 @@ class StaQueryTest {
             if (raw.length() > 0) raw.append('&');
             raw.append(option, 0, eq + 1).append(URLEncoder.encode(option.substring(eq + 1), StandardCharsets.UTF_8));
         }
-        return StaQuery.parse(path, raw.toString());
+        return StaQuery.parse(path, raw.toString(), LIMIT);
     }
 
     private static Expression filter(String text) {
@@ -72,7 +75,7 @@ class StaQueryTest {
         assertThat(o.skip()).isEqualTo(14);
         assertThat(o.count()).isTrue();
         assertThat(parse("/Things", "").options()).isEqualTo(QueryOptions.NONE);
-        assertThat(StaQuery.parse("/Things", "apikey=1&$top=2").options().top()).isEqualTo(2);
+        assertThat(StaQuery.parse("/Things", "apikey=1&$top=2", LIMIT).options().top()).isEqualTo(2);
     }
 
     @Test
@@ -163,9 +166,19 @@ class StaQueryTest {
         assertThatThrownBy(() -> parse("/Things", "$expand=Datastreams($top=1")).hasMessageContaining("'(' without ')'");
         assertThatThrownBy(() -> parse("/Things", "$expand=Datastreams,Datastreams")).hasMessageContaining("twice");
         assertThatThrownBy(() -> parse("/Things", "$select=na me")).hasMessageContaining("$select");
-        assertThatThrownBy(() -> StaQuery.parse("/Things", "$top=1&$top=2")).hasMessageContaining("given twice");
-        assertThatThrownBy(() -> StaQuery.parse("/Things", "$filter=%ZZ")).hasMessageContaining("percent-encoding");
+        assertThatThrownBy(() -> StaQuery.parse("/Things", "$top=1&$top=2", LIMIT)).hasMessageContaining("given twice");
+        assertThatThrownBy(() -> StaQuery.parse("/Things", "$filter=%ZZ", LIMIT)).hasMessageContaining("percent-encoding");
         assertThatThrownBy(() -> parse("/Things", "$levels=2")).hasMessageContaining("unknown query option $levels");
+    }
+
+    @Test
+    void aQueryOptionLongerThanTheLimitIsRefusedNamingTheSetting() {
+        String longest = "name eq '" + "x".repeat(LIMIT - 10) + "'";
+        assertThat(parse("/Things", "$filter=" + longest).options().filter()).isNotNull();
+        assertThatThrownBy(() -> parse("/Things", "$filter=" + longest + " "))
+                .hasMessage("$filter is 1001 characters long; at most 1000 are read (gw.sta.max-filter-length)");
+        // A $filter nested in $expand counts with the $expand that holds it.
+        assertThatThrownBy(() -> parse("/Things", "$expand=Datastreams($filter=" + longest + ")")).hasMessageContaining("$expand is 1021 characters");
     }
 
     @Test
