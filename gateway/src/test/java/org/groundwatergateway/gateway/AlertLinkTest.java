@@ -24,7 +24,9 @@ class AlertLinkTest extends RunningGateway {
         long id = alerts.raise("LINK_TEST", Alert.Level.SERIOUS, subject, "苯 0.08 mg/L，超过 IV 类限值", Instant.now().minusSeconds(60))
                 .orElseThrow().id();
 
-        JsonNode alert = ok(http.get("/api/v1/alerts/" + id));
+        Http.Response link = http.get("/api/v1/alerts/" + id);
+        assertThat(link.raw().headers().firstValue("Audit-Entry")).as("a disclosure, with its receipt").isPresent();
+        JsonNode alert = ok(link);
         assertThat(alert.get("id").asLong()).isEqualTo(id);
         assertThat(alert.get("subject").asString()).isEqualTo(subject);
         assertThat(alert.get("level").asString()).isEqualTo("SERIOUS");

@@ -1,7 +1,9 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
+import java.util.Set;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.notification.AlertStream;
 import org.groundwatergateway.gateway.sharing.DisclosureReceipts;
 import org.groundwatergateway.gateway.sharing.DisclosuresAsked;
 import org.groundwatergateway.policies.AccessPolicy;
@@ -57,9 +59,10 @@ public class AccessPolicyConfiguration {
     /** Every answer of a data door is recorded in the audit log with its receipt; event streams are not (they never end). */
     @Bean
     FilterRegistrationBean<DisclosureReceipts> disclosureReceipts(AuditLog audit, SharingPolicies policies) {
-        FilterRegistrationBean<DisclosureReceipts> registration = new FilterRegistrationBean<>(new DisclosureReceipts(audit, policies::activeVersion));
+        FilterRegistrationBean<DisclosureReceipts> registration = new FilterRegistrationBean<>(new DisclosureReceipts(audit, policies::activeVersion,
+                Set.of(AlertStream.DESTINATION)));
         registration.addUrlPatterns("/wfs", "/wms", "/ows", "/ogcapi", "/ogcapi/*", "/sta/*", "/api/v1/wells", "/api/v1/wells/*",
-                "/api/v1/datastreams", "/api/v1/datastreams/*", "/api/v1/alerts", "/api/v1/reports/*", "/api/v1/parks", "/api/v1/parks/*",
+                "/api/v1/datastreams", "/api/v1/datastreams/*", "/api/v1/alerts", "/api/v1/alerts/*", "/api/v1/reports/*", "/api/v1/parks", "/api/v1/parks/*",
                 "/api/v1/parameters", "/api/v1/parameters/*", "/api/v1/devices", "/api/v1/devices/*", "/api/v1/sensors/*", "/api/v1/on-call/*",
                 "/api/v1/incidents", "/api/v1/incidents/*", "/api/v1/plans", "/api/v1/cameras", "/api/v1/drills", "/api/v1/drills/*");
         return registration;

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import org.groundwatergateway.gateway.security.AuditTrail;
@@ -31,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * of which datasets, under which policy version, with the SHA-256 of exactly the bytes sent; the response carries the
  * entry's id ({@value AuditTrail#HEADER}) and what was masked ({@value #HEADER}, and in a JSON object body
  * {@value #PROPERTY}); the entry counts the rows and values sent ({@link DisclosedCounts}). If the entry cannot be recorded the
- * answer is not sent (503): no disclosure goes unrecorded. Event streams never complete, so they are not registered
- * here at all; no request header can take an answer past the receipt.
+ * answer is not sent (503): no disclosure goes unrecorded. Event streams never complete, so they are named and passed
+ * by; no request header can take an answer past the receipt.
  */
 public final class DisclosureReceipts extends OncePerRequestFilter {
 
@@ -46,11 +47,22 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
 
     private final AuditLog audit;
     private final IntSupplier policyVersion;
+    private final Set<String> eventStreams;
 
-    /** @param policyVersion the active sharing policy's version, at the time of the answer */
-    public DisclosureReceipts(AuditLog audit, IntSupplier policyVersion) {
+    /**
+     * @param policyVersion the active sharing policy's version, at the time of the answer
+     * @param eventStreams  paths under the registered patterns that answer event streams, which never complete and so
+     *                      are not held (the alert stream: shown only unmasked, see {@code WholeDatasets})
+     */
+    public DisclosureReceipts(AuditLog audit, IntSupplier policyVersion, Set<String> eventStreams) {
         this.audit = audit;
         this.policyVersion = policyVersion;
+        this.eventStreams = Set.copyOf(eventStreams);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return eventStreams.contains(request.getRequestURI().substring(request.getContextPath().length()));
     }
 
     @Override
