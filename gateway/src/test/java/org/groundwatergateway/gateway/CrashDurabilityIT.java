@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.groundwatergateway.core.demo.DemoPark;
@@ -59,22 +55,9 @@ class CrashDurabilityIT {
             try (GatewayProcess again = GatewayProcess.start(dataDir, List.of("--gw.demo-days=2", "--gw.simulator.enabled=false"))) {
                 again.awaitDemoLoaded(Duration.ofSeconds(60));
             }
-            int missing = 0;
+            int missing;
             try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("groundwater"), "sa", "")) {
-                PreparedStatement query = db.prepareStatement("SELECT COUNT(*) FROM readings r JOIN sensors s ON s.mn = ? "
-                        + "JOIN datastreams d ON d.sensor_id = s.id AND d.id = r.datastream_id WHERE r.phenomenon_time = ?");
-                for (String qn : sent.acknowledgedQns()) {
-                    // The simulator's QN ends with the device index (5 digits) and the round (4 digits).
-                    int device = Integer.parseInt(qn.substring(qn.length() - 9, qn.length() - 4));
-                    int round = Integer.parseInt(qn.substring(qn.length() - 4));
-                    SimulatedDevice d = devices.get(device);
-                    query.setString(1, d.mn());
-                    query.setObject(2, OffsetDateTime.ofInstant(FIRST.plus(Duration.ofMinutes(round)), ZoneOffset.UTC));
-                    try (ResultSet rs = query.executeQuery()) {
-                        rs.next();
-                        if (rs.getInt(1) != d.channels().size()) missing++;
-                    }
-                }
+                missing = AcknowledgedReadings.missing(db, sent, devices, FIRST);
             }
             System.out.printf("SIGKILL mid-stream: %s; acknowledged packets missing after restart: %d%n", sent, missing);
             assertThat(missing).isZero();

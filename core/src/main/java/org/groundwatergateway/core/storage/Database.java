@@ -10,7 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The platform's database: PostgreSQL with PostGIS in production, an embedded H2GIS file by default.
- * One schema for both, migrated with Flyway from {@code db/migration/common} plus the vendor's folder.
+ * One schema for both, migrated with Flyway from {@code db/migration/common} plus the vendor's folder. Connections come
+ * through an {@link AvailabilityGate}: while the database is unreachable, work fails at once with an exception that
+ * {@link DatabaseUnavailable#explains} instead of waiting on the pool.
  */
 public final class Database {
 
@@ -34,7 +36,8 @@ public final class Database {
                     .load()
                     .migrate();
             dialect.prepare(connection);
-            return new Database(dataSource, dialect, JdbcClient.create(dataSource));
+            DataSource gated = new AvailabilityGate(dataSource);
+            return new Database(gated, dialect, JdbcClient.create(gated));
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database: " + e.getMessage(), e);
         }
@@ -73,6 +76,15 @@ public final class Database {
         }
     }
 
+    /** Whether a connection can be had and answers now: the probe that ends an outage ({@link DatabaseUnavailable}). */
+    public boolean isReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(1);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Runs work in one transaction on one connection, committing only if it completes. */
     public <T> T inTransaction(ConnectionWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
@@ -81,12 +93,17 @@ public final class Database {
             try {
                 T result = work.run(connection);
                 connection.commit();
+                connection.setAutoCommit(autoCommit);
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                // On a connection the server has ended, rollback fails too: that must not hide why the work failed.
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
+                }
                 throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new StorageException(e.getMessage(), e);

@@ -72,8 +72,8 @@ public class IngestConfiguration {
     }
 
     @Bean
-    DeviceRegistry deviceRegistry(Database database, AlertRepository alerts, Clock clock) {
-        return new DeviceRegistry(database, alerts, clock);
+    DeviceRegistry deviceRegistry(Database database, AlertRepository alerts, Clock clock, IngestProperties properties) {
+        return new DeviceRegistry(database, alerts, clock, properties.devices().rejectionLog());
     }
 
     @Bean
@@ -91,11 +91,15 @@ public class IngestConfiguration {
         return new ImportTemplates(database, clock);
     }
 
+    @Bean
+    Hj212Reception hj212Reception(IngestProperties properties, DeviceRegistry devices, PollutantCodes codes, ReadingIntake intake, Clock clock) {
+        return new Hj212Reception(devices, codes, intake, clock, ChinaStandardTime.OFFSET, properties.hj212().maxPacketParts());
+    }
+
     @Bean(destroyMethod = "close")
-    Hj212Server hj212Server(IngestProperties properties, DeviceRegistry devices, PollutantCodes codes, ReadingIntake intake, Clock clock) {
+    Hj212Server hj212Server(IngestProperties properties, Hj212Reception reception) {
         IngestProperties.Hj212 p = properties.hj212();
         return new Hj212Server(new Hj212Server.Settings(p.host(), p.port(), p.maxConnections(), p.maxFrameDataLength(), p.idleTimeout(),
-                p.splitPacketPatience()), new Hj212Reception(devices, codes, intake, clock, ChinaStandardTime.OFFSET,
-                p.maxPacketParts()));
+                p.splitPacketPatience()), reception);
     }
 }

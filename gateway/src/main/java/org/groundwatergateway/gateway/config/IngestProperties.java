@@ -1,6 +1,7 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Duration;
+import org.groundwatergateway.ingest.device.SampledLog;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -16,7 +17,8 @@ public record IngestProperties(Hj212 hj212, Devices devices, Simulator simulator
     public record Hj212(String host, int port, int maxConnections, int maxFrameDataLength, Duration idleTimeout,
                         Duration splitPacketPatience, int maxPacketParts) {}
 
-    public record Devices(Duration silence) {}
+    /** @param rejectionLog how many refusals per device and interval are logged and kept with their reason (all are counted) */
+    public record Devices(Duration silence, SampledLog.Budget rejectionLog) {}
 
     /** @param enabled unset: on in demo mode */
     public record Simulator(Boolean enabled, Duration interval) {}

@@ -8,6 +8,7 @@ import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.soil.SoilRepository;
 import org.groundwatergateway.core.storage.Database;
+import org.springframework.boot.jdbc.health.DataSourceHealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +24,15 @@ public class StorageConfiguration {
         Database database = Database.migrate(dataSource);
         new ParameterRepository(database).loadCatalogIfEmpty();
         return database;
+    }
+
+    /**
+     * {@code components.db} of the health endpoint, through the database's availability gate like all other work: DOWN at
+     * once while the database is away, and UP again only once the platform's own requests get through.
+     */
+    @Bean
+    DataSourceHealthIndicator dbHealthIndicator(Database database) {
+        return new DataSourceHealthIndicator(database.dataSource());
     }
 
     @Bean

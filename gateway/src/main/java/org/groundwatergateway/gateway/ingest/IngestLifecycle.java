@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.ingest;
 
 import org.groundwatergateway.gateway.config.IngestProperties;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.hj212.Hj212Reception;
 import org.groundwatergateway.ingest.hj212.Hj212Server;
 import org.groundwatergateway.ingest.review.ReviewQueue;
 import org.slf4j.Logger;
@@ -22,13 +23,16 @@ public class IngestLifecycle implements SmartLifecycle, HealthIndicator {
     private static final Logger log = LoggerFactory.getLogger(IngestLifecycle.class);
 
     private final Hj212Server server;
+    private final Hj212Reception reception;
     private final DeviceRegistry devices;
     private final ReviewQueue reviews;
     private final IngestProperties properties;
     private volatile int port = -1;
 
-    public IngestLifecycle(Hj212Server server, DeviceRegistry devices, ReviewQueue reviews, IngestProperties properties) {
+    public IngestLifecycle(Hj212Server server, Hj212Reception reception, DeviceRegistry devices, ReviewQueue reviews,
+                           IngestProperties properties) {
         this.server = server;
+        this.reception = reception;
         this.devices = devices;
         this.reviews = reviews;
         this.properties = properties;
@@ -61,12 +65,17 @@ public class IngestLifecycle implements SmartLifecycle, HealthIndicator {
         return port;
     }
 
-    /** {@code components.hj212} of the health endpoint: the bound port, open connections, refusals from unknown devices. */
+    /**
+     * {@code components.hj212} of the health endpoint: the bound port, open connections, refusals from unknown devices,
+     * refusals counted but not logged or kept in full (beyond the sample), packets refused because they could not be stored.
+     */
     @Override
     public Health health() {
         return (isRunning() ? Health.up() : Health.down()).withDetail("port", port)
                 .withDetail("connections", server.openConnections())
-                .withDetail("rejectedFromUnknownDevices", devices.rejectedFromUnknownDevices()).build();
+                .withDetail("rejectedFromUnknownDevices", devices.rejectedFromUnknownDevices())
+                .withDetail("rejectionsNotRecorded", devices.unrecordedRejections())
+                .withDetail("refusedUnstored", reception.packetsRefusedUnstored()).build();
     }
 
     @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")

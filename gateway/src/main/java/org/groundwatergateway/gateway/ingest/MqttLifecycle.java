@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts the embedded Moquette broker (unless an external broker is configured) and the MQTT ingest
  * subscriber. A broker that cannot start (its port taken, say by a system Mosquitto) costs MQTT, not the
- * platform: the reason is logged and shown under {@code components.mqtt} of the health endpoint. The embedded broker
+ * platform: the reason is logged, and {@code components.mqtt} of the health endpoint is DOWN with it, as it is while the
+ * ingest subscriber is disconnected from its broker (then reconnecting on its own). The embedded broker
  * authenticates and authorises every client by {@link MqttAccess}; the platform's own clients log in with
  * {@link MqttGatewayAccount}.
  */
@@ -46,7 +47,7 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
     private final MqttAccess access;
     private final MqttGatewayAccount account;
     private Server broker;
-    private MqttSubscriber subscriber;
+    private volatile MqttSubscriber subscriber;
     private volatile String brokerUrl;
     private volatile String problem;
     private volatile boolean running;
@@ -152,12 +153,14 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
         return problem == null ? brokerUrl : null;
     }
 
+    /** UP when off by configuration or when the ingest subscriber is connected; DOWN with the reason otherwise. */
     @Override
     public Health health() {
-        // Off by configuration or by a broker that would not start: the platform still works, so not DOWN.
-        Health.Builder health = Health.up().withDetail("enabled", properties.enabled());
+        MqttSubscriber current = subscriber;
+        String reason = problem != null ? problem : current == null ? null : current.disconnection().orElse(null);
+        Health.Builder health = (properties.enabled() && reason != null ? Health.down().withDetail("problem", reason) : Health.up())
+                .withDetail("enabled", properties.enabled());
         if (brokerUrl() != null) health.withDetail("broker", brokerUrl());
-        if (problem != null) health.withDetail("problem", problem);
         return health.build();
     }
 }

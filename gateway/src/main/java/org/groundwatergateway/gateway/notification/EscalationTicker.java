@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.groundwatergateway.core.escalation.Escalation;
+import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.gateway.config.EscalationProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,8 @@ public class EscalationTicker implements SmartLifecycle {
     private final Escalation escalation;
     private final EscalationProperties properties;
     private ScheduledExecutorService ticker;
+    /** Whether ticks fail for want of the database: said once when it starts and once when it ends, not every tick. */
+    private boolean waitingForDatabase;
 
     public EscalationTicker(Escalation escalation, EscalationProperties properties) {
         this.escalation = escalation;
@@ -40,8 +43,15 @@ public class EscalationTicker implements SmartLifecycle {
         // An exception would end a scheduled task for good; one bad tick must not end escalation.
         try {
             escalation.tick();
+            if (waitingForDatabase) log.info("Escalation checks run again: the database answers");
+            waitingForDatabase = false;
         } catch (RuntimeException e) {
-            log.error("Escalation check failed; trying again next time", e);
+            if (!DatabaseUnavailable.explains(e)) {
+                log.error("Escalation check failed; trying again next time", e);
+            } else if (!waitingForDatabase) {
+                waitingForDatabase = true;
+                log.warn("Escalation checks wait for the database, which is unavailable: {}", e.getMessage());
+            }
         }
     }
 

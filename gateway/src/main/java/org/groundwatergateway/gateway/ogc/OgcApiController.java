@@ -8,9 +8,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
+import org.groundwatergateway.gateway.web.RetryLater;
 import org.groundwatergateway.ogc.ogcapi.ApiException;
 import org.groundwatergateway.ogc.ogcapi.FeaturesApi;
 import org.groundwatergateway.ogc.ows.OwsResponse;
@@ -90,7 +92,12 @@ public class OgcApiController {
             String code = e.status() == 404 ? "NotFound" : "InvalidParameterValue";
             result = exception(e.status(), code, e.getMessage());
         } catch (QueryTimeoutException e) {
+            RetryLater.setHeader(response);
             result = exception(503, "OperationProcessingFailed", GatewayProperties.QUERY_TIMED_OUT);
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.explains(e)) throw e;
+            RetryLater.setHeader(response);
+            result = exception(503, "ServiceUnavailable", "The database is unavailable; try again in " + RetryLater.AFTER.toSeconds() + " s");
         }
         response.setStatus(result.status());
         response.setContentType(result.contentType());

@@ -7,9 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
+import org.groundwatergateway.gateway.web.RetryLater;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.ows.OwsExceptionReport;
@@ -97,11 +99,20 @@ public class OwsController {
             answer = isWms ? WmsExceptionReport.of(e) : OwsExceptionReport.of(e, WfsService.VERSION);
         } catch (QueryTimeoutException e) {
             log.info("OGC request {}?{} cancelled by the query timeout", path, request.getQueryString());
+            RetryLater.setHeader(response);
             OwsException timedOut = new OwsException("OperationProcessingFailed", null, GatewayProperties.QUERY_TIMED_OUT, 503);
             answer = isWms ? WmsExceptionReport.of(timedOut) : OwsExceptionReport.of(timedOut, WfsService.VERSION);
         } catch (RuntimeException e) {
-            log.error("OGC request {}?{} failed", path, request.getQueryString(), e);
-            OwsException failure = new OwsException("NoApplicableCode", null, "The service could not answer this request", 500);
+            OwsException failure;
+            if (DatabaseUnavailable.explains(e)) {
+                log.warn("OGC request {} answered 503: the database is unavailable ({})", path, e.getMessage());
+                RetryLater.setHeader(response);
+                failure = new OwsException("NoApplicableCode", null, "The database is unavailable; try again in "
+                        + RetryLater.AFTER.toSeconds() + " s", 503);
+            } else {
+                log.error("OGC request {}?{} failed", path, request.getQueryString(), e);
+                failure = new OwsException("NoApplicableCode", null, "The service could not answer this request", 500);
+            }
             answer = isWms ? WmsExceptionReport.of(failure) : OwsExceptionReport.of(failure, WfsService.VERSION);
         }
         response.setStatus(answer.status());

@@ -6,9 +6,12 @@ import java.util.Map;
 import org.groundwatergateway.analytics.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.storage.DatabaseUnavailable;
+import org.groundwatergateway.core.storage.StorageException;
 import org.groundwatergateway.gateway.policy.PolicyController;
 import org.groundwatergateway.gateway.security.FirstAccounts;
 import org.groundwatergateway.policies.audit.AuditLog;
@@ -90,9 +93,27 @@ public class ApiExceptionHandler {
 
     /** Nothing is disclosed or done that the audit log cannot record. */
     @ExceptionHandler(AuditLog.Unavailable.class)
-    ProblemDetail auditUnavailable(AuditLog.Unavailable e) {
+    ProblemDetail auditUnavailable(AuditLog.Unavailable e, HttpServletResponse response) {
         log.error("Refused for want of an audit entry: {}", e.getMessage());
+        RetryLater.setHeader(response);
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The audit log cannot record this request now; try again shortly.");
+    }
+
+    /**
+     * The database away (stopped, restarting, no connection free within {@code spring.datasource.hikari.connection-timeout}):
+     * 503 with Retry-After at once, logged without a stack trace, for it is no fault of the request. Any other storage
+     * failure is ours: 500, logged in full.
+     */
+    @ExceptionHandler({DataAccessException.class, StorageException.class})
+    ProblemDetail storageFailed(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        if (DatabaseUnavailable.explains(e)) {
+            log.warn("Answered {} with 503: the database is unavailable ({})", request.getRequestURI(), e.getMessage());
+            RetryLater.setHeader(response);
+            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again in "
+                    + RetryLater.AFTER.toSeconds() + " s.");
+        }
+        log.error("Request {} failed in storage", request.getRequestURI(), e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed.");
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

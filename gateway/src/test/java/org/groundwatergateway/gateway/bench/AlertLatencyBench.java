@@ -43,6 +43,7 @@ import org.groundwatergateway.core.warning.WarningEvaluator;
 import org.groundwatergateway.core.warning.WarningRule;
 import org.groundwatergateway.core.warning.WarningRuleRepository;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.device.SampledLog;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
 import org.groundwatergateway.ingest.hj212.Hj212Reception;
 import org.groundwatergateway.ingest.hj212.Hj212Server;
@@ -110,7 +111,7 @@ class AlertLatencyBench {
             Escalation escalation = new Escalation(EscalationPolicy.defaults(), onCall, store, dispatcher, Clock.systemUTC());
             events.subscribe(Alert.class, escalation::raised);
 
-            DeviceRegistry devices = new DeviceRegistry(database, alerts, Clock.systemUTC());
+            DeviceRegistry devices = new DeviceRegistry(database, alerts, Clock.systemUTC(), new SampledLog.Budget(10, Duration.ofMinutes(1)));
             try (Hj212Server server = new Hj212Server(new Hj212Server.Settings("127.0.0.1", 0, DEVICES + PROBES + 10, Hj212Frame.MAX_DATA_LENGTH,
                     Duration.ofMinutes(5), Duration.ofSeconds(30)), new Hj212Reception(devices, PollutantCodes.load(), intake, Clock.systemUTC(),
                     ChinaStandardTime.OFFSET, 100))) {

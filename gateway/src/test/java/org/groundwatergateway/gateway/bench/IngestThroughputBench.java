@@ -22,6 +22,7 @@ import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportReport;
 import org.groundwatergateway.ingest.bulk.ImportRows;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.device.SampledLog;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
 import org.groundwatergateway.ingest.hj212.Hj212Reception;
 import org.groundwatergateway.ingest.hj212.Hj212Server;
@@ -67,7 +68,8 @@ class IngestThroughputBench {
         }
 
         Platform withDevices() {
-            return new Platform(db, database, events, intake, new DeviceRegistry(database, new AlertRepository(database, events), Clock.systemUTC()));
+            return new Platform(db, database, events, intake, new DeviceRegistry(database, new AlertRepository(database, events), Clock.systemUTC(),
+                    new SampledLog.Budget(10, Duration.ofMinutes(1))));
         }
 
         @Override
@@ -115,6 +117,7 @@ class IngestThroughputBench {
         long readings = 0;
         long nanos = 0;
         List<Long> latencies = new java.util.ArrayList<>();
+        List<Hj212Simulator.Report.Refusal> refusals = new java.util.ArrayList<>();
         int batch = 0;
         while (System.nanoTime() < end) {
             var r = simulator.run(first.plus(Duration.ofMinutes(200L * batch++)), Duration.ofMinutes(1), 200, "2051", 8, pace,
@@ -124,9 +127,10 @@ class IngestThroughputBench {
             readings += r.readingsSent();
             nanos += r.elapsed().toNanos();
             for (long l : r.latenciesMicros()) latencies.add(l);
+            refusals.addAll(r.refusals());
         }
         return new Hj212Simulator.Report(sent, acknowledged, readings, Duration.ofNanos(nanos),
-                latencies.stream().mapToLong(Long::longValue).toArray(), List.of());
+                latencies.stream().mapToLong(Long::longValue).toArray(), List.of(), refusals);
     }
 
     @ParameterizedTest

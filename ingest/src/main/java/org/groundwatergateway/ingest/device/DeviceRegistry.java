@@ -23,6 +23,7 @@ import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.core.storage.Rows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +55,7 @@ public final class DeviceRegistry {
     private volatile Map<String, Long> datastreams = Map.of();
     private final Map<String, Traffic> traffic = new ConcurrentHashMap<>();
     private final AtomicLong rejectedUnknown = new AtomicLong();
-    private final AtomicLong droppedRejectionRecords = new AtomicLong();
+    private final AtomicLong unrecordedRejections = new AtomicLong();
     private final ThreadPoolExecutor rejectionWriter = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), r -> {
                 Thread thread = new Thread(r, "rejection-writer");
@@ -62,8 +63,13 @@ public final class DeviceRegistry {
                 return thread;
             }, new ThreadPoolExecutor.AbortPolicy());
 
-    public DeviceRegistry(Database database, AlertRepository alerts, Clock clock) {
+    /** Which refusals are logged and kept in {@code ingest_rejections}; every one is counted against its device. */
+    private final SampledLog recordedRejections;
+
+    /** @param rejectionRecords how many refusals per device (and of all unknown senders together) are logged and kept per interval */
+    public DeviceRegistry(Database database, AlertRepository alerts, Clock clock, SampledLog.Budget rejectionRecords) {
         this.database = database;
+        this.recordedRejections = new SampledLog(log, "refusals", rejectionRecords);
         this.devices = new DeviceRepository(database);
         this.monitoring = new MonitoringRepository(database);
         this.parameters = new ParameterRepository(database);
@@ -129,28 +135,48 @@ public final class DeviceRegistry {
     }
 
     /**
-     * Records a refused packet or item: counted against its device (or as unknown), logged, and kept with its
-     * reason for the device's O&amp;M record.
+     * Records a refused packet or item: counted against its device (or as unknown); the first few of each interval
+     * are logged and kept with their reason for the device's O&amp;M record, the rest are counted in one summary line,
+     * so a flood of refusals cannot flood the log and the database.
      */
     public void rejected(String channel, String origin, String mn, String reason, String excerpt) {
-        if (mn != null && byMn.containsKey(mn)) {
+        boolean known = mn != null && byMn.containsKey(mn);
+        if (known) {
             traffic.computeIfAbsent(mn, k -> new Traffic()).rejected.incrementAndGet();
         } else {
             rejectedUnknown.incrementAndGet();
         }
+        if (!recordedRejections.sample(channel + (known ? " MN " + mn : " unknown senders"))) {
+            unrecordedRejections.incrementAndGet();
+            return;
+        }
         log.warn("Rejected {} data from {}{}: {}", channel, origin, mn == null ? "" : " (MN " + mn + ")", reason);
         Instant at = clock.instant();
         try {
-            // Written off the caller's thread (a network event loop must not wait on the database); under a
-            // flood of garbage the oldest unwritten records are dropped, never the server.
-            rejectionWriter.execute(() -> database.jdbc().sql("INSERT INTO ingest_rejections (received_at, channel, origin, mn, reason, "
-                            + "excerpt) VALUES (?, ?, ?, ?, ?, ?)")
+            // Written off the caller's thread (a network event loop must not wait on the database); should the writer
+            // still fall behind, the newest records are dropped, never the server.
+            rejectionWriter.execute(() -> record(at, channel, origin, mn, reason, excerpt));
+        } catch (RejectedExecutionException e) {
+            unrecordedRejections.incrementAndGet();
+        }
+    }
+
+    private void record(Instant at, String channel, String origin, String mn, String reason, String excerpt) {
+        try {
+            database.jdbc().sql("INSERT INTO ingest_rejections (received_at, channel, origin, mn, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?)")
                     .params(Rows.timestamp(at), channel, truncate(origin, 100), mn == null ? null : truncate(mn, 32),
                             truncate(reason, 500), excerpt == null ? null : truncate(excerpt, 300))
-                    .update());
-        } catch (RejectedExecutionException e) {
-            droppedRejectionRecords.incrementAndGet();
+                    .update();
+        } catch (RuntimeException e) {
+            // During a database outage the refusal stays counted; the intake reports the outage itself.
+            unrecordedRejections.incrementAndGet();
+            if (!DatabaseUnavailable.explains(e)) log.warn("Could not keep a refusal of {} data: {}", channel, e.toString());
         }
+    }
+
+    /** Refusals counted but neither logged in full nor kept in {@code ingest_rejections} (beyond the sample, or not writable). */
+    public long unrecordedRejections() {
+        return unrecordedRejections.get();
     }
 
     /** Waits until the refusals recorded so far are written (for tests and shutdown). */
@@ -186,6 +212,7 @@ public final class DeviceRegistry {
 
     /** Writes the traffic counted since the last flush to the devices table. */
     public void flushTraffic() {
+        recordedRejections.summarise();
         for (Map.Entry<String, Traffic> e : traffic.entrySet()) {
             Traffic t = e.getValue();
             long received = t.received.getAndSet(0);

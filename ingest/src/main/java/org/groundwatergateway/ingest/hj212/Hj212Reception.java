@@ -13,24 +13,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.groundwatergateway.core.monitoring.Device;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.groundwatergateway.ingest.hj212.Hj212FrameReader.Rejected;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What the platform does with each HJ 212 packet a connection delivers: checks the device and its
  * password, turns data commands (2011 real-time, 2051 minute, 2061 hourly, 2031 daily) into readings,
  * reassembles split packets, hands the readings to the intake and sends the CN=9014 data acknowledgement
- * only once they are committed. Refusals are counted, logged and kept with their reason.
+ * only once they are committed. Refusals are counted, logged and kept with their reason. Readings that could not be
+ * committed (the database away) are refused with CN=9011 QnRtn=2, "request refused", at once, so the device keeps them
+ * and sends them again rather than waiting on an acknowledgement that will not come.
  */
 public final class Hj212Reception {
 
-    private static final Logger log = LoggerFactory.getLogger(Hj212Reception.class);
     private static final Set<String> DATA_COMMANDS = Set.of("2011", "2051", "2061", "2031");
     /** Commands that only show the device is alive: the HJ 212-2025 heartbeat and a device's own replies. */
     private static final Set<String> PRESENCE_COMMANDS = Set.of("9015", "9011", "9012", "9013", "9014");
@@ -63,6 +63,7 @@ public final class Hj212Reception {
     private final ZoneOffset deviceZone;
     private final int maxPacketParts;
     private final Map<String, SplitPacket> splitPackets = new ConcurrentHashMap<>();
+    private final AtomicLong refusedUnstored = new AtomicLong();
 
     /**
      * @param maxPacketParts the largest PNUM a split packet may declare: room for its parts is set aside when the first
@@ -179,14 +180,19 @@ public final class Hj212Reception {
             return;
         }
         intake.submit(readings, ReadingIntake.Mode.LIVE).whenComplete((receipt, error) -> {
-            if (error != null) {
-                log.error("Readings from MN {} were not stored and are not acknowledged; the device will resend", device.mn(), error);
-                return;
-            }
+            // The intake logs why a commit failed (an outage once per minute with its count), so nothing is logged per packet here.
+            if (error != null) refusedUnstored.incrementAndGet();
             for (Part part : parts) {
-                if (part.packet().acknowledgementRequested()) part.reply().accept(Hj212Responses.dataAcknowledgement(part.packet()));
+                if (!part.packet().acknowledgementRequested()) continue;
+                part.reply().accept(error == null ? Hj212Responses.dataAcknowledgement(part.packet())
+                        : Hj212Responses.requestReturn(part.packet(), Hj212Responses.QN_RTN_REFUSED));
             }
         });
+    }
+
+    /** Packets whose readings could not be committed and were refused (QnRtn=2) for the device to send again. */
+    public long packetsRefusedUnstored() {
+        return refusedUnstored.get();
     }
 
     /** Adds the packet's readings to {@code into} and returns what could not be read, item by item. */

@@ -7,6 +7,7 @@ package org.groundwatergateway.ingest.hj212;
 public final class Hj212Responses {
 
     /** HJ 212-2017 Table 7 request-return codes used here. */
+    public static final int QN_RTN_REFUSED = 2;
     public static final int QN_RTN_PASSWORD = 3;
     public static final int QN_RTN_MN = 4;
 

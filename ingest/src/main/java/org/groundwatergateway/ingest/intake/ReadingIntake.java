@@ -11,11 +11,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.ingest.qaqc.QualityControl;
 import org.groundwatergateway.ingest.review.ReviewQueue;
 import org.slf4j.Logger;
@@ -27,12 +29,20 @@ import org.slf4j.LoggerFactory;
  * packets share one commit), opens review tasks in the same transaction, and only then completes the
  * callers' futures — so a device is acknowledged only after its data is durable — and publishes
  * {@link ReadingsCommitted}. Readings already stored (a re-sent packet, a redelivered message) are skipped.
+ *
+ * <p>When a commit fails because the database cannot be reached, the intake refuses every submission at once with
+ * {@link DatabaseUnavailable} (so devices hear "not stored" within moments instead of waiting on a dead connection),
+ * probes the database every {@link #PROBE_INTERVAL_NANOS}, and takes submissions again as soon as it answers. The
+ * outage is logged when it begins, once a minute while it lasts and when it ends, each time with the count refused.
  */
 public final class ReadingIntake implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadingIntake.class);
     /** How long a commit waits for more submissions once it has one: short against an acknowledgement budget of 250 ms. */
     private static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private static final long PROBE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+    private static final long OUTAGE_LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** LIVE readings open review tasks; HISTORICAL ones (imports of the past, the demo) are only flagged. */
     public enum Mode { LIVE, HISTORICAL }
@@ -42,6 +52,27 @@ public final class ReadingIntake implements AutoCloseable {
 
     private record Pending(List<Reading> readings, Mode mode, CompletableFuture<Receipt> done) {}
 
+    /** A database outage as the intake sees it: since when, the one failure every refused submission gets, how many. */
+    private static final class Outage {
+        final long since = System.nanoTime();
+        final DatabaseUnavailable refusal;
+        final AtomicLong refused = new AtomicLong();
+        long loggedAt = since;
+
+        Outage(Throwable cause) {
+            refusal = new DatabaseUnavailable("the database is unavailable (" + rootMessage(cause) + "); nothing was stored", cause);
+        }
+
+        void refuse(Pending pending) {
+            refused.incrementAndGet();
+            pending.done().completeExceptionally(refusal);
+        }
+
+        long seconds() {
+            return TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - since);
+        }
+    }
+
     private final Database database;
     private final QualityControl qualityControl;
     private final ReviewQueue reviews;
@@ -50,6 +81,7 @@ public final class ReadingIntake implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
+    private volatile Outage outage;
 
     public ReadingIntake(Database database, QualityControl qualityControl, ReviewQueue reviews, EventBus events, int maxBatch) {
         this.database = database;
@@ -64,8 +96,11 @@ public final class ReadingIntake implements AutoCloseable {
 
     public CompletableFuture<Receipt> submit(List<Reading> readings, Mode mode) {
         CompletableFuture<Receipt> done = new CompletableFuture<>();
+        Outage current = outage;
         if (!running) {
             done.completeExceptionally(new IllegalStateException("the intake is shut down"));
+        } else if (current != null && !readings.isEmpty()) {
+            current.refuse(new Pending(readings, mode, done));
         } else if (readings.isEmpty()) {
             done.complete(new Receipt(List.of(), 0));
         } else {
@@ -88,6 +123,10 @@ public final class ReadingIntake implements AutoCloseable {
         List<Pending> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
+                if (outage != null) {
+                    awaitDatabase();
+                    continue;
+                }
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 batch.add(first);
@@ -109,13 +148,44 @@ public final class ReadingIntake implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("Reading intake failed on a batch of {} submissions", batch.size(), e);
-                batch.forEach(p -> p.done().completeExceptionally(e));
+            } catch (RuntimeException | Error e) {
+                // Errors too: the PostgreSQL driver throws an AssertionError when the server ends the session in the
+                // middle of a batch, and a writer thread that died would leave every device unanswered for good.
+                if (DatabaseUnavailable.explains(e)) {
+                    Outage begun = new Outage(e);
+                    outage = begun;
+                    log.warn("The database is unavailable ({}): readings are refused until it answers again", rootMessage(e));
+                    batch.forEach(begun::refuse);
+                } else {
+                    log.error("Reading intake failed on a batch of {} submissions", batch.size(), e);
+                    batch.forEach(p -> p.done().completeExceptionally(e));
+                }
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    /** During an outage: refuses what queued up, then probes the database and ends the outage once it answers. */
+    private void awaitDatabase() throws InterruptedException {
+        Outage current = outage;
+        for (Pending p; (p = queue.poll()) != null; ) current.refuse(p);
+        if (database.isReachable()) {
+            outage = null;
+            log.warn("The database answers again after {} s; {} submissions were refused meanwhile", current.seconds(), current.refused.get());
+            return;
+        }
+        if (System.nanoTime() - current.loggedAt >= OUTAGE_LOG_INTERVAL_NANOS) {
+            current.loggedAt = System.nanoTime();
+            log.warn("The database is still unavailable after {} s; {} submissions refused so far", current.seconds(), current.refused.get());
+        }
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(PROBE_INTERVAL_NANOS));
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     private record Key(long datastreamId, Instant time, int version) {
@@ -146,7 +216,7 @@ public final class ReadingIntake implements AutoCloseable {
             });
             // Callers acknowledge devices on completion: what they are told is stored must survive a crash.
             if (batch.stream().anyMatch(p -> p.mode() == Mode.LIVE)) database.makeCommitsDurable();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // What QA/QC and the review queue remembered of this batch was never stored: reload it from the database.
             qualityControl.forget();
             reviews.forget();

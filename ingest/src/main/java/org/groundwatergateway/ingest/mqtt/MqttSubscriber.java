@@ -3,6 +3,7 @@ package org.groundwatergateway.ingest.mqtt;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -35,6 +36,8 @@ public final class MqttSubscriber implements AutoCloseable {
     private final DeviceRegistry devices;
     private final ReadingIntake intake;
     private final Clock clock;
+    /** Why and since when the broker connection is lost, while it is; null while connected. */
+    private volatile String lost;
 
     /** @param credentials the platform's account on the broker ({@link MqttCredentials#NONE} for a broker that asks for none) */
     public MqttSubscriber(String brokerUrl, String clientId, MqttCredentials credentials, MqttReadings readings, DeviceRegistry devices,
@@ -52,11 +55,13 @@ public final class MqttSubscriber implements AutoCloseable {
         client.setCallback(new MqttCallbackExtended() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
+                lost = null;
                 if (reconnect) log.info("MQTT ingest reconnected to {}", serverUri);
             }
 
             @Override
             public void connectionLost(Throwable cause) {
+                lost = "lost the connection to " + client.getServerURI() + " at " + clock.instant() + " (" + cause + "); reconnecting";
                 log.warn("MQTT ingest lost its broker connection: {} (reconnecting)", cause.toString());
             }
 
@@ -73,8 +78,17 @@ public final class MqttSubscriber implements AutoCloseable {
         options.setCleanSession(false);
         options.setAutomaticReconnect(true);
         options.setMaxInflight(1000);
+        // Paho doubles its pause between reconnection attempts up to this; its default (128 s) would leave devices'
+        // messages waiting on the broker for minutes after it is back.
+        options.setMaxReconnectDelay(10_000);
         MqttConnecting.connect(client, options, c -> c.subscribe(TOPIC_FILTER, 1), START_ATTEMPTS, RETRY_PAUSE, "MQTT ingest");
         log.info("MQTT ingest subscribed to {} on {}", TOPIC_FILTER, client.getServerURI());
+    }
+
+    /** Why the subscriber is not connected to its broker now (lost and reconnecting), or empty while it is. */
+    public Optional<String> disconnection() {
+        if (client.isConnected()) return Optional.empty();
+        return Optional.of(lost != null ? lost : "not connected to " + client.getServerURI());
     }
 
     private void receive(String topic, MqttMessage message) {

@@ -36,7 +36,8 @@ import org.groundwatergateway.ingest.hj212.PollutantCodes;
 /**
  * Plays HJ 212-2017 data loggers against any host and port: one TCP connection per device, data packets
  * (CN=2011 real-time or CN=2051 minute data) with Flag=5, so every packet asks for the 9014 data
- * acknowledgement, and the time from sending a packet to its acknowledgement is measured.
+ * acknowledgement, and the time from sending a packet to its acknowledgement is measured. A packet the platform refuses
+ * (CN=9011 with its QN, e.g. QnRtn=2 while it cannot store) counts as answered, with the time to the refusal.
  *
  * <p>Run it from the command line against a running platform:
  * {@code java -cp gateway/target/gateway.jar -Dloader.main=org.groundwatergateway.ingest.simulator.Hj212Simulator
@@ -47,9 +48,20 @@ public final class Hj212Simulator {
     private static final DateTimeFormatter DATA_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
     private static final DateTimeFormatter QN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
-    /** What a run achieved: packets and readings sent and acknowledged, and the acknowledgement latencies. */
+    /**
+     * What a run achieved: packets and readings sent and acknowledged, the acknowledgement latencies, and the packets
+     * refused. Packets neither acknowledged nor refused got no answer.
+     */
     public record Report(long packetsSent, long packetsAcknowledged, long readingsSent, Duration elapsed, long[] latenciesMicros,
-                         List<String> acknowledgedQns) {
+                         List<String> acknowledgedQns, List<Refusal> refusals) {
+
+        /** A refused packet: when it was sent ({@link System#nanoTime()}) and how long the refusal took. */
+        public record Refusal(String qn, long sentAtNanos, long latencyMicros) {}
+
+        public long packetsUnanswered() {
+            return packetsSent - packetsAcknowledged - refusals.size();
+        }
+
         public double percentileMillis(double p) {
             if (latenciesMicros.length == 0) return Double.NaN;
             long[] sorted = latenciesMicros.clone();
@@ -63,9 +75,9 @@ public final class Hj212Simulator {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d packets (%d readings) in %.1f s, %d acknowledged; %.0f readings/s; ack p50 %.1f ms, p99 %.1f ms",
-                    packetsSent, readingsSent, elapsed.toNanos() / 1e9, packetsAcknowledged, readingsPerSecond(),
-                    percentileMillis(50), percentileMillis(99));
+            return String.format(Locale.ROOT, "%d packets (%d readings) in %.1f s, %d acknowledged, %d refused; %.0f readings/s; "
+                            + "ack p50 %.1f ms, p99 %.1f ms", packetsSent, readingsSent, elapsed.toNanos() / 1e9, packetsAcknowledged,
+                    refusals.size(), readingsPerSecond(), percentileMillis(50), percentileMillis(99));
         }
     }
 
@@ -94,6 +106,7 @@ public final class Hj212Simulator {
         AtomicLong readings = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> qns = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Report.Refusal> refusals = new ConcurrentLinkedQueue<>();
         CountDownLatch finished = new CountDownLatch(devices.size());
         String qnPrefix = LocalDateTime.ofInstant(Instant.now(), zone).format(QN_TIME);
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -101,7 +114,7 @@ public final class Hj212Simulator {
         try {
             for (int d = 0; d < devices.size(); d++) {
                 Session session = new Session(d, devices.get(d), firstTime, step, rounds, cn, window, qnPrefix, !pace.isZero(), sent, acknowledged,
-                        readings, latencies, qns, finished);
+                        readings, latencies, qns, refusals, finished);
                 new Bootstrap().group(loops).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
                         .handler(session).connect(host, port).addListener((ChannelFutureListener) connected -> {
                             if (!connected.isSuccess()) {
@@ -123,7 +136,7 @@ public final class Hj212Simulator {
             loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         }
         return new Report(sent.get(), acknowledged.get(), readings.get(), Duration.ofNanos(System.nanoTime() - started),
-                latencies.stream().mapToLong(Long::longValue).toArray(), List.copyOf(qns));
+                latencies.stream().mapToLong(Long::longValue).toArray(), List.copyOf(qns), List.copyOf(refusals));
     }
 
     /** One logger's connection: what it has sent and what is still unacknowledged; touched only on its event loop. */
@@ -142,6 +155,7 @@ public final class Hj212Simulator {
         final AtomicLong readings;
         final ConcurrentLinkedQueue<Long> latencies;
         final ConcurrentLinkedQueue<String> qns;
+        final ConcurrentLinkedQueue<Report.Refusal> refusals;
         final CountDownLatch finished;
         final Map<String, Long> outstanding = new HashMap<>();
         final Hj212FrameReader reader = new Hj212FrameReader(Hj212Frame.MAX_DATA_LENGTH);
@@ -150,7 +164,7 @@ public final class Hj212Simulator {
 
         Session(int index, SimulatedDevice device, Instant firstTime, Duration step, int rounds, String cn, int window, String qnPrefix,
                 boolean paced, AtomicLong sent, AtomicLong acknowledged, AtomicLong readings, ConcurrentLinkedQueue<Long> latencies,
-                ConcurrentLinkedQueue<String> qns, CountDownLatch finished) {
+                ConcurrentLinkedQueue<String> qns, ConcurrentLinkedQueue<Report.Refusal> refusals, CountDownLatch finished) {
             this.index = index;
             this.device = device;
             this.firstTime = firstTime;
@@ -165,6 +179,7 @@ public final class Hj212Simulator {
             this.readings = readings;
             this.latencies = latencies;
             this.qns = qns;
+            this.refusals = refusals;
             this.finished = finished;
         }
 
@@ -193,11 +208,18 @@ public final class Hj212Simulator {
             for (Hj212FrameReader.Result result : Hj212Netty.read(reader, message)) {
                 if (!(result instanceof Hj212FrameReader.DataSegment segment)) continue;
                 Hj212Packet reply = Hj212Packet.parse(segment.text());
-                Long sentAt = reply.qn() == null ? null : outstanding.remove(reply.qn());
-                if (sentAt == null || !reply.cn().equals("9014")) continue;
-                acknowledged.incrementAndGet();
-                latencies.add((System.nanoTime() - sentAt) / 1000);
-                qns.add(reply.qn());
+                boolean acknowledgement = reply.cn().equals("9014");
+                if (reply.qn() == null || !(acknowledgement || reply.cn().equals("9011"))) continue;
+                Long sentAt = outstanding.remove(reply.qn());
+                if (sentAt == null) continue;
+                long latency = (System.nanoTime() - sentAt) / 1000;
+                if (acknowledgement) {
+                    acknowledged.incrementAndGet();
+                    latencies.add(latency);
+                    qns.add(reply.qn());
+                } else {
+                    refusals.add(new Report.Refusal(reply.qn(), sentAt, latency));
+                }
             }
             // Paced sessions send on their timer only; the others refill their window as acknowledgements come.
             if (!done && !paced) sendWhileWindowAllows(ctx.channel());

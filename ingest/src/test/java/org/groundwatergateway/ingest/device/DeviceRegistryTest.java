@@ -29,4 +29,27 @@ class DeviceRegistryTest {
             assertThat(registry.device("NEW-LOGGER")).isPresent();
         }
     }
+
+    @Test
+    void aFloodOfRefusalsIsCountedInFullButOnlyASampleIsLoggedAndKept() throws Exception {
+        try (IngestFixture fixture = new IngestFixture(TestDatabases.h2gis(), 1, Clock.systemUTC())) {
+            DeviceRegistry registry = fixture.devices;
+            String logger = DemoPark.deviceNumber(1, false);
+            registry.received(logger);
+            for (int i = 0; i < 1000; i++) {
+                registry.rejected("hj212", "attacker", null, "bad CRC", "##0000");
+                registry.rejected("hj212", "logger", logger, "unknown pollutant code", null);
+            }
+            registry.awaitRejectionRecords();
+            int samples = IngestFixture.REJECTION_LOG.samples();
+            // Each sender has its own sample: the flood of an unknown sender does not crowd out a device's refusals.
+            assertThat(registry.recentRejections(logger, 2000)).hasSize(samples);
+            assertThat(registry.recentRejections(null, 2000)).hasSize(2 * samples);
+            assertThat(registry.rejectedFromUnknownDevices()).isEqualTo(1000);
+            assertThat(registry.unrecordedRejections()).isEqualTo(2 * (1000 - samples));
+            registry.flushTraffic();
+            assertThat(new DeviceRepository(fixture.database).findAll()).filteredOn(d -> d.mn().equals(logger))
+                    .singleElement().extracting(Device::packetsRejected).isEqualTo(1000L);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package org.groundwatergateway.ingest.testing;
 
 import java.time.Clock;
+import java.time.Duration;
 import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.event.EventBus;
@@ -11,6 +12,7 @@ import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ingest.device.SampledLog;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.ingest.qaqc.QcConfiguration;
 import org.groundwatergateway.ingest.qaqc.QualityControl;
@@ -19,6 +21,9 @@ import org.groundwatergateway.ingest.review.ReviewQueue;
 
 /** A database with the demo park (a few days of it) and the ingest machinery over it, as the gateway wires it. */
 public final class IngestFixture implements AutoCloseable {
+
+    /** Room for every refusal a test sends on purpose to be kept (the shipped default keeps 10 a minute per sender). */
+    public static final SampledLog.Budget REJECTION_LOG = new SampledLog.Budget(100, Duration.ofMinutes(1));
 
     public final TestDatabase db;
     public final Database database;
@@ -42,7 +47,7 @@ public final class IngestFixture implements AutoCloseable {
         if (demoDays > 0) {
             new DemoParkLoader(database, batch -> intake.submitAndWait(batch, ReadingIntake.Mode.HISTORICAL)).loadIfAbsent(demoDays, p -> {});
         }
-        this.devices = new DeviceRegistry(database, alerts, clock);
+        this.devices = new DeviceRegistry(database, alerts, clock, REJECTION_LOG);
     }
 
     @Override

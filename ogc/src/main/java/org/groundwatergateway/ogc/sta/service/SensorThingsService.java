@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.sta.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityPage;
@@ -85,6 +86,10 @@ public final class SensorThingsService {
             return StaResponse.error(503, "the database took longer than gw.query-timeout allows; ask for less: a narrower $filter, "
                     + "fewer $expand levels or a smaller $top");
         } catch (RuntimeException e) {
+            if (DatabaseUnavailable.explains(e)) {
+                log.warn("SensorThings request {} {} answered 503: the database is unavailable ({})", request.method(), request.path(), e.getMessage());
+                return StaResponse.error(503, "the database is unavailable; try again shortly");
+            }
             log.error("SensorThings request {} {} failed", request.method(), request.path(), e);
             return StaResponse.error(500, "the request could not be completed; the service log has the details");
         }
