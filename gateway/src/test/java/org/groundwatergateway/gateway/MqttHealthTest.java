@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.core.testing.TempDirectories;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.config.MqttProperties;
@@ -82,6 +86,24 @@ class MqttHealthTest extends RunningGateway {
             broker = mosquitto(port);
             // Paho's automatic reconnect tries again after 1, 2, 4, 8 and then every 10 s.
             await(mqtt, health -> health.getStatus().equals(Status.UP), Duration.ofSeconds(40));
+
+            // The new broker (no persistence) knows nothing of the old session: a device's reading still arrives, because
+            // the subscriber subscribed again when it reconnected.
+            String mn = DemoPark.deviceNumber(8, false);
+            String time = "2026-11-22T12:00:00+08:00";
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            int stored = 0;
+            while (stored == 0 && System.nanoTime() < deadline) {
+                MqttClient device = new MqttClient("tcp://127.0.0.1:" + port, "health-test-device", new MemoryPersistence());
+                device.connect();
+                device.publish("gw/" + mn + "/readings", ("{\"time\": \"" + time + "\", \"readings\": [{\"code\": \"w01001\", \"value\": 7.31}]}")
+                        .getBytes(StandardCharsets.UTF_8), 1, false);
+                device.disconnect();
+                device.close();
+                Thread.sleep(300);
+                stored = readingsOfGwU08PhAt(time);
+            }
+            assertThat(stored).as("a reading published after the broker came back is stored").isEqualTo(1);
         } finally {
             broker.destroy();
             broker.waitFor();
@@ -122,6 +144,16 @@ class MqttHealthTest extends RunningGateway {
             health = mqtt.health();
         }
         return health;
+    }
+
+    private int readingsOfGwU08PhAt(String time) {
+        for (tools.jackson.databind.JsonNode d : http.get("/api/v1/datastreams?well=GW-U08").json()) {
+            if (d.path("code").asString().equals("GW-U08/ph")) {
+                return http.get("/api/v1/datastreams/" + d.path("id").asLong() + "/readings?from=" + time.replace("+", "%2B") + "&limit=1").json()
+                        .path("items").size();
+            }
+        }
+        throw new AssertionError("GW-U08/ph");
     }
 
     private static int freePort() throws IOException {

@@ -38,6 +38,8 @@ public final class MqttSubscriber implements AutoCloseable {
     private final Clock clock;
     /** Why and since when the broker connection is lost, while it is; null while connected. */
     private volatile String lost;
+    /** Set while reconnected but not subscribed again, so health does not say UP for a subscriber that hears nothing. */
+    private volatile String unsubscribed;
 
     /** @param credentials the platform's account on the broker ({@link MqttCredentials#NONE} for a broker that asks for none) */
     public MqttSubscriber(String brokerUrl, String clientId, MqttCredentials credentials, MqttReadings readings, DeviceRegistry devices,
@@ -56,7 +58,10 @@ public final class MqttSubscriber implements AutoCloseable {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
                 lost = null;
-                if (reconnect) log.info("MQTT ingest reconnected to {}", serverUri);
+                if (!reconnect) return;
+                log.info("MQTT ingest reconnected to {}", serverUri);
+                // A broker that lost the session (restarted without persistence) has forgotten the subscription too.
+                resubscribe();
             }
 
             @Override
@@ -85,9 +90,25 @@ public final class MqttSubscriber implements AutoCloseable {
         log.info("MQTT ingest subscribed to {} on {}", TOPIC_FILTER, client.getServerURI());
     }
 
+    /** Paho calls back on its own thread, where a blocking subscribe would wait on that same thread: ask from another. */
+    private void resubscribe() {
+        Thread thread = new Thread(() -> {
+            try {
+                client.subscribe(TOPIC_FILTER, 1);
+                unsubscribed = null;
+                log.info("MQTT ingest subscribed again to {}", TOPIC_FILTER);
+            } catch (MqttException e) {
+                unsubscribed = "reconnected to " + client.getServerURI() + " but cannot subscribe to " + TOPIC_FILTER + " (" + e + ")";
+                log.warn("MQTT ingest cannot subscribe again to {}: {}", TOPIC_FILTER, e.toString());
+            }
+        }, "mqtt-ingest-resubscribe");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
     /** Why the subscriber is not connected to its broker now (lost and reconnecting), or empty while it is. */
     public Optional<String> disconnection() {
-        if (client.isConnected()) return Optional.empty();
+        if (client.isConnected()) return Optional.ofNullable(unsubscribed);
         return Optional.of(lost != null ? lost : "not connected to " + client.getServerURI());
     }
 

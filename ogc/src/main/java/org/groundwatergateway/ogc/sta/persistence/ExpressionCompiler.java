@@ -172,6 +172,10 @@ final class ExpressionCompiler {
             case DATETIME -> new Typed(new Sql().bind(Rows.timestamp((Instant) v)), DATETIME);
             case GEOMETRY -> new Typed(new Sql().append(Geometries.BIND, List.of(Geometries.wkb((Geometry) v))), GEOMETRY);
             case DURATION -> throw at(scope.option, l, "a duration can only be added to or subtracted from a date-time");
+            // Typed where bound: a database cannot infer the type of a parameter that meets only another parameter or a
+            // function (H2: "Unknown data type" for ? <> -ROUND(?)). Whole numbers stay integers, so ids keep their index.
+            case NUMBER -> new Typed(new Sql("CAST(").bind(v).append(v instanceof Long ? " AS BIGINT)" : " AS DOUBLE PRECISION)"), NUMBER);
+            case STRING -> new Typed(new Sql("CAST(").bind(v).append(" AS VARCHAR)"), STRING);
             default -> new Typed(new Sql().bind(v), l.type());
         };
     }
