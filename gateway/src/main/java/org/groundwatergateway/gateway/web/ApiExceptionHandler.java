@@ -11,6 +11,7 @@ import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.gateway.policy.PolicyController;
 import org.groundwatergateway.gateway.security.FirstAccounts;
+import org.groundwatergateway.ingest.device.DeviceRegistration;
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.identity.Accounts;
@@ -93,6 +94,20 @@ public class ApiExceptionHandler {
     ProblemDetail auditUnavailable(AuditLog.Unavailable e) {
         log.error("Refused for want of an audit entry: {}", e.getMessage());
         return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The audit log cannot record this request now; try again shortly.");
+    }
+
+    /** A device registration refused: the field at fault in {@code field}. */
+    @ExceptionHandler(DeviceRegistration.Refused.class)
+    ProblemDetail registrationRefused(DeviceRegistration.Refused e) {
+        log.info("Refused device registration: {}", e.getMessage());
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
