@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -102,6 +106,27 @@ class DeviceRegistrationApiTest extends RunningGateway {
         sendHj212("REG0101", "pw-0101", "20251104130000", "g20004-Avg=3.5,g20004-Flag=N");
         long benzene = datastream("GW-U06", "GW-U06/benzene/REG0101-GC");
         assertThat(awaitReading(benzene, "2025-11-04T13:00:00%2B08:00").get("rawValue").asDouble()).isEqualTo(3.5);
+    }
+
+    /** The README's commissioning commands, their bodies read from the README itself, then the new logger's first packet. */
+    @Test
+    void theReadmeCommissioningRunsAsWritten() throws Exception {
+        String readme = Files.readString(Path.of("../README.md"));
+        String section = readme.substring(readme.indexOf("# Commissioning a logger"), readme.indexOf("/api/v1/devices/registrations"));
+        List<String> bodies = Pattern.compile("-d '([^']*)'").matcher(section).results().map(m -> m.group(1)).toList();
+        assertThat(bodies).hasSize(2);
+        assertThat(http.post("/api/v1/devices", bodies.get(0), "admin", "demo-admin").status()).isEqualTo(201);
+        var sensor = http.post("/api/v1/devices/32062324000101/sensors", bodies.get(1), "admin", "demo-admin");
+        assertThat(sensor.status()).as(sensor.body()).isEqualTo(201);
+        String csv = Pattern.compile("printf '%s\\\\n' (\\S+)|'(3206[^']*)'").matcher(section).results()
+                .map(m -> m.group(1) != null ? m.group(1) : m.group(2)).collect(Collectors.joining("\n", "", "\n"));
+        var bulk = http.post("/api/v1/devices/registrations", CSV, csv, "admin", "demo-admin");
+        assertThat(bulk.status()).as(bulk.body()).isEqualTo(200);
+        assertThat(bulk.json().get("stored").asInt()).isEqualTo(2);
+
+        sendHj212("32062324000101", "HB0101", "20251104140000", "w01001-Avg=7.33,w01001-Flag=N");
+        long ph = sensor.json().get("datastreams").get(0).get("id").asLong();
+        assertThat(awaitReading(ph, "2025-11-04T14:00:00%2B08:00").get("rawValue").asDouble()).isEqualTo(7.33);
     }
 
     @Test
