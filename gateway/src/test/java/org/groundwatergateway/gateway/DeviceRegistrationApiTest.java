@@ -40,6 +40,7 @@ class DeviceRegistrationApiTest extends RunningGateway {
 
         var created = http.post("/api/v1/devices/REG0001/sensors", sensor, "admin", "demo-admin");
         assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.raw().headers().firstValue("Location").orElseThrow()).isEqualTo(http.base() + "/api/v1/devices/REG0001");
         JsonNode streams = created.json().get("datastreams");
         assertThat(streams.size()).isEqualTo(2);
         // GW-U01 has a pH datastream of its demo logger already: the new one is told apart by its sensor.

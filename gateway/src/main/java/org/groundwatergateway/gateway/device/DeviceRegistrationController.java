@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import org.groundwatergateway.gateway.imports.ImportController;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportReport;
 import org.groundwatergateway.ingest.bulk.ImportRows;
@@ -28,17 +29,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeviceRegistrationController {
 
     private final DeviceRegistration registration;
+    private final PublicBaseUrl publicBaseUrl;
 
-    public DeviceRegistrationController(DeviceRegistration registration) {
+    public DeviceRegistrationController(DeviceRegistration registration, PublicBaseUrl publicBaseUrl) {
         this.registration = registration;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @PostMapping("/api/v1/devices/{mn}/sensors")
     @Operation(summary = "Register a sensor of a device and one datastream per parameter it measures at a well, in one transaction "
             + "(administrators); the device's next HJ 212 or MQTT packet is stored into them")
-    public ResponseEntity<DeviceRegistration.Registered> registerSensor(@PathVariable String mn,
+    public ResponseEntity<DeviceRegistration.Registered> registerSensor(HttpServletRequest http, @PathVariable String mn,
                                                                         @RequestBody DeviceRegistration.SensorRequest request) {
-        return ResponseEntity.created(URI.create("/api/v1/devices/" + mn)).body(registration.register(mn, request));
+        DeviceRegistration.Registered registered = registration.register(mn, request);
+        // Absolute, under the public root: a client behind a proxy follows it as it is.
+        return ResponseEntity.created(URI.create(publicBaseUrl.root(http) + "/api/v1/devices/" + mn)).body(registered);
     }
 
     @PostMapping(value = "/api/v1/devices/registrations", consumes = "text/csv")
