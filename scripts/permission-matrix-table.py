@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes the permission matrix (gateway/src/main/resources/security/operations.csv) into docs/security.md as tables,
-between the line ending "`authenticated` is any signed-in person or client." and "## Rate limits", one table per
-commented group of rows. PermissionMatrixTest checks that the two agree; run this after changing the file."""
+between the line ending "`authenticated` is any signed-in person or client." and the next section ("## ..."), one
+table per commented group of rows. PermissionMatrixTest checks that the two agree; run this after changing the file."""
 import pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -32,5 +32,5 @@ table = "\n\n".join(f"**{h}**\n\n| method | path | who |\n| --- | --- | --- |\n"
 text = doc.read_text(encoding="utf-8")
 start_marker = "`authenticated` is any signed-in person or client.\n"
 start = text.index(start_marker) + len(start_marker)
-end = text.index("## Rate limits")
+end = text.index("\n## ", start) + 1
 doc.write_text(text[:start] + "\n" + table + "\n\n" + text[end:], encoding="utf-8")

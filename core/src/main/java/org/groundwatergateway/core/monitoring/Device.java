@@ -12,6 +12,11 @@ import java.time.Instant;
 public record Device(Long id, String mn, long parkId, String password, boolean accepts2005, int maxDataLength, boolean enabled,
                      String description, Instant registeredAt, Instant lastSeenAt, long packetsReceived, long packetsRejected) {
 
+    /** An MN as the platform accepts it: up to 32 letters, digits, '-' or '_' (HJ 212 allows 24 characters; loggers in the field exceed it). */
+    public static boolean isValidMn(String mn) {
+        return mn != null && mn.matches("[0-9A-Za-z_-]{1,32}");
+    }
+
     public static Device register(String mn, long parkId, String password, String description, Instant at) {
         return new Device(null, mn, parkId, password, false, 1024, true, description, at, null, 0, 0);
     }

@@ -7,11 +7,13 @@ import org.groundwatergateway.core.monitoring.DeviceRepository;
 import org.groundwatergateway.core.monitoring.MaintenanceRepository;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportTemplates;
+import org.groundwatergateway.ingest.device.DeviceRegistration;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.groundwatergateway.ingest.hj212.Hj212Reception;
 import org.groundwatergateway.ingest.hj212.Hj212Server;
@@ -74,6 +76,13 @@ public class IngestConfiguration {
     @Bean
     DeviceRegistry deviceRegistry(Database database, AlertRepository alerts, Clock clock, IngestProperties properties) {
         return new DeviceRegistry(database, alerts, clock, properties.devices().rejectionLog());
+    }
+
+    @Bean
+    DeviceRegistration deviceRegistration(Database database, DeviceRepository devices, MonitoringRepository monitoring,
+                                          ParameterRepository parameters, ParkRepository parks, PollutantCodes codes, DeviceRegistry registry,
+                                          Clock clock) {
+        return new DeviceRegistration(database, devices, monitoring, parameters, parks, codes, registry, clock);
     }
 
     @Bean

@@ -92,7 +92,7 @@ public class DeviceController {
     @Operation(summary = "Register a data logger so its HJ 212 or MQTT data is accepted (administrators)")
     public ResponseEntity<DeviceView> register(@RequestBody DeviceRequest request) {
         String mn = RequestValues.required("mn", request.mn());
-        if (!mn.matches("[0-9A-Za-z_-]{1,32}")) throw new IllegalArgumentException("mn: use up to 32 letters, digits, '-' or '_'");
+        if (!Device.isValidMn(mn)) throw new IllegalArgumentException("mn: use up to 32 letters, digits, '-' or '_'");
         Park park = parks.findByCode(RequestValues.required("park", request.park()))
                 .orElseThrow(() -> new IllegalArgumentException("park: no park with code " + request.park()));
         String password = RequestValues.required("password", request.password());

@@ -50,7 +50,7 @@ public class ImportController {
         // CSV rows are read as they are checked and stored, so a large upload is not first held in memory whole.
         try (InputStream body = request.getInputStream()) {
             Iterable<ImportRows.Row> rows = csv(request) ? ImportRows.csv(body, layout) : ImportRows.fromJson(body);
-            return answer(imports.readings(rows, mode(mode), layout, live, origin(request)));
+            return answer(imports.readings(rows, BulkImport.Mode.of(mode), layout, live, origin(request)));
         }
     }
 
@@ -59,14 +59,14 @@ public class ImportController {
     public ResponseEntity<ImportReport> labResults(HttpServletRequest request,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode, @RequestParam(required = false) String template) throws IOException {
         ImportTemplate layout = template(template);
-        return answer(imports.labResults(rows(request, layout), mode(mode), layout, origin(request)));
+        return answer(imports.labResults(rows(request, layout), BulkImport.Mode.of(mode), layout, origin(request)));
     }
 
     @PostMapping(value = "/api/v1/soil-results", consumes = {"application/json", "text/csv"})
     @Operation(summary = "Soil results by depth: boring, lon, lat, depthTop, depthBottom, parameter, value (mg/kg), sampledOn, sampleId")
     public ResponseEntity<ImportReport> soilResults(HttpServletRequest request, @RequestParam String park,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode, @RequestParam(required = false) String template) throws IOException {
-        return answer(imports.soilResults(rows(request, template(template)), mode(mode), park, origin(request)));
+        return answer(imports.soilResults(rows(request, template(template)), BulkImport.Mode.of(mode), park, origin(request)));
     }
 
     @GetMapping("/api/v1/import-templates")
@@ -96,20 +96,12 @@ public class ImportController {
         return request.getContentType() != null && request.getContentType().toLowerCase(Locale.ROOT).startsWith("text/csv");
     }
 
-    private static BulkImport.Mode mode(String mode) {
-        try {
-            return BulkImport.Mode.valueOf(mode.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("mode: ALL_OR_NOTHING or ACCEPT_VALID, not '" + mode + "'");
-        }
-    }
-
     private static String origin(HttpServletRequest request) {
         return request.getRequestURI() + " from " + request.getRemoteAddr();
     }
 
-    private static ResponseEntity<ImportReport> answer(ImportReport report) {
-        boolean refused = report.stored() == 0 && report.alreadyStored() == 0 && report.rejectedRows() > 0;
-        return ResponseEntity.status(refused ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+    /** An import report, answered 422 when the upload was refused whole. */
+    public static ResponseEntity<ImportReport> answer(ImportReport report) {
+        return ResponseEntity.status(report.nothingStored() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
     }
 }

@@ -4,22 +4,23 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import org.groundwatergateway.analytics.Progress;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.core.storage.StorageException;
 import org.groundwatergateway.gateway.policy.PolicyController;
 import org.groundwatergateway.gateway.security.FirstAccounts;
+import org.groundwatergateway.ingest.device.DeviceRegistration;
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.sharing.InvalidPolicy;
 import org.groundwatergateway.policies.sharing.ShareRefusal;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -114,6 +115,20 @@ public class ApiExceptionHandler {
         }
         log.error("Request {} failed in storage", request.getRequestURI(), e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed.");
+    }
+
+    /** A device registration refused: the field at fault in {@code field}. */
+    @ExceptionHandler(DeviceRegistration.Refused.class)
+    ProblemDetail registrationRefused(DeviceRegistration.Refused e) {
+        log.info("Refused device registration: {}", e.getMessage());
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setProperty("field", e.field());
+        return problem;
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

@@ -50,7 +50,18 @@ import org.locationtech.jts.geom.Coordinate;
  */
 public final class BulkImport {
 
-    public enum Mode { ALL_OR_NOTHING, ACCEPT_VALID }
+    public enum Mode {
+        ALL_OR_NOTHING, ACCEPT_VALID;
+
+        /** The mode a request names, case and '-' forgiven. */
+        public static Mode of(String name) {
+            try {
+                return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("mode: ALL_OR_NOTHING or ACCEPT_VALID, not '" + name + "'");
+            }
+        }
+    }
 
     /** Readings committed together when an upload may be stored in parts. */
     private static final int ACCEPT_VALID_CHUNK = 20_000;
