@@ -1,0 +1,42 @@
+package org.groundwatergateway.gateway.web;
+
+import java.util.Map;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+
+/**
+ * Every problem detail the REST API answers has its title in the caller's language — Chinese unless
+ * {@code Accept-Language} prefers English — and says which in {@code Content-Language}. The details are written in
+ * that language by the handlers that can ({@link RequestExceptionHandler}, share refusals); the rest name fields and
+ * values, which read the same in both.
+ */
+@RestControllerAdvice
+public class LocalizedProblems implements ResponseBodyAdvice<ProblemDetail> {
+
+    private static final Map<Integer, String> TITLES_ZH = Map.ofEntries(Map.entry(400, "请求有误"), Map.entry(401, "未登录"),
+            Map.entry(403, "无权限"), Map.entry(404, "未找到"), Map.entry(405, "不支持的方法"), Map.entry(406, "无法按所需类型回答"),
+            Map.entry(409, "与现有数据冲突"), Map.entry(413, "请求体过大"), Map.entry(415, "不支持的内容类型"), Map.entry(422, "无法处理"),
+            Map.entry(429, "请求过于频繁"), Map.entry(500, "服务器内部错误"), Map.entry(503, "服务暂不可用"));
+
+    @Override
+    public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
+        return ProblemDetail.class.isAssignableFrom(returnType.getParameterType());
+    }
+
+    @Override
+    public ProblemDetail beforeBodyWrite(ProblemDetail body, MethodParameter returnType, MediaType contentType,
+                                         Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request, ServerHttpResponse response) {
+        if (body == null) return null;
+        boolean english = Languages.prefersEnglish(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+        if (!english && TITLES_ZH.containsKey(body.getStatus())) body.setTitle(TITLES_ZH.get(body.getStatus()));
+        response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN");
+        return body;
+    }
+}

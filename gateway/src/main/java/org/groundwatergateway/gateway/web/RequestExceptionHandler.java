@@ -1,0 +1,124 @@
+package org.groundwatergateway.gateway.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
+/**
+ * Requests that fail before a controller can look at them — a body that is no JSON, a parameter missing or of the
+ * wrong type, a content type or method the operation does not take, a multipart body without its boundary — answered
+ * as problem details naming what is wrong (the line and column, the parameter, the types taken), in Chinese unless
+ * {@code Accept-Language} prefers English, instead of Spring's bare body or {@code For input string: "abc"}. Applies
+ * everywhere, since some of these fail before any controller is chosen. Consulted first: a type mismatch caused by a
+ * {@link NumberFormatException} would otherwise reach the general {@link IllegalArgumentException} handler.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice
+public class RequestExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(RequestExceptionHandler.class);
+
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e, HttpServletRequest request) {
+        String reason = e.getMostSpecificCause().getMessage();
+        log.info("Rejected multipart request: {}", reason);
+        if (e instanceof MaxUploadSizeExceededException) {
+            return problem(request, HttpStatus.CONTENT_TOO_LARGE, "multipart 请求体过大：" + reason, "the multipart body is too large: " + reason);
+        }
+        return problem(request, HttpStatus.BAD_REQUEST, "无法读取 multipart 请求体：" + reason + "（上传请直接以 text/csv 或 application/json 作为请求体）",
+                "the multipart body cannot be read: " + reason + " (uploads are sent as the whole body, text/csv or application/json)");
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
+        Throwable cause = e.getMostSpecificCause();
+        String where = "";
+        String whereZh = "";
+        if (cause instanceof JacksonException json && json.getLocation() != null && json.getLocation() != TokenStreamLocation.NA) {
+            TokenStreamLocation at = json.getLocation();
+            where = " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            whereZh = "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列）";
+        }
+        String reason = cause instanceof JacksonException json ? json.getOriginalMessage() : cause.getMessage();
+        log.info("Rejected unreadable body of {} {}: {}{}", request.getMethod(), request.getRequestURI(), reason, where);
+        if (reason == null || reason.startsWith("Required request body is missing")) {
+            return problem(request, HttpStatus.BAD_REQUEST, "缺少请求体", "the request needs a body");
+        }
+        return problem(request, HttpStatus.BAD_REQUEST, "请求体无法读取" + whereZh + "：" + reason, "the request body cannot be read" + where + ": " + reason);
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName() + "（" + e.getParameterType() + "）",
+                e.getParameterName() + ": required (" + e.getParameterType() + ")");
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ProblemDetail missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
+        return problem(request, HttpStatus.BAD_REQUEST, "缺少请求头 " + e.getHeaderName(), "header " + e.getHeaderName() + ": required");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+        String type = e.getRequiredType() == null ? "value" : switch (e.getRequiredType().getSimpleName()) {
+            case "long", "Long", "int", "Integer" -> "whole number";
+            case "double", "Double" -> "number";
+            case "boolean", "Boolean" -> "true or false";
+            default -> e.getRequiredType().getSimpleName();
+        };
+        String typeZh = switch (type) {
+            case "whole number" -> "整数";
+            case "number" -> "数值";
+            case "true or false" -> "true 或 false";
+            default -> type;
+        };
+        return problem(request, HttpStatus.BAD_REQUEST, e.getName() + "：'" + e.getValue() + "' 不是" + typeZh,
+                e.getName() + ": '" + e.getValue() + "' is not a " + type);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail unsupportedType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+        String taken = e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+        return problem(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型 " + e.getContentType() + "；可用：" + taken,
+                "Content-Type " + e.getContentType() + " is not taken here; use " + taken);
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ProblemDetail notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+        String offered = e.getSupportedMediaTypes().stream().map(Object::toString).collect(Collectors.joining(", "));
+        return problem(request, HttpStatus.NOT_ACCEPTABLE, "无法按 Accept 给出的类型回答；可用：" + offered,
+                "none of the types in Accept can be answered; available: " + offered);
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail wrongMethod(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        String allowed = e.getSupportedHttpMethods() == null ? "" : e.getSupportedHttpMethods().stream().map(Object::toString).collect(Collectors.joining(", "));
+        return problem(request, HttpStatus.METHOD_NOT_ALLOWED, "不支持 " + e.getMethod() + "；可用：" + allowed,
+                e.getMethod() + " is not supported here; use " + allowed);
+    }
+
+    /** A problem in the caller's language; {@code Content-Language} says which. */
+    static ProblemDetail problem(HttpServletRequest request, HttpStatus status, String zh, String en) {
+        boolean english = Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return ProblemDetail.forStatusAndDetail(status, english ? en : zh);
+    }
+}
