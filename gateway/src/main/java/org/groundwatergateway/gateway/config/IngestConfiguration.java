@@ -13,6 +13,7 @@ import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportTemplates;
+import org.groundwatergateway.ingest.bulk.UploadLimits;
 import org.groundwatergateway.ingest.device.DeviceRegistration;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.groundwatergateway.ingest.hj212.Hj212Reception;
@@ -93,6 +94,11 @@ public class IngestConfiguration {
     @Bean
     BulkImport bulkImport(Database database, ReadingIntake intake, DeviceRegistry devices, PollutantCodes codes, EventBus events, Clock clock) {
         return new BulkImport(database, intake, devices, codes, events, clock);
+    }
+
+    @Bean
+    UploadLimits uploadLimits(IngestProperties properties) {
+        return properties.imports();
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportReport;
 import org.groundwatergateway.ingest.bulk.ImportRows;
+import org.groundwatergateway.ingest.bulk.UploadLimits;
 import org.groundwatergateway.ingest.device.DeviceRegistration;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +31,12 @@ public class DeviceRegistrationController {
 
     private final DeviceRegistration registration;
     private final PublicBaseUrl publicBaseUrl;
+    private final UploadLimits limits;
 
-    public DeviceRegistrationController(DeviceRegistration registration, PublicBaseUrl publicBaseUrl) {
+    public DeviceRegistrationController(DeviceRegistration registration, PublicBaseUrl publicBaseUrl, UploadLimits limits) {
         this.registration = registration;
         this.publicBaseUrl = publicBaseUrl;
+        this.limits = limits;
     }
 
     @PostMapping("/api/v1/devices/{mn}/sensors")
@@ -55,8 +58,8 @@ public class DeviceRegistrationController {
             @Parameter(description = "ALL_OR_NOTHING (default) or ACCEPT_VALID") @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode)
             throws IOException {
         BulkImport.Mode chosen = BulkImport.Mode.of(mode);
-        try (InputStream body = request.getInputStream()) {
-            return ImportController.answer(registration.registerAll(ImportRows.csv(body, null), chosen));
+        try (InputStream body = ImportController.body(request, limits)) {
+            return ImportController.answer(registration.registerAll(ImportRows.csv(body, null, limits), chosen));
         }
     }
 }

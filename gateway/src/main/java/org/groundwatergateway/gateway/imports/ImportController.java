@@ -13,6 +13,7 @@ import org.groundwatergateway.ingest.bulk.ImportReport;
 import org.groundwatergateway.ingest.bulk.ImportRows;
 import org.groundwatergateway.ingest.bulk.ImportTemplate;
 import org.groundwatergateway.ingest.bulk.ImportTemplates;
+import org.groundwatergateway.ingest.bulk.UploadLimits;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +34,12 @@ public class ImportController {
 
     private final BulkImport imports;
     private final ImportTemplates templates;
+    private final UploadLimits limits;
 
-    public ImportController(BulkImport imports, ImportTemplates templates) {
+    public ImportController(BulkImport imports, ImportTemplates templates, UploadLimits limits) {
         this.imports = imports;
         this.templates = templates;
+        this.limits = limits;
     }
 
     @PostMapping(value = "/api/v1/readings", consumes = {"application/json", "text/csv"})
@@ -48,8 +51,8 @@ public class ImportController {
             throws IOException {
         ImportTemplate layout = template(template);
         // CSV rows are read as they are checked and stored, so a large upload is not first held in memory whole.
-        try (InputStream body = request.getInputStream()) {
-            Iterable<ImportRows.Row> rows = csv(request) ? ImportRows.csv(body, layout) : ImportRows.fromJson(body);
+        try (InputStream body = body(request, limits)) {
+            Iterable<ImportRows.Row> rows = csv(request) ? ImportRows.csv(body, layout, limits) : ImportRows.fromJson(body, limits);
             return answer(imports.readings(rows, BulkImport.Mode.of(mode), layout, live, origin(request)));
         }
     }
@@ -86,10 +89,15 @@ public class ImportController {
         return templates.find(name).orElseThrow(() -> new IllegalArgumentException("template: no import template named " + name));
     }
 
-    private static List<ImportRows.Row> rows(HttpServletRequest request, ImportTemplate template) throws IOException {
-        try (InputStream body = request.getInputStream()) {
-            return csv(request) ? ImportRows.fromCsv(body, template) : ImportRows.fromJson(body);
+    private List<ImportRows.Row> rows(HttpServletRequest request, ImportTemplate template) throws IOException {
+        try (InputStream body = body(request, limits)) {
+            return csv(request) ? ImportRows.fromCsv(body, template, limits) : ImportRows.fromJson(body, limits);
         }
+    }
+
+    /** The request's body, refused at once when it declares more bytes than an upload may hold, and cut off beyond them. */
+    public static InputStream body(HttpServletRequest request, UploadLimits limits) throws IOException {
+        return limits.guard(request.getInputStream(), request.getContentLengthLong());
     }
 
     private static boolean csv(HttpServletRequest request) {

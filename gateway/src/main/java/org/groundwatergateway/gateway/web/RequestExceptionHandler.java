@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
+import org.groundwatergateway.ingest.bulk.UploadTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -48,9 +49,31 @@ public class RequestExceptionHandler {
                 "the multipart body cannot be read: " + reason + " (uploads are sent as the whole body, text/csv or application/json)");
     }
 
+    @ExceptionHandler(UploadTooLarge.class)
+    ProblemDetail uploadTooLarge(UploadTooLarge e, HttpServletRequest request) {
+        log.info("Refused upload to {} from {}: {}", request.getRequestURI(), request.getRemoteAddr(), e.getMessage());
+        boolean bytes = e.limit().equals("bytes");
+        String setting = bytes ? "gw.imports.max-bytes" : "gw.imports.max-rows";
+        ProblemDetail problem = problem(request, HttpStatus.CONTENT_TOO_LARGE,
+                "上传超过每次 " + e.maximum() + (bytes ? " 字节" : " 行") + "的上限（" + setting + "）：已读取 " + e.rowsRead() + " 行，存储 "
+                        + e.stored() + " 条读数；请分成几次上传其余部分",
+                "the upload goes beyond " + e.maximum() + " " + e.limit() + " per request (" + setting + "): " + e.rowsRead()
+                        + " rows were read and " + e.stored() + " readings stored; send the rest in further uploads");
+        problem.setProperty("limit", setting);
+        problem.setProperty("maximum", e.maximum());
+        problem.setProperty("rowsRead", e.rowsRead());
+        problem.setProperty("stored", e.stored());
+        return problem;
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof IllegalArgumentException refused) {
+            // A value the domain refused as the body was bound (a record's own check): its message names the field.
+            log.info("Refused body of {} {}: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+        }
         String where = "";
         String whereZh = "";
         if (cause instanceof JacksonException json && json.getLocation() != null && json.getLocation() != TokenStreamLocation.NA) {

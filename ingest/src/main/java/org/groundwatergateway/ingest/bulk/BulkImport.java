@@ -103,24 +103,34 @@ public final class BulkImport {
         // ACCEPT_VALID: chunks are stored while the next ones are being read and checked.
         Chunks chunks = new Chunks(intakeMode);
         Instant now = clock.instant();
-        for (Row row : rows) {
-            rowCount++;
-            try {
-                Well well = lookups.well(row);
-                Parameter parameter = lookups.parameter(row);
-                Long datastream = lookups.datastream(well, parameter);
-                if (datastream == null) {
-                    throw new RowProblem("parameter", "well " + well.code() + " has no datastream for " + parameter.code());
+        try {
+            for (Row row : rows) {
+                rowCount++;
+                try {
+                    Well well = lookups.well(row);
+                    Parameter parameter = lookups.parameter(row);
+                    Long datastream = lookups.datastream(well, parameter);
+                    if (datastream == null) {
+                        throw new RowProblem("parameter", "well " + well.code() + " has no datastream for " + parameter.code());
+                    }
+                    int flags = flag(row);
+                    readings.add(Reading.arrived(datastream, lookups.time(row, template), number(row, "value"), flags, "http", now));
+                } catch (RowProblem p) {
+                    errors.add(new RowError(row.number(), p.column, p.getMessage()));
                 }
-                int flags = flag(row);
-                readings.add(Reading.arrived(datastream, lookups.time(row, template), number(row, "value"), flags, "http", now));
-            } catch (RowProblem p) {
-                errors.add(new RowError(row.number(), p.column, p.getMessage()));
+                if (mode == Mode.ACCEPT_VALID && readings.size() == ACCEPT_VALID_CHUNK) {
+                    chunks.add(List.copyOf(readings));
+                    readings.clear();
+                }
             }
-            if (mode == Mode.ACCEPT_VALID && readings.size() == ACCEPT_VALID_CHUNK) {
-                chunks.add(List.copyOf(readings));
-                readings.clear();
+        } catch (UploadTooLarge tooLarge) {
+            // ALL_OR_NOTHING has stored nothing yet; ACCEPT_VALID keeps what it read, as it keeps valid rows beside wrong ones.
+            if (mode == Mode.ACCEPT_VALID) {
+                chunks.add(readings);
+                chunks.finish();
+                record(errors, origin);
             }
+            throw tooLarge.after(rowCount, chunks.stored);
         }
         if (mode == Mode.ALL_OR_NOTHING) return store(rowCount, readings, errors, mode, intakeMode, origin, List.of());
         chunks.add(readings);

@@ -32,7 +32,8 @@ public final class ImportRows {
 
     private ImportRows() {}
 
-    public static List<Row> fromJson(InputStream body) {
+    /** The rows of a JSON array, at most {@code limits.maxRows()} of them. */
+    public static List<Row> fromJson(InputStream body, UploadLimits limits) {
         JsonNode array;
         try {
             array = JSON.readTree(body);
@@ -40,6 +41,7 @@ public final class ImportRows {
             throw new IllegalArgumentException("body is not JSON: " + e.getOriginalMessage());
         }
         if (!array.isArray()) throw new IllegalArgumentException("body must be a JSON array of rows");
+        limits.checkRow(array.size());
         List<Row> rows = new ArrayList<>(array.size());
         int number = 0;
         for (JsonNode item : array) {
@@ -55,26 +57,32 @@ public final class ImportRows {
     }
 
     /** CSV with a header row; with a template, its headers are translated to the platform's column names. */
-    public static List<Row> fromCsv(InputStream body, ImportTemplate template) {
+    public static List<Row> fromCsv(InputStream body, ImportTemplate template, UploadLimits limits) {
         List<Row> rows = new ArrayList<>();
-        csv(body, template).forEach(rows::add);
+        csv(body, template, limits).forEach(rows::add);
         return rows;
     }
 
     /**
      * The same rows, read from the stream as they are iterated, once: a large upload is checked and stored while
-     * the rest of it is still being read. A line OpenCSV cannot read ends the rows with an error.
+     * the rest of it is still being read. A line OpenCSV cannot read ends the rows with an error, and so does the row
+     * one beyond {@code limits.maxRows()} ({@link UploadTooLarge}).
      */
-    public static Iterable<Row> csv(InputStream body, ImportTemplate template) {
-        return () -> new CsvRows(body, template);
+    public static Iterable<Row> csv(InputStream body, ImportTemplate template, UploadLimits limits) {
+        return () -> new CsvRows(body, template, limits);
     }
 
     private static final class CsvRows implements java.util.Iterator<Row> {
         private final CSVReader csv;
         private final String[] columns;
+        private final UploadLimits limits;
+        private int rows;
         private Row next;
+        /** Met while reading ahead: thrown when the rows before it have been taken, so none of them is lost. */
+        private UploadTooLarge beyondLimit;
 
-        CsvRows(InputStream body, ImportTemplate template) {
+        CsvRows(InputStream body, ImportTemplate template, UploadLimits limits) {
+            this.limits = limits;
             Map<String, String> headerToColumn = new HashMap<>();
             if (template != null) template.columns().forEach((column, header) -> headerToColumn.put(header, column));
             csv = new CSVReader(new InputStreamReader(body, StandardCharsets.UTF_8));
@@ -91,6 +99,7 @@ public final class ImportRows {
 
         @Override
         public boolean hasNext() {
+            if (beyondLimit != null) throw beyondLimit;
             return next != null;
         }
 
@@ -103,6 +112,15 @@ public final class ImportRows {
         }
 
         private void advance() {
+            try {
+                readAhead();
+            } catch (UploadTooLarge e) {
+                next = null;
+                beyondLimit = e;
+            }
+        }
+
+        private void readAhead() {
             String[] line;
             do {
                 line = readLine();
@@ -111,6 +129,7 @@ public final class ImportRows {
                 next = null;
                 return;
             }
+            limits.checkRow(++rows);
             Map<String, String> cells = new HashMap<>(columns.length * 2);
             for (int i = 0; i < Math.min(line.length, columns.length); i++) cells.put(columns[i], line[i]);
             next = new Row((int) csv.getLinesRead(), cells);

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.groundwatergateway.ingest.bulk.UploadLimits;
 import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.core.monitoring.DeviceRepository;
 import org.groundwatergateway.core.parameter.ParameterRepository;
@@ -31,7 +32,7 @@ class DeviceRegistrationTest {
     }
 
     private static Iterable<ImportRows.Row> csv(String text) {
-        return ImportRows.csv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null);
+        return ImportRows.csv(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), null, new UploadLimits(1 << 20, 100_000));
     }
 
     @Test

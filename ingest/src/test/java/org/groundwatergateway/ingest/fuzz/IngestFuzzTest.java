@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.groundwatergateway.ingest.bulk.UploadLimits;
 import org.groundwatergateway.core.testing.Fuzz;
 import org.groundwatergateway.core.testing.FuzzInputs;
 import org.groundwatergateway.ingest.bulk.ImportRows;
@@ -153,7 +154,7 @@ class IngestFuzzTest {
     void csvUploadsAreReadOrRefusedWithTheLine() {
         Fuzz.check("CSV uploads", 10_000, SLOWEST, FuzzInputs::csv, csv -> {
             try {
-                List<ImportRows.Row> rows = ImportRows.fromCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null);
+                List<ImportRows.Row> rows = ImportRows.fromCsv(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), null, new UploadLimits(1 << 20, 10_000));
                 rows.forEach(row -> assertThat(row.number()).isPositive());
             } catch (IllegalArgumentException refused) {
                 assertThat(refused.getMessage()).isNotBlank();
