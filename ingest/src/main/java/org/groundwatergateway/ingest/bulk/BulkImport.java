@@ -154,12 +154,12 @@ public final class BulkImport {
         }
 
         void add(List<Reading> chunk) {
-            if (inFlight.size() == 2) count(inFlight.removeFirst().join());
+            if (inFlight.size() == 2) count(ReadingIntake.await(inFlight.removeFirst()));
             inFlight.add(intake.submit(chunk, mode));
         }
 
         void finish() {
-            while (!inFlight.isEmpty()) count(inFlight.removeFirst().join());
+            while (!inFlight.isEmpty()) count(ReadingIntake.await(inFlight.removeFirst()));
         }
 
         private void count(ReadingIntake.Receipt receipt) {

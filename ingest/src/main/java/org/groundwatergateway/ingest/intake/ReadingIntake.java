@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -116,7 +117,21 @@ public final class ReadingIntake implements AutoCloseable {
 
     /** Submits and waits for the commit; for callers that have nothing else to do meanwhile. */
     public Receipt submitAndWait(List<Reading> readings, Mode mode) {
-        return submit(readings, mode).join();
+        return await(submit(readings, mode));
+    }
+
+    /**
+     * Waits for a submission's commit. A refusal is thrown as itself — during an outage the {@link DatabaseUnavailable}
+     * that callers answer with "try again" (503) — not wrapped in a {@link CompletionException} they would not know.
+     */
+    public static Receipt await(CompletableFuture<Receipt> submission) {
+        try {
+            return submission.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException refusal) throw refusal;
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
+        }
     }
 
     private void run() {

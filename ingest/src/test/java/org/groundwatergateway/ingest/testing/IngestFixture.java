@@ -2,6 +2,8 @@ package org.groundwatergateway.ingest.testing;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
+import javax.sql.DataSource;
 import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.event.EventBus;
@@ -36,8 +38,13 @@ public final class IngestFixture implements AutoCloseable {
     public final MonitoringRepository monitoring;
 
     public IngestFixture(TestDatabase db, int demoDays, Clock clock) {
+        this(db, demoDays, clock, UnaryOperator.identity());
+    }
+
+    /** The same over the test database's data source as {@code reach} wraps it (a source a test can cut off, say). */
+    public IngestFixture(TestDatabase db, int demoDays, Clock clock, UnaryOperator<DataSource> reach) {
         this.db = db;
-        this.database = Database.migrate(db.dataSource());
+        this.database = Database.migrate(reach.apply(db.dataSource()));
         this.readings = new ReadingRepository(database);
         this.monitoring = new MonitoringRepository(database);
         this.alerts = new AlertRepository(database, events);
