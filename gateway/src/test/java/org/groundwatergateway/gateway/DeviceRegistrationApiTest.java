@@ -54,6 +54,30 @@ class DeviceRegistrationApiTest extends RunningGateway {
         assertThat(awaitReading(streams.get(1).get("id").asLong(), "2025-11-04T12:00:00%2B08:00").get("rawValue").asDouble()).isEqualTo(812.0);
     }
 
+    /**
+     * The same through SensorThings (issue #15): a Sensor carrying the device's MN and a Datastream of a well, then at
+     * once the logger's first packet. The device's own registration has just read the registry, and a miss reads it
+     * again only after 10 s: only the SensorThings write itself can make the packet find its datastream.
+     */
+    @Test
+    void aDeviceRegisteredThroughSensorThingsHasItsFirstPacketStored() throws Exception {
+        assertThat(http.post("/api/v1/devices", "{\"mn\": \"REG0301\", \"park\": \"HBDP\", \"password\": \"pw-0301\"}", "admin", "demo-admin")
+                .status()).isEqualTo(201);
+        String sta = "/sta/v1.1";
+        Http.Response sensor = http.post(sta + "/Sensors", "{\"name\": \"REG0301-SONDE\", \"description\": \"pH sonde\", \"encodingType\": "
+                + "\"application/json\", \"metadata\": \"-\", \"properties\": {\"mn\": \"REG0301\", \"model\": \"Aqua TROLL 600\"}}", "admin", "demo-admin");
+        assertThat(sensor.status()).as(sensor.body()).isEqualTo(201);
+        long well = http.get(sta + "/Things?$filter=name%20eq%20'GW-U09'").json().path("value").get(0).path("@iot.id").asLong();
+        long ph = http.get(sta + "/ObservedProperties?$filter=properties/code%20eq%20'ph'").json().path("value").get(0).path("@iot.id").asLong();
+        Http.Response datastream = http.post(sta + "/Datastreams", "{\"name\": \"GW-U09/ph/REG0301-SONDE\", \"unitOfMeasurement\": {\"symbol\": "
+                + "\"dimensionless\"}, \"Thing\": {\"@iot.id\": " + well + "}, \"Sensor\": {\"@iot.id\": " + sensor.json().path("@iot.id").asLong()
+                + "}, \"ObservedProperty\": {\"@iot.id\": " + ph + "}}", "admin", "demo-admin");
+        assertThat(datastream.status()).as(datastream.body()).isEqualTo(201);
+
+        sendHj212("REG0301", "pw-0301", "20251104150000", "w01001-Avg=7.44,w01001-Flag=N");
+        assertThat(awaitReading(datastream.json().path("@iot.id").asLong(), "2025-11-04T15:00:00%2B08:00").get("rawValue").asDouble()).isEqualTo(7.44);
+    }
+
     @Test
     void refusalsNameTheField() {
         assertThat(http.post("/api/v1/devices", "{\"mn\": \"REG0002\", \"park\": \"HBDP\", \"password\": \"pw-0002\"}", "admin", "demo-admin")

@@ -12,6 +12,7 @@ import org.groundwatergateway.ogc.sta.persistence.EntityStore;
 import org.groundwatergateway.ogc.sta.service.EntityWrites;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.ingest.device.DeviceRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,11 +22,11 @@ public class SensorThingsConfiguration {
 
     @Bean
     SensorThingsService sensorThingsService(Database database, AccessPolicy policy, ReadingIntake intake, EventBus events, Clock clock,
-                                            StaProperties properties, MqttLifecycle mqtt, GatewayProperties gateway) {
+                                            StaProperties properties, MqttLifecycle mqtt, GatewayProperties gateway, DeviceRegistry devices) {
         // Reads are shaped by requests' $filter and $expand: the database cancels one after gw.query-timeout.
         EntityStore store = new EntityStore(database.withQueryTimeout(gateway.queryTimeout()), new EntityStore.Limits(properties.defaultTop(), properties.maxTop(),
                 properties.maxExpandDepth(), properties.maxEntities()));
-        return new SensorThingsService(store, policy, new EntityWrites(database, intake, clock, events), clock,
+        return new SensorThingsService(store, policy, new EntityWrites(database, intake, clock, events, devices::reload), clock,
                 base -> mqttEndpoint(mqtt, base), properties.maxFilterLength());
     }
 

@@ -55,7 +55,7 @@ class SensorThingsQueryBench {
 
             EntityStore store = new EntityStore(database, new EntityStore.Limits(100, 10_000, 3, 10_000));
             SensorThingsService service = new SensorThingsService(store, new OpenAccessPolicy(),
-                    new EntityWrites(database, null, Clock.systemUTC(), events), Clock.systemUTC(), base -> null, 131_072);
+                    new EntityWrites(database, null, Clock.systemUTC(), events, () -> {}), Clock.systemUTC(), base -> null, 131_072);
             long[] datastreams = database.jdbc().sql("SELECT id FROM datastreams ORDER BY id").query(Long.class).list()
                     .stream().mapToLong(Long::longValue).toArray();
             Random random = new Random(18_088);

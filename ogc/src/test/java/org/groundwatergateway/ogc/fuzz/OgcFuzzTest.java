@@ -83,7 +83,7 @@ class OgcFuzzTest {
                     new WmsService(new MapLayers(types, database), types, store, database, settings, new MapImageCache(50)),
                     new FeaturesApi(types, store, settings),
                     new SensorThingsService(new EntityStore(database, new EntityStore.Limits(100, 1000, 3, 10_000)), policy,
-                            new EntityWrites(database, null, Clock.systemUTC(), events), Clock.systemUTC(), base -> null, 131_072)));
+                            new EntityWrites(database, null, Clock.systemUTC(), events, () -> {}), Clock.systemUTC(), base -> null, 131_072)));
         }
     }
 

@@ -65,8 +65,14 @@ public final class EntityWrites {
     private final ReadingIntake intake;
     private final Clock clock;
     private final EventBus events;
+    private final Runnable devicesChanged;
 
-    public EntityWrites(Database database, ReadingIntake intake, Clock clock, EventBus events) {
+    /**
+     * @param devicesChanged told, before the answer, that a Sensor or Datastream was created, changed or deleted: the
+     *                       device intake reads which datastream each device feeds again, so that a logger's first packet
+     *                       after its registration here is stored, not refused
+     */
+    public EntityWrites(Database database, ReadingIntake intake, Clock clock, EventBus events, Runnable devicesChanged) {
         this.database = database;
         this.monitoring = new MonitoringRepository(database);
         this.parameters = new ParameterRepository(database);
@@ -75,6 +81,12 @@ public final class EntityWrites {
         this.intake = intake;
         this.clock = clock;
         this.events = events;
+        this.devicesChanged = devicesChanged;
+    }
+
+    /** Sensors carry a device's MN and Datastreams its parameters: together, where a device's packets are stored. */
+    private static boolean describesDevices(EntityType type) {
+        return type == EntityType.SENSOR || type == EntityType.DATASTREAM;
     }
 
     /** What one request created so far, undone in reverse if a later part fails. */
@@ -120,6 +132,7 @@ public final class EntityWrites {
             created.undo();
             throw e;
         }
+        if (created.changed.stream().anyMatch(row -> describesDevices(row.type()))) devicesChanged.run();
         created.announce();
         Entity entity = reader.entity(new ResourcePath(List.of(new Segment(type, null, id, true)), null, false, false), QueryOptions.NONE);
         EntityJson json = new EntityJson(request.base(), reader::disclosure);
@@ -136,6 +149,7 @@ public final class EntityWrites {
         Map<String, Object> values = new LinkedHashMap<>();
         flatten("", body(request), values, target.type());
         updates.update(target.type(), target.id(), values);
+        if (describesDevices(target.type())) devicesChanged.run();
         events.publish(new EntityChanged(target.type(), target.id()));
         Entity entity = reader.entity(path, QueryOptions.NONE);
         return StaResponse.json(200, new EntityJson(request.base(), reader::disclosure).entity(entity, List.of(), List.of()));
@@ -147,6 +161,7 @@ public final class EntityWrites {
             throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
         }
         updates.delete(path.type(), path.last().id());
+        if (describesDevices(path.type())) devicesChanged.run();
         return StaResponse.noContent();
     }
 
