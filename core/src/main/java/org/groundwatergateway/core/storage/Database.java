@@ -2,6 +2,7 @@ package org.groundwatergateway.core.storage;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -37,7 +38,7 @@ public final class Database {
                     .migrate();
             dialect.prepare(connection);
             DataSource gated = new AvailabilityGate(dataSource);
-            return new Database(gated, dialect, JdbcClient.create(gated));
+            return new Database(gated, dialect, JdbcClient.create(watched(gated)));
         } catch (SQLException e) {
             throw new StorageException("Cannot open the database: " + e.getMessage(), e);
         }
@@ -50,9 +51,20 @@ public final class Database {
      * work for as long as it likes. The connections of {@link #inTransaction} and {@link #dataSource()} are not bounded.
      */
     public Database withQueryTimeout(Duration timeout) {
-        JdbcTemplate template = new JdbcTemplate(dataSource);
+        JdbcTemplate template = watched(dataSource);
         template.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds())));
         return new Database(dataSource, dialect, JdbcClient.create(template));
+    }
+
+    /** Statements of {@link #jdbc()} are shown to the thread's {@link StatementWatch}, which may cancel them. */
+    private static JdbcTemplate watched(DataSource dataSource) {
+        return new JdbcTemplate(dataSource) {
+            @Override
+            protected void applyStatementSettings(Statement statement) throws SQLException {
+                super.applyStatementSettings(statement);
+                StatementWatch.starting(statement);
+            }
+        };
     }
 
     public DataSource dataSource() {
