@@ -32,7 +32,13 @@ public final class DeviceRepository {
     }
 
     /** Adds what was counted since the last call and moves last-seen forward. */
+    /** Adds packets received and refused; {@code lastSeen} null (only refusals) leaves the last contact as it was. */
     public void recordTraffic(String mn, Instant lastSeen, long received, long rejected) {
+        if (lastSeen == null) {
+            jdbc.sql("UPDATE devices SET packets_received = packets_received + ?, packets_rejected = packets_rejected + ? WHERE mn = ?")
+                    .params(received, rejected, mn).update();
+            return;
+        }
         jdbc.sql("UPDATE devices SET last_seen_at = CASE WHEN last_seen_at IS NULL OR last_seen_at < ? THEN ? ELSE last_seen_at END, "
                         + "packets_received = packets_received + ?, packets_rejected = packets_rejected + ? WHERE mn = ?")
                 .params(Rows.timestamp(lastSeen), Rows.timestamp(lastSeen), received, rejected, mn).update();

@@ -217,7 +217,8 @@ public final class DeviceRegistry {
             Traffic t = e.getValue();
             long received = t.received.getAndSet(0);
             long rejected = t.rejected.getAndSet(0);
-            if ((received > 0 || rejected > 0) && t.lastSeen != null) devices.recordTraffic(e.getKey(), t.lastSeen, received, rejected);
+            // A device only ever refused (a wrong password, say) is counted too, its last contact left as it was.
+            if (received > 0 || rejected > 0) devices.recordTraffic(e.getKey(), t.lastSeen, received, rejected);
         }
     }
 

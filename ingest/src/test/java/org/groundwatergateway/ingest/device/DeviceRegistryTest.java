@@ -52,4 +52,22 @@ class DeviceRegistryTest {
                     .singleElement().extracting(Device::packetsRejected).isEqualTo(1000L);
         }
     }
+
+    /** A logger that is only ever refused (its password is wrong, say) has its refusals counted too, and is not seen. */
+    @Test
+    void aDeviceOnlyEverRefusedHasItsRefusalsKept() throws Exception {
+        try (IngestFixture fixture = new IngestFixture(TestDatabases.h2gis(), 1, Clock.systemUTC())) {
+            DeviceRegistry registry = fixture.devices;
+            long park = new ParkRepository(fixture.database).findByCode(DemoPark.PARK_CODE).orElseThrow().id();
+            DeviceRepository devices = new DeviceRepository(fixture.database);
+            devices.insert(Device.register("WRONG-PW", park, "pw", "misconfigured", Instant.now()));
+            registry.reload();
+            for (int i = 0; i < 7; i++) registry.rejected("hj212", "logger", "WRONG-PW", "wrong password", null);
+            registry.flushTraffic();
+            Device refused = devices.findAll().stream().filter(d -> d.mn().equals("WRONG-PW")).findFirst().orElseThrow();
+            assertThat(refused.packetsRejected()).isEqualTo(7);
+            assertThat(refused.packetsReceived()).isZero();
+            assertThat(refused.lastSeenAt()).isNull();
+        }
+    }
 }
