@@ -316,7 +316,15 @@ class SensorThingsApiTest extends RunningGateway {
 
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", null, null).status()).isEqualTo(401);
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "admin", "demo-admin").status()).isEqualTo(409);
-        assertThat(http.delete(STA + "/Observations(" + stored.json().path("@iot.id").asLong() + ")", "admin", "demo-admin").status()).isEqualTo(409);
+        // Deleting an Observation retracts its reading: gone from SensorThings and the REST readings, its raw value kept.
+        long observationId = stored.json().path("@iot.id").asLong();
+        assertThat(http.delete(STA + "/Observations(" + observationId + ")", null, null).status()).isEqualTo(401);
+        assertThat(http.getAs("/api/v1/datastreams/" + ds + "/readings", "admin", "demo-admin").json().path("items")).hasSize(1);
+        assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/Observations(" + observationId + ")").status()).isEqualTo(404);
+        assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).isEmpty();
+        assertThat(http.getAs("/api/v1/datastreams/" + ds + "/readings", "admin", "demo-admin").json().path("items")).isEmpty();
+        assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(404);
         Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
         long spareId = spare.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Sensors(" + spareId + ")", "admin", "demo-admin").status()).isEqualTo(200);

@@ -1,5 +1,7 @@
 package org.groundwatergateway.core.reading;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -67,6 +69,60 @@ public final class ReadingRepository {
 
     public long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM readings").query(Long.class).single();
+    }
+
+    /**
+     * Withdraws the current version of a reading: it stops being current and a new, non-current version flagged
+     * {@link QualityFlag#RETRACTED} records the retraction with the raw value, so that every read of current versions
+     * leaves the reading out while nothing stored is lost. The datastream's latest reading is found again if it was
+     * this one, and the retraction is written to the audit log, all in one transaction.
+     *
+     * @return false when the id names no current reading (unknown, superseded or retracted already)
+     */
+    public boolean retract(long readingId, String actor, Instant at) {
+        return database.inTransaction(connection -> {
+            Reading current;
+            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE id = ? AND current_version FOR UPDATE")) {
+                query.setLong(1, readingId);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) return false;
+                    current = reading(rs, 0);
+                }
+            }
+            try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE id = ?")) {
+                supersede.setLong(1, readingId);
+                supersede.executeUpdate();
+            }
+            database.dialect().appendReadings(connection, List.of(new Reading(null, current.datastreamId(), current.phenomenonTime(),
+                    current.value(), current.rawValue(), current.qualityFlags() | QualityFlag.RETRACTED.bit(), current.version() + 1,
+                    false, "retraction", at)));
+            replaceLatestIfRetracted(connection, current);
+            try (PreparedStatement audit = connection.prepareStatement(
+                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_RETRACTED', ?, ?)")) {
+                audit.setObject(1, Rows.timestamp(at));
+                audit.setString(2, actor);
+                audit.setString(3, "reading:" + readingId);
+                audit.setString(4, "datastream " + current.datastreamId() + " at " + current.phenomenonTime() + ", value " + current.value()
+                        + " (raw " + current.rawValue() + ", version " + current.version() + ")");
+                audit.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** latest_readings only ever moves forward on writes; a retraction of the latest reading sets it back by hand. */
+    private static void replaceLatestIfRetracted(Connection connection, Reading retracted) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM latest_readings WHERE datastream_id = ? AND phenomenon_time = ?")) {
+            delete.setLong(1, retracted.datastreamId());
+            delete.setObject(2, Rows.timestamp(retracted.phenomenonTime()));
+            if (delete.executeUpdate() == 0) return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latest_readings (datastream_id, phenomenon_time, "
+                + "result_value, quality_flags) SELECT datastream_id, phenomenon_time, result_value, quality_flags FROM readings "
+                + "WHERE datastream_id = ? AND current_version ORDER BY phenomenon_time DESC LIMIT 1")) {
+            insert.setLong(1, retracted.datastreamId());
+            insert.executeUpdate();
+        }
     }
 
     private static Reading reading(ResultSet rs, int row) throws SQLException {

@@ -26,6 +26,7 @@ import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.ogc.sta.model.EntityType;
@@ -52,7 +53,9 @@ import tools.jackson.databind.node.ObjectNode;
  * the ingest intake like any other channel's: QA/QC flags it, the review queue sees it, it is committed and
  * announced on the event bus; one the intake does not store (the datastream has a different value at that time
  * already) is refused with the reason. Deep insert (§10.2.1.2) creates related entities given inline and links
- * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Every entity
+ * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Deleting an
+ * Observation retracts its reading ({@link ReadingRepository#retract}): it leaves every read while its raw value stays
+ * stored for audit. Every entity
  * created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes it).
  */
 public final class EntityWrites {
@@ -62,6 +65,7 @@ public final class EntityWrites {
     private final ParameterRepository parameters;
     private final ParkRepository parks;
     private final EntityUpdates updates;
+    private final ReadingRepository readings;
     private final ReadingIntake intake;
     private final Clock clock;
     private final EventBus events;
@@ -78,6 +82,7 @@ public final class EntityWrites {
         this.parameters = new ParameterRepository(database);
         this.parks = new ParkRepository(database);
         this.updates = new EntityUpdates(database);
+        this.readings = new ReadingRepository(database);
         this.intake = intake;
         this.clock = clock;
         this.events = events;
@@ -160,7 +165,12 @@ public final class EntityWrites {
         if (path == null || path.segments().size() != 1 || path.last().id() == null || path.property() != null) {
             throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
         }
-        updates.delete(path.type(), path.last().id());
+        long id = path.last().id();
+        if (path.type() == EntityType.OBSERVATION) {
+            if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
+            return StaResponse.noContent();
+        }
+        updates.delete(path.type(), id);
         if (describesDevices(path.type())) devicesChanged.run();
         return StaResponse.noContent();
     }
