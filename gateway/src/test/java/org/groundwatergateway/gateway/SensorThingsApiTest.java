@@ -320,10 +320,14 @@ class SensorThingsApiTest extends RunningGateway {
         long observationId = stored.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", null, null).status()).isEqualTo(401);
         assertThat(http.getAs("/api/v1/datastreams/" + ds + "/readings", "admin", "demo-admin").json().path("items")).hasSize(1);
+        assertThat(get("/Datastreams(" + ds + ")").path("phenomenonTime").asString()).startsWith("2025-11-05T00:00:00Z/");
+        assertThat(get("/HistoricalLocations(" + wellId + ")").path("time").asString()).startsWith("2025-11-05T00:00:00Z");
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(200);
         assertThat(http.get(STA + "/Observations(" + observationId + ")").status()).isEqualTo(404);
         assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).isEmpty();
         assertThat(http.getAs("/api/v1/datastreams/" + ds + "/readings", "admin", "demo-admin").json().path("items")).isEmpty();
+        assertThat(get("/Datastreams(" + ds + ")").path("phenomenonTime").isNull()).isTrue();
+        assertThat(get("/HistoricalLocations(" + wellId + ")").path("time").isNull()).isTrue();
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(404);
         Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
         long spareId = spare.json().path("@iot.id").asLong();

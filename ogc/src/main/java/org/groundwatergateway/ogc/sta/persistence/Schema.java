@@ -70,8 +70,7 @@ final class Schema {
         add(new EntityTable(EntityType.HISTORICAL_LOCATION, THINGS, null, List.of(
                 id(),
                 // Since the first reading of any of the Thing's datastreams, each found on its index.
-                q("time", "(SELECT MIN((SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = d.id" + OBSERVED_BEFORE + ")) "
-                        + "FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
+                q("time", "(SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.id", "Locations", "{t}.id = {s}.id")));
         add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, null, List.of(
                 id(),
@@ -82,9 +81,8 @@ final class Schema {
                 q("observedArea", "{a}.observed_area", GEOMETRY),
                 q("properties/parameter", "{a}.parameter_code", STRING),
                 q("properties/intervalMinutes", "{a}.interval_minutes", NUMBER),
-                // All versions of a time share it, so the primary key's index answers these without the current flag.
-                output("phenomenonTime/start", "(SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id" + OBSERVED_BEFORE + ")", DATETIME),
-                output("phenomenonTime/end", "(SELECT MAX(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id" + OBSERVED_BEFORE + ")", DATETIME)),
+                output("phenomenonTime/start", observedTime("{a}.id", ""), DATETIME),
+                output("phenomenonTime/end", observedTime("{a}.id", " DESC"), DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.thing_id", "Sensor", "{t}.id = {s}.sensor_id",
                         "ObservedProperty", "{t}.id = {s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
         add(new EntityTable(EntityType.SENSOR, "sensors", null, List.of(
@@ -134,6 +132,16 @@ final class Schema {
 
     private static void add(EntityTable table) {
         TABLES.put(table.type(), table);
+    }
+
+    /**
+     * The first (or, with {@code " DESC"}, the last) time of a datastream's Observations: current versions only, so a
+     * retracted reading does not stretch it. Written as ORDER BY ... LIMIT 1 rather than MIN/MAX so that H2, too, walks
+     * the key (datastream_id, phenomenon_time, version) and stops at the first current version.
+     */
+    private static String observedTime(String datastreamId, String direction) {
+        return "(SELECT r.phenomenon_time FROM readings r WHERE r.datastream_id = " + datastreamId + " AND r.current_version" + OBSERVED_BEFORE
+                + " ORDER BY r.phenomenon_time" + direction + " LIMIT 1)";
     }
 
     private static Column id() {
