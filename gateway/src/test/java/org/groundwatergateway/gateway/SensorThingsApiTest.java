@@ -297,6 +297,9 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(stored.raw().headers().firstValue("Location").orElseThrow()).contains("/Observations(");
         assertThat(stored.json().path("result").asDouble()).isEqualTo(7.21);
         assertThat(stored.json().path("parameters").path("source").asString()).isEqualTo("sta");
+        // resultTime is what the sender gave, none here; the arrival is a parameter of its own.
+        assertThat(stored.json().path("resultTime").isNull()).isTrue();
+        assertThat(stored.json().path("parameters").path("receivedTime").asString()).isNotEmpty();
         Http.Response differentValueSameTime = http.post(STA + "/Observations", "{\"phenomenonTime\": \"2025-11-05T00:00:00Z\", \"result\": 7.5, "
                 + "\"Datastream\": {\"@iot.id\": " + ds + "}}", "admin", "demo-admin");
         assertThat(differentValueSameTime.status()).isEqualTo(400);
@@ -329,6 +332,11 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(get("/Datastreams(" + ds + ")").path("phenomenonTime").isNull()).isTrue();
         assertThat(get("/HistoricalLocations(" + wellId + ")").path("time").isNull()).isTrue();
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(404);
+        Http.Response timed = http.post(STA + "/Datastreams(" + ds + ")/Observations", "{\"phenomenonTime\": \"2025-11-05T09:00:00+08:00\", "
+                + "\"resultTime\": \"2025-11-05T09:30:00+08:00\", \"result\": 7.3}", "admin", "demo-admin");
+        assertThat(timed.status()).as(timed.body()).isEqualTo(201);
+        assertThat(timed.json().path("resultTime").asString()).isEqualTo("2025-11-05T01:30:00Z");
+        assertThat(get("/Observations?$filter=resultTime eq 2025-11-05T01:30:00Z").path("value")).hasSize(1);
         Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
         long spareId = spare.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Sensors(" + spareId + ")", "admin", "demo-admin").status()).isEqualTo(200);

@@ -72,6 +72,17 @@ public final class ReadingRepository {
     }
 
     /**
+     * Records when an observation's result was generated (SensorThings resultTime), for a reading stored already; a
+     * time recorded before for the same observation is kept.
+     */
+    public void recordResultTime(long datastreamId, Instant phenomenonTime, Instant resultTime) {
+        jdbc.sql("INSERT INTO observation_result_times (datastream_id, phenomenon_time, result_time) SELECT ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ?)")
+                .params(datastreamId, Rows.timestamp(phenomenonTime), Rows.timestamp(resultTime), datastreamId, Rows.timestamp(phenomenonTime))
+                .update();
+    }
+
+    /**
      * Withdraws the current version of a reading: it stops being current and a new, non-current version flagged
      * {@link QualityFlag#RETRACTED} records the retraction with the raw value, so that every read of current versions
      * leaves the reading out while nothing stored is lost. The datastream's latest reading is found again if it was

@@ -108,11 +108,14 @@ final class Schema {
         add(new EntityTable(EntityType.OBSERVATION, "readings", "{a}.current_version", List.of(
                 id(),
                 q("phenomenonTime", "{a}.phenomenon_time", DATETIME),
-                q("resultTime", "{a}.received_time", DATETIME),
+                // Only what the sender gave: a reading's arrival is not when its result was generated.
+                q("resultTime", "(SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = {a}.datastream_id "
+                        + "AND t.phenomenon_time = {a}.phenomenon_time)", DATETIME),
                 q("result", "{a}.result_value", NUMBER),
                 q("parameters/rawValue", "{a}.raw_value", NUMBER),
                 q("parameters/version", "{a}.version", NUMBER),
                 q("parameters/source", "{a}.source", STRING),
+                q("parameters/receivedTime", "{a}.received_time", DATETIME),
                 q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
                 Map.of("Datastream", "{t}.id = {s}.datastream_id",
                         "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)")));
