@@ -344,6 +344,25 @@ class SensorThingsApiTest extends RunningGateway {
     }
 
     @Test
+    void aSensorReportingThroughNoLoggerIsCreatedWithoutAnMn() {
+        Http.Response sensor = http.post(STA + "/Sensors", "{\"name\": \"Fuguro Barometer\", \"description\": \"Fuguro Barometer\", "
+                + "\"encodingType\": \"application/pdf\", \"metadata\": \"Barometer\"}", "admin", "demo-admin");
+        assertThat(sensor.status()).as(sensor.body()).isEqualTo(201);
+        assertThat(sensor.json().path("properties").has("mn")).isFalse();
+        long ph = get("/ObservedProperties?$filter=properties/code eq 'ph'").path("value").get(0).path("@iot.id").asLong();
+        long thing = get("/Things?$filter=name eq 'GW-U10'").path("value").get(0).path("@iot.id").asLong();
+        Http.Response datastream = http.post(STA + "/Datastreams", "{\"name\": \"GW-U10/ph/barometer\", \"Thing\": {\"@iot.id\": " + thing
+                + "}, \"Sensor\": {\"@iot.id\": " + sensor.json().path("@iot.id").asLong() + "}, \"ObservedProperty\": {\"@iot.id\": " + ph + "}}",
+                "admin", "demo-admin");
+        assertThat(datastream.status()).as(datastream.body()).isEqualTo(201);
+        Http.Response observation = http.post(STA + "/Datastreams(" + datastream.json().path("@iot.id").asLong() + ")/Observations",
+                "{\"phenomenonTime\": \"2025-11-07T00:00:00Z\", \"result\": 7.1}", "admin", "demo-admin");
+        assertThat(observation.status()).as(observation.body()).isEqualTo(201);
+        // The device registry and its listing pass over a sensor that names no logger.
+        assertThat(http.getAs("/api/v1/devices", "admin", "demo-admin").status()).isEqualTo(200);
+    }
+
+    @Test
     void batchRequestsRunInOrderAndReferToEarlierResults() {
         long ph = get("/ObservedProperties?$filter=properties/code eq 'ph'").path("value").get(0).path("@iot.id").asLong();
         long thing = get("/Things?$filter=name eq 'GW-U10'").path("value").get(0).path("@iot.id").asLong();

@@ -305,7 +305,7 @@ public final class EntityWrites {
             }
         }
         try {
-            long id = monitoring.insert(new Sensor(null, text(body, "name"), text(properties, "mn"),
+            long id = monitoring.insert(new Sensor(null, text(body, "name"), properties.path("mn").asString(null),
                     properties.hasNonNull("model") ? properties.get("model").asString() : body.path("description").asString(""),
                     properties.path("serialNumber").asString(""), properties.path("calibrationIntervalDays").asInt(365), calibrated)).id();
             created.add(EntityType.SENSOR, id);
