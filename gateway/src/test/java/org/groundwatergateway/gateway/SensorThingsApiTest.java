@@ -337,6 +337,13 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(timed.status()).as(timed.body()).isEqualTo(201);
         assertThat(timed.json().path("resultTime").asString()).isEqualTo("2025-11-05T01:30:00Z");
         assertThat(get("/Observations?$filter=resultTime eq 2025-11-05T01:30:00Z").path("value")).hasSize(1);
+        // The well is a FeatureOfInterest while it has Observations; deleting that retracts them all.
+        assertThat(http.get(STA + "/FeaturesOfInterest(" + wellId + ")").status()).isEqualTo(200);
+        assertThat(http.delete(STA + "/FeaturesOfInterest(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).isEmpty();
+        assertThat(http.get(STA + "/FeaturesOfInterest(" + wellId + ")").status()).isEqualTo(404);
+        assertThat(http.delete(STA + "/FeaturesOfInterest(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(404);
+        assertThat(get("/Things(" + wellId + ")").path("name").asString()).isEqualTo("GW-STA1");
         Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
         long spareId = spare.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Sensors(" + spareId + ")", "admin", "demo-admin").status()).isEqualTo(200);

@@ -247,6 +247,22 @@ abstract class RepositoryContract {
                 .query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void retractingADatastreamsReadingsLeavesNoneCurrentAndLosesNone() {
+        Datastream level = newLevelDatastream("T-07");
+        Instant t = Instant.parse("2026-07-31T23:00:00Z");
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+
+        assertThat(readings.retractAll(List.of(level.id()), "operator", t.plusSeconds(7200))).isEqualTo(2);
+
+        assertThat(readings.latest(level.id(), 5)).isEmpty();
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM latest_readings WHERE datastream_id = ?").param(level.id()).query(Integer.class).single())
+                .isZero();
+        assertThat(database.jdbc().sql("SELECT raw_value FROM readings WHERE datastream_id = ? AND source = 'retraction' ORDER BY phenomenon_time")
+                .param(level.id()).query(Double.class).list()).containsExactly(1.0, 2.0);
+        assertThat(readings.retractAll(List.of(level.id()), "operator", t.plusSeconds(9000))).isZero();
+    }
+
     private String latest(long datastreamId) {
         return database.jdbc().sql("SELECT phenomenon_time, result_value, quality_flags FROM latest_readings WHERE datastream_id = ?")
                 .param(datastreamId)

@@ -17,8 +17,8 @@ import org.groundwatergateway.ogc.sta.model.ValueType;
  * column names in generated SQL.
  *
  * <p>A Thing is a well or a weather station, numbered as {@link ThingIds} says so that the two tables share one id
- * space. A Thing has exactly one Location, HistoricalLocation and FeatureOfInterest (its
- * position), all with the Thing's id. An Observation is the current version of a reading.
+ * space. A Thing has exactly one Location and HistoricalLocation and, while it has Observations, one
+ * FeatureOfInterest (its position), all with the Thing's id. An Observation is the current version of a reading.
  */
 final class Schema {
 
@@ -119,7 +119,10 @@ final class Schema {
                 q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
                 Map.of("Datastream", "{t}.id = {s}.datastream_id",
                         "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)")));
-        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, null, List.of(
+        // A Thing is a FeatureOfInterest while it has Observations: the standard makes one for the first Observation,
+        // and deleting it deletes (here: retracts) its Observations, after which it is gone.
+        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
+                + "WHERE " + THING_OF_DATASTREAM + " = {a}.id AND r.current_version)", List.of(
                 id(),
                 q("name", "{a}.code", STRING),
                 q("description", "{a}.name_zh", STRING),

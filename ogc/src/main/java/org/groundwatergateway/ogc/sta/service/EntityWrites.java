@@ -55,7 +55,7 @@ import tools.jackson.databind.node.ObjectNode;
  * already) is refused with the reason. Deep insert (§10.2.1.2) creates related entities given inline and links
  * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Deleting an
  * Observation retracts its reading ({@link ReadingRepository#retract}): it leaves every read while its raw value stays
- * stored for audit. Every entity
+ * stored for audit; deleting a FeatureOfInterest (a Thing as observed) retracts all of the Thing's Observations. Every entity
  * created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes it).
  */
 public final class EntityWrites {
@@ -168,6 +168,15 @@ public final class EntityWrites {
         long id = path.last().id();
         if (path.type() == EntityType.OBSERVATION) {
             if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
+            return StaResponse.noContent();
+        }
+        if (path.type() == EntityType.FEATURE_OF_INTEREST) {
+            List<Long> datastreams = database.jdbc().sql("SELECT id FROM datastreams WHERE "
+                            + (ThingIds.isWeatherStation(id) ? "weather_station_id" : "well_id") + " = ?")
+                    .param(ThingIds.rowId(id)).query(Long.class).list();
+            if (readings.retractAll(datastreams, request.viewer().name(), clock.instant()) == 0) {
+                throw new StaNotFoundException("no FeaturesOfInterest(" + id + ")");
+            }
             return StaResponse.noContent();
         }
         updates.delete(path.type(), id);
