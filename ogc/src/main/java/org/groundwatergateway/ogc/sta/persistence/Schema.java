@@ -43,6 +43,10 @@ final class Schema {
      */
     static final String OBSERVED_BEFORE = "{observedBefore}";
 
+    /** Whether the datastreams {@code d} meeting {d} have a current reading. */
+    private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
+            + "WHERE {d} AND r.current_version)";
+
     private static final Map<EntityType, EntityTable> TABLES = new EnumMap<>(EntityType.class);
 
     static {
@@ -121,8 +125,9 @@ final class Schema {
                         "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)")));
         // A Thing is a FeatureOfInterest while it has Observations: the standard makes one for the first Observation,
         // and deleting it deletes (here: retracts) its Observations, after which it is gone.
-        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
-                + "WHERE " + THING_OF_DATASTREAM + " = {a}.id AND r.current_version)", List.of(
+        // Two probes rather than THING_OF_DATASTREAM, so each finds the Thing's datastreams on an index.
+        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, "(" + HAS_OBSERVATIONS.replace("{d}", "d.well_id = {a}.id") + " OR "
+                + HAS_OBSERVATIONS.replace("{d}", "d.weather_station_id = {a}.id - " + ThingIds.STATION_BASE) + ")", List.of(
                 id(),
                 q("name", "{a}.code", STRING),
                 q("description", "{a}.name_zh", STRING),
