@@ -55,8 +55,9 @@ import tools.jackson.databind.node.ObjectNode;
  * already) is refused with the reason. Deep insert (§10.2.1.2) creates related entities given inline and links
  * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Deleting an
  * Observation retracts its reading ({@link ReadingRepository#retract}): it leaves every read while its raw value stays
- * stored for audit; deleting a FeatureOfInterest (a Thing as observed) retracts all of the Thing's Observations. Every entity
- * created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes it).
+ * stored for audit; deleting a FeatureOfInterest (a Thing as observed) retracts all of the Thing's Observations.
+ * Every entity created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes
+ * it).
  */
 public final class EntityWrites {
 
