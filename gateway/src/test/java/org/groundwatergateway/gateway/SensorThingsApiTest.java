@@ -297,6 +297,9 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(stored.raw().headers().firstValue("Location").orElseThrow()).contains("/Observations(");
         assertThat(stored.json().path("result").asDouble()).isEqualTo(7.21);
         assertThat(stored.json().path("parameters").path("source").asString()).isEqualTo("sta");
+        // resultTime is what the sender gave, none here; the arrival is a parameter of its own.
+        assertThat(stored.json().path("resultTime").isNull()).isTrue();
+        assertThat(stored.json().path("parameters").path("receivedTime").asString()).isNotEmpty();
         Http.Response differentValueSameTime = http.post(STA + "/Observations", "{\"phenomenonTime\": \"2025-11-05T00:00:00Z\", \"result\": 7.5, "
                 + "\"Datastream\": {\"@iot.id\": " + ds + "}}", "admin", "demo-admin");
         assertThat(differentValueSameTime.status()).isEqualTo(400);
@@ -316,11 +319,54 @@ class SensorThingsApiTest extends RunningGateway {
 
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", null, null).status()).isEqualTo(401);
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "admin", "demo-admin").status()).isEqualTo(409);
-        assertThat(http.delete(STA + "/Observations(" + stored.json().path("@iot.id").asLong() + ")", "admin", "demo-admin").status()).isEqualTo(409);
+        // Deleting an Observation retracts its reading: gone from SensorThings and the REST readings, its raw value kept.
+        long observationId = stored.json().path("@iot.id").asLong();
+        assertThat(http.delete(STA + "/Observations(" + observationId + ")", null, null).status()).isEqualTo(401);
+        assertThat(http.getAs("/api/v1/datastreams/" + ds + "/readings", "admin", "demo-admin").json().path("items")).hasSize(1);
+        assertThat(get("/Datastreams(" + ds + ")").path("phenomenonTime").asString()).startsWith("2025-11-05T00:00:00Z/");
+        assertThat(get("/HistoricalLocations(" + wellId + ")").path("time").asString()).startsWith("2025-11-05T00:00:00Z");
+        assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/Observations(" + observationId + ")").status()).isEqualTo(404);
+        assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).isEmpty();
+        assertThat(http.getAs("/api/v1/datastreams/" + ds + "/readings", "admin", "demo-admin").json().path("items")).isEmpty();
+        assertThat(get("/Datastreams(" + ds + ")").path("phenomenonTime").isNull()).isTrue();
+        assertThat(get("/HistoricalLocations(" + wellId + ")").path("time").isNull()).isTrue();
+        assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(404);
+        Http.Response timed = http.post(STA + "/Datastreams(" + ds + ")/Observations", "{\"phenomenonTime\": \"2025-11-05T09:00:00+08:00\", "
+                + "\"resultTime\": \"2025-11-05T09:30:00+08:00\", \"result\": 7.3}", "admin", "demo-admin");
+        assertThat(timed.status()).as(timed.body()).isEqualTo(201);
+        assertThat(timed.json().path("resultTime").asString()).isEqualTo("2025-11-05T01:30:00Z");
+        assertThat(get("/Observations?$filter=resultTime eq 2025-11-05T01:30:00Z").path("value")).hasSize(1);
+        // The well is a FeatureOfInterest while it has Observations; deleting that retracts them all.
+        assertThat(http.get(STA + "/FeaturesOfInterest(" + wellId + ")").status()).isEqualTo(200);
+        assertThat(http.delete(STA + "/FeaturesOfInterest(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).isEmpty();
+        assertThat(http.get(STA + "/FeaturesOfInterest(" + wellId + ")").status()).isEqualTo(404);
+        assertThat(http.delete(STA + "/FeaturesOfInterest(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(404);
+        assertThat(get("/Things(" + wellId + ")").path("name").asString()).isEqualTo("GW-STA1");
         Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
         long spareId = spare.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Sensors(" + spareId + ")", "admin", "demo-admin").status()).isEqualTo(200);
         assertThat(http.get(STA + "/Sensors(" + spareId + ")").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSensorReportingThroughNoLoggerIsCreatedWithoutAnMn() {
+        Http.Response sensor = http.post(STA + "/Sensors", "{\"name\": \"Fuguro Barometer\", \"description\": \"Fuguro Barometer\", "
+                + "\"encodingType\": \"application/pdf\", \"metadata\": \"Barometer\"}", "admin", "demo-admin");
+        assertThat(sensor.status()).as(sensor.body()).isEqualTo(201);
+        assertThat(sensor.json().path("properties").has("mn")).isFalse();
+        long ph = get("/ObservedProperties?$filter=properties/code eq 'ph'").path("value").get(0).path("@iot.id").asLong();
+        long thing = get("/Things?$filter=name eq 'GW-U10'").path("value").get(0).path("@iot.id").asLong();
+        Http.Response datastream = http.post(STA + "/Datastreams", "{\"name\": \"GW-U10/ph/barometer\", \"Thing\": {\"@iot.id\": " + thing
+                + "}, \"Sensor\": {\"@iot.id\": " + sensor.json().path("@iot.id").asLong() + "}, \"ObservedProperty\": {\"@iot.id\": " + ph + "}}",
+                "admin", "demo-admin");
+        assertThat(datastream.status()).as(datastream.body()).isEqualTo(201);
+        Http.Response observation = http.post(STA + "/Datastreams(" + datastream.json().path("@iot.id").asLong() + ")/Observations",
+                "{\"phenomenonTime\": \"2025-11-07T00:00:00Z\", \"result\": 7.1}", "admin", "demo-admin");
+        assertThat(observation.status()).as(observation.body()).isEqualTo(201);
+        // The device registry and its listing pass over a sensor that names no logger.
+        assertThat(http.getAs("/api/v1/devices", "admin", "demo-admin").status()).isEqualTo(200);
     }
 
     @Test

@@ -25,9 +25,10 @@ class SensorThingsCiteTest extends RunningGateway {
     private static final CredentialsProxy PROXY = new CredentialsProxy("admin", "demo-admin");
     /**
      * Open server-side failures of issue #14 (docs/conformance.md): levels 2 and 3 first delete every entity of the
-     * service and create generic ones, which the gateway still refuses (Observations are retracted, never deleted; a
-     * Thing must be a well or weather station). Each fails the suite's setup, so every level 2 and 3 test is skipped.
-     * This test fails when one of them starts passing too, so that the list only shrinks.
+     * service and create generic ones. Observations are retracted and FeaturesOfInterest go with them, but a Datastream
+     * with readings is not deleted (409), and a Thing must still be a well or weather station. Each fails the suite's
+     * setup, so every level 2 and 3 test is skipped. This test fails when one of them starts passing too, so that the
+     * list only shrinks.
      */
     private static final Set<String> OPEN_IN_ISSUE_14 = Set.of("Capability2Tests.obtainTestSubject", "Capability3Tests.obtainTestSubject");
 

@@ -7,7 +7,7 @@ import java.util.Set;
  * Quality flags a reading carries, as bits of one integer (new flags are only ever appended: stored bits
  * keep their meaning). The first group is the device's own data state, HJ 212-2017 Table 8 ("N", normal,
  * is the absence of all of them); the second is what the platform's QA/QC found (HJ 164-2020 §13.4);
- * the third records review decisions.
+ * the third records review decisions and retractions.
  */
 public enum QualityFlag {
     /** F: the monitoring instrument was stopped. */
@@ -52,7 +52,13 @@ public enum QualityFlag {
     REJECTED,
 
     /** Below the laboratory's detection limit; the value is the detection limit. */
-    NON_DETECT;
+    NON_DETECT,
+
+    /**
+     * The reading was withdrawn (a SensorThings DELETE of its Observation): this version records when and keeps the
+     * raw value, and no version of the reading is current any more.
+     */
+    RETRACTED;
 
     /** Flags a reviewer should look at: QA/QC findings that are not routine (calibration and gaps are not). */
     public static final Set<QualityFlag> NEEDS_REVIEW = EnumSet.of(RANGE, RATE_OF_CHANGE, FLATLINE, SPIKE, DUPLICATE,

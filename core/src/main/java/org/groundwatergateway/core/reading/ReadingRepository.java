@@ -1,11 +1,14 @@
 package org.groundwatergateway.core.reading;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.TreeSet;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,6 +70,84 @@ public final class ReadingRepository {
 
     public long countAll() {
         return jdbc.sql("SELECT COUNT(*) FROM readings").query(Long.class).single();
+    }
+
+    /**
+     * Records when an observation's result was generated (SensorThings resultTime), for a reading stored already; a
+     * time recorded before for the same observation is kept.
+     */
+    public void recordResultTime(long datastreamId, Instant phenomenonTime, Instant resultTime) {
+        jdbc.sql("INSERT INTO observation_result_times (datastream_id, phenomenon_time, result_time) SELECT ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ?)")
+                .params(datastreamId, Rows.timestamp(phenomenonTime), Rows.timestamp(resultTime), datastreamId, Rows.timestamp(phenomenonTime))
+                .update();
+    }
+
+    /**
+     * Withdraws the current version of a reading: it stops being current and a new, non-current version flagged
+     * {@link QualityFlag#RETRACTED} records the retraction with the raw value, so that every read of current versions
+     * leaves the reading out while nothing stored is lost. The datastream's latest reading is found again if it was
+     * this one, and the retraction is written to the audit log, all in one transaction.
+     *
+     * @return false when the id names no current reading (unknown, superseded or retracted already)
+     */
+    public boolean retract(long readingId, String actor, Instant at) {
+        return retract("id = ?", List.of(readingId), "reading:" + readingId, actor, at) > 0;
+    }
+
+    /** Withdraws every current reading of these datastreams, as {@link #retract} does one; returns how many. */
+    public int retractAll(List<Long> datastreamIds, String actor, Instant at) {
+        if (datastreamIds.isEmpty()) return 0;
+        return retract("datastream_id IN (" + String.join(", ", Collections.nCopies(datastreamIds.size(), "?")) + ")",
+                List.copyOf(datastreamIds), "datastreams:" + datastreamIds, actor, at);
+    }
+
+    /** @param which a condition on readings, with {@code parameters} bound in order */
+    private int retract(String which, List<Object> parameters, String subject, String actor, Instant at) {
+        return database.inTransaction(connection -> {
+            List<Reading> retracted = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE " + which + " AND current_version FOR UPDATE")) {
+                for (int i = 0; i < parameters.size(); i++) query.setObject(i + 1, parameters.get(i));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) retracted.add(reading(rs, 0));
+                }
+            }
+            if (retracted.isEmpty()) return 0;
+            // The retraction versions go in first, not current, so that the update below reaches only what they retract.
+            database.dialect().appendReadings(connection, retracted.stream().map(r -> new Reading(null, r.datastreamId(), r.phenomenonTime(),
+                    r.value(), r.rawValue(), r.qualityFlags() | QualityFlag.RETRACTED.bit(), r.version() + 1, false, "retraction", at)).toList());
+            try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE " + which + " AND current_version")) {
+                for (int i = 0; i < parameters.size(); i++) supersede.setObject(i + 1, parameters.get(i));
+                supersede.executeUpdate();
+            }
+            for (long datastream : new TreeSet<>(retracted.stream().map(Reading::datastreamId).toList())) findLatestAgain(connection, datastream);
+            try (PreparedStatement audit = connection.prepareStatement(
+                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_RETRACTED', ?, ?)")) {
+                Reading first = retracted.get(0);
+                audit.setObject(1, Rows.timestamp(at));
+                audit.setString(2, actor);
+                audit.setString(3, subject);
+                audit.setString(4, retracted.size() == 1 ? "datastream " + first.datastreamId() + " at " + first.phenomenonTime() + ", value "
+                        + first.value() + " (raw " + first.rawValue() + ", version " + first.version() + ")" : retracted.size() + " readings");
+                audit.executeUpdate();
+            }
+            return retracted.size();
+        });
+    }
+
+    /** latest_readings only ever moves forward on writes; a retraction of the latest reading sets it back by hand. */
+    private static void findLatestAgain(Connection connection, long datastream) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM latest_readings l WHERE l.datastream_id = ? AND NOT EXISTS "
+                + "(SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.phenomenon_time AND r.current_version)")) {
+            delete.setLong(1, datastream);
+            if (delete.executeUpdate() == 0) return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latest_readings (datastream_id, phenomenon_time, "
+                + "result_value, quality_flags) SELECT datastream_id, phenomenon_time, result_value, quality_flags FROM readings "
+                + "WHERE datastream_id = ? AND current_version ORDER BY phenomenon_time DESC LIMIT 1")) {
+            insert.setLong(1, datastream);
+            insert.executeUpdate();
+        }
     }
 
     private static Reading reading(ResultSet rs, int row) throws SQLException {

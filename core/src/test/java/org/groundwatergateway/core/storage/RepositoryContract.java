@@ -222,6 +222,47 @@ abstract class RepositoryContract {
         assertThat(latest(level.id())).isEqualTo(t.plusSeconds(7200) + " 3.3 " + corrected);
     }
 
+    @Test
+    void aRetractedReadingLeavesEveryCurrentReadAndKeepsItsRawValue() {
+        Datastream level = newLevelDatastream("T-06");
+        Instant t = Instant.parse("2026-06-01T00:00:00Z");
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+        long newest = readings.latest(level.id(), 1).get(0).id();
+
+        assertThat(readings.retract(newest, "operator", t.plusSeconds(7200))).isTrue();
+
+        assertThat(readings.latest(level.id(), 5)).extracting(Reading::value).containsExactly(1.0);
+        assertThat(readings.valueAt(level.id(), t.plusSeconds(3600))).isNull();
+        assertThat(latest(level.id())).isEqualTo(t + " 1.0 0");
+        assertThat(database.jdbc().sql("SELECT raw_value, version, current_version, quality_flags, source FROM readings "
+                        + "WHERE datastream_id = ? AND phenomenon_time = ? ORDER BY version").params(level.id(), Rows.timestamp(t.plusSeconds(3600)))
+                .query((rs, n) -> rs.getDouble(1) + " v" + rs.getInt(2) + " " + rs.getBoolean(3) + " " + QualityFlag.of(rs.getInt(4)) + " " + rs.getString(5))
+                .list()).containsExactly("2.0 v1 false [] test", "2.0 v2 false [RETRACTED] retraction");
+        assertThat(database.jdbc().sql("SELECT actor FROM audit_log WHERE action = 'READING_RETRACTED' AND subject = ?")
+                .param("reading:" + newest).query(String.class).list()).containsExactly("operator");
+        // Once retracted, the id names no current reading: a second retraction changes nothing.
+        assertThat(readings.retract(newest, "operator", t.plusSeconds(9000))).isFalse();
+        assertThat(readings.retract(readings.latest(level.id(), 1).get(0).id(), "operator", t.plusSeconds(9000))).isTrue();
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM latest_readings WHERE datastream_id = ?").param(level.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void retractingADatastreamsReadingsLeavesNoneCurrentAndLosesNone() {
+        Datastream level = newLevelDatastream("T-07");
+        Instant t = Instant.parse("2026-07-31T23:00:00Z");
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+
+        assertThat(readings.retractAll(List.of(level.id()), "operator", t.plusSeconds(7200))).isEqualTo(2);
+
+        assertThat(readings.latest(level.id(), 5)).isEmpty();
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM latest_readings WHERE datastream_id = ?").param(level.id()).query(Integer.class).single())
+                .isZero();
+        assertThat(database.jdbc().sql("SELECT raw_value FROM readings WHERE datastream_id = ? AND source = 'retraction' ORDER BY phenomenon_time")
+                .param(level.id()).query(Double.class).list()).containsExactly(1.0, 2.0);
+        assertThat(readings.retractAll(List.of(level.id()), "operator", t.plusSeconds(9000))).isZero();
+    }
+
     private String latest(long datastreamId) {
         return database.jdbc().sql("SELECT phenomenon_time, result_value, quality_flags FROM latest_readings WHERE datastream_id = ?")
                 .param(datastreamId)

@@ -65,7 +65,8 @@ public class DeviceController {
     public List<DeviceView> all() {
         registry.flushTraffic();
         Map<Long, String> parkCodes = parks.findAll().stream().collect(Collectors.toMap(Park::id, Park::code));
-        Map<String, List<Sensor>> sensors = monitoring.findSensors().stream().collect(Collectors.groupingBy(Sensor::mn));
+        Map<String, List<Sensor>> sensors = monitoring.findSensors().stream().filter(s -> s.mn() != null)
+                .collect(Collectors.groupingBy(Sensor::mn));
         LocalDate today = ChinaStandardTime.date(clock.instant());
         return devices.findAll().stream().map(d -> view(d, parkCodes, sensors.getOrDefault(d.mn(), List.of()), today)).toList();
     }

@@ -198,6 +198,7 @@ public final class DeviceRegistration {
             }
             for (Datastream d : monitoring.findDatastreams()) {
                 datastreamCodes.add(d.code());
+                if (sensorMn.get(d.sensorId()) == null) continue;
                 fedBy.putIfAbsent(sensorMn.get(d.sensorId()) + "/" + byId.get(d.parameterId()).code(), d.code());
             }
         }

@@ -98,6 +98,8 @@ public final class DeviceRegistry {
         for (Parameter p : parameters.findAll()) parameterCodes.put(p.id(), p.code());
         Map<String, Long> streams = new HashMap<>();
         for (Datastream d : monitoring.findDatastreams()) {
+            // A sensor without a logger feeds no device's packets.
+            if (sensorMn.get(d.sensorId()) == null) continue;
             streams.putIfAbsent(sensorMn.get(d.sensorId()) + "/" + parameterCodes.get(d.parameterId()), d.id());
         }
         byMn = Map.copyOf(loaded);

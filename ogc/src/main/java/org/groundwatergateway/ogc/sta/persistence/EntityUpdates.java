@@ -14,8 +14,9 @@ import org.springframework.dao.DataIntegrityViolationException;
 
 /**
  * PATCH and DELETE of stored entities (OGC 18-088 §10.3-10.4) on the columns a SensorThings property maps to.
- * Things and Locations are wells or weather stations ({@link ThingIds}). Readings are never changed or deleted:
- * the platform keeps every raw value and corrects by adding versions through the review queue.
+ * Things and Locations are wells or weather stations ({@link ThingIds}). Readings are not changed here: the platform
+ * keeps every raw value and corrects by adding versions through the review queue (a DELETE of an Observation is a
+ * retraction, which adds a version too).
  */
 public final class EntityUpdates {
 

@@ -17,8 +17,8 @@ import org.groundwatergateway.ogc.sta.model.ValueType;
  * column names in generated SQL.
  *
  * <p>A Thing is a well or a weather station, numbered as {@link ThingIds} says so that the two tables share one id
- * space. A Thing has exactly one Location, HistoricalLocation and FeatureOfInterest (its
- * position), all with the Thing's id. An Observation is the current version of a reading.
+ * space. A Thing has exactly one Location and HistoricalLocation and, while it has Observations, one
+ * FeatureOfInterest (its position), all with the Thing's id. An Observation is the current version of a reading.
  */
 final class Schema {
 
@@ -42,6 +42,10 @@ final class Schema {
      * so a Datastream's time span shows no more than its Observations do ({@link QueryContext#columnSql}).
      */
     static final String OBSERVED_BEFORE = "{observedBefore}";
+
+    /** Whether the datastreams {@code d} meeting {d} have a current reading. */
+    private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
+            + "WHERE {d} AND r.current_version)";
 
     private static final Map<EntityType, EntityTable> TABLES = new EnumMap<>(EntityType.class);
 
@@ -70,8 +74,7 @@ final class Schema {
         add(new EntityTable(EntityType.HISTORICAL_LOCATION, THINGS, null, List.of(
                 id(),
                 // Since the first reading of any of the Thing's datastreams, each found on its index.
-                q("time", "(SELECT MIN((SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = d.id" + OBSERVED_BEFORE + ")) "
-                        + "FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
+                q("time", "(SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.id", "Locations", "{t}.id = {s}.id")));
         add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, null, List.of(
                 id(),
@@ -82,9 +85,8 @@ final class Schema {
                 q("observedArea", "{a}.observed_area", GEOMETRY),
                 q("properties/parameter", "{a}.parameter_code", STRING),
                 q("properties/intervalMinutes", "{a}.interval_minutes", NUMBER),
-                // All versions of a time share it, so the primary key's index answers these without the current flag.
-                output("phenomenonTime/start", "(SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id" + OBSERVED_BEFORE + ")", DATETIME),
-                output("phenomenonTime/end", "(SELECT MAX(r.phenomenon_time) FROM readings r WHERE r.datastream_id = {a}.id" + OBSERVED_BEFORE + ")", DATETIME)),
+                output("phenomenonTime/start", observedTime("{a}.id", ""), DATETIME),
+                output("phenomenonTime/end", observedTime("{a}.id", " DESC"), DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.thing_id", "Sensor", "{t}.id = {s}.sensor_id",
                         "ObservedProperty", "{t}.id = {s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
         add(new EntityTable(EntityType.SENSOR, "sensors", null, List.of(
@@ -110,15 +112,22 @@ final class Schema {
         add(new EntityTable(EntityType.OBSERVATION, "readings", "{a}.current_version", List.of(
                 id(),
                 q("phenomenonTime", "{a}.phenomenon_time", DATETIME),
-                q("resultTime", "{a}.received_time", DATETIME),
+                // Only what the sender gave: a reading's arrival is not when its result was generated.
+                q("resultTime", "(SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = {a}.datastream_id "
+                        + "AND t.phenomenon_time = {a}.phenomenon_time)", DATETIME),
                 q("result", "{a}.result_value", NUMBER),
                 q("parameters/rawValue", "{a}.raw_value", NUMBER),
                 q("parameters/version", "{a}.version", NUMBER),
                 q("parameters/source", "{a}.source", STRING),
+                q("parameters/receivedTime", "{a}.received_time", DATETIME),
                 q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
                 Map.of("Datastream", "{t}.id = {s}.datastream_id",
                         "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)")));
-        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, null, List.of(
+        // A Thing is a FeatureOfInterest while it has Observations: the standard makes one for the first Observation,
+        // and deleting it deletes (here: retracts) its Observations, after which it is gone.
+        // Two probes rather than THING_OF_DATASTREAM, so each finds the Thing's datastreams on an index.
+        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, "(" + HAS_OBSERVATIONS.replace("{d}", "d.well_id = {a}.id") + " OR "
+                + HAS_OBSERVATIONS.replace("{d}", "d.weather_station_id = {a}.id - " + ThingIds.STATION_BASE) + ")", List.of(
                 id(),
                 q("name", "{a}.code", STRING),
                 q("description", "{a}.name_zh", STRING),
@@ -134,6 +143,16 @@ final class Schema {
 
     private static void add(EntityTable table) {
         TABLES.put(table.type(), table);
+    }
+
+    /**
+     * The first (or, with {@code " DESC"}, the last) time of a datastream's Observations: current versions only, so a
+     * retracted reading does not stretch it. Written as ORDER BY ... LIMIT 1 rather than MIN/MAX so that H2, too, walks
+     * the key (datastream_id, phenomenon_time, version) and stops at the first current version.
+     */
+    private static String observedTime(String datastreamId, String direction) {
+        return "(SELECT r.phenomenon_time FROM readings r WHERE r.datastream_id = " + datastreamId + " AND r.current_version" + OBSERVED_BEFORE
+                + " ORDER BY r.phenomenon_time" + direction + " LIMIT 1)";
     }
 
     private static Column id() {

@@ -26,6 +26,7 @@ import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.ogc.sta.model.EntityType;
@@ -52,8 +53,11 @@ import tools.jackson.databind.node.ObjectNode;
  * the ingest intake like any other channel's: QA/QC flags it, the review queue sees it, it is committed and
  * announced on the event bus; one the intake does not store (the datastream has a different value at that time
  * already) is refused with the reason. Deep insert (§10.2.1.2) creates related entities given inline and links
- * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Every entity
- * created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes it).
+ * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Deleting an
+ * Observation retracts its reading ({@link ReadingRepository#retract}): it leaves every read while its raw value stays
+ * stored for audit; deleting a FeatureOfInterest (a Thing as observed) retracts all of the Thing's Observations.
+ * Every entity created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes
+ * it).
  */
 public final class EntityWrites {
 
@@ -62,6 +66,7 @@ public final class EntityWrites {
     private final ParameterRepository parameters;
     private final ParkRepository parks;
     private final EntityUpdates updates;
+    private final ReadingRepository readings;
     private final ReadingIntake intake;
     private final Clock clock;
     private final EventBus events;
@@ -78,6 +83,7 @@ public final class EntityWrites {
         this.parameters = new ParameterRepository(database);
         this.parks = new ParkRepository(database);
         this.updates = new EntityUpdates(database);
+        this.readings = new ReadingRepository(database);
         this.intake = intake;
         this.clock = clock;
         this.events = events;
@@ -160,7 +166,21 @@ public final class EntityWrites {
         if (path == null || path.segments().size() != 1 || path.last().id() == null || path.property() != null) {
             throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
         }
-        updates.delete(path.type(), path.last().id());
+        long id = path.last().id();
+        if (path.type() == EntityType.OBSERVATION) {
+            if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
+            return StaResponse.noContent();
+        }
+        if (path.type() == EntityType.FEATURE_OF_INTEREST) {
+            List<Long> datastreams = database.jdbc().sql("SELECT id FROM datastreams WHERE "
+                            + (ThingIds.isWeatherStation(id) ? "weather_station_id" : "well_id") + " = ?")
+                    .param(ThingIds.rowId(id)).query(Long.class).list();
+            if (readings.retractAll(datastreams, request.viewer().name(), clock.instant()) == 0) {
+                throw new StaNotFoundException("no FeaturesOfInterest(" + id + ")");
+            }
+            return StaResponse.noContent();
+        }
+        updates.delete(path.type(), id);
         if (describesDevices(path.type())) devicesChanged.run();
         return StaResponse.noContent();
     }
@@ -222,12 +242,14 @@ public final class EntityWrites {
         }
         Instant now = clock.instant();
         Instant time = body.hasNonNull("phenomenonTime") ? instant("phenomenonTime", body.get("phenomenonTime").asString()) : now;
+        Instant resultTime = body.hasNonNull("resultTime") ? instant("resultTime", body.get("resultTime").asString()) : null;
         Reading reading = Reading.arrived(datastream, time, result.asDouble(), 0, "sta", now);
         ReadingIntake.Receipt receipt = intake.submitAndWait(List.of(reading), ReadingIntake.Mode.LIVE);
         if (receipt.stored().isEmpty()) {
             throw new StaQueryException("not stored: Datastream " + datastream + " has an observation at " + time
                     + " already (a repeated value is stored once; a different one is a correction for review)");
         }
+        if (resultTime != null) readings.recordResultTime(datastream, time, resultTime);
         return receipt.stored().get(0).id();
     }
 
@@ -293,7 +315,7 @@ public final class EntityWrites {
             }
         }
         try {
-            long id = monitoring.insert(new Sensor(null, text(body, "name"), text(properties, "mn"),
+            long id = monitoring.insert(new Sensor(null, text(body, "name"), properties.path("mn").asString(null),
                     properties.hasNonNull("model") ? properties.get("model").asString() : body.path("description").asString(""),
                     properties.path("serialNumber").asString(""), properties.path("calibrationIntervalDays").asInt(365), calibrated)).id();
             created.add(EntityType.SENSOR, id);

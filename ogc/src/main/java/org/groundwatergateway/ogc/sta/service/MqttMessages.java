@@ -136,11 +136,13 @@ public final class MqttMessages {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("id", r.id());
         values.put("phenomenonTime", r.phenomenonTime());
-        values.put("resultTime", r.receivedTime());
+        // A resultTime is only ever given through SensorThings, recorded once the reading is stored: none is known yet.
+        values.put("resultTime", null);
         values.put("result", r.value());
         values.put("parameters/rawValue", r.rawValue());
         values.put("parameters/version", (long) r.version());
         values.put("parameters/source", r.source());
+        values.put("parameters/receivedTime", r.receivedTime());
         values.put("parameters/qualityFlags", (long) r.qualityFlags());
         return values;
     }

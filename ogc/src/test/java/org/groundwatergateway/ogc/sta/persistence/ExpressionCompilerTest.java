@@ -50,9 +50,9 @@ class ExpressionCompilerTest {
         Sql folded = where(EntityType.OBSERVATION, "phenomenonTime ge now() sub duration'P1D'");
         assertThat(folded.text()).isEqualTo("(a.phenomenon_time >= ?)");
         assertThat(folded.parameters()).containsExactly(OffsetDateTime.parse("2025-11-09T00:00:00Z"));
-        assertThat(where(StaDialect.POSTGIS, EntityType.OBSERVATION, "phenomenonTime add duration'PT1H' gt resultTime").text())
+        assertThat(where(StaDialect.POSTGIS, EntityType.OBSERVATION, "phenomenonTime add duration'PT1H' gt parameters/receivedTime").text())
                 .isEqualTo("((a.phenomenon_time + ? * INTERVAL '1 millisecond') > a.received_time)");
-        assertThat(where(StaDialect.H2GIS, EntityType.OBSERVATION, "phenomenonTime add duration'PT1H' gt resultTime").text())
+        assertThat(where(StaDialect.H2GIS, EntityType.OBSERVATION, "phenomenonTime add duration'PT1H' gt parameters/receivedTime").text())
                 .isEqualTo("(DATEADD(MILLISECOND, ?, a.phenomenon_time) > a.received_time)");
         assertThat(where(EntityType.OBSERVATION, "year(phenomenonTime) eq 2025").text())
                 .isEqualTo("(FLOOR(EXTRACT(YEAR FROM (a.phenomenon_time AT TIME ZONE 'UTC'))) = CAST(? AS BIGINT))");
