@@ -71,6 +71,9 @@ class ExpressionCompilerTest {
         assertThat(geo.parameters().get(0)).isInstanceOf(byte[].class);
         assertThat(where(EntityType.LOCATION, "st_relate(location, geography'POINT(1 1)', 'T********')").text())
                 .isEqualTo("ST_Relate(a.location, ST_GeomFromWKB(?, 4490), CAST(? AS VARCHAR))");
+        assertThatThrownBy(() -> where(EntityType.LOCATION, "st_relate(location, location, Things/name)")).isInstanceOf(StaQueryException.class)
+                .hasMessageContaining("DE-9IM pattern");
+        assertThatThrownBy(() -> where(EntityType.LOCATION, "st_relate(location, location, 'GW-C01')")).isInstanceOf(StaQueryException.class);
         assertThat(where(EntityType.OBSERVATION, "result mod 2 eq 1").text())
                 .isEqualTo("(MOD(CAST(a.result_value AS DECIMAL(38, 10)), CAST(CAST(? AS BIGINT) AS DECIMAL(38, 10))) = CAST(? AS BIGINT))");
         assertThat(where(EntityType.THING, "properties/status eq null").text()).isEqualTo("(a.status IS NULL)");
