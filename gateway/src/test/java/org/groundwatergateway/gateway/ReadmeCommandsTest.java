@@ -66,8 +66,8 @@ class ReadmeCommandsTest extends RunningGateway {
     private record Running(ReadmeCommand command, Listener listener, Process process) {}
 
     private static final List<Listener> LISTENERS = List.of(
-            // The next command's publication, relayed by the broker as it is, then the Observation created from it (its
-            // JSON, as the README's comment shows it, is checked as for any command).
+            // The next command's publication, which the broker routes to subscribers as published (docs/mqtt.md), then the
+            // Observation created from it (its JSON, as the README's comment shows it, is checked as for any command).
             new Listener("mosquitto_sub -p 1883 -i sta-viewer -t 'v1.1/Datastreams(23)/Observations'", " -C 2 -W 20", Set.of(0)),
             // Timed out (27): signed in and subscribed; an alert arrives only if one is raised meanwhile.
             new Listener("mosquitto_sub -p 1883 -i duty-screen", " -W 5", Set.of(27)),
@@ -141,7 +141,9 @@ class ReadmeCommandsTest extends RunningGateway {
                 matched.add(skipped);
                 continue;
             }
-            String text = command.text().replace("localhost:8080", "localhost:" + httpPort).replace("-p 1883 ", "-p " + mqttPort + " ");
+            // Every mention of the default ports: a command left on them would reach another gateway or CI's Mosquitto.
+            String text = command.text().replaceAll("\\b(localhost|127\\.0\\.0\\.1):8080\\b", "$1:" + httpPort)
+                    .replaceAll("\\b1883\\b", String.valueOf(mqttPort));
             Matcher placeholder = PLACEHOLDER.matcher(text);
             StringBuilder filled = new StringBuilder();
             while (placeholder.find()) {
