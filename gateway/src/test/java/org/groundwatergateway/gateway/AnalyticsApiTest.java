@@ -3,6 +3,7 @@ package org.groundwatergateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,10 @@ class AnalyticsApiTest extends RunningGateway {
                 + "\"longitudinalDispersivity\": {\"distribution\": \"TRIANGULAR\", \"min\": 2, \"mode\": 5, \"max\": 10}, \"threshold\": 0.01}";
         Http.Response accepted = http.post("/api/v1/analytics/transport", plume("analytical", uncertainty), ASYNC);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        String location = accepted.raw().headers().firstValue("Location").orElseThrow();
-        assertThat(location).startsWith("/api/v1/analytics/jobs/");
+        String address = accepted.raw().headers().firstValue("Location").orElseThrow();
+        // Absolute, so a client follows it as it is.
+        assertThat(address).startsWith(http.base() + "/api/v1/analytics/jobs/");
+        String location = URI.create(address).getPath();
 
         List<String> stream = http.eventStream(location + "/events", Duration.ofSeconds(60));
         List<String> names = stream.stream().filter(l -> l.startsWith("event:")).map(l -> l.substring(6).strip()).toList();
@@ -88,7 +91,7 @@ class AnalyticsApiTest extends RunningGateway {
                 .replace("\"times\": [365, 730]", "\"times\": [3650]");
         Http.Response accepted = http.post("/api/v1/analytics/transport", heavy, ASYNC);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        String location = accepted.raw().headers().firstValue("Location").orElseThrow();
+        String location = URI.create(accepted.raw().headers().firstValue("Location").orElseThrow()).getPath();
         Http.Response cancelled = http.delete(location, "admin", "demo-admin");
         assertThat(cancelled.status()).isEqualTo(202);
         List<String> stream = http.eventStream(location + "/events", Duration.ofSeconds(60));

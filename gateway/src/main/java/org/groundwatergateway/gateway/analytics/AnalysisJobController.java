@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.groundwatergateway.gateway.web.NotFoundException;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,11 +38,14 @@ public class AnalysisJobController {
         this.jobs = jobs;
     }
 
-    /** The answer of an analysis endpoint: its result, or with {@code Prefer: respond-async} the run to follow. */
-    static ResponseEntity<Object> respond(AnalysisJobs jobs, String prefer, String kind, AnalysisJobs.Analysis work) {
+    /**
+     * The answer of an analysis endpoint: its result, or with {@code Prefer: respond-async} the run to follow, at an
+     * absolute address under the public root, so a client (or one behind a proxy) follows it as it is.
+     */
+    static ResponseEntity<Object> respond(AnalysisJobs jobs, PublicBaseUrl publicBaseUrl, String prefer, String kind, AnalysisJobs.Analysis work) {
         AnalysisJob job = jobs.submit(kind, work);
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/analytics/jobs/" + job.id()))
+            return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(publicBaseUrl.root() + "/api/v1/analytics/jobs/" + job.id()))
                     .header("Preference-Applied", "respond-async").body(job.status());
         }
         return ResponseEntity.ok(job.await());

@@ -14,6 +14,7 @@ import org.groundwatergateway.analytics.remediation.Site;
 import org.groundwatergateway.analytics.remediation.UnitCosts;
 import org.groundwatergateway.analytics.transport.PlumePoint;
 import org.groundwatergateway.analytics.transport.TransportGrid;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -32,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class RemediationController {
 
     private final AnalysisJobs jobs;
+    private final PublicBaseUrl publicBaseUrl;
 
-    public RemediationController(AnalysisJobs jobs) {
+    public RemediationController(AnalysisJobs jobs, PublicBaseUrl publicBaseUrl) {
         this.jobs = jobs;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     public record SiteRequest(double conductivity, double gradient, double porosity, double thickness, Double retardation, Double decayPerDay,
@@ -93,7 +96,7 @@ public class RemediationController {
         if (request.alternatives() == null || request.alternatives().isEmpty()) throw new IllegalArgumentException("alternatives: give at least one");
         List<Remediation> alternatives = new ArrayList<>();
         for (int a = 0; a < request.alternatives().size(); a++) alternatives.add(alternative(request.alternatives().get(a), "alternatives[" + a + "]"));
-        return AnalysisJobController.respond(jobs, prefer, "remediation", progress -> {
+        return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "remediation", progress -> {
             progress.advance(0, "comparing " + alternatives.size() + " options");
             List<OutcomeView> views = new ArrayList<>();
             for (RemediationComparison.Outcome o : RemediationComparison.compare(site, compliance, alternatives, UnitCosts.DEFAULTS)) {

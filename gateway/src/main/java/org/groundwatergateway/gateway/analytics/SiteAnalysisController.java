@@ -24,6 +24,7 @@ import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -52,15 +53,17 @@ public class SiteAnalysisController {
     private final ParkRepository parks;
     private final ParameterRepository parameters;
     private final AnalysisJobs jobs;
+    private final PublicBaseUrl publicBaseUrl;
 
     public SiteAnalysisController(SiteRepository sites, SiteReadings readings, SiteTracing tracing, ParkRepository parks,
-                                  ParameterRepository parameters, AnalysisJobs jobs) {
+                                  ParameterRepository parameters, AnalysisJobs jobs, PublicBaseUrl publicBaseUrl) {
         this.sites = sites;
         this.readings = readings;
         this.tracing = tracing;
         this.parks = parks;
         this.parameters = parameters;
         this.jobs = jobs;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     @Schema(example = "{\"park\": \"HBDP\", \"aquifer\": \"Q1\", \"parameter\": \"conductivity\", \"from\": \"2025-11-01T00:00:00+08:00\", "
@@ -233,7 +236,7 @@ public class SiteAnalysisController {
         Instant from = AnalysisRequests.instant(request.from(), "from");
         Instant to = AnalysisRequests.instant(request.to(), "to");
         SiteTracing.Model model = model(request.model());
-        return AnalysisJobController.respond(jobs, prefer, "trace", progress ->
+        return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "trace", progress ->
                 traceAnswer(tracing.trace(site, request.aquifer(), parameter, from, to, model, progress)));
     }
 

@@ -22,6 +22,7 @@ import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
+import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,12 +44,14 @@ public class TransportController {
     private final SiteRepository sites;
     private final SiteReadings readings;
     private final Clock clock;
+    private final PublicBaseUrl publicBaseUrl;
 
-    public TransportController(AnalysisJobs jobs, SiteRepository sites, SiteReadings readings, Clock clock) {
+    public TransportController(AnalysisJobs jobs, SiteRepository sites, SiteReadings readings, Clock clock, PublicBaseUrl publicBaseUrl) {
         this.jobs = jobs;
         this.sites = sites;
         this.readings = readings;
         this.clock = clock;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     public record Grid(double x0, double y0, double dx, double dy, int nx, int ny) {}
@@ -155,7 +158,7 @@ public class TransportController {
             flow = new UniformFlow(v.azimuthDegrees(), speed);
         }
         if (request.uncertainty() == null) {
-            return AnalysisJobController.respond(jobs, prefer, "transport", progress -> {
+            return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "transport", progress -> {
                 double[][] c = method == Method.ANALYTICAL ? scenario.analytical(points, days) : scenario.numerical(points, days, progress);
                 List<PointValue> values = new ArrayList<>();
                 for (int p = 0; p < points.length; p++) {
@@ -166,7 +169,7 @@ public class TransportController {
             });
         }
         MonteCarloTransport.Request monteCarlo = monteCarlo(request, method, sources, parameters, points, days, flow, porosity, gradient, conductivity);
-        return AnalysisJobController.respond(jobs, prefer, "transport", progress ->
+        return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "transport", progress ->
                 uncertain(MonteCarloTransport.run(monteCarlo, progress), monteCarlo, request, sources.get(0), points, days, flow));
     }
 

@@ -46,6 +46,11 @@ public class PublicBaseUrl {
         return configured != null ? configured : ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     }
 
+    /** The gateway's root for links answering the current request, without a trailing slash. */
+    public String root() {
+        return root(((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest());
+    }
+
     /** The current request's URL, path and query as received (still encoded), under the public root. */
     public UriComponentsBuilder currentRequest() {
         HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
