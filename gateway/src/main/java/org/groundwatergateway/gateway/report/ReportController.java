@@ -5,8 +5,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.function.Supplier;
-import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.drill.DrillService;
+import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.gateway.drill.DrillController;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.gateway.emergency.IncidentController;
@@ -31,40 +31,35 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports", description = "报告 / reports")
 public class ReportController {
 
-    private final AlertRepository alerts;
-    private final IncidentService incidents;
-    private final DrillService drills;
-    private final ReportFont font;
-
+    private final ReportService reports;
     private final DisclosedRecords disclosed;
 
-    public ReportController(AlertRepository alerts, IncidentService incidents, DrillService drills, ReportFont font, DisclosedRecords disclosed) {
+    public ReportController(ReportService reports, DisclosedRecords disclosed) {
+        this.reports = reports;
         this.disclosed = disclosed;
-        this.alerts = alerts;
-        this.incidents = incidents;
-        this.drills = drills;
-        this.font = font;
     }
 
     @GetMapping("/incidents/{id}")
     @Operation(summary = "Emergency report of an incident: extent, receptors at risk, plan and measures, resources, tasks, timeline, evaluation",
-            description = "`format=pdf` (default): A4 with a map of the response and a chart of the plume front's forecast reach; "
+            description = "`format=pdf` (default): A4 with the incident on the park's WMS map and a chart of the plume front's forecast reach; "
                     + "`format=json`: the incident with everything attached.")
     public ResponseEntity<?> incident(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
-        disclosed.requireUnmasked(Viewers.current(), "incident_reports");
-        IncidentService.Details details = incidents.details(id);
-        return answer(format, IncidentController.DetailsView.of(details), () -> IncidentReport.pdf(details, font), "incident-" + id + ".pdf");
+        Viewer viewer = Viewers.current();
+        disclosed.requireUnmasked(viewer, "incident_reports");
+        IncidentService.Details details = reports.incident(id);
+        return answer(format, IncidentController.DetailsView.of(details), () -> reports.incidentPdf(details, viewer), "incident-" + id + ".pdf");
     }
 
     @GetMapping("/drills/{id}")
     @Operation(summary = "Report of a drill: the rehearsed release, the score of every step, then the drill incident's emergency report",
             description = "`format=pdf` (default) or `format=json`.")
     public ResponseEntity<?> drill(@PathVariable long id, @RequestParam(defaultValue = "pdf") String format) {
-        disclosed.requireUnmasked(Viewers.current(), "drill_reports");
-        DrillService.Report report = drills.report(id);
+        Viewer viewer = Viewers.current();
+        disclosed.requireUnmasked(viewer, "drill_reports");
+        DrillService.Report report = reports.drill(id);
         return answer(format, new DrillJson(DrillController.DrillView.of(report),
                         report.incident() == null ? null : IncidentController.DetailsView.of(report.incident())),
-                () -> DrillReport.pdf(report, font), "drill-" + id + ".pdf");
+                () -> reports.drillPdf(report, viewer), "drill-" + id + ".pdf");
     }
 
     /** A drill's report as JSON: the drill with its score, and its incident with everything attached. */
@@ -78,8 +73,8 @@ public class ReportController {
             @Parameter(description = "ISO 8601 with offset") @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime to,
             @Parameter(description = "pdf or json") @RequestParam(defaultValue = "pdf") String format) {
         disclosed.requireUnmasked(Viewers.current(), "alert_summary");
-        AlertSummary summary = AlertSummary.of(from.toInstant(), to.toInstant(), alerts.findRaisedBetween(from.toInstant(), to.toInstant()));
-        return answer(format, summary, () -> summary.pdf(font), "alert-summary.pdf");
+        AlertSummary summary = reports.alertSummary(from.toInstant(), to.toInstant());
+        return answer(format, summary, () -> reports.alertSummaryPdf(summary), "alert-summary.pdf");
     }
 
     private static ResponseEntity<?> answer(String format, Object json, Supplier<byte[]> pdf, String filename) {
@@ -87,11 +82,14 @@ public class ReportController {
             case "json":
                 return ResponseEntity.ok(json);
             case "pdf":
-                return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-                        .header("Content-Disposition", ContentDisposition.inline().filename(filename).build().toString())
-                        .body(pdf.get());
+                return pdf(pdf.get(), filename);
             default:
                 throw new IllegalArgumentException("format: pdf or json, not '" + format + "'");
         }
+    }
+
+    private static ResponseEntity<byte[]> pdf(byte[] pdf, String filename) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", ContentDisposition.inline().filename(filename).build().toString()).body(pdf);
     }
 }
