@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.core.emergency.Camera;
@@ -26,7 +27,7 @@ import org.locationtech.jts.geom.Geometry;
 
 /**
  * The incident on the park's map: the WMS draws the map the reader may see (risk zones, enterprises, potential sources,
- * receptors, plumes as at now, wells by role), and on it go what belongs to this incident only: the park boundary,
+ * receptors, plumes as outlined at the time shown, wells by role), and on it go what belongs to this incident only: the park boundary,
  * the routes of the dispatched resources, the cameras, the incident itself, and a scale bar. Web Mercator, so that
  * shapes read true over a park.
  */
@@ -43,7 +44,8 @@ final class IncidentMap {
 
     private IncidentMap() {}
 
-    static BufferedImage draw(IncidentService.Details details, Park park, WmsService wms, Viewer viewer, ReportFont font) {
+    /** @param asOf the time the map shows (the plumes as outlined then) */
+    static BufferedImage draw(IncidentService.Details details, Park park, Instant asOf, WmsService wms, Viewer viewer, ReportFont font) {
         PointMapping project = WEB_MERCATOR.fromLonLat();
         Coordinate at = details.incident().location().getCoordinate();
         double[] centre = project.apply(at.x, at.y);
@@ -59,7 +61,7 @@ final class IncidentMap {
         // The WMS draws at the size on the page, so its symbols keep the size they have on screen; the overlay is drawn
         // at the figure's resolution on the enlarged map.
         BufferedImage map = wms.picture(new WmsRequest.GetMap(LAYERS, List.of(), WEB_MERCATOR, extent, WIDTH, HEIGHT, "image/png", false,
-                0xF7F7F2, null), viewer);
+                0xF7F7F2, asOf), viewer);
         int w = WIDTH * ReportDocument.FIGURE_SCALE;
         int h = HEIGHT * ReportDocument.FIGURE_SCALE;
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -29,7 +29,8 @@ public record OperationsReport(String month, Instant from, Instant to, Instant g
      * @param calibrations   calibration records of its sensors started in the period
      * @param checks         zero and span checks
      * @param maintenance    maintenance, repair and replacement records
-     * @param calibrationOverdue its sensors whose last calibration plus interval lies before the period's end
+     * @param calibrationOverdue its sensors whose last calibration plus interval lies before the period's end (0 when it
+     *                    was not registered in the period)
      */
     public record DeviceHealth(String mn, String park, String description, boolean enabled, long hours, long hoursWithData, Double onlineRate,
                                long faultReadings, int silentAlerts, int calibrations, int checks, int maintenance, int calibrationOverdue) {}
@@ -66,7 +67,7 @@ public record OperationsReport(String month, Instant from, Instant to, Instant g
             "数据完整率：时段内收到的读数（每个时刻取当前版本）除以按上报间隔应有的读数，应有读数自设备登记时起算。",
             "质控标记率：带某一标记的读数占时段内全部读数的比例（一条读数可带多个标记）。",
             "误报：时段内产生的水质预警中经人工判定为误报的数量；误报率 = 误报 /（误报 + 确认）。",
-            "漏报：一是人工登记的漏报；二是疑似漏报——数据流在时段内有有效的 GB/T 14848 Ⅴ类读数（不含停运、维护、故障、校准、"
+            "漏报：一是人工登记的漏报；二是疑似漏报——数据流在时段内有有效的 GB/T 14848 V类读数（不含停运、维护、故障、校准、"
                     + "通讯故障、超范围、尖峰、恒值、校准期间和剔除的读数），而时段内没有任何关于它的水质预警。");
 
     byte[] pdf(ReportFont font) {
@@ -130,7 +131,7 @@ public record OperationsReport(String month, Instant from, Instant to, Instant g
             unalarmed.add(List.of(u.datastream(), u.parameterName(), String.valueOf(u.classVReadings()), ReportTexts.number(u.highest()) + " " + u.unit(),
                     ReportTexts.clock(u.firstAt())));
         }
-        if (!unalarmed.isEmpty()) report.table(List.of("疑似漏报数据流", "指标", "Ⅴ类读数", "最高值", "首次（北京时间）"), unalarmed);
+        if (!unalarmed.isEmpty()) report.table(List.of("疑似漏报数据流", "指标", "V类读数", "最高值", "首次（北京时间）"), unalarmed);
 
         report.heading("五、统计方法");
         for (String line : METHOD) report.note(line);

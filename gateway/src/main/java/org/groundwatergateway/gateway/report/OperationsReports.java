@@ -196,7 +196,7 @@ public class OperationsReports {
                     done.getOrDefault(MaintenanceRecord.Kind.ZERO_CHECK, 0) + done.getOrDefault(MaintenanceRecord.Kind.SPAN_CHECK, 0),
                     done.getOrDefault(MaintenanceRecord.Kind.MAINTENANCE, 0) + done.getOrDefault(MaintenanceRecord.Kind.REPAIR, 0)
                             + done.getOrDefault(MaintenanceRecord.Kind.REPLACEMENT, 0),
-                    overdue.getOrDefault(l.mn(), 0)));
+                    hours == 0 ? 0 : overdue.getOrDefault(l.mn(), 0)));
         }
         return new OperationsReport(month.toString(), from, to, now, by, devices, completeness, total, flags, alarms(raised, streams, from, to));
     }

@@ -1,6 +1,7 @@
 package org.groundwatergateway.gateway.report;
 
 import java.awt.image.BufferedImage;
+import java.time.Clock;
 import java.time.Instant;
 import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.drill.DrillService;
@@ -22,9 +23,11 @@ public class ReportService {
     private final ParkRepository parks;
     private final WmsService wms;
     private final ReportFont font;
+    private final Clock clock;
 
     public ReportService(AlertRepository alerts, IncidentService incidents, DrillService drills, ParameterRepository parameters, ParkRepository parks,
-                         WmsService wms, ReportFont font) {
+                         WmsService wms, ReportFont font, Clock clock) {
+        this.clock = clock;
         this.alerts = alerts;
         this.incidents = incidents;
         this.drills = drills;
@@ -67,7 +70,9 @@ public class ReportService {
         return font;
     }
 
+    /** The incident on the map as it was when closed, or as it is now. */
     private BufferedImage map(IncidentService.Details details, Viewer viewer) {
-        return IncidentMap.draw(details, parks.findByCode(details.parkCode()).orElse(null), wms, viewer, font);
+        Instant asOf = details.incident().closedAt() != null ? details.incident().closedAt() : clock.instant();
+        return IncidentMap.draw(details, parks.findByCode(details.parkCode()).orElse(null), asOf, wms, viewer, font);
     }
 }

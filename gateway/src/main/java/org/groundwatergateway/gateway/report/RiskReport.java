@@ -34,14 +34,15 @@ public record RiskReport(String park, String parkName, Instant from, Instant to,
     static final List<String> METHOD = List.of(
             "评价对象：园区内每口监测井的每个有 GB/T 14848-2017 分类限值的指标；只用有效读数（不含停运、维护、故障、校准、通讯故障、超范围、"
                     + "尖峰、恒值、校准期间和人工剔除的读数），每个时刻取当前版本。",
-            "最新类别：评价时段内最后一个有效读数按 GB/T 14848-2017 Ⅰ–Ⅴ类限值所属的类别；井的类别取其各指标中最差者。",
-            "超标：有效读数劣于Ⅲ类（即Ⅳ类或Ⅴ类）；超标率 = 超标读数 / 有效读数。",
+            "最新类别：评价时段内最后一个有效读数按 GB/T 14848-2017 I–V类限值所属的类别；井的类别取其各指标中最差者。",
+            "超标：有效读数劣于III类（即IV类或V类）；超标率 = 超标读数 / 有效读数。",
             "趋势：各指标按北京时间日均值做 Mann–Kendall 检验（Gilbert 1987），按 MAROS 决策矩阵分为上升、可能上升、无趋势、稳定、可能下降、下降；"
                     + "日均值少于 " + RiskAssessment.MIN_DAYS + " 天不作判断；斜率为 Sen 斜率（每年）。",
             "排序：先按井的最差最新类别（由差到好），再按超标率（由高到低），再按上升或可能上升的指标数（由多到少）；时段内无有效读数的井列在最后，不参与排序。",
-            "风险等级：最差类别为Ⅴ类，或为Ⅳ类且有指标上升，为“高”；最差类别为Ⅳ类、或有超标、或有指标上升，为“中”；其余为“低”。");
+            "风险等级：最差类别为V类，或为IV类且有指标上升，为“高”；最差类别为IV类、或有超标、或有指标上升，为“中”；其余为“低”。");
 
-    private static final String[] CLASSES = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ"};
+    /** Latin letters: the Roman numeral Ⅴ (U+2164) came out blank in the PDF with WenQuanYi Micro Hei, Ⅳ did not; I–V print alike. */
+    private static final String[] CLASSES = {"I", "II", "III", "IV", "V"};
 
     static String className(Integer qualityClass) {
         return qualityClass == null ? "—" : CLASSES[qualityClass - 1] + "类";
@@ -83,7 +84,7 @@ public record RiskReport(String park, String parkName, Instant from, Instant to,
                 rates[k] = Math.round(1000 * ranked.get(k).exceedanceRate()) / 10.0;
             }
             report.figure(ReportChart.stackedBars(font, "风险最高监测井的超标率", "%", names, List.of(new ReportChart.Series("超标率", new Color(0xd62828), rates))),
-                    "图 1 按风险排序前 " + rates.length + " 口井的超标率（劣于Ⅲ类的有效读数占比）");
+                    "图 1 按风险排序前 " + rates.length + " 口井的超标率（劣于III类的有效读数占比）");
         }
         List<List<String>> rows = new ArrayList<>();
         for (WellRisk w : wells) {
