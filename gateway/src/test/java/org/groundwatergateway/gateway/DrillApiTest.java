@@ -123,6 +123,7 @@ class DrillApiTest extends RunningGateway {
         assertThat(score.get("total").asDouble()).isBetween(0.0, 100.0);
 
         byte[] pdf = http.getBytes("/api/v1/reports/drills/" + id);
+        ReportApiTest.save("drill.pdf", pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("应急演练评估报告").contains("PS-E10-LG").contains("演练评分").contains("监测发现").contains("值班确认")

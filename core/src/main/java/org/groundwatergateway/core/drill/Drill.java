@@ -22,12 +22,22 @@ public record Drill(Long id, long parkId, String parkCode, String parameterCode,
 
     public enum Status {
         /** The release is being replayed through the monitoring. */
-        SIMULATING,
+        SIMULATING("模拟中"),
         /** A severe alert opened the drill's incident; people are responding. */
-        RESPONDING,
+        RESPONDING("处置中"),
         /** No rule reached 严重 within the drill's span: the monitoring did not see the release in time. */
-        UNDETECTED,
-        FINISHED,
-        FAILED
+        UNDETECTED("未发现"),
+        FINISHED("已结束"),
+        FAILED("失败");
+
+        private final String nameZh;
+
+        Status(String nameZh) {
+            this.nameZh = nameZh;
+        }
+
+        public String nameZh() {
+            return nameZh;
+        }
     }
 }

@@ -13,5 +13,17 @@ public record Dispatch(Long id, long incidentId, EmergencyResource resource, Dep
                        double etaMinutes, Status status, Instant updatedAt, Instant onSiteAt) {
 
     /** In this order; a dispatch only moves forward. */
-    public enum Status { DISPATCHED, EN_ROUTE, ON_SITE, RETURNED }
+    public enum Status {
+        DISPATCHED("已调派"), EN_ROUTE("途中"), ON_SITE("已到场"), RETURNED("已返回");
+
+        private final String nameZh;
+
+        Status(String nameZh) {
+            this.nameZh = nameZh;
+        }
+
+        public String nameZh() {
+            return nameZh;
+        }
+    }
 }

@@ -22,9 +22,33 @@ public record Incident(Long id, long parkId, Long alertId, String parameterCode,
                        Instant containedAt, Instant closedAt, String closingNote, Analysis analysis, Flow flow, TopSource topSource,
                        Drill drill) {
 
-    public enum Status { OPEN, RESPONDING, CONTAINED, CLOSED }
+    public enum Status {
+        OPEN("已启动"), RESPONDING("处置中"), CONTAINED("已控制"), CLOSED("已关闭");
 
-    public enum AnalysisState { PENDING, DONE, FAILED }
+        private final String nameZh;
+
+        Status(String nameZh) {
+            this.nameZh = nameZh;
+        }
+
+        public String nameZh() {
+            return nameZh;
+        }
+    }
+
+    public enum AnalysisState {
+        PENDING("分析中"), DONE("已完成"), FAILED("失败");
+
+        private final String nameZh;
+
+        AnalysisState(String nameZh) {
+            this.nameZh = nameZh;
+        }
+
+        public String nameZh() {
+            return nameZh;
+        }
+    }
 
     /** @param finishedAt when the analysis attached or failed, on the incident's time */
     public record Analysis(AnalysisState state, String error, Double thresholdMgPerL, Integer realizations, Instant finishedAt) {}

@@ -30,6 +30,7 @@ import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.time.ChinaStandardTime;
 import org.groundwatergateway.core.storage.Database;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
@@ -80,7 +81,7 @@ public final class IncidentService {
                           Evaluation evaluation) {}
 
     public static final String PLATFORM = "平台";
-    private static final String SYSTEM = "system";
+    private static final String SYSTEM = "系统";
     private static final Duration EVALUATION_WINDOW = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
 
@@ -172,7 +173,7 @@ public final class IncidentService {
         }
         Incident opened = open(site, alert.id(), parameter, well, well.location(), ResponseLevel.LEVEL_2, alert.level(),
                 seenMgPerL, severeAt, drill);
-        note(opened.id(), severeAt, (drill == null ? "" : "演练：") + "严重报警自动开启事件：" + alert.message());
+        note(opened.id(), severeAt, (drill == null ? "" : "演练：") + "严重报警自动开启事件：" + seen(alert, well, parameter));
         return Optional.of(opened);
     }
 
@@ -188,7 +189,7 @@ public final class IncidentService {
 
     /** Another well of the plume turned severe: the incident records it and escalates rather than a second one opening. */
     private void escalate(Incident incident, Well well, Parameter parameter, Double seenMgPerL, Instant at, Alert alert) {
-        note(incident.id(), at, "同一羽流再次严重报警（" + well.code() + "）并入本事件：" + alert.message());
+        note(incident.id(), at, "同一羽流再次严重报警（" + well.code() + "）并入本事件：" + seen(alert, well, parameter));
         Double concentration = IncidentGrouping.concentration(incident.concentrationMgPerL(), seenMgPerL);
         if (concentration != null && !concentration.equals(incident.concentrationMgPerL())) {
             incidents.updateConcentration(incident.id(), concentration);
@@ -314,7 +315,8 @@ public final class IncidentService {
         } catch (RuntimeException e) {
             log.warn("Incident {}: analysis failed", incident.id(), e);
             incidents.failAnalysis(incident.id(), e.getMessage(), clockOf(incident).instant());
-            note(incident.id(), clockOf(incident).instant(), "分析失败：" + e.getMessage());
+            // The cause (an exception's English message) is kept with the analysis state; the timeline is read in Chinese.
+            note(incident.id(), clockOf(incident).instant(), "预测与溯源分析失败，原因见事件的分析状态");
         }
     }
 
@@ -361,7 +363,7 @@ public final class IncidentService {
                 throw new IllegalArgumentException("status: an incident moves forward, not from " + incident.status() + " to " + status);
             }
             incidents.updateStatus(id, status, status == Incident.Status.CONTAINED ? now : null, null, null);
-            incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"), "事件状态：" + status));
+            incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"), "事件状态：" + status.nameZh()));
         }
         return incident(id);
     }
@@ -394,7 +396,7 @@ public final class IncidentService {
         if (status == Dispatch.Status.ON_SITE && incident.status() == Incident.Status.OPEN) {
             incidents.updateStatus(id, Incident.Status.RESPONDING, null, null, null);
         }
-        note(id, now, dispatch.resource().nameZh() + "（" + dispatch.resource().code() + "）：" + status);
+        note(id, now, dispatch.resource().nameZh() + "（" + dispatch.resource().code() + "）：" + status.nameZh());
         return incidents.dispatches(id).stream().filter(d -> d.id() == dispatchId).findFirst().orElseThrow();
     }
 
@@ -480,6 +482,16 @@ public final class IncidentService {
         Incident incident = incident(id);
         if (incident.status() == Incident.Status.CLOSED) throw new IllegalArgumentException("incident: " + id + " is closed");
         return incident;
+    }
+
+    /**
+     * What a severe alert saw, for the timeline, which is read in Chinese: the alert's own message quotes its rule and
+     * datastream codes in the rules' working language, and the time in UTC.
+     */
+    private static String seen(Alert alert, Well well, Parameter parameter) {
+        if (alert.origin() == null) return "监测井 " + well.code() + " " + parameter.nameZh() + "（" + alert.level().nameZh() + "预警）";
+        return String.format(Locale.ROOT, "监测井 %s %s %.4g %s（%s 北京时间）", well.code(), parameter.nameZh(), alert.origin().value(), parameter.unit(),
+                alert.origin().observedAt().atOffset(ChinaStandardTime.OFFSET).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     }
 
     private void note(long incidentId, Instant at, String text) {

@@ -5,101 +5,159 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.Path2D;
+import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import org.groundwatergateway.core.emergency.Camera;
 import org.groundwatergateway.core.emergency.Dispatch;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.geo.PointMapping;
+import org.groundwatergateway.core.park.Park;
+import org.groundwatergateway.ogc.crs.CoordinateReferenceSystems;
+import org.groundwatergateway.ogc.crs.Crs;
+import org.groundwatergateway.ogc.wms.WmsRequest;
+import org.groundwatergateway.ogc.wms.WmsService;
+import org.groundwatergateway.policies.Viewer;
+import org.locationtech.jts.awt.ShapeWriter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 
 /**
- * The incident on a map for its report: the routes of the dispatched resources from their depots, the cameras around
- * it, and the direction the groundwater carries the plume, on a longitude/latitude plate carrée scaled by cos(latitude)
- * so that distances read true over a park.
+ * The incident on the park's map: the WMS draws the map the reader may see (risk zones, enterprises, potential sources,
+ * receptors, plumes as outlined at the time shown, wells by role), and on it go what belongs to this incident only: the park boundary,
+ * the routes of the dispatched resources, the cameras, the incident itself, and a scale bar. Web Mercator, so that
+ * shapes read true over a park.
  */
 final class IncidentMap {
 
-    private static final int WIDTH = 900;
-    private static final int HEIGHT = 600;
-    private static final int PAD = 50;
+    /** Bottom to top, as the portal stacks them. */
+    static final List<String> LAYERS = List.of("risk_zones", "enterprises", "potential_sources", "receptors", "plumes", "wells");
+    /** Size on the page in CSS pixels; drawn at {@link ReportDocument#FIGURE_SCALE} times that. */
+    private static final int WIDTH = 670;
+    private static final int HEIGHT = 440;
+    /** At least this far around the incident is shown, so that the wells near it are on the map. */
+    private static final double MIN_HALF_SIDE_M = 900;
+    private static final Crs WEB_MERCATOR = CoordinateReferenceSystems.lookup("EPSG:3857").orElseThrow();
 
     private IncidentMap() {}
 
-    static BufferedImage draw(IncidentService.Details details) {
+    /** @param asOf the time the map shows (the plumes as outlined then) */
+    static BufferedImage draw(IncidentService.Details details, Park park, Instant asOf, WmsService wms, Viewer viewer, ReportFont font) {
+        PointMapping project = WEB_MERCATOR.fromLonLat();
         Coordinate at = details.incident().location().getCoordinate();
-        Envelope extent = new Envelope(at);
-        for (Dispatch d : details.dispatches()) extent.expandToInclude(d.route().getEnvelopeInternal());
-        for (Camera c : details.cameras()) extent.expandToInclude(c.location().getCoordinate());
-        extent.expandBy(Math.max(extent.getWidth(), extent.getHeight()) * 0.1 + 0.002);
-        double kx = Math.cos(Math.toRadians(at.y));
-        double scale = Math.min((WIDTH - 2 * PAD) / (extent.getWidth() * kx), (HEIGHT - 2 * PAD) / extent.getHeight());
+        double[] centre = project.apply(at.x, at.y);
+        // Web Mercator stretches distances by 1 / cos(latitude).
+        double unitsPerMetre = 1 / Math.cos(Math.toRadians(at.y));
+        Envelope extent = new Envelope(centre[0], centre[0], centre[1], centre[1]);
+        extent.expandBy(MIN_HALF_SIDE_M * unitsPerMetre);
+        for (Dispatch d : details.dispatches()) include(extent, project.applyTo(d.route()));
+        for (Camera c : details.cameras()) include(extent, project.applyTo(c.location()));
+        extent.expandBy(0.08 * Math.max(extent.getWidth(), extent.getHeight()));
+        fitAspect(extent);
 
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        // The WMS draws at the size on the page, so its symbols keep the size they have on screen; the overlay is drawn
+        // at the figure's resolution on the enlarged map.
+        BufferedImage map = wms.picture(new WmsRequest.GetMap(LAYERS, List.of(), WEB_MERCATOR, extent, WIDTH, HEIGHT, "image/png", false,
+                0xF7F7F2, asOf), viewer);
+        int w = WIDTH * ReportDocument.FIGURE_SCALE;
+        int h = HEIGHT * ReportDocument.FIGURE_SCALE;
+        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(map, 0, 0, w, h, null);
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(new Color(0xf7f7f2));
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            java.util.function.Function<Coordinate, double[]> px = c -> new double[] {
-                    PAD + (c.x - extent.getMinX()) * kx * scale, HEIGHT - PAD - (c.y - extent.getMinY()) * scale};
-            g.setStroke(new BasicStroke(2.5f));
+            double scale = w / extent.getWidth();
+            ShapeWriter shapes = new ShapeWriter((c, view) -> {
+                double[] xy = project.apply(c.x, c.y);
+                view.setLocation((xy[0] - extent.getMinX()) * scale, (extent.getMaxY() - xy[1]) * scale);
+            });
+            float s = ReportDocument.FIGURE_SCALE;
+            Font label = font.awt().deriveFont(Font.PLAIN, 11 * s);
+            g.setFont(label);
+            if (park != null) {
+                g.setColor(new Color(0x2e7d32));
+                g.setStroke(new BasicStroke(2 * s, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10, new float[] {8 * s, 5 * s}, 0));
+                g.draw(shapes.toShape(park.boundary()));
+            }
+            g.setStroke(new BasicStroke(2.5f * s, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             for (Dispatch d : details.dispatches()) {
-                Path2D path = new Path2D.Double();
-                Coordinate[] cs = d.route().getCoordinates();
-                for (int i = 0; i < cs.length; i++) {
-                    double[] p = px.apply(cs[i]);
-                    if (i == 0) path.moveTo(p[0], p[1]);
-                    else path.lineTo(p[0], p[1]);
-                }
-                g.setColor(new Color(0x2f6fdb));
-                g.draw(path);
-                double[] depot = px.apply(d.depot().location().getCoordinate());
-                g.fillRect((int) depot[0] - 5, (int) depot[1] - 5, 10, 10);
+                g.setColor(new Color(0x1565c0));
+                g.draw(shapes.toShape(d.route()));
+                double[] p = pixel(project, extent, scale, d.depot().location().getCoordinate());
+                g.fillRect((int) (p[0] - 5 * s), (int) (p[1] - 5 * s), (int) (10 * s), (int) (10 * s));
                 g.setColor(Color.DARK_GRAY);
-                g.drawString(d.depot().nameZh(), (int) depot[0] + 8, (int) depot[1] + 4);
+                g.drawString(d.depot().nameZh(), (float) (p[0] + 8 * s), (float) (p[1] + 4 * s));
             }
+            g.setColor(new Color(0x6a4c93));
             for (Camera c : details.cameras()) {
-                double[] p = px.apply(c.location().getCoordinate());
-                g.setColor(new Color(0x6a4c93));
-                g.fillPolygon(new int[] {(int) p[0], (int) p[0] - 6, (int) p[0] + 6}, new int[] {(int) p[1] - 7, (int) p[1] + 5, (int) p[1] + 5}, 3);
+                double[] p = pixel(project, extent, scale, c.location().getCoordinate());
+                g.fillPolygon(new int[] {(int) p[0], (int) (p[0] - 6 * s), (int) (p[0] + 6 * s)},
+                        new int[] {(int) (p[1] - 7 * s), (int) (p[1] + 5 * s), (int) (p[1] + 5 * s)}, 3);
             }
-            double[] centre = px.apply(at);
-            if (details.incident().flow() != null) {
-                // The plume goes where the water goes: an arrow of 150 px along the regional flow.
-                double azimuth = Math.toRadians(details.incident().flow().azimuthDegrees());
-                double ex = centre[0] + 150 * Math.sin(azimuth);
-                double ey = centre[1] - 150 * Math.cos(azimuth);
-                g.setColor(new Color(0xd62828));
-                g.setStroke(new BasicStroke(3f));
-                g.drawLine((int) centre[0], (int) centre[1], (int) ex, (int) ey);
-                double back = Math.toRadians(25);
-                for (double side : new double[] {-back, back}) {
-                    double a = azimuth + Math.PI + side;
-                    g.drawLine((int) ex, (int) ey, (int) (ex + 14 * Math.sin(a)), (int) (ey - 14 * Math.cos(a)));
-                }
-                g.drawString(String.format(java.util.Locale.ROOT, "地下水流向 flow %.0f°, %.3f m/d", details.incident().flow().azimuthDegrees(),
-                        details.incident().flow().seepageVelocity()), (int) ex + 6, (int) ey);
-            }
+            double[] p = pixel(project, extent, scale, at);
+            g.setColor(Color.WHITE);
+            g.fill(new Ellipse2D.Double(p[0] - 10 * s, p[1] - 10 * s, 20 * s, 20 * s));
             g.setColor(new Color(0xd62828));
-            g.fillOval((int) centre[0] - 8, (int) centre[1] - 8, 16, 16);
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-            g.drawString("事件位置 incident", (int) centre[0] + 10, (int) centre[1] - 10);
-            // A scale bar of a round number of metres.
-            double metresPerPixel = 111_320 / scale;
-            double bar = BarChart.niceCeiling(metresPerPixel * 120);
-            int barPx = (int) (bar / metresPerPixel);
-            g.setStroke(new BasicStroke(2f));
-            g.drawLine(PAD, HEIGHT - 20, PAD + barPx, HEIGHT - 20);
-            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-            g.drawString((long) bar + " m", PAD + barPx + 6, HEIGHT - 16);
-            g.drawString("■ 物资库 depot   — 调度路线 route   ▲ 摄像头 camera   ● 事件 incident", PAD + barPx + 80, HEIGHT - 16);
+            g.fill(new Ellipse2D.Double(p[0] - 8 * s, p[1] - 8 * s, 16 * s, 16 * s));
+            g.setColor(Color.BLACK);
+            g.setFont(label.deriveFont(Font.BOLD));
+            g.drawString("事件位置", (float) (p[0] + 12 * s), (float) (p[1] - 10 * s));
+            scaleBar(g, label, scale / unitsPerMetre, h, s);
         } finally {
             g.dispose();
         }
         return image;
+    }
+
+    /** A bar of a round number of metres, about a fifth of the map wide, at the lower left. */
+    private static void scaleBar(Graphics2D g, Font font, double pixelsPerMetre, int height, float s) {
+        double metres = roundDown(WIDTH * s / 5 / pixelsPerMetre);
+        int length = (int) Math.round(metres * pixelsPerMetre);
+        int x = (int) (14 * s);
+        int y = height - (int) (14 * s);
+        g.setColor(new Color(255, 255, 255, 210));
+        g.fillRect(x - (int) (6 * s), y - (int) (18 * s), length + (int) (80 * s), (int) (26 * s));
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(2 * s));
+        g.drawLine(x, y, x + length, y);
+        g.drawLine(x, y - (int) (5 * s), x, y);
+        g.drawLine(x + length, y - (int) (5 * s), x + length, y);
+        g.setFont(font);
+        g.drawString(String.format(Locale.ROOT, "%.0f 米", metres), x + length + 8 * s, y + 4 * s);
+    }
+
+    /** 1, 2 or 5 times a power of ten, at or below {@code value}. */
+    static double roundDown(double value) {
+        double power = Math.pow(10, Math.floor(Math.log10(value)));
+        for (double step : new double[] {5, 2, 1}) {
+            if (step * power <= value) return step * power;
+        }
+        return power;
+    }
+
+    private static double[] pixel(PointMapping project, Envelope extent, double scale, Coordinate lonLat) {
+        double[] xy = project.apply(lonLat.x, lonLat.y);
+        return new double[] {(xy[0] - extent.getMinX()) * scale, (extent.getMaxY() - xy[1]) * scale};
+    }
+
+    private static void include(Envelope extent, Geometry projected) {
+        extent.expandToInclude(projected.getEnvelopeInternal());
+    }
+
+    /** Widens the short side so the extent has the image's proportions (WMS draws the bbox onto the whole image). */
+    private static void fitAspect(Envelope extent) {
+        double aspect = (double) WIDTH / HEIGHT;
+        if (extent.getWidth() / extent.getHeight() < aspect) {
+            double grow = (extent.getHeight() * aspect - extent.getWidth()) / 2;
+            extent.expandBy(grow, 0);
+        } else {
+            double grow = (extent.getWidth() / aspect - extent.getHeight()) / 2;
+            extent.expandBy(0, grow);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.groundwatergateway.gateway.report;
 
+import java.awt.Font;
+import java.awt.FontFormatException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +16,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The CJK font reports are set in. PDF viewers cannot be trusted to have one, so a subset of a TrueType font
  * (a .ttf, or the first face of a .ttc collection) is embedded in every report: the configured file, or the first
- * of the usual Debian locations that exists (.ci/run installs fonts-wqy-microhei).
+ * of the usual Debian locations that exists (.ci/run installs fonts-wqy-microhei). Charts and maps drawn for a report
+ * use the same face ({@link #awt}), so their labels read like the text around them whatever fontconfig would pick.
  */
 public final class ReportFont {
 
@@ -24,6 +28,7 @@ public final class ReportFont {
             Path.of("/usr/share/fonts/truetype/arphic/uming.ttc"));
 
     private final Path file;
+    private volatile Font awt;
 
     /** @param configured a font file, or null to look in the usual places */
     public ReportFont(Path configured) {
@@ -51,5 +56,22 @@ public final class ReportFont {
         });
         if (first[0] == null) throw new IOException(path + " holds no font");
         return PDType0Font.load(document, first[0], true);
+    }
+
+    /** The same face for Java2D, at 1 pt (derive the size wanted). */
+    Font awt() {
+        Font face = awt;
+        if (face == null) {
+            try {
+                // createFonts reads a .ttc as well; its first face is the one the PDF embeds.
+                face = Font.createFonts(file().toFile())[0];
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (FontFormatException e) {
+                throw new IllegalStateException(file() + " is not a TrueType font: " + e.getMessage(), e);
+            }
+            awt = face;
+        }
+        return face;
     }
 }

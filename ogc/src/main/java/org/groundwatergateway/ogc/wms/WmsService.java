@@ -94,6 +94,18 @@ public final class WmsService {
         return OwsResponse.ok(format.mimeType().startsWith("image/png") ? "image/png" : format.mimeType(), out -> out.write(bytes));
     }
 
+    /**
+     * What GetMap draws of these layers for the viewer, as an image for a document to embed (a report's map): layers the
+     * viewer may not see are left out rather than refused, since such a document asks for whatever a park's map shows.
+     */
+    public BufferedImage picture(WmsRequest.GetMap map, Viewer viewer) {
+        MapImageFormat format = MapImageFormat.of(map.format()).orElseThrow(() -> WmsException.invalidFormat(map.format()));
+        List<MapLayer> visible = layers.visibleTo(viewer);
+        List<MapLayer> drawn = new ArrayList<>();
+        for (String name : map.layers()) visible.stream().filter(l -> l.name().equals(name)).findFirst().ifPresent(drawn::add);
+        return render(map, format, drawn);
+    }
+
     BufferedImage render(WmsRequest.GetMap map, MapImageFormat format, List<MapLayer> drawn) {
         BufferedImage image = format.canvas(map.width(), map.height(), map.transparent(), map.background());
         Graphics2D graphics = image.createGraphics();

@@ -32,7 +32,8 @@ public final class Datasets {
             new Dataset("devices", Kind.REST_RESOURCE), new Dataset("on_call_contacts", Kind.REST_RESOURCE),
             new Dataset("incidents", Kind.REST_RESOURCE), new Dataset("drills", Kind.REST_RESOURCE),
             new Dataset("incident_reports", Kind.REPORT), new Dataset("drill_reports", Kind.REPORT),
-            new Dataset("alert_summary", Kind.REPORT), new Dataset("alert_stream", Kind.STREAM),
+            new Dataset("alert_summary", Kind.REPORT), new Dataset("operations_reports", Kind.REPORT),
+            new Dataset("risk_reports", Kind.REPORT), new Dataset("alert_stream", Kind.STREAM),
             new Dataset(EXPORTS, Kind.EXPORT), new Dataset("catalog", Kind.CATALOG),
             new Dataset("federation_feed", Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
 

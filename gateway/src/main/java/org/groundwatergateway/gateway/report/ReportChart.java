@@ -1,0 +1,72 @@
+package org.groundwatergateway.gateway.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/**
+ * Stacked bar charts for reports, drawn by JFreeChart in the report's own font: one bar per category (a day, a step,
+ * a well), one coloured segment per series (a warning level, a quantile band), labels centred under their bars.
+ */
+final class ReportChart {
+
+    /** One stacked series: its name for the legend, colour, and a value per category. */
+    record Series(String name, Color colour, double[] values) {}
+
+    /** Size on the page in CSS pixels: the text width of A4 with the report's margins. */
+    private static final int WIDTH = 670;
+    private static final int HEIGHT = 290;
+    /** Beyond this many categories the labels are turned to stay apart. */
+    private static final int UPRIGHT_LABELS = 12;
+
+    private ReportChart() {}
+
+    static BufferedImage stackedBars(ReportFont font, String title, String unit, List<String> categories, List<Series> series) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Series s : series) {
+            for (int c = 0; c < categories.size(); c++) data.addValue(s.values()[c], s.name(), categories.get(c));
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, unit, data, PlotOrientation.VERTICAL, series.size() > 1, false, false);
+        theme(font.awt()).apply(chart);
+        chart.setBackgroundPaint(Color.WHITE);
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xcccccc));
+        plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+        plot.setOutlineVisible(false);
+        BarRenderer bars = (BarRenderer) plot.getRenderer();
+        bars.setBarPainter(new StandardBarPainter());
+        bars.setShadowVisible(false);
+        bars.setMaximumBarWidth(0.08);
+        for (int k = 0; k < series.size(); k++) bars.setSeriesPaint(k, series.get(k).colour());
+        // Counts are whole numbers: no axis ticks between them.
+        boolean counts = series.stream().flatMapToDouble(x -> java.util.Arrays.stream(x.values())).allMatch(v -> v == Math.rint(v));
+        if (counts) plot.getRangeAxis().setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        CategoryAxis axis = plot.getDomainAxis();
+        axis.setCategoryMargin(0.25);
+        if (categories.size() > UPRIGHT_LABELS) axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return chart.createBufferedImage(WIDTH * ReportDocument.FIGURE_SCALE, HEIGHT * ReportDocument.FIGURE_SCALE, WIDTH, HEIGHT, null);
+    }
+
+    private static StandardChartTheme theme(Font face) {
+        StandardChartTheme theme = new StandardChartTheme("report", false);
+        theme.setExtraLargeFont(face.deriveFont(Font.PLAIN, 14f));
+        theme.setLargeFont(face.deriveFont(Font.PLAIN, 12f));
+        theme.setRegularFont(face.deriveFont(Font.PLAIN, 10.5f));
+        theme.setSmallFont(face.deriveFont(Font.PLAIN, 9.5f));
+        return theme;
+    }
+}
