@@ -66,9 +66,9 @@ class ReadmeCommandsTest extends RunningGateway {
     private record Running(ReadmeCommand command, Listener listener, Process process) {}
 
     private static final List<Listener> LISTENERS = List.of(
-            // The next command's publication, which the broker routes to subscribers as published (docs/mqtt.md), then the
-            // Observation created from it (its JSON, as the README's comment shows it, is checked as for any command).
-            new Listener("mosquitto_sub -p 1883 -i sta-viewer -t 'v1.1/Datastreams(23)/Observations'", " -C 2 -W 20", Set.of(0)),
+            // The Observation the next command creates, as announced to the public (its JSON, as the README's comment shows
+            // it, is checked as for any command).
+            new Listener("mosquitto_sub -p 1883 -i sta-viewer -t 'v1.1/Datastreams(23)/Observations'", " -C 1 -W 20", Set.of(0)),
             // Timed out (27): signed in and subscribed; an alert arrives only if one is raised meanwhile.
             new Listener("mosquitto_sub -p 1883 -i duty-screen", " -W 5", Set.of(27)),
             // Ended by its time limit (28): the stream was open; an alert arrives only if one is raised meanwhile.
@@ -99,7 +99,6 @@ class ReadmeCommandsTest extends RunningGateway {
     void everyReadmeCommandRunsAsWritten(@TempDir Path directory) throws Exception {
         Files.writeString(directory.resolve(".curlrc"), "fail-with-body\nsilent\nshow-error\n");
         Map<String, Supplier<String>> placeholders = Map.of(
-                "<access token of an O&M engineer>", () -> accessToken("om"),
                 "<access token of a duty officer>", () -> accessToken("duty"),
                 "<id>", () -> {
                     assertThat(lastJob).as("an analysis run's Location printed before <id>").isNotNull();

@@ -207,6 +207,28 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(String.join("\n", received)).doesNotContain("77.7").doesNotContain("33.3");
     }
 
+    /**
+     * The broker routes a publication to subscribers as published, before the platform can mask it: under a masking policy
+     * a token holder's SensorThings creation over MQTT is refused, so an anonymous wildcard subscriber never gets its raw
+     * value (found running the README: 13.1 µg/L reached the public ahead of its masked announcement).
+     */
+    @Test
+    void aCreationPublishedOverMqttDoesNotReachThePublicAsPublished() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        MqttClient subscriber = connectMqtt(null, null);
+        subscriber.subscribe("v1.1/#", 0, (topic, message) -> received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
+        long datastream = http.signedInAs("regulator", "demo-regulator").get("/sta/v1.1/Datastreams?$filter=name%20eq%20'GW-U05/benzene'").json()
+                .path("value").get(0).path("@iot.id").asLong();
+        MqttClient creator = connectMqtt("om-laptop", accessToken("om").toCharArray());
+        String topic = "v1.1/Datastreams(" + datastream + ")/Observations";
+        creator.publish(topic, "{\"phenomenonTime\": \"2025-11-03T05:00:00Z\", \"result\": 55.5}".getBytes(StandardCharsets.UTF_8), 0, false);
+        Thread.sleep(2000);
+        assertThat(String.join("\n", received)).doesNotContain("55.5");
+        JsonNode stored = http.signedInAs("regulator", "demo-regulator").get("/sta/v1.1/" + topic.substring("v1.1/".length())
+                + "?$filter=phenomenonTime%20eq%202025-11-03T05:00:00Z").json();
+        assertThat(stored.path("value").size()).as("nothing created either").isZero();
+    }
+
     /** The alert stream (SSE) carries alerts as raised: it opens for the regulator alone, and nothing reaches anyone else. */
     @Test
     void theAlertStreamOpensForTheRegulatorAlone() throws Exception {

@@ -20,6 +20,7 @@ import org.groundwatergateway.gateway.notification.AlertStream;
 import org.groundwatergateway.gateway.security.AccessTokens;
 import org.groundwatergateway.gateway.security.OperationPermissions;
 import org.groundwatergateway.ingest.device.DeviceRegistry;
+import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
@@ -36,7 +37,8 @@ import org.springframework.stereotype.Component;
  * {@code gw/{its MN}/readings} and nothing else. A disabled device is refused.</li>
  * <li>A <b>token holder</b> gives any username and an access token of this platform as password. It may subscribe to
  * {@code v1.1/...}; with role OM_ENGINEER or DATA_REVIEWER publish SensorThings creations ({@code v1.1/Observations},
- * {@code v1.1/Datastreams(id)/Observations}), created as that viewer; where it may open the alert stream over HTTP
+ * {@code v1.1/Datastreams(id)/Observations}), created as that viewer, while the sharing policy shows the public Observations
+ * unmasked (the broker routes a publication to subscribers as published); where it may open the alert stream over HTTP
  * (its permission-matrix row and an unmasked view under the sharing policy) subscribe to {@code gw/alerts/...}. The token is verified again at every subscription and publication, so an expired
  * or revoked token stops working without a reconnection.</li>
  * <li>The <b>platform's own clients</b> log in with the internal account ({@link MqttGatewayAccount}) and may do
@@ -215,10 +217,20 @@ public class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
             return name.equals(MqttTopics.readings(device.mn())) && devices.device(device.mn()).filter(Device::enabled).isPresent();
         }
         if (identity instanceof TokenLogin login) {
-            if (!sta.mqttCreate() || !MqttTopics.isSensorThingsCreation(name)) return false;
+            if (!sta.mqttCreate() || !MqttTopics.isSensorThingsCreation(name) || !publicSeesObservationsAsPublished()) return false;
             return verify(login).filter(viewer -> CREATORS.stream().anyMatch(viewer::has)).isPresent();
         }
         return false;
+    }
+
+    /**
+     * The broker routes a publication to the topic's subscribers as published, before the platform sees it, and anyone
+     * may subscribe to {@code v1.1/...} without a login. So a creation is taken over MQTT only while the sharing policy
+     * shows the public Observations unmasked (the open policy); under a masking one (the shipped default) it is refused,
+     * and creations go over HTTP, whose answers and announcements are disclosed per viewer.
+     */
+    private boolean publicSeesObservationsAsPublished() {
+        return disclosed.showsUnmasked(Viewer.anonymous(), EntityType.OBSERVATION.setName());
     }
 
     /**

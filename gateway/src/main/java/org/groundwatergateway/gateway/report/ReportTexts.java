@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.report;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,7 +105,8 @@ record ReportTexts(Map<String, Parameter> parameters) {
         names.put(QualityFlag.CORRECTED, "人工修正");
         names.put(QualityFlag.REJECTED, "人工剔除");
         names.put(QualityFlag.NON_DETECT, "未检出");
-        if (names.size() != QualityFlag.values().length) throw new IllegalStateException("a quality flag has no Chinese name");
+        names.put(QualityFlag.RETRACTED, "已撤回");
+        if (names.size() != QualityFlag.values().length) throw new IllegalStateException("a quality flag has no Chinese name: " + EnumSet.complementOf(EnumSet.copyOf(names.keySet())));
         return names;
     }
 
