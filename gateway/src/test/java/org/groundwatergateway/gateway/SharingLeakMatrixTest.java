@@ -300,8 +300,16 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(summary.status()).as(summary.body()).isEqualTo(200);
         assertThat(summary.raw().headers().firstValue("Audit-Entry")).isPresent();
         assertThat(summary.raw().headers().firstValue("GW-Disclosure").orElseThrow()).contains("policy v");
-        for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.PARTNER}) {
-            assertThat(as(outside).get("/api/v1/reports/alert-summary?format=json&" + period).status()).as("%s", outside).isIn(401, 403, 404);
+        String lastMonth = java.time.YearMonth.now(java.time.ZoneOffset.ofHours(8)).minusMonths(1).toString();
+        List<String> reports = List.of("/api/v1/reports/alert-summary?format=json&" + period, "/api/v1/reports/operations?format=json&month=" + lastMonth,
+                "/api/v1/reports/operations/archive", "/api/v1/reports/risk?format=json&park=HBDP");
+        for (String report : reports) {
+            Http.Response regulator = as(Audience.REGULATOR).get(report);
+            assertThat(regulator.status()).as(report + ": " + regulator.body()).isEqualTo(200);
+            assertThat(regulator.raw().headers().firstValue("Audit-Entry")).as(report).isPresent();
+            for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.ENTERPRISE_B, Audience.PARTNER}) {
+                assertThat(as(outside).get(report).status()).as("%s %s", outside, report).isIn(401, 403, 404);
+            }
         }
     }
 
