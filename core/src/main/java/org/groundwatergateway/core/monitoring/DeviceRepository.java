@@ -31,8 +31,7 @@ public final class DeviceRepository {
         return jdbc.sql("SELECT * FROM devices ORDER BY mn").query(DeviceRepository::device).list();
     }
 
-    /** Adds what was counted since the last call and moves last-seen forward. */
-    /** Adds packets received and refused; {@code lastSeen} null (only refusals) leaves the last contact as it was. */
+    /** Adds packets received and refused; {@code lastSeen} null (only refusals) leaves the last contact as it was, else moves it forward. */
     public void recordTraffic(String mn, Instant lastSeen, long received, long rejected) {
         if (lastSeen == null) {
             jdbc.sql("UPDATE devices SET packets_received = packets_received + ?, packets_rejected = packets_rejected + ? WHERE mn = ?")

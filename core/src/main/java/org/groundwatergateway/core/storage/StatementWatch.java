@@ -54,4 +54,10 @@ public final class StatementWatch {
     public boolean cancelled() {
         return cancelled;
     }
+
+    /** Whether the work on this thread was cancelled: its failures then are the cancellation's, not faults. */
+    public static boolean cancelledHere() {
+        StatementWatch watch = CURRENT.get();
+        return watch != null && watch.cancelled;
+    }
 }

@@ -14,6 +14,7 @@ import java.util.function.IntSupplier;
 import org.groundwatergateway.gateway.security.AuditTrail;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.Languages;
+import org.groundwatergateway.gateway.web.RetryLater;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.audit.AuditEntry;
@@ -84,7 +85,7 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
                 held.resetBuffer();
                 response.reset();
                 response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                response.setHeader("Retry-After", "5");
+                RetryLater.setHeader(response);
                 response.setContentType("application/problem+json");
                 response.getWriter().write("{\"status\":503,\"title\":\"Service Unavailable\",\"detail\":\"The audit log cannot record this answer now, so it is not sent; try again shortly.\"}");
                 return;

@@ -7,6 +7,7 @@ import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
+import org.groundwatergateway.core.storage.StatementWatch;
 import org.groundwatergateway.core.storage.StorageException;
 import org.groundwatergateway.gateway.policy.PolicyController;
 import org.groundwatergateway.gateway.security.FirstAccounts;
@@ -107,6 +108,11 @@ public class ApiExceptionHandler {
      */
     @ExceptionHandler({DataAccessException.class, StorageException.class})
     ProblemDetail storageFailed(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
+        if (StatementWatch.cancelledHere()) {
+            // AbandonedRequests stopped it (and logged so): no one waits for this answer.
+            log.info("Request {} stopped: its client closed the connection ({})", request.getRequestURI(), e.getMessage());
+            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The request was stopped: its client had closed the connection.");
+        }
         if (DatabaseUnavailable.explains(e)) {
             log.warn("Answered {} with 503: the database is unavailable ({})", request.getRequestURI(), e.getMessage());
             RetryLater.setHeader(response);

@@ -103,6 +103,7 @@ public final class BulkImport {
         // ACCEPT_VALID: chunks are stored while the next ones are being read and checked.
         Chunks chunks = new Chunks(intakeMode);
         Instant now = clock.instant();
+        UploadTooLarge tooLarge = null;
         try {
             for (Row row : rows) {
                 rowCount++;
@@ -123,19 +124,19 @@ public final class BulkImport {
                     readings.clear();
                 }
             }
-        } catch (UploadTooLarge tooLarge) {
-            // ALL_OR_NOTHING has stored nothing yet; ACCEPT_VALID keeps what it read, as it keeps valid rows beside wrong ones.
-            if (mode == Mode.ACCEPT_VALID) {
-                chunks.add(readings);
-                chunks.finish();
-                record(errors, origin);
-            }
-            throw tooLarge.after(rowCount, chunks.stored);
+        } catch (UploadTooLarge beyond) {
+            tooLarge = beyond;
         }
-        if (mode == Mode.ALL_OR_NOTHING) return store(rowCount, readings, errors, mode, intakeMode, origin, List.of());
+        // Beyond a limit, ALL_OR_NOTHING stores nothing; ACCEPT_VALID keeps what it read before it, as it keeps valid rows
+        // beside wrong ones.
+        if (mode == Mode.ALL_OR_NOTHING) {
+            if (tooLarge != null) throw tooLarge.after(rowCount, 0);
+            return store(rowCount, readings, errors, mode, intakeMode, origin, List.of());
+        }
         chunks.add(readings);
         chunks.finish();
         record(errors, origin);
+        if (tooLarge != null) throw tooLarge.after(rowCount, chunks.stored);
         return new ImportReport(mode.name(), rowCount, chunks.stored, chunks.alreadyStored, errors.size(), errors);
     }
 

@@ -19,7 +19,7 @@ public record UploadLimits(long maxBytes, int maxRows) {
 
     /** The body, refused at once when it declares more bytes than allowed, and cut off where it goes beyond them. */
     public InputStream guard(InputStream body, long declaredLength) {
-        if (declaredLength > maxBytes) throw UploadTooLarge.bytes(maxBytes, 0);
+        if (declaredLength > maxBytes) throw UploadTooLarge.bytes(maxBytes);
         return new FilterInputStream(body) {
             private long read;
 
@@ -39,7 +39,7 @@ public record UploadLimits(long maxBytes, int maxRows) {
 
             private void count(int n) {
                 read += n;
-                if (read > maxBytes) throw UploadTooLarge.bytes(maxBytes, 0);
+                if (read > maxBytes) throw UploadTooLarge.bytes(maxBytes);
             }
         };
     }

@@ -24,8 +24,8 @@ public final class UploadTooLarge extends RuntimeException {
         this.stored = stored;
     }
 
-    static UploadTooLarge bytes(long maximum, int rowsRead) {
-        return new UploadTooLarge("bytes", maximum, rowsRead, 0);
+    static UploadTooLarge bytes(long maximum) {
+        return new UploadTooLarge("bytes", maximum, 0, 0);
     }
 
     static UploadTooLarge rows(long maximum) {
