@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.time.ChinaStandardTime;
@@ -42,11 +41,6 @@ record ReportTexts(Map<String, Parameter> parameters) {
         return p == null ? code : p.nameZh();
     }
 
-    String unit(String code) {
-        Parameter p = parameters.get(code);
-        return p == null ? "" : p.unit();
-    }
-
     /** An alert's subject: a datastream code {@code well/parameter} as 「well 苯」, anything else (a device MN) as it is. */
     String subject(String subject) {
         int slash = subject.lastIndexOf('/');
@@ -57,10 +51,6 @@ record ReportTexts(Map<String, Parameter> parameters) {
     /** An alert kind in Chinese; a kind the platform does not raise itself (a test's, a peer's) as it is. */
     static String kind(String kind) {
         return KINDS.getOrDefault(kind, kind);
-    }
-
-    static String level(Alert.Level level) {
-        return level.nameZh();
     }
 
     /** 2030-01-01 10:00+08:00, or — for none. */

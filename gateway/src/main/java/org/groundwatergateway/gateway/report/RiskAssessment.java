@@ -19,6 +19,7 @@ import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
+import org.groundwatergateway.core.time.ChinaStandardTime;
 import org.springframework.stereotype.Service;
 
 /** Assesses the pollution risk of a park's wells from their stored readings, as {@link RiskReport#METHOD} says. */
@@ -28,7 +29,7 @@ public class RiskAssessment {
     /** Fewer daily means than this give no trend: the Mann–Kendall test has no power below it. */
     static final int MIN_DAYS = 4;
     private static final int NOT_REPRESENTATIVE = QualityFlag.bits(QualityFlag.NOT_REPRESENTATIVE);
-    private static final long CST_SECONDS = 8 * 3600;
+    private static final long CST_SECONDS = ChinaStandardTime.OFFSET.getTotalSeconds();
 
     private final Database database;
     private final ParkRepository parks;
