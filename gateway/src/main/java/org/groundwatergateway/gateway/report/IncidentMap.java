@@ -28,7 +28,8 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * The incident on the park's map: the WMS draws the map the reader may see (risk zones, enterprises, potential sources,
  * receptors, plumes as outlined at the time shown, wells by role), and on it go what belongs to this incident only: the park boundary,
- * the routes of the dispatched resources, the cameras, the incident itself, and a scale bar. Web Mercator, so that
+ * the routes of the dispatched resources, the cameras, the forecast reach of its plume front, the incident itself, and a
+ * scale bar. Web Mercator, so that
  * shapes read true over a park.
  */
 final class IncidentMap {
@@ -55,6 +56,8 @@ final class IncidentMap {
         extent.expandBy(MIN_HALF_SIDE_M * unitsPerMetre);
         for (Dispatch d : details.dispatches()) include(extent, project.applyTo(d.route()));
         for (Camera c : details.cameras()) include(extent, project.applyTo(c.location()));
+        ForecastFront front = ForecastFront.of(details.incident(), details.forecast());
+        if (front != null) front.include(extent, centre, unitsPerMetre);
         extent.expandBy(0.08 * Math.max(extent.getWidth(), extent.getHeight()));
         fitAspect(extent);
 
@@ -99,6 +102,7 @@ final class IncidentMap {
                 g.fillPolygon(new int[] {(int) p[0], (int) (p[0] - 6 * s), (int) (p[0] + 6 * s)},
                         new int[] {(int) (p[1] - 7 * s), (int) (p[1] + 5 * s), (int) (p[1] + 5 * s)}, 3);
             }
+            if (front != null) front.draw(g, centre, unitsPerMetre, extent, scale, label, s);
             double[] p = pixel(project, extent, scale, at);
             g.setColor(Color.WHITE);
             g.fill(new Ellipse2D.Double(p[0] - 10 * s, p[1] - 10 * s, 20 * s, 20 * s));

@@ -58,7 +58,8 @@ final class IncidentReport {
         if (i.analysis() != null && i.analysis().state() != Incident.AnalysisState.DONE) {
             report.paragraph("预测与溯源分析状态：" + i.analysis().state().nameZh());
         }
-        report.figure(map, "图 1 事件位置、调度路线与摄像头，底图为平台 WMS 地图（风险分区、企业、潜在污染源、敏感受体、事件关闭时（未关闭则为当前）的污染羽、监测井；绿色虚线为园区边界）");
+        report.figure(map, "图 1 事件位置、调度路线与摄像头，底图为平台 WMS 地图（风险分区、企业、潜在污染源、敏感受体、事件关闭时（未关闭则为当前）的污染羽、监测井；绿色虚线为园区边界）"
+                + (ForecastFront.of(i, d.forecast()) != null ? "；红色箭头为本事件预测的羽流前锋在最后预测日的推进（中位数），半透明红带为其 5%–95% 范围" : ""));
 
         report.heading("二、影响范围与预测");
         PlumeForecast forecast = d.forecast();
