@@ -18,12 +18,15 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The application on a random HTTP port with its own embedded database holding two days of the demo park,
  * free HJ 212 and MQTT ports and no simulator, reached over real HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// A property, not a dynamic one, so that a test that needs more of the demo's year can say so in its own.
+@TestPropertySource(properties = "gw.demo-days=" + RunningGateway.DEMO_DAYS)
 abstract class RunningGateway {
 
     static final int DEMO_DAYS = 2;
@@ -32,7 +35,6 @@ abstract class RunningGateway {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         String dataDir = TempDirectories.createForJvm("gw-test-").toString();
         registry.add("gw.data-dir", () -> dataDir);
-        registry.add("gw.demo-days", () -> DEMO_DAYS);
         registry.add("gw.simulator.enabled", () -> false);
         registry.add("gw.hj212.port", () -> 0);
         registry.add("gw.mqtt.embedded-port", () -> 0);
