@@ -12,6 +12,7 @@ import java.time.Instant;
  * time. Once the severe alert is reached drill time runs at wall speed, {@code clockOffset} ahead of (or behind) it.
  *
  * @param sourceCode the potential source released from, if the drill named one
+ * @param problem why the drill ended without a response, in Chinese as the drill report prints it
  * @param readings simulated readings replayed so far
  */
 public record Drill(Long id, long parkId, String parkCode, String parameterCode, String sourceCode, double sourceLon, double sourceLat,

@@ -168,7 +168,7 @@ public final class DrillService {
     /** At start: drills a previous run was replaying when it stopped cannot go on; they fail, say why and clear their alerts. */
     public int failInterrupted() {
         List<Drill> replaying = drills.findAll().stream().filter(d -> d.status() == Drill.Status.SIMULATING).toList();
-        for (Drill d : replaying) endWithoutIncident(d.id(), Drill.Status.FAILED, "interrupted: the platform stopped while the release was replaying");
+        for (Drill d : replaying) endWithoutIncident(d.id(), Drill.Status.FAILED, "平台在回放泄漏过程中停止，演练中断");
         if (!replaying.isEmpty()) log.warn("{} drill(s) were replaying when the platform stopped: marked FAILED", replaying.size());
         return replaying.size();
     }
@@ -263,12 +263,12 @@ public final class DrillService {
                 drills.progress(drill.id(), fraction);
             }
             endWithoutIncident(drill.id(), Drill.Status.UNDETECTED, String.format(Locale.ROOT,
-                    "no warning rule reached 严重 within %.0f days of the release%s", drill.maxDays(), firstSeen ? "" : "; no alert was raised at all"));
+                    "泄漏开始后 %.0f 天内没有预警规则达到严重级别%s", drill.maxDays(), firstSeen ? "" : "；期间未产生任何预警"));
         } catch (Progress.Cancelled e) {
-            endWithoutIncident(drill.id(), Drill.Status.FAILED, "cancelled");
+            endWithoutIncident(drill.id(), Drill.Status.FAILED, "已取消");
         } catch (RuntimeException e) {
             log.warn("Drill {} failed", drill.id(), e);
-            endWithoutIncident(drill.id(), Drill.Status.FAILED, e.getMessage());
+            endWithoutIncident(drill.id(), Drill.Status.FAILED, "演练出错：" + e.getMessage());
         } finally {
             if (evaluator != null) {
                 try {

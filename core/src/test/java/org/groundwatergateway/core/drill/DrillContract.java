@@ -140,7 +140,7 @@ abstract class DrillContract {
     void aReleaseTooWeakToReachSevereIsReportedUndetected() {
         Drill drill = drills.drill(drills.start(plan(0.001, 20.0)).id());
         assertThat(drill.status()).isEqualTo(Drill.Status.UNDETECTED);
-        assertThat(drill.problem()).contains("20 days").contains("no alert");
+        assertThat(drill.problem()).contains("20 天").contains("未产生任何预警");
         assertThat(drill.incidentId()).isNull();
         assertThat(drills.report(drill.id()).score().items().get(0).score()).isZero();
     }
@@ -177,7 +177,7 @@ abstract class DrillContract {
         assertThat(drills.failInterrupted()).isEqualTo(1);
         Drill failed = drills.drill(interrupted.id());
         assertThat(failed.status()).isEqualTo(Drill.Status.FAILED);
-        assertThat(failed.problem()).contains("interrupted");
+        assertThat(failed.problem()).contains("演练中断");
         assertThat(drills.failInterrupted()).isZero();
     }
 
