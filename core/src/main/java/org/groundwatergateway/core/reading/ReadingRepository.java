@@ -73,13 +73,31 @@ public final class ReadingRepository {
     }
 
     /**
-     * Records when an observation's result was generated (SensorThings resultTime), for a reading stored already; a
-     * time recorded before for the same observation is kept.
+     * The version a new observation of a datastream at this time is stored as. As a rule 1, which the intake stores once
+     * (a repeated or different value at a stored time is not taken). Where every version at that time has been
+     * retracted, the one after the retraction: an observation may be given again at the time of a withdrawn one, which
+     * stays stored beside it.
      */
-    public void recordResultTime(long datastreamId, Instant phenomenonTime, Instant resultTime) {
-        jdbc.sql("INSERT INTO observation_result_times (datastream_id, phenomenon_time, result_time) SELECT ?, ?, ? "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ?)")
-                .params(datastreamId, Rows.timestamp(phenomenonTime), Rows.timestamp(resultTime), datastreamId, Rows.timestamp(phenomenonTime))
+    public int versionOfNewObservation(long datastreamId, Instant phenomenonTime) {
+        record Stored(int version, boolean current) {}
+        List<Stored> stored = jdbc.sql("SELECT version, current_version FROM readings WHERE datastream_id = ? AND phenomenon_time = ?")
+                .params(datastreamId, Rows.timestamp(phenomenonTime))
+                .query((rs, n) -> new Stored(rs.getInt(1), rs.getBoolean(2))).list();
+        boolean withdrawn = !stored.isEmpty() && stored.stream().noneMatch(Stored::current);
+        return withdrawn ? stored.stream().mapToInt(Stored::version).max().orElseThrow() + 1 : 1;
+    }
+
+    /**
+     * Records when an observation's result was generated (SensorThings resultTime), for a reading stored already as
+     * {@code version}: given as a first version, with its result time; given again after a retraction, with its own,
+     * null when none was given. A time recorded before for the same observation is kept.
+     */
+    public void recordResultTime(long datastreamId, Instant phenomenonTime, int version, Instant resultTime) {
+        if (resultTime == null && version == 1) return;
+        jdbc.sql("INSERT INTO observation_result_times (datastream_id, phenomenon_time, first_version, result_time) SELECT ?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ? AND first_version = ?)")
+                .params(datastreamId, Rows.timestamp(phenomenonTime), version, resultTime == null ? null : Rows.timestamp(resultTime),
+                        datastreamId, Rows.timestamp(phenomenonTime), version)
                 .update();
     }
 

@@ -248,6 +248,39 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void anObservationGivenAgainAtTheTimeOfARetractedOneIsItsNextVersion() {
+        Datastream level = newLevelDatastream("T-08");
+        Instant t = Instant.parse("2026-08-01T00:00:00Z");
+        assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(1);
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t)));
+        readings.recordResultTime(level.id(), t, 1, t.plusSeconds(30));
+        // A current reading at that time: the new one is a first version, which the intake does not store twice.
+        assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(1);
+        assertThat(readings.retract(readings.latest(level.id(), 1).get(0).id(), "operator", t.plusSeconds(60))).isTrue();
+        int version = readings.versionOfNewObservation(level.id(), t);
+        assertThat(version).isEqualTo(3);
+
+        List<Reading> stored = database.inTransaction(c -> database.dialect().appendNewReadings(c,
+                List.of(Reading.arrived(level.id(), t, 1.5, 0, "sta", t.plusSeconds(120)).asVersion(version))));
+
+        readings.recordResultTime(level.id(), t, version, null);
+
+        assertThat(stored).hasSize(1);
+        assertThat(readings.valueAt(level.id(), t)).isEqualTo(1.5);
+        // The withdrawn observation keeps its result time; the new one has its own, none.
+        assertThat(database.jdbc().sql("SELECT first_version, result_time FROM observation_result_times WHERE datastream_id = ? ORDER BY first_version")
+                .param(level.id()).query((rs, n) -> rs.getInt(1) + " " + Rows.instant(rs, "result_time")).list())
+                .containsExactly("1 " + t.plusSeconds(30), "3 null");
+        assertThat(latest(level.id())).isEqualTo(t + " 1.5 0");
+        assertThat(database.jdbc().sql("SELECT raw_value, version, current_version, source FROM readings WHERE datastream_id = ? ORDER BY version")
+                .param(level.id()).query((rs, n) -> rs.getDouble(1) + " v" + rs.getInt(2) + " " + rs.getBoolean(3) + " " + rs.getString(4))
+                .list()).containsExactly("1.0 v1 false test", "1.0 v2 false retraction", "1.5 v3 true sta");
+        // Retracted again, and given once more: the one after that.
+        assertThat(readings.retract(stored.get(0).id(), "operator", t.plusSeconds(180))).isTrue();
+        assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(5);
+    }
+
+    @Test
     void retractingADatastreamsReadingsLeavesNoneCurrentAndLosesNone() {
         Datastream level = newLevelDatastream("T-07");
         Instant t = Instant.parse("2026-07-31T23:00:00Z");

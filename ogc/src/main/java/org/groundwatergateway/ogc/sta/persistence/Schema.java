@@ -114,7 +114,8 @@ final class Schema {
                 q("phenomenonTime", "{a}.phenomenon_time", DATETIME),
                 // Only what the sender gave: a reading's arrival is not when its result was generated.
                 q("resultTime", "(SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = {a}.datastream_id "
-                        + "AND t.phenomenon_time = {a}.phenomenon_time)", DATETIME),
+                        + "AND t.phenomenon_time = {a}.phenomenon_time AND t.first_version <= {a}.version ORDER BY t.first_version DESC "
+                        + "FETCH FIRST 1 ROW ONLY)", DATETIME),
                 q("result", "{a}.result_value", NUMBER),
                 q("parameters/rawValue", "{a}.raw_value", NUMBER),
                 q("parameters/version", "{a}.version", NUMBER),

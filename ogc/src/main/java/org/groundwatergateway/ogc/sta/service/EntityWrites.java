@@ -243,13 +243,14 @@ public final class EntityWrites {
         Instant now = clock.instant();
         Instant time = body.hasNonNull("phenomenonTime") ? instant("phenomenonTime", body.get("phenomenonTime").asString()) : now;
         Instant resultTime = body.hasNonNull("resultTime") ? instant("resultTime", body.get("resultTime").asString()) : null;
-        Reading reading = Reading.arrived(datastream, time, result.asDouble(), 0, "sta", now);
+        Reading reading = Reading.arrived(datastream, time, result.asDouble(), 0, "sta", now)
+                .asVersion(readings.versionOfNewObservation(datastream, time));
         ReadingIntake.Receipt receipt = intake.submitAndWait(List.of(reading), ReadingIntake.Mode.LIVE);
         if (receipt.stored().isEmpty()) {
             throw new StaQueryException("not stored: Datastream " + datastream + " has an observation at " + time
                     + " already (a repeated value is stored once; a different one is a correction for review)");
         }
-        if (resultTime != null) readings.recordResultTime(datastream, time, resultTime);
+        readings.recordResultTime(datastream, time, reading.version(), resultTime);
         return receipt.stored().get(0).id();
     }
 
