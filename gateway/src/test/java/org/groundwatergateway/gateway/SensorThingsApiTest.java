@@ -318,7 +318,7 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(get("/Locations(" + wellId + ")").path("location").path("coordinates").get(0).asDouble()).isEqualTo(121.012);
 
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", null, null).status()).isEqualTo(401);
-        assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "admin", "demo-admin").status()).isEqualTo(409);
+        assertThat(http.delete(STA + "/Locations(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(409);
         // Deleting an Observation retracts its reading: gone from SensorThings and the REST readings, its raw value kept.
         long observationId = stored.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", null, null).status()).isEqualTo(401);

@@ -18,6 +18,7 @@ import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.Parameter;
@@ -294,6 +295,60 @@ abstract class RepositoryContract {
         assertThat(database.jdbc().sql("SELECT raw_value FROM readings WHERE datastream_id = ? AND source = 'retraction' ORDER BY phenomenon_time")
                 .param(level.id()).query(Double.class).list()).containsExactly(1.0, 2.0);
         assertThat(readings.retractAll(List.of(level.id()), "operator", t.plusSeconds(9000))).isZero();
+    }
+
+    @Test
+    void aRetiredWellLeavesEveryReadWithItsDatastreamsWhileItsReadingsStayStored() {
+        Datastream level = newLevelDatastream("T-09");
+        Datastream other = newLevelDatastream("T-10");
+        Instant t = Instant.parse("2026-09-01T00:00:00Z");
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t),
+                Reading.arrived(other.id(), t, 3.0, 0, "test", t)));
+        Retirement retirement = new Retirement(database);
+
+        Retirement.Retired retired = retirement.retire(Retirement.Entry.WELL, level.wellId(), "operator", t.plusSeconds(7200));
+
+        assertThat(retired.datastreams()).containsExactly(level.id());
+        assertThat(retired.readingsRetracted()).isEqualTo(2);
+        assertThat(monitoring.findWell(level.wellId())).isEmpty();
+        assertThat(monitoring.findWell("T-09")).isEmpty();
+        assertThat(monitoring.findWells()).extracting(Well::code).doesNotContain("T-09").contains("T-10");
+        assertThat(monitoring.findDatastream(level.id())).isEmpty();
+        assertThat(monitoring.findDatastreams()).extracting(Datastream::id).doesNotContain(level.id()).contains(other.id());
+        assertThat(monitoring.findSensor(level.sensorId())).isPresent();
+        assertThat(readings.latest(level.id(), 5)).isEmpty();
+        assertThat(readings.latest(other.id(), 5)).extracting(Reading::value).containsExactly(3.0);
+        // Kept for audit: the register's entries, every raw value and the retirement itself.
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM well_register WHERE id = ? AND retired_at IS NOT NULL").param(level.wellId())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(database.jdbc().sql("SELECT raw_value FROM readings WHERE datastream_id = ? AND version = 1 ORDER BY phenomenon_time")
+                .param(level.id()).query(Double.class).list()).containsExactly(1.0, 2.0);
+        assertThat(database.jdbc().sql("SELECT detail FROM audit_log WHERE action = 'RETIRED' AND subject = ?").param("well:" + level.wellId())
+                .query(String.class).single()).isEqualTo("datastreams [" + level.id() + "] retired, 2 readings retracted");
+        // Retired once: a second retirement finds nothing in service, and a write to the register cannot revive it.
+        assertThat(retirement.retire(Retirement.Entry.WELL, level.wellId(), "operator", t.plusSeconds(9000))).isNull();
+        assertThat(retirement.retire(Retirement.Entry.DATASTREAM, level.id(), "operator", t.plusSeconds(9000))).isNull();
+    }
+
+    @Test
+    void aRetiredSensorTakesItsDatastreamsAndARetiredObservedPropertyLeavesTheCatalogue() {
+        Datastream level = newLevelDatastream("T-11");
+        Retirement retirement = new Retirement(database);
+        Instant t = Instant.parse("2026-10-01T00:00:00Z");
+
+        assertThat(retirement.retire(Retirement.Entry.SENSOR, level.sensorId(), "operator", t).datastreams()).containsExactly(level.id());
+
+        assertThat(monitoring.findSensor(level.sensorId())).isEmpty();
+        assertThat(monitoring.findDatastream(level.id())).isEmpty();
+        assertThat(monitoring.findWell(level.wellId())).isPresent();
+
+        Datastream kept = newLevelDatastream("T-12");
+        long bromide = parameters.insert(new Parameter(null, "test-bromide", null, null, "溴化物", "Bromide", "mg/L", "inorganic", null, null)).id();
+        Datastream bromideStream = monitoring.insert(new Datastream(null, "T-12/bromide", kept.wellId(), null, bromide, kept.sensorId(), null, 60));
+        assertThat(retirement.retire(Retirement.Entry.OBSERVED_PROPERTY, bromide, "operator", t).datastreams()).containsExactly(bromideStream.id());
+        assertThat(monitoring.findDatastream(bromideStream.id())).isEmpty();
+        assertThat(monitoring.findDatastream(kept.id())).isPresent();
+        assertThat(parameters.findById(bromide)).isPresent();
     }
 
     private String latest(long datastreamId) {

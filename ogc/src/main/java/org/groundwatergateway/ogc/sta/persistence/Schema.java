@@ -9,6 +9,7 @@ import static org.groundwatergateway.ogc.sta.model.ValueType.STRING;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.ValueType;
 
@@ -99,7 +100,7 @@ final class Schema {
                 q("properties/calibrationIntervalDays", "{a}.calibration_interval_days", NUMBER),
                 q("properties/lastCalibratedOn", "{a}.last_calibrated_on", DATE)),
                 Map.of("Datastreams", "{t}.sensor_id = {s}.id")));
-        add(new EntityTable(EntityType.OBSERVED_PROPERTY, "parameters", null, List.of(
+        add(new EntityTable(EntityType.OBSERVED_PROPERTY, "parameters", "{a}." + Retirement.Entry.OBSERVED_PROPERTY.inService(), List.of(
                 id(),
                 q("name", "{a}.name_en", STRING),
                 q("description", "{a}.name_zh", STRING),
