@@ -21,7 +21,7 @@ public record Reading(Long id, long datastreamId, Instant phenomenonTime, double
     }
 
     /** This reading stored as another version of its time (see {@link ReadingRepository#versionOfNewObservation}). */
-    public Reading asVersion(int laterVersion) {
-        return new Reading(id, datastreamId, phenomenonTime, value, rawValue, qualityFlags, laterVersion, current, source, receivedTime);
+    public Reading asVersion(int version) {
+        return new Reading(id, datastreamId, phenomenonTime, value, rawValue, qualityFlags, version, current, source, receivedTime);
     }
 }
