@@ -78,6 +78,31 @@ class DeviceRegistrationApiTest extends RunningGateway {
         assertThat(awaitReading(datastream.json().path("@iot.id").asLong(), "2025-11-04T15:00:00%2B08:00").get("rawValue").asDouble()).isEqualTo(7.44);
     }
 
+    /** A Sensor deleted through SensorThings is retired with its Datastreams: its logger's next packet is refused, with the reason. */
+    @Test
+    void theLoggerOfARetiredSensorHasItsPacketsRefused() throws Exception {
+        assertThat(http.post("/api/v1/devices", "{\"mn\": \"REG0401\", \"park\": \"HBDP\", \"password\": \"pw-0401\"}", "admin", "demo-admin")
+                .status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/devices/REG0401/sensors", sonde("REG0401-A", "GW-U11", "[\"ph\"]"), "admin", "demo-admin").status())
+                .isEqualTo(201);
+        long datastream = datastream("GW-U11", "GW-U11/ph/REG0401-A");
+        sendHj212("REG0401", "pw-0401", "20251104160000", "w01001-Avg=7.31,w01001-Flag=N");
+        assertThat(awaitReading(datastream, "2025-11-04T16:00:00%2B08:00").get("rawValue").asDouble()).isEqualTo(7.31);
+        long sensor = http.get("/sta/v1.1/Datastreams(" + datastream + ")/Sensor").json().path("@iot.id").asLong();
+
+        assertThat(http.delete("/sta/v1.1/Sensors(" + sensor + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        sendHj212("REG0401", "pw-0401", "20251104170000", "w01001-Avg=7.35,w01001-Flag=N");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode rejections = http.get("/api/v1/devices/REG0401/rejections").json();
+        while (!rejections.toString().contains("has no datastream for w01001") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            rejections = http.get("/api/v1/devices/REG0401/rejections").json();
+        }
+        assertThat(rejections.toString()).contains("MN REG0401 has no datastream for w01001");
+        assertThat(http.get("/api/v1/datastreams/" + datastream + "/readings").status()).isEqualTo(404);
+    }
+
     @Test
     void refusalsNameTheField() {
         assertThat(http.post("/api/v1/devices", "{\"mn\": \"REG0002\", \"park\": \"HBDP\", \"password\": \"pw-0002\"}", "admin", "demo-admin")

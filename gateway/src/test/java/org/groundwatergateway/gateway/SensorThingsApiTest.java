@@ -318,7 +318,7 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(get("/Locations(" + wellId + ")").path("location").path("coordinates").get(0).asDouble()).isEqualTo(121.012);
 
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", null, null).status()).isEqualTo(401);
-        assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "admin", "demo-admin").status()).isEqualTo(409);
+        assertThat(http.delete(STA + "/Locations(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(409);
         // Deleting an Observation retracts its reading: gone from SensorThings and the REST readings, its raw value kept.
         long observationId = stored.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", null, null).status()).isEqualTo(401);
@@ -343,6 +343,12 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).isEmpty();
         assertThat(http.get(STA + "/FeaturesOfInterest(" + wellId + ")").status()).isEqualTo(404);
         assertThat(http.delete(STA + "/FeaturesOfInterest(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(404);
+        // An Observation may be given again at the time of a retracted one, with its own resultTime (none here).
+        Http.Response again = http.post(STA + "/Datastreams(" + ds + ")/Observations", "{\"phenomenonTime\": \"2025-11-05T09:00:00+08:00\", "
+                + "\"result\": 7.4}", "admin", "demo-admin");
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.json().path("resultTime").isNull()).isTrue();
+        assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).extracting(o -> o.path("result").asDouble()).containsExactly(7.4);
         assertThat(get("/Things(" + wellId + ")").path("name").asString()).isEqualTo("GW-STA1");
         Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
         long spareId = spare.json().path("@iot.id").asLong();

@@ -24,11 +24,12 @@ class SensorThingsCiteTest extends RunningGateway {
 
     private static final CredentialsProxy PROXY = new CredentialsProxy("admin", "demo-admin");
     /**
-     * Open server-side failures of issue #14 (docs/conformance.md): levels 2 and 3 first delete every entity of the
-     * service and create generic ones. Observations are retracted and FeaturesOfInterest go with them, but a Datastream
-     * with readings is not deleted (409), and a Thing must still be a well or weather station. Each fails the suite's
-     * setup, so every level 2 and 3 test is skipped. This test fails when one of them starts passing too, so that the
-     * list only shrinks.
+     * Open server-side failures of issue #14 (docs/conformance.md). Level 2's setup deletes every entity of the service
+     * and creates generic ones: Observations are retracted, FeaturesOfInterest go with them, Datastreams, Sensors and
+     * ObservedProperties are retired, but a well's HistoricalLocation (and Location) is its position and is not deleted
+     * (409). Level 3's setup creates a generic Thing, which must still be a well or weather station (400). Each fails
+     * the suite's setup, so every level 2 and 3 test is skipped. This test fails when one of them starts passing too,
+     * so that the list only shrinks.
      */
     private static final Set<String> OPEN_IN_ISSUE_14 = Set.of("Capability2Tests.obtainTestSubject", "Capability3Tests.obtainTestSubject");
 

@@ -23,7 +23,7 @@ public final class MaintenanceRepository {
                         r.result(), r.notes()));
         if (r.kind().calibrates()) {
             LocalDate day = ChinaStandardTime.date(r.endedAt());
-            jdbc.sql("UPDATE sensors SET last_calibrated_on = ? WHERE id = ? AND (last_calibrated_on IS NULL OR last_calibrated_on < ?)")
+            jdbc.sql("UPDATE sensor_register SET last_calibrated_on = ? WHERE id = ? AND (last_calibrated_on IS NULL OR last_calibrated_on < ?)")
                     .params(day, r.sensorId(), day).update();
         }
         return r.withId(id);

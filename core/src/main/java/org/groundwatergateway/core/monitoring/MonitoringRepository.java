@@ -15,7 +15,10 @@ import org.groundwatergateway.core.storage.Rows;
 import org.locationtech.jts.geom.Point;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Wells, weather stations, sensors and the datastreams that tie them to parameters. */
+/**
+ * Wells, weather stations, sensors and the datastreams that tie them to parameters. Reads see those in service (the
+ * views named after them); writes go to their registers, which keep retired entries too ({@link Retirement}).
+ */
 public final class MonitoringRepository {
 
     private static final String WELL_COLUMNS = "id, park_id, code, name_zh, " + select("location")
@@ -28,7 +31,7 @@ public final class MonitoringRepository {
     }
 
     public Well insert(Well w) {
-        long id = Rows.insert(jdbc.sql("INSERT INTO wells (park_id, code, name_zh, location, ground_elevation_m, casing_top_elevation_m, "
+        long id = Rows.insert(jdbc.sql("INSERT INTO well_register (park_id, code, name_zh, location, ground_elevation_m, casing_top_elevation_m, "
                         + "screen_top_depth_m, screen_bottom_depth_m, aquifer_id, role, status) VALUES (?, ?, ?, " + BIND
                         + ", ?, ?, ?, ?, ?, ?, ?)")
                 .params(w.parkId(), w.code(), w.nameZh(), wkb(w.location()), w.groundElevationM(), w.casingTopElevationM(),
@@ -55,7 +58,7 @@ public final class MonitoringRepository {
     }
 
     public WeatherStation insert(WeatherStation s) {
-        long id = Rows.insert(jdbc.sql("INSERT INTO weather_stations (park_id, code, name_zh, location) VALUES (?, ?, ?, " + BIND + ")")
+        long id = Rows.insert(jdbc.sql("INSERT INTO weather_station_register (park_id, code, name_zh, location) VALUES (?, ?, ?, " + BIND + ")")
                 .params(s.parkId(), s.code(), s.nameZh(), wkb(s.location())));
         return s.withId(id);
     }
@@ -69,7 +72,7 @@ public final class MonitoringRepository {
     }
 
     public Sensor insert(Sensor s) {
-        long id = Rows.insert(jdbc.sql("INSERT INTO sensors (code, mn, model, serial_number, calibration_interval_days, last_calibrated_on) "
+        long id = Rows.insert(jdbc.sql("INSERT INTO sensor_register (code, mn, model, serial_number, calibration_interval_days, last_calibrated_on) "
                         + "VALUES (?, ?, ?, ?, ?, ?)")
                 .params(s.code(), s.mn(), s.model(), s.serialNumber(), s.calibrationIntervalDays(), s.lastCalibratedOn()));
         return s.withId(id);
@@ -88,7 +91,7 @@ public final class MonitoringRepository {
     }
 
     public Datastream insert(Datastream d) {
-        long id = Rows.insert(jdbc.sql("INSERT INTO datastreams (code, well_id, weather_station_id, parameter_id, sensor_id, "
+        long id = Rows.insert(jdbc.sql("INSERT INTO datastream_register (code, well_id, weather_station_id, parameter_id, sensor_id, "
                         + "paired_datastream_id, interval_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(d.code(), d.wellId(), d.weatherStationId(), d.parameterId(), d.sensorId(), d.pairedDatastreamId(),
                         d.intervalMinutes()));
@@ -97,8 +100,8 @@ public final class MonitoringRepository {
 
     /** Records that two datastreams measure the same parameter at the same well with different sensors. */
     public void pair(long datastreamId, long otherId) {
-        jdbc.sql("UPDATE datastreams SET paired_datastream_id = ? WHERE id = ?").params(otherId, datastreamId).update();
-        jdbc.sql("UPDATE datastreams SET paired_datastream_id = ? WHERE id = ?").params(datastreamId, otherId).update();
+        jdbc.sql("UPDATE datastream_register SET paired_datastream_id = ? WHERE id = ?").params(otherId, datastreamId).update();
+        jdbc.sql("UPDATE datastream_register SET paired_datastream_id = ? WHERE id = ?").params(datastreamId, otherId).update();
     }
 
     public Optional<Datastream> findDatastream(long id) {

@@ -19,4 +19,9 @@ public record Reading(Long id, long datastreamId, Instant phenomenonTime, double
                                   Instant receivedTime) {
         return new Reading(null, datastreamId, phenomenonTime, value, value, qualityFlags, 1, true, source, receivedTime);
     }
+
+    /** This reading stored as another version of its time (see {@link ReadingRepository#versionOfNewObservation}). */
+    public Reading asVersion(int version) {
+        return new Reading(id, datastreamId, phenomenonTime, value, rawValue, qualityFlags, version, current, source, receivedTime);
+    }
 }

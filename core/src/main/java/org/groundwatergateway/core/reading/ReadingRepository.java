@@ -73,13 +73,31 @@ public final class ReadingRepository {
     }
 
     /**
-     * Records when an observation's result was generated (SensorThings resultTime), for a reading stored already; a
-     * time recorded before for the same observation is kept.
+     * The version a new observation of a datastream at this time is stored as. As a rule 1, which the intake stores once
+     * (a repeated or different value at a stored time is not taken). Where every version at that time has been
+     * retracted, the one after the retraction: an observation may be given again at the time of a withdrawn one, which
+     * stays stored beside it.
      */
-    public void recordResultTime(long datastreamId, Instant phenomenonTime, Instant resultTime) {
-        jdbc.sql("INSERT INTO observation_result_times (datastream_id, phenomenon_time, result_time) SELECT ?, ?, ? "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ?)")
-                .params(datastreamId, Rows.timestamp(phenomenonTime), Rows.timestamp(resultTime), datastreamId, Rows.timestamp(phenomenonTime))
+    public int versionOfNewObservation(long datastreamId, Instant phenomenonTime) {
+        record Stored(int version, boolean current) {}
+        List<Stored> stored = jdbc.sql("SELECT version, current_version FROM readings WHERE datastream_id = ? AND phenomenon_time = ?")
+                .params(datastreamId, Rows.timestamp(phenomenonTime))
+                .query((rs, n) -> new Stored(rs.getInt(1), rs.getBoolean(2))).list();
+        boolean withdrawn = !stored.isEmpty() && stored.stream().noneMatch(Stored::current);
+        return withdrawn ? stored.stream().mapToInt(Stored::version).max().orElseThrow() + 1 : 1;
+    }
+
+    /**
+     * Records when an observation's result was generated (SensorThings resultTime), for a reading stored already as
+     * {@code version}: given as a first version, with its result time; given again after a retraction, with its own,
+     * null when none was given. A time recorded before for the same observation is kept.
+     */
+    public void recordResultTime(long datastreamId, Instant phenomenonTime, int version, Instant resultTime) {
+        if (resultTime == null && version == 1) return;
+        jdbc.sql("INSERT INTO observation_result_times (datastream_id, phenomenon_time, first_version, result_time) SELECT ?, ?, ?, CAST(? AS TIMESTAMP WITH TIME ZONE) "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ? AND first_version = ?)")
+                .params(datastreamId, Rows.timestamp(phenomenonTime), version, resultTime == null ? null : Rows.timestamp(resultTime),
+                        datastreamId, Rows.timestamp(phenomenonTime), version)
                 .update();
     }
 
@@ -97,42 +115,50 @@ public final class ReadingRepository {
 
     /** Withdraws every current reading of these datastreams, as {@link #retract} does one; returns how many. */
     public int retractAll(List<Long> datastreamIds, String actor, Instant at) {
+        return database.inTransaction(connection -> retractAll(connection, datastreamIds, actor, at));
+    }
+
+    /** {@link #retractAll(List, String, Instant)} within the caller's transaction. */
+    public int retractAll(Connection connection, List<Long> datastreamIds, String actor, Instant at) throws SQLException {
         if (datastreamIds.isEmpty()) return 0;
-        return retract("datastream_id IN (" + String.join(", ", Collections.nCopies(datastreamIds.size(), "?")) + ")",
+        return retract(connection, "datastream_id IN (" + String.join(", ", Collections.nCopies(datastreamIds.size(), "?")) + ")",
                 List.copyOf(datastreamIds), "datastreams:" + datastreamIds, actor, at);
     }
 
     /** @param which a condition on readings, with {@code parameters} bound in order */
     private int retract(String which, List<Object> parameters, String subject, String actor, Instant at) {
-        return database.inTransaction(connection -> {
-            List<Reading> retracted = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE " + which + " AND current_version FOR UPDATE")) {
-                for (int i = 0; i < parameters.size(); i++) query.setObject(i + 1, parameters.get(i));
-                try (ResultSet rs = query.executeQuery()) {
-                    while (rs.next()) retracted.add(reading(rs, 0));
-                }
+        return database.inTransaction(connection -> retract(connection, which, parameters, subject, actor, at));
+    }
+
+    private int retract(Connection connection, String which, List<Object> parameters, String subject, String actor, Instant at)
+            throws SQLException {
+        List<Reading> retracted = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE " + which + " AND current_version FOR UPDATE")) {
+            for (int i = 0; i < parameters.size(); i++) query.setObject(i + 1, parameters.get(i));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) retracted.add(reading(rs, 0));
             }
-            if (retracted.isEmpty()) return 0;
-            // The retraction versions go in first, not current, so that the update below reaches only what they retract.
-            database.dialect().appendReadings(connection, retracted.stream().map(r -> new Reading(null, r.datastreamId(), r.phenomenonTime(),
-                    r.value(), r.rawValue(), r.qualityFlags() | QualityFlag.RETRACTED.bit(), r.version() + 1, false, "retraction", at)).toList());
-            try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE " + which + " AND current_version")) {
-                for (int i = 0; i < parameters.size(); i++) supersede.setObject(i + 1, parameters.get(i));
-                supersede.executeUpdate();
-            }
-            for (long datastream : new TreeSet<>(retracted.stream().map(Reading::datastreamId).toList())) findLatestAgain(connection, datastream);
-            try (PreparedStatement audit = connection.prepareStatement(
-                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_RETRACTED', ?, ?)")) {
-                Reading first = retracted.get(0);
-                audit.setObject(1, Rows.timestamp(at));
-                audit.setString(2, actor);
-                audit.setString(3, subject);
-                audit.setString(4, retracted.size() == 1 ? "datastream " + first.datastreamId() + " at " + first.phenomenonTime() + ", value "
-                        + first.value() + " (raw " + first.rawValue() + ", version " + first.version() + ")" : retracted.size() + " readings");
-                audit.executeUpdate();
-            }
-            return retracted.size();
-        });
+        }
+        if (retracted.isEmpty()) return 0;
+        // The retraction versions go in first, not current, so that the update below reaches only what they retract.
+        database.dialect().appendReadings(connection, retracted.stream().map(r -> new Reading(null, r.datastreamId(), r.phenomenonTime(),
+                r.value(), r.rawValue(), r.qualityFlags() | QualityFlag.RETRACTED.bit(), r.version() + 1, false, "retraction", at)).toList());
+        try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE " + which + " AND current_version")) {
+            for (int i = 0; i < parameters.size(); i++) supersede.setObject(i + 1, parameters.get(i));
+            supersede.executeUpdate();
+        }
+        for (long datastream : new TreeSet<>(retracted.stream().map(Reading::datastreamId).toList())) findLatestAgain(connection, datastream);
+        try (PreparedStatement audit = connection.prepareStatement(
+                "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_RETRACTED', ?, ?)")) {
+            Reading first = retracted.get(0);
+            audit.setObject(1, Rows.timestamp(at));
+            audit.setString(2, actor);
+            audit.setString(3, subject);
+            audit.setString(4, retracted.size() == 1 ? "datastream " + first.datastreamId() + " at " + first.phenomenonTime() + ", value "
+                    + first.value() + " (raw " + first.rawValue() + ", version " + first.version() + ")" : retracted.size() + " readings");
+            audit.executeUpdate();
+        }
+        return retracted.size();
     }
 
     /** latest_readings only ever moves forward on writes; a retraction of the latest reading sets it back by hand. */

@@ -18,6 +18,7 @@ import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.Parameter;
@@ -248,6 +249,39 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void anObservationGivenAgainAtTheTimeOfARetractedOneIsItsNextVersion() {
+        Datastream level = newLevelDatastream("T-08");
+        Instant t = Instant.parse("2026-08-01T00:00:00Z");
+        assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(1);
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t)));
+        readings.recordResultTime(level.id(), t, 1, t.plusSeconds(30));
+        // A current reading at that time: the new one is a first version, which the intake does not store twice.
+        assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(1);
+        assertThat(readings.retract(readings.latest(level.id(), 1).get(0).id(), "operator", t.plusSeconds(60))).isTrue();
+        int version = readings.versionOfNewObservation(level.id(), t);
+        assertThat(version).isEqualTo(3);
+
+        List<Reading> stored = database.inTransaction(c -> database.dialect().appendNewReadings(c,
+                List.of(Reading.arrived(level.id(), t, 1.5, 0, "sta", t.plusSeconds(120)).asVersion(version))));
+
+        readings.recordResultTime(level.id(), t, version, null);
+
+        assertThat(stored).hasSize(1);
+        assertThat(readings.valueAt(level.id(), t)).isEqualTo(1.5);
+        // The withdrawn observation keeps its result time; the new one has its own, none.
+        assertThat(database.jdbc().sql("SELECT first_version, result_time FROM observation_result_times WHERE datastream_id = ? ORDER BY first_version")
+                .param(level.id()).query((rs, n) -> rs.getInt(1) + " " + Rows.instant(rs, "result_time")).list())
+                .containsExactly("1 " + t.plusSeconds(30), "3 null");
+        assertThat(latest(level.id())).isEqualTo(t + " 1.5 0");
+        assertThat(database.jdbc().sql("SELECT raw_value, version, current_version, source FROM readings WHERE datastream_id = ? ORDER BY version")
+                .param(level.id()).query((rs, n) -> rs.getDouble(1) + " v" + rs.getInt(2) + " " + rs.getBoolean(3) + " " + rs.getString(4))
+                .list()).containsExactly("1.0 v1 false test", "1.0 v2 false retraction", "1.5 v3 true sta");
+        // Retracted again, and given once more: the one after that.
+        assertThat(readings.retract(stored.get(0).id(), "operator", t.plusSeconds(180))).isTrue();
+        assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(5);
+    }
+
+    @Test
     void retractingADatastreamsReadingsLeavesNoneCurrentAndLosesNone() {
         Datastream level = newLevelDatastream("T-07");
         Instant t = Instant.parse("2026-07-31T23:00:00Z");
@@ -261,6 +295,60 @@ abstract class RepositoryContract {
         assertThat(database.jdbc().sql("SELECT raw_value FROM readings WHERE datastream_id = ? AND source = 'retraction' ORDER BY phenomenon_time")
                 .param(level.id()).query(Double.class).list()).containsExactly(1.0, 2.0);
         assertThat(readings.retractAll(List.of(level.id()), "operator", t.plusSeconds(9000))).isZero();
+    }
+
+    @Test
+    void aRetiredWellLeavesEveryReadWithItsDatastreamsWhileItsReadingsStayStored() {
+        Datastream level = newLevelDatastream("T-09");
+        Datastream other = newLevelDatastream("T-10");
+        Instant t = Instant.parse("2026-09-01T00:00:00Z");
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t),
+                Reading.arrived(other.id(), t, 3.0, 0, "test", t)));
+        Retirement retirement = new Retirement(database);
+
+        Retirement.Retired retired = retirement.retire(Retirement.Entry.WELL, level.wellId(), "operator", t.plusSeconds(7200));
+
+        assertThat(retired.datastreams()).containsExactly(level.id());
+        assertThat(retired.readingsRetracted()).isEqualTo(2);
+        assertThat(monitoring.findWell(level.wellId())).isEmpty();
+        assertThat(monitoring.findWell("T-09")).isEmpty();
+        assertThat(monitoring.findWells()).extracting(Well::code).doesNotContain("T-09").contains("T-10");
+        assertThat(monitoring.findDatastream(level.id())).isEmpty();
+        assertThat(monitoring.findDatastreams()).extracting(Datastream::id).doesNotContain(level.id()).contains(other.id());
+        assertThat(monitoring.findSensor(level.sensorId())).isPresent();
+        assertThat(readings.latest(level.id(), 5)).isEmpty();
+        assertThat(readings.latest(other.id(), 5)).extracting(Reading::value).containsExactly(3.0);
+        // Kept for audit: the register's entries, every raw value and the retirement itself.
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM well_register WHERE id = ? AND retired_at IS NOT NULL").param(level.wellId())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(database.jdbc().sql("SELECT raw_value FROM readings WHERE datastream_id = ? AND version = 1 ORDER BY phenomenon_time")
+                .param(level.id()).query(Double.class).list()).containsExactly(1.0, 2.0);
+        assertThat(database.jdbc().sql("SELECT detail FROM audit_log WHERE action = 'RETIRED' AND subject = ?").param("well:" + level.wellId())
+                .query(String.class).single()).isEqualTo("datastreams [" + level.id() + "] retired, 2 readings retracted");
+        // Retired once: a second retirement finds nothing in service, and a write to the register cannot revive it.
+        assertThat(retirement.retire(Retirement.Entry.WELL, level.wellId(), "operator", t.plusSeconds(9000))).isNull();
+        assertThat(retirement.retire(Retirement.Entry.DATASTREAM, level.id(), "operator", t.plusSeconds(9000))).isNull();
+    }
+
+    @Test
+    void aRetiredSensorTakesItsDatastreamsAndARetiredObservedPropertyLeavesTheCatalogue() {
+        Datastream level = newLevelDatastream("T-11");
+        Retirement retirement = new Retirement(database);
+        Instant t = Instant.parse("2026-10-01T00:00:00Z");
+
+        assertThat(retirement.retire(Retirement.Entry.SENSOR, level.sensorId(), "operator", t).datastreams()).containsExactly(level.id());
+
+        assertThat(monitoring.findSensor(level.sensorId())).isEmpty();
+        assertThat(monitoring.findDatastream(level.id())).isEmpty();
+        assertThat(monitoring.findWell(level.wellId())).isPresent();
+
+        Datastream kept = newLevelDatastream("T-12");
+        long bromide = parameters.insert(new Parameter(null, "test-bromide", null, null, "溴化物", "Bromide", "mg/L", "inorganic", null, null)).id();
+        Datastream bromideStream = monitoring.insert(new Datastream(null, "T-12/bromide", kept.wellId(), null, bromide, kept.sensorId(), null, 60));
+        assertThat(retirement.retire(Retirement.Entry.OBSERVED_PROPERTY, bromide, "operator", t).datastreams()).containsExactly(bromideStream.id());
+        assertThat(monitoring.findDatastream(bromideStream.id())).isEmpty();
+        assertThat(monitoring.findDatastream(kept.id())).isPresent();
+        assertThat(parameters.findById(bromide)).isPresent();
     }
 
     private String latest(long datastreamId) {

@@ -1,9 +1,11 @@
 package org.groundwatergateway.ogc.sta.persistence;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.ogc.sta.model.EntityType;
@@ -13,14 +15,15 @@ import org.locationtech.jts.geom.Geometry;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
- * PATCH and DELETE of stored entities (OGC 18-088 §10.3-10.4) on the columns a SensorThings property maps to.
+ * PATCH and DELETE of stored entities (OGC 18-088 §10.3-10.4) on the columns a SensorThings property maps to; a DELETE
+ * retires ({@link Retirement}), it removes nothing.
  * Things and Locations are wells or weather stations ({@link ThingIds}). Readings are not changed here: the platform
  * keeps every raw value and corrects by adding versions through the review queue (a DELETE of an Observation is a
  * retraction, which adds a version too).
  */
 public final class EntityUpdates {
 
-    /** A change the data's integrity forbids, such as deleting a Datastream that has Observations (409). */
+    /** A change the data's integrity forbids, such as deleting a Location apart from its Thing (409). */
     public static final class Refused extends RuntimeException {
         public Refused(String message) {
             super(message);
@@ -36,9 +39,11 @@ public final class EntityUpdates {
             EntityType.DATASTREAM, Map.of("name", "code", "properties/intervalMinutes", "interval_minutes"));
 
     private final Database database;
+    private final Retirement retirement;
 
     public EntityUpdates(Database database) {
         this.database = database;
+        this.retirement = new Retirement(database);
     }
 
     /** The properties PATCH may change on an entity type, by SensorThings name. */
@@ -50,8 +55,8 @@ public final class EntityUpdates {
     public void update(EntityType type, long id, Map<String, Object> values) {
         Map<String, String> columns = COLUMNS.get(type);
         if (columns == null) throw new Refused(refusal(type, "changed"));
-        String table = table(type, id);
-        StringBuilder sql = new StringBuilder("UPDATE " + table + " SET ");
+        Retirement.Entry entry = entry(type, id);
+        StringBuilder sql = new StringBuilder("UPDATE " + entry.register() + " SET ");
         List<Object> parameters = new ArrayList<>();
         for (Map.Entry<String, Object> value : values.entrySet()) {
             String column = columns.get(value.getKey());
@@ -71,35 +76,39 @@ public final class EntityUpdates {
         parameters.add(rowId(type, id));
         int changed;
         try {
-            changed = database.jdbc().sql(sql.append(" WHERE id = ?").toString()).params(parameters).update();
+            changed = database.jdbc().sql(sql.append(" WHERE id = ? AND ").append(entry.inService()).toString()).params(parameters).update();
         } catch (DataIntegrityViolationException e) {
             throw new Refused("the change conflicts with stored data: " + e.getMostSpecificCause().getMessage());
         }
         if (changed == 0) throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
     }
 
-    public void delete(EntityType type, long id) {
+    /**
+     * Takes an entity out of service ({@link Retirement}): its Datastreams go with it and their Observations are
+     * retracted, everything stays stored for audit. Locations are their Things' positions and are not deleted alone.
+     */
+    public void retire(EntityType type, long id, String actor, Instant at) {
         if (!COLUMNS.containsKey(type) || type == EntityType.LOCATION) throw new Refused(refusal(type, "deleted"));
-        int deleted;
-        try {
-            deleted = database.jdbc().sql("DELETE FROM " + table(type, id) + " WHERE id = ?").param(rowId(type, id)).update();
-        } catch (DataIntegrityViolationException e) {
-            throw new Refused(type.entityName() + " " + id + " is still referenced (by datastreams, observations, reviews or "
-                    + "maintenance records) and cannot be deleted");
+        if (retirement.retire(entry(type, id), rowId(type, id), actor, at) == null) {
+            throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
         }
-        if (deleted == 0) throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
+    }
+
+    /** Removes a row this request created a moment ago, when a later part of it failed (nothing refers to it yet). */
+    public void undoCreation(EntityType type, long id) {
+        database.jdbc().sql("DELETE FROM " + entry(type, id).register() + " WHERE id = ?").param(rowId(type, id)).update();
     }
 
     private static long rowId(EntityType type, long id) {
         return type == EntityType.THING || type == EntityType.LOCATION ? ThingIds.rowId(id) : id;
     }
 
-    private static String table(EntityType type, long id) {
+    private static Retirement.Entry entry(EntityType type, long id) {
         return switch (type) {
-            case THING, LOCATION -> ThingIds.table(id);
-            case SENSOR -> "sensors";
-            case OBSERVED_PROPERTY -> "parameters";
-            case DATASTREAM -> "datastreams";
+            case THING, LOCATION -> ThingIds.isWeatherStation(id) ? Retirement.Entry.WEATHER_STATION : Retirement.Entry.WELL;
+            case SENSOR -> Retirement.Entry.SENSOR;
+            case OBSERVED_PROPERTY -> Retirement.Entry.OBSERVED_PROPERTY;
+            case DATASTREAM -> Retirement.Entry.DATASTREAM;
             default -> throw new IllegalStateException(type.name());
         };
     }

@@ -9,6 +9,7 @@ import static org.groundwatergateway.ogc.sta.model.ValueType.STRING;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.ValueType;
 
@@ -99,7 +100,7 @@ final class Schema {
                 q("properties/calibrationIntervalDays", "{a}.calibration_interval_days", NUMBER),
                 q("properties/lastCalibratedOn", "{a}.last_calibrated_on", DATE)),
                 Map.of("Datastreams", "{t}.sensor_id = {s}.id")));
-        add(new EntityTable(EntityType.OBSERVED_PROPERTY, "parameters", null, List.of(
+        add(new EntityTable(EntityType.OBSERVED_PROPERTY, "parameters", "{a}." + Retirement.Entry.OBSERVED_PROPERTY.inService(), List.of(
                 id(),
                 q("name", "{a}.name_en", STRING),
                 q("description", "{a}.name_zh", STRING),
@@ -114,7 +115,8 @@ final class Schema {
                 q("phenomenonTime", "{a}.phenomenon_time", DATETIME),
                 // Only what the sender gave: a reading's arrival is not when its result was generated.
                 q("resultTime", "(SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = {a}.datastream_id "
-                        + "AND t.phenomenon_time = {a}.phenomenon_time)", DATETIME),
+                        + "AND t.phenomenon_time = {a}.phenomenon_time AND t.first_version <= {a}.version ORDER BY t.first_version DESC "
+                        + "FETCH FIRST 1 ROW ONLY)", DATETIME),
                 q("result", "{a}.result_value", NUMBER),
                 q("parameters/rawValue", "{a}.raw_value", NUMBER),
                 q("parameters/version", "{a}.version", NUMBER),

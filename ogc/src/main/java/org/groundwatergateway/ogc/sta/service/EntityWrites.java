@@ -17,6 +17,7 @@ import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.WeatherStation;
 import org.groundwatergateway.core.monitoring.Well;
@@ -55,7 +56,8 @@ import tools.jackson.databind.node.ObjectNode;
  * already) is refused with the reason. Deep insert (§10.2.1.2) creates related entities given inline and links
  * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Deleting an
  * Observation retracts its reading ({@link ReadingRepository#retract}): it leaves every read while its raw value stays
- * stored for audit; deleting a FeatureOfInterest (a Thing as observed) retracts all of the Thing's Observations.
+ * stored for audit; deleting a FeatureOfInterest (a Thing as observed) retracts all of the Thing's Observations;
+ * deleting a Thing, Sensor, ObservedProperty or Datastream retires it with its Datastreams ({@link Retirement}).
  * Every entity created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes
  * it).
  */
@@ -110,7 +112,7 @@ public final class EntityWrites {
         void undo() {
             for (Row row : rows) {
                 try {
-                    updates.delete(row.type(), row.id());
+                    updates.undoCreation(row.type(), row.id());
                 } catch (RuntimeException e) {
                     // Best effort: a row that cannot go (something referenced it meanwhile) stays.
                 }
@@ -180,8 +182,8 @@ public final class EntityWrites {
             }
             return StaResponse.noContent();
         }
-        updates.delete(path.type(), id);
-        if (describesDevices(path.type())) devicesChanged.run();
+        updates.retire(path.type(), id, request.viewer().name(), clock.instant());
+        devicesChanged.run(); // Datastreams retire with whatever was deleted
         return StaResponse.noContent();
     }
 
@@ -218,7 +220,8 @@ public final class EntityWrites {
             boolean exists = switch (type) {
                 case DATASTREAM -> monitoring.findDatastream(id).isPresent();
                 case SENSOR -> monitoring.findSensor(id).isPresent();
-                case OBSERVED_PROPERTY -> parameters.findById(id).isPresent();
+                case OBSERVED_PROPERTY -> database.jdbc().sql("SELECT COUNT(*) FROM parameters WHERE id = ? AND "
+                        + Retirement.Entry.OBSERVED_PROPERTY.inService()).param(id).query(Long.class).single() > 0;
                 default -> database.jdbc().sql("SELECT COUNT(*) FROM " + ThingIds.table(id) + " WHERE id = ?")
                         .param(ThingIds.rowId(id)).query(Long.class).single() > 0;
             };
@@ -243,13 +246,14 @@ public final class EntityWrites {
         Instant now = clock.instant();
         Instant time = body.hasNonNull("phenomenonTime") ? instant("phenomenonTime", body.get("phenomenonTime").asString()) : now;
         Instant resultTime = body.hasNonNull("resultTime") ? instant("resultTime", body.get("resultTime").asString()) : null;
-        Reading reading = Reading.arrived(datastream, time, result.asDouble(), 0, "sta", now);
+        Reading reading = Reading.arrived(datastream, time, result.asDouble(), 0, "sta", now)
+                .asVersion(readings.versionOfNewObservation(datastream, time));
         ReadingIntake.Receipt receipt = intake.submitAndWait(List.of(reading), ReadingIntake.Mode.LIVE);
         if (receipt.stored().isEmpty()) {
             throw new StaQueryException("not stored: Datastream " + datastream + " has an observation at " + time
                     + " already (a repeated value is stored once; a different one is a correction for review)");
         }
-        if (resultTime != null) readings.recordResultTime(datastream, time, resultTime);
+        readings.recordResultTime(datastream, time, reading.version(), resultTime);
         return receipt.stored().get(0).id();
     }
 
