@@ -73,6 +73,13 @@ class SensorThingsQueryBench {
                 return "/Datastreams(" + datastreams[random.nextInt(datastreams.length)] + ")/Observations?$count=true&$top=100&$filter="
                         + encode("phenomenonTime ge " + from + " and phenomenonTime lt " + from.plus(7, ChronoUnit.DAYS));
             });
+            measure(service, "latest Observations of every datastream, newest first", () -> "/Observations?$top=100&$orderby="
+                    + encode("phenomenonTime desc"));
+            measure(service, "the same page with $expand=Datastream,FeatureOfInterest", () -> "/Observations?$top=100&$orderby="
+                    + encode("phenomenonTime desc") + "&$expand=Datastream,FeatureOfInterest");
+            measure(service, "Datastreams with their latest Observation ($expand=Observations($top=1))", () -> "/Datastreams?$top=100&$expand="
+                    + encode("Observations($top=1;$orderby=phenomenonTime desc)"));
+            measure(service, "Datastreams page, plain", () -> "/Datastreams?$top=100");
             measure(service, "Observations by navigation path (Datastream/name)", () -> "/Observations?$top=100&$orderby="
                     + encode("phenomenonTime desc") + "&$filter=" + encode("Datastream/name eq 'B-" + String.format("%04d", random.nextInt(WELLS))
                     + "/ph' and phenomenonTime ge " + START.plus(random.nextInt(HOURS - 2_000), ChronoUnit.HOURS)));
