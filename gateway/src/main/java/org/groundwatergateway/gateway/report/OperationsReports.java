@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.monitoring.MaintenanceRecord;
 import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.reading.QualityFlag;
@@ -42,11 +44,13 @@ public class OperationsReports {
 
     private final Database database;
     private final AlertRepository alerts;
+    private final ParameterRepository parameterCatalogue;
     private final Clock clock;
 
-    public OperationsReports(Database database, AlertRepository alerts, Clock clock) {
+    public OperationsReports(Database database, AlertRepository alerts, ParameterRepository parameterCatalogue, Clock clock) {
         this.database = database;
         this.alerts = alerts;
+        this.parameterCatalogue = parameterCatalogue;
         this.clock = clock;
     }
 
@@ -114,8 +118,8 @@ public class OperationsReports {
                         Rows.instant(rs, "registered_at"))).list();
         Map<String, Instant> registered = new HashMap<>();
         for (Logger l : loggers) registered.put(l.mn(), l.registeredAt());
-        Map<String, org.groundwatergateway.core.parameter.Parameter> parameters = new HashMap<>();
-        new org.groundwatergateway.core.parameter.ParameterRepository(database).findAll().forEach(p -> parameters.put(p.code(), p));
+        Map<String, Parameter> parameters = new HashMap<>();
+        parameterCatalogue.findAll().forEach(p -> parameters.put(p.code(), p));
         List<Stream> streams = database.jdbc().sql("SELECT d.id, d.code, w.code AS well, p.code AS parameter, d.interval_minutes, s.mn "
                         + "FROM datastreams d JOIN sensors s ON s.id = d.sensor_id JOIN parameters p ON p.id = d.parameter_id "
                         + "LEFT JOIN wells w ON w.id = d.well_id ORDER BY d.code")
