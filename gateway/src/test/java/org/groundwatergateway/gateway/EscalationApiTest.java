@@ -118,7 +118,7 @@ class EscalationApiTest extends RunningGateway {
         Http.Response badShift = http.post("/api/v1/on-call/rota", "{\"tier\":\"SUPERVISOR\",\"contactId\":" + id
                 + ",\"day\":\"FUNDAY\",\"start\":\"08:00\",\"end\":\"20:00\"}", "admin", "demo-admin");
         assertThat(badShift.status()).isEqualTo(400);
-        assertThat(badShift.json().path("detail").asString()).startsWith("day:");
+        assertThat(badShift.json().path("detail").asString()).startsWith("day：");
         Http.Response override = http.post("/api/v1/on-call/overrides", "{\"tier\":\"SUPERVISOR\",\"contactId\":" + id
                 + ",\"start\":\"2030-01-01T00:00:00+08:00\",\"end\":\"2030-01-02T00:00:00+08:00\",\"reason\":\"代班\"}", "admin", "demo-admin");
         assertThat(override.status()).isEqualTo(201);

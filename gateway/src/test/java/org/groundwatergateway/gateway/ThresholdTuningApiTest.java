@@ -54,7 +54,7 @@ class ThresholdTuningApiTest extends RunningGateway {
         assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
         assertThat(verdict.json().path("verdict").asString()).isEqualTo("FALSE_ALARM");
         assertThat(verdict.json().path("datastreamId").asLong()).isEqualTo(alert.path("origin").path("datastreamId").asLong());
-        assertThat(http.put(verdictPath, "{\"verdict\": \"MAYBE\"}", ADMIN, PASSWORD).json().path("detail").asString()).startsWith("verdict:");
+        assertThat(http.put(verdictPath, "{\"verdict\": \"MAYBE\"}", ADMIN, PASSWORD).json().path("detail").asString()).startsWith("verdict：");
         assertThat(http.put("/api/v1/alerts/999999/verdict", "{\"verdict\": \"CONFIRMED\"}", ADMIN, PASSWORD).status()).isEqualTo(404);
         assertThat(http.put(verdictPath, "{\"verdict\": \"CONFIRMED\"}", null, null).status()).isEqualTo(401);
 

@@ -33,8 +33,8 @@ class WarningApiTest extends RunningGateway {
                         "thresholds: must increase with the level"},
                 {"{\"name\": \"x\", \"kind\": \"LEVEL_CHANGE\", \"parameterCode\": \"water-level\", \"hysteresis\": 1.5}", "hysteresis:"},
                 {"{\"name\": \"x\", \"kind\": \"COMBINED\", \"level\": \"SEVERE\", \"conditions\": []}", "conditions: a COMBINED rule needs"},
-                {"{\"name\": \"x\", \"kind\": \"WHATEVER\"}", "kind: 'WHATEVER' is not one of"},
-                {"{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"benzene\", \"roles\": [\"UPSTREAM\"]}", "roles: 'UPSTREAM'"},
+                {"{\"name\": \"x\", \"kind\": \"WHATEVER\"}", "kind：'WHATEVER' 不是"},
+                {"{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"benzene\", \"roles\": [\"UPSTREAM\"]}", "roles：'UPSTREAM'"},
         };
         for (String[] c : cases) {
             Http.Response response = http.post("/api/v1/warning-rules", c[0], ADMIN, PASSWORD);

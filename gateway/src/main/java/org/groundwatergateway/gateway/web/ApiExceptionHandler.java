@@ -2,10 +2,12 @@ package org.groundwatergateway.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.core.storage.StatementWatch;
 import org.groundwatergateway.core.storage.StorageException;
@@ -62,6 +64,22 @@ public class ApiExceptionHandler {
         return problem;
     }
 
+    /** Input the caller can correct: the detail in the caller's language and the field at fault in {@code field}. */
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e, HttpServletRequest request) {
+        log.info("Rejected request: {}", e.getMessage());
+        return problem(e, request);
+    }
+
+    /** The problem detail of invalid input, also for a body whose binding the domain refused. */
+    static ProblemDetail problem(InvalidInput e, HttpServletRequest request) {
+        boolean english = Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.message(english ? Locale.ENGLISH : Locale.CHINESE));
+        if (e.field() != null) problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    /** Any other argument refused: its message, in English. */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         log.info("Rejected request: {}", e.getMessage());
