@@ -110,7 +110,7 @@ class EscalationApiTest extends RunningGateway {
         assertThat(http.post("/api/v1/on-call/contacts", contact, null, null).status()).isEqualTo(401);
         Http.Response bad = http.post("/api/v1/on-call/contacts", "{\"name\":\"x\",\"phone\":\"12345\"}", "admin", "demo-admin");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("detail").asString()).startsWith("phone:");
+        assertThat(bad.json().path("detail").asString()).startsWith("phone：");
         Http.Response created = http.post("/api/v1/on-call/contacts", contact, "admin", "demo-admin");
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().path("id").asLong();
