@@ -88,7 +88,7 @@ class IngestApiTest extends RunningGateway {
         String reject = "{\"decision\": \"REJECTED\", \"reason\": \"electrode fouled, see work order 17\"}";
         assertThat(http.post("/api/v1/reviews/" + id + "/decision", reject, null, null).status()).isEqualTo(401);
         assertThat(http.post("/api/v1/reviews/" + id + "/decision", "{\"decision\": \"REJECTED\"}", "admin", "demo-admin").json()
-                .path("detail").asString()).startsWith("reason:");
+                .path("detail").asString()).startsWith("reason：");
         var decided = http.post("/api/v1/reviews/" + id + "/decision", reject, "admin", "demo-admin");
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.json().path("status").asString()).isEqualTo("REJECTED");
