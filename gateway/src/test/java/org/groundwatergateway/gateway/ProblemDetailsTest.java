@@ -78,6 +78,19 @@ class ProblemDetailsTest extends RunningGateway {
                 "audience：未知的 kind 'MARTIANS'", "audience: unknown kind 'MARTIANS'");
     }
 
+    /** The handler's own details (a duplicate, the database or audit log away) follow the caller's language too. */
+    @Test
+    void aDuplicateIsRefusedInEitherLanguage() {
+        Http admin = http.signedInAs("admin", "demo-admin");
+        String existing = """
+                {"park": "HBDP", "code": "GW-U01", "nameZh": "重复的井", "lon": 121.012, "lat": 32.551,
+                 "groundElevationM": 5.1, "casingTopElevationM": 5.6, "screenTopDepthM": 3, "screenBottomDepthM": 9,
+                 "aquifer": "Q1", "role": "DOWNGRADIENT"}""";
+        assertThat(problem(admin.post("/api/v1/wells", existing, Map.of()), 409, "zh-CN").get("detail").asString()).isEqualTo("已有代码相同的记录。");
+        assertThat(problem(admin.post("/api/v1/wells", existing, ENGLISH), 409, "en").get("detail").asString())
+                .isEqualTo("An entity with the same code exists already.");
+    }
+
     private static void assertDomainError(Http.Response chinese, Http.Response english, String field, String detailZh, String detailEn) {
         JsonNode zh = problem(chinese, 400, "zh-CN");
         assertThat(zh.get("title").asString()).isEqualTo("请求有误");
