@@ -73,6 +73,10 @@ class ProblemDetailsTest extends RunningGateway {
         String decision = "{\"decision\": \"ACCEPTED\"}";
         assertDomainError(admin.post("/api/v1/reviews/1/decision", decision, Map.of()), admin.post("/api/v1/reviews/1/decision", decision, ENGLISH), "reason",
                 "reason：作出决定需要给出理由", "reason: a decision needs a reason");
+        // A record that refuses itself as the body is bound (RequestExceptionHandler's path).
+        String template = "{\"name\": \"bad-zone\", \"columns\": {\"value\": \"V\"}, \"zone\": \"nope\"}";
+        assertDomainError(admin.post("/api/v1/import-templates", template, Map.of()), admin.post("/api/v1/import-templates", template, ENGLISH), "zone",
+                "zone：'nope' 不是 +08:00 这样的时区偏移", "zone: 'nope' is not an offset like +08:00");
         String explain = "/api/v1/policies/explain?audience=kind:MARTIANS";
         assertDomainError(secadmin.get(explain), secadmin.get(explain, ENGLISH), "audience",
                 "audience：未知的 kind 'MARTIANS'", "audience: unknown kind 'MARTIANS'");
