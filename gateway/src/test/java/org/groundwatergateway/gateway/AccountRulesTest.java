@@ -18,9 +18,10 @@ class AccountRulesTest extends RunningGateway {
 
     @Test
     void passwordsFollowThePolicyAndItsHistory() {
-        assertThat(problem(createUser("weak-1", "park-admin", "\"ANALYST\"", "short"), 400)).startsWith("password:").contains("at least 10 characters");
-        assertThat(problem(createUser("weak-2", "park-admin", "\"ANALYST\"", "alllowercaseletters"), 400)).contains("3 of:");
-        assertThat(problem(createUser("weak-3", "park-admin", "\"ANALYST\"", "Weak-3-Password9"), 400)).contains("must not contain the account name");
+        String rule = "password：至少 10 个字符，且须含小写字母、大写字母、数字、其他字符中的 3 类；不得包含账号名";
+        assertThat(problem(createUser("weak-1", "park-admin", "\"ANALYST\"", "short"), 400)).isEqualTo(rule);
+        assertThat(problem(createUser("weak-2", "park-admin", "\"ANALYST\"", "alllowercaseletters"), 400)).isEqualTo(rule);
+        assertThat(problem(createUser("weak-3", "park-admin", "\"ANALYST\"", "Weak-3-Password9"), 400)).isEqualTo(rule);
         assertThat(createUser("policy-user", "park-admin", "\"ANALYST\"", "Groundwater-2026").status()).isEqualTo(201);
 
         String change = "{\"currentPassword\": \"%s\", \"newPassword\": \"%s\"}";
@@ -32,7 +33,7 @@ class AccountRulesTest extends RunningGateway {
         assertThat(http.getAs("/api/v1/me", "policy-user", "Groundwater-2026").status()).isEqualTo(401);
         assertThat(http.getAs("/api/v1/me", "policy-user", "Aquifer-Q1-2027").status()).isEqualTo(200);
         assertThat(problem(http.post("/api/v1/me/password", change.formatted("Aquifer-Q1-2027", "Groundwater-2026"), "policy-user", "Aquifer-Q1-2027"), 400))
-                .contains("must differ from the last 5 passwords");
+                .contains("不得与最近 5 个密码相同");
     }
 
     @Test
@@ -59,9 +60,9 @@ class AccountRulesTest extends RunningGateway {
         assertThat(http.getAs("/api/v1/on-call/now", "role-change", "Kriging-Var-42").status()).isEqualTo(200);
         // Roles an organisation of that kind cannot hold are refused, and no one holds two administrators' roles.
         assertThat(problem(http.put("/api/v1/users/enterprise/roles", "[\"SUPERVISOR\"]", "secadmin", "demo-secadmin"), 400))
-                .contains("SUPERVISOR is not held in an organisation of kind ENTERPRISE");
+                .contains("ENTERPRISE 类组织中没有 SUPERVISOR 角色");
         assertThat(problem(http.put("/api/v1/users/role-change/roles", "[\"SYSTEM_ADMIN\", \"AUDIT_ADMIN\"]", "secadmin", "demo-secadmin"), 400))
-                .contains("must be different people");
+                .contains("须由不同的人担任");
         // A disabled account signs in no more.
         assertThat(http.patch("/api/v1/users/role-change", "{\"enabled\": false}", "sysadmin", "demo-sysadmin").status()).isEqualTo(204);
         assertThat(http.getAs("/api/v1/me", "role-change", "Kriging-Var-42").status()).isEqualTo(401);

@@ -169,7 +169,7 @@ class AnalyticsApiTest extends RunningGateway {
     void analysesOfStoredDataExplainWhatTheyLack() {
         Http.Response shortWindow = http.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", "admin", "demo-admin");
         assertThat(shortWindow.status()).isEqualTo(400);
-        assertThat(shortWindow.json().get("detail").asString()).contains("window");
+        assertThat(shortWindow.json().get("detail").asString()).contains("时间窗");
         Http.Response unknown = http.post("/api/v1/analytics/flow", "{\"park\": \"NOPE\", \"from\": \"2025-11-01T00:00:00+08:00\", "
                 + "\"to\": \"2025-11-03T00:00:00+08:00\"}", "admin", "demo-admin");
         assertThat(unknown.status()).isEqualTo(400);

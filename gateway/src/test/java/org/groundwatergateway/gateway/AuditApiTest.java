@@ -78,7 +78,7 @@ class AuditApiTest extends RunningGateway {
         assertThat(http.post("/api/v1/audit/erasures", "{\"principal\": \"x\"}", "auditor", "demo-auditor").status()).isEqualTo(403);
         assertThat(http.post("/api/v1/audit/erasures", "{\"principal\": \"x\"}", "sysadmin", "demo-sysadmin").status()).isEqualTo(403);
         assertThat(problem(http.post("/api/v1/audit/erasures", "{}", "secadmin", "demo-secadmin"), 400)).startsWith("principal");
-        assertThat(problem(http.getAs("/api/v1/audit/entries?from=0", "auditor", "demo-auditor"), 400)).startsWith("from:");
+        assertThat(problem(http.getAs("/api/v1/audit/entries?from=0", "auditor", "demo-auditor"), 400)).startsWith("from：");
 
         // A person signs in (recorded with name and address), then asks to be erased.
         assertThat(http.post("/api/v1/users", "{\"username\": \"erase-me\", \"organisation\": \"park-admin\", \"roles\": [\"ANALYST\"], "

@@ -24,7 +24,7 @@ class DatastreamForecastApiTest extends RunningGateway {
                 .orElseGet(() -> monitoring.insert(new Datastream(null, "GW-U03/benzene/lab", logger.wellId(), null, logger.parameterId(),
                         logger.sensorId(), null, 0)));
         Http.Response refused = http.get("/api/v1/datastreams/" + lab.id() + "/forecast");
-        assertThat(problem(refused, 400)).contains("laboratory series").contains("/api/v1/analytics/trend");
+        assertThat(problem(refused, 400)).contains("实验室序列").contains("/api/v1/analytics/trend");
         assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
     }
 }

@@ -110,7 +110,7 @@ class EscalationApiTest extends RunningGateway {
         assertThat(http.post("/api/v1/on-call/contacts", contact, null, null).status()).isEqualTo(401);
         Http.Response bad = http.post("/api/v1/on-call/contacts", "{\"name\":\"x\",\"phone\":\"12345\"}", "admin", "demo-admin");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("detail").asString()).startsWith("phone:");
+        assertThat(bad.json().path("detail").asString()).startsWith("phone：");
         Http.Response created = http.post("/api/v1/on-call/contacts", contact, "admin", "demo-admin");
         assertThat(created.status()).isEqualTo(201);
         long id = created.json().path("id").asLong();
@@ -118,7 +118,7 @@ class EscalationApiTest extends RunningGateway {
         Http.Response badShift = http.post("/api/v1/on-call/rota", "{\"tier\":\"SUPERVISOR\",\"contactId\":" + id
                 + ",\"day\":\"FUNDAY\",\"start\":\"08:00\",\"end\":\"20:00\"}", "admin", "demo-admin");
         assertThat(badShift.status()).isEqualTo(400);
-        assertThat(badShift.json().path("detail").asString()).startsWith("day:");
+        assertThat(badShift.json().path("detail").asString()).startsWith("day：");
         Http.Response override = http.post("/api/v1/on-call/overrides", "{\"tier\":\"SUPERVISOR\",\"contactId\":" + id
                 + ",\"start\":\"2030-01-01T00:00:00+08:00\",\"end\":\"2030-01-02T00:00:00+08:00\",\"reason\":\"代班\"}", "admin", "demo-admin");
         assertThat(override.status()).isEqualTo(201);

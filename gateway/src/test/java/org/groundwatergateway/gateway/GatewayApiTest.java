@@ -109,11 +109,11 @@ class GatewayApiTest extends RunningGateway {
 
         var badRole = http.post("/api/v1/wells", well.replace("GW-NEW1", "GW-NEW2").replace("DOWNGRADIENT", "UPSTREAM"), "admin", "demo-admin");
         assertThat(badRole.status()).isEqualTo(400);
-        assertThat(badRole.json().path("detail").asString()).startsWith("role:");
+        assertThat(badRole.json().path("detail").asString()).startsWith("role：");
         var badAquifer = http.post("/api/v1/wells", well.replace("GW-NEW1", "GW-NEW3").replace("\"Q1\"", "\"Q9\""), "admin", "demo-admin");
-        assertThat(badAquifer.json().path("detail").asString()).startsWith("aquifer:");
+        assertThat(badAquifer.json().path("detail").asString()).startsWith("aquifer：");
         var missing = http.post("/api/v1/wells", well.replace("GW-NEW1", "GW-NEW4").replace("\"lat\": 32.551,", ""), "admin", "demo-admin");
-        assertThat(missing.json().path("detail").asString()).isEqualTo("lat is required");
+        assertThat(missing.json().path("detail").asString()).isEqualTo("lat：必填");
     }
 
     @Test

@@ -44,7 +44,7 @@ class GatewayWithoutDemoTest extends RunningGateway {
         String setup = "{\"token\": \"%s\", \"username\": \"chief\", \"password\": \"%s\"}";
         assertThat(anonymous.post("/api/v1/setup", setup.formatted("wrong-" + token, "Str0ng-Passw0rd!"), null, null).status()).isEqualTo(403);
         String weak = problem(anonymous.post("/api/v1/setup", setup.formatted(token, "short"), null, null), 400);
-        assertThat(weak).startsWith("password:").contains("at least 10 characters");
+        assertThat(weak).startsWith("password：至少 10 个字符");
         assertThat(anonymous.post("/api/v1/setup", setup.formatted(token, "Str0ng-Passw0rd!"), null, null).status()).isEqualTo(201);
         assertThat(ok(anonymous.getAs("/api/v1/me", "chief", "Str0ng-Passw0rd!")).get("roles").get(0).asString()).isEqualTo("SYSTEM_ADMIN");
         // Once only: the token is spent and its file gone.

@@ -76,7 +76,7 @@ class ImportApiTest extends RunningGateway {
         assertThat(readings("GW-U28/ph", "2025-11-12T08:00:00+08:00").get(0).path("time").asString()).isEqualTo("2025-11-12T00:00:00Z");
         assertThat(http.post("/api/v1/readings?template=nope", "text/csv", sheet, "admin", "demo-admin").status()).isEqualTo(400);
         assertThat(http.post("/api/v1/import-templates", template.replace("yyyy/M/d H:mm", "yyyy/M/d H:mm:ZZZZZZZZ"), "admin", "demo-admin")
-                .json().path("detail").asString()).startsWith("timeFormat:");
+                .json().path("detail").asString()).startsWith("timeFormat：");
     }
 
     @Test
@@ -143,6 +143,6 @@ class ImportApiTest extends RunningGateway {
         var unclosed = http.post("/api/v1/readings", "text/csv", csv, "reviewer", "demo-reviewer");
         assertThat(unclosed.status()).as(unclosed.body()).isEqualTo(400);
         assertThat(unclosed.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        assertThat(unclosed.json().path("detail").asString()).contains("CSV line 3", "quoted field", "never closed");
+        assertThat(unclosed.json().path("detail").asString()).contains("CSV 第 3 行", "带引号字段", "没有结束");
     }
 }

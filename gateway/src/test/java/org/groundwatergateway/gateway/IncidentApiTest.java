@@ -100,7 +100,7 @@ class IncidentApiTest extends RunningGateway {
         assertThat(closed.get("evaluation").get("tasks").asInt()).isEqualTo(5);
         assertThat(strings(closed.get("dispatches"), "status")).containsOnly("RETURNED");
         assertThat(problem(http.post(base + "/timeline", "{\"department\": \"a\", \"author\": \"b\", \"text\": \"c\"}", ADMIN, PASSWORD), 400))
-                .contains("closed");
+                .contains("已关闭");
 
         // The emergency report: the PDF's text reads back with the plan, the resources, the timeline and the evaluation.
         byte[] pdf = http.getBytes("/api/v1/reports/incidents/" + id);

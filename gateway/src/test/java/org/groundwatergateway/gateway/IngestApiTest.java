@@ -88,7 +88,7 @@ class IngestApiTest extends RunningGateway {
         String reject = "{\"decision\": \"REJECTED\", \"reason\": \"electrode fouled, see work order 17\"}";
         assertThat(http.post("/api/v1/reviews/" + id + "/decision", reject, null, null).status()).isEqualTo(401);
         assertThat(http.post("/api/v1/reviews/" + id + "/decision", "{\"decision\": \"REJECTED\"}", "admin", "demo-admin").json()
-                .path("detail").asString()).startsWith("reason:");
+                .path("detail").asString()).startsWith("reason：");
         var decided = http.post("/api/v1/reviews/" + id + "/decision", reject, "admin", "demo-admin");
         assertThat(decided.status()).isEqualTo(200);
         assertThat(decided.json().path("status").asString()).isEqualTo("REJECTED");
@@ -126,7 +126,7 @@ class IngestApiTest extends RunningGateway {
         assertThat(saved.status()).isEqualTo(201);
         assertThat(http.get("/api/v1/sensors/GW-U20-SONDE/maintenance").json().size()).isGreaterThanOrEqualTo(1);
         assertThat(http.post("/api/v1/sensors/GW-U20-SONDE/maintenance", record.replace("CALIBRATION", "POLISHING"), "admin", "demo-admin")
-                .json().path("detail").asString()).startsWith("kind:");
+                .json().path("detail").asString()).startsWith("kind：");
         assertThat(http.get("/api/v1/devices").json().findValues("sensors").toString()).contains("\"lastCalibratedOn\":\"2025-11-05\"");
 
         String mn = DemoPark.deviceNumber(20, false);

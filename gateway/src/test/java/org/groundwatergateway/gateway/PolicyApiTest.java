@@ -160,9 +160,9 @@ class PolicyApiTest extends RunningGateway {
         assertThat(enterprise.get("audience").get("organisationKind").asString()).isEqualTo("ENTERPRISE");
         assertThat(enterprise.get("datasets").size()).isGreaterThan(30);
         assertThat(problem(http.getAs("/api/v1/policies/explain?audience=kind:MARTIANS", SECADMIN, SECADMIN_PASSWORD), 400))
-                .isEqualTo("audience: unknown kind 'MARTIANS'");
+                .isEqualTo("audience：未知的 kind 'MARTIANS'");
         assertThat(problem(http.getAs("/api/v1/policies/explain?audience=PUBLIC&dataset=nothing", SECADMIN, SECADMIN_PASSWORD), 400))
-                .isEqualTo("dataset: unknown 'nothing'");
+                .isEqualTo("dataset：未知数据集 'nothing'");
     }
 
     /**

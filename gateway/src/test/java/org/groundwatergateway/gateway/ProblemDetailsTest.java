@@ -51,6 +51,60 @@ class ProblemDetailsTest extends RunningGateway {
         assertThat(unsupported.get("detail").asString()).contains("text/plain", "application/json");
     }
 
+    /**
+     * Domain errors from several controllers and the modules behind them (gateway, core, ingest, policies; a query
+     * parameter, a body bound to a record, a service's check) answer their detail in the caller's language and name
+     * the field at fault in {@code field}, for a form to show next to its input.
+     */
+    @Test
+    void domainErrorsNameTheirFieldInEitherLanguage() {
+        Http duty = http.signedInAs("duty", "demo-duty");
+        Http admin = http.signedInAs("admin", "demo-admin");
+        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
+        String cameras = "/api/v1/cameras?near=abc";
+        assertDomainError(duty.get(cameras), duty.get(cameras, ENGLISH), "near",
+                "near：应为“经度,纬度”两个数，而不是 'abc'", "near: lon,lat as two numbers, not 'abc'");
+        String radius = "/api/v1/cameras?near=121.0,32.5&radius=0";
+        assertDomainError(duty.get(radius), duty.get(radius, ENGLISH), "radius",
+                "radius：应大于 0 且不超过 50,000 m，实际为 0.0", "radius: 0 to 50,000 m, not 0.0");
+        String contact = "{\"name\": \"x\", \"phone\": \"12345\"}";
+        assertDomainError(admin.post("/api/v1/on-call/contacts", contact, Map.of()), admin.post("/api/v1/on-call/contacts", contact, ENGLISH), "phone",
+                "phone：'12345' 不是 138-0000-0001 这样的大陆手机号", "phone: '12345' is not a mainland mobile number such as 138-0000-0001");
+        String decision = "{\"decision\": \"ACCEPTED\"}";
+        assertDomainError(admin.post("/api/v1/reviews/1/decision", decision, Map.of()), admin.post("/api/v1/reviews/1/decision", decision, ENGLISH), "reason",
+                "reason：作出决定需要给出理由", "reason: a decision needs a reason");
+        // A record that refuses itself as the body is bound (RequestExceptionHandler's path).
+        String template = "{\"name\": \"bad-zone\", \"columns\": {\"value\": \"V\"}, \"zone\": \"nope\"}";
+        assertDomainError(admin.post("/api/v1/import-templates", template, Map.of()), admin.post("/api/v1/import-templates", template, ENGLISH), "zone",
+                "zone：'nope' 不是 +08:00 这样的时区偏移", "zone: 'nope' is not an offset like +08:00");
+        String explain = "/api/v1/policies/explain?audience=kind:MARTIANS";
+        assertDomainError(secadmin.get(explain), secadmin.get(explain, ENGLISH), "audience",
+                "audience：未知的 kind 'MARTIANS'", "audience: unknown kind 'MARTIANS'");
+    }
+
+    /** The handler's own details (a duplicate, the database or audit log away) follow the caller's language too. */
+    @Test
+    void aDuplicateIsRefusedInEitherLanguage() {
+        Http admin = http.signedInAs("admin", "demo-admin");
+        String existing = """
+                {"park": "HBDP", "code": "GW-U01", "nameZh": "重复的井", "lon": 121.012, "lat": 32.551,
+                 "groundElevationM": 5.1, "casingTopElevationM": 5.6, "screenTopDepthM": 3, "screenBottomDepthM": 9,
+                 "aquifer": "Q1", "role": "DOWNGRADIENT"}""";
+        assertThat(problem(admin.post("/api/v1/wells", existing, Map.of()), 409, "zh-CN").get("detail").asString()).isEqualTo("已有代码相同的记录。");
+        assertThat(problem(admin.post("/api/v1/wells", existing, ENGLISH), 409, "en").get("detail").asString())
+                .isEqualTo("An entity with the same code exists already.");
+    }
+
+    private static void assertDomainError(Http.Response chinese, Http.Response english, String field, String detailZh, String detailEn) {
+        JsonNode zh = problem(chinese, 400, "zh-CN");
+        assertThat(zh.get("title").asString()).isEqualTo("请求有误");
+        assertThat(zh.get("detail").asString()).isEqualTo(detailZh);
+        assertThat(zh.get("field").asString()).isEqualTo(field);
+        JsonNode en = problem(english, 400, "en");
+        assertThat(en.get("detail").asString()).isEqualTo(detailEn);
+        assertThat(en.get("field").asString()).isEqualTo(field);
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

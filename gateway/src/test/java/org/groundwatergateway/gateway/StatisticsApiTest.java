@@ -40,7 +40,7 @@ class StatisticsApiTest extends RunningGateway {
         // r = 6 / sqrt(10 * 6) by hand: Sxy = 6, Sxx = 10, Syy = 6.
         assertThat(correlation.at("/pearson/coefficient").asDouble()).isCloseTo(6 / Math.sqrt(60), within(1e-12));
         assertThat(correlation.at("/spearman/method").asString()).isEqualTo("SPEARMAN");
-        assertThat(http.post("/api/v1/analytics/correlation", "{\"x\": [1, 2], \"y\": [1]}", "analyst", "demo-analyst").body()).contains("differ in length");
+        assertThat(http.post("/api/v1/analytics/correlation", "{\"x\": [1, 2], \"y\": [1]}", "analyst", "demo-analyst").body()).contains("二者应一样多");
 
         JsonNode seasonal = ok(http.post("/api/v1/analytics/seasonal-trend", "{\"times\": [2021.1, 2021.6, 2022.1, 2022.6, 2023.1, 2023.6, 2024.1, 2024.6], "
                 + "\"values\": [1.2, 2.9, 1.4, 3.1, 1.5, 3.3, 1.7, 3.6], \"seasons\": [1, 2, 1, 2, 1, 2, 1, 2]}", "analyst", "demo-analyst"));

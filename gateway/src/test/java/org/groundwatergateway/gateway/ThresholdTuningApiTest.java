@@ -54,7 +54,7 @@ class ThresholdTuningApiTest extends RunningGateway {
         assertThat(verdict.status()).as(verdict.body()).isEqualTo(200);
         assertThat(verdict.json().path("verdict").asString()).isEqualTo("FALSE_ALARM");
         assertThat(verdict.json().path("datastreamId").asLong()).isEqualTo(alert.path("origin").path("datastreamId").asLong());
-        assertThat(http.put(verdictPath, "{\"verdict\": \"MAYBE\"}", ADMIN, PASSWORD).json().path("detail").asString()).startsWith("verdict:");
+        assertThat(http.put(verdictPath, "{\"verdict\": \"MAYBE\"}", ADMIN, PASSWORD).json().path("detail").asString()).startsWith("verdict：");
         assertThat(http.put("/api/v1/alerts/999999/verdict", "{\"verdict\": \"CONFIRMED\"}", ADMIN, PASSWORD).status()).isEqualTo(404);
         assertThat(http.put(verdictPath, "{\"verdict\": \"CONFIRMED\"}", null, null).status()).isEqualTo(401);
 
@@ -65,9 +65,9 @@ class ThresholdTuningApiTest extends RunningGateway {
         assertThat(missed.json().path("recordedBy").asString()).isEqualTo(ADMIN);
         Http.Response badTime = http.post(missedPath, "{\"datastream\": \"" + STREAM + "\", \"at\": \"yesterday\"}", ADMIN, PASSWORD);
         assertThat(badTime.status()).isEqualTo(400);
-        assertThat(badTime.json().path("detail").asString()).startsWith("at:");
+        assertThat(badTime.json().path("detail").asString()).startsWith("at：");
         assertThat(http.post(missedPath, "{\"datastream\": \"GW-U01/ph\", \"at\": \"2025-12-04T10:00:00+08:00\"}", ADMIN, PASSWORD)
-                .json().path("detail").asString()).startsWith("datastream: warning rule " + ruleId + " does not watch");
+                .json().path("detail").asString()).startsWith("datastream：预警规则 " + ruleId + " 不监视");
         assertThat(http.post("/api/v1/warning-rules/999999/missed-alarms", "{\"datastream\": \"" + STREAM + "\"}", ADMIN, PASSWORD).status())
                 .isEqualTo(404);
         assertThat(http.get(missedPath).json().findValuesAsString("datastream")).containsExactly(STREAM);
@@ -91,7 +91,7 @@ class ThresholdTuningApiTest extends RunningGateway {
                 + "\"conditions\": [{\"parameterCode\": \"ph\", \"comparison\": \"BELOW\", \"threshold\": 2.5}]}", ADMIN, PASSWORD).json().path("id").asLong();
         Http.Response notTunable = http.get("/api/v1/warning-rules/" + combined + "/tuning");
         assertThat(notTunable.status()).isEqualTo(400);
-        assertThat(notTunable.json().path("detail").asString()).startsWith("kind: tuning replays readings").contains("CLASS_LIMIT");
+        assertThat(notTunable.json().path("detail").asString()).startsWith("kind：阈值调优回放").contains("CLASS_LIMIT");
         assertThat(http.delete("/api/v1/warning-rules/" + combined, ADMIN, PASSWORD).status()).isEqualTo(204);
         assertThat(http.get("/api/v1/warning-rules/999999/tuning").status()).isEqualTo(404);
     }

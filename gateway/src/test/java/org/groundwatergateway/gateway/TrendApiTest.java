@@ -27,7 +27,7 @@ class TrendApiTest extends RunningGateway {
         assertThat(yearly.json().get("senSlope").asDouble()).isEqualTo(1.0);
         Http.Response bad = http.post("/api/v1/analytics/trend", "{\"values\": [1, 2, 3], \"times\": [1, 2]}", "analyst", "demo-analyst");
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.body()).contains("differ in length");
+        assertThat(bad.body()).contains("二者应一样多");
     }
 
     /** Issue #15: pair by pair, 20,000 values ran out of memory and 50,000 overflowed an int; now they take seconds. */

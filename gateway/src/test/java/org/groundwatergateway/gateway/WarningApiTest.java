@@ -28,13 +28,13 @@ class WarningApiTest extends RunningGateway {
     @Test
     void badRulesAreRejectedNamingTheField() {
         String[][] cases = {
-                {"{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"unobtainium\"}", "parameterCode: unknown parameter"},
+                {"{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"unobtainium\"}", "parameterCode：没有代码为 'unobtainium' 的参数"},
                 {"{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"benzene\", \"thresholds\": {\"general\": 1.2, \"serious\": 1.0}}",
-                        "thresholds: must increase with the level"},
-                {"{\"name\": \"x\", \"kind\": \"LEVEL_CHANGE\", \"parameterCode\": \"water-level\", \"hysteresis\": 1.5}", "hysteresis:"},
-                {"{\"name\": \"x\", \"kind\": \"COMBINED\", \"level\": \"SEVERE\", \"conditions\": []}", "conditions: a COMBINED rule needs"},
-                {"{\"name\": \"x\", \"kind\": \"WHATEVER\"}", "kind: 'WHATEVER' is not one of"},
-                {"{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"benzene\", \"roles\": [\"UPSTREAM\"]}", "roles: 'UPSTREAM'"},
+                        "thresholds：应随等级递增"},
+                {"{\"name\": \"x\", \"kind\": \"LEVEL_CHANGE\", \"parameterCode\": \"water-level\", \"hysteresis\": 1.5}", "hysteresis："},
+                {"{\"name\": \"x\", \"kind\": \"COMBINED\", \"level\": \"SEVERE\", \"conditions\": []}", "conditions：COMBINED 规则至少需要"},
+                {"{\"name\": \"x\", \"kind\": \"WHATEVER\"}", "kind：'WHATEVER' 不是"},
+                {"{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"benzene\", \"roles\": [\"UPSTREAM\"]}", "roles：'UPSTREAM'"},
         };
         for (String[] c : cases) {
             Http.Response response = http.post("/api/v1/warning-rules", c[0], ADMIN, PASSWORD);

@@ -34,6 +34,7 @@ import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.PotentialSource;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
@@ -120,40 +121,40 @@ public final class DrillService {
 
     /** Checks the plan, records the drill and starts its replay in the background. */
     public Drill start(Plan plan) {
-        if (plan.parkCode() == null) throw new IllegalArgumentException("park: the park's code is required");
+        if (plan.parkCode() == null) throw new InvalidInput("core.incident.parkRequired", "park");
         Site site = sites.load(plan.parkCode());
-        if (plan.parameterCode() == null) throw new IllegalArgumentException("parameter: the pollutant's parameter code is required");
+        if (plan.parameterCode() == null) throw new InvalidInput("core.incident.parameterRequired", "parameter");
         Parameter parameter = parameters.findByCode(plan.parameterCode())
-                .orElseThrow(() -> new IllegalArgumentException("parameter: no parameter with code '" + plan.parameterCode() + "'"));
+                .orElseThrow(() -> new InvalidInput("core.parameter.unknown", "parameter", plan.parameterCode()));
         AquiferLayer aquifer = plan.aquiferCode() == null ? site.shallowestAquifer() : site.aquifer(plan.aquiferCode());
         if (streams(site, aquifer, parameter).isEmpty()) {
-            throw new IllegalArgumentException("parameter: no well of aquifer " + aquifer.code() + " measures " + parameter.code());
+            throw new InvalidInput("core.drill.noWellMeasures", "parameter", aquifer.code(), parameter.code());
         }
         double lon;
         double lat;
         if (plan.sourceCode() != null) {
             PotentialSource source = site.sources().stream().filter(s -> s.code().equals(plan.sourceCode())).findFirst().orElseThrow(
-                    () -> new IllegalArgumentException("source: park " + site.park().code() + " has no potential source '" + plan.sourceCode() + "'"));
+                    () -> new InvalidInput("core.drill.noSource", "source", site.park().code(), plan.sourceCode()));
             lon = source.geometry().getCentroid().getX();
             lat = source.geometry().getCentroid().getY();
         } else if (plan.lon() != null && plan.lat() != null) {
             lon = plan.lon();
             lat = plan.lat();
         } else {
-            throw new IllegalArgumentException("source: give a potential source's code or lon and lat");
+            throw new InvalidInput("core.drill.sourceRequired", "source");
         }
-        if (!site.reaches(lon, lat, 5000)) throw new IllegalArgumentException("source: more than 5 km from park " + site.park().code());
+        if (!site.reaches(lon, lat, 5000)) throw new InvalidInput("core.tooFarFromPark", "source", site.park().code());
         double c0 = plan.sourceMgPerL() == null ? Double.NaN : plan.sourceMgPerL();
-        if (!(c0 > 0 && c0 < 1e6)) throw new IllegalArgumentException("sourceMgPerL: the source's dissolved concentration in mg/L, above 0");
+        if (!(c0 > 0 && c0 < 1e6)) throw new InvalidInput("core.drill.concentration", "sourceMgPerL");
         double step = plan.stepHours() == null ? DEFAULT_STEP_HOURS : plan.stepHours();
-        if (!(step >= 1 && step <= 168)) throw new IllegalArgumentException("stepHours: 1 to 168 hours, not " + step);
+        if (!(step >= 1 && step <= 168)) throw new InvalidInput("core.drill.stepHours", "stepHours", step);
         double maxDays = plan.maxDays() == null ? DEFAULT_MAX_DAYS : plan.maxDays();
-        if (!(maxDays >= 1 && maxDays <= 3650)) throw new IllegalArgumentException("maxDays: 1 to 3,650 days, not " + maxDays);
+        if (!(maxDays >= 1 && maxDays <= 3650)) throw new InvalidInput("core.drill.maxDays", "maxDays", maxDays);
         if (maxDays * 24 / step > MAX_STEPS) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "stepHours: %.0f days in steps of %.3g h are more than %,d steps",
-                    maxDays, step, MAX_STEPS));
+            throw new InvalidInput("core.drill.tooManySteps", "stepHours", String.format(Locale.ROOT, "%.0f", maxDays), String.format(Locale.ROOT, "%.3g", step),
+                    String.format(Locale.ROOT, "%,d", MAX_STEPS));
         }
-        if (plan.by() == null || plan.by().isBlank()) throw new IllegalArgumentException("by: who runs the drill is required");
+        if (plan.by() == null || plan.by().isBlank()) throw new InvalidInput("core.drill.runBy", "by");
         Instant releaseStart = plan.releaseStart() != null ? plan.releaseStart()
                 : new SiteReadings(database).latest(site, aquifer, "water-level", clock.instant().plusSeconds(1)).orElse(clock.instant());
         Drill drill = drills.insert(new Drill(null, site.park().id(), site.park().code(), parameter.code(), plan.sourceCode(), lon, lat,
@@ -194,7 +195,7 @@ public final class DrillService {
      */
     public synchronized Report finish(long id, String by, String note) {
         Drill drill = drill(id);
-        if (by == null || by.isBlank()) throw new IllegalArgumentException("by: who finishes the drill is required");
+        if (by == null || by.isBlank()) throw new InvalidInput("core.drill.finishedBy", "by");
         if (drill.status() == Drill.Status.SIMULATING) throw new NotNow("drill " + id + " is still replaying its release");
         if (drill.status() == Drill.Status.FINISHED) throw new NotNow("drill " + id + " is finished");
         if (drill.incidentId() != null && incidents.incident(drill.incidentId()).status() != Incident.Status.CLOSED) {

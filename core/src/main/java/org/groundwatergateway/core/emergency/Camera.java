@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.emergency;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -9,10 +10,10 @@ import org.locationtech.jts.geom.Point;
 public record Camera(Long id, long parkId, String deviceId, String nameZh, Point location) {
 
     public Camera {
-        if (deviceId == null || !deviceId.matches("\\d{20}")) throw new IllegalArgumentException("deviceId: a GB/T 28181 id is 20 digits, not " + deviceId);
+        if (deviceId == null || !deviceId.matches("\\d{20}")) throw new InvalidInput("core.camera.id", "deviceId", deviceId);
         String type = deviceId.substring(10, 13);
         if (!type.equals("131") && !type.equals("132")) {
-            throw new IllegalArgumentException("deviceId: digits 11–13 give the device type, 131 or 132 for a camera, not " + type);
+            throw new InvalidInput("core.camera.type", "deviceId", type);
         }
     }
 

@@ -14,6 +14,7 @@ import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Receptor;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
@@ -102,8 +103,7 @@ public final class IncidentAnalysis {
     }
 
     public Result run(Site site, Incident incident, Progress progress) {
-        Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow(() -> new IllegalArgumentException(
-                "parameter: no parameter with code '" + incident.parameterCode() + "'"));
+        Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow(() -> new InvalidInput("core.parameter.unknown", "parameter", incident.parameterCode()));
         AquiferLayer aquifer = aquifer(site, incident);
         Instant to = incident.openedAt();
         SiteReadings seen = readingsOf(incident.drill());
@@ -145,7 +145,7 @@ public final class IncidentAnalysis {
             // Tracing needs readings the incident may not have (a declared spill with no wells nearby): forecast from the incident.
             problem = e.getMessage();
         }
-        if (!(c0 > 0)) throw new IllegalArgumentException("concentration: the incident has no concentration to forecast from");
+        if (!(c0 > 0)) throw new InvalidInput("core.incident.noConcentration", "concentration");
         double threshold = threshold(parameter, c0);
         List<String> labels = new ArrayList<>();
         List<PlumePoint> points = new ArrayList<>();

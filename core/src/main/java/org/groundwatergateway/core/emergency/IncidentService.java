@@ -26,6 +26,7 @@ import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
@@ -204,25 +205,25 @@ public final class IncidentService {
     }
 
     public synchronized Incident declare(Declaration d) {
-        if (d.parkCode() == null) throw new IllegalArgumentException("park: the park's code is required");
+        if (d.parkCode() == null) throw new InvalidInput("core.incident.parkRequired", "park");
         Site site = sites.load(d.parkCode());
-        if (d.parameterCode() == null) throw new IllegalArgumentException("parameter: the pollutant's parameter code is required");
+        if (d.parameterCode() == null) throw new InvalidInput("core.incident.parameterRequired", "parameter");
         Parameter parameter = parameters.findByCode(d.parameterCode())
-                .orElseThrow(() -> new IllegalArgumentException("parameter: no parameter with code '" + d.parameterCode() + "'"));
-        if (d.level() == null) throw new IllegalArgumentException("level: one of " + List.of(ResponseLevel.values()));
+                .orElseThrow(() -> new InvalidInput("core.parameter.unknown", "parameter", d.parameterCode()));
+        if (d.level() == null) throw new InvalidInput("core.requiredChoice", "level", List.of(ResponseLevel.values()));
         Instant at = d.at() == null ? clock.instant() : d.at();
         Well well = null;
         Point location = d.location();
         if (d.wellCode() != null) {
-            well = site.wells().stream().filter(w -> w.code().equals(d.wellCode())).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                    "well: park " + d.parkCode() + " has no well '" + d.wellCode() + "'"));
+            well = site.wells().stream().filter(w -> w.code().equals(d.wellCode())).findFirst().orElseThrow(() -> new InvalidInput(
+                    "core.incident.noSuchWell", "well", d.parkCode(), d.wellCode()));
             if (location == null) location = well.location();
         }
-        if (location == null) throw new IllegalArgumentException("location: give a location [lon, lat] or a well");
-        if (!site.reaches(location.getX(), location.getY(), 5000)) throw new IllegalArgumentException("location: more than 5 km from park " + d.parkCode());
+        if (location == null) throw new InvalidInput("core.incident.location", "location");
+        if (!site.reaches(location.getX(), location.getY(), 5000)) throw new InvalidInput("core.tooFarFromPark", "location", d.parkCode());
         Double concentration = d.concentration() != null ? d.concentration() * SiteTracing.milligramsPerLitre(parameter)
                 : well == null ? null : latestMgPerL(readings, site, well, parameter, at);
-        if (concentration == null) throw new IllegalArgumentException("concentration: give the concentration seen (in " + parameter.unit() + ") or a well that measures it");
+        if (concentration == null) throw new InvalidInput("core.incident.concentration", "concentration", parameter.unit());
         Incident opened = open(site, null, parameter, well, location, d.level(), d.severity() == null ? Alert.Level.SEVERE : d.severity(),
                 concentration, at, null);
         incidents.insert(new TimelineEntry(null, opened.id(), at, text(d.department(), "department"), text(d.author(), "author"),
@@ -358,9 +359,9 @@ public final class IncidentService {
                     "响应级别调整为 " + level.nameZh()));
         }
         if (status != null && status != incident.status()) {
-            if (status == Incident.Status.CLOSED) throw new IllegalArgumentException("status: close an incident with its close action, which evaluates it");
+            if (status == Incident.Status.CLOSED) throw new InvalidInput("core.incident.closeAction", "status");
             if (status.ordinal() < incident.status().ordinal()) {
-                throw new IllegalArgumentException("status: an incident moves forward, not from " + incident.status() + " to " + status);
+                throw new InvalidInput("core.incident.backwards", "status", incident.status(), status);
             }
             incidents.updateStatus(id, status, status == Incident.Status.CONTAINED ? now : null, null, null);
             incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"), "事件状态：" + status.nameZh()));
@@ -384,11 +385,11 @@ public final class IncidentService {
     /** Follows a resource forward (DISPATCHED → EN_ROUTE → ON_SITE → RETURNED); its arrival starts the response, its return frees it. */
     public synchronized Dispatch updateDispatch(long id, long dispatchId, Dispatch.Status status) {
         Incident incident = incident(id);
-        if (status == null) throw new IllegalArgumentException("status: one of " + List.of(Dispatch.Status.values()));
+        if (status == null) throw new InvalidInput("core.requiredChoice", "status", List.of(Dispatch.Status.values()));
         Dispatch dispatch = incidents.dispatches(id).stream().filter(d -> d.id() == dispatchId).findFirst()
                 .orElseThrow(() -> new NoSuchIncident("incident " + id + " has no dispatch " + dispatchId));
         if (status.ordinal() <= dispatch.status().ordinal()) {
-            throw new IllegalArgumentException("status: a dispatch moves forward, not from " + dispatch.status() + " to " + status);
+            throw new InvalidInput("core.incident.dispatchBackwards", "status", dispatch.status(), status);
         }
         Instant now = clockOf(incident).instant();
         incidents.updateStatus(dispatch, status, now);
@@ -442,9 +443,9 @@ public final class IncidentService {
 
     /** The cameras within {@code radiusM} of a place, nearest first, at most {@code limit}. */
     public List<Camera> camerasNear(double lon, double lat, double radiusM, int limit) {
-        if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) throw new IllegalArgumentException("near: lon,lat in degrees");
-        if (!(radiusM > 0 && radiusM <= 50_000)) throw new IllegalArgumentException("radius: 0 to 50,000 m, not " + radiusM);
-        if (limit < 1) throw new IllegalArgumentException("limit: at least 1");
+        if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) throw new InvalidInput("core.incident.lonLat", "near");
+        if (!(radiusM > 0 && radiusM <= 50_000)) throw new InvalidInput("core.incident.radius", "radius", radiusM);
+        if (limit < 1) throw new InvalidInput("core.atLeast1", "limit");
         LocalGrid around = new LocalGrid(lon, lat);
         return incidents.cameras().stream()
                 .map(c -> new Object[] {c, distance(around, c.location())})
@@ -480,7 +481,7 @@ public final class IncidentService {
 
     private Incident unclosed(long id) {
         Incident incident = incident(id);
-        if (incident.status() == Incident.Status.CLOSED) throw new IllegalArgumentException("incident: " + id + " is closed");
+        if (incident.status() == Incident.Status.CLOSED) throw new InvalidInput("core.incident.closed", "incident", id);
         return incident;
     }
 
@@ -499,8 +500,8 @@ public final class IncidentService {
     }
 
     private static String text(String value, String field) {
-        if (value == null || value.isBlank()) throw new IllegalArgumentException(field + ": required");
-        if (value.length() > 4000) throw new IllegalArgumentException(field + ": at most 4,000 characters");
+        if (value == null || value.isBlank()) throw new InvalidInput("core.required", field);
+        if (value.length() > 4000) throw new InvalidInput("core.atMostCharacters", field, "4,000");
         return value.strip();
     }
 

@@ -1,6 +1,7 @@
 package org.groundwatergateway.core.escalation;
 
 import java.util.regex.Pattern;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /** Someone who can hold an on-call tier. A mobile number (11 digits, dashes and a +86 allowed) or an e-mail address is needed. */
 public record Contact(Long id, String name, String phone, String email) {
@@ -9,14 +10,14 @@ public record Contact(Long id, String name, String phone, String email) {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     public Contact {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("name is required");
+        if (name == null || name.isBlank()) throw new InvalidInput("core.required", "name");
         phone = blankToNull(phone);
         email = blankToNull(email);
-        if (phone == null && email == null) throw new IllegalArgumentException("phone or email is required");
+        if (phone == null && email == null) throw new InvalidInput("core.contact.phoneOrEmail", "phone");
         if (phone != null && !PHONE.matcher(phone.replace("-", "").replace(" ", "")).matches()) {
-            throw new IllegalArgumentException("phone: '" + phone + "' is not a mainland mobile number such as 138-0000-0001");
+            throw new InvalidInput("core.contact.phone", "phone", phone);
         }
-        if (email != null && !EMAIL.matcher(email).matches()) throw new IllegalArgumentException("email: '" + email + "' is not an e-mail address");
+        if (email != null && !EMAIL.matcher(email).matches()) throw new InvalidInput("core.contact.email", "email", email);
     }
 
     private static String blankToNull(String value) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,8 +90,8 @@ public final class Escalation {
      * escalation (unknown, or raised before escalation existed).
      */
     public Optional<EscalationState> acknowledge(long alertId, String by, String note) {
-        if (by == null || by.isBlank()) throw new IllegalArgumentException("who is required");
-        if (note != null && note.length() > 1000) throw new IllegalArgumentException("note: at most 1000 characters");
+        if (by == null || by.isBlank()) throw new InvalidInput("core.required", "by");
+        if (note != null && note.length() > 1000) throw new InvalidInput("core.atMostCharacters", "note", 1000);
         if (store.find(alertId).isEmpty()) return Optional.empty();
         store.acknowledge(alertId, by.trim(), note, clock.instant());
         return store.find(alertId);

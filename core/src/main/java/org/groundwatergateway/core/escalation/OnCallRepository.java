@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Optional;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,7 +90,7 @@ public final class OnCallRepository {
     }
 
     private void requireContact(long id) {
-        if (contact(id).isEmpty()) throw new IllegalArgumentException("contactId: no contact " + id);
+        if (contact(id).isEmpty()) throw new InvalidInput("core.onCall.noContact", "contactId", id);
     }
 
     private static Contact contact(ResultSet rs, int row) throws SQLException {

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 
 /**
@@ -13,10 +14,10 @@ import org.groundwatergateway.core.time.ChinaStandardTime;
 public record RotaShift(Long id, Tier tier, long contactId, DayOfWeek day, LocalTime start, LocalTime end) {
 
     public RotaShift {
-        if (tier == null) throw new IllegalArgumentException("tier is required");
-        if (day == null) throw new IllegalArgumentException("day is required");
-        if (start == null) throw new IllegalArgumentException("start is required");
-        if (end == null) throw new IllegalArgumentException("end is required");
+        if (tier == null) throw new InvalidInput("core.required", "tier");
+        if (day == null) throw new InvalidInput("core.required", "day");
+        if (start == null) throw new InvalidInput("core.required", "start");
+        if (end == null) throw new InvalidInput("core.required", "end");
     }
 
     public boolean covers(Instant instant) {

@@ -1,5 +1,7 @@
 package org.groundwatergateway.core.escalation;
 
+import org.groundwatergateway.core.problem.InvalidInput;
+
 /** The three tiers an alert escalates through, in order. */
 public enum Tier {
     DUTY_OFFICER("值班员"), SUPERVISOR("主管"), EMERGENCY_TEAM("应急队伍");
@@ -23,7 +25,7 @@ public enum Tier {
         try {
             return valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException(field + ": '" + value + "' is not a tier (DUTY_OFFICER, SUPERVISOR, EMERGENCY_TEAM)");
+            throw new InvalidInput("core.onCall.tier", field, value);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -74,17 +75,16 @@ public final class DatastreamForecasts {
      */
     public Result forecast(long datastreamId, List<Integer> horizonHours, int historyDays) {
         Datastream datastream = monitoring.findDatastream(datastreamId)
-                .orElseThrow(() -> new IllegalArgumentException("datastream: no datastream " + datastreamId));
-        if (datastream.wellId() == null) throw new IllegalArgumentException("datastream " + datastream.code() + " is not a well's: only well series are forecast");
+                .orElseThrow(() -> new InvalidInput("core.forecast.noDatastream", "datastream", datastreamId));
+        if (datastream.wellId() == null) throw new InvalidInput("core.forecast.notAWell", null, datastream.code());
         if (datastream.intervalMinutes() <= 0) {
-            throw new IllegalArgumentException("datastream " + datastream.code() + " is a laboratory series (samples taken at no regular "
-                    + "interval): forecasts learn from a logger's regular series; test its trend with POST /api/v1/analytics/trend instead");
+            throw new InvalidInput("core.forecast.laboratory", null, datastream.code());
         }
-        if (historyDays < 30 || historyDays > 3660) throw new IllegalArgumentException("historyDays must be 30 to 3660, not " + historyDays);
+        if (historyDays < 30 || historyDays > 3660) throw new InvalidInput("core.forecast.historyDays", "historyDays", historyDays);
         Parameter parameter = parameters.findById(datastream.parameterId()).orElseThrow();
         Duration step = Duration.ofMinutes(datastream.intervalMinutes());
-        Instant latest = latestTime(datastream.id()).orElseThrow(() -> new IllegalArgumentException(
-                "datastream " + datastream.code() + " has no readings to learn from"));
+        Instant latest = latestTime(datastream.id()).orElseThrow(() -> new InvalidInput(
+                "core.forecast.noReadings", null, datastream.code()));
         int length = (int) (Duration.ofDays(historyDays).toMinutes() / datastream.intervalMinutes());
         Instant start = latest.minus(step.multipliedBy(length - 1L));
         double[] values = series(datastream.id(), start, step, length);
@@ -136,11 +136,11 @@ public final class DatastreamForecasts {
     }
 
     private static int[] steps(List<Integer> horizonHours, Duration step) {
-        if (horizonHours == null || horizonHours.isEmpty()) throw new IllegalArgumentException("horizons: give at least one, in hours");
+        if (horizonHours == null || horizonHours.isEmpty()) throw new InvalidInput("core.forecast.horizonsRequired", "horizons");
         return horizonHours.stream().mapToInt(hours -> {
-            if (hours == null || hours < 1 || hours > 24 * 30) throw new IllegalArgumentException("horizons: 1 to 720 hours, not " + hours);
+            if (hours == null || hours < 1 || hours > 24 * 30) throw new InvalidInput("core.forecast.horizon", "horizons", hours);
             long steps = Math.round(hours * 60.0 / step.toMinutes());
-            if (steps < 1) throw new IllegalArgumentException("horizons: " + hours + " h is shorter than the datastream's interval");
+            if (steps < 1) throw new InvalidInput("core.forecast.horizonShort", "horizons", hours);
             return (int) steps;
         }).distinct().sorted().toArray();
     }

@@ -1,6 +1,7 @@
 package org.groundwatergateway.core.monitoring;
 
 import java.time.Instant;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * Something done to a sensor: a zero or span check, a calibration, maintenance, a repair or a replacement.
@@ -19,7 +20,7 @@ public record MaintenanceRecord(Long id, long sensorId, Kind kind, Instant start
     }
 
     public MaintenanceRecord {
-        if (endedAt.isBefore(startedAt)) throw new IllegalArgumentException("maintenance ends before it starts");
+        if (endedAt.isBefore(startedAt)) throw new InvalidInput("core.maintenance.endsBeforeStart", "endedAt");
     }
 
     public MaintenanceRecord withId(long newId) {

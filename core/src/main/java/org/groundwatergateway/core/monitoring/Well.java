@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.monitoring;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Point;
 
 /**
@@ -21,7 +22,7 @@ public record Well(Long id, long parkId, String code, String nameZh, Point locat
 
     public Well {
         if (!(screenBottomDepthM > screenTopDepthM)) {
-            throw new IllegalArgumentException("well " + code + ": screen bottom must be below screen top");
+            throw new InvalidInput("core.well.screen", "screenBottomDepthM", code);
         }
     }
 

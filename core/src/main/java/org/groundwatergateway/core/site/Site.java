@@ -9,6 +9,7 @@ import org.groundwatergateway.core.park.Enterprise;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.PotentialSource;
 import org.groundwatergateway.core.park.Receptor;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -52,8 +53,8 @@ public record Site(Park park, LocalGrid grid, List<AquiferLayer> aquifers, List<
     }
 
     public AquiferLayer aquifer(String code) {
-        return aquifers.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                "aquifer: park " + park.code() + " has " + aquifers.stream().map(AquiferLayer::code).toList() + ", not '" + code + "'"));
+        return aquifers.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow(() -> new InvalidInput(
+                "core.site.noAquifer", "aquifer", park.code(), aquifers.stream().map(AquiferLayer::code).toList(), code));
     }
 
     /** The aquifer of that code, or without one the shallowest ({@link #shallowestAquifer}). */
@@ -90,10 +91,10 @@ public record Site(Park park, LocalGrid grid, List<AquiferLayer> aquifers, List<
 
     /** Nodes {nx, ny} of a grid over the extent at {@code cellSizeM}; grids of more than a million nodes are refused. */
     public static int[] nodes(Envelope extent, double cellSizeM) {
-        if (!(cellSizeM >= 5 && cellSizeM <= 500)) throw new IllegalArgumentException("cellSize must be 5 to 500 m, not " + cellSizeM);
+        if (!(cellSizeM >= 5 && cellSizeM <= 500)) throw new InvalidInput("core.site.cellSize", "cellSize", cellSizeM);
         int nx = (int) Math.ceil(extent.getWidth() / cellSizeM) + 1;
         int ny = (int) Math.ceil(extent.getHeight() / cellSizeM) + 1;
-        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("cellSize " + cellSizeM + " m gives " + nx + " × " + ny + " nodes; at most a million");
+        if ((long) nx * ny > 1_000_000) throw new InvalidInput("core.site.tooManyNodes", "cellSize", cellSizeM, nx, ny);
         return new int[] {nx, ny};
     }
 

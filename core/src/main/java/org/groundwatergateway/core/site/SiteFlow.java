@@ -8,6 +8,7 @@ import org.groundwatergateway.analytics.flow.HeadSurface;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
@@ -26,8 +27,7 @@ public record SiteFlow(Site site, AquiferLayer aquifer, Map<Well, Double> heads,
     public static SiteFlow of(Site site, AquiferLayer aquifer, SiteReadings readings, Instant from, Instant to, double cellSizeM) {
         Map<Well, Double> heads = readings.periodMeans(site, aquifer, "water-level", from, to);
         if (heads.size() < 3) {
-            throw new IllegalArgumentException("aquifer " + aquifer.code() + " of park " + site.park().code() + " has water levels at "
-                    + heads.size() + " wells between " + from + " and " + to + "; a head surface needs at least 3");
+            throw new InvalidInput("core.site.fewHeads", null, aquifer.code(), site.park().code(), heads.size(), from, to);
         }
         Site.WellValues at = site.wellValues(heads);
         HeadSurface surface = HeadSurface.fit(at.xs(), at.ys(), at.values());
@@ -46,9 +46,8 @@ public record SiteFlow(Site site, AquiferLayer aquifer, Map<Well, Double> heads,
      */
     public static SiteFlow lastBefore(Site site, AquiferLayer aquifer, SiteReadings readings, Instant before, Duration window,
                                       double cellSizeM) {
-        Instant to = readings.latest(site, aquifer, "water-level", before).orElseThrow(() -> new IllegalArgumentException(
-                "park " + site.park().code() + " has no water levels in aquifer " + aquifer.code() + " before " + before
-                        + " to build a flow field from")).plusSeconds(1);
+        Instant to = readings.latest(site, aquifer, "water-level", before).orElseThrow(() -> new InvalidInput(
+                "core.site.noHeads", null, site.park().code(), aquifer.code(), before)).plusSeconds(1);
         return of(site, aquifer, readings, to.minus(window), to, cellSizeM);
     }
 
@@ -57,7 +56,7 @@ public record SiteFlow(Site site, AquiferLayer aquifer, Map<Well, Double> heads,
         HeadSurface.Plane plane = surface.trend();
         double k = field.conductivity() / field.effectivePorosity();
         FlowField.FlowVector v = new FlowField.FlowVector(0, 0, -k * plane.slopeX(), -k * plane.slopeY());
-        if (!(v.speed() > 0)) throw new IllegalArgumentException("the heads of aquifer " + aquifer.code() + " are flat: no flow direction");
+        if (!(v.speed() > 0)) throw new InvalidInput("core.site.flat", null, aquifer.code());
         return new UniformFlow(v.azimuthDegrees(), v.speed());
     }
 

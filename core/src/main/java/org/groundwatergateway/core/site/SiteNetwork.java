@@ -10,6 +10,7 @@ import org.groundwatergateway.analytics.spatial.Overlay;
 import org.groundwatergateway.analytics.spatial.RegularGrid;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.RiskZone;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * The monitoring network of an aquifer reviewed on one parameter: which wells tell little that their neighbours do not
@@ -33,11 +34,10 @@ public final class SiteNetwork {
      */
     public static Review review(SiteSurface surface, List<RiskZone> zones, int newWells, double varianceShare) {
         if (surface.method() != SiteSurface.Method.KRIGING) {
-            throw new IllegalArgumentException("network review needs a kriging variance: at least " + SiteSurface.MIN_WELLS_FOR_KRIGING
-                    + " wells with the parameter");
+            throw new InvalidInput("core.site.networkNeedsKriging", null, SiteSurface.MIN_WELLS_FOR_KRIGING);
         }
-        if (newWells < 0 || newWells > 50) throw new IllegalArgumentException("newWells must be 0 to 50");
-        if (!(varianceShare > 0 && varianceShare < 1)) throw new IllegalArgumentException("varianceShare must lie in (0, 1)");
+        if (newWells < 0 || newWells > 50) throw new InvalidInput("core.site.newWells", "newWells");
+        if (!(varianceShare > 0 && varianceShare < 1)) throw new InvalidInput("core.site.varianceShare", "varianceShare");
         Site site = surface.site();
         List<WellRedundancy.Well> wells = new ArrayList<>();
         Set<String> keep = new HashSet<>();

@@ -4,6 +4,7 @@ import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.locationtech.jts.geom.Envelope;
 
@@ -19,7 +20,7 @@ public final class SiteRepository {
     }
 
     public Site load(String parkCode) {
-        Park park = parks.findByCode(parkCode).orElseThrow(() -> new IllegalArgumentException("park: no park with code '" + parkCode + "'"));
+        Park park = parks.findByCode(parkCode).orElseThrow(() -> new InvalidInput("core.park.unknown", "park", parkCode));
         Envelope extent = park.boundary().getEnvelopeInternal();
         return new Site(park, new LocalGrid(extent.getMinX(), extent.getMinY()), parks.findAquifers(park.id()),
                 monitoring.findWells(park.id()), parks.findEnterprises(park.id()), parks.findPotentialSources(park.id()),

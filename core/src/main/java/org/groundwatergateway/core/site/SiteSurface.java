@@ -10,6 +10,7 @@ import org.groundwatergateway.analytics.spatial.VariogramFit;
 import org.groundwatergateway.analytics.spatial.VariogramModel;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Envelope;
 
 /**
@@ -33,8 +34,7 @@ public record SiteSurface(Site site, AquiferLayer aquifer, String parameterCode,
                                  Method method, double cellSizeM) {
         Map<Well, Double> values = readings.periodMeans(site, aquifer, parameterCode, from, to);
         if (values.size() < 3) {
-            throw new IllegalArgumentException(parameterCode + " was measured at " + values.size() + " wells of aquifer " + aquifer.code()
-                    + " in the period; interpolation needs at least 3");
+            throw new InvalidInput("core.site.fewWells", null, parameterCode, values.size(), aquifer.code());
         }
         Site.WellValues at = site.wellValues(values);
         double[] xs = at.xs();

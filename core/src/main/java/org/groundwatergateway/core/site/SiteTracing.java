@@ -24,6 +24,7 @@ import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.parameter.PollutantFingerprints;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -78,17 +79,17 @@ public final class SiteTracing {
 
     public Result trace(Site site, String aquiferCode, String parameterCode, Instant from, Instant to, Model model, Progress progress) {
         if (!to.isAfter(from.plus(Duration.ofDays(BASELINE_DAYS + RECENT_DAYS)))) {
-            throw new IllegalArgumentException("from/to: the window must be longer than " + (BASELINE_DAYS + RECENT_DAYS) + " days");
+            throw new InvalidInput("core.tracing.window", "from/to", BASELINE_DAYS + RECENT_DAYS);
         }
         Parameter parameter = parameters.findByCode(parameterCode)
-                .orElseThrow(() -> new IllegalArgumentException("parameter: no parameter with code '" + parameterCode + "'"));
+                .orElseThrow(() -> new InvalidInput("core.parameter.unknown", "parameter", parameterCode));
         AquiferLayer aquifer = site.aquiferOrShallowest(aquiferCode);
         SiteFlow flow = SiteFlow.of(site, aquifer, readings, from, to, 50);
         UniformFlow regional = flow.regional();
         progress.advance(0.05, "flow field");
 
         Map<Well, List<SiteReadings.DailyMean>> series = readings.dailyMeans(site, aquifer, parameterCode, from, to);
-        if (series.isEmpty()) throw new IllegalArgumentException("no " + parameterCode + " readings in aquifer " + aquifer.code() + " in the window");
+        if (series.isEmpty()) throw new InvalidInput("core.tracing.noReadings", null, parameterCode, aquifer.code());
         double toMgPerL = milligramsPerLitre(parameter);
         double background = background(series) * toMgPerL;
         double threshold = rise(parameter) * toMgPerL;
@@ -119,8 +120,7 @@ public final class SiteTracing {
     /** The concentration factor to mg/L (g/m³), in which mass discharge comes out in g/d. */
     public static double milligramsPerLitre(Parameter parameter) {
         if (!isConcentration(parameter)) {
-            throw new IllegalArgumentException("parameter " + parameter.code() + " is measured in " + parameter.unit()
-                    + ", not a concentration: it cannot be traced");
+            throw new InvalidInput("core.tracing.notAConcentration", "parameter", parameter.code(), parameter.unit());
         }
         return switch (parameter.unit()) {
             case "mg/L" -> 1;
@@ -141,7 +141,7 @@ public final class SiteTracing {
     private static double rise(Parameter parameter) {
         GroundwaterClassLimits limits = parameter.classLimits();
         Double classIII = limits == null ? null : limits.bounds(3).upper();
-        if (classIII == null) throw new IllegalArgumentException("parameter " + parameter.code() + " has no GB/T 14848 class III limit to judge a rise by");
+        if (classIII == null) throw new InvalidInput("core.tracing.noClassIII", "parameter", parameter.code());
         return LIMIT_SHARE * classIII;
     }
 

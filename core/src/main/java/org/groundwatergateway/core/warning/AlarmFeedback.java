@@ -10,6 +10,7 @@ import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,8 +58,8 @@ public final class AlarmFeedback {
     public Optional<AlertVerdict> judge(long alertId, Verdict verdict, String by, String note, Instant at) {
         Optional<Alert> alert = alerts.find(alertId);
         if (alert.isEmpty()) return Optional.empty();
-        if (alert.get().origin() == null) throw RuleValidation.bad("id", "alert " + alertId + " was not raised by a warning rule");
-        if (verdict == null) throw RuleValidation.bad("verdict", "is required, one of " + List.of(Verdict.values()));
+        if (alert.get().origin() == null) throw new InvalidInput("core.feedback.notARulesAlert", "id", alertId);
+        if (verdict == null) throw new InvalidInput("core.requiredChoice", "verdict", List.of(Verdict.values()));
         String recordedBy = by(by);
         checkNote(note);
         int updated = jdbc.sql("UPDATE alert_verdicts SET verdict = ?, note = ?, recorded_at = ?, recorded_by = ? WHERE alert_id = ?")
@@ -87,16 +88,16 @@ public final class AlarmFeedback {
      * {@code now}.
      */
     public MissedAlarm recordMissed(WarningRule rule, String datastream, Instant at, String by, String note, Instant now) {
-        if (datastream == null || datastream.isBlank()) throw RuleValidation.bad("datastream", "is required (a datastream code)");
+        if (datastream == null || datastream.isBlank()) throw new InvalidInput("core.feedback.datastreamRequired", "datastream");
         WatchedStream stream = WatchedStream.load(monitoring, parameters).values().stream()
                 .filter(s -> s.code().equals(datastream.strip())).findFirst()
-                .orElseThrow(() -> RuleValidation.bad("datastream", "no well's datastream has the code '" + datastream + "'"));
+                .orElseThrow(() -> new InvalidInput("core.feedback.noDatastream", "datastream", datastream));
         BoundRule bound = BoundRule.bind(rule, parameters, parks);
         if (bound == null || !bound.watches(stream)) {
-            throw RuleValidation.bad("datastream", "warning rule " + rule.id() + " does not watch " + stream.code());
+            throw new InvalidInput("core.feedback.notWatched", "datastream", rule.id(), stream.code());
         }
-        if (at == null) throw RuleValidation.bad("at", "is required");
-        if (at.isAfter(now)) throw RuleValidation.bad("at", at + " is in the future");
+        if (at == null) throw new InvalidInput("core.required", "at");
+        if (at.isAfter(now)) throw new InvalidInput("core.feedback.future", "at", at);
         String recordedBy = by(by);
         checkNote(note);
         long id = Rows.insert(jdbc.sql("INSERT INTO missed_alarms (rule_id, datastream_id, observed_at, note, recorded_at, recorded_by) "
@@ -125,12 +126,12 @@ public final class AlarmFeedback {
     }
 
     private static String by(String by) {
-        if (by == null || by.isBlank()) throw RuleValidation.bad("by", "is required: who says so");
-        if (by.strip().length() > MAX_BY) throw RuleValidation.bad("by", "at most " + MAX_BY + " characters");
+        if (by == null || by.isBlank()) throw new InvalidInput("core.feedback.byRequired", "by");
+        if (by.strip().length() > MAX_BY) throw new InvalidInput("core.atMostCharacters", "by", MAX_BY);
         return by.strip();
     }
 
     private static void checkNote(String note) {
-        if (note != null && note.length() > MAX_NOTE) throw RuleValidation.bad("note", "at most " + MAX_NOTE + " characters");
+        if (note != null && note.length() > MAX_NOTE) throw new InvalidInput("core.atMostCharacters", "note", MAX_NOTE);
     }
 }

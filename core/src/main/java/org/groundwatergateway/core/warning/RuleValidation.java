@@ -9,12 +9,13 @@ import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.warning.WarningRule.Kind;
 import org.groundwatergateway.core.warning.WarningRule.Thresholds;
 
 /**
- * Checks a rule definition and fills in the defaults of its kind. Every rejection is an
- * {@link IllegalArgumentException} whose message starts with the field at fault.
+ * Checks a rule definition and fills in the defaults of its kind. Every rejection is an {@link InvalidInput} naming
+ * the field at fault.
  */
 public final class RuleValidation {
 
@@ -30,10 +31,10 @@ public final class RuleValidation {
     }
 
     public WarningRule check(WarningRule rule) {
-        if (rule.name() == null || rule.name().isBlank()) throw bad("name", "is required");
-        if (rule.kind() == null) throw bad("kind", "is required, one of " + List.of(Kind.values()));
-        if (!(rule.hysteresis() >= 0 && rule.hysteresis() < 1)) throw bad("hysteresis", "must be at least 0 and below 1, got " + rule.hysteresis());
-        if (rule.clearAfter() < 1 || rule.clearAfter() > 1000) throw bad("clearAfter", "must be 1 to 1000 readings, got " + rule.clearAfter());
+        if (rule.name() == null || rule.name().isBlank()) throw new InvalidInput("core.required", "name");
+        if (rule.kind() == null) throw new InvalidInput("core.requiredChoice", "kind", List.of(Kind.values()));
+        if (!(rule.hysteresis() >= 0 && rule.hysteresis() < 1)) throw new InvalidInput("core.rule.hysteresis", "hysteresis", rule.hysteresis());
+        if (rule.clearAfter() < 1 || rule.clearAfter() > 1000) throw new InvalidInput("core.rule.clearAfter", "clearAfter", rule.clearAfter());
         checkScope(rule);
         Parameter parameter = rule.kind() == Kind.COMBINED ? null : parameter("parameterCode", rule.parameterCode());
         Integer limitClass = rule.limitClass();
@@ -42,22 +43,22 @@ public final class RuleValidation {
             if (limitClass == null) limitClass = 3;
             limit = classLimit(parameter, limitClass);
         } else if (limitClass != null) {
-            throw bad("limitClass", "only CLASS_LIMIT and TREND rules take a class");
+            throw new InvalidInput("core.rule.classNotTaken", "limitClass");
         }
         if (rule.kind() == Kind.SOIL_SCREENING && (parameter.soilValues() == null || parameter.soilValues().screeningIndustrial() == null)) {
-            throw bad("parameterCode", parameter.code() + " has no GB 36600 screening value");
+            throw new InvalidInput("core.rule.noScreeningValue", "parameterCode", parameter.code());
         }
         List<WarningRule.Condition> conditions = rule.conditions() == null ? List.of() : List.copyOf(rule.conditions());
         if (rule.kind() == Kind.COMBINED) {
-            if (conditions.isEmpty()) throw bad("conditions", "a COMBINED rule needs at least one condition");
+            if (conditions.isEmpty()) throw new InvalidInput("core.rule.noCondition", "conditions");
             for (int i = 0; i < conditions.size(); i++) {
                 WarningRule.Condition c = conditions.get(i);
                 parameter("conditions[" + i + "].parameterCode", c.parameterCode());
-                if (c.comparison() == null) throw bad("conditions[" + i + "].comparison", "is required, ABOVE or BELOW");
-                if (!Double.isFinite(c.threshold())) throw bad("conditions[" + i + "].threshold", "must be a number");
+                if (c.comparison() == null) throw new InvalidInput("core.requiredChoice", "conditions[" + i + "].comparison", List.of(WarningRule.Comparison.values()));
+                if (!Double.isFinite(c.threshold())) throw new InvalidInput("core.rule.notANumber", "conditions[" + i + "].threshold");
             }
         } else if (!conditions.isEmpty()) {
-            throw bad("conditions", "only COMBINED rules take conditions");
+            throw new InvalidInput("core.rule.conditionsNotTaken", "conditions");
         }
         Thresholds thresholds = rule.thresholds() == null || allNull(rule.thresholds())
                 ? defaults(rule.kind(), parameter, limitClass, limit) : rule.thresholds();
@@ -78,28 +79,28 @@ public final class RuleValidation {
 
     /** The GB/T 14848 limit a rule of this class compares with: the class's upper bound, which must be above 0. */
     static double classLimit(Parameter parameter, int limitClass) {
-        if (limitClass < 1 || limitClass > 4) throw bad("limitClass", "must be a GB/T 14848 class 1 to 4, got " + limitClass);
+        if (limitClass < 1 || limitClass > 4) throw new InvalidInput("core.rule.limitClass", "limitClass", limitClass);
         GroundwaterClassLimits limits = parameter.classLimits();
-        if (limits == null) throw bad("parameterCode", parameter.code() + " has no GB/T 14848 class limits");
+        if (limits == null) throw new InvalidInput("core.rule.noClassLimits", "parameterCode", parameter.code());
         Double upper = limits.bounds(limitClass).upper();
-        if (upper == null || !(upper > 0)) throw bad("limitClass", "class " + limitClass + " of " + parameter.code() + " has no upper limit above 0");
+        if (upper == null || !(upper > 0)) throw new InvalidInput("core.rule.noUpperLimit", "limitClass", limitClass, parameter.code());
         return upper;
     }
 
     private void checkScope(WarningRule rule) {
         if (rule.parkCode() == null) {
-            if (rule.aquiferCode() != null) throw bad("aquiferCode", "needs a parkCode");
+            if (rule.aquiferCode() != null) throw new InvalidInput("core.rule.aquiferWithoutPark", "aquiferCode");
             return;
         }
-        Park park = parks.findByCode(rule.parkCode()).orElseThrow(() -> bad("parkCode", "unknown park '" + rule.parkCode() + "'"));
+        Park park = parks.findByCode(rule.parkCode()).orElseThrow(() -> new InvalidInput("core.park.unknown", "parkCode", rule.parkCode()));
         if (rule.aquiferCode() != null && parks.findAquifers(park.id()).stream().noneMatch(a -> a.code().equals(rule.aquiferCode()))) {
-            throw bad("aquiferCode", "park " + park.code() + " has no aquifer '" + rule.aquiferCode() + "'");
+            throw new InvalidInput("core.rule.noAquifer", "aquiferCode", park.code(), rule.aquiferCode());
         }
     }
 
     private Parameter parameter(String field, String code) {
-        if (code == null || code.isBlank()) throw bad(field, "is required");
-        return parameters.findByCode(code).orElseThrow(() -> bad(field, "unknown parameter '" + code + "'"));
+        if (code == null || code.isBlank()) throw new InvalidInput("core.required", field);
+        return parameters.findByCode(code).orElseThrow(() -> new InvalidInput("core.parameter.unknown", field, code));
     }
 
     private static Thresholds defaults(Kind kind, Parameter parameter, Integer limitClass, double limit) {
@@ -126,15 +127,15 @@ public final class RuleValidation {
         Double[] given = {t.general(), t.serious(), t.severe()};
         if (kind == Kind.COMBINED) {
             long set = Arrays.stream(given).filter(Objects::nonNull).count();
-            if (set != 1 || t.lowest() != 1.0) throw bad("thresholds", "a COMBINED rule has one level, whose threshold is 1");
+            if (set != 1 || t.lowest() != 1.0) throw new InvalidInput("core.rule.combinedThreshold", "thresholds");
             return;
         }
         Double previous = null;
         for (Double threshold : given) {
             if (threshold == null) continue;
-            if (!(threshold > 0) || !Double.isFinite(threshold)) throw bad("thresholds", "must be positive numbers, got " + threshold);
+            if (!(threshold > 0) || !Double.isFinite(threshold)) throw new InvalidInput("core.rule.thresholdPositive", "thresholds", threshold);
             if (previous != null && !(threshold > previous)) {
-                throw bad("thresholds", "must increase with the level (general < serious < severe), got " + t);
+                throw new InvalidInput("core.rule.thresholdOrder", "thresholds", t);
             }
             previous = threshold;
         }
@@ -142,16 +143,12 @@ public final class RuleValidation {
 
     private static Double positive(String field, Double value, Double fallback) {
         if (value == null) return fallback;
-        if (fallback == null) throw bad(field, "does not apply to this kind of rule");
-        if (!(value > 0) || !Double.isFinite(value)) throw bad(field, "must be positive, got " + value);
+        if (fallback == null) throw new InvalidInput("core.rule.notApplicable", field);
+        if (!(value > 0) || !Double.isFinite(value)) throw new InvalidInput("core.rule.positive", field, value);
         return value;
     }
 
     private static boolean allNull(Thresholds t) {
         return t.general() == null && t.serious() == null && t.severe() == null;
-    }
-
-    static IllegalArgumentException bad(String field, String problem) {
-        return new IllegalArgumentException(field + ": " + problem);
     }
 }

@@ -18,6 +18,7 @@ import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
@@ -134,19 +135,18 @@ public final class ThresholdTuning {
         if (rule.kind() == WarningRule.Kind.COMBINED || rule.kind() == WarningRule.Kind.SOIL_SCREENING) {
             List<WarningRule.Kind> tunable = Arrays.stream(WarningRule.Kind.values())
                     .filter(k -> k != WarningRule.Kind.COMBINED && k != WarningRule.Kind.SOIL_SCREENING).toList();
-            throw RuleValidation.bad("kind", "tuning replays readings of a measured value, so it is for " + tunable + " rules; "
-                    + "a COMBINED rule's one threshold only says that all its conditions hold, and soil results are not a series");
+            throw new InvalidInput("core.tuning.kind", "kind", tunable);
         }
-        if (!from.isBefore(to)) throw RuleValidation.bad("from", from + " is not before to " + to);
+        if (!from.isBefore(to)) throw new InvalidInput("core.tuning.order", "from", from, to);
         if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
-            throw RuleValidation.bad("from", "a tuning period is at most " + MAX_PERIOD.toDays() + " days, not " + Duration.between(from, to).toDays());
+            throw new InvalidInput("core.tuning.period", "from", MAX_PERIOD.toDays(), Duration.between(from, to).toDays());
         }
-        if (toleranceHours > MAX_PERIOD.toHours()) throw RuleValidation.bad("toleranceHours", "at most " + MAX_PERIOD.toHours() + " hours");
+        if (toleranceHours > MAX_PERIOD.toHours()) throw new InvalidInput("core.tuning.toleranceMax", "toleranceHours", MAX_PERIOD.toHours());
         if (!(toleranceHours >= 0) || !Double.isFinite(toleranceHours)) {
-            throw RuleValidation.bad("toleranceHours", "must be 0 or more hours, got " + toleranceHours);
+            throw new InvalidInput("core.tuning.tolerance", "toleranceHours", toleranceHours);
         }
         BoundRule bound = BoundRule.bind(rule, parameters, parks);
-        if (bound == null) throw RuleValidation.bad("parkCode", "the park or aquifer of warning rule " + rule.id() + " no longer exists");
+        if (bound == null) throw new InvalidInput("core.tuning.ruleScopeGone", "parkCode", rule.id());
         Map<Long, WatchedStream> streams = WatchedStream.load(monitoring, parameters);
         List<WatchedStream> watched = streams.values().stream().filter(bound::watches).sorted(Comparator.comparing(WatchedStream::code)).toList();
         if (rule.kind() == WarningRule.Kind.BACKGROUND) bound.refreshBackground(database.jdbc(), streams.values(), to);

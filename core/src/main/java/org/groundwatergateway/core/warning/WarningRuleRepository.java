@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +45,8 @@ public final class WarningRuleRepository {
     /** Stores an edit as the rule's next version. */
     public WarningRule update(long id, WarningRule rule, String by, Instant at) {
         return database.inTransaction(connection -> {
-            WarningRule current = find(id).orElseThrow(() -> new IllegalArgumentException("id: no warning rule " + id));
-            if (current.retired()) throw new IllegalArgumentException("id: warning rule " + id + " is retired");
+            WarningRule current = find(id).orElseThrow(() -> new InvalidInput("core.rule.unknown", "id", id));
+            if (current.retired()) throw new InvalidInput("core.rule.retired", "id", id);
             return insertVersion(on(connection), id, current.version() + 1, rule, by, at);
         });
     }

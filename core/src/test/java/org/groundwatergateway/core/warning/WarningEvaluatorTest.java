@@ -85,7 +85,7 @@ class WarningEvaluatorTest {
     void badDefinitionsAreRejectedNamingTheField() {
         WarningRule.Thresholds fine = new WarningRule.Thresholds(0.8, 1.0, 2.0);
         assertThatThrownBy(() -> validation.check(rule(WarningRule.Kind.CLASS_LIMIT, "no-such-thing", 3, fine, 0.05, 1, null, null)))
-                .hasMessageStartingWith("parameterCode: unknown parameter 'no-such-thing'");
+                .hasMessageStartingWith("parameterCode: no parameter with code 'no-such-thing'");
         assertThatThrownBy(() -> validation.check(rule(WarningRule.Kind.CLASS_LIMIT, "benzene", 3,
                 new WarningRule.Thresholds(0.8, 2.0, 1.5), 0.05, 1, null, null))).hasMessageStartingWith("thresholds: must increase with the level");
         assertThatThrownBy(() -> validation.check(rule(WarningRule.Kind.CLASS_LIMIT, "benzene", 3, fine, 1.0, 1, null, null)))

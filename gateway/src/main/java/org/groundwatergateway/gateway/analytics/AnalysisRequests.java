@@ -7,18 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.analytics.statistics.CensoredValue;
+import org.groundwatergateway.core.problem.InvalidInput;
 
-/** Reading the numbers of an analysis request, with errors that name the field and the position. */
+/** Reading the numbers of an analysis request, with errors that name the field and the position, in the caller's language. */
 public final class AnalysisRequests {
 
     private AnalysisRequests() {}
 
     static double[] numbers(List<Double> list, String field) {
-        if (list == null) throw new IllegalArgumentException(field + " is required");
+        if (list == null) throw new InvalidInput("gateway.required", field);
         double[] numbers = new double[list.size()];
         for (int i = 0; i < numbers.length; i++) {
             Double value = list.get(i);
-            if (value == null || !Double.isFinite(value)) throw new IllegalArgumentException(field + "[" + i + "] is missing or not a number");
+            if (value == null || !Double.isFinite(value)) throw new InvalidInput("gateway.analysis.numberMissing", field + "[" + i + "]");
             numbers[i] = value;
         }
         return numbers;
@@ -26,24 +27,29 @@ public final class AnalysisRequests {
 
     /** Results as laboratories report them: numbers, or text such as {@code "12.1"} and {@code "<0.5"} for a non-detect. */
     static List<CensoredValue> results(List<Object> list, String field) {
-        if (list == null) throw new IllegalArgumentException(field + " is required");
+        if (list == null) throw new InvalidInput("gateway.required", field);
         List<CensoredValue> values = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
-            try {
-                if (item instanceof Number number) values.add(CensoredValue.detected(number.doubleValue()));
-                else if (item instanceof String text) values.add(CensoredValue.parse(text));
-                else throw new IllegalArgumentException("expected a number or text such as \"<0.5\"");
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(field + "[" + i + "]: " + e.getMessage(), e);
-            }
+            if (item instanceof Number number) values.add(CensoredValue.detected(number.doubleValue()));
+            else if (item instanceof String text) values.add(result(text, field + "[" + i + "]"));
+            else throw new InvalidInput("gateway.analysis.result", field + "[" + i + "]", item);
         }
         return values;
     }
 
+    private static CensoredValue result(String text, String field) {
+        try {
+            return CensoredValue.parse(text);
+        } catch (IllegalArgumentException e) {
+            // CensoredValue's reasons are the analytics library's, in English; the caller is told what is taken.
+            throw new InvalidInput("gateway.analysis.result", field, text);
+        }
+    }
+
     static void sameLength(int expected, String field, int actual, String otherField) {
         if (expected != actual) {
-            throw new IllegalArgumentException(field + " (" + expected + ") and " + otherField + " (" + actual + ") differ in length");
+            throw new InvalidInput("gateway.analysis.sameLength", field, expected, otherField, actual);
         }
     }
 
@@ -51,12 +57,12 @@ public final class AnalysisRequests {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": one of " + Arrays.toString(type.getEnumConstants()) + ", not '" + value + "'");
+            throw new InvalidInput("gateway.notOneOf", field, value, Arrays.toString(type.getEnumConstants()));
         }
     }
 
     static <T> T required(T value, String field) {
-        if (value == null || (value instanceof String text && text.isBlank())) throw new IllegalArgumentException(field + " is required");
+        if (value == null || (value instanceof String text && text.isBlank())) throw new InvalidInput("gateway.required", field);
         return value;
     }
 
@@ -66,7 +72,7 @@ public final class AnalysisRequests {
     }
 
     static Instant instant(OffsetDateTime time, String field) {
-        if (time == null) throw new IllegalArgumentException(field + " is required (ISO 8601 with offset, e.g. 2026-03-01T00:00:00+08:00)");
+        if (time == null) throw new InvalidInput("gateway.analysis.dateTimeRequired", field);
         return time.toInstant();
     }
 }

@@ -14,6 +14,7 @@ import org.groundwatergateway.analytics.remediation.Site;
 import org.groundwatergateway.analytics.remediation.UnitCosts;
 import org.groundwatergateway.analytics.transport.PlumePoint;
 import org.groundwatergateway.analytics.transport.TransportGrid;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,19 +82,19 @@ public class RemediationController {
     public ResponseEntity<Object> compare(@RequestBody RemediationRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
         SiteRequest s = AnalysisRequests.required(request.site(), "site");
         GridRequest g = AnalysisRequests.required(request.grid(), "grid");
-        if (!(g.cellSize() > 0 && g.length() > 0 && g.width() > 0 && g.upgradient() >= 0)) throw new IllegalArgumentException("grid: positive cellSize, length and width");
+        if (!(g.cellSize() > 0 && g.length() > 0 && g.width() > 0 && g.upgradient() >= 0)) throw new InvalidInput("gateway.remediation.grid", "grid");
         int nx = (int) Math.ceil((g.upgradient() + g.length()) / g.cellSize());
         int ny = (int) Math.ceil(g.width() / g.cellSize());
-        if ((long) nx * ny > 1_000_000) throw new IllegalArgumentException("grid: at most a million cells");
+        if ((long) nx * ny > 1_000_000) throw new InvalidInput("gateway.analysis.cells", "grid", 1_000_000, (long) nx * ny);
         TransportGrid grid = new TransportGrid(-g.upgradient() - g.cellSize() / 2, -ny * g.cellSize() / 2, g.cellSize(), g.cellSize(), nx, ny);
         Site site = new Site(grid, s.conductivity(), s.gradient(), s.porosity(), s.thickness(), AnalysisRequests.or(s.retardation(), 1),
                 AnalysisRequests.or(s.decayPerDay(), 0), s.longitudinalDispersivity(), s.transverseDispersivity(), s.sourceWidth(),
                 s.sourceConcentration(), s.sourceStartDay());
         ComplianceRequest c = AnalysisRequests.required(request.compliance(), "compliance");
-        if (c.points() == null || c.points().isEmpty()) throw new IllegalArgumentException("compliance.points: give at least one");
+        if (c.points() == null || c.points().isEmpty()) throw new InvalidInput("gateway.atLeastOne", "compliance.points");
         var compliance = new RemediationComparison.Compliance(c.points().stream().map(p -> new PlumePoint(p.x(), p.y())).toList(),
                 c.target(), c.horizonDays());
-        if (request.alternatives() == null || request.alternatives().isEmpty()) throw new IllegalArgumentException("alternatives: give at least one");
+        if (request.alternatives() == null || request.alternatives().isEmpty()) throw new InvalidInput("gateway.atLeastOne", "alternatives");
         List<Remediation> alternatives = new ArrayList<>();
         for (int a = 0; a < request.alternatives().size(); a++) alternatives.add(alternative(request.alternatives().get(a), "alternatives[" + a + "]"));
         return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "remediation", progress -> {
@@ -131,10 +132,13 @@ public class RemediationController {
                 case "ISCO": return new Remediation.ChemicalOxidation(AnalysisRequests.required(a.treatmentDay(), "treatmentDay"), AnalysisRequests.required(a.reduction(), "reduction"),
                         AnalysisRequests.required(a.treatedLength(), "treatedLength"), AnalysisRequests.or(a.reboundShare(), 0),
                         AnalysisRequests.or(a.reboundDays(), 0));
-                default: throw new IllegalArgumentException("kind: one of MNA, PUMP_AND_TREAT, PRB, ISCO, not '" + a.kind() + "'");
+                default: throw new InvalidInput("gateway.notOneOf", "kind", a.kind(), "[MNA, PUMP_AND_TREAT, PRB, ISCO]");
             }
+        } catch (InvalidInput e) {
+            throw e.at(field);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": " + e.getMessage(), e);
+            // The alternative's own check, in the analytics library's English.
+            throw new InvalidInput("gateway.analysis.model", field, e.getMessage());
         }
     }
 

@@ -17,6 +17,7 @@ import org.groundwatergateway.analytics.spatial.Isobands;
 import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.site.SiteNetwork;
 import org.groundwatergateway.core.site.SiteSurface;
 import org.groundwatergateway.core.site.Site;
@@ -102,7 +103,7 @@ public class SiteAnalysisController {
         }
         List<Map<String, Object>> contours = new ArrayList<>();
         for (Double level : levels) {
-            if (level == null) throw new IllegalArgumentException("levels: a level is missing");
+            if (level == null) throw new InvalidInput("gateway.analysis.levelMissing", "levels");
             var area = Isobands.atOrAbove(surface.estimate(), level, LOCAL);
             if (!area.isEmpty()) contours.add(GeoJson.feature(null, surface.site().grid().lonLatMapping().applyTo(area), Map.of("atOrAbove", level)));
         }
@@ -185,7 +186,7 @@ public class SiteAnalysisController {
         var regional = flow.regional();
         List<Map<String, Object>> arrows = new ArrayList<>();
         int every = request.arrowsEvery() == null ? 5 : request.arrowsEvery();
-        if (every < 1) throw new IllegalArgumentException("arrowsEvery must be at least 1");
+        if (every < 1) throw new InvalidInput("gateway.atLeast", "arrowsEvery", 1, every);
         for (FlowField.FlowVector v : flow.field().arrows(every)) {
             Map<String, Object> properties = new LinkedHashMap<>();
             properties.put("vx", v.vx());
@@ -199,7 +200,7 @@ public class SiteAnalysisController {
         List<Particle> particles = request.particles() == null ? List.of() : request.particles();
         for (int p = 0; p < particles.size(); p++) {
             Particle particle = particles.get(p);
-            if (!(particle.days() > 0 && particle.days() <= 365 * 200)) throw new IllegalArgumentException("particles[" + p + "].days: 0 to 73000");
+            if (!(particle.days() > 0 && particle.days() <= 365 * 200)) throw new InvalidInput("gateway.analysis.particleDays", "particles[" + p + "].days", 365 * 200, particle.days());
             double[] xy = site.grid().toLocal(particle.lon(), particle.lat());
             Direction direction = particle.direction() == null ? Direction.FORWARD
                     : AnalysisRequests.choice(Direction.class, particle.direction(), "particles[" + p + "].direction");

@@ -13,6 +13,7 @@ import org.groundwatergateway.analytics.statistics.NonparametricPredictionLimit;
 import org.groundwatergateway.analytics.statistics.NormalPredictionLimit;
 import org.groundwatergateway.analytics.statistics.SeasonalMannKendall;
 import org.groundwatergateway.analytics.statistics.ShewhartCusum;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -68,11 +69,11 @@ public class StatisticsController {
         double[] times = AnalysisRequests.numbers(series.times(), "times");
         double[] values = AnalysisRequests.numbers(series.values(), "values");
         AnalysisRequests.sameLength(times.length, "times", values.length, "values");
-        if (series.seasons() == null) throw new IllegalArgumentException("seasons is required");
+        if (series.seasons() == null) throw new InvalidInput("gateway.required", "seasons");
         AnalysisRequests.sameLength(series.seasons().size(), "seasons", values.length, "values");
         int[] seasons = new int[values.length];
         for (int i = 0; i < seasons.length; i++) {
-            if (series.seasons().get(i) == null) throw new IllegalArgumentException("seasons[" + i + "] is missing");
+            if (series.seasons().get(i) == null) throw new InvalidInput("gateway.analysis.missing", "seasons[" + i + "]");
             seasons[i] = series.seasons().get(i);
         }
         return SeasonalMannKendall.test(times, values, seasons);
@@ -105,7 +106,7 @@ public class StatisticsController {
             double[] values = new double[background.size()];
             for (int i = 0; i < values.length; i++) {
                 if (background.get(i).censored()) {
-                    throw new IllegalArgumentException("background[" + i + "] is a non-detect: use method NONPARAMETRIC, or summarise with /statistics first");
+                    throw new InvalidInput("gateway.analysis.nonDetect", "background[" + i + "]");
                 }
                 values[i] = background.get(i).value();
             }

@@ -18,6 +18,7 @@ import org.groundwatergateway.analytics.transport.ParameterDistribution;
 import org.groundwatergateway.analytics.transport.PlumePoint;
 import org.groundwatergateway.analytics.transport.TransportGrid;
 import org.groundwatergateway.analytics.transport.TransportScenario;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
@@ -113,21 +114,21 @@ public class TransportController {
     public ResponseEntity<Object> transport(@RequestBody TransportRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
         Method method = request.method() == null ? Method.NUMERICAL : AnalysisRequests.choice(Method.class, request.method(), "method");
         double[] days = AnalysisRequests.numbers(request.times(), "times");
-        if (days.length == 0) throw new IllegalArgumentException("times: give at least one, in days");
+        if (days.length == 0) throw new InvalidInput("gateway.atLeastOne", "times");
         for (int t = 0; t < days.length; t++) {
-            if (days[t] < 0 || (t > 0 && days[t] < days[t - 1])) throw new IllegalArgumentException("times must be non-negative and in order; times[" + t + "] is not");
+            if (days[t] < 0 || (t > 0 && days[t] < days[t - 1])) throw new InvalidInput("gateway.transport.times", "times[" + t + "]");
         }
-        if (request.points() == null || request.points().isEmpty()) throw new IllegalArgumentException("points: give at least one");
+        if (request.points() == null || request.points().isEmpty()) throw new InvalidInput("gateway.atLeastOne", "points");
         double[][] points = request.points().stream().map(p -> new double[] {p.x(), p.y()}).toArray(double[][]::new);
-        if (request.sources() == null || request.sources().isEmpty()) throw new IllegalArgumentException("sources: give at least one");
+        if (request.sources() == null || request.sources().isEmpty()) throw new InvalidInput("gateway.atLeastOne", "sources");
         List<FiniteVolumeTransport.Source> sources = new ArrayList<>();
         for (int s = 0; s < request.sources().size(); s++) {
             Source source = request.sources().get(s);
-            if (!(source.widthM() > 0 && source.concentration() >= 0)) throw new IllegalArgumentException("sources[" + s + "]: widthM must be positive and concentration not negative");
+            if (!(source.widthM() > 0 && source.concentration() >= 0)) throw new InvalidInput("gateway.transport.source", "sources[" + s + "]");
             sources.add(new FiniteVolumeTransport.Source(source.x(), source.y(), source.widthM(), source.concentration(), source.startDay(),
                     source.endDay() == null ? Double.POSITIVE_INFINITY : source.endDay()));
         }
-        if (request.dispersivity() == null) throw new IllegalArgumentException("dispersivity is required: {\"longitudinal\", \"transverse\"} in m");
+        if (request.dispersivity() == null) throw new InvalidInput("gateway.transport.dispersivity", "dispersivity");
         var parameters = new FiniteVolumeTransport.Parameters(AnalysisRequests.or(request.retardation(), 1), AnalysisRequests.or(request.decayPerDay(), 0),
                 request.dispersivity().longitudinal(), request.dispersivity().transverse(), 0);
 
@@ -145,15 +146,15 @@ public class TransportController {
             conductivity = field.conductivity();
             gradient = flow.seepageVelocity() * porosity / conductivity;
         } else {
-            if (request.velocity() == null) throw new IllegalArgumentException("velocity {\"vx\", \"vy\"} (m/d) or flowField (a park code) is required");
+            if (request.velocity() == null) throw new InvalidInput("gateway.transport.velocity", "velocity");
             Grid g = request.grid();
-            if (g == null) throw new IllegalArgumentException("grid {\"x0\", \"y0\", \"dx\", \"dy\", \"nx\", \"ny\"} is required");
-            if ((long) g.nx() * g.ny() > 4_000_000) throw new IllegalArgumentException("grid: at most 4 million cells");
+            if (g == null) throw new InvalidInput("gateway.transport.grid", "grid");
+            if ((long) g.nx() * g.ny() > 4_000_000) throw new InvalidInput("gateway.analysis.cells", "grid", 4_000_000, (long) g.nx() * g.ny());
             scenario = TransportScenario.uniform(new TransportGrid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny()),
                     request.velocity().vx(), request.velocity().vy(), parameters, sources);
             porosity = AnalysisRequests.or(request.porosity(), 0.25);
             double speed = Math.hypot(request.velocity().vx(), request.velocity().vy());
-            if (!(speed > 0)) throw new IllegalArgumentException("velocity: the groundwater must move");
+            if (!(speed > 0)) throw new InvalidInput("gateway.transport.still", "velocity");
             FlowField.FlowVector v = new FlowField.FlowVector(0, 0, request.velocity().vx(), request.velocity().vy());
             flow = new UniformFlow(v.azimuthDegrees(), speed);
         }
@@ -187,11 +188,11 @@ public class TransportController {
                                                           FiniteVolumeTransport.Parameters parameters, double[][] points, double[] days,
                                                           UniformFlow flow, double porosity, Double fieldGradient, Double fieldConductivity) {
         Uncertainty u = request.uncertainty();
-        if (sources.size() != 1) throw new IllegalArgumentException("uncertainty: the Monte Carlo takes one source");
+        if (sources.size() != 1) throw new InvalidInput("gateway.transport.oneSource", "uncertainty", sources.size());
         FiniteVolumeTransport.Source source = sources.get(0);
-        if (Double.isFinite(source.endDay())) throw new IllegalArgumentException("uncertainty: the Monte Carlo takes a release that goes on (no endDay)");
+        if (Double.isFinite(source.endDay())) throw new InvalidInput("gateway.transport.continuing", "uncertainty");
         double gradient = u.hydraulicGradient() != null ? u.hydraulicGradient() : fieldGradient == null ? Double.NaN : fieldGradient;
-        if (!(gradient > 0)) throw new IllegalArgumentException("uncertainty.hydraulicGradient is required (positive) without a flow field");
+        if (!(gradient > 0)) throw new InvalidInput("gateway.transport.gradient", "uncertainty.hydraulicGradient");
         double conductivity = fieldConductivity != null ? fieldConductivity : flow.seepageVelocity() * porosity / gradient;
         var uncertainty = new MonteCarloTransport.Uncertainty(
                 distribution(u.conductivity(), conductivity, "conductivity"),
@@ -212,7 +213,7 @@ public class TransportController {
             maxAcross = Math.max(maxAcross, Math.abs(q.y()));
         }
         int realizations = u.realizations() == null ? 200 : u.realizations();
-        if (realizations < 10 || realizations > 5000) throw new IllegalArgumentException("uncertainty.realizations: 10 to 5000");
+        if (realizations < 10 || realizations > 5000) throw new InvalidInput("gateway.range", "uncertainty.realizations", 10, 5000, realizations);
         double horizon = u.horizonDays() == null ? days[days.length - 1] : u.horizonDays();
         double threshold = u.threshold() == null ? 0.01 * source.concentration() : u.threshold();
         TransportGrid grid = null;
@@ -260,10 +261,13 @@ public class TransportController {
                 case "TRIANGULAR": return new ParameterDistribution.Triangular(AnalysisRequests.required(d.min(), "min"), AnalysisRequests.required(d.mode(), "mode"),
                         AnalysisRequests.required(d.max(), "max"));
                 case "LOGNORMAL": return new ParameterDistribution.LogNormal(AnalysisRequests.required(d.median(), "median"), AnalysisRequests.required(d.sigmaLn(), "sigmaLn"));
-                default: throw new IllegalArgumentException("one of FIXED, UNIFORM, TRIANGULAR, LOGNORMAL, not '" + d.distribution() + "'");
+                default: throw new InvalidInput("gateway.notOneOf", "distribution", d.distribution(), "[FIXED, UNIFORM, TRIANGULAR, LOGNORMAL]");
             }
+        } catch (InvalidInput e) {
+            throw e.at("uncertainty." + field);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("uncertainty." + field + ": " + e.getMessage(), e);
+            // The distribution's own check, in the analytics library's English.
+            throw new InvalidInput("gateway.analysis.model", "uncertainty." + field, e.getMessage());
         }
     }
 

@@ -15,6 +15,7 @@ import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 import org.groundwatergateway.gateway.web.NotFoundException;
 import org.groundwatergateway.gateway.web.RequestValues;
@@ -93,9 +94,9 @@ public class DeviceController {
     @Operation(summary = "Register a data logger so its HJ 212 or MQTT data is accepted (administrators)")
     public ResponseEntity<DeviceView> register(@RequestBody DeviceRequest request) {
         String mn = RequestValues.required("mn", request.mn());
-        if (!Device.isValidMn(mn)) throw new IllegalArgumentException("mn: use up to 32 letters, digits, '-' or '_'");
+        if (!Device.isValidMn(mn)) throw new InvalidInput("gateway.device.mn", "mn");
         Park park = parks.findByCode(RequestValues.required("park", request.park()))
-                .orElseThrow(() -> new IllegalArgumentException("park: no park with code " + request.park()));
+                .orElseThrow(() -> new InvalidInput("gateway.park.unknown", "park", request.park()));
         String password = RequestValues.required("password", request.password());
         devices.insert(new Device(null, mn, park.id(), password, Boolean.TRUE.equals(request.accepts2005()),
                 request.maxDataLength() == null ? 1024 : request.maxDataLength(), request.enabled() == null || request.enabled(),

@@ -2,7 +2,6 @@ package org.groundwatergateway.gateway.device;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.Arrays;
 import java.util.List;
 import org.groundwatergateway.core.monitoring.MaintenanceRecord;
 import org.groundwatergateway.core.monitoring.MaintenanceRepository;
@@ -49,12 +48,7 @@ public class MaintenanceController {
     @Operation(summary = "Record maintenance; readings taken meanwhile are flagged, and a calibration restarts the schedule")
     public MaintenanceRecord record(@PathVariable String code, @RequestBody MaintenanceRequest request) {
         Sensor sensor = sensor(code);
-        MaintenanceRecord.Kind kind;
-        try {
-            kind = MaintenanceRecord.Kind.valueOf(RequestValues.required("kind", request.kind()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("kind: '" + request.kind() + "' is not one of " + Arrays.toString(MaintenanceRecord.Kind.values()));
-        }
+        MaintenanceRecord.Kind kind = RequestValues.enumValue("kind", MaintenanceRecord.Kind.class, RequestValues.required("kind", request.kind()));
         MaintenanceRecord saved = maintenance.insert(new MaintenanceRecord(null, sensor.id(), kind,
                 RequestValues.required("startedAt", RequestValues.instant("startedAt", request.startedAt())),
                 RequestValues.required("endedAt", RequestValues.instant("endedAt", request.endedAt())),

@@ -9,6 +9,7 @@ import java.util.List;
 import org.groundwatergateway.core.drill.Drill;
 import org.groundwatergateway.core.drill.DrillScore;
 import org.groundwatergateway.core.drill.DrillService;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,7 +57,7 @@ public class DrillController {
             + "analysis job); status SIMULATING → RESPONDING once a severe alert opened the drill's incident (`drill.incidentId`), or "
             + "UNDETECTED. The drill's alerts go out marked 【演练】; its readings, alerts and incident never mix with real ones.")
     public ResponseEntity<DrillView> start(@RequestBody DrillRequest r) {
-        if (r.location() != null && r.location().size() != 2) throw new IllegalArgumentException("location: [lon, lat]");
+        if (r.location() != null && r.location().size() != 2) throw new InvalidInput("gateway.location", "location");
         Drill drill = drills.start(new DrillService.Plan(r.park(), r.parameter(), r.source(),
                 r.location() == null ? null : r.location().get(0), r.location() == null ? null : r.location().get(1), r.aquifer(),
                 r.sourceMgPerL(), r.releaseStart() == null ? null : r.releaseStart().toInstant(), r.stepHours(), r.maxDays(), r.by()));

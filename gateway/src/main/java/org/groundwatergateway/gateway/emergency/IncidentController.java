@@ -19,6 +19,7 @@ import org.groundwatergateway.core.emergency.ResponseLevel;
 import org.groundwatergateway.core.emergency.TimelineEntry;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.geo.GeoJson;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.analytics.AnalysisRequests;
 import org.locationtech.jts.geom.Coordinate;
 import org.springframework.http.HttpStatus;
@@ -155,7 +156,7 @@ public class IncidentController {
     @PatchMapping("/incidents/{id}/dispatches/{dispatchId}")
     @Operation(summary = "Follow a dispatched resource: EN_ROUTE, ON_SITE, RETURNED")
     public DispatchView dispatch(@PathVariable long id, @PathVariable long dispatchId, @RequestBody DispatchChange change) {
-        if (change.status() == null) throw new IllegalArgumentException("status: one of " + List.of(Dispatch.Status.values()));
+        if (change.status() == null) throw new InvalidInput("gateway.requiredChoice", "status", List.of(Dispatch.Status.values()));
         return DispatchView.of(incidents.updateDispatch(id, dispatchId, AnalysisRequests.choice(Dispatch.Status.class, change.status(), "status")));
     }
 
@@ -178,20 +179,20 @@ public class IncidentController {
     public List<CameraView> cameras(@RequestParam String near, @RequestParam(defaultValue = "500") double radius,
                                     @RequestParam(defaultValue = "10") int limit) {
         String[] parts = near.split(",");
-        if (parts.length != 2) throw new IllegalArgumentException("near: lon,lat, not '" + near + "'");
+        if (parts.length != 2) throw new InvalidInput("gateway.lonLat", "near", near);
         double lon;
         double lat;
         try {
             lon = Double.parseDouble(parts[0].trim());
             lat = Double.parseDouble(parts[1].trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("near: lon,lat as numbers, not '" + near + "'");
+            throw new InvalidInput("gateway.lonLat", "near", near);
         }
         return incidents.camerasNear(lon, lat, radius, limit).stream().map(CameraView::of).toList();
     }
 
     private static org.locationtech.jts.geom.Point point(List<Double> lonLat) {
-        if (lonLat.size() != 2 || lonLat.contains(null)) throw new IllegalArgumentException("location: [lon, lat]");
+        if (lonLat.size() != 2 || lonLat.contains(null)) throw new InvalidInput("gateway.location", "location");
         return Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(lonLat.get(0), lonLat.get(1)));
     }
 

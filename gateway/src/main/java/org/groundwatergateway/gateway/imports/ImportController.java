@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportReport;
 import org.groundwatergateway.ingest.bulk.ImportRows;
@@ -86,7 +87,7 @@ public class ImportController {
 
     private ImportTemplate template(String name) {
         if (name == null) return null;
-        return templates.find(name).orElseThrow(() -> new IllegalArgumentException("template: no import template named " + name));
+        return templates.find(name).orElseThrow(() -> new InvalidInput("gateway.imports.template", "template", name));
     }
 
     private List<ImportRows.Row> rows(HttpServletRequest request, ImportTemplate template) throws IOException {

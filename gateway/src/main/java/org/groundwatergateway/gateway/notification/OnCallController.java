@@ -15,6 +15,7 @@ import org.groundwatergateway.core.escalation.OnCallOverride;
 import org.groundwatergateway.core.escalation.OnCallRepository;
 import org.groundwatergateway.core.escalation.RotaShift;
 import org.groundwatergateway.core.escalation.Tier;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.web.NotFoundException;
 import org.groundwatergateway.gateway.web.RequestValues;
 import org.springframework.http.HttpStatus;
@@ -136,11 +137,11 @@ public class OnCallController {
     }
 
     private static DayOfWeek day(String value) {
+        String name = RequestValues.required("day", value).trim().toUpperCase(Locale.ROOT);
         try {
-            return DayOfWeek.valueOf(RequestValues.required("day", value).trim().toUpperCase(Locale.ROOT));
+            return DayOfWeek.valueOf(name);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage().startsWith("day")) throw e;
-            throw new IllegalArgumentException("day: '" + value + "' is not a weekday (MONDAY .. SUNDAY)");
+            throw new InvalidInput("gateway.onCall.day", "day", value);
         }
     }
 
@@ -148,7 +149,7 @@ public class OnCallController {
         try {
             return LocalTime.parse(RequestValues.required(field, value).trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(field + ": '" + value + "' is not a time of day such as 08:00");
+            throw new InvalidInput("gateway.onCall.time", field, value);
         }
     }
 

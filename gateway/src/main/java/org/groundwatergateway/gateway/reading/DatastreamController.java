@@ -16,6 +16,7 @@ import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.gateway.config.GatewayProperties;
@@ -116,7 +117,7 @@ public class DatastreamController {
             @Parameter(description = "latest phenomenon time, exclusive") @RequestParam(required = false) String to,
             @Parameter(description = "continue after this phenomenon time (from the previous page's next link)") @RequestParam(required = false) String after,
             @Parameter(description = "page size, at most gw.max-page-size") @RequestParam(defaultValue = "1000") int limit) {
-        if (limit < 1 || limit > maxPageSize) throw new IllegalArgumentException("limit: must be 1.." + maxPageSize + ", was " + limit);
+        if (limit < 1 || limit > maxPageSize) throw new InvalidInput("gateway.range", "limit", 1, maxPageSize, limit);
         ShownWindow window = new ShownWindow(id, from, to);
         List<ReadingView> items = window.page(RequestValues.instant("after", after), limit);
         String next = items.size() < limit ? null : publicBaseUrl.currentRequest()
@@ -135,7 +136,7 @@ public class DatastreamController {
         ShownWindow window = new ShownWindow(id, from, to);
         long count = window.count();
         if (count > EXPORT_ROWS) {
-            throw new IllegalArgumentException("from/to: the window holds " + count + " readings, an export at most " + EXPORT_ROWS + "; narrow it");
+            throw new InvalidInput("gateway.reading.exportTooLong", "from/to", count, EXPORT_ROWS);
         }
         StringBuilder csv = new StringBuilder("time,value,gbt14848_class,flags,version,source\r\n");
         Instant after = null;
@@ -172,7 +173,7 @@ public class DatastreamController {
             this.parameter = parameters.findById(datastream(id).parameterId()).orElseThrow();
             this.start = orDefault(RequestValues.instant("from", from), BEGINNING);
             Instant end = orDefault(RequestValues.instant("to", to), END);
-            if (!end.isAfter(start)) throw new IllegalArgumentException("to: must be after from");
+            if (!end.isAfter(start)) throw new InvalidInput("gateway.window.toAfterFrom", "to");
             Instant readable = disclosed.readableUntil(shown, end);
             // Exclusive, as "to" is.
             this.until = readable.equals(end) ? end : readable.plusNanos(1);

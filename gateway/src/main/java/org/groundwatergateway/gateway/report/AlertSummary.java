@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 
 /**
@@ -26,7 +27,7 @@ public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, M
             Alert.Level.SERIOUS, new Color(0xf08c00), Alert.Level.SEVERE, new Color(0xd62828));
 
     public static AlertSummary of(Instant from, Instant to, List<Alert> alerts) {
-        if (!to.isAfter(from)) throw new IllegalArgumentException("to must be after from");
+        if (!to.isAfter(from)) throw new InvalidInput("gateway.window.toAfterFrom", "to");
         Map<Alert.Level, Integer> byLevel = new EnumMap<>(Alert.Level.class);
         for (Alert.Level level : Alert.Level.values()) byLevel.put(level, 0);
         Map<String, Integer> byKind = new TreeMap<>();

@@ -19,6 +19,7 @@ import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.monitoring.MaintenanceRecord;
 import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -70,7 +71,7 @@ public class OperationsReports {
         Optional<OperationsReport> stored = find(month);
         if (stored.isPresent()) return stored.get();
         Instant now = clock.instant();
-        if (start(month).isAfter(now)) throw new IllegalArgumentException("month: " + month + " has not begun");
+        if (start(month).isAfter(now)) throw new InvalidInput("gateway.report.monthNotBegun", "month", month);
         return end(month).isAfter(now) ? compute(month, now, by) : store(compute(month, now, by));
     }
 

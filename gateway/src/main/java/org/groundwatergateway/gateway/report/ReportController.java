@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.drill.DrillService;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.gateway.drill.DrillController;
 import org.groundwatergateway.core.emergency.IncidentService;
@@ -136,7 +137,7 @@ public class ReportController {
             case "pdf":
                 return pdf(pdf.get(), filename);
             default:
-                throw new IllegalArgumentException("format: pdf or json, not '" + format + "'");
+                throw new InvalidInput("gateway.notOneOf", "format", format, "[pdf, json]");
         }
     }
 

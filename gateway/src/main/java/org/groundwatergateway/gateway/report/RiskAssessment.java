@@ -16,6 +16,7 @@ import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -54,10 +55,10 @@ public class RiskAssessment {
 
     /** @param to the window's end; null for now. @param from its start; null for a year before the end. */
     public RiskReport assess(String parkCode, Instant from, Instant to) {
-        Park park = parks.findByCode(parkCode).orElseThrow(() -> new IllegalArgumentException("park: no park '" + parkCode + "'"));
+        Park park = parks.findByCode(parkCode).orElseThrow(() -> new InvalidInput("gateway.park.unknown", "park", parkCode));
         Instant end = to == null ? clock.instant() : to;
         Instant start = from == null ? end.minus(java.time.Duration.ofDays(365)) : from;
-        if (!end.isAfter(start)) throw new IllegalArgumentException("to must be after from");
+        if (!end.isAfter(start)) throw new InvalidInput("gateway.window.toAfterFrom", "to");
         Map<String, Parameter> classified = new HashMap<>();
         for (Parameter p : parameters.findAll()) if (p.classLimits() != null) classified.put(p.code(), p);
         List<Stream> streams = database.jdbc().sql("SELECT d.id, w.code AS well, w.name_zh, a.code AS aquifer, w.role, p.code AS parameter "

@@ -3,8 +3,8 @@ package org.groundwatergateway.gateway.review;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.List;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.web.RequestValues;
 import org.groundwatergateway.ingest.review.ReviewQueue;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +33,7 @@ public class ReviewController {
     @Operation(summary = "Review tasks in a status, oldest first")
     public List<ReviewQueue.Task> tasks(@RequestParam(defaultValue = "OPEN") String status, @RequestParam(defaultValue = "200") int limit) {
         if (!List.of("OPEN", "ACCEPTED", "CORRECTED", "REJECTED").contains(status)) {
-            throw new IllegalArgumentException("status: one of OPEN, ACCEPTED, CORRECTED, REJECTED");
+            throw new InvalidInput("gateway.notOneOf", "status", status, "[OPEN, ACCEPTED, CORRECTED, REJECTED]");
         }
         return reviews.tasks(status, Math.min(limit, 1000));
     }
@@ -41,12 +41,7 @@ public class ReviewController {
     @PostMapping("/{id}/decision")
     @Operation(summary = "Accept, correct or reject a task's readings; recorded in the audit log")
     public ReviewQueue.Task decide(@PathVariable long id, @RequestBody DecisionRequest request, Principal reviewer) {
-        ReviewQueue.Decision decision;
-        try {
-            decision = ReviewQueue.Decision.valueOf(RequestValues.required("decision", request.decision()));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("decision: '" + request.decision() + "' is not one of " + Arrays.toString(ReviewQueue.Decision.values()));
-        }
+        ReviewQueue.Decision decision = RequestValues.enumValue("decision", ReviewQueue.Decision.class, RequestValues.required("decision", request.decision()));
         return reviews.decide(id, decision, request.value(), request.reason(), reviewer.getName());
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.web.NotFoundException;
 import org.groundwatergateway.gateway.web.RequestValues;
 import org.groundwatergateway.policies.OrganisationKind;
@@ -208,7 +209,7 @@ public class AccountController {
     @GetMapping("/api/v1/audit/logins")
     public List<LoginEvent> loginEvents(@RequestParam(required = false) String principal, @RequestParam(required = false) String kind,
                                         @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 10_000) throw new IllegalArgumentException("limit: 1 to 10000");
+        if (limit < 1 || limit > 10_000) throw new InvalidInput("gateway.range", "limit", 1, 10000, limit);
         return accounts.loginEvents(principal, kind == null ? null : RequestValues.enumValue("kind", LoginEvent.Kind.class, kind), limit);
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.web.RequestValues;
 import org.groundwatergateway.policies.audit.AuditEntry;
 import org.groundwatergateway.policies.audit.AuditLog;
@@ -69,8 +70,8 @@ public class AuditController {
     public ResponseEntity<StreamingResponseBody> export(@RequestParam(defaultValue = "1") long from, @RequestParam(required = false) Long to) {
         AuditLog.Verification verification = audit.verify();
         long last = to == null ? verification.headSeq() : to;
-        if (from < 1) throw new IllegalArgumentException("from: at least 1, was " + from);
-        if (last < from) throw new IllegalArgumentException("to: not before from (" + from + "), was " + last);
+        if (from < 1) throw new InvalidInput("gateway.atLeast", "from", 1, from);
+        if (last < from) throw new InvalidInput("gateway.audit.toBeforeFrom", "to", from, last);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("from", from);
         header.put("to", last);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.warning.RuleValidation;
 import org.groundwatergateway.core.warning.WarningRule;
 import org.groundwatergateway.core.warning.WarningRuleRepository;
@@ -92,17 +93,17 @@ public class WarningRuleController {
     }
 
     private static WarningRule rule(RuleRequest r) {
-        if (r == null) throw new IllegalArgumentException("body: a rule definition is required");
+        if (r == null) throw new InvalidInput("gateway.warning.body", "body");
         WarningRule.Kind kind = value(WarningRule.Kind.class, "kind", r.kind());
         Set<Well.Role> roles = EnumSet.noneOf(Well.Role.class);
         if (r.roles() != null) r.roles().forEach(role -> roles.add(value(Well.Role.class, "roles", role)));
         WarningRule.Thresholds thresholds = r.thresholds();
         if (r.level() != null) {
-            if (kind != WarningRule.Kind.COMBINED) throw new IllegalArgumentException("level: only COMBINED rules take one level; give thresholds");
+            if (kind != WarningRule.Kind.COMBINED) throw new InvalidInput("gateway.warning.oneLevel", "level");
             thresholds = WarningRule.Thresholds.at(value(Alert.Level.class, "level", r.level()), 1.0);
         }
         List<WarningRule.Condition> conditions = r.conditions() == null ? null : r.conditions().stream().map(c -> {
-            if (c.threshold() == null) throw new IllegalArgumentException("conditions.threshold: is required");
+            if (c.threshold() == null) throw new InvalidInput("gateway.required", "conditions.threshold");
             return new WarningRule.Condition(c.parameterCode(), value(WarningRule.Comparison.class, "conditions.comparison", c.comparison()),
                     c.threshold());
         }).toList();
@@ -113,11 +114,11 @@ public class WarningRuleController {
 
     /** An enum constant from request text, case-insensitive; the error names the field and the choices. */
     static <E extends Enum<E>> E value(Class<E> type, String field, String text) {
-        if (text == null) throw new IllegalArgumentException(field + ": is required, one of " + List.of(type.getEnumConstants()));
+        if (text == null) throw new InvalidInput("gateway.requiredChoice", field, List.of(type.getEnumConstants()));
         try {
             return Enum.valueOf(type, text.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not one of " + List.of(type.getEnumConstants()));
+            throw new InvalidInput("gateway.notOneOf", field, text, List.of(type.getEnumConstants()));
         }
     }
 }

@@ -2,10 +2,12 @@ package org.groundwatergateway.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
 import java.util.Map;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.core.storage.StatementWatch;
 import org.groundwatergateway.core.storage.StorageException;
@@ -62,6 +64,22 @@ public class ApiExceptionHandler {
         return problem;
     }
 
+    /** Input the caller can correct: the detail in the caller's language and the field at fault in {@code field}. */
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalidInput(InvalidInput e, HttpServletRequest request) {
+        log.info("Rejected request: {}", e.getMessage());
+        return problem(e, request);
+    }
+
+    /** The problem detail of invalid input, also for a body whose binding the domain refused. */
+    static ProblemDetail problem(InvalidInput e, HttpServletRequest request) {
+        boolean english = Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.message(english ? Locale.ENGLISH : Locale.CHINESE));
+        if (e.field() != null) problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    /** Any other argument refused: its message, in English. */
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
         log.info("Rejected request: {}", e.getMessage());
@@ -75,8 +93,9 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(Progress.Cancelled.class)
-    ProblemDetail cancelled(Progress.Cancelled e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The analysis was cancelled before it finished (" + e.getMessage() + ").");
+    ProblemDetail cancelled(Progress.Cancelled e, HttpServletRequest request) {
+        return RequestExceptionHandler.problem(request, HttpStatus.CONFLICT, "分析在完成前已被取消（" + e.getMessage() + "）。",
+                "The analysis was cancelled before it finished (" + e.getMessage() + ").");
     }
 
     /** The request is understood but not possible in the drill's present state (still replaying, finished already). */
@@ -95,10 +114,11 @@ public class ApiExceptionHandler {
 
     /** Nothing is disclosed or done that the audit log cannot record. */
     @ExceptionHandler(AuditLog.Unavailable.class)
-    ProblemDetail auditUnavailable(AuditLog.Unavailable e, HttpServletResponse response) {
+    ProblemDetail auditUnavailable(AuditLog.Unavailable e, HttpServletRequest request, HttpServletResponse response) {
         log.error("Refused for want of an audit entry: {}", e.getMessage());
         RetryLater.setHeader(response);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The audit log cannot record this request now; try again shortly.");
+        return RequestExceptionHandler.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "审计日志暂时无法记录此请求，请稍后重试。",
+                "The audit log cannot record this request now; try again shortly.");
     }
 
     /**
@@ -111,16 +131,17 @@ public class ApiExceptionHandler {
         if (StatementWatch.cancelledHere()) {
             // AbandonedRequests stopped it (and logged so): no one waits for this answer.
             log.info("Request {} stopped: its client closed the connection ({})", request.getRequestURI(), e.getMessage());
-            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The request was stopped: its client had closed the connection.");
+            return RequestExceptionHandler.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "请求已停止：客户端已关闭连接。",
+                    "The request was stopped: its client had closed the connection.");
         }
         if (DatabaseUnavailable.explains(e)) {
             log.warn("Answered {} with 503: the database is unavailable ({})", request.getRequestURI(), e.getMessage());
             RetryLater.setHeader(response);
-            return ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "The database is unavailable; try again in "
-                    + RetryLater.AFTER.toSeconds() + " s.");
+            return RequestExceptionHandler.problem(request, HttpStatus.SERVICE_UNAVAILABLE, "数据库暂不可用，请在 " + RetryLater.AFTER.toSeconds() + " 秒后重试。",
+                    "The database is unavailable; try again in " + RetryLater.AFTER.toSeconds() + " s.");
         }
         log.error("Request {} failed in storage", request.getRequestURI(), e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "The request could not be completed.");
+        return RequestExceptionHandler.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "请求未能完成。", "The request could not be completed.");
     }
 
     /** A device registration refused: the field at fault in {@code field}. */
@@ -138,8 +159,8 @@ public class ApiExceptionHandler {
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
-    ProblemDetail conflict(DuplicateKeyException e) {
+    ProblemDetail conflict(DuplicateKeyException e, HttpServletRequest request) {
         log.info("Rejected duplicate: {}", e.getMostSpecificCause().getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "An entity with the same code exists already.");
+        return RequestExceptionHandler.problem(request, HttpStatus.CONFLICT, "已有代码相同的记录。", "An entity with the same code exists already.");
     }
 }

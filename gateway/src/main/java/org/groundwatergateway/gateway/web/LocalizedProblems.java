@@ -14,8 +14,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * Every problem detail the REST API answers has its title in the caller's language — Chinese unless
  * {@code Accept-Language} prefers English — and says which in {@code Content-Language}. The details are written in
- * that language by the handlers that can ({@link RequestExceptionHandler}, share refusals); the rest name fields and
- * values, which read the same in both.
+ * that language by the handlers that can ({@link RequestExceptionHandler}, share refusals, and input refused as
+ * {@link org.groundwatergateway.core.problem.InvalidInput} from the message catalogues); the rest are English.
  */
 @RestControllerAdvice
 public class LocalizedProblems implements ResponseBodyAdvice<ProblemDetail> {

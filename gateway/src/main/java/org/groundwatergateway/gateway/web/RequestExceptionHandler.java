@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ingest.bulk.UploadTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,10 @@ public class RequestExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof InvalidInput refused) {
+            log.info("Refused body of {} {}: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());
+            return ApiExceptionHandler.problem(refused, request);
+        }
         if (cause instanceof IllegalArgumentException refused) {
             // A value the domain refused as the body was bound (a record's own check): its message names the field.
             log.info("Refused body of {} {}: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());

@@ -3,8 +3,9 @@ package org.groundwatergateway.gateway.web;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.groundwatergateway.core.problem.InvalidInput;
 
-/** Parsing of query parameters with errors that name the parameter. */
+/** Parsing of query parameters with errors that name the parameter, in the caller's language. */
 public final class RequestValues {
 
     private RequestValues() {}
@@ -18,13 +19,12 @@ public final class RequestValues {
         try {
             return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(name + ": '" + value + "' is not an ISO-8601 date-time with an offset, "
-                    + "e.g. 2026-05-01T08:00:00+08:00");
+            throw new InvalidInput("gateway.dateTime", name, value);
         }
     }
 
     public static <T> T required(String name, T value) {
-        if (value == null) throw new IllegalArgumentException(name + " is required");
+        if (value == null) throw new InvalidInput("gateway.required", name);
         return value;
     }
 
@@ -33,7 +33,7 @@ public final class RequestValues {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+            throw new InvalidInput("gateway.notOneOf", field, value, java.util.Arrays.toString(type.getEnumConstants()));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.groundwatergateway.gateway.web.RequestValues.required;
 
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Coordinate;
 
 /** The body of a request to register a well; positions are CGCS2000 longitude and latitude in degrees. */
@@ -15,11 +16,11 @@ public record NewWell(String park, String code, String nameZh, Double lon, Doubl
     Well toWell(long parkId, long aquiferId) {
         double longitude = required("lon", lon);
         double latitude = required("lat", lat);
-        if (longitude < 73 || longitude > 136) throw new IllegalArgumentException("lon: " + longitude + " is outside China (73..136)");
-        if (latitude < 3 || latitude > 54) throw new IllegalArgumentException("lat: " + latitude + " is outside China (3..54)");
+        if (longitude < 73 || longitude > 136) throw new InvalidInput("gateway.well.outsideChina", "lon", longitude, 73, 136);
+        if (latitude < 3 || latitude > 54) throw new InvalidInput("gateway.well.outsideChina", "lat", latitude, 3, 54);
         String wellCode = required("code", code);
         if (!wellCode.matches("[A-Za-z0-9_.-]{1,32}")) {
-            throw new IllegalArgumentException("code: use 1 to 32 letters, digits, '-', '_' or '.'");
+            throw new InvalidInput("gateway.well.code", "code");
         }
         return new Well(null, parkId, wellCode, required("nameZh", nameZh),
                 Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(longitude, latitude)),

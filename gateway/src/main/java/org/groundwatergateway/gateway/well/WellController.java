@@ -14,6 +14,7 @@ import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
@@ -76,9 +77,9 @@ public class WellController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = {GEO_JSON, MediaType.APPLICATION_JSON_VALUE})
     @Operation(summary = "Register a well (administrators)")
     public ResponseEntity<Map<String, Object>> create(@RequestBody NewWell request) {
-        Park park = parks.findByCode(request.park()).orElseThrow(() -> new IllegalArgumentException("park: no park with code " + request.park()));
+        Park park = parks.findByCode(request.park()).orElseThrow(() -> new InvalidInput("gateway.park.unknown", "park", request.park()));
         AquiferLayer aquifer = parks.findAquifers(park.id()).stream().filter(a -> a.code().equals(request.aquifer())).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("aquifer: park " + park.code() + " has no aquifer layer " + request.aquifer()));
+                .orElseThrow(() -> new InvalidInput("gateway.well.aquifer", "aquifer", park.code(), request.aquifer()));
         Well saved = monitoring.insert(request.toWell(park.id(), aquifer.id()));
         return ResponseEntity.created(URI.create("/api/v1/wells/" + saved.code())).body(new Features(Disclosure.full()).of(saved));
     }

@@ -25,6 +25,7 @@ import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.event.EventBus;
@@ -58,7 +59,7 @@ public final class BulkImport {
             try {
                 return valueOf(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("mode: ALL_OR_NOTHING or ACCEPT_VALID, not '" + name + "'");
+                throw new InvalidInput("ingest.notOneOf", "mode", name, "[ALL_OR_NOTHING, ACCEPT_VALID]");
             }
         }
     }
@@ -210,7 +211,7 @@ public final class BulkImport {
 
     /** Soil results by depth: boring, lon and lat (for a new boring), depthTop, depthBottom, parameter, value (mg/kg), sampledOn. */
     public ImportReport soilResults(List<Row> rows, Mode mode, String park, String origin) {
-        long parkId = parks.findByCode(park).orElseThrow(() -> new IllegalArgumentException("park: no park with code " + park)).id();
+        long parkId = parks.findByCode(park).orElseThrow(() -> new InvalidInput("ingest.park.unknown", "park", park)).id();
         Lookups lookups = new Lookups();
         Map<String, SoilBoring> borings = new HashMap<>();
         soil.findBorings(parkId).forEach(b -> borings.put(b.code(), b));

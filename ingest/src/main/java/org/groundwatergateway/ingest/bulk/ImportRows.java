@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import org.groundwatergateway.core.problem.InvalidInput;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,15 +39,15 @@ public final class ImportRows {
         try {
             array = JSON.readTree(body);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("body is not JSON: " + e.getOriginalMessage());
+            throw new InvalidInput("ingest.import.notJson", "body", e.getOriginalMessage());
         }
-        if (!array.isArray()) throw new IllegalArgumentException("body must be a JSON array of rows");
+        if (!array.isArray()) throw new InvalidInput("ingest.import.notArray", "body");
         limits.checkRow(array.size());
         List<Row> rows = new ArrayList<>(array.size());
         int number = 0;
         for (JsonNode item : array) {
             number++;
-            if (!item.isObject()) throw new IllegalArgumentException("row " + number + " is not a JSON object");
+            if (!item.isObject()) throw new InvalidInput("ingest.import.rowNotObject", "body", number);
             Map<String, String> cells = new HashMap<>();
             for (Entry<String, JsonNode> field : item.properties()) {
                 cells.put(field.getKey(), field.getValue().isNull() ? null : field.getValue().asString());
@@ -87,7 +88,7 @@ public final class ImportRows {
             if (template != null) template.columns().forEach((column, header) -> headerToColumn.put(header, column));
             csv = new CSVReader(new InputStreamReader(body, StandardCharsets.UTF_8));
             String[] header = readLine();
-            if (header == null) throw new IllegalArgumentException("the CSV is empty: a header row is needed");
+            if (header == null) throw new InvalidInput("ingest.import.noHeader", "body");
             if (header.length > 0 && header[0].startsWith("\uFEFF")) header[0] = header[0].substring(1); // Excel's byte-order mark
             columns = new String[header.length];
             for (int i = 0; i < header.length; i++) {
@@ -142,12 +143,11 @@ public final class ImportRows {
             } catch (CsvMalformedLineException e) {
                 // OpenCSV reads a quoted field on to the end of the file looking for its closing quote, so its own line
                 // number is the last line; the field was opened on the row that begins here.
-                throw new IllegalArgumentException("CSV line " + firstLine + ": a quoted field opened on this row is never closed "
-                        + "(a \" is missing, or one inside a value is not doubled as \"\")");
+                throw new InvalidInput("ingest.import.unclosedQuote", "body", firstLine);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (CsvValidationException e) {
-                throw new IllegalArgumentException("CSV line " + e.getLineNumber() + ": " + e.getMessage());
+                throw new InvalidInput("ingest.import.badLine", "body", e.getLineNumber(), e.getMessage());
             }
         }
     }

@@ -3,6 +3,7 @@ package org.groundwatergateway.ingest.bulk;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * How a CSV layout other than the platform's maps onto its columns: for each platform column (well,
@@ -14,21 +15,21 @@ import java.util.Map;
 public record ImportTemplate(String name, Map<String, String> columns, String timeFormat, String zone) {
 
     public ImportTemplate {
-        if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) throw new IllegalArgumentException("name: 1 to 64 letters, digits, '-' or '_'");
-        if (columns == null || columns.isEmpty()) throw new IllegalArgumentException("columns: map at least one platform column to a header");
+        if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) throw new InvalidInput("ingest.template.name", "name");
+        if (columns == null || columns.isEmpty()) throw new InvalidInput("ingest.template.columns", "columns");
         if (timeFormat != null) {
             try {
                 DateTimeFormatter.ofPattern(timeFormat);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("timeFormat: " + e.getMessage());
+                throw new InvalidInput("ingest.template.timeFormat", "timeFormat", e.getMessage());
             }
-            if (zone == null) throw new IllegalArgumentException("zone: a time format without offset needs a zone, e.g. +08:00");
+            if (zone == null) throw new InvalidInput("ingest.template.zoneRequired", "zone");
         }
         if (zone != null) {
             try {
                 ZoneOffset.of(zone);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("zone: '" + zone + "' is not an offset like +08:00");
+                throw new InvalidInput("ingest.template.zone", "zone", zone);
             }
         }
         columns = Map.copyOf(columns);

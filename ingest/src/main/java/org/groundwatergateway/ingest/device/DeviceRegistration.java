@@ -20,6 +20,7 @@ import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportReport;
@@ -134,7 +135,7 @@ public final class DeviceRegistration {
         int count = 0;
         for (Row row : rows) {
             if (++count > MAX_ROWS) {
-                throw new IllegalArgumentException("body: at most " + MAX_ROWS + " rows (datastreams) per upload; split the file");
+                throw new InvalidInput("ingest.device.tooManyRows", "body", MAX_ROWS);
             }
             try {
                 Device device = plan.device(row);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.storage.Database;
@@ -139,8 +140,8 @@ public final class ReviewQueue {
      * The decision, its reason and its author go into the audit log, all in one transaction.
      */
     public Task decide(long taskId, Decision decision, Double correctedValue, String reason, String reviewer) {
-        if (reason == null || reason.isBlank()) throw new IllegalArgumentException("reason: a decision needs a reason");
-        if (reviewer == null || reviewer.isBlank()) throw new IllegalArgumentException("reviewer: unknown");
+        if (reason == null || reason.isBlank()) throw new InvalidInput("ingest.review.reason", "reason");
+        if (reviewer == null || reviewer.isBlank()) throw new InvalidInput("ingest.review.reviewer", "reviewer");
         Instant now = clock.instant();
         database.inTransaction(connection -> {
             long datastream;
@@ -151,8 +152,8 @@ public final class ReviewQueue {
                     "SELECT datastream_id, first_time, last_time, reading_count, status FROM review_tasks WHERE id = ? FOR UPDATE")) {
                 query.setLong(1, taskId);
                 try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) throw new IllegalArgumentException("task: no review task " + taskId);
-                    if (!rs.getString(5).equals("OPEN")) throw new IllegalArgumentException("task: review task " + taskId + " is " + rs.getString(5));
+                    if (!rs.next()) throw new InvalidInput("ingest.review.noTask", "task", taskId);
+                    if (!rs.getString(5).equals("OPEN")) throw new InvalidInput("ingest.review.notOpen", "task", taskId, rs.getString(5));
                     datastream = rs.getLong(1);
                     first = rs.getObject(2, OffsetDateTime.class).toInstant();
                     last = rs.getObject(3, OffsetDateTime.class).toInstant();
@@ -160,7 +161,7 @@ public final class ReviewQueue {
                 }
             }
             if (decision == Decision.CORRECTED && (correctedValue == null || count != 1)) {
-                throw new IllegalArgumentException("value: a correction needs a value and applies to a task of one reading, this one has " + count);
+                throw new InvalidInput("ingest.review.correction", "value", count);
             }
             if (decision != Decision.ACCEPTED) {
                 List<Reading> replaced = new java.util.ArrayList<>();
@@ -216,7 +217,7 @@ public final class ReviewQueue {
     public Task task(long id) {
         return database.jdbc().sql("SELECT t.*, d.code FROM review_tasks t JOIN datastreams d ON d.id = t.datastream_id WHERE t.id = ?")
                 .param(id).query(ReviewQueue::task).optional()
-                .orElseThrow(() -> new IllegalArgumentException("task: no review task " + id));
+                .orElseThrow(() -> new InvalidInput("ingest.review.noTask", "task", id));
     }
 
     /** Forgets the extendable tasks (after a failed transaction); they are reloaded from the database. */

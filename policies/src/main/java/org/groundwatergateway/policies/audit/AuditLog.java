@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -201,16 +202,16 @@ public final class AuditLog implements AutoCloseable {
 
     /** Up to {@code limit} entries from {@code from} on, with the plaintext of personal fields not erased. */
     public List<AuditEntry> entries(long from, int limit) {
-        if (from < 1) throw new IllegalArgumentException("from: at least 1, was " + from);
-        if (limit < 1 || limit > 10_000) throw new IllegalArgumentException("limit: 1 to 10000, was " + limit);
+        if (from < 1) throw new InvalidInput("policies.atLeast", "from", 1, from);
+        if (limit < 1 || limit > 10_000) throw new InvalidInput("policies.range", "limit", 1, 10000, limit);
         flush(Duration.ofSeconds(30));
         return repository.entries(from, limit);
     }
 
     /** Hands the entries {@code from} to {@code to} (inclusive) to {@code sink} in order, a page at a time, without personal data. */
     public void export(long from, long to, Consumer<AuditEntry> sink) {
-        if (from < 1) throw new IllegalArgumentException("from: at least 1, was " + from);
-        if (to < from) throw new IllegalArgumentException("to: not before from (" + from + "), was " + to);
+        if (from < 1) throw new InvalidInput("policies.atLeast", "from", 1, from);
+        if (to < from) throw new InvalidInput("policies.audit.toBeforeFrom", "to", from, to);
         flush(Duration.ofSeconds(30));
         long after = from - 1;
         while (after < to) {
@@ -231,7 +232,7 @@ public final class AuditLog implements AutoCloseable {
      * @return the number of personal fields erased
      */
     public int erase(String principal) {
-        if (principal == null || principal.isBlank()) throw new IllegalArgumentException("principal: required");
+        if (principal == null || principal.isBlank()) throw new InvalidInput("policies.required", "principal");
         flush(Duration.ofSeconds(30));
         return repository.erase(principal);
     }

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
@@ -71,8 +72,8 @@ public final class Accounts {
     }
 
     public Organisation createOrganisation(String code, String nameZh, String nameEn, OrganisationKind kind, String creditCode) {
-        if (organisations.findByCode(code).isPresent()) throw new IllegalArgumentException("code: '" + code + "' exists already");
-        if (kind == OrganisationKind.PUBLIC) throw new IllegalArgumentException("kind: the public is nobody's organisation");
+        if (organisations.findByCode(code).isPresent()) throw new InvalidInput("policies.exists", "code", code);
+        if (kind == OrganisationKind.PUBLIC) throw new InvalidInput("policies.organisation.public", "kind");
         return organisations.insert(new Organisation(null, code, nameZh, nameEn, kind, creditCode, clock.instant()));
     }
 
@@ -90,11 +91,10 @@ public final class Accounts {
 
     public UserAccount createUser(String username, String displayName, String organisationCode, Set<Role> roles, String password) {
         Organisation organisation = organisations.findByCode(organisationCode)
-                .orElseThrow(() -> new IllegalArgumentException("organisation: no organisation '" + organisationCode + "'"));
-        if (users.findByUsername(username).isPresent()) throw new IllegalArgumentException("username: '" + username + "' exists already");
+                .orElseThrow(() -> new InvalidInput("policies.organisation.unknown", "organisation", organisationCode));
+        if (users.findByUsername(username).isPresent()) throw new InvalidInput("policies.exists", "username", username);
         checkRoles(organisation.kind(), roles);
-        List<String> problems = passwords.problems(username, password);
-        if (!problems.isEmpty()) throw new IllegalArgumentException("password: " + String.join("; ", problems));
+        passwords.check(username, password);
         Instant now = clock.instant();
         return users.insert(new UserAccount(null, username, displayName == null || displayName.isBlank() ? username : displayName,
                 organisation.id(), encoder.encode(password), now, true, 0, null, roles, now));
@@ -106,7 +106,7 @@ public final class Accounts {
      */
     public UserAccount createDemoUser(String username, String displayName, String organisationCode, Set<Role> roles, String password) {
         Organisation organisation = organisations.findByCode(organisationCode)
-                .orElseThrow(() -> new IllegalArgumentException("organisation: no organisation '" + organisationCode + "'"));
+                .orElseThrow(() -> new InvalidInput("policies.organisation.unknown", "organisation", organisationCode));
         checkRoles(organisation.kind(), roles);
         Instant now = clock.instant();
         // Dated a century ahead, so that a demo left running for months does not lock its own published accounts out.
@@ -124,13 +124,13 @@ public final class Accounts {
     }
 
     public void setRoles(String username, Set<Role> roles) {
-        UserAccount account = users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("username: no account '" + username + "'"));
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> new InvalidInput("policies.account.unknown", "username", username));
         checkRoles(organisations.find(account.organisationId()).orElseThrow().kind(), roles);
         users.setRoles(account.id(), roles);
     }
 
     public void setEnabled(String username, boolean enabled) {
-        UserAccount account = users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("username: no account '" + username + "'"));
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> new InvalidInput("policies.account.unknown", "username", username));
         users.setEnabled(account.id(), enabled);
     }
 
@@ -147,14 +147,14 @@ public final class Accounts {
     }
 
     private static void checkRoles(OrganisationKind kind, Set<Role> roles) {
-        if (roles.isEmpty()) throw new IllegalArgumentException("roles: at least one");
+        if (roles.isEmpty()) throw new InvalidInput("policies.roles.none", "roles");
         Set<Role> allowed = rolesFor(kind);
         for (Role role : roles) {
-            if (!allowed.contains(role)) throw new IllegalArgumentException("roles: " + role + " is not held in an organisation of kind " + kind);
+            if (!allowed.contains(role)) throw new InvalidInput("policies.roles.notInKind", "roles", role, kind);
         }
         // 三员分立: one person never holds two of the three administrators' powers.
         long admins = roles.stream().filter(r -> r == Role.SYSTEM_ADMIN || r == Role.SECURITY_ADMIN || r == Role.AUDIT_ADMIN).count();
-        if (admins > 1) throw new IllegalArgumentException("roles: the system, security and audit administrators must be different people");
+        if (admins > 1) throw new InvalidInput("policies.roles.separation", "roles");
     }
 
     /** Checks a password login, counting failures towards the lockout and recording the outcome with the address. */
@@ -193,23 +193,22 @@ public final class Accounts {
 
     /** Changes a password after checking the current one, the policy and the history. */
     public void changePassword(String username, String current, String replacement, String address) {
-        UserAccount account = users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("username: no account '" + username + "'"));
-        if (current == null || !encoder.matches(current, account.passwordHash())) throw new IllegalArgumentException("currentPassword: wrong");
+        UserAccount account = users.findByUsername(username).orElseThrow(() -> new InvalidInput("policies.account.unknown", "username", username));
+        if (current == null || !encoder.matches(current, account.passwordHash())) throw new InvalidInput("policies.password.wrong", "currentPassword");
         setPassword(account, replacement, address);
     }
 
     /** Sets a password without the current one: the first administrator's setup and an administrator's reset. */
     public void resetPassword(String username, String replacement, String address) {
-        setPassword(users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("username: no account '" + username + "'")),
+        setPassword(users.findByUsername(username).orElseThrow(() -> new InvalidInput("policies.account.unknown", "username", username)),
                 replacement, address);
     }
 
     private void setPassword(UserAccount account, String replacement, String address) {
-        List<String> problems = passwords.problems(account.username(), replacement);
-        if (!problems.isEmpty()) throw new IllegalArgumentException("password: " + String.join("; ", problems));
+        passwords.check(account.username(), replacement);
         for (String earlier : users.passwordHistory(account.id(), passwords.history())) {
             if (encoder.matches(replacement, earlier)) {
-                throw new IllegalArgumentException("password: must differ from the last " + passwords.history() + " passwords");
+                throw new InvalidInput("policies.password.reused", "password", passwords.history());
             }
         }
         Instant now = clock.instant();
@@ -233,8 +232,8 @@ public final class Accounts {
     private IssuedSecret register(String clientId, String name, String organisationCode, Set<String> grantTypes, Set<String> scopes,
                                   List<String> redirectUris, String secret) {
         Organisation organisation = organisations.findByCode(organisationCode)
-                .orElseThrow(() -> new IllegalArgumentException("organisation: no organisation '" + organisationCode + "'"));
-        if (clients.findByClientId(clientId).isPresent()) throw new IllegalArgumentException("clientId: '" + clientId + "' exists already");
+                .orElseThrow(() -> new InvalidInput("policies.organisation.unknown", "organisation", organisationCode));
+        if (clients.findByClientId(clientId).isPresent()) throw new InvalidInput("policies.exists", "clientId", clientId);
         Instant now = clock.instant();
         ApiClient client = clients.insert(new ApiClient(null, clientId, name, organisation.id(), secret == null ? null : encoder.encode(secret),
                 secret == null ? null : now, grantTypes, scopes, redirectUris, clientRoles(organisation.kind()), true, now));
@@ -253,12 +252,12 @@ public final class Accounts {
 
     /** A new secret for a client: by a system administrator, or by a member of the client's own organisation. */
     public IssuedSecret rotateSecret(String clientId, Viewer requester) {
-        ApiClient client = clients.findByClientId(clientId).orElseThrow(() -> new IllegalArgumentException("clientId: no client '" + clientId + "'"));
+        ApiClient client = clients.findByClientId(clientId).orElseThrow(() -> new InvalidInput("policies.client.unknown", "clientId", clientId));
         String owner = organisations.find(client.organisationId()).map(Organisation::code).orElse(null);
         if (!requester.has(Role.SYSTEM_ADMIN) && (owner == null || !owner.equals(requester.organisation()))) {
             throw new NotYours("client '" + clientId + "' belongs to another organisation");
         }
-        if (!client.confidential()) throw new IllegalArgumentException("clientId: '" + clientId + "' is a public client and has no secret");
+        if (!client.confidential()) throw new InvalidInput("policies.client.public", "clientId", clientId);
         String secret = newSecret();
         Instant now = clock.instant();
         String hash = encoder.encode(secret);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Role;
 
 /**
@@ -20,18 +21,18 @@ public record ApiClient(Long id, String clientId, String name, long organisation
 
     public ApiClient {
         if (clientId == null || !clientId.matches("[A-Za-z0-9_.-]{3,100}")) {
-            throw new IllegalArgumentException("clientId: 3 to 100 letters, digits, '_', '.', '-'");
+            throw new InvalidInput("policies.client.id", "clientId");
         }
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("name is required");
+        if (name == null || name.isBlank()) throw new InvalidInput("policies.required", "name");
         grantTypes = Set.copyOf(grantTypes);
         if (grantTypes.isEmpty() || !GRANT_TYPES.containsAll(grantTypes)) {
-            throw new IllegalArgumentException("grantTypes: one or more of " + GRANT_TYPES);
+            throw new InvalidInput("policies.client.grantTypes", "grantTypes", GRANT_TYPES);
         }
         if (grantTypes.contains("client_credentials") && secretHash == null) {
-            throw new IllegalArgumentException("grantTypes: client_credentials needs a confidential client (with a secret)");
+            throw new InvalidInput("policies.client.credentialsNeedSecret", "grantTypes");
         }
         if (grantTypes.contains("authorization_code") && redirectUris.isEmpty()) {
-            throw new IllegalArgumentException("redirectUris: authorization_code needs at least one");
+            throw new InvalidInput("policies.client.redirectUris", "redirectUris");
         }
         scopes = Set.copyOf(scopes);
         redirectUris = List.copyOf(redirectUris);

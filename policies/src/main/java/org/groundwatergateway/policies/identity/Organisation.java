@@ -1,6 +1,7 @@
 package org.groundwatergateway.policies.identity;
 
 import java.time.Instant;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.OrganisationKind;
 
 /**
@@ -12,15 +13,15 @@ public record Organisation(Long id, String code, String nameZh, String nameEn, O
 
     public Organisation {
         if (code == null || !code.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalArgumentException("code: letters, digits, '_', '.', '-', at most 64");
+            throw new InvalidInput("policies.organisation.code", "code");
         }
-        if (nameZh == null || nameZh.isBlank()) throw new IllegalArgumentException("nameZh is required");
-        if (kind == null) throw new IllegalArgumentException("kind is required");
+        if (nameZh == null || nameZh.isBlank()) throw new InvalidInput("policies.required", "nameZh");
+        if (kind == null) throw new InvalidInput("policies.required", "kind");
         if (kind == OrganisationKind.ENTERPRISE && (creditCode == null || !creditCode.matches("[0-9A-HJ-NPQRTUWXY]{18}"))) {
-            throw new IllegalArgumentException("creditCode: an enterprise needs its 18-character unified social credit code");
+            throw new InvalidInput("policies.organisation.creditCodeRequired", "creditCode");
         }
         if (kind != OrganisationKind.ENTERPRISE && creditCode != null) {
-            throw new IllegalArgumentException("creditCode: only an enterprise has one");
+            throw new InvalidInput("policies.organisation.creditCodeNotTaken", "creditCode");
         }
     }
 

@@ -1,9 +1,8 @@
 package org.groundwatergateway.policies.identity;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * Password rules of GB/T 22239 level 3 (身份鉴别): length, mixed character classes, not the account's name, not one of
@@ -22,21 +21,17 @@ public record PasswordPolicy(int minLength, int requiredClasses, int history, Du
         if (maxAge.isNegative()) throw new IllegalArgumentException("maxAge must not be negative");
     }
 
-    /** What is wrong with this password for this account; empty when it is acceptable. */
-    public List<String> problems(String username, String password) {
-        List<String> problems = new ArrayList<>();
-        if (password == null || password.length() < minLength) problems.add("at least " + minLength + " characters");
-        if (password == null) return problems;
+    /** Refuses a password this policy does not take for this account, stating the whole rule so that one retry can meet it. */
+    public void check(String username, String password) {
+        if (!acceptable(username, password)) throw new InvalidInput("policies.password.weak", "password", minLength, requiredClasses);
+    }
+
+    private boolean acceptable(String username, String password) {
+        if (password == null || password.length() < minLength) return false;
         int classes = (password.chars().anyMatch(Character::isLowerCase) ? 1 : 0) + (password.chars().anyMatch(Character::isUpperCase) ? 1 : 0)
                 + (password.chars().anyMatch(Character::isDigit) ? 1 : 0)
                 + (password.chars().anyMatch(c -> !Character.isLetterOrDigit(c)) ? 1 : 0);
-        if (classes < requiredClasses) {
-            problems.add(requiredClasses + " of: lower-case letters, upper-case letters, digits, other characters");
-        }
-        if (username != null && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            problems.add("must not contain the account name");
-        }
-        return problems;
+        return classes >= requiredClasses && (username == null || !password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT)));
     }
 
     public boolean expired(java.time.Instant changedAt, java.time.Instant now) {

@@ -3,6 +3,7 @@ package org.groundwatergateway.policies.identity;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Role;
 
 /** A person who signs in: the organisation they speak for, their roles, and their login state. */
@@ -12,10 +13,10 @@ public record UserAccount(Long id, String username, String displayName, long org
 
     public UserAccount {
         if (username == null || !username.matches("[A-Za-z0-9_.@-]{2,64}")) {
-            throw new IllegalArgumentException("username: 2 to 64 letters, digits, '_', '.', '@', '-'");
+            throw new InvalidInput("policies.account.username", "username");
         }
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
-        if (roles.contains(Role.PUBLIC)) throw new IllegalArgumentException("roles: PUBLIC is not a role a person holds");
+        if (roles.contains(Role.PUBLIC)) throw new InvalidInput("policies.roles.public", "roles");
     }
 
     public boolean lockedAt(Instant now) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
@@ -169,7 +170,7 @@ public final class SharingPolicies {
      * if another is activated meanwhile.
      */
     public Map<String, Decision> explain(Viewer viewer, String dataset) {
-        if (dataset != null && Datasets.find(dataset).isEmpty()) throw new IllegalArgumentException("dataset: unknown '" + dataset + "'");
+        if (dataset != null && Datasets.find(dataset).isEmpty()) throw new InvalidInput("policies.dataset.unknown", "dataset", dataset);
         SharingPolicy policy = active.get();
         List<Rule> granted = grants.rulesFor(viewer);
         Map<String, Decision> decisions = new LinkedHashMap<>();
@@ -205,7 +206,7 @@ public final class SharingPolicies {
      * organisation. A role alone stands for the first kind whose people may hold it; an organisation brings its kind.
      */
     public Viewer audience(String spec) {
-        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("audience: required, e.g. kind:PUBLIC, role:REGULATOR, organisation:E01");
+        if (spec == null || spec.isBlank()) throw new InvalidInput("policies.audience.required", "audience");
         OrganisationKind kind = null;
         Set<Role> roles = new LinkedHashSet<>();
         String organisation = null;
@@ -218,11 +219,11 @@ public final class SharingPolicies {
                 case "role" -> roles.add(constant(Role.class, value, "role"));
                 case "organisation" -> {
                     Organisation known = accounts.organisation(value)
-                            .orElseThrow(() -> new IllegalArgumentException("audience: no organisation '" + value + "'"));
+                            .orElseThrow(() -> new InvalidInput("policies.organisation.unknown", "audience", value));
                     organisation = known.code();
                     if (kind == null) kind = known.kind();
                 }
-                default -> throw new IllegalArgumentException("audience: '" + term.strip() + "' is not kind:…, role:… or organisation:…");
+                default -> throw new InvalidInput("policies.audience.term", "audience", term.strip());
             }
         }
         if (kind == null) kind = roles.isEmpty() ? OrganisationKind.PUBLIC : kindHolding(roles.iterator().next());
@@ -240,7 +241,7 @@ public final class SharingPolicies {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("audience: unknown " + field + " '" + value + "'");
+            throw new InvalidInput("policies.audience.unknown", "audience", field, value);
         }
     }
 
