@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Reads entities for a resource path and its query options (OGC 18-088 §9.2-9.3): one SQL statement for the
  * addressed page, with the filter, order and page pushed into it, then one statement per expanded navigation
- * property for a page's entities together (each entity's part on the index its relation from a known id uses).
- * Counts only on $count=true.
+ * property of each entity (whose relation from a known id is an indexed condition). Counts only on $count=true.
  */
 public final class EntityStore {
 
@@ -45,9 +42,6 @@ public final class EntityStore {
      * so the last two keep one request from reading millions of rows.
      */
     public record Limits(int defaultTop, int maxTop, int maxExpandDepth, int maxEntities) {}
-
-    /** Entities whose expansions one statement reads. */
-    private static final int EXPAND_BATCH = 100;
 
     private final JdbcClient jdbc;
     private final StaDialect dialect;
@@ -129,10 +123,7 @@ public final class EntityStore {
             }
         }
 
-        /** One page's statement: up to {@code top} + 1 rows of the path's last type, filtered and ordered, and what counts them. */
-        private record PageQuery(EntityType type, List<Column> columns, Sql select, Sql counting, int top) {}
-
-        private PageQuery pageQuery(List<Segment> segments, QueryOptions options) {
+        private EntityPage page(List<Segment> segments, QueryOptions options) {
             EntityType type = segments.get(segments.size() - 1).type();
             EntityTable table = Schema.table(type);
             String alias = context.nextAlias();
@@ -140,15 +131,14 @@ public final class EntityStore {
             if (options.filter() != null) and(where, compiler.predicate("$filter", options.filter(), alias, type));
             for (String name : options.select()) requireSelectable(type, name);
 
-            int top = pageSize(options);
+            int top = Math.min(options.top() == null ? limits.defaultTop() : options.top(), limits.maxTop());
             List<Column> columns = new ArrayList<>();
             Sql select = new Sql("SELECT ");
             for (Column column : table.columns().values()) {
                 if (context.withheld(type, column.name())) continue;
                 if (!columns.isEmpty()) select.append(", ");
                 String sql = context.columnSql(type, column, alias);
-                // Named, so that an expansion can select the page as a derived table.
-                select.append((column.type() == ValueType.GEOMETRY ? "ST_AsBinary(" + sql + ")" : sql) + " AS c" + columns.size());
+                select.append(column.type() == ValueType.GEOMETRY ? "ST_AsBinary(" + sql + ")" : sql);
                 columns.add(column);
             }
             select.append(" FROM " + table.from(alias));
@@ -163,27 +153,24 @@ public final class EntityStore {
             // it, so that one index of (time, id) serves newest-first pages over every datastream, read backwards.
             select.append(alias + ".id" + (descending ? " DESC" : ""));
             select.append(" LIMIT ").bind(top + 1).append(" OFFSET ").bind(options.skip());
-            Sql counting = new Sql("SELECT COUNT(*) FROM " + table.from(alias));
-            if (!where.isEmpty()) counting.append(" WHERE ").append(where);
-            return new PageQuery(type, columns, select, counting, top);
-        }
 
-        private EntityPage page(List<Segment> segments, QueryOptions options) {
-            PageQuery query = pageQuery(segments, options);
-            List<Entity> entities = new ArrayList<>(run(query.select(), (rs, n) -> row(query.type(), query.columns(), rs)));
-            boolean more = entities.size() > query.top();
+            List<Entity> entities = new ArrayList<>(run(select, (rs, n) -> row(type, columns, rs)));
+            boolean more = entities.size() > top;
             if (more) entities.remove(entities.size() - 1);
-            counted(entities.size());
-            Long count = options.count() ? run(query.counting(), (rs, n) -> rs.getLong(1)).get(0) : null;
-            return new EntityPage(expand(entities, options.expand()), count, more);
-        }
-
-        private void counted(int entities) {
-            entitiesRead += entities;
+            entitiesRead += entities.size();
             if (entitiesRead > limits.maxEntities()) {
                 throw new StaQueryException("the answer would hold more than " + limits.maxEntities()
                         + " entities, expanded ones included (gw.sta.max-entities); ask for fewer with $top, $filter or a narrower $expand");
             }
+            Long count = null;
+            if (options.count()) {
+                Sql counting = new Sql("SELECT COUNT(*) FROM " + table.from(alias));
+                if (!where.isEmpty()) counting.append(" WHERE ").append(where);
+                count = run(counting, (rs, n) -> rs.getLong(1)).get(0);
+            }
+            List<Entity> expanded = new ArrayList<>(entities.size());
+            for (Entity entity : entities) expanded.add(expand(entity, options.expand()));
+            return new EntityPage(expanded, count, more);
         }
 
         private void requireSelectable(EntityType type, String name) {
@@ -194,84 +181,24 @@ public final class EntityStore {
             if (!known || context.withheld(type, name)) throw new StaQueryException("$select: unknown property " + name + " of " + type.entityName());
         }
 
-        /**
-         * The entities, each with its expanded navigation properties. Per property, one statement reads the related pages
-         * of up to {@link #EXPAND_BATCH} entities: each entity's page exactly as {@code /Sets(id)/Navigation} would read it
-         * (on the relation's index, with its own filter, order and $top), all joined by UNION ALL. A page of a hundred
-         * Observations with their Datastream is then two statements, not a hundred and one.
-         */
-        private List<Entity> expand(List<Entity> entities, List<Expand> expands) {
-            if (expands.isEmpty() || entities.isEmpty()) return entities;
-            EntityType type = entities.get(0).type();
-            List<Map<String, Object>> expanded = new ArrayList<>();
-            for (int i = 0; i < entities.size(); i++) expanded.add(new LinkedHashMap<>());
+        private Entity expand(Entity entity, List<Expand> expands) {
+            if (expands.isEmpty()) return entity;
+            Map<String, Object> expanded = new LinkedHashMap<>();
             for (Expand expand : expands) {
-                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow(() ->
-                        new StaQueryException("$expand: " + type.entityName() + " has no navigation property " + expand.navigation()));
+                NavigationProperty nav = entity.type().navigationProperty(expand.navigation()).orElseThrow(() ->
+                        new StaQueryException("$expand: " + entity.type().entityName() + " has no navigation property " + expand.navigation()));
                 if (!context.disclosure(nav.target()).visible()) continue;
-                QueryOptions options = nav.toMany() ? expand.options()
-                        : new QueryOptions(null, expand.options().expand(), expand.options().select(), List.of(), 1, 0, false);
-                List<List<Entity>> related = new ArrayList<>();
-                for (int from = 0; from < entities.size(); from += EXPAND_BATCH) {
-                    related.addAll(related(entities.subList(from, Math.min(entities.size(), from + EXPAND_BATCH)), nav, options));
-                }
-                // Nested expansions of all the related entities at once, then back to their owners.
-                List<Entity> all = related.stream().flatMap(List::stream).toList();
-                Iterator<Entity> nested = expand(all, options.expand()).iterator();
-                for (int i = 0; i < entities.size(); i++) {
-                    List<Entity> own = new ArrayList<>();
-                    for (int k = 0; k < related.get(i).size(); k++) own.add(nested.next());
-                    if (!nav.toMany()) {
-                        expanded.get(i).put(nav.name(), own.isEmpty() ? null : own.get(0));
-                        continue;
-                    }
-                    boolean more = own.size() > pageSize(options);
-                    if (more) own.remove(own.size() - 1);
-                    Long count = null;
-                    if (options.count()) {
-                        count = run(pageQuery(relationPath(entities.get(i), nav), options).counting(), (rs, n) -> rs.getLong(1)).get(0);
-                    }
-                    expanded.get(i).put(nav.name(), new EntityPage(own, count, more));
+                List<Segment> path = List.of(new Segment(entity.type(), null, entity.id(), true),
+                        new Segment(nav.target(), nav.name(), null, nav.toMany()));
+                if (nav.toMany()) {
+                    expanded.put(nav.name(), page(path, expand.options()));
+                } else {
+                    QueryOptions one = new QueryOptions(null, expand.options().expand(), expand.options().select(), List.of(), 1, 0, false);
+                    List<Entity> found = page(path, one).entities();
+                    expanded.put(nav.name(), found.isEmpty() ? null : found.get(0));
                 }
             }
-            List<Entity> result = new ArrayList<>(entities.size());
-            for (int i = 0; i < entities.size(); i++) {
-                Entity e = entities.get(i);
-                result.add(new Entity(e.type(), e.id(), e.values(), expanded.get(i)));
-            }
-            return result;
-        }
-
-        /** For each owner in order, its related page as read (one row beyond the page when more follow), in one statement. */
-        private List<List<Entity>> related(List<Entity> owners, NavigationProperty nav, QueryOptions options) {
-            Sql union = new Sql();
-            PageQuery query = null;
-            for (Entity owner : owners) {
-                query = pageQuery(relationPath(owner, nav), options);
-                if (!union.isEmpty()) union.append(" UNION ALL ");
-                union.append("SELECT q.*, " + owner.id() + " AS gw_owner FROM (").append(query.select()).append(") q");
-            }
-            PageQuery page = query;
-            Map<Long, List<Entity>> byOwner = new HashMap<>();
-            for (Object[] row : run(union, (rs, n) -> new Object[] {rs.getLong(page.columns().size() + 1), row(page.type(), page.columns(), rs)})) {
-                byOwner.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((Entity) row[1]);
-            }
-            List<List<Entity>> related = new ArrayList<>(owners.size());
-            for (Entity owner : owners) {
-                List<Entity> own = byOwner.getOrDefault(owner.id(), List.of());
-                counted(Math.min(own.size(), page.top()));
-                related.add(own);
-            }
-            return related;
-        }
-
-        /** $top, or the default page size when absent, within the largest page served. */
-        private int pageSize(QueryOptions options) {
-            return Math.min(options.top() == null ? limits.defaultTop() : options.top(), limits.maxTop());
-        }
-
-        private static List<Segment> relationPath(Entity owner, NavigationProperty nav) {
-            return List.of(new Segment(owner.type(), null, owner.id(), true), new Segment(nav.target(), nav.name(), null, nav.toMany()));
+            return new Entity(entity.type(), entity.id(), entity.values(), expanded);
         }
 
         /** The conditions on rows of the path's last segment under {@code alias}: its own, its id, and its relation to the rest. */
