@@ -104,7 +104,7 @@ class DrillApiTest extends RunningGateway {
         assertThat(problem(http.post("/api/v1/drills/" + id + "/finish", "{}", ADMIN, PASSWORD), 400)).contains("by");
         JsonNode finished = ok(http.post("/api/v1/drills/" + id + "/finish", "{\"by\": \"园区应急办\", \"note\": \"演练结束\"}", ADMIN, PASSWORD));
         assertThat(finished.get("drill").get("status").asString()).isEqualTo("FINISHED");
-        assertThat(problem(http.post("/api/v1/drills/" + id + "/finish", "{\"by\": \"x\"}", ADMIN, PASSWORD), 409)).contains("finished");
+        assertThat(problem(http.post("/api/v1/drills/" + id + "/finish", "{\"by\": \"x\"}", ADMIN, PASSWORD), 409)).contains("已结束");
         assertThat(ok(http.get(base)).get("incident").get("status").asString()).isEqualTo("CLOSED");
 
         JsonNode score = finished.get("score");

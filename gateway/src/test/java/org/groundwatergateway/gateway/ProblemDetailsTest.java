@@ -77,9 +77,28 @@ class ProblemDetailsTest extends RunningGateway {
         String template = "{\"name\": \"bad-zone\", \"columns\": {\"value\": \"V\"}, \"zone\": \"nope\"}";
         assertDomainError(admin.post("/api/v1/import-templates", template, Map.of()), admin.post("/api/v1/import-templates", template, ENGLISH), "zone",
                 "zone：'nope' 不是 +08:00 这样的时区偏移", "zone: 'nope' is not an offset like +08:00");
+        // A device registration's refusal (ingest's own refusal type, with its kind).
+        String sensor = "{\"code\": \"PD-SONDE\", \"model\": \"m\", \"serialNumber\": \"s\", \"calibrationIntervalDays\": 30, "
+                + "\"lastCalibratedOn\": \"2025-11-01\", \"well\": \"GW-X99\", \"parameters\": [\"ph\"], \"intervalMinutes\": 10}";
+        String sensors = "/api/v1/devices/32062322000001/sensors";
+        assertDomainError(admin.post(sensors, sensor, Map.of()), admin.post(sensors, sensor, ENGLISH), "well",
+                "well：没有代码为 GW-X99 的监测井", "well: no well with code GW-X99");
         String explain = "/api/v1/policies/explain?audience=kind:MARTIANS";
         assertDomainError(secadmin.get(explain), secadmin.get(explain, ENGLISH), "audience",
                 "audience：未知的 kind 'MARTIANS'", "audience: unknown kind 'MARTIANS'");
+    }
+
+    /** Something a request names that does not exist: 404 in the caller's language, naming the field that named it. */
+    @Test
+    void somethingNamedThatDoesNotExistIsRefusedInEitherLanguage() {
+        Http duty = http.signedInAs("duty", "demo-duty");
+        JsonNode zh = problem(duty.get("/api/v1/wells/GW-NOPE"), 404, "zh-CN");
+        assertThat(zh.get("detail").asString()).isEqualTo("code：没有代码为 GW-NOPE 的监测井");
+        assertThat(zh.get("field").asString()).isEqualTo("code");
+        assertThat(problem(duty.get("/api/v1/wells/GW-NOPE", ENGLISH), 404, "en").get("detail").asString()).isEqualTo("code: no well with code GW-NOPE");
+        // The core's own: an incident.
+        assertThat(problem(duty.get("/api/v1/incidents/987654"), 404, "zh-CN").get("detail").asString()).isEqualTo("id：没有事件 987654");
+        assertThat(problem(duty.get("/api/v1/incidents/987654", ENGLISH), 404, "en").get("detail").asString()).isEqualTo("id: no incident 987654");
     }
 
     /** The handler's own details (a duplicate, the database or audit log away) follow the caller's language too. */

@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.drill;
 
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -196,8 +197,8 @@ public final class DrillService {
     public synchronized Report finish(long id, String by, String note) {
         Drill drill = drill(id);
         if (by == null || by.isBlank()) throw new InvalidInput("core.drill.finishedBy", "by");
-        if (drill.status() == Drill.Status.SIMULATING) throw new NotNow("drill " + id + " is still replaying its release");
-        if (drill.status() == Drill.Status.FINISHED) throw new NotNow("drill " + id + " is finished");
+        if (drill.status() == Drill.Status.SIMULATING) throw new NotNow(new InvalidInput("core.drill.replaying", null, id));
+        if (drill.status() == Drill.Status.FINISHED) throw new NotNow(new InvalidInput("core.drill.finished", null, id));
         if (drill.incidentId() != null && incidents.incident(drill.incidentId()).status() != Incident.Status.CLOSED) {
             incidents.close(drill.incidentId(), "演练组", by.strip(), note == null || note.isBlank() ? "演练结束" : note);
         }
@@ -394,16 +395,36 @@ public final class DrillService {
     }
 
     /** The drill cannot do that now (finish while replaying, finish twice). */
-    public static final class NotNow extends RuntimeException {
-        NotNow(String message) {
-            super(message);
+    public static final class NotNow extends RuntimeException implements CataloguedRefusal {
+        private final InvalidInput problem;
+
+        NotNow(InvalidInput problem) {
+            super(problem.getMessage());
+            this.problem = problem;
+        }
+
+        @Override
+        public InvalidInput problem() {
+            return problem;
         }
     }
 
     /** No drill with that id. */
-    public static final class NoSuchDrill extends RuntimeException {
+    public static final class NoSuchDrill extends RuntimeException implements CataloguedRefusal {
+        private final InvalidInput problem;
+
         NoSuchDrill(long id) {
-            super("drill: no drill " + id);
+            this(new InvalidInput("core.drill.none", "id", id));
+        }
+
+        private NoSuchDrill(InvalidInput problem) {
+            super(problem.getMessage());
+            this.problem = problem;
+        }
+
+        @Override
+        public InvalidInput problem() {
+            return problem;
         }
     }
 }

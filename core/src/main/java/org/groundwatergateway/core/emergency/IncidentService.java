@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.emergency;
 
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -373,7 +374,7 @@ public final class IncidentService {
     public IncidentTask updateTask(long id, long taskId, IncidentTask.Status status, String owner, Instant deadline) {
         Incident incident = unclosed(id);
         IncidentTask task = incidents.tasks(id).stream().filter(t -> t.id() == taskId).findFirst()
-                .orElseThrow(() -> new NoSuchIncident("incident " + id + " has no task " + taskId));
+                .orElseThrow(() -> new NoSuchIncident(new InvalidInput("core.incident.noTask", "taskId", id, taskId)));
         IncidentTask.Status next = status == null ? task.status() : status;
         Instant doneAt = next == IncidentTask.Status.DONE ? (task.doneAt() == null ? clockOf(incident).instant() : task.doneAt()) : null;
         IncidentTask updated = new IncidentTask(task.id(), id, task.title(), owner == null ? task.owner() : text(owner, "owner"),
@@ -387,7 +388,7 @@ public final class IncidentService {
         Incident incident = incident(id);
         if (status == null) throw new InvalidInput("core.requiredChoice", "status", List.of(Dispatch.Status.values()));
         Dispatch dispatch = incidents.dispatches(id).stream().filter(d -> d.id() == dispatchId).findFirst()
-                .orElseThrow(() -> new NoSuchIncident("incident " + id + " has no dispatch " + dispatchId));
+                .orElseThrow(() -> new NoSuchIncident(new InvalidInput("core.incident.noDispatch", "dispatchId", id, dispatchId)));
         if (status.ordinal() <= dispatch.status().ordinal()) {
             throw new InvalidInput("core.incident.dispatchBackwards", "status", dispatch.status(), status);
         }
@@ -506,13 +507,21 @@ public final class IncidentService {
     }
 
     /** The incident, or a task or dispatch of it, does not exist. */
-    public static final class NoSuchIncident extends RuntimeException {
+    public static final class NoSuchIncident extends RuntimeException implements CataloguedRefusal {
+        private final InvalidInput problem;
+
         NoSuchIncident(long id) {
-            super("incident: no incident " + id);
+            this(new InvalidInput("core.incident.none", "id", id));
         }
 
-        NoSuchIncident(String message) {
-            super(message);
+        NoSuchIncident(InvalidInput problem) {
+            super(problem.getMessage());
+            this.problem = problem;
+        }
+
+        @Override
+        public InvalidInput problem() {
+            return problem;
         }
     }
 }

@@ -55,10 +55,18 @@ public class InvalidInput extends IllegalArgumentException {
 
     /** The message in Chinese for a Chinese locale, otherwise English; led by the field when there is one. */
     public String message(Locale locale) {
-        boolean chinese = locale.getLanguage().equals(Locale.CHINESE.getLanguage());
-        String text = text(key, chinese, arguments);
+        String text = reason(locale);
         if (field == null) return text;
-        return field + (chinese ? "：" : ": ") + text;
+        return field + (chinese(locale) ? "：" : ": ") + text;
+    }
+
+    /** What is wrong without the field, for a list that names the field beside it (a CSV row's errors). */
+    public String reason(Locale locale) {
+        return text(key, chinese(locale), arguments);
+    }
+
+    private static boolean chinese(Locale locale) {
+        return locale.getLanguage().equals(Locale.CHINESE.getLanguage());
     }
 
     /** A catalogue's text for the key, formatted; English from the base bundle, Chinese from {@code _zh}. */

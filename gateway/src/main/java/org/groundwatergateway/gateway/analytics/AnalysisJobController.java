@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.analytics;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -99,6 +100,6 @@ public class AnalysisJobController {
     }
 
     private AnalysisJob job(UUID id) {
-        return jobs.find(id).orElseThrow(() -> new NotFoundException("No analysis run " + id + " (finished runs are kept for a while, then forgotten)"));
+        return jobs.find(id).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.analysisRun", "id", id)));
     }
 }

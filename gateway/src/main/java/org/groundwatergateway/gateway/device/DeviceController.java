@@ -75,7 +75,7 @@ public class DeviceController {
     @GetMapping("/{mn}")
     @Operation(summary = "One device")
     public DeviceView one(@PathVariable String mn) {
-        return all().stream().filter(d -> d.mn().equals(mn)).findFirst().orElseThrow(() -> new NotFoundException("no device with MN " + mn));
+        return all().stream().filter(d -> d.mn().equals(mn)).findFirst().orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.device", "mn", mn)));
     }
 
     @GetMapping("/{mn}/rejections")
@@ -108,7 +108,7 @@ public class DeviceController {
     @PutMapping("/{mn}")
     @Operation(summary = "Change a device's password, protocol tolerance or state (administrators)")
     public DeviceView update(@PathVariable String mn, @RequestBody DeviceRequest request) {
-        Device d = devices.findByMn(mn).orElseThrow(() -> new NotFoundException("no device with MN " + mn));
+        Device d = devices.findByMn(mn).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.device", "mn", mn)));
         devices.update(new Device(d.id(), mn, d.parkId(), request.password() != null ? request.password() : d.password(),
                 request.accepts2005() != null ? request.accepts2005() : d.accepts2005(),
                 request.maxDataLength() != null ? request.maxDataLength() : d.maxDataLength(),

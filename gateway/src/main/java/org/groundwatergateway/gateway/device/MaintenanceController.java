@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.device;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -58,6 +59,6 @@ public class MaintenanceController {
     }
 
     private Sensor sensor(String code) {
-        return monitoring.findSensor(code).orElseThrow(() -> new NotFoundException("no sensor with code " + code));
+        return monitoring.findSensor(code).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.sensor", "code", code)));
     }
 }

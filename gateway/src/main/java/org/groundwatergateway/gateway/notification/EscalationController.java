@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.notification;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
@@ -70,6 +71,6 @@ public class EscalationController {
     }
 
     private static NotFoundException noEscalation(long id) {
-        return new NotFoundException("alert " + id + " has no escalation (no such alert, or raised before escalation was set up)");
+        return new NotFoundException(new InvalidInput("gateway.notFound.escalation", "id", id));
     }
 }

@@ -154,6 +154,10 @@ public class OnCallController {
     }
 
     private static NotFoundException noSuch(String what, long id) {
-        return new NotFoundException("no " + what + " " + id);
+        return new NotFoundException(switch (what) {
+            case "contact" -> new InvalidInput("gateway.notFound.contact", "id", id);
+            case "shift" -> new InvalidInput("gateway.notFound.shift", "id", id);
+            default -> new InvalidInput("gateway.notFound.override", "id", id);
+        });
     }
 }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.parameter;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -31,6 +32,6 @@ public class ParameterController {
     @GetMapping("/{code}")
     @Operation(summary = "One parameter by its code, e.g. benzene or chromium-vi")
     public Parameter one(@PathVariable String code) {
-        return parameters.findByCode(code).orElseThrow(() -> new NotFoundException("no parameter with code " + code));
+        return parameters.findByCode(code).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.parameter", "code", code)));
     }
 }

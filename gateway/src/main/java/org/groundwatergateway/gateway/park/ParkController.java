@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.park;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -41,6 +42,6 @@ public class ParkController {
     @GetMapping("/{code}")
     @Operation(summary = "One park by its code")
     public ParkView one(@PathVariable String code) {
-        return parks.findByCode(code).map(ParkView::of).orElseThrow(() -> new NotFoundException("no park with code " + code));
+        return parks.findByCode(code).map(ParkView::of).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.park.unknown", "code", code)));
     }
 }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.policy;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public class PolicyController {
     public ResponseEntity<String> document(@PathVariable int version, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         shown();
         Syntax syntax = accept != null && accept.contains("yaml") ? Syntax.YAML : Syntax.JSON;
-        String text = PolicyFormat.write(policies.document(version).orElseThrow(() -> new NotFoundException("No sharing policy version " + version)), syntax);
+        String text = PolicyFormat.write(policies.document(version).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.policyVersion", "version", version))), syntax);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(syntax == Syntax.YAML ? YAML : MediaType.APPLICATION_JSON_VALUE)).body(text);
     }
 

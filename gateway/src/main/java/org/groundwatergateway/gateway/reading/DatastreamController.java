@@ -96,7 +96,7 @@ public class DatastreamController {
         disclosed.require(Viewers.current(), DATASTREAMS);
         List<Datastream> streams = well == null ? monitoring.findDatastreams()
                 : monitoring.findDatastreamsOfWell(monitoring.findWell(well).map(Well::id)
-                        .orElseThrow(() -> new NotFoundException("no well with code " + well)));
+                        .orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.well", "well", well))));
         Lookups lookups = new Lookups();
         return streams.stream().map(d -> lookups.view(d, null)).toList();
     }
@@ -190,7 +190,7 @@ public class DatastreamController {
     }
 
     private Datastream datastream(long id) {
-        return monitoring.findDatastream(id).orElseThrow(() -> new NotFoundException("no datastream with id " + id));
+        return monitoring.findDatastream(id).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.datastream", "id", id)));
     }
 
     /** Parameters, sensors and wells loaded once per request. */

@@ -131,7 +131,7 @@ public class AccountController {
     @PatchMapping("/api/v1/users/{username}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void changeUser(@PathVariable String username, @RequestBody UserChange change, HttpServletRequest http) {
-        if (accounts.user(username).isEmpty()) throw new NotFoundException("No account '" + username + "'");
+        if (accounts.user(username).isEmpty()) throw new NotFoundException(new InvalidInput("gateway.notFound.account", "username", username));
         if (change.enabled() != null) {
             accounts.setEnabled(username, change.enabled());
             trail.administration(change.enabled() ? "enable user" : "disable user", username);
@@ -147,7 +147,7 @@ public class AccountController {
     @PutMapping("/api/v1/users/{username}/roles")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     public void setRoles(@PathVariable String username, @RequestBody List<String> roles) {
-        if (accounts.user(username).isEmpty()) throw new NotFoundException("No account '" + username + "'");
+        if (accounts.user(username).isEmpty()) throw new NotFoundException(new InvalidInput("gateway.notFound.account", "username", username));
         Set<Role> granted = roles(roles);
         accounts.setRoles(username, granted);
         trail.administration("set roles " + granted, username);
@@ -184,7 +184,7 @@ public class AccountController {
     @Operation(summary = "Replace a client's secret: system administrator, or a member of the client's own organisation")
     @PostMapping("/api/v1/clients/{clientId}/secret")
     public Map<String, Object> rotateSecret(@PathVariable String clientId) {
-        if (accounts.client(clientId).isEmpty()) throw new NotFoundException("No client '" + clientId + "'");
+        if (accounts.client(clientId).isEmpty()) throw new NotFoundException(new InvalidInput("gateway.notFound.client", "clientId", clientId));
         Accounts.IssuedSecret issued = accounts.rotateSecret(clientId, Viewers.current());
         trail.administration("rotate the secret of client " + clientId, null);
         return issued(issued, accounts.organisation(issued.client().organisationId()).map(Organisation::code).orElse(null));

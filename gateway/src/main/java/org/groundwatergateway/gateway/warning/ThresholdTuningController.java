@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.warning;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,7 +58,7 @@ public class ThresholdTuningController {
     public AlarmFeedback.AlertVerdict verdict(@PathVariable long id, @RequestBody VerdictRequest request, Principal principal) {
         AlarmFeedback.Verdict verdict = WarningRuleController.value(AlarmFeedback.Verdict.class, "verdict", request.verdict());
         return feedback.judge(id, verdict, by(request.by(), principal), request.note(), clock.instant())
-                .orElseThrow(() -> new NotFoundException("No alert " + id));
+                .orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.alert", "id", id)));
     }
 
     @PostMapping("/warning-rules/{id}/missed-alarms")
@@ -90,7 +91,7 @@ public class ThresholdTuningController {
     }
 
     private WarningRule rule(long id) {
-        return rules.find(id).orElseThrow(() -> new NotFoundException("No warning rule " + id));
+        return rules.find(id).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.warningRule", "id", id)));
     }
 
     private static String by(String by, Principal principal) {

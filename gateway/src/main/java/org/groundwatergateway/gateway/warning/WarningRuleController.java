@@ -67,7 +67,7 @@ public class WarningRuleController {
     @GetMapping("/{id}")
     @Operation(summary = "A rule's latest version")
     public WarningRule get(@PathVariable long id) {
-        return rules.find(id).orElseThrow(() -> new NotFoundException("No warning rule " + id));
+        return rules.find(id).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.warningRule", "id", id)));
     }
 
     @PutMapping("/{id}")
@@ -81,14 +81,14 @@ public class WarningRuleController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Retire a rule: it raises nothing more; its versions and alerts stay")
     public void retire(@PathVariable long id) {
-        if (!rules.retire(id, clock.instant())) throw new NotFoundException("No active warning rule " + id);
+        if (!rules.retire(id, clock.instant())) throw new NotFoundException(new InvalidInput("gateway.notFound.activeWarningRule", "id", id));
     }
 
     @GetMapping("/{id}/versions")
     @Operation(summary = "Every version of a rule, oldest first")
     public List<WarningRule> versions(@PathVariable long id) {
         List<WarningRule> versions = rules.versions(id);
-        if (versions.isEmpty()) throw new NotFoundException("No warning rule " + id);
+        if (versions.isEmpty()) throw new NotFoundException(new InvalidInput("gateway.notFound.warningRule", "id", id));
         return versions;
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.core.storage.StatementWatch;
@@ -86,10 +87,17 @@ public class ApiExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
+    /** What a request names does not exist: in the caller's language, the field that named it in {@code field}. */
     @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class, DrillService.NoSuchDrill.class, SharingPolicies.NoSuchVersion.class,
             DisclosedRecords.NotDisclosed.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    ProblemDetail notFound(RuntimeException e, HttpServletRequest request) {
+        return refused((CataloguedRefusal) e, HttpStatus.NOT_FOUND, request);
+    }
+
+    private static ProblemDetail refused(CataloguedRefusal e, HttpStatus status, HttpServletRequest request) {
+        ProblemDetail problem = problem(e.problem(), request);
+        problem.setStatus(status);
+        return problem;
     }
 
     @ExceptionHandler(Progress.Cancelled.class)
@@ -100,9 +108,9 @@ public class ApiExceptionHandler {
 
     /** The request is understood but not possible in the drill's present state (still replaying, finished already). */
     @ExceptionHandler(DrillService.NotNow.class)
-    ProblemDetail notNow(DrillService.NotNow e) {
+    ProblemDetail notNow(DrillService.NotNow e, HttpServletRequest request) {
         log.info("Refused request: {}", e.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        return refused(e, HttpStatus.CONFLICT, request);
     }
 
     /** Security errors say only what the caller may know. */
@@ -144,18 +152,16 @@ public class ApiExceptionHandler {
         return RequestExceptionHandler.problem(request, HttpStatus.INTERNAL_SERVER_ERROR, "请求未能完成。", "The request could not be completed.");
     }
 
-    /** A device registration refused: the field at fault in {@code field}. */
+    /** A device registration refused: in the caller's language, the field at fault in {@code field}. */
     @ExceptionHandler(DeviceRegistration.Refused.class)
-    ProblemDetail registrationRefused(DeviceRegistration.Refused e) {
+    ProblemDetail registrationRefused(DeviceRegistration.Refused e, HttpServletRequest request) {
         log.info("Refused device registration: {}", e.getMessage());
         HttpStatus status = switch (e.kind()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
         };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setProperty("field", e.field());
-        return problem;
+        return refused(e, status, request);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)

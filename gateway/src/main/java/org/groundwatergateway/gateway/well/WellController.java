@@ -60,7 +60,7 @@ public class WellController {
     public Map<String, Object> all(@Parameter(description = "only the wells of this park") @RequestParam(required = false) String park) {
         Disclosure disclosure = disclosed.require(Viewers.current(), DATASET);
         List<Well> wells = park == null ? monitoring.findWells()
-                : monitoring.findWells(parks.findByCode(park).orElseThrow(() -> new NotFoundException("no park with code " + park)).id());
+                : monitoring.findWells(parks.findByCode(park).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.park.unknown", "park", park))).id());
         Features features = new Features(disclosure);
         return GeoJson.featureCollection(disclosed.wells(disclosure, wells).stream().map(features::of).toList());
     }
@@ -70,7 +70,7 @@ public class WellController {
     public Map<String, Object> one(@PathVariable String code) {
         Disclosure disclosure = disclosed.require(Viewers.current(), DATASET);
         Well well = monitoring.findWell(code).flatMap(w -> disclosed.wells(disclosure, List.of(w)).stream().findFirst())
-                .orElseThrow(() -> new NotFoundException("no well with code " + code));
+                .orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.well", "code", code)));
         return new Features(disclosure).of(well);
     }
 

@@ -1,5 +1,6 @@
 package org.groundwatergateway.ingest.device;
 
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.core.monitoring.Datastream;
@@ -45,28 +47,27 @@ public final class DeviceRegistration {
     public enum Kind { INVALID, NOT_FOUND, CONFLICT }
 
     /** A refused registration, naming the field (or CSV column) at fault. */
-    public static final class Refused extends RuntimeException {
+    public static final class Refused extends RuntimeException implements CataloguedRefusal {
         private final Kind kind;
-        private final String field;
-        private final String reason;
+        private final InvalidInput problem;
 
-        Refused(Kind kind, String field, String reason) {
-            super(field + ": " + reason);
+        Refused(Kind kind, InvalidInput problem) {
+            super(problem.getMessage());
             this.kind = kind;
-            this.field = field;
-            this.reason = reason;
+            this.problem = problem;
         }
 
         public Kind kind() {
             return kind;
         }
 
-        public String field() {
-            return field;
+        @Override
+        public InvalidInput problem() {
+            return problem;
         }
 
-        String reason() {
-            return reason;
+        public String field() {
+            return problem.field();
         }
     }
 
@@ -109,12 +110,12 @@ public final class DeviceRegistration {
     public Registered register(String mn, SensorRequest request) {
         Plan plan = new Plan();
         Device device = plan.devices.get(mn);
-        if (device == null) throw new Refused(Kind.NOT_FOUND, "mn", "no device with MN " + mn + "; register it first (POST /api/v1/devices)");
+        if (device == null) throw new Refused(Kind.NOT_FOUND, new InvalidInput("ingest.registration.noDevice", "mn", mn));
         PlannedSensor sensor = plan.sensor(device, text("code", request.code()), text("model", request.model()),
                 text("serialNumber", request.serialNumber()), positive("calibrationIntervalDays", request.calibrationIntervalDays(), 3660),
                 request.lastCalibratedOn(), text("well", request.well()));
         int interval = positive("intervalMinutes", request.intervalMinutes(), 1440);
-        if (request.parameters() == null || request.parameters().isEmpty()) throw new Refused(Kind.INVALID, "parameters", "name at least one parameter");
+        if (request.parameters() == null || request.parameters().isEmpty()) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.noParameter", "parameters"));
         for (String name : request.parameters()) {
             Parameter parameter = plan.parameter("parameters", text("parameters", name));
             plan.checkDatastream(device, parameter);
@@ -147,7 +148,7 @@ public final class DeviceRegistration {
                 plan.checkDatastream(device, parameter);
                 plan.add(device, sensor, parameter, interval);
             } catch (Refused r) {
-                errors.add(new RowError(row.number(), r.field(), r.reason()));
+                errors.add(new RowError(row.number(), r.field(), r.problem().reason(Locale.ENGLISH)));
             }
         }
         boolean refused = !errors.isEmpty() && mode == BulkImport.Mode.ALL_OR_NOTHING;
@@ -207,63 +208,61 @@ public final class DeviceRegistration {
         /** The row's device: registered already (its park, if given, must agree) or new, described alike on every row. */
         Device device(Row row) {
             String mn = cell(row, "mn");
-            if (!Device.isValidMn(mn)) throw new Refused(Kind.INVALID, "mn", "use up to 32 letters, digits, '-' or '_'");
+            if (!Device.isValidMn(mn)) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.mn", "mn"));
             String parkCode = row.get("park");
             Park park = parkCode == null ? null : parksByCode.get(parkCode);
-            if (parkCode != null && park == null) throw new Refused(Kind.NOT_FOUND, "park", "no park with code " + parkCode);
+            if (parkCode != null && park == null) throw new Refused(Kind.NOT_FOUND, new InvalidInput("ingest.park.unknown", "park", parkCode));
             String password = row.get("password");
             Device registered = devices.get(mn);
             if (registered != null) {
                 if (park != null && park.id() != registered.parkId()) {
-                    throw new Refused(Kind.CONFLICT, "park", "device " + mn + " is registered in another park");
+                    throw new Refused(Kind.CONFLICT, new InvalidInput("ingest.registration.otherPark", "park", mn));
                 }
                 return registered;
             }
             Device planned = newDevices.get(mn);
             if (planned != null) {
-                if (park != null && park.id() != planned.parkId()) throw new Refused(Kind.INVALID, "park", "differs from an earlier row of " + mn);
+                if (park != null && park.id() != planned.parkId()) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.differsFromEarlierRow", "park", mn));
                 if (password != null && !password.equals(planned.password())) {
-                    throw new Refused(Kind.INVALID, "password", "differs from an earlier row of " + mn);
+                    throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.differsFromEarlierRow", "password", mn));
                 }
                 return planned;
             }
-            if (park == null) throw new Refused(Kind.INVALID, "park", "missing (needed for the new device " + mn + ")");
-            if (password == null) throw new Refused(Kind.INVALID, "password", "missing (needed for the new device " + mn + ")");
-            if (password.length() > 32) throw new Refused(Kind.INVALID, "password", "at most 32 characters (HJ 212 PW)");
+            if (park == null) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.missingForNewDevice", "park", mn));
+            if (password == null) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.missingForNewDevice", "password", mn));
+            if (password.length() > 32) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.password", "password"));
             return Device.register(mn, park.id(), password, row.get("description"), clock.instant());
         }
 
         PlannedSensor sensor(Device device, String code, String model, String serialNumber, int calibrationIntervalDays,
                              LocalDate lastCalibratedOn, String wellCode) {
-            if (!code.matches("[0-9A-Za-z_.-]{1,64}")) throw new Refused(Kind.INVALID, "sensor", "use up to 64 letters, digits, '.', '-' or '_'");
-            if (model.length() > 100) throw new Refused(Kind.INVALID, "model", "at most 100 characters");
-            if (serialNumber.length() > 100) throw new Refused(Kind.INVALID, "serialNumber", "at most 100 characters");
+            if (!code.matches("[0-9A-Za-z_.-]{1,64}")) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.sensorCode", "sensor"));
+            if (model.length() > 100) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.tooLong", "model"));
+            if (serialNumber.length() > 100) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.tooLong", "serialNumber"));
             Well well = wells.get(wellCode);
-            if (well == null) throw new Refused(Kind.INVALID, "well", "no well with code " + wellCode);
+            if (well == null) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.noWell", "well", wellCode));
             if (well.parkId() != device.parkId()) {
-                throw new Refused(Kind.INVALID, "well", "well " + wellCode + " is not in the park of device " + device.mn());
+                throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.wellInOtherPark", "well", wellCode, device.mn()));
             }
             PlannedSensor sensor = new PlannedSensor(code, device.mn(), model, serialNumber, calibrationIntervalDays, lastCalibratedOn, well);
             PlannedSensor earlier = newSensors.get(code);
-            if (earlier == null && sensorCodes.contains(code)) throw new Refused(Kind.CONFLICT, "sensor", "a sensor with code " + code + " exists already");
+            if (earlier == null && sensorCodes.contains(code)) throw new Refused(Kind.CONFLICT, new InvalidInput("ingest.registration.sensorExists", "sensor", code));
             if (earlier != null && !earlier.equals(sensor)) {
-                throw new Refused(Kind.INVALID, "sensor", "sensor " + code + " is described differently in an earlier row (MN, model, serial "
-                        + "number, calibration or well)");
+                throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.sensorDiffers", "sensor", code));
             }
             return sensor;
         }
 
         Parameter parameter(String field, String name) {
             Parameter p = parametersByName.get(name);
-            if (p == null) throw new Refused(Kind.INVALID, field, "'" + name + "' is no parameter code, CAS number or HJ 212 code the platform knows");
+            if (p == null) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.unknownParameter", field, name));
             return p;
         }
 
         void checkDatastream(Device device, Parameter parameter) {
             String existing = fedBy.get(device.mn() + "/" + parameter.code());
             if (existing != null) {
-                throw new Refused(Kind.CONFLICT, "parameter", "device " + device.mn() + " already feeds " + parameter.code() + " (datastream "
-                        + existing + "); a second datastream could not be told apart in its packets");
+                throw new Refused(Kind.CONFLICT, new InvalidInput("ingest.registration.alreadyFed", "parameter", device.mn(), parameter.code(), existing));
             }
         }
 
@@ -302,7 +301,7 @@ public final class DeviceRegistration {
     }
 
     private static String text(String field, String value) {
-        if (value == null || value.isBlank()) throw new Refused(Kind.INVALID, field, "missing");
+        if (value == null || value.isBlank()) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.missing", field));
         return value.trim();
     }
 
@@ -311,8 +310,8 @@ public final class DeviceRegistration {
     }
 
     private static int positive(String field, Integer value, int max) {
-        if (value == null) throw new Refused(Kind.INVALID, field, "missing");
-        if (value < 1 || value > max) throw new Refused(Kind.INVALID, field, "must be between 1 and " + max);
+        if (value == null) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.missing", field));
+        if (value < 1 || value > max) throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.range", field, max));
         return value;
     }
 
@@ -322,7 +321,7 @@ public final class DeviceRegistration {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
-            throw new Refused(Kind.INVALID, column, "'" + text + "' is not a whole number");
+            throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.notWholeNumber", column, text));
         }
     }
 
@@ -332,7 +331,7 @@ public final class DeviceRegistration {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new Refused(Kind.INVALID, column, "'" + text + "' is not a date like 2026-07-15");
+            throw new Refused(Kind.INVALID, new InvalidInput("ingest.registration.notDate", column, text));
         }
     }
 }

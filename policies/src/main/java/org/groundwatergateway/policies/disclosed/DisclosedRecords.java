@@ -1,5 +1,7 @@
 package org.groundwatergateway.policies.disclosed;
 
+import org.groundwatergateway.core.problem.CataloguedRefusal;
+import org.groundwatergateway.core.problem.InvalidInput;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +33,21 @@ public final class DisclosedRecords {
     private static final Logger log = LoggerFactory.getLogger(DisclosedRecords.class);
 
     /** The dataset is not disclosed to this viewer: answered as if it did not exist. */
-    public static final class NotDisclosed extends RuntimeException {
+    public static final class NotDisclosed extends RuntimeException implements CataloguedRefusal {
+        private final InvalidInput problem;
+
         public NotDisclosed(String dataset) {
-            super("no such resource: " + dataset);
+            this(new InvalidInput("policies.disclosed.none", null, dataset));
+        }
+
+        private NotDisclosed(InvalidInput problem) {
+            super(problem.getMessage());
+            this.problem = problem;
+        }
+
+        @Override
+        public InvalidInput problem() {
+            return problem;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.groundwatergateway.policies.sharing;
 
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -311,9 +312,21 @@ public final class SharingPolicies {
     }
 
     /** A version that is not stored. */
-    public static final class NoSuchVersion extends RuntimeException {
+    public static final class NoSuchVersion extends RuntimeException implements CataloguedRefusal {
+        private final InvalidInput problem;
+
         public NoSuchVersion(int version) {
-            super("No sharing policy version " + version);
+            this(new InvalidInput("policies.policy.noVersion", "version", version));
+        }
+
+        private NoSuchVersion(InvalidInput problem) {
+            super(problem.getMessage());
+            this.problem = problem;
+        }
+
+        @Override
+        public InvalidInput problem() {
+            return problem;
         }
     }
 }
