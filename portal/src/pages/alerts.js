@@ -1,0 +1,76 @@
+import { api, ApiError } from '../api.js';
+import { alerts, LEVEL_COLOURS } from '../data.js';
+import { el } from '../dom.js';
+import { t, formatTime } from '../i18n.js';
+import { follow } from '../live.js';
+import { can } from '../roles.js';
+
+/** Open alerts, newest first, with new ones arriving live; the duty officer acknowledges from here (also on a phone). */
+export async function render(section, params) {
+  const list = el('ul', { class: 'alerts', id: 'alert-list' });
+  section.append(el('h1', {}, t('alerts.title')), list);
+  const shown = new Map();
+
+  async function add(alert, first) {
+    if (shown.has(alert.id)) return;
+    const item = el('li', { class: 'alert', 'data-alert': alert.id, style: `border-left-color:${LEVEL_COLOURS[alert.level]}` },
+      el('div', { class: 'alert-head' }, el('strong', { class: 'level' }, t(`level.${alert.level}`)), ' ',
+        el('span', { class: 'subject' }, alert.subject)),
+      el('div', { class: 'message' }, alert.message ?? ''),
+      el('div', { class: 'time' }, formatTime(alert.raisedAt)));
+    const state = el('div', { class: 'ack-state' });
+    item.append(state);
+    shown.set(alert.id, item);
+    if (first) list.prepend(item);
+    else list.append(item);
+    if (can('acknowledge')) await showEscalation(alert.id, item, state);
+  }
+
+  async function showEscalation(id, item, state) {
+    let escalation;
+    try {
+      escalation = await api(`/api/v1/alerts/${id}/escalation`);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return; // raised before escalation was set up
+      throw error;
+    }
+    if (escalation.acknowledgedAt) {
+      state.textContent = t('alerts.acknowledgedBy', { who: escalation.acknowledgedBy, time: formatTime(escalation.acknowledgedAt) });
+      item.classList.add('acknowledged');
+      return;
+    }
+    const note = el('input', { type: 'text', class: 'note', placeholder: t('alerts.note'), 'aria-label': t('alerts.note') });
+    const button = el('button', { type: 'button', class: 'acknowledge' }, t('alerts.acknowledge'));
+    const error = el('div', { class: 'field-error' });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        await api(`/api/v1/alerts/${id}/acknowledge`, { method: 'POST', body: { note: note.value || null } });
+        state.replaceChildren();
+        await showEscalation(id, item, state);
+      } catch (e) {
+        error.textContent = e.message;
+        button.disabled = false;
+      }
+    });
+    state.replaceChildren(note, button, error);
+  }
+
+  async function load() {
+    const open = params[0] ? [await api(`/api/v1/alerts/${params[0]}`)] : await alerts();
+    for (const alert of open) await add(alert, false);
+    if (!list.children.length) list.append(el('li', { class: 'empty' }, t('alerts.none')));
+  }
+
+  await load();
+  if (params[0] || !can('followAlerts')) return null;
+  return follow('/api/v1/alerts/stream', {
+    onEvent: async (name, notification) => {
+      if (name !== 'alert') return;
+      list.querySelector('.empty')?.remove();
+      await add(await api(`/api/v1/alerts/${notification.alertId}`), true);
+    },
+    onResume: load,
+    onOpen: () => list.setAttribute('data-live', 'true'),
+  });
+}
