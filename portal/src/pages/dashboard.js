@@ -1,8 +1,8 @@
-import * as echarts from 'echarts';
+import { chart as newChart } from '../charts.js';
 import { api } from '../api.js';
 import { alerts, aggregates, latestObservations, parameters, wells, LEVEL_COLOURS } from '../data.js';
 import { el } from '../dom.js';
-import { t, parameterName, chartLocale } from '../i18n.js';
+import { t, parameterName } from '../i18n.js';
 import { follow } from '../live.js';
 import { can } from '../roles.js';
 
@@ -34,7 +34,7 @@ export async function render(section) {
   }
 
   const { park, latest } = await refresh();
-  const chart = echarts.init(trend, null, { locale: chartLocale() });
+  const chart = newChart(trend);
   chart.setOption(await trendOption(park, latest));
   const resize = () => chart.resize();
   window.addEventListener('resize', resize);

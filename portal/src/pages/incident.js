@@ -1,7 +1,7 @@
-import * as echarts from 'echarts';
+import { chart as newChart } from '../charts.js';
 import { api } from '../api.js';
 import { el } from '../dom.js';
-import { t, formatTime, chartLocale } from '../i18n.js';
+import { t, formatTime } from '../i18n.js';
 
 /** #/incidents lists the incidents; #/incidents/{id} is one incident's command view. */
 export async function render(section, params) {
@@ -34,7 +34,7 @@ export async function render(section, params) {
   if (!d.forecast) return null;
   // The P05/P50/P95 concentration along the flow line at each forecast day: the band the response plans against.
   const points = d.forecast.bands.filter((b) => b.kind === 'POINT');
-  const chart = echarts.init(forecast, null, { locale: chartLocale() });
+  const chart = newChart(forecast);
   const days = [...new Set(points.map((b) => b.day))];
   chart.setOption({
     animation: false,

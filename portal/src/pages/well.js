@@ -1,8 +1,8 @@
-import * as echarts from 'echarts';
+import { chart as newChart } from '../charts.js';
 import { api } from '../api.js';
 import { aggregates, latestObservations, parameters } from '../data.js';
 import { el } from '../dom.js';
-import { t, formatTime, parameterName, chartLocale } from '../i18n.js';
+import { t, formatTime, parameterName } from '../i18n.js';
 
 const INTERVALS = ['hour', 'day', 'month'];
 /** The window the page shows: a year up to the datastream's latest reading, aggregated on the server. */
@@ -26,7 +26,7 @@ export async function render(section, params, query) {
     el('p', { class: 'well-facts' }, t('well.facts', { aquifer: p.aquifer, top: p.screenTopDepthM, bottom: p.screenBottomDepthM, status: p.status })),
     el('div', { class: 'tools' }, el('label', {}, t('well.datastream'), ' ', streamPicker), el('label', {}, t('well.interval'), ' ', intervalPicker)),
     summary, target);
-  const chart = echarts.init(target, null, { locale: chartLocale() });
+  const chart = newChart(target);
 
   async function draw() {
     const stream = streams.find((d) => String(d.id) === streamPicker.value);
