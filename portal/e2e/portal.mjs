@@ -183,6 +183,15 @@ try {
     assert.match(await alert.locator('.ack-state').textContent(), /duty/);
   });
 
+  await step('a lost connection shows the banner, and the live list resumes when it is back', async () => {
+    await page.context().setOffline(true);
+    await page.waitForSelector('#banner:not([hidden])', { timeout: 15000 });
+    await page.evaluate(() => document.querySelector('#alert-list').removeAttribute('data-live'));
+    await page.context().setOffline(false);
+    await page.waitForSelector('#alert-list[data-live=true]', { timeout: 20000 });
+    assert.ok(await page.locator('#banner').isHidden());
+  });
+
   await step('zh-CN by default; en-US on request, and back', async () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
     assert.equal(await page.textContent('[data-page=alerts]'), '报警');

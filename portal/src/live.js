@@ -11,11 +11,12 @@ function banner(text) {
 
 /** Follows an event stream until stop() is called: onEvent(name, data) for each event, onOpen at each (re)connection. */
 export function follow(path, { onEvent, onResume, onOpen }) {
-  const control = new AbortController();
+  let control;
   let stopped = false;
   let delay = 1000;
 
   async function connect(resumed) {
+    control = new AbortController();
     try {
       const response = await fetch(path, { headers: { Accept: 'text/event-stream', ...authHeaders() }, signal: control.signal });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -54,9 +55,13 @@ export function follow(path, { onEvent, onResume, onOpen }) {
     if (data.length) onEvent(name, JSON.parse(data.join('\n')));
   }
 
+  // A browser that knows it lost the network says so at once, while a half-open stream could stay silent for long.
+  const dropped = () => control.abort();
+  window.addEventListener('offline', dropped);
   connect(false);
   return () => {
     stopped = true;
+    window.removeEventListener('offline', dropped);
     control.abort();
     banner(null);
   };

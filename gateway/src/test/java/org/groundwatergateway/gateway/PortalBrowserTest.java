@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * The web portal in a real browser: portal/e2e/portal.mjs drives Debian's Chromium (playwright-core) through sign-in
  * on the platform's own OIDC provider, the dashboard, the map (a well's class colour at its pixel, identify), the well
  * page's aggregated chart, a live alert from an HJ 212 packet acknowledged on the desk and on a 390x844 phone, the
- * language switch and an incident's command view. The gateway prepares what only it can: the warning rule the packets
+ * banner of a lost connection and the live list resuming, the language switch and an incident's command view. The gateway prepares what only it can: the warning rule the packets
  * break, the packets themselves (with the demo devices' passwords and CRC), and the incident.
  */
 @TestPropertySource(properties = "gw.test.fixture=portal") // its own gateway: it raises alerts and acknowledges them
