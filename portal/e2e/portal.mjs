@@ -181,6 +181,9 @@ try {
     await alert.locator('button.acknowledge').click();
     await page.waitForSelector('#alert-list li.alert.acknowledged');
     assert.match(await alert.locator('.ack-state').textContent(), /duty/);
+    // Who was told, by which channel: at least the duty officer's in-app push.
+    await alert.locator('details.deliveries summary').click();
+    assert.match(await alert.locator('details.deliveries').textContent(), /PUSH → .*DUTY_OFFICER/);
   });
 
   await step('a lost connection shows the banner, and the live list resumes when it is back', async () => {
@@ -215,7 +218,7 @@ try {
     await page.screenshot({ path: `${shots}/incident.png`, fullPage: true });
   });
 
-  await step('on a 390x844 phone the duty officer sees the alert list and acknowledges a new alert', async () => {
+  await step('on a 390x844 phone the duty officer sees the alert list, marks a new alert a false alarm and acknowledges it', async () => {
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId: 'Asia/Shanghai' });
     const small = await phone.newPage();
     await signIn(small, 'duty');
@@ -227,6 +230,8 @@ try {
     const button = await fresh.locator('button.acknowledge').boundingBox();
     assert.ok(button.width > 300, `the button spans the phone's width (${button.width} px)`);
     await small.screenshot({ path: `${shots}/alerts-phone.png` });
+    await fresh.locator('button.false-alarm').tap();
+    await fresh.locator('.verdict', { hasText: 'duty' }).waitFor();
     await fresh.locator('button.acknowledge').tap();
     await small.locator('#alert-list li.alert.acknowledged', { hasText: subjects[1] }).waitFor();
     await phone.close();

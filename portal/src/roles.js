@@ -4,7 +4,8 @@ import { claims } from './auth.js';
 
 const CAN = {
   followAlerts: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/alerts/stream
-  acknowledge: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/alerts/{id}/acknowledge
+  acknowledge: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/alerts/{id}/acknowledge, GET .../deliveries
+  judge: ['DUTY_OFFICER', 'SUPERVISOR', 'ANALYST'], // PUT /api/v1/alerts/{id}/verdict
   incidents: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/incidents
 };
 

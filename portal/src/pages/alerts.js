@@ -35,8 +35,9 @@ export async function render(section, params) {
       throw error;
     }
     if (escalation.acknowledgedAt) {
-      state.textContent = t('alerts.acknowledgedBy', { who: escalation.acknowledgedBy, time: formatTime(escalation.acknowledgedAt) });
+      state.replaceChildren(t('alerts.acknowledgedBy', { who: escalation.acknowledgedBy, time: formatTime(escalation.acknowledgedAt) }));
       item.classList.add('acknowledged');
+      state.after(await deliveries(id));
       return;
     }
     const note = el('input', { type: 'text', class: 'note', placeholder: t('alerts.note'), 'aria-label': t('alerts.note') });
@@ -53,7 +54,31 @@ export async function render(section, params) {
         button.disabled = false;
       }
     });
-    state.replaceChildren(note, button, error);
+    state.replaceChildren(note, button, can('judge') ? falseAlarmButton(id, note, error) : '', error);
+  }
+
+  /** Who was told, by which channel and when: the escalation's delivery attempts. */
+  async function deliveries(id) {
+    const list = await api(`/api/v1/alerts/${id}/deliveries`);
+    return el('details', { class: 'deliveries' }, el('summary', {}, t('alerts.deliveries', { n: list.length })),
+      el('ul', {}, ...list.map((d) => el('li', {}, t('alerts.delivery', {
+        time: formatTime(d.attemptedAt), channel: d.channel, recipient: d.recipient, tier: d.tier, status: d.status })))));
+  }
+
+  /** Marks the alert as a false alarm (the rule's tuning learns from it); the server's refusal is shown as it words it. */
+  function falseAlarmButton(id, note, error) {
+    const button = el('button', { type: 'button', class: 'false-alarm' }, t('alerts.falseAlarm'));
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      try {
+        const verdict = await api(`/api/v1/alerts/${id}/verdict`, { method: 'PUT', body: { verdict: 'FALSE_ALARM', note: note.value || null } });
+        button.replaceWith(el('span', { class: 'verdict' }, t('alerts.markedFalseAlarm', { who: verdict.recordedBy })));
+      } catch (e) {
+        error.textContent = e.message;
+        button.disabled = false;
+      }
+    });
+    return button;
   }
 
   async function load() {
