@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
-/** Runs a real client program (GDAL, OWSLib) and returns what it printed. */
+/** Runs a real client program (GDAL, OWSLib, the portal's browser tests) and returns what it printed. */
 final class Command {
 
     private Command() {}
@@ -31,9 +32,16 @@ final class Command {
     }
 
     static Result run(List<String> command, Duration timeout) {
+        return run(command, Map.of(), timeout);
+    }
+
+    /** Like {@link #run(List, Duration)}, with these variables added to the program's environment. */
+    static Result run(List<String> command, Map<String, String> environment, Duration timeout) {
         try {
             Path log = Files.createTempFile("gw-command-", ".log");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new AssertionError(command + " did not finish within " + timeout);

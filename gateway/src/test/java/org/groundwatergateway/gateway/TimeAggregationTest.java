@@ -128,6 +128,81 @@ class TimeAggregationTest extends RunningGateway {
                 .get("items").size()).isGreaterThan(40);
     }
 
+    /**
+     * The portal's aggregates: the regulator's hourly and daily mean, min, max and count are the ones computed here from
+     * its own readings (the fault reading counted as flagged, not in the statistics); the public, shown daily means,
+     * gets one point per day, that day's mean, whatever interval it asks for: no hourly detail leaks through them.
+     */
+    @Test
+    void aggregatesAreComputedOverWhatTheCallerIsShown() {
+        String from = "2025-11-01T00:00:00%2B08:00";
+        String to = "2025-11-03T00:00:00%2B08:00";
+        JsonNode items = ok(http.getAs("/api/v1/datastreams/" + datastream + "/readings?limit=10000&from=" + from + "&to=" + to,
+                "regulator", "demo-regulator")).get("items");
+        for (String interval : List.of("hour", "day")) {
+            // Step start (CST) to {sum, min, max, count, flagged}.
+            TreeMap<Instant, double[]> expected = new TreeMap<>();
+            for (JsonNode r : items) {
+                OffsetDateTime local = Instant.parse(r.get("time").asString()).atOffset(CST);
+                Instant step = (interval.equals("hour") ? local.withMinute(0).withSecond(0).withNano(0) : local.toLocalDate().atStartOfDay().atOffset(CST)).toInstant();
+                double[] s = expected.computeIfAbsent(step, k -> new double[] {0, Double.MAX_VALUE, -Double.MAX_VALUE, 0, 0});
+                List<String> flags = new ArrayList<>();
+                r.get("flags").forEach(f -> flags.add(f.asString()));
+                if (!flags.isEmpty()) s[4]++;
+                if (flags.stream().anyMatch(NOT_VALID::contains)) continue;
+                double v = r.get("value").asDouble();
+                s[0] += v;
+                s[1] = Math.min(s[1], v);
+                s[2] = Math.max(s[2], v);
+                s[3]++;
+            }
+            expected.values().removeIf(s -> s[3] == 0);
+            JsonNode answer = ok(http.getAs("/api/v1/datastreams/" + datastream + "/aggregates?interval=" + interval + "&from=" + from + "&to=" + to,
+                    "regulator", "demo-regulator"));
+            assertThat(answer.get("unit").asString()).isEqualTo("µg/L");
+            JsonNode buckets = answer.get("buckets");
+            assertThat(buckets).as(interval).hasSize(expected.size());
+            if (interval.equals("day")) assertThat(expected).hasSize(2);
+            else assertThat(expected.size()).as("the demo's hours").isGreaterThan(40);
+            int i = 0;
+            int flagged = 0;
+            for (var step : expected.entrySet()) {
+                JsonNode b = buckets.get(i++);
+                double[] s = step.getValue();
+                assertThat(Instant.parse(b.get("start").asString())).isEqualTo(step.getKey());
+                assertThat(b.get("mean").asDouble()).isCloseTo(s[0] / s[3], Offset.offset(1e-9));
+                assertThat(b.get("min").asDouble()).isEqualTo(s[1]);
+                assertThat(b.get("max").asDouble()).isEqualTo(s[2]);
+                assertThat(b.get("count").asInt()).isEqualTo((int) s[3]);
+                assertThat(b.get("flagged").asInt()).isEqualTo((int) s[4]);
+                flagged += b.get("flagged").asInt();
+            }
+            assertThat(flagged).as("the fault reading, at least, is flagged").isPositive();
+        }
+
+        TreeMap<Instant, double[]> daily = expectedDailyMeans(from, to);
+        for (String interval : List.of("hour", "day")) {
+            JsonNode buckets = ok(http.anonymous().get("/api/v1/datastreams/" + datastream + "/aggregates?interval=" + interval + "&from=" + from + "&to=" + to))
+                    .get("buckets");
+            assertThat(buckets).as("the public's " + interval + " aggregates").hasSize(2);
+            int i = 0;
+            for (var day : daily.entrySet()) {
+                JsonNode b = buckets.get(i++);
+                assertThat(Instant.parse(b.get("start").asString())).isEqualTo(day.getKey());
+                double mean = day.getValue()[0] / day.getValue()[1];
+                assertThat(b.get("mean").asDouble()).isCloseTo(mean, Offset.offset(1e-9));
+                assertThat(b.get("min").asDouble()).isCloseTo(mean, Offset.offset(1e-9));
+                assertThat(b.get("max").asDouble()).isCloseTo(mean, Offset.offset(1e-9));
+                assertThat(b.get("count").asInt()).isEqualTo(1);
+            }
+        }
+
+        Http.Response wrong = http.getAs("/api/v1/datastreams/" + datastream + "/aggregates?interval=week", "regulator", "demo-regulator");
+        assertThat(problem(wrong, 400)).contains("interval");
+        assertThat(wrong.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(problem(http.getAs("/api/v1/datastreams/999999/aggregates?interval=day", "regulator", "demo-regulator"), 404)).isNotBlank();
+    }
+
     @Test
     void sensorThingsHidesWhatItCannotAggregate() {
         assertThat(http.anonymous().get("/sta/v1.1/Observations?$top=1").status()).isEqualTo(404);

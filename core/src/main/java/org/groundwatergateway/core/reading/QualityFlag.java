@@ -71,6 +71,14 @@ public enum QualityFlag {
     public static final Set<QualityFlag> NOT_REPRESENTATIVE = EnumSet.of(STOPPED, MAINTENANCE, FAULT, CALIBRATION,
             COMMUNICATION_FAULT, RANGE, SPIKE, FLATLINE, DURING_CALIBRATION, REJECTED);
 
+    /**
+     * Readings that are not valid data for a mean over time: the instrument's own states other than normal (HJ 212-2017
+     * Table 8: stopped, maintenance, fault, calibration, communication fault), readings taken while the sensor was being
+     * checked, and readings a reviewer rejected.
+     */
+    public static final Set<QualityFlag> NOT_VALID_FOR_MEANS = EnumSet.of(STOPPED, MAINTENANCE, FAULT, CALIBRATION,
+            COMMUNICATION_FAULT, DURING_CALIBRATION, REJECTED);
+
     public static boolean any(int bits, Set<QualityFlag> flags) {
         return (bits & bits(flags)) != 0;
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Set;
@@ -18,7 +19,9 @@ import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.core.reading.ReadingAggregates;
 import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.time.CalendarStep;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.NotFoundException;
@@ -139,20 +142,35 @@ public class DatastreamController {
             throw new InvalidInput("gateway.reading.exportTooLong", "from/to", count, EXPORT_ROWS);
         }
         StringBuilder csv = new StringBuilder("time,value,gbt14848_class,flags,version,source\r\n");
-        Instant after = null;
-        for (List<ReadingView> page = window.page(null, maxPageSize); !page.isEmpty(); page = window.page(after, maxPageSize)) {
-            for (ReadingView r : page) {
-                csv.append(r.time()).append(',').append(r.value() == null ? "" : r.value()).append(',')
-                        .append(r.gbt14848Class() == null ? "" : r.gbt14848Class()).append(',')
-                        .append(CsvField.of(String.join(" ", r.flags().stream().map(Enum::name).sorted().toList()))).append(',')
-                        .append(r.version()).append(',').append(CsvField.of(r.source())).append("\r\n");
-            }
-            after = page.get(page.size() - 1).time();
-            if (page.size() < maxPageSize) break;
-        }
+        window.forEach(r -> csv.append(r.time()).append(',').append(r.value() == null ? "" : r.value()).append(',')
+                .append(r.gbt14848Class() == null ? "" : r.gbt14848Class()).append(',')
+                .append(CsvField.of(String.join(" ", r.flags().stream().map(Enum::name).sorted().toList()))).append(',')
+                .append(r.version()).append(',').append(CsvField.of(r.source())).append("\r\n"));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("datastream-" + id + "-readings.csv").build().toString())
                 .body(csv.toString());
+    }
+
+    /** Per step of the park's calendar: the statistics of the readings the caller may see, in time order. */
+    public record AggregateSeries(long datastreamId, String interval, String unit, List<ReadingAggregates.Bucket> buckets) {}
+
+    @GetMapping("/{id}/aggregates")
+    @Operation(summary = "Mean, minimum, maximum and count of a datastream's valid readings per hour, day or month of China Standard "
+            + "Time, over the readings as the caller may see them (a year of hourly data as 365 daily points)")
+    public AggregateSeries aggregates(
+            @PathVariable long id,
+            @Parameter(description = "hour, day or month; steps start on China Standard Time (UTC+8) boundaries", example = "day")
+            @RequestParam String interval,
+            @Parameter(description = "earliest phenomenon time, inclusive (ISO-8601 with offset)", example = "2025-11-01T00:00:00+08:00")
+            @RequestParam(required = false) String from,
+            @Parameter(description = "latest phenomenon time, exclusive", example = "2025-11-03T00:00:00+08:00") @RequestParam(required = false) String to) {
+        CalendarStep step = CalendarStep.named(interval);
+        ShownWindow window = new ShownWindow(id, from, to);
+        // Over what the disclosure shows (values masked to a class are no values; a policy's own means are its points),
+        // so the statistics tell nothing the readings themselves would not.
+        ReadingAggregates aggregates = new ReadingAggregates(step);
+        window.forEach(r -> aggregates.add(r.time(), r.value(), QualityFlag.bits(r.flags())));
+        return new AggregateSeries(id, interval, window.parameter.unit(), aggregates.buckets());
     }
 
     /**
@@ -186,6 +204,16 @@ public class DatastreamController {
         List<ReadingView> page(Instant after, int limit) {
             return disclosed.series(shown, parameter, start, until, after, limit, (from, before, last, size) -> readings.page(id, from, before, last, size))
                     .stream().map(ReadingView::of).toList();
+        }
+
+        /** Every reading of the window as shown, in time order, a page at a time. */
+        void forEach(Consumer<ReadingView> action) {
+            Instant after = null;
+            for (List<ReadingView> page = page(null, maxPageSize); !page.isEmpty(); page = page(after, maxPageSize)) {
+                page.forEach(action);
+                after = page.get(page.size() - 1).time();
+                if (page.size() < maxPageSize) break;
+            }
         }
     }
 

@@ -34,7 +34,7 @@ class TimeMeansTest {
         assertThat(TimeMeans.valid(Reading.arrived(1, t, 1.0, 0, "hj212", t))).isTrue();
         assertThat(TimeMeans.valid(Reading.arrived(1, t, 1.0, QualityFlag.bits(java.util.Set.of(QualityFlag.SPIKE)), "hj212", t)))
                 .as("a QA/QC finding awaiting review is still data").isTrue();
-        for (QualityFlag flag : TimeMeans.NOT_VALID) {
+        for (QualityFlag flag : QualityFlag.NOT_VALID_FOR_MEANS) {
             assertThat(TimeMeans.valid(Reading.arrived(1, t, 1.0, QualityFlag.bits(java.util.Set.of(flag)), "hj212", t))).as("%s", flag).isFalse();
         }
     }

@@ -1,0 +1,243 @@
+// End-to-end tests of the portal in Debian's Chromium, driven by playwright-core, against a running gateway with the
+// demo park. Run by the gateway's PortalBrowserTest, which starts the gateway and passes:
+//   GW_BASE         http://127.0.0.1:<port> (a loopback IP literal: the demo's portal client may redirect to any port of it)
+//   GW_HJ212_PORT   the gateway's HJ 212 port; GW_HJ212_PACKETS two base64 HJ 212 frames, each raising a live alert
+//                   about the subject at the same place in GW_ALERT_SUBJECTS
+//   GW_INCIDENT     an incident to open in the command view
+//   GW_SCREENSHOTS  where to write screenshots
+// Exits non-zero on the first failed check; prints timings.
+import { chromium } from 'playwright-core';
+import { connect } from 'node:net';
+import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+
+const base = process.env.GW_BASE;
+const packets = process.env.GW_HJ212_PACKETS.split(',').map((p) => Buffer.from(p, 'base64'));
+const subjects = process.env.GW_ALERT_SUBJECTS.split(',');
+const shots = process.env.GW_SCREENSHOTS;
+mkdirSync(shots, { recursive: true });
+const CLASS_COLOURS = [[0x1E, 0x88, 0xE5], [0x43, 0xA0, 0x47], [0xFD, 0xD8, 0x35], [0xFB, 0x8C, 0x00], [0xE5, 0x39, 0x35]]; // WMS QualityClassColours
+const timings = {};
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+});
+
+async function step(name, body) {
+  const started = Date.now();
+  process.stdout.write(`- ${name} ... `);
+  await body();
+  console.log(`ok (${Date.now() - started} ms)`);
+}
+
+async function json(path) {
+  const response = await fetch(base + path);
+  assert.equal(response.status, 200, `${path}: ${response.status}`);
+  return response.json();
+}
+
+/** Through the platform's own sign-in form, as a person does. */
+async function signIn(page, user) {
+  await page.goto(`${base}/#/dashboard`);
+  await page.waitForURL(/\/login/);
+  await page.fill('#username', user);
+  await page.fill('#password', `demo-${user}`);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-card=reporting]');
+}
+
+function sendHj212(packet) {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(process.env.GW_HJ212_PORT), '127.0.0.1', () => socket.end(packet, resolve));
+    socket.on('error', reject);
+  });
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The colour of one pixel of a screenshot, decoded by the browser itself. */
+async function pixel(page, png, x, y) {
+  return page.evaluate(async ({ data, x, y }) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${data}`;
+    await image.decode();
+    const canvas = new OffscreenCanvas(image.width, image.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(image, 0, 0);
+    return [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
+  }, { data: png.toString('base64'), x, y });
+}
+
+// The park's clock: charts label their time axes in the browser's zone.
+const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
+const page = await desk.newPage();
+page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
+
+try {
+  await step('sign-in through the platform\'s OIDC (authorization code + PKCE) as the duty officer', async () => {
+    await signIn(page, 'duty');
+    assert.equal(await page.textContent('#who'), 'duty');
+    assert.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\/#\/dashboard$/, 'the code is gone from the address');
+    await page.waitForSelector('#trend canvas');
+    await page.screenshot({ path: `${shots}/dashboard.png` });
+  });
+
+  await step('dashboard loads (10 loads, p95)', async () => {
+    const loads = [];
+    for (let i = 0; i < 10; i++) {
+      const started = Date.now();
+      await page.reload();
+      await page.waitForSelector('[data-card=reporting]');
+      await page.waitForFunction(() => document.querySelector('#trend canvas'));
+      loads.push(Date.now() - started);
+    }
+    timings.dashboardP95Ms = percentile(loads, 95);
+    timings.dashboardMedianMs = percentile(loads, 50);
+  });
+
+  // Of the wells with no other well within 150 m, the one in the worst GB/T 14848 class of a pollutant with upper class
+  // limits only, that class computed here from its latest reading (SensorThings) and the parameter's limits.
+  const wells = (await json('/api/v1/wells')).features;
+  const metres = (a, b) => Math.hypot((a[0] - b[0]) * 111320 * Math.cos((a[1] * Math.PI) / 180), (a[1] - b[1]) * 110540);
+  const isolated = wells.filter((w) => wells.every((o) => o === w || metres(o.geometry.coordinates, w.geometry.coordinates) > 150));
+  const candidates = [];
+  for (const code of ['benzene', 'chromium-vi']) {
+    const uppers = (await json(`/api/v1/parameters/${code}`)).classLimits.classes.map((c) => c.upper);
+    for (const w of isolated) {
+      const d = w.properties.datastreams.find((s) => s.parameter === code && !s.code.endsWith('/B'));
+      if (!d) continue;
+      const latest = (await json(`/sta/v1.1/Datastreams(${d.id})/Observations?$top=1&$orderby=phenomenonTime%20desc`)).value[0];
+      candidates.push({ well: w, stream: d, parameter: code, latest, class: (uppers.findIndex((u) => latest.result <= u) + 1) || 5 });
+    }
+  }
+  assert.ok(candidates.length, 'an isolated well measuring benzene or chromium (VI)');
+  const { well: known, stream, parameter, latest, class: expectedClass } = candidates.sort((a, b) => b.class - a.class)[0];
+
+  await step(`the map shows ${known.id} in the colour of its ${parameter} class ${expectedClass} at its pixel`, async () => {
+    const parks = await json('/api/v1/parks');
+    const ring = parks[0].boundary.coordinates[0];
+    const centre = [(Math.min(...ring.map((c) => c[0])) + Math.max(...ring.map((c) => c[0]))) / 2,
+      (Math.min(...ring.map((c) => c[1])) + Math.max(...ring.map((c) => c[1]))) / 2];
+    const zoom = 15;
+    await page.goto(`${base}/#/map?lon=${centre[0]}&lat=${centre[1]}&zoom=${zoom}&parameter=${parameter}`);
+    await page.waitForSelector('#map[data-ready=true]');
+    await page.waitForFunction(() => document.querySelector('#legend').complete && document.querySelector('#legend').naturalWidth > 0);
+    // Web Mercator, independently of OpenLayers: metres per pixel at this zoom, and each point's projected position.
+    const resolution = (2 * Math.PI * 6378137) / 256 / 2 ** zoom;
+    const mercator = ([lon, lat]) => [(6378137 * lon * Math.PI) / 180, 6378137 * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+    const box = await page.locator('#map').boundingBox();
+    const [wx, wy] = mercator(known.geometry.coordinates);
+    const [cx, cy] = mercator(centre);
+    const x = Math.round(box.width / 2 + (wx - cx) / resolution);
+    const y = Math.round(box.height / 2 - (wy - cy) / resolution);
+    assert.ok(x > 10 && y > 10 && x < box.width - 10 && y < box.height - 10, `the well at (${x}, ${y}) is inside the map`);
+    const png = await page.locator('#map').screenshot();
+    const colour = await pixel(page, png, x, y);
+    const expected = CLASS_COLOURS[expectedClass - 1];
+    assert.ok(colour.every((c, i) => Math.abs(c - expected[i]) <= 12), `pixel (${x}, ${y}) is ${colour}, class ${expectedClass} is ${expected}`);
+    await page.screenshot({ path: `${shots}/map.png` });
+
+    // Identify (WMS GetFeatureInfo) at that pixel opens the well's page.
+    await page.locator('#map').click({ position: { x, y } });
+    const link = page.locator(`#identify [data-well="${known.id}"] a`);
+    await link.waitFor();
+    await page.screenshot({ path: `${shots}/map-identify.png` });
+    await link.click();
+    await page.waitForURL(new RegExp(`#/wells/${known.id}`));
+    await page.waitForSelector('#series[data-points]');
+  });
+
+  await step('the well page charts as many points as the hours and days holding valid readings', async () => {
+    const end = Date.parse(latest.phenomenonTime) + 1;
+    const query = `from=${new Date(end - 365 * 86400000).toISOString()}&to=${new Date(end).toISOString()}`;
+    const readings = (await json(`/api/v1/datastreams/${stream.id}/readings?limit=10000&${query}`)).items;
+    const notValid = ['STOPPED', 'MAINTENANCE', 'FAULT', 'CALIBRATION', 'COMMUNICATION_FAULT', 'DURING_CALIBRATION', 'REJECTED'];
+    const valid = readings.filter((r) => !r.flags.some((f) => notValid.includes(f)));
+    const cst = (r) => new Date(Date.parse(r.time) + 8 * 3600000).toISOString();
+    const expected = { hour: new Set(valid.map((r) => cst(r).slice(0, 13))).size, day: new Set(valid.map((r) => cst(r).slice(0, 10))).size };
+    assert.ok(expected.hour > 24, `hourly readings: ${expected.hour}`);
+    for (const interval of ['hour', 'day']) {
+      await page.goto(`${base}/#/wells/${known.id}?parameter=${parameter}&interval=${interval}`);
+      const points = await page.locator('#series[data-points]').getAttribute('data-points');
+      assert.equal(Number(points), expected[interval], `${interval} points`);
+      if (interval === 'hour') await page.screenshot({ path: `${shots}/well.png` });
+    }
+  });
+
+  await step('a reading over HJ 212 raises a live alert in the list within 5 s; the duty officer acknowledges it', async () => {
+    await page.goto(`${base}/#/alerts`);
+    await page.waitForSelector('#alert-list[data-live=true]');
+    const sent = Date.now();
+    await sendHj212(packets[0]);
+    const alert = page.locator('#alert-list li.alert', { hasText: subjects[0] });
+    await alert.locator('button.acknowledge').waitFor({ timeout: 5000 });
+    timings.hj212ToAlertInUiMs = Date.now() - sent;
+    assert.ok(timings.hj212ToAlertInUiMs < 5000);
+    await page.screenshot({ path: `${shots}/alerts.png` });
+    await alert.locator('input.note').fill('已通知现场复核');
+    await alert.locator('button.acknowledge').click();
+    await page.waitForSelector('#alert-list li.alert.acknowledged');
+    assert.match(await alert.locator('.ack-state').textContent(), /duty/);
+    // Who was told, by which channel: at least the duty officer's in-app push.
+    await alert.locator('details.deliveries summary').click();
+    assert.match(await alert.locator('details.deliveries').textContent(), /PUSH → .*DUTY_OFFICER/);
+  });
+
+  await step('a lost connection shows the banner, and the live list resumes when it is back', async () => {
+    await page.context().setOffline(true);
+    await page.waitForSelector('#banner:not([hidden])', { timeout: 15000 });
+    await page.evaluate(() => document.querySelector('#alert-list').removeAttribute('data-live'));
+    await page.context().setOffline(false);
+    await page.waitForSelector('#alert-list[data-live=true]', { timeout: 20000 });
+    assert.ok(await page.locator('#banner').isHidden());
+  });
+
+  await step('zh-CN by default; en-US on request, and back', async () => {
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    assert.equal(await page.textContent('[data-page=alerts]'), '报警');
+    await page.selectOption('#locale', 'en-US');
+    await page.waitForSelector('[data-page=alerts]:text("Alerts")');
+    assert.equal(await page.getAttribute('html', 'lang'), 'en-US');
+    await page.locator('#alert-list li.alert', { hasText: subjects[0] }).locator('.ack-state', { hasText: 'Acknowledged by duty' }).waitFor();
+    await page.goto(`${base}/#/dashboard`);
+    await page.waitForSelector('#trend canvas');
+    await page.screenshot({ path: `${shots}/dashboard-en.png` });
+    await page.selectOption('#locale', 'zh-CN');
+    await page.waitForSelector('[data-page=alerts]:text("报警")');
+  });
+
+  await step('the incident command view shows forecast, receptors, resources and timeline', async () => {
+    await page.goto(`${base}/#/incidents/${process.env.GW_INCIDENT}`);
+    await page.waitForSelector('#forecast canvas');
+    for (const part of ['receptors', 'resources', 'timeline']) {
+      assert.ok(await page.locator(`#command-${part} li`).count() > 0, `${part} listed`);
+    }
+    await page.screenshot({ path: `${shots}/incident.png`, fullPage: true });
+  });
+
+  await step('on a 390x844 phone the duty officer sees the alert list, marks a new alert a false alarm and acknowledges it', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, timezoneId: 'Asia/Shanghai' });
+    const small = await phone.newPage();
+    await signIn(small, 'duty');
+    await small.goto(`${base}/#/alerts`);
+    await small.waitForSelector('#alert-list[data-live=true]');
+    await sendHj212(packets[1]);
+    const fresh = small.locator('#alert-list li.alert', { hasText: subjects[1] });
+    await fresh.locator('button.acknowledge').waitFor({ timeout: 5000 });
+    const button = await fresh.locator('button.acknowledge').boundingBox();
+    assert.ok(button.width > 300, `the button spans the phone's width (${button.width} px)`);
+    await small.screenshot({ path: `${shots}/alerts-phone.png` });
+    await fresh.locator('button.false-alarm').tap();
+    await fresh.locator('.verdict', { hasText: 'duty' }).waitFor();
+    await fresh.locator('button.acknowledge').tap();
+    await small.locator('#alert-list li.alert.acknowledged', { hasText: subjects[1] }).waitFor();
+    await phone.close();
+  });
+
+  console.log(`timings ${JSON.stringify(timings)}`);
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,41 @@
+// Reads shared by several pages, all through the platform's public APIs.
+import { api } from './api.js';
+
+export function wells() {
+  return api('/api/v1/wells');
+}
+
+/** Datastream id to the time of its latest observation (SensorThings, one request per page of datastreams). */
+export async function latestObservations() {
+  const latest = new Map();
+  let next = `/sta/v1.1/Datastreams?$top=200&$select=id&$expand=${encodeURIComponent('Observations($top=1;$orderby=phenomenonTime desc;$select=phenomenonTime)')}`;
+  while (next) {
+    const page = await api(next);
+    for (const d of page.value) {
+      if (d.Observations?.length) latest.set(d['@iot.id'], d.Observations[0].phenomenonTime);
+    }
+    next = page['@iot.nextLink'] ? new URL(page['@iot.nextLink']).pathname + new URL(page['@iot.nextLink']).search : null;
+  }
+  return latest;
+}
+
+/** Mean, min, max and count per interval (hour, day, month of China Standard Time) of a datastream's readings. */
+export function aggregates(datastream, interval, from, to) {
+  const query = new URLSearchParams({ interval, from, to });
+  return api(`/api/v1/datastreams/${datastream}/aggregates?${query}`);
+}
+
+/** The open alerts by level, and each level's colour as the map and lists use it. */
+export const LEVEL_COLOURS = { GENERAL: '#FDD835', SERIOUS: '#FB8C00', SEVERE: '#E53935' };
+
+export function alerts() {
+  return api('/api/v1/alerts');
+}
+
+let parameterList;
+
+/** The parameters by code (names in both languages, unit, GB/T 14848 class limits), loaded once. */
+export async function parameters() {
+  parameterList ??= api('/api/v1/parameters').then((list) => new Map(list.map((p) => [p.code, p])));
+  return parameterList;
+}

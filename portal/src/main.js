@@ -1,0 +1,74 @@
+import './style.css';
+import { completeSignIn, accessToken, signIn, claims } from './auth.js';
+import { t, setLocale, currentLocale, LOCALES } from './i18n.js';
+import { can } from './roles.js';
+import { el } from './dom.js';
+
+// Hash routes: each page is its own chunk, loaded when first opened.
+const PAGES = {
+  dashboard: { load: () => import('./pages/dashboard.js') },
+  map: { load: () => import('./pages/map.js') },
+  wells: { load: () => import('./pages/well.js'), hidden: true },
+  alerts: { load: () => import('./pages/alerts.js') },
+  incidents: { load: () => import('./pages/incident.js'), allowed: () => can('incidents') },
+};
+
+let leave = null;
+
+function route() {
+  const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
+  const [name, ...rest] = path.split('/');
+  return { name: PAGES[name] ? name : 'dashboard', params: rest.map(decodeURIComponent), query: new URLSearchParams(query) };
+}
+
+function header(current) {
+  const top = document.getElementById('top');
+  const nav = Object.entries(PAGES).filter(([, p]) => !p.hidden && (!p.allowed || p.allowed()))
+    .map(([name]) => el('a', { href: `#/${name}`, class: name === current ? 'active' : '', 'data-page': name }, t(`nav.${name}`)));
+  const language = el('select', { id: 'locale', 'aria-label': t('nav.language') },
+    ...Object.keys(LOCALES).map((l) => el('option', { value: l, selected: l === currentLocale() }, LOCALES[l]['locale.name'])));
+  language.addEventListener('change', () => {
+    setLocale(language.value);
+    show();
+  });
+  const me = claims();
+  top.replaceChildren(el('span', { class: 'brand' }, t('app.title')), el('nav', {}, ...nav),
+    el('span', { class: 'who', id: 'who' }, me?.sub ?? ''), language);
+}
+
+async function show() {
+  document.title = t('app.title');
+  const { name, params, query } = route();
+  const page = PAGES[name];
+  header(name);
+  leave?.();
+  leave = null;
+  const container = document.getElementById('page');
+  if (page.allowed && !page.allowed()) {
+    container.replaceChildren(el('p', { class: 'empty' }, t('page.notAllowed')));
+    return;
+  }
+  container.replaceChildren(el('p', { class: 'empty' }, t('page.loading')));
+  const module = await page.load.call();
+  const section = el('section', { class: `page page-${name}` });
+  container.replaceChildren(section);
+  leave = await module.render(section, params, query);
+}
+
+async function start() {
+  setLocale(currentLocale());
+  try {
+    await completeSignIn();
+  } catch (error) {
+    document.getElementById('page').replaceChildren(el('p', { class: 'error' }, `${t('auth.failed')}: ${error.message}`));
+    return;
+  }
+  if (!accessToken()) {
+    await signIn();
+    return;
+  }
+  window.addEventListener('hashchange', show);
+  await show();
+}
+
+start();

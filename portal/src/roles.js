@@ -1,0 +1,18 @@
+// Which pages and actions a signed-in person sees, from the token's roles. These mirror rows of the permission matrix
+// (gateway/src/main/resources/security/operations.csv), which the server enforces regardless: hiding is for clarity.
+import { claims } from './auth.js';
+
+const CAN = {
+  followAlerts: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/alerts/stream
+  acknowledge: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/alerts/{id}/acknowledge, GET .../deliveries
+  judge: ['DUTY_OFFICER', 'SUPERVISOR', 'ANALYST'], // PUT /api/v1/alerts/{id}/verdict
+  incidents: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/incidents
+};
+
+export function roles() {
+  return claims()?.roles ?? [];
+}
+
+export function can(action) {
+  return roles().some((r) => CAN[action].includes(r));
+}
