@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * Steps of the park's calendar, on China Standard Time: an hour, a day from 00:00 to 24:00 +08:00, a month from its
@@ -17,7 +18,7 @@ public enum CalendarStep {
         for (CalendarStep step : values()) {
             if (step.name().toLowerCase(Locale.ROOT).equals(name)) return step;
         }
-        throw new IllegalArgumentException("interval: must be hour, day or month, was " + name);
+        throw new InvalidInput("core.interval.unknown", "interval", name);
     }
 
     /** The start of the step that holds {@code time}. */
