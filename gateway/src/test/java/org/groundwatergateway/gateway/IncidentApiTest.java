@@ -43,6 +43,9 @@ class IncidentApiTest extends RunningGateway {
     void aDeclaredIncidentIsWorkedThroughAndClosed() throws Exception {
         assertThat(http.post("/api/v1/incidents", DECLARATION, null, null).status()).isEqualTo(401);
         assertThat(problem(http.post("/api/v1/incidents", DECLARATION.replace("\"park\": \"HBDP\", ", ""), ADMIN, PASSWORD), 400)).contains("park");
+        // A place without a well and no concentration: nothing to open the incident with (it was a 500).
+        String noConcentration = DECLARATION.replace("\"well\": \"GW-U09\", ", "\"location\": [121.0, 32.55], ").replace("\"concentration\": 0.2, ", "");
+        assertThat(problem(http.post("/api/v1/incidents", noConcentration, ADMIN, PASSWORD), 400)).contains("concentration");
         assertThat(problem(http.post("/api/v1/incidents", DECLARATION.replace("LEVEL_2", "LEVEL_9"), ADMIN, PASSWORD), 400)).contains("level");
         assertThat(problem(http.post("/api/v1/incidents", DECLARATION.replace("GW-U09", "GW-X99"), ADMIN, PASSWORD), 400)).contains("well");
 

@@ -163,7 +163,7 @@ public final class IncidentService {
         Site site = sites.load(parkOf(well.parkId()).code());
         SiteReadings seen = analysis.readingsOf(drill);
         // The reading that made the alert severe; an alert without one (raised by subject) falls back to the day's mean.
-        Double seenMgPerL = alert.origin() != null ? alert.origin().value() * SiteTracing.milligramsPerLitre(parameter)
+        Double seenMgPerL = alert.origin() != null ? Double.valueOf(alert.origin().value() * SiteTracing.milligramsPerLitre(parameter))
                 : latestMgPerL(seen, site, well, parameter, severeAt);
         if (drill == null) {
             double[] at = site.local(well.location());
@@ -222,8 +222,10 @@ public final class IncidentService {
         }
         if (location == null) throw new InvalidInput("core.incident.location", "location");
         if (!site.reaches(location.getX(), location.getY(), 5000)) throw new InvalidInput("core.tooFarFromPark", "location", d.parkCode());
-        Double concentration = d.concentration() != null ? d.concentration() * SiteTracing.milligramsPerLitre(parameter)
-                : well == null ? null : latestMgPerL(readings, site, well, parameter, at);
+        // Not one conditional expression: its double branch would unbox the null of the other (a 500 without a well).
+        Double concentration = null;
+        if (d.concentration() != null) concentration = d.concentration() * SiteTracing.milligramsPerLitre(parameter);
+        else if (well != null) concentration = latestMgPerL(readings, site, well, parameter, at);
         if (concentration == null) throw new InvalidInput("core.incident.concentration", "concentration", parameter.unit());
         Incident opened = open(site, null, parameter, well, location, d.level(), d.severity() == null ? Alert.Level.SEVERE : d.severity(),
                 concentration, at, null);
@@ -507,21 +509,13 @@ public final class IncidentService {
     }
 
     /** The incident, or a task or dispatch of it, does not exist. */
-    public static final class NoSuchIncident extends RuntimeException implements CataloguedRefusal {
-        private final InvalidInput problem;
-
+    public static final class NoSuchIncident extends CataloguedRefusal {
         NoSuchIncident(long id) {
             this(new InvalidInput("core.incident.none", "id", id));
         }
 
         NoSuchIncident(InvalidInput problem) {
-            super(problem.getMessage());
-            this.problem = problem;
-        }
-
-        @Override
-        public InvalidInput problem() {
-            return problem;
+            super(problem);
         }
     }
 }
