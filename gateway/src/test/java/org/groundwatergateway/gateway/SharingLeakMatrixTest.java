@@ -154,6 +154,7 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> staObservations(a, random),
                 a -> restReadings(a, datastreams.get(random.nextInt(datastreams.size()))),
                 a -> restReadingsExport(a, datastreams.get(random.nextInt(datastreams.size()))),
+                a -> restAggregates(a, datastreams.get(random.nextInt(datastreams.size()))),
                 a -> wfsLatestReadingsExport(a, random),
                 this::restAlerts,
                 a -> enterprises(a, "/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:enterprises&OUTPUTFORMAT=application/json"),
@@ -169,7 +170,7 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(asked).as("every audience asked").hasSize(Audience.values().length);
         // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
-                "observation outside", "reading outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own");
+                "observation outside", "reading outside", "aggregates outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 
@@ -482,6 +483,21 @@ class SharingLeakMatrixTest extends RunningGateway {
                 assertThat(r.get("gbt14848Class").isNull()).isTrue();
             }
         }
+    }
+
+    /**
+     * The portal's aggregates of a datastream: statistics of the values the caller is shown, so outside the park, where
+     * values are masked to their class, there are none to give (no mean, minimum or maximum of hidden values).
+     */
+    private void restAggregates(Audience a, long datastream) {
+        String url = "/api/v1/datastreams/" + datastream + "/aggregates?interval=hour&from=" + Instant.now().minus(Duration.ofDays(3));
+        JsonNode buckets = ok(as(a).get(url)).get("buckets");
+        if (a == Audience.REGULATOR) return;
+        // Only where the regulator is shown statistics is there something for the others not to see (a dual-sensor well's
+        // second datastream holds no fresh reading).
+        if (ok(as(Audience.REGULATOR).get(url)).get("buckets").isEmpty()) return;
+        counted("aggregates outside");
+        assertThat(buckets.size()).as("%s: no statistics of masked values", a).isZero();
     }
 
     /** The CSV export of a datastream: the shipped default opens exports to the park and regulators alone. */
