@@ -395,36 +395,16 @@ public final class DrillService {
     }
 
     /** The drill cannot do that now (finish while replaying, finish twice). */
-    public static final class NotNow extends RuntimeException implements CataloguedRefusal {
-        private final InvalidInput problem;
-
+    public static final class NotNow extends CataloguedRefusal {
         NotNow(InvalidInput problem) {
-            super(problem.getMessage());
-            this.problem = problem;
-        }
-
-        @Override
-        public InvalidInput problem() {
-            return problem;
+            super(problem);
         }
     }
 
     /** No drill with that id. */
-    public static final class NoSuchDrill extends RuntimeException implements CataloguedRefusal {
-        private final InvalidInput problem;
-
+    public static final class NoSuchDrill extends CataloguedRefusal {
         NoSuchDrill(long id) {
-            this(new InvalidInput("core.drill.none", "id", id));
-        }
-
-        private NoSuchDrill(InvalidInput problem) {
-            super(problem.getMessage());
-            this.problem = problem;
-        }
-
-        @Override
-        public InvalidInput problem() {
-            return problem;
+            super(new InvalidInput("core.drill.none", "id", id));
         }
     }
 }

@@ -90,8 +90,8 @@ public class ApiExceptionHandler {
     /** What a request names does not exist: in the caller's language, the field that named it in {@code field}. */
     @ExceptionHandler({NotFoundException.class, IncidentService.NoSuchIncident.class, DrillService.NoSuchDrill.class, SharingPolicies.NoSuchVersion.class,
             DisclosedRecords.NotDisclosed.class})
-    ProblemDetail notFound(RuntimeException e, HttpServletRequest request) {
-        return refused((CataloguedRefusal) e, HttpStatus.NOT_FOUND, request);
+    ProblemDetail notFound(CataloguedRefusal e, HttpServletRequest request) {
+        return refused(e, HttpStatus.NOT_FOUND, request);
     }
 
     private static ProblemDetail refused(CataloguedRefusal e, HttpStatus status, HttpServletRequest request) {

@@ -47,27 +47,20 @@ public final class DeviceRegistration {
     public enum Kind { INVALID, NOT_FOUND, CONFLICT }
 
     /** A refused registration, naming the field (or CSV column) at fault. */
-    public static final class Refused extends RuntimeException implements CataloguedRefusal {
+    public static final class Refused extends CataloguedRefusal {
         private final Kind kind;
-        private final InvalidInput problem;
 
         Refused(Kind kind, InvalidInput problem) {
-            super(problem.getMessage());
+            super(problem);
             this.kind = kind;
-            this.problem = problem;
         }
 
         public Kind kind() {
             return kind;
         }
 
-        @Override
-        public InvalidInput problem() {
-            return problem;
-        }
-
         public String field() {
-            return problem.field();
+            return problem().field();
         }
     }
 

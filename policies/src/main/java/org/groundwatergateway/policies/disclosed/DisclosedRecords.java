@@ -33,21 +33,9 @@ public final class DisclosedRecords {
     private static final Logger log = LoggerFactory.getLogger(DisclosedRecords.class);
 
     /** The dataset is not disclosed to this viewer: answered as if it did not exist. */
-    public static final class NotDisclosed extends RuntimeException implements CataloguedRefusal {
-        private final InvalidInput problem;
-
+    public static final class NotDisclosed extends CataloguedRefusal {
         public NotDisclosed(String dataset) {
-            this(new InvalidInput("policies.disclosed.none", null, dataset));
-        }
-
-        private NotDisclosed(InvalidInput problem) {
-            super(problem.getMessage());
-            this.problem = problem;
-        }
-
-        @Override
-        public InvalidInput problem() {
-            return problem;
+            super(new InvalidInput("policies.disclosed.none", null, dataset));
         }
     }
 

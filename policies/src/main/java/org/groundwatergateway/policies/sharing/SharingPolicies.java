@@ -312,21 +312,9 @@ public final class SharingPolicies {
     }
 
     /** A version that is not stored. */
-    public static final class NoSuchVersion extends RuntimeException implements CataloguedRefusal {
-        private final InvalidInput problem;
-
+    public static final class NoSuchVersion extends CataloguedRefusal {
         public NoSuchVersion(int version) {
-            this(new InvalidInput("policies.policy.noVersion", "version", version));
-        }
-
-        private NoSuchVersion(InvalidInput problem) {
-            super(problem.getMessage());
-            this.problem = problem;
-        }
-
-        @Override
-        public InvalidInput problem() {
-            return problem;
+            super(new InvalidInput("policies.policy.noVersion", "version", version));
         }
     }
 }
