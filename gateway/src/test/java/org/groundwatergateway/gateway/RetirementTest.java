@@ -40,9 +40,12 @@ class RetirementTest extends RunningGateway {
         int watched = ok(http.get(tuning)).path("datastreamsWatched").asInt();
         assertThat(doors()).allSatisfy(door -> assertThat(door).contains("GW-RET1"));
 
-        // The same permission as every SensorThings write: not the public, not a duty officer.
+        // Not the public, not a duty officer, and not a data reviewer, who may retract Observations but not retire the
+        // network: retiring is the O&M engineer's, as registering is.
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", null, null).status()).isEqualTo(401);
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "duty", "demo-duty").status()).isEqualTo(403);
+        assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "reviewer", "demo-reviewer").status()).isEqualTo(403);
+        assertThat(http.delete(STA + "/ObservedProperties(1)", "reviewer", "demo-reviewer").status()).isEqualTo(403);
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", "admin", "demo-admin").status()).isEqualTo(200);
 
         assertThat(http.get(STA + "/Datastreams(" + ds + ")").status()).isEqualTo(404);
