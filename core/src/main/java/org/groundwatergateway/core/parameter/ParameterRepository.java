@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +49,15 @@ public final class ParameterRepository {
 
     public List<Parameter> findAll() {
         return jdbc.sql("SELECT * FROM parameters ORDER BY code").query(ParameterRepository::parameter).list();
+    }
+
+    /**
+     * The parameters a datastream may be registered for: those whose ObservedProperty is in service. A retired one stays
+     * in the catalogue, which lab and soil results and rules name.
+     */
+    public List<Parameter> findObservable() {
+        return jdbc.sql("SELECT * FROM parameters WHERE " + Retirement.Entry.OBSERVED_PROPERTY.inService() + " ORDER BY code")
+                .query(ParameterRepository::parameter).list();
     }
 
     public Optional<Parameter> findByCode(String code) {

@@ -349,6 +349,8 @@ abstract class RepositoryContract {
         assertThat(monitoring.findDatastream(bromideStream.id())).isEmpty();
         assertThat(monitoring.findDatastream(kept.id())).isPresent();
         assertThat(parameters.findById(bromide)).isPresent();
+        // Still in the catalogue, but no new datastream may be registered for it.
+        assertThat(parameters.findObservable()).extracting(Parameter::code).doesNotContain("test-bromide").isNotEmpty();
     }
 
     private String latest(long datastreamId) {

@@ -177,7 +177,8 @@ public final class DeviceRegistration {
             parks.findAll().forEach(p -> parksByCode.put(p.code(), p));
             monitoring.findWells().forEach(w -> wells.put(w.code(), w));
             Map<Long, Parameter> byId = new HashMap<>();
-            for (Parameter p : parameters.findAll()) {
+            // A retired ObservedProperty takes no new datastream, as in SensorThings.
+            for (Parameter p : parameters.findObservable()) {
                 byId.put(p.id(), p);
                 parametersByName.put(p.code(), p);
             }
