@@ -156,7 +156,8 @@ public class DatastreamController {
 
     @GetMapping("/{id}/aggregates")
     @Operation(summary = "Mean, minimum, maximum and count of a datastream's valid readings per hour, day or month of China Standard "
-            + "Time, over the readings as the caller may see them (a year of hourly data as 365 daily points)")
+            + "Time, over the readings as the caller may see them (a year of hourly data as 365 daily points; a window of at most "
+            + EXPORT_ROWS + " readings)")
     public AggregateSeries aggregates(
             @PathVariable long id,
             @Parameter(description = "hour, day or month; steps start on China Standard Time (UTC+8) boundaries", example = "day")
@@ -166,6 +167,9 @@ public class DatastreamController {
             @Parameter(description = "latest phenomenon time, exclusive", example = "2025-11-03T00:00:00+08:00") @RequestParam(required = false) String to) {
         CalendarStep step = CalendarStep.named(interval);
         ShownWindow window = new ShownWindow(id, from, to);
+        // Bounded as the export is: one request reads at most this many readings (ten years of hourly data).
+        long count = window.count();
+        if (count > EXPORT_ROWS) throw new InvalidInput("gateway.reading.aggregateTooLong", "from/to", count, EXPORT_ROWS);
         // Over what the disclosure shows (values masked to a class are no values; a policy's own means are its points),
         // so the statistics tell nothing the readings themselves would not.
         ReadingAggregates aggregates = new ReadingAggregates(step);
