@@ -1,6 +1,6 @@
 // The platform's REST API with the signed-in person's token. Errors are problem details (RFC 9457): the server
 // answers in the language asked for (Accept-Language), and the detail is what a form shows.
-import { accessToken, signIn } from './auth.js';
+import { accessToken, signIn, signInLapsed } from './auth.js';
 import { currentLocale } from './i18n.js';
 
 export class ApiError extends Error {
@@ -16,10 +16,19 @@ export function authHeaders() {
   return { 'Accept-Language': currentLocale(), ...(token ? { Authorization: `Bearer ${token}` } : {}) };
 }
 
+/** Fetches with the token; a token that has lapsed signs in again first, so staff never see the public's view unawares. */
+export async function authorizedFetch(path, options = {}) {
+  if (signInLapsed()) {
+    await signIn();
+    throw new ApiError(401, { title: 'Unauthorized' });
+  }
+  return fetch(path, { ...options, headers: { ...authHeaders(), ...(options.headers || {}) } });
+}
+
 export async function api(path, { method = 'GET', body } = {}) {
-  const headers = { Accept: 'application/json', ...authHeaders() };
+  const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await authorizedFetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   if (response.status === 401) {
     await signIn();
     throw new ApiError(401, { title: 'Unauthorized' });

@@ -60,6 +60,11 @@ export function accessToken() {
   return token && token.expiresAt > Date.now() + 5000 ? token.value : null;
 }
 
+/** Whether this tab was signed in and its token has since expired: then it must sign in again, not go on as the public. */
+export function signInLapsed() {
+  return sessionStorage.getItem(TOKEN) !== null && accessToken() === null;
+}
+
 /** The token's claims, unverified: the server checks the token on every request; the portal only reads the roles. */
 export function claims() {
   const token = accessToken();

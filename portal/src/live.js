@@ -1,6 +1,7 @@
 // Server-sent events with the Bearer token (EventSource cannot send one), read from a fetch body. A lost connection
 // shows the banner and is retried with back-off; when it is back, onResume lets the view reload what it missed.
-import { authHeaders } from './api.js';
+import { authorizedFetch } from './api.js';
+import { signIn } from './auth.js';
 import { t } from './i18n.js';
 
 function banner(text) {
@@ -18,7 +19,13 @@ export function follow(path, { onEvent, onResume, onOpen }) {
   async function connect(resumed) {
     control = new AbortController();
     try {
-      const response = await fetch(path, { headers: { Accept: 'text/event-stream', ...authHeaders() }, signal: control.signal });
+      const response = await authorizedFetch(path, { headers: { Accept: 'text/event-stream' }, signal: control.signal });
+      // Refused, not lost: retrying would never end; sign in again (a lapsed token is caught before the request).
+      if (response.status === 401) {
+        stopped = true;
+        await signIn();
+        return;
+      }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       banner(null);
       delay = 1000;

@@ -35,7 +35,8 @@ export async function render(section) {
 
   const { park, latest } = await refresh();
   const chart = newChart(trend);
-  chart.setOption(await trendOption(park, latest));
+  const option = await trendOption(park, latest);
+  if (option) chart.setOption(option);
   const resize = () => chart.resize();
   window.addEventListener('resize', resize);
   const stop = can('followAlerts') ? follow('/api/v1/alerts/stream', { onEvent: refresh, onResume: refresh }) : null;
@@ -53,12 +54,14 @@ function card(id, label, value, colour) {
 
 /**
  * Each key pollutant's daily mean over the source-area wells (where a leak shows first), over the days up to the
- * latest reading: one line per pollutant, each day the mean of the wells' daily means.
+ * latest reading: one line per pollutant, each day the mean of the wells' daily means; null when none reports.
  */
 async function trendOption(park, latest) {
   const names = await parameters();
   const streams = park.features.filter((w) => w.properties.role === 'SOURCE_AREA').flatMap((w) => w.properties.datastreams
     .filter((d) => KEY_PARAMETERS.includes(d.parameter) && latest.has(d.id) && !d.code.endsWith('/B')));
+  // No key-pollutant stream reporting yet: no trend to draw.
+  if (!streams.length) return null;
   const end = Math.max(...streams.map((d) => Date.parse(latest.get(d.id))));
   const from = new Date(end - TREND_DAYS * 86400000).toISOString();
   const to = new Date(end + 1).toISOString();

@@ -8,7 +8,7 @@ import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import { fromLonLat } from 'ol/proj.js';
 import { Stroke, Style } from 'ol/style.js';
-import { api } from '../api.js';
+import { api, authorizedFetch } from '../api.js';
 import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 
@@ -16,8 +16,22 @@ import { t, formatTime } from '../i18n.js';
 const WMS = '/wms';
 const CONTEXT_LAYERS = ['risk_zones', 'enterprises', 'receptors'];
 
+/** An image of the WMS as the signed-in person may see it: fetched with the token (an <img> cannot send one). */
+async function authorizedImage(url) {
+  return URL.createObjectURL(await (await authorizedFetch(url)).blob());
+}
+
+function loadWithToken(image, src) {
+  const element = image.getImage();
+  authorizedImage(src).then((url) => {
+    element.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
+    element.src = url;
+  });
+}
+
 function wms(layer) {
-  return new ImageWMS({ url: WMS, params: { LAYERS: layer, VERSION: '1.3.0', FORMAT: 'image/png', TRANSPARENT: true, STYLES: '' }, ratio: 1, hidpi: false });
+  return new ImageWMS({ url: WMS, params: { LAYERS: layer, VERSION: '1.3.0', FORMAT: 'image/png', TRANSPARENT: true, STYLES: '' }, ratio: 1, hidpi: false,
+    imageLoadFunction: loadWithToken });
 }
 
 /**
@@ -26,7 +40,7 @@ function wms(layer) {
  * the view; otherwise it shows the whole park.
  */
 export async function render(section, params, query) {
-  const capabilities = new DOMParser().parseFromString(await (await fetch(`${WMS}?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0`)).text(), 'text/xml');
+  const capabilities = new DOMParser().parseFromString(await (await authorizedFetch(`${WMS}?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0`)).text(), 'text/xml');
   const classLayers = [...capabilities.getElementsByTagName('Name')].map((n) => n.textContent).filter((n) => n.startsWith('quality_class.'));
   const chosen = classLayers.includes(`quality_class.${query.get('parameter')}`) ? `quality_class.${query.get('parameter')}` : classLayers[0];
 
@@ -61,7 +75,8 @@ export async function render(section, params, query) {
   }
 
   function showLegend(layer) {
-    legend.src = `${WMS}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&SLD_VERSION=1.1.0&LAYER=${encodeURIComponent(layer)}`;
+    authorizedImage(`${WMS}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&SLD_VERSION=1.1.0&LAYER=${encodeURIComponent(layer)}`)
+      .then((url) => { legend.src = url; });
   }
   showLegend(chosen);
   picker.addEventListener('change', () => {
@@ -72,7 +87,7 @@ export async function render(section, params, query) {
   map.on('singleclick', async (event) => {
     const url = wells.getSource().getFeatureInfoUrl(event.coordinate, map.getView().getResolution(), 'EPSG:3857',
       { INFO_FORMAT: 'application/json', FEATURE_COUNT: 5 });
-    const found = await (await fetch(url)).json();
+    const found = await (await authorizedFetch(url)).json();
     identify.hidden = false;
     identify.replaceChildren(el('h3', {}, t('map.identified')), ...(found.features.length ? found.features.map(featureCard) : [el('p', {}, t('map.nothingHere'))]));
   });

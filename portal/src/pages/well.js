@@ -1,4 +1,4 @@
-import { chart as newChart } from '../charts.js';
+import { chart as newChart, escapeHtml } from '../charts.js';
 import { api } from '../api.js';
 import { aggregates, latestObservations, parameters } from '../data.js';
 import { el } from '../dom.js';
@@ -63,7 +63,7 @@ function option(buckets, parameter) {
       formatter: (items) => {
         const b = buckets[items[0].dataIndex];
         return [formatTime(b.start), t('well.tooltip', { mean: b.mean.toPrecision(4), min: b.min, max: b.max, count: b.count, unit: parameter.unit }),
-          b.flagged ? t('well.flagged', { n: b.flagged }) : ''].join('<br>');
+          b.flagged ? t('well.flagged', { n: b.flagged }) : ''].map(escapeHtml).join('<br>');
       },
     },
     legend: { top: 0, data: [t('well.mean'), t('well.range'), t('well.flaggedSeries')] },
