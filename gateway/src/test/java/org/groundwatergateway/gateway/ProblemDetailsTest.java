@@ -66,7 +66,7 @@ class ProblemDetailsTest extends RunningGateway {
                 "near：应为“经度,纬度”两个数，而不是 'abc'", "near: lon,lat as two numbers, not 'abc'");
         String radius = "/api/v1/cameras?near=121.0,32.5&radius=0";
         assertDomainError(duty.get(radius), duty.get(radius, ENGLISH), "radius",
-                "radius：应大于 0 且不超过 50,000 m，实际为 0.0", "radius: 0 to 50,000 m, not 0.0");
+                "radius：应大于 0 且不超过 50,000 m，实际为 0.0", "radius: above 0 and at most 50,000 m, not 0.0");
         String contact = "{\"name\": \"x\", \"phone\": \"12345\"}";
         assertDomainError(admin.post("/api/v1/on-call/contacts", contact, Map.of()), admin.post("/api/v1/on-call/contacts", contact, ENGLISH), "phone",
                 "phone：'12345' 不是 138-0000-0001 这样的大陆手机号", "phone: '12345' is not a mainland mobile number such as 138-0000-0001");

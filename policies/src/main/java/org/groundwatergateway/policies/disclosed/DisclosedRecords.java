@@ -130,7 +130,7 @@ public final class DisclosedRecords {
     /**
      * One page of a series between {@code start} (inclusive) and {@code until} (exclusive, already cut at the delay) as
      * shown: its readings one by one, or, where the disclosure aggregates in time, the means of its whole steps (a step
-     * still open at {@code until} is left out, as is one without valid readings: {@link TimeMeans#NOT_VALID}). A mean is
+     * still open at {@code until} is left out, as is one without valid readings: {@link org.groundwatergateway.core.reading.QualityFlag#NOT_VALID_FOR_MEANS}). A mean is
      * shown at its step's start, from source {@code mean/<number of readings>}, as a bucketed value where values are.
      *
      * @param after the last time of the previous page (a step's start for means), or null for the first page
