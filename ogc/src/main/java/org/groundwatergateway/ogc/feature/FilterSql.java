@@ -139,6 +139,7 @@ final class FilterSql {
         if (property.type() != PropertyType.STRING) {
             throw new FilterException("PropertyIsLike needs a text property; " + property.name() + " is " + property.type().xsd(), property.name());
         }
+        withoutNul(property, like.pattern());
         String column = "t." + property.name();
         sql.append(like.matchCase() ? column : "LOWER(" + column + ")")
                 .append(like.matchCase() ? " LIKE ?" : " LIKE LOWER(?)")
@@ -203,6 +204,11 @@ final class FilterSql {
         sql.append(marks);
     }
 
+    /** PostgreSQL text cannot hold U+0000 and fails the bound statement; no stored value holds one either. */
+    private static void withoutNul(FeatureProperty property, String text) {
+        if (text.indexOf('\u0000') >= 0) throw new FilterException("Property " + property.name() + ": a value cannot hold the NUL character", property.name());
+    }
+
     private FeatureProperty property(String name) {
         return layer.type().property(name).orElseThrow(() -> new FilterException(
                 "Feature type " + layer.name() + " has no property '" + name + "'", name));
@@ -210,6 +216,7 @@ final class FilterSql {
 
     private static Object value(FeatureProperty property, String text) {
         if (text == null) throw new FilterException("A value is missing for " + property.name(), property.name());
+        withoutNul(property, text);
         try {
             return property.type().parse(text);
         } catch (IllegalArgumentException e) {

@@ -130,6 +130,11 @@ class FeatureStoreTest {
                 .isInstanceOf(FilterException.class).hasMessageContaining("has no property 'code) OR (1=1'");
         assertThatThrownBy(() -> wells(kind, new Filter.Comparison(ComparisonOperator.GREATER_THAN, "ground_elevation_m", "high", true)))
                 .isInstanceOf(FilterException.class).hasMessageContaining("ground_elevation_m").hasMessageContaining("not a number");
+        // PostgreSQL refuses U+0000 in a bound text (found by OgcFuzzTest): refused as the client's, on both databases.
+        assertThatThrownBy(() -> wells(kind, new Filter.Comparison(ComparisonOperator.EQUAL_TO, "code", "GW\u0000U01", true)))
+                .isInstanceOf(FilterException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> wells(kind, new Filter.Like("code", "GW*\u0000", '*', '?', '\\', true)))
+                .isInstanceOf(FilterException.class).hasMessageContaining("NUL");
     }
 
     /** Issue #15: time literals at the edges of what Java reads are answered, or refused before reaching the database. */

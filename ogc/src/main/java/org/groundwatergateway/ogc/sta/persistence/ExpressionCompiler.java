@@ -175,7 +175,11 @@ final class ExpressionCompiler {
             // Typed where bound: a database cannot infer the type of a parameter that meets only another parameter or a
             // function (H2: "Unknown data type" for ? <> -ROUND(?)). Whole numbers stay integers, so ids keep their index.
             case NUMBER -> new Typed(new Sql("CAST(").bind(v).append(v instanceof Long ? " AS BIGINT)" : " AS DOUBLE PRECISION)"), NUMBER);
-            case STRING -> new Typed(new Sql("CAST(").bind(v).append(" AS VARCHAR)"), STRING);
+            case STRING -> {
+                // PostgreSQL text cannot hold U+0000 and fails the bound statement: the client's error, on either database.
+                if (((String) v).indexOf('\u0000') >= 0) throw at(scope.option, l, "a string cannot hold the NUL character");
+                yield new Typed(new Sql("CAST(").bind(v).append(" AS VARCHAR)"), STRING);
+            }
             default -> new Typed(new Sql().bind(v), l.type());
         };
     }
