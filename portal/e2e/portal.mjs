@@ -9,6 +9,7 @@
 import { chromium } from 'playwright-core';
 import { connect } from 'node:net';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
 
 const base = process.env.GW_BASE;
@@ -72,7 +73,7 @@ async function pixel(page, png, x, y) {
 }
 
 // The park's clock: charts label their time axes in the browser's zone.
-const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
+const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
 const page = await desk.newPage();
 page.on('pageerror', (error) => console.log(`  page error: ${error.message}`));
 
@@ -116,23 +117,28 @@ try {
   assert.ok(candidates.length, 'an isolated well measuring benzene or chromium (VI)');
   const { well: known, stream, parameter, latest, class: expectedClass } = candidates.sort((a, b) => b.class - a.class)[0];
 
+  const parks = await json('/api/v1/parks');
+  const ring = parks[0].boundary.coordinates[0];
+  const centre = [(Math.min(...ring.map((c) => c[0])) + Math.max(...ring.map((c) => c[0]))) / 2,
+    (Math.min(...ring.map((c) => c[1])) + Math.max(...ring.map((c) => c[1]))) / 2];
+  const zoom = 15;
+  const mapUrl = `${base}/#/map?lon=${centre[0]}&lat=${centre[1]}&zoom=${zoom}&parameter=${parameter}`;
+  // Web Mercator, independently of OpenLayers: metres per pixel at this zoom, and each point's projected position.
+  const resolution = (2 * Math.PI * 6378137) / 256 / 2 ** zoom;
+  const mercator = ([lon, lat]) => [(6378137 * lon * Math.PI) / 180, 6378137 * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
+  let box;
+  let x;
+  let y;
+
   await step(`the map shows ${known.id} in the colour of its ${parameter} class ${expectedClass} at its pixel`, async () => {
-    const parks = await json('/api/v1/parks');
-    const ring = parks[0].boundary.coordinates[0];
-    const centre = [(Math.min(...ring.map((c) => c[0])) + Math.max(...ring.map((c) => c[0]))) / 2,
-      (Math.min(...ring.map((c) => c[1])) + Math.max(...ring.map((c) => c[1]))) / 2];
-    const zoom = 15;
-    await page.goto(`${base}/#/map?lon=${centre[0]}&lat=${centre[1]}&zoom=${zoom}&parameter=${parameter}`);
+    await page.goto(mapUrl);
     await page.waitForSelector('#map[data-ready=true]');
     await page.waitForFunction(() => document.querySelector('#legend').complete && document.querySelector('#legend').naturalWidth > 0);
-    // Web Mercator, independently of OpenLayers: metres per pixel at this zoom, and each point's projected position.
-    const resolution = (2 * Math.PI * 6378137) / 256 / 2 ** zoom;
-    const mercator = ([lon, lat]) => [(6378137 * lon * Math.PI) / 180, 6378137 * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
-    const box = await page.locator('#map').boundingBox();
+    box = await page.locator('#map').boundingBox();
     const [wx, wy] = mercator(known.geometry.coordinates);
     const [cx, cy] = mercator(centre);
-    const x = Math.round(box.width / 2 + (wx - cx) / resolution);
-    const y = Math.round(box.height / 2 - (wy - cy) / resolution);
+    x = Math.round(box.width / 2 + (wx - cx) / resolution);
+    y = Math.round(box.height / 2 - (wy - cy) / resolution);
     assert.ok(x > 10 && y > 10 && x < box.width - 10 && y < box.height - 10, `the well at (${x}, ${y}) is inside the map`);
     const png = await page.locator('#map').screenshot();
     const colour = await pixel(page, png, x, y);
@@ -148,6 +154,62 @@ try {
     await link.click();
     await page.waitForURL(new RegExp(`#/wells/${known.id}`));
     await page.waitForSelector('#series[data-points]');
+  });
+
+  await step('map tools: plume time slider (WMS TIME), measuring, search, an area of interest and its exports', async () => {
+    await page.goto(mapUrl);
+    await page.waitForSelector('#map[data-ready=true]');
+    // The slider's stops are the plume outlines' own times: moving it asks the WMS for the plumes at that time.
+    const plumes = await json('/ogcapi/collections/plumes/items?f=json&limit=1000');
+    const times = [...new Set(plumes.features.map((f) => f.properties.valid_time))].sort((a, b) => Date.parse(a) - Date.parse(b));
+    assert.ok(times.length > 1, `plume times: ${times.length}`);
+    assert.equal(Number(await page.getAttribute('#plume-time', 'max')), times.length - 1);
+    const asked = page.waitForRequest((r) => r.url().includes('LAYERS=plumes') && decodeURIComponent(r.url()).includes(`TIME=${times[0]}`));
+    await page.locator('#plume-time').fill('0');
+    await asked;
+
+    // A line 300 px long at zoom 15 is 300 × resolution × cos(latitude) metres on the ground (within 1 %).
+    const ground = 300 * resolution * Math.cos((centre[1] * Math.PI) / 180);
+    await page.click('#measure-length');
+    await page.mouse.click(box.x + 100, box.y + 100);
+    await page.mouse.dblclick(box.x + 400, box.y + 100);
+    const measured = Number((await page.textContent('#measured')).match(/([\d.,]+) km/)[1].replace(',', ''));
+    assert.ok(Math.abs(measured * 1000 - ground) / ground < 0.01, `measured ${measured} km, expected ${(ground / 1000).toFixed(3)} km`);
+
+    // Search finds the well and links to its page.
+    await page.fill('#map-search', known.id);
+    await page.locator('#map-search').dispatchEvent('change');
+    assert.match(await page.getAttribute('#search-found a', 'href'), new RegExp(`#/wells/${known.id}\\?`));
+
+    // An area of interest 40 px around the isolated well (no other well within 150 m, i.e. 37 px) holds that well
+    // alone; its GeoJSON and CSV exports hold its latest reading as the platform's OGC API gives it. (A new address:
+    // the same one would not open the page again, and the search has moved the view.)
+    await page.goto(`${mapUrl}&again=1`);
+    await page.waitForSelector('#map[data-ready=true]');
+    await page.click('#draw-area');
+    for (const [dx, dy] of [[-20, -20], [20, -20], [20, 20], [-20, 20]]) await page.mouse.click(box.x + x + dx, box.y + y + dy);
+    await page.mouse.click(box.x + x - 20, box.y + y - 20);
+    await page.locator('#selection', { hasText: '（关注区）内有 1 口井' }).waitFor();
+    const [geojson] = await Promise.all([page.waitForEvent('download'), page.click('#export-geojson')]);
+    const exported = JSON.parse(await readFile(await geojson.path(), 'utf8'));
+    assert.deepEqual(exported.features.map((f) => f.properties.well_code), [known.id]);
+    const [mx, my] = mercator(exported.features[0].geometry.coordinates);
+    const [kx, ky] = mercator(known.geometry.coordinates);
+    assert.ok(Math.hypot(mx - kx, my - ky) < 1, 'the exported well is where the platform puts it');
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+    const rows = (await readFile(await csv.path(), 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    assert.equal(rows.length, 2, rows.join(' | '));
+    assert.match(rows[0], /^well_code,well_name,/);
+    assert.ok(rows[1].startsWith(`${known.id},`));
+    // The view exported as PNG: a picture of the map's size.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
+    const header = await readFile(await png.path());
+    assert.ok(Math.abs(header.readUInt32BE(16) - box.width) <= 1, `PNG ${header.readUInt32BE(16)} px wide, map ${box.width} px`);
+    await page.screenshot({ path: `${shots}/map-tools.png` });
+    // Kept in this browser under its name.
+    await page.fill('#area-name', '源区北');
+    await page.click('#save-area');
+    assert.ok(await page.locator('#saved-areas option', { hasText: '源区北' }).count() === 1);
   });
 
   await step('the well page charts as many points as the hours and days holding valid readings', async () => {

@@ -6,15 +6,27 @@ import VectorLayer from 'ol/layer/Vector.js';
 import ImageWMS from 'ol/source/ImageWMS.js';
 import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
-import { fromLonLat } from 'ol/proj.js';
-import { Stroke, Style } from 'ol/style.js';
+import Polygon from 'ol/geom/Polygon.js';
+import { fromLonLat, transformExtent } from 'ol/proj.js';
+import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 import { api, authorizedFetch } from '../api.js';
 import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
+import { Sketcher, measure } from '../map/sketch.js';
+import { download, mapPng, readingsCsv } from '../map/export.js';
 
 /** The platform's own WMS: the map needs no outside tiles, so it works on an isolated park network. */
 const WMS = '/wms';
-const CONTEXT_LAYERS = ['risk_zones', 'enterprises', 'receptors'];
+const AOIS = 'gw.portal.areas';
+
+/** Context layers a person may switch, drawn under the wells; on at first where the duty officer needs them. */
+const CONTEXT_LAYERS = [
+  { name: 'network_coverage', label: () => t('map.layer.coverage'), on: false },
+  { name: 'risk_zones', label: () => t('map.layer.riskZones'), on: true },
+  { name: 'enterprises', label: () => t('map.layer.enterprises'), on: true },
+  { name: 'potential_sources', label: () => t('map.layer.sources'), on: false },
+  { name: 'receptors', label: () => t('map.layer.receptors'), on: true },
+];
 
 /** An image of the WMS as the signed-in person may see it: fetched with the token (an <img> cannot send one). */
 async function authorizedImage(url) {
@@ -29,44 +41,200 @@ function loadWithToken(image, src) {
   });
 }
 
-function wms(layer) {
-  return new ImageWMS({ url: WMS, params: { LAYERS: layer, VERSION: '1.3.0', FORMAT: 'image/png', TRANSPARENT: true, STYLES: '' }, ratio: 1, hidpi: false,
-    imageLoadFunction: loadWithToken });
+function wms(layer, extra = {}) {
+  return new ImageWMS({ url: WMS, params: { LAYERS: layer, VERSION: '1.3.0', FORMAT: 'image/png', TRANSPARENT: true, STYLES: '', ...extra },
+    ratio: 1, hidpi: false, imageLoadFunction: loadWithToken });
+}
+
+function checkbox(id, label, checked, onChange) {
+  const box = el('input', { type: 'checkbox', id, checked });
+  box.addEventListener('change', () => onChange(box.checked));
+  return el('label', { class: 'layer-toggle' }, box, ' ', label);
+}
+
+/** The distinct times of the plume outlines the person may see, oldest first: the stops of the time slider. */
+async function plumeTimes() {
+  const times = new Set();
+  let next = '/ogcapi/collections/plumes/items?f=json&limit=1000';
+  while (next) {
+    const page = await api(next);
+    page.features.forEach((f) => times.add(f.properties.valid_time));
+    next = page.links?.find((l) => l.rel === 'next')?.href ?? null;
+  }
+  return [...times].sort((a, b) => Date.parse(a) - Date.parse(b));
+}
+
+function savedAreas() {
+  try {
+    return JSON.parse(localStorage.getItem(AOIS) ?? '[]');
+  } catch {
+    return [];
+  }
 }
 
 /**
- * The park map: its boundary, context layers and wells coloured by the GB/T 14848 class of their latest value of one
- * parameter; a click identifies the wells there (GetFeatureInfo) and links to their pages. #/map?lon=&lat=&zoom= sets
- * the view; otherwise it shows the whole park.
+ * The park map: its boundary, switchable context layers, plumes with their P05/P95 bands on a time slider (WMS TIME),
+ * the concentration surface with its class-limit contours, and wells coloured by the GB/T 14848 class of their latest
+ * value of one parameter. A click identifies the wells there (GetFeatureInfo); tools measure, search, keep areas of
+ * interest and export. #/map?lon=&lat=&zoom=&parameter= sets the view; otherwise it shows the whole park.
  */
 export async function render(section, params, query) {
   const capabilities = new DOMParser().parseFromString(await (await authorizedFetch(`${WMS}?SERVICE=WMS&REQUEST=GetCapabilities&VERSION=1.3.0`)).text(), 'text/xml');
-  const classLayers = [...capabilities.getElementsByTagName('Name')].map((n) => n.textContent).filter((n) => n.startsWith('quality_class.'));
+  const names = [...capabilities.getElementsByTagName('Name')].map((n) => n.textContent);
+  const classLayers = names.filter((n) => n.startsWith('quality_class.'));
   const chosen = classLayers.includes(`quality_class.${query.get('parameter')}`) ? `quality_class.${query.get('parameter')}` : classLayers[0];
+  const parameterOf = (layer) => layer.slice('quality_class.'.length);
+  const surfaceOf = (layer) => names.find((n) => n.startsWith(`surface.${parameterOf(layer)}.`));
 
   const picker = el('select', { id: 'class-layer', 'aria-label': t('map.parameter') },
     ...classLayers.map((name) => el('option', { value: name, selected: name === chosen }, layerTitle(capabilities, name))));
   const legend = el('img', { id: 'legend', alt: t('map.legend') });
   const identify = el('div', { id: 'identify', class: 'identify', hidden: true });
+  const result = el('div', { id: 'tool-result', class: 'tool-result', 'aria-live': 'polite' });
   const target = el('div', { id: 'map', class: 'map' });
-  section.append(el('div', { class: 'map-tools' }, el('label', {}, t('map.parameter'), ' ', picker)), el('div', { class: 'map-body' }, target,
-    el('aside', { class: 'map-side' }, el('h3', {}, t('map.legend')), legend, identify)));
 
   const parks = await api('/api/v1/parks');
   const boundary = new VectorSource({
     features: new GeoJSON().readFeatures({ type: 'FeatureCollection', features: parks.map((p) => ({ type: 'Feature', geometry: p.boundary })) },
       { featureProjection: 'EPSG:3857' }),
   });
+  const context = CONTEXT_LAYERS.filter((c) => names.includes(c.name))
+    .map((c) => ({ ...c, layer: new ImageLayer({ source: wms(c.name), opacity: 0.7, visible: c.on }) }));
+  const times = names.includes('plumes') ? await plumeTimes() : [];
+  const plumes = new ImageLayer({ source: wms('plumes', times.length ? { TIME: times.at(-1) } : {}), opacity: 0.85, visible: times.length > 0 });
+  const surface = new ImageLayer({ source: surfaceOf(chosen) ? wms(surfaceOf(chosen)) : null, opacity: 0.6, visible: false });
   const wells = new ImageLayer({ source: wms(chosen) });
+  const found = new VectorSource();
   const map = new Map({
     target,
     layers: [
       new VectorLayer({ source: boundary, style: new Style({ stroke: new Stroke({ color: '#455A64', width: 2, lineDash: [8, 4] }) }) }),
-      ...CONTEXT_LAYERS.map((name) => new ImageLayer({ source: wms(name), opacity: 0.7 })),
-      wells,
+      surface, ...context.map((c) => c.layer), plumes, wells,
+      new VectorLayer({ source: found, zIndex: 90, style: new Style({ image: new Circle({ radius: 12, stroke: new Stroke({ color: '#1565C0', width: 3 }) }),
+        stroke: new Stroke({ color: '#1565C0', width: 3 }), fill: new Fill({ color: 'rgba(21,101,192,0.08)' }) }) }),
     ],
     view: new View({ center: [0, 0], zoom: 2 }),
   });
+  const sketch = new Sketcher(map);
+  let area = null; // the area of interest, in the map's projection; the selection is the view without one
+
+  // Layers: the context layers, the surface of the chosen parameter and the plumes with their time.
+  const slider = el('input', { type: 'range', id: 'plume-time', min: 0, max: Math.max(0, times.length - 1), value: Math.max(0, times.length - 1),
+    disabled: times.length === 0, 'aria-label': t('map.plumeTime') });
+  const sliderLabel = el('output', { id: 'plume-time-label', for: 'plume-time' }, times.length ? formatTime(times.at(-1)) : t('map.noPlumes'));
+  slider.addEventListener('input', () => {
+    const time = times[Number(slider.value)];
+    sliderLabel.value = formatTime(time);
+    plumes.getSource().updateParams({ TIME: time });
+  });
+  const surfaceToggle = checkbox('layer-surface', t('map.layer.surface'), false, (on) => surface.setVisible(on));
+  const layerPanel = el('fieldset', { class: 'layers' }, el('legend', {}, t('map.layers')),
+    ...context.map((c) => checkbox(`layer-${c.name}`, c.label(), c.on, (on) => c.layer.setVisible(on))),
+    surfaceToggle,
+    checkbox('layer-plumes', t('map.layer.plumes'), times.length > 0, (on) => plumes.setVisible(on)),
+    el('label', { class: 'plume-time' }, t('map.plumeTime'), ' ', slider, ' ', sliderLabel));
+
+  // Search: the wells and enterprises the person may see, by code or name.
+  const [wellList, enterprises] = await Promise.all([api('/api/v1/wells'),
+    names.includes('enterprises') ? api('/ogcapi/collections/enterprises/items?f=json&limit=1000') : { features: [] }]);
+  const places = [
+    ...wellList.features.filter((w) => w.geometry).map((w) => ({ label: `${w.properties.code} ${w.properties.nameZh ?? ''}`.trim(), feature: w, well: w.properties.code })),
+    ...enterprises.features.filter((e) => e.geometry).map((e) => ({ label: e.properties.name_zh, feature: e })),
+  ];
+  const search = el('input', { type: 'search', id: 'map-search', list: 'map-places', placeholder: t('map.search'), 'aria-label': t('map.search') });
+  const datalist = el('datalist', { id: 'map-places' }, ...places.map((p) => el('option', { value: p.label })));
+  search.addEventListener('change', () => {
+    const text = search.value.trim().toLowerCase();
+    if (!text) return;
+    const place = places.find((p) => p.label.toLowerCase() === text) ?? places.find((p) => p.label.toLowerCase().includes(text));
+    found.clear();
+    if (!place) {
+      result.replaceChildren(el('p', { class: 'error' }, t('map.searchNone', { text: search.value })));
+      return;
+    }
+    const feature = new GeoJSON().readFeature(place.feature, { featureProjection: 'EPSG:3857' });
+    found.addFeature(feature);
+    map.getView().fit(feature.getGeometry().getExtent(), { maxZoom: 17, padding: [60, 60, 60, 60], duration: 300 });
+    result.replaceChildren(el('p', { id: 'search-found' }, place.well
+      ? el('a', { href: `#/wells/${encodeURIComponent(place.well)}?parameter=${encodeURIComponent(parameterOf(picker.value))}` }, place.label)
+      : place.label));
+  });
+
+  // Measuring and areas of interest, kept in this browser.
+  const button = (id, label, action) => {
+    const b = el('button', { type: 'button', id, class: 'tool' }, label);
+    b.addEventListener('click', action);
+    return b;
+  };
+  const areaName = el('input', { type: 'text', id: 'area-name', placeholder: t('map.areaName'), 'aria-label': t('map.areaName') });
+  const areaList = el('select', { id: 'saved-areas', 'aria-label': t('map.savedAreas') });
+  const listAreas = () => areaList.replaceChildren(el('option', { value: '' }, t('map.savedAreas')),
+    ...savedAreas().map((a, i) => el('option', { value: String(i) }, a.name)));
+  listAreas();
+  const useArea = (geometry) => {
+    area = geometry;
+    sketch.show(geometry);
+    showSelection();
+  };
+  areaList.addEventListener('change', () => {
+    const saved = savedAreas()[Number(areaList.value)];
+    if (!saved) return;
+    const geometry = new Polygon(saved.coordinates).transform('EPSG:4326', 'EPSG:3857');
+    useArea(geometry);
+    map.getView().fit(geometry.getExtent(), { padding: [40, 40, 40, 40] });
+  });
+  const tools = el('fieldset', { class: 'tools-panel' }, el('legend', {}, t('map.tools')),
+    button('measure-length', t('map.measureLength'), () => sketch.start('LineString', (g) => result.replaceChildren(
+      el('p', { id: 'measured' }, t('map.length', { value: measure(g) }))))),
+    button('measure-area', t('map.measureArea'), () => sketch.start('Polygon', (g) => result.replaceChildren(
+      el('p', { id: 'measured' }, t('map.area', { value: measure(g) }))))),
+    button('draw-area', t('map.drawArea'), () => sketch.start('Polygon', useArea)),
+    el('div', { class: 'area-row' }, areaName, button('save-area', t('map.saveArea'), () => {
+      if (!area || !areaName.value.trim()) {
+        result.replaceChildren(el('p', { class: 'error' }, t('map.areaNeeded')));
+        return;
+      }
+      const coordinates = area.clone().transform('EPSG:3857', 'EPSG:4326').getCoordinates();
+      localStorage.setItem(AOIS, JSON.stringify([...savedAreas().filter((a) => a.name !== areaName.value.trim()), { name: areaName.value.trim(), coordinates }]));
+      listAreas();
+      result.replaceChildren(el('p', {}, t('map.areaSaved', { name: areaName.value.trim() })));
+    })),
+    el('div', { class: 'area-row' }, areaList, button('clear-area', t('map.clearArea'), () => {
+      area = null;
+      sketch.show(null);
+      showSelection();
+    })),
+    el('div', { class: 'area-row' },
+      button('export-png', t('map.exportPng'), async () => download('map.png', 'image/png', await mapPng(map))),
+      button('export-geojson', t('map.exportGeoJson'), async () => download(`${parameterOf(picker.value)}-wells.geojson`, 'application/geo+json',
+        JSON.stringify({ type: 'FeatureCollection', features: await selection() }))),
+      button('export-csv', t('map.exportCsv'), async () => download(`${parameterOf(picker.value)}-wells.csv`, 'text/csv;charset=utf-8',
+        readingsCsv(await selection())))),
+    el('p', { id: 'selection', class: 'selection' }));
+
+  /** The latest readings of the chosen parameter at the wells in the area of interest, or in the view without one. */
+  async function selection() {
+    const extent = transformExtent(area ? area.getExtent() : map.getView().calculateExtent(map.getSize()), 'EPSG:3857', 'EPSG:4326');
+    const page = await api(`/ogcapi/collections/latest_readings/items?f=json&limit=1000&parameter=${encodeURIComponent(parameterOf(picker.value))}`
+      + `&bbox=${extent.map((v) => v.toFixed(6)).join(',')}`);
+    if (!area) return page.features;
+    return page.features.filter((f) => area.intersectsCoordinate(fromLonLat(f.geometry.coordinates)));
+  }
+
+  let counting = 0;
+  async function showSelection() {
+    const mine = ++counting;
+    const features = await selection();
+    if (mine !== counting) return; // a later move has asked again
+    const wellsIn = new Set(features.map((f) => f.properties.well_code)).size;
+    document.getElementById('selection')?.replaceChildren(t('map.selection', { count: wellsIn, scope: area ? t('map.scopeArea') : t('map.scopeView') }));
+  }
+
+  section.append(el('div', { class: 'map-tools' }, el('label', {}, t('map.parameter'), ' ', picker), search, datalist),
+    el('div', { class: 'map-body' }, target,
+      el('aside', { class: 'map-side' }, layerPanel, tools, result, el('h3', {}, t('map.legend')), legend, identify)));
+  map.updateSize(); // the map was made before its element was in the page: fit to the size it has now
+
   if (query.has('lon') && query.has('lat')) {
     map.getView().setCenter(fromLonLat([Number(query.get('lon')), Number(query.get('lat'))]));
     map.getView().setZoom(Number(query.get('zoom') ?? 15));
@@ -81,19 +249,31 @@ export async function render(section, params, query) {
   showLegend(chosen);
   picker.addEventListener('change', () => {
     wells.setSource(wms(picker.value));
+    const next = surfaceOf(picker.value);
+    surface.setSource(next ? wms(next) : null);
+    surfaceToggle.querySelector('input').disabled = !next;
     showLegend(picker.value);
+    showSelection();
   });
+  surfaceToggle.querySelector('input').disabled = !surfaceOf(chosen);
 
   map.on('singleclick', async (event) => {
+    if (sketch.drawing()) return; // a click that draws identifies nothing
     const url = wells.getSource().getFeatureInfoUrl(event.coordinate, map.getView().getResolution(), 'EPSG:3857',
       { INFO_FORMAT: 'application/json', FEATURE_COUNT: 5 });
-    const found = await (await authorizedFetch(url)).json();
+    const info = await (await authorizedFetch(url)).json();
     identify.hidden = false;
-    identify.replaceChildren(el('h3', {}, t('map.identified')), ...(found.features.length ? found.features.map(featureCard) : [el('p', {}, t('map.nothingHere'))]));
+    identify.replaceChildren(el('h3', {}, t('map.identified')), ...(info.features.length ? info.features.map(featureCard) : [el('p', {}, t('map.nothingHere'))]));
+  });
+  map.on('moveend', () => {
+    if (!area) showSelection();
   });
 
   map.once('rendercomplete', () => target.setAttribute('data-ready', 'true'));
-  return () => map.setTarget(null);
+  return () => {
+    sketch.stop();
+    map.setTarget(null);
+  };
 }
 
 function layerTitle(capabilities, name) {
