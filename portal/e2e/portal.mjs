@@ -271,12 +271,56 @@ try {
     await page.waitForSelector('[data-page=alerts]:text("报警")');
   });
 
-  await step('the incident command view shows forecast, receptors, resources and timeline', async () => {
-    await page.goto(`${base}/#/incidents/${process.env.GW_INCIDENT}`);
+  await step('the incident command view shows the map with the forecast reach, forecast, receptors, plan, resources, tasks and timeline; comments; PDF', async () => {
+    const id = process.env.GW_INCIDENT;
+    await page.goto(`${base}/#/incidents/${id}`);
     await page.waitForSelector('#forecast canvas');
-    for (const part of ['receptors', 'resources', 'timeline']) {
+    for (const part of ['receptors', 'resources', 'timeline', 'tasks']) {
       assert.ok(await page.locator(`#command-${part} li`).count() > 0, `${part} listed`);
     }
+    assert.match(await page.textContent('#dose'), /m³/);
+
+    // The map: the front's median reach is drawn down the flow (azimuth clockwise from north), not up it. Pixel
+    // offsets from the incident at the centre computed here from Web Mercator, independently of OpenLayers.
+    await page.waitForSelector('#incident-map[data-ready=true]');
+    const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('gw.portal.token')).value);
+    const details = await (await fetch(`${base}/api/v1/incidents/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+    const front = details.forecast.bands.filter((b) => b.kind === 'FRONT').reduce((a, b) => (b.day > a.day ? b : a));
+    const [lon, lat] = details.incident.location;
+    const mapZoom = Number(await page.getAttribute('#incident-map', 'data-zoom'));
+    const groundPerPixel = ((2 * Math.PI * 6378137) / 256 / 2 ** mapZoom) * Math.cos((lat * Math.PI) / 180);
+    const a = (details.incident.flow.azimuthDegrees * Math.PI) / 180;
+    const mapBox = await page.locator('#incident-map').boundingBox();
+    const at = (metres) => [Math.round(mapBox.width / 2 + (metres * Math.sin(a)) / groundPerPixel),
+      Math.round(mapBox.height / 2 - (metres * Math.cos(a)) / groundPerPixel)];
+    const shot = await page.locator('#incident-map').screenshot();
+    // The reach is a 3 px line: any of the 3 × 3 pixels around the point, to allow for rounding.
+    const redNear = async ([px, py]) => {
+      for (const dx of [-1, 0, 1]) {
+        for (const dy of [-1, 0, 1]) {
+          const [r, g, b] = await pixel(page, shot, px + dx, py + dy);
+          if (r > 150 && g < 120 && b < 120) return true;
+        }
+      }
+      return false;
+    };
+    const downstream = at(front.p50 * 0.6);
+    const upstream = at(-front.p50 * 0.6);
+    assert.ok(await redNear(downstream), `the reach at ${downstream} (${(front.p50 * 0.6).toFixed(0)} m down the flow) is drawn`);
+    assert.ok(!(await redNear(upstream)), `nothing red at ${upstream}, as far up the flow`);
+
+    // A comment without text is refused with the server's reason beside the field, in Chinese; with text it joins the timeline.
+    await page.fill('#comment-form [name=department]', '园区应急办');
+    await page.click('#comment-form button[type=submit]');
+    await page.locator('#comment-form .field-error', { hasText: '必填' }).waitFor();
+    await page.fill('#comment-form [name=text]', '下游加密监测点已布设');
+    await page.click('#comment-form button[type=submit]');
+    await page.locator('#command-timeline li', { hasText: '下游加密监测点已布设' }).waitFor();
+    assert.equal(await page.locator('#comment-form .field-error').count(), 0);
+
+    // The emergency report downloads as a PDF.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#incident-pdf')]);
+    assert.equal((await readFile(await report.path())).subarray(0, 5).toString(), '%PDF-');
     await page.screenshot({ path: `${shots}/incident.png`, fullPage: true });
   });
 

@@ -10,6 +10,8 @@ const KNOWN_DYNAMIC = {
   'level.': ['GENERAL', 'SERIOUS', 'SEVERE'],
   'interval.': ['hour', 'day', 'month'],
   'nav.': ['dashboard', 'map', 'alerts', 'incidents'],
+  'analysis.': ['PENDING', 'DONE', 'FAILED'],
+  'dispatch.': ['DISPATCHED', 'EN_ROUTE', 'ON_SITE', 'RETURNED'],
 };
 
 const bundles = Object.fromEntries(readdirSync(join(root, 'i18n')).filter((f) => f.endsWith('.json'))

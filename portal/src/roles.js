@@ -7,6 +7,7 @@ const CAN = {
   acknowledge: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/alerts/{id}/acknowledge, GET .../deliveries
   judge: ['DUTY_OFFICER', 'SUPERVISOR', 'ANALYST'], // PUT /api/v1/alerts/{id}/verdict
   incidents: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/incidents
+  command: ['SUPERVISOR', 'EMERGENCY_TEAM'], // PATCH /api/v1/incidents/{id}/tasks/{taskId}
 };
 
 export function roles() {

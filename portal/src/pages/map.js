@@ -3,7 +3,6 @@ import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import ImageLayer from 'ol/layer/Image.js';
 import VectorLayer from 'ol/layer/Vector.js';
-import ImageWMS from 'ol/source/ImageWMS.js';
 import VectorSource from 'ol/source/Vector.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
 import Polygon from 'ol/geom/Polygon.js';
@@ -14,9 +13,8 @@ import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { Sketcher, measure } from '../map/sketch.js';
 import { download, mapPng, readingsCsv } from '../map/export.js';
+import { WMS, legendImage, wms } from '../map/wms.js';
 
-/** The platform's own WMS: the map needs no outside tiles, so it works on an isolated park network. */
-const WMS = '/wms';
 const AOIS = 'gw.portal.areas';
 
 /** Context layers a person may switch, drawn under the wells; on at first where the duty officer needs them. */
@@ -27,24 +25,6 @@ const CONTEXT_LAYERS = [
   { name: 'potential_sources', label: () => t('map.layer.sources'), on: false },
   { name: 'receptors', label: () => t('map.layer.receptors'), on: true },
 ];
-
-/** An image of the WMS as the signed-in person may see it: fetched with the token (an <img> cannot send one). */
-async function authorizedImage(url) {
-  return URL.createObjectURL(await (await authorizedFetch(url)).blob());
-}
-
-function loadWithToken(image, src) {
-  const element = image.getImage();
-  authorizedImage(src).then((url) => {
-    element.addEventListener('load', () => URL.revokeObjectURL(url), { once: true });
-    element.src = url;
-  });
-}
-
-function wms(layer, extra = {}) {
-  return new ImageWMS({ url: WMS, params: { LAYERS: layer, VERSION: '1.3.0', FORMAT: 'image/png', TRANSPARENT: true, STYLES: '', ...extra },
-    ratio: 1, hidpi: false, imageLoadFunction: loadWithToken });
-}
 
 function checkbox(id, label, checked, onChange) {
   const box = el('input', { type: 'checkbox', id, checked });
@@ -243,8 +223,7 @@ export async function render(section, params, query) {
   }
 
   function showLegend(layer) {
-    authorizedImage(`${WMS}?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetLegendGraphic&FORMAT=image/png&SLD_VERSION=1.1.0&LAYER=${encodeURIComponent(layer)}`)
-      .then((url) => { legend.src = url; });
+    legendImage(layer).then((url) => { legend.src = url; });
   }
   showLegend(chosen);
   picker.addEventListener('change', () => {
