@@ -86,6 +86,10 @@ public final class DatastreamForecasts {
         Instant latest = latestTime(datastream.id()).orElseThrow(() -> new InvalidInput(
                 "core.forecast.noReadings", null, datastream.code()));
         int length = (int) (Duration.ofDays(historyDays).toMinutes() / datastream.intervalMinutes());
+        // A series younger than the history asked for starts at its first reading: steps before it would count as a gap
+        // as long as the held-out fifth, leaving nothing to learn from.
+        Instant earliest = earliestTime(datastream.id(), latest.minus(step.multipliedBy(length - 1L))).orElse(latest);
+        length = (int) Math.min(length, Duration.between(earliest, latest).toMinutes() / datastream.intervalMinutes() + 1);
         Instant start = latest.minus(step.multipliedBy(length - 1L));
         double[] values = series(datastream.id(), start, step, length);
 
@@ -111,19 +115,30 @@ public final class DatastreamForecasts {
         Backtest backtest = Backtest.run(series, settings, HELD_OUT, 0);
         Forecast forecast = LearnedForecaster.train(series, settings).forecast(series);
         List<Point> points = new ArrayList<>();
+        // A concentration, conductivity or rainfall is never below zero: the interval is cut there, which keeps every
+        // value it could hold (and so its coverage).
+        double floor = nonNegative(parameter) ? 0 : Double.NEGATIVE_INFINITY;
         for (Forecast.Point p : forecast.points()) {
             Backtest.HorizonScore score = backtest.at(p.steps());
             int hours = (int) (p.steps() * step.toMinutes() / 60);
             if (score.model().rmse() <= score.persistence().rmse()) {
-                points.add(new Point(hours, p.time(), p.value(), p.lower(), p.upper(), Method.LEARNED));
+                points.add(new Point(hours, p.time(), Math.max(floor, p.value()), Math.max(floor, p.lower()), p.upper(), Method.LEARNED));
             } else {
                 double half = Z95 * score.persistence().rmse();
                 double last = forecast.originValue();
-                points.add(new Point(hours, p.time(), last, last - half, last + half, Method.PERSISTENCE));
+                points.add(new Point(hours, p.time(), last, Math.max(floor, last - half), last + half, Method.PERSISTENCE));
             }
         }
         double[] recent = Arrays.copyOfRange(values, Math.max(0, length - 7 * 24 * 60 / datastream.intervalMinutes()), length);
         return new Result(datastream, parameter, covariate, gaps, forecast.origin(), forecast.originValue(), points, backtest, start, recent);
+    }
+
+    /** Quantities that cannot be negative: dissolved concentrations, conductivity and rainfall (not levels or temperatures). */
+    static boolean nonNegative(Parameter parameter) {
+        return switch (parameter.unit()) {
+            case "mg/L", "µg/L", "ug/L", "μg/L", "ng/L", "µS/cm", "mm" -> true;
+            default -> false;
+        };
     }
 
     private static FeatureDesign design(Duration step, boolean rainfall) {
@@ -143,6 +158,12 @@ public final class DatastreamForecasts {
             if (steps < 1) throw new InvalidInput("core.forecast.horizonShort", "horizons", hours);
             return (int) steps;
         }).distinct().sorted().toArray();
+    }
+
+    private Optional<Instant> earliestTime(long datastreamId, Instant notBefore) {
+        return database.jdbc().sql("SELECT MIN(phenomenon_time) AS earliest FROM readings WHERE datastream_id = ? AND current_version "
+                        + "AND phenomenon_time >= ?")
+                .params(datastreamId, Rows.timestamp(notBefore)).query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "earliest"))).single();
     }
 
     private Optional<Instant> latestTime(long datastreamId) {

@@ -76,6 +76,19 @@ class DatastreamForecastsTest {
     }
 
     @Test
+    void aSeriesYoungerThanTheHistoryAskedForIsForecastFromItsFirstReading() {
+        // Forty days of readings and the default 180 days of history: the window starts at the first reading, or the
+        // held-out fifth of the nominal window (36 days) would leave four days to learn from.
+        Datastream benzene = stream("GW-U04/benzene");
+        DatastreamForecasts.Result result = forecasts.forecast(benzene.id(), List.of(24), 180);
+        assertThat(result.historyStart()).isEqualTo(DemoPark.START);
+        assertThat(result.points()).hasSize(1);
+        assertThat(result.backtest().horizons().get(0).coverage()).as("held-out 95 %% interval coverage").isBetween(0.85, 1.0);
+        // Benzene at GW-U04 before its leak is mostly a non-detect (0): the interval stops at zero, not below it.
+        assertThat(result.points().get(0).lower()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
     void aLaboratorySeriesIsRefusedWithTheReason() {
         Datastream logger = stream("GW-U02/benzene");
         Datastream lab = monitoring.insert(new Datastream(null, "GW-U02/benzene/lab", logger.wellId(), null, logger.parameterId(),
