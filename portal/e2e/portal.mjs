@@ -227,6 +227,35 @@ try {
       assert.equal(Number(points), expected[interval], `${interval} points`);
       if (interval === 'hour') await page.screenshot({ path: `${shots}/well.png` });
     }
+
+    // The trend of the daily means: Sen's slope as computed here, the median of all pairwise slopes (Sen 1968).
+    const days = (await json(`/api/v1/datastreams/${stream.id}/aggregates?interval=day&${query}`)).buckets;
+    const slopes = [];
+    for (let i = 0; i < days.length; i++) {
+      for (let j = i + 1; j < days.length; j++) {
+        slopes.push((days[j].mean - days[i].mean) / ((Date.parse(days[j].start) - Date.parse(days[i].start)) / 86400000));
+      }
+    }
+    slopes.sort((a, b) => a - b);
+    const sen = slopes.length % 2 ? slopes[(slopes.length - 1) / 2] : (slopes[slopes.length / 2 - 1] + slopes[slopes.length / 2]) / 2;
+    await page.waitForSelector('#trend[data-trend]');
+    const shown = Number((await page.textContent('#trend')).match(/Sen 斜率 (\S+) /)[1]);
+    assert.ok(Math.abs(shown - sen) <= Math.abs(sen) * 0.005 + 1e-12, `Sen's slope shown ${shown}, computed ${sen}`);
+
+    // The well as drilled: its screen from the register.
+    const facts = (await json(`/api/v1/wells/${known.id}`)).properties;
+    assert.equal(await page.getAttribute('#depth-diagram [data-screen]', 'data-screen'), `${facts.screenTopDepthM}-${facts.screenBottomDepthM}`);
+
+    // A dual-sensor well: the second sensor drawn beside the first.
+    const dual = wells.find((w) => w.properties.datastreams.some((d) => d.code.endsWith(`/${parameter}/B`)));
+    assert.ok(dual, `a well with two ${parameter} sensors`);
+    await page.goto(`${base}/#/wells/${dual.id}?parameter=${parameter}&interval=day`);
+    await page.waitForSelector('#series[data-points]');
+    assert.equal(await page.getAttribute('#series', 'data-second'), `${dual.id}/${parameter}/B`);
+    // Its forecast: the five horizons drawn from the latest reading, each with its 95 % interval. (Not at the isolated
+    // well above: a background well's benzene is a flat non-detect, which QA/QC flags and the forecaster leaves out.)
+    assert.equal(await page.getAttribute('#series', 'data-forecast'), '5', await page.textContent('#forecast-note'));
+    await page.screenshot({ path: `${shots}/well-dual.png` });
   });
 
   await step('a reading over HJ 212 raises a live alert in the list within 5 s; the duty officer acknowledges it', async () => {
@@ -322,6 +351,28 @@ try {
     const [report] = await Promise.all([page.waitForEvent('download'), page.click('#incident-pdf')]);
     assert.equal((await readFile(await report.path())).subarray(0, 5).toString(), '%PDF-');
     await page.screenshot({ path: `${shots}/incident.png`, fullPage: true });
+  });
+
+  await step('a data reviewer corrects the flagged pH of the alert\'s well on its page; without a reason the server says why beside the field', async () => {
+    const desk2 = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
+    const reviewer = await desk2.newPage();
+    await reviewer.goto(`${base}/#/wells/${subjects[0].split('/')[0]}?parameter=ph&interval=hour`);
+    await reviewer.waitForURL(/\/login/);
+    await reviewer.fill('#username', 'reviewer');
+    await reviewer.fill('#password', 'demo-reviewer');
+    await reviewer.click('button[type=submit]');
+    const task = reviewer.locator('#reviews form.review').first();
+    await task.waitFor();
+    await task.locator('[name=value]').fill('7.2');
+    await task.locator('button.decide-corrected').click();
+    await task.locator('.field-error').waitFor();
+    assert.match(await task.locator('.field-error').textContent(), /理由|reason/);
+    assert.ok(await task.locator('[name=reason] + .field-error').count() === 1, 'the reason is beside its field');
+    await task.locator('[name=reason]').fill('现场复核：探头被污染');
+    await task.locator('button.decide-corrected').click();
+    await reviewer.locator('#reviews .decided', { hasText: 'CORRECTED' }).waitFor();
+    await reviewer.screenshot({ path: `${shots}/well-review.png`, fullPage: true });
+    await desk2.close();
   });
 
   await step('on a 390x844 phone the duty officer sees the alert list, marks a new alert a false alarm and acknowledges it', async () => {

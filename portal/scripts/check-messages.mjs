@@ -12,6 +12,8 @@ const KNOWN_DYNAMIC = {
   'nav.': ['dashboard', 'map', 'alerts', 'incidents'],
   'analysis.': ['PENDING', 'DONE', 'FAILED'],
   'dispatch.': ['DISPATCHED', 'EN_ROUTE', 'ON_SITE', 'RETURNED'],
+  'trend.': ['INCREASING', 'PROBABLY_INCREASING', 'NO_TREND', 'STABLE', 'PROBABLY_DECREASING', 'DECREASING'],
+  'review.': ['ACCEPTED', 'CORRECTED', 'REJECTED'],
 };
 
 const bundles = Object.fromEntries(readdirSync(join(root, 'i18n')).filter((f) => f.endsWith('.json'))

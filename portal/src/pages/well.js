@@ -1,45 +1,131 @@
 import { chart as newChart, escapeHtml } from '../charts.js';
-import { api } from '../api.js';
+import { api, ApiError } from '../api.js';
 import { aggregates, latestObservations, parameters } from '../data.js';
 import { el } from '../dom.js';
 import { t, formatTime, parameterName } from '../i18n.js';
+import { can } from '../roles.js';
 
 const INTERVALS = ['hour', 'day', 'month'];
 /** The window the page shows: a year up to the datastream's latest reading, aggregated on the server. */
 const WINDOW_MS = 365 * 86400000;
+const DAY_MS = 86400000;
 const CLASS_NAMES = ['I', 'II', 'III', 'IV', 'V'];
+const FORECAST_HOURS = '6,12,24,48,72';
 
-/** One well: a chart of one of its datastreams with zoom, class limit lines and buckets holding QA/QC-flagged readings marked. */
+/** The other sensor of a dual-sensor well measuring the same parameter ("…/B" beside the first), if any. */
+function partnerOf(stream, streams) {
+  const partner = stream.code.endsWith('/B') ? stream.code.slice(0, -2) : `${stream.code}/B`;
+  return streams.find((d) => d.code === partner) ?? null;
+}
+
+/**
+ * One well: a chart of one of its datastreams with zoom, class limit lines, buckets holding QA/QC-flagged readings
+ * marked, the second sensor beside the first, the forecast with its 95 % band, the Mann–Kendall / Sen trend of the
+ * daily means, a diagram of the well's screen and water level, and — for a data reviewer — the flagged data to decide.
+ */
 export async function render(section, params, query) {
   const code = params[0];
   const [well, streams, names, latest] = await Promise.all([api(`/api/v1/wells/${encodeURIComponent(code)}`),
     api(`/api/v1/datastreams?well=${encodeURIComponent(code)}`), parameters(), latestObservations()]);
-  const preferred = streams.find((d) => d.parameter === query.get('parameter')) ?? streams[0];
+  const preferred = streams.find((d) => d.parameter === query.get('parameter') && !d.code.endsWith('/B')) ?? streams[0];
   const streamPicker = el('select', { id: 'datastream', 'aria-label': t('well.datastream') },
     ...streams.map((d) => el('option', { value: d.id, selected: d === preferred }, `${parameterName(names.get(d.parameter))} (${d.code})`)));
   const intervalPicker = el('select', { id: 'interval', 'aria-label': t('well.interval') },
     ...INTERVALS.map((i) => el('option', { value: i, selected: i === (query.get('interval') ?? 'hour') }, t(`interval.${i}`))));
   const target = el('div', { class: 'chart', id: 'series' });
   const summary = el('p', { class: 'summary', id: 'summary' });
+  const trend = el('p', { class: 'summary', id: 'trend' });
+  const forecastNote = el('p', { class: 'summary', id: 'forecast-note' });
+  const reviews = el('section', { id: 'reviews', class: 'reviews', hidden: true });
   const p = well.properties;
+  const level = streams.find((d) => d.parameter === 'water-level' && !d.code.endsWith('/B'));
   section.append(el('h1', {}, p.nameZh),
     el('p', { class: 'well-facts' }, t('well.facts', { aquifer: p.aquifer, top: p.screenTopDepthM, bottom: p.screenBottomDepthM, status: p.status })),
     el('div', { class: 'tools' }, el('label', {}, t('well.datastream'), ' ', streamPicker), el('label', {}, t('well.interval'), ' ', intervalPicker)),
-    summary, target);
+    el('div', { class: 'well-body' },
+      el('div', { class: 'well-main' }, summary, trend, forecastNote, target, reviews),
+      el('aside', { class: 'well-side' }, el('h3', {}, t('well.construction')),
+        depthDiagram(p, level && latest.has(level.id) ? await levelAt(level) : null))));
   const chart = newChart(target);
 
   async function draw() {
     const stream = streams.find((d) => String(d.id) === streamPicker.value);
     const parameter = names.get(stream.parameter);
+    const interval = intervalPicker.value;
     target.removeAttribute('data-points');
+    target.removeAttribute('data-forecast');
+    target.removeAttribute('data-second');
     const end = latest.has(stream.id) ? Date.parse(latest.get(stream.id)) + 1 : Date.now();
+    const from = new Date(end - WINDOW_MS).toISOString();
+    const to = new Date(end).toISOString();
+    const partner = partnerOf(stream, streams);
     const started = performance.now();
-    const result = await aggregates(stream.id, intervalPicker.value, new Date(end - WINDOW_MS).toISOString(), new Date(end).toISOString());
-    chart.setOption(option(result.buckets, parameter), true);
+    const [result, second, forecast] = await Promise.all([aggregates(stream.id, interval, from, to),
+      partner ? aggregates(partner.id, interval, from, to) : null,
+      interval === 'month' ? null : api(`/api/v1/datastreams/${stream.id}/forecast?horizons=${FORECAST_HOURS}`).catch((error) => error)]);
+    const forecastPoints = forecast instanceof Error || !forecast ? [] : forecast.points;
+    chart.setOption(option(result.buckets, parameter, partner && second ? { code: partner.code, buckets: second.buckets } : null,
+      forecast instanceof Error ? null : forecast), true);
     const flagged = result.buckets.filter((b) => b.flagged > 0).length;
     summary.textContent = t('well.summary', { points: result.buckets.length, flagged, unit: parameter.unit });
+    forecastNote.textContent = forecast instanceof ApiError ? t('well.noForecast', { reason: forecast.message })
+      : forecast ? t('well.forecastNote', { hours: forecastPoints.at(-1)?.hours ?? 0, covariate: forecast.covariate ?? '—' }) : '';
     target.setAttribute('data-points', String(result.buckets.length));
+    target.setAttribute('data-forecast', String(forecastPoints.length));
+    if (partner && second) target.setAttribute('data-second', partner.code);
     target.setAttribute('data-load-ms', String(Math.round(performance.now() - started)));
+    showTrend(stream, parameter, interval === 'day' ? result.buckets : null, from, to);
+    showReviews(stream);
+  }
+
+  /** The Mann–Kendall test and Sen's slope of the daily means (the platform's analysis, for those allowed to run it). */
+  async function showTrend(stream, parameter, days, from, to) {
+    trend.textContent = '';
+    trend.removeAttribute('data-trend');
+    if (!can('trend')) return;
+    const daily = days ?? (await aggregates(stream.id, 'day', from, to)).buckets;
+    if (daily.length < 4) return;
+    const origin = Date.parse(daily[0].start);
+    const answer = await api('/api/v1/analytics/trend', { method: 'POST',
+      body: { times: daily.map((b) => (Date.parse(b.start) - origin) / DAY_MS), values: daily.map((b) => b.mean) } });
+    trend.setAttribute('data-trend', answer.trend);
+    // A slope that is zero but for rounding in the median of the pairwise slopes reads as 0, not 6.2e-20.
+    const slope = (x) => (Math.abs(x) < 1e-12 ? '0' : x.toPrecision(3));
+    trend.textContent = t('well.trend', { trend: t(`trend.${answer.trend}`), p: answer.pValue.toPrecision(2), slope: slope(answer.senSlope),
+      lower: slope(answer.senSlopeLower), upper: slope(answer.senSlopeUpper), unit: parameter.unit, n: answer.n });
+  }
+
+  /** The open review tasks of this datastream: accept, correct (with the value) or reject, with a reason. */
+  async function showReviews(stream) {
+    reviews.hidden = true;
+    if (!can('review')) return;
+    const open = (await api('/api/v1/reviews?status=OPEN')).filter((task) => task.datastreamId === stream.id);
+    reviews.replaceChildren(el('h2', {}, t('well.reviews', { n: open.length })), ...open.map(reviewTask));
+    reviews.hidden = open.length === 0;
+  }
+
+  function reviewTask(task) {
+    const value = el('input', { type: 'number', step: 'any', name: 'value', placeholder: t('well.correctedValue'), 'aria-label': t('well.correctedValue') });
+    const reason = el('input', { type: 'text', name: 'reason', placeholder: t('well.reason'), 'aria-label': t('well.reason') });
+    const form = el('form', { class: 'review', 'data-review': task.id },
+      el('div', {}, t('well.reviewTask', { from: formatTime(task.firstTime), to: formatTime(task.lastTime), n: task.readingCount, flags: task.flags.join(', ') })),
+      value, reason,
+      ...['ACCEPTED', 'CORRECTED', 'REJECTED'].map((decision) => el('button', { type: 'submit', value: decision, class: `decide-${decision.toLowerCase()}` }, t(`review.${decision}`))));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      form.querySelectorAll('.field-error').forEach((e) => e.remove());
+      const decision = event.submitter.value;
+      try {
+        const decided = await api(`/api/v1/reviews/${task.id}/decision`, { method: 'POST', body: {
+          decision, value: decision === 'CORRECTED' && value.value !== '' ? Number(value.value) : null, reason: reason.value || null } });
+        form.replaceWith(el('p', { class: 'decided', 'data-review': task.id }, t('well.decided', { status: decided.status, who: decided.decidedBy })));
+        await draw();
+      } catch (error) {
+        const field = error instanceof ApiError ? form.querySelector(`[name="${error.problem?.field}"]`) : null;
+        (field ?? event.submitter).after(el('span', { class: 'field-error', role: 'alert' }, error.message));
+      }
+    });
+    return form;
   }
 
   streamPicker.addEventListener('change', draw);
@@ -53,37 +139,103 @@ export async function render(section, params, query) {
   };
 }
 
-function option(buckets, parameter) {
+/** The latest hourly mean of the well's water level (a head, m above datum). */
+async function levelAt(stream) {
+  const to = new Date();
+  const { buckets } = await aggregates(stream.id, 'day', new Date(to - 400 * DAY_MS).toISOString(), to.toISOString());
+  return buckets.length ? buckets.at(-1).mean : null;
+}
+
+/**
+ * The well as drilled: ground, casing top, the screened interval and the water table, to scale in depth below ground
+ * (an SVG drawn here, so it prints and zooms sharply).
+ */
+function depthDiagram(p, level) {
+  const NS = 'http://www.w3.org/2000/svg';
+  const svg = (tag, attributes, text) => {
+    const node = document.createElementNS(NS, tag);
+    Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  const bottom = Math.max(p.screenBottomDepthM ?? 10, 1) + 2;
+  const height = 300;
+  const top = 30;
+  const y = (depth) => top + ((height - top - 10) * depth) / bottom;
+  const drawing = svg('svg', { viewBox: `0 0 220 ${height}`, width: '100%', id: 'depth-diagram', role: 'img', 'aria-label': t('well.construction') });
+  drawing.append(
+    svg('rect', { x: 0, y: y(0), width: 220, height: height - y(0), fill: '#EFEBE9' }),
+    svg('line', { x1: 0, x2: 220, y1: y(0), y2: y(0), stroke: '#5D4037', 'stroke-width': 2 }),
+    svg('text', { x: 4, y: y(0) - 4, 'font-size': 11 }, t('well.ground', { elevation: p.groundElevationM ?? '—' })),
+    svg('rect', { x: 96, y: y(0) - 10, width: 16, height: y(p.screenBottomDepthM ?? bottom) - y(0) + 10, fill: '#fff', stroke: '#455A64' }));
+  if (p.screenTopDepthM != null && p.screenBottomDepthM != null) {
+    drawing.append(svg('rect', { x: 96, y: y(p.screenTopDepthM), width: 16, height: y(p.screenBottomDepthM) - y(p.screenTopDepthM),
+      fill: 'url(#slots)', stroke: '#455A64', 'data-screen': `${p.screenTopDepthM}-${p.screenBottomDepthM}` }),
+    svg('text', { x: 118, y: y(p.screenTopDepthM) + 10, 'font-size': 11 }, t('well.screenTop', { depth: p.screenTopDepthM })),
+    svg('text', { x: 118, y: y(p.screenBottomDepthM), 'font-size': 11 }, t('well.screenBottom', { depth: p.screenBottomDepthM })));
+    const pattern = svg('pattern', { id: 'slots', width: 16, height: 4, patternUnits: 'userSpaceOnUse' });
+    pattern.append(svg('rect', { width: 16, height: 4, fill: '#B0BEC5' }), svg('line', { x1: 2, x2: 14, y1: 2, y2: 2, stroke: '#37474F' }));
+    const defs = svg('defs', {});
+    defs.append(pattern);
+    drawing.prepend(defs);
+  }
+  if (level != null && p.groundElevationM != null) {
+    const depth = p.groundElevationM - level;
+    drawing.append(svg('line', { x1: 20, x2: 200, y1: y(depth), y2: y(depth), stroke: '#1E88E5', 'stroke-width': 2, 'stroke-dasharray': '6 3', 'data-depth': depth.toFixed(2) }),
+      svg('text', { x: 4, y: y(depth) + 14, 'font-size': 11, fill: '#1565C0' }, t('well.waterTable', { depth: depth.toFixed(2), level: level.toFixed(2) })));
+  }
+  return drawing;
+}
+
+function option(buckets, parameter, second, forecast) {
   const limits = parameter.classLimits?.classes ?? [];
   const when = (b) => b.start;
+  const points = forecast?.points ?? [];
+  const ahead = points.length ? [[forecast.origin, forecast.originValue, forecast.originValue], ...points.map((f) => [f.time, f.lower, f.upper, f.value])] : [];
   return {
     animation: false,
     tooltip: {
       trigger: 'axis',
       formatter: (items) => {
-        const b = buckets[items[0].dataIndex];
+        const item = items.find((i) => i.seriesId === 'mean');
+        if (!item) {
+          const f = items.find((i) => i.seriesId === 'forecast');
+          return f ? escapeHtml(t('well.forecastTooltip', { time: formatTime(f.value[0]), value: Number(f.value[1]).toPrecision(4), unit: parameter.unit })) : '';
+        }
+        const b = buckets[item.dataIndex];
         return [formatTime(b.start), t('well.tooltip', { mean: b.mean.toPrecision(4), min: b.min, max: b.max, count: b.count, unit: parameter.unit }),
           b.flagged ? t('well.flagged', { n: b.flagged }) : ''].map(escapeHtml).join('<br>');
       },
     },
-    legend: { top: 0, data: [t('well.mean'), t('well.range'), t('well.flaggedSeries')] },
+    legend: { top: 0, data: [t('well.mean'), t('well.range'), ...(second ? [t('well.secondSensor', { code: second.code })] : []), t('well.flaggedSeries'),
+      ...(ahead.length ? [t('well.forecast'), t('well.forecastBand')] : [])] },
     grid: { top: 40, left: 60, right: 80, bottom: 70 },
     dataZoom: [{ type: 'inside' }, { type: 'slider' }],
     xAxis: { type: 'time' },
     yAxis: { type: 'value', name: parameter.unit, scale: true },
     series: [
       // The min-max band: an invisible base at the minimum, then the range stacked on it.
-      { name: 'min', type: 'line', data: buckets.map((b) => [when(b), b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none', tooltip: { show: false } },
+      { id: 'min', type: 'line', data: buckets.map((b) => [when(b), b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none', tooltip: { show: false } },
       { name: t('well.range'), type: 'line', data: buckets.map((b) => [when(b), b.max - b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none',
         areaStyle: { color: 'rgba(30,136,229,0.18)' } },
-      { name: t('well.mean'), type: 'line', data: buckets.map((b) => [when(b), b.mean]), showSymbol: false, color: '#1E88E5',
+      { id: 'mean', name: t('well.mean'), type: 'line', data: buckets.map((b) => [when(b), b.mean]), showSymbol: false, color: '#1E88E5',
         markLine: limits.length ? {
           symbol: 'none', silent: true,
           data: limits.filter((c) => c.upper != null).map((c, i) => ({ yAxis: c.upper, name: t('well.classLimit', { class: CLASS_NAMES[i] }),
             label: { formatter: t('well.classLimit', { class: CLASS_NAMES[i] }), position: 'end' }, lineStyle: { type: 'dashed', color: '#757575' } })),
         } : undefined },
+      ...(second ? [{ id: 'second', name: t('well.secondSensor', { code: second.code }), type: 'line', showSymbol: false, color: '#8E24AA',
+        lineStyle: { width: 1 }, data: second.buckets.map((b) => [when(b), b.mean]) }] : []),
       { name: t('well.flaggedSeries'), type: 'scatter', symbol: 'triangle', symbolSize: 9, color: '#E53935',
         data: buckets.filter((b) => b.flagged > 0).map((b) => [when(b), b.mean]) },
+      ...(ahead.length ? [
+        // The 95 % prediction band from the latest reading on: its lower edge, then its width stacked on it.
+        { id: 'forecast-lower', type: 'line', data: ahead.map((a) => [a[0], a[1]]), lineStyle: { opacity: 0 }, stack: 'forecast', symbol: 'none', tooltip: { show: false } },
+        { name: t('well.forecastBand'), type: 'line', data: ahead.map((a) => [a[0], a[2] - a[1]]), lineStyle: { opacity: 0 }, stack: 'forecast', symbol: 'none',
+          areaStyle: { color: 'rgba(255,143,0,0.25)' }, color: '#FFB300' },
+        { id: 'forecast', name: t('well.forecast'), type: 'line', data: [[forecast.origin, forecast.originValue], ...points.map((f) => [f.time, f.value])],
+          color: '#EF6C00', lineStyle: { type: 'dashed' }, symbolSize: 5 },
+      ] : []),
     ],
   };
 }

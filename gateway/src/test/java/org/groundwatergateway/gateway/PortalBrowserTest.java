@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +21,16 @@ import tools.jackson.databind.JsonNode;
  * The web portal in a real browser: portal/e2e/portal.mjs drives Debian's Chromium (playwright-core) through sign-in
  * on the platform's own OIDC provider, the dashboard, the map (a well's class colour at its pixel, identify), the well
  * page's aggregated chart, a live alert from an HJ 212 packet acknowledged on the desk and on a 390x844 phone, the
- * banner of a lost connection and the live list resuming, the language switch and an incident's command view. The gateway prepares what only it can: the warning rule the packets
+ * banner of a lost connection and the live list resuming, the language switch, an incident's command view and a reviewer's
+ * correction on the well page. The gateway prepares what only it can: the warning rule the packets
  * break, the packets themselves (with the demo devices' passwords and CRC), and the incident.
  */
-@TestPropertySource(properties = "gw.test.fixture=portal") // its own gateway: it raises alerts and acknowledges them
+// Its own gateway: it raises alerts and acknowledges them. Twenty days, so that the well page's forecast has enough
+// history: 100 complete samples 72 hours ahead to learn from, and a held-out fifth longer than 72 hours to calibrate on.
+@TestPropertySource(properties = {"gw.test.fixture=portal", "gw.demo-days=" + PortalBrowserTest.DAYS})
 class PortalBrowserTest extends RunningGateway {
+
+    static final int DAYS = 20;
 
     private static final Path PORTAL = Path.of("../portal");
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -36,12 +43,15 @@ class PortalBrowserTest extends RunningGateway {
         JsonNode rule = answer(http.post("/api/v1/warning-rules", "{\"name\": \"pH above class III\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"ph\", "
                 + "\"limitClass\": 3, \"thresholds\": {\"general\": 1.0, \"serious\": 1.05, \"severe\": 1.2}}", "admin", "demo-admin"), 201);
         assertThat(rule.path("id").asLong()).isPositive();
-        // pH 9.0 at two wells, after the demo's last hour: serious, so each notifies the duty officer in the app.
+        // pH 9.0 at two wells, after the demo's last hour: serious, so each notifies the duty officer in the app; a jump
+        // from about 7 that QA/QC flags for review.
         List<Integer> wells = List.of(12, 13);
+        String dataTime = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.ofHours(8))
+                .format(DemoPark.START.plus(Duration.ofDays(DAYS)).plus(Duration.ofHours(5)));
         List<String> packets = wells.stream().map(well -> {
             String mn = DemoPark.deviceNumber(well, false);
-            byte[] frame = Hj212Frame.encode("QN=20251103050000000;ST=24;CN=2061;PW=" + DemoPark.devicePassword(mn) + ";MN=" + mn
-                    + ";Flag=4;CP=&&DataTime=20251103050000;w01001-Avg=9.0,w01001-Flag=N&&");
+            byte[] frame = Hj212Frame.encode("QN=" + dataTime + "000;ST=24;CN=2061;PW=" + DemoPark.devicePassword(mn) + ";MN=" + mn
+                    + ";Flag=4;CP=&&DataTime=" + dataTime + ";w01001-Avg=9.0,w01001-Flag=N&&");
             return Base64.getEncoder().encodeToString(frame);
         }).toList();
         int hj212 = http.get("/actuator/health").json().path("components").path("hj212").path("details").path("port").asInt();
