@@ -165,6 +165,26 @@ class AnalyticsApiTest extends RunningGateway {
         assertThat(network.get("redundancy").size()).isEqualTo(surface.get("wells").size());
     }
 
+    /** The analytics library's own refusals of a model parameter, from its catalogue, placed at the request's field (issue #16). */
+    @Test
+    void aModelParameterTheLibraryRefusesIsNamedInEitherLanguage() {
+        Http admin = http.signedInAs("admin", "demo-admin");
+        String reversed = plume("analytical", ", \"uncertainty\": {\"realizations\": 20, \"hydraulicGradient\": 0.0013, "
+                + "\"porosity\": {\"distribution\": \"UNIFORM\", \"min\": 0.3, \"max\": 0.2}}");
+        JsonNode zh = admin.post("/api/v1/analytics/transport", reversed, Map.of("Accept-Language", "zh-CN")).json();
+        assertThat(zh.get("detail").asString()).isEqualTo("uncertainty.porosity：均匀分布需要有限的 min ≤ max");
+        assertThat(zh.get("field").asString()).isEqualTo("uncertainty.porosity");
+        JsonNode en = admin.post("/api/v1/analytics/transport", reversed, Map.of("Accept-Language", "en")).json();
+        assertThat(en.get("detail").asString()).isEqualTo("uncertainty.porosity: uniform needs finite min ≤ max");
+        // Refused inside the library, with no field to name: still in the caller's language.
+        String pairs = "{\"x\": [1, 2], \"y\": [3, 4]}";
+        Http.Response chinese = admin.post("/api/v1/analytics/correlation", pairs, Map.of());
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.json().get("detail").asString()).isEqualTo("相关性检验至少需要 3 对数据，实际为 2 对");
+        assertThat(admin.post("/api/v1/analytics/correlation", pairs, Map.of("Accept-Language", "en")).json().get("detail").asString())
+                .isEqualTo("a correlation test needs at least 3 pairs, got 2");
+    }
+
     @Test
     void analysesOfStoredDataExplainWhatTheyLack() {
         Http.Response shortWindow = http.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", "admin", "demo-admin");
