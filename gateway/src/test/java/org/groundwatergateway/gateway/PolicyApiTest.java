@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -117,6 +118,22 @@ class PolicyApiTest extends RunningGateway {
                 .get("version").asInt()).isEqualTo(1);
         assertThat(http.post("/api/v1/policies/2/activate", "", "auditor", "demo-auditor").status()).isEqualTo(403);
         assertThat(versions().get("active").asInt()).isEqualTo(1);
+    }
+
+    /** The permission matrix lets the auditor read the policies; an active policy that hides them is refused in either language. */
+    @Test
+    void aPolicyThatHidesThePoliciesFromTheAuditorIsSaidInEitherLanguage() {
+        String hidden = """
+                {"name": "policies not for audit", "rules": [
+                  {"id": "staff", "audiences": [{"kind": "PARK_ADMINISTRATION"}], "datasets": ["*"], "effects": [{"type": "allow"}]},
+                  {"id": "no-audit", "audiences": [{"role": "AUDIT_ADMIN"}], "datasets": ["policies"], "effects": [{"type": "deny"}]}]}
+                """;
+        ok(http.post("/api/v1/policies/" + create("application/json", hidden) + "/activate", "", SECADMIN, SECADMIN_PASSWORD));
+        Http auditor = http.signedInAs("auditor", "demo-auditor");
+        String explain = "/api/v1/policies/explain?audience=kind:PUBLIC&dataset=wells";
+        assertThat(problem(auditor.get(explain, Map.of("Accept-Language", "zh-CN")), 403)).isEqualTo("当前生效的共享策略不向您显示共享策略");
+        assertThat(problem(auditor.get(explain, Map.of("Accept-Language", "en")), 403))
+                .isEqualTo("The active sharing policy does not show the sharing policies to you");
     }
 
     @Test

@@ -116,11 +116,11 @@ public class ApiExceptionHandler {
         return refused(e, HttpStatus.CONFLICT, request);
     }
 
-    /** Security errors say only what the caller may know. */
+    /** Security errors say only what the caller may know, in the caller's language. */
     @ExceptionHandler({FirstAccounts.SetupRefused.class, Accounts.NotYours.class, PolicyController.PolicyApiWithheld.class})
-    ProblemDetail forbidden(RuntimeException e) {
+    ProblemDetail forbidden(CataloguedRefusal e, HttpServletRequest request) {
         log.info("Refused: {}", e.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        return refused(e, HttpStatus.FORBIDDEN, request);
     }
 
     /** Nothing is disclosed or done that the audit log cannot record. */
