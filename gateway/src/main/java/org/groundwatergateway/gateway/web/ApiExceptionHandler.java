@@ -38,12 +38,16 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    /** Every problem of a refused policy document, each with its field (a JSON pointer) and reason, in {@code errors}. */
+    /**
+     * Every problem of a refused policy document, each with its field (a JSON pointer) and reason, in {@code errors};
+     * in the caller's language.
+     */
     @ExceptionHandler(InvalidPolicy.class)
-    ProblemDetail invalidPolicy(InvalidPolicy e) {
+    ProblemDetail invalidPolicy(InvalidPolicy e, HttpServletRequest request) {
         log.info("Rejected sharing policy: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("errors", e.problems());
+        Locale language = Languages.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.detail(language));
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "reason", p.reason(language))).toList());
         return problem;
     }
 
