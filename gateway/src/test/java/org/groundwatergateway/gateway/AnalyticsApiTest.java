@@ -165,6 +165,22 @@ class AnalyticsApiTest extends RunningGateway {
         assertThat(network.get("redundancy").size()).isEqualTo(surface.get("wells").size());
     }
 
+    /** A run that fails keeps why, and tells each reader in their own language, on its status and its event stream (issue #16). */
+    @Test
+    void aFailedRunSaysWhyInTheReadersLanguage() {
+        Http admin = http.signedInAs("admin", "demo-admin");
+        Http.Response accepted = admin.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", ASYNC);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String location = URI.create(accepted.raw().headers().firstValue("Location").orElseThrow()).getPath();
+        List<String> stream = admin.eventStream(location + "/events", Duration.ofSeconds(60));
+        JsonNode last = JSON.readTree(stream.stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElseThrow().substring(5));
+        assertThat(last.get("state").asString()).isEqualTo("FAILED");
+        assertThat(last.get("error").asString()).isEqualTo("from/to：时间窗应长于 10 天");
+        assertThat(ok(admin.get(location, Map.of("Accept-Language", "zh-CN"))).get("error").asString()).isEqualTo("from/to：时间窗应长于 10 天");
+        assertThat(ok(admin.get(location, Map.of("Accept-Language", "en"))).get("error").asString())
+                .isEqualTo("from/to: the window must be longer than 10 days");
+    }
+
     /** The analytics library's own refusals of a model parameter, from its catalogue, placed at the request's field (issue #16). */
     @Test
     void aModelParameterTheLibraryRefusesIsNamedInEitherLanguage() {
