@@ -54,6 +54,11 @@ public class InvalidArgument extends IllegalArgumentException {
         return reason(locale);
     }
 
+    /** A failure's message in a language: a catalogued refusal's in that language, any other's as it is (English). */
+    public static String message(Throwable failure, Locale locale) {
+        return failure instanceof InvalidArgument refused ? refused.message(locale) : failure.getMessage();
+    }
+
     /** What is wrong, without any field a subclass names. */
     public String reason(Locale locale) {
         return text(key, chinese(locale), arguments);

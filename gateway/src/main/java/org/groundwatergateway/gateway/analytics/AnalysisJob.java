@@ -63,7 +63,7 @@ public final class AnalysisJob {
     /** The run as it stands, its error in {@code language} ({@code Locale.ENGLISH} or {@code Locale.CHINESE}). */
     public Status status(Locale language) {
         RuntimeException failed = failure;
-        String error = failed == null ? null : failed instanceof InvalidArgument refused ? refused.message(language) : failed.getMessage();
+        String error = failed == null ? null : InvalidArgument.message(failed, language);
         return new Status(id, kind, state, fraction, stage, created, finished, error, state == State.SUCCEEDED ? result : null);
     }
 
