@@ -199,6 +199,10 @@ class AnalyticsApiTest extends RunningGateway {
         assertThat(chinese.json().get("detail").asString()).isEqualTo("相关性检验至少需要 3 对数据，实际为 2 对");
         assertThat(admin.post("/api/v1/analytics/correlation", pairs, Map.of("Accept-Language", "en")).json().get("detail").asString())
                 .isEqualTo("a correlation test needs at least 3 pairs, got 2");
+        String retarded = plume("numerical", "").replace("\"retardation\": 1.2", "\"retardation\": 0.5");
+        assertThat(admin.post("/api/v1/analytics/transport", retarded, Map.of()).json().get("detail").asString()).isEqualTo("阻滞因子至少为 1");
+        assertThat(admin.post("/api/v1/analytics/transport", retarded, Map.of("Accept-Language", "en")).json().get("detail").asString())
+                .isEqualTo("retardation must be at least 1");
     }
 
     @Test
