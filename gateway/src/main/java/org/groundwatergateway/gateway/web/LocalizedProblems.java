@@ -16,8 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * Every problem detail the REST API answers has its title in the caller's language — Chinese unless
  * {@code Accept-Language} prefers English — and says which in {@code Content-Language}. The details are written in
- * that language by the handlers that can ({@link RequestExceptionHandler}, share refusals, and input refused as
- * {@link org.groundwatergateway.core.problem.InvalidInput} from the message catalogues); the rest are English.
+ * that language by the handlers that can ({@link RequestExceptionHandler}, share refusals, and whatever is refused from
+ * the message catalogues: {@link org.groundwatergateway.core.problem.InvalidInput}, the analytics library's
+ * {@link org.groundwatergateway.analytics.InvalidArgument}, the catalogued refusals and a refused sharing policy); the
+ * rest (an argument refused with a message of its own, no catalogue's) are English.
  */
 @RestControllerAdvice
 public class LocalizedProblems implements ResponseBodyAdvice<ProblemDetail> {
