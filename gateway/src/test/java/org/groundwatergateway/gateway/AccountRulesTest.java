@@ -96,7 +96,9 @@ class AccountRulesTest extends RunningGateway {
         assertThat(oauth.clientCredentials("enterprise-E01", secret).statusCode()).isEqualTo(200);
         assertThat(oauth.clientCredentials("enterprise-E01", "demo-secret-E01").statusCode()).isEqualTo(401);
         assertThat(problem(http.post("/api/v1/clients/enterprise-E02/secret", "{}", "enterprise", "demo-enterprise"), 403))
-                .contains("belongs to another organisation");
+                .isEqualTo("clientId：客户端 'enterprise-E02' 属于其他机构");
+        assertThat(problem(http.signedInAs("enterprise", "demo-enterprise").post("/api/v1/clients/enterprise-E02/secret", "{}",
+                java.util.Map.of("Accept-Language", "en")), 403)).isEqualTo("clientId: client 'enterprise-E02' belongs to another organisation");
         // Put the published demo secret's holder back in business for the other tests: the system administrator rotates it.
         assertThat(http.post("/api/v1/clients/enterprise-E01/secret", "{}", "sysadmin", "demo-sysadmin").status()).isEqualTo(200);
     }

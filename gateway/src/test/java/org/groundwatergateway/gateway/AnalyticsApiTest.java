@@ -165,6 +165,46 @@ class AnalyticsApiTest extends RunningGateway {
         assertThat(network.get("redundancy").size()).isEqualTo(surface.get("wells").size());
     }
 
+    /** A run that fails keeps why, and tells each reader in their own language, on its status and its event stream (issue #16). */
+    @Test
+    void aFailedRunSaysWhyInTheReadersLanguage() {
+        Http admin = http.signedInAs("admin", "demo-admin");
+        Http.Response accepted = admin.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", ASYNC);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String location = URI.create(accepted.raw().headers().firstValue("Location").orElseThrow()).getPath();
+        List<String> stream = admin.eventStream(location + "/events", Duration.ofSeconds(60));
+        JsonNode last = JSON.readTree(stream.stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElseThrow().substring(5));
+        assertThat(last.get("state").asString()).isEqualTo("FAILED");
+        assertThat(last.get("error").asString()).isEqualTo("from/to：时间窗应长于 10 天");
+        assertThat(ok(admin.get(location, Map.of("Accept-Language", "zh-CN"))).get("error").asString()).isEqualTo("from/to：时间窗应长于 10 天");
+        assertThat(ok(admin.get(location, Map.of("Accept-Language", "en"))).get("error").asString())
+                .isEqualTo("from/to: the window must be longer than 10 days");
+    }
+
+    /** The analytics library's own refusals of a model parameter, from its catalogue, placed at the request's field (issue #16). */
+    @Test
+    void aModelParameterTheLibraryRefusesIsNamedInEitherLanguage() {
+        Http admin = http.signedInAs("admin", "demo-admin");
+        String reversed = plume("analytical", ", \"uncertainty\": {\"realizations\": 20, \"hydraulicGradient\": 0.0013, "
+                + "\"porosity\": {\"distribution\": \"UNIFORM\", \"min\": 0.3, \"max\": 0.2}}");
+        JsonNode zh = admin.post("/api/v1/analytics/transport", reversed, Map.of("Accept-Language", "zh-CN")).json();
+        assertThat(zh.get("detail").asString()).isEqualTo("uncertainty.porosity：均匀分布需要有限的 min ≤ max");
+        assertThat(zh.get("field").asString()).isEqualTo("uncertainty.porosity");
+        JsonNode en = admin.post("/api/v1/analytics/transport", reversed, Map.of("Accept-Language", "en")).json();
+        assertThat(en.get("detail").asString()).isEqualTo("uncertainty.porosity: uniform needs finite min ≤ max");
+        // Refused inside the library, with no field to name: still in the caller's language.
+        String pairs = "{\"x\": [1, 2], \"y\": [3, 4]}";
+        Http.Response chinese = admin.post("/api/v1/analytics/correlation", pairs, Map.of());
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.json().get("detail").asString()).isEqualTo("相关性检验至少需要 3 对数据，实际为 2 对");
+        assertThat(admin.post("/api/v1/analytics/correlation", pairs, Map.of("Accept-Language", "en")).json().get("detail").asString())
+                .isEqualTo("a correlation test needs at least 3 pairs, got 2");
+        String retarded = plume("numerical", "").replace("\"retardation\": 1.2", "\"retardation\": 0.5");
+        assertThat(admin.post("/api/v1/analytics/transport", retarded, Map.of()).json().get("detail").asString()).isEqualTo("阻滞因子至少为 1");
+        assertThat(admin.post("/api/v1/analytics/transport", retarded, Map.of("Accept-Language", "en")).json().get("detail").asString())
+                .isEqualTo("retardation must be at least 1");
+    }
+
     @Test
     void analysesOfStoredDataExplainWhatTheyLack() {
         Http.Response shortWindow = http.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", "admin", "demo-admin");

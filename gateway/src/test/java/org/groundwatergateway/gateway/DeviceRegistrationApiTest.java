@@ -140,6 +140,11 @@ class DeviceRegistrationApiTest extends RunningGateway {
         assertThat(refused.get("rejectedRows").asInt()).isEqualTo(5);
         assertThat(refused.get("errors").toString()).contains("{\"row\":3,\"column\":\"park\"", "{\"row\":4,\"column\":\"password\"",
                 "{\"row\":5,\"column\":\"well\"", "{\"row\":6,\"column\":\"intervalMinutes\"");
+        // Each row's reason in the caller's language.
+        assertThat(refused.get("errors").toString()).contains("{\"row\":5,\"column\":\"well\",\"reason\":\"没有代码为 GW-X99 的监测井\"}");
+        JsonNode english = http.signedInAs("admin", "demo-admin").postAs("/api/v1/devices/registrations", CSV, bad, java.util.Map.of("Accept-Language", "en"))
+                .json();
+        assertThat(english.get("errors").toString()).contains("{\"row\":5,\"column\":\"well\",\"reason\":\"no well with code GW-X99\"}");
         assertThat(http.post("/api/v1/devices/registrations", CSV, bad, "admin", "demo-admin").status()).isEqualTo(422);
         assertThat(http.get("/api/v1/devices/REG0201").status()).isEqualTo(404);
 

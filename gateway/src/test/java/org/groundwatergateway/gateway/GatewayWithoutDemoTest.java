@@ -42,7 +42,10 @@ class GatewayWithoutDemoTest extends RunningGateway {
         Path tokenFile = dataDir.resolve("setup-token");
         String token = Files.readString(tokenFile).strip();
         String setup = "{\"token\": \"%s\", \"username\": \"chief\", \"password\": \"%s\"}";
-        assertThat(anonymous.post("/api/v1/setup", setup.formatted("wrong-" + token, "Str0ng-Passw0rd!"), null, null).status()).isEqualTo(403);
+        assertThat(problem(anonymous.post("/api/v1/setup", setup.formatted("wrong-" + token, "Str0ng-Passw0rd!"), null, null), 403))
+                .isEqualTo("token：设置令牌错误，或平台已经设置完成");
+        assertThat(problem(anonymous.post("/api/v1/setup", setup.formatted("wrong-" + token, "Str0ng-Passw0rd!"), java.util.Map.of("Accept-Language", "en")), 403))
+                .isEqualTo("token: the setup token is wrong, or the platform is set up already");
         String weak = problem(anonymous.post("/api/v1/setup", setup.formatted(token, "short"), null, null), 400);
         assertThat(weak).startsWith("password：至少 10 个字符");
         assertThat(anonymous.post("/api/v1/setup", setup.formatted(token, "Str0ng-Passw0rd!"), null, null).status()).isEqualTo(201);

@@ -126,6 +126,14 @@ final class Http {
         return send(request);
     }
 
+    /** A POST of this content type with extra headers, e.g. Accept-Language. */
+    Response postAs(String path, String contentType, String body, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = withDefault(HttpRequest.newBuilder(URI.create(base + path))).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** The lines of a server-sent event stream, read until the server ends it (at most {@code timeout}). */
     java.util.List<String> eventStream(String path, Duration timeout) {
         try {

@@ -3,6 +3,7 @@ package org.groundwatergateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Map;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.soil.SoilRepository;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,16 @@ class ImportApiTest extends RunningGateway {
         JsonNode report = refused.json();
         assertThat(report.path("stored").asInt()).isZero();
         assertThat(report.path("errors").size()).isEqualTo(3);
-        assertThat(report.path("errors").get(0).toString()).contains("\"row\":3", "\"column\":\"value\"", "'high' is not a number");
-        assertThat(report.path("errors").get(1).toString()).contains("\"row\":4", "\"column\":\"well\"", "no well with code GW-X99");
-        assertThat(report.path("errors").get(2).toString()).contains("\"row\":5", "\"column\":\"time\"", "ISO-8601");
+        // Each row's reason in the caller's language (Chinese unless English is preferred), its row and column as they are.
+        assertThat(report.path("errors").get(0).toString()).contains("\"row\":3", "\"column\":\"value\"", "\"reason\":\"'high' 不是数值\"");
+        assertThat(report.path("errors").get(1).toString()).contains("\"row\":4", "\"column\":\"well\"", "\"reason\":\"没有代码为 GW-X99 的监测井\"");
+        assertThat(report.path("errors").get(2).path("reason").asString())
+                .isEqualTo("'2025-11-10 09:00' 不是带时区偏移的 ISO-8601 时间，例如 2026-05-01T08:00:00+08:00");
+        JsonNode english = http.signedInAs("admin", "demo-admin").post("/api/v1/readings", body, Map.of("Accept-Language", "en")).json();
+        assertThat(english.path("errors").get(0).toString()).contains("\"row\":3", "\"column\":\"value\"", "\"reason\":\"'high' is not a number\"");
+        assertThat(english.path("errors").get(1).path("reason").asString()).isEqualTo("no well with code GW-X99");
+        assertThat(english.path("errors").get(2).path("reason").asString())
+                .isEqualTo("'2025-11-10 09:00' is not an ISO-8601 date-time with offset, e.g. 2026-05-01T08:00:00+08:00");
         assertThat(readings("GW-U30/ph", "2025-11-10T08:00:00+08:00")).isEmpty();
 
         var accepted = http.post("/api/v1/readings?mode=ACCEPT_VALID", body, "admin", "demo-admin");
@@ -72,7 +80,7 @@ class ImportApiTest extends RunningGateway {
         String sheet = "\uFEFF井号,指标,采样时间,测值\nGW-U28,ph,2025/11/12 8:00,7.62\nGW-U28,ph,2025/11/12 9:30,\n";
         var report = http.post("/api/v1/readings?template=field-sheet&mode=ACCEPT_VALID", "text/csv", sheet, "admin", "demo-admin").json();
         assertThat(report.path("stored").asInt()).isEqualTo(1);
-        assertThat(report.path("errors").get(0).toString()).contains("\"row\":3", "\"column\":\"value\"", "missing");
+        assertThat(report.path("errors").get(0).toString()).contains("\"row\":3", "\"column\":\"value\"", "\"reason\":\"缺失\"");
         assertThat(readings("GW-U28/ph", "2025-11-12T08:00:00+08:00").get(0).path("time").asString()).isEqualTo("2025-11-12T00:00:00Z");
         assertThat(http.post("/api/v1/readings?template=nope", "text/csv", sheet, "admin", "demo-admin").status()).isEqualTo(400);
         assertThat(http.post("/api/v1/import-templates", template.replace("yyyy/M/d H:mm", "yyyy/M/d H:mm:ZZZZZZZZ"), "admin", "demo-admin")
@@ -90,7 +98,7 @@ class ImportApiTest extends RunningGateway {
         assertThat(report.path("rows").asInt()).isEqualTo(45_000);
         assertThat(report.path("stored").asInt()).isEqualTo(45_000 - 45);
         assertThat(report.path("rejectedRows").asInt()).isEqualTo(45);
-        assertThat(report.path("errors").get(0).toString()).contains("\"row\":1001", "'n/a' is not a number");
+        assertThat(report.path("errors").get(0).toString()).contains("\"row\":1001", "'n/a' 不是数值");
     }
 
     @Test
@@ -103,7 +111,10 @@ class ImportApiTest extends RunningGateway {
                 """;
         var all = http.post("/api/v1/lab-results", "text/csv", csv, "admin", "demo-admin");
         assertThat(all.status()).isEqualTo(422);
-        assertThat(all.json().path("errors").get(0).toString()).contains("\"row\":4", "detectionLimit", "needs its detection limit");
+        assertThat(all.json().path("errors").get(0).toString()).contains("\"row\":4", "detectionLimit", "\"reason\":\"未检出值需要给出检出限\"");
+        var allInEnglish = http.signedInAs("admin", "demo-admin").postAs("/api/v1/lab-results", "text/csv", csv, Map.of("Accept-Language", "en"));
+        assertThat(allInEnglish.status()).isEqualTo(422);
+        assertThat(allInEnglish.json().path("errors").get(0).path("reason").asString()).isEqualTo("a non-detect needs its detection limit");
         var report = http.post("/api/v1/lab-results?mode=ACCEPT_VALID", "text/csv", csv, "admin", "demo-admin").json();
         assertThat(report.path("stored").asInt()).isEqualTo(2);
         JsonNode benzene = readings("GW-U02/benzene/lab", "2025-11-20T10:00:00+08:00").get(0);
@@ -121,7 +132,7 @@ class ImportApiTest extends RunningGateway {
                  {"boring": "SB-N2", "depthTop": 2.0, "depthBottom": 1.5, "parameter": "benzene", "value": 1, "sampledOn": "2026-08-02"}]""";
         var report = http.post("/api/v1/soil-results?park=HBDP&mode=ACCEPT_VALID", body, "admin", "demo-admin").json();
         assertThat(report.path("stored").asInt()).isEqualTo(2);
-        assertThat(report.path("errors").get(0).toString()).contains("\"row\":3", "must be deeper");
+        assertThat(report.path("errors").get(0).toString()).contains("\"row\":3", "必须深于 depthTop");
         long park = parks.findByCode("HBDP").orElseThrow().id();
         var boring = soil.findBorings(park).stream().filter(b -> b.code().equals("SB-N1")).findFirst().orElseThrow();
         assertThat(boring.drilledOn()).isEqualTo(LocalDate.of(2026, 8, 2));

@@ -80,6 +80,9 @@ class IncidentApiTest extends RunningGateway {
         JsonNode analysed = awaitAnalysis(id, Duration.ofSeconds(60));
         assertThat(analysed.get("incident").get("analysis").get("state").asString()).isEqualTo("FAILED");
         assertThat(analysed.get("incident").get("analysis").get("error").asString()).contains("water levels");
+        // The same reason kept in Chinese, for readers of either language.
+        assertThat(analysed.get("incident").get("analysis").get("errorZh").asString())
+                .isEqualTo("园区 HBDP 的含水层 Q1 在 2025-09-30T16:00:00Z 之前没有可用于构建流场的水位");
         assertThat(analysed.get("incident").get("status").asString()).isEqualTo("OPEN");
 
         String base = "/api/v1/incidents/" + id;

@@ -97,7 +97,16 @@ class PermissionMatrixTest extends RunningGateway {
         // The platform itself fails closed: with no row, not even the operator holding every operational role passes.
         Http.Response refused = http.post("/api/v1/wells/GW-U01/decommission", "{}", "admin", "demo-admin");
         assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.json().get("detail").asString()).startsWith("Not permitted");
+        assertThat(refused.raw().headers().firstValue("Content-Language")).contains("zh-CN");
+        assertThat(refused.json().get("title").asString()).isEqualTo("无权限");
+        assertThat(refused.json().get("detail").asString()).isEqualTo("无权限：POST /api/v1/wells/GW-U01/decommission 在权限矩阵中没有规则，任何人都不能调用");
+        Http.Response english = http.signedInAs("admin", "demo-admin").post("/api/v1/wells/GW-U01/decommission", "{}", Map.of("Accept-Language", "en"));
+        assertThat(english.json().get("title").asString()).isEqualTo("Forbidden");
+        assertThat(english.json().get("detail").asString())
+                .isEqualTo("Not permitted: POST /api/v1/wells/GW-U01/decommission has no rule in the permission matrix, so no one may call it");
+        // A role the matrix does not name: which roles it needs.
+        assertThat(problem(http.signedInAs("enterprise", "demo-enterprise").post("/api/v1/wells", "{}", Map.of()), 403))
+                .isEqualTo("无权限：POST /api/v1/wells 需要 OM_ENGINEER");
     }
 
     @Test
@@ -172,6 +181,8 @@ class PermissionMatrixTest extends RunningGateway {
                 .method(operation.method(), body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
         if (body) request.header("Content-Type", "application/json");
         if (caller.authorization() != null) request.header("Authorization", caller.authorization());
+        // The matrix's own 403 is told apart by its English detail.
+        request.header("Accept-Language", "en");
         try {
             HttpResponse<InputStream> response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -80,18 +81,36 @@ class PolicyApiTest extends RunningGateway {
                 {"name": "bad", "rules": [
                   {"id": "r", "audiences": [{"kind": "MARTIANS"}], "datasets": ["wels"], "effects": [{"type": "coarsenLocation", "metres": -1}]}]}
                 """;
-        Http.Response refused = http.post("/api/v1/policies", bad, SECADMIN, SECADMIN_PASSWORD);
+        Http secadmin = http.signedInAs(SECADMIN, SECADMIN_PASSWORD);
+        Http.Response refused = secadmin.post("/api/v1/policies", bad, Map.of("Accept-Language", "en"));
         assertThat(refused.status()).isEqualTo(400);
-        List<String> fields = new ArrayList<>();
-        refused.json().get("errors").forEach(e -> fields.add(e.get("field").asString() + ": " + e.get("reason").asString()));
-        assertThat(fields).hasSize(3).anySatisfy(f -> assertThat(f).startsWith("/rules/0/audiences/0/kind: unknown 'MARTIANS'"))
+        assertThat(refused.raw().headers().firstValue("Content-Language")).contains("en");
+        assertThat(errors(refused)).hasSize(3).anySatisfy(f -> assertThat(f).startsWith("/rules/0/audiences/0/kind: unknown 'MARTIANS'"))
                 .anySatisfy(f -> assertThat(f).startsWith("/rules/0/datasets/0: unknown dataset 'wels'"))
                 .contains("/rules/0/effects/0/metres: a number from 1 to 100000");
         assertThat(refused.json().get("detail").asString()).startsWith("Invalid sharing policy: ");
+        // Chinese unless English is preferred: the detail and every reason, the fields as they are.
+        Http.Response chinese = secadmin.post("/api/v1/policies", bad, Map.of("Accept-Language", "zh-CN"));
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.raw().headers().firstValue("Content-Language")).contains("zh-CN");
+        assertThat(errors(chinese)).hasSize(3).anySatisfy(f -> assertThat(f).startsWith("/rules/0/audiences/0/kind: 未知值 'MARTIANS'（可用："))
+                .anySatisfy(f -> assertThat(f).startsWith("/rules/0/datasets/0: 未知数据集 'wels'（可用："))
+                .contains("/rules/0/effects/0/metres: 应为 1 到 100000 之间的数");
+        assertThat(chinese.json().get("detail").asString()).startsWith("共享策略无效：/rules/0/");
 
-        assertThat(problem(http.post("/api/v1/policies", "application/yaml", "name: [unclosed", SECADMIN, SECADMIN_PASSWORD), 400))
+        String unclosed = "name: [unclosed";
+        assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", unclosed, Map.of("Accept-Language", "en")), 400))
                 .startsWith("Invalid sharing policy: /: not YAML");
+        assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", unclosed, Map.of("Accept-Language", "zh-CN")), 400))
+                .startsWith("共享策略无效：/：不是有效的 YAML：");
         assertThat(http.post("/api/v1/policies", "text/plain", "name: x", SECADMIN, SECADMIN_PASSWORD).status()).isEqualTo(415);
+    }
+
+    /** Each error of a refused policy as "field: reason". */
+    private static List<String> errors(Http.Response refused) {
+        List<String> errors = new ArrayList<>();
+        refused.json().get("errors").forEach(e -> errors.add(e.get("field").asString() + ": " + e.get("reason").asString()));
+        return errors;
     }
 
     @Test
@@ -101,11 +120,14 @@ class PolicyApiTest extends RunningGateway {
                   {"id": "all", "audiences": ["everyone"], "datasets": ["*"], "effects": [{"type": "allow"}]},
                   {"id": "no-policies", "audiences": [{"role": "SECURITY_ADMIN"}], "datasets": ["policies"], "effects": [{"type": "deny"}]}]}
                 """;
-        Http.Response refused = http.post("/api/v1/policies", lockOut, SECADMIN, SECADMIN_PASSWORD);
+        Http.Response refused = http.signedInAs(SECADMIN, SECADMIN_PASSWORD).post("/api/v1/policies", lockOut, Map.of("Accept-Language", "en"));
         assertThat(refused.status()).isEqualTo(400);
         JsonNode error = refused.json().get("errors").get(0);
         assertThat(error.get("field").asString()).isEqualTo("/rules/1");
         assertThat(error.get("reason").asString()).contains("would lock the security administrator").contains("out of the policy API");
+        JsonNode chinese = http.post("/api/v1/policies", lockOut, SECADMIN, SECADMIN_PASSWORD).json().get("errors").get(0);
+        assertThat(chinese.get("field").asString()).isEqualTo("/rules/1");
+        assertThat(chinese.get("reason").asString()).isEqualTo("会使安全管理员无法使用策略接口（数据集 'policies'）");
     }
 
     @Test
@@ -117,6 +139,22 @@ class PolicyApiTest extends RunningGateway {
                 .get("version").asInt()).isEqualTo(1);
         assertThat(http.post("/api/v1/policies/2/activate", "", "auditor", "demo-auditor").status()).isEqualTo(403);
         assertThat(versions().get("active").asInt()).isEqualTo(1);
+    }
+
+    /** The permission matrix lets the auditor read the policies; an active policy that hides them is refused in either language. */
+    @Test
+    void aPolicyThatHidesThePoliciesFromTheAuditorIsSaidInEitherLanguage() {
+        String hidden = """
+                {"name": "policies not for audit", "rules": [
+                  {"id": "staff", "audiences": [{"kind": "PARK_ADMINISTRATION"}], "datasets": ["*"], "effects": [{"type": "allow"}]},
+                  {"id": "no-audit", "audiences": [{"role": "AUDIT_ADMIN"}], "datasets": ["policies"], "effects": [{"type": "deny"}]}]}
+                """;
+        ok(http.post("/api/v1/policies/" + create("application/json", hidden) + "/activate", "", SECADMIN, SECADMIN_PASSWORD));
+        Http auditor = http.signedInAs("auditor", "demo-auditor");
+        String explain = "/api/v1/policies/explain?audience=kind:PUBLIC&dataset=wells";
+        assertThat(problem(auditor.get(explain, Map.of("Accept-Language", "zh-CN")), 403)).isEqualTo("当前生效的共享策略不向您显示共享策略");
+        assertThat(problem(auditor.get(explain, Map.of("Accept-Language", "en")), 403))
+                .isEqualTo("The active sharing policy does not show the sharing policies to you");
     }
 
     @Test

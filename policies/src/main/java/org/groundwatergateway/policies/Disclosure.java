@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * How much of one dataset a viewer may see: whether it sees the dataset at all, which properties are withheld
@@ -74,8 +75,8 @@ public record Disclosure(boolean visible, Set<String> withheldProperties, Map<St
     /** A box in CGCS2000 / WGS 84 longitude and latitude, degrees. */
     public record Area(double west, double south, double east, double north) {
         public Area {
-            if (!(west >= -180 && east <= 180 && west <= east)) throw new IllegalArgumentException("area: west <= east, within -180..180");
-            if (!(south >= -90 && north <= 90 && south <= north)) throw new IllegalArgumentException("area: south <= north, within -90..90");
+            if (!(west >= -180 && east <= 180 && west <= east)) throw new InvalidInput("policies.area.longitude", null);
+            if (!(south >= -90 && north <= 90 && south <= north)) throw new InvalidInput("policies.area.latitude", null);
         }
     }
 

@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.spatial.RegularGrid;
 import org.groundwatergateway.analytics.transport.TransportGrid;
 
@@ -42,8 +43,8 @@ public final class FlowField {
      * @param effectivePorosity nₑ, between 0 and 1
      */
     public FlowField(RegularGrid head, double conductivity, double effectivePorosity) {
-        if (!(conductivity > 0)) throw new IllegalArgumentException("hydraulic conductivity must be positive");
-        if (!(effectivePorosity > 0 && effectivePorosity <= 1)) throw new IllegalArgumentException("effective porosity must be in (0, 1]");
+        if (!(conductivity > 0)) throw new InvalidArgument("analytics.transport.conductivity");
+        if (!(effectivePorosity > 0 && effectivePorosity <= 1)) throw new InvalidArgument("analytics.remediation.porosity");
         this.head = head;
         this.conductivity = conductivity;
         this.effectivePorosity = effectivePorosity;
@@ -111,7 +112,7 @@ public final class FlowField {
 
     /** Seepage velocities at every {@code every}-th node each way, starting half a spacing in, for arrows on a map. */
     public List<FlowVector> arrows(int every) {
-        if (every < 1) throw new IllegalArgumentException("every must be at least 1");
+        if (every < 1) throw new InvalidArgument("analytics.flow.every");
         List<FlowVector> arrows = new ArrayList<>();
         for (int j = every / 2; j < head.ny(); j += every) {
             for (int i = every / 2; i < head.nx(); i += every) arrows.add(velocity(i, j));

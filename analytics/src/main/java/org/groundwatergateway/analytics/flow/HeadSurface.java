@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.flow;
 
 import java.util.Optional;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.spatial.EmpiricalVariogram;
 import org.groundwatergateway.analytics.spatial.OrdinaryKriging;
 import org.groundwatergateway.analytics.spatial.RegularGrid;
@@ -44,7 +45,7 @@ public final class HeadSurface {
     /** @param heads water levels (m above datum) at the wells (x, y in projected metres) */
     public static HeadSurface fit(double[] xs, double[] ys, double[] heads) {
         if (xs.length != ys.length || xs.length != heads.length) throw new IllegalArgumentException("well arrays differ in length");
-        if (xs.length < 3) throw new IllegalArgumentException("a water table needs at least three wells");
+        if (xs.length < 3) throw new InvalidArgument("analytics.flow.threeWells");
         Plane plane = plane(xs, ys, heads);
         int n = xs.length;
         double[] residual = new double[n];
@@ -110,7 +111,7 @@ public final class HeadSurface {
             syh += w * h;
         }
         double determinant = sxx * syy - sxy * sxy;
-        if (!(determinant > 1e-12 * sxx * syy)) throw new IllegalArgumentException("wells on one line cannot fix a water table");
+        if (!(determinant > 1e-12 * sxx * syy)) throw new InvalidArgument("analytics.flow.collinear");
         return new Plane(mx, my, mh, (syy * sxh - sxy * syh) / determinant, (sxx * syh - sxy * sxh) / determinant);
     }
 }

@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.flow;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.spatial.RegularGrid;
 
 /**
@@ -73,8 +74,8 @@ public final class ParticleTracker {
     }
 
     private Pathline track(double x, double y, double days, double sense) {
-        if (!field.contains(x, y)) throw new IllegalArgumentException("(" + x + ", " + y + ") is outside the flow field");
-        if (!(days >= 0)) throw new IllegalArgumentException("the time limit must not be negative");
+        if (!field.contains(x, y)) throw new InvalidArgument("analytics.flow.outside", x, y);
+        if (!(days >= 0)) throw new InvalidArgument("analytics.flow.negativeTime");
         List<PathPoint> points = new ArrayList<>();
         points.add(new PathPoint(x, y, 0));
         double t = 0;

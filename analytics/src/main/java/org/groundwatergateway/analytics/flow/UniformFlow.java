@@ -1,5 +1,6 @@
 package org.groundwatergateway.analytics.flow;
 
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 
 /**
@@ -14,7 +15,7 @@ import org.groundwatergateway.analytics.transport.DomenicoSource;
 public record UniformFlow(double azimuthDegrees, double seepageVelocity) {
 
     public UniformFlow {
-        if (!(seepageVelocity > 0)) throw new IllegalArgumentException("seepage velocity must be positive: " + seepageVelocity);
+        if (!(seepageVelocity > 0)) throw new InvalidArgument("analytics.flow.seepageVelocity", seepageVelocity);
     }
 
     private double east() {

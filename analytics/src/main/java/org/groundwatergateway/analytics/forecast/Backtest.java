@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.forecast;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * A held-out test of a forecaster: it is trained on the series up to the tail, then forecasts from every origin in
@@ -40,8 +41,8 @@ public record Backtest(int trainingSteps, List<HorizonScore> horizons) {
      * @param seasonSteps the season in steps (24 for a daily cycle in hourly data), 0 for none
      */
     public static Backtest run(WellSeries series, ForecastSettings settings, double heldOutFraction, int seasonSteps) {
-        if (!(heldOutFraction > 0 && heldOutFraction < 1)) throw new IllegalArgumentException("the held-out fraction must lie between 0 and 1");
-        if (seasonSteps < 0) throw new IllegalArgumentException("the season must not be negative");
+        if (!(heldOutFraction > 0 && heldOutFraction < 1)) throw new InvalidArgument("analytics.forecast.heldOut");
+        if (seasonSteps < 0) throw new InvalidArgument("analytics.forecast.season");
         int split = (int) Math.round(series.length() * (1 - heldOutFraction));
         LearnedForecaster forecaster = LearnedForecaster.train(series.head(split), settings);
         int[] steps = settings.horizons();
@@ -75,7 +76,7 @@ public record Backtest(int trainingSteps, List<HorizonScore> horizons) {
         List<HorizonScore> scores = new ArrayList<>();
         for (int k = 0; k < steps.length; k++) {
             int n = count[k];
-            if (n == 0) throw new IllegalArgumentException("the held-out tail holds no forecast " + steps[k] + " steps ahead");
+            if (n == 0) throw new InvalidArgument("analytics.forecast.noTailForecast", steps[k]);
             scores.add(new HorizonScore(steps[k], n, Errors.of(model[k], n), Errors.of(naive[k], n),
                     seasonSteps > 0 ? Errors.of(seasonal[k], n) : null, covered[k] / n, width[k] / n));
         }

@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.forecast;
 
 import java.util.Arrays;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * A prediction interval from out-of-sample residuals (observed − forecast), split-conformal style (Lei, G'Sell,
@@ -21,7 +22,7 @@ public record ConformalInterval(double lower, double upper, double coverage, int
     }
 
     public static ConformalInterval of(double[] residuals, double coverage) {
-        if (!(coverage > 0 && coverage < 1)) throw new IllegalArgumentException("coverage must lie between 0 and 1");
+        if (!(coverage > 0 && coverage < 1)) throw new InvalidArgument("analytics.forecast.coverage");
         double[] sorted = residuals.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
@@ -30,7 +31,7 @@ public record ConformalInterval(double lower, double upper, double coverage, int
         int upperRank = (int) Math.ceil((n + 1) * (1 - tail) - 1e-9);
         int lowerRank = (int) Math.floor((n + 1) * tail + 1e-9);
         if (lowerRank < 1 || upperRank > n) {
-            throw new IllegalArgumentException(n + " residuals are too few for a " + coverage + " interval");
+            throw new InvalidArgument("analytics.forecast.fewResiduals", n, coverage);
         }
         return new ConformalInterval(sorted[lowerRank - 1], sorted[upperRank - 1], coverage, n);
     }

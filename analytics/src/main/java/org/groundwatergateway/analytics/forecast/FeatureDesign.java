@@ -3,6 +3,7 @@ package org.groundwatergateway.analytics.forecast;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * What a forecast from step t to step t + h sees: the level y(t); the lags y(t−k) − y(t), k = 1..{@code lags}; the mean of
@@ -18,9 +19,9 @@ public record FeatureDesign(int lags, int window, int[] covariateWindows) {
     private static final double SECONDS_PER_YEAR = 365.2425 * 86_400;
 
     public FeatureDesign {
-        if (lags < 0 || window < 2) throw new IllegalArgumentException("lags must not be negative and the window must hold two values");
+        if (lags < 0 || window < 2) throw new InvalidArgument("analytics.forecast.lags");
         covariateWindows = covariateWindows == null ? new int[0] : covariateWindows.clone();
-        for (int w : covariateWindows) if (w < 1) throw new IllegalArgumentException("covariate windows must be at least one step");
+        for (int w : covariateWindows) if (w < 1) throw new InvalidArgument("analytics.forecast.covariateWindows");
     }
 
     public static FeatureDesign of(int lags, int window, int... covariateWindows) {

@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.forecast;
 
 import java.util.Arrays;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * How a forecaster is built: its features, the horizons (in steps of the series) it forecasts, the interval coverage,
@@ -22,11 +23,11 @@ public record ForecastSettings(FeatureDesign features, int[] horizons, double co
     public static final int DEFAULT_FOLDS = 4;
 
     public ForecastSettings {
-        if (features == null || width == null) throw new IllegalArgumentException("features and an interval width are needed");
+        if (features == null || width == null) throw new InvalidArgument("analytics.forecast.settings");
         horizons = Arrays.stream(horizons).sorted().distinct().toArray();
-        if (horizons.length == 0 || horizons[0] < 1) throw new IllegalArgumentException("horizons must be at least one step");
-        if (!(coverage > 0 && coverage < 1)) throw new IllegalArgumentException("coverage must lie between 0 and 1");
-        if (calibrationFolds < 1) throw new IllegalArgumentException("at least one calibration fold is needed");
+        if (horizons.length == 0 || horizons[0] < 1) throw new InvalidArgument("analytics.forecast.horizons");
+        if (!(coverage > 0 && coverage < 1)) throw new InvalidArgument("analytics.forecast.coverage");
+        if (calibrationFolds < 1) throw new InvalidArgument("analytics.forecast.folds");
     }
 
     /** Constant-width 95 % intervals calibrated on {@value #DEFAULT_FOLDS} folds. */

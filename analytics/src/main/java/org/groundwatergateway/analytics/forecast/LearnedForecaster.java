@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -100,9 +101,7 @@ public final class LearnedForecaster {
         for (int steps : settings.horizons()) {
             Samples samples = Samples.of(history, settings.features(), steps);
             if (samples.size() < MIN_SAMPLES) {
-                throw new IllegalArgumentException("the series gives " + samples.size() + " complete training samples " + steps
-                        + " steps ahead (each needs " + settings.features().history() + " steps of history without gaps); at least "
-                        + MIN_SAMPLES + " are needed");
+                throw new InvalidArgument("analytics.forecast.fewSamples", samples.size(), steps, settings.features().history(), MIN_SAMPLES);
             }
             Spread spread = Spread.of(samples, settings.width());
             double[] residuals = calibrationResiduals(samples, names, settings.calibrationFolds(), spread);
@@ -134,18 +133,17 @@ public final class LearnedForecaster {
     /** {@link #forecastFrom(WellSeries, int)} with the bridged series already at hand (a backtest bridges once for all origins). */
     Forecast forecastFrom(WellSeries series, WellSeries bridged, int origin) {
         if (!settings.features().names(series).equals(names)) {
-            throw new IllegalArgumentException("the series must carry the covariates the forecaster was trained with: " + names);
+            throw new InvalidArgument("analytics.forecast.covariates", names);
         }
         if (!Double.isFinite(series.value(origin))) {
-            throw new IllegalArgumentException("the forecast origin " + series.time(origin) + " must be a reading, not a gap");
+            throw new InvalidArgument("analytics.forecast.originGap", series.time(origin));
         }
         List<Forecast.Point> points = new ArrayList<>();
         double level = series.value(origin);
         for (HorizonModel h : models) {
             double[] x = settings.features().at(bridged, origin, h.steps());
             if (x == null) {
-                throw new IllegalArgumentException("the " + settings.features().history() + " steps up to " + series.time(origin)
-                        + " must all have values (gaps between readings are bridged; steps before the first reading are not) to forecast from there");
+                throw new InvalidArgument("analytics.forecast.history", settings.features().history(), series.time(origin));
             }
             double value = level + h.fit().change(x);
             double scale = h.spread().at(settings.features().variability(series, origin));
@@ -169,13 +167,13 @@ public final class LearnedForecaster {
     private static double[] calibrationResiduals(Samples samples, List<String> names, int folds, Spread spread) {
         int n = samples.size();
         int first = (int) Math.round(n * (1 - CALIBRATION_SHARE));
-        if (n - first < folds) throw new IllegalArgumentException("the series is too short to calibrate the intervals");
+        if (n - first < folds) throw new InvalidArgument("analytics.forecast.tooShort");
         double[] residuals = new double[n - first];
         for (int k = 0; k < folds; k++) {
             int from = first + (n - first) * k / folds;
             int to = first + (n - first) * (k + 1) / folds;
             int known = samples.knownBy(samples.origin(from));
-            if (known < 2) throw new IllegalArgumentException("the series is too short to calibrate the intervals");
+            if (known < 2) throw new InvalidArgument("analytics.forecast.tooShort");
             Fit fit = Fit.of(samples, known, names);
             for (int i = from; i < to; i++) {
                 residuals[i - first] = (samples.target(i) - fit.change(samples.features(i))) / spread.at(samples.variability(i));

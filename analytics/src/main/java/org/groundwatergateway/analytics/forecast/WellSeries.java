@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * One well's regularly spaced series (a concentration or a water level), with optional covariates on the same
@@ -16,8 +17,8 @@ import java.util.TreeMap;
 public record WellSeries(Instant start, Duration step, double[] values, Map<String, double[]> covariates) {
 
     public WellSeries {
-        if (start == null || step == null || values == null) throw new IllegalArgumentException("start, step and values are needed");
-        if (step.isNegative() || step.isZero()) throw new IllegalArgumentException("the step must be positive");
+        if (start == null || step == null || values == null) throw new InvalidArgument("analytics.forecast.series");
+        if (step.isNegative() || step.isZero()) throw new InvalidArgument("analytics.forecast.step");
         TreeMap<String, double[]> copies = new TreeMap<>();
         for (Map.Entry<String, double[]> covariate : (covariates == null ? Map.<String, double[]>of() : covariates).entrySet()) {
             if (covariate.getValue().length != values.length) {

@@ -3,6 +3,7 @@ package org.groundwatergateway.analytics.network;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.spatial.OrdinaryKriging;
 import org.groundwatergateway.analytics.spatial.RegularGrid;
 import org.groundwatergateway.analytics.spatial.VariogramModel;
@@ -52,11 +53,11 @@ public final class NetworkInfill {
         double totalWeight = 0;
         for (double[] row : risk.values()) {
             for (double w : row) {
-                if (!(w >= 0)) throw new IllegalArgumentException("risk weights must not be negative");
+                if (!(w >= 0)) throw new InvalidArgument("analytics.network.negativeWeight");
                 totalWeight += w;
             }
         }
-        if (!(totalWeight > 0)) throw new IllegalArgumentException("the risk grid carries no weight");
+        if (!(totalWeight > 0)) throw new InvalidArgument("analytics.network.noWeight");
         double[] wx = xs.clone();
         double[] wy = ys.clone();
         RegularGrid variance = variance(wx, wy, risk);

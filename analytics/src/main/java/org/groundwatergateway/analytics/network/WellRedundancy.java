@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.spatial.InverseDistanceWeighting;
 import org.locationtech.jts.algorithm.ConvexHull;
 import org.locationtech.jts.geom.Coordinate;
@@ -117,15 +118,15 @@ public final class WellRedundancy {
         final Geometry hull;
 
         Network(List<Well> wells) {
-            if (wells.size() < 3) throw new IllegalArgumentException("a network needs at least three wells");
+            if (wells.size() < 3) throw new InvalidArgument("analytics.network.threeWells");
             this.wells = wells;
             Map<Coordinate, Integer> indexOf = new HashMap<>();
             Set<String> ids = new HashSet<>();
             for (int k = 0; k < wells.size(); k++) {
                 Well w = wells.get(k);
-                if (!(w.concentration() >= 0)) throw new IllegalArgumentException("well " + w.id() + " has a negative concentration");
-                if (!ids.add(w.id())) throw new IllegalArgumentException("well " + w.id() + " appears twice");
-                if (indexOf.put(new Coordinate(w.x(), w.y()), k) != null) throw new IllegalArgumentException("two wells at " + w.x() + ", " + w.y());
+                if (!(w.concentration() >= 0)) throw new InvalidArgument("analytics.network.negative", w.id());
+                if (!ids.add(w.id())) throw new InvalidArgument("analytics.network.twice", w.id());
+                if (indexOf.put(new Coordinate(w.x(), w.y()), k) != null) throw new InvalidArgument("analytics.network.samePlace", w.x(), w.y());
                 neighbours.add(new HashSet<>());
             }
             DelaunayTriangulationBuilder builder = new DelaunayTriangulationBuilder();
@@ -144,7 +145,7 @@ public final class WellRedundancy {
             }
             Coordinate[] sites = indexOf.keySet().toArray(new Coordinate[0]);
             hull = new ConvexHull(sites, FACTORY).getConvexHull();
-            if (!(hull.getArea() > 0)) throw new IllegalArgumentException("the wells lie on one line");
+            if (!(hull.getArea() > 0)) throw new InvalidArgument("analytics.network.collinear");
         }
 
         List<SlopeFactor> slopeFactors() {

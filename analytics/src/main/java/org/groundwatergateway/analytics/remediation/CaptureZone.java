@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.remediation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.transport.PlumePoint;
 
 /**
@@ -15,7 +16,7 @@ public record CaptureZone(double pumpingRate, double aquiferThickness, double da
 
     public CaptureZone {
         if (!(pumpingRate > 0 && aquiferThickness > 0 && darcyFlux > 0)) {
-            throw new IllegalArgumentException("pumping rate, aquifer thickness and Darcy flux must be positive");
+            throw new InvalidArgument("analytics.remediation.captureZone");
         }
     }
 

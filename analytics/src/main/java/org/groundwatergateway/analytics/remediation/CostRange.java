@@ -1,10 +1,12 @@
 package org.groundwatergateway.analytics.remediation;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /** A low and a high estimate of one cost, in the currency of the unit costs that made it. */
 public record CostRange(double low, double high) {
 
     public CostRange {
-        if (!(low >= 0 && high >= low)) throw new IllegalArgumentException("a cost range needs 0 ≤ low ≤ high");
+        if (!(low >= 0 && high >= low)) throw new InvalidArgument("analytics.remediation.costRange");
     }
 
     public CostRange times(double quantity) {

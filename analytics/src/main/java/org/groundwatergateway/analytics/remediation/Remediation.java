@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.remediation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.transport.FiniteVolumeTransport;
 import org.groundwatergateway.analytics.transport.TransportGrid;
 
@@ -58,7 +59,7 @@ public sealed interface Remediation {
             TransportGrid grid = site.grid();
             int wellColumn = grid.column(x);
             int wellRow = grid.row(y);
-            if (wellColumn < 0 || wellRow < 0) throw new IllegalArgumentException("the well must lie on the grid");
+            if (wellColumn < 0 || wellRow < 0) throw new InvalidArgument("analytics.remediation.wellOffGrid");
             CaptureZone zone = captureZone(site);
             double[] vx = new double[grid.cells()];
             double[] vy = new double[grid.cells()];
@@ -92,7 +93,7 @@ public sealed interface Remediation {
     record PermeableReactiveBarrier(double x, double y, double length, double thickness, double decayPerDay) implements Remediation {
 
         public PermeableReactiveBarrier {
-            if (!(length > 0 && thickness > 0 && decayPerDay > 0)) throw new IllegalArgumentException("barrier size and decay must be positive");
+            if (!(length > 0 && thickness > 0 && decayPerDay > 0)) throw new InvalidArgument("analytics.remediation.barrier");
         }
 
         @Override
@@ -123,12 +124,12 @@ public sealed interface Remediation {
         private static final int REBOUND_STEPS = 10;
 
         public ChemicalOxidation {
-            if (!(treatmentDay >= 0)) throw new IllegalArgumentException("treatment day must not precede the remediation's start");
+            if (!(treatmentDay >= 0)) throw new InvalidArgument("analytics.remediation.treatmentDay");
             if (!(reduction >= 0 && reduction <= 1 && reboundShare >= 0 && reboundShare <= 1)) {
-                throw new IllegalArgumentException("reduction and rebound are shares in [0, 1]");
+                throw new InvalidArgument("analytics.remediation.shares");
             }
             if (!(treatedLength > 0) || (reboundShare > 0 && !(reboundDays > 0))) {
-                throw new IllegalArgumentException("treated length and rebound time must be positive");
+                throw new InvalidArgument("analytics.remediation.treatedLength");
             }
         }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.DoubleStream;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.transport.FiniteVolumeTransport;
 import org.groundwatergateway.analytics.transport.PlumePoint;
 import org.groundwatergateway.analytics.transport.TransportGrid;
@@ -26,9 +27,9 @@ public final class RemediationComparison {
     public record Compliance(List<PlumePoint> points, double targetConcentration, double horizonDays) {
         public Compliance {
             points = List.copyOf(points);
-            if (points.isEmpty()) throw new IllegalArgumentException("at least one compliance point is needed");
+            if (points.isEmpty()) throw new InvalidArgument("analytics.remediation.noPoints");
             if (!(targetConcentration > 0 && horizonDays > 0) || !Double.isFinite(horizonDays)) {
-                throw new IllegalArgumentException("target and horizon must be positive");
+                throw new InvalidArgument("analytics.remediation.targetHorizon");
             }
         }
     }

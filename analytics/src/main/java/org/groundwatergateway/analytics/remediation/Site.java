@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.remediation;
 
 import java.util.Arrays;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.transport.FiniteVolumeTransport;
 import org.groundwatergateway.analytics.transport.TransportGrid;
 
@@ -16,11 +17,11 @@ public record Site(TransportGrid grid, double hydraulicConductivity, double hydr
                    double transverseDispersivity, double sourceWidth, double sourceConcentration, double sourceStartDay) {
 
     public Site {
-        if (!grid.contains(0, 0)) throw new IllegalArgumentException("the grid must hold the source at (0, 0)");
-        if (!(hydraulicConductivity > 0 && hydraulicGradient > 0)) throw new IllegalArgumentException("conductivity and gradient must be positive");
-        if (!(effectivePorosity > 0 && effectivePorosity <= 1)) throw new IllegalArgumentException("effective porosity must lie in (0, 1]");
-        if (!(aquiferThickness > 0 && sourceWidth > 0)) throw new IllegalArgumentException("aquifer thickness and source width must be positive");
-        if (!(sourceConcentration >= 0) || !Double.isFinite(sourceStartDay)) throw new IllegalArgumentException("source concentration and start must be given");
+        if (!grid.contains(0, 0)) throw new InvalidArgument("analytics.remediation.gridSource");
+        if (!(hydraulicConductivity > 0 && hydraulicGradient > 0)) throw new InvalidArgument("analytics.remediation.conductivityGradient");
+        if (!(effectivePorosity > 0 && effectivePorosity <= 1)) throw new InvalidArgument("analytics.remediation.porosity");
+        if (!(aquiferThickness > 0 && sourceWidth > 0)) throw new InvalidArgument("analytics.remediation.thicknessWidth");
+        if (!(sourceConcentration >= 0) || !Double.isFinite(sourceStartDay)) throw new InvalidArgument("analytics.remediation.source");
     }
 
     /** Regional Darcy flux K·i (m/d). */

@@ -1,5 +1,7 @@
 package org.groundwatergateway.analytics.remediation;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /**
  * Unit costs, each a low–high range, and the monitoring frequency. The {@link #DEFAULTS} are US dollars of the year of
  * their source, not escalated — placeholders to be replaced by local prices:
@@ -27,7 +29,7 @@ public record UnitCosts(CostRange extractionWell, CostRange treatedWaterPerCubic
             new CostRange(100 / 0.764555 / 2, 100 / 0.764555 * 2), new CostRange(5_819.0 / 17, 3_495.0 / 5), 4);
 
     public UnitCosts {
-        if (!(monitoringEventsPerYear >= 0)) throw new IllegalArgumentException("monitoring frequency must not be negative");
+        if (!(monitoringEventsPerYear >= 0)) throw new InvalidArgument("analytics.remediation.monitoringFrequency");
     }
 
     /** Monitoring of {@code wells} wells over {@code days}, events rounded up. */

@@ -1,5 +1,7 @@
 package org.groundwatergateway.analytics.spatial;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /**
  * The experimental semivariogram by Matheron's (1962) method of moments, γ̂(h) = Σ (z_i − z_j)² / (2·N(h)) over the
  * N(h) pairs whose separation falls in a distance class (Matheron 1962, "Traité de géostatistique appliquée"; Cressie 1993, "Statistics for Spatial Data", ch. 2).
@@ -27,14 +29,14 @@ public record EmpiricalVariogram(double[] lags, double[] semivariances, int[] pa
         for (int i = 0; i < xs.length; i++) {
             for (int j = i + 1; j < xs.length; j++) largest = Math.max(largest, separation(xs, ys, i, j));
         }
-        if (largest == 0) throw new IllegalArgumentException("a variogram needs samples at two or more places");
+        if (largest == 0) throw new InvalidArgument("analytics.spatial.twoPlaces");
         return of(xs, ys, values, largest / 2 / DEFAULT_CLASSES, DEFAULT_CLASSES);
     }
 
     /** {@code classes} classes of width {@code classWidth}: class k holds separations in [k·w, (k+1)·w). */
     public static EmpiricalVariogram of(double[] xs, double[] ys, double[] values, double classWidth, int classes) {
         if (xs.length != ys.length || xs.length != values.length) throw new IllegalArgumentException("sample arrays differ in length");
-        if (!(classWidth > 0) || classes < 1) throw new IllegalArgumentException("classes need a positive width");
+        if (!(classWidth > 0) || classes < 1) throw new InvalidArgument("analytics.spatial.classWidth");
         double[] distance = new double[classes];
         double[] squares = new double[classes];
         int[] count = new int[classes];

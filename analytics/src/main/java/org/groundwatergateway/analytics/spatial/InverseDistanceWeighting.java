@@ -1,5 +1,7 @@
 package org.groundwatergateway.analytics.spatial;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /**
  * Inverse-distance-weighted interpolation (Shepard 1968, "A two-dimensional interpolation function for
  * irregularly-spaced data"): the estimate at a point is the average of the samples weighted by 1/d^p. It is
@@ -14,8 +16,8 @@ public final class InverseDistanceWeighting {
 
     public InverseDistanceWeighting(double[] xs, double[] ys, double[] values, double power) {
         if (xs.length != ys.length || xs.length != values.length) throw new IllegalArgumentException("sample arrays differ in length");
-        if (xs.length == 0) throw new IllegalArgumentException("no samples");
-        if (!(power > 0)) throw new IllegalArgumentException("power must be positive");
+        if (xs.length == 0) throw new InvalidArgument("analytics.spatial.noSamples");
+        if (!(power > 0)) throw new InvalidArgument("analytics.spatial.power");
         this.xs = xs.clone();
         this.ys = ys.clone();
         this.values = values.clone();

@@ -10,6 +10,7 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.LUDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.SingularMatrixException;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Ordinary kriging in a moving neighbourhood (Isaaks &amp; Srivastava 1989, "An Introduction to Applied
@@ -39,15 +40,15 @@ public final class OrdinaryKriging {
     /** @param neighbours how many of the nearest samples each estimate uses (all of them when there are fewer) */
     public OrdinaryKriging(double[] xs, double[] ys, double[] values, VariogramModel model, int neighbours) {
         if (xs.length != ys.length || xs.length != values.length) throw new IllegalArgumentException("sample arrays differ in length");
-        if (xs.length == 0) throw new IllegalArgumentException("no samples");
-        if (neighbours < 1) throw new IllegalArgumentException("at least one neighbour is needed");
+        if (xs.length == 0) throw new InvalidArgument("analytics.spatial.noSamples");
+        if (neighbours < 1) throw new InvalidArgument("analytics.spatial.neighbours");
         Set<String> places = new HashSet<>();
         for (int k = 0; k < xs.length; k++) {
             if (!Double.isFinite(xs[k]) || !Double.isFinite(ys[k]) || !Double.isFinite(values[k])) {
-                throw new IllegalArgumentException("sample " + k + " is not finite");
+                throw new InvalidArgument("analytics.spatial.notFinite", k);
             }
             // Two samples at one place make the system singular; the caller decides how to merge them (+ 0.0 folds −0.0 into 0.0).
-            if (!places.add((xs[k] + 0.0) + " " + (ys[k] + 0.0))) throw new IllegalArgumentException("two samples at (" + xs[k] + ", " + ys[k] + ")");
+            if (!places.add((xs[k] + 0.0) + " " + (ys[k] + 0.0))) throw new InvalidArgument("analytics.spatial.samePlace", xs[k], ys[k]);
         }
         this.xs = xs.clone();
         this.ys = ys.clone();
@@ -115,8 +116,7 @@ public final class OrdinaryKriging {
         try {
             inverse = new LUDecomposition(new Array2DRowRealMatrix(a, false)).getSolver().getInverse();
         } catch (SingularMatrixException singular) {
-            throw new IllegalArgumentException("the kriging system is singular for " + model
-                    + ": samples too close for its range; a Gaussian model needs a nugget", singular);
+            throw new InvalidArgument("analytics.spatial.singular", model);
         }
         double[] flat = new double[(k + 1) * (k + 1)];
         for (int r = 0; r <= k; r++) {

@@ -1,5 +1,7 @@
 package org.groundwatergateway.analytics.spatial;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /**
  * Values at the nodes of a regular grid: node (i, j) is at x = x0 + i·dx, y = y0 + j·dy, and its value is
  * {@code values[j][i]} (row j runs along x).
@@ -7,8 +9,8 @@ package org.groundwatergateway.analytics.spatial;
 public record RegularGrid(double x0, double y0, double dx, double dy, double[][] values) {
 
     public RegularGrid {
-        if (values.length < 2 || values[0].length < 2) throw new IllegalArgumentException("a grid needs at least 2 x 2 nodes");
-        if (!(dx > 0) || !(dy > 0)) throw new IllegalArgumentException("grid spacing must be positive");
+        if (values.length < 2 || values[0].length < 2) throw new InvalidArgument("analytics.spatial.gridNodes");
+        if (!(dx > 0) || !(dy > 0)) throw new InvalidArgument("analytics.spatial.gridSpacing");
         for (double[] row : values) {
             if (row.length != values[0].length) throw new IllegalArgumentException("grid rows must have equal length");
         }

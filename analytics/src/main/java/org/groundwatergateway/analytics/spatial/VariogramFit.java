@@ -8,6 +8,7 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Fits a {@link VariogramModel} to an {@link EmpiricalVariogram} by weighted least squares with the weights of
@@ -53,10 +54,10 @@ public final class VariogramFit {
 
     /** One shape; without {@code nugget} the nugget is held at its least. */
     public static Fitted fit(EmpiricalVariogram variogram, VariogramModel.Shape shape, boolean nugget) {
-        if (variogram.classes() < (nugget ? 3 : 2)) throw new IllegalArgumentException("too few lag classes to fit a variogram");
+        if (variogram.classes() < (nugget ? 3 : 2)) throw new InvalidArgument("analytics.spatial.fewClasses");
         double largestGamma = 0;
         for (double g : variogram.semivariances()) largestGamma = Math.max(largestGamma, g);
-        if (largestGamma == 0) throw new IllegalArgumentException("the samples do not vary: there is no variogram to fit");
+        if (largestGamma == 0) throw new InvalidArgument("analytics.spatial.constant");
         double[] lags = variogram.lags();
         // Ranges from half the first lag (everything at the sill) to four times the last (nearly linear).
         double shortest = lags[0] / 2;

@@ -1,5 +1,7 @@
 package org.groundwatergateway.analytics.spatial;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /**
  * An isotropic, bounded semivariogram model γ(h) = c₀ + c₁·f(h/a) for h &gt; 0 and γ(0) = 0, with nugget c₀, partial
  * sill c₁ and range a (Isaaks &amp; Srivastava 1989, "An Introduction to Applied Geostatistics", ch. 16; Journel &amp;
@@ -17,11 +19,11 @@ public record VariogramModel(Shape shape, double nugget, double partialSill, dou
     public enum Shape { SPHERICAL, EXPONENTIAL, GAUSSIAN }
 
     public VariogramModel {
-        if (shape == null) throw new IllegalArgumentException("a variogram needs a shape");
+        if (shape == null) throw new InvalidArgument("analytics.spatial.shape");
         if (!(nugget >= 0) || !(partialSill >= 0) || !(nugget + partialSill > 0)) {
-            throw new IllegalArgumentException("nugget and partial sill must not be negative and the sill must be positive");
+            throw new InvalidArgument("analytics.spatial.sill");
         }
-        if (!(range > 0)) throw new IllegalArgumentException("range must be positive");
+        if (!(range > 0)) throw new InvalidArgument("analytics.spatial.range");
     }
 
     public double sill() {

@@ -7,6 +7,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.DoubleFunction;
 import org.apache.commons.math3.stat.StatUtils;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Descriptive statistics of results that may contain non-detects, with the estimator that produced them. Without
@@ -33,13 +34,13 @@ public record CensoredSummary(Estimator estimator, int n, int detects, CensoredV
     }
 
     public static CensoredSummary of(List<CensoredValue> data, Estimator estimator) {
-        if (data.isEmpty()) throw new IllegalArgumentException("no results to summarise");
+        if (data.isEmpty()) throw new InvalidArgument("analytics.statistics.noResults");
         int detects = (int) data.stream().filter(v -> !v.censored()).count();
         CensoredValue min = Collections.min(data);
         CensoredValue max = Collections.max(data);
         switch (estimator) {
             case SAMPLE -> {
-                if (detects < data.size()) throw new IllegalArgumentException("sample statistics need every result detected");
+                if (detects < data.size()) throw new InvalidArgument("analytics.statistics.sampleNeedsDetects");
                 double[] values = data.stream().mapToDouble(CensoredValue::value).toArray();
                 double sd = values.length > 1 ? Math.sqrt(StatUtils.variance(values)) : Double.NaN;
                 return summary(estimator, data.size(), detects, min, max, StatUtils.mean(values), sd,
@@ -54,7 +55,7 @@ public record CensoredSummary(Estimator estimator, int n, int detects, CensoredV
                 return summary(estimator, data.size(), detects, min, max, ros.mean(), ros.sd(), ros::quantile);
             }
             default -> {
-                if (detects > 0) throw new IllegalArgumentException("there are detects to estimate from; choose an estimator");
+                if (detects > 0) throw new InvalidArgument("analytics.statistics.chooseEstimator");
                 // Every result lies below the highest detection limit, and that is all that is known.
                 return summary(estimator, data.size(), 0, min, max, Double.NaN, Double.NaN, p -> max);
             }

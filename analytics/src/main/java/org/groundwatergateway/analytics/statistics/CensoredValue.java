@@ -1,5 +1,7 @@
 package org.groundwatergateway.analytics.statistics;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /**
  * One laboratory result: a detected concentration, or a non-detect ("&lt;DL") whose true value lies somewhere below
  * the detection limit held in {@code value}. Ordered by value; at equal values a non-detect sorts first, because
@@ -8,7 +10,7 @@ package org.groundwatergateway.analytics.statistics;
 public record CensoredValue(double value, boolean censored) implements Comparable<CensoredValue> {
 
     public CensoredValue {
-        if (!Double.isFinite(value)) throw new IllegalArgumentException("a result must be a finite number, got " + value);
+        if (!Double.isFinite(value)) throw new InvalidArgument("analytics.statistics.resultNotFinite", value);
     }
 
     public static CensoredValue detected(double value) {

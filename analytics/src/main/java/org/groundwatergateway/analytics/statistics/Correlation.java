@@ -5,6 +5,7 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Pearson's product-moment correlation, and Spearman's rank correlation as Pearson's on mid-ranks (ties share the mean
@@ -28,7 +29,7 @@ public record Correlation(Method method, int n, double coefficient, double t, do
 
     private static Correlation of(Method method, double[] x, double[] y) {
         checkPairs(x, y);
-        if (isConstant(x) || isConstant(y)) throw new IllegalArgumentException("a constant series has no correlation");
+        if (isConstant(x) || isConstant(y)) throw new InvalidArgument("analytics.statistics.constantSeries");
         int n = x.length;
         double r = new PearsonsCorrelation().correlation(x, y);
         double t = r * Math.sqrt((n - 2) / ((1 - r) * (1 + r)));
@@ -38,9 +39,9 @@ public record Correlation(Method method, int n, double coefficient, double t, do
 
     private static void checkPairs(double[] x, double[] y) {
         if (x.length != y.length) throw new IllegalArgumentException("x and y differ in length");
-        if (x.length < 3) throw new IllegalArgumentException("a correlation test needs at least 3 pairs, got " + x.length);
+        if (x.length < 3) throw new InvalidArgument("analytics.statistics.correlationPairs", x.length);
         for (int i = 0; i < x.length; i++) {
-            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) throw new IllegalArgumentException("pair " + (i + 1) + " is not finite");
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) throw new InvalidArgument("analytics.statistics.pairNotFinite", (i + 1));
         }
     }
 

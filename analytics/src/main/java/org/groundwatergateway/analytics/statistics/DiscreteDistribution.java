@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.statistics;
 
 import java.util.Arrays;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * A distribution on finitely many ascending points, as the censored-data estimators produce it. Its lowest point may
@@ -50,7 +51,7 @@ final class DiscreteDistribution {
      * a censored lowest point is censored too: it is known only to lie below the value reported.
      */
     CensoredValue quantile(double p) {
-        if (!(p > 0 && p < 1)) throw new IllegalArgumentException("a quantile needs 0 < p < 1, got " + p);
+        if (!(p > 0 && p < 1)) throw new InvalidArgument("analytics.statistics.quantile", p);
         double cumulative = 0;
         for (int i = 0; i < points.length; i++) {
             cumulative += masses[i];

@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.statistics;
 
 import java.util.Arrays;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * The Kaplan–Meier estimate of the distribution of left-censored concentrations with any number of detection limits
@@ -23,7 +24,7 @@ public final class KaplanMeier {
 
     public static KaplanMeier fit(List<CensoredValue> data) {
         double[] detected = data.stream().filter(v -> !v.censored()).mapToDouble(CensoredValue::value).sorted().toArray();
-        if (detected.length == 0) throw new IllegalArgumentException("Kaplan-Meier needs at least one detected value");
+        if (detected.length == 0) throw new InvalidArgument("analytics.statistics.kaplanMeierDetect");
         double[] all = data.stream().mapToDouble(CensoredValue::value).sorted().toArray();
         // Filled from the top down, with one slot spare for what is left below the lowest detect.
         double[] points = new double[detected.length + 1];

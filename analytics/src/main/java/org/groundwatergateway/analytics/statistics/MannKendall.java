@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.statistics;
 
 import java.util.Arrays;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * The Mann–Kendall test for a monotonic trend (Mann 1945; Kendall 1975) as Gilbert (1987, "Statistical Methods
@@ -23,7 +24,7 @@ public record MannKendall(int n, long s, double varS, double z, double pValue) {
     public static MannKendall test(double[] times, double[] values) {
         if (times.length != values.length) throw new IllegalArgumentException("times and values differ in length");
         int n = values.length;
-        if (n < 3) throw new IllegalArgumentException("the Mann-Kendall test needs at least 3 observations, got " + n);
+        if (n < 3) throw new InvalidArgument("analytics.statistics.mannKendallCount", n);
         return of(n, statistic(times, values), variance(values));
     }
 

@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.statistics;
 
 import java.util.Collections;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * The non-parametric upper prediction limit for background data that fit no distribution or are mostly non-detects:
@@ -21,8 +22,8 @@ public record NonparametricPredictionLimit(CensoredValue limit, int n, int futur
     }
 
     public static NonparametricPredictionLimit maximum(List<CensoredValue> background, int futureCount, int required) {
-        if (background.isEmpty()) throw new IllegalArgumentException("no background results");
-        if (required < 1 || required > futureCount) throw new IllegalArgumentException("required must lie between 1 and the future count");
+        if (background.isEmpty()) throw new InvalidArgument("analytics.statistics.noBackground");
+        if (required < 1 || required > futureCount) throw new InvalidArgument("analytics.statistics.required");
         int n = background.size();
         int r = futureCount - required + 1;
         double allFuture = 1; // C(m, r)/C(n + m, r) as a product that cannot overflow

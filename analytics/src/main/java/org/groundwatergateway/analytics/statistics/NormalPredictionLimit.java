@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.statistics;
 
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.stat.StatUtils;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * The upper normal prediction limit of background data for future compliance values or means (USEPA 2009, "Unified
@@ -21,9 +22,9 @@ public record NormalPredictionLimit(int n, double mean, double sd, int futureCou
 
     public static NormalPredictionLimit forFutureMeans(double[] background, int futureCount, int valuesPerMean, double confidence) {
         int n = background.length;
-        if (n < 3) throw new IllegalArgumentException("a prediction limit needs at least 3 background values, got " + n);
-        if (futureCount < 1 || valuesPerMean < 1) throw new IllegalArgumentException("future counts must be at least 1");
-        if (!(confidence > 0 && confidence < 1)) throw new IllegalArgumentException("confidence must lie between 0 and 1");
+        if (n < 3) throw new InvalidArgument("analytics.statistics.predictionBackground", n);
+        if (futureCount < 1 || valuesPerMean < 1) throw new InvalidArgument("analytics.statistics.futureCounts");
+        if (!(confidence > 0 && confidence < 1)) throw new InvalidArgument("analytics.statistics.confidence");
         double mean = StatUtils.mean(background);
         double sd = Math.sqrt(StatUtils.variance(background));
         double alpha = 1 - confidence;

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Robust regression on order statistics for multiply censored concentrations (Helsel and Cohn 1988, Water Resources
@@ -38,9 +39,9 @@ public final class RobustRos {
         int n = data.size();
         double[] detects = data.stream().filter(v -> !v.censored()).mapToDouble(CensoredValue::value).sorted().toArray();
         if (Arrays.stream(detects).distinct().count() < 2) {
-            throw new IllegalArgumentException("robust ROS needs at least two different detected values");
+            throw new InvalidArgument("analytics.statistics.rosTwoDetects");
         }
-        if (detects[0] <= 0) throw new IllegalArgumentException("robust ROS works on logarithms: detected values must be positive");
+        if (detects[0] <= 0) throw new InvalidArgument("analytics.statistics.rosPositive");
         double[] limits = limits(data, detects[0]);
         double[] exceedance = exceedance(data, detects, limits);
         double[] positions = new double[n];

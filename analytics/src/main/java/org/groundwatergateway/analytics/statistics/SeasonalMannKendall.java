@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * The seasonal Kendall test for a monotonic trend (Hirsch, Slack and Smith 1982, Water Resources Research 18(1):107–121;
@@ -51,7 +52,7 @@ public record SeasonalMannKendall(int seasons, MannKendall combined, double hete
             slopes.add(seasonSlopes);
             slopeCount += seasonSlopes.length;
         }
-        if (slopeCount == 0) throw new IllegalArgumentException("no season has observations at two different times");
+        if (slopeCount == 0) throw new InvalidArgument("analytics.statistics.seasonTwoTimes");
         double[] pooled = new double[slopeCount];
         int at = 0;
         for (double[] seasonSlopes : slopes) {

@@ -3,6 +3,7 @@ package org.groundwatergateway.analytics.statistics;
 import java.util.Arrays;
 import java.util.function.LongToDoubleFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Sen's (1968) slope — the median of all pairwise slopes — with the distribution-free confidence interval of
@@ -18,7 +19,7 @@ public record SenSlope(double slope, double lower, double upper, double confiden
     /** Selects the few ranks it needs among the pairwise slopes rather than sorting them all (see SlopeSelection). */
     public static SenSlope estimate(double[] times, double[] values, double varS, double confidenceLevel) {
         SlopeSelection slopes = new SlopeSelection(times, values);
-        if (slopes.count() == 0) throw new IllegalArgumentException("Sen's slope needs observations at two different times");
+        if (slopes.count() == 0) throw new InvalidArgument("analytics.statistics.senTwoTimes");
         return of(slopes.count(), slopes::select, varS, confidenceLevel);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.apache.commons.math3.stat.StatUtils;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * The combined Shewhart–CUSUM control chart for intrawell comparisons (Lucas 1982, Journal of Quality Technology
@@ -35,10 +36,10 @@ public record ShewhartCusum(double baselineMean, double baselineSd, Parameters p
 
     public static ShewhartCusum chart(double[] baseline, double[] compliance, Parameters parameters) {
         int n = baseline.length;
-        if (n < MIN_BASELINE) throw new IllegalArgumentException("a control chart needs at least " + MIN_BASELINE + " baseline values, got " + n);
+        if (n < MIN_BASELINE) throw new InvalidArgument("analytics.statistics.controlBaseline", MIN_BASELINE, n);
         double mean = StatUtils.mean(baseline);
         double sd = Math.sqrt(StatUtils.variance(baseline));
-        if (sd == 0) throw new IllegalArgumentException("the baseline does not vary, so it cannot standardise");
+        if (sd == 0) throw new InvalidArgument("analytics.statistics.constantBaseline");
         List<Point> points = new ArrayList<>(compliance.length);
         double cusum = 0;
         for (int i = 0; i < compliance.length; i++) {

@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.commons.math3.special.Erf;
-import org.groundwatergateway.analytics.flow.UniformFlow;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -47,7 +48,7 @@ public final class BayesianSourceTracer {
     /** Measurement (and model) error: σ = √((relative·μ)² + absolute²), in the unit of the readings. */
     public record ErrorModel(double relative, double absolute) {
         public ErrorModel {
-            if (relative < 0 || !(absolute > 0)) throw new IllegalArgumentException("need relative ≥ 0 and absolute > 0");
+            if (relative < 0 || !(absolute > 0)) throw new InvalidArgument("analytics.tracing.error");
         }
 
         double sigma(double mean) {
@@ -67,12 +68,12 @@ public final class BayesianSourceTracer {
                            double[] concentrationBounds, int samplesPerRound, int rounds, long seed) {
         public Settings {
             if (Math.abs(plume.seepageVelocity() - flow.seepageVelocity()) > 1e-12) {
-                throw new IllegalArgumentException("the plume's seepage velocity must be the flow's");
+                throw new InvalidArgument("analytics.tracing.velocity");
             }
             if (concentrationBounds.length != 2 || !(concentrationBounds[0] > 0 && concentrationBounds[1] > concentrationBounds[0])) {
-                throw new IllegalArgumentException("concentration bounds must be 0 < low < high");
+                throw new InvalidArgument("analytics.tracing.concentrationBounds");
             }
-            if (samplesPerRound < 4 || rounds < 1) throw new IllegalArgumentException("need at least 4 draws and one round");
+            if (samplesPerRound < 4 || rounds < 1) throw new InvalidArgument("analytics.tracing.draws");
             concentrationBounds = concentrationBounds.clone();
         }
     }
@@ -86,7 +87,7 @@ public final class BayesianSourceTracer {
      */
     public record Candidate(String id, String enterpriseId, double x, double y, Geometry footprint, double priorWeight) {
         public Candidate {
-            if (!(priorWeight > 0)) throw new IllegalArgumentException("prior weight must be positive: " + id);
+            if (!(priorWeight > 0)) throw new InvalidArgument("analytics.tracing.priorWeight", id);
         }
     }
 
@@ -140,8 +141,8 @@ public final class BayesianSourceTracer {
      */
     public Result trace(List<Candidate> candidates, List<Observation> observations, Instant earliestStart, Instant latestStart,
                         double credibleMass, Progress progress) {
-        if (candidates.isEmpty() || observations.isEmpty()) throw new IllegalArgumentException("need candidates and observations");
-        if (!latestStart.isAfter(earliestStart)) throw new IllegalArgumentException("the start window is empty");
+        if (candidates.isEmpty() || observations.isEmpty()) throw new InvalidArgument("analytics.tracing.nothingToTrace");
+        if (!latestStart.isAfter(earliestStart)) throw new InvalidArgument("analytics.tracing.startWindow");
         double span = days(earliestStart, latestStart);
         Reading[] readings = new Reading[observations.size()];
         for (int i = 0; i < readings.length; i++) readings[i] = new Reading(observations.get(i), days(earliestStart, observations.get(i).time()));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.FieldIndicator;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary.Fingerprint;
@@ -39,9 +40,9 @@ public final class FingerprintMatcher {
                            double transverseDispersivity, double flowDirectionUncertaintyDegrees) {
         public Settings {
             if (!(unexpected > 0 && unexpected < implied && implied < declared && declared < 1)) {
-                throw new IllegalArgumentException("need 0 < unexpected < implied < declared < 1");
+                throw new InvalidArgument("analytics.tracing.fingerprintOrder");
             }
-            if (!(unreachable > 0 && unreachable < 1)) throw new IllegalArgumentException("unreachable must be in (0, 1)");
+            if (!(unreachable > 0 && unreachable < 1)) throw new InvalidArgument("analytics.tracing.unreachable");
         }
     }
 
@@ -67,7 +68,7 @@ public final class FingerprintMatcher {
             processes = List.copyOf(processes);
             characteristicPollutants = List.copyOf(characteristicPollutants);
             sources = List.copyOf(sources);
-            if (sources.isEmpty()) throw new IllegalArgumentException("candidate " + id + " needs at least one source location");
+            if (sources.isEmpty()) throw new InvalidArgument("analytics.tracing.noLocation", id);
         }
     }
 
@@ -83,7 +84,7 @@ public final class FingerprintMatcher {
             elevated = Set.copyOf(elevated);
             clear = Set.copyOf(clear);
             fieldShifts = Map.copyOf(fieldShifts);
-            if (impactedWells.isEmpty()) throw new IllegalArgumentException("no impacted well");
+            if (impactedWells.isEmpty()) throw new InvalidArgument("analytics.tracing.noImpactedWell");
         }
     }
 

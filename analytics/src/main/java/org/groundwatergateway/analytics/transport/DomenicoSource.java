@@ -1,5 +1,6 @@
 package org.groundwatergateway.analytics.transport;
 
+import org.groundwatergateway.analytics.InvalidArgument;
 import static org.apache.commons.math3.special.Erf.erf;
 import static org.apache.commons.math3.special.Erf.erfc;
 
@@ -29,13 +30,13 @@ public record DomenicoSource(
         double verticalDispersivity) {
 
     public DomenicoSource {
-        if (!(seepageVelocity > 0)) throw new IllegalArgumentException("seepage velocity must be positive: " + seepageVelocity);
-        if (!(retardation >= 1)) throw new IllegalArgumentException("retardation must be at least 1: " + retardation);
-        if (decayPerDay < 0) throw new IllegalArgumentException("decay constant must not be negative: " + decayPerDay);
+        if (!(seepageVelocity > 0)) throw new InvalidArgument("analytics.flow.seepageVelocity", seepageVelocity);
+        if (!(retardation >= 1)) throw new InvalidArgument("analytics.transport.retardationValue", retardation);
+        if (decayPerDay < 0) throw new InvalidArgument("analytics.transport.decayValue", decayPerDay);
         if (!(longitudinalDispersivity > 0 && transverseDispersivity > 0 && verticalDispersivity > 0)) {
-            throw new IllegalArgumentException("dispersivities must be positive");
+            throw new InvalidArgument("analytics.transport.dispersivities");
         }
-        if (!(sourceWidth > 0 && sourceDepth > 0)) throw new IllegalArgumentException("source width and depth must be positive");
+        if (!(sourceWidth > 0 && sourceDepth > 0)) throw new InvalidArgument("analytics.transport.sourceSize");
     }
 
     /** Concentration at a point in plume coordinates {@code daysSinceRelease} days after the release began. */

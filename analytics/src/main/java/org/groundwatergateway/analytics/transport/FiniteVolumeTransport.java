@@ -3,6 +3,7 @@ package org.groundwatergateway.analytics.transport;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Two-dimensional advection–dispersion with linear sorption and first-order decay,
@@ -35,9 +36,9 @@ public final class FiniteVolumeTransport {
     public record Parameters(double retardation, double decayPerDay, double longitudinalDispersivity, double transverseDispersivity,
                              double molecularDiffusion) {
         public Parameters {
-            if (!(retardation >= 1)) throw new IllegalArgumentException("retardation must be at least 1");
+            if (!(retardation >= 1)) throw new InvalidArgument("analytics.transport.retardation");
             if (decayPerDay < 0 || longitudinalDispersivity < 0 || transverseDispersivity < 0 || molecularDiffusion < 0) {
-                throw new IllegalArgumentException("decay, dispersivities and diffusion must not be negative");
+                throw new InvalidArgument("analytics.transport.notNegative");
             }
         }
     }
@@ -98,7 +99,7 @@ public final class FiniteVolumeTransport {
     /** The same model with a first-order decay rate (1/d) per cell, index i + j·nx, in place of the uniform one. */
     public FiniteVolumeTransport withDecay(double[] decayPerDay) {
         if (decayPerDay.length != grid.cells()) throw new IllegalArgumentException("one decay rate per cell is needed");
-        for (double rate : decayPerDay) if (!(rate >= 0)) throw new IllegalArgumentException("decay rates must not be negative: " + rate);
+        for (double rate : decayPerDay) if (!(rate >= 0)) throw new InvalidArgument("analytics.transport.decayRate", rate);
         return new FiniteVolumeTransport(this, decayPerDay.clone());
     }
 
@@ -132,7 +133,7 @@ public final class FiniteVolumeTransport {
         double t = fromDay;
         for (int index = 0; index < days.length; index++) {
             double until = days[index];
-            if (until < t) throw new IllegalArgumentException("output times must not decrease nor precede the start");
+            if (until < t) throw new InvalidArgument("analytics.transport.timesOrder");
             while (t < until - 1e-12) {
                 // Steps end where a release starts or stops, so that it lasts exactly as long as it should.
                 double dt = Math.min(Math.min(step, until - t), nextRelease(t) - t);
@@ -356,7 +357,7 @@ public final class FiniteVolumeTransport {
     private int[] cellsOf(Source source) {
         int i0 = grid.column(source.x());
         int j0 = grid.row(source.y());
-        if (i0 < 0 || j0 < 0) throw new IllegalArgumentException("source at (" + source.x() + ", " + source.y() + ") is outside the grid");
+        if (i0 < 0 || j0 < 0) throw new InvalidArgument("analytics.transport.sourceOffGrid", source.x(), source.y());
         double u = vx[i0 + j0 * grid.nx()];
         double v = vy[i0 + j0 * grid.nx()];
         double speed = Math.hypot(u, v);

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 
 /**
@@ -34,19 +35,19 @@ public final class MonteCarloTransport {
                               ParameterDistribution longitudinalDispersivity, ParameterDistribution sourceConcentration,
                               ParameterDistribution sourceStartDay) {
         public Uncertainty {
-            positive("hydraulic conductivity", hydraulicConductivity);
-            positive("effective porosity", effectivePorosity);
-            if (effectivePorosity.highest() > 1) throw new IllegalArgumentException("effective porosity cannot exceed 1");
-            positive("longitudinal dispersivity", longitudinalDispersivity);
-            if (sourceConcentration.lowest() < 0) throw new IllegalArgumentException("source concentration cannot be negative");
+            if (!positive(hydraulicConductivity)) throw new InvalidArgument("analytics.transport.conductivity");
+            if (!positive(effectivePorosity)) throw new InvalidArgument("analytics.transport.porosity");
+            if (effectivePorosity.highest() > 1) throw new InvalidArgument("analytics.transport.porosityAbove1");
+            if (!positive(longitudinalDispersivity)) throw new InvalidArgument("analytics.transport.dispersivity");
+            if (sourceConcentration.lowest() < 0) throw new InvalidArgument("analytics.transport.negativeConcentration");
             if (!Double.isFinite(sourceStartDay.lowest()) || !Double.isFinite(sourceStartDay.highest())) {
-                throw new IllegalArgumentException("source start must be bounded");
+                throw new InvalidArgument("analytics.transport.unboundedStart");
             }
         }
 
-        private static void positive(String name, ParameterDistribution distribution) {
+        private static boolean positive(ParameterDistribution distribution) {
             // Draws are strictly inside (0, 1), so a support starting at 0 still yields positive values.
-            if (distribution.lowest() < 0 || !(distribution.highest() > 0)) throw new IllegalArgumentException(name + " must be positive");
+            return distribution.lowest() >= 0 && distribution.highest() > 0;
         }
     }
 
@@ -58,11 +59,11 @@ public final class MonteCarloTransport {
     public record Site(double hydraulicGradient, double retardation, double decayPerDay, double transverseDispersivityRatio,
                        double verticalDispersivityRatio, double sourceWidth, double sourceDepth) {
         public Site {
-            if (!(hydraulicGradient > 0)) throw new IllegalArgumentException("hydraulic gradient must be positive");
-            if (!(retardation >= 1)) throw new IllegalArgumentException("retardation must be at least 1");
-            if (!(decayPerDay >= 0)) throw new IllegalArgumentException("decay must not be negative");
-            if (!(transverseDispersivityRatio > 0 && verticalDispersivityRatio > 0)) throw new IllegalArgumentException("dispersivity ratios must be positive");
-            if (!(sourceWidth > 0 && sourceDepth > 0)) throw new IllegalArgumentException("source width and depth must be positive");
+            if (!(hydraulicGradient > 0)) throw new InvalidArgument("analytics.transport.gradient");
+            if (!(retardation >= 1)) throw new InvalidArgument("analytics.transport.retardation");
+            if (!(decayPerDay >= 0)) throw new InvalidArgument("analytics.transport.decay");
+            if (!(transverseDispersivityRatio > 0 && verticalDispersivityRatio > 0)) throw new InvalidArgument("analytics.transport.dispersivityRatios");
+            if (!(sourceWidth > 0 && sourceDepth > 0)) throw new InvalidArgument("analytics.transport.sourceSize");
         }
     }
 
@@ -77,19 +78,19 @@ public final class MonteCarloTransport {
         public Request {
             points = List.copyOf(points);
             days = days.clone();
-            if (realisations < 1) throw new IllegalArgumentException("at least one realisation is needed");
-            if (!(threshold > 0)) throw new IllegalArgumentException("threshold must be positive");
-            if (!(horizonDays > 0) || !Double.isFinite(horizonDays)) throw new IllegalArgumentException("horizon must be positive");
-            if (days.length == 0) throw new IllegalArgumentException("at least one output time is needed");
+            if (realisations < 1) throw new InvalidArgument("analytics.transport.realisations");
+            if (!(threshold > 0)) throw new InvalidArgument("analytics.transport.threshold");
+            if (!(horizonDays > 0) || !Double.isFinite(horizonDays)) throw new InvalidArgument("analytics.transport.horizon");
+            if (days.length == 0) throw new InvalidArgument("analytics.transport.noTimes");
             for (double day : days) {
-                if (!(day >= 0 && day <= horizonDays)) throw new IllegalArgumentException("output times must lie in [0, horizon]: " + day);
+                if (!(day >= 0 && day <= horizonDays)) throw new InvalidArgument("analytics.transport.timeBeyondHorizon", day);
             }
             if (method == Method.FINITE_VOLUME) {
                 if (grid == null || !grid.contains(0, 0)) {
-                    throw new IllegalArgumentException("the finite-volume method needs a grid holding the source at (0, 0)");
+                    throw new InvalidArgument("analytics.transport.gridSource");
                 }
                 for (PlumePoint point : points) {
-                    if (!grid.contains(point.x(), point.y())) throw new IllegalArgumentException("point " + point + " is off the grid");
+                    if (!grid.contains(point.x(), point.y())) throw new InvalidArgument("analytics.transport.pointOffGrid", point);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.analytics.transport;
 
+import org.groundwatergateway.analytics.InvalidArgument;
 import static org.apache.commons.math3.special.Erf.erfc;
 
 /**
@@ -11,8 +12,8 @@ import static org.apache.commons.math3.special.Erf.erfc;
 public record OgataBanks(double sourceConcentration, double seepageVelocity, double dispersion, double retardation) {
 
     public OgataBanks {
-        if (!(seepageVelocity > 0 && dispersion > 0)) throw new IllegalArgumentException("velocity and dispersion must be positive");
-        if (!(retardation >= 1)) throw new IllegalArgumentException("retardation must be at least 1");
+        if (!(seepageVelocity > 0 && dispersion > 0)) throw new InvalidArgument("analytics.transport.velocityDispersion");
+        if (!(retardation >= 1)) throw new InvalidArgument("analytics.transport.retardation");
     }
 
     public double concentration(double x, double days) {

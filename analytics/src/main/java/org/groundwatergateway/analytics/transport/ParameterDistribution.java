@@ -1,6 +1,7 @@
 package org.groundwatergateway.analytics.transport;
 
 import org.apache.commons.math3.special.Erf;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * What is known of an uncertain input, sampled by its quantile function (inverse transform sampling): a uniform draw
@@ -24,7 +25,7 @@ public sealed interface ParameterDistribution {
     /** A value known exactly: no variance. */
     record Fixed(double value) implements ParameterDistribution {
         public Fixed {
-            if (!Double.isFinite(value)) throw new IllegalArgumentException("a fixed value must be finite");
+            if (!Double.isFinite(value)) throw new InvalidArgument("analytics.distribution.fixed");
         }
 
         @Override
@@ -35,7 +36,7 @@ public sealed interface ParameterDistribution {
 
     record Uniform(double min, double max) implements ParameterDistribution {
         public Uniform {
-            if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) throw new IllegalArgumentException("uniform needs finite min ≤ max");
+            if (!(min <= max) || !Double.isFinite(min) || !Double.isFinite(max)) throw new InvalidArgument("analytics.distribution.uniform");
         }
 
         @Override
@@ -48,7 +49,7 @@ public sealed interface ParameterDistribution {
     record Triangular(double min, double mode, double max) implements ParameterDistribution {
         public Triangular {
             if (!(min <= mode && mode <= max && min < max) || !Double.isFinite(min) || !Double.isFinite(max)) {
-                throw new IllegalArgumentException("triangular needs finite min ≤ mode ≤ max with min < max");
+                throw new InvalidArgument("analytics.distribution.triangular");
             }
         }
 
@@ -67,7 +68,7 @@ public sealed interface ParameterDistribution {
     record LogNormal(double median, double sigmaLn) implements ParameterDistribution {
         public LogNormal {
             if (!(median > 0) || !(sigmaLn >= 0) || !Double.isFinite(median) || !Double.isFinite(sigmaLn)) {
-                throw new IllegalArgumentException("lognormal needs a positive median and a non-negative σ of ln X");
+                throw new InvalidArgument("analytics.distribution.lognormal");
             }
         }
 

@@ -1,13 +1,15 @@
 package org.groundwatergateway.analytics.transport;
 
+import org.groundwatergateway.analytics.InvalidArgument;
+
 /**
  * A regular 2-D grid of cells in metres: cell (i, j) has its centre at (x0 + (i + ½)·dx, y0 + (j + ½)·dy).
  */
 public record TransportGrid(double x0, double y0, double dx, double dy, int nx, int ny) {
 
     public TransportGrid {
-        if (!(dx > 0 && dy > 0)) throw new IllegalArgumentException("cell sizes must be positive");
-        if (nx < 1 || ny < 1) throw new IllegalArgumentException("the grid needs at least one cell each way");
+        if (!(dx > 0 && dy > 0)) throw new InvalidArgument("analytics.transport.cellSize");
+        if (nx < 1 || ny < 1) throw new InvalidArgument("analytics.transport.cells");
     }
 
     public double centreX(int i) {

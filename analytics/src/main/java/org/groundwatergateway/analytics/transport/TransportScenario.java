@@ -2,6 +2,7 @@ package org.groundwatergateway.analytics.transport;
 
 import java.util.Arrays;
 import java.util.List;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 
 /**
@@ -23,7 +24,7 @@ public record TransportScenario(TransportGrid grid, double[] vx, double[] vy, Fi
 
     public TransportScenario {
         if (vx.length != grid.cells() || vy.length != grid.cells()) throw new IllegalArgumentException("one velocity per cell is needed");
-        if (sources.isEmpty()) throw new IllegalArgumentException("at least one source is needed");
+        if (sources.isEmpty()) throw new InvalidArgument("analytics.transport.noSource");
         vx = vx.clone();
         vy = vy.clone();
         sources = List.copyOf(sources);
@@ -42,7 +43,7 @@ public record TransportScenario(TransportGrid grid, double[] vx, double[] vy, Fi
     public double[][] numerical(double[][] points, double[] days, Progress progress) {
         FiniteVolumeTransport model = new FiniteVolumeTransport(grid, vx, vy, parameters, sources);
         for (double[] p : points) {
-            if (!grid.contains(p[0], p[1])) throw new IllegalArgumentException("point (" + p[0] + ", " + p[1] + ") is off the grid");
+            if (!grid.contains(p[0], p[1])) throw new InvalidArgument("analytics.transport.pointOffGrid", "(" + p[0] + ", " + p[1] + ")");
         }
         double[][] c = new double[points.length][days.length];
         double last = Arrays.stream(days).max().orElse(0);
@@ -61,15 +62,15 @@ public record TransportScenario(TransportGrid grid, double[] vx, double[] vy, Fi
         double ux = vx[0];
         double uy = vy[0];
         for (int k = 1; k < vx.length; k++) {
-            if (vx[k] != ux || vy[k] != uy) throw new IllegalArgumentException("the analytical method needs uniform flow");
+            if (vx[k] != ux || vy[k] != uy) throw new InvalidArgument("analytics.transport.uniformFlow");
         }
         double speed = Math.hypot(ux, uy);
-        if (!(speed > 0)) throw new IllegalArgumentException("the analytical method needs flowing groundwater");
+        if (!(speed > 0)) throw new InvalidArgument("analytics.transport.flowing");
         double ex = ux / speed;
         double ey = uy / speed;
         for (FiniteVolumeTransport.Source s : sources) {
             if (Double.isFinite(s.endDay())) {
-                throw new IllegalArgumentException("the analytical method takes releases that go on; use the numerical method for one that stops");
+                throw new InvalidArgument("analytics.transport.continuing");
             }
         }
         double[][] c = new double[points.length][days.length];

@@ -4,6 +4,7 @@ import static org.apache.commons.math3.special.Erf.erf;
 
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegrator;
 import org.apache.commons.math3.analysis.integration.gauss.GaussIntegratorFactory;
+import org.groundwatergateway.analytics.InvalidArgument;
 
 /**
  * Two-dimensional transport from a continuous strip source of width {@code Y} centred on y = 0 on the line x = 0, in an
@@ -39,11 +40,11 @@ public record WexlerStripSource(
     private static final double NEGLIGIBLE = 46;
 
     public WexlerStripSource {
-        if (!(seepageVelocity > 0)) throw new IllegalArgumentException("seepage velocity must be positive: " + seepageVelocity);
-        if (!(retardation >= 1)) throw new IllegalArgumentException("retardation must be at least 1: " + retardation);
-        if (decayPerDay < 0) throw new IllegalArgumentException("decay constant must not be negative: " + decayPerDay);
-        if (!(longitudinalDispersivity > 0 && transverseDispersivity > 0)) throw new IllegalArgumentException("dispersivities must be positive");
-        if (!(sourceWidth > 0)) throw new IllegalArgumentException("source width must be positive");
+        if (!(seepageVelocity > 0)) throw new InvalidArgument("analytics.flow.seepageVelocity", seepageVelocity);
+        if (!(retardation >= 1)) throw new InvalidArgument("analytics.transport.retardationValue", retardation);
+        if (decayPerDay < 0) throw new InvalidArgument("analytics.transport.decayValue", decayPerDay);
+        if (!(longitudinalDispersivity > 0 && transverseDispersivity > 0)) throw new InvalidArgument("analytics.transport.dispersivities");
+        if (!(sourceWidth > 0)) throw new InvalidArgument("analytics.transport.sourceWidth");
     }
 
     /** Concentration at (x, y) {@code days} after the release began; {@code Double.POSITIVE_INFINITY} gives the steady state. */

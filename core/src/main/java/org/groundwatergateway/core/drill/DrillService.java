@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.alert.Alert;
@@ -270,7 +271,7 @@ public final class DrillService {
             endWithoutIncident(drill.id(), Drill.Status.FAILED, "已取消");
         } catch (RuntimeException e) {
             log.warn("Drill {} failed", drill.id(), e);
-            endWithoutIncident(drill.id(), Drill.Status.FAILED, "演练出错：" + e.getMessage());
+            endWithoutIncident(drill.id(), Drill.Status.FAILED, "演练出错：" + InvalidArgument.message(e, Locale.CHINESE));
         } finally {
             if (evaluator != null) {
                 try {

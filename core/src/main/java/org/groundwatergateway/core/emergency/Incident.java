@@ -51,7 +51,7 @@ public record Incident(Long id, long parkId, Long alertId, String parameterCode,
     }
 
     /** @param finishedAt when the analysis attached or failed, on the incident's time */
-    public record Analysis(AnalysisState state, String error, Double thresholdMgPerL, Integer realizations, Instant finishedAt) {}
+    public record Analysis(AnalysisState state, String error, String errorZh, Double thresholdMgPerL, Integer realizations, Instant finishedAt) {}
 
     /** The regional flow the forecast ran on: where the water goes (clockwise from north) and how fast (m/d). */
     public record Flow(double azimuthDegrees, double seepageVelocity) {}

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport;
@@ -142,8 +143,9 @@ public final class IncidentAnalysis {
                 startDay = Math.min(0, Duration.between(to, source.start().median()).toSeconds() / 86400.0);
             }
         } catch (IllegalArgumentException e) {
-            // Tracing needs readings the incident may not have (a declared spill with no wells nearby): forecast from the incident.
-            problem = e.getMessage();
+            // Tracing needs readings the incident may not have (a declared spill with no wells nearby): forecast from the incident,
+            // and say why in Chinese, as the timeline is written.
+            problem = InvalidArgument.message(e, Locale.CHINESE);
         }
         if (!(c0 > 0)) throw new InvalidInput("core.incident.noConcentration", "concentration");
         double threshold = threshold(parameter, c0);

@@ -23,7 +23,7 @@ public final class IncidentRepository {
 
     private static final String INCIDENT_COLUMNS = "id, park_id, alert_id, parameter_code, well_id, " + select("location")
             + ", response_level, severity, status, concentration_mg_l, plan_code, opened_at, contained_at, closed_at, closing_note, "
-            + "analysis_state, analysis_error, threshold_mg_l, realizations, flow_azimuth_deg, seepage_velocity, top_source_code, "
+            + "analysis_state, analysis_error, analysis_error_zh, threshold_mg_l, realizations, flow_azimuth_deg, seepage_velocity, top_source_code, "
             + "top_source_name, top_source_p, drill_id, clock_offset_seconds, analysed_at";
 
     private final JdbcClient jdbc;
@@ -96,10 +96,14 @@ public final class IncidentRepository {
                         top == null ? null : top.nameZh(), top == null ? null : top.probability(), Rows.timestamp(at), id).update();
     }
 
-    public void failAnalysis(long id, String error, Instant at) {
-        String text = error == null ? "failed" : error.length() > 2000 ? error.substring(0, 2000) : error;
-        jdbc.sql("UPDATE incidents SET analysis_state = 'FAILED', analysis_error = ?, analysed_at = ? WHERE id = ?")
-                .params(text, Rows.timestamp(at), id).update();
+    /** The analysis failed: why, in English and in Chinese. */
+    public void failAnalysis(long id, String error, String errorZh, Instant at) {
+        jdbc.sql("UPDATE incidents SET analysis_state = 'FAILED', analysis_error = ?, analysis_error_zh = ?, analysed_at = ? WHERE id = ?")
+                .params(failure(error, "failed"), failure(errorZh, "失败"), Rows.timestamp(at), id).update();
+    }
+
+    private static String failure(String text, String unknown) {
+        return text == null ? unknown : text.length() > 2000 ? text.substring(0, 2000) : text;
     }
 
     public PlumeForecast forecast(long id) {
@@ -187,6 +191,7 @@ public final class IncidentRepository {
                 Rows.nullableDouble(rs, "concentration_mg_l"), rs.getString("plan_code"), Rows.instant(rs, "opened_at"),
                 Rows.instant(rs, "contained_at"), Rows.instant(rs, "closed_at"), rs.getString("closing_note"),
                 new Incident.Analysis(Incident.AnalysisState.valueOf(rs.getString("analysis_state")), rs.getString("analysis_error"),
+                        rs.getString("analysis_error_zh"),
                         Rows.nullableDouble(rs, "threshold_mg_l"), (Integer) rs.getObject("realizations", Integer.class),
                         Rows.instant(rs, "analysed_at")),
                 azimuth == null ? null : new Incident.Flow(azimuth, rs.getDouble("seepage_velocity")),

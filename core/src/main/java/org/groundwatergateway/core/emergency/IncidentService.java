@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.event.EventBus;
@@ -238,7 +239,7 @@ public final class IncidentService {
                           Double concentrationMgPerL, Instant at, Incident.Drill drill) {
         Incident draft = new Incident(null, site.park().id(), alertId, parameter.code(), well == null ? null : well.id(), location, level,
                 severity, Incident.Status.OPEN, concentrationMgPerL, null, at, null, null, null,
-                new Incident.Analysis(Incident.AnalysisState.PENDING, null, null, null, null), null, null, drill);
+                new Incident.Analysis(Incident.AnalysisState.PENDING, null, null, null, null, null), null, null, drill);
         DisposalPlan plan = plans.match(parameter.code(), severity, IncidentAnalysis.aquifer(site, draft));
         Incident incident = incidents.insert(new Incident(null, draft.parkId(), alertId, draft.parameterCode(), draft.wellId(), location, level,
                 severity, Incident.Status.OPEN, concentrationMgPerL, plan.code(), at, null, null, null, draft.analysis(), null, null, drill));
@@ -315,11 +316,13 @@ public final class IncidentService {
             note(incident.id(), now, result.topSource() == null ? "溯源未得出结果：" + result.tracingProblem()
                     : String.format(Locale.ROOT, "溯源：最可能来源 %s（概率 %.2f）", result.topSource().nameZh(), result.topSource().probability()));
         } catch (Progress.Cancelled e) {
-            incidents.failAnalysis(incident.id(), "cancelled", clockOf(incident).instant());
+            incidents.failAnalysis(incident.id(), "cancelled", "已取消", clockOf(incident).instant());
         } catch (RuntimeException e) {
             log.warn("Incident {}: analysis failed", incident.id(), e);
-            incidents.failAnalysis(incident.id(), e.getMessage(), clockOf(incident).instant());
-            // The cause (an exception's English message) is kept with the analysis state; the timeline is read in Chinese.
+            // A refusal from the message catalogues is kept in both languages, for readers of either; any other failure
+            // is ours, and its English message will do for both.
+            incidents.failAnalysis(incident.id(), e.getMessage(), InvalidArgument.message(e, Locale.CHINESE), clockOf(incident).instant());
+            // The cause is kept with the analysis state; the timeline is read in Chinese.
             note(incident.id(), clockOf(incident).instant(), "预测与溯源分析失败，原因见事件的分析状态");
         }
     }

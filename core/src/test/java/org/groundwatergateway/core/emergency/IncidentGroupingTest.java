@@ -82,6 +82,6 @@ class IncidentGroupingTest {
     private static Incident incident(long id, String parameter) {
         return new Incident(id, 1, null, parameter, null, new GeometryFactory().createPoint(new Coordinate(121, 32.5)), ResponseLevel.LEVEL_2,
                 Alert.Level.SEVERE, Incident.Status.OPEN, 1.0, "VOC-U-1", Instant.EPOCH, null, null, null,
-                new Incident.Analysis(Incident.AnalysisState.PENDING, null, null, null, null), null, null, null);
+                new Incident.Analysis(Incident.AnalysisState.PENDING, null, null, null, null, null), null, null, null);
     }
 }

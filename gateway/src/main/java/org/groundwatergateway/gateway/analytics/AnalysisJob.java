@@ -2,12 +2,14 @@ package org.groundwatergateway.gateway.analytics;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 
 /**
@@ -23,6 +25,7 @@ public final class AnalysisJob {
      * What a client sees of a run; {@code result} only once it has succeeded.
      *
      * @param fraction of the work done, 0 to 1
+     * @param error    why the run failed, in the reader's language when the failure is a catalogued refusal
      */
     public record Status(UUID id, String kind, State state, double fraction, String stage, Instant created, Instant finished,
                          String error, Object result) {}
@@ -35,11 +38,13 @@ public final class AnalysisJob {
     private final Clock clock;
     private final Instant created;
     private final CompletableFuture<Object> outcome = new CompletableFuture<>();
-    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    /** Each listener with the language it reads. */
+    private final Map<Consumer<Status>, Locale> listeners = new ConcurrentHashMap<>();
     private volatile State state = State.QUEUED;
     private volatile double fraction;
     private volatile String stage = "queued";
-    private volatile String error;
+    /** Kept as thrown, not as text, so that each reader is told it in their own language. */
+    private volatile RuntimeException failure;
     private volatile Object result;
     private volatile Instant finished;
     private volatile boolean cancelRequested;
@@ -55,9 +60,11 @@ public final class AnalysisJob {
         return id;
     }
 
-    public Status status() {
-        return new Status(id, kind, state, fraction, stage, created, finished, error,
-                state == State.SUCCEEDED ? result : null);
+    /** The run as it stands, its error in {@code language} ({@code Locale.ENGLISH} or {@code Locale.CHINESE}). */
+    public Status status(Locale language) {
+        RuntimeException failed = failure;
+        String error = failed == null ? null : InvalidArgument.message(failed, language);
+        return new Status(id, kind, state, fraction, stage, created, finished, error, state == State.SUCCEEDED ? result : null);
     }
 
     /** The result, waiting for it; a failure is rethrown as what the analysis threw. */
@@ -77,12 +84,12 @@ public final class AnalysisJob {
     }
 
     /**
-     * Calls {@code listener} with every announced status, and once more with the final one; if the run has
-     * finished already, only with the final one.
+     * Calls {@code listener} with every announced status, in {@code language}, and once more with the final one; if
+     * the run has finished already, only with the final one.
      */
-    public void listen(Consumer<Status> listener) {
-        listeners.add(listener);
-        if (isFinished()) listener.accept(status());
+    public void listen(Locale language, Consumer<Status> listener) {
+        listeners.put(listener, language);
+        if (isFinished()) listener.accept(status(language));
     }
 
     public void unlisten(Consumer<Status> listener) {
@@ -140,7 +147,7 @@ public final class AnalysisJob {
     private synchronized void finish(State end, Object value, RuntimeException failure) {
         if (isFinished()) return;
         result = value;
-        error = failure == null ? null : failure.getMessage();
+        this.failure = failure;
         state = end;
         finished = clock.instant();
         announce();
@@ -149,7 +156,6 @@ public final class AnalysisJob {
     }
 
     private void announce() {
-        Status now = status();
-        for (Consumer<Status> listener : listeners) listener.accept(now);
+        listeners.forEach((listener, language) -> listener.accept(status(language)));
     }
 }

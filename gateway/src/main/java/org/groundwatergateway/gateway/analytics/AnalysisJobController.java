@@ -3,12 +3,14 @@ package org.groundwatergateway.gateway.analytics;
 import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.groundwatergateway.gateway.web.Languages;
 import org.groundwatergateway.gateway.web.NotFoundException;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.HttpStatus;
@@ -47,23 +49,24 @@ public class AnalysisJobController {
         AnalysisJob job = jobs.submit(kind, work);
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains("respond-async")) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create(publicBaseUrl.root() + "/api/v1/analytics/jobs/" + job.id()))
-                    .header("Preference-Applied", "respond-async").body(job.status());
+                    .header("Preference-Applied", "respond-async").body(job.status(Languages.current()));
         }
         return ResponseEntity.ok(job.await());
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "State, progress and (when done) the result of an analysis run")
-    public AnalysisJob.Status status(@PathVariable UUID id) {
-        return job(id).status();
+    public AnalysisJob.Status status(@PathVariable UUID id, HttpServletRequest request) {
+        return job(id).status(Languages.of(request));
     }
 
     @GetMapping(value = "/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Progress of an analysis run as server-sent events",
             description = "Events named `progress` carry the status while the run goes on; the last event is `succeeded` "
                     + "(with the result), `failed` or `cancelled`, and then the stream ends.")
-    public SseEmitter events(@PathVariable UUID id) {
+    public SseEmitter events(@PathVariable UUID id, HttpServletRequest request) {
         AnalysisJob job = job(id);
+        Locale language = Languages.of(request);
         SseEmitter emitter = new SseEmitter(EVENT_STREAM_TIMEOUT.toMillis());
         Consumer<AnalysisJob.Status> forward = new Consumer<>() {
             @Override
@@ -86,17 +89,17 @@ public class AnalysisJobController {
         };
         emitter.onCompletion(() -> job.unlisten(forward));
         emitter.onTimeout(() -> job.unlisten(forward));
-        forward.accept(job.status());
-        job.listen(forward);
+        forward.accept(job.status(language));
+        job.listen(language, forward);
         return emitter;
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Cancel an analysis run; it stops at its next step")
-    public ResponseEntity<AnalysisJob.Status> cancel(@PathVariable UUID id) {
+    public ResponseEntity<AnalysisJob.Status> cancel(@PathVariable UUID id, HttpServletRequest request) {
         AnalysisJob job = job(id);
         job.cancel();
-        return ResponseEntity.accepted().body(job.status());
+        return ResponseEntity.accepted().body(job.status(Languages.of(request)));
     }
 
     private AnalysisJob job(UUID id) {

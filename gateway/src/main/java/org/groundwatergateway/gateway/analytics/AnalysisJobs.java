@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,7 +61,7 @@ public class AnalysisJobs implements DisposableBean {
         jobs.put(job.id(), job);
         pool.execute(() -> {
             job.run(work);
-            AnalysisJob.Status end = job.status();
+            AnalysisJob.Status end = job.status(Locale.ENGLISH);
             // gw_analysis_job_seconds{kind, state}: how long each kind of analysis takes, and how often it fails.
             Timer.builder("gw.analysis.job").description("Analysis jobs from submission to their end, by kind and final state")
                     .tag("kind", kind).tag("state", end.state().name()).register(registry)

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.remediation.CaptureZone;
 import org.groundwatergateway.analytics.remediation.CostRange;
 import org.groundwatergateway.analytics.remediation.Remediation;
@@ -134,11 +135,9 @@ public class RemediationController {
                         AnalysisRequests.or(a.reboundDays(), 0));
                 default: throw new InvalidInput("gateway.notOneOf", "kind", a.kind(), "[MNA, PUMP_AND_TREAT, PRB, ISCO]");
             }
-        } catch (InvalidInput e) {
-            throw e.at(field);
-        } catch (IllegalArgumentException e) {
-            // The alternative's own check, in the analytics library's English.
-            throw new InvalidInput("gateway.analysis.model", field, e.getMessage());
+        } catch (InvalidArgument e) {
+            // A field of this request's or the alternative's own check (the analytics library's), placed where the caller put it.
+            throw InvalidInput.placed(field, e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.flow.FlowField;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.FiniteVolumeTransport;
@@ -263,11 +264,9 @@ public class TransportController {
                 case "LOGNORMAL": return new ParameterDistribution.LogNormal(AnalysisRequests.required(d.median(), "median"), AnalysisRequests.required(d.sigmaLn(), "sigmaLn"));
                 default: throw new InvalidInput("gateway.notOneOf", "distribution", d.distribution(), "[FIXED, UNIFORM, TRIANGULAR, LOGNORMAL]");
             }
-        } catch (InvalidInput e) {
-            throw e.at("uncertainty." + field);
-        } catch (IllegalArgumentException e) {
-            // The distribution's own check, in the analytics library's English.
-            throw new InvalidInput("gateway.analysis.model", "uncertainty." + field, e.getMessage());
+        } catch (InvalidArgument e) {
+            // A field of this request's or the distribution's own check (the analytics library's), placed where the caller put it.
+            throw InvalidInput.placed("uncertainty." + field, e);
         }
     }
 

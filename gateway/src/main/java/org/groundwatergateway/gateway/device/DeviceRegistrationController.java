@@ -59,7 +59,7 @@ public class DeviceRegistrationController {
             throws IOException {
         BulkImport.Mode chosen = BulkImport.Mode.of(mode);
         try (InputStream body = ImportController.body(request, limits)) {
-            return ImportController.answer(registration.registerAll(ImportRows.csv(body, null, limits), chosen));
+            return ImportController.answer(registration.registerAll(ImportRows.csv(body, null, limits), chosen), request);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.gateway.web.Languages;
 import org.groundwatergateway.ingest.bulk.BulkImport;
 import org.groundwatergateway.ingest.bulk.ImportReport;
 import org.groundwatergateway.ingest.bulk.ImportRows;
@@ -54,7 +55,7 @@ public class ImportController {
         // CSV rows are read as they are checked and stored, so a large upload is not first held in memory whole.
         try (InputStream body = body(request, limits)) {
             Iterable<ImportRows.Row> rows = csv(request) ? ImportRows.csv(body, layout, limits) : ImportRows.fromJson(body, limits);
-            return answer(imports.readings(rows, BulkImport.Mode.of(mode), layout, live, origin(request)));
+            return answer(imports.readings(rows, BulkImport.Mode.of(mode), layout, live, origin(request)), request);
         }
     }
 
@@ -63,14 +64,14 @@ public class ImportController {
     public ResponseEntity<ImportReport> labResults(HttpServletRequest request,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode, @RequestParam(required = false) String template) throws IOException {
         ImportTemplate layout = template(template);
-        return answer(imports.labResults(rows(request, layout), BulkImport.Mode.of(mode), layout, origin(request)));
+        return answer(imports.labResults(rows(request, layout), BulkImport.Mode.of(mode), layout, origin(request)), request);
     }
 
     @PostMapping(value = "/api/v1/soil-results", consumes = {"application/json", "text/csv"})
     @Operation(summary = "Soil results by depth: boring, lon, lat, depthTop, depthBottom, parameter, value (mg/kg), sampledOn, sampleId")
     public ResponseEntity<ImportReport> soilResults(HttpServletRequest request, @RequestParam String park,
             @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode, @RequestParam(required = false) String template) throws IOException {
-        return answer(imports.soilResults(rows(request, template(template)), BulkImport.Mode.of(mode), park, origin(request)));
+        return answer(imports.soilResults(rows(request, template(template)), BulkImport.Mode.of(mode), park, origin(request)), request);
     }
 
     @GetMapping("/api/v1/import-templates")
@@ -109,8 +110,8 @@ public class ImportController {
         return request.getRequestURI() + " from " + request.getRemoteAddr();
     }
 
-    /** An import report, answered 422 when the upload was refused whole. */
-    public static ResponseEntity<ImportReport> answer(ImportReport report) {
-        return ResponseEntity.status(report.nothingStored() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report);
+    /** An import report, each row's reason in the caller's language; answered 422 when the upload was refused whole. */
+    public static ResponseEntity<ImportReport> answer(ImportReport report, HttpServletRequest request) {
+        return ResponseEntity.status(report.nothingStored() ? HttpStatus.UNPROCESSABLE_CONTENT : HttpStatus.OK).body(report.in(Languages.of(request)));
     }
 }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.policy;
 
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
@@ -127,9 +128,9 @@ public class PolicyController {
     }
 
     /** The active sharing policy does not show the policies to this caller. */
-    public static final class PolicyApiWithheld extends RuntimeException {
+    public static final class PolicyApiWithheld extends CataloguedRefusal {
         PolicyApiWithheld() {
-            super("The active sharing policy does not show the sharing policies to you.");
+            super(new InvalidInput("gateway.forbidden.policies", null));
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.groundwatergateway.core.demo.DemoPark;
+import org.groundwatergateway.core.problem.CataloguedRefusal;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.identity.Accounts;
@@ -96,9 +98,9 @@ public final class FirstAccounts {
     }
 
     /** Thrown for a wrong, used or absent setup token. */
-    public static final class SetupRefused extends RuntimeException {
+    public static final class SetupRefused extends CataloguedRefusal {
         SetupRefused() {
-            super("The setup token is wrong, or the platform is set up already");
+            super(new InvalidInput("gateway.forbidden.setup", "token"));
         }
     }
 

@@ -16,8 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.gateway.web.Languages;
+import org.groundwatergateway.gateway.web.LocalizedProblems;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -101,16 +105,23 @@ public final class OperationPermissions implements AuthorizationManager<RequestA
         return byMethod.getOrDefault(method, List.of()).stream().filter(r -> r.path().matches(container)).min(MOST_SPECIFIC_FIRST);
     }
 
-    /** A 403 that says which roles the operation needs, as problem details. */
+    /**
+     * A 403 that says which roles the operation needs, as problem details in the caller's language (written here: no
+     * controller, so no {@link LocalizedProblems}, sees it).
+     */
     public AccessDeniedHandler deniedHandler() {
         return (request, response, denied) -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            String who = rule(request.getMethod(), path).map(Rule::who).orElse("a rule, and it has none");
+            String operation = request.getMethod() + " " + path.replace("\\", "").replace("\"", "");
+            InvalidInput refusal = rule(request.getMethod(), path).map(r -> new InvalidInput("gateway.forbidden.needs", null, operation, r.who()))
+                    .orElseGet(() -> new InvalidInput("gateway.forbidden.noRule", null, operation));
+            Locale language = Languages.of(request);
             response.setStatus(403);
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\"Not permitted: "
-                    + request.getMethod() + " " + path.replace("\\", "").replace("\"", "") + " needs " + who + "\"}");
+            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, LocalizedProblems.tag(language));
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + LocalizedProblems.title(403, language) + "\",\"status\":403,\"detail\":\""
+                    + refusal.message(language) + "\"}");
         };
     }
 

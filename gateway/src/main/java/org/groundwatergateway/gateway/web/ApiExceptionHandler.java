@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import java.util.Map;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.core.drill.DrillService;
 import org.groundwatergateway.core.emergency.IncidentService;
@@ -37,12 +38,16 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    /** Every problem of a refused policy document, each with its field (a JSON pointer) and reason, in {@code errors}. */
+    /**
+     * Every problem of a refused policy document, each with its field (a JSON pointer) and reason, in {@code errors};
+     * in the caller's language.
+     */
     @ExceptionHandler(InvalidPolicy.class)
-    ProblemDetail invalidPolicy(InvalidPolicy e) {
+    ProblemDetail invalidPolicy(InvalidPolicy e, HttpServletRequest request) {
         log.info("Rejected sharing policy: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setProperty("errors", e.problems());
+        Locale language = Languages.of(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.detail(language));
+        problem.setProperty("errors", e.problems().stream().map(p -> Map.of("field", p.field(), "reason", p.reason(language))).toList());
         return problem;
     }
 
@@ -65,18 +70,20 @@ public class ApiExceptionHandler {
         return problem;
     }
 
-    /** Input the caller can correct: the detail in the caller's language and the field at fault in {@code field}. */
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalidInput(InvalidInput e, HttpServletRequest request) {
+    /**
+     * Input the caller can correct, or a model parameter the analytics library refused: the detail in the caller's
+     * language and the field at fault, where known, in {@code field}.
+     */
+    @ExceptionHandler(InvalidArgument.class)
+    ProblemDetail invalidInput(InvalidArgument e, HttpServletRequest request) {
         log.info("Rejected request: {}", e.getMessage());
         return problem(e, request);
     }
 
     /** The problem detail of invalid input, also for a body whose binding the domain refused. */
-    static ProblemDetail problem(InvalidInput e, HttpServletRequest request) {
-        boolean english = Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.message(english ? Locale.ENGLISH : Locale.CHINESE));
-        if (e.field() != null) problem.setProperty("field", e.field());
+    static ProblemDetail problem(InvalidArgument e, HttpServletRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.message(Languages.of(request)));
+        if (e instanceof InvalidInput input && input.field() != null) problem.setProperty("field", input.field());
         return problem;
     }
 
@@ -113,11 +120,11 @@ public class ApiExceptionHandler {
         return refused(e, HttpStatus.CONFLICT, request);
     }
 
-    /** Security errors say only what the caller may know. */
+    /** Security errors say only what the caller may know, in the caller's language. */
     @ExceptionHandler({FirstAccounts.SetupRefused.class, Accounts.NotYours.class, PolicyController.PolicyApiWithheld.class})
-    ProblemDetail forbidden(RuntimeException e) {
+    ProblemDetail forbidden(CataloguedRefusal e, HttpServletRequest request) {
         log.info("Refused: {}", e.getMessage());
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        return refused(e, HttpStatus.FORBIDDEN, request);
     }
 
     /** Nothing is disclosed or done that the audit log cannot record. */

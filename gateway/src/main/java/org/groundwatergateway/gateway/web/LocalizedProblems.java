@@ -1,8 +1,10 @@
 package org.groundwatergateway.gateway.web;
 
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -14,8 +16,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 /**
  * Every problem detail the REST API answers has its title in the caller's language — Chinese unless
  * {@code Accept-Language} prefers English — and says which in {@code Content-Language}. The details are written in
- * that language by the handlers that can ({@link RequestExceptionHandler}, share refusals, and input refused as
- * {@link org.groundwatergateway.core.problem.InvalidInput} from the message catalogues); the rest are English.
+ * that language by the handlers that can ({@link RequestExceptionHandler}, share refusals, and whatever is refused from
+ * the message catalogues: {@link org.groundwatergateway.core.problem.InvalidInput}, the analytics library's
+ * {@link org.groundwatergateway.analytics.InvalidArgument}, the catalogued refusals and a refused sharing policy); the
+ * rest (an argument refused with a message of its own, no catalogue's) are English.
  */
 @RestControllerAdvice
 public class LocalizedProblems implements ResponseBodyAdvice<ProblemDetail> {
@@ -36,7 +40,18 @@ public class LocalizedProblems implements ResponseBodyAdvice<ProblemDetail> {
         if (body == null) return null;
         boolean english = Languages.prefersEnglish(request.getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
         if (!english && TITLES_ZH.containsKey(body.getStatus())) body.setTitle(TITLES_ZH.get(body.getStatus()));
-        response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN");
+        response.getHeaders().set(HttpHeaders.CONTENT_LANGUAGE, tag(english ? Locale.ENGLISH : Locale.CHINESE));
         return body;
+    }
+
+    /** A problem's title for a status in a language, for problem details written outside Spring MVC. */
+    public static String title(int status, Locale language) {
+        if (language.equals(Locale.CHINESE) && TITLES_ZH.containsKey(status)) return TITLES_ZH.get(status);
+        return HttpStatus.valueOf(status).getReasonPhrase();
+    }
+
+    /** The Content-Language of an answer in a language of {@link Languages#of}. */
+    public static String tag(Locale language) {
+        return language.equals(Locale.ENGLISH) ? "en" : "zh-CN";
     }
 }

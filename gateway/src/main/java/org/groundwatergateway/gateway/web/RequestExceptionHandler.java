@@ -2,7 +2,7 @@ package org.groundwatergateway.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
-import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.ingest.bulk.UploadTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +70,7 @@ public class RequestExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadableBody(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof InvalidInput refused) {
+        if (cause instanceof InvalidArgument refused) {
             log.info("Refused body of {} {}: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());
             return ApiExceptionHandler.problem(refused, request);
         }

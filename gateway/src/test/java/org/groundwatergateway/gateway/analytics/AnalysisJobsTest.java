@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.gateway.config.AnalyticsProperties;
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +36,7 @@ class AnalysisJobsTest {
             for (int i = 1; i <= 3; i++) progress.advance(i / 3.0, "step " + i);
             return 42;
         });
-        job.listen(seen::add);
+        job.listen(Locale.ENGLISH, seen::add);
         listening.countDown();
 
         assertThat(job.await()).isEqualTo(42);
@@ -65,8 +67,8 @@ class AnalysisJobsTest {
         cancelled.countDown();
 
         assertThatThrownBy(job::await).isInstanceOf(Progress.Cancelled.class);
-        assertThat(job.status().state()).isEqualTo(AnalysisJob.State.CANCELLED);
-        assertThat(job.status().result()).isNull();
+        assertThat(job.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.CANCELLED);
+        assertThat(job.status(Locale.ENGLISH).result()).isNull();
     }
 
     @Test
@@ -81,12 +83,12 @@ class AnalysisJobsTest {
             ran.add("queued");
             return "second";
         });
-        assertThat(queued.status().state()).isEqualTo(AnalysisJob.State.QUEUED);
+        assertThat(queued.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.QUEUED);
         queued.cancel();
         release.countDown();
 
         assertThat(blocking.await()).isEqualTo("first");
-        assertThat(queued.status().state()).isEqualTo(AnalysisJob.State.CANCELLED);
+        assertThat(queued.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.CANCELLED);
         jobs.submit("after", progress -> "third").await();
         assertThat(ran).isEmpty();
     }
@@ -97,8 +99,22 @@ class AnalysisJobsTest {
             throw new IllegalArgumentException("porosity must be in (0, 1]");
         });
         assertThatThrownBy(job::await).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("porosity");
-        assertThat(job.status().error()).contains("porosity");
-        assertThat(job.status().state()).isEqualTo(AnalysisJob.State.FAILED);
+        assertThat(job.status(Locale.ENGLISH).error()).contains("porosity");
+        assertThat(job.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.FAILED);
+    }
+
+    /** A catalogued refusal is kept as such: each reader of the run is told why it failed in their own language. */
+    @Test
+    void aCataloguedFailureIsToldInTheReadersLanguage() throws Exception {
+        AnalysisJob job = jobs.submit("test", progress -> {
+            throw new InvalidArgument("analytics.transport.porosityAbove1");
+        });
+        List<AnalysisJob.Status> heardInChinese = new CopyOnWriteArrayList<>();
+        assertThatThrownBy(job::await).isInstanceOf(InvalidArgument.class);
+        job.listen(Locale.CHINESE, heardInChinese::add);
+        assertThat(job.status(Locale.CHINESE).error()).isEqualTo("有效孔隙度不能大于 1");
+        assertThat(job.status(Locale.ENGLISH).error()).isEqualTo("effective porosity cannot exceed 1");
+        assertThat(heardInChinese).extracting(AnalysisJob.Status::error).containsExactly("有效孔隙度不能大于 1");
     }
 
     private static void await(CountDownLatch latch) {

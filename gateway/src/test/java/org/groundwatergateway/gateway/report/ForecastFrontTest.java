@@ -74,6 +74,6 @@ class ForecastFrontTest {
     private static Incident incident(Incident.AnalysisState state, double azimuth) {
         return new Incident(1L, 1, null, "benzene", null, new GeometryFactory().createPoint(new Coordinate(121, 32.5)), ResponseLevel.LEVEL_2,
                 Alert.Level.SEVERE, Incident.Status.OPEN, 1.0, "VOC-U-1", Instant.EPOCH, null, null, null,
-                new Incident.Analysis(state, null, 0.01, 200, Instant.EPOCH), new Incident.Flow(azimuth, 0.1), null, null);
+                new Incident.Analysis(state, null, null, 0.01, 200, Instant.EPOCH), new Incident.Flow(azimuth, 0.1), null, null);
     }
 }

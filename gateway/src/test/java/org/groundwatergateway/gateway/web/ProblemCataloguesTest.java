@@ -24,14 +24,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The message catalogues of {@link InvalidInput} against the sources of every module that refuses input: each key
- * thrown is in both languages of its module's catalogue, each catalogue entry is thrown somewhere, and the two languages
- * of an entry quote the same arguments. Runs in the gateway, the one module that sees all the others.
+ * The message catalogues of {@link InvalidInput} and the analytics library's {@code InvalidArgument} against the
+ * sources of every module that refuses input: each key thrown is in both languages of its module's catalogue, each
+ * catalogue entry is thrown somewhere, and the two languages of an entry quote the same arguments. Runs in the gateway, the one module that sees all the others.
  */
 class ProblemCataloguesTest {
 
-    private static final List<String> MODULES = List.of("core", "ingest", "policies", "gateway");
-    private static final Pattern THROWN = Pattern.compile("new InvalidInput\\(\\s*(\"([^\"]*)\")?");
+    private static final List<String> MODULES = List.of("analytics", "core", "ingest", "policies", "gateway");
+    private static final Pattern THROWN = Pattern.compile("new Invalid(?:Input|Argument)\\(\\s*(\"([^\"]*)\")?");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
     private static final Path ROOT = Path.of("..");
 
@@ -43,8 +43,8 @@ class ProblemCataloguesTest {
     static void readSources() throws IOException {
         for (String module : MODULES) {
             try (Stream<Path> files = Files.walk(ROOT.resolve(module).resolve("src/main/java"))) {
-                // InvalidInput itself passes its key on (InvalidInput.at) and throws none of its own.
-                for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("InvalidInput.java")).toList()) {
+                // InvalidInput and InvalidArgument pass their keys on (InvalidInput.at, placed) and throw none of their own.
+                for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.endsWith("InvalidInput.java") && !f.endsWith("InvalidArgument.java")).toList()) {
                     Matcher m = THROWN.matcher(Files.readString(file));
                     while (m.find()) {
                         if (m.group(2) == null) withoutLiteralKey.add(file.getFileName().toString());

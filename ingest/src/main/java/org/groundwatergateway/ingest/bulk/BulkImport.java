@@ -113,12 +113,12 @@ public final class BulkImport {
                     Parameter parameter = lookups.parameter(row);
                     Long datastream = lookups.datastream(well, parameter);
                     if (datastream == null) {
-                        throw new RowProblem("parameter", "well " + well.code() + " has no datastream for " + parameter.code());
+                        throw new RowProblem(new InvalidInput("ingest.import.noDatastream", "parameter", well.code(), parameter.code()));
                     }
                     int flags = flag(row);
                     readings.add(Reading.arrived(datastream, lookups.time(row, template), number(row, "value"), flags, "http", now));
                 } catch (RowProblem p) {
-                    errors.add(new RowError(row.number(), p.column, p.getMessage()));
+                    errors.add(new RowError(row.number(), p.problem));
                 }
                 if (mode == Mode.ACCEPT_VALID && readings.size() == ACCEPT_VALID_CHUNK) {
                     chunks.add(List.copyOf(readings));
@@ -190,11 +190,11 @@ public final class BulkImport {
                 Matcher nd = NON_DETECT.matcher(required(row, "value").replace(" ", ""));
                 boolean nonDetect = nd.matches();
                 if (nonDetect && nd.group(2) != null) limit = Double.valueOf(nd.group(2));
-                if (nonDetect && limit == null) throw new RowProblem("detectionLimit", "a non-detect needs its detection limit");
+                if (nonDetect && limit == null) throw new RowProblem(new InvalidInput("ingest.import.nonDetectLimit", "detectionLimit"));
                 double value = nonDetect ? limit : number(row, "value");
                 valid.add(new LabRow(well, parameter, time(row, "time", template), value, nonDetect, sample, report, limit));
             } catch (RowProblem p) {
-                errors.add(new RowError(row.number(), p.column, p.getMessage()));
+                errors.add(new RowError(row.number(), p.problem));
             }
         }
         if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) return refuse(rows.size(), errors, mode, origin);
@@ -225,13 +225,13 @@ public final class BulkImport {
                 Parameter parameter = lookups.parameter(row);
                 double top = number(row, "depthTop");
                 double bottom = number(row, "depthBottom");
-                if (!(bottom > top)) throw new RowProblem("depthBottom", "must be deeper than depthTop");
+                if (!(bottom > top)) throw new RowProblem(new InvalidInput("ingest.import.depth", "depthBottom"));
                 double value = number(row, "value");
                 LocalDate sampled;
                 try {
                     sampled = LocalDate.parse(required(row, "sampledOn"));
                 } catch (DateTimeParseException e) {
-                    throw new RowProblem("sampledOn", "'" + row.get("sampledOn") + "' is not a date like 2026-07-15");
+                    throw new RowProblem(new InvalidInput("ingest.registration.notDate", "sampledOn", row.get("sampledOn")));
                 }
                 if (!borings.containsKey(code) && !newBorings.containsKey(code)) {
                     double lon = number(row, "lon");
@@ -245,7 +245,7 @@ public final class BulkImport {
                             soil.insert(new SoilSample(null, boring.id(), sampleCode, top, bottom, parameter.id(), value, sampled))));
                 });
             } catch (RowProblem p) {
-                errors.add(new RowError(row.number(), p.column, p.getMessage()));
+                errors.add(new RowError(row.number(), p.problem));
             }
         }
         if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) return refuse(rows.size(), errors, mode, origin);
@@ -334,14 +334,14 @@ public final class BulkImport {
         Well well(Row row) {
             String code = required(row, "well");
             Well well = wells.get(code);
-            if (well == null) throw new RowProblem("well", "no well with code " + code);
+            if (well == null) throw new RowProblem(new InvalidInput("ingest.registration.noWell", "well", code));
             return well;
         }
 
         Parameter parameter(Row row) {
             String name = required(row, "parameter");
             Parameter p = parametersByName.get(name);
-            if (p == null) throw new RowProblem("parameter", "'" + name + "' is no parameter code, CAS number or HJ 212 code the platform knows");
+            if (p == null) throw new RowProblem(new InvalidInput("ingest.registration.unknownParameter", "parameter", name));
             return p;
         }
 
@@ -374,18 +374,19 @@ public final class BulkImport {
         }
     }
 
+    /** A row refused, its field the column at fault; kept apart from the refusals of the whole upload. */
     private static final class RowProblem extends RuntimeException {
-        final String column;
+        final InvalidInput problem;
 
-        RowProblem(String column, String message) {
-            super(message);
-            this.column = column;
+        RowProblem(InvalidInput problem) {
+            super(problem.getMessage(), null, false, false);
+            this.problem = problem;
         }
     }
 
     private static String required(Row row, String column) {
         String value = row.get(column);
-        if (value == null) throw new RowProblem(column, "missing");
+        if (value == null) throw new RowProblem(new InvalidInput("ingest.registration.missing", column));
         return value;
     }
 
@@ -396,15 +397,15 @@ public final class BulkImport {
             if (!Double.isFinite(value)) throw new NumberFormatException();
             return value;
         } catch (NumberFormatException e) {
-            throw new RowProblem(column, "'" + text + "' is not a number");
+            throw new RowProblem(new InvalidInput("ingest.import.notANumber", column, text));
         }
     }
 
     private static int flag(Row row) {
         try {
             return Hj212DataFlags.bits(row.get("flag"));
-        } catch (IllegalArgumentException e) {
-            throw new RowProblem("flag", e.getMessage());
+        } catch (InvalidInput e) {
+            throw new RowProblem(e.at("flag"));
         }
     }
 
@@ -421,8 +422,9 @@ public final class BulkImport {
                 throw noOffset;
             }
         } catch (DateTimeParseException e) {
-            throw new RowProblem(column, "'" + text + "' is not " + (template != null && template.timeFormat() != null
-                    ? "in the template's format " + template.timeFormat() : "an ISO-8601 date-time with offset, e.g. 2026-05-01T08:00:00+08:00"));
+            throw new RowProblem(template != null && template.timeFormat() != null
+                    ? new InvalidInput("ingest.import.timeInFormat", column, text, template.timeFormat())
+                    : new InvalidInput("ingest.import.time", column, text));
         }
     }
 }

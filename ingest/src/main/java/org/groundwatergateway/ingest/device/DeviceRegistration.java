@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.core.monitoring.Datastream;
@@ -141,7 +140,7 @@ public final class DeviceRegistration {
                 plan.checkDatastream(device, parameter);
                 plan.add(device, sensor, parameter, interval);
             } catch (Refused r) {
-                errors.add(new RowError(row.number(), r.field(), r.problem().reason(Locale.ENGLISH)));
+                errors.add(new RowError(row.number(), r.problem()));
             }
         }
         boolean refused = !errors.isEmpty() && mode == BulkImport.Mode.ALL_OR_NOTHING;

@@ -1,5 +1,6 @@
 package org.groundwatergateway.ingest.hj212;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 
 /** The data flags of HJ 212-2017 Table 8 as quality flags; MQTT payloads use the same letters. */
@@ -18,7 +19,7 @@ public final class Hj212DataFlags {
             case "C" -> QualityFlag.CALIBRATION;
             case "T" -> QualityFlag.OVER_RANGE;
             case "B" -> QualityFlag.COMMUNICATION_FAULT;
-            default -> throw new IllegalArgumentException("data flag '" + flag + "' is none of N, F, M, S, D, C, T, B");
+            default -> throw new InvalidInput("ingest.hj212.flag", null, flag);
         };
         return mapped.bit();
     }

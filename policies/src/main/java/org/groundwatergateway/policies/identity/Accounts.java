@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
@@ -32,9 +33,9 @@ public final class Accounts {
     }
 
     /** The requester may not act on something of another organisation. */
-    public static final class NotYours extends RuntimeException {
-        public NotYours(String message) {
-            super(message);
+    public static final class NotYours extends CataloguedRefusal {
+        public NotYours(InvalidInput problem) {
+            super(problem);
         }
     }
 
@@ -255,7 +256,7 @@ public final class Accounts {
         ApiClient client = clients.findByClientId(clientId).orElseThrow(() -> new InvalidInput("policies.client.unknown", "clientId", clientId));
         String owner = organisations.find(client.organisationId()).map(Organisation::code).orElse(null);
         if (!requester.has(Role.SYSTEM_ADMIN) && (owner == null || !owner.equals(requester.organisation()))) {
-            throw new NotYours("client '" + clientId + "' belongs to another organisation");
+            throw new NotYours(new InvalidInput("policies.client.notYours", "clientId", clientId));
         }
         if (!client.confidential()) throw new InvalidInput("policies.client.public", "clientId", clientId);
         String secret = newSecret();

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.OrganisationKind;
-import org.groundwatergateway.policies.sharing.InvalidPolicy.Problem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -56,11 +56,10 @@ public final class GrantTemplates {
             Rule rule = PolicyFormat.readUnaddressedRule(raw.get(i), path + "/rules/" + i);
             for (String dataset : rule.datasets()) {
                 if (dataset.equals(Rule.EVERY_DATASET) || Datasets.find(dataset).orElseThrow().kind() == Datasets.Kind.ADMINISTRATION) {
-                    throw new InvalidPolicy(List.of(new Problem(path + "/rules/" + i + "/datasets", "a template names its datasets one by one, "
-                            + "never '*' or the administration's")));
+                    throw new InvalidPolicy(List.of(new InvalidInput("policies.template.datasets", path + "/rules/" + i + "/datasets")));
                 }
             }
-            if (rule.denies()) throw new InvalidPolicy(List.of(new Problem(path + "/rules/" + i + "/effects", "a grant shows; it never denies")));
+            if (rule.denies()) throw new InvalidPolicy(List.of(new InvalidInput("policies.template.denies", path + "/rules/" + i + "/effects")));
             rules.add(rule);
         }
         Set<OrganisationKind> kinds = EnumSet.noneOf(OrganisationKind.class);

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Disclosure.Area;
 import org.groundwatergateway.policies.Disclosure.BucketScheme;
 import org.groundwatergateway.policies.Disclosure.TimeAggregation;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
-import org.groundwatergateway.policies.sharing.InvalidPolicy.Problem;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -63,7 +63,7 @@ public final class PolicyFormat {
         try {
             tree = syntax == Syntax.JSON ? JSON.readValue(text, Object.class) : yaml().load(text);
         } catch (JacksonException | YAMLException e) {
-            throw new InvalidPolicy(List.of(new Problem("", "not " + syntax + ": " + firstLine(e.getMessage()))));
+            throw new InvalidPolicy(List.of(new InvalidInput("policies.policy.syntax", "", syntax, firstLine(e.getMessage()))));
         }
         Reader reader = new Reader();
         PolicyDocument document = reader.document(tree);
@@ -160,7 +160,7 @@ public final class PolicyFormat {
 
     /** Walks the tree once, collecting every problem instead of stopping at the first. */
     private static final class Reader {
-        final List<Problem> problems = new ArrayList<>();
+        final List<InvalidInput> problems = new ArrayList<>();
 
         PolicyDocument document(Object tree) {
             Map<String, Object> root = object(tree, "");
@@ -170,13 +170,13 @@ public final class PolicyFormat {
             String description = text(root, "", "description", false);
             List<Object> rawRules = list(root, "", "rules");
             List<Rule> rules = new ArrayList<>();
-            if (rawRules != null && rawRules.size() > MAX_RULES) problem("/rules", "at most " + MAX_RULES + " rules");
+            if (rawRules != null && rawRules.size() > MAX_RULES) problem(new InvalidInput("policies.policy.maxRules", "/rules", MAX_RULES));
             Map<String, String> ids = new HashMap<>();
             for (int i = 0; rawRules != null && i < rawRules.size(); i++) {
                 Rule rule = rule(rawRules.get(i), "/rules/" + i, true);
                 if (rule == null) continue;
                 String earlier = ids.putIfAbsent(rule.id(), "/rules/" + i + "/id");
-                if (earlier != null) problem("/rules/" + i + "/id", "'" + rule.id() + "' is the id of " + earlier + " already");
+                if (earlier != null) problem(new InvalidInput("policies.policy.duplicateId", "/rules/" + i + "/id", rule.id(), earlier));
                 rules.add(rule);
             }
             return problems.isEmpty() ? new PolicyDocument(name, description, rules) : null;
@@ -187,12 +187,12 @@ public final class PolicyFormat {
             if (r == null) return null;
             fields(r, path, addressed ? List.of("id", "audiences", "datasets", "effects") : List.of("id", "datasets", "effects"));
             String id = text(r, path, "id", true);
-            if (id != null && !ID.matcher(id).matches()) problem(path + "/id", "letters, digits, '_', '.', '-', at most 64");
+            if (id != null && !ID.matcher(id).matches()) problem(new InvalidInput("policies.policy.id", path + "/id"));
             List<Audience> audiences = addressed ? each(r, path, "audiences", this::audience) : List.of();
             List<String> datasets = each(r, path, "datasets", this::dataset);
             List<Effect> effects = each(r, path, "effects", this::effect);
             if (effects != null && effects.stream().anyMatch(e -> e instanceof Effect.Deny) && effects.size() > 1) {
-                problem(path + "/effects", "a rule that denies has no other effect");
+                problem(new InvalidInput("policies.policy.denyAlone", path + "/effects"));
             }
             if (id == null || audiences == null || datasets == null || effects == null) return null;
             return new Rule(id, audiences, datasets, effects);
@@ -201,13 +201,13 @@ public final class PolicyFormat {
         Audience audience(Object raw, String path) {
             if ("everyone".equals(raw)) return new Audience.Everyone();
             if (!(raw instanceof Map)) {
-                problem(path, "\"everyone\" or an object with one of kind, role, organisation");
+                problem(new InvalidInput("policies.policy.audience", path));
                 return null;
             }
             Map<String, Object> a = object(raw, path);
             fields(a, path, List.of("kind", "role", "organisation"));
             if (a.size() != 1) {
-                problem(path, "exactly one of kind, role, organisation");
+                problem(new InvalidInput("policies.policy.audienceOne", path));
                 return null;
             }
             String key = a.keySet().iterator().next();
@@ -218,7 +218,7 @@ public final class PolicyFormat {
                 case "role" -> constant(Role.class, value, path + "/role", Audience.WithRole::new);
                 case "organisation" -> {
                     if (ORGANISATION.matcher(value).matches()) yield new Audience.Organisation(value);
-                    problem(path + "/organisation", "an organisation code: letters, digits, '_', '.', '-', at most 64");
+                    problem(new InvalidInput("policies.policy.organisation", path + "/organisation"));
                     yield null;
                 }
                 default -> null;
@@ -227,12 +227,11 @@ public final class PolicyFormat {
 
         String dataset(Object raw, String path) {
             if (!(raw instanceof String name)) {
-                problem(path, "a dataset name (text)");
+                problem(new InvalidInput("policies.policy.datasetText", path));
                 return null;
             }
             if (name.equals(Rule.EVERY_DATASET) || Datasets.find(name).isPresent()) return name;
-            problem(path, "unknown dataset '" + name + "' (known: " + String.join(", ", Datasets.ALL.stream().map(Datasets.Dataset::name).toList())
-                    + ", or *)");
+            problem(new InvalidInput("policies.policy.unknownDataset", path, name, String.join(", ", Datasets.ALL.stream().map(Datasets.Dataset::name).toList())));
             return null;
         }
 
@@ -260,7 +259,7 @@ public final class PolicyFormat {
                     String attribute = attribute(e.get("attribute"), path + "/attribute");
                     String mode = text(e, path, "mode", true);
                     if (mode != null && !mode.equals("only") && !mode.equals("full")) {
-                        problem(path + "/mode", "'only' (only the viewer's own rows) or 'full' (its own rows in full, the rest as the other effects say)");
+                        problem(new InvalidInput("policies.policy.ownRowsMode", path + "/mode"));
                         mode = null;
                     }
                     yield attribute == null || mode == null ? null : new Effect.OwnRows(attribute, mode.equals("only"));
@@ -285,7 +284,7 @@ public final class PolicyFormat {
                     fields(e, path, List.of("type", "hours"));
                     Double hours = number(e, path, "hours", 1, MAX_DELAY_HOURS);
                     if (hours != null && hours != Math.rint(hours)) {
-                        problem(path + "/hours", "whole hours");
+                        problem(new InvalidInput("policies.policy.wholeHours", path + "/hours"));
                         hours = null;
                     }
                     yield hours == null ? null : new Effect.Delay(Duration.ofHours(hours.longValue()));
@@ -295,7 +294,7 @@ public final class PolicyFormat {
                     String step = text(e, path, "step", true);
                     TimeAggregation aggregation = step == null ? null : constant(TimeAggregation.class, step, path + "/step", s -> s);
                     if (aggregation == TimeAggregation.NONE) {
-                        problem(path + "/step", "NONE aggregates nothing; leave the effect out");
+                        problem(new InvalidInput("policies.policy.aggregateNone", path + "/step"));
                         aggregation = null;
                     }
                     yield aggregation == null ? null : new Effect.AggregateTime(aggregation);
@@ -304,14 +303,14 @@ public final class PolicyFormat {
                     fields(e, path, List.of("type", "enterprises"));
                     Double k = number(e, path, "enterprises", 2, 1000);
                     if (k != null && k != Math.rint(k)) {
-                        problem(path + "/enterprises", "a whole number");
+                        problem(new InvalidInput("policies.policy.wholeNumber", path + "/enterprises"));
                         k = null;
                     }
                     yield k == null ? null : new Effect.MinimumCount(k.intValue());
                 }
                 default -> {
-                    problem(path + "/type", "unknown effect '" + type + "' (known: allow, deny, withhold, restrictRows, ownRows, restrictArea, "
-                            + "coarsenLocation, bucket, delay, aggregateTime, minimumCount)");
+                    problem(new InvalidInput("policies.policy.unknownEffect", path + "/type", type,
+                            "allow, deny, withhold, restrictRows, ownRows, restrictArea, coarsenLocation, bucket, delay, aggregateTime, minimumCount"));
                     yield null;
                 }
             };
@@ -326,31 +325,31 @@ public final class PolicyFormat {
 
         Effect.RestrictArea area(Object raw, String path) {
             if (!(raw instanceof List<?> box) || box.size() != 4 || !box.stream().allMatch(v -> v instanceof Number)) {
-                problem(path, "[west, south, east, north] in degrees of longitude and latitude");
+                problem(new InvalidInput("policies.policy.bbox", path));
                 return null;
             }
             double[] v = box.stream().mapToDouble(n -> ((Number) n).doubleValue()).toArray();
             try {
                 return new Effect.RestrictArea(new Area(v[0], v[1], v[2], v[3]));
-            } catch (IllegalArgumentException bad) {
-                problem(path, bad.getMessage());
+            } catch (InvalidInput bad) {
+                problem(bad.at(path));
                 return null;
             }
         }
 
         String attribute(Object raw, String path) {
             if (raw == null) {
-                problem(path, "required");
+                problem(new InvalidInput("policies.policy.required", path));
                 return null;
             }
             if (raw instanceof String name && ATTRIBUTE.matcher(name).matches()) return name;
-            problem(path, "an attribute name: a letter or '_', then letters, digits or '_' (a nested property as its path, parts joined by '/'), at most 64");
+            problem(new InvalidInput("policies.policy.attribute", path));
             return null;
         }
 
         String value(Object raw, String path) {
             if (raw instanceof String value) return value;
-            problem(path, "text (quote numbers in YAML)");
+            problem(new InvalidInput("policies.policy.value", path));
             return null;
         }
 
@@ -358,7 +357,7 @@ public final class PolicyFormat {
             for (E constant : type.getEnumConstants()) if (constant.name().equals(value)) return make.apply(constant);
             List<String> names = new ArrayList<>();
             for (E constant : type.getEnumConstants()) names.add(constant.name());
-            problem(path, "unknown '" + value + "' (known: " + String.join(", ", names) + ")");
+            problem(new InvalidInput("policies.policy.unknownConstant", path, value, String.join(", ", names)));
             return null;
         }
 
@@ -379,11 +378,11 @@ public final class PolicyFormat {
         List<Object> list(Map<String, Object> parent, String path, String field) {
             Object raw = parent.get(field);
             if (raw == null) {
-                problem(path + "/" + field, "required");
+                problem(new InvalidInput("policies.policy.required", path + "/" + field));
                 return null;
             }
             if (!(raw instanceof List<?> list) || list.isEmpty()) {
-                problem(path + "/" + field, "a list of at least one");
+                problem(new InvalidInput("policies.policy.list", path + "/" + field));
                 return null;
             }
             return new ArrayList<>(list);
@@ -392,11 +391,11 @@ public final class PolicyFormat {
         String text(Map<String, Object> parent, String path, String field, boolean required) {
             Object raw = parent.get(field);
             if (raw == null) {
-                if (required) problem(path + "/" + field, "required");
+                if (required) problem(new InvalidInput("policies.policy.required", path + "/" + field));
                 return null;
             }
             if (!(raw instanceof String value) || value.isBlank() || value.length() > 2000) {
-                problem(path + "/" + field, "text of 1 to 2000 characters");
+                problem(new InvalidInput("policies.policy.text", path + "/" + field));
                 return null;
             }
             return value;
@@ -405,7 +404,8 @@ public final class PolicyFormat {
         Double number(Map<String, Object> parent, String path, String field, double min, double max) {
             Object raw = parent.get(field);
             if (!(raw instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
-                problem(path + "/" + field, (raw == null ? "required: " : "") + "a number from " + format(min) + " to " + format(max));
+                problem(raw == null ? new InvalidInput("policies.policy.numberRequired", path + "/" + field, format(min), format(max))
+                        : new InvalidInput("policies.policy.number", path + "/" + field, format(min), format(max)));
                 return null;
             }
             return n.doubleValue();
@@ -414,19 +414,19 @@ public final class PolicyFormat {
         @SuppressWarnings("unchecked")
         Map<String, Object> object(Object raw, String path) {
             if (raw instanceof Map<?, ?> map && map.keySet().stream().allMatch(k -> k instanceof String)) return (Map<String, Object>) map;
-            problem(path, "an object");
+            problem(new InvalidInput("policies.policy.object", path));
             return null;
         }
 
         /** Unknown fields are refused: a misspelt effect parameter would otherwise be ignored and disclose more. */
         void fields(Map<String, Object> object, String path, List<String> known) {
             for (String field : object.keySet()) {
-                if (!known.contains(field)) problem(path + "/" + field, "unknown field (known: " + String.join(", ", known) + ")");
+                if (!known.contains(field)) problem(new InvalidInput("policies.policy.unknownField", path + "/" + field, String.join(", ", known)));
             }
         }
 
-        void problem(String field, String reason) {
-            problems.add(new Problem(field, reason));
+        void problem(InvalidInput problem) {
+            problems.add(problem);
         }
 
         private static String format(double value) {

@@ -24,7 +24,6 @@ import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.identity.Organisation;
 import org.groundwatergateway.policies.identity.UserAccount;
 import org.groundwatergateway.policies.sharing.Exposures.Exposure;
-import org.groundwatergateway.policies.sharing.InvalidPolicy.Problem;
 import org.groundwatergateway.policies.sharing.PolicyFormat.Syntax;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +44,9 @@ public final class SharingPolicies {
     private static final Logger log = LoggerFactory.getLogger(SharingPolicies.class);
     /** A document longer than this is not a policy someone can review. */
     private static final int MAX_DOCUMENT_CHARS = 500_000;
+    /** Stands for a security administrator of any organisation, so that a platform without one yet is not locked either. */
+    private static final Viewer ANY_SECURITY_ADMINISTRATOR = new Viewer("(any security administrator)", Set.of(Role.SECURITY_ADMIN), "(any)",
+            OrganisationKind.PARK_ADMINISTRATION);
 
     private final PolicyRepository repository;
     private final Grants grants;
@@ -139,8 +141,8 @@ public final class SharingPolicies {
 
     /** Stores a new draft from a JSON or YAML document; {@link InvalidPolicy} says every field that is wrong. */
     public PolicyVersion create(String text, Syntax syntax, String createdBy) {
-        if (text == null || text.isBlank()) throw new InvalidPolicy(List.of(new Problem("", "an empty document")));
-        if (text.length() > MAX_DOCUMENT_CHARS) throw new InvalidPolicy(List.of(new Problem("", "longer than " + MAX_DOCUMENT_CHARS + " characters")));
+        if (text == null || text.isBlank()) throw new InvalidPolicy(List.of(new InvalidInput("policies.policy.empty", "")));
+        if (text.length() > MAX_DOCUMENT_CHARS) throw new InvalidPolicy(List.of(new InvalidInput("policies.policy.tooLong", "", MAX_DOCUMENT_CHARS)));
         PolicyDocument document = PolicyFormat.read(text, syntax);
         int version = store(document, createdBy);
         log.info("Sharing policy version {} ({}) stored by {}", version, document.name(), createdBy);
@@ -262,9 +264,11 @@ public final class SharingPolicies {
         for (Viewer administrator : securityAdministrators()) {
             Decision decision = candidate.decide(administrator, Datasets.POLICIES);
             if (decision.disclosure().visible()) continue;
+            // The field names the rule that hides it, or /rules where none shows it.
             String field = decision.rules().isEmpty() ? "/rules" : "/rules/" + indexOf(document, decision.rules().get(0));
-            throw new InvalidPolicy(List.of(new Problem(field, "would lock the security administrator " + administrator.name()
-                    + " out of the policy API (dataset '" + Datasets.POLICIES + "'): " + decision.reason())));
+            throw new InvalidPolicy(List.of(administrator == ANY_SECURITY_ADMINISTRATOR
+                    ? new InvalidInput("policies.policy.lockOutAny", field, Datasets.POLICIES)
+                    : new InvalidInput("policies.policy.lockOut", field, administrator.name(), Datasets.POLICIES)));
         }
     }
 
@@ -276,7 +280,7 @@ public final class SharingPolicies {
     /** Every enabled security administrator, and one of any organisation for the platform that has none yet. */
     private List<Viewer> securityAdministrators() {
         List<Viewer> administrators = new ArrayList<>();
-        administrators.add(new Viewer("(any security administrator)", Set.of(Role.SECURITY_ADMIN), "(any)", OrganisationKind.PARK_ADMINISTRATION));
+        administrators.add(ANY_SECURITY_ADMINISTRATOR);
         for (UserAccount account : accounts.users()) {
             if (!account.enabled() || !account.roles().contains(Role.SECURITY_ADMIN)) continue;
             accounts.organisation(account.organisationId()).ifPresent(o ->

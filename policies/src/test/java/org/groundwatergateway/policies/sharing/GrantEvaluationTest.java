@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
@@ -96,12 +97,12 @@ class GrantEvaluationTest {
                   - {id: t, name: T, nameZh: T, for: [PARTNER_PARK], longestDays: 1, rules: [{id: all, datasets: ['*'], effects: [{type: allow}]}]}
                 """;
         assertThatThrownBy(() -> GrantTemplates.read(everything)).isInstanceOfSatisfying(InvalidPolicy.class,
-                e -> assertThat(e.problems()).extracting(InvalidPolicy.Problem::field).containsExactly("/templates/0/rules/0/datasets"));
+                e -> assertThat(e.problems()).extracting(InvalidInput::field).containsExactly("/templates/0/rules/0/datasets"));
         String misspelt = """
                 templates:
                   - {id: t, name: T, nameZh: T, for: [PARTNER_PARK], longestDays: 1, rules: [{id: w, datasets: [wells], effects: [{type: coarsen, metres: 1}]}]}
                 """;
         assertThatThrownBy(() -> GrantTemplates.read(misspelt)).isInstanceOfSatisfying(InvalidPolicy.class,
-                e -> assertThat(e.problems()).extracting(InvalidPolicy.Problem::field).containsExactly("/templates/0/rules/0/effects/0/type"));
+                e -> assertThat(e.problems()).extracting(InvalidInput::field).containsExactly("/templates/0/rules/0/effects/0/type"));
     }
 }

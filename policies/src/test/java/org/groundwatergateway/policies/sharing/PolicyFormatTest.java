@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.groundwatergateway.policies.sharing.InvalidPolicy.Problem;
+import java.util.Locale;
 import org.groundwatergateway.policies.sharing.PolicyFormat.Syntax;
 import org.junit.jupiter.api.Test;
 
 /** Reading and writing policy documents: every bad document is refused with the field and the reason. */
 class PolicyFormatTest {
 
+    /** A problem as this test reads it: the field and the English reason. */
+    private record Problem(String field, String reason) {}
+
     private static List<Problem> problems(String text, Syntax syntax) {
         try {
             PolicyFormat.read(text, syntax);
         } catch (InvalidPolicy e) {
-            return e.problems();
+            return e.problems().stream().map(p -> new Problem(p.field(), p.reason(Locale.ENGLISH))).toList();
         }
         throw new AssertionError("accepted: " + text);
     }
@@ -96,7 +99,7 @@ class PolicyFormatTest {
         assertThat(problems(withEffect("{type: ownRows, attribute: credit_code, mode: mine}"))).extracting(Problem::field)
                 .containsExactly("/rules/0/effects/0/mode");
         assertThat(problems(withEffect("{type: restrictArea, bbox: [121, 32, 120, 33]}")))
-                .containsExactly(new Problem("/rules/0/effects/0/bbox", "area: west <= east, within -180..180"));
+                .containsExactly(new Problem("/rules/0/effects/0/bbox", "west <= east, within -180..180"));
         assertThat(problems(withEffect("{type: coarsenLocation, metres: 0}")))
                 .containsExactly(new Problem("/rules/0/effects/0/metres", "a number from 1 to 100000"));
         assertThat(problems(withEffect("{type: coarsenLocation}")))
