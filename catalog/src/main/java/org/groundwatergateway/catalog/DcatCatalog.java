@@ -160,7 +160,7 @@ public final class DcatCatalog {
                     .addProperty(accessService, service)
                     .addProperty(mediaType, model.createResource(IANA_MEDIA_TYPES + door.mediaType(), MediaType))
                     .addProperty(DCTerms.license, license);
-            text(distribution, DCTerms.title, dataset.title().zh() + "(" + door.titleZh() + ")", dataset.title().en() + " (" + door.titleEn() + ")");
+            text(distribution, DCTerms.title, dataset.title().zh() + "(" + door.label() + ")", dataset.title().en() + " (" + door.label() + ")");
             if (door.format() != null) distribution.addProperty(DCTerms.conformsTo, model.createResource(door.format(), Standard));
             return distribution;
         }
