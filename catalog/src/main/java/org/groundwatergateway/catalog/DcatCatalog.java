@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,8 @@ public final class DcatCatalog {
         private final String base;
         private final Model model = ModelFactory.createDefaultModel();
         private final Map<String, Resource> services = new LinkedHashMap<>();
+        /** Each dataset's period, read once however many members it is described for. */
+        private final Map<String, Optional<Period>> periods = new HashMap<>();
         private Resource catalog;
         private Resource publisher;
         private Resource contact;
@@ -178,7 +181,7 @@ public final class DcatCatalog {
         /** The period the dataset's items cover, ending no later than the viewer's delay lets it see. */
         private Optional<Resource> period(PublishedDataset dataset, Disclosure disclosure) {
             if (dataset.temporalProperty() == null) return Optional.empty();
-            return facts.period(dataset.id()).flatMap(period -> {
+            return periods.computeIfAbsent(dataset.id(), facts::period).flatMap(period -> {
                 Instant end = period.end();
                 if (!disclosure.delay().isZero()) {
                     Instant cutoff = clock.instant().minus(disclosure.delay());

@@ -146,6 +146,53 @@ class CatalogTest extends RunningGateway {
         assertThat(datastreams.get("value").size()).isPositive();
     }
 
+    @Test
+    void sparqlAnswersOverTheCallersOwnCatalogInEveryResultFormat() {
+        String select = "PREFIX dct: <http://purl.org/dc/terms/> SELECT ?id WHERE { ?d dct:identifier ?id } ORDER BY ?id";
+        String encoded = java.net.URLEncoder.encode(select, java.nio.charset.StandardCharsets.UTF_8);
+        List<String> publicIds = new ArrayList<>();
+        Http.Response json = http.anonymous().get("/catalog/sparql?query=" + encoded);
+        assertThat(json.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/sparql-results+json");
+        assertThat(json.raw().headers().firstValue(AuditTrail.HEADER)).isPresent();
+        json.json().get("results").get("bindings").forEach(b -> publicIds.add(b.get("id").get("value").asString()));
+        assertThat(publicIds).contains("wells", "datastreams_by_parameter/benzene").doesNotContain("network_coverage", "risk_reports");
+        assertThat(http.signedInAs("regulator", "demo-regulator").get("/catalog/sparql?query=" + encoded).body()).contains("network_coverage");
+
+        Map<String, String> types = Map.of("xml", "application/sparql-results+xml", "csv", "text/csv", "tsv", "text/tab-separated-values");
+        types.forEach((format, type) -> {
+            Http.Response byParameter = http.anonymous().get("/catalog/sparql?format=" + format + "&query=" + encoded);
+            assertThat(byParameter.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith(type);
+            assertThat(byParameter.body()).contains("latest_readings");
+            Http.Response byAccept = http.anonymous().get("/catalog/sparql?query=" + encoded, Map.of("Accept", type));
+            assertThat(byAccept.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith(type);
+        });
+        Http.Response posted = http.post("/catalog/sparql", "application/sparql-query", select, null, null);
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.body()).contains("\"wells\"");
+        Http.Response form = http.post("/catalog/sparql", "application/x-www-form-urlencoded", "query=" + encoded + "&format=csv", null, null);
+        assertThat(form.body()).startsWith("id\r\n").contains("wells");
+        Http.Response construct = http.anonymous().get("/catalog/sparql?query="
+                + java.net.URLEncoder.encode("CONSTRUCT WHERE { ?s <http://purl.org/dc/terms/identifier> ?o }", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(construct.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/turtle");
+        assertThat(parse(construct.body(), CatalogFormat.TURTLE).size()).isEqualTo(publicIds.size());
+    }
+
+    @Test
+    void sparqlRefusesMalformedQueriesUpdatesAndServiceWithProblems() {
+        Http.Response malformed = http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode("SELECT ?s\nWHERE { ?s ?p }",
+                java.nio.charset.StandardCharsets.UTF_8), Map.of("Accept-Language", "en"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("line").asInt()).isEqualTo(2);
+        assertThat(malformed.json().get("column").asInt()).isPositive();
+        assertThat(malformed.json().get("detail").asString()).startsWith("query: not SPARQL 1.1 at line 2, column");
+        assertThat(problem(http.post("/catalog/sparql", "application/sparql-query", "DROP ALL", null, null), 400)).contains("SPARQL");
+        assertThat(problem(http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode(
+                "SELECT * WHERE { SERVICE <http://dbpedia.org/sparql> { ?s ?p ?o } }", java.nio.charset.StandardCharsets.UTF_8)), 400)).contains("SERVICE");
+        assertThat(problem(http.anonymous().get("/catalog/sparql"), 400)).contains("SPARQL");
+        assertThat(problem(http.anonymous().get("/catalog/sparql?query=ASK%7B%7D", Map.of("Accept", "image/png")), 406)).contains("sparql-results+json");
+    }
+
     private Model catalog(Http caller) {
         Http.Response response = caller.get("/catalog?f=nt");
         assertThat(response.status()).isEqualTo(200);

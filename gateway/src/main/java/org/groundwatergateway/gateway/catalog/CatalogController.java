@@ -5,10 +5,9 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.groundwatergateway.catalog.CatalogFormat;
 import org.groundwatergateway.catalog.CatalogService;
 import org.groundwatergateway.core.problem.InvalidInput;
@@ -17,8 +16,6 @@ import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.InvalidMimeTypeException;
-import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -32,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class CatalogController {
-
-    private static final List<MediaType> OFFERED = Arrays.stream(CatalogFormat.values()).map(f -> MediaType.parseMediaType(f.mediaType())).toList();
 
     private final CatalogService catalog;
     private final PublicBaseUrl publicBaseUrl;
@@ -53,29 +48,14 @@ public class CatalogController {
                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept)
             throws HttpMediaTypeNotAcceptableException {
         CatalogFormat format = f != null ? CatalogFormat.ofShortName(f).orElseThrow(() -> new InvalidInput("gateway.notOneOf", "f", f,
-                Arrays.stream(CatalogFormat.values()).map(CatalogFormat::shortName).toList())) : negotiate(accept);
+                Arrays.stream(CatalogFormat.values()).map(CatalogFormat::shortName).toList())) : Negotiation.choose(accept, rdfOffers());
         byte[] body = catalog.catalog(Viewers.current(), publicBaseUrl.root(), format);
         MediaType type = new MediaType(MediaType.parseMediaType(format.mediaType()), StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).body(body);
     }
 
-    /** The first offered format the most preferred acceptable type covers; Turtle when Accept is absent or says anything. */
-    private static CatalogFormat negotiate(String accept) throws HttpMediaTypeNotAcceptableException {
-        if (accept == null || accept.isBlank()) return CatalogFormat.TURTLE;
-        List<MediaType> accepted;
-        try {
-            accepted = new ArrayList<>(MediaType.parseMediaTypes(accept));
-            MimeTypeUtils.sortBySpecificity(accepted);
-        } catch (InvalidMimeTypeException e) {
-            // As Spring answers an Accept it cannot read on every other path.
-            throw new HttpMediaTypeNotAcceptableException(OFFERED);
-        }
-        for (MediaType type : accepted) {
-            if (type.getQualityValue() <= 0) continue;
-            Optional<CatalogFormat> format = Arrays.stream(CatalogFormat.values())
-                    .filter(candidate -> type.includes(MediaType.parseMediaType(candidate.mediaType()))).findFirst();
-            if (format.isPresent()) return format.get();
-        }
-        throw new HttpMediaTypeNotAcceptableException(OFFERED);
+    /** The offered serializations, Turtle first: what a caller gets when anything goes. */
+    static List<Map.Entry<MediaType, CatalogFormat>> rdfOffers() {
+        return Arrays.stream(CatalogFormat.values()).map(f -> Map.entry(MediaType.parseMediaType(f.mediaType()), f)).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.config;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -8,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publisherZh the publishing organisation's name in Chinese (the park administration)
  * @param publisherEn ... and in English
  * @param license     the URI of the licence every published dataset is under
+ * @param sparqlTimeout    how long one SPARQL query may run before it is stopped
+ * @param sparqlMaxResults the most results one SPARQL query returns (a larger or missing LIMIT is lowered to it)
  */
 @ConfigurationProperties("gw.catalog")
-public record CatalogProperties(String publisherZh, String publisherEn, String license) {}
+public record CatalogProperties(String publisherZh, String publisherEn, String license, Duration sparqlTimeout, int sparqlMaxResults) {}
