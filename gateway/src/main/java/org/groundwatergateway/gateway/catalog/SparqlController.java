@@ -53,6 +53,8 @@ public class SparqlController {
     private static final String EXAMPLE = "PREFIX dcat: <http://www.w3.org/ns/dcat#>\nPREFIX dct: <http://purl.org/dc/terms/>\n"
             + "SELECT ?dataset ?title WHERE { ?dataset a dcat:Dataset ; dct:title ?title FILTER(lang(?title) = \"en\") } ORDER BY ?dataset";
 
+    private static final String FORM_EXAMPLE = "query=ASK%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D&format=json";
+
     private final CatalogSparql sparql;
     private final PublicBaseUrl publicBaseUrl;
 
@@ -82,7 +84,7 @@ public class SparqlController {
             description = "As GET /catalog/sparql; the query is the body (application/sparql-query) or the form's `query`.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
                     @Content(mediaType = SPARQL_QUERY, examples = @ExampleObject(value = EXAMPLE)),
-                    @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE)}),
+                    @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE, examples = @ExampleObject(value = FORM_EXAMPLE))}),
             responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/sparql-results+json"),
                     @Content(mediaType = "application/sparql-results+xml"), @Content(mediaType = "text/csv"),
                     @Content(mediaType = "text/tab-separated-values"), @Content(mediaType = "text/turtle")}))
