@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
@@ -158,7 +159,7 @@ public final class DcatCatalog {
         private Resource distribution(String datasetUri, PublishedDataset dataset, DoorService door, Member member, Resource datasetResource) {
             Resource service = services.computeIfAbsent(door.serviceId(), id -> service(door));
             service.addProperty(servesDataset, datasetResource);
-            Resource distribution = model.createResource(datasetUri + "/distributions/" + door.door().name().toLowerCase(), Distribution)
+            Resource distribution = model.createResource(datasetUri + "/distributions/" + door.door().name().toLowerCase(Locale.ROOT), Distribution)
                     .addProperty(accessURL, url(root + door.accessPath().apply(dataset.id(), member == null ? null : member.id())))
                     .addProperty(accessService, service)
                     .addProperty(mediaType, model.createResource(IANA_MEDIA_TYPES + door.mediaType(), MediaType))
