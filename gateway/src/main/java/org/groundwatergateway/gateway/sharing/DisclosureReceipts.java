@@ -28,8 +28,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A receipt for every answer a data door gives (WFS, WMS, OGC API, SensorThings, the REST wells, datastreams, readings
- * and alerts): the body is held until it is complete, then one audit entry records who received it, through which door,
+ * A receipt for every answer a data door gives (WFS, WMS, OGC API, SensorThings, the catalog, the REST wells, datastreams,
+ * readings and alerts): the body is held until it is complete, then one audit entry records who received it, through which door,
  * of which datasets, under which policy version, with the SHA-256 of exactly the bytes sent; the response carries the
  * entry's id ({@value AuditTrail#HEADER}) and what was masked ({@value #HEADER}, and in a JSON object body
  * {@value #PROPERTY}); the entry counts the rows and values sent ({@link DisclosedCounts}). If the entry cannot be recorded the
@@ -135,7 +135,7 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
     static String door(String path) {
         String first = path.replaceFirst("^/", "").split("/", 2)[0].toLowerCase(Locale.ROOT);
         return switch (first) {
-            case "wfs", "wms", "ows", "ogcapi", "sta" -> first;
+            case "wfs", "wms", "ows", "ogcapi", "sta", "catalog" -> first;
             default -> "rest";
         };
     }

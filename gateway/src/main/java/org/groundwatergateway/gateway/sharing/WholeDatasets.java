@@ -12,7 +12,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The REST resources the sharing policy shows whole or not at all: parks, parameters, devices, the on-call roster,
- * incidents and drills have no masks a door could apply to them (no coarse place, no class, no delay), so a read is
+ * incidents, drills and the catalog have no masks a door could apply to them (no coarse place, no class, no delay), so a read is
  * answered only where the policy shows the dataset unmasked, and as not found (404) otherwise. The permission matrix
  * says who may call each; this says what the policy lets them see, in one table beside the doors that mask.
  */
@@ -29,7 +29,9 @@ public final class WholeDatasets implements HandlerInterceptor {
             "/api/v1/incidents/**", "incidents",
             "/api/v1/plans", "incidents",
             "/api/v1/cameras", "incidents",
-            "/api/v1/drills/**", "drills");
+            "/api/v1/drills/**", "drills",
+            // The catalog lists each dataset as its own disclosure allows; the catalog as such is shown or not.
+            "/catalog/**", "catalog");
 
     private final DisclosedRecords disclosed;
 

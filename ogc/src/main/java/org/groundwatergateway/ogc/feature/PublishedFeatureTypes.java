@@ -7,99 +7,98 @@ import static org.groundwatergateway.ogc.feature.PropertyType.STRING;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.published.Door;
+import org.groundwatergateway.policies.published.PublishedDataset;
+import org.groundwatergateway.policies.published.PublishedDatasets;
 
 /**
- * The feature types every OGC service publishes (WFS feature types, WMS layers, OGC API collections), each
- * with its view over the schema, and the policy that decides what a viewer sees of them.
+ * The feature types every OGC service publishes (WFS feature types, WMS layers, OGC API collections): each dataset of
+ * the registry ({@link PublishedDatasets}) published through WFS, bound by its id to its properties and its view over
+ * the schema, and the policy that decides what a viewer sees of them. Titles and descriptions are the registry's.
  */
 public final class PublishedFeatureTypes {
 
     /** The GB/T 14848 class (1–5) of {@code r.result_value} under parameter {@code p}; null where no limits exist. */
     private static final String QUALITY_CLASS = GroundwaterClassLimits.classSql("r.result_value", "p");
 
-    public static final FeatureType WELLS = new FeatureType("wells", "监测井", "Monitoring wells",
-            "Groundwater monitoring wells of the park with their aquifer, role and screen depths (CGCS2000).", GeometryKind.POINT,
+    public static final FeatureType WELLS = bind("wells",
             List.of(text("code", "编号", "Code"), text("name_zh", "名称", "Name"), text("park_code", "园区", "Park"),
                     text("aquifer", "含水层", "Aquifer"), text("role", "功能", "Role"), text("status", "状态", "Status"),
                     number("ground_elevation_m", "地面高程(m)", "Ground elevation (m)"),
                     number("screen_top_depth_m", "滤管顶深(m)", "Screen top depth (m)"),
                     number("screen_bottom_depth_m", "滤管底深(m)", "Screen bottom depth (m)")),
-            null, "code",
+            "code",
             asOf -> SqlFragment.of("SELECT w.id AS fid, w.location AS geom, w.code, w.name_zh, k.code AS park_code, a.code AS aquifer, "
                     + "w.role, w.status, w.ground_elevation_m, w.screen_top_depth_m, w.screen_bottom_depth_m "
                     + "FROM wells w JOIN aquifer_layers a ON a.id = w.aquifer_id JOIN parks k ON k.id = w.park_id"));
 
-    public static final FeatureType LATEST_READINGS = new FeatureType("latest_readings", "最新监测值", "Latest readings",
-            "The latest current reading of each parameter at each well (with TIME: the latest in the three days up to it), "
-                    + "with its GB/T 14848 quality class (1 = I ... 5 = V).", GeometryKind.POINT,
+    public static final FeatureType LATEST_READINGS = bind("latest_readings",
             List.of(text("well_code", "井编号", "Well"), text("well_name", "井名称", "Well name"), text("aquifer", "含水层", "Aquifer"),
                     text("parameter", "指标代码", "Parameter"), text("parameter_name", "指标", "Parameter name"), text("unit", "单位", "Unit"),
                     number("result_value", "监测值", "Value"), new FeatureProperty("phenomenon_time", DATETIME, "监测时间", "Time"),
                     new FeatureProperty("quality_flags", INTEGER, "质量标记", "Quality flags"),
                     new FeatureProperty("gbt14848_class", INTEGER, "水质类别", "GB/T 14848 class")),
-            "phenomenon_time", "well_code",
+            "well_code",
             PublishedFeatureTypes::latestReadings).withClassColumn("result_value", "gbt14848_class");
 
-    public static final FeatureType PLUMES = new FeatureType("plumes", "污染羽", "Plumes",
-            "Where a parameter exceeds its threshold: P50 outline with the P05 and P95 bands. Without TIME every outline is "
-                    + "listed; with TIME, the latest outline of each plume and band at that time.", GeometryKind.ANY,
+    public static final FeatureType PLUMES = bind("plumes",
             List.of(text("parameter", "指标代码", "Parameter"), text("parameter_name", "指标", "Parameter name"),
                     text("source_code", "污染源", "Source"), new FeatureProperty("valid_time", DATETIME, "时间", "Valid time"),
                     text("band", "置信带", "Band"), number("threshold", "阈值", "Threshold"), text("unit", "单位", "Unit"),
                     text("method", "方法", "Method"), number("area_m2", "面积(m²)", "Area (m²)")),
-            "valid_time", "valid_time",
+            "valid_time",
             PublishedFeatureTypes::plumes);
 
-    public static final FeatureType RISK_ZONES = new FeatureType("risk_zones", "风险分区", "Risk zones",
-            "Groundwater risk zones from the park's risk assessment.", GeometryKind.ANY,
+    public static final FeatureType RISK_ZONES = bind("risk_zones",
             List.of(text("code", "编号", "Code"), text("name_zh", "名称", "Name"), text("risk_level", "风险等级", "Risk level"),
                     text("basis", "依据", "Basis"), text("assessed_on", "评估日期", "Assessed on")),
-            null, "code",
+            "code",
             asOf -> SqlFragment.of("SELECT z.id AS fid, z.geom, z.code, z.name_zh, z.risk_level, z.basis, "
                     + "CAST(z.assessed_on AS VARCHAR(10)) AS assessed_on FROM risk_zones z"));
 
-    public static final FeatureType ENTERPRISES = new FeatureType("enterprises", "企业", "Enterprises",
-            "Enterprises of the park with their industry, processes and characteristic pollutants.", GeometryKind.POLYGON,
+    public static final FeatureType ENTERPRISES = bind("enterprises",
             List.of(text("credit_code", "统一社会信用代码", "Unified social credit code"), text("name_zh", "名称", "Name"),
                     text("name_en", "英文名称", "Name (English)"), text("industry", "行业", "Industry"),
                     text("processes", "生产工艺", "Processes"), text("characteristic_pollutants", "特征污染物", "Characteristic pollutants")),
-            null, "credit_code",
+            "credit_code",
             asOf -> SqlFragment.of("SELECT e.id AS fid, e.boundary AS geom, e.credit_code, e.name_zh, e.name_en, e.industry, "
                     + "e.processes, e.characteristic_pollutants FROM enterprises e"));
 
-    public static final FeatureType RECEPTORS = new FeatureType("receptors", "敏感受体", "Receptors",
-            "Drinking-water sources, rivers, residential and ecological areas that groundwater pollution could reach.", GeometryKind.ANY,
+    public static final FeatureType RECEPTORS = bind("receptors",
             List.of(text("code", "编号", "Code"), text("kind", "类型", "Kind"), text("name_zh", "名称", "Name"),
                     text("protection_level", "保护级别", "Protection level")),
-            null, "code",
+            "code",
             asOf -> SqlFragment.of("SELECT r.id AS fid, r.geom, r.code, r.kind, r.name_zh, r.protection_level FROM receptors r"));
 
-    public static final FeatureType POTENTIAL_SOURCES = new FeatureType("potential_sources", "潜在污染源", "Potential sources",
-            "Tank farms, pipelines, lagoons and other places pollution could come from, with their pollutants.", GeometryKind.ANY,
+    public static final FeatureType POTENTIAL_SOURCES = bind("potential_sources",
             List.of(text("code", "编号", "Code"), text("kind", "类型", "Kind"), text("name_zh", "名称", "Name"),
                     text("enterprise", "企业", "Enterprise"), text("pollutants", "污染物", "Pollutants")),
-            null, "code",
+            "code",
             asOf -> SqlFragment.of("SELECT s.id AS fid, s.geom, s.code, s.kind, s.name_zh, e.credit_code AS enterprise, s.pollutants "
                     + "FROM potential_sources s LEFT JOIN enterprises e ON e.id = s.enterprise_id"));
 
-    public static final FeatureType NETWORK_COVERAGE = new FeatureType("network_coverage", "监测网覆盖", "Monitoring-network coverage",
-            "The part of each aquifer within the detection radius of an active monitoring well.", GeometryKind.ANY,
+    public static final FeatureType NETWORK_COVERAGE = bind("network_coverage",
             List.of(text("aquifer", "含水层", "Aquifer"), number("radius_m", "探测半径(m)", "Detection radius (m)"),
                     new FeatureProperty("well_count", INTEGER, "井数", "Wells"),
                     number("covered_fraction", "覆盖比例", "Covered fraction"),
                     new FeatureProperty("computed_at", DATETIME, "计算时间", "Computed at")),
-            null, "aquifer",
+            "aquifer",
             asOf -> SqlFragment.of("SELECT c.id AS fid, c.geom, a.code AS aquifer, c.radius_m, c.well_count, c.covered_fraction, "
                     + "c.computed_at FROM network_coverage c JOIN aquifer_layers a ON a.id = c.aquifer_id"));
 
-    public static final List<FeatureType> ALL = List.of(WELLS, LATEST_READINGS, PLUMES, RISK_ZONES, ENTERPRISES, RECEPTORS,
+    /** Every feature type, in the registry's order; each dataset the registry publishes through WFS has its view here. */
+    public static final List<FeatureType> ALL = inRegistryOrder(WELLS, LATEST_READINGS, PLUMES, RISK_ZONES, ENTERPRISES, RECEPTORS,
             POTENTIAL_SOURCES, NETWORK_COVERAGE);
 
     /** How far back a value counts as the value at an instant (WMS TIME, OGC API datetime). */
@@ -123,7 +122,7 @@ public final class PublishedFeatureTypes {
     }
 
     private Optional<DisclosedType> disclose(Viewer viewer, FeatureType type) {
-        return DisclosedType.of(type, policy.disclose(viewer, type.name()));
+        return DisclosedType.of(type, policy.disclose(viewer, type.dataset().governedBy()));
     }
 
     /**
@@ -155,6 +154,28 @@ public final class PublishedFeatureTypes {
         return SqlFragment.of(select + " WHERE l.valid_time = (SELECT MAX(x.valid_time) FROM plumes x WHERE x.park_id = l.park_id "
                 + "AND x.parameter_id = l.parameter_id AND COALESCE(x.source_code, '') = COALESCE(l.source_code, '') "
                 + "AND x.band = l.band AND x.valid_time <= ?)", Rows.timestamp(asOf));
+    }
+
+    private static FeatureType bind(String datasetId, List<FeatureProperty> properties, String defaultSortProperty,
+                                    Function<Instant, SqlFragment> view) {
+        return new FeatureType(PublishedDatasets.shipped().require(datasetId), properties, defaultSortProperty, view);
+    }
+
+    /**
+     * The bound types in the order the registry declares them; a dataset published through WFS without a view here, or
+     * a view bound to a dataset the registry does not publish through WFS, stops the start.
+     */
+    private static List<FeatureType> inRegistryOrder(FeatureType... bound) {
+        Map<String, FeatureType> byId = new LinkedHashMap<>();
+        for (FeatureType type : bound) byId.put(type.name(), type);
+        List<FeatureType> ordered = new ArrayList<>();
+        for (PublishedDataset dataset : PublishedDatasets.shipped().through(Door.WFS)) {
+            FeatureType type = byId.remove(dataset.id());
+            if (type == null) throw new IllegalStateException("published dataset " + dataset.id() + " has no feature view in ogc");
+            ordered.add(type);
+        }
+        if (!byId.isEmpty()) throw new IllegalStateException("feature views for datasets not published through WFS: " + byId.keySet());
+        return List.copyOf(ordered);
     }
 
     private static FeatureProperty text(String name, String zh, String en) {

@@ -1,0 +1,31 @@
+package org.groundwatergateway.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Polygon;
+
+/** What the catalog needs to know of the store: the park, the wells and parameters with datastreams, and periods. */
+public interface CatalogFacts {
+
+    /** A park and the boundary every dataset covers. */
+    record ParkArea(String code, String nameZh, String nameEn, Polygon boundary) {}
+
+    /**
+     * A well or parameter that has datastreams, as SensorThings numbers it (a well's Thing, a parameter's
+     * ObservedProperty), with its code and names.
+     */
+    record Member(long id, String code, String nameZh, String nameEn) {}
+
+    /** A closed period of time: the first and the last time a dataset's items carry. */
+    record Period(Instant start, Instant end) {}
+
+    List<ParkArea> parks();
+
+    List<Member> wellsWithDatastreams();
+
+    List<Member> parametersWithDatastreams();
+
+    /** The period a published dataset's items cover; empty when it has none or no items yet. */
+    Optional<Period> period(String datasetId);
+}

@@ -1,0 +1,64 @@
+package org.groundwatergateway.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.groundwatergateway.core.monitoring.Retirement;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Rows;
+
+/**
+ * The catalog's facts read from the store. Each dataset's period is bound by the dataset's id, as the OGC services bind
+ * their views: the registry says what a dataset is, the store says when its items are.
+ */
+public final class StoredCatalogFacts implements CatalogFacts {
+
+    /** Readings: the first of each datastream found through the readings key, the last from the latest readings. */
+    private static final String READINGS_PERIOD = "SELECT (SELECT MIN(f.first_time) FROM (SELECT (SELECT MIN(r.phenomenon_time) "
+            + "FROM readings r WHERE r.datastream_id = d.id AND r.current_version) AS first_time FROM datastreams d) f) AS start_time, "
+            + "(SELECT MAX(l.phenomenon_time) FROM latest_readings l) AS end_time";
+    private static final String PLUMES_PERIOD = "SELECT MIN(valid_time) AS start_time, MAX(valid_time) AS end_time FROM plumes";
+    private static final Map<String, String> PERIODS = Map.of("latest_readings", READINGS_PERIOD, "datastreams_by_well", READINGS_PERIOD,
+            "datastreams_by_parameter", READINGS_PERIOD, "plumes", PLUMES_PERIOD);
+
+    private final Database database;
+
+    public StoredCatalogFacts(Database database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<ParkArea> parks() {
+        return new ParkRepository(database).findAll().stream()
+                .map(park -> new ParkArea(park.code(), park.nameZh(), park.nameEn(), park.boundary())).toList();
+    }
+
+    @Override
+    public List<Member> wellsWithDatastreams() {
+        return database.jdbc().sql("SELECT w.id, w.code, w.name_zh FROM wells w WHERE EXISTS (SELECT 1 FROM datastreams d WHERE d.well_id = w.id) "
+                        + "ORDER BY w.code")
+                .query((rs, n) -> new Member(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("code"))).list();
+    }
+
+    /** Parameters in service, as SensorThings lists its ObservedProperties. */
+    @Override
+    public List<Member> parametersWithDatastreams() {
+        return database.jdbc().sql("SELECT p.id, p.code, p.name_zh, p.name_en FROM parameters p WHERE p." + Retirement.Entry.OBSERVED_PROPERTY.inService()
+                        + " AND EXISTS (SELECT 1 FROM datastreams d WHERE d.parameter_id = p.id) ORDER BY p.code")
+                .query((rs, n) -> new Member(rs.getLong("id"), rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"))).list();
+    }
+
+    @Override
+    public Optional<Period> period(String datasetId) {
+        String sql = PERIODS.get(datasetId);
+        if (sql == null) return Optional.empty();
+        return database.jdbc().sql(sql).query((rs, n) -> {
+            Instant start = Rows.instant(rs, "start_time");
+            Instant end = Rows.instant(rs, "end_time");
+            return start == null || end == null ? null : new Period(start, end);
+        }).list().stream().filter(Objects::nonNull).findFirst();
+    }
+}

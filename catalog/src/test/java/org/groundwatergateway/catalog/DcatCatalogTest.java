@@ -1,0 +1,138 @@
+package org.groundwatergateway.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.vocabulary.RDF;
+import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.policies.Disclosure;
+import org.groundwatergateway.policies.OpenAccessPolicy;
+import org.groundwatergateway.policies.OrganisationKind;
+import org.groundwatergateway.policies.Role;
+import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.published.PublishedDatasets;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+
+class DcatCatalogTest {
+
+    private static final String ROOT = "https://gw.example.cn";
+    private static final Instant NOW = Instant.parse("2026-12-04T08:00:00Z");
+    private static final CatalogSettings SETTINGS = new CatalogSettings("示范园区管委会", "Demo park administration", "gis@example.org",
+            "http://creativecommons.org/licenses/by/4.0/");
+    private static final Viewer PUBLIC = Viewer.anonymous();
+    private static final Viewer REGULATOR = new Viewer("regulator", Set.of(Role.REGULATOR), "HB-EEB", OrganisationKind.PROVINCIAL_REGULATOR);
+
+    private final CatalogFacts facts = new CatalogFacts() {
+        @Override
+        public List<ParkArea> parks() {
+            GeometryFactory geometry = new GeometryFactory();
+            return List.of(new ParkArea("HBDP", "示范化工园区", "Demo chemical park", geometry.createPolygon(new Coordinate[] {
+                    new Coordinate(116.0, 38.0), new Coordinate(116.1, 38.0), new Coordinate(116.1, 38.1), new Coordinate(116.0, 38.1),
+                    new Coordinate(116.0, 38.0)})));
+        }
+
+        @Override
+        public List<Member> wellsWithDatastreams() {
+            return List.of(new Member(1, "MW-01", "一号监测井", "MW-01"), new Member(2, "MW-02", "二号监测井", "MW-02"));
+        }
+
+        @Override
+        public List<Member> parametersWithDatastreams() {
+            return List.of(new Member(7, "benzene", "苯", "Benzene"), new Member(9, "ph", "pH", "pH"));
+        }
+
+        @Override
+        public Optional<Period> period(String datasetId) {
+            return Optional.of(new Period(Instant.parse("2026-01-01T00:00:00Z"), NOW.minus(Duration.ofHours(1))));
+        }
+    };
+
+    private DcatCatalog catalog(AccessPolicy policy) {
+        return new DcatCatalog(PublishedDatasets.shipped(), policy, facts, SETTINGS, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void everySerializationParsesToTheSameGraphWhichConformsToDcatAp3() {
+        CatalogService service = new CatalogService(catalog(new OpenAccessPolicy()));
+        Model turtle = null;
+        for (CatalogFormat format : CatalogFormat.values()) {
+            Model parsed = parse(service.catalog(REGULATOR, ROOT, format), format);
+            ValidationReport report = DcatApShapes.validate(parsed.getGraph());
+            assertThat(DcatApShapes.violations(report)).as(format + ":\n" + DcatApShapes.describe(report)).isZero();
+            if (turtle == null) turtle = parsed;
+            else assertThat(parsed.isIsomorphicWith(turtle)).as(format + " says what Turtle says").isTrue();
+        }
+    }
+
+    @Test
+    void everyDatasetIsDescribedWithItsDistributionsPerDoorInBothLanguages() {
+        Model model = catalog(new OpenAccessPolicy()).describe(REGULATOR, ROOT);
+        Resource wells = model.getResource(ROOT + "/catalog/datasets/wells");
+        assertThat(wells.hasProperty(RDF.type, Vocabulary.Dataset)).isTrue();
+        assertThat(wells.listProperties(Vocabulary.distribution).toList()).hasSize(5);
+        assertThat(wells.listProperties(Vocabulary.keyword).mapWith(s -> s.getLanguage()).toSet()).containsExactlyInAnyOrder("zh", "en");
+        Resource wfs = model.getResource(ROOT + "/catalog/datasets/wells/distributions/wfs");
+        assertThat(wfs.getPropertyResourceValue(Vocabulary.accessService).getURI()).isEqualTo(ROOT + "/catalog/services/wfs");
+        assertThat(model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-01/distributions/sensorthings")
+                .getPropertyResourceValue(Vocabulary.accessURL).getURI()).isEqualTo(ROOT + "/sta/v1.1/Things(1)/Datastreams");
+        assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/datastreams_by_parameter/benzene"), RDF.type, Vocabulary.Dataset)).isTrue();
+        assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/risk_reports"), RDF.type, Vocabulary.Dataset)).isTrue();
+    }
+
+    @Test
+    void aWithheldDatasetIsNotNamedAndADelayedPeriodEndsWhereTheDelayBegins() {
+        AccessPolicy policy = (viewer, dataset) -> switch (dataset) {
+            case "network_coverage" -> Disclosure.none();
+            case "Observations" -> Disclosure.builder().delay(Duration.ofHours(24)).build();
+            default -> Disclosure.full();
+        };
+        Model model = catalog(policy).describe(PUBLIC, ROOT);
+        String turtle = new String(serialize(model), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(turtle).doesNotContain("network_coverage").doesNotContain("监测网覆盖");
+        Resource byWell = model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-01");
+        String end = byWell.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.temporal).getProperty(Vocabulary.endDate).getString();
+        assertThat(Instant.parse(end)).isEqualTo(NOW.minus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aDisclosureTheFeatureDoorsCannotServeKeepsTheDatasetOutAndGroupsAreNotExpandedUnderRowLimits() {
+        AccessPolicy policy = (viewer, dataset) -> switch (dataset) {
+            case "latest_readings" -> Disclosure.builder().timeAggregation(Disclosure.TimeAggregation.DAILY).build();
+            case "Things" -> Disclosure.builder().restrictTo("code", Set.of("MW-01")).build();
+            default -> Disclosure.full();
+        };
+        Model model = catalog(policy).describe(PUBLIC, ROOT);
+        assertThat(model.containsResource(model.getResource(ROOT + "/catalog/datasets/latest_readings"))).isFalse();
+        assertThat(model.containsResource(model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-02"))).isFalse();
+        assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/datastreams_by_well"), RDF.type, Vocabulary.Dataset)).isTrue();
+    }
+
+    private static Model parse(byte[] body, CatalogFormat format) {
+        Lang lang = RDFLanguages.contentTypeToLang(format.mediaType());
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.source(new ByteArrayInputStream(body)).lang(lang).parse(model.getGraph());
+        return model;
+    }
+
+    private static byte[] serialize(Model model) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        CatalogFormat.TURTLE.write(model, out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,16 @@
+package org.groundwatergateway.gateway.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The linked-data catalog ({@code gw.catalog.*}); its contact address is the OGC services' ({@code gw.ogc.contact-email}).
+ *
+ * @param publisherZh the publishing organisation's name in Chinese (the park administration)
+ * @param publisherEn ... and in English
+ * @param license     the URI of the licence every published dataset is under
+ * @param sparqlTimeout    how long one SPARQL query may run before it is stopped
+ * @param sparqlMaxResults the most results one SPARQL query returns (a larger or missing LIMIT is lowered to it)
+ */
+@ConfigurationProperties("gw.catalog")
+public record CatalogProperties(String publisherZh, String publisherEn, String license, Duration sparqlTimeout, int sparqlMaxResults) {}

@@ -1,0 +1,214 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.rdf.model.Literal;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.vocabulary.RDF;
+import org.groundwatergateway.catalog.CatalogFormat;
+import org.groundwatergateway.catalog.DcatApShapes;
+import org.groundwatergateway.gateway.security.AuditTrail;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The DCAT-AP catalog at {@code /catalog} over real HTTP, under the shipped default policy: every serialization parses
+ * with Jena, says the same and conforms to the pinned DCAT-AP 3.0.0 shapes; the public's catalog names nothing the
+ * policy withholds from it and places no well. Shares the leak matrix's context (same properties), which runs under
+ * the shipped default as well.
+ */
+@TestPropertySource(properties = "gw.rate-limits.enabled=false")
+class CatalogTest extends RunningGateway {
+
+    private static final String DCAT = "http://www.w3.org/ns/dcat#";
+    private static final Resource DATASET = ResourceFactory.createResource(DCAT + "Dataset");
+    private static boolean activated;
+
+    @BeforeEach
+    void activateTheShippedDefaultOnce() {
+        if (activated) return;
+        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
+        int version = -1;
+        for (JsonNode v : ok(secadmin.get("/api/v1/policies")).get("versions")) {
+            if (v.get("name").asString().equals("shipped default")) version = v.get("version").asInt();
+        }
+        assertThat(version).isPositive();
+        assertThat(secadmin.post("/api/v1/policies/" + version + "/activate", "", "secadmin", "demo-secadmin").status()).isEqualTo(200);
+        activated = true;
+    }
+
+    @Test
+    void everySerializationParsesSaysTheSameAndConformsToDcatAp3() {
+        for (Http caller : List.of(http.anonymous(), http.signedInAs("regulator", "demo-regulator"))) {
+            Model first = null;
+            for (CatalogFormat format : CatalogFormat.values()) {
+                Http.Response response = caller.get("/catalog", Map.of("Accept", format.mediaType()));
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith(format.mediaType());
+                Model model = parse(response.body(), format);
+                ValidationReport report = DcatApShapes.validate(model.getGraph());
+                assertThat(DcatApShapes.violations(report)).as(format + ":\n" + DcatApShapes.describe(report)).isZero();
+                if (first == null) first = model;
+                else assertThat(model.isIsomorphicWith(first)).as(format + " says what " + CatalogFormat.TURTLE + " says").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void turtleUnlessAskedOtherwiseAnd406Or400ForWhatCannotBeAnswered() {
+        Http.Response bare = http.anonymous().get("/catalog");
+        assertThat(bare.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/turtle");
+        assertThat(bare.raw().headers().firstValue("Vary").orElseThrow()).contains("Accept");
+        assertThat(bare.raw().headers().firstValue(AuditTrail.HEADER)).as("the catalog's answer is a recorded disclosure").isPresent();
+        Http.Response browser = http.anonymous().get("/catalog", Map.of("Accept", "text/html,application/xhtml+xml,*/*;q=0.8"));
+        assertThat(browser.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/turtle");
+        Http.Response preferred = http.anonymous().get("/catalog", Map.of("Accept", "text/turtle;q=0.5, application/ld+json"));
+        assertThat(preferred.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/ld+json");
+        assertThat(http.anonymous().get("/catalog?f=nt").raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/n-triples");
+        assertThat(problem(http.anonymous().get("/catalog", Map.of("Accept", "application/pdf")), 406)).contains("text/turtle");
+        assertThat(problem(http.anonymous().get("/catalog?f=xls"), 400)).contains("xls");
+    }
+
+    @Test
+    void thePublicCatalogLacksWhatThePolicyWithholdsAndPlacesNoWell() throws ParseException {
+        Model regulator = catalog(http.signedInAs("regulator", "demo-regulator"));
+        Model anonymous = catalog(http.anonymous());
+        assertThat(datasets(regulator)).contains("network_coverage", "operations_reports", "risk_reports");
+        // The shipped default withholds the coverage map (its circles would place the wells) and the reports from the public.
+        assertThat(datasets(anonymous)).doesNotContain("network_coverage", "operations_reports", "risk_reports")
+                .contains("wells", "latest_readings", "plumes", "risk_zones");
+        assertThat(anonymous.listObjects().filterKeep(RDFNode::isLiteral).mapWith(n -> n.asLiteral().getLexicalForm()).toList())
+                .noneMatch(text -> text.contains("network_coverage") || text.contains("监测网覆盖"));
+
+        List<Coordinate> wells = new ArrayList<>();
+        for (JsonNode well : ok(http.signedInAs("regulator", "demo-regulator").get("/api/v1/wells")).get("features")) {
+            JsonNode c = well.get("geometry").get("coordinates");
+            wells.add(new Coordinate(c.get(0).asDouble(), c.get(1).asDouble()));
+        }
+        assertThat(wells).hasSizeGreaterThanOrEqualTo(40);
+        String serialized = http.anonymous().get("/catalog?f=nt").body();
+        WKTReader wkt = new WKTReader();
+        for (Literal literal : anonymous.listObjects().filterKeep(RDFNode::isLiteral).mapWith(RDFNode::asLiteral).toList()) {
+            if (!literal.getDatatypeURI().endsWith("#wktLiteral")) continue;
+            for (Coordinate vertex : wkt.read(literal.getLexicalForm()).getCoordinates()) {
+                assertThat(wells).as("a place in the public catalog is a well's").noneMatch(w -> w.distance(vertex) < 1e-5);
+            }
+        }
+        for (Coordinate well : wells) {
+            assertThat(serialized).doesNotContain(String.format("%.5f %.5f", well.x, well.y)).doesNotContain(String.format("%.5f", well.x));
+        }
+    }
+
+    /**
+     * The catalog lists a feature dataset for the public exactly where OGC API – Features serves it: the catalog restates
+     * the doors' rules (it cannot reach ogc), and this holds the two together.
+     */
+    @Test
+    void theCatalogsFeatureDatasetsAreTheCollectionsTheSameAudienceGets() {
+        Set<String> collections = new HashSet<>();
+        http.anonymous().get("/ogcapi/collections").json().get("collections").forEach(c -> collections.add(c.get("id").asString()));
+        Model anonymous = catalog(http.anonymous());
+        Set<String> withOgcApi = new HashSet<>();
+        for (String id : datasets(anonymous)) {
+            Resource distribution = anonymous.getResource(http.base() + "/catalog/datasets/" + id + "/distributions/ogc_api");
+            if (anonymous.containsResource(distribution)) withOgcApi.add(id);
+        }
+        assertThat(withOgcApi).isEqualTo(collections);
+    }
+
+    @Test
+    void theDatastreamsOfEachWellAndParameterAreDatasetsWhoseSensorThingsLinkAnswers() {
+        Model anonymous = catalog(http.anonymous());
+        List<String> byWell = datasets(anonymous).stream().filter(id -> id.startsWith("datastreams_by_well/")).toList();
+        assertThat(byWell).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(datasets(anonymous)).contains("datastreams_by_parameter/benzene");
+        Resource distribution = anonymous.getResource(http.base() + "/catalog/datasets/" + byWell.get(0) + "/distributions/sensorthings");
+        String access = distribution.getPropertyResourceValue(anonymous.createProperty(DCAT, "accessURL")).getURI();
+        JsonNode datastreams = ok(http.anonymous().get(access));
+        assertThat(datastreams.get("value").size()).isPositive();
+    }
+
+    @Test
+    void sparqlAnswersOverTheCallersOwnCatalogInEveryResultFormat() {
+        String select = "PREFIX dct: <http://purl.org/dc/terms/> SELECT ?id WHERE { ?d dct:identifier ?id } ORDER BY ?id";
+        String encoded = java.net.URLEncoder.encode(select, java.nio.charset.StandardCharsets.UTF_8);
+        List<String> publicIds = new ArrayList<>();
+        Http.Response json = http.anonymous().get("/catalog/sparql?query=" + encoded);
+        assertThat(json.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/sparql-results+json");
+        assertThat(json.raw().headers().firstValue(AuditTrail.HEADER)).isPresent();
+        json.json().get("results").get("bindings").forEach(b -> publicIds.add(b.get("id").get("value").asString()));
+        assertThat(publicIds).contains("wells", "datastreams_by_parameter/benzene").doesNotContain("network_coverage", "risk_reports");
+        assertThat(http.signedInAs("regulator", "demo-regulator").get("/catalog/sparql?query=" + encoded).body()).contains("network_coverage");
+
+        Map<String, String> types = Map.of("xml", "application/sparql-results+xml", "csv", "text/csv", "tsv", "text/tab-separated-values");
+        types.forEach((format, type) -> {
+            Http.Response byParameter = http.anonymous().get("/catalog/sparql?format=" + format + "&query=" + encoded);
+            assertThat(byParameter.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith(type);
+            assertThat(byParameter.body()).contains("latest_readings");
+            Http.Response byAccept = http.anonymous().get("/catalog/sparql?query=" + encoded, Map.of("Accept", type));
+            assertThat(byAccept.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith(type);
+        });
+        Http.Response posted = http.post("/catalog/sparql", "application/sparql-query", select, null, null);
+        assertThat(posted.status()).isEqualTo(200);
+        assertThat(posted.body()).contains("\"wells\"");
+        Http.Response form = http.post("/catalog/sparql", "application/x-www-form-urlencoded", "query=" + encoded + "&format=csv", null, null);
+        assertThat(form.body()).startsWith("id\r\n").contains("wells");
+        Http.Response construct = http.anonymous().get("/catalog/sparql?query="
+                + java.net.URLEncoder.encode("CONSTRUCT WHERE { ?s <http://purl.org/dc/terms/identifier> ?o }", java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(construct.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("text/turtle");
+        assertThat(parse(construct.body(), CatalogFormat.TURTLE).size()).isEqualTo(publicIds.size());
+    }
+
+    @Test
+    void sparqlRefusesMalformedQueriesUpdatesAndServiceWithProblems() {
+        Http.Response malformed = http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode("SELECT ?s\nWHERE { ?s ?p }",
+                java.nio.charset.StandardCharsets.UTF_8), Map.of("Accept-Language", "en"));
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(malformed.json().get("line").asInt()).isEqualTo(2);
+        assertThat(malformed.json().get("column").asInt()).isPositive();
+        assertThat(malformed.json().get("detail").asString()).startsWith("query: not SPARQL 1.1 at line 2, column");
+        assertThat(problem(http.post("/catalog/sparql", "application/sparql-query", "DROP ALL", null, null), 400)).contains("SPARQL");
+        assertThat(problem(http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode(
+                "SELECT * WHERE { SERVICE <http://dbpedia.org/sparql> { ?s ?p ?o } }", java.nio.charset.StandardCharsets.UTF_8)), 400)).contains("SERVICE");
+        assertThat(problem(http.anonymous().get("/catalog/sparql"), 400)).contains("SPARQL");
+        assertThat(problem(http.anonymous().get("/catalog/sparql?query=ASK%7B%7D", Map.of("Accept", "image/png")), 406)).contains("sparql-results+json");
+    }
+
+    private Model catalog(Http caller) {
+        Http.Response response = caller.get("/catalog?f=nt");
+        assertThat(response.status()).isEqualTo(200);
+        return parse(response.body(), CatalogFormat.N_TRIPLES);
+    }
+
+    /** The datasets' identifiers ({@code wells}, {@code datastreams_by_well/GW-U01}). */
+    private static List<String> datasets(Model model) {
+        return model.listSubjectsWithProperty(RDF.type, DATASET)
+                .mapWith(d -> d.getProperty(org.apache.jena.vocabulary.DCTerms.identifier).getString()).toList();
+    }
+
+    private static Model parse(String body, CatalogFormat format) {
+        Lang lang = RDFLanguages.contentTypeToLang(format.mediaType());
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.fromString(body, lang).parse(model.getGraph());
+        return model;
+    }
+}
