@@ -83,6 +83,9 @@ try {
     assert.equal(await page.textContent('#who'), 'duty');
     assert.match(page.url(), /^http:\/\/127\.0\.0\.1:\d+\/#\/dashboard$/, 'the code is gone from the address');
     await page.waitForSelector('#trend canvas');
+    // Today's completeness and flag rate (their figures: DataQualityApiTest).
+    assert.match(await page.textContent('[data-card=completeness] .value'), /^(\d+\.\d %|—)$/);
+    assert.match(await page.textContent('[data-card=flag-rate] .value'), /^(\d+\.\d %|—)$/);
     await page.screenshot({ path: `${shots}/dashboard.png` });
   });
 

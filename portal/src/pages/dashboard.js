@@ -1,13 +1,11 @@
 import { chart as newChart } from '../charts.js';
-import { api } from '../api.js';
-import { alerts, aggregates, latestObservations, parameters, wells, LEVEL_COLOURS } from '../data.js';
+import { api, ApiError } from '../api.js';
+import { alerts, aggregates, parameters, wells, LEVEL_COLOURS } from '../data.js';
 import { el } from '../dom.js';
 import { t, parameterName } from '../i18n.js';
 import { follow } from '../live.js';
 import { can } from '../roles.js';
 
-/** A well reports when its latest reading is at most this old. */
-const REPORTING_WINDOW_MS = 24 * 3600 * 1000;
 /** The key pollutants of the park's trend chart, and how many days it spans up to the latest reading. */
 const KEY_PARAMETERS = ['benzene', 'chromium-vi'];
 const TREND_DAYS = 30;
@@ -18,24 +16,25 @@ export async function render(section) {
   section.append(el('h1', {}, t('dashboard.title')), cards, el('h2', {}, t('dashboard.trend')), trend);
 
   async function refresh() {
-    const [park, latest, open, incidents] = await Promise.all([wells(), latestObservations(), alerts(),
-      can('incidents') ? api('/api/v1/incidents') : Promise.resolve(null)]);
-    const now = Date.now();
-    const reporting = park.features.filter((w) => w.properties.datastreams
-      .some((d) => latest.has(d.id) && now - Date.parse(latest.get(d.id)) <= REPORTING_WINDOW_MS)).length;
+    const [park, quality, open, incidents] = await Promise.all([wells(),
+      // Counts of the readings, for whom the readings are shown as they are; others see the alerts only.
+      api('/api/v1/data-quality').catch((error) => (error instanceof ApiError && error.status === 403 ? null : Promise.reject(error))),
+      alerts(), can('incidents') ? api('/api/v1/incidents') : Promise.resolve(null)]);
     const byLevel = Object.keys(LEVEL_COLOURS).map((level) => [level, open.filter((a) => a.level === level).length]);
     cards.replaceChildren(
-      card('reporting', t('dashboard.reporting'), reporting),
-      card('silent', t('dashboard.silent'), park.features.length - reporting),
+      ...(quality ? [card('reporting', t('dashboard.reporting'), quality.wellsReporting),
+        card('silent', t('dashboard.silent'), quality.wells - quality.wellsReporting),
+        card('completeness', t('dashboard.completeness'), percent(quality.completeness)),
+        card('flag-rate', t('dashboard.flagRate'), percent(quality.flagRate))] : []),
       ...byLevel.map(([level, n]) => card(`alerts-${level}`, t(`level.${level}`), n, LEVEL_COLOURS[level])),
       incidents && card('incidents', t('dashboard.openIncidents'), incidents.filter((i) => !i.closedAt).length),
     );
-    return { park, latest };
+    return park;
   }
 
-  const { park, latest } = await refresh();
+  const park = await refresh();
   const chart = newChart(trend);
-  const option = await trendOption(park, latest);
+  const option = await trendOption(park);
   if (option) chart.setOption(option);
   const resize = () => chart.resize();
   window.addEventListener('resize', resize);
@@ -47,6 +46,11 @@ export async function render(section) {
   };
 }
 
+/** A share as a percentage with one decimal, or a dash where there is nothing to share. */
+function percent(share) {
+  return share == null ? '—' : `${(share * 100).toFixed(1)} %`;
+}
+
 function card(id, label, value, colour) {
   return el('div', { class: 'card', 'data-card': id, style: colour ? `border-top-color:${colour}` : null },
     el('div', { class: 'value' }, String(value)), el('div', { class: 'label' }, label));
@@ -56,13 +60,17 @@ function card(id, label, value, colour) {
  * Each key pollutant's daily mean over the source-area wells (where a leak shows first), over the days up to the
  * latest reading: one line per pollutant, each day the mean of the wells' daily means; null when none reports.
  */
-async function trendOption(park, latest) {
+async function trendOption(park) {
   const names = await parameters();
-  const streams = park.features.filter((w) => w.properties.role === 'SOURCE_AREA').flatMap((w) => w.properties.datastreams
-    .filter((d) => KEY_PARAMETERS.includes(d.parameter) && latest.has(d.id) && !d.code.endsWith('/B')));
+  const candidates = park.features.filter((w) => w.properties.role === 'SOURCE_AREA').flatMap((w) => w.properties.datastreams
+    .filter((d) => KEY_PARAMETERS.includes(d.parameter) && !d.code.endsWith('/B')));
+  // The latest reading of each (SensorThings, newest first: one index step each).
+  const latest = await Promise.all(candidates.map((d) => api(`/sta/v1.1/Datastreams(${d.id})/Observations?$top=1&$orderby=${encodeURIComponent('phenomenonTime desc')}&$select=phenomenonTime`)
+    .then((page) => page.value[0]?.phenomenonTime)));
+  const streams = candidates.filter((d, i) => latest[i]);
   // No key-pollutant stream reporting yet: no trend to draw.
   if (!streams.length) return null;
-  const end = Math.max(...streams.map((d) => Date.parse(latest.get(d.id))));
+  const end = Math.max(...latest.filter(Boolean).map(Date.parse));
   const from = new Date(end - TREND_DAYS * 86400000).toISOString();
   const to = new Date(end + 1).toISOString();
   const daily = await Promise.all(streams.map(async (d) => ({ parameter: d.parameter, buckets: (await aggregates(d.id, 'day', from, to)).buckets })));

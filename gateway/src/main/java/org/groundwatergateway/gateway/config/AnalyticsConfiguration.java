@@ -1,6 +1,7 @@
 package org.groundwatergateway.gateway.config;
 
 import org.groundwatergateway.core.forecast.DatastreamForecasts;
+import org.groundwatergateway.core.quality.DataQuality;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
@@ -31,6 +32,11 @@ public class AnalyticsConfiguration {
     @Bean
     DatastreamForecasts datastreamForecasts(Database database) {
         return new DatastreamForecasts(database);
+    }
+
+    @Bean
+    DataQuality dataQuality(Database database) {
+        return new DataQuality(database);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.monitoring.MaintenanceRecord;
 import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.core.quality.DataQuality;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -47,9 +48,11 @@ public class OperationsReports {
     private final AlertRepository alerts;
     private final ParameterRepository parameterCatalogue;
     private final Clock clock;
+    private final DataQuality quality;
 
-    public OperationsReports(Database database, AlertRepository alerts, ParameterRepository parameterCatalogue, Clock clock) {
+    public OperationsReports(Database database, DataQuality quality, AlertRepository alerts, ParameterRepository parameterCatalogue, Clock clock) {
         this.database = database;
+        this.quality = quality;
         this.alerts = alerts;
         this.parameterCatalogue = parameterCatalogue;
         this.clock = clock;
@@ -117,27 +120,14 @@ public class OperationsReports {
                         + "JOIN parks k ON k.id = d.park_id ORDER BY d.mn")
                 .query((rs, n) -> new Logger(rs.getString("mn"), rs.getString("park"), rs.getString("description"), rs.getBoolean("enabled"),
                         Rows.instant(rs, "registered_at"))).list();
-        Map<String, Instant> registered = new HashMap<>();
-        for (Logger l : loggers) registered.put(l.mn(), l.registeredAt());
         Map<String, Parameter> parameters = new HashMap<>();
         parameterCatalogue.findAll().forEach(p -> parameters.put(p.code(), p));
-        List<Stream> streams = database.jdbc().sql("SELECT d.id, d.code, w.code AS well, p.code AS parameter, d.interval_minutes, s.mn "
-                        + "FROM datastreams d JOIN sensors s ON s.id = d.sensor_id JOIN parameters p ON p.id = d.parameter_id "
-                        + "LEFT JOIN wells w ON w.id = d.well_id ORDER BY d.code")
-                .query((rs, n) -> {
-                    var p = parameters.get(rs.getString("parameter"));
-                    return new Stream(rs.getLong("id"), rs.getString("code"), rs.getString("well"), p.code(), p.nameZh(), p.unit(),
-                            rs.getInt("interval_minutes"), rs.getString("mn"));
-                }).list();
-
         // Readings of the period by datastream and flags: the counts behind completeness, flag rates and fault readings.
-        Map<Long, Map<Integer, Long>> byFlags = new HashMap<>();
-        database.jdbc().sql("SELECT datastream_id, quality_flags, COUNT(*) AS n FROM readings WHERE current_version = TRUE "
-                        + "AND phenomenon_time >= ? AND phenomenon_time < ? GROUP BY datastream_id, quality_flags")
-                .params(Rows.timestamp(from), Rows.timestamp(to))
-                .query(rs -> {
-                    byFlags.computeIfAbsent(rs.getLong("datastream_id"), k -> new HashMap<>()).merge(rs.getInt("quality_flags"), rs.getLong("n"), Long::sum);
-                });
+        DataQuality.Period period = quality.of(from, to);
+        List<Stream> streams = period.datastreams().stream().map(d -> {
+            Parameter p = parameters.get(d.parameter());
+            return new Stream(d.id(), d.code(), d.well(), p.code(), p.nameZh(), p.unit(), d.intervalMinutes(), d.mn());
+        }).toList();
         // Hours in which a logger delivered anything: distinct hours since the epoch, whole hours being whole hours in UTC+8 too.
         Map<String, Long> hoursWithData = new HashMap<>();
         database.jdbc().sql("SELECT s.mn, COUNT(DISTINCT FLOOR(EXTRACT(EPOCH FROM r.phenomenon_time) / 3600)) AS hours FROM readings r "
@@ -168,23 +158,16 @@ public class OperationsReports {
 
         List<OperationsReport.Completeness> completeness = new ArrayList<>();
         Map<String, Long> faults = new HashMap<>();
-        Map<QualityFlag, Long> flagCounts = new EnumMap<>(QualityFlag.class);
-        long total = 0;
-        for (Stream s : streams) {
-            Map<Integer, Long> counts = byFlags.getOrDefault(s.id(), Map.of());
-            long received = counts.values().stream().mapToLong(Long::longValue).sum();
-            total += received;
-            for (Map.Entry<Integer, Long> e : counts.entrySet()) {
-                for (QualityFlag flag : QualityFlag.of(e.getKey())) flagCounts.merge(flag, e.getValue(), Long::sum);
-                if ((e.getKey() & FAULTS) != 0) faults.merge(s.mn(), e.getValue(), Long::sum);
+        for (DataQuality.Stream d : period.datastreams()) {
+            for (Map.Entry<Integer, Long> e : d.byFlags().entrySet()) {
+                if ((e.getKey() & FAULTS) != 0) faults.merge(d.mn(), e.getValue(), Long::sum);
             }
-            Instant since = later(from, registered.get(s.mn()));
-            long expected = since.isBefore(to) ? Duration.between(since, to).toSeconds() / (60L * s.intervalMinutes()) : 0;
-            completeness.add(new OperationsReport.Completeness(s.code(), s.well(), s.parameter(), s.parameterName(), s.intervalMinutes(), expected,
-                    received, expected == 0 ? null : Math.min(1, (double) received / expected)));
+            completeness.add(new OperationsReport.Completeness(d.code(), d.well(), d.parameter(), parameters.get(d.parameter()).nameZh(),
+                    d.intervalMinutes(), d.expected(), d.received(), d.rate()));
         }
+        long total = period.received();
         List<OperationsReport.FlagCount> flags = new ArrayList<>();
-        for (Map.Entry<QualityFlag, Long> e : flagCounts.entrySet()) {
+        for (Map.Entry<QualityFlag, Long> e : period.flagCounts().entrySet()) {
             flags.add(new OperationsReport.FlagCount(e.getKey().name(), ReportTexts.flag(e.getKey()), e.getValue(), (double) e.getValue() / total));
         }
 
