@@ -51,10 +51,12 @@ public final class FiniteVolumeTransport {
      * (x, y). Where sources overlap, the later in the list holds.
      *
      * <p><b>Inside the grid</b> the strip is the cells whose centres lie within {@code widthM / 2} across the flow of
-     * (x, y) (at least the cell holding it) and within half a cell along it: half the cell's size in the flow
-     * direction, (dx·e<sub>x</sub>² + dy·e<sub>y</sub>²)/2 for the flow's unit vector e — dx/2 or dy/2 when the flow
-     * follows an axis, whatever the other side of the cell — but never less than max(dx·|e<sub>x</sub>|,
-     * dy·|e<sub>y</sub>|)/2, so that the strip leaves no gap for clean water to pass between its cells.
+     * (x, y) (at least the cell holding it) and that the line across the flow through (x, y) passes through: whose
+     * centres lie within the cell's half extent along the flow, (dx·|e<sub>x</sub>| + dy·|e<sub>y</sub>|)/2 for the
+     * flow's unit vector e. That is half a cell, dx/2 or dy/2, when the flow follows an axis, whatever the other side of
+     * the cell, and it leaves no gap for clean water to pass between the strip's cells when it does not. Across the
+     * flow the strip is as fine as the cells: on cells much longer across the flow than along it, with the flow
+     * oblique to the grid, its width is only as good as the cell-centre rule makes it.
      *
      * <p><b>On an edge of the grid where water flows in</b> (the point on x0, x0 + nx·dx, y0 or y0 + ny·dy, within
      * 1e-9 of a cell), the release is a Dirichlet condition on that edge: the edge faces whose centres lie within
@@ -498,8 +500,8 @@ public final class FiniteVolumeTransport {
         double speed = Math.hypot(u, v);
         double ax = speed == 0 ? 1 : u / speed;
         double ay = speed == 0 ? 0 : v / speed;
-        // Half the cell's size along the flow, and never so thin that clean water passes between the strip's cells.
-        double half = Math.max(grid.dx() * ax * ax + grid.dy() * ay * ay, Math.max(grid.dx() * Math.abs(ax), grid.dy() * Math.abs(ay))) / 2;
+        // The cell's half extent along the flow: the source line crosses the cells whose centres lie that close to it.
+        double half = (grid.dx() * Math.abs(ax) + grid.dy() * Math.abs(ay)) / 2;
         List<Integer> cells = new ArrayList<>();
         for (int j = 0; j < grid.ny(); j++) {
             for (int i = 0; i < grid.nx(); i++) {
