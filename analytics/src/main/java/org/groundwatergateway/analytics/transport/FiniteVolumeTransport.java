@@ -15,14 +15,18 @@ import org.groundwatergateway.analytics.InvalidArgument;
  *       second order where the field is smooth and free of new extrema at fronts.</li>
  *   <li>Dispersion: the full Bear (1972) tensor, D_ij = α_T|v|δ_ij + (α_L − α_T) v_i v_j/|v| + D*, with the
  *       cross terms from central differences averaged onto each face.</li>
- *   <li>Sources: cells held at a concentration while a release lasts (a strip across the flow through the given
- *       point), afterwards free.</li>
+ *   <li>Sources: a strip across the flow through the given point, at a concentration while a release lasts,
+ *       afterwards free. Inside the grid, the cells the strip passes through are held at it. On an edge of the grid
+ *       through which water flows in, the edge's faces across the strip are held at it instead (a Dirichlet inflow
+ *       boundary, see {@link Source}).</li>
  *   <li>Sinks: where the face velocities converge — water leaves the aquifer at a pumping well or a drain — the water
  *       leaving takes its solute at the cell's concentration; where they diverge, water joins at it. A uniform
  *       concentration around a well thus stays uniform, and the small imbalances of a velocity field sampled from a
  *       formula neither make nor destroy solute (clean recharge or injection would need a source of its own).</li>
  *   <li>Decay: one rate everywhere, or one per cell ({@link #withDecay}, e.g. a reactive barrier).</li>
- *   <li>Boundaries: clean water flows in, water leaves with its concentration, no dispersion across the edge.</li>
+ *   <li>Boundaries: clean water flows in, water leaves with its concentration, no dispersion across the edge; where a
+ *       release holds an inflow face, water flows in at the release's concentration and disperses in across the half
+ *       cell between the face and the edge cell's centre.</li>
  *   <li>Time step: the largest that keeps the Courant number ≤ 0.5, the diffusion number ≤ 0.2 and the share of a
  *       cell's water withdrawn or joined in a step ≤ 0.5; decay acts as an exact exponential loss over each step.</li>
  * </ul>
@@ -44,9 +48,41 @@ public final class FiniteVolumeTransport {
     }
 
     /**
-     * A release: the cells whose centres lie within {@code widthM / 2} across the flow of (x, y) (at least the cell holding
-     * it) and within half a cell along it, held at {@code concentration} from start to end. Where sources overlap, the
-     * later in the list holds.
+     * A release of {@code concentration} from start to end along a strip {@code widthM} wide across the flow through
+     * (x, y). Where sources overlap, the later in the list holds.
+     *
+     * <p><b>Inside the grid</b> the strip is the cells whose centres lie within {@code widthM / 2} across the flow of
+     * (x, y) (at least the cell holding it) and that the line across the flow through (x, y) passes through: whose
+     * centres lie within the cell's half extent along the flow, (dx·|e<sub>x</sub>| + dy·|e<sub>y</sub>|)/2 for the
+     * flow's unit vector e. That is half a cell, dx/2 or dy/2, when the flow follows an axis, whatever the other side of
+     * the cell, and it leaves no gap for clean water to pass between the strip's cells when it does not. Across the
+     * flow the strip is as fine as the cells: on cells much longer across the flow than along it, with the flow
+     * oblique to the grid, its width is only as good as the cell-centre rule makes it.
+     *
+     * <p><b>On an edge of the grid where water flows in</b> (the point on x0, x0 + nx·dx, y0 or y0 + ny·dy, within
+     * 1e-9 of a cell), the release is a Dirichlet condition on that edge: the edge faces whose centres lie within
+     * {@code widthM / 2} across the flow of the point (at least the face holding it) let water in at the release's
+     * concentration, and it also disperses in across the half cell to the edge cells' centres; the rest of the edge
+     * stays clean inflow without dispersion. A source on an edge where the water leaves, or where there is no flow, is
+     * held cells as inside the grid.
+     *
+     * <p><b>Where this differs from the analytical strip source</b> ({@link WexlerStripSource}; {@link OgataBanks} for
+     * a strip across the whole inflow): the analytical solution gives the concentration on the source line x = 0 and
+     * has no aquifer upgradient of it — a Dirichlet inflow boundary.
+     * <ul>
+     *   <li>A release on the grid's inflow edge has that same boundary condition along the strip. Beside the strip,
+     *       Wexler holds the line at zero (a Dirichlet face that also draws solute back out by dispersion); here it is
+     *       clean inflow without dispersion, unless a zero-concentration source across the edge, listed first, holds it
+     *       at zero too. Either way the grid has edges beside and downstream, Wexler's aquifer none.</li>
+     *   <li>A release inside the grid has aquifer upgradient: solute disperses back against the flow from the held
+     *       cells, which the analytical solution does not have, and the held cells' centres may lie up to half a cell
+     *       from the point along the flow — on the MT3DMS problem 1b grid (10 m cells from the inflow edge), holding the
+     *       first cell instead of the edge put the answer 0.02–0.04 C₀ off at 400–500 m. Put the grid's edge on the
+     *       source line, or a cell centre on it, to compare with the analytical solution.</li>
+     *   <li>After a release stops, its cells go free and its edge faces let clean water in without dispersion (no
+     *       solute is drawn back out); a stop cannot be had analytically by subtracting a later release (see
+     *       {@link TransportScenario}).</li>
+     * </ul>
      */
     public record Source(double x, double y, double widthM, double concentration, double startDay, double endDay) {}
 
@@ -61,6 +97,8 @@ public final class FiniteVolumeTransport {
     private final double[] vy;
     private final Parameters parameters;
     private final List<int[]> sourceCells = new ArrayList<>();
+    /** Per source, the inflow edge faces it holds (axis, then face index of that axis), or none. */
+    private final List<int[][]> sourceFaces = new ArrayList<>();
     private final List<Source> sources;
     private final List<Axis> axes;
     /** Per cell, 1/d. */
@@ -76,9 +114,13 @@ public final class FiniteVolumeTransport {
         this.vy = vy.clone();
         this.parameters = parameters;
         this.sources = List.copyOf(sources);
-        for (Source source : sources) sourceCells.add(cellsOf(source));
         this.axes = List.of(axis(grid.nx(), grid.ny(), 1, grid.nx(), grid.dx(), grid.dy(), this.vx, this.vy),
                 axis(grid.ny(), grid.nx(), grid.nx(), 1, grid.dy(), grid.dx(), this.vy, this.vx));
+        for (Source source : sources) {
+            int[][] faces = inflowFacesOf(source);
+            sourceFaces.add(faces);
+            sourceCells.add(faces == null ? cellsOf(source) : new int[0]);
+        }
         this.decayPerDay = new double[grid.cells()];
         Arrays.fill(this.decayPerDay, parameters.decayPerDay());
         this.divergence = divergence();
@@ -91,6 +133,7 @@ public final class FiniteVolumeTransport {
         this.parameters = model.parameters;
         this.sources = model.sources;
         this.sourceCells.addAll(model.sourceCells);
+        this.sourceFaces.addAll(model.sourceFaces);
         this.axes = model.axes;
         this.decayPerDay = decayPerDay;
         this.divergence = model.divergence;
@@ -128,6 +171,8 @@ public final class FiniteVolumeTransport {
         double[] next = new double[grid.cells()];
         double[] survival = new double[grid.cells()];
         double[] flux = new double[grid.cells()];
+        // Per axis, per face: the concentration of the water a release lets in there now, NaN where there is none.
+        double[][] inflow = {nan(axes.get(0).velocity().length), nan(axes.get(1).velocity().length)};
         double survivalStep = Double.NaN;
         double step = stableStep();
         double t = fromDay;
@@ -141,14 +186,14 @@ public final class FiniteVolumeTransport {
                     survival(survival, dt);
                     survivalStep = dt;
                 }
-                hold(c, t);
-                advance(c, next, dt, survival, flux);
+                hold(c, t, inflow);
+                advance(c, next, dt, survival, flux, inflow);
                 double[] swap = c;
                 c = next;
                 next = swap;
                 t += dt;
             }
-            hold(c, t);
+            hold(c, t, inflow);
             observer.reached(index, until, c);
         }
     }
@@ -186,11 +231,21 @@ public final class FiniteVolumeTransport {
         return field[i + j * grid.nx()];
     }
 
-    private void hold(double[] c, double t) {
+    private static double[] nan(int length) {
+        double[] values = new double[length];
+        Arrays.fill(values, Double.NaN);
+        return values;
+    }
+
+    /** Holds the cells of the releases going on at {@code t} and sets the concentration of the water let in at their faces. */
+    private void hold(double[] c, double t, double[][] inflow) {
+        for (double[] faces : inflow) Arrays.fill(faces, Double.NaN);
         for (int k = 0; k < sources.size(); k++) {
             Source source = sources.get(k);
             if (t >= source.startDay() && t < source.endDay()) {
                 for (int cell : sourceCells.get(k)) c[cell] = source.concentration();
+                int[][] faces = sourceFaces.get(k);
+                if (faces != null) for (int[] face : faces) inflow[face[0]][face[1]] = source.concentration();
             }
         }
     }
@@ -226,7 +281,10 @@ public final class FiniteVolumeTransport {
             for (int k = 0; k <= faces; k++) {
                 int f = axis.face(k, line);
                 if (k == 0 || k == faces) {
-                    velocity[f] = along[axis.cell(k == 0 ? 0 : k - 1, line)];
+                    // The edge cell's own; the dispersion counts only where a release lets water in.
+                    int edge = axis.cell(k == 0 ? 0 : k - 1, line);
+                    velocity[f] = along[edge];
+                    normal[f] = normalDispersion(along[edge], across[edge]);
                     continue;
                 }
                 int low = axis.cell(k - 1, line);
@@ -241,14 +299,19 @@ public final class FiniteVolumeTransport {
         return axis;
     }
 
-    /** @param flux scratch space for the net flux into each cell, reused from step to step */
-    private void advance(double[] c, double[] next, double dt, double[] survival, double[] flux) {
+    /**
+     * @param flux scratch space for the net flux into each cell, reused from step to step
+     * @param inflow per axis and face, the concentration a release lets in there, NaN where none does
+     */
+    private void advance(double[] c, double[] next, double dt, double[] survival, double[] flux, double[][] inflow) {
         Arrays.fill(flux, 0);
-        for (Axis axis : axes) {
+        for (int a = 0; a < axes.size(); a++) {
+            Axis axis = axes.get(a);
+            double[] in = inflow[a];
             // Face k lies between cells k-1 and k along the axis; faces 0 and n are the grid's edges.
             for (int line = 0; line < axis.lines(); line++) {
                 for (int k = 0; k <= axis.faces(); k++) {
-                    double f = faceFlux(c, axis, k, line, dt) / axis.spacing();
+                    double f = faceFlux(c, axis, in, k, line, dt) / axis.spacing();
                     if (k > 0) flux[axis.cell(k - 1, line)] -= f;
                     if (k < axis.faces()) flux[axis.cell(k, line)] += f;
                 }
@@ -278,16 +341,23 @@ public final class FiniteVolumeTransport {
      * Flux per unit width through face {@code k} of an axis on grid line {@code line}, positive in the axis
      * direction: TVD advection plus dispersion along and across the axis.
      */
-    private double faceFlux(double[] c, Axis axis, int k, int line, double dt) {
+    private double faceFlux(double[] c, Axis axis, double[] in, int k, int line, double dt) {
         int low = k == 0 ? -1 : axis.cell(k - 1, line);
         int high = k == axis.faces() ? -1 : axis.cell(k, line);
         int f = axis.face(k, line);
         double u = axis.velocity()[f];
-        // Clean water in, the cell's own water out; no dispersion across the grid's edge.
-        if (low < 0) return u < 0 ? u * c[high] : 0;
-        if (high < 0) return u > 0 ? u * c[low] : 0;
+        // The cell's own water out. In: a release's water, dispersing in over the half cell to the edge cell's
+        // centre (a Dirichlet face), or else clean water, with no dispersion across the grid's edge.
+        if (low < 0) {
+            if (u >= 0) return Double.isNaN(in[f]) ? 0 : u * in[f] - axis.normal()[f] * (c[high] - in[f]) / (axis.spacing() / 2);
+            return u * c[high];
+        }
+        if (high < 0) {
+            if (u <= 0) return Double.isNaN(in[f]) ? 0 : u * in[f] - axis.normal()[f] * (in[f] - c[low]) / (axis.spacing() / 2);
+            return u * c[low];
+        }
         double courant = Math.abs(u) * dt / (parameters.retardation() * axis.spacing());
-        double face = u >= 0 ? limited(c, axis, k - 2, k - 1, k, line, courant) : limited(c, axis, k + 1, k, k - 1, line, courant);
+        double face = u >= 0 ? limited(c, axis, in, k - 2, k - 1, k, line, courant) : limited(c, axis, in, k + 1, k, k - 1, line, courant);
         double gradient = (c[high] - c[low]) / axis.spacing();
         double cross = axis.cross()[f];
         // With the flow along an axis there is no cross dispersion and no need for the slopes across.
@@ -299,10 +369,10 @@ public final class FiniteVolumeTransport {
      * The face value between the upwind cell {@code up} and the downwind cell {@code down}, with the van Leer
      * limited Lax–Wendroff correction; {@code far} is the cell upwind of {@code up} (positions along the axis).
      */
-    private static double limited(double[] c, Axis axis, int far, int up, int down, int line, double courant) {
+    private static double limited(double[] c, Axis axis, double[] in, int far, int up, int down, int line, double courant) {
         double cu = along(c, axis, up, line);
         double cd = along(c, axis, down, line);
-        double cf = along(c, axis, far, line);
+        double cf = along(c, axis, in, far, line);
         double jump = cd - cu;
         if (jump == 0) return cu;
         double ratio = (cu - cf) / jump;
@@ -313,6 +383,19 @@ public final class FiniteVolumeTransport {
     /** A cell's concentration by its position along an axis, the edge cells standing in beyond the grid. */
     private static double along(double[] c, Axis axis, int k, int line) {
         return c[axis.cell(Math.max(0, Math.min(axis.faces() - 1, k)), line)];
+    }
+
+    /**
+     * As {@link #along(double[], Axis, int, int)}, but beyond an edge face where a release lets water in, the value
+     * the straight line through the edge cell's centre and the face's concentration reaches a cell further out.
+     */
+    private static double along(double[] c, Axis axis, double[] in, int k, int line) {
+        int edge = k < 0 ? 0 : k >= axis.faces() ? axis.faces() : -1;
+        if (edge >= 0) {
+            double face = in[axis.face(edge, line)];
+            if (!Double.isNaN(face)) return 2 * face - along(c, axis, k, line);
+        }
+        return along(c, axis, k, line);
     }
 
     /** The concentration gradient across the axis at a cell, by central differences (one-sided at the edges). */
@@ -340,6 +423,18 @@ public final class FiniteVolumeTransport {
     }
 
     private double stableStep() {
+        // A face a release holds couples its edge cell over half a cell: twice an inner face's conductance.
+        double[] inletDiffusion = new double[grid.cells()];
+        for (int[][] faces : sourceFaces) {
+            if (faces == null) continue;
+            for (int[] face : faces) {
+                Axis axis = axes.get(face[0]);
+                int k = face[1] % (axis.faces() + 1);
+                int line = face[1] / (axis.faces() + 1);
+                int cell = axis.cell(k == 0 ? 0 : k - 1, line);
+                inletDiffusion[cell] = Math.max(inletDiffusion[cell], axis.normal()[face[1]] / (2 * axis.spacing() * axis.spacing()));
+            }
+        }
         double step = Double.POSITIVE_INFINITY;
         double r = parameters.retardation();
         for (int k = 0; k < grid.cells(); k++) {
@@ -347,23 +442,67 @@ public final class FiniteVolumeTransport {
             double v = Math.abs(vy[k]);
             if (u > 0) step = Math.min(step, COURANT * r * grid.dx() / u);
             if (v > 0) step = Math.min(step, COURANT * r * grid.dy() / v);
-            double diffusion = normalDispersion(vx[k], vy[k]) / (grid.dx() * grid.dx()) + normalDispersion(vy[k], vx[k]) / (grid.dy() * grid.dy());
+            double diffusion = normalDispersion(vx[k], vy[k]) / (grid.dx() * grid.dx()) + normalDispersion(vy[k], vx[k]) / (grid.dy() * grid.dy())
+                    + inletDiffusion[k];
             if (diffusion > 0) step = Math.min(step, DIFFUSION_NUMBER * r / diffusion);
             if (divergence[k] != 0) step = Math.min(step, COURANT * r / Math.abs(divergence[k]));
         }
         return Double.isInfinite(step) ? 1 : step;
     }
 
+    /**
+     * The inflow edge faces a source on the grid's edge holds, as {axis, face} pairs, or null when the source is not on
+     * an edge through which water flows in there.
+     */
+    private int[][] inflowFacesOf(Source source) {
+        double tolerance = 1e-9 * Math.min(grid.dx(), grid.dy());
+        double[] edges = {grid.x0(), grid.x0() + grid.nx() * grid.dx(), grid.y0(), grid.y0() + grid.ny() * grid.dy()};
+        double[] coordinate = {source.x(), source.x(), source.y(), source.y()};
+        for (int e = 0; e < 4; e++) {
+            if (Math.abs(coordinate[e] - edges[e]) > tolerance) continue;
+            int a = e / 2;
+            boolean low = e % 2 == 0;
+            Axis axis = axes.get(a);
+            // Position across this axis: the other coordinate, and the cell line holding it.
+            double other = a == 0 ? source.y() : source.x();
+            int holding = a == 0 ? grid.row(other) : grid.column(other);
+            if (holding < 0) continue;
+            int k = low ? 0 : axis.faces();
+            int edgeCell = axis.cell(low ? 0 : k - 1, holding);
+            double u = vx[edgeCell];
+            double w = vy[edgeCell];
+            double inward = (a == 0 ? u : w) * (low ? 1 : -1);
+            if (!(inward > 0)) continue;
+            double speed = Math.hypot(u, w);
+            double ex = u / speed;
+            double ey = w / speed;
+            List<int[]> faces = new ArrayList<>();
+            for (int line = 0; line < axis.lines(); line++) {
+                int f = axis.face(k, line);
+                if (!((low ? 1 : -1) * axis.velocity()[f] > 0)) continue;
+                double fx = a == 0 ? edges[e] : grid.centreX(line);
+                double fy = a == 0 ? grid.centreY(line) : edges[e];
+                double across = -(fx - source.x()) * ey + (fy - source.y()) * ex;
+                if (line == holding || Math.abs(across) <= source.widthM() / 2) faces.add(new int[] {a, f});
+            }
+            return faces.toArray(int[][]::new);
+        }
+        return null;
+    }
+
     private int[] cellsOf(Source source) {
-        int i0 = grid.column(source.x());
-        int j0 = grid.row(source.y());
+        // A point on the grid's far edges belongs to the last cell.
+        double tolerance = 1e-9 * Math.min(grid.dx(), grid.dy());
+        int i0 = grid.column(Math.min(source.x(), grid.x0() + grid.nx() * grid.dx() - tolerance));
+        int j0 = grid.row(Math.min(source.y(), grid.y0() + grid.ny() * grid.dy() - tolerance));
         if (i0 < 0 || j0 < 0) throw new InvalidArgument("analytics.transport.sourceOffGrid", source.x(), source.y());
         double u = vx[i0 + j0 * grid.nx()];
         double v = vy[i0 + j0 * grid.nx()];
         double speed = Math.hypot(u, v);
         double ax = speed == 0 ? 1 : u / speed;
         double ay = speed == 0 ? 0 : v / speed;
-        double half = Math.max(grid.dx(), grid.dy()) / 2;
+        // The cell's half extent along the flow: the source line crosses the cells whose centres lie that close to it.
+        double half = (grid.dx() * Math.abs(ax) + grid.dy() * Math.abs(ay)) / 2;
         List<Integer> cells = new ArrayList<>();
         for (int j = 0; j < grid.ny(); j++) {
             for (int i = 0; i < grid.nx(); i++) {

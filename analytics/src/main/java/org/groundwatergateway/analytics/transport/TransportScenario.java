@@ -17,6 +17,10 @@ import org.groundwatergateway.analytics.Progress;
  * (checked against the finite-volume run, which lets the source cells go). Releases that stop are therefore left to
  * the finite-volume method.
  *
+ * <p>The two methods take a source differently where it is not on the grid's inflow edge: the numerical one holds the
+ * cells across the strip and has aquifer upgradient of them, the analytical one a Dirichlet inflow line with nothing
+ * upgradient ({@link FiniteVolumeTransport.Source} says where they differ).
+ *
  * @param vx seepage velocity east per cell (m/d), index i + j·nx; likewise {@code vy}
  */
 public record TransportScenario(TransportGrid grid, double[] vx, double[] vy, FiniteVolumeTransport.Parameters parameters,

@@ -24,6 +24,11 @@ import org.groundwatergateway.analytics.InvalidArgument;
  * the source, where it spans decades of τ. {@code days} may be infinite: the steady state.
  *
  * <p>Coordinates are plume coordinates: x along the flow from the source line (m), y across it (m); time in days.
+ *
+ * <p>The source line is a Dirichlet inflow boundary: the aquifer begins at x = 0, at C₀ across the strip and at zero
+ * beside it. {@link FiniteVolumeTransport} has that condition along the strip for a release on its grid's inflow edge;
+ * a release inside its grid also has aquifer upgradient (see {@link FiniteVolumeTransport.Source} for where the two
+ * differ).
  */
 public record WexlerStripSource(
         double sourceConcentration,

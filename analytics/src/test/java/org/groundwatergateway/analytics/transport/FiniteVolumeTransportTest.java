@@ -1,5 +1,6 @@
 package org.groundwatergateway.analytics.transport;
 
+import static org.apache.commons.math3.special.Erf.erfc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -29,6 +30,115 @@ class FiniteVolumeTransportTest {
                 }
             }
         }
+    }
+
+    /**
+     * Ogata &amp; Banks (1961), USGS Professional Paper 411-A, eq. 20, without retardation: a semi-infinite column whose
+     * inflow boundary x = 0 is held at C₀ from t = 0, C/C₀ = ½ [erfc((x − vt)/(2√(Dt))) + exp(vx/D)·erfc((x + vt)/(2√(Dt)))].
+     * Written out here, apart from {@link OgataBanks}, so that the benchmarks below check the solver against the
+     * formula and not against another class of the code.
+     */
+    private static double ogataBanks(double x, double days, double velocity, double dispersion) {
+        double spread = 2 * Math.sqrt(dispersion * days);
+        return 0.5 * (erfc((x - velocity * days) / spread) + Math.exp(velocity * x / dispersion) * erfc((x + velocity * days) / spread));
+    }
+
+    /**
+     * MT3DMS benchmark problem 1, case b (Zheng &amp; Wang 1999, MT3DMS documentation, §7.1: advection and dispersion)
+     * on its own grid: one row of 10 m cells from the inflow boundary at x = 0, v = 0.24 m/d, αL = 10 m, t = 2000 d,
+     * C₀ = 1 at the inflow boundary. The release sits on the grid's inflow edge, so the edge face is held at C₀ (a
+     * Dirichlet boundary, as in Ogata &amp; Banks) rather than the first cell's centre half a cell downstream, which
+     * was 0.021 C₀ off at x = 400 m and 0.039 C₀ at 500 m. Tolerance 0.01 C₀, what MT3DMS's TVD scheme achieves, at
+     * 400 and 500 m and at every cell centre.
+     */
+    @Test
+    void mt3dmsProblemOneBOnItsOwnGridIsWithinOnePercentOfOgataBanks() {
+        double v = 0.24;
+        double dispersivity = 10;
+        TransportGrid row = new TransportGrid(0, -5, 10, 10, 101, 1);
+        FiniteVolumeTransport model = FiniteVolumeTransport.uniform(row, v, 0, new FiniteVolumeTransport.Parameters(1, 0, dispersivity, 0, 0),
+                List.of(new FiniteVolumeTransport.Source(0, 0, 10, 1.0, 0, Double.POSITIVE_INFINITY)));
+        double[] field = model.run(new double[] {2000}).get(0);
+        for (double x : new double[] {400, 500}) {
+            assertThat(model.at(field, x, 0)).as("x=%s", x).isCloseTo(ogataBanks(x, 2000, v, dispersivity * v), within(0.01));
+        }
+        for (int i = 0; i < row.nx(); i++) {
+            double x = row.centreX(i);
+            assertThat(field[i]).as("x=%s", x).isCloseTo(ogataBanks(x, 2000, v, dispersivity * v), within(0.01));
+        }
+    }
+
+    /**
+     * Cells longer across the flow than along it (1 m along, 4 m or 10 m across, flow along x or along y): the held
+     * source is one cell along the flow, so a single row of such cells fed at the centre of its first cell still
+     * matches Ogata &amp; Banks within 2 % of C₀ as square cells do (before, the held cells reached
+     * max(dx, dy)/2 = 2 m or 5 m downstream).
+     */
+    @Test
+    void cellsLongerAcrossTheFlowHoldTheSourceOverHalfACellAlongIt() {
+        double v = 0.5;
+        for (double across : new double[] {4, 10}) {
+            for (boolean northward : new boolean[] {false, true}) {
+                TransportGrid row = northward ? new TransportGrid(-across / 2, -0.5, across, 1, 1, 300) : new TransportGrid(-0.5, -across / 2, 1, across, 300, 1);
+                FiniteVolumeTransport model = FiniteVolumeTransport.uniform(row, northward ? 0 : v, northward ? v : 0,
+                        new FiniteVolumeTransport.Parameters(1, 0, 2.0, 0.2, 0), List.of(new FiniteVolumeTransport.Source(0, 0, 1, 1.0, 0, 1e9)));
+                double[] days = {40, 120, 200};
+                List<double[]> fields = model.run(days);
+                for (int k = 0; k < days.length; k++) {
+                    for (double s = 1; s <= 120; s += 1) {
+                        double c = northward ? model.at(fields.get(k), 0, s) : model.at(fields.get(k), s, 0);
+                        assertThat(c).as("across=%s northward=%s t=%s s=%s", across, northward, days[k], s)
+                                .isCloseTo(ogataBanks(s, days[k], v, 1.0), within(0.02));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Wexler's (1992) strip source ({@link WexlerStripSource}, itself checked against his STRIPI test problem) on
+     * cells 1 m along the flow and 4 m across it, the strip's edges on cell faces, flow along x and along y: within 2 %
+     * of C₀ from 1 m to 120 m, as the square-cell benchmark above. Both forms of the source: held cells centred on the
+     * source line (the inflow column held clean beside the strip), and the strip on the grid's inflow edge (the edge
+     * faces held, clean beside it). Before, the held cells reached 2 m downstream: 0.052 C₀ off.
+     */
+    @Test
+    void aStripSourceOnCellsLongerAcrossTheFlowMatchesWexler() {
+        double v = 0.3;
+        FiniteVolumeTransport.Parameters p = new FiniteVolumeTransport.Parameters(1.5, 0.001, 4, 0.4, 0);
+        WexlerStripSource exact = new WexlerStripSource(1, 20, v, 1.5, 0.001, 4, 0.4);
+        double[] days = {150, 400, 1000};
+        for (boolean onEdge : new boolean[] {false, true}) {
+            for (boolean northward : new boolean[] {false, true}) {
+                double start = onEdge ? 0 : -0.5;
+                // 1 m along the flow, 4 m across it; faces across at ±10 m, the strip's edges.
+                TransportGrid grid = northward ? new TransportGrid(-42, start, 4, 1, 21, 130) : new TransportGrid(start, -42, 1, 4, 130, 21);
+                FiniteVolumeTransport model = FiniteVolumeTransport.uniform(grid, northward ? 0 : v, northward ? v : 0, p, List.of(
+                        new FiniteVolumeTransport.Source(0, 0, 1000, 0, 0, 1e9),
+                        new FiniteVolumeTransport.Source(0, 0, 20, 1, 0, 1e9)));
+                List<double[]> fields = model.run(days);
+                for (int k = 0; k < days.length; k++) {
+                    for (double s = 1; s <= 120; s += s < 10 ? 1 : 5) {
+                        for (double n : new double[] {0, 5, 15, 25}) {
+                            double c = northward ? model.at(fields.get(k), -n, s) : model.at(fields.get(k), s, n);
+                            assertThat(c).as("edge=%s northward=%s t=%s along=%s across=%s", onEdge, northward, days[k], s, n)
+                                    .isCloseTo(exact.concentration(s, n, days[k]), within(0.02));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A release on an edge the water leaves by, or with no flow, is held cells: the edge cell at its concentration. */
+    @Test
+    void aSourceOnAnOutflowEdgeHoldsTheEdgeCell() {
+        TransportGrid row = new TransportGrid(0, 0, 2, 2, 20, 1);
+        FiniteVolumeTransport model = FiniteVolumeTransport.uniform(row, 0.5, 0, new FiniteVolumeTransport.Parameters(1, 0, 1, 0.1, 0),
+                List.of(new FiniteVolumeTransport.Source(40, 1, 2, 1.0, 0, 1e9)));
+        double[] field = model.run(new double[] {10}).get(0);
+        assertThat(field[19]).isEqualTo(1.0);
+        assertThat(field[17]).isGreaterThan(0).isLessThan(0.5);
     }
 
     @Test

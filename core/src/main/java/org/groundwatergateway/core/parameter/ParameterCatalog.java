@@ -1,10 +1,12 @@
 package org.groundwatergateway.core.parameter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.groundwatergateway.core.io.CsvResource;
@@ -14,6 +16,13 @@ import org.groundwatergateway.core.io.CsvResource;
  * GB/T 14848-2017 groundwater classes (85 indicators, with their HJ 212-2017 water codes), GB 36600-2018
  * soil values joined by CAS number, and the field, hydraulic and weather quantities of
  * {@code parameters_extra.csv}.
+ *
+ * <p>A parameter's unit is the one its readings in water come in; soil results are always mg/kg of dry soil
+ * ({@link Parameter.SoilValues}). GB 36600 items that GB/T 14848 lacks but the fingerprint library
+ * ({@code pollutant_fingerprints.csv}) names — aniline, nitrobenzene, chloromethane… — are pollutants a park traces in
+ * its groundwater, so they take a groundwater unit in the convention of GB/T 14848: µg/L for organic compounds,
+ * mg/L for metals and inorganic ones. The other GB 36600-only items stay in mg/kg (soil only). Migration V6_7 gives
+ * existing databases the same units.
  */
 public final class ParameterCatalog {
 
@@ -26,6 +35,11 @@ public final class ParameterCatalog {
 
     public static List<Parameter> load() {
         Map<String, Parameter> byCode = new LinkedHashMap<>();
+        Set<String> traced = new HashSet<>();
+        for (Map<String, String> row : rows("pollutant_fingerprints.csv")) {
+            String code = blankToNull(row.get("parameter_code"));
+            if (code != null) traced.add(code);
+        }
         for (Map<String, String> row : rows("gbt14848_limits.csv")) {
             String nameEn = row.get("indicator_en");
             Parameter p = new Parameter(null, slug(nameEn), first(HJ212_WATER, row.get("hj212_2017_water_code")),
@@ -46,8 +60,9 @@ public final class ParameterCatalog {
                 byCode.put(match.code(), new Parameter(null, match.code(), match.hj212Code(), match.cas(), match.nameZh(),
                         match.nameEn(), match.unit(), match.category(), match.classLimits(), soil));
             } else {
+                String unit = traced.contains(code) ? groundwaterUnit(row.get("group")) : "mg/kg";
                 byCode.put(code, new Parameter(null, code, null, cas, row.get("indicator_cn"), row.get("indicator_en"),
-                        "mg/kg", "soil: " + row.get("group"), null, soil));
+                        unit, "soil: " + row.get("group"), null, soil));
             }
         }
         for (Map<String, String> row : rows("parameters_extra.csv")) {
@@ -61,6 +76,11 @@ public final class ParameterCatalog {
     /** A stable, readable parameter code from an English name: "Chromium (VI)" becomes "chromium-vi". */
     static String slug(String name) {
         return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    }
+
+    /** GB/T 14848's unit for a GB 36600 group: mg/L for 重金属和无机物 (metals and inorganic), µg/L for the organic groups. */
+    static String groundwaterUnit(String soilGroup) {
+        return soilGroup.contains("无机") ? "mg/L" : "µg/L";
     }
 
     private static GroundwaterClassLimits classLimits(Map<String, String> row) {

@@ -57,7 +57,10 @@ public final class SiteTracing {
     /** Days at the start of the window taken as before the release, and at its end as the present, for the fingerprint. */
     private static final int BASELINE_DAYS = 7;
     private static final int RECENT_DAYS = 3;
-    /** A rise counts when it exceeds a tenth of the GB/T 14848 class III limit, and three standard deviations of the baseline. */
+    /**
+     * A rise counts when it exceeds a tenth of the GB/T 14848 class III limit (of the largest value seen where the
+     * standard sets none), and three standard deviations of the baseline.
+     */
     private static final double LIMIT_SHARE = 0.1;
 
     private final ParameterRepository parameters;
@@ -92,7 +95,7 @@ public final class SiteTracing {
         if (series.isEmpty()) throw new InvalidInput("core.tracing.noReadings", null, parameterCode, aquifer.code());
         double toMgPerL = milligramsPerLitre(parameter);
         double background = background(series) * toMgPerL;
-        double threshold = rise(parameter) * toMgPerL;
+        double threshold = rise(parameter, series) * toMgPerL;
         List<BayesianSourceTracer.Observation> observations = new ArrayList<>();
         series.forEach((well, days) -> {
             double[] xy = site.local(well.location());
@@ -137,12 +140,18 @@ public final class SiteTracing {
         };
     }
 
-    /** The rise that counts as a plume arriving: a tenth of the class III limit, or of the largest value seen. */
-    private static double rise(Parameter parameter) {
+    /**
+     * The rise that counts as a plume arriving, in the parameter's unit: a tenth of the GB/T 14848 class III limit, or,
+     * for a pollutant the standard sets none for (aniline, nitrobenzene and the other GB 36600 compounds the fingerprint
+     * library names), a tenth of the largest daily mean seen in the window.
+     */
+    private static double rise(Parameter parameter, Map<Well, List<SiteReadings.DailyMean>> series) {
         GroundwaterClassLimits limits = parameter.classLimits();
         Double classIII = limits == null ? null : limits.bounds(3).upper();
-        if (classIII == null) throw new InvalidInput("core.tracing.noClassIII", "parameter", parameter.code());
-        return LIMIT_SHARE * classIII;
+        if (classIII != null) return LIMIT_SHARE * classIII;
+        double largest = series.values().stream().flatMap(List::stream).mapToDouble(SiteReadings.DailyMean::value).max().orElse(0);
+        if (!(largest > 0)) throw new InvalidInput("core.tracing.noClassIII", "parameter", parameter.code());
+        return LIMIT_SHARE * largest;
     }
 
     /** The background: the median of every well's baseline-days mean. */
@@ -154,7 +163,7 @@ public final class SiteTracing {
 
     private FingerprintMatcher.ObservedProfile profile(Site site, AquiferLayer aquifer, Parameter traced,
                                                         Map<Well, List<SiteReadings.DailyMean>> series, Instant from, Instant to) {
-        double threshold = rise(traced);
+        double threshold = rise(traced, series);
         List<FingerprintMatcher.Well> impacted = new ArrayList<>();
         // Only what the impacted wells measure can be elevated or clear there: the other parameters are not read.
         Set<Long> measuredThere = new HashSet<>();

@@ -90,6 +90,47 @@ class DemoParkSiteAnalysesTest {
     }
 
     /**
+     * Issue #21 item 5: aniline in groundwater is traced as benzene is. The demo's benzene readings, copied into aniline
+     * datastreams at the same wells (both in µg/L), give the same number of daily means, and the inversion still
+     * puts E01 first. Aniline has no GB/T 14848 limit, so a rise is judged against a tenth of the largest value seen;
+     * before, its unit was mg/kg and the trace was refused as not a concentration. The copies are removed afterwards.
+     */
+    @Test
+    void aBenzeneLikeTraceOfAnilineInGroundwaterIsAccepted() {
+        var jdbc = database.jdbc();
+        jdbc.sql("INSERT INTO datastream_register (code, well_id, parameter_id, sensor_id, interval_minutes) "
+                + "SELECT REPLACE(d.code, '/benzene', '/aniline'), d.well_id, (SELECT id FROM parameters WHERE code = 'aniline'), d.sensor_id, "
+                + "d.interval_minutes FROM datastreams d JOIN parameters p ON p.id = d.parameter_id WHERE p.code = 'benzene' AND d.well_id IS NOT NULL")
+                .update();
+        try {
+            jdbc.sql("INSERT INTO readings (datastream_id, phenomenon_time, result_value, raw_value, quality_flags, version, current_version, "
+                    + "source, received_time) SELECT a.id, r.phenomenon_time, r.result_value, r.raw_value, r.quality_flags, r.version, "
+                    + "r.current_version, r.source, r.received_time FROM readings r JOIN datastreams b ON b.id = r.datastream_id "
+                    + "JOIN parameters p ON p.id = b.parameter_id JOIN datastreams a ON a.code = REPLACE(b.code, '/benzene', '/aniline') "
+                    + "WHERE p.code = 'benzene'").update();
+            DemoPark.Leak leak = DemoPark.BENZENE_LEAK;
+            SiteTracing.Model model = new SiteTracing.Model(DemoPark.LONGITUDINAL_DISPERSIVITY, DemoPark.TRANSVERSE_DISPERSIVITY,
+                    DemoPark.VERTICAL_DISPERSIVITY, leak.widthM(), leak.depthM(), leak.retardation(), leak.decayPerDay(),
+                    DemoPark.WATER_TABLE_DEPTH, 0.1, 40);
+            Instant from = leak.start().minus(Duration.ofDays(9));
+            SiteTracing tracing = new SiteTracing(database);
+            SiteTracing.Result aniline = tracing.trace(site, null, "aniline", from, THIRTY_DAYS_AFTER, model, Progress.NONE);
+            System.out.printf(Locale.ROOT, "aniline tracing: %d daily means; first %s p=%.3f%n", aniline.observations(),
+                    aniline.inversion().enterprises().get(0).enterpriseId(), aniline.inversion().enterprises().get(0).probability());
+
+            assertThat(aniline.parameter().unit()).isEqualTo("µg/L");
+            assertThat(aniline.observations()).isPositive();
+            assertThat(aniline.observations()).isEqualTo(new SiteReadings(database).dailyMeans(site, site.aquiferOrShallowest(null), "benzene",
+                    from, THIRTY_DAYS_AFTER).values().stream().mapToInt(java.util.List::size).sum());
+            assertThat(aniline.inversion().enterprises().get(0).enterpriseId()).isEqualTo(creditCodeOf("E01"));
+        } finally {
+            jdbc.sql("DELETE FROM readings WHERE datastream_id IN (SELECT d.id FROM datastream_register d JOIN parameters p ON p.id = d.parameter_id "
+                    + "WHERE p.code = 'aniline')").update();
+            jdbc.sql("DELETE FROM datastream_register WHERE parameter_id = (SELECT id FROM parameters WHERE code = 'aniline')").update();
+        }
+    }
+
+    /**
      * Forecasts from the stored series, 120 days to 30 days after the release. At GW-U06 (45 m down the plume) the
      * learned model beats persistence on the held-out tail and is used. At GW-U04 (10 m) the whole rise falls in the
      * held-out tail while the training part is flat background: the model has never seen a rise and loses badly, so

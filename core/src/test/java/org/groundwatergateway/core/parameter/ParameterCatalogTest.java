@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.groundwatergateway.analytics.tracing.FingerprintLibrary;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,45 @@ class ParameterCatalogTest {
         assertThat(catalog.get("water-level").unit()).isEqualTo("m");
         // Soil-only items of GB 36600 become parameters of their own.
         assertThat(catalog.values().stream().filter(p -> p.classLimits() == null && p.soilValues() != null)).isNotEmpty();
+    }
+
+    /**
+     * Issue #21 item 5: every pollutant GB/T 14848 or the fingerprint library lists is one a park may trace in its
+     * groundwater, so its catalogue entry is in a groundwater unit (µg/L or mg/L), never in soil units (mg/kg) or none.
+     * pH is GB/T 14848's one indicator that is not a concentration.
+     */
+    @Test
+    void everyPollutantGbt14848OrTheFingerprintLibraryListsHasAGroundwaterUnit() {
+        Set<String> groundwater = Set.of("µg/L", "mg/L");
+        List<Parameter> gbt14848 = catalog.values().stream().filter(p -> p.classLimits() != null && !p.code().equals("ph")).toList();
+        assertThat(gbt14848).hasSize(84);
+        assertThat(gbt14848).allSatisfy(p -> assertThat(p.unit()).as(p.code()).isIn(groundwater));
+        FingerprintLibrary library = PollutantFingerprints.load();
+        List<String> fingerprinted = library.pollutants().stream().map(FingerprintLibrary.Fingerprint::parameterCode).filter(c -> c != null).toList();
+        assertThat(fingerprinted).hasSizeGreaterThan(100).contains("aniline", "nitrobenzene");
+        assertThat(fingerprinted).allSatisfy(code -> {
+            assertThat(catalog).as(code).containsKey(code);
+            assertThat(catalog.get(code).unit()).as(code).isIn(groundwater);
+        });
+    }
+
+    /**
+     * Aniline and nitrobenzene, in GB 36600 but not GB/T 14848, are read in groundwater in µg/L as GB/T 14848 gives
+     * organic compounds (vanadium, a metal, in mg/L as it gives metals), and keep their GB 36600 soil values, which
+     * are mg/kg whatever the parameter's unit. GB 36600 items no library lists stay soil-only in mg/kg.
+     */
+    @Test
+    void anilineAndNitrobenzeneAreReadInGroundwaterAndKeepTheirSoilValues() {
+        for (String code : List.of("aniline", "nitrobenzene")) {
+            Parameter p = catalog.get(code);
+            assertThat(p.unit()).as(code).isEqualTo("µg/L");
+            assertThat(p.classLimits()).as(code).isNull();
+            assertThat(p.soilValues().screeningIndustrial()).as(code).isPositive();
+        }
+        assertThat(catalog.get("aniline").cas()).isEqualTo("62-53-3");
+        assertThat(catalog.get("nitrobenzene").cas()).isEqualTo("98-95-3");
+        assertThat(catalog.get("vanadium").unit()).isEqualTo("mg/L");
+        assertThat(catalog.get("petroleum-hydrocarbons-c10-c40").unit()).isEqualTo("mg/kg");
     }
 
     @Test

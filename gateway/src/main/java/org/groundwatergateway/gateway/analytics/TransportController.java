@@ -62,6 +62,11 @@ public class TransportController {
 
     public record Dispersivity(double longitudinal, double transverse) {}
 
+    @Schema(description = "A release along a strip `widthM` wide across the flow through (x, y). Numerical: inside the grid the cells "
+            + "the strip crosses, one cell along the flow, are held at `concentration` (solute also disperses upgradient of them); on the "
+            + "grid's inflow edge the edge faces are held instead, a Dirichlet inflow boundary. Analytical (Wexler): the concentration is "
+            + "given on the source line, with no aquifer upgradient and the line held at zero beside the strip; to compare the two, put "
+            + "the grid's inflow edge on the source line.")
     public record Source(double x, double y, double widthM, double concentration, double startDay,
                          @Schema(description = "when the release stops; absent: it goes on") Double endDay) {}
 
