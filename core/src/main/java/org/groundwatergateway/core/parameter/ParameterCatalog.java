@@ -21,7 +21,7 @@ import org.groundwatergateway.core.io.CsvResource;
  * ({@link Parameter.SoilValues}). GB 36600 items that GB/T 14848 lacks but the fingerprint library
  * ({@code pollutant_fingerprints.csv}) names — aniline, nitrobenzene, chloromethane… — are pollutants a park traces in
  * its groundwater, so they take a groundwater unit in the convention of GB/T 14848: µg/L for organic compounds,
- * mg/L for metals and inorganic ones. The other GB 36600-only items stay in mg/kg (soil only). Migration V6_7 gives
+ * mg/L for metals and inorganic ones. The other GB 36600-only items stay in mg/kg (soil only). Migration V6_8 gives
  * existing databases the same units.
  */
 public final class ParameterCatalog {
