@@ -326,20 +326,23 @@ try {
     const at = (metres) => [Math.round(mapBox.width / 2 + (metres * Math.sin(a)) / groundPerPixel),
       Math.round(mapBox.height / 2 - (metres * Math.cos(a)) / groundPerPixel)];
     const shot = await page.locator('#incident-map').screenshot();
-    // The reach is a 3 px line: any of the 3 × 3 pixels around the point, to allow for rounding.
-    const redNear = async ([px, py]) => {
+    // The reach is a 3 px line of #C62828 (198, 40, 40): any of the 3 × 3 pixels around the point, to allow for
+    // rounding; the plume outlines and class V wells are other reds.
+    const reachNear = async ([px, py]) => {
       for (const dx of [-1, 0, 1]) {
         for (const dy of [-1, 0, 1]) {
           const [r, g, b] = await pixel(page, shot, px + dx, py + dy);
-          if (r > 150 && g < 120 && b < 120) return true;
+          if (Math.abs(r - 198) <= 20 && g <= 70 && b <= 70) return true;
         }
       }
       return false;
     };
-    const downstream = at(front.p50 * 0.6);
-    const upstream = at(-front.p50 * 0.6);
-    assert.ok(await redNear(downstream), `the reach at ${downstream} (${(front.p50 * 0.6).toFixed(0)} m down the flow) is drawn`);
-    assert.ok(!(await redNear(upstream)), `nothing red at ${upstream}, as far up the flow`);
+    // Drawn down the flow to its median reach (scaled by 1/cos latitude in Mercator), not up it, and not beyond.
+    for (const share of [0.6, 0.9]) {
+      assert.ok(await reachNear(at(front.p50 * share)), `the reach at ${at(front.p50 * share)} (${(front.p50 * share).toFixed(0)} m down the flow)`);
+    }
+    assert.ok(!(await reachNear(at(-front.p50 * 0.6))), `no reach at ${at(-front.p50 * 0.6)}, as far up the flow`);
+    assert.ok(!(await reachNear(at(front.p50 * 1.3))), `no reach at ${at(front.p50 * 1.3)}, past the median front`);
 
     // A comment without text is refused with the server's reason beside the field, in Chinese; with text it joins the timeline.
     await page.fill('#comment-form [name=department]', '园区应急办');
@@ -373,7 +376,7 @@ try {
     assert.ok(await task.locator('[name=reason] + .field-error').count() === 1, 'the reason is beside its field');
     await task.locator('[name=reason]').fill('现场复核：探头被污染');
     await task.locator('button.decide-corrected').click();
-    await reviewer.locator('#reviews .decided', { hasText: 'CORRECTED' }).waitFor();
+    await reviewer.locator('#decided .decided', { hasText: '已更正' }).waitFor();
     await reviewer.screenshot({ path: `${shots}/well-review.png`, fullPage: true });
     await desk2.close();
   });

@@ -14,6 +14,7 @@ const KNOWN_DYNAMIC = {
   'dispatch.': ['DISPATCHED', 'EN_ROUTE', 'ON_SITE', 'RETURNED'],
   'trend.': ['INCREASING', 'PROBABLY_INCREASING', 'NO_TREND', 'STABLE', 'PROBABLY_DECREASING', 'DECREASING'],
   'review.': ['ACCEPTED', 'CORRECTED', 'REJECTED'],
+  'reviewed.': ['ACCEPTED', 'CORRECTED', 'REJECTED', 'OPEN'],
 };
 
 const bundles = Object.fromEntries(readdirSync(join(root, 'i18n')).filter((f) => f.endsWith('.json'))

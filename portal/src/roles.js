@@ -8,6 +8,7 @@ const CAN = {
   judge: ['DUTY_OFFICER', 'SUPERVISOR', 'ANALYST'], // PUT /api/v1/alerts/{id}/verdict
   incidents: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/incidents
   command: ['SUPERVISOR', 'EMERGENCY_TEAM'], // PATCH /api/v1/incidents/{id}/tasks/{taskId}
+  comment: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/incidents/{id}/timeline
   trend: ['DUTY_OFFICER', 'ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/trend
   review: ['DATA_REVIEWER'], // GET /api/v1/reviews, POST /api/v1/reviews/{id}/decision
 };

@@ -16,8 +16,10 @@ export function download(name, type, content) {
  * WMS images are blob URLs of this origin, so no canvas is tainted.
  */
 export function mapPng(map) {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    const late = setTimeout(() => reject(new Error('the map did not finish drawing')), 20000);
     map.once('rendercomplete', () => {
+      clearTimeout(late);
       const [width, height] = map.getSize();
       const out = document.createElement('canvas');
       out.width = width;
@@ -45,7 +47,9 @@ const CSV_COLUMNS = ['well_code', 'well_name', 'aquifer', 'parameter', 'paramete
   'gbt14848_class', 'quality_flags'];
 
 function csvField(value) {
-  const text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
+  // Text a spreadsheet would take for a formula (=, +, -, @ first) is kept as text; numbers stay numbers.
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

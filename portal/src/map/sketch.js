@@ -42,9 +42,12 @@ export class Sketcher {
     this.draw.on('drawend', (event) => {
       const geometry = event.feature.getGeometry();
       this.finishedAt = Date.now();
-      // Leave the interaction after the event, or OpenLayers would finish on a removed interaction.
-      setTimeout(() => this.stop());
-      done(geometry);
+      // After the event: OpenLayers adds the drawn feature once the handlers return, and must not finish on a removed
+      // interaction; a 'done' that shows the sketch again then replaces that feature rather than doubling it.
+      setTimeout(() => {
+        this.stop();
+        done(geometry);
+      });
     });
     this.map.addInteraction(this.draw);
   }

@@ -15,7 +15,6 @@ import { api, authorizedFetch, ApiError } from '../api.js';
 import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { can } from '../roles.js';
-import { claims } from '../auth.js';
 import { download } from '../map/export.js';
 import { wms } from '../map/wms.js';
 
@@ -99,6 +98,12 @@ function zoomFor(metres, latitude, target) {
   return Math.min(17, Math.max(13, zoom));
 }
 
+/** A failed action's reason beside the control that started it. */
+function failed(control, error) {
+  control.parentElement.querySelectorAll(':scope > .field-error').forEach((e) => e.remove());
+  control.after(el('span', { class: 'field-error', role: 'alert' }, t('incidents.failed', { reason: error.message })));
+}
+
 function fieldErrors(form, error) {
   form.querySelectorAll('.field-error').forEach((e) => e.remove());
   const field = error instanceof ApiError ? error.problem?.field : null;
@@ -123,9 +128,16 @@ export async function render(section, params) {
   const mapTarget = el('div', { class: 'map incident-map', id: 'incident-map' });
   const pdf = el('button', { type: 'button', id: 'incident-pdf', class: 'tool' }, t('incidents.pdf'));
   pdf.addEventListener('click', async () => {
-    const response = await authorizedFetch(`/api/v1/reports/incidents/${id}?format=pdf`, { headers: { Accept: 'application/pdf' } });
-    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
-    download(`incident-${params[0]}.pdf`, 'application/pdf', await response.blob());
+    pdf.disabled = true;
+    try {
+      const response = await authorizedFetch(`/api/v1/reports/incidents/${id}?format=pdf`, { headers: { Accept: 'application/pdf' } });
+      if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+      download(`incident-${params[0]}.pdf`, 'application/pdf', await response.blob());
+    } catch (error) {
+      failed(pdf, error);
+    } finally {
+      pdf.disabled = false;
+    }
   });
   const changeable = can('command');
 
@@ -137,9 +149,15 @@ export async function render(section, params) {
     if (changeable && !done) {
       const button = el('button', { type: 'button', class: 'task-done' }, t('incidents.markDone'));
       button.addEventListener('click', async () => {
-        await api(`/api/v1/incidents/${id}/tasks/${task.id}`, { method: 'PATCH', body: { status: 'DONE' } });
-        item.classList.add('done');
-        button.replaceWith(el('span', { class: 'time' }, t('incidents.taskDone', { time: formatTime(new Date().toISOString()) })));
+        button.disabled = true; // one request per click, not one per impatient click
+        try {
+          const done = await api(`/api/v1/incidents/${id}/tasks/${task.id}`, { method: 'PATCH', body: { status: 'DONE' } });
+          item.classList.add('done');
+          button.replaceWith(el('span', { class: 'time' }, t('incidents.taskDone', { time: formatTime(done.doneAt ?? new Date().toISOString()) })));
+        } catch (error) {
+          button.disabled = false;
+          failed(button, error);
+        }
       });
       item.append(' ', button);
     }
@@ -156,7 +174,7 @@ export async function render(section, params) {
     const form = new FormData(comment);
     try {
       const added = await api(`/api/v1/incidents/${id}/timeline`, { method: 'POST',
-        body: { department: form.get('department'), author: claims()?.sub ?? null, text: form.get('text') } });
+        body: { department: form.get('department'), text: form.get('text') } }); // the author is the signed-in account
       timeline.append(entry(added));
       comment.reset();
       comment.querySelectorAll('.field-error').forEach((e) => e.remove());
@@ -190,7 +208,7 @@ export async function render(section, params) {
       el('section', { id: 'command-tasks' }, el('h2', {}, t('incidents.tasks')), tasks),
       el('section', { id: 'command-cameras' }, el('h2', {}, t('incidents.cameras')),
         (d.cameras ?? []).length ? el('ul', {}, ...d.cameras.map((c) => el('li', {}, `${c.nameZh}（${c.deviceId}）`))) : el('p', { class: 'empty' }, t('incidents.noCameras'))),
-      el('section', { id: 'command-timeline', class: 'wide' }, el('h2', {}, t('incidents.timeline')), timeline, comment)));
+      el('section', { id: 'command-timeline', class: 'wide' }, el('h2', {}, t('incidents.timeline')), timeline, can('comment') ? comment : null)));
 
   const map = incidentMap(mapTarget, d);
   let chart = null;

@@ -185,7 +185,8 @@ export async function render(section, params, query) {
       showSelection();
     })),
     el('div', { class: 'area-row' },
-      button('export-png', t('map.exportPng'), async () => download('map.png', 'image/png', await mapPng(map))),
+      button('export-png', t('map.exportPng'), () => mapPng(map).then((png) => download('map.png', 'image/png', png),
+        (error) => result.replaceChildren(el('p', { class: 'error' }, error.message)))),
       button('export-geojson', t('map.exportGeoJson'), async () => download(`${parameterOf(picker.value)}-wells.geojson`, 'application/geo+json',
         JSON.stringify({ type: 'FeatureCollection', features: await selection() }))),
       button('export-csv', t('map.exportCsv'), async () => download(`${parameterOf(picker.value)}-wells.csv`, 'text/csv;charset=utf-8',
@@ -222,8 +223,17 @@ export async function render(section, params, query) {
     map.getView().fit(boundary.getExtent(), { padding: [20, 20, 20, 20] });
   }
 
+  let legendFor = null;
   function showLegend(layer) {
-    legendImage(layer).then((url) => { legend.src = url; });
+    legendFor = layer;
+    legendImage(layer).then((url) => {
+      if (legendFor !== layer) {
+        URL.revokeObjectURL(url);
+        return;
+      }
+      if (legend.src.startsWith('blob:')) URL.revokeObjectURL(legend.src);
+      legend.src = url;
+    });
   }
   showLegend(chosen);
   picker.addEventListener('change', () => {
@@ -236,16 +246,23 @@ export async function render(section, params, query) {
   });
   surfaceToggle.querySelector('input').disabled = !surfaceOf(chosen);
 
+  let clicks = 0;
   map.on('singleclick', async (event) => {
     if (sketch.drawing()) return; // a click that draws identifies nothing
+    const mine = ++clicks;
     const url = wells.getSource().getFeatureInfoUrl(event.coordinate, map.getView().getResolution(), 'EPSG:3857',
       { INFO_FORMAT: 'application/json', FEATURE_COUNT: 5 });
-    const info = await (await authorizedFetch(url)).json();
+    const response = await authorizedFetch(url);
+    const info = response.ok ? await response.json() : { features: [] };
+    if (mine !== clicks) return; // a later click has asked again
     identify.hidden = false;
     identify.replaceChildren(el('h3', {}, t('map.identified')), ...(info.features.length ? info.features.map(featureCard) : [el('p', {}, t('map.nothingHere'))]));
   });
+  // Counted once the view has settled: each count is a request, and each request an entry in the audit log.
+  let settle = null;
   map.on('moveend', () => {
-    if (!area) showSelection();
+    clearTimeout(settle);
+    if (!area) settle = setTimeout(showSelection, 400);
   });
 
   map.once('rendercomplete', () => target.setAttribute('data-ready', 'true'));

@@ -37,18 +37,26 @@ export async function render(section, params, query) {
   const trend = el('p', { class: 'summary', id: 'trend' });
   const forecastNote = el('p', { class: 'summary', id: 'forecast-note' });
   const reviews = el('section', { id: 'reviews', class: 'reviews', hidden: true });
+  const decided = el('div', { id: 'decided' }); // confirmations of this visit's decisions, kept across redraws
   const p = well.properties;
   const level = streams.find((d) => d.parameter === 'water-level' && !d.code.endsWith('/B'));
   section.append(el('h1', {}, p.nameZh),
     el('p', { class: 'well-facts' }, t('well.facts', { aquifer: p.aquifer, top: p.screenTopDepthM, bottom: p.screenBottomDepthM, status: p.status })),
     el('div', { class: 'tools' }, el('label', {}, t('well.datastream'), ' ', streamPicker), el('label', {}, t('well.interval'), ' ', intervalPicker)),
     el('div', { class: 'well-body' },
-      el('div', { class: 'well-main' }, summary, trend, forecastNote, target, reviews),
+      el('div', { class: 'well-main' }, summary, trend, forecastNote, target, decided, reviews),
       el('aside', { class: 'well-side' }, el('h3', {}, t('well.construction')),
         depthDiagram(p, level && latest.has(level.id) ? await levelAt(level) : null))));
   const chart = newChart(target);
 
+  // The forecast (trained on the server) and the trend depend on the datastream only, not on the interval shown: asked
+  // once per datastream on this page, as both count against the analysis rate limit.
+  const forecasts = new Map();
+  const trends = new Map();
+  let drawing = 0;
+
   async function draw() {
+    const mine = ++drawing;
     const stream = streams.find((d) => String(d.id) === streamPicker.value);
     const parameter = names.get(stream.parameter);
     const interval = intervalPicker.value;
@@ -62,7 +70,8 @@ export async function render(section, params, query) {
     const started = performance.now();
     const [result, second, forecast] = await Promise.all([aggregates(stream.id, interval, from, to),
       partner ? aggregates(partner.id, interval, from, to) : null,
-      interval === 'month' ? null : api(`/api/v1/datastreams/${stream.id}/forecast?horizons=${FORECAST_HOURS}`).catch((error) => error)]);
+      interval === 'month' ? null : forecastOf(stream)]);
+    if (mine !== drawing) return; // another datastream or interval was chosen meanwhile
     const forecastPoints = forecast instanceof Error || !forecast ? [] : forecast.points;
     chart.setOption(option(result.buckets, parameter, partner && second ? { code: partner.code, buckets: second.buckets } : null,
       forecast instanceof Error ? null : forecast), true);
@@ -74,20 +83,36 @@ export async function render(section, params, query) {
     target.setAttribute('data-forecast', String(forecastPoints.length));
     if (partner && second) target.setAttribute('data-second', partner.code);
     target.setAttribute('data-load-ms', String(Math.round(performance.now() - started)));
-    showTrend(stream, parameter, interval === 'day' ? result.buckets : null, from, to);
-    showReviews(stream);
+    showTrend(stream, parameter, from, to, mine);
+    showReviews(stream, mine);
+  }
+
+  function forecastOf(stream) {
+    if (!forecasts.has(stream.id)) {
+      forecasts.set(stream.id, api(`/api/v1/datastreams/${stream.id}/forecast?horizons=${FORECAST_HOURS}`).catch((error) => error));
+    }
+    return forecasts.get(stream.id);
   }
 
   /** The Mann–Kendall test and Sen's slope of the daily means (the platform's analysis, for those allowed to run it). */
-  async function showTrend(stream, parameter, days, from, to) {
+  async function showTrend(stream, parameter, from, to, mine) {
     trend.textContent = '';
     trend.removeAttribute('data-trend');
     if (!can('trend')) return;
-    const daily = days ?? (await aggregates(stream.id, 'day', from, to)).buckets;
-    if (daily.length < 4) return;
-    const origin = Date.parse(daily[0].start);
-    const answer = await api('/api/v1/analytics/trend', { method: 'POST',
-      body: { times: daily.map((b) => (Date.parse(b.start) - origin) / DAY_MS), values: daily.map((b) => b.mean) } });
+    if (!trends.has(stream.id)) {
+      trends.set(stream.id, aggregates(stream.id, 'day', from, to).then(({ buckets }) => {
+        if (buckets.length < 4) return null;
+        const origin = Date.parse(buckets[0].start);
+        return api('/api/v1/analytics/trend', { method: 'POST',
+          body: { times: buckets.map((b) => (Date.parse(b.start) - origin) / DAY_MS), values: buckets.map((b) => b.mean) } });
+      }).catch((error) => error));
+    }
+    const answer = await trends.get(stream.id);
+    if (mine !== drawing || !answer) return;
+    if (answer instanceof Error) {
+      trend.textContent = t('well.noTrend', { reason: answer.message });
+      return;
+    }
     trend.setAttribute('data-trend', answer.trend);
     // A slope that is zero but for rounding in the median of the pairwise slopes reads as 0, not 6.2e-20.
     const slope = (x) => (Math.abs(x) < 1e-12 ? '0' : x.toPrecision(3));
@@ -96,15 +121,15 @@ export async function render(section, params, query) {
   }
 
   /** The open review tasks of this datastream: accept, correct (with the value) or reject, with a reason. */
-  async function showReviews(stream) {
-    reviews.hidden = true;
+  async function showReviews(stream, mine) {
     if (!can('review')) return;
     const open = (await api('/api/v1/reviews?status=OPEN')).filter((task) => task.datastreamId === stream.id);
-    reviews.replaceChildren(el('h2', {}, t('well.reviews', { n: open.length })), ...open.map(reviewTask));
+    if (mine !== drawing) return;
+    reviews.replaceChildren(el('h2', {}, t('well.reviews', { n: open.length })), ...open.map((task) => reviewTask(task, stream)));
     reviews.hidden = open.length === 0;
   }
 
-  function reviewTask(task) {
+  function reviewTask(task, stream) {
     const value = el('input', { type: 'number', step: 'any', name: 'value', placeholder: t('well.correctedValue'), 'aria-label': t('well.correctedValue') });
     const reason = el('input', { type: 'text', name: 'reason', placeholder: t('well.reason'), 'aria-label': t('well.reason') });
     const form = el('form', { class: 'review', 'data-review': task.id },
@@ -116,9 +141,12 @@ export async function render(section, params, query) {
       form.querySelectorAll('.field-error').forEach((e) => e.remove());
       const decision = event.submitter.value;
       try {
-        const decided = await api(`/api/v1/reviews/${task.id}/decision`, { method: 'POST', body: {
+        const outcome = await api(`/api/v1/reviews/${task.id}/decision`, { method: 'POST', body: {
           decision, value: decision === 'CORRECTED' && value.value !== '' ? Number(value.value) : null, reason: reason.value || null } });
-        form.replaceWith(el('p', { class: 'decided', 'data-review': task.id }, t('well.decided', { status: decided.status, who: decided.decidedBy })));
+        form.remove();
+        decided.append(el('p', { class: 'decided', 'data-review': task.id }, t('well.decided', { status: t(`reviewed.${outcome.status}`), who: outcome.decidedBy })));
+        forecasts.delete(stream.id); // the corrected readings change what the forecaster learns from
+        trends.delete(stream.id);
         await draw();
       } catch (error) {
         const field = error instanceof ApiError ? form.querySelector(`[name="${error.problem?.field}"]`) : null;

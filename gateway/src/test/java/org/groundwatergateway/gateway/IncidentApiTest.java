@@ -86,8 +86,12 @@ class IncidentApiTest extends RunningGateway {
         assertThat(analysed.get("incident").get("status").asString()).isEqualTo("OPEN");
 
         String base = "/api/v1/incidents/" + id;
-        assertThat(http.post(base + "/timeline", "{\"department\": \"生态环境局\", \"author\": \"李四\", \"text\": \"已派员\"}", ADMIN, PASSWORD).status())
-                .isEqualTo(201);
+        // The entry names the account that wrote it; a name in the body stands beside it, never in its place.
+        Http.Response comment = http.post(base + "/timeline", "{\"department\": \"生态环境局\", \"author\": \"李四\", \"text\": \"已派员\"}", ADMIN, PASSWORD);
+        assertThat(comment.status()).isEqualTo(201);
+        assertThat(comment.json().get("author").asString()).isEqualTo("李四（" + ADMIN + "）");
+        assertThat(http.post(base + "/timeline", "{\"department\": \"生态环境局\", \"text\": \"复测中\"}", ADMIN, PASSWORD).json().get("author").asString())
+                .isEqualTo(ADMIN);
         assertThat(problem(http.post(base + "/timeline", "{\"department\": \"生态环境局\", \"author\": \"李四\"}", ADMIN, PASSWORD), 400)).contains("text");
 
         long task = details.get("tasks").get(0).get("id").asLong();

@@ -86,8 +86,8 @@ public final class DatastreamForecasts {
         Instant latest = latestTime(datastream.id()).orElseThrow(() -> new InvalidInput(
                 "core.forecast.noReadings", null, datastream.code()));
         int length = (int) (Duration.ofDays(historyDays).toMinutes() / datastream.intervalMinutes());
-        // A series younger than the history asked for starts at its first reading: steps before it would count as a gap
-        // as long as the held-out fifth, leaving nothing to learn from.
+        // The window starts at the first reading in it: for a series younger than the history asked for, the steps before
+        // it would count as a gap as long as the held-out fifth, leaving nothing to learn from.
         Instant earliest = earliestTime(datastream.id(), latest.minus(step.multipliedBy(length - 1L))).orElse(latest);
         length = (int) Math.min(length, Duration.between(earliest, latest).toMinutes() / datastream.intervalMinutes() + 1);
         Instant start = latest.minus(step.multipliedBy(length - 1L));
@@ -122,11 +122,11 @@ public final class DatastreamForecasts {
             Backtest.HorizonScore score = backtest.at(p.steps());
             int hours = (int) (p.steps() * step.toMinutes() / 60);
             if (score.model().rmse() <= score.persistence().rmse()) {
-                points.add(new Point(hours, p.time(), Math.max(floor, p.value()), Math.max(floor, p.lower()), p.upper(), Method.LEARNED));
+                points.add(new Point(hours, p.time(), Math.max(floor, p.value()), Math.max(floor, p.lower()), Math.max(floor, p.upper()), Method.LEARNED));
             } else {
                 double half = Z95 * score.persistence().rmse();
                 double last = forecast.originValue();
-                points.add(new Point(hours, p.time(), last, Math.max(floor, last - half), last + half, Method.PERSISTENCE));
+                points.add(new Point(hours, p.time(), last, Math.max(floor, last - half), Math.max(floor, last + half), Method.PERSISTENCE));
             }
         }
         double[] recent = Arrays.copyOfRange(values, Math.max(0, length - 7 * 24 * 60 / datastream.intervalMinutes()), length);

@@ -86,6 +86,7 @@ class DatastreamForecastsTest {
         assertThat(result.backtest().horizons().get(0).coverage()).as("held-out 95 %% interval coverage").isBetween(0.85, 1.0);
         // Benzene at GW-U04 before its leak is mostly a non-detect (0): the interval stops at zero, not below it.
         assertThat(result.points().get(0).lower()).isGreaterThanOrEqualTo(0);
+        assertThat(result.points().get(0).upper()).isGreaterThanOrEqualTo(result.points().get(0).lower());
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.groundwatergateway.gateway.emergency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -117,12 +118,12 @@ public class IncidentController {
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Declare an incident", description = "Opens it at once with the matched plan, tasks and dispatched resources; "
             + "the plume forecast, receptors at risk and tracing attach when their analysis job ends (analysis.state).")
-    public DetailsView declare(@RequestBody Declaration d) {
+    public DetailsView declare(@RequestBody Declaration d, Principal who) {
         var location = d.location() == null ? null : point(d.location());
         Incident incident = incidents.declare(new IncidentService.Declaration(d.park(), d.parameter(), d.well(), location,
                 d.level() == null ? null : AnalysisRequests.choice(ResponseLevel.class, d.level(), "level"),
                 d.severity() == null ? null : AnalysisRequests.choice(Alert.Level.class, d.severity(), "severity"), d.concentration(),
-                d.at() == null ? null : d.at().toInstant(), d.department(), d.author()));
+                d.at() == null ? null : d.at().toInstant(), d.department(), author(d.author(), who)));
         return DetailsView.of(incidents.details(incident.id()));
     }
 
@@ -134,16 +135,17 @@ public class IncidentController {
 
     @PatchMapping("/incidents/{id}")
     @Operation(summary = "Move an incident on (RESPONDING, CONTAINED) or change its response level")
-    public IncidentView update(@PathVariable long id, @RequestBody IncidentChange change) {
+    public IncidentView update(@PathVariable long id, @RequestBody IncidentChange change, Principal who) {
         return IncidentView.of(incidents.update(id, change.status() == null ? null : AnalysisRequests.choice(Incident.Status.class, change.status(), "status"),
-                change.level() == null ? null : AnalysisRequests.choice(ResponseLevel.class, change.level(), "level"), change.department(), change.author()));
+                change.level() == null ? null : AnalysisRequests.choice(ResponseLevel.class, change.level(), "level"), change.department(),
+                author(change.author(), who)));
     }
 
     @PostMapping("/incidents/{id}/timeline")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Comment on the shared timeline")
-    public TimelineEntry comment(@PathVariable long id, @RequestBody Comment c) {
-        return incidents.comment(id, c.department(), c.author(), c.text());
+    public TimelineEntry comment(@PathVariable long id, @RequestBody Comment c, Principal who) {
+        return incidents.comment(id, c.department(), author(c.author(), who), c.text());
     }
 
     @PatchMapping("/incidents/{id}/tasks/{taskId}")
@@ -163,8 +165,18 @@ public class IncidentController {
     @PostMapping("/incidents/{id}/close")
     @Operation(summary = "Close an incident with its effect evaluation",
             description = "Key wells' concentrations over the 7 days before opening and before closing, hours to containment, tasks done on time.")
-    public DetailsView close(@PathVariable long id, @RequestBody Closing c) {
-        return DetailsView.of(incidents.close(id, c.department(), c.author(), c.note()));
+    public DetailsView close(@PathVariable long id, @RequestBody Closing c, Principal who) {
+        return DetailsView.of(incidents.close(id, c.department(), author(c.author(), who), c.note()));
+    }
+
+    /**
+     * Who wrote an entry of the shared record: the signed-in account, with the name written in the body (a person's name
+     * or title, “张主任”) beside it when that is something else, so that no one writes under another's account.
+     */
+    static String author(String written, Principal who) {
+        String account = who == null ? null : who.getName();
+        if (written == null || written.isBlank()) return account;
+        return account == null || written.strip().equals(account) ? written.strip() : written.strip() + "（" + account + "）";
     }
 
     @GetMapping("/plans")
