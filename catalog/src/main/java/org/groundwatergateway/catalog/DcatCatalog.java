@@ -5,7 +5,9 @@ import static org.groundwatergateway.catalog.Vocabulary.*;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,23 +53,66 @@ public final class DcatCatalog {
     private final CatalogFacts facts;
     private final CatalogSettings settings;
     private final Clock clock;
+    private final Duration cacheFor;
+    /** Described catalogs by what they were described from, least recently used first. */
+    private final Map<List<Object>, Described> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Described> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
 
-    /** @param clock the time a disclosure's delay counts back from */
+    /** The most catalogs kept: one per distinct audience (set of disclosures) and root, and there are few of those. */
+    private static final int MAX_CACHED = 64;
+
+    private record Described(Model model, Instant at) {}
+
+    /** A catalog described afresh on every call. @param clock the time a disclosure's delay counts back from */
     public DcatCatalog(PublishedDatasets registry, AccessPolicy policy, CatalogFacts facts, CatalogSettings settings, Clock clock) {
+        this(registry, policy, facts, settings, clock, Duration.ZERO);
+    }
+
+    /**
+     * @param clock    the time a disclosure's delay counts back from, and the cache's age is counted on
+     * @param cacheFor how long a described catalog is served again to callers the policy discloses exactly the same to
+     *                 (zero: never): the policy is asked on every call, so a policy change shows at once, while what the
+     *                 store holds (a new well, a later reading) shows after at most this long
+     */
+    public DcatCatalog(PublishedDatasets registry, AccessPolicy policy, CatalogFacts facts, CatalogSettings settings, Clock clock,
+                       Duration cacheFor) {
+        if (cacheFor.isNegative()) throw new IllegalArgumentException("the catalog's cache time cannot be negative");
         this.registry = registry;
         this.policy = policy;
         this.facts = facts;
         this.settings = settings;
         this.clock = clock;
+        this.cacheFor = cacheFor;
     }
 
     /**
-     * The catalog the viewer may see.
+     * The catalog the viewer may see. The model may be shared with other callers: read it, never change it.
      *
      * @param root the gateway's public root URL, without a trailing slash
      */
     public Model describe(Viewer viewer, String root) {
-        return new Writer(viewer, root).write();
+        if (cacheFor.isZero()) return new Writer(viewer, root).write();
+        // The key is everything the description depends on besides the store: the root and each disclosure it asks for,
+        // so viewers of one audience under one policy version share it, and another version's answer is never served.
+        List<Object> key = new ArrayList<>();
+        key.add(root);
+        for (PublishedDataset dataset : registry.all()) key.add(policy.disclose(viewer, dataset.governedBy()));
+        key.add(policy.disclose(viewer, "Things"));
+        key.add(policy.disclose(viewer, "ObservedProperties"));
+        Instant now = clock.instant();
+        synchronized (cache) {
+            Described described = cache.get(key);
+            if (described != null && now.isBefore(described.at().plus(cacheFor))) return described.model();
+        }
+        Model model = new Writer(viewer, root).write();
+        synchronized (cache) {
+            cache.put(key, new Described(model, now));
+        }
+        return model;
     }
 
     /** One description in the making: the model and the resources it shares between datasets. */

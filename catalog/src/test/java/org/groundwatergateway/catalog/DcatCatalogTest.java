@@ -123,6 +123,74 @@ class DcatCatalogTest {
         assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/datastreams_by_well"), RDF.type, Vocabulary.Dataset)).isTrue();
     }
 
+    @Test
+    void aDescribedCatalogIsServedAgainForThirtySecondsToTheSameDisclosuresAndANewWellShowsWithinAMinute() {
+        List<CatalogFacts.Member> wells = new java.util.concurrent.CopyOnWriteArrayList<>(facts.wellsWithDatastreams());
+        java.util.concurrent.atomic.AtomicInteger described = new java.util.concurrent.atomic.AtomicInteger();
+        CatalogFacts growing = new CatalogFacts() {
+            @Override
+            public List<ParkArea> parks() {
+                described.incrementAndGet();
+                return facts.parks();
+            }
+
+            @Override
+            public List<Member> wellsWithDatastreams() {
+                return List.copyOf(wells);
+            }
+
+            @Override
+            public List<Member> parametersWithDatastreams() {
+                return facts.parametersWithDatastreams();
+            }
+
+            @Override
+            public Optional<Period> period(String datasetId) {
+                return facts.period(datasetId);
+            }
+        };
+        Instant[] now = {NOW};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        java.util.concurrent.atomic.AtomicBoolean withheld = new java.util.concurrent.atomic.AtomicBoolean();
+        AccessPolicy policy = (viewer, dataset) -> withheld.get() && dataset.equals("network_coverage") ? Disclosure.none() : Disclosure.full();
+        DcatCatalog catalog = new DcatCatalog(PublishedDatasets.shipped(), policy, growing, SETTINGS, clock, Duration.ofSeconds(30));
+        String mw03 = ROOT + "/catalog/datasets/datastreams_by_well/MW-03";
+
+        Model first = catalog.describe(PUBLIC, ROOT);
+        assertThat(catalog.describe(REGULATOR, ROOT)).as("the same disclosures share one description").isSameAs(first);
+        wells.add(new CatalogFacts.Member(3, "MW-03", "三号监测井", "MW-03"));
+        now[0] = NOW.plusSeconds(29);
+        assertThat(catalog.describe(PUBLIC, ROOT).containsResource(first.getResource(mw03))).isFalse();
+        assertThat(described).hasValue(1);
+        // A policy change is followed at once: other disclosures are another description.
+        withheld.set(true);
+        Model changed = catalog.describe(PUBLIC, ROOT);
+        assertThat(changed.containsResource(changed.getResource(ROOT + "/catalog/datasets/network_coverage"))).isFalse();
+        assertThat(changed.containsResource(changed.getResource(mw03))).isTrue();
+        withheld.set(false);
+        // The store is followed within the cache's time: well within the minute a new well may take to show.
+        now[0] = NOW.plusSeconds(31);
+        Model later = catalog.describe(PUBLIC, ROOT);
+        assertThat(later).isNotSameAs(first);
+        assertThat(later.containsResource(later.getResource(mw03))).isTrue();
+        assertThat(described).hasValue(3);
+    }
+
     private static Model parse(byte[] body, CatalogFormat format) {
         Lang lang = RDFLanguages.contentTypeToLang(format.mediaType());
         Model model = ModelFactory.createDefaultModel();

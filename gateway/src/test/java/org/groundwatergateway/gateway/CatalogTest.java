@@ -193,6 +193,30 @@ class CatalogTest extends RunningGateway {
         assertThat(problem(http.anonymous().get("/catalog/sparql?query=ASK%7B%7D", Map.of("Accept", "image/png")), 406)).contains("sparql-results+json");
     }
 
+    @Test
+    void sparqlRefusesWhatCouldLeaveTheCatalogLoadClassesOrExhaustTheGatewayWith400() {
+        // SERVICE inside an aggregate passed the syntax check and failed in the engine: 500 before.
+        assertThat(problem(sparql("SELECT (COUNT(EXISTS { SERVICE <http://x/> { } }) AS ?c) { }"), 400)).contains("SERVICE");
+        assertThat(problem(sparql("SELECT (<java:org.example.Evil>(1) AS ?x) { }"), 400)).contains("java:");
+        assertThat(problem(sparql("SELECT (" + "CONCAT(".repeat(9) + "\"a\"" + ")".repeat(9) + " AS ?x) { }"), 400)).contains("at most 8");
+        // A relative IRI names a place in the catalog, not the gateway's working directory.
+        Http.Response relative = sparql("SELECT (<x> AS ?u) { }");
+        assertThat(relative.status()).isEqualTo(200);
+        assertThat(relative.body()).doesNotContain("file:").contains("/catalog/x");
+        // A form's query is held to the body's 64 KB as well.
+        String padding = "#" + "x".repeat(64 * 1024) + "\nASK { }";
+        Http.Response longForm = http.post("/catalog/sparql", "application/x-www-form-urlencoded",
+                "query=" + java.net.URLEncoder.encode(padding, java.nio.charset.StandardCharsets.UTF_8), null, null);
+        assertThat(problem(longForm, 400)).contains("65536");
+        Http.Response longBody = http.post("/catalog/sparql", "application/sparql-query", padding, null, null);
+        assertThat(problem(longBody, 400)).contains("65536");
+    }
+
+    private Http.Response sparql(String query) {
+        return http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Accept-Language", "en"));
+    }
+
     private Model catalog(Http caller) {
         Http.Response response = caller.get("/catalog?f=nt");
         assertThat(response.status()).isEqualTo(200);
