@@ -212,6 +212,21 @@ class CatalogTest extends RunningGateway {
         assertThat(problem(longBody, 400)).contains("65536");
     }
 
+    @Test
+    void thePublicsSparqlResultsAreExactlyTheResultsFormatWithTheDisclosureInTheHeaderOnly() {
+        Http.Response json = sparql("PREFIX dct: <http://purl.org/dc/terms/> SELECT ?id WHERE { ?d dct:identifier ?id }");
+        assertThat(json.status()).isEqualTo(200);
+        // The public's disclosure masks (so a plain JSON body would carry the statement as a member), yet this one does not.
+        assertThat(json.raw().headers().firstValue("GW-Disclosure")).isPresent();
+        List<String> members = new ArrayList<>();
+        json.json().propertyNames().forEach(members::add);
+        assertThat(members).containsExactlyInAnyOrder("head", "results");
+        org.apache.jena.query.ResultSet rows = org.apache.jena.query.ResultSetFactory.fromJSON(
+                new java.io.ByteArrayInputStream(json.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(rows.getResultVars()).containsExactly("id");
+        assertThat(rows.hasNext()).isTrue();
+    }
+
     private Http.Response sparql(String query) {
         return http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
                 Map.of("Accept-Language", "en"));
