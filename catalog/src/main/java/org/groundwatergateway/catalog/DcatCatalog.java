@@ -170,14 +170,17 @@ public final class DcatCatalog {
 
         /**
          * The members a grouped dataset is described for, one dataset each; empty (described once, as a whole) when the
-         * viewer may not see the members themselves unrestricted: a well's or parameter's code would tell more than its
-         * SensorThings door shows.
+         * viewer may not see the members themselves unrestricted, or not their names: a member's dataset carries the
+         * well's or parameter's code and names in its identifier, URI and title, which SensorThings shows as the Thing's
+         * or ObservedProperty's {@code name} and {@code description}, so a disclosure that withholds either keeps them out
+         * of the catalog too.
          */
         private Optional<List<Member>> members(PublishedDataset dataset) {
             if (dataset.groupedBy() == null) return Optional.empty();
             String memberSet = dataset.groupedBy() == Grouping.WELL ? "Things" : "ObservedProperties";
             Disclosure members = policy.disclose(viewer, memberSet);
             if (!DoorRules.serves(Door.SENSORTHINGS, members) || !members.restrictedTo().isEmpty()) return Optional.empty();
+            if (!members.shows("name") || !members.shows("description")) return Optional.empty();
             return Optional.of(dataset.groupedBy() == Grouping.WELL ? facts.wellsWithDatastreams() : facts.parametersWithDatastreams());
         }
 

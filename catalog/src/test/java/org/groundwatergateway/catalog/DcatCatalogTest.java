@@ -191,6 +191,23 @@ class DcatCatalogTest {
         assertThat(described).hasValue(3);
     }
 
+    @Test
+    void membersAreDescribedOneByOneOnlyWhenTheirNamesAreShown() {
+        for (String withheld : List.of("name", "description")) {
+            AccessPolicy policy = (viewer, dataset) -> dataset.equals("Things") || dataset.equals("ObservedProperties")
+                    ? Disclosure.builder().withhold(Set.of(withheld)).build() : Disclosure.full();
+            Model model = catalog(policy).describe(PUBLIC, ROOT);
+            String turtle = new String(serialize(model), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(turtle).as(withheld).doesNotContain("MW-01").doesNotContain("一号监测井").doesNotContain("datastreams_by_well/MW")
+                    .doesNotContain("benzene").doesNotContain("苯").doesNotContain("datastreams_by_parameter/benzene");
+            for (String group : List.of("datastreams_by_well", "datastreams_by_parameter")) {
+                assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/" + group), RDF.type, Vocabulary.Dataset)).as(group).isTrue();
+            }
+        }
+        Model shown = catalog((viewer, dataset) -> Disclosure.full()).describe(PUBLIC, ROOT);
+        assertThat(shown.contains(shown.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-01"), RDF.type, Vocabulary.Dataset)).isTrue();
+    }
+
     private static Model parse(byte[] body, CatalogFormat format) {
         Lang lang = RDFLanguages.contentTypeToLang(format.mediaType());
         Model model = ModelFactory.createDefaultModel();
