@@ -124,6 +124,8 @@ public final class DcatCatalog {
         private final Map<String, Resource> services = new LinkedHashMap<>();
         /** Each dataset's period, read once however many members it is described for. */
         private final Map<String, Optional<Period>> periods = new HashMap<>();
+        /** Each member's period, read once however many grouped datasets it is a member of. */
+        private final Map<String, Optional<Period>> memberPeriods = new HashMap<>();
         private Resource catalog;
         private Resource publisher;
         private Resource contact;
@@ -199,7 +201,7 @@ public final class DcatCatalog {
                     .addProperty(DCTerms.accrualPeriodicity, model.createResource(EU_FREQUENCY + dataset.updateFrequency().euCode(), Frequency))
                     .addProperty(DCTerms.publisher, publisher).addProperty(contactPoint, contact);
             spatial.forEach(location -> resource.addProperty(DCTerms.spatial, location));
-            period(dataset, disclosure).ifPresent(period -> resource.addProperty(DCTerms.temporal, period));
+            period(dataset, disclosure, member).ifPresent(period -> resource.addProperty(DCTerms.temporal, period));
             for (DoorService door : doors) resource.addProperty(distribution, distribution(uri, dataset, door, member, resource));
             catalog.addProperty(Vocabulary.dataset, resource);
         }
@@ -227,10 +229,15 @@ public final class DcatCatalog {
             return service;
         }
 
-        /** The period the dataset's items cover, ending no later than the viewer's delay lets it see. */
-        private Optional<Resource> period(PublishedDataset dataset, Disclosure disclosure) {
+        /**
+         * The period the dataset's items cover, or a member's share of them (that well's or parameter's datastreams), ending
+         * no later than the viewer's delay lets it see.
+         */
+        private Optional<Resource> period(PublishedDataset dataset, Disclosure disclosure, Member member) {
             if (dataset.temporalProperty() == null) return Optional.empty();
-            return periods.computeIfAbsent(dataset.id(), facts::period).flatMap(period -> {
+            Optional<Period> covered = member == null ? periods.computeIfAbsent(dataset.id(), facts::period)
+                    : memberPeriods.computeIfAbsent(dataset.groupedBy() + "/" + member.id(), key -> facts.period(dataset.groupedBy(), member));
+            return covered.flatMap(period -> {
                 Instant end = period.end();
                 if (!disclosure.delay().isZero()) {
                     Instant cutoff = clock.instant().minus(disclosure.delay());

@@ -24,6 +24,7 @@ import org.groundwatergateway.policies.OpenAccessPolicy;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.published.Grouping;
 import org.groundwatergateway.policies.published.PublishedDatasets;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -60,6 +61,14 @@ class DcatCatalogTest {
         @Override
         public Optional<Period> period(String datasetId) {
             return Optional.of(new Period(Instant.parse("2026-01-01T00:00:00Z"), NOW.minus(Duration.ofHours(1))));
+        }
+
+        /** Each member's readings began later than the store's first: member 1 in February, 2 in March ...; member 9 has none. */
+        @Override
+        public Optional<Period> period(Grouping groupedBy, Member member) {
+            if (member.id() == 9) return Optional.empty();
+            return Optional.of(new Period(Instant.parse("2026-01-01T00:00:00Z").atZone(ZoneOffset.UTC).plusMonths(member.id()).toInstant(),
+                    NOW.minus(Duration.ofHours(member.id()))));
         }
     };
 
@@ -206,6 +215,30 @@ class DcatCatalogTest {
         }
         Model shown = catalog((viewer, dataset) -> Disclosure.full()).describe(PUBLIC, ROOT);
         assertThat(shown.contains(shown.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-01"), RDF.type, Vocabulary.Dataset)).isTrue();
+    }
+
+    @Test
+    void aMembersDatasetCoversTheMembersOwnPeriodNotTheStores() {
+        Model model = catalog(new OpenAccessPolicy()).describe(REGULATOR, ROOT);
+        Resource mw01 = model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-01");
+        Resource mw02 = model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-02");
+        assertThat(start(mw01)).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(start(mw02)).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(end(mw02)).isEqualTo(NOW.minus(Duration.ofHours(2)));
+        // A member with no readings of its own has no period, rather than the store's.
+        Resource ph = model.getResource(ROOT + "/catalog/datasets/datastreams_by_parameter/ph");
+        assertThat(ph.hasProperty(RDF.type, Vocabulary.Dataset)).isTrue();
+        assertThat(ph.hasProperty(org.apache.jena.vocabulary.DCTerms.temporal)).isFalse();
+        // The whole dataset keeps the store's period.
+        assertThat(start(model.getResource(ROOT + "/catalog/datasets/latest_readings"))).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private static Instant start(Resource dataset) {
+        return Instant.parse(dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.temporal).getProperty(Vocabulary.startDate).getString());
+    }
+
+    private static Instant end(Resource dataset) {
+        return Instant.parse(dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.temporal).getProperty(Vocabulary.endDate).getString());
     }
 
     private static Model parse(byte[] body, CatalogFormat format) {
