@@ -227,6 +227,29 @@ class CatalogTest extends RunningGateway {
         assertThat(rows.hasNext()).isTrue();
     }
 
+    /** Two queries run at once (gw.catalog.sparql-concurrency); one more is told to come back, not queued. */
+    @Test
+    void aQueryBeyondTheConcurrentOnesIsAnswered503WithRetryAfter() throws Exception {
+        String slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }";
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) answers.add(callers.submit(() -> sparql(slow)));
+            List<Http.Response> busy = new ArrayList<>();
+            for (var answer : answers) {
+                Http.Response response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (response.status() == 503) busy.add(response);
+                else assertThat(response.status()).as(response.body()).isEqualTo(400);
+            }
+            assertThat(busy).hasSizeBetween(1, 2);
+            assertThat(busy.get(0).raw().headers().firstValue("Retry-After")).contains("3");
+            assertThat(busy.get(0).raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(busy.get(0).json().get("detail").asString()).contains("retry in 3 s");
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
     private Http.Response sparql(String query) {
         return http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
                 Map.of("Accept-Language", "en"));
