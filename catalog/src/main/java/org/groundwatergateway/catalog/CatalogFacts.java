@@ -3,6 +3,7 @@ package org.groundwatergateway.catalog;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.groundwatergateway.policies.published.Grouping;
 import org.locationtech.jts.geom.Polygon;
 
 /** What the catalog needs to know of the store: the park, the wells and parameters with datastreams, and periods. */
@@ -28,4 +29,13 @@ public interface CatalogFacts {
 
     /** The period a published dataset's items cover; empty when it has none or no items yet. */
     Optional<Period> period(String datasetId);
+
+    /**
+     * The period one member's share of a grouped dataset covers: the readings of that well's or that parameter's
+     * datastreams. Empty when it has none yet, or when the facts cannot tell (the member's dataset then has no period):
+     * never the whole dataset's, which would claim readings the member does not have.
+     */
+    default Optional<Period> period(Grouping groupedBy, Member member) {
+        return Optional.empty();
+    }
 }

@@ -5,7 +5,9 @@ import static org.groundwatergateway.catalog.Vocabulary.*;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,23 +53,66 @@ public final class DcatCatalog {
     private final CatalogFacts facts;
     private final CatalogSettings settings;
     private final Clock clock;
+    private final Duration cacheFor;
+    /** Described catalogs by what they were described from, least recently used first. */
+    private final Map<List<Object>, Described> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, Described> eldest) {
+            return size() > MAX_CACHED;
+        }
+    };
 
-    /** @param clock the time a disclosure's delay counts back from */
+    /** The most catalogs kept: one per distinct audience (set of disclosures) and root, and there are few of those. */
+    private static final int MAX_CACHED = 64;
+
+    private record Described(Model model, Instant at) {}
+
+    /** A catalog described afresh on every call. @param clock the time a disclosure's delay counts back from */
     public DcatCatalog(PublishedDatasets registry, AccessPolicy policy, CatalogFacts facts, CatalogSettings settings, Clock clock) {
+        this(registry, policy, facts, settings, clock, Duration.ZERO);
+    }
+
+    /**
+     * @param clock    the time a disclosure's delay counts back from, and the cache's age is counted on
+     * @param cacheFor how long a described catalog is served again to callers the policy discloses exactly the same to
+     *                 (zero: never): the policy is asked on every call, so a policy change shows at once, while what the
+     *                 store holds (a new well, a later reading) shows after at most this long
+     */
+    public DcatCatalog(PublishedDatasets registry, AccessPolicy policy, CatalogFacts facts, CatalogSettings settings, Clock clock,
+                       Duration cacheFor) {
+        if (cacheFor.isNegative()) throw new IllegalArgumentException("the catalog's cache time cannot be negative");
         this.registry = registry;
         this.policy = policy;
         this.facts = facts;
         this.settings = settings;
         this.clock = clock;
+        this.cacheFor = cacheFor;
     }
 
     /**
-     * The catalog the viewer may see.
+     * The catalog the viewer may see. The model may be shared with other callers: read it, never change it.
      *
      * @param root the gateway's public root URL, without a trailing slash
      */
     public Model describe(Viewer viewer, String root) {
-        return new Writer(viewer, root).write();
+        if (cacheFor.isZero()) return new Writer(viewer, root).write();
+        // The key is everything the description depends on besides the store: the root and each disclosure it asks for,
+        // so viewers of one audience under one policy version share it, and another version's answer is never served.
+        List<Object> key = new ArrayList<>();
+        key.add(root);
+        for (PublishedDataset dataset : registry.all()) key.add(policy.disclose(viewer, dataset.governedBy()));
+        key.add(policy.disclose(viewer, "Things"));
+        key.add(policy.disclose(viewer, "ObservedProperties"));
+        Instant now = clock.instant();
+        synchronized (cache) {
+            Described described = cache.get(key);
+            if (described != null && now.isBefore(described.at().plus(cacheFor))) return described.model();
+        }
+        Model model = new Writer(viewer, root).write();
+        synchronized (cache) {
+            cache.put(key, new Described(model, now));
+        }
+        return model;
     }
 
     /** One description in the making: the model and the resources it shares between datasets. */
@@ -79,6 +124,8 @@ public final class DcatCatalog {
         private final Map<String, Resource> services = new LinkedHashMap<>();
         /** Each dataset's period, read once however many members it is described for. */
         private final Map<String, Optional<Period>> periods = new HashMap<>();
+        /** Each member's period, read once however many grouped datasets it is a member of. */
+        private final Map<String, Optional<Period>> memberPeriods = new HashMap<>();
         private Resource catalog;
         private Resource publisher;
         private Resource contact;
@@ -125,14 +172,17 @@ public final class DcatCatalog {
 
         /**
          * The members a grouped dataset is described for, one dataset each; empty (described once, as a whole) when the
-         * viewer may not see the members themselves unrestricted: a well's or parameter's code would tell more than its
-         * SensorThings door shows.
+         * viewer may not see the members themselves unrestricted, or not their names: a member's dataset carries the
+         * well's or parameter's code and names in its identifier, URI and title, which SensorThings shows as the Thing's
+         * or ObservedProperty's {@code name} and {@code description}, so a disclosure that withholds either keeps them out
+         * of the catalog too.
          */
         private Optional<List<Member>> members(PublishedDataset dataset) {
             if (dataset.groupedBy() == null) return Optional.empty();
             String memberSet = dataset.groupedBy() == Grouping.WELL ? "Things" : "ObservedProperties";
             Disclosure members = policy.disclose(viewer, memberSet);
             if (!DoorRules.serves(Door.SENSORTHINGS, members) || !members.restrictedTo().isEmpty()) return Optional.empty();
+            if (!members.shows("name") || !members.shows("description")) return Optional.empty();
             return Optional.of(dataset.groupedBy() == Grouping.WELL ? facts.wellsWithDatastreams() : facts.parametersWithDatastreams());
         }
 
@@ -151,7 +201,7 @@ public final class DcatCatalog {
                     .addProperty(DCTerms.accrualPeriodicity, model.createResource(EU_FREQUENCY + dataset.updateFrequency().euCode(), Frequency))
                     .addProperty(DCTerms.publisher, publisher).addProperty(contactPoint, contact);
             spatial.forEach(location -> resource.addProperty(DCTerms.spatial, location));
-            period(dataset, disclosure).ifPresent(period -> resource.addProperty(DCTerms.temporal, period));
+            period(dataset, disclosure, member).ifPresent(period -> resource.addProperty(DCTerms.temporal, period));
             for (DoorService door : doors) resource.addProperty(distribution, distribution(uri, dataset, door, member, resource));
             catalog.addProperty(Vocabulary.dataset, resource);
         }
@@ -179,10 +229,15 @@ public final class DcatCatalog {
             return service;
         }
 
-        /** The period the dataset's items cover, ending no later than the viewer's delay lets it see. */
-        private Optional<Resource> period(PublishedDataset dataset, Disclosure disclosure) {
+        /**
+         * The period the dataset's items cover, or a member's share of them (that well's or parameter's datastreams), ending
+         * no later than the viewer's delay lets it see.
+         */
+        private Optional<Resource> period(PublishedDataset dataset, Disclosure disclosure, Member member) {
             if (dataset.temporalProperty() == null) return Optional.empty();
-            return periods.computeIfAbsent(dataset.id(), facts::period).flatMap(period -> {
+            Optional<Period> covered = member == null ? periods.computeIfAbsent(dataset.id(), facts::period)
+                    : memberPeriods.computeIfAbsent(dataset.groupedBy() + "/" + member.id(), key -> facts.period(dataset.groupedBy(), member));
+            return covered.flatMap(period -> {
                 Instant end = period.end();
                 if (!disclosure.delay().isZero()) {
                     Instant cutoff = clock.instant().minus(disclosure.delay());

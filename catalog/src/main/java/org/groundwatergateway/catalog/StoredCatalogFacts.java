@@ -9,6 +9,8 @@ import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
+import org.groundwatergateway.policies.published.Grouping;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The catalog's facts read from the store. Each dataset's period is bound by the dataset's id, as the OGC services bind
@@ -20,6 +22,11 @@ public final class StoredCatalogFacts implements CatalogFacts {
     private static final String READINGS_PERIOD = "SELECT (SELECT MIN(f.first_time) FROM (SELECT (SELECT MIN(r.phenomenon_time) "
             + "FROM readings r WHERE r.datastream_id = d.id AND r.current_version) AS first_time FROM datastreams d) f) AS start_time, "
             + "(SELECT MAX(l.phenomenon_time) FROM latest_readings l) AS end_time";
+    /** One well's or parameter's readings, found the same way; {@code %s} is the datastreams' column of the member. */
+    private static final String MEMBER_READINGS_PERIOD = "SELECT (SELECT MIN(f.first_time) FROM (SELECT (SELECT MIN(r.phenomenon_time) "
+            + "FROM readings r WHERE r.datastream_id = d.id AND r.current_version) AS first_time FROM datastreams d WHERE d.%1$s = :member) f) "
+            + "AS start_time, (SELECT MAX(l.phenomenon_time) FROM latest_readings l JOIN datastreams d ON d.id = l.datastream_id "
+            + "WHERE d.%1$s = :member) AS end_time";
     private static final String PLUMES_PERIOD = "SELECT MIN(valid_time) AS start_time, MAX(valid_time) AS end_time FROM plumes";
     private static final Map<String, String> PERIODS = Map.of("latest_readings", READINGS_PERIOD, "datastreams_by_well", READINGS_PERIOD,
             "datastreams_by_parameter", READINGS_PERIOD, "plumes", PLUMES_PERIOD);
@@ -55,7 +62,21 @@ public final class StoredCatalogFacts implements CatalogFacts {
     public Optional<Period> period(String datasetId) {
         String sql = PERIODS.get(datasetId);
         if (sql == null) return Optional.empty();
-        return database.jdbc().sql(sql).query((rs, n) -> {
+        return period(database.jdbc().sql(sql));
+    }
+
+    /** The readings of the well's datastreams (a weather station's are no well's), or the parameter's. */
+    @Override
+    public Optional<Period> period(Grouping groupedBy, Member member) {
+        String column = switch (groupedBy) {
+            case WELL -> "well_id";
+            case PARAMETER -> "parameter_id";
+        };
+        return period(database.jdbc().sql(MEMBER_READINGS_PERIOD.formatted(column)).param("member", member.id()));
+    }
+
+    private static Optional<Period> period(JdbcClient.StatementSpec statement) {
+        return statement.query((rs, n) -> {
             Instant start = Rows.instant(rs, "start_time");
             Instant end = Rows.instant(rs, "end_time");
             return start == null || end == null ? null : new Period(start, end);

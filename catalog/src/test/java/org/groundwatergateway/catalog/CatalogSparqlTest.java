@@ -12,7 +12,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryFactory;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
@@ -116,6 +123,112 @@ class CatalogSparqlTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> sparql.run(everything, Viewer.anonymous(), ROOT)).isInstanceOf(InvalidInput.class).hasMessageContaining("stopped");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void serviceInsideAnAggregateIsRefusedAndTheEngineCallsOutForNoQuery() {
+        CatalogSparql sparql = sparql(Duration.ofSeconds(10), 10);
+        // Jena's syntax walker does not enter an aggregator's argument; the algebra check does.
+        assertThatThrownBy(() -> sparql.parse("SELECT (COUNT(EXISTS { SERVICE <http://x/> { } }) AS ?c) { }")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("SERVICE");
+        assertThatThrownBy(() -> sparql.parse("SELECT ?s (SAMPLE(NOT EXISTS { SERVICE <http://x/> { } }) AS ?c) { ?s ?p ?o } GROUP BY ?s"))
+                .hasMessageContaining("SERVICE");
+        assertThatThrownBy(() -> sparql.parse("SELECT ?s { ?s ?p ?o } GROUP BY ?s HAVING (MAX(EXISTS { SERVICE <http://x/> { } }))"))
+                .hasMessageContaining("SERVICE");
+        assertThatThrownBy(() -> sparql.parse("SELECT ?s { ?s ?p ?o } ORDER BY (EXISTS { { SELECT * { SERVICE <http://x/> { } } } })"))
+                .hasMessageContaining("SERVICE");
+        // A SERVICE that reached the engine anyway is refused by it, and that refusal is the query's fault: 400, not 500.
+        assertThatThrownBy(() -> sparql.run(QueryFactory.create("SELECT (COUNT(EXISTS { SERVICE <http://x/> { } }) AS ?c) { }"),
+                Viewer.anonymous(), ROOT)).isInstanceOf(InvalidInput.class).hasMessageContaining("cannot be run here");
+        assertThat(ARQ.getContext().isFalse(ARQ.httpServiceAllowed)).isTrue();
+    }
+
+    @Test
+    void relativeIrisResolveAgainstTheCatalogNotTheWorkingDirectory() {
+        CatalogSparql sparql = sparql(Duration.ofSeconds(10), 10);
+        String csv = write(sparql.run(sparql.parse("SELECT (<x> AS ?u) { }", ROOT), Viewer.anonymous(), ROOT), SparqlResultFormat.CSV);
+        assertThat(csv).doesNotContain("file:").contains(ROOT + "/catalog/x");
+        String json = write(sparql.run(sparql.parse("BASE <> SELECT (<../y> AS ?u) { }"), Viewer.anonymous(), ROOT), SparqlResultFormat.JSON);
+        assertThat(json).doesNotContain("file:");
+    }
+
+    @Test
+    void javaFunctionsAndPropertyFunctionsAreRefused() {
+        CatalogSparql sparql = sparql(Duration.ofSeconds(10), 10);
+        assertThatThrownBy(() -> sparql.parse("SELECT (<java:org.example.Evil>(1) AS ?x) { }")).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("java:");
+        assertThatThrownBy(() -> sparql.parse("PREFIX j: <java:org.example.> SELECT * { FILTER EXISTS { ?s j:Pf ?o } }"))
+                .hasMessageContaining("java:");
+        assertThatThrownBy(() -> sparql.parse("SELECT (COUNT(<JAVA:org.example.Evil>(?s)) AS ?n) { ?s ?p ?o }")).hasMessageContaining("java:");
+        assertThatThrownBy(() -> sparql.parse("SELECT * { ?s <java:org.example.Pf>/<urn:p> ?o }")).hasMessageContaining("java:");
+    }
+
+    @Test
+    void aQueryThatBuildsStringsMoreThanEightTimesIsRefused() {
+        CatalogSparql sparql = sparql(Duration.ofSeconds(10), 10);
+        String eight = "SELECT (CONCAT(UCASE(LCASE(?t)), STRBEFORE(?t, \"a\"), STRAFTER(?t, \"a\"), SUBSTR(?t, 1), ENCODE_FOR_URI(?t)) AS ?x) "
+                + "{ ?s ?p ?t FILTER(REPLACE(?t, \"a\", \"b\") != \"\") }";
+        assertThat(sparql.parse(eight)).isNotNull();
+        assertThatThrownBy(() -> sparql.parse(eight.replace("SUBSTR(?t, 1)", "SUBSTR(CONCAT(?t, ?t), 1)"))).isInstanceOf(InvalidInput.class)
+                .hasMessageContaining("builds strings 9 times");
+        // Aggregates and EXISTS patterns count too.
+        assertThatThrownBy(() -> sparql.parse("SELECT (GROUP_CONCAT(" + "CONCAT(".repeat(8) + "?t" + ")".repeat(8) + ") AS ?x) { ?s ?p ?t }"))
+                .hasMessageContaining("builds strings 9 times");
+        assertThatThrownBy(() -> sparql.parse("SELECT * { FILTER EXISTS { BIND(" + "CONCAT(".repeat(9) + "\"a\"" + ")".repeat(9) + " AS ?x) } }"))
+                .hasMessageContaining("builds strings 9 times");
+    }
+
+    @Test
+    void aQueryBeyondTheConcurrentOnesIsRefusedAsBusyAndItsSlotFreedAfter() throws Exception {
+        CountDownLatch describing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CatalogFacts slow = new CatalogFacts() {
+            @Override
+            public List<ParkArea> parks() {
+                describing.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return facts.parks();
+            }
+
+            @Override
+            public List<Member> wellsWithDatastreams() {
+                return facts.wellsWithDatastreams();
+            }
+
+            @Override
+            public List<Member> parametersWithDatastreams() {
+                return facts.parametersWithDatastreams();
+            }
+
+            @Override
+            public Optional<Period> period(String datasetId) {
+                return Optional.empty();
+            }
+        };
+        DcatCatalog catalog = new DcatCatalog(PublishedDatasets.shipped(), (viewer, dataset) -> Disclosure.full(), slow,
+                new CatalogSettings("园区管委会", "Park administration", "gis@example.org", "http://creativecommons.org/licenses/by/4.0/"),
+                Clock.fixed(Instant.parse("2026-12-04T08:00:00Z"), ZoneOffset.UTC));
+        CatalogSparql sparql = new CatalogSparql(catalog, Duration.ofSeconds(3), 10, 1);
+        Query ask = sparql.parse("ASK { ?s ?p ?o }");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            Future<SparqlResult> first = executor.submit(() -> sparql.run(ask, Viewer.anonymous(), ROOT));
+            assertThat(describing.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(() -> sparql.run(ask, Viewer.anonymous(), ROOT)).isInstanceOfSatisfying(CatalogSparql.Busy.class, e -> {
+                assertThat(e.retryAfterSeconds()).isEqualTo(3);
+                assertThat(e.problem().message(Locale.ENGLISH)).contains("retry in 3 s");
+            });
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(new SparqlResult.Answer(true));
+            assertThat(sparql.run(ask, Viewer.anonymous(), ROOT)).isEqualTo(new SparqlResult.Answer(true));
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
     }
 
     private static String write(SparqlResult result, SparqlResultFormat format) {

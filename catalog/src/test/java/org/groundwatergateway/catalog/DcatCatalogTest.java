@@ -24,6 +24,7 @@ import org.groundwatergateway.policies.OpenAccessPolicy;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.published.Grouping;
 import org.groundwatergateway.policies.published.PublishedDatasets;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -60,6 +61,14 @@ class DcatCatalogTest {
         @Override
         public Optional<Period> period(String datasetId) {
             return Optional.of(new Period(Instant.parse("2026-01-01T00:00:00Z"), NOW.minus(Duration.ofHours(1))));
+        }
+
+        /** Each member's readings began later than the store's first: member 1 in February, 2 in March ...; member 9 has none. */
+        @Override
+        public Optional<Period> period(Grouping groupedBy, Member member) {
+            if (member.id() == 9) return Optional.empty();
+            return Optional.of(new Period(Instant.parse("2026-01-01T00:00:00Z").atZone(ZoneOffset.UTC).plusMonths(member.id()).toInstant(),
+                    NOW.minus(Duration.ofHours(member.id()))));
         }
     };
 
@@ -121,6 +130,115 @@ class DcatCatalogTest {
         assertThat(model.containsResource(model.getResource(ROOT + "/catalog/datasets/latest_readings"))).isFalse();
         assertThat(model.containsResource(model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-02"))).isFalse();
         assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/datastreams_by_well"), RDF.type, Vocabulary.Dataset)).isTrue();
+    }
+
+    @Test
+    void aDescribedCatalogIsServedAgainForThirtySecondsToTheSameDisclosuresAndANewWellShowsWithinAMinute() {
+        List<CatalogFacts.Member> wells = new java.util.concurrent.CopyOnWriteArrayList<>(facts.wellsWithDatastreams());
+        java.util.concurrent.atomic.AtomicInteger described = new java.util.concurrent.atomic.AtomicInteger();
+        CatalogFacts growing = new CatalogFacts() {
+            @Override
+            public List<ParkArea> parks() {
+                described.incrementAndGet();
+                return facts.parks();
+            }
+
+            @Override
+            public List<Member> wellsWithDatastreams() {
+                return List.copyOf(wells);
+            }
+
+            @Override
+            public List<Member> parametersWithDatastreams() {
+                return facts.parametersWithDatastreams();
+            }
+
+            @Override
+            public Optional<Period> period(String datasetId) {
+                return facts.period(datasetId);
+            }
+        };
+        Instant[] now = {NOW};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        java.util.concurrent.atomic.AtomicBoolean withheld = new java.util.concurrent.atomic.AtomicBoolean();
+        AccessPolicy policy = (viewer, dataset) -> withheld.get() && dataset.equals("network_coverage") ? Disclosure.none() : Disclosure.full();
+        DcatCatalog catalog = new DcatCatalog(PublishedDatasets.shipped(), policy, growing, SETTINGS, clock, Duration.ofSeconds(30));
+        String mw03 = ROOT + "/catalog/datasets/datastreams_by_well/MW-03";
+
+        Model first = catalog.describe(PUBLIC, ROOT);
+        assertThat(catalog.describe(REGULATOR, ROOT)).as("the same disclosures share one description").isSameAs(first);
+        wells.add(new CatalogFacts.Member(3, "MW-03", "三号监测井", "MW-03"));
+        now[0] = NOW.plusSeconds(29);
+        assertThat(catalog.describe(PUBLIC, ROOT).containsResource(first.getResource(mw03))).isFalse();
+        assertThat(described).hasValue(1);
+        // A policy change is followed at once: other disclosures are another description.
+        withheld.set(true);
+        Model changed = catalog.describe(PUBLIC, ROOT);
+        assertThat(changed.containsResource(changed.getResource(ROOT + "/catalog/datasets/network_coverage"))).isFalse();
+        assertThat(changed.containsResource(changed.getResource(mw03))).isTrue();
+        withheld.set(false);
+        // The store is followed within the cache's time: well within the minute a new well may take to show.
+        now[0] = NOW.plusSeconds(31);
+        Model later = catalog.describe(PUBLIC, ROOT);
+        assertThat(later).isNotSameAs(first);
+        assertThat(later.containsResource(later.getResource(mw03))).isTrue();
+        assertThat(described).hasValue(3);
+    }
+
+    @Test
+    void membersAreDescribedOneByOneOnlyWhenTheirNamesAreShown() {
+        for (String withheld : List.of("name", "description")) {
+            AccessPolicy policy = (viewer, dataset) -> dataset.equals("Things") || dataset.equals("ObservedProperties")
+                    ? Disclosure.builder().withhold(Set.of(withheld)).build() : Disclosure.full();
+            Model model = catalog(policy).describe(PUBLIC, ROOT);
+            String turtle = new String(serialize(model), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(turtle).as(withheld).doesNotContain("MW-01").doesNotContain("一号监测井").doesNotContain("datastreams_by_well/MW")
+                    .doesNotContain("benzene").doesNotContain("苯").doesNotContain("datastreams_by_parameter/benzene");
+            for (String group : List.of("datastreams_by_well", "datastreams_by_parameter")) {
+                assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/" + group), RDF.type, Vocabulary.Dataset)).as(group).isTrue();
+            }
+        }
+        Model shown = catalog((viewer, dataset) -> Disclosure.full()).describe(PUBLIC, ROOT);
+        assertThat(shown.contains(shown.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-01"), RDF.type, Vocabulary.Dataset)).isTrue();
+    }
+
+    @Test
+    void aMembersDatasetCoversTheMembersOwnPeriodNotTheStores() {
+        Model model = catalog(new OpenAccessPolicy()).describe(REGULATOR, ROOT);
+        Resource mw01 = model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-01");
+        Resource mw02 = model.getResource(ROOT + "/catalog/datasets/datastreams_by_well/MW-02");
+        assertThat(start(mw01)).isEqualTo(Instant.parse("2026-02-01T00:00:00Z"));
+        assertThat(start(mw02)).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
+        assertThat(end(mw02)).isEqualTo(NOW.minus(Duration.ofHours(2)));
+        // A member with no readings of its own has no period, rather than the store's.
+        Resource ph = model.getResource(ROOT + "/catalog/datasets/datastreams_by_parameter/ph");
+        assertThat(ph.hasProperty(RDF.type, Vocabulary.Dataset)).isTrue();
+        assertThat(ph.hasProperty(org.apache.jena.vocabulary.DCTerms.temporal)).isFalse();
+        // The whole dataset keeps the store's period.
+        assertThat(start(model.getResource(ROOT + "/catalog/datasets/latest_readings"))).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
+    }
+
+    private static Instant start(Resource dataset) {
+        return Instant.parse(dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.temporal).getProperty(Vocabulary.startDate).getString());
+    }
+
+    private static Instant end(Resource dataset) {
+        return Instant.parse(dataset.getPropertyResourceValue(org.apache.jena.vocabulary.DCTerms.temporal).getProperty(Vocabulary.endDate).getString());
     }
 
     private static Model parse(byte[] body, CatalogFormat format) {

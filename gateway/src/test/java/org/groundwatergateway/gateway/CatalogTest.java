@@ -193,6 +193,68 @@ class CatalogTest extends RunningGateway {
         assertThat(problem(http.anonymous().get("/catalog/sparql?query=ASK%7B%7D", Map.of("Accept", "image/png")), 406)).contains("sparql-results+json");
     }
 
+    @Test
+    void sparqlRefusesWhatCouldLeaveTheCatalogLoadClassesOrExhaustTheGatewayWith400() {
+        // SERVICE inside an aggregate passed the syntax check and failed in the engine: 500 before.
+        assertThat(problem(sparql("SELECT (COUNT(EXISTS { SERVICE <http://x/> { } }) AS ?c) { }"), 400)).contains("SERVICE");
+        assertThat(problem(sparql("SELECT (<java:org.example.Evil>(1) AS ?x) { }"), 400)).contains("java:");
+        assertThat(problem(sparql("SELECT (" + "CONCAT(".repeat(9) + "\"a\"" + ")".repeat(9) + " AS ?x) { }"), 400)).contains("at most 8");
+        // A relative IRI names a place in the catalog, not the gateway's working directory.
+        Http.Response relative = sparql("SELECT (<x> AS ?u) { }");
+        assertThat(relative.status()).isEqualTo(200);
+        assertThat(relative.body()).doesNotContain("file:").contains("/catalog/x");
+        // A form's query is held to the body's 64 KB as well.
+        String padding = "#" + "x".repeat(64 * 1024) + "\nASK { }";
+        Http.Response longForm = http.post("/catalog/sparql", "application/x-www-form-urlencoded",
+                "query=" + java.net.URLEncoder.encode(padding, java.nio.charset.StandardCharsets.UTF_8), null, null);
+        assertThat(problem(longForm, 400)).contains("65536");
+        Http.Response longBody = http.post("/catalog/sparql", "application/sparql-query", padding, null, null);
+        assertThat(problem(longBody, 400)).contains("65536");
+    }
+
+    @Test
+    void thePublicsSparqlResultsAreExactlyTheResultsFormatWithTheDisclosureInTheHeaderOnly() {
+        Http.Response json = sparql("PREFIX dct: <http://purl.org/dc/terms/> SELECT ?id WHERE { ?d dct:identifier ?id }");
+        assertThat(json.status()).isEqualTo(200);
+        // The public's disclosure masks (so a plain JSON body would carry the statement as a member), yet this one does not.
+        assertThat(json.raw().headers().firstValue("GW-Disclosure")).isPresent();
+        List<String> members = new ArrayList<>();
+        json.json().propertyNames().forEach(members::add);
+        assertThat(members).containsExactlyInAnyOrder("head", "results");
+        org.apache.jena.query.ResultSet rows = org.apache.jena.query.ResultSetFactory.fromJSON(
+                new java.io.ByteArrayInputStream(json.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(rows.getResultVars()).containsExactly("id");
+        assertThat(rows.hasNext()).isTrue();
+    }
+
+    /** Two queries run at once (gw.catalog.sparql-concurrency); one more is told to come back, not queued. */
+    @Test
+    void aQueryBeyondTheConcurrentOnesIsAnswered503WithRetryAfter() throws Exception {
+        String slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }";
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Http.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) answers.add(callers.submit(() -> sparql(slow)));
+            List<Http.Response> busy = new ArrayList<>();
+            for (var answer : answers) {
+                Http.Response response = answer.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (response.status() == 503) busy.add(response);
+                else assertThat(response.status()).as(response.body()).isEqualTo(400);
+            }
+            assertThat(busy).hasSizeBetween(1, 2);
+            assertThat(busy.get(0).raw().headers().firstValue("Retry-After")).contains("3");
+            assertThat(busy.get(0).raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(busy.get(0).json().get("detail").asString()).contains("retry in 3 s");
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    private Http.Response sparql(String query) {
+        return http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
+                Map.of("Accept-Language", "en"));
+    }
+
     private Model catalog(Http caller) {
         Http.Response response = caller.get("/catalog?f=nt");
         assertThat(response.status()).isEqualTo(200);

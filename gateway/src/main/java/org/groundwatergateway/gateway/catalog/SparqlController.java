@@ -48,7 +48,10 @@ import org.springframework.web.bind.annotation.RestController;
 public class SparqlController {
 
     private static final String SPARQL_QUERY = "application/sparql-query";
-    /** A query longer than this is refused unread: the catalog is small, and its questions are too. */
+    /**
+     * A query longer than this is refused: a body unread, a form's or URL's parameter before it is parsed (the container
+     * bounds a form body itself, server.tomcat.max-http-form-post-size). The catalog is small, and its questions are too.
+     */
     private static final int MAX_QUERY_BYTES = 64 * 1024;
     private static final String EXAMPLE = "PREFIX dcat: <http://www.w3.org/ns/dcat#>\nPREFIX dct: <http://purl.org/dc/terms/>\n"
             + "SELECT ?dataset ?title WHERE { ?dataset a dcat:Dataset ; dct:title ?title FILTER(lang(?title) = \"en\") } ORDER BY ?dataset";
@@ -66,8 +69,10 @@ public class SparqlController {
     @GetMapping("/catalog/sparql")
     @Operation(summary = "Read-only SPARQL 1.1 query over the caller's DCAT catalog (results JSON, XML, CSV or TSV; graphs as RDF)",
             description = "The graph holds only what the caller's sharing policy discloses. SERVICE, FROM and updates are refused; a query "
-                    + "runs for at most gw.catalog.sparql-timeout and returns at most gw.catalog.sparql-max-results results (a larger or "
-                    + "missing LIMIT is lowered). A malformed query is answered 400 with the parser's line and column.",
+                    + "runs for at most gw.catalog.sparql-timeout (3 s) and returns at most gw.catalog.sparql-max-results results (a larger or "
+                    + "missing LIMIT is lowered); a query is at most 64 KB and builds strings (CONCAT, REPLACE, ...) at most 8 times. At most "
+                    + "gw.catalog.sparql-concurrency queries run at once: one more is answered 503 with Retry-After. A malformed query is "
+                    + "answered 400 with the parser's line and column.",
             responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/sparql-results+json"),
                     @Content(mediaType = "application/sparql-results+xml"), @Content(mediaType = "text/csv"),
                     @Content(mediaType = "text/tab-separated-values"), @Content(mediaType = "text/turtle")}))
@@ -97,6 +102,17 @@ public class SparqlController {
         return answer(form ? request.getParameter("query") : body(request), format, accept);
     }
 
+    /** Every query slot is taken: 503, and when to try again. */
+    @ExceptionHandler(CatalogSparql.Busy.class)
+    ProblemDetail busy(CatalogSparql.Busy e, HttpServletRequest request, HttpServletResponse response) {
+        boolean english = Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                e.problem().message(english ? Locale.ENGLISH : Locale.CHINESE));
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, english ? "en" : "zh-CN");
+        return problem;
+    }
+
     /** Where the parser stopped, as members of the problem besides its text, so a client can point at the place. */
     @ExceptionHandler(SparqlSyntaxError.class)
     ProblemDetail syntaxError(SparqlSyntaxError e, HttpServletRequest request, HttpServletResponse response) {
@@ -111,11 +127,16 @@ public class SparqlController {
     }
 
     private ResponseEntity<byte[]> answer(String text, String format, String accept) throws HttpMediaTypeNotAcceptableException {
-        Query query = sparql.parse(text);
+        // By URL or form as by body: a longer query is refused before it is parsed.
+        if (text != null && text.length() > MAX_QUERY_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > MAX_QUERY_BYTES) {
+            throw new InvalidInput("catalog.sparql.tooLong", "query", MAX_QUERY_BYTES);
+        }
+        String root = publicBaseUrl.root();
+        Query query = sparql.parse(text, root);
         boolean graph = query.isConstructType() || query.isDescribeType();
         // The format is chosen before the query runs: a caller that can read no offered type waits for nothing.
         Object chosen = graph ? rdfFormat(format, accept) : resultFormat(format, accept);
-        SparqlResult result = sparql.run(query, Viewers.current(), publicBaseUrl.root());
+        SparqlResult result = sparql.run(query, Viewers.current(), root);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         String mediaType;
         if (chosen instanceof CatalogFormat rdf) {

@@ -16,13 +16,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CatalogConfiguration {
 
-    /** Written afresh for each request, so it follows the store and the active policy with no cache to go stale. */
+    /**
+     * Described again after gw.catalog.cache-for at the latest, and at once for another set of disclosures, so it follows
+     * the active policy at once and the store within that time.
+     */
     @Bean
     DcatCatalog dcatCatalog(Database database, AccessPolicy policy, CatalogProperties catalog, OgcProperties ogc, Clock clock,
                             GatewayProperties gateway) {
         CatalogSettings settings = new CatalogSettings(catalog.publisherZh(), catalog.publisherEn(), ogc.contactEmail(), catalog.license());
         StoredCatalogFacts facts = new StoredCatalogFacts(database.withQueryTimeout(gateway.queryTimeout()));
-        return new DcatCatalog(PublishedDatasets.shipped(), policy, facts, settings, clock);
+        return new DcatCatalog(PublishedDatasets.shipped(), policy, facts, settings, clock, catalog.cacheFor());
     }
 
     @Bean
@@ -32,6 +35,6 @@ public class CatalogConfiguration {
 
     @Bean
     CatalogSparql catalogSparql(DcatCatalog catalog, CatalogProperties properties) {
-        return new CatalogSparql(catalog, properties.sparqlTimeout(), properties.sparqlMaxResults());
+        return new CatalogSparql(catalog, properties.sparqlTimeout(), properties.sparqlMaxResults(), properties.sparqlConcurrency());
     }
 }

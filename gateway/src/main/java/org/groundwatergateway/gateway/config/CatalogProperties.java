@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.config;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The linked-data catalog ({@code gw.catalog.*}); its contact address is the OGC services' ({@code gw.ogc.contact-email}).
@@ -11,6 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param license     the URI of the licence every published dataset is under
  * @param sparqlTimeout    how long one SPARQL query may run before it is stopped
  * @param sparqlMaxResults the most results one SPARQL query returns (a larger or missing LIMIT is lowered to it)
+ * @param sparqlConcurrency how many SPARQL queries run at once; one more is answered 503 with Retry-After
+ * @param cacheFor         how long a described catalog is served again to the same audience under the same policy
  */
 @ConfigurationProperties("gw.catalog")
-public record CatalogProperties(String publisherZh, String publisherEn, String license, Duration sparqlTimeout, int sparqlMaxResults) {}
+public record CatalogProperties(String publisherZh, String publisherEn, String license, @DefaultValue("3s") Duration sparqlTimeout,
+                                @DefaultValue("10000") int sparqlMaxResults, @DefaultValue("2") int sparqlConcurrency,
+                                @DefaultValue("30s") Duration cacheFor) {}

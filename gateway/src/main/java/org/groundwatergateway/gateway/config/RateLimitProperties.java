@@ -16,13 +16,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param analysis       analyses ({@code POST /api/v1/analytics/**}) and learned forecasts
  * @param largeMap       WMS GetMap requests above {@code largeMapPixels}
  * @param export         large or CSV WFS / OGC API – Features requests and large pages of readings
+ * @param sparql         SPARQL queries ({@code GET} and {@code POST /catalog/sparql})
  * @param largeMapPixels a GetMap whose WIDTH × HEIGHT exceeds this counts as large
  * @param exportFeatures a WFS COUNT / MAXFEATURES or OGC API {@code limit} above this counts as an export
  * @param exportReadings a page of readings ({@code limit}) above this counts as an export
  */
 @ConfigurationProperties("gw.rate-limits")
 public record RateLimitProperties(boolean enabled, int maxAddresses, Limit token, Limit login, Limit basic, Limit analysis,
-                                  Limit largeMap, Limit export, long largeMapPixels, int exportFeatures, int exportReadings) {
+                                  Limit largeMap, Limit export, Limit sparql, long largeMapPixels, int exportFeatures, int exportReadings) {
 
     public RateLimitProperties {
         if (maxAddresses < 1) throw new IllegalArgumentException("gw.rate-limits.max-addresses must be at least 1, got " + maxAddresses);
@@ -32,6 +33,7 @@ public record RateLimitProperties(boolean enabled, int maxAddresses, Limit token
         check("analysis", analysis);
         check("large-map", largeMap);
         check("export", export);
+        check("sparql", sparql);
         if (largeMapPixels < 1) throw new IllegalArgumentException("gw.rate-limits.large-map-pixels must be at least 1, got " + largeMapPixels);
         if (exportFeatures < 1) throw new IllegalArgumentException("gw.rate-limits.export-features must be at least 1, got " + exportFeatures);
         if (exportReadings < 1) throw new IllegalArgumentException("gw.rate-limits.export-readings must be at least 1, got " + exportReadings);

@@ -54,6 +54,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
         add(RateLimitedRequest.ANALYSIS, properties.analysis(), properties.maxAddresses(), meters);
         add(RateLimitedRequest.LARGE_MAP, properties.largeMap(), properties.maxAddresses(), meters);
         add(RateLimitedRequest.EXPORT, properties.export(), properties.maxAddresses(), meters);
+        add(RateLimitedRequest.SPARQL, properties.sparql(), properties.maxAddresses(), meters);
     }
 
     private void add(RateLimitedRequest kind, RateLimitProperties.Limit limit, int maxAddresses, MeterRegistry meters) {

@@ -33,7 +33,9 @@ public enum RateLimitedRequest {
      * threshold of features (COUNT or MAXFEATURES); an OGC API – Features items page with {@code limit} above it; a
      * page of readings ({@code GET /api/v1/datastreams/{id}/readings}) with {@code limit} above the readings threshold.
      */
-    EXPORT("export");
+    EXPORT("export"),
+    /** {@code GET} and {@code POST /catalog/sparql}: anonymous SPARQL queries, each run over a described catalog. */
+    SPARQL("sparql");
 
     private static final Pattern READINGS = Pattern.compile("/api/v1/datastreams/[^/]+/readings");
     private static final Pattern FORECAST = Pattern.compile("/api/v1/datastreams/[^/]+/forecast");
@@ -82,6 +84,7 @@ public enum RateLimitedRequest {
         if (post && path.equals("/login")) classes.add(LOGIN);
         if (post && path.startsWith("/api/v1/analytics/")) classes.add(ANALYSIS);
         if (get && FORECAST.matcher(path).matches()) classes.add(ANALYSIS);
+        if ((get || post) && path.equals("/catalog/sparql")) classes.add(SPARQL);
         boolean ows = path.equals("/ows");
         if ((get || post) && (ows || path.equals("/wms") || path.equals("/wfs"))) {
             KvpRequest kvp = new KvpRequest(parameters.get());

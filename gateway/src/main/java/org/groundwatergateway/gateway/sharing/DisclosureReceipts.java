@@ -23,6 +23,8 @@ import org.groundwatergateway.policies.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,8 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A receipt for every answer a data door gives (WFS, WMS, OGC API, SensorThings, the catalog, the REST wells, datastreams,
  * readings and alerts): the body is held until it is complete, then one audit entry records who received it, through which door,
  * of which datasets, under which policy version, with the SHA-256 of exactly the bytes sent; the response carries the
- * entry's id ({@value AuditTrail#HEADER}) and what was masked ({@value #HEADER}, and in a JSON object body
- * {@value #PROPERTY}); the entry counts the rows and values sent ({@link DisclosedCounts}). If the entry cannot be recorded the
+ * entry's id ({@value AuditTrail#HEADER}) and what was masked ({@value #HEADER}, and in a plain JSON or GeoJSON object
+ * body {@value #PROPERTY}); the entry counts the rows and values sent ({@link DisclosedCounts}). If the entry cannot be recorded the
  * answer is not sent (503): no disclosure goes unrecorded. Event streams never complete, so they are named and passed
  * by; no request header can take an answer past the receipt.
  */
@@ -95,15 +97,17 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
     }
 
     /**
-     * The body as it will be sent: a JSON object whose content was masked carries the statement of what was masked as
-     * its first member, {@value #PROPERTY} (GeoJSON allows foreign members; SensorThings and OGC API clients ignore
-     * unknown ones); other bodies are sent as the door wrote them.
+     * The body as it will be sent: a plain JSON or GeoJSON object ({@code application/json}, {@code application/geo+json})
+     * whose content was masked carries the statement of what was masked as its first member, {@value #PROPERTY} (GeoJSON
+     * allows foreign members; SensorThings and OGC API clients ignore unknown ones); other bodies are sent as the door
+     * wrote them, JSON of a stricter format too (SPARQL results, JSON-LD, JSON Schema), whose readers a foreign member
+     * would break or mislead: the {@value #HEADER} header carries the statement for every body.
      */
     private static byte[] stated(ContentCachingResponseWrapper held, Map<String, Disclosure> disclosed, int version, boolean english)
             throws IOException {
         byte[] body = held.getContentAsByteArray();
         String type = held.getContentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).contains("json") || disclosed.values().stream().noneMatch(Disclosure::masks)) {
+        if (!statable(type) || disclosed.values().stream().noneMatch(Disclosure::masks)) {
             return body;
         }
         int open = 0;
@@ -121,6 +125,18 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
         held.resetBuffer();
         held.getOutputStream().write(stated);
         return stated;
+    }
+
+    /** Whether a body of this media type may carry the statement as a member: plain JSON and GeoJSON only. */
+    static boolean statable(String type) {
+        if (type == null) return false;
+        try {
+            MediaType mediaType = MediaType.parseMediaType(type);
+            return mediaType.getType().equalsIgnoreCase("application")
+                    && (mediaType.getSubtype().equalsIgnoreCase("json") || mediaType.getSubtype().equalsIgnoreCase("geo+json"));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     private static AuditEvent event(HttpServletRequest request, Viewer viewer, Map<String, Disclosure> disclosed, int version,

@@ -6,6 +6,7 @@ import static org.groundwatergateway.gateway.security.RateLimitedRequest.BASIC;
 import static org.groundwatergateway.gateway.security.RateLimitedRequest.EXPORT;
 import static org.groundwatergateway.gateway.security.RateLimitedRequest.LARGE_MAP;
 import static org.groundwatergateway.gateway.security.RateLimitedRequest.LOGIN;
+import static org.groundwatergateway.gateway.security.RateLimitedRequest.SPARQL;
 import static org.groundwatergateway.gateway.security.RateLimitedRequest.TOKEN;
 
 import java.util.LinkedHashMap;
@@ -74,6 +75,16 @@ class RateLimitedRequestTest {
         assertThat(classify("GET", "/api/v1/analytics/jobs/abc", "")).isEmpty();
         assertThat(classify("DELETE", "/api/v1/analytics/jobs/abc", "")).isEmpty();
         assertThat(classify("GET", "/api/v1/datastreams/5", "")).isEmpty();
+    }
+
+    @Test
+    void sparqlQueriesByUrlFormOrBody() {
+        assertThat(classify("GET", "/catalog/sparql", "query=ASK%7B%7D")).containsExactly(SPARQL);
+        assertThat(classify("HEAD", "/catalog/sparql", "query=ASK%7B%7D")).containsExactly(SPARQL);
+        assertThat(classify("POST", "/catalog/sparql", "")).containsExactly(SPARQL);
+        assertThat(classify("POST", "/catalog/sparql/", "")).containsExactly(SPARQL);
+        // The catalog itself is one cached description.
+        assertThat(classify("GET", "/catalog", "")).isEmpty();
     }
 
     @Test
