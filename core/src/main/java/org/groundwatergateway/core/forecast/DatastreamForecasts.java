@@ -41,6 +41,8 @@ public final class DatastreamForecasts {
     /** The share of the history held out to score the forecaster against persistence. */
     public static final double HELD_OUT = 0.2;
     private static final int UNUSABLE = QualityFlag.bits(QualityFlag.NOT_REPRESENTATIVE);
+    /** Newest readings looked through for one to start a forecast from: a week of hourly flags is no series to forecast. */
+    private static final int LATEST_LOOKED_AT = 168;
     /** Rain sums over these many hours ahead of the forecast origin: from a storm's first hours to a fortnight's recession. */
     private static final int[] RAIN_WINDOW_HOURS = {1, 3, 6, 12, 24, 48, 96, 168, 336};
 
@@ -166,9 +168,15 @@ public final class DatastreamForecasts {
                 .params(datastreamId, Rows.timestamp(notBefore)).query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "earliest"))).single();
     }
 
+    /**
+     * The latest reading the forecaster can start from: a flagged one (a spike, a calibration) is left out of the series,
+     * so starting there would start from a gap. Looked for among the newest readings, newest first (an index walk).
+     */
     private Optional<Instant> latestTime(long datastreamId) {
-        return database.jdbc().sql("SELECT MAX(phenomenon_time) AS latest FROM readings WHERE datastream_id = ? AND current_version")
-                .param(datastreamId).query((rs, n) -> Optional.ofNullable(Rows.instant(rs, "latest"))).single();
+        return database.jdbc().sql("SELECT phenomenon_time, quality_flags FROM readings WHERE datastream_id = ? AND current_version "
+                        + "ORDER BY phenomenon_time DESC LIMIT " + LATEST_LOOKED_AT)
+                .param(datastreamId).query((rs, n) -> (rs.getInt("quality_flags") & UNUSABLE) == 0 ? Rows.instant(rs, "phenomenon_time") : null)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Usable readings on the datastream's regular steps; NaN where there is none. */

@@ -12,6 +12,7 @@ import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
@@ -87,6 +88,17 @@ class DatastreamForecastsTest {
         // Benzene at GW-U04 before its leak is mostly a non-detect (0): the interval stops at zero, not below it.
         assertThat(result.points().get(0).lower()).isGreaterThanOrEqualTo(0);
         assertThat(result.points().get(0).upper()).isGreaterThanOrEqualTo(result.points().get(0).lower());
+    }
+
+    @Test
+    void aForecastStartsFromTheLatestReadingQaQcLeftIn() {
+        // A spike flagged on the hour after the demo's last: left out of the series, so the forecast starts an hour before.
+        Datastream benzene = stream("GW-U03/benzene");
+        Instant lastDemoHour = DemoPark.START.plus(Duration.ofDays(DAYS)).minus(Duration.ofHours(1));
+        Instant spike = lastDemoHour.plus(Duration.ofHours(1));
+        new ReadingRepository(database).append(List.of(Reading.arrived(benzene.id(), spike, 900, QualityFlag.SPIKE.bit(), "simulator", spike)));
+        DatastreamForecasts.Result result = forecasts.forecast(benzene.id(), List.of(24), 180);
+        assertThat(result.origin()).isEqualTo(lastDemoHour);
     }
 
     @Test
