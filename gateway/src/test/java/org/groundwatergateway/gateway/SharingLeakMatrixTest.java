@@ -139,6 +139,22 @@ class SharingLeakMatrixTest extends RunningGateway {
     }
 
     @Test
+    void theDaysDataQualityCountsGoOnlyToWhomTheReadingsAreShownAsTheyAre() {
+        // Counts of stored and flagged readings per datastream: a door of its own (GET /api/v1/data-quality), refused to
+        // every audience the shipped default shows the readings masked to.
+        for (Audience a : Audience.values()) {
+            Http.Response answer = as(a).get("/api/v1/data-quality");
+            if (a == Audience.REGULATOR) {
+                assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+                assertThat(answer.json().path("datastreams").size()).as("the regulator's counts per datastream").isPositive();
+            } else {
+                assertThat(answer.status()).as("%s: %s", a, answer.body()).isIn(401, 403, 404);
+                assertThat(answer.body()).as("%s", a).doesNotContain("\"received\"");
+            }
+        }
+    }
+
+    @Test
     void aThousandRandomRequestsShowNoMoreThanTheDefaultPolicyAllows() {
         Random random = new Random(SEED);
         List<String> codes = new ArrayList<>(exactWells.keySet());
