@@ -38,3 +38,21 @@ export async function api(path, { method = 'GET', body } = {}) {
   if (!response.ok) throw new ApiError(response.status, json ?? {});
   return json;
 }
+
+/**
+ * A refusal shown in a form: the server's reason beside the field its problem names (RFC 9457 member "field"), else
+ * beside the control that sent it; an earlier reason in the form goes.
+ */
+export function showProblem(form, error, control) {
+  clearProblems(form);
+  const field = error instanceof ApiError && error.problem?.field ? form.querySelector(`[name="${error.problem.field}"]`) : null;
+  const message = document.createElement('span');
+  message.className = 'field-error';
+  message.setAttribute('role', 'alert');
+  message.textContent = error.message;
+  (field ?? control).after(message);
+}
+
+export function clearProblems(form) {
+  form.querySelectorAll('.field-error').forEach((e) => e.remove());
+}

@@ -11,7 +11,7 @@ import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat } from 'ol/proj.js';
 import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import { chart as newChart } from '../charts.js';
-import { api, authorizedFetch, ApiError } from '../api.js';
+import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../api.js';
 import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { can } from '../roles.js';
@@ -104,14 +104,6 @@ function failed(control, error) {
   control.after(el('span', { class: 'field-error', role: 'alert' }, t('incidents.failed', { reason: error.message })));
 }
 
-function fieldErrors(form, error) {
-  form.querySelectorAll('.field-error').forEach((e) => e.remove());
-  const field = error instanceof ApiError ? error.problem?.field : null;
-  const input = field ? form.querySelector(`[name="${field}"]`) : null;
-  const message = el('div', { class: 'field-error', role: 'alert' }, error.message);
-  (input ?? form.querySelector('button')).after(message);
-}
-
 /** #/incidents lists the incidents; #/incidents/{id} is one incident's command view. */
 export async function render(section, params) {
   if (!params[0]) {
@@ -177,9 +169,9 @@ export async function render(section, params) {
         body: { department: form.get('department'), text: form.get('text') } }); // the author is the signed-in account
       timeline.append(entry(added));
       comment.reset();
-      comment.querySelectorAll('.field-error').forEach((e) => e.remove());
+      clearProblems(comment);
     } catch (error) {
-      fieldErrors(comment, error);
+      showProblem(comment, error, comment.querySelector('button'));
     }
   });
 

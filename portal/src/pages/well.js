@@ -1,5 +1,5 @@
 import { chart as newChart, escapeHtml } from '../charts.js';
-import { api, ApiError } from '../api.js';
+import { api, ApiError, clearProblems, showProblem } from '../api.js';
 import { aggregates, latestObservations, parameters } from '../data.js';
 import { el } from '../dom.js';
 import { t, formatTime, parameterName } from '../i18n.js';
@@ -138,7 +138,7 @@ export async function render(section, params, query) {
       ...['ACCEPTED', 'CORRECTED', 'REJECTED'].map((decision) => el('button', { type: 'submit', value: decision, class: `decide-${decision.toLowerCase()}` }, t(`review.${decision}`))));
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
-      form.querySelectorAll('.field-error').forEach((e) => e.remove());
+      clearProblems(form);
       const decision = event.submitter.value;
       try {
         const outcome = await api(`/api/v1/reviews/${task.id}/decision`, { method: 'POST', body: {
@@ -149,8 +149,7 @@ export async function render(section, params, query) {
         trends.delete(stream.id);
         await draw();
       } catch (error) {
-        const field = error instanceof ApiError ? form.querySelector(`[name="${error.problem?.field}"]`) : null;
-        (field ?? event.submitter).after(el('span', { class: 'field-error', role: 'alert' }, error.message));
+        showProblem(form, error, event.submitter);
       }
     });
     return form;
