@@ -54,9 +54,14 @@ public class InvalidArgument extends IllegalArgumentException {
         return reason(locale);
     }
 
-    /** A failure's message in a language: a catalogued refusal's in that language, any other's as it is (English). */
+    /**
+     * A failure's message in a language: a catalogued refusal's or a cancelled computation's in that language, any
+     * other's as it is (English).
+     */
     public static String message(Throwable failure, Locale locale) {
-        return failure instanceof InvalidArgument refused ? refused.message(locale) : failure.getMessage();
+        if (failure instanceof InvalidArgument refused) return refused.message(locale);
+        if (failure instanceof Progress.Cancelled cancelled) return cancelled.message(locale);
+        return failure.getMessage();
     }
 
     /** What is wrong, without any field a subclass names. */
@@ -66,6 +71,11 @@ public class InvalidArgument extends IllegalArgumentException {
 
     protected static boolean chinese(Locale locale) {
         return locale.getLanguage().equals(Locale.CHINESE.getLanguage());
+    }
+
+    /** A catalogue's text for the key in a language (Chinese for a Chinese locale, otherwise English), formatted. */
+    public static String catalogued(String key, Locale locale, String... arguments) {
+        return text(key, chinese(locale), arguments);
     }
 
     /** A catalogue's text for the key, formatted; English from the base bundle, Chinese from {@code _zh}. */

@@ -99,6 +99,11 @@ class AnalyticsApiTest extends RunningGateway {
         JsonNode status = ok(http.get(location));
         assertThat(status.get("state").asString()).isEqualTo("CANCELLED");
         assertThat(status.get("result").isNull()).isTrue();
+        // Where it stopped, in the reader's language (the stage it had reached varies with the machine's speed).
+        assertThat(status.get("error").asString()).matches("在“[^A-Za-z]+”阶段取消");
+        assertThat(status.get("stage").asString()).doesNotContainPattern("[A-Za-z]");
+        JsonNode english = ok(http.get(location, Map.of("Accept-Language", "en")));
+        assertThat(english.get("error").asString()).matches("cancelled during [a-z].*");
         assertThat(http.get("/api/v1/analytics/jobs/00000000-0000-0000-0000-000000000000").status()).isEqualTo(404);
     }
 

@@ -1,5 +1,6 @@
 package org.groundwatergateway.analytics.tracing;
 
+import org.groundwatergateway.analytics.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ public final class BayesianSourceTracer {
             Fit fit = fit(candidates.get(c), readings, span, random);
             if (fit.draws.length > 0) reached++;
             fits.add(fit);
-            progress.advance((c + 1) / (double) candidates.size(), "source tracing: candidate " + (c + 1) + " of " + candidates.size());
+            progress.advance((c + 1) / (double) candidates.size(), Stage.of("analytics.stage.tracingCandidate", c + 1, candidates.size()));
         }
         return summarise(fits, readings, earliestStart, credibleMass, reached);
     }

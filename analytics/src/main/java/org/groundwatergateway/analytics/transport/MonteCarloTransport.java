@@ -1,5 +1,6 @@
 package org.groundwatergateway.analytics.transport;
 
+import org.groundwatergateway.analytics.Stage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,7 +160,7 @@ public final class MonteCarloTransport {
                         outcomes[r] = ForwardRun.simulate(request, draws[r]);
                         synchronized (done) {
                             ++done[0];
-                            progress.report((double) done[0] / n, "realisation " + done[0] + " of " + n);
+                            progress.report((double) done[0] / n, Stage.of("analytics.stage.realisation", done[0], n));
                         }
                     }
                 }));
@@ -173,12 +174,12 @@ public final class MonteCarloTransport {
         } catch (InterruptedException e) {
             stop.set(true);
             Thread.currentThread().interrupt();
-            throw new Progress.Cancelled("Monte Carlo transport (interrupted)");
+            throw new Progress.Cancelled(Stage.of("analytics.stage.realisation", done[0], n));
         } finally {
             pool.shutdownNow();
         }
         if (Arrays.asList(outcomes).contains(null)) {
-            throw new Progress.Cancelled("Monte Carlo transport, after " + done[0] + " of " + n + " realisations");
+            throw new Progress.Cancelled(Stage.of("analytics.stage.realisation", done[0], n));
         }
         return summarise(request, outcomes);
     }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.analytics.transport;
 
+import org.groundwatergateway.analytics.Stage;
 import java.util.Arrays;
 import java.util.List;
 import org.groundwatergateway.analytics.InvalidArgument;
@@ -53,7 +54,7 @@ public record TransportScenario(TransportGrid grid, double[] vx, double[] vy, Fi
         double last = Arrays.stream(days).max().orElse(0);
         model.run(new double[grid.cells()], 0, days, (index, day, field) -> {
             for (int p = 0; p < points.length; p++) c[p][index] = model.at(field, points[p][0], points[p][1]);
-            progress.advance(last > 0 ? day / last : 1, "transport to day " + Math.round(day));
+            progress.advance(last > 0 ? day / last : 1, Stage.of("analytics.stage.transportDay", Math.round(day)));
         });
         return c;
     }

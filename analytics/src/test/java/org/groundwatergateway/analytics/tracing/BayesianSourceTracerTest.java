@@ -12,6 +12,7 @@ import java.util.Random;
 import org.apache.commons.math3.special.Erf;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.ErrorModel;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Observation;
@@ -179,7 +180,7 @@ class BayesianSourceTracerTest {
     private static Progress watching(List<Double> reported, int reports) {
         return new Progress() {
             @Override
-            public void report(double fraction, String stage) {
+            public void report(double fraction, Stage stage) {
                 reported.add(fraction);
             }
 

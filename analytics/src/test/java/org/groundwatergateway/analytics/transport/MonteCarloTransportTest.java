@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleConsumer;
 import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Band;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.Method;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport.PointForecast;
@@ -199,7 +200,7 @@ class MonteCarloTransportTest {
         AtomicInteger seen = new AtomicInteger();
         return new Progress() {
             @Override
-            public void report(double fraction, String stage) {
+            public void report(double fraction, Stage stage) {
                 seen.incrementAndGet();
                 reports.accept(fraction);
             }

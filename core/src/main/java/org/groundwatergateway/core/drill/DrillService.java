@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.drill;
 
+import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.core.problem.CataloguedRefusal;
 import java.time.Clock;
 import java.time.Duration;
@@ -262,7 +263,7 @@ public final class DrillService {
                     return;
                 }
                 double fraction = Duration.between(drill.releaseStart(), t).toSeconds() / (drill.maxDays() * 86400);
-                progress.advance(fraction, "replay");
+                progress.advance(fraction, Stage.of("core.stage.replay"));
                 drills.progress(drill.id(), fraction);
             }
             endWithoutIncident(drill.id(), Drill.Status.UNDETECTED, String.format(Locale.ROOT,

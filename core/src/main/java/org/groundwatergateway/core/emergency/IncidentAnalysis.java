@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.emergency;
 
+import org.groundwatergateway.analytics.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class IncidentAnalysis {
         SiteTracing tracer = incident.drill() == null ? tracing : new SiteTracing(database, seen);
         SiteFlow flow = SiteFlow.lastBefore(site, aquifer, seen, to, FLOW_WINDOW, 50);
         UniformFlow regional = flow.regional();
-        progress.advance(0.05, "flow");
+        progress.advance(0.05, Stage.of("core.stage.flow"));
 
         double retardation = TransportProperties.retardation(parameter.code());
         SiteTracing.Model model = SiteTracing.Model.DEFAULTS;

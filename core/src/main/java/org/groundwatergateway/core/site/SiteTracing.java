@@ -1,5 +1,6 @@
 package org.groundwatergateway.core.site;
 
+import org.groundwatergateway.analytics.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ public final class SiteTracing {
         AquiferLayer aquifer = site.aquiferOrShallowest(aquiferCode);
         SiteFlow flow = SiteFlow.of(site, aquifer, readings, from, to, 50);
         UniformFlow regional = flow.regional();
-        progress.advance(0.05, "flow field");
+        progress.advance(0.05, Stage.of("core.stage.flowField"));
 
         Map<Well, List<SiteReadings.DailyMean>> series = readings.dailyMeans(site, aquifer, parameterCode, from, to);
         if (series.isEmpty()) throw new InvalidInput("core.tracing.noReadings", null, parameterCode, aquifer.code());
@@ -107,7 +108,7 @@ public final class SiteTracing {
         FingerprintMatcher.ObservedProfile profile = profile(site, aquifer, parameter, series, from, to);
         List<FingerprintMatcher.Match> fingerprints = new FingerprintMatcher(library, regional, FingerprintMatcher.DEFAULTS)
                 .rank(candidates(site, model), profile);
-        progress.advance(0.1, "fingerprints");
+        progress.advance(0.1, Stage.of("core.stage.fingerprints"));
 
         DomenicoSource plume = new DomenicoSource(1, model.sourceWidthM(), model.sourceDepthM(), regional.seepageVelocity(),
                 model.retardation(), model.decayPerDay(), model.longitudinalDispersivity(), model.transverseDispersivity(),

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.Stage;
 
 /**
  * One run of a long analysis (transport with uncertainty, tracing, remediation, network optimisation): what it
@@ -25,6 +26,7 @@ public final class AnalysisJob {
      * What a client sees of a run; {@code result} only once it has succeeded.
      *
      * @param fraction of the work done, 0 to 1
+     * @param stage    where the run has got, in the reader's language
      * @param error    why the run failed, in the reader's language when the failure is a catalogued refusal
      */
     public record Status(UUID id, String kind, State state, double fraction, String stage, Instant created, Instant finished,
@@ -42,7 +44,7 @@ public final class AnalysisJob {
     private final Map<Consumer<Status>, Locale> listeners = new ConcurrentHashMap<>();
     private volatile State state = State.QUEUED;
     private volatile double fraction;
-    private volatile String stage = "queued";
+    private volatile Stage stage = Stage.of("analytics.stage.queued");
     /** Kept as thrown, not as text, so that each reader is told it in their own language. */
     private volatile RuntimeException failure;
     private volatile Object result;
@@ -64,7 +66,7 @@ public final class AnalysisJob {
     public Status status(Locale language) {
         RuntimeException failed = failure;
         String error = failed == null ? null : InvalidArgument.message(failed, language);
-        return new Status(id, kind, state, fraction, stage, created, finished, error, state == State.SUCCEEDED ? result : null);
+        return new Status(id, kind, state, fraction, stage.text(language), created, finished, error, state == State.SUCCEEDED ? result : null);
     }
 
     /** The result, waiting for it; a failure is rethrown as what the analysis threw. */
@@ -80,7 +82,7 @@ public final class AnalysisJob {
     /** Asks the run to stop; it does at its next step. A run that has not started never starts. */
     public void cancel() {
         cancelRequested = true;
-        if (state == State.QUEUED) finish(State.CANCELLED, null, new Progress.Cancelled("queue"));
+        if (state == State.QUEUED) finish(State.CANCELLED, null, new Progress.Cancelled(stage));
     }
 
     /**
@@ -107,7 +109,7 @@ public final class AnalysisJob {
     Progress progress() {
         return new Progress() {
             @Override
-            public void report(double done, String what) {
+            public void report(double done, Stage what) {
                 fraction = Math.max(0, Math.min(1, done));
                 stage = what;
                 long now = System.nanoTime();
@@ -128,13 +130,13 @@ public final class AnalysisJob {
     void run(AnalysisJobs.Analysis work) {
         if (isFinished()) return;
         state = State.RUNNING;
-        stage = "started";
+        stage = Stage.of("analytics.stage.started");
         announce();
         try {
             Object value = work.run(progress());
             if (cancelRequested) throw new Progress.Cancelled(stage);
             fraction = 1;
-            stage = "done";
+            stage = Stage.of("analytics.stage.done");
             finish(State.SUCCEEDED, value, null);
         } catch (Progress.Cancelled e) {
             finish(State.CANCELLED, null, e);

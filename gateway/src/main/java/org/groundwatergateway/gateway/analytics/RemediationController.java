@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.analytics;
 
+import org.groundwatergateway.analytics.Stage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -99,7 +100,7 @@ public class RemediationController {
         List<Remediation> alternatives = new ArrayList<>();
         for (int a = 0; a < request.alternatives().size(); a++) alternatives.add(alternative(request.alternatives().get(a), "alternatives[" + a + "]"));
         return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "remediation", progress -> {
-            progress.advance(0, "comparing " + alternatives.size() + " options");
+            progress.advance(0, Stage.of("gateway.stage.comparingOptions", alternatives.size()));
             List<OutcomeView> views = new ArrayList<>();
             for (RemediationComparison.Outcome o : RemediationComparison.compare(site, compliance, alternatives, UnitCosts.DEFAULTS)) {
                 CaptureZoneView zone = null;

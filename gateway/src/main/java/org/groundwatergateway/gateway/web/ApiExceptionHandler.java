@@ -109,8 +109,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Progress.Cancelled.class)
     ProblemDetail cancelled(Progress.Cancelled e, HttpServletRequest request) {
-        return RequestExceptionHandler.problem(request, HttpStatus.CONFLICT, "分析在完成前已被取消（" + e.getMessage() + "）。",
-                "The analysis was cancelled before it finished (" + e.getMessage() + ").");
+        return RequestExceptionHandler.problem(request, HttpStatus.CONFLICT, e.message(Locale.CHINESE), e.message(Locale.ENGLISH));
     }
 
     /** The request is understood but not possible in the drill's present state (still replaying, finished already). */

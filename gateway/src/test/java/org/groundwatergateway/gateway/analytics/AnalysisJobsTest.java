@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.gateway.config.AnalyticsProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class AnalysisJobsTest {
         CountDownLatch listening = new CountDownLatch(1);
         AnalysisJob job = jobs.submit("count", progress -> {
             await(listening);
-            for (int i = 1; i <= 3; i++) progress.advance(i / 3.0, "step " + i);
+            for (int i = 1; i <= 3; i++) progress.advance(i / 3.0, Stage.of("analytics.stage.realisation", i, 3));
             return 42;
         });
         job.listen(Locale.ENGLISH, seen::add);
@@ -60,7 +61,7 @@ class AnalysisJobsTest {
         AnalysisJob job = jobs.submit("endless", progress -> {
             started.countDown();
             await(cancelled);
-            for (int step = 0; ; step++) progress.advance(0.5, "step " + step);
+            for (int step = 0; ; step++) progress.advance(0.5, Stage.of("analytics.stage.realisation", step, "∞"));
         });
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
         job.cancel();
@@ -68,6 +69,9 @@ class AnalysisJobsTest {
 
         assertThatThrownBy(job::await).isInstanceOf(Progress.Cancelled.class);
         assertThat(job.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.CANCELLED);
+        // Where it stopped, in each reader's language.
+        assertThat(job.status(Locale.ENGLISH).error()).matches("cancelled during realisation \\d+ of ∞");
+        assertThat(job.status(Locale.CHINESE).error()).matches("在“随机模拟：第 \\d+ / ∞ 次”阶段取消");
         assertThat(job.status(Locale.ENGLISH).result()).isNull();
     }
 
