@@ -100,9 +100,9 @@ class PolicyApiTest extends RunningGateway {
 
         String unclosed = "name: [unclosed";
         assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", unclosed, Map.of("Accept-Language", "en")), 400))
-                .startsWith("Invalid sharing policy: /: not YAML");
+                .startsWith("Invalid sharing policy: /: not YAML: cannot be read at line 1, column ");
         assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", unclosed, Map.of("Accept-Language", "zh-CN")), 400))
-                .startsWith("共享策略无效：/：不是有效的 YAML：");
+                .startsWith("共享策略无效：/：不是有效的 YAML：第 1 行第 ");
         assertThat(http.post("/api/v1/policies", "text/plain", "name: x", SECADMIN, SECADMIN_PASSWORD).status()).isEqualTo(415);
     }
 

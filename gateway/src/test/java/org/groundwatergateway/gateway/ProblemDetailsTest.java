@@ -114,6 +114,22 @@ class ProblemDetailsTest extends RunningGateway {
                 .isEqualTo("An entity with the same code exists already.");
     }
 
+    /** A 401 says why in the caller's language: no credentials, wrong ones, or a token that is no good. */
+    @Test
+    void anUnauthenticatedRequestIsToldWhyInEitherLanguage() {
+        JsonNode none = problem(http.anonymous().post("/api/v1/wells", "{}", Map.of()), 401, "zh-CN");
+        assertThat(none.get("title").asString()).isEqualTo("未登录");
+        assertThat(none.get("detail").asString()).isEqualTo("请登录：使用 /oauth2/token 签发的 Bearer 访问令牌，或 HTTP Basic");
+        JsonNode noneEn = problem(http.anonymous().post("/api/v1/wells", "{}", ENGLISH), 401, "en");
+        assertThat(noneEn.get("title").asString()).isEqualTo("Unauthorized");
+        assertThat(noneEn.get("detail").asString()).isEqualTo("Sign in: a Bearer access token from /oauth2/token, or HTTP Basic");
+        Http.Response wrong = http.anonymous().post("/api/v1/wells", "{}", Map.of("Authorization", basic("admin", "wrong"), "Accept-Language", "en"));
+        assertThat(problem(wrong, 401, "en").get("detail").asString()).isEqualTo("The account name or password is wrong");
+        Http.Response forged = http.anonymous().post("/api/v1/wells", "{}", Map.of("Authorization", "Bearer not-a-token"));
+        assertThat(problem(forged, 401, "zh-CN").get("detail").asString()).isEqualTo("访问令牌无效、已过期或已撤销；请从 /oauth2/token 重新获取");
+        assertThat(forged.raw().headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer").contains("invalid_token");
+    }
+
     private static void assertDomainError(Http.Response chinese, Http.Response english, String field, String detailZh, String detailEn) {
         JsonNode zh = problem(chinese, 400, "zh-CN");
         assertThat(zh.get("title").asString()).isEqualTo("请求有误");

@@ -81,13 +81,18 @@ public class DeviceController {
     @GetMapping("/{mn}/rejections")
     @Operation(summary = "What was refused from a device, newest first, with the reason")
     public List<DeviceRegistry.Rejection> rejections(@PathVariable String mn, @RequestParam(defaultValue = "100") int limit) {
-        return registry.recentRejections(mn, Math.min(limit, 1000));
+        return registry.recentRejections(mn, rejectionLimit(limit));
     }
 
     @GetMapping("/rejections")
     @Operation(summary = "What was refused from any sender, unknown ones included, newest first")
     public List<DeviceRegistry.Rejection> allRejections(@RequestParam(defaultValue = "100") int limit) {
-        return registry.recentRejections(null, Math.min(limit, 1000));
+        return registry.recentRejections(null, rejectionLimit(limit));
+    }
+
+    private static int rejectionLimit(int limit) {
+        if (limit < 1 || limit > 1000) throw new InvalidInput("gateway.range", "limit", 1, 1000, limit);
+        return limit;
     }
 
     @PostMapping

@@ -5,10 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.gateway.web.LocalizedProblems;
 import org.groundwatergateway.policies.identity.Accounts;
 import org.groundwatergateway.policies.identity.LoginEvent;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.LockedException;
@@ -64,23 +65,27 @@ public final class LoginAudit {
         };
     }
 
-    /** 401 for a request without valid credentials: an RFC 6750 challenge for a bearer token, else Basic. */
+    /**
+     * 401 for a request without valid credentials: an RFC 6750 challenge for a bearer token, else Basic; the body is
+     * problem details in the caller's language, saying why without telling which accounts exist.
+     */
     public AuthenticationEntryPoint challenge() {
         return (request, response, exception) -> {
             String authorization = request.getHeader("Authorization");
+            InvalidInput reason;
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)) {
                 accounts.recordLoginEvent("bearer", LoginEvent.Kind.BEARER_REFUSED, exception.getMessage(), request.getRemoteAddr());
                 bearer.commence(request, response, exception);
-                return;
+                reason = new InvalidInput("gateway.unauthorized.token", null);
+            } else {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"Groundwater Gateway\", charset=\"UTF-8\"");
+                response.addHeader("WWW-Authenticate", "Bearer");
+                reason = exception instanceof LockedException ? new InvalidInput("gateway.unauthorized.locked", null)
+                        : exception instanceof CredentialsExpiredException ? new InvalidInput("gateway.unauthorized.expired", null)
+                        : authorization == null ? new InvalidInput("gateway.unauthorized.signIn", null)
+                        : new InvalidInput("gateway.unauthorized.credentials", null);
             }
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
-            response.addHeader("WWW-Authenticate", "Basic realm=\"Groundwater Gateway\", charset=\"UTF-8\"");
-            response.addHeader("WWW-Authenticate", "Bearer");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":"
-                    + quote(exception instanceof org.springframework.security.authentication.InsufficientAuthenticationException
-                        ? "Sign in: a Bearer access token from /oauth2/token, or HTTP Basic" : exception.getMessage()) + "}");
+            LocalizedProblems.write(request, response, HttpStatus.UNAUTHORIZED.value(), reason);
         };
     }
 
@@ -119,9 +124,5 @@ public final class LoginAudit {
             }
         }
         return "?";
-    }
-
-    private static String quote(String text) {
-        return "\"" + (text == null ? "" : text.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 }

@@ -17,11 +17,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.groundwatergateway.core.problem.InvalidInput;
-import org.groundwatergateway.gateway.web.Languages;
 import org.groundwatergateway.gateway.web.LocalizedProblems;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.PathContainer;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -115,13 +113,7 @@ public final class OperationPermissions implements AuthorizationManager<RequestA
             String operation = request.getMethod() + " " + path.replace("\\", "").replace("\"", "");
             InvalidInput refusal = rule(request.getMethod(), path).map(r -> new InvalidInput("gateway.forbidden.needs", null, operation, r.who()))
                     .orElseGet(() -> new InvalidInput("gateway.forbidden.noRule", null, operation));
-            Locale language = Languages.of(request);
-            response.setStatus(403);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.setHeader(HttpHeaders.CONTENT_LANGUAGE, LocalizedProblems.tag(language));
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + LocalizedProblems.title(403, language) + "\",\"status\":403,\"detail\":\""
-                    + refusal.message(language) + "\"}");
+            LocalizedProblems.write(request, response, 403, refusal);
         };
     }
 

@@ -11,19 +11,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.config.RateLimitProperties;
+import org.groundwatergateway.gateway.web.LocalizedProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Limits the classes of {@link RateLimitedRequest} per client address with Bucket4j token buckets. It runs ahead of
@@ -41,7 +41,6 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     static final String METRIC = "gw.rate_limit.refused";
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final long LOG_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RateLimitedRequest.Thresholds thresholds;
     private final Map<RateLimitedRequest, Limiter> limiters = new EnumMap<>(RateLimitedRequest.class);
@@ -107,23 +106,19 @@ public final class RateLimitFilter extends OncePerRequestFilter {
 
         void refuse(HttpServletRequest request, HttpServletResponse response, String address, ConsumptionProbe probe) throws IOException {
             long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            String detail = kind.key() + " requests: at most " + limit.capacity() + " per " + limit.period()
-                    + " from one address; retry in " + retryAfter + " s";
             refused.increment();
-            logAtMostOncePerMinute(address, detail);
-
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("type", "about:blank");
-            problem.put("title", HttpStatus.TOO_MANY_REQUESTS.getReasonPhrase());
-            problem.put("status", HttpStatus.TOO_MANY_REQUESTS.value());
-            problem.put("detail", detail);
-            problem.put("instance", request.getRequestURI());
-            byte[] body = JSON.writeValueAsBytes(problem);
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            InvalidInput refusal = refusal(retryAfter);
+            logAtMostOncePerMinute(address, refusal.message(Locale.ENGLISH));
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            LocalizedProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(), refusal);
+        }
+
+        /** The limit in the largest whole unit of its period: "at most 3 per 1 h". */
+        private InvalidInput refusal(long retryAfter) {
+            long seconds = limit.period().toSeconds();
+            if (seconds % 3600 == 0) return new InvalidInput("gateway.rateLimit.perHours", null, kind.key(), limit.capacity(), seconds / 3600, retryAfter);
+            if (seconds % 60 == 0) return new InvalidInput("gateway.rateLimit.perMinutes", null, kind.key(), limit.capacity(), seconds / 60, retryAfter);
+            return new InvalidInput("gateway.rateLimit.perSeconds", null, kind.key(), limit.capacity(), seconds, retryAfter);
         }
 
         private void logAtMostOncePerMinute(String address, String detail) {

@@ -11,9 +11,11 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
 import java.util.function.IntSupplier;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.security.AuditTrail;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.Languages;
+import org.groundwatergateway.gateway.web.LocalizedProblems;
 import org.groundwatergateway.gateway.web.RetryLater;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
@@ -86,10 +88,8 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
                 log.warn("Answer to {} {} withheld: its disclosure could not be recorded ({})", request.getMethod(), request.getRequestURI(), e.getMessage());
                 held.resetBuffer();
                 response.reset();
-                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
                 RetryLater.setHeader(response);
-                response.setContentType("application/problem+json");
-                response.getWriter().write("{\"status\":503,\"title\":\"Service Unavailable\",\"detail\":\"The audit log cannot record this answer now, so it is not sent; try again shortly.\"}");
+                LocalizedProblems.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, new InvalidInput("gateway.audit.unavailable", null));
                 return;
             }
         }

@@ -1,7 +1,12 @@
 package org.groundwatergateway.gateway.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,6 +17,7 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every problem detail the REST API answers has its title in the caller's language — Chinese unless
@@ -23,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
  */
 @RestControllerAdvice
 public class LocalizedProblems implements ResponseBodyAdvice<ProblemDetail> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Map<Integer, String> TITLES_ZH = Map.ofEntries(Map.entry(400, "请求有误"), Map.entry(401, "未登录"),
             Map.entry(403, "无权限"), Map.entry(404, "未找到"), Map.entry(405, "不支持的方法"), Map.entry(406, "无法按所需类型回答"),
@@ -48,6 +56,28 @@ public class LocalizedProblems implements ResponseBodyAdvice<ProblemDetail> {
     public static String title(int status, Locale language) {
         if (language.equals(Locale.CHINESE) && TITLES_ZH.containsKey(status)) return TITLES_ZH.get(status);
         return HttpStatus.valueOf(status).getReasonPhrase();
+    }
+
+    /**
+     * Writes a refusal as problem details in the caller's language, for the filters and handlers that answer before
+     * Spring MVC does (sign-in, permissions, rate limits, unreadable parameters, the audit log away); headers such as
+     * {@code Retry-After} are the caller's to set.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, int status, InvalidInput refusal) throws IOException {
+        Locale language = Languages.of(request);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title(status, language));
+        problem.put("status", status);
+        problem.put("detail", refusal.message(language));
+        if (refusal.field() != null) problem.put("field", refusal.field());
+        problem.put("instance", request.getRequestURI());
+        byte[] body = JSON.writeValueAsBytes(problem);
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setHeader(HttpHeaders.CONTENT_LANGUAGE, tag(language));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     /** The Content-Language of an answer in a language of {@link Languages#of}. */

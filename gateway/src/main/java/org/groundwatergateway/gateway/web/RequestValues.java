@@ -8,6 +8,9 @@ import org.groundwatergateway.core.problem.InvalidInput;
 /** Parsing of query parameters with errors that name the parameter, in the caller's language. */
 public final class RequestValues {
 
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 9999;
+
     private RequestValues() {}
 
     /**
@@ -16,11 +19,15 @@ public final class RequestValues {
      */
     public static Instant instant(String name, String value) {
         if (value == null || value.isBlank()) return null;
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value.trim().replace(' ', '+')).toInstant();
+            time = OffsetDateTime.parse(value.trim().replace(' ', '+'));
         } catch (DateTimeParseException e) {
             throw new InvalidInput("gateway.dateTime", name, value);
         }
+        // Beyond these years no datum of a park can lie, and date arithmetic on them overflows (a 500, not an answer).
+        if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) throw new InvalidInput("gateway.dateTime.years", name, value, FIRST_YEAR, LAST_YEAR);
+        return time.toInstant();
     }
 
     public static <T> T required(String name, T value) {

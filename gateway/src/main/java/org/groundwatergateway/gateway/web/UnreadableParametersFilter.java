@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Map;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.groundwatergateway.ogc.ows.OwsExceptionReport;
 import org.groundwatergateway.ogc.ows.OwsResponse;
@@ -16,7 +16,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request parameters no part of the platform can use, each in its door's error format and before any filter
@@ -28,8 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 // After the container's character-encoding filter (parameters must decode as UTF-8), before the rate limiter reads them.
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class UnreadableParametersFilter extends OncePerRequestFilter {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -48,11 +45,7 @@ public class UnreadableParametersFilter extends OncePerRequestFilter {
             }
         } else if (path.startsWith("/api/") && request.getQueryString() != null && request.getQueryString().contains("%00")) {
             // A NUL can only arrive percent-encoded: the container refuses a raw one in the request line.
-            byte[] body = JSON.writeValueAsBytes(Map.of("type", "about:blank", "title", "Bad Request", "status", 400,
-                    "detail", "The query string holds a NUL character (%00), which no parameter accepts", "instance", request.getRequestURI()));
-            response.setStatus(400);
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(body);
+            LocalizedProblems.write(request, response, 400, new InvalidInput("gateway.query.nul", null));
             return;
         }
         chain.doFilter(request, response);

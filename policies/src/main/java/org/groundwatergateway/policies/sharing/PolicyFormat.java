@@ -19,6 +19,8 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.representer.Representer;
 import tools.jackson.core.JacksonException;
@@ -62,8 +64,14 @@ public final class PolicyFormat {
         Object tree;
         try {
             tree = syntax == Syntax.JSON ? JSON.readValue(text, Object.class) : yaml().load(text);
-        } catch (JacksonException | YAMLException e) {
-            throw new InvalidPolicy(List.of(new InvalidInput("policies.policy.syntax", "", syntax, firstLine(e.getMessage()))));
+        } catch (JacksonException e) {
+            var at = e.getLocation();
+            throw unreadable(syntax, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), e.getOriginalMessage());
+        } catch (MarkedYAMLException e) {
+            Mark at = e.getProblemMark();
+            throw unreadable(syntax, at == null ? -1 : at.getLine() + 1, at == null ? -1 : at.getColumn() + 1, e.getProblem());
+        } catch (YAMLException e) {
+            throw unreadable(syntax, -1, -1, e.getMessage());
         }
         Reader reader = new Reader();
         PolicyDocument document = reader.document(tree);
@@ -85,10 +93,21 @@ public final class PolicyFormat {
         return new Yaml(new SafeConstructor(load), new Representer(dump), dump, load);
     }
 
+    /**
+     * A document the parser cannot read, placed by line and column (1-based) where the parser knows them; the parser's
+     * own words (English) stay, in brackets, as the technical detail.
+     */
+    private static InvalidPolicy unreadable(Syntax syntax, int line, int column, String parserSays) {
+        String detail = firstLine(parserSays);
+        return new InvalidPolicy(List.of(line > 0 && column > 0
+                ? new InvalidInput("policies.policy.syntaxAt", "", syntax, line, column, detail)
+                : new InvalidInput("policies.policy.syntax", "", syntax, detail)));
+    }
+
     private static String firstLine(String message) {
-        if (message == null) return "unreadable";
+        if (message == null) return "?";
         int end = message.indexOf('\n');
-        return end < 0 ? message : message.substring(0, end);
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     /**

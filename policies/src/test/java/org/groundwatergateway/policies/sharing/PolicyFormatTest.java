@@ -119,6 +119,15 @@ class PolicyFormatTest {
         assertThat(problems("name: a\nname: b\n")).singleElement().satisfies(p -> assertThat(p.reason()).startsWith("not YAML"));
     }
 
+    /** A document the parser cannot read is placed by line and column, in the caller's language. */
+    @Test
+    void anUnreadableDocumentIsPlacedByLineAndColumn() {
+        assertThat(problems("name: t\nrules:\n  - id: [a\n")).singleElement()
+                .satisfies(p -> assertThat(p.reason()).matches("not YAML: cannot be read at line 4, column 1 \\(.+\\)"));
+        assertThatThrownBy(() -> PolicyFormat.read("{\"name\": \"t\",\n \"rules\": [}", Syntax.JSON)).isInstanceOfSatisfying(InvalidPolicy.class,
+                e -> assertThat(e.problems().get(0).reason(Locale.CHINESE)).startsWith("不是有效的 JSON：第 2 行第 12 列无法读取（"));
+    }
+
     @Test
     void aRefusalNamesEveryProblemInItsMessage() {
         assertThatThrownBy(() -> PolicyFormat.read("name: t\n", Syntax.YAML)).isInstanceOf(IllegalArgumentException.class)
