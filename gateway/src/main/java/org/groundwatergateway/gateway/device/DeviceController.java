@@ -81,18 +81,13 @@ public class DeviceController {
     @GetMapping("/{mn}/rejections")
     @Operation(summary = "What was refused from a device, newest first, with the reason")
     public List<DeviceRegistry.Rejection> rejections(@PathVariable String mn, @RequestParam(defaultValue = "100") int limit) {
-        return registry.recentRejections(mn, rejectionLimit(limit));
+        return registry.recentRejections(mn, RequestValues.limit("limit", limit, 1000));
     }
 
     @GetMapping("/rejections")
     @Operation(summary = "What was refused from any sender, unknown ones included, newest first")
     public List<DeviceRegistry.Rejection> allRejections(@RequestParam(defaultValue = "100") int limit) {
-        return registry.recentRejections(null, rejectionLimit(limit));
-    }
-
-    private static int rejectionLimit(int limit) {
-        if (limit < 1 || limit > 1000) throw new InvalidInput("gateway.range", "limit", 1, 1000, limit);
-        return limit;
+        return registry.recentRejections(null, RequestValues.limit("limit", limit, 1000));
     }
 
     @PostMapping

@@ -22,6 +22,7 @@ import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.analytics.AnalysisRequests;
+import org.groundwatergateway.gateway.web.RequestValues;
 import org.locationtech.jts.geom.Coordinate;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -200,7 +201,7 @@ public class IncidentController {
         } catch (NumberFormatException e) {
             throw new InvalidInput("gateway.lonLat", "near", near);
         }
-        return incidents.camerasNear(lon, lat, radius, limit).stream().map(CameraView::of).toList();
+        return incidents.camerasNear(lon, lat, radius, RequestValues.limit("limit", limit, 100)).stream().map(CameraView::of).toList();
     }
 
     private static org.locationtech.jts.geom.Point point(List<Double> lonLat) {

@@ -120,7 +120,7 @@ public class DatastreamController {
             @Parameter(description = "latest phenomenon time, exclusive") @RequestParam(required = false) String to,
             @Parameter(description = "continue after this phenomenon time (from the previous page's next link)") @RequestParam(required = false) String after,
             @Parameter(description = "page size, at most gw.max-page-size") @RequestParam(defaultValue = "1000") int limit) {
-        if (limit < 1 || limit > maxPageSize) throw new InvalidInput("gateway.range", "limit", 1, maxPageSize, limit);
+        RequestValues.limit("limit", limit, maxPageSize);
         ShownWindow window = new ShownWindow(id, from, to);
         List<ReadingView> items = window.page(RequestValues.instant("after", after), limit);
         String next = items.size() < limit ? null : publicBaseUrl.currentRequest()

@@ -35,7 +35,7 @@ public class ReviewController {
         if (!List.of("OPEN", "ACCEPTED", "CORRECTED", "REJECTED").contains(status)) {
             throw new InvalidInput("gateway.notOneOf", "status", status, "[OPEN, ACCEPTED, CORRECTED, REJECTED]");
         }
-        return reviews.tasks(status, Math.min(limit, 1000));
+        return reviews.tasks(status, RequestValues.limit("limit", limit, 1000));
     }
 
     @PostMapping("/{id}/decision")

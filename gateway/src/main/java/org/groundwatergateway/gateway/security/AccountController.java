@@ -209,8 +209,8 @@ public class AccountController {
     @GetMapping("/api/v1/audit/logins")
     public List<LoginEvent> loginEvents(@RequestParam(required = false) String principal, @RequestParam(required = false) String kind,
                                         @RequestParam(defaultValue = "100") int limit) {
-        if (limit < 1 || limit > 10_000) throw new InvalidInput("gateway.range", "limit", 1, 10000, limit);
-        return accounts.loginEvents(principal, kind == null ? null : RequestValues.enumValue("kind", LoginEvent.Kind.class, kind), limit);
+        return accounts.loginEvents(principal, kind == null ? null : RequestValues.enumValue("kind", LoginEvent.Kind.class, kind),
+                RequestValues.limit("limit", limit, 10_000));
     }
 
     private static Set<Role> roles(List<String> names) {

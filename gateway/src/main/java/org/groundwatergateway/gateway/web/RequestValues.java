@@ -30,6 +30,12 @@ public final class RequestValues {
         return time.toInstant();
     }
 
+    /** A page size or count from 1 to {@code max}. */
+    public static int limit(String name, int value, int max) {
+        if (value < 1 || value > max) throw new InvalidInput("gateway.range", name, 1, max, value);
+        return value;
+    }
+
     public static <T> T required(String name, T value) {
         if (value == null) throw new InvalidInput("gateway.required", name);
         return value;
