@@ -3,6 +3,9 @@ package org.groundwatergateway.catalog;
 import static org.groundwatergateway.catalog.ProvVocabulary.*;
 
 import java.util.HashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Map;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
@@ -59,12 +62,17 @@ final class ObservationNetwork {
                 wellsById.put(well.id(), resource);
             }
         }
+        List<Datastream> inService = facts.datastreams();
+        Set<Long> observed = inService.stream().map(Datastream::parameterId).collect(Collectors.toSet());
         Map<Long, Resource> parametersById = new HashMap<>();
         if (parametersNamed) {
-            for (Parameter parameter : facts.parameters()) parametersById.put(parameter.id(), parameter(model, root, parameter));
+            // The parameters SensorThings lists as ObservedProperties: those some datastream observes.
+            for (Parameter parameter : facts.parameters()) {
+                if (observed.contains(parameter.id())) parametersById.put(parameter.id(), parameter(model, root, parameter));
+            }
         }
         if (!listed(datastreams)) return;
-        for (Datastream datastream : facts.datastreams()) {
+        for (Datastream datastream : inService) {
             Resource resource = datastream(model, root, datastream.id()).addProperty(DCTerms.identifier, datastream.code());
             Resource parameter = parametersById.get(datastream.parameterId());
             if (parameter != null) resource.addProperty(observedProperty, parameter);

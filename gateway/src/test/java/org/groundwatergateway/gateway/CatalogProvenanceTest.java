@@ -266,6 +266,36 @@ class CatalogProvenanceTest extends RunningGateway {
         for (Coordinate w : exactWells) assertThat(provenance).doesNotContain(String.format("%.4f", w.x)).doesNotContain(String.format("%.4f", w.y));
     }
 
+    /**
+     * Analysis results: a plume outline names its model and the model's version (the public sees it, as it sees the plumes
+     * older than a day); an incident's analysis is shown to whom the incidents are (the public: 404, as for none).
+     */
+    @Test
+    void analysisResultsNameTheirModelVersionAndAnIncidentsIsShownOnlyWhereIncidentsAre() {
+        JsonNode plumes = ok(http.anonymous().get("/ogcapi/collections/plumes/items?limit=1")).get("features");
+        assertThat(plumes.size()).isEqualTo(1);
+        String id = plumes.get(0).get("id").asString().replaceAll("\\D", "");
+        Http.Response plume = http.anonymous().get("/catalog/plumes/" + id + "/provenance?f=nt");
+        assertThat(plume.status()).as(plume.body()).isEqualTo(200);
+        assertThat(plume.raw().headers().firstValue(AuditTrail.HEADER)).isPresent();
+        assertThat(plume.body()).contains("<" + http.base() + "/catalog/models/plume/demo-domenico-1> <http://www.w3.org/2002/07/owl#versionInfo> \"demo-domenico-1\"")
+                .contains("Domenico");
+        assertThat(http.anonymous().get("/catalog/plumes/987654321/provenance").status()).isEqualTo(404);
+
+        String declaration = "{\"park\": \"HBDP\", \"parameter\": \"chromium-vi\", \"well\": \"GW-U09\", \"level\": \"LEVEL_2\", "
+                + "\"concentration\": 0.2, \"at\": \"2025-10-01T00:00:00+08:00\", \"department\": \"园区应急办\", \"author\": \"值班员\"}";
+        Http.Response created = http.post("/api/v1/incidents", declaration, "admin", "demo-admin");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long incident = created.json().get("incident").get("id").asLong();
+        Http.Response regulators = http.signedInAs("regulator", "demo-regulator").get("/catalog/incidents/" + incident + "/provenance?f=nt");
+        assertThat(regulators.status()).as(regulators.body()).isEqualTo(200);
+        assertThat(regulators.body()).contains(http.base() + "/catalog/incidents/" + incident + "/analysis");
+        Http.Response hidden = http.anonymous().get("/catalog/incidents/" + incident + "/provenance", Map.of("Accept-Language", "en"));
+        Http.Response none = http.anonymous().get("/catalog/incidents/987654321/provenance", Map.of("Accept-Language", "en"));
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.body().replace(Long.toString(incident), "ID")).isEqualTo(none.body().replace("987654321", "ID"));
+    }
+
     /** Done-means: a well registered through the API, with a datastream, is in the catalog and in SPARQL within 60 s. */
     @Test
     void aNewWellIsInTheCatalogAndInSparqlWithinSixtySeconds() throws InterruptedException {
