@@ -254,10 +254,12 @@ public final class ReadingProvenance {
         }
 
         private Resource review(Review review) {
-            Resource activity = model.createResource(base + "/reviews/" + review.id(), Activity)
-                    .addProperty(def(root, "decision"), review.status()).addLiteral(startedAtTime, dateTime(review.openedAt()));
-            if (activity.hasProperty(RDF.type, def(root, "Review"))) return activity;
-            activity.addProperty(RDF.type, model.createResource(root + DEF_PATH + "Review"));
+            Resource type = model.createResource(root + DEF_PATH + "Review");
+            Resource activity = model.createResource(base + "/reviews/" + review.id(), Activity);
+            // A review covers a run of readings: described once, however many of its readings are in the model.
+            if (activity.hasProperty(RDF.type, type)) return activity;
+            activity.addProperty(RDF.type, type).addProperty(def(root, "decision"), review.status())
+                    .addLiteral(startedAtTime, dateTime(review.openedAt()));
             text(activity, "数据审核", "data review");
             for (QualityFlag flag : QualityFlag.of(review.flags())) activity.addProperty(def(root, "raisedBy"), flag.name());
             if (review.decidedAt() != null) activity.addLiteral(endedAtTime, dateTime(review.decidedAt()));
