@@ -90,7 +90,8 @@ public final class CatalogSparql {
         ARQ.getContext().set(ARQ.httpServiceAllowed, false);
     }
 
-    private final DcatCatalog catalog;
+    /** The graph a query runs on: the viewer's catalog, or more ({@link LinkedCatalogGraph}). */
+    private final java.util.function.BiFunction<Viewer, String, org.apache.jena.rdf.model.Model> graph;
     private final Duration timeout;
     private final int maxResults;
     private final Semaphore slots;
@@ -101,10 +102,20 @@ public final class CatalogSparql {
 
     /** @param maxConcurrent how many queries may run at once; a query beyond them is refused at once as {@link Busy} */
     public CatalogSparql(DcatCatalog catalog, Duration timeout, int maxResults, int maxConcurrent) {
+        this(catalog::describe, timeout, maxResults, maxConcurrent);
+    }
+
+    /** Over the catalog, the monitoring network and the reviewed readings' provenance the viewer may see. */
+    public CatalogSparql(LinkedCatalogGraph graph, Duration timeout, int maxResults, int maxConcurrent) {
+        this(graph::describe, timeout, maxResults, maxConcurrent);
+    }
+
+    private CatalogSparql(java.util.function.BiFunction<Viewer, String, org.apache.jena.rdf.model.Model> graph, Duration timeout, int maxResults,
+                          int maxConcurrent) {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("the SPARQL timeout must be positive");
         if (maxResults < 1) throw new IllegalArgumentException("the SPARQL result limit must be at least 1");
         if (maxConcurrent < 1) throw new IllegalArgumentException("the SPARQL concurrency must be at least 1");
-        this.catalog = catalog;
+        this.graph = graph;
         this.timeout = timeout;
         this.maxResults = maxResults;
         this.slots = new Semaphore(maxConcurrent);
@@ -163,7 +174,7 @@ public final class CatalogSparql {
     public SparqlResult run(Query query, Viewer viewer, String root) {
         if (!slots.tryAcquire()) throw new Busy(Math.max(1, timeout.toSeconds()));
         try {
-            var dataset = DatasetFactory.wrap(catalog.describe(viewer, root));
+            var dataset = DatasetFactory.wrap(graph.apply(viewer, root));
             try (QueryExecution execution = QueryExecution.dataset(dataset).query(query).set(ARQ.httpServiceAllowed, false)
                     .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS).build()) {
                 if (query.isSelectType()) return new SparqlResult.Rows(ResultSetFactory.copyResults(execution.execSelect()));

@@ -72,6 +72,14 @@ class DrillApiTest extends RunningGateway {
         JsonNode summary = incident.get("incident");
         assertThat(summary.get("drillId").asLong()).isEqualTo(id);
         assertThat(summary.get("analysis").get("state").asString()).as(summary.toString()).isEqualTo("DONE");
+        // Its provenance (issue #18): the model and its version, the windows of readings and the datastreams it used.
+        String provenance = ok2(http.get("/catalog/incidents/" + incidentId + "/provenance?f=nt"));
+        String incidentUri = http.base() + "/catalog/incidents/" + incidentId;
+        assertThat(provenance).contains("<" + incidentUri + "/forecast> <http://www.w3.org/ns/prov#wasGeneratedBy> <" + incidentUri + "/analysis>")
+                .contains("<" + incidentUri + "/analysis> <http://www.w3.org/ns/prov#used> <" + incidentUri + "/analysis#heads>")
+                .contains("<" + http.base() + "/catalog/models/incident-analysis/1> <http://www.w3.org/2002/07/owl#versionInfo> \"1\"")
+                .contains("<" + incidentUri + "/analysis#concentrations> <http://www.w3.org/ns/prov#hadMember> <" + http.base() + "/catalog/id/datastreams/")
+                .contains("drill's simulated readings");
         assertThat(Instant.parse(summary.get("openedAt").asString())).isEqualTo(Instant.parse(drill.get("severeAlertAt").asString()));
         assertThat(summary.get("topSource").get("nameZh").asString()).isEqualTo("园区污水处理厂");
         assertThat(incident.get("plan").get("code").asString()).isEqualTo("VOC-U-1");
@@ -157,5 +165,11 @@ class DrillApiTest extends RunningGateway {
         List<Long> ids = new ArrayList<>();
         for (JsonNode element : array) ids.add(element.has("drill") ? element.get("drill").get("id").asLong() : element.get("id").asLong());
         return ids;
+    }
+
+    /** The body of a 200 answer. */
+    private static String ok2(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.body();
     }
 }

@@ -177,7 +177,10 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> enterprises(a, "/ogcapi/collections/enterprises/items?limit=100"),
                 a -> enterpriseFeatureInfo(a, enterpriseSites.get(random.nextInt(enterpriseSites.size()))),
                 this::withheldDatasets,
-                a -> forecast(a, datastreams.get(random.nextInt(datastreams.size()))));
+                a -> forecast(a, datastreams.get(random.nextInt(datastreams.size()))),
+                this::catalogDcat,
+                a -> catalogSparql(a, random),
+                a -> readingProvenance(a, datastreams.get(random.nextInt(datastreams.size())), random));
         for (int i = 0; i < REQUESTS; i++) {
             Audience audience = Audience.values()[random.nextInt(Audience.values().length)];
             doors.get(random.nextInt(doors.size())).accept(audience);
@@ -186,7 +189,8 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(asked).as("every audience asked").hasSize(Audience.values().length);
         // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
-                "observation outside", "reading outside", "aggregates outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own");
+                "observation outside", "reading outside", "aggregates outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own", "catalog outside",
+                "sparql outside", "provenance outside");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 
@@ -623,6 +627,102 @@ class SharingLeakMatrixTest extends RunningGateway {
     private void forecast(Audience a, long datastream) {
         int status = as(a).get("/api/v1/datastreams/" + datastream + "/forecast?historyDays=30").status();
         if (a != Audience.REGULATOR) assertThat(status).as("%s: no forecast from hidden values", a).isEqualTo(404);
+    }
+
+    // ---- the linked-data catalog: DCAT, SPARQL and provenance ----
+
+    private static final List<String> withheldTexts = new ArrayList<>();
+
+    /** What the default policy withholds from outside as text: enterprises' processes and characteristic pollutants. */
+    private List<String> withheldTexts() {
+        synchronized (withheldTexts) {
+            if (withheldTexts.isEmpty()) {
+                for (JsonNode f : ok(as(Audience.REGULATOR).get("/ogcapi/collections/enterprises/items?limit=100")).get("features")) {
+                    withheldTexts.add(f.get("properties").get("processes").asString());
+                    withheldTexts.add(f.get("properties").get("characteristic_pollutants").asString());
+                }
+            }
+            return withheldTexts;
+        }
+    }
+
+    /** Neither a well's exact place (to the 5th decimal, which the 500 m grid never has) nor a withheld text. */
+    private void checkNoSecret(Audience a, String what, String body) {
+        for (double[] w : exactWells.values()) {
+            assertThat(body).as("%s: %s places no well exactly", a, what).doesNotContain(String.format("%.5f", w[0]))
+                    .doesNotContain(String.format("%.5f", w[1]));
+        }
+        for (String text : withheldTexts()) assertThat(body).as("%s: %s holds no withheld attribute", a, what).doesNotContain(text);
+    }
+
+    private void catalogDcat(Audience a) {
+        Http.Response catalog = as(a).get("/catalog?f=nt");
+        assertThat(catalog.status()).as(catalog.body()).isEqualTo(200);
+        if (a == Audience.REGULATOR) {
+            assertThat(catalog.body()).contains("\"network_coverage\"");
+            return;
+        }
+        counted("catalog outside");
+        assertThat(catalog.body()).as("%s: the coverage map is not named", a).doesNotContain("\"network_coverage\"");
+        checkNoSecret(a, "the catalog", catalog.body());
+    }
+
+    /** Questions an adversary asks the SPARQL endpoint: every literal, numbers by pattern, places as text, aggregated values. */
+    private static final List<String> ADVERSARIAL_QUERIES = List.of(
+            "SELECT ?s ?p ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }",
+            "SELECT ?o WHERE { ?s ?p ?o FILTER(regex(str(?o), \"[0-9]+\\\\.[0-9]{3,}\")) }",
+            "SELECT (STR(?g) AS ?text) WHERE { { ?x <http://www.opengis.net/ont/geosparql#asWKT> ?g } UNION { ?x <http://www.w3.org/ns/dcat#bbox> ?g } }",
+            "SELECT (COUNT(?v) AS ?n) (SUM(?v) AS ?sum) (GROUP_CONCAT(STR(?v)) AS ?all) WHERE { ?s <http://www.w3.org/ns/prov#value> ?v }",
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(STRSTARTS(STR(?s), STR(<readings/>))) }",
+            "DESCRIBE ?w WHERE { ?w a <http://www.w3.org/ns/sosa/Platform> }");
+
+    private void catalogSparql(Audience a, Random random) {
+        String query = ADVERSARIAL_QUERIES.get(random.nextInt(ADVERSARIAL_QUERIES.size()));
+        Http.Response answer = as(a).get("/catalog/sparql?format=" + (query.startsWith("CONSTRUCT") || query.startsWith("DESCRIBE") ? "nt" : "csv")
+                + "&query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        assertThat(answer.status()).as("%s: %s", a, answer.body()).isEqualTo(200);
+        if (a == Audience.REGULATOR) return;
+        counted("sparql outside");
+        checkNoSecret(a, "SPARQL " + query, answer.body());
+        if (query.contains("COUNT(?v)")) assertThat(answer.body().lines().skip(1).findFirst().orElseThrow()).as("%s: no value to aggregate", a).startsWith("0,");
+        assertThat(answer.body()).as("%s: no exact value, no raw value", a).doesNotContain("prov#value");
+    }
+
+    /** Reading ids and times per datastream (the latest ones, the fresh included), as the regulator reads them. */
+    private final Map<Long, List<Object[]>> observations = new HashMap<>();
+
+    /** A reading's provenance: outside, not found inside the delay; else its class alone, as the readings door shows it. */
+    private void readingProvenance(Audience a, long datastream, Random random) {
+        List<Object[]> latest = observations.computeIfAbsent(datastream, ds -> {
+            List<Object[]> found = new ArrayList<>();
+            for (JsonNode o : ok(as(Audience.REGULATOR).get("/sta/v1.1/Datastreams(" + ds + ")/Observations?$top=3&$orderby=phenomenonTime%20desc"))
+                    .get("value")) {
+                found.add(new Object[] {o.get("@iot.id").asLong(), Instant.parse(o.get("phenomenonTime").asString())});
+            }
+            return found;
+        });
+        if (latest.isEmpty()) return;
+        Object[] pick = latest.get(random.nextInt(latest.size()));
+        long id = (Long) pick[0];
+        Instant time = (Instant) pick[1];
+        Http.Response answer = as(a).get("/catalog/readings/" + id + "/provenance?f=nt");
+        if (a == Audience.REGULATOR) {
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.body()).contains("prov#value");
+            return;
+        }
+        counted("provenance outside");
+        if (time.isAfter(Instant.now().minus(DELAY))) {
+            assertThat(answer.status()).as("%s: the provenance of a reading inside the delay", a).isEqualTo(404);
+            return;
+        }
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.body()).as("%s: no value, no raw value", a).doesNotContain("prov#value").doesNotContain("wktLiteral");
+        checkNoSecret(a, "provenance", answer.body());
+        java.util.regex.Matcher shown = java.util.regex.Pattern.compile("/catalog/readings/" + id + "> <[^>]*#gbt14848Class> \"(\\d)\"")
+                .matcher(answer.body());
+        assertThat(shown.find()).as("%s: the class of reading %d", a, id).isTrue();
+        assertThat(Integer.parseInt(shown.group(1))).isEqualTo(classOf(PARAMETER, exactValue(datastream, time)));
     }
 
     // ---- the oracle's own arithmetic ----

@@ -35,6 +35,11 @@ import org.locationtech.jts.geom.GeometryFactory;
  */
 final class DemoLayers {
 
+    /**
+     * The version of the leak model the outlines are drawn with, stored with each: raise it when {@code DemoPark.Leak} or
+     * its Domenico source changes what an outline is.
+     */
+    static final String PLUME_MODEL_VERSION = "demo-domenico-1";
     /** Plume outlines are cut at the GB/T 14848 class III limit, the usual groundwater quality target. */
     private static final int TARGET_CLASS = 3;
     private static final double CELL_M = 5;
@@ -95,7 +100,8 @@ final class DemoLayers {
             case P50 -> "标称参数";
             case P95 -> "流速×1.25、弥散度×1.4";
         };
-        return new Plume(null, park.id(), parameter.id(), leak.sourceCode(), at, band, threshold, method, area.getArea(), lonLat(area));
+        return new Plume(null, park.id(), parameter.id(), leak.sourceCode(), at, band, threshold, method, area.getArea(), lonLat(area),
+                PLUME_MODEL_VERSION);
     }
 
     private static Geometry rectangle(double west, double south, double east, double north) {

@@ -69,7 +69,22 @@ public final class IncidentAnalysis {
     }
 
     public record Result(Incident.Flow flow, double thresholdMgPerL, int realizations, PlumeForecast forecast, Incident.TopSource topSource,
-                         String tracingProblem) {}
+                         String tracingProblem, Used used) {}
+
+    /**
+     * What an analysis ran on, for its provenance: the model and its version, and the windows of readings it read (the
+     * aquifer's heads for the flow, the parameter's concentrations for tracing), from inclusive to exclusive.
+     */
+    public record Used(String model, String modelVersion, Instant headsFrom, Instant headsTo, Instant traceFrom, Instant traceTo) {}
+
+    /** The model an incident's analysis runs, as its results' provenance names it. */
+    public static final String MODEL = "regional flow from the heads' trend plane; Bayesian source tracing; Monte Carlo transport "
+            + "(Wexler 1992 strip source, vertically mixed)";
+    /**
+     * The version of that model, stored with every result: raise it whenever a change of this class, {@link SiteFlow},
+     * {@link SiteTracing} or the transport it calls changes what an analysis computes from the same readings.
+     */
+    public static final String MODEL_VERSION = "1";
 
     private static final Duration FLOW_WINDOW = Duration.ofDays(30);
     /** How far down the flow a receptor is looked for on the plume's centre line. */
@@ -111,6 +126,8 @@ public final class IncidentAnalysis {
         SiteReadings seen = readingsOf(incident.drill());
         SiteTracing tracer = incident.drill() == null ? tracing : new SiteTracing(database, seen);
         SiteFlow flow = SiteFlow.lastBefore(site, aquifer, seen, to, FLOW_WINDOW, 50);
+        Instant headsTo = seen.latest(site, aquifer, "water-level", to).map(last -> last.plusSeconds(1)).orElse(to);
+        Instant traceFrom = to.minus(Duration.ofDays(settings.traceWindowDays()));
         UniformFlow regional = flow.regional();
         progress.advance(0.05, Stage.of("core.stage.flow"));
 
@@ -128,7 +145,7 @@ public final class IncidentAnalysis {
             SiteTracing.Model traced = new SiteTracing.Model(model.longitudinalDispersivity(), model.transverseDispersivity(),
                     model.verticalDispersivity(), model.sourceWidthM(), model.sourceDepthM(), retardation, 0, model.sampleDepthM(),
                     model.relativeError(), model.cellSizeM());
-            var inversion = tracer.trace(site, aquifer.code(), parameter.code(), to.minus(Duration.ofDays(settings.traceWindowDays())), to,
+            var inversion = tracer.trace(site, aquifer.code(), parameter.code(), traceFrom, to,
                     traced, progress.part(0.05, 0.6)).inversion();
             if (!inversion.enterprises().isEmpty()) {
                 var first = inversion.enterprises().get(0);
@@ -210,7 +227,7 @@ public final class IncidentAnalysis {
         risks.sort((a, b) -> Double.compare(a.advectiveDays(), b.advectiveDays()));
 
         return new Result(new Incident.Flow(regional.azimuthDegrees(), regional.seepageVelocity()), threshold, result.realisations(),
-                new PlumeForecast(bands, risks), top, problem);
+                new PlumeForecast(bands, risks), top, problem, new Used(MODEL, MODEL_VERSION, headsTo.minus(FLOW_WINDOW), headsTo, traceFrom, to));
     }
 
     /**

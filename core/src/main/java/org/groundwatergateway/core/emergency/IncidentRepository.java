@@ -78,7 +78,7 @@ public final class IncidentRepository {
      * last, so that whoever sees DONE finds them all.
      */
     public void attach(long id, Incident.Flow flow, double threshold, int realizations, PlumeForecast forecast, Incident.TopSource top,
-                       Instant at) {
+                       IncidentAnalysis.Used used, Instant at) {
         for (PlumeForecast.Band b : forecast.bands()) {
             jdbc.sql("INSERT INTO incident_forecasts (incident_id, kind, label, along_m, across_m, forecast_day, p05, p50, p95) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
@@ -91,9 +91,12 @@ public final class IncidentRepository {
                             r.fractionNotArriving()).update();
         }
         jdbc.sql("UPDATE incidents SET analysis_state = 'DONE', flow_azimuth_deg = ?, seepage_velocity = ?, threshold_mg_l = ?, "
-                        + "realizations = ?, top_source_code = ?, top_source_name = ?, top_source_p = ?, analysed_at = ? WHERE id = ?")
+                        + "realizations = ?, top_source_code = ?, top_source_name = ?, top_source_p = ?, analysed_at = ?, analysis_model = ?, "
+                        + "analysis_model_version = ?, heads_from = ?, heads_to = ?, trace_from = ?, trace_to = ? WHERE id = ?")
                 .params(flow.azimuthDegrees(), flow.seepageVelocity(), threshold, realizations, top == null ? null : top.enterprise(),
-                        top == null ? null : top.nameZh(), top == null ? null : top.probability(), Rows.timestamp(at), id).update();
+                        top == null ? null : top.nameZh(), top == null ? null : top.probability(), Rows.timestamp(at), used.model(),
+                        used.modelVersion(), Rows.timestamp(used.headsFrom()), Rows.timestamp(used.headsTo()), Rows.timestamp(used.traceFrom()),
+                        Rows.timestamp(used.traceTo()), id).update();
     }
 
     /** The analysis failed: why, in English and in Chinese. */

@@ -306,7 +306,7 @@ public final class IncidentService {
         try {
             IncidentAnalysis.Result result = analysis.run(site, incident, progress);
             Instant now = clockOf(incident).instant();
-            incidents.attach(incident.id(), result.flow(), result.thresholdMgPerL(), result.realizations(), result.forecast(), result.topSource(), now);
+            incidents.attach(incident.id(), result.flow(), result.thresholdMgPerL(), result.realizations(), result.forecast(), result.topSource(), result.used(), now);
             StringBuilder text = new StringBuilder("羽流预测完成");
             for (PlumeForecast.ReceptorRisk r : result.forecast().receptors()) {
                 text.append(String.format(Locale.ROOT, "；%s %s 预计到达 %s 天", r.code(), r.nameZh(), r.arrivalP50() == null ? "（中位数不在预测期内）"

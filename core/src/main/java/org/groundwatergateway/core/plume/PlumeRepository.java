@@ -16,10 +16,10 @@ public final class PlumeRepository {
 
     public void insert(List<Plume> plumes) {
         for (Plume p : plumes) {
-            database.jdbc().sql("INSERT INTO plumes (park_id, parameter_id, source_code, valid_time, band, threshold, method, area_m2, geom) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + Geometries.BIND + ")")
+            database.jdbc().sql("INSERT INTO plumes (park_id, parameter_id, source_code, valid_time, band, threshold, method, area_m2, geom, "
+                            + "model_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, " + Geometries.BIND + ", ?)")
                     .params(p.parkId(), p.parameterId(), p.sourceCode(), Rows.timestamp(p.validTime()), p.band().name(), p.threshold(),
-                            p.method(), p.areaM2(), Geometries.wkb(p.outline()))
+                            p.method(), p.areaM2(), Geometries.wkb(p.outline()), p.modelVersion())
                     .update();
         }
     }

@@ -1,10 +1,15 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
+import org.groundwatergateway.catalog.AnalysisProvenance;
 import org.groundwatergateway.catalog.CatalogService;
 import org.groundwatergateway.catalog.CatalogSettings;
 import org.groundwatergateway.catalog.CatalogSparql;
 import org.groundwatergateway.catalog.DcatCatalog;
+import org.groundwatergateway.catalog.LinkedCatalogGraph;
+import org.groundwatergateway.catalog.ProvenanceFacts;
+import org.groundwatergateway.catalog.ReadingProvenance;
+import org.groundwatergateway.catalog.StoredProvenanceFacts;
 import org.groundwatergateway.catalog.StoredCatalogFacts;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.policies.AccessPolicy;
@@ -33,8 +38,30 @@ public class CatalogConfiguration {
         return new CatalogService(catalog);
     }
 
+    /** Provenance reads the store as every door does: within the gateway's query timeout. */
     @Bean
-    CatalogSparql catalogSparql(DcatCatalog catalog, CatalogProperties properties) {
-        return new CatalogSparql(catalog, properties.sparqlTimeout(), properties.sparqlMaxResults(), properties.sparqlConcurrency());
+    ProvenanceFacts provenanceFacts(Database database, GatewayProperties gateway) {
+        return new StoredProvenanceFacts(database.withQueryTimeout(gateway.queryTimeout()));
+    }
+
+    @Bean
+    ReadingProvenance readingProvenance(AccessPolicy policy, ProvenanceFacts facts, Clock clock) {
+        return new ReadingProvenance(policy, facts, clock);
+    }
+
+    @Bean
+    AnalysisProvenance analysisProvenance(AccessPolicy policy, ProvenanceFacts facts, Clock clock) {
+        return new AnalysisProvenance(policy, facts, clock);
+    }
+
+    /** What SPARQL queries: the catalog, the monitoring network and the reviewed readings' provenance, cached as the catalog is. */
+    @Bean
+    LinkedCatalogGraph linkedCatalogGraph(DcatCatalog catalog, AccessPolicy policy, ProvenanceFacts facts, Clock clock, CatalogProperties properties) {
+        return new LinkedCatalogGraph(catalog, policy, facts, clock, properties.cacheFor());
+    }
+
+    @Bean
+    CatalogSparql catalogSparql(LinkedCatalogGraph graph, CatalogProperties properties) {
+        return new CatalogSparql(graph, properties.sparqlTimeout(), properties.sparqlMaxResults(), properties.sparqlConcurrency());
     }
 }

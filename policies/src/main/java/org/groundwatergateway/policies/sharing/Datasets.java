@@ -21,6 +21,11 @@ public final class Datasets {
     public static final String READINGS = "readings";
     /** Bulk downloads (a datastream's readings as CSV): a channel the policy opens per audience; what they hold is the data's own disclosure. */
     public static final String EXPORTS = "exports";
+    /**
+     * Who decided a review: the reviewers' names in the provenance of a reading ({@code /catalog/readings/{id}/provenance},
+     * the SPARQL graph). An audience not shown this dataset is told the reviewer's role, not the person.
+     */
+    public static final String REVIEWERS = "reviewers";
 
     public static final List<Dataset> ALL = List.of(
             feature("wells"), feature("latest_readings"), feature("plumes"), feature("risk_zones"), feature("enterprises"),
@@ -31,6 +36,7 @@ public final class Datasets {
             new Dataset(READINGS, Kind.REST_RESOURCE), new Dataset("alerts", Kind.REST_RESOURCE),
             new Dataset("devices", Kind.REST_RESOURCE), new Dataset("on_call_contacts", Kind.REST_RESOURCE),
             new Dataset("incidents", Kind.REST_RESOURCE), new Dataset("drills", Kind.REST_RESOURCE),
+            new Dataset(REVIEWERS, Kind.REST_RESOURCE),
             new Dataset("incident_reports", Kind.REPORT), new Dataset("drill_reports", Kind.REPORT),
             new Dataset("alert_summary", Kind.REPORT), new Dataset("operations_reports", Kind.REPORT),
             new Dataset("risk_reports", Kind.REPORT), new Dataset("alert_stream", Kind.STREAM),
