@@ -30,17 +30,22 @@ public final class Mirrors {
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
     }
 
-    /** Stores or refreshes a partner's datastream; its id here. */
-    public long mirror(long peerId, long remoteId, String name, String description, String unit, String thing, String licence, String disclosure) {
-        Optional<Long> id = jdbc.sql("SELECT id FROM foreign_datastreams WHERE peer_id = ? AND remote_id = ?").params(peerId, remoteId)
-                .query(Long.class).optional();
-        if (id.isPresent()) {
-            jdbc.sql("UPDATE foreign_datastreams SET name = ?, description = ?, unit = ?, thing = ?, licence = ?, disclosure = ? WHERE id = ?")
-                    .params(name, description, unit, thing, licence, disclosure, id.get()).update();
-            return id.get();
+    /** Stores or refreshes a partner's datastream, as mirrored under an agreement; its id here. */
+    public long mirror(long peerId, long remoteId, long agreementId, String name, String description, String unit, String thing, String licence,
+                       String disclosure) {
+        Optional<ForeignDatastream> stored = datastream(peerId, remoteId);
+        if (stored.isPresent()) {
+            jdbc.sql("UPDATE foreign_datastreams SET agreement_id = ?, name = ?, description = ?, unit = ?, thing = ?, licence = ?, disclosure = ? "
+                    + "WHERE id = ?").params(agreementId, name, description, unit, thing, licence, disclosure, stored.get().id()).update();
+            return stored.get().id();
         }
-        return Rows.insert(jdbc.sql("INSERT INTO foreign_datastreams (peer_id, remote_id, name, description, unit, thing, licence, disclosure) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)").params(peerId, remoteId, name, description, unit, thing, licence, disclosure));
+        return Rows.insert(jdbc.sql("INSERT INTO foreign_datastreams (peer_id, remote_id, agreement_id, name, description, unit, thing, licence, "
+                + "disclosure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(peerId, remoteId, agreementId, name, description, unit, thing, licence, disclosure));
+    }
+
+    /** A partner's datastream by its id there, if mirrored. */
+    public Optional<ForeignDatastream> datastream(long peerId, long remoteId) {
+        return jdbc.sql("SELECT * FROM foreign_datastreams WHERE peer_id = ? AND remote_id = ?").params(peerId, remoteId).query(Mirrors::datastream).optional();
     }
 
     /** Adds the observations not stored yet and replaces those the source corrected, in one transaction. */
@@ -75,7 +80,7 @@ public final class Mirrors {
     /** The time of the newest observation mirrored of the partner's datastream; null if none yet. */
     public Instant newest(long peerId, long remoteId) {
         return jdbc.sql("SELECT MAX(o.phenomenon_time) AS newest FROM foreign_observations o JOIN foreign_datastreams d ON d.id = o.datastream_id "
-                + "WHERE d.peer_id = ? AND d.remote_id = ?").params(peerId, remoteId).query((rs, n) -> Rows.instant(rs, "newest")).single();
+                + "WHERE d.peer_id = ? AND d.remote_id = ?").params(peerId, remoteId).query((rs, n) -> Rows.instant(rs, "newest")).list().get(0);
     }
 
     /** Of every partner, or of one. */
@@ -117,7 +122,7 @@ public final class Mirrors {
     }
 
     private static ForeignDatastream datastream(ResultSet rs, int row) throws SQLException {
-        return new ForeignDatastream(rs.getLong("id"), rs.getLong("peer_id"), rs.getLong("remote_id"), rs.getString("name"), rs.getString("description"),
+        return new ForeignDatastream(rs.getLong("id"), rs.getLong("peer_id"), rs.getLong("remote_id"), rs.getLong("agreement_id"), rs.getString("name"), rs.getString("description"),
                 rs.getString("unit"), rs.getString("thing"), rs.getString("licence"), rs.getString("disclosure"));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
 import org.groundwatergateway.core.federation.Mirrors;
 import org.groundwatergateway.gateway.federation.MessageRefusal.Reason;
@@ -53,9 +54,15 @@ public final class MessageIntake {
         Agreement agreement = agreements.receivingNow().stream().filter(a -> a.peerId() == peer.id() && a.datastreams().contains(datastream)).findFirst()
                 .orElseThrow(() -> new MessageRefusal(Reason.NOT_AGREED, "no agreement in force with " + peer.gatewayId() + " covers datastream " + datastream));
         List<ForeignObservation> observations = observations(body.path("observations"));
+        ForeignDatastream stored = mirrors.datastream(peer.id(), datastream).orElse(null);
+        String disclosure = body.path("disclosure").asString(stored == null ? null : stored.disclosure());
+        if (stored != null && !stored.masksAs(agreement.id(), disclosure)) {
+            throw new MessageRefusal(Reason.NOT_AGREED, "datastream " + datastream + " masked otherwise than agreed (was: " + stored.disclosure() + "; now: " + disclosure + ")");
+        }
         messages.accept(verified);
-        long local = mirrors.mirror(peer.id(), datastream, body.path("name").asString("Datastreams(" + datastream + ")"), null, null, null,
-                agreement.licence(), body.path("disclosure").asString(null));
+        long local = mirrors.mirror(peer.id(), datastream, agreement.id(), body.path("name").asString(stored == null ? "Datastreams(" + datastream + ")" : stored.name()),
+                stored == null ? null : stored.description(), stored == null ? null : stored.unit(), stored == null ? null : stored.thing(), agreement.licence(),
+                disclosure);
         return mirrors.merge(local, observations, clock.instant());
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
 import org.groundwatergateway.core.federation.MirrorState;
 import org.groundwatergateway.core.federation.Mirrors;
@@ -67,7 +68,7 @@ public final class MirrorPuller implements SmartLifecycle {
         try {
             int added = 0;
             for (Agreement agreement : agreed) {
-                for (long datastream : agreement.datastreams()) added += pullDatastream(peer, datastream, agreement.licence());
+                for (long datastream : agreement.datastreams()) added += pullDatastream(peer, datastream, agreement);
             }
             mirrors.record(new MirrorState(peer.id(), started, started, 0, null, started.plus(properties.pullInterval())));
             if (before.failures() > 0) log.info("Partner {} answers again: mirror current after {} failed pulls", peer.gatewayId(), before.failures());
@@ -85,8 +86,11 @@ public final class MirrorPuller implements SmartLifecycle {
         return wait.compareTo(properties.backoffMax()) > 0 ? properties.backoffMax() : wait;
     }
 
-    /** Mirrors one datastream's new observations; how many were new. A datastream the partner does not show us fails the pull. */
-    private int pullDatastream(Peer peer, long remoteId, String licence) {
+    /**
+     * Mirrors one datastream's new observations; how many were new. A datastream the partner does not show us, or masks
+     * otherwise than when it was mirrored under this agreement, fails the pull and stores nothing.
+     */
+    private int pullDatastream(Peer peer, long remoteId, Agreement agreement) {
         JsonNode datastream = partners.get(peer, STA + "/Datastreams(" + remoteId + ")?$expand=" + encode("Thing($select=name)")).body();
         Instant newest = mirrors.newest(peer.id(), remoteId);
         String since = newest == null ? "" : "$filter=" + encode("phenomenonTime ge " + newest.minus(properties.lookback())) + "&";
@@ -97,15 +101,20 @@ public final class MirrorPuller implements SmartLifecycle {
         while (next != null) {
             PartnerClient.Answer page = partners.get(peer, next);
             if (local < 0) {
-                local = mirrors.mirror(peer.id(), remoteId, datastream.path("name").asString(), datastream.path("description").asString(null),
-                        datastream.path("unitOfMeasurement").path("symbol").asString(null), datastream.path("Thing").path("name").asString(null), licence,
-                        page.disclosure());
+                ForeignDatastream stored = mirrors.datastream(peer.id(), remoteId).orElse(null);
+                if (stored != null && !stored.masksAs(agreement.id(), page.disclosure())) {
+                    throw new PartnerFailure("partner " + peer.gatewayId() + " masks datastream " + remoteId + " otherwise than agreed (was: "
+                            + stored.disclosure() + "; now: " + page.disclosure() + "): not mirrored until an agreement covers it again");
+                }
+                local = mirrors.mirror(peer.id(), remoteId, agreement.id(), datastream.path("name").asString(), datastream.path("description").asString(null),
+                        datastream.path("unitOfMeasurement").path("symbol").asString(null), datastream.path("Thing").path("name").asString(null),
+                        agreement.licence(), page.disclosure());
             }
             List<ForeignObservation> observations = new ArrayList<>();
             for (JsonNode o : page.body().path("value")) {
                 JsonNode result = o.path("result");
                 String time = o.path("phenomenonTime").asString();
-                observations.add(new ForeignObservation(o.path("id").asLong(), Instant.parse(time.contains("/") ? time.substring(0, time.indexOf('/')) : time),
+                observations.add(new ForeignObservation(o.path("@iot.id").asLong(), Instant.parse(time.contains("/") ? time.substring(0, time.indexOf('/')) : time),
                         result.isNumber() ? result.asDouble() : null));
             }
             added += mirrors.merge(local, observations, clock.instant()).added();

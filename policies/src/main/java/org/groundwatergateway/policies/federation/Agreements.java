@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.groundwatergateway.policies.OrganisationKind;
@@ -210,7 +211,7 @@ public final class Agreements {
 
     /** The agreed datastreams: some, at most {@value #MAX_DATASTREAMS}; ours must exist, the partner's are its to check. */
     private List<Long> datastreams(List<Long> asked, Agreement.Direction direction, List<Problem> problems) {
-        if (asked == null || asked.isEmpty() || asked.size() > MAX_DATASTREAMS || asked.contains(null)) {
+        if (asked == null || asked.isEmpty() || asked.size() > MAX_DATASTREAMS || asked.stream().anyMatch(Objects::isNull)) {
             problems.add(new Problem("datastreams", "1 to " + MAX_DATASTREAMS + " datastream ids", "1 至 " + MAX_DATASTREAMS + " 个数据流编号"));
             return List.of();
         }
@@ -256,8 +257,8 @@ public final class Agreements {
         try {
             Geometry geometry = new WKTReader().read(wkt);
             if (geometry instanceof Polygonal && geometry.isValid()) return wkt.strip();
-        } catch (ParseException e) {
-            // refused below
+        } catch (ParseException | IllegalArgumentException e) {
+            // refused below (JTS refuses a ring of too few points with the latter)
         }
         problems.add(new Problem("boundary", "a valid POLYGON or MULTIPOLYGON in WKT, longitude and latitude (EPSG:4326)",
                 "有效的 WKT 面（POLYGON 或 MULTIPOLYGON），经纬度（EPSG:4326）"));
