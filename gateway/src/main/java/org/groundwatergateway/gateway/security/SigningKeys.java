@@ -78,6 +78,11 @@ public final class SigningKeys {
         return (JWKSelector selector, SecurityContext context) -> selector.select(signing);
     }
 
+    /** The current key, private part included: federation messages are signed with it too (docs/federation.md). */
+    public RSAKey current() {
+        return (RSAKey) signing.getKeys().get(0);
+    }
+
     /** Every key a live token may have been signed with, public parts only: the JWKS and the verifier read this. */
     public JWKSource<SecurityContext> verificationSource() {
         return (JWKSelector selector, SecurityContext context) -> selector.select(published);

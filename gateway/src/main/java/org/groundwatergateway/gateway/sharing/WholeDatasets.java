@@ -30,6 +30,8 @@ public final class WholeDatasets implements HandlerInterceptor {
             "/api/v1/plans", "incidents",
             "/api/v1/cameras", "incidents",
             "/api/v1/drills/**", "drills",
+            // What partners share with us, mirrored: shown as they shared it, or not at all.
+            "/api/v1/federation/foreign-datastreams/**", "foreign_observations",
             // The catalog lists each dataset as its own disclosure allows; the catalog as such is shown or not.
             "/catalog/**", "catalog");
 

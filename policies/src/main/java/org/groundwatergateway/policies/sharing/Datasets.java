@@ -41,7 +41,8 @@ public final class Datasets {
             new Dataset("alert_summary", Kind.REPORT), new Dataset("operations_reports", Kind.REPORT),
             new Dataset("risk_reports", Kind.REPORT), new Dataset("alert_stream", Kind.STREAM),
             new Dataset(EXPORTS, Kind.EXPORT), new Dataset("catalog", Kind.CATALOG),
-            new Dataset("federation_feed", Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
+            new Dataset("federation_feed", Kind.FEDERATION),
+            new Dataset("foreign_observations", Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
 
     private Datasets() {}
 

@@ -108,6 +108,22 @@ public final class ShareWorkflow {
         return repository.grant(grant).orElseThrow();
     }
 
+    /**
+     * A grant the security administrator makes directly, for an agreement signed outside the platform (a federation
+     * agreement): recorded as a request approved at once, so it reads, explains and revokes like any other grant.
+     */
+    public synchronized Grant grantAgreement(String organisation, String template, List<Rule> rules, String purpose, Instant from, Instant until,
+                                             Viewer administrator) {
+        Instant now = clock.instant();
+        List<String> datasets = rules.stream().flatMap(r -> r.datasets().stream()).distinct().toList();
+        long request = repository.insertRequest(organisation, template, datasets, purpose, from, until, administrator.name(), now);
+        long grant = repository.approve(repository.request(request).orElseThrow(), rules,
+                new Grant.Version(1, Grant.Status.ACTIVE, from.isBefore(now) ? now : from, until, administrator.name(), now, purpose));
+        grants.reload();
+        log.info("Agreement grant {} to {} from template {} until {} made by {}", grant, organisation, template, until, administrator.name());
+        return repository.grant(grant).orElseThrow();
+    }
+
     public synchronized ShareRequest refuse(long id, Viewer administrator, String reason) {
         ShareRequest request = undecided(administrator, id);
         List<Problem> problems = new ArrayList<>();

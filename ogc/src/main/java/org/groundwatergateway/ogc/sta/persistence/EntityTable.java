@@ -18,8 +18,18 @@ final class EntityTable {
     private final String condition;
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final Map<String, String> relations;
+    private final Map<String, Column> rowKeys = new LinkedHashMap<>();
 
     EntityTable(EntityType type, String from, String condition, List<Column> columns, Map<String, String> relations) {
+        this(type, from, condition, columns, relations, List.of());
+    }
+
+    /**
+     * @param rowKeys attributes a sharing policy may limit rows by that are no property of the entity (an Observation's
+     *                Datastream): never selected, filtered or sorted on, only used for the rows the viewer is restricted to
+     */
+    EntityTable(EntityType type, String from, String condition, List<Column> columns, Map<String, String> relations, List<Column> rowKeys) {
+        rowKeys.forEach(c -> this.rowKeys.put(c.name(), c));
         this.type = type;
         this.from = from;
         this.condition = condition;
@@ -46,6 +56,11 @@ final class EntityTable {
 
     Optional<Column> column(String name) {
         return Optional.ofNullable(columns.get(name));
+    }
+
+    /** A property or row key a restriction of the viewer's rows may name. */
+    Optional<Column> restrictable(String name) {
+        return column(name).or(() -> Optional.ofNullable(rowKeys.get(name)));
     }
 
     /** The condition that a row {@code target} of this navigation's target is related to {@code source}. */

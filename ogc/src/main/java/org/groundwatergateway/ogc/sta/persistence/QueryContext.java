@@ -117,7 +117,7 @@ public final class QueryContext {
         }
         for (Map.Entry<String, Set<String>> restriction : disclosure(type).restrictedTo().entrySet()) {
             if (!sql.isEmpty()) sql.append(" AND ");
-            Column column = table.column(restriction.getKey()).orElse(null);
+            Column column = table.restrictable(restriction.getKey()).orElse(null);
             if (column == null || restriction.getValue().isEmpty()) {
                 sql.append("1 = 0");
                 continue;

@@ -124,7 +124,9 @@ final class Schema {
                 q("parameters/receivedTime", "{a}.received_time", DATETIME),
                 q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
                 Map.of("Datastream", "{t}.id = {s}.datastream_id",
-                        "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)")));
+                        "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)"),
+                // A federation agreement shares some datastreams: their Observations only (policies.federation.Agreements).
+                List.of(new Column("Datastream/id", "{a}.datastream_id", NUMBER, false))));
         // A Thing is a FeatureOfInterest while it has Observations: the standard makes one for the first Observation,
         // and deleting it deletes (here: retracts) its Observations, after which it is gone.
         // Two probes rather than THING_OF_DATASTREAM, so each finds the Thing's datastreams on an index.

@@ -161,6 +161,20 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void observationsAreRestrictedToTheirDatastreamsByARowKeyThatIsNoProperty() {
+        long datastream = page("/Datastreams", "$top=1", type -> Disclosure.full()).entities().get(0).id();
+        long ofIt = page("/Datastreams(" + datastream + ")/Observations", "$count=true&$top=1", type -> Disclosure.full()).count();
+        // What a federation agreement grants: the Observations of the agreed datastreams only (policies.federation.Agreements).
+        Disclosure agreed = new Disclosure(true, Set.of(), Map.of("Datastream/id", Set.of(String.valueOf(datastream))), 0);
+        java.util.function.Function<EntityType, Disclosure> policy = type -> type == EntityType.OBSERVATION ? agreed : Disclosure.full();
+        EntityPage observations = page("/Observations", "$count=true&$top=5", policy);
+        assertThat(ofIt).isPositive();
+        assertThat(observations.count()).isEqualTo(ofIt);
+        assertThat(observations.entities().get(0).values()).doesNotContainKey("Datastream/id");
+        assertThat(page("/Observations", "$count=true&$top=1&$filter=Datastream/id%20ne%20" + datastream, policy).count()).isZero();
+    }
+
+    @Test
     void storedDataTheQueryCannotHandleIsABadRequest() {
         assertThatThrownBy(() -> count("/Observations", "result div 0 gt 1")).isInstanceOf(StaQueryException.class);
         assertThatThrownBy(() -> page("/Datastreams(999999)/Observations", null)).isInstanceOf(StaNotFoundException.class);

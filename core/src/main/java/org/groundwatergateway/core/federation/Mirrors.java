@@ -1,0 +1,128 @@
+package org.groundwatergateway.core.federation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The read-only mirrors of what partners share with us: their datastreams with origin, their observations (one per
+ * datastream and time, so pulling the same page twice stores nothing twice) and each partner's mirror state.
+ */
+public final class Mirrors {
+
+    /** What one merge did: observations new here, and ones the source corrected (same time, another id). */
+    public record Merged(int added, int corrected) {}
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public Mirrors(Database database) {
+        this.jdbc = database.jdbc();
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+    }
+
+    /** Stores or refreshes a partner's datastream, as mirrored under an agreement; its id here. */
+    public long mirror(long peerId, long remoteId, long agreementId, String name, String description, String unit, String thing, String licence,
+                       String disclosure) {
+        Optional<ForeignDatastream> stored = datastream(peerId, remoteId);
+        if (stored.isPresent()) {
+            jdbc.sql("UPDATE foreign_datastreams SET agreement_id = ?, name = ?, description = ?, unit = ?, thing = ?, licence = ?, disclosure = ? "
+                    + "WHERE id = ?").params(agreementId, name, description, unit, thing, licence, disclosure, stored.get().id()).update();
+            return stored.get().id();
+        }
+        return Rows.insert(jdbc.sql("INSERT INTO foreign_datastreams (peer_id, remote_id, agreement_id, name, description, unit, thing, licence, "
+                + "disclosure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(peerId, remoteId, agreementId, name, description, unit, thing, licence, disclosure));
+    }
+
+    /** A partner's datastream by its id there, if mirrored. */
+    public Optional<ForeignDatastream> datastream(long peerId, long remoteId) {
+        return jdbc.sql("SELECT * FROM foreign_datastreams WHERE peer_id = ? AND remote_id = ?").params(peerId, remoteId).query(Mirrors::datastream).optional();
+    }
+
+    /** Adds the observations not stored yet and replaces those the source corrected, in one transaction. */
+    public Merged merge(long datastreamId, List<ForeignObservation> observations, Instant receivedAt) {
+        if (observations.isEmpty()) return new Merged(0, 0);
+        return transaction.execute(status -> {
+            Instant first = observations.stream().map(ForeignObservation::phenomenonTime).min(Instant::compareTo).orElseThrow();
+            Instant last = observations.stream().map(ForeignObservation::phenomenonTime).max(Instant::compareTo).orElseThrow();
+            Map<Instant, Long> stored = new HashMap<>();
+            jdbc.sql("SELECT phenomenon_time, remote_id FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time BETWEEN ? AND ?")
+                    .params(datastreamId, Rows.timestamp(first), Rows.timestamp(last))
+                    .query((rs, n) -> stored.put(Rows.instant(rs, "phenomenon_time"), rs.getLong("remote_id"))).list();
+            int added = 0;
+            int corrected = 0;
+            for (ForeignObservation o : observations) {
+                Long remoteId = stored.get(o.phenomenonTime());
+                if (remoteId == null) {
+                    jdbc.sql("INSERT INTO foreign_observations (datastream_id, phenomenon_time, remote_id, result, received_at) VALUES (?, ?, ?, ?, ?)")
+                            .params(datastreamId, Rows.timestamp(o.phenomenonTime()), o.remoteId(), o.result(), Rows.timestamp(receivedAt)).update();
+                    added++;
+                } else if (remoteId != o.remoteId()) {
+                    jdbc.sql("UPDATE foreign_observations SET remote_id = ?, result = ?, received_at = ? WHERE datastream_id = ? AND phenomenon_time = ?")
+                            .params(o.remoteId(), o.result(), Rows.timestamp(receivedAt), datastreamId, Rows.timestamp(o.phenomenonTime())).update();
+                    corrected++;
+                }
+                stored.put(o.phenomenonTime(), o.remoteId());
+            }
+            return new Merged(added, corrected);
+        });
+    }
+
+    /** The time of the newest observation mirrored of the partner's datastream; null if none yet. */
+    public Instant newest(long peerId, long remoteId) {
+        return jdbc.sql("SELECT MAX(o.phenomenon_time) AS newest FROM foreign_observations o JOIN foreign_datastreams d ON d.id = o.datastream_id "
+                + "WHERE d.peer_id = ? AND d.remote_id = ?").params(peerId, remoteId).query((rs, n) -> Rows.instant(rs, "newest")).list().get(0);
+    }
+
+    /** Of every partner, or of one. */
+    public List<ForeignDatastream> datastreams(Long peerId) {
+        String sql = "SELECT * FROM foreign_datastreams" + (peerId == null ? "" : " WHERE peer_id = ?") + " ORDER BY id";
+        return (peerId == null ? jdbc.sql(sql) : jdbc.sql(sql).param(peerId)).query(Mirrors::datastream).list();
+    }
+
+    public Optional<ForeignDatastream> datastream(long id) {
+        return jdbc.sql("SELECT * FROM foreign_datastreams WHERE id = ?").param(id).query(Mirrors::datastream).optional();
+    }
+
+    /** Oldest first, from {@code from} (inclusive) if given, at most {@code limit}. */
+    public List<ForeignObservation> observations(long datastreamId, Instant from, int limit) {
+        return jdbc.sql("SELECT remote_id, phenomenon_time, result FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time >= ? "
+                        + "ORDER BY phenomenon_time LIMIT ?")
+                .params(datastreamId, Rows.timestamp(from == null ? Instant.EPOCH : from), limit)
+                .query((rs, n) -> new ForeignObservation(rs.getLong("remote_id"), Rows.instant(rs, "phenomenon_time"), Rows.nullableDouble(rs, "result")))
+                .list();
+    }
+
+    public MirrorState state(long peerId) {
+        return jdbc.sql("SELECT * FROM federation_mirrors WHERE peer_id = ?").param(peerId)
+                .query((rs, n) -> new MirrorState(peerId, Rows.instant(rs, "last_attempt_at"), Rows.instant(rs, "last_success_at"), rs.getInt("failures"),
+                        rs.getString("last_error"), Rows.instant(rs, "next_attempt_at")))
+                .optional().orElse(MirrorState.never(peerId));
+    }
+
+    public void record(MirrorState state) {
+        Object[] values = {Rows.timestamp(state.lastAttemptAt()), Rows.timestamp(state.lastSuccessAt()), state.failures(),
+                state.lastError() == null ? null : state.lastError().substring(0, Math.min(2000, state.lastError().length())),
+                Rows.timestamp(state.nextAttemptAt()), state.peerId()};
+        int updated = jdbc.sql("UPDATE federation_mirrors SET last_attempt_at = ?, last_success_at = ?, failures = ?, last_error = ?, next_attempt_at = ? "
+                + "WHERE peer_id = ?").params(values).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO federation_mirrors (last_attempt_at, last_success_at, failures, last_error, next_attempt_at, peer_id) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)").params(values).update();
+        }
+    }
+
+    private static ForeignDatastream datastream(ResultSet rs, int row) throws SQLException {
+        return new ForeignDatastream(rs.getLong("id"), rs.getLong("peer_id"), rs.getLong("remote_id"), rs.getLong("agreement_id"), rs.getString("name"), rs.getString("description"),
+                rs.getString("unit"), rs.getString("thing"), rs.getString("licence"), rs.getString("disclosure"));
+    }
+}

@@ -1,0 +1,59 @@
+package org.groundwatergateway.gateway.config;
+
+import java.time.Clock;
+import org.groundwatergateway.core.federation.Mirrors;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.federation.MessageIntake;
+import org.groundwatergateway.gateway.federation.MirrorPuller;
+import org.groundwatergateway.gateway.federation.PartnerClient;
+import org.groundwatergateway.gateway.federation.PartnerKeys;
+import org.groundwatergateway.gateway.federation.SequenceLedger;
+import org.groundwatergateway.gateway.federation.SignedMessages;
+import org.groundwatergateway.gateway.security.SigningKeys;
+import org.groundwatergateway.policies.federation.Agreements;
+import org.groundwatergateway.policies.federation.FederationRepository;
+import org.groundwatergateway.policies.identity.ApiClientRepository;
+import org.groundwatergateway.policies.identity.OrganisationRepository;
+import org.groundwatergateway.policies.sharing.GrantTemplates;
+import org.groundwatergateway.policies.sharing.ShareWorkflow;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Federation with partner gateways: the register of peers and agreements, the mirrors and the puller that fills them. */
+@Configuration(proxyBeanMethods = false)
+public class FederationConfiguration {
+
+    @Bean
+    FederationRepository federationRepository(Database database) {
+        return new FederationRepository(database);
+    }
+
+    @Bean
+    Agreements agreements(FederationRepository repository, Database database, ShareWorkflow workflow, Clock clock) {
+        return new Agreements(repository, workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
+                new OrganisationRepository(database), clock);
+    }
+
+    @Bean
+    Mirrors mirrors(Database database) {
+        return new Mirrors(database);
+    }
+
+    /** Messages signed with our token-signing key (published in our JWKS) and verified against each partner's. */
+    @Bean
+    SignedMessages signedMessages(SigningKeys keys, FederationRepository repository, Database database, FederationProperties properties, Clock clock) {
+        PartnerKeys partnerKeys = new PartnerKeys(properties.requestTimeout(), clock);
+        return new SignedMessages(keys::current, properties.gatewayId(), repository::peerByGateway, partnerKeys::of, new SequenceLedger(database),
+                properties.clockSkew(), clock);
+    }
+
+    @Bean
+    MessageIntake messageIntake(SignedMessages messages, Agreements agreements, Mirrors mirrors, Clock clock) {
+        return new MessageIntake(messages, agreements, mirrors, clock);
+    }
+
+    @Bean
+    MirrorPuller mirrorPuller(Agreements agreements, Mirrors mirrors, FederationProperties properties, Clock clock) {
+        return new MirrorPuller(agreements, mirrors, new PartnerClient(properties.requestTimeout(), clock), properties, clock);
+    }
+}

@@ -1,0 +1,33 @@
+package org.groundwatergateway.gateway.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Federation with partner gateways ({@code gw.federation.*}, docs/federation.md).
+ *
+ * @param gatewayId this gateway's id, as partners register it and its signed messages name it
+ * @param pullInterval how often each partner's shared datastreams are pulled
+ * @param lookback how far before the newest mirrored observation a pull reads again, for observations the partner
+ *                 stored late (they are merged by time, so reading one again stores nothing twice)
+ * @param staleAfter a mirror whose last whole pull is older than this is stale, as is one whose last pull failed
+ * @param backoffMax the longest wait between pulls of a partner that keeps failing (the waits double up to it)
+ * @param clockSkew how far a signed message's time may be from ours
+ * @param requestTimeout of each request to a partner
+ * @param pageSize observations asked for per request
+ */
+@ConfigurationProperties("gw.federation")
+public record FederationProperties(String gatewayId, Duration pullInterval, Duration lookback, Duration staleAfter, Duration backoffMax,
+                                   Duration clockSkew, Duration requestTimeout, Integer pageSize) {
+    public FederationProperties {
+        if (gatewayId == null || gatewayId.isBlank()) gatewayId = "groundwater-gateway";
+        if (pullInterval == null) pullInterval = Duration.ofMinutes(1);
+        if (lookback == null) lookback = Duration.ofHours(1);
+        if (staleAfter == null) staleAfter = pullInterval.multipliedBy(3);
+        if (backoffMax == null) backoffMax = Duration.ofMinutes(15);
+        if (clockSkew == null) clockSkew = Duration.ofMinutes(2);
+        if (requestTimeout == null) requestTimeout = Duration.ofSeconds(20);
+        if (pageSize == null) pageSize = 1000;
+        if (pullInterval.isNegative() || pullInterval.isZero()) throw new IllegalArgumentException("gw.federation.pull-interval must be positive");
+    }
+}

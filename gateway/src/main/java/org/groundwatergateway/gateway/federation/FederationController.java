@@ -1,0 +1,199 @@
+package org.groundwatergateway.gateway.federation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.groundwatergateway.core.federation.ForeignDatastream;
+import org.groundwatergateway.core.federation.ForeignObservation;
+import org.groundwatergateway.core.federation.MirrorState;
+import org.groundwatergateway.core.federation.Mirrors;
+import org.groundwatergateway.gateway.config.FederationProperties;
+import org.groundwatergateway.gateway.security.AuditTrail;
+import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.policies.federation.Agreement;
+import org.groundwatergateway.policies.federation.Agreements;
+import org.groundwatergateway.policies.federation.Agreements.AgreementForm;
+import org.groundwatergateway.policies.federation.Agreements.PeerForm;
+import org.groundwatergateway.policies.federation.Peer;
+import org.groundwatergateway.policies.sharing.ShareRefusal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Federation (docs/federation.md): the security administrator's register of partner gateways and agreements (the
+ * audit administrator reads it), with each partner's mirror state; and the mirrored foreign datastreams, with their
+ * origin, for the park's staff, shown as the sharing policy shows {@code foreign_observations}.
+ */
+@RestController
+public class FederationController {
+
+    private final Agreements agreements;
+    private final Mirrors mirrors;
+    private final FederationProperties properties;
+    private final MessageIntake intake;
+    private final AuditTrail trail;
+    private final Clock clock;
+
+    public FederationController(Agreements agreements, Mirrors mirrors, MessageIntake intake, FederationProperties properties, AuditTrail trail,
+                                Clock clock) {
+        this.agreements = agreements;
+        this.intake = intake;
+        this.mirrors = mirrors;
+        this.properties = properties;
+        this.trail = trail;
+        this.clock = clock;
+    }
+
+    /** How a partner's mirror stands: FRESH, STALE (since the last whole pull) or NEVER pulled. */
+    public record MirrorView(String state, Instant lastSuccessAt, Instant lastAttemptAt, int failures, String lastError, Instant nextAttemptAt) {
+        static MirrorView of(MirrorState s, Instant now, FederationProperties properties) {
+            String state = s.lastSuccessAt() == null ? "NEVER" : s.stale(now, properties.staleAfter()) ? "STALE" : "FRESH";
+            return new MirrorView(state, s.lastSuccessAt(), s.lastAttemptAt(), s.failures(), s.lastError(), s.nextAttemptAt());
+        }
+    }
+
+    /** A partner gateway as the API shows it: everything but the secret of our client there. */
+    public record PeerView(long id, String gatewayId, String name, String parkCode, String baseUrl, String outboundClientId, String inboundClientId,
+                           String boundary, String contact, String createdBy, Instant createdAt, MirrorView mirror) {}
+
+    public record AgreementView(long id, long peer, Agreement.Direction direction, List<Long> datastreams, String level, String licence,
+                                Instant validFrom, Instant validUntil, Long grant, Agreement.State state, String createdBy, Instant createdAt,
+                                Agreement.End end) {}
+
+    /** A mirrored datastream with its origin, and whether its mirror is current. */
+    public record ForeignDatastreamView(long id, String name, String description, String unit, String thing, Origin origin, MirrorView mirror) {}
+
+    /** Where foreign data comes from and on what terms: the partner's park and gateway, its id there, the licence, the source's masking. */
+    public record Origin(String park, String gateway, long remoteId, String licence, String disclosure) {}
+
+    public record Reason(String reason) {}
+
+    @Operation(summary = "Partner gateways, each with its mirror state (FRESH, STALE with the last success, NEVER); never our client's secret")
+    @GetMapping("/api/v1/federation/peers")
+    public List<PeerView> peers() {
+        return agreements.peers().stream().map(this::view).toList();
+    }
+
+    @Operation(summary = "One partner gateway with its mirror state")
+    @GetMapping("/api/v1/federation/peers/{id}")
+    public PeerView peer(@PathVariable long id) {
+        return view(agreements.peer(id));
+    }
+
+    @Operation(summary = "Register a partner gateway: its base URL, our client credentials there, its client here (of a partner park), "
+            + "its park boundary (WKT) and contact; invalid input is refused naming each field")
+    @PostMapping("/api/v1/federation/peers")
+    @ResponseStatus(HttpStatus.CREATED)
+    public PeerView register(@RequestBody PeerForm form) {
+        Peer peer = agreements.register(Viewers.current(), form);
+        trail.administration("register partner gateway " + peer.gatewayId() + " (" + peer.baseUrl() + ")", null);
+        return view(peer);
+    }
+
+    @Operation(summary = "Agreements with partner gateways, newest first")
+    @GetMapping("/api/v1/federation/agreements")
+    public List<AgreementView> agreements() {
+        return agreements.agreements().stream().map(this::view).toList();
+    }
+
+    @Operation(summary = "One agreement")
+    @GetMapping("/api/v1/federation/agreements/{id}")
+    public AgreementView agreement(@PathVariable long id) {
+        return view(agreements.agreement(id));
+    }
+
+    @Operation(summary = "Record an agreement: SHARE (our datastreams, granted to the partner's organisation at once) or RECEIVE "
+            + "(the partner's, pulled into a read-only mirror), at a disclosure level (a grant template), under a licence, for a period")
+    @PostMapping("/api/v1/federation/agreements")
+    @ResponseStatus(HttpStatus.CREATED)
+    public AgreementView agree(@RequestBody AgreementForm form) {
+        Agreement agreement = agreements.agree(Viewers.current(), form);
+        trail.administration("agree " + agreement.direction() + " " + agreement.id() + " with partner " + agreement.peerId() + " of datastreams "
+                + agreement.datastreams() + " at " + agreement.level() + (agreement.grantId() == null ? "" : ": grant " + agreement.grantId()), null);
+        return view(agreement);
+    }
+
+    @Operation(summary = "End an agreement, with the reason: sharing under it stops from the next request on")
+    @PostMapping("/api/v1/federation/agreements/{id}/end")
+    public AgreementView end(@PathVariable long id, @RequestBody Reason reason) {
+        Agreement ended = agreements.end(Viewers.current(), id, reason.reason());
+        trail.administration("end agreement " + id + " with partner " + ended.peerId(), null);
+        return view(ended);
+    }
+
+    @Operation(summary = "Datastreams partners share with us: read-only mirrors with their origin (park, gateway, licence, the source's disclosure) "
+            + "and whether each is current or stale since its last success")
+    @GetMapping("/api/v1/federation/foreign-datastreams")
+    public List<ForeignDatastreamView> foreignDatastreams() {
+        return mirrors.datastreams(null).stream().map(this::view).toList();
+    }
+
+    @Operation(summary = "One mirrored datastream with its origin")
+    @GetMapping("/api/v1/federation/foreign-datastreams/{id}")
+    public ForeignDatastreamView foreignDatastream(@PathVariable long id) {
+        return view(foreign(id));
+    }
+
+    @Operation(summary = "A mirrored datastream's observations, oldest first, from an ISO-8601 time with an offset (optional), at most limit (1000)")
+    @GetMapping("/api/v1/federation/foreign-datastreams/{id}/observations")
+    public List<ForeignObservation> foreignObservations(@PathVariable long id, @RequestParam(required = false) String from,
+                                                        @RequestParam(defaultValue = "1000") int limit) {
+        ForeignDatastream datastream = foreign(id);
+        Instant since = null;
+        if (from != null) {
+            try {
+                since = OffsetDateTime.parse(from).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ShareRefusal.of(ShareRefusal.Kind.INVALID, "from", "'" + from + "' is not an ISO-8601 date-time with an offset",
+                        "“" + from + "”不是带时区偏移的 ISO-8601 时间");
+            }
+        }
+        if (limit < 1 || limit > 10_000) throw ShareRefusal.of(ShareRefusal.Kind.INVALID, "limit", "1 to 10000", "1 至 10000");
+        return mirrors.observations(datastream.id(), since, limit);
+    }
+
+    @Operation(summary = "Receive a partner gateway's signed message (observations of a datastream an agreement in force covers); refused with "
+            + "the reason: malformed, unknown sender or key, bad signature, tampered body, clock skew, replay (409) or sequence gap (409)")
+    @PostMapping("/api/v1/federation/messages")
+    public Mirrors.Merged receive(@RequestBody SignedMessages.Message message) {
+        try {
+            return intake.receive(Viewers.current(), message);
+        } catch (MessageRefusal e) {
+            MessageRefusal.Reason reason = e.reason();
+            boolean order = reason == MessageRefusal.Reason.REPLAY || reason == MessageRefusal.Reason.SEQUENCE_GAP;
+            throw ShareRefusal.of(order ? ShareRefusal.Kind.CONFLICT : ShareRefusal.Kind.INVALID, reason.field(), reason + ": " + e.detail(),
+                    reason.zh() + "（" + reason + "）：" + e.detail());
+        }
+    }
+
+    private ForeignDatastream foreign(long id) {
+        return mirrors.datastream(id).orElseThrow(() -> ShareRefusal.of(ShareRefusal.Kind.NOT_FOUND, "id", "no foreign datastream " + id,
+                "没有编号为 " + id + " 的外部数据流"));
+    }
+
+    private PeerView view(Peer p) {
+        return new PeerView(p.id(), p.gatewayId(), p.name(), p.parkCode(), p.baseUrl(), p.outboundClientId(), p.inboundClientId(), p.boundary(),
+                p.contact(), p.createdBy(), p.createdAt(), MirrorView.of(mirrors.state(p.id()), clock.instant(), properties));
+    }
+
+    private AgreementView view(Agreement a) {
+        return new AgreementView(a.id(), a.peerId(), a.direction(), a.datastreams(), a.level(), a.licence(), a.validFrom(), a.validUntil(), a.grantId(),
+                a.state(clock.instant()), a.createdBy(), a.createdAt(), a.end());
+    }
+
+    private ForeignDatastreamView view(ForeignDatastream d) {
+        Peer peer = agreements.peer(d.peerId());
+        return new ForeignDatastreamView(d.id(), d.name(), d.description(), d.unit(), d.thing(),
+                new Origin(peer.parkCode(), peer.gatewayId(), d.remoteId(), d.licence(), d.disclosure()),
+                MirrorView.of(mirrors.state(d.peerId()), clock.instant(), properties));
+    }
+}

@@ -1,0 +1,97 @@
+package org.groundwatergateway.gateway.federation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.groundwatergateway.core.federation.ForeignDatastream;
+import org.groundwatergateway.core.federation.ForeignObservation;
+import org.groundwatergateway.core.federation.Mirrors;
+import org.groundwatergateway.gateway.federation.MessageRefusal.Reason;
+import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.federation.Agreement;
+import org.groundwatergateway.policies.federation.Agreements;
+import org.groundwatergateway.policies.federation.Peer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Observations a partner pushes as signed messages, one stream per datastream ({@code Datastreams(<its id>)}):
+ * verified, checked against the caller (the partner's own client here) and the agreements in force, numbered, and
+ * merged into the same mirror the puller fills, so push and pull never store an observation twice. Body:
+ * {@code {"datastream": id, "name", "disclosure", "observations": [{"id", "phenomenonTime", "result"}]}}.
+ */
+public final class MessageIntake {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MAX_OBSERVATIONS = 10_000;
+
+    private final SignedMessages messages;
+    private final Agreements agreements;
+    private final Mirrors mirrors;
+    private final Clock clock;
+
+    public MessageIntake(SignedMessages messages, Agreements agreements, Mirrors mirrors, Clock clock) {
+        this.messages = messages;
+        this.agreements = agreements;
+        this.mirrors = mirrors;
+        this.clock = clock;
+    }
+
+    public Mirrors.Merged receive(Viewer caller, SignedMessages.Message message) {
+        SignedMessages.Accepted verified = messages.verify(message);
+        Peer peer = verified.sender();
+        if (!peer.inboundClientId().equals(caller.name())) {
+            throw new MessageRefusal(Reason.UNKNOWN_SENDER, "gateway " + peer.gatewayId() + " sends with its client " + peer.inboundClientId() + " here, not " + caller.name());
+        }
+        JsonNode body = body(verified.body());
+        long datastream = body.path("datastream").asLong(-1);
+        if (!verified.stream().equals("Datastreams(" + datastream + ")")) {
+            throw new MessageRefusal(Reason.MALFORMED, "stream " + verified.stream() + " does not carry datastream " + datastream);
+        }
+        Agreement agreement = agreements.receivingNow().stream().filter(a -> a.peerId() == peer.id() && a.datastreams().contains(datastream)).findFirst()
+                .orElseThrow(() -> new MessageRefusal(Reason.NOT_AGREED, "no agreement in force with " + peer.gatewayId() + " covers datastream " + datastream));
+        List<ForeignObservation> observations = observations(body.path("observations"));
+        ForeignDatastream stored = mirrors.datastream(peer.id(), datastream).orElse(null);
+        String disclosure = body.path("disclosure").asString(stored == null ? null : stored.disclosure());
+        if (stored != null && !stored.masksAs(agreement.id(), disclosure)) {
+            throw new MessageRefusal(Reason.NOT_AGREED, "datastream " + datastream + " masked otherwise than agreed (was: " + stored.disclosure() + "; now: " + disclosure + ")");
+        }
+        messages.accept(verified);
+        long local = mirrors.mirror(peer.id(), datastream, agreement.id(), body.path("name").asString(stored == null ? "Datastreams(" + datastream + ")" : stored.name()),
+                stored == null ? null : stored.description(), stored == null ? null : stored.unit(), stored == null ? null : stored.thing(), agreement.licence(),
+                disclosure);
+        return mirrors.merge(local, observations, clock.instant());
+    }
+
+    private static JsonNode body(String text) {
+        try {
+            JsonNode body = JSON.readTree(text);
+            if (body.isObject()) return body;
+        } catch (JacksonException e) {
+            // refused below
+        }
+        throw new MessageRefusal(Reason.MALFORMED, "the body is not a JSON object");
+    }
+
+    private static List<ForeignObservation> observations(JsonNode array) {
+        if (!array.isArray() || array.size() > MAX_OBSERVATIONS) throw new MessageRefusal(Reason.MALFORMED, "observations: an array of at most " + MAX_OBSERVATIONS);
+        List<ForeignObservation> observations = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode o = array.get(i);
+            JsonNode result = o.path("result");
+            if (!o.path("id").canConvertToLong() || !(result.isNumber() || result.isNull())) {
+                throw new MessageRefusal(Reason.MALFORMED, "observations[" + i + "]: a whole id and a numeric or null result");
+            }
+            try {
+                observations.add(new ForeignObservation(o.path("id").asLong(), Instant.parse(o.path("phenomenonTime").asString()),
+                        result.isNumber() ? result.asDouble() : null));
+            } catch (DateTimeParseException e) {
+                throw new MessageRefusal(Reason.MALFORMED, "observations[" + i + "].phenomenonTime: an ISO-8601 instant");
+            }
+        }
+        return observations;
+    }
+}

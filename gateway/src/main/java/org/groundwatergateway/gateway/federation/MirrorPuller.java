@@ -1,0 +1,159 @@
+package org.groundwatergateway.gateway.federation;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.groundwatergateway.core.federation.ForeignDatastream;
+import org.groundwatergateway.core.federation.ForeignObservation;
+import org.groundwatergateway.core.federation.MirrorState;
+import org.groundwatergateway.core.federation.Mirrors;
+import org.groundwatergateway.gateway.config.FederationProperties;
+import org.groundwatergateway.policies.federation.Agreement;
+import org.groundwatergateway.policies.federation.Agreements;
+import org.groundwatergateway.policies.federation.Peer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Pulls what partners share with us under the agreements in force, every {@code gw.federation.pull-interval}: each
+ * agreed datastream's observations through the partner's SensorThings API, from a little before the newest one
+ * mirrored ({@code gw.federation.lookback}) on, oldest first, page after page. Observations are merged by time, so
+ * reading one again stores nothing twice, and the start follows what is stored, so a pull after an outage takes up
+ * where the last stored page ended: no gaps. A failed pull leaves the mirror stale (with the time of the last whole
+ * pull) and is tried again after a wait that doubles with each failure up to {@code gw.federation.backoff-max}.
+ */
+public final class MirrorPuller implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MirrorPuller.class);
+    private static final String STA = "/sta/v1.1";
+
+    private final Agreements agreements;
+    private final Mirrors mirrors;
+    private final PartnerClient partners;
+    private final FederationProperties properties;
+    private final Clock clock;
+    private ScheduledExecutorService ticker;
+
+    public MirrorPuller(Agreements agreements, Mirrors mirrors, PartnerClient partners, FederationProperties properties, Clock clock) {
+        this.agreements = agreements;
+        this.mirrors = mirrors;
+        this.partners = partners;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Pulls every partner whose pull is due. */
+    void tick() {
+        Map<Long, List<Agreement>> byPeer = new LinkedHashMap<>();
+        for (Agreement agreement : agreements.receivingNow()) byPeer.computeIfAbsent(agreement.peerId(), k -> new ArrayList<>()).add(agreement);
+        byPeer.forEach((peerId, agreed) -> {
+            MirrorState state = mirrors.state(peerId);
+            if (state.due(clock.instant())) pull(agreements.peer(peerId), agreed, state);
+        });
+    }
+
+    private void pull(Peer peer, List<Agreement> agreed, MirrorState before) {
+        Instant started = clock.instant();
+        try {
+            int added = 0;
+            for (Agreement agreement : agreed) {
+                for (long datastream : agreement.datastreams()) added += pullDatastream(peer, datastream, agreement);
+            }
+            mirrors.record(new MirrorState(peer.id(), started, started, 0, null, started.plus(properties.pullInterval())));
+            if (before.failures() > 0) log.info("Partner {} answers again: mirror current after {} failed pulls", peer.gatewayId(), before.failures());
+            if (added > 0) log.debug("Pulled {} observations from partner {}", added, peer.gatewayId());
+        } catch (RuntimeException e) {
+            int failures = before.failures() + 1;
+            mirrors.record(new MirrorState(peer.id(), started, before.lastSuccessAt(), failures, e.getMessage(), started.plus(backoff(failures))));
+            if (failures == 1) log.warn("Pulling from partner {} failed; its mirror is stale until a pull succeeds: {}", peer.gatewayId(), e.getMessage());
+        }
+    }
+
+    /** The wait after this many failures in a row: the pull interval, doubled per failure, at most the maximum. */
+    Duration backoff(int failures) {
+        Duration wait = properties.pullInterval().multipliedBy(1L << Math.min(failures - 1, 20));
+        return wait.compareTo(properties.backoffMax()) > 0 ? properties.backoffMax() : wait;
+    }
+
+    /**
+     * Mirrors one datastream's new observations; how many were new. A datastream the partner does not show us, or masks
+     * otherwise than when it was mirrored under this agreement, fails the pull and stores nothing.
+     */
+    private int pullDatastream(Peer peer, long remoteId, Agreement agreement) {
+        JsonNode datastream = partners.get(peer, STA + "/Datastreams(" + remoteId + ")?$expand=" + encode("Thing($select=name)")).body();
+        Instant newest = mirrors.newest(peer.id(), remoteId);
+        String since = newest == null ? "" : "$filter=" + encode("phenomenonTime ge " + newest.minus(properties.lookback())) + "&";
+        String next = STA + "/Datastreams(" + remoteId + ")/Observations?" + since + "$orderby=" + encode("phenomenonTime asc,id asc")
+                + "&$top=" + properties.pageSize() + "&$select=" + encode("id,phenomenonTime,result");
+        long local = -1;
+        int added = 0;
+        while (next != null) {
+            PartnerClient.Answer page = partners.get(peer, next);
+            if (local < 0) {
+                ForeignDatastream stored = mirrors.datastream(peer.id(), remoteId).orElse(null);
+                if (stored != null && !stored.masksAs(agreement.id(), page.disclosure())) {
+                    throw new PartnerFailure("partner " + peer.gatewayId() + " masks datastream " + remoteId + " otherwise than agreed (was: "
+                            + stored.disclosure() + "; now: " + page.disclosure() + "): not mirrored until an agreement covers it again");
+                }
+                local = mirrors.mirror(peer.id(), remoteId, agreement.id(), datastream.path("name").asString(), datastream.path("description").asString(null),
+                        datastream.path("unitOfMeasurement").path("symbol").asString(null), datastream.path("Thing").path("name").asString(null),
+                        agreement.licence(), page.disclosure());
+            }
+            List<ForeignObservation> observations = new ArrayList<>();
+            for (JsonNode o : page.body().path("value")) {
+                JsonNode result = o.path("result");
+                String time = o.path("phenomenonTime").asString();
+                observations.add(new ForeignObservation(o.path("@iot.id").asLong(), Instant.parse(time.contains("/") ? time.substring(0, time.indexOf('/')) : time),
+                        result.isNumber() ? result.asDouble() : null));
+            }
+            added += mirrors.merge(local, observations, clock.instant()).added();
+            JsonNode link = page.body().path("@iot.nextLink");
+            next = link.isString() ? link.asString() : null;
+        }
+        return added;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @Override
+    public synchronized void start() {
+        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "federation-puller");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = Math.min(properties.pullInterval().toMillis(), 1000);
+        ticker.scheduleWithFixedDelay(() -> {
+            // An exception would end a scheduled task for good; one bad tick must not end federation.
+            try {
+                tick();
+            } catch (RuntimeException e) {
+                log.error("Federation pull round failed; trying again next time", e);
+            }
+        }, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (ticker != null) ticker.shutdownNow();
+        ticker = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return ticker != null;
+    }
+}

@@ -1,0 +1,279 @@
+package org.groundwatergateway.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.groundwatergateway.core.testing.TempDirectories;
+import org.groundwatergateway.gateway.federation.SignedMessages;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two park gateways on loopback in one JVM (issue #19): park A is this test's gateway, park B a second one started
+ * here, each with its own embedded database, HTTP, HJ 212 and MQTT ports, both holding the demo park. B shares two
+ * datastreams with A under an agreement (a grant at B); A pulls them through B's SensorThings API with its client
+ * credentials and mirrors them with their origin and B's disclosure; A asking B for more gets nothing more; B
+ * stopped leaves A's mirror stale with the last success; B restarted, the mirror converges with no gap and no
+ * duplicate, counted; a signed push is accepted once and a tampered or replayed one refused; ending the agreement at B
+ * stops the flow within 60 s.
+ */
+@TestPropertySource(properties = {"gw.federation.gateway-id=gw-park-a", "gw.federation.pull-interval=PT1S", "gw.federation.stale-after=PT5S",
+        "gw.federation.backoff-max=PT2S"})
+class FederationTest extends RunningGateway {
+
+    private static final String SECADMIN = "secadmin";
+    private static final String SECADMIN_PASSWORD = "demo-secadmin";
+    /** The demo's partner park client: A's client at B and B's at A (both parks run the demo). */
+    private static final String PARTNER_CLIENT = "partner-park";
+    private static final String PARTNER_SECRET = "demo-secret-partner";
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    private final Path dataDirB = TempDirectories.createForJvm("gw-park-b-");
+    private final int portB = freePort();
+    private ConfigurableApplicationContext parkB;
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Park B: the demo park in its own directory, on its own ports; started again on the same port and data. */
+    private Http startParkB() throws InterruptedException {
+        // Arguments, not default properties, which application.properties would override.
+        parkB = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=" + portB, "--gw.data-dir=" + dataDirB,
+                "--gw.simulator.enabled=false", "--gw.hj212.port=0", "--gw.mqtt.embedded-port=0", "--gw.demo-days=" + DEMO_DAYS,
+                "--gw.federation.gateway-id=gw-park-b");
+        Http b = new Http(portB);
+        await("park B's demo loaded", Duration.ofSeconds(120),
+                () -> b.get("/actuator/health").json().path("components").path("demoPark").path("details").path("loaded").asBoolean());
+        return b;
+    }
+
+    @AfterEach
+    void stopParkB() {
+        if (parkB != null) parkB.close();
+    }
+
+    private static void await(String what, Duration budget, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + budget);
+            Thread.sleep(200);
+        }
+    }
+
+    private static String token(Http gateway) {
+        return ok(gateway.post("/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials", PARTNER_CLIENT, PARTNER_SECRET))
+                .get("access_token").asString();
+    }
+
+    private static JsonNode created(Http.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json();
+    }
+
+    private static String peerForm(String gatewayId, String parkCode, int port) {
+        return "{\"gatewayId\": \"" + gatewayId + "\", \"name\": \"" + parkCode + " gateway\", \"parkCode\": \"" + parkCode + "\", "
+                + "\"baseUrl\": \"http://127.0.0.1:" + port + "\", \"outboundClientId\": \"" + PARTNER_CLIENT + "\", \"outboundClientSecret\": \""
+                + PARTNER_SECRET + "\", \"inboundClientId\": \"" + PARTNER_CLIENT + "\", "
+                + "\"boundary\": \"POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))\", \"contact\": \"duty office\"}";
+    }
+
+    private static String agreementForm(long peer, String direction, List<Long> datastreams) {
+        return "{\"peer\": " + peer + ", \"direction\": \"" + direction + "\", \"datastreams\": " + datastreams + ", \"level\": \"partner-monitoring-exchange\", "
+                + "\"licence\": \"CC-BY-4.0\", \"validUntil\": \"" + Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS) + "\"}";
+    }
+
+    /** The observation ids of one of B's datastreams as A's client sees them at B. */
+    private static Set<Long> observationIdsAtB(Http asA, long datastream) {
+        Set<Long> ids = new HashSet<>();
+        String next = "/sta/v1.1/Datastreams(" + datastream + ")/Observations?$select=id&$top=10000";
+        JsonNode page = ok(asA.get(next));
+        page.get("value").forEach(o -> ids.add(o.get("@iot.id").asLong()));
+        assertThat(page.has("@iot.nextLink")).as("one page holds them all").isFalse();
+        return ids;
+    }
+
+    /** A's mirrored observations of a foreign datastream: their source ids, in time order. */
+    private List<Long> mirroredIds(long foreignDatastream) {
+        List<Long> ids = new ArrayList<>();
+        ok(http.get("/api/v1/federation/foreign-datastreams/" + foreignDatastream + "/observations?limit=10000")).forEach(o -> ids.add(o.get("remoteId").asLong()));
+        return ids;
+    }
+
+    private JsonNode mirrorOfB(long peer) {
+        return ok(http.getAs("/api/v1/federation/peers/" + peer, SECADMIN, SECADMIN_PASSWORD)).get("mirror");
+    }
+
+    @Test
+    void anAgreementFlowsFromBToAAndStopsWhenEnded() throws Exception {
+        Http b = startParkB();
+        // B under the shipped default: partner parks see observations only as classes, 24 h late, unless agreed otherwise.
+        ok(b.post("/api/v1/policies/2/activate", "", SECADMIN, SECADMIN_PASSWORD));
+        int portA = Integer.parseInt(http.base().substring(http.base().lastIndexOf(':') + 1));
+        JsonNode datastreamsAtB = ok(b.signedInAs("admin", "demo-admin").get("/sta/v1.1/Datastreams?$select=id,name&$orderby=id&$top=3&$filter=" + URLEncoder.encode("startswith(name,'GW-')", StandardCharsets.UTF_8))).get("value");
+        List<Long> shared = List.of(datastreamsAtB.get(0).get("@iot.id").asLong(), datastreamsAtB.get(1).get("@iot.id").asLong());
+        long notShared = datastreamsAtB.get(2).get("@iot.id").asLong();
+
+        // B registers A and agrees to share two datastreams: a grant to A's organisation at B.
+        long peerAatB = created(b.post("/api/v1/federation/peers", peerForm("gw-park-a", "PARK-A", portA), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
+        JsonNode sharing = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared), SECADMIN, SECADMIN_PASSWORD));
+        assertThat(sharing.get("state").asString()).isEqualTo("ACTIVE");
+        JsonNode grant = ok(b.getAs("/api/v1/grants/" + sharing.get("grant").asLong(), SECADMIN, SECADMIN_PASSWORD));
+        assertThat(grant.get("organisation").asString()).isEqualTo("partner-park");
+        assertThat(grant.get("rules").toString()).contains("restrictRows", "Datastream/id");
+        // Refusals name the field.
+        Http.Response bad = b.post("/api/v1/federation/agreements", "{\"peer\": 999, \"direction\": \"BOTH\", \"datastreams\": [], \"level\": \"x\"}",
+                SECADMIN, SECADMIN_PASSWORD);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"peer\"", "\"direction\"", "\"datastreams\"", "\"level\"", "\"licence\"", "\"validUntil\"");
+        assertThat(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared), "admin", "demo-admin").status()).isEqualTo(403);
+
+        // A asking B for more than agreed gets nothing more.
+        Http asA = b.anonymous().bearer(token(b));
+        JsonNode visible = ok(asA.get("/sta/v1.1/Datastreams?$select=id&$count=true"));
+        assertThat(visible.get("@iot.count").asLong()).isEqualTo(2);
+        assertThat(ok(b.anonymous().get("/sta/v1.1/Datastreams?$select=id&$count=true")).get("@iot.count").asLong()).as("the public at B")
+                .isGreaterThan(2);
+        assertThat(asA.get("/sta/v1.1/Datastreams(" + notShared + ")").status()).isEqualTo(404);
+        Http.Response observationsNotShared = asA.get("/sta/v1.1/Datastreams(" + notShared + ")/Observations?$top=1");
+        assertThat(observationsNotShared.status() == 404 || observationsNotShared.json().get("value").isEmpty()).as(observationsNotShared.body()).isTrue();
+        long sharedAtB = observationIdsAtB(asA, shared.get(0)).size() + observationIdsAtB(asA, shared.get(1)).size();
+        assertThat(sharedAtB).isPositive();
+        assertThat(ok(asA.get("/sta/v1.1/Observations?$count=true&$top=1")).get("@iot.count").asLong()).isEqualTo(sharedAtB);
+
+        // A registers B and the agreement to receive; the puller mirrors B's two datastreams with their origin.
+        long peerBatA = created(http.post("/api/v1/federation/peers", peerForm("gw-park-b", "PARK-B", portB), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
+        assertThat(http.getAs("/api/v1/federation/peers/" + peerBatA, SECADMIN, SECADMIN_PASSWORD).body()).doesNotContain(PARTNER_SECRET);
+        JsonNode receiving = created(http.post("/api/v1/federation/agreements", agreementForm(peerBatA, "RECEIVE", shared), SECADMIN, SECADMIN_PASSWORD));
+        assertThat(receiving.get("grant").isNull()).isTrue();
+        Instant agreed = Instant.now();
+        await("A mirrors B's shared observations", Duration.ofSeconds(60), () -> {
+            JsonNode foreign = ok(http.get("/api/v1/federation/foreign-datastreams"));
+            if (foreign.size() < 2) return false;
+            long mirrored = 0;
+            for (JsonNode d : foreign) mirrored += mirroredIds(d.get("id").asLong()).size();
+            return mirrored == sharedAtB;
+        });
+        System.out.printf("Federation: A mirrored B's %d shared observations %d ms after the agreement%n", sharedAtB,
+                Duration.between(agreed, Instant.now()).toMillis());
+        JsonNode foreign = ok(http.get("/api/v1/federation/foreign-datastreams"));
+        assertThat(foreign.size()).isEqualTo(2);
+        JsonNode first = foreign.get(0);
+        assertThat(first.get("origin").get("gateway").asString()).isEqualTo("gw-park-b");
+        assertThat(first.get("origin").get("park").asString()).isEqualTo("PARK-B");
+        assertThat(first.get("origin").get("licence").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(first.get("origin").get("disclosure").asString()).as("what B says it masked").contains("Observations", "Datastream/id");
+        assertThat(List.of(first.get("origin").get("remoteId").asLong(), foreign.get(1).get("origin").get("remoteId").asLong()))
+                .containsExactlyInAnyOrderElementsOf(shared);
+        assertThat(first.get("mirror").get("state").asString()).isEqualTo("FRESH");
+        // What partners share is not the public's (the policy shows foreign_observations to the park and regulators).
+        assertThat(http.anonymous().get("/api/v1/federation/foreign-datastreams").status()).isEqualTo(401);
+
+        // B is stopped: A's mirror turns stale, keeping the time of its last success.
+        parkB.close();
+        parkB = null;
+        await("A marks B's mirror stale", Duration.ofSeconds(30), () -> mirrorOfB(peerBatA).get("state").asString().equals("STALE"));
+        JsonNode stale = mirrorOfB(peerBatA);
+        assertThat(stale.get("lastSuccessAt").isNull()).isFalse();
+        assertThat(stale.get("failures").asInt()).isPositive();
+        assertThat(stale.get("lastError").asString()).contains("unreachable");
+        assertThat(ok(http.get("/api/v1/federation/foreign-datastreams")).get(0).get("mirror").get("state").asString()).isEqualTo("STALE");
+        System.out.printf("Federation: B down, A's mirror STALE since %s after %d failed pulls (%s)%n", stale.get("lastSuccessAt").asString(),
+                stale.get("failures").asInt(), stale.get("lastError").asString());
+
+        // B restarts and takes in new readings of a shared datastream; A's mirror converges: no gap, no duplicate.
+        b = startParkB();
+        String code = datastreamsAtB.get(0).get("name").asString();
+        String well = code.substring(0, code.indexOf('/'));
+        String parameter = code.substring(code.indexOf('/') + 1);
+        StringBuilder readings = new StringBuilder("[");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        for (int i = 1; i <= 5; i++) {
+            if (i > 1) readings.append(", ");
+            readings.append("{\"well\": \"").append(well).append("\", \"parameter\": \"").append(parameter).append("\", \"time\": \"")
+                    .append(now.minus(Duration.ofMinutes(10L * i))).append("\", \"value\": ").append(7 + i / 10.0).append("}");
+        }
+        ok(b.post("/api/v1/readings", readings.append("]").toString(), "admin", "demo-admin"));
+        asA = b.anonymous().bearer(token(b));
+        Set<Long> atB = observationIdsAtB(asA, shared.get(0));
+        long foreignFirst = foreign.get(0).get("origin").get("remoteId").asLong() == shared.get(0) ? foreign.get(0).get("id").asLong() : foreign.get(1).get("id").asLong();
+        await("A's mirror converges after B's restart", Duration.ofSeconds(60), () -> new HashSet<>(mirroredIds(foreignFirst)).equals(atB)
+                && mirrorOfB(peerBatA).get("state").asString().equals("FRESH"));
+        List<Long> mirrored = mirroredIds(foreignFirst);
+        Set<Long> gaps = new HashSet<>(atB);
+        gaps.removeAll(mirrored);
+        int duplicates = mirrored.size() - new HashSet<>(mirrored).size();
+        System.out.printf("Federation: after B's restart A mirrors %d observations of datastream %d, B shows %d: %d gaps, %d duplicates%n",
+                mirrored.size(), shared.get(0), atB.size(), gaps.size(), duplicates);
+        assertThat(gaps).isEmpty();
+        assertThat(duplicates).isZero();
+        assertThat(mirrored).hasSize(atB.size());
+
+        // B pushes a signed message to A: accepted once; tampered or replayed, refused with the reason.
+        SignedMessages signer = parkB.getBean(SignedMessages.class);
+        String body = "{\"datastream\": " + shared.get(1) + ", \"observations\": [{\"id\": 900000001, \"phenomenonTime\": \"" + now.plusSeconds(30)
+                + "\", \"result\": 7.5}]}";
+        SignedMessages.Message pushed = signer.sign("Datastreams(" + shared.get(1) + ")", 1, body);
+        Http asB = http.anonymous().bearer(token(http));
+        JsonNode merged = ok(asB.post("/api/v1/federation/messages", messageJson(pushed), Map.of()));
+        assertThat(merged.get("added").asInt()).isEqualTo(1);
+        Http.Response replayed = asB.post("/api/v1/federation/messages", messageJson(pushed), Map.of("Accept-Language", "en"));
+        assertThat(replayed.status()).as(replayed.body()).isEqualTo(409);
+        assertThat(replayed.body()).contains("REPLAY", "\"seq\"");
+        SignedMessages.Message next = signer.sign("Datastreams(" + shared.get(1) + ")", 2, body);
+        Http.Response tampered = asB.post("/api/v1/federation/messages", messageJson(new SignedMessages.Message(next.signature(), body.replace("7.5", "0.5"))),
+                Map.of("Accept-Language", "en"));
+        assertThat(tampered.status()).as(tampered.body()).isEqualTo(400);
+        assertThat(tampered.body()).contains("BODY_TAMPERED", "\"body\"");
+        Http.Response notShared2 = asB.post("/api/v1/federation/messages", messageJson(signer.sign("Datastreams(" + notShared + ")", 1,
+                body.replace("\"datastream\": " + shared.get(1), "\"datastream\": " + notShared))), Map.of("Accept-Language", "en"));
+        assertThat(notShared2.status()).as(notShared2.body()).isEqualTo(400);
+        assertThat(notShared2.body()).contains("NOT_AGREED");
+
+        // B ends the agreement: A's client is back to what B's policy shows partner parks (nothing of the last 24 h, classes
+        // only), and A's puller, finding B masking otherwise than agreed, stores nothing more and marks the mirror stale.
+        String recent = "/sta/v1.1/Datastreams(" + shared.get(0) + ")/Observations?$count=true&$top=1&$filter="
+                + URLEncoder.encode("phenomenonTime ge " + now.minus(Duration.ofHours(2)), StandardCharsets.UTF_8);
+        assertThat(ok(asA.get(recent)).get("@iot.count").asLong()).as("the last two hours, while agreed").isGreaterThanOrEqualTo(5);
+        Instant asked = Instant.now();
+        ok(b.post("/api/v1/federation/agreements/" + sharing.get("id").asLong() + "/end", "{\"reason\": \"agreement ended\"}", SECADMIN, SECADMIN_PASSWORD));
+        Http refusedA = asA;
+        await("B shows A no more than partner parks see", BOUND, () -> ok(refusedA.get(recent)).get("@iot.count").asLong() == 0);
+        Duration refusedAfter = Duration.between(asked, Instant.now());
+        assertThat(ok(asA.get("/sta/v1.1/Datastreams?$count=true&$top=0")).get("@iot.count").asLong()).as("the policy's partner level").isGreaterThan(2);
+        await("A's pulls stop", BOUND, () -> mirrorOfB(peerBatA).get("state").asString().equals("STALE"));
+        Duration staleAfter = Duration.between(asked, Instant.now());
+        String error = mirrorOfB(peerBatA).get("lastError").asString();
+        System.out.printf("Federation: agreement ended at B; B showed A only the partner level after %d ms, A's mirror stale after %d ms (%s)%n",
+                refusedAfter.toMillis(), staleAfter.toMillis(), error);
+        assertThat(refusedAfter).isLessThan(BOUND);
+        assertThat(staleAfter).isLessThan(BOUND);
+        assertThat(error).contains("otherwise than agreed");
+        assertThat(new HashSet<>(mirroredIds(foreignFirst))).as("nothing masked otherwise mixed into the mirror").isEqualTo(atB);
+    }
+
+    private static String messageJson(SignedMessages.Message message) {
+        return "{\"signature\": \"" + message.signature() + "\", \"body\": \"" + message.body().replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+    }
+}

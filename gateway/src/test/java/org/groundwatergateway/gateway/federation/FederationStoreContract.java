@@ -1,0 +1,187 @@
+package org.groundwatergateway.gateway.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.groundwatergateway.core.demo.DemoParkLoader;
+import org.groundwatergateway.core.federation.ForeignDatastream;
+import org.groundwatergateway.core.federation.ForeignObservation;
+import org.groundwatergateway.core.federation.MirrorState;
+import org.groundwatergateway.core.federation.Mirrors;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.MutableClock;
+import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.groundwatergateway.gateway.security.TestAccounts;
+import org.groundwatergateway.policies.OrganisationKind;
+import org.groundwatergateway.policies.Role;
+import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.audit.AuditLog;
+import org.groundwatergateway.policies.audit.AuditRepository;
+import org.groundwatergateway.policies.federation.Agreement;
+import org.groundwatergateway.policies.federation.Agreements;
+import org.groundwatergateway.policies.federation.Agreements.AgreementForm;
+import org.groundwatergateway.policies.federation.Agreements.PeerForm;
+import org.groundwatergateway.policies.federation.FederationRepository;
+import org.groundwatergateway.policies.federation.Peer;
+import org.groundwatergateway.policies.identity.Accounts;
+import org.groundwatergateway.policies.identity.ApiClientRepository;
+import org.groundwatergateway.policies.identity.OrganisationRepository;
+import org.groundwatergateway.policies.sharing.GrantTemplates;
+import org.groundwatergateway.policies.sharing.Grants;
+import org.groundwatergateway.policies.sharing.PolicyRepository;
+import org.groundwatergateway.policies.sharing.ShareRefusal;
+import org.groundwatergateway.policies.sharing.ShareRepository;
+import org.groundwatergateway.policies.sharing.ShareWorkflow;
+import org.groundwatergateway.policies.sharing.SharingPolicies;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Federation's store on each database (the same contract for H2GIS and PostGIS): an agreement to share is a grant
+ * limiting the partner's Datastreams and Observations to the agreed ones, ended at once; the mirror merges a page read
+ * twice once and takes a source's correction; mirror state and the sequence ledger's compare-and-set.
+ */
+abstract class FederationStoreContract {
+
+    protected abstract TestDatabase newDatabase();
+
+    private static final Viewer PARTNER = new Viewer("partner-park", Set.of(Role.PARTNER_PARK), "partner-park", OrganisationKind.PARTNER_PARK);
+    private static final Viewer SECADMIN = new Viewer("secadmin", Set.of(Role.SECURITY_ADMIN), "park-admin", OrganisationKind.PARK_ADMINISTRATION);
+
+    private TestDatabase db;
+    private Database database;
+    private MutableClock clock;
+    private AuditLog audit;
+    private SharingPolicies policies;
+    private Agreements agreements;
+    private List<Long> datastreams;
+
+    @BeforeEach
+    void open() {
+        db = newDatabase();
+        database = Database.migrate(db.dataSource());
+        clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
+        audit = new AuditLog(new AuditRepository(database), clock, 1_000, 100);
+        Accounts accounts = TestAccounts.withParkAndEnterprise(database, clock, audit);
+        accounts.createOrganisation("partner-park", "邻近园区", null, OrganisationKind.PARTNER_PARK, null);
+        accounts.registerClient("partner-park", "邻近园区网关", "partner-park", Set.of("client_credentials"), Set.of(), List.of(), true);
+        accounts.registerClient("enterprise-E01", "企业接口", "E01", Set.of("client_credentials"), Set.of(), List.of(), true);
+        // The demo park's wells and datastreams, without its readings.
+        new DemoParkLoader(database, readings -> { }).loadIfAbsent(1, p -> { });
+        datastreams = database.jdbc().sql("SELECT id FROM datastreams ORDER BY id").query(Long.class).list();
+        Grants grants = new Grants(new ShareRepository(database), clock);
+        policies = new SharingPolicies(new PolicyRepository(database), grants, accounts, clock);
+        policies.start();
+        ShareWorkflow workflow = new ShareWorkflow(new ShareRepository(database), GrantTemplates.shipped(), grants, clock);
+        agreements = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
+                new OrganisationRepository(database), clock);
+    }
+
+    @AfterEach
+    void close() {
+        audit.close();
+        db.close();
+    }
+
+    private Peer peer(String gatewayId, String inboundClient) {
+        return agreements.register(SECADMIN, new PeerForm(gatewayId, "Park B", "PB", "https://gw.park-b.example.cn/", "a-at-b", "secret", inboundClient,
+                "POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))", "duty office"));
+    }
+
+    private AgreementForm form(long peer, String direction, List<Long> ids) {
+        return new AgreementForm(peer, direction, ids, "partner-monitoring-exchange", "CC-BY-4.0", null, clock.instant().plus(Duration.ofDays(30)).toString());
+    }
+
+    @Test
+    void anAgreementToShareIsAGrantOfTheAgreedDatastreamsOnlyUntilItEnds() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        assertThat(peer.baseUrl()).isEqualTo("https://gw.park-b.example.cn");
+        assertThat(policies.disclose(PARTNER, "Datastreams").restrictedTo()).isEmpty(); // the open policy: everything
+        List<Long> shared = datastreams.subList(0, 2);
+        Agreement agreement = agreements.agree(SECADMIN, form(peer.id(), "SHARE", shared));
+        assertThat(agreement.state(clock.instant())).isEqualTo(Agreement.State.ACTIVE);
+        assertThat(agreement.grantId()).isNotNull();
+        Set<String> ids = Set.of(String.valueOf(shared.get(0)), String.valueOf(shared.get(1)));
+        assertThat(policies.disclose(PARTNER, "Datastreams").restrictedTo()).isEqualTo(Map.of("id", ids));
+        assertThat(policies.disclose(PARTNER, "Observations").restrictedTo()).isEqualTo(Map.of("Datastream/id", ids));
+        assertThat(policies.disclose(PARTNER, "wells").restrictedTo()).as("other datasets as the policy says").isEmpty();
+
+        Agreement ended = agreements.end(SECADMIN, agreement.id(), "agreement over");
+        assertThat(ended.state(clock.instant())).isEqualTo(Agreement.State.ENDED);
+        assertThat(policies.disclose(PARTNER, "Datastreams").restrictedTo()).as("at once").isEmpty();
+        assertThatThrownBy(() -> agreements.end(SECADMIN, agreement.id(), "again")).isInstanceOf(ShareRefusal.class)
+                .matches(e -> ((ShareRefusal) e).kind() == ShareRefusal.Kind.CONFLICT);
+    }
+
+    @Test
+    void aReceivingAgreementIsInForceForItsPeriodAndBadInputIsRefusedNamingEachField() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        Agreement receiving = agreements.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(90001L)));
+        assertThat(receiving.grantId()).isNull();
+        assertThat(agreements.receivingNow()).extracting(Agreement::id).containsExactly(receiving.id());
+        clock.advance(Duration.ofDays(31));
+        assertThat(agreements.receivingNow()).isEmpty();
+
+        ShareRefusal peerRefused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.register(SECADMIN,
+                new PeerForm("gw-park-b", null, "PB", "ftp://x", "a", "s", "enterprise-E01", "POLYGON ((0 0, 1 1, 0 0))", null)));
+        assertThat(peerRefused.problems()).extracting(ShareRefusal.Problem::field)
+                .containsExactlyInAnyOrder("gatewayId", "name", "baseUrl", "inboundClientId", "boundary");
+        ShareRefusal agreementRefused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.agree(SECADMIN,
+                new AgreementForm(peer.id(), "SHARE", List.of(datastreams.get(0), -5L), "research-x", " ", "yesterday", null)));
+        assertThat(agreementRefused.problems()).extracting(ShareRefusal.Problem::field)
+                .containsExactlyInAnyOrder("datastreams[1]", "level", "licence", "validFrom", "validUntil");
+    }
+
+    @Test
+    void theMirrorStoresEachObservationOnceAndTakesTheSourcesCorrections() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        long agreement = agreements.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L))).id();
+        Mirrors mirrors = new Mirrors(database);
+        String agreed = "policy v1; Observations: rows limited by Datastream/id";
+        long local = mirrors.mirror(peer.id(), 12, agreement, "GW-U04/ph", "pH", "pH", "GW-U04", "CC-BY-4.0", agreed);
+        ForeignDatastream stored = mirrors.datastream(peer.id(), 12).orElseThrow();
+        assertThat(stored.masksAs(agreement, "policy v3; Observations: rows limited by Datastream/id")).as("a new policy version, masking alike").isTrue();
+        assertThat(stored.masksAs(agreement, "policy v3; Observations: result_value as GB/T 14848 class, delayed 24 h")).isFalse();
+        assertThat(stored.masksAs(agreement + 1, "policy v3; nothing masked")).as("under another agreement").isTrue();
+        assertThat(mirrors.mirror(peer.id(), 12, agreement, "GW-U04/ph", "pH", "pH", "GW-U04", "CC-BY-4.0", null)).as("the same datastream again").isEqualTo(local);
+        Instant t = Instant.parse("2026-12-01T00:00:00Z");
+        List<ForeignObservation> page = List.of(new ForeignObservation(1, t, 7.1), new ForeignObservation(2, t.plusSeconds(600), 7.2),
+                new ForeignObservation(3, t.plusSeconds(1200), null));
+        assertThat(mirrors.merge(local, page, clock.instant())).isEqualTo(new Mirrors.Merged(3, 0));
+        assertThat(mirrors.merge(local, page, clock.instant())).as("read again").isEqualTo(new Mirrors.Merged(0, 0));
+        assertThat(mirrors.merge(local, List.of(new ForeignObservation(2, t.plusSeconds(600), 7.2), new ForeignObservation(9, t.plusSeconds(1200), 7.3),
+                new ForeignObservation(4, t.plusSeconds(1800), 7.4)), clock.instant())).isEqualTo(new Mirrors.Merged(1, 1));
+        assertThat(mirrors.observations(local, null, 100)).extracting(ForeignObservation::remoteId).containsExactly(1L, 2L, 9L, 4L);
+        assertThat(mirrors.observations(local, t.plusSeconds(1200), 1)).extracting(ForeignObservation::result).containsExactly(7.3);
+        assertThat(mirrors.newest(peer.id(), 12)).isEqualTo(t.plusSeconds(1800));
+        assertThat(mirrors.newest(peer.id(), 13)).isNull();
+        assertThat(mirrors.datastreams(peer.id())).singleElement().satisfies(d -> assertThat(d.disclosure()).isNull());
+
+        assertThat(mirrors.state(peer.id())).isEqualTo(MirrorState.never(peer.id()));
+        mirrors.record(new MirrorState(peer.id(), t, t, 0, null, t.plusSeconds(60)));
+        mirrors.record(new MirrorState(peer.id(), t.plusSeconds(60), t, 1, "x".repeat(3000), t.plusSeconds(180)));
+        MirrorState state = mirrors.state(peer.id());
+        assertThat(state.failures()).isEqualTo(1);
+        assertThat(state.lastError()).hasSize(2000);
+        assertThat(state.stale(t.plusSeconds(61), Duration.ofMinutes(3))).isTrue();
+        assertThat(state.due(t.plusSeconds(179))).isFalse();
+    }
+
+    @Test
+    void theSequenceLedgerAcceptsEachNumberOnce() {
+        SequenceLedger ledger = new SequenceLedger(database);
+        assertThat(ledger.last("gw-park-b", "Datastreams(12)")).isZero();
+        assertThat(ledger.accept("gw-park-b", "Datastreams(12)", 0, 5)).isTrue();
+        assertThat(ledger.accept("gw-park-b", "Datastreams(12)", 0, 5)).as("a second first").isFalse();
+        assertThat(ledger.accept("gw-park-b", "Datastreams(12)", 5, 6)).isTrue();
+        assertThat(ledger.accept("gw-park-b", "Datastreams(12)", 5, 6)).as("the same step twice").isFalse();
+        assertThat(ledger.last("gw-park-b", "Datastreams(12)")).isEqualTo(6);
+        assertThat(ledger.last("gw-park-b", "Datastreams(13)")).isZero();
+    }
+}

@@ -1,0 +1,289 @@
+package org.groundwatergateway.policies.federation;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.groundwatergateway.policies.OrganisationKind;
+import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.identity.ApiClientRepository;
+import org.groundwatergateway.policies.identity.Organisation;
+import org.groundwatergateway.policies.identity.OrganisationRepository;
+import org.groundwatergateway.policies.sharing.Audience;
+import org.groundwatergateway.policies.sharing.Effect;
+import org.groundwatergateway.policies.sharing.Grant;
+import org.groundwatergateway.policies.sharing.GrantTemplate;
+import org.groundwatergateway.policies.sharing.GrantTemplates;
+import org.groundwatergateway.policies.sharing.Rule;
+import org.groundwatergateway.policies.sharing.ShareRefusal;
+import org.groundwatergateway.policies.sharing.ShareRefusal.Kind;
+import org.groundwatergateway.policies.sharing.ShareRefusal.Problem;
+import org.groundwatergateway.policies.sharing.ShareWorkflow;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/**
+ * The security administrator's register of partner gateways and agreements (issue #19). An agreement to share is
+ * made a grant of the sharing policy to the partner's organisation, limited to the agreed datastreams, so that the
+ * partner's requests see exactly it through every door and ending it (or its expiry) holds from the next request on.
+ */
+public final class Agreements {
+
+    /** What a peer form says, as sent. */
+    public record PeerForm(String gatewayId, String name, String parkCode, String baseUrl, String outboundClientId, String outboundClientSecret,
+                           String inboundClientId, String boundary, String contact) {}
+
+    /** What an agreement form says, as sent: times as ISO-8601 text, so that a bad one is refused naming its field. */
+    public record AgreementForm(Long peer, String direction, List<Long> datastreams, String level, String licence, String validFrom,
+                                String validUntil) {}
+
+    /**
+     * The attribute that limits each entity set an agreement covers to the agreed datastreams: a Datastream by its id,
+     * an Observation by its Datastream's. Other datasets of the level stay as the policy shows partner parks.
+     */
+    static final Map<String, String> ROW_KEYS = Map.of("Datastreams", "id", "Observations", "Datastream/id");
+
+    private static final int MAX_TEXT = 2000;
+    private static final int MAX_DATASTREAMS = 500;
+
+    private final FederationRepository repository;
+    private final ShareWorkflow workflow;
+    private final GrantTemplates templates;
+    private final ApiClientRepository clients;
+    private final OrganisationRepository organisations;
+    private final Clock clock;
+
+    public Agreements(FederationRepository repository, ShareWorkflow workflow, GrantTemplates templates, ApiClientRepository clients,
+                      OrganisationRepository organisations, Clock clock) {
+        this.repository = repository;
+        this.workflow = workflow;
+        this.templates = templates;
+        this.clients = clients;
+        this.organisations = organisations;
+        this.clock = clock;
+    }
+
+    public List<Peer> peers() {
+        return repository.peers();
+    }
+
+    public Peer peer(long id) {
+        return repository.peer(id).orElseThrow(() -> ShareRefusal.of(Kind.NOT_FOUND, "id", "no partner gateway " + id, "没有编号为 " + id + " 的合作网关"));
+    }
+
+    public synchronized Peer register(Viewer administrator, PeerForm form) {
+        List<Problem> problems = new ArrayList<>();
+        String gatewayId = text("gatewayId", form.gatewayId(), problems);
+        if (gatewayId != null && !gatewayId.matches("[A-Za-z0-9_.-]{3,100}")) {
+            problems.add(new Problem("gatewayId", "3 to 100 letters, digits, '_', '.' or '-'", "3 至 100 个字母、数字、“_”“.”或“-”"));
+        } else if (gatewayId != null && repository.peerByGateway(gatewayId).isPresent()) {
+            problems.add(new Problem("gatewayId", "gateway " + gatewayId + " is registered already", "网关 " + gatewayId + " 已登记"));
+        }
+        String name = text("name", form.name(), problems);
+        String park = text("parkCode", form.parkCode(), problems);
+        String baseUrl = baseUrl(form.baseUrl(), problems);
+        String outboundClient = text("outboundClientId", form.outboundClientId(), problems);
+        String outboundSecret = text("outboundClientSecret", form.outboundClientSecret(), problems);
+        String inboundClient = text("inboundClientId", form.inboundClientId(), problems);
+        if (inboundClient != null) partnerOrganisation(inboundClient, problems);
+        String boundary = boundary(form.boundary(), problems);
+        String contact = form.contact() == null || form.contact().isBlank() ? null : form.contact().strip();
+        if (!problems.isEmpty()) throw new ShareRefusal(Kind.INVALID, problems);
+        long id = repository.insertPeer(new Peer(0, gatewayId, name, park, baseUrl, outboundClient, outboundSecret, inboundClient, boundary, contact,
+                administrator.name(), clock.instant()));
+        return repository.peer(id).orElseThrow();
+    }
+
+    public List<Agreement> agreements() {
+        return repository.agreements();
+    }
+
+    public Agreement agreement(long id) {
+        return repository.agreement(id).orElseThrow(() -> ShareRefusal.of(Kind.NOT_FOUND, "id", "no agreement " + id, "没有编号为 " + id + " 的协议"));
+    }
+
+    /** The agreements under which partners share with us that are in force now. */
+    public List<Agreement> receivingNow() {
+        Instant now = clock.instant();
+        return repository.agreements().stream()
+                .filter(a -> a.direction() == Agreement.Direction.RECEIVE && a.state(now) == Agreement.State.ACTIVE).toList();
+    }
+
+    /** Records an agreement; one we share under is granted to the partner's organisation at once. */
+    public synchronized Agreement agree(Viewer administrator, AgreementForm form) {
+        List<Problem> problems = new ArrayList<>();
+        Peer peer = form.peer() == null ? null : repository.peer(form.peer()).orElse(null);
+        if (peer == null) problems.add(new Problem("peer", "no partner gateway " + form.peer(), "没有编号为 " + form.peer() + " 的合作网关"));
+        Agreement.Direction direction = direction(form.direction(), problems);
+        List<Long> datastreams = datastreams(form.datastreams(), direction, problems);
+        GrantTemplate level = level(form.level(), problems);
+        String licence = text("licence", form.licence(), problems);
+        Instant now = clock.instant();
+        Instant from = instant("validFrom", form.validFrom(), false, problems);
+        Instant until = instant("validUntil", form.validUntil(), true, problems);
+        if (from == null) from = now;
+        if (until != null && !until.isAfter(from.isBefore(now) ? now : from)) {
+            problems.add(new Problem("validUntil", "must be later than validFrom and now", "必须晚于 validFrom 和当前时间"));
+        }
+        String grantee = peer == null ? null : partnerOrganisation(peer.inboundClientId(), problems);
+        if (!problems.isEmpty()) throw new ShareRefusal(Kind.INVALID, problems);
+        Long grant = null;
+        if (direction == Agreement.Direction.SHARE) {
+            grant = workflow.grantAgreement(grantee, level.id(), rules(level, datastreams, grantee), "federation agreement with " + peer.gatewayId()
+                    + " under licence " + licence, from, until, administrator).id();
+        }
+        long id = repository.insertAgreement(new Agreement(0, peer.id(), direction, datastreams, level.id(), licence, from, until, grant,
+                administrator.name(), now, null));
+        return repository.agreement(id).orElseThrow();
+    }
+
+    /** Ends an agreement now; one we share under is revoked as a grant, so it holds from the next request on. */
+    public synchronized Agreement end(Viewer administrator, long id, String reason) {
+        Agreement agreement = agreement(id);
+        List<Problem> problems = new ArrayList<>();
+        String why = text("reason", reason, problems);
+        if (!problems.isEmpty()) throw new ShareRefusal(Kind.INVALID, problems);
+        Agreement.State state = agreement.state(clock.instant());
+        if (state == Agreement.State.ENDED || state == Agreement.State.EXPIRED) {
+            throw ShareRefusal.of(Kind.CONFLICT, "status", "the agreement is " + state + " already", "该协议已" + (state == Agreement.State.ENDED ? "终止" : "到期"));
+        }
+        if (agreement.grantId() != null && workflow.grant(administrator, agreement.grantId()).state(clock.instant()) != Grant.State.REVOKED) {
+            workflow.revoke(agreement.grantId(), administrator, "agreement " + id + " ended: " + why);
+        }
+        repository.end(id, new Agreement.End(administrator.name(), clock.instant(), why));
+        return agreement(id);
+    }
+
+    /**
+     * The level's rules for the entity sets an agreement covers, each limited to the agreed datastreams and addressed to
+     * the partner's organisation; one rule per entity set, since each is limited by its own attribute.
+     */
+    static List<Rule> rules(GrantTemplate level, List<Long> datastreams, String organisation) {
+        Set<String> ids = datastreams.stream().map(String::valueOf).collect(Collectors.toCollection(LinkedHashSet::new));
+        List<Rule> rules = new ArrayList<>();
+        for (Rule rule : level.rules()) {
+            for (String dataset : rule.datasets()) {
+                String key = ROW_KEYS.get(dataset);
+                if (key == null) continue;
+                List<Effect> effects = new ArrayList<>(rule.effects());
+                effects.add(new Effect.RestrictRows(key, ids));
+                rules.add(new Rule(rule.id() + "-" + dataset, List.of(new Audience.Organisation(organisation)), List.of(dataset), effects));
+            }
+        }
+        return rules;
+    }
+
+    /** The organisation of the partner's client here, which must be a partner park's. */
+    private String partnerOrganisation(String clientId, List<Problem> problems) {
+        Organisation organisation = clients.findByClientId(clientId).flatMap(c -> organisations.find(c.organisationId())).orElse(null);
+        if (organisation == null) {
+            problems.add(new Problem("inboundClientId", "no client " + clientId + " here", "本平台没有客户端 " + clientId));
+            return null;
+        }
+        if (organisation.kind() != OrganisationKind.PARTNER_PARK) {
+            problems.add(new Problem("inboundClientId", "client " + clientId + " is of " + organisation.kind() + ", not of a partner park",
+                    "客户端 " + clientId + " 属于 " + organisation.kind() + "，不是合作园区"));
+            return null;
+        }
+        return organisation.code();
+    }
+
+    private static Agreement.Direction direction(String value, List<Problem> problems) {
+        try {
+            if (value != null) return Agreement.Direction.valueOf(value.strip());
+        } catch (IllegalArgumentException e) {
+            // refused below
+        }
+        problems.add(new Problem("direction", "SHARE (we share with the partner) or RECEIVE (the partner shares with us)",
+                "SHARE（我方向对方共享）或 RECEIVE（对方向我方共享）"));
+        return null;
+    }
+
+    /** The agreed datastreams: some, at most {@value #MAX_DATASTREAMS}; ours must exist, the partner's are its to check. */
+    private List<Long> datastreams(List<Long> asked, Agreement.Direction direction, List<Problem> problems) {
+        if (asked == null || asked.isEmpty() || asked.size() > MAX_DATASTREAMS || asked.stream().anyMatch(Objects::isNull)) {
+            problems.add(new Problem("datastreams", "1 to " + MAX_DATASTREAMS + " datastream ids", "1 至 " + MAX_DATASTREAMS + " 个数据流编号"));
+            return List.of();
+        }
+        List<Long> ids = List.copyOf(new LinkedHashSet<>(asked));
+        if (direction == Agreement.Direction.SHARE) {
+            List<Long> existing = repository.existingDatastreams(ids);
+            for (int i = 0; i < ids.size(); i++) {
+                if (!existing.contains(ids.get(i))) problems.add(new Problem("datastreams[" + i + "]", "no datastream " + ids.get(i), "没有数据流 " + ids.get(i)));
+            }
+        }
+        return ids;
+    }
+
+    /** A grant template that covers Datastreams or Observations: the level at which the agreed datastreams are shown. */
+    private GrantTemplate level(String id, List<Problem> problems) {
+        GrantTemplate template = id == null ? null : templates.find(id.strip()).orElse(null);
+        if (template == null || template.datasets().stream().noneMatch(ROW_KEYS::containsKey)) {
+            String known = templates.all().stream().filter(t -> t.datasets().stream().anyMatch(ROW_KEYS::containsKey)).map(GrantTemplate::id)
+                    .collect(Collectors.joining(", "));
+            problems.add(new Problem("level", "one of " + known, "可选：" + known));
+            return null;
+        }
+        return template;
+    }
+
+    private static String baseUrl(String value, List<Problem> problems) {
+        String url = text("baseUrl", value, problems);
+        if (url == null) return null;
+        try {
+            URI uri = URI.create(url);
+            if ((uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null && uri.getQuery() == null) {
+                return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+            }
+        } catch (RuntimeException e) {
+            // refused below
+        }
+        problems.add(new Problem("baseUrl", "an http(s) URL without a query, e.g. https://gw.park-b.example.cn", "不带查询参数的 http(s) 地址，例如 https://gw.park-b.example.cn"));
+        return null;
+    }
+
+    private static String boundary(String wkt, List<Problem> problems) {
+        if (wkt == null || wkt.isBlank()) return null;
+        try {
+            Geometry geometry = new WKTReader().read(wkt);
+            if (geometry instanceof Polygonal && geometry.isValid()) return wkt.strip();
+        } catch (ParseException | IllegalArgumentException e) {
+            // refused below (JTS refuses a ring of too few points with the latter)
+        }
+        problems.add(new Problem("boundary", "a valid POLYGON or MULTIPOLYGON in WKT, longitude and latitude (EPSG:4326)",
+                "有效的 WKT 面（POLYGON 或 MULTIPOLYGON），经纬度（EPSG:4326）"));
+        return null;
+    }
+
+    private static String text(String field, String value, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(new Problem(field, "required", "必填"));
+            return null;
+        }
+        if (value.length() > MAX_TEXT) problems.add(new Problem(field, "at most " + MAX_TEXT + " characters", "最多 " + MAX_TEXT + " 个字符"));
+        return value.strip();
+    }
+
+    private static Instant instant(String field, String value, boolean required, List<Problem> problems) {
+        if (value == null || value.isBlank()) {
+            if (required) problems.add(new Problem(field, "required", "必填"));
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem(field, "'" + value + "' is not an ISO-8601 date-time with an offset", "“" + value + "”不是带时区偏移的 ISO-8601 时间"));
+            return null;
+        }
+    }
+}
