@@ -81,6 +81,8 @@ public final class ResourceDescriptions {
         private final Viewer viewer;
         private final String root;
         private final Model model = ModelFactory.createDefaultModel();
+        /** The sensors the viewer may name, by id; read once per description, when first asked. */
+        private Map<Long, Sensor> namedSensors;
 
         Writer(Viewer viewer, String root) {
             this.viewer = viewer;
@@ -275,8 +277,11 @@ public final class ResourceDescriptions {
          * viewer sees sensors, otherwise a blank node that says no more than the datastream does.
          */
         private Resource sensor(Datastream d, Well well, Parameter parameter) {
-            Optional<Sensor> named = rows("Sensors").filter(s -> s.shows("name"))
-                    .flatMap(s -> facts.sensors().stream().filter(sensor -> sensor.id() == d.sensorId()).findFirst());
+            if (namedSensors == null) {
+                namedSensors = rows("Sensors").filter(s -> s.shows("name")).map(s -> facts.sensors().stream()
+                        .collect(Collectors.toMap(sensor -> sensor.id(), Function.identity()))).orElse(Map.of());
+            }
+            Optional<Sensor> named = Optional.ofNullable(namedSensors.get(d.sensorId()));
             String host = well == null ? LinkedUris.DATASTREAMS.of(root, d.id()) : LinkedUris.WELLS.of(root, well.code());
             Resource sensor = named.map(s -> model.createResource(host + "#sensor-" + java.net.URLEncoder.encode(s.code(), java.nio.charset.StandardCharsets.UTF_8), Sensor)
                     .addProperty(label, s.code()).addProperty(DCTerms.identifier, s.code())).orElseGet(() -> model.createResource(Sensor));
