@@ -233,6 +233,41 @@ class LinkedDataTest extends RunningGateway {
         assertThat(problem(http.anonymous().get("/catalog?pageSize=0"), 400)).contains("1000");
     }
 
+    @Test
+    void theRecordsAreTheCallersDatasetsInGeoJsonPagedByLimitAndOffset() {
+        Set<String> publicIds = new HashSet<>();
+        datasets(catalog(http.anonymous(), "/catalog?f=nt")).forEach(id -> publicIds.add(id.replace('/', '.')));
+        List<String> walked = new ArrayList<>();
+        String next = "/catalog/records/items?limit=10&offset=0";
+        while (next != null) {
+            JsonNode page = ok(http.anonymous().get(next));
+            assertThat(page.get("numberMatched").asInt()).isEqualTo(publicIds.size());
+            for (JsonNode record : page.get("features")) {
+                walked.add(record.get("id").asString());
+                assertThat(record.get("type").asString()).isEqualTo("Feature");
+                assertThat(record.get("geometry").get("type").asString()).isEqualTo("Polygon");
+                assertThat(record.get("conformsTo").get(0).asString()).isEqualTo("http://www.opengis.net/spec/ogcapi-records-1/1.0/req/record-core");
+            }
+            next = null;
+            for (JsonNode link : page.get("links")) if (link.get("rel").asString().equals("next")) next = link.get("href").asString().substring(http.base().length());
+        }
+        assertThat(walked).doesNotHaveDuplicates();
+        assertThat(new HashSet<>(walked)).isEqualTo(publicIds);
+        assertThat(publicIds).doesNotContain("network_coverage").contains("datastreams_by_parameter.benzene");
+
+        JsonNode wells = ok(http.anonymous().get("/catalog/records/items/wells"));
+        assertThat(wells.get("properties").get("title").asString()).isEqualTo("监测井");
+        assertThat(ok(http.anonymous().get("/catalog/records/items/wells", Map.of("Accept-Language", "en"))).get("properties").get("title").asString())
+                .isEqualTo("Monitoring wells");
+        List<String> rels = new ArrayList<>();
+        wells.get("links").forEach(l -> rels.add(l.get("rel").asString() + " " + l.get("href").asString().replace(http.base(), "")));
+        assertThat(rels).contains("describedby /catalog/datasets/wells", "item /ogcapi/collections/wells");
+        assertThat(http.anonymous().get("/catalog/records/items/network_coverage").status()).isEqualTo(404);
+        assertThat(http.signedInAs("regulator", "demo-regulator").get("/catalog/records/items/network_coverage").status()).isEqualTo(200);
+        assertThat(ok(http.anonymous().get("/catalog/records")).get("itemType").asString()).isEqualTo("record");
+        assertThat(problem(http.anonymous().get("/catalog/records/items?limit=0"), 400)).contains("1000");
+    }
+
     private Model rdf(Http caller, String path) {
         Http.Response response = caller.get(path.startsWith("http") ? path.substring(http.base().length()) : path, Map.of("Accept", "text/turtle"));
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(200);
