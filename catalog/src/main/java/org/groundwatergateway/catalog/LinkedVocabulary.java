@@ -67,7 +67,6 @@ final class LinkedVocabulary {
     static final Property next = property(HYDRA, "next");
     static final Property last = property(HYDRA, "last");
 
-    static final Property identifier = property(SCHEMA, "identifier");
     static final Property minValue = property(SCHEMA, "minValue");
     static final Property maxValue = property(SCHEMA, "maxValue");
     static final Property unitCode = property(SCHEMA, "unitCode");

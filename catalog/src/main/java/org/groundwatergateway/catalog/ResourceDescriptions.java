@@ -62,7 +62,7 @@ public final class ResourceDescriptions {
             case DATASTREAMS -> key != null && writer.datastream(key);
             case PARAMETERS -> key == null ? writer.scheme() : writer.parameter(key);
             case ENTERPRISES -> key != null && writer.enterprise(key);
-            case METRICS -> key != null && QualityMeasurements.Metric.ofName(key).map(m -> m.describe(writer.model, root)).isPresent();
+            case METRICS -> key != null && writer.metric(key);
         };
         return found ? Optional.of(writer.model) : Optional.empty();
     }
@@ -171,6 +171,13 @@ public final class ResourceDescriptions {
             resource.addProperty(seeAlso, model.createResource(root + "/sta/v1.1/Datastreams(" + d.id() + ")"))
                     .addProperty(seeAlso, model.createResource(root + "/sta/v1.1/Datastreams(" + d.id() + ")/Observations"));
             return true;
+        }
+
+        /** A quality metric's definition: the same for everyone, as it says nothing of the data. */
+        boolean metric(String name) {
+            Optional<QualityMeasurements.Metric> metric = QualityMeasurements.Metric.ofName(name);
+            metric.ifPresent(m -> m.describe(model, root));
+            return metric.isPresent();
         }
 
         boolean scheme() {
