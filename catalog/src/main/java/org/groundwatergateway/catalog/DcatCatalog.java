@@ -54,6 +54,7 @@ public final class DcatCatalog {
     private final CatalogSettings settings;
     private final Clock clock;
     private final Duration cacheFor;
+    private final List<DatasetAnnotations> annotations;
     /** Described catalogs by what they were described from, least recently used first. */
     private final Map<List<Object>, Described> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -80,6 +81,12 @@ public final class DcatCatalog {
      */
     public DcatCatalog(PublishedDatasets registry, AccessPolicy policy, CatalogFacts facts, CatalogSettings settings, Clock clock,
                        Duration cacheFor) {
+        this(registry, policy, facts, settings, clock, cacheFor, List.of());
+    }
+
+    /** @param annotations what other parts of the catalog add to each dataset (links, quality measurements) */
+    public DcatCatalog(PublishedDatasets registry, AccessPolicy policy, CatalogFacts facts, CatalogSettings settings, Clock clock,
+                       Duration cacheFor, List<DatasetAnnotations> annotations) {
         if (cacheFor.isNegative()) throw new IllegalArgumentException("the catalog's cache time cannot be negative");
         this.registry = registry;
         this.policy = policy;
@@ -87,6 +94,7 @@ public final class DcatCatalog {
         this.settings = settings;
         this.clock = clock;
         this.cacheFor = cacheFor;
+        this.annotations = List.copyOf(annotations);
     }
 
     /**
@@ -103,6 +111,7 @@ public final class DcatCatalog {
         for (PublishedDataset dataset : registry.all()) key.add(policy.disclose(viewer, dataset.governedBy()));
         key.add(policy.disclose(viewer, "Things"));
         key.add(policy.disclose(viewer, "ObservedProperties"));
+        for (DatasetAnnotations annotation : annotations) key.add(annotation.cacheKey(viewer));
         Instant now = clock.instant();
         synchronized (cache) {
             Described described = cache.get(key);
@@ -131,6 +140,7 @@ public final class DcatCatalog {
         private Resource contact;
         private Resource license;
         private List<Resource> spatial;
+        private List<DatasetAnnotations.Annotator> annotators;
 
         Writer(Viewer viewer, String root) {
             this.viewer = viewer;
@@ -155,6 +165,7 @@ public final class DcatCatalog {
                     .addProperty(DCTerms.language, model.createResource(EU_LANGUAGE + "ENG", LinguisticSystem))
                     .addProperty(themeTaxonomy, themeScheme());
             spatial.forEach(location -> catalog.addProperty(DCTerms.spatial, location));
+            annotators = annotations.stream().map(a -> a.start(viewer, root, catalog)).toList();
             for (PublishedDataset dataset : registry.all()) {
                 Disclosure disclosure = policy.disclose(viewer, dataset.governedBy());
                 List<DoorService> doors = dataset.doors().stream().filter(door -> DoorRules.serves(door, disclosure)).map(DoorService::of).toList();
@@ -204,6 +215,7 @@ public final class DcatCatalog {
             period(dataset, disclosure, member).ifPresent(period -> resource.addProperty(DCTerms.temporal, period));
             for (DoorService door : doors) resource.addProperty(distribution, distribution(uri, dataset, door, member, resource));
             catalog.addProperty(Vocabulary.dataset, resource);
+            annotators.forEach(annotator -> annotator.annotate(resource, dataset, member));
         }
 
         private Resource distribution(String datasetUri, PublishedDataset dataset, DoorService door, Member member, Resource datasetResource) {

@@ -1,16 +1,22 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
+import java.util.List;
 import org.groundwatergateway.catalog.AnalysisProvenance;
 import org.groundwatergateway.catalog.CatalogService;
 import org.groundwatergateway.catalog.CatalogSettings;
 import org.groundwatergateway.catalog.CatalogSparql;
 import org.groundwatergateway.catalog.DcatCatalog;
 import org.groundwatergateway.catalog.LinkedCatalogGraph;
+import org.groundwatergateway.catalog.MemberLinks;
 import org.groundwatergateway.catalog.ProvenanceFacts;
+import org.groundwatergateway.catalog.QualityMeasurements;
 import org.groundwatergateway.catalog.ReadingProvenance;
-import org.groundwatergateway.catalog.StoredProvenanceFacts;
+import org.groundwatergateway.catalog.ResourceDescriptions;
 import org.groundwatergateway.catalog.StoredCatalogFacts;
+import org.groundwatergateway.catalog.StoredProvenanceFacts;
+import org.groundwatergateway.catalog.StoredResourceFacts;
+import org.groundwatergateway.core.quality.DataQuality;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.published.PublishedDatasets;
@@ -29,8 +35,16 @@ public class CatalogConfiguration {
     DcatCatalog dcatCatalog(Database database, AccessPolicy policy, CatalogProperties catalog, OgcProperties ogc, Clock clock,
                             GatewayProperties gateway) {
         CatalogSettings settings = new CatalogSettings(catalog.publisherZh(), catalog.publisherEn(), ogc.contactEmail(), catalog.license());
-        StoredCatalogFacts facts = new StoredCatalogFacts(database.withQueryTimeout(gateway.queryTimeout()));
-        return new DcatCatalog(PublishedDatasets.shipped(), policy, facts, settings, clock, catalog.cacheFor());
+        Database bounded = database.withQueryTimeout(gateway.queryTimeout());
+        StoredCatalogFacts facts = new StoredCatalogFacts(bounded);
+        QualityMeasurements quality = new QualityMeasurements(new DataQuality(bounded)::of, policy, clock, catalog.qualityPeriod());
+        return new DcatCatalog(PublishedDatasets.shipped(), policy, facts, settings, clock, catalog.cacheFor(), List.of(new MemberLinks(), quality));
+    }
+
+    /** The park, wells, datastreams, parameters and enterprises at /catalog/id/..., through the same access policy. */
+    @Bean
+    ResourceDescriptions resourceDescriptions(Database database, AccessPolicy policy, Clock clock, GatewayProperties gateway) {
+        return new ResourceDescriptions(new StoredResourceFacts(database.withQueryTimeout(gateway.queryTimeout())), policy, clock);
     }
 
     @Bean

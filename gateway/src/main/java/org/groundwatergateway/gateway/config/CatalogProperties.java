@@ -14,8 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sparqlMaxResults the most results one SPARQL query returns (a larger or missing LIMIT is lowered to it)
  * @param sparqlConcurrency how many SPARQL queries run at once; one more is answered 503 with Retry-After
  * @param cacheFor         how long a described catalog is served again to the same audience under the same policy
+ * @param qualityPeriod    how far back the datasets' DQV quality measurements count readings
+ * @param pageSize         how many datasets a page of /catalog holds unless the harvester asks for another size
  */
 @ConfigurationProperties("gw.catalog")
 public record CatalogProperties(String publisherZh, String publisherEn, String license, @DefaultValue("3s") Duration sparqlTimeout,
                                 @DefaultValue("10000") int sparqlMaxResults, @DefaultValue("2") int sparqlConcurrency,
-                                @DefaultValue("30s") Duration cacheFor) {}
+                                @DefaultValue("30s") Duration cacheFor, @DefaultValue("7d") Duration qualityPeriod,
+                                @DefaultValue("500") int pageSize) {}
