@@ -1,6 +1,6 @@
 package org.groundwatergateway.catalog;
 
-import static org.groundwatergateway.catalog.ProvVocabulary.*;
+import static org.groundwatergateway.catalog.LinkedVocabulary.*;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -41,7 +41,7 @@ public final class HtmlPage {
             entry(Vocabulary.distribution.getURI(), "分发", "Distribution"), entry(Vocabulary.accessURL.getURI(), "访问地址", "Access URL"),
             entry(Vocabulary.keyword.getURI(), "关键词", "Keyword"), entry(DCTerms.temporal.getURI(), "时间范围", "Period"),
             entry(LinkedVocabulary.hasQualityMeasurement.getURI(), "质量度量", "Quality measurement"),
-            entry(LinkedVocabulary.value.getURI(), "值", "Value"), entry(LinkedVocabulary.isMeasurementOf.getURI(), "度量指标", "Metric"));
+            entry(LinkedVocabulary.dqvValue.getURI(), "值", "Value"), entry(LinkedVocabulary.isMeasurementOf.getURI(), "度量指标", "Metric"));
     private static final int MAX_DEPTH = 4;
 
     private final Model model;

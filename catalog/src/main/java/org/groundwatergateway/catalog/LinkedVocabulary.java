@@ -5,9 +5,10 @@ import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
 
 /**
- * The terms the linked resources write beyond the catalog's own ({@link Vocabulary}): SOSA/SSN for wells, sensors and
- * datastreams, SKOS for the parameter vocabulary, QUDT for units, DQV for quality measurements, Hydra for paging, and
- * the few terms of the platform's own ({@code /catalog/def#}) no standard vocabulary has: the GB/T 14848 class limits.
+ * The terms the linked resources and provenance write beyond the catalog's own ({@link Vocabulary}): SOSA/SSN for wells,
+ * sensors and datastreams, SKOS for the parameter vocabulary, QUDT for units, DQV for quality measurements, Hydra for
+ * paging, W3C PROV-O and OWL-Time for provenance, and the few terms of the platform's own ({@code /catalog/def#}) no
+ * standard vocabulary has (the GB/T 14848 class limits, a reading's class and QA/QC flags, a review's decision, a well's role).
  */
 final class LinkedVocabulary {
 
@@ -21,6 +22,7 @@ final class LinkedVocabulary {
     static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
     static final String SCHEMA = "https://schema.org/";
     static final String RDFS = "http://www.w3.org/2000/01/rdf-schema#";
+    static final String TIME = "http://www.w3.org/2006/time#";
     /** The platform's own terms, under the gateway's root: {@code {root}/catalog/def#}. */
     static final String DEF_PATH = "/catalog/def#";
 
@@ -54,7 +56,7 @@ final class LinkedVocabulary {
     static final Property hasQualityMeasurement = property(DQV, "hasQualityMeasurement");
     static final Property isMeasurementOf = property(DQV, "isMeasurementOf");
     static final Property computedOn = property(DQV, "computedOn");
-    static final Property value = property(DQV, "value");
+    static final Property dqvValue = property(DQV, "value");
     static final Property expectedDataType = property(DQV, "expectedDataType");
     static final Property inDimension = property(DQV, "inDimension");
     static final Property generatedAtTime = property(PROV, "generatedAtTime");
@@ -76,6 +78,42 @@ final class LinkedVocabulary {
     static final Property hasGeometry = property(Vocabulary.GSP, "hasGeometry");
     static final Property label = property(RDFS, "label");
     static final Property seeAlso = property(RDFS, "seeAlso");
+
+    static final Resource Entity = type(PROV, "Entity");
+    static final Resource Activity = type(PROV, "Activity");
+    static final Resource Agent = type(PROV, "Agent");
+    static final Resource Person = type(PROV, "Person");
+    static final Resource SoftwareAgent = type(PROV, "SoftwareAgent");
+    static final Resource Organization = type(PROV, "Organization");
+    static final Resource Association = type(PROV, "Association");
+    static final Resource Role = type(PROV, "Role");
+    static final Resource Plan = type(PROV, "Plan");
+    static final Resource Collection = type(PROV, "Collection");
+    static final Property wasGeneratedBy = property(PROV, "wasGeneratedBy");
+    static final Property wasDerivedFrom = property(PROV, "wasDerivedFrom");
+    static final Property wasRevisionOf = property(PROV, "wasRevisionOf");
+    static final Property hadPrimarySource = property(PROV, "hadPrimarySource");
+    static final Property wasAttributedTo = property(PROV, "wasAttributedTo");
+    static final Property wasAssociatedWith = property(PROV, "wasAssociatedWith");
+    static final Property wasInvalidatedBy = property(PROV, "wasInvalidatedBy");
+    static final Property invalidatedAtTime = property(PROV, "invalidatedAtTime");
+    static final Property qualifiedAssociation = property(PROV, "qualifiedAssociation");
+    static final Property agent = property(PROV, "agent");
+    static final Property hadRole = property(PROV, "hadRole");
+    static final Property hadPlan = property(PROV, "hadPlan");
+    static final Property actedOnBehalfOf = property(PROV, "actedOnBehalfOf");
+    static final Property used = property(PROV, "used");
+    static final Property hadMember = property(PROV, "hadMember");
+    static final Property startedAtTime = property(PROV, "startedAtTime");
+    static final Property endedAtTime = property(PROV, "endedAtTime");
+    static final Property provValue = property(PROV, "value");
+    static final Resource Observation = type(SOSA, "Observation");
+    static final Property hasMember = property(SOSA, "hasMember");
+    static final Property phenomenonTime = property(SOSA, "phenomenonTime");
+    static final Resource TimeInstant = type(TIME, "Instant");
+    static final Property inXSDDateTimeStamp = property(TIME, "inXSDDateTimeStamp");
+    static final Property versionInfo = property(org.apache.jena.vocabulary.OWL.NS, "versionInfo");
+    static final Property comment = property(RDFS, "comment");
 
     private LinkedVocabulary() {}
 

@@ -1,6 +1,6 @@
 package org.groundwatergateway.catalog;
 
-import static org.groundwatergateway.catalog.ProvVocabulary.*;
+import static org.groundwatergateway.catalog.LinkedVocabulary.*;
 
 import java.util.HashMap;
 import java.util.List;
@@ -86,12 +86,12 @@ final class ObservationNetwork {
     }
 
     static Resource datastream(Model model, String root, long id) {
-        return model.createResource(LinkedIds.DATASTREAMS.of(root, id), ObservationCollection);
+        return model.createResource(LinkedUris.DATASTREAMS.of(root, id), ObservationCollection);
     }
 
     /** A parameter: its code and names (national reference data, shown to every audience that sees readings). */
     static Resource parameter(Model model, String root, Parameter parameter) {
-        Resource resource = model.createResource(LinkedIds.PARAMETERS.of(root, parameter.code()), ObservableProperty);
+        Resource resource = model.createResource(LinkedUris.PARAMETERS.of(root, parameter.code()), ObservableProperty);
         if (resource.hasProperty(DCTerms.identifier)) return resource;
         return resource.addProperty(DCTerms.identifier, parameter.code()).addProperty(label, parameter.nameZh(), "zh")
                 .addProperty(label, parameter.nameEn(), "en");
@@ -99,7 +99,7 @@ final class ObservationNetwork {
 
     /** A well by its code, with its Chinese name where {@code wells} (if given) shows it; never its place. */
     static Resource well(Model model, String root, Well well, Disclosure wells) {
-        Resource resource = model.createResource(LinkedIds.WELLS.of(root, well.code()), Platform).addProperty(RDF.type, FeatureOfInterest);
+        Resource resource = model.createResource(LinkedUris.WELLS.of(root, well.code()), Platform).addProperty(RDF.type, FeatureOfInterest);
         if (resource.hasProperty(DCTerms.identifier)) return resource;
         resource.addProperty(DCTerms.identifier, well.code());
         if (wells == null || wells.shows("name_zh")) resource.addProperty(label, well.nameZh(), "zh");

@@ -140,7 +140,7 @@ public final class QualityMeasurements implements DatasetAnnotations {
                 .addLiteral(Vocabulary.endDate, model.createTypedLiteral(to.toString(), XSDDatatype.XSDdateTime));
         Resource measurement = model.createResource(dataset.getURI() + "/quality/" + metric.name, QualityMeasurement)
                 .addProperty(isMeasurementOf, metric.describe(model, root)).addProperty(computedOn, dataset)
-                .addLiteral(LinkedVocabulary.value, model.createTypedLiteral(value, XSDDatatype.XSDdouble))
+                .addLiteral(LinkedVocabulary.dqvValue, model.createTypedLiteral(value, XSDDatatype.XSDdouble))
                 .addLiteral(generatedAtTime, model.createTypedLiteral(to.toString(), XSDDatatype.XSDdateTime))
                 .addProperty(DCTerms.temporal, period);
         dataset.addProperty(hasQualityMeasurement, measurement);

@@ -1,6 +1,6 @@
 package org.groundwatergateway.catalog;
 
-import static org.groundwatergateway.catalog.ProvVocabulary.*;
+import static org.groundwatergateway.catalog.LinkedVocabulary.*;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +127,7 @@ public final class ReadingProvenance {
 
     static void prefixes(Model model, String root) {
         model.setNsPrefix("prov", PROV).setNsPrefix("sosa", SOSA).setNsPrefix("time", TIME).setNsPrefix("dct", Vocabulary.DCT)
-                .setNsPrefix("rdfs", RDFS).setNsPrefix("xsd", Vocabulary.XSD).setNsPrefix("owl", OWL).setNsPrefix("gwdef", root + DEF_PATH);
+                .setNsPrefix("rdfs", RDFS).setNsPrefix("xsd", Vocabulary.XSD).setNsPrefix("owl", org.apache.jena.vocabulary.OWL.NS).setNsPrefix("gwdef", root + DEF_PATH);
     }
 
     /** The URI of a reading (one version of an observation). */
@@ -325,7 +325,7 @@ public final class ReadingProvenance {
         }
 
         private void value(Resource entity, double value, Observation o) {
-            entity.addLiteral(ProvVocabulary.value, model.createTypedLiteral(value, XSDDatatype.XSDdouble))
+            entity.addLiteral(provValue, model.createTypedLiteral(value, XSDDatatype.XSDdouble))
                     .addProperty(def(root, "unit"), o.parameter().unit());
         }
 

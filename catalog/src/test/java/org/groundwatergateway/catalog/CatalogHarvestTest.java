@@ -192,7 +192,7 @@ class CatalogHarvestTest {
         for (RDFNode node : model.listObjectsOfProperty(resource, LinkedVocabulary.hasQualityMeasurement).toList()) {
             Resource measurement = node.asResource();
             if (measurement.getPropertyResourceValue(LinkedVocabulary.isMeasurementOf).getURI().endsWith("/" + metric)) {
-                return measurement.getProperty(LinkedVocabulary.value).getDouble();
+                return measurement.getProperty(LinkedVocabulary.dqvValue).getDouble();
             }
         }
         throw new AssertionError(dataset + " has no " + metric);

@@ -62,12 +62,7 @@ class CatalogProvenanceTest extends RunningGateway {
     void activateTheShippedDefaultAndCorrectAReadingOnce() throws InterruptedException {
         if (http.base().equals(preparedFor)) return;
         exactWells.clear();
-        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
-        int version = -1;
-        for (JsonNode v : ok(secadmin.get("/api/v1/policies")).get("versions")) {
-            if (v.get("name").asString().equals("shipped default")) version = v.get("version").asInt();
-        }
-        assertThat(secadmin.post("/api/v1/policies/" + version + "/activate", "", "secadmin", "demo-secadmin").status()).isEqualTo(200);
+        activateShippedDefaultPolicy();
         Http regulator = http.signedInAs("regulator", "demo-regulator");
         for (JsonNode w : ok(regulator.get("/api/v1/wells")).get("features")) {
             JsonNode c = w.get("geometry").get("coordinates");

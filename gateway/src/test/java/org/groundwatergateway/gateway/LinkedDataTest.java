@@ -49,13 +49,7 @@ class LinkedDataTest extends RunningGateway {
     @BeforeEach
     void activateTheShippedDefaultOnce() {
         if (activated) return;
-        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
-        int version = -1;
-        for (JsonNode v : ok(secadmin.get("/api/v1/policies")).get("versions")) {
-            if (v.get("name").asString().equals("shipped default")) version = v.get("version").asInt();
-        }
-        assertThat(version).isPositive();
-        assertThat(secadmin.post("/api/v1/policies/" + version + "/activate", "", "secadmin", "demo-secadmin").status()).isEqualTo(200);
+        activateShippedDefaultPolicy();
         activated = true;
     }
 

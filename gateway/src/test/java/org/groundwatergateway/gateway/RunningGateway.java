@@ -45,6 +45,20 @@ abstract class RunningGateway {
     protected Http http;
     private final List<MqttClient> mqttClients = new ArrayList<>();
 
+    /**
+     * Activates the sharing policy the platform ships as its default (the demo starts under the open one), as the
+     * security administrator would; tests that share a context do it once.
+     */
+    protected void activateShippedDefaultPolicy() {
+        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
+        int version = -1;
+        for (JsonNode v : ok(secadmin.get("/api/v1/policies")).get("versions")) {
+            if (v.get("name").asString().equals("shipped default")) version = v.get("version").asInt();
+        }
+        assertThat(version).isPositive();
+        assertThat(secadmin.post("/api/v1/policies/" + version + "/activate", "", "secadmin", "demo-secadmin").status()).isEqualTo(200);
+    }
+
     /** Wells in the park now: the demo's 40 plus any that tests sharing this context added. */
     protected int wellCount() {
         return http.get("/api/v1/wells").json().get("features").size();

@@ -55,13 +55,7 @@ class SharingLeakMatrixTest extends RunningGateway {
     @BeforeEach
     void activateTheShippedDefaultOnce() {
         if (activated) return;
-        Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
-        int version = -1;
-        for (JsonNode v : ok(secadmin.get("/api/v1/policies")).get("versions")) {
-            if (v.get("name").asString().equals("shipped default")) version = v.get("version").asInt();
-        }
-        assertThat(version).isPositive();
-        assertThat(secadmin.post("/api/v1/policies/" + version + "/activate", "", "secadmin", "demo-secadmin").status()).isEqualTo(200);
+        activateShippedDefaultPolicy();
 
         Http regulator = http.signedInAs("regulator", "demo-regulator");
         for (JsonNode well : ok(regulator.get("/api/v1/wells")).get("features")) {
