@@ -52,7 +52,7 @@ public final class StoredProvenanceFacts implements ProvenanceFacts {
 
     @Override
     public List<Observation> reviewedObservations(int maxTasks, int maxObservations) {
-        List<Review> tasks = jdbc.sql("SELECT * FROM review_tasks WHERE status <> 'OPEN' ORDER BY decided_at DESC, id DESC LIMIT ?")
+        List<Review> tasks = jdbc.sql("SELECT * FROM review_tasks WHERE status <> 'OPEN' AND decided_at IS NOT NULL ORDER BY decided_at DESC, id DESC LIMIT ?")
                 .param(maxTasks).query(StoredProvenanceFacts::review).list();
         Map<String, Observation> observations = new LinkedHashMap<>();
         Lookups lookups = new Lookups();

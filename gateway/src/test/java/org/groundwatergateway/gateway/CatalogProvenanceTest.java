@@ -154,7 +154,7 @@ class CatalogProvenanceTest extends RunningGateway {
         assertThat(chain.get(0).getLiteral("class").getInt()).as("12.75 µg/L of benzene is GB/T 14848 class IV").isEqualTo(4);
         assertThat(chain.get(0).getLiteral("flag").getString()).isEqualTo("RANGE");
         assertThat(chain.get(0).getLiteral("role").getString()).isEqualTo("a data reviewer");
-        for (Coordinate w : exactWells) assertThat(body).doesNotContain(String.format("%.5f", w.x)).doesNotContain(String.format("%.5f", w.y));
+        for (Coordinate w : exactWells) assertThat(body).doesNotContain(ExactPlaces.digits(w.x)).doesNotContain(ExactPlaces.digits(w.y));
 
         Http.Response fresh = http.anonymous().get("/catalog/readings/" + freshId + "/provenance", Map.of("Accept-Language", "en"));
         Http.Response missing = http.anonymous().get("/catalog/readings/999999999/provenance", Map.of("Accept-Language", "en"));
@@ -253,14 +253,14 @@ class CatalogProvenanceTest extends RunningGateway {
             }
         }
         String nt = http.anonymous().get("/catalog?f=nt").body() + String.join("\n", publicLiterals);
-        for (Coordinate w : exactWells) assertThat(nt).doesNotContain(String.format("%.5f", w.x)).doesNotContain(String.format("%.5f", w.y));
+        for (Coordinate w : exactWells) assertThat(nt).doesNotContain(ExactPlaces.digits(w.x)).doesNotContain(ExactPlaces.digits(w.y));
         String dcat = http.anonymous().get("/catalog?f=nt").body();
         for (String secret : secrets) assertThat(dcat).doesNotContain(secret);
 
         // The provenance of a reading at a well the public sees coarsened: no place at all, no value.
         String provenance = http.anonymous().get("/catalog/readings/" + correctedId + "/provenance?f=nt").body();
         assertThat(provenance).doesNotContain("wktLiteral").doesNotContain("asWKT").doesNotContain("/ns/prov#value");
-        for (Coordinate w : exactWells) assertThat(provenance).doesNotContain(String.format("%.4f", w.x)).doesNotContain(String.format("%.4f", w.y));
+        for (Coordinate w : exactWells) assertThat(provenance).doesNotContain(ExactPlaces.digits(w.x, 4)).doesNotContain(ExactPlaces.digits(w.y, 4));
     }
 
     /**

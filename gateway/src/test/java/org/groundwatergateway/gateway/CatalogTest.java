@@ -107,7 +107,7 @@ class CatalogTest extends RunningGateway {
             }
         }
         for (Coordinate well : wells) {
-            assertThat(serialized).doesNotContain(String.format("%.5f %.5f", well.x, well.y)).doesNotContain(String.format("%.5f", well.x));
+            assertThat(serialized).doesNotContain(ExactPlaces.digits(well.x)).doesNotContain(ExactPlaces.digits(well.y));
         }
     }
 

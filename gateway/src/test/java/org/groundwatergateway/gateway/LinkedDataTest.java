@@ -95,13 +95,13 @@ class LinkedDataTest extends RunningGateway {
             Model anonymous = rdf(http.anonymous(), "/catalog/id/wells/" + codes.get(i));
             for (Coordinate place : places(anonymous)) assertThat(exact).noneMatch(w -> w.distance(place) < 1e-5);
             String serialized = http.anonymous().get("/catalog/id/wells/" + codes.get(i) + "?f=nt").body();
-            assertThat(serialized).doesNotContain(String.format("%.5f", exact.get(i).x)).doesNotContain(String.format("%.5f", exact.get(i).y));
+            assertThat(serialized).doesNotContain(ExactPlaces.digits(exact.get(i).x)).doesNotContain(ExactPlaces.digits(exact.get(i).y));
         }
         // The park lists its wells by name, placing none.
         Model park = rdf(http.anonymous(), "/catalog/id/parks/" + DemoPark.PARK_CODE);
         String turtle = http.anonymous().get("/catalog/id/parks/" + DemoPark.PARK_CODE + "?f=nt").body();
         assertThat(park.listObjectsOfProperty(DCTerms.hasPart).toList()).hasSizeGreaterThanOrEqualTo(40);
-        for (Coordinate well : exact) assertThat(turtle).doesNotContain(String.format("%.5f %.5f", well.x, well.y));
+        for (Coordinate well : exact) assertThat(turtle).doesNotContain(ExactPlaces.digits(well.x)).doesNotContain(ExactPlaces.digits(well.y));
     }
 
     @Test
@@ -248,6 +248,10 @@ class LinkedDataTest extends RunningGateway {
         assertThat(walked).doesNotHaveDuplicates();
         assertThat(new HashSet<>(walked)).isEqualTo(publicIds);
         assertThat(publicIds).doesNotContain("network_coverage").contains("datastreams_by_parameter.benzene");
+        // Past the end, however far: an empty page, not an overflow.
+        JsonNode beyond = ok(http.anonymous().get("/catalog/records/items?limit=1000&offset=2147483000"));
+        assertThat(beyond.get("numberReturned").asInt()).isZero();
+        assertThat(beyond.get("links").findValuesAsString("rel")).doesNotContain("next");
 
         JsonNode wells = ok(http.anonymous().get("/catalog/records/items/wells"));
         assertThat(wells.get("properties").get("title").asString()).isEqualTo("监测井");

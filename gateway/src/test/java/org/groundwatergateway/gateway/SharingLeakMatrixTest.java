@@ -643,8 +643,8 @@ class SharingLeakMatrixTest extends RunningGateway {
     /** Neither a well's exact place (to the 5th decimal, which the 500 m grid never has) nor a withheld text. */
     private void checkNoSecret(Audience a, String what, String body) {
         for (double[] w : exactWells.values()) {
-            assertThat(body).as("%s: %s places no well exactly", a, what).doesNotContain(String.format("%.5f", w[0]))
-                    .doesNotContain(String.format("%.5f", w[1]));
+            assertThat(body).as("%s: %s places no well exactly", a, what).doesNotContain(ExactPlaces.digits(w[0]))
+                    .doesNotContain(ExactPlaces.digits(w[1]));
         }
         for (String text : withheldTexts()) assertThat(body).as("%s: %s holds no withheld attribute", a, what).doesNotContain(text);
     }

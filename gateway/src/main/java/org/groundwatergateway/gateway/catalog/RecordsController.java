@@ -52,14 +52,16 @@ public class RecordsController {
         if (limit < 1 || limit > MAX_LIMIT) throw new InvalidInput("gateway.range", "limit", 1, MAX_LIMIT, limit);
         if (offset < 0) throw new InvalidInput("gateway.range", "offset", 0, Integer.MAX_VALUE, offset);
         List<Map<String, Object>> all = records(request).all();
-        List<Map<String, Object>> page = all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        // In long: offset + limit may pass Integer.MAX_VALUE.
+        long end = Math.min(all.size(), (long) offset + limit);
+        List<Map<String, Object>> page = all.subList((int) Math.min(offset, end), (int) end);
         Map<String, Object> collection = new LinkedHashMap<>(GeoJson.featureCollection(page));
         collection.put("numberMatched", all.size());
         collection.put("numberReturned", page.size());
         String items = publicBaseUrl.root() + "/catalog/records/items?limit=" + limit + "&offset=";
         List<Map<String, Object>> links = new ArrayList<>();
         links.add(Map.of("href", items + offset, "rel", "self", "type", GEO_JSON));
-        if (offset + limit < all.size()) links.add(Map.of("href", items + (offset + limit), "rel", "next", "type", GEO_JSON));
+        if (end < all.size()) links.add(Map.of("href", items + end, "rel", "next", "type", GEO_JSON));
         if (offset > 0) links.add(Map.of("href", items + Math.max(0, offset - limit), "rel", "prev", "type", GEO_JSON));
         collection.put("links", links);
         return collection;
