@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * stops the flow within 60 s.
  */
 @TestPropertySource(properties = {"gw.federation.gateway-id=gw-park-a", "gw.federation.pull-interval=PT1S", "gw.federation.stale-after=PT5S",
-        "gw.federation.backoff-max=PT2S"})
+        "gw.federation.backoff-max=PT2S", "gw.federation.allow-plain-http=true"})
 class FederationTest extends RunningGateway {
 
     private static final String SECADMIN = "secadmin";
@@ -62,7 +62,7 @@ class FederationTest extends RunningGateway {
         // Arguments, not default properties, which application.properties would override.
         parkB = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=" + portB, "--gw.data-dir=" + dataDirB,
                 "--gw.simulator.enabled=false", "--gw.hj212.port=0", "--gw.mqtt.embedded-port=0", "--gw.demo-days=" + DEMO_DAYS,
-                "--gw.federation.gateway-id=gw-park-b");
+                "--gw.federation.gateway-id=gw-park-b", "--gw.federation.allow-plain-http=true");
         Http b = new Http(portB);
         await("park B's demo loaded", Duration.ofSeconds(120),
                 () -> b.get("/actuator/health").json().path("components").path("demoPark").path("details").path("loaded").asBoolean());

@@ -7,10 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -24,23 +27,52 @@ public final class Mirrors {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    /** A savepoint within the caller's transaction (or a transaction of its own): a refused insert leaves the rest intact. */
+    private final TransactionTemplate savepoint;
 
     public Mirrors(Database database) {
         this.jdbc = database.jdbc();
-        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        DataSourceTransactionManager manager = new DataSourceTransactionManager(database.dataSource());
+        this.transaction = new TransactionTemplate(manager);
+        this.savepoint = new TransactionTemplate(manager);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Runs work in one transaction with everything it does here and in the same database (a signed message's sequence
+     * number, its datastream and its observations), or joins the caller's.
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transaction.execute(status -> work.get());
+    }
+
+    /**
+     * An insert that another writer (the puller and a pushed message, say) may have made first: empty if the key was
+     * taken meanwhile. Under a savepoint, since PostgreSQL refuses the rest of a transaction after a failed statement.
+     */
+    private <T> Optional<T> insertOnce(Supplier<T> insert) {
+        try {
+            return Optional.of(savepoint.execute(status -> insert.get()));
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
     }
 
     /** Stores or refreshes a partner's datastream, as mirrored under an agreement; its id here. */
     public long mirror(long peerId, long remoteId, long agreementId, String name, String description, String unit, String thing, String licence,
                        String disclosure) {
         Optional<ForeignDatastream> stored = datastream(peerId, remoteId);
-        if (stored.isPresent()) {
-            jdbc.sql("UPDATE foreign_datastreams SET agreement_id = ?, name = ?, description = ?, unit = ?, thing = ?, licence = ?, disclosure = ? "
-                    + "WHERE id = ?").params(agreementId, name, description, unit, thing, licence, disclosure, stored.get().id()).update();
-            return stored.get().id();
+        if (stored.isEmpty()) {
+            Optional<Long> inserted = insertOnce(() -> Rows.insert(jdbc.sql("INSERT INTO foreign_datastreams (peer_id, remote_id, agreement_id, name, "
+                    + "description, unit, thing, licence, disclosure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(peerId, remoteId, agreementId, name, description, unit, thing, licence, disclosure)));
+            if (inserted.isPresent()) return inserted.get();
+            stored = datastream(peerId, remoteId); // mirrored meanwhile by another writer: refreshed below
         }
-        return Rows.insert(jdbc.sql("INSERT INTO foreign_datastreams (peer_id, remote_id, agreement_id, name, description, unit, thing, licence, "
-                + "disclosure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").params(peerId, remoteId, agreementId, name, description, unit, thing, licence, disclosure));
+        long id = stored.orElseThrow().id();
+        jdbc.sql("UPDATE foreign_datastreams SET agreement_id = ?, name = ?, description = ?, unit = ?, thing = ?, licence = ?, disclosure = ? "
+                + "WHERE id = ?").params(agreementId, name, description, unit, thing, licence, disclosure, id).update();
+        return id;
     }
 
     /** A partner's datastream by its id there, if mirrored. */
@@ -63,10 +95,19 @@ public final class Mirrors {
             for (ForeignObservation o : observations) {
                 Long remoteId = stored.get(o.phenomenonTime());
                 if (remoteId == null) {
-                    jdbc.sql("INSERT INTO foreign_observations (datastream_id, phenomenon_time, remote_id, result, received_at) VALUES (?, ?, ?, ?, ?)")
-                            .params(datastreamId, Rows.timestamp(o.phenomenonTime()), o.remoteId(), o.result(), Rows.timestamp(receivedAt)).update();
-                    added++;
-                } else if (remoteId != o.remoteId()) {
+                    boolean inserted = insertOnce(() -> jdbc.sql("INSERT INTO foreign_observations (datastream_id, phenomenon_time, remote_id, result, "
+                            + "received_at) VALUES (?, ?, ?, ?, ?)")
+                            .params(datastreamId, Rows.timestamp(o.phenomenonTime()), o.remoteId(), o.result(), Rows.timestamp(receivedAt)).update()).isPresent();
+                    if (inserted) {
+                        added++;
+                        stored.put(o.phenomenonTime(), o.remoteId());
+                        continue;
+                    }
+                    // Stored meanwhile by another writer (the puller, or a pushed message): as if read above.
+                    remoteId = jdbc.sql("SELECT remote_id FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time = ?")
+                            .params(datastreamId, Rows.timestamp(o.phenomenonTime())).query(Long.class).single();
+                }
+                if (remoteId != o.remoteId()) {
                     jdbc.sql("UPDATE foreign_observations SET remote_id = ?, result = ?, received_at = ? WHERE datastream_id = ? AND phenomenon_time = ?")
                             .params(o.remoteId(), o.result(), Rows.timestamp(receivedAt), datastreamId, Rows.timestamp(o.phenomenonTime())).update();
                     corrected++;

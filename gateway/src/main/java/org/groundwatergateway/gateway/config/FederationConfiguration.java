@@ -29,9 +29,9 @@ public class FederationConfiguration {
     }
 
     @Bean
-    Agreements agreements(FederationRepository repository, Database database, ShareWorkflow workflow, Clock clock) {
+    Agreements agreements(FederationRepository repository, Database database, ShareWorkflow workflow, FederationProperties properties, Clock clock) {
         return new Agreements(repository, workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
-                new OrganisationRepository(database), clock);
+                new OrganisationRepository(database), properties.allowPlainHttp(), clock);
     }
 
     @Bean
@@ -54,6 +54,6 @@ public class FederationConfiguration {
 
     @Bean
     MirrorPuller mirrorPuller(Agreements agreements, Mirrors mirrors, FederationProperties properties, Clock clock) {
-        return new MirrorPuller(agreements, mirrors, new PartnerClient(properties.requestTimeout(), clock), properties, clock);
+        return new MirrorPuller(agreements, mirrors, new PartnerClient(properties.requestTimeout(), properties.maxAnswerBytes(), clock), properties, clock);
     }
 }

@@ -15,10 +15,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param clockSkew how far a signed message's time may be from ours
  * @param requestTimeout of each request to a partner
  * @param pageSize observations asked for per request
+ * @param maxPages pages read per datastream and pull; the next pull goes on from what is stored
+ * @param pullDeadline the longest a pull of one partner may take, all its datastreams and pages together
+ * @param maxAnswerBytes the largest answer read from a partner
+ * @param allowPlainHttp whether a partner's base URL may be plain http (tests on loopback only: the client secret
+ *                       and tokens would travel in clear)
  */
 @ConfigurationProperties("gw.federation")
 public record FederationProperties(String gatewayId, Duration pullInterval, Duration lookback, Duration staleAfter, Duration backoffMax,
-                                   Duration clockSkew, Duration requestTimeout, Integer pageSize) {
+                                   Duration clockSkew, Duration requestTimeout, Integer pageSize, Integer maxPages, Duration pullDeadline,
+                                   Long maxAnswerBytes, boolean allowPlainHttp) {
     public FederationProperties {
         if (gatewayId == null || gatewayId.isBlank()) gatewayId = "groundwater-gateway";
         if (pullInterval == null) pullInterval = Duration.ofMinutes(1);
@@ -28,6 +34,9 @@ public record FederationProperties(String gatewayId, Duration pullInterval, Dura
         if (clockSkew == null) clockSkew = Duration.ofMinutes(2);
         if (requestTimeout == null) requestTimeout = Duration.ofSeconds(20);
         if (pageSize == null) pageSize = 1000;
+        if (maxPages == null) maxPages = 100;
+        if (pullDeadline == null) pullDeadline = Duration.ofMinutes(5);
+        if (maxAnswerBytes == null) maxAnswerBytes = 16L * 1024 * 1024;
         if (pullInterval.isNegative() || pullInterval.isZero()) throw new IllegalArgumentException("gw.federation.pull-interval must be positive");
     }
 }

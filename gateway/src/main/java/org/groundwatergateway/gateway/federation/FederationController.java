@@ -3,8 +3,6 @@ package org.groundwatergateway.gateway.federation;
 import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
@@ -13,6 +11,7 @@ import org.groundwatergateway.core.federation.Mirrors;
 import org.groundwatergateway.gateway.config.FederationProperties;
 import org.groundwatergateway.gateway.security.AuditTrail;
 import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.gateway.web.RequestValues;
 import org.groundwatergateway.policies.federation.Agreement;
 import org.groundwatergateway.policies.federation.Agreements;
 import org.groundwatergateway.policies.federation.Agreements.AgreementForm;
@@ -148,16 +147,8 @@ public class FederationController {
     public List<ForeignObservation> foreignObservations(@PathVariable long id, @RequestParam(required = false) String from,
                                                         @RequestParam(defaultValue = "1000") int limit) {
         ForeignDatastream datastream = foreign(id);
-        Instant since = null;
-        if (from != null) {
-            try {
-                since = OffsetDateTime.parse(from).toInstant();
-            } catch (DateTimeParseException e) {
-                throw ShareRefusal.of(ShareRefusal.Kind.INVALID, "from", "'" + from + "' is not an ISO-8601 date-time with an offset",
-                        "“" + from + "”不是带时区偏移的 ISO-8601 时间");
-            }
-        }
-        if (limit < 1 || limit > 10_000) throw ShareRefusal.of(ShareRefusal.Kind.INVALID, "limit", "1 to 10000", "1 至 10000");
+        Instant since = RequestValues.instant("from", from);
+        RequestValues.limit("limit", limit, 10_000);
         return mirrors.observations(datastream.id(), since, limit);
     }
 
@@ -170,7 +161,7 @@ public class FederationController {
         } catch (MessageRefusal e) {
             MessageRefusal.Reason reason = e.reason();
             boolean order = reason == MessageRefusal.Reason.REPLAY || reason == MessageRefusal.Reason.SEQUENCE_GAP;
-            throw ShareRefusal.of(order ? ShareRefusal.Kind.CONFLICT : ShareRefusal.Kind.INVALID, reason.field(), reason + ": " + e.detail(),
+            throw ShareRefusal.of(order ? ShareRefusal.Kind.CONFLICT : ShareRefusal.Kind.INVALID, e.field(), reason + ": " + e.detail(),
                     reason.zh() + "（" + reason + "）：" + e.detail());
         }
     }

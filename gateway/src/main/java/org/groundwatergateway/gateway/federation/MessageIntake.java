@@ -27,6 +27,9 @@ public final class MessageIntake {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_OBSERVATIONS = 10_000;
+    /** The longest name and disclosure a mirrored datastream keeps (its columns). */
+    static final int MAX_NAME = 200;
+    static final int MAX_DISCLOSURE = 2000;
 
     private final SignedMessages messages;
     private final Agreements agreements;
@@ -41,11 +44,14 @@ public final class MessageIntake {
     }
 
     public Mirrors.Merged receive(Viewer caller, SignedMessages.Message message) {
-        SignedMessages.Accepted verified = messages.verify(message);
+        // The sender must be the caller before its keys are fetched: no stranger makes us call a partner.
+        SignedMessages.Accepted verified = messages.verify(message, sender -> {
+            if (!sender.inboundClientId().equals(caller.name())) {
+                throw new MessageRefusal(Reason.UNKNOWN_SENDER, "gateway " + sender.gatewayId() + " sends with its client " + sender.inboundClientId()
+                        + " here, not " + caller.name());
+            }
+        });
         Peer peer = verified.sender();
-        if (!peer.inboundClientId().equals(caller.name())) {
-            throw new MessageRefusal(Reason.UNKNOWN_SENDER, "gateway " + peer.gatewayId() + " sends with its client " + peer.inboundClientId() + " here, not " + caller.name());
-        }
         JsonNode body = body(verified.body());
         long datastream = body.path("datastream").asLong(-1);
         if (!verified.stream().equals("Datastreams(" + datastream + ")")) {
@@ -59,11 +65,21 @@ public final class MessageIntake {
         if (stored != null && !stored.masksAs(agreement.id(), disclosure)) {
             throw new MessageRefusal(Reason.NOT_AGREED, "datastream " + datastream + " masked otherwise than agreed (was: " + stored.disclosure() + "; now: " + disclosure + ")");
         }
-        messages.accept(verified);
-        long local = mirrors.mirror(peer.id(), datastream, agreement.id(), body.path("name").asString(stored == null ? "Datastreams(" + datastream + ")" : stored.name()),
-                stored == null ? null : stored.description(), stored == null ? null : stored.unit(), stored == null ? null : stored.thing(), agreement.licence(),
-                disclosure);
-        return mirrors.merge(local, observations, clock.instant());
+        String name = body.path("name").asString(stored == null ? "Datastreams(" + datastream + ")" : stored.name());
+        if (name == null || name.isBlank() || name.length() > MAX_NAME) {
+            throw new MessageRefusal(Reason.MALFORMED, "body.name", "name: 1 to " + MAX_NAME + " characters");
+        }
+        if (disclosure != null && disclosure.length() > MAX_DISCLOSURE) {
+            throw new MessageRefusal(Reason.MALFORMED, "body.disclosure", "disclosure: at most " + MAX_DISCLOSURE + " characters");
+        }
+        // The sequence number, the datastream and its observations in one transaction: a message whose data cannot be
+        // stored leaves its number free, so the sender's retry is not refused as a replay.
+        return mirrors.inTransaction(() -> {
+            messages.accept(verified);
+            long local = mirrors.mirror(peer.id(), datastream, agreement.id(), name, stored == null ? null : stored.description(),
+                    stored == null ? null : stored.unit(), stored == null ? null : stored.thing(), agreement.licence(), disclosure);
+            return mirrors.merge(local, observations, clock.instant());
+        });
     }
 
     private static JsonNode body(String text) {

@@ -46,10 +46,23 @@ public final class MessageRefusal extends RuntimeException {
 
     private final String detail;
 
+    private final String field;
+
     public MessageRefusal(Reason reason, String detail) {
+        this(reason, reason.field(), detail);
+    }
+
+    /** Refused for a part of the message other than the reason's own (a member of the body, say). */
+    public MessageRefusal(Reason reason, String field, String detail) {
         super(reason + ": " + detail);
         this.reason = reason;
+        this.field = field;
         this.detail = detail;
+    }
+
+    /** The claim or part of the message refused. */
+    public String field() {
+        return field;
     }
 
     public String detail() {

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -65,18 +67,21 @@ public final class MirrorPuller implements SmartLifecycle {
 
     private void pull(Peer peer, List<Agreement> agreed, MirrorState before) {
         Instant started = clock.instant();
+        Instant deadline = started.plus(properties.pullDeadline());
         try {
             int added = 0;
             for (Agreement agreement : agreed) {
-                for (long datastream : agreement.datastreams()) added += pullDatastream(peer, datastream, agreement);
+                for (long datastream : agreement.datastreams()) added += pullDatastream(peer, datastream, agreement, deadline);
             }
             mirrors.record(new MirrorState(peer.id(), started, started, 0, null, started.plus(properties.pullInterval())));
             if (before.failures() > 0) log.info("Partner {} answers again: mirror current after {} failed pulls", peer.gatewayId(), before.failures());
             if (added > 0) log.debug("Pulled {} observations from partner {}", added, peer.gatewayId());
         } catch (RuntimeException e) {
             int failures = before.failures() + 1;
-            mirrors.record(new MirrorState(peer.id(), started, before.lastSuccessAt(), failures, e.getMessage(), started.plus(backoff(failures))));
-            if (failures == 1) log.warn("Pulling from partner {} failed; its mirror is stale until a pull succeeds: {}", peer.gatewayId(), e.getMessage());
+            // Our own words only: a parser's message may quote what the partner sent, and the last error is shown.
+            String error = e instanceof PartnerFailure ? e.getMessage() : "partner " + peer.gatewayId() + ": " + PartnerFailure.UNREADABLE;
+            mirrors.record(new MirrorState(peer.id(), started, before.lastSuccessAt(), failures, error, started.plus(backoff(failures))));
+            if (failures == 1) log.warn("Pulling from partner {} failed; its mirror is stale until a pull succeeds: {}", peer.gatewayId(), error, e);
         }
     }
 
@@ -88,9 +93,11 @@ public final class MirrorPuller implements SmartLifecycle {
 
     /**
      * Mirrors one datastream's new observations; how many were new. A datastream the partner does not show us, or masks
-     * otherwise than when it was mirrored under this agreement, fails the pull and stores nothing.
+     * otherwise than when it was mirrored under this agreement, fails the pull and stores nothing. At most
+     * {@code gw.federation.max-pages} pages are read (the next pull goes on from what is stored); a next link that
+     * repeats, or a pull beyond its deadline, fails it.
      */
-    private int pullDatastream(Peer peer, long remoteId, Agreement agreement) {
+    private int pullDatastream(Peer peer, long remoteId, Agreement agreement, Instant deadline) {
         JsonNode datastream = partners.get(peer, STA + "/Datastreams(" + remoteId + ")?$expand=" + encode("Thing($select=name)")).body();
         Instant newest = mirrors.newest(peer.id(), remoteId);
         String since = newest == null ? "" : "$filter=" + encode("phenomenonTime ge " + newest.minus(properties.lookback())) + "&";
@@ -98,7 +105,12 @@ public final class MirrorPuller implements SmartLifecycle {
                 + "&$top=" + properties.pageSize() + "&$select=" + encode("id,phenomenonTime,result");
         long local = -1;
         int added = 0;
-        while (next != null) {
+        Set<String> followed = new HashSet<>();
+        for (int pages = 0; next != null && pages < properties.maxPages(); pages++) {
+            if (!followed.add(next)) throw new PartnerFailure("partner " + peer.gatewayId() + " links datastream " + remoteId + " to a page read already");
+            if (clock.instant().isAfter(deadline)) {
+                throw new PartnerFailure("pulling from partner " + peer.gatewayId() + " took longer than " + properties.pullDeadline());
+            }
             PartnerClient.Answer page = partners.get(peer, next);
             if (local < 0) {
                 ForeignDatastream stored = mirrors.datastream(peer.id(), remoteId).orElse(null);

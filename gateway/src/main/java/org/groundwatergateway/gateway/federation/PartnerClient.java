@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.groundwatergateway.policies.federation.Peer;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +36,13 @@ public final class PartnerClient {
     private final Duration timeout;
     private final Clock clock;
     private final Map<Long, Token> tokens = new ConcurrentHashMap<>();
+    private final long maxAnswerBytes;
 
-    public PartnerClient(Duration timeout, Clock clock) {
+    /** @param maxAnswerBytes the largest answer read; a larger one fails the request */
+    public PartnerClient(Duration timeout, long maxAnswerBytes, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
+        this.maxAnswerBytes = maxAnswerBytes;
         this.clock = clock;
     }
 
@@ -52,7 +56,7 @@ public final class PartnerClient {
         if (response.statusCode() != 200) {
             throw new PartnerFailure("partner " + peer.gatewayId() + " answered " + response.statusCode() + " to " + URI.create(url).getPath());
         }
-        return new Answer(JSON.readTree(response.body()), response.headers().firstValue("GW-Disclosure").orElse(null));
+        return new Answer(json(peer, response), response.headers().firstValue("GW-Disclosure").orElse(null));
     }
 
     private String token(Peer peer) {
@@ -66,18 +70,29 @@ public final class PartnerClient {
         if (response.statusCode() != 200) {
             throw new PartnerFailure("partner " + peer.gatewayId() + " refused our client credentials (" + response.statusCode() + ")");
         }
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = json(peer, response);
+        if (!body.path("access_token").isString()) throw PartnerFailure.unreadable(peer, response.statusCode());
         // Renewed a little before it expires, so a pull never starts with a token about to run out.
         Token fresh = new Token(body.get("access_token").asString(), clock.instant().plusSeconds(Math.max(0, body.path("expires_in").asLong(60) - 30)));
         tokens.put(peer.id(), fresh);
         return fresh.value();
     }
 
+    /** The answer as JSON; what the parser says is not kept, since it may quote the partner's answer. */
+    private static JsonNode json(Peer peer, HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (JacksonException e) {
+            throw PartnerFailure.unreadable(peer, response.statusCode());
+        }
+    }
+
     private HttpResponse<String> send(Peer peer, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return http.send(request, BoundedBody.upTo(maxAnswerBytes));
         } catch (IOException e) {
-            throw new PartnerFailure("partner " + peer.gatewayId() + " unreachable: " + e, e);
+            if (BoundedBody.tooLarge(e)) throw new PartnerFailure("partner " + peer.gatewayId() + " answered more than " + maxAnswerBytes + " bytes", e);
+            throw new PartnerFailure("partner " + peer.gatewayId() + " unreachable (" + e.getClass().getSimpleName() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PartnerFailure("interrupted while asking partner " + peer.gatewayId(), e);

@@ -18,13 +18,17 @@ import org.groundwatergateway.policies.federation.Peer;
 /**
  * Partners' published keys (their JWKS at {@code /oauth2/jwks}), remembered; read again when a message names a key
  * not among them (the partner rotated), but at most every {@link #REFETCH} per partner, so that messages naming
- * unknown keys cannot make us fetch without end.
+ * unknown keys cannot make us fetch without end. A failed fetch counts too: while a partner's JWKS is down, its
+ * messages are refused with that failure until {@link #REFETCH} has passed, without asking again.
  */
 public final class PartnerKeys {
 
     static final Duration REFETCH = Duration.ofSeconds(10);
+    /** A JWKS is a few keys: a few KB. */
+    static final long MAX_JWKS_BYTES = 256 * 1024;
 
-    private record Fetched(JWKSet keys, Instant at) {}
+    /** The last fetch: its keys (null if it failed, with the refusal), and when. */
+    private record Fetched(JWKSet keys, MessageRefusal failure, Instant at) {}
 
     private final HttpClient http;
     private final Duration timeout;
@@ -38,9 +42,18 @@ public final class PartnerKeys {
     }
 
     public JWKSet of(Peer peer, boolean again) {
-        Fetched fetched = known.get(peer.id());
-        if (fetched != null && (!again || clock.instant().isBefore(fetched.at().plus(REFETCH)))) return fetched.keys();
-        Fetched fresh = new Fetched(fetch(peer), clock.instant());
+        Fetched last = known.get(peer.id());
+        boolean recent = last != null && clock.instant().isBefore(last.at().plus(REFETCH));
+        if (last != null && last.keys() != null && (!again || recent)) return last.keys();
+        if (last != null && last.keys() == null && recent) throw new MessageRefusal(last.failure().reason(), last.failure().detail());
+        Fetched fresh;
+        try {
+            fresh = new Fetched(fetch(peer), null, clock.instant());
+        } catch (MessageRefusal e) {
+            // Keys fetched before stay usable; only the failure's time holds back the next fetch.
+            known.put(peer.id(), last != null && last.keys() != null ? new Fetched(last.keys(), null, clock.instant()) : new Fetched(null, e, clock.instant()));
+            throw e;
+        }
         known.put(peer.id(), fresh);
         return fresh.keys();
     }
@@ -48,11 +61,14 @@ public final class PartnerKeys {
     private JWKSet fetch(Peer peer) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(peer.baseUrl() + "/oauth2/jwks")).timeout(timeout).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+                    BoundedBody.upTo(MAX_JWKS_BYTES));
             if (response.statusCode() != 200) throw new MessageRefusal(Reason.UNKNOWN_KEY, "gateway " + peer.gatewayId() + " JWKS answered " + response.statusCode());
             return JWKSet.parse(response.body());
-        } catch (IOException | ParseException e) {
-            throw new MessageRefusal(Reason.UNKNOWN_KEY, "gateway " + peer.gatewayId() + " JWKS unreadable: " + e.getMessage());
+        } catch (ParseException e) {
+            throw new MessageRefusal(Reason.UNKNOWN_KEY, "gateway " + peer.gatewayId() + " JWKS could not be read");
+        } catch (IOException e) {
+            throw new MessageRefusal(Reason.UNKNOWN_KEY, "gateway " + peer.gatewayId() + (BoundedBody.tooLarge(e) ? " JWKS larger than " + MAX_JWKS_BYTES
+                    + " bytes" : " JWKS unreachable"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MessageRefusal(Reason.UNKNOWN_KEY, "interrupted while reading gateway " + peer.gatewayId() + " JWKS");

@@ -22,6 +22,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.groundwatergateway.gateway.federation.MessageRefusal.Reason;
@@ -105,6 +106,14 @@ public final class SignedMessages {
      * the body are as signed, and its time. The caller may check more of it before {@link #accept}ing it.
      */
     public Accepted verify(Message message) {
+        return verify(message, peer -> { });
+    }
+
+    /**
+     * As {@link #verify(Message)}, with a check of the sender (that it is the caller, say) made as soon as it is known
+     * and before its keys are asked for: a message in a stranger's name makes us fetch nothing.
+     */
+    public Accepted verify(Message message, Consumer<Peer> senderCheck) {
         if (message == null || message.signature() == null || message.body() == null) throw new MessageRefusal(Reason.MALFORMED, "signature and body are required");
         JWSObject jws;
         Map<String, Object> claims;
@@ -120,6 +129,7 @@ public final class SignedMessages {
         }
         String sender = text(claims, "iss");
         Peer peer = peers.apply(sender).orElseThrow(() -> new MessageRefusal(Reason.UNKNOWN_SENDER, "gateway " + sender + " is not a registered partner"));
+        senderCheck.accept(peer);
         RSAKey key = key(peer, header.getKeyID());
         try {
             if (!jws.verify(new RSASSAVerifier(key))) throw new MessageRefusal(Reason.BAD_SIGNATURE, "the signature does not verify under key " + key.getKeyID());

@@ -3,6 +3,9 @@ package org.groundwatergateway.gateway.federation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +44,8 @@ import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.groundwatergateway.gateway.config.FederationProperties;
 
 /**
  * Federation's store on each database (the same contract for H2GIS and PostGIS): an agreement to share is a grant
@@ -61,6 +66,7 @@ abstract class FederationStoreContract {
     private SharingPolicies policies;
     private Agreements agreements;
     private List<Long> datastreams;
+    private ShareWorkflow workflow;
 
     @BeforeEach
     void open() {
@@ -78,7 +84,7 @@ abstract class FederationStoreContract {
         Grants grants = new Grants(new ShareRepository(database), clock);
         policies = new SharingPolicies(new PolicyRepository(database), grants, accounts, clock);
         policies.start();
-        ShareWorkflow workflow = new ShareWorkflow(new ShareRepository(database), GrantTemplates.shipped(), grants, clock);
+        workflow = new ShareWorkflow(new ShareRepository(database), GrantTemplates.shipped(), grants, clock);
         agreements = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
                 new OrganisationRepository(database), clock);
     }
@@ -183,5 +189,104 @@ abstract class FederationStoreContract {
         assertThat(ledger.accept("gw-park-b", "Datastreams(12)", 5, 6)).as("the same step twice").isFalse();
         assertThat(ledger.last("gw-park-b", "Datastreams(12)")).isEqualTo(6);
         assertThat(ledger.last("gw-park-b", "Datastreams(13)")).isZero();
+    }
+
+    @Test
+    void aPushedMessageWhoseDataCannotBeStoredIsRefusedAndLeavesItsSequenceNumberFree() throws Exception {
+        Peer peer = peer("gw-park-b", "partner-park");
+        agreements.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L)));
+        RSAKey key = new RSAKeyGenerator(2048).keyID("b-1").generate();
+        JWKSet published = new JWKSet(key.toPublicJWK());
+        SequenceLedger ledger = new SequenceLedger(database);
+        SignedMessages receiver = new SignedMessages(() -> { throw new AssertionError(); }, "gw-park-a", new FederationRepository(database)::peerByGateway,
+                (p, again) -> published, ledger, Duration.ofMinutes(2), clock);
+        SignedMessages sender = new SignedMessages(() -> key, "gw-park-b", id -> java.util.Optional.empty(), (p, again) -> new JWKSet(), null,
+                Duration.ofMinutes(2), clock);
+        Mirrors mirrors = new Mirrors(database);
+        MessageIntake intake = new MessageIntake(receiver, agreements, mirrors, clock);
+        String observations = "\"observations\": [{\"id\": 1, \"phenomenonTime\": \"2026-12-01T00:00:00Z\", \"result\": 7.1}]";
+
+        for (String[] bad : new String[][] {{"body.name", "\"name\": \"" + "n".repeat(201) + "\""}, {"body.disclosure", "\"disclosure\": \"" + "d".repeat(2001) + "\""}}) {
+            SignedMessages.Message message = sender.sign("Datastreams(12)", 1, "{\"datastream\": 12, " + bad[1] + ", " + observations + "}");
+            assertThatThrownBy(() -> intake.receive(PARTNER, message)).isInstanceOf(MessageRefusal.class)
+                    .satisfies(e -> assertThat(((MessageRefusal) e).field()).isEqualTo(bad[0]));
+            assertThat(ledger.last("gw-park-b", "Datastreams(12)")).as("the number stays free").isZero();
+        }
+        SignedMessages.Message retry = sender.sign("Datastreams(12)", 1, "{\"datastream\": 12, \"name\": \"GW-U04/ph\", " + observations + "}");
+        assertThat(intake.receive(PARTNER, retry)).isEqualTo(new Mirrors.Merged(1, 0));
+        assertThat(ledger.last("gw-park-b", "Datastreams(12)")).isEqualTo(1);
+    }
+
+    @Test
+    void aBaseUrlMustBeHttpsOfAHostWithoutUserInfoQueryOrFragment() {
+        for (String url : List.of("http://gw.park-b.example.cn", "https://user:pw@gw.park-b.example.cn", "https://gw.park-b.example.cn/?a=b",
+                "https://gw.park-b.example.cn#x", "https:///path", "file:///etc/passwd")) {
+            ShareRefusal refused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.register(SECADMIN,
+                    new PeerForm("gw-park-b", "Park B", "PB", url, "a-at-b", "secret", "partner-park", null, null)));
+            assertThat(refused).as(url).isNotNull();
+            assertThat(refused.problems()).as(url).extracting(ShareRefusal.Problem::field).containsExactly("baseUrl");
+        }
+        Agreements plain = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
+                new OrganisationRepository(database), true, clock);
+        assertThat(plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", "http://127.0.0.1:8081/", "a-at-b", "secret", "partner-park",
+                null, null)).baseUrl()).as("where plain http is allowed").isEqualTo("http://127.0.0.1:8081");
+    }
+
+    @Test
+    void anAgreementsTimesMustLieWithinTheYearsOfTheGateway() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        ShareRefusal refused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.agree(SECADMIN,
+                new AgreementForm(peer.id(), "RECEIVE", List.of(12L), "partner-monitoring-exchange", "CC-BY-4.0", "0001-01-01T00:00:00Z",
+                        "+99999-01-01T00:00:00Z")));
+        assertThat(refused.problems()).extracting(ShareRefusal.Problem::field).containsExactlyInAnyOrder("validFrom", "validUntil");
+    }
+
+    @Test
+    void anAgreementThatCannotBeRecordedLeavesNoGrant() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        AgreementForm longLicence = new AgreementForm(peer.id(), "SHARE", datastreams.subList(0, 1), "partner-monitoring-exchange", "L".repeat(300), null,
+                clock.instant().plus(Duration.ofDays(30)).toString());
+        assertThatThrownBy(() -> agreements.agree(SECADMIN, longLicence)).isInstanceOf(ShareRefusal.class);
+        assertThat(policies.disclose(PARTNER, "Datastreams").restrictedTo()).as("no grant without its agreement").isEmpty();
+        assertThat(agreements.agreements()).isEmpty();
+    }
+
+    @Test
+    @Timeout(60)
+    void aPullReadsAtMostItsPagesAndFailsOnALinkThatRepeats() throws Exception {
+        Agreements plain = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
+                new OrganisationRepository(database), true, clock);
+        String[] base = new String[1];
+        try (FakePartner partner = new FakePartner(path -> {
+            if (path.equals("/oauth2/token")) return new FakePartner.Answer(200, "{\"access_token\": \"t\", \"expires_in\": 300}");
+            if (path.equals("/sta/v1.1/Datastreams(12)")) return new FakePartner.Answer(200, "{\"name\": \"GW-U04/ph\"}");
+            if (path.equals("/sta/v1.1/Datastreams(13)")) return new FakePartner.Answer(200, "{\"name\": \"GW-U04/do\"}");
+            // Datastream 12: pages without end, each linking a new one; 13: a page linking itself.
+            if (path.startsWith("/sta/v1.1/Datastreams(12)/Observations") || path.startsWith("/sta/v1.1/page")) {
+                int n = path.startsWith("/sta/v1.1/page") ? Integer.parseInt(path.substring("/sta/v1.1/page".length())) : 0;
+                return new FakePartner.Answer(200, "{\"value\": [{\"@iot.id\": " + (n + 1) + ", \"phenomenonTime\": \"2026-11-30T00:0" + (n % 10)
+                        + ":00Z\", \"result\": 7}], \"@iot.nextLink\": \"" + base[0] + "/sta/v1.1/page" + (n + 1) + "\"}");
+            }
+            return new FakePartner.Answer(200, "{\"value\": [], \"@iot.nextLink\": \"" + base[0] + "/sta/v1.1/loop\"}");
+        })) {
+            base[0] = partner.baseUrl();
+            Peer peer = plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", partner.baseUrl(), "a-at-b", "secret", "partner-park", null, null));
+            plain.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L)));
+            Mirrors mirrors = new Mirrors(database);
+            FederationProperties properties = new FederationProperties("gw-park-a", Duration.ofMinutes(1), Duration.ofHours(1), null, null, null,
+                    Duration.ofSeconds(5), 10, 5, Duration.ofMinutes(1), 1024L * 1024, true);
+            MirrorPuller puller = new MirrorPuller(plain, mirrors, new PartnerClient(properties.requestTimeout(), properties.maxAnswerBytes(), clock),
+                    properties, clock);
+            puller.tick();
+            assertThat(partner.asked.stream().filter(p -> p.contains("Observations") || p.startsWith("/sta/v1.1/page")).count()).as("pages read")
+                    .isEqualTo(5);
+            assertThat(mirrors.state(peer.id()).failures()).as("a capped pull is a pull: the next goes on from what is stored").isZero();
+
+            plain.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(13L)));
+            clock.advance(Duration.ofMinutes(2));
+            puller.tick();
+            assertThat(mirrors.state(peer.id()).failures()).isEqualTo(1);
+            assertThat(mirrors.state(peer.id()).lastError()).contains("page read already");
+        }
     }
 }

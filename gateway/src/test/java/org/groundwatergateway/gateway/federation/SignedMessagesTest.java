@@ -114,4 +114,29 @@ class SignedMessagesTest {
         assertThat(refusal(senderB.sign(STREAM, 2, BODY))).isEqualTo(Reason.REPLAY);
         assertThat(refusal(new Message("not.a.jws", BODY))).isEqualTo(Reason.MALFORMED);
     }
+
+    @Test
+    void aSenderOtherThanTheCallerIsRefusedBeforeItsKeysAreFetched() {
+        Message message = senderB.sign(STREAM, 1, BODY);
+        assertThatThrownBy(() -> receiverA.verify(message, sender -> {
+            throw new MessageRefusal(Reason.UNKNOWN_SENDER, "not the caller");
+        })).isInstanceOf(MessageRefusal.class);
+        assertThat(keyFetches.get()).as("no fetch for a message in another's name").isZero();
+    }
+
+    @Test
+    void aFailedKeyFetchIsNotRepeatedWithinTheRefetchTime() throws Exception {
+        try (FakePartner down = new FakePartner(path -> new FakePartner.Answer(503, "down"))) {
+            Peer peer = new Peer(1, "gw-park-b", "Park B", "PB", down.baseUrl(), "a-at-b", "secret", "b-at-a", null, null, "test", clock.instant());
+            PartnerKeys keys = new PartnerKeys(Duration.ofSeconds(5), clock);
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> keys.of(peer, true)).isInstanceOf(MessageRefusal.class)
+                        .satisfies(e -> assertThat(((MessageRefusal) e).reason()).isEqualTo(Reason.UNKNOWN_KEY));
+            }
+            assertThat(down.count("/oauth2/jwks")).as("one fetch while it is down").isEqualTo(1);
+            clock.advance(PartnerKeys.REFETCH.plusSeconds(1));
+            assertThatThrownBy(() -> keys.of(peer, false)).isInstanceOf(MessageRefusal.class);
+            assertThat(down.count("/oauth2/jwks")).as("asked again after the refetch time").isEqualTo(2);
+        }
+    }
 }

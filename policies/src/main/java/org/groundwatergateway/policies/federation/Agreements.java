@@ -1,6 +1,7 @@
 package org.groundwatergateway.policies.federation;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,6 +55,11 @@ public final class Agreements {
     static final Map<String, String> ROW_KEYS = Map.of("Datastreams", "id", "Observations", "Datastream/id");
 
     private static final int MAX_TEXT = 2000;
+    /** The licence column's length. */
+    private static final int MAX_LICENCE = 200;
+    /** The years a time of an agreement may lie in, as every time the gateway is given (RequestValues). */
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 9999;
     private static final int MAX_DATASTREAMS = 500;
 
     private final FederationRepository repository;
@@ -61,10 +67,22 @@ public final class Agreements {
     private final GrantTemplates templates;
     private final ApiClientRepository clients;
     private final OrganisationRepository organisations;
+    private final boolean allowPlainHttp;
     private final Clock clock;
 
+    /** Partners' base URLs must be https. */
     public Agreements(FederationRepository repository, ShareWorkflow workflow, GrantTemplates templates, ApiClientRepository clients,
                       OrganisationRepository organisations, Clock clock) {
+        this(repository, workflow, templates, clients, organisations, false, clock);
+    }
+
+    /**
+     * @param allowPlainHttp whether a partner's base URL may be plain http ({@code gw.federation.allow-plain-http}, for
+     *                       tests on loopback): our client secret and tokens would travel in clear
+     */
+    public Agreements(FederationRepository repository, ShareWorkflow workflow, GrantTemplates templates, ApiClientRepository clients,
+                      OrganisationRepository organisations, boolean allowPlainHttp, Clock clock) {
+        this.allowPlainHttp = allowPlainHttp;
         this.repository = repository;
         this.workflow = workflow;
         this.templates = templates;
@@ -128,6 +146,9 @@ public final class Agreements {
         List<Long> datastreams = datastreams(form.datastreams(), direction, problems);
         GrantTemplate level = level(form.level(), problems);
         String licence = text("licence", form.licence(), problems);
+        if (licence != null && licence.length() > MAX_LICENCE) {
+            problems.add(new Problem("licence", "at most " + MAX_LICENCE + " characters", "最多 " + MAX_LICENCE + " 个字符"));
+        }
         Instant now = clock.instant();
         Instant from = instant("validFrom", form.validFrom(), false, problems);
         Instant until = instant("validUntil", form.validUntil(), true, problems);
@@ -142,8 +163,21 @@ public final class Agreements {
             grant = workflow.grantAgreement(grantee, level.id(), rules(level, datastreams, grantee), "federation agreement with " + peer.gatewayId()
                     + " under licence " + licence, from, until, administrator).id();
         }
-        long id = repository.insertAgreement(new Agreement(0, peer.id(), direction, datastreams, level.id(), licence, from, until, grant,
-                administrator.name(), now, null));
+        long id;
+        try {
+            id = repository.insertAgreement(new Agreement(0, peer.id(), direction, datastreams, level.id(), licence, from, until, grant,
+                    administrator.name(), now, null));
+        } catch (RuntimeException e) {
+            // No grant without its agreement: the partner would see what no agreement shares, and nothing could end it.
+            if (grant != null) {
+                try {
+                    workflow.revoke(grant, administrator, "the federation agreement it enforces could not be recorded");
+                } catch (RuntimeException revokeFailed) {
+                    e.addSuppressed(revokeFailed);
+                }
+            }
+            throw e;
+        }
         return repository.agreement(id).orElseThrow();
     }
 
@@ -237,18 +271,26 @@ public final class Agreements {
         return template;
     }
 
-    private static String baseUrl(String value, List<Problem> problems) {
+    /**
+     * An https URL (http only where allowed) of a host, without user info, query or fragment: our client secret goes
+     * there, so it must not travel in clear nor the URL carry credentials or parts a link could be confused by.
+     */
+    private String baseUrl(String value, List<Problem> problems) {
         String url = text("baseUrl", value, problems);
         if (url == null) return null;
         try {
-            URI uri = URI.create(url);
-            if ((uri.getScheme().equals("https") || uri.getScheme().equals("http")) && uri.getHost() != null && uri.getQuery() == null) {
+            URI uri = new URI(url);
+            boolean scheme = "https".equals(uri.getScheme()) || allowPlainHttp && "http".equals(uri.getScheme());
+            if (scheme && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && !url.contains("?") && !url.contains("#")) {
                 return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             }
-        } catch (RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             // refused below
         }
-        problems.add(new Problem("baseUrl", "an http(s) URL without a query, e.g. https://gw.park-b.example.cn", "不带查询参数的 http(s) 地址，例如 https://gw.park-b.example.cn"));
+        String schemes = allowPlainHttp ? "http(s)" : "https";
+        problems.add(new Problem("baseUrl", "an " + schemes + " URL of a host without user info, query or fragment, e.g. https://gw.park-b.example.cn",
+                "主机的 " + schemes + " 地址，不含用户信息、查询参数和片段，例如 https://gw.park-b.example.cn"));
         return null;
     }
 
@@ -279,11 +321,19 @@ public final class Agreements {
             if (required) problems.add(new Problem(field, "required", "必填"));
             return null;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value.strip()).toInstant();
+            time = OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
             problems.add(new Problem(field, "'" + value + "' is not an ISO-8601 date-time with an offset", "“" + value + "”不是带时区偏移的 ISO-8601 时间"));
             return null;
         }
+        // Beyond these years no agreement lies, and date arithmetic on them overflows (a 500, not an answer).
+        if (time.getYear() < FIRST_YEAR || time.getYear() > LAST_YEAR) {
+            problems.add(new Problem(field, "'" + value + "' lies outside the years " + FIRST_YEAR + " to " + LAST_YEAR,
+                    "“" + value + "”不在 " + FIRST_YEAR + " 至 " + LAST_YEAR + " 年之间"));
+            return null;
+        }
+        return time.toInstant();
     }
 }
