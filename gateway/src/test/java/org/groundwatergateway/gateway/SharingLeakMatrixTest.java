@@ -174,7 +174,9 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> forecast(a, datastreams.get(random.nextInt(datastreams.size()))),
                 this::catalogDcat,
                 a -> catalogSparql(a, random),
-                a -> readingProvenance(a, datastreams.get(random.nextInt(datastreams.size())), random));
+                a -> readingProvenance(a, datastreams.get(random.nextInt(datastreams.size())), random),
+                a -> linkedWell(a, codes.get(random.nextInt(codes.size())), random),
+                this::catalogRecords);
         for (int i = 0; i < REQUESTS; i++) {
             Audience audience = Audience.values()[random.nextInt(Audience.values().length)];
             doors.get(random.nextInt(doors.size())).accept(audience);
@@ -184,7 +186,7 @@ class SharingLeakMatrixTest extends RunningGateway {
         // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
                 "observation outside", "reading outside", "aggregates outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own", "catalog outside",
-                "sparql outside", "provenance outside");
+                "sparql outside", "provenance outside", "linked well outside", "records outside");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 
@@ -659,6 +661,31 @@ class SharingLeakMatrixTest extends RunningGateway {
         counted("catalog outside");
         assertThat(catalog.body()).as("%s: the coverage map is not named", a).doesNotContain("\"network_coverage\"");
         checkNoSecret(a, "the catalog", catalog.body());
+    }
+
+    /** A well's resolvable URI, as RDF or as its HTML page: outside, never its exact place nor a withheld text. */
+    private void linkedWell(Audience a, String code, Random random) {
+        Http.Response answer = as(a).get("/catalog/id/wells/" + code + "?f=" + (random.nextBoolean() ? "nt" : "html"));
+        assertThat(answer.status()).as("%s: %s", a, answer.body()).isEqualTo(200);
+        if (a == Audience.REGULATOR) {
+            assertThat(answer.body()).contains(ExactPlaces.digits(exactWells.get(code)[0]));
+            return;
+        }
+        counted("linked well outside");
+        checkNoSecret(a, "the page of " + code, answer.body());
+    }
+
+    /** The catalog as OGC API – Records: the same datasets as the DCAT document, no secret in any record. */
+    private void catalogRecords(Audience a) {
+        Http.Response records = as(a).get("/catalog/records/items?limit=1000");
+        assertThat(records.status()).as(records.body()).isEqualTo(200);
+        if (a == Audience.REGULATOR) {
+            assertThat(records.body()).contains("\"network_coverage\"");
+            return;
+        }
+        counted("records outside");
+        assertThat(records.body()).as("%s: the coverage map is not a record", a).doesNotContain("\"network_coverage\"");
+        checkNoSecret(a, "the records", records.body());
     }
 
     /** Questions an adversary asks the SPARQL endpoint: every literal, numbers by pattern, places as text, aggregated values. */
