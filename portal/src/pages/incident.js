@@ -12,8 +12,9 @@ import { fromLonLat } from 'ol/proj.js';
 import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import { chart as newChart } from '../charts.js';
 import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../api.js';
+import { parameters } from '../data.js';
 import { el } from '../dom.js';
-import { t, formatTime } from '../i18n.js';
+import { t, formatTime, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
 import { download } from '../map/export.js';
 import { wms } from '../map/wms.js';
@@ -104,18 +105,23 @@ function failed(control, error) {
   control.after(el('span', { class: 'field-error', role: 'alert' }, t('incidents.failed', { reason: error.message })));
 }
 
+/** A parameter's name in the reader's language, its code if the platform has no such parameter. */
+function named(names, code) {
+  return names.has(code) ? parameterName(names.get(code)) : code;
+}
+
 /** #/incidents lists the incidents; #/incidents/{id} is one incident's command view. */
 export async function render(section, params) {
   if (!params[0]) {
-    const incidents = await api('/api/v1/incidents');
+    const [incidents, names] = await Promise.all([api('/api/v1/incidents'), parameters()]);
     section.append(el('h1', {}, t('incidents.title')), incidents.length
       ? el('ul', { class: 'incidents' }, ...incidents.map((i) => el('li', { 'data-incident': i.id },
-        el('a', { href: `#/incidents/${i.id}` }, `#${i.id} ${i.levelZh} ${i.parameter} — ${i.status}`), ' ', t('incidents.opened', { time: formatTime(i.openedAt) }))))
+        el('a', { href: `#/incidents/${i.id}` }, `#${i.id} ${i.levelZh} ${named(names, i.parameter)} — ${i.status}`), ' ', t('incidents.opened', { time: formatTime(i.openedAt) }))))
       : el('p', { class: 'empty' }, t('incidents.none')));
     return null;
   }
   const id = encodeURIComponent(params[0]);
-  const d = await api(`/api/v1/incidents/${id}`);
+  const [d, names] = await Promise.all([api(`/api/v1/incidents/${id}`), parameters()]);
   const forecast = el('div', { class: 'chart', id: 'forecast' });
   const mapTarget = el('div', { class: 'map incident-map', id: 'incident-map' });
   const pdf = el('button', { type: 'button', id: 'incident-pdf', class: 'tool' }, t('incidents.pdf'));
@@ -177,7 +183,7 @@ export async function render(section, params) {
 
   section.append(
     el('div', { class: 'incident-head' },
-      el('h1', {}, `${t('incidents.title')} #${d.incident.id} · ${d.incident.levelZh} · ${d.incident.parameter}`), pdf),
+      el('h1', {}, `${t('incidents.title')} #${d.incident.id} · ${d.incident.levelZh} · ${named(names, d.incident.parameter)}`), pdf),
     el('p', {}, t('incidents.opened', { time: formatTime(d.incident.openedAt) }), ' · ', d.plan?.nameZh ?? '', ' · ',
       t(`analysis.${d.incident.analysis?.state ?? 'PENDING'}`)),
     el('div', { class: 'command' },

@@ -209,7 +209,9 @@ function depthDiagram(p, level) {
   if (level != null && p.groundElevationM != null) {
     const depth = p.groundElevationM - level;
     drawing.append(svg('line', { x1: 20, x2: 200, y1: y(depth), y2: y(depth), stroke: '#1E88E5', 'stroke-width': 2, 'stroke-dasharray': '6 3', 'data-depth': depth.toFixed(2) }),
-      svg('text', { x: 4, y: y(depth) + 14, 'font-size': 11, fill: '#1565C0' }, t('well.waterTable', { depth: depth.toFixed(2), level: level.toFixed(2) })));
+      // Two short lines left of the casing, so that they never run into the screen's labels on its right.
+      svg('text', { x: 4, y: y(depth) + 14, 'font-size': 11, fill: '#1565C0' }, t('well.waterTable', { depth: depth.toFixed(2) })),
+      svg('text', { x: 4, y: y(depth) + 27, 'font-size': 11, fill: '#1565C0' }, t('well.waterHead', { level: level.toFixed(2) })));
   }
   return drawing;
 }
