@@ -46,7 +46,11 @@ class EscalationApiTest extends RunningGateway {
         BlockingQueue<String> published = new LinkedBlockingQueue<>();
         // The platform's own account: anonymous clients may not read alerts (MqttAccessTest).
         MqttClient subscriber = new MqttClient(mqtt.brokerUrl(), "alert-test-" + System.nanoTime(), new MemoryPersistence());
-        subscriber.connect(account.credentials().applyTo(new MqttConnectOptions()));
+        MqttConnectOptions options = account.credentials().applyTo(new MqttConnectOptions());
+        // As a phone's client: MQTT 3.1.1 only (Paho's default would retry as 3.1 after any failure and report that).
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setConnectionTimeout(30);
+        subscriber.connect(options);
         subscriber.subscribe("gw/alerts/#", 1, (topic, message) -> published.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8)));
         try {
             long id = alerts.raise("ESCALATION_TEST", Alert.Level.SEVERE, "GW-U04-" + System.nanoTime(), "苯 0.5 mg/L，超过 V 类限值",

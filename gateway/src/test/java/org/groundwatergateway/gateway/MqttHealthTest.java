@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,12 @@ class MqttHealthTest extends RunningGateway {
     }
 
     private MqttLifecycle lifecycle(String brokerUrl, int embeddedPort) {
-        MqttProperties properties = new MqttProperties(true, brokerUrl, "127.0.0.1", embeddedPort, "health-test-" + System.nanoTime(), null, null);
+        return lifecycle(brokerUrl, embeddedPort, Duration.ofSeconds(30));
+    }
+
+    private MqttLifecycle lifecycle(String brokerUrl, int embeddedPort, Duration connectTimeout) {
+        MqttProperties properties = new MqttProperties(true, brokerUrl, "127.0.0.1", embeddedPort, "health-test-" + System.nanoTime(), null, null,
+                connectTimeout);
         GatewayProperties gateway = new GatewayProperties(dir, false, 1, 1000, java.time.Duration.ofSeconds(30));
         lifecycle = new MqttLifecycle(properties, gateway, devices, codes, intake, Clock.systemUTC(), access, account);
         lifecycle.start();
@@ -107,6 +113,19 @@ class MqttHealthTest extends RunningGateway {
         } finally {
             broker.destroy();
             broker.waitFor();
+        }
+    }
+
+    @Test
+    void theEmbeddedBrokerClosesAConnectionWithoutConnectAfterTheConfiguredTimeNotMoquettesTenSeconds() throws Exception {
+        int port = freePort();
+        lifecycle(null, port, Duration.ofSeconds(2));
+        try (Socket idle = new Socket("127.0.0.1", port)) {
+            idle.setSoTimeout(8_000);
+            long start = System.nanoTime();
+            // No CONNECT is sent: the broker closes the socket (end of stream) once the configured 2 s have passed.
+            assertThat(idle.getInputStream().read()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1_500), Duration.ofSeconds(8));
         }
     }
 

@@ -98,6 +98,7 @@ public class MqttLifecycle implements SmartLifecycle, HealthIndicator {
         config.setProperty("persistence_enabled", "true");
         config.setProperty("data_path", gateway.dataDir().resolve("mqtt").toAbsolutePath().toString());
         config.setProperty("websocket_port", "disabled");
+        config.setProperty("netty.channel_timeout.seconds", Long.toString(Math.max(1, properties.embeddedConnectTimeout().toSeconds())));
         broker = new Server();
         broker.startServer(new MemoryConfig(config), List.of(), null, access, access);
         Server started = broker;
