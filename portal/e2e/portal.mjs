@@ -148,6 +148,8 @@ try {
     const expected = CLASS_COLOURS[expectedClass - 1];
     assert.ok(colour.every((c, i) => Math.abs(c - expected[i]) <= 12), `pixel (${x}, ${y}) is ${colour}, class ${expectedClass} is ${expected}`);
     await page.screenshot({ path: `${shots}/map.png` });
+    // The park's tile service is drawn under the platform's layers, credited on the map.
+    assert.match(await page.locator('.ol-attribution').textContent(), new RegExp(process.env.GW_TILE_ATTRIBUTION));
 
     // Identify (WMS GetFeatureInfo) at that pixel opens the well's page.
     await page.locator('#map').click({ position: { x, y } });
@@ -209,10 +211,25 @@ try {
     const header = await readFile(await png.path());
     assert.ok(Math.abs(header.readUInt32BE(16) - box.width) <= 1, `PNG ${header.readUInt32BE(16)} px wide, map ${box.width} px`);
     await page.screenshot({ path: `${shots}/map-tools.png` });
-    // Kept in this browser under its name.
+    // Kept on the server under its name: without one, the server's reason stands beside the name field, in Chinese.
+    await page.fill('#area-name', '');
+    await page.click('#save-area');
+    const refusal = page.locator('#area-name + .field-error');
+    await refusal.waitFor();
+    assert.match(await refusal.textContent(), /关注区需要名称/);
     await page.fill('#area-name', '源区北');
     await page.click('#save-area');
-    assert.ok(await page.locator('#saved-areas option', { hasText: '源区北' }).count() === 1);
+    await page.locator('#saved-areas option', { hasText: '源区北' }).waitFor({ state: 'attached' });
+    assert.equal(await page.locator('.area-form .field-error').count(), 0, 'the refusal goes once the area is kept');
+    // Another visit lists it from the server and draws it again; then it is deleted.
+    await page.goto(`${mapUrl}&again=2`);
+    await page.waitForSelector('#map[data-ready=true]');
+    const kept = page.locator('#saved-areas option', { hasText: '源区北' });
+    await kept.waitFor({ state: 'attached' });
+    await page.selectOption('#saved-areas', await kept.getAttribute('value'));
+    await page.locator('#selection', { hasText: '（关注区）内有 1 口井' }).waitFor();
+    await page.click('#delete-area');
+    await page.locator('#saved-areas option', { hasText: '源区北' }).waitFor({ state: 'detached' });
   });
 
   await step('the well page charts as many points as the hours and days holding valid readings', async () => {

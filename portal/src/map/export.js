@@ -37,7 +37,11 @@ export function mapPng(map) {
       }
       context.setTransform(1, 0, 0, 1, 0, 0);
       context.globalAlpha = 1;
-      out.toBlob(resolve, 'image/png');
+      try {
+        out.toBlob(resolve, 'image/png');
+      } catch (error) {
+        reject(error); // a layer from another origin without CORS has tainted the canvas
+      }
     });
     map.renderSync();
   });

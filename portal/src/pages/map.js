@@ -2,20 +2,19 @@ import 'ol/ol.css';
 import Map from 'ol/Map.js';
 import View from 'ol/View.js';
 import ImageLayer from 'ol/layer/Image.js';
+import TileLayer from 'ol/layer/Tile.js';
 import VectorLayer from 'ol/layer/Vector.js';
 import VectorSource from 'ol/source/Vector.js';
+import XYZ from 'ol/source/XYZ.js';
 import GeoJSON from 'ol/format/GeoJSON.js';
-import Polygon from 'ol/geom/Polygon.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
-import { api, authorizedFetch } from '../api.js';
+import { api, authorizedFetch, clearProblems, showProblem } from '../api.js';
 import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { Sketcher, measure } from '../map/sketch.js';
 import { download, mapPng, readingsCsv } from '../map/export.js';
 import { WMS, legendImage, wms } from '../map/wms.js';
-
-const AOIS = 'gw.portal.areas';
 
 /** Context layers a person may switch, drawn under the wells; on at first where the duty officer needs them. */
 const CONTEXT_LAYERS = [
@@ -44,14 +43,6 @@ async function plumeTimes() {
   return [...times].sort((a, b) => Date.parse(a) - Date.parse(b));
 }
 
-function savedAreas() {
-  try {
-    return JSON.parse(localStorage.getItem(AOIS) ?? '[]');
-  } catch {
-    return [];
-  }
-}
-
 /**
  * The park map: its boundary, switchable context layers, plumes with their P05/P95 bands on a time slider (WMS TIME),
  * the concentration surface with its class-limit contours, and wells coloured by the GB/T 14848 class of their latest
@@ -73,7 +64,12 @@ export async function render(section, params, query) {
   const result = el('div', { id: 'tool-result', class: 'tool-result', 'aria-live': 'polite' });
   const target = el('div', { id: 'map', class: 'map' });
 
-  const parks = await api('/api/v1/parks');
+  const [parks, settings] = await Promise.all([api('/api/v1/parks'), api('/api/v1/map/settings')]);
+  // The park's tile service, where it has one, under the platform's own layers (which alone work without the internet).
+  const base = settings.baseTiles
+    // Fetched with CORS, so that the tiles do not taint the canvas the view is exported from.
+    ? [new TileLayer({ source: new XYZ({ url: settings.baseTiles.url, attributions: settings.baseTiles.attribution || undefined, crossOrigin: 'anonymous' }) })]
+    : [];
   const boundary = new VectorSource({
     features: new GeoJSON().readFeatures({ type: 'FeatureCollection', features: parks.map((p) => ({ type: 'Feature', geometry: p.boundary })) },
       { featureProjection: 'EPSG:3857' }),
@@ -88,6 +84,7 @@ export async function render(section, params, query) {
   const map = new Map({
     target,
     layers: [
+      ...base,
       new VectorLayer({ source: boundary, style: new Style({ stroke: new Stroke({ color: '#455A64', width: 2, lineDash: [8, 4] }) }) }),
       surface, ...context.map((c) => c.layer), plumes, wells,
       new VectorLayer({ source: found, zIndex: 90, style: new Style({ image: new Circle({ radius: 12, stroke: new Stroke({ color: '#1565C0', width: 3 }) }),
@@ -140,50 +137,78 @@ export async function render(section, params, query) {
       : place.label));
   });
 
-  // Measuring and areas of interest, kept in this browser.
+  // Measuring, and areas of interest kept on the server under the person's name for them (on every device they use).
   const button = (id, label, action) => {
     const b = el('button', { type: 'button', id, class: 'tool' }, label);
     b.addEventListener('click', action);
     return b;
   };
-  const areaName = el('input', { type: 'text', id: 'area-name', placeholder: t('map.areaName'), 'aria-label': t('map.areaName') });
+  const lonLat = { dataProjection: 'EPSG:4326', featureProjection: 'EPSG:3857' };
+  const areaName = el('input', { type: 'text', id: 'area-name', name: 'name', placeholder: t('map.areaName'), 'aria-label': t('map.areaName') });
   const areaList = el('select', { id: 'saved-areas', 'aria-label': t('map.savedAreas') });
-  const listAreas = () => areaList.replaceChildren(el('option', { value: '' }, t('map.savedAreas')),
-    ...savedAreas().map((a, i) => el('option', { value: String(i) }, a.name)));
-  listAreas();
+  let keptAreas = [];
+  const listAreas = async () => {
+    keptAreas = await api('/api/v1/areas-of-interest');
+    areaList.replaceChildren(el('option', { value: '' }, t('map.savedAreas')),
+      ...keptAreas.map((a) => el('option', { value: String(a.id) }, a.name)));
+  };
+  await listAreas();
   const useArea = (geometry) => {
     area = geometry;
     sketch.show(geometry);
     showSelection();
   };
   areaList.addEventListener('change', () => {
-    const saved = savedAreas()[Number(areaList.value)];
-    if (!saved) return;
-    const geometry = new Polygon(saved.coordinates).transform('EPSG:4326', 'EPSG:3857');
+    const kept = keptAreas.find((a) => String(a.id) === areaList.value);
+    if (!kept) return;
+    const geometry = new GeoJSON().readGeometry(kept.geometry, lonLat);
+    areaName.value = kept.name;
     useArea(geometry);
     map.getView().fit(geometry.getExtent(), { padding: [40, 40, 40, 40] });
   });
+  const saveArea = button('save-area', t('map.saveArea'), async () => {
+    if (!area) {
+      result.replaceChildren(el('p', { class: 'error' }, t('map.areaNeeded')));
+      return;
+    }
+    // The server judges the name and the outline; its refusal is shown beside the field it names.
+    try {
+      const kept = await api('/api/v1/areas-of-interest', { method: 'POST',
+        body: { name: areaName.value, geometry: new GeoJSON().writeGeometryObject(area, { ...lonLat, decimals: 7 }) } });
+      clearProblems(areaForm);
+      await listAreas();
+      areaList.value = String(kept.id);
+      result.replaceChildren(el('p', {}, t('map.areaSaved', { name: kept.name })));
+    } catch (error) {
+      showProblem(areaForm, error, saveArea);
+    }
+  });
+  const deleteArea = button('delete-area', t('map.deleteArea'), async () => {
+    const kept = keptAreas.find((a) => String(a.id) === areaList.value);
+    if (!kept) return;
+    try {
+      await api(`/api/v1/areas-of-interest/${kept.id}`, { method: 'DELETE' });
+      await listAreas();
+      result.replaceChildren(el('p', {}, t('map.areaDeleted', { name: kept.name })));
+    } catch (error) {
+      showProblem(areaForm, error, deleteArea);
+    }
+  });
+  const areaForm = el('form', { class: 'area-form', novalidate: true },
+    el('div', { class: 'area-row' }, areaName, saveArea),
+    el('div', { class: 'area-row' }, areaList, deleteArea, button('clear-area', t('map.clearArea'), () => {
+      area = null;
+      sketch.show(null);
+      showSelection();
+    })));
+  areaForm.addEventListener('submit', (event) => event.preventDefault());
   const tools = el('fieldset', { class: 'tools-panel' }, el('legend', {}, t('map.tools')),
     button('measure-length', t('map.measureLength'), () => sketch.start('LineString', (g) => result.replaceChildren(
       el('p', { id: 'measured' }, t('map.length', { value: measure(g) }))))),
     button('measure-area', t('map.measureArea'), () => sketch.start('Polygon', (g) => result.replaceChildren(
       el('p', { id: 'measured' }, t('map.area', { value: measure(g) }))))),
     button('draw-area', t('map.drawArea'), () => sketch.start('Polygon', useArea)),
-    el('div', { class: 'area-row' }, areaName, button('save-area', t('map.saveArea'), () => {
-      if (!area || !areaName.value.trim()) {
-        result.replaceChildren(el('p', { class: 'error' }, t('map.areaNeeded')));
-        return;
-      }
-      const coordinates = area.clone().transform('EPSG:3857', 'EPSG:4326').getCoordinates();
-      localStorage.setItem(AOIS, JSON.stringify([...savedAreas().filter((a) => a.name !== areaName.value.trim()), { name: areaName.value.trim(), coordinates }]));
-      listAreas();
-      result.replaceChildren(el('p', {}, t('map.areaSaved', { name: areaName.value.trim() })));
-    })),
-    el('div', { class: 'area-row' }, areaList, button('clear-area', t('map.clearArea'), () => {
-      area = null;
-      sketch.show(null);
-      showSelection();
-    })),
+    areaForm,
     el('div', { class: 'area-row' },
       button('export-png', t('map.exportPng'), () => mapPng(map).then((png) => download('map.png', 'image/png', png),
         (error) => result.replaceChildren(el('p', { class: 'error' }, error.message)))),

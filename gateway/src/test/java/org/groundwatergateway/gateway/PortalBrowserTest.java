@@ -14,6 +14,8 @@ import java.util.Map;
 import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +33,15 @@ import tools.jackson.databind.JsonNode;
 class PortalBrowserTest extends RunningGateway {
 
     static final int DAYS = 20;
+    static final String TILE_ATTRIBUTION = "测试底图 test tiles";
+    /** A park's tile service (gw.portal.base-tiles), here on loopback: one plain tile for every address. */
+    private static final TileServer TILES = TileServer.start();
+
+    @DynamicPropertySource
+    static void baseTiles(DynamicPropertyRegistry registry) {
+        registry.add("gw.portal.base-tiles", () -> TILES.template());
+        registry.add("gw.portal.base-tiles-attribution", () -> TILE_ATTRIBUTION);
+    }
 
     private static final Path PORTAL = Path.of("../portal");
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -69,9 +80,14 @@ class PortalBrowserTest extends RunningGateway {
                 "GW_HJ212_PACKETS", String.join(",", packets),
                 "GW_ALERT_SUBJECTS", String.join(",", wells.stream().map("GW-U%02d/ph"::formatted).toList()),
                 "GW_INCIDENT", String.valueOf(incidentId),
-                "GW_SCREENSHOTS", screenshots.toAbsolutePath().toString()), Duration.ofMinutes(5));
+                "GW_SCREENSHOTS", screenshots.toAbsolutePath().toString(),
+                "GW_TILE_ATTRIBUTION", TILE_ATTRIBUTION), Duration.ofMinutes(5));
         System.out.println(run.output());
         assertThat(run.exitCode()).as(run.output()).isZero();
+        // The browser fetched the map's base from the park's tile service: its origin is in the pages' img-src.
+        assertThat(TILES.requests()).as("tile requests").isPositive();
+        assertThat(http.anonymous().get("/").raw().headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("img-src 'self' data: blob: " + TILES.origin() + ";"));
         try (var files = Files.list(screenshots)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).contains("map.png", "well.png", "alerts-phone.png");
         }

@@ -16,6 +16,8 @@ import org.groundwatergateway.core.emergency.EmergencyResource;
 import org.groundwatergateway.core.emergency.RoadSegment;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.geo.LocalGrid;
+import org.groundwatergateway.core.map.AreaOfInterest;
+import org.groundwatergateway.core.map.AreaOfInterestRepository;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Retirement;
@@ -99,6 +101,28 @@ abstract class RepositoryContract {
         assertThat(database.jdbc().sql("SELECT ST_SRID(boundary) FROM parks WHERE code = 'TP'").query(Integer.class).single())
                 .isEqualTo(4490);
         assertThat(parks.findAquifers(park.id())).containsExactly(aquifer);
+    }
+
+    @Test
+    void areasOfInterestAreEachOwnersReplacedUnderTheirNameAndDeletedOnlyByTheirOwner() {
+        AreaOfInterestRepository areas = new AreaOfInterestRepository(database);
+        AreaOfInterest.Owner duty = new AreaOfInterest.Owner("HBDP", "duty");
+        AreaOfInterest.Owner other = new AreaOfInterest.Owner("E03", "duty"); // the same name in another organisation
+        Instant at = Instant.parse("2026-12-04T08:00:00Z");
+        AreaOfInterest first = areas.save(new AreaOfInterest(null, duty, "源区北", square(0, 0, 100), at));
+        AreaOfInterest replaced = areas.save(new AreaOfInterest(null, duty, "源区北", square(50, 50, 200), at.plusSeconds(60)));
+        areas.save(new AreaOfInterest(null, other, "源区北", square(500, 500, 10), at));
+
+        assertThat(replaced.id()).isEqualTo(first.id());
+        assertThat(areas.findAll(duty)).singleElement().satisfies(a -> {
+            assertThat(a.area().equalsExact(square(50, 50, 200), 1e-9)).isTrue();
+            assertThat(a.savedAt()).isEqualTo(at.plusSeconds(60));
+        });
+        assertThat(areas.count(other)).isEqualTo(1);
+        assertThat(areas.delete(other, first.id())).isFalse();
+        assertThat(areas.delete(duty, first.id())).isTrue();
+        assertThat(areas.findAll(duty)).isEmpty();
+        assertThat(areas.findAll(other)).hasSize(1);
     }
 
     @Test

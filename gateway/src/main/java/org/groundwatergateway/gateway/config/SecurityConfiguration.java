@@ -78,7 +78,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain authorizationServer(HttpSecurity http, RegisteredClients clients, Authorizations authorizations, LoginAudit audit,
-                                            JwtDecoder jwtDecoder) throws Exception {
+                                            JwtDecoder jwtDecoder, PortalProperties portal) throws Exception {
         RequestMatcher[] endpoints = new RequestMatcher[1];
         http.oauth2AuthorizationServer(server -> {
             endpoints[0] = server.getEndpointsMatcher();
@@ -96,14 +96,14 @@ public class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .oauth2ResourceServer(resource -> resource.jwt(jwt -> jwt.decoder(jwtDecoder)));
-        securityHeaders(http);
+        securityHeaders(http, portal);
         return http.build();
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, PasswordLogins passwords, JwtDecoder jwtDecoder, LoginAudit audit, OperationPermissions permissions,
-                            CorsProperties cors) throws Exception {
+                            CorsProperties cors, PortalProperties portal) throws Exception {
         http.cors(c -> c.configurationSource(crossOrigin(cors)))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -119,21 +119,23 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> !isSafe(request.getMethod())
                         && request.getHeader("Authorization") == null && request.getSession(false) != null))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
-        securityHeaders(http);
+        securityHeaders(http, portal);
         return http.build();
     }
 
     /**
      * Added to Spring Security's defaults (nosniff, frame denial, no caching of authenticated answers). Every page the
      * gateway serves (sign-in, consent, Swagger UI, the OGC API's HTML) loads only its own scripts, so scripts are held
-     * to this origin; inline styles stay allowed, as Swagger UI sets them, and images may be data: or blob: URLs.
+     * to this origin; inline styles stay allowed, as Swagger UI sets them, and images may be data: or blob: URLs, or tiles
+     * of the one tile service configured for the portal's map (gw.portal.base-tiles).
      * form-action is left out: the consent form ends in a redirect to the client's own redirect URI (QGIS on localhost),
      * which browsers would block under it. Referrers never leave the origin: URLs here can carry authorization codes.
      */
-    private static void securityHeaders(HttpSecurity http) throws Exception {
+    private static void securityHeaders(HttpSecurity http, PortalProperties portal) throws Exception {
+        String images = "'self' data: blob:" + portal.tileSource().map(source -> " " + source).orElse("");
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                        + "img-src 'self' data: blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
+                        + "img-src " + images + "; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                 .contentTypeOptions(Customizer.withDefaults()));
     }

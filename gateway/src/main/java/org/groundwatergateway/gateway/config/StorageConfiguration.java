@@ -1,7 +1,10 @@
 package org.groundwatergateway.gateway.config;
 
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.groundwatergateway.core.emergency.EmergencyRepository;
+import org.groundwatergateway.core.map.AreaOfInterestRepository;
+import org.groundwatergateway.core.map.AreasOfInterest;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
@@ -38,6 +41,11 @@ public class StorageConfiguration {
     @Bean
     ParkRepository parkRepository(Database database) {
         return new ParkRepository(database);
+    }
+
+    @Bean
+    AreasOfInterest areasOfInterest(Database database, Clock clock) {
+        return new AreasOfInterest(new AreaOfInterestRepository(database), clock);
     }
 
     @Bean
