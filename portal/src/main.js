@@ -11,6 +11,7 @@ const PAGES = {
   wells: { load: () => import('./pages/well.js'), hidden: true },
   alerts: { load: () => import('./pages/alerts.js') },
   incidents: { load: () => import('./pages/incident.js'), allowed: () => can('incidents') },
+  analysis: { load: () => import('./pages/analysis.js'), allowed: () => can('analyse') },
 };
 
 let leave = null;

@@ -11,6 +11,7 @@ const CAN = {
   comment: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/incidents/{id}/timeline
   trend: ['DUTY_OFFICER', 'ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/trend
   review: ['DATA_REVIEWER'], // GET /api/v1/reviews, POST /api/v1/reviews/{id}/decision
+  analyse: ['ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/flow, /interpolate
 };
 
 export function roles() {

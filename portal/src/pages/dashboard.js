@@ -32,9 +32,10 @@ export async function render(section) {
     return park;
   }
 
+  const names = parameters(); // asked for beside the cards' requests, not after them
   const park = await refresh();
   const chart = newChart(trend);
-  const option = await trendOption(park);
+  const option = await trendOption(park, await names);
   if (option) chart.setOption(option);
   const resize = () => chart.resize();
   window.addEventListener('resize', resize);
@@ -60,8 +61,7 @@ function card(id, label, value, colour) {
  * Each key pollutant's daily mean over the source-area wells (where a leak shows first), over the days up to the
  * latest reading: one line per pollutant, each day the mean of the wells' daily means; null when none reports.
  */
-async function trendOption(park) {
-  const names = await parameters();
+async function trendOption(park, names) {
   const candidates = park.features.filter((w) => w.properties.role === 'SOURCE_AREA').flatMap((w) => w.properties.datastreams
     .filter((d) => KEY_PARAMETERS.includes(d.parameter) && !d.code.endsWith('/B')));
   // The latest reading of each (SensorThings, newest first: one index step each).

@@ -18,6 +18,7 @@ import { t, formatTime, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
 import { download } from '../map/export.js';
 import { wms } from '../map/wms.js';
+import { downFlow } from '../map/ground.js';
 
 const FRONT = '#C62828';
 const ROUTE = { DISPATCHED: '#6D4C41', EN_ROUTE: '#EF6C00', ON_SITE: '#2E7D32', RETURNED: '#9E9E9E' };
@@ -30,17 +31,6 @@ export function lastFront(forecast) {
   const fronts = (forecast?.bands ?? []).filter((b) => b.kind === 'FRONT');
   if (!fronts.length) return null;
   return fronts.reduce((a, b) => (b.day > a.day ? b : a));
-}
-
-/**
- * A point {@code metres} on the ground from {@code lonLat} towards {@code azimuth} (degrees clockwise from north), in
- * Web Mercator: ground metres are stretched by 1/cos(latitude) there.
- */
-export function downFlow(lonLat, azimuth, metres) {
-  const [x, y] = fromLonLat(lonLat);
-  const stretch = 1 / Math.cos((lonLat[1] * Math.PI) / 180);
-  const a = (azimuth * Math.PI) / 180;
-  return [x + metres * Math.sin(a) * stretch, y + metres * Math.cos(a) * stretch];
 }
 
 function incidentMap(target, d) {

@@ -25,8 +25,9 @@ function partnerOf(stream, streams) {
  */
 export async function render(section, params, query) {
   const code = params[0];
-  const [well, streams, names, latest] = await Promise.all([api(`/api/v1/wells/${encodeURIComponent(code)}`),
-    api(`/api/v1/datastreams?well=${encodeURIComponent(code)}`), parameters(), latestObservations()]);
+  const [well, streams, names] = await Promise.all([api(`/api/v1/wells/${encodeURIComponent(code)}`),
+    api(`/api/v1/datastreams?well=${encodeURIComponent(code)}`), parameters()]);
+  const latest = await latestObservations(streams);
   const preferred = streams.find((d) => d.parameter === query.get('parameter') && !d.code.endsWith('/B')) ?? streams[0];
   const streamPicker = el('select', { id: 'datastream', 'aria-label': t('well.datastream') },
     ...streams.map((d) => el('option', { value: d.id, selected: d === preferred }, `${parameterName(names.get(d.parameter))} (${d.code})`)));
@@ -45,8 +46,11 @@ export async function render(section, params, query) {
     el('div', { class: 'tools' }, el('label', {}, t('well.datastream'), ' ', streamPicker), el('label', {}, t('well.interval'), ' ', intervalPicker)),
     el('div', { class: 'well-body' },
       el('div', { class: 'well-main' }, summary, trend, forecastNote, target, decided, reviews),
-      el('aside', { class: 'well-side' }, el('h3', {}, t('well.construction')),
-        depthDiagram(p, level && latest.has(level.id) ? await levelAt(level) : null))));
+      el('aside', { class: 'well-side' }, el('h3', {}, t('well.construction')), depthDiagram(p, null))));
+  // The water table joins the diagram when its daily mean is here; the chart does not wait for it.
+  if (level && latest.has(level.id)) {
+    levelAt(level).then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)));
+  }
   const chart = newChart(target);
 
   // The forecast (trained on the server) and the trend depend on the datastream only, not on the interval shown: asked
@@ -68,23 +72,29 @@ export async function render(section, params, query) {
     const to = new Date(end).toISOString();
     const partner = partnerOf(stream, streams);
     const started = performance.now();
-    const [result, second, forecast] = await Promise.all([aggregates(stream.id, interval, from, to),
-      partner ? aggregates(partner.id, interval, from, to) : null,
-      interval === 'month' ? null : forecastOf(stream)]);
+    // The readings are drawn as soon as they are here; the forecast, trained on the server, joins them when it is ready.
+    const forecasting = interval === 'month' ? null : forecastOf(stream);
+    const [result, second] = await Promise.all([aggregates(stream.id, interval, from, to),
+      partner ? aggregates(partner.id, interval, from, to) : null]);
     if (mine !== drawing) return; // another datastream or interval was chosen meanwhile
-    const forecastPoints = forecast instanceof Error || !forecast ? [] : forecast.points;
-    chart.setOption(option(result.buckets, parameter, partner && second ? { code: partner.code, buckets: second.buckets } : null,
-      forecast instanceof Error ? null : forecast), true);
+    const secondSeries = partner && second ? { code: partner.code, buckets: second.buckets } : null;
+    chart.setOption(option(result.buckets, parameter, secondSeries, null), true);
     const flagged = result.buckets.filter((b) => b.flagged > 0).length;
     summary.textContent = t('well.summary', { points: result.buckets.length, flagged, unit: parameter.unit });
-    forecastNote.textContent = forecast instanceof ApiError ? t('well.noForecast', { reason: forecast.message })
-      : forecast ? t('well.forecastNote', { hours: forecastPoints.at(-1)?.hours ?? 0, covariate: forecast.covariate ?? '—' }) : '';
+    forecastNote.textContent = forecasting ? t('well.forecastPending') : '';
     target.setAttribute('data-points', String(result.buckets.length));
-    target.setAttribute('data-forecast', String(forecastPoints.length));
     if (partner && second) target.setAttribute('data-second', partner.code);
     target.setAttribute('data-load-ms', String(Math.round(performance.now() - started)));
     showTrend(stream, parameter, from, to, mine);
     showReviews(stream, mine);
+
+    const forecast = await forecasting;
+    if (mine !== drawing) return;
+    const forecastPoints = forecast instanceof Error || !forecast ? [] : forecast.points;
+    if (forecastPoints.length) chart.setOption(option(result.buckets, parameter, secondSeries, forecast), true);
+    forecastNote.textContent = forecast instanceof ApiError ? t('well.noForecast', { reason: forecast.message })
+      : forecast ? t('well.forecastNote', { hours: forecastPoints.at(-1)?.hours ?? 0, covariate: forecast.covariate ?? '—' }) : '';
+    target.setAttribute('data-forecast', String(forecastPoints.length));
   }
 
   function forecastOf(stream) {
