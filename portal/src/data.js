@@ -5,11 +5,10 @@ export function wells() {
   return api('/api/v1/wells');
 }
 
-/** Datastream id to the time of its latest observation, for these datastreams (SensorThings, newest first: one index step each). */
-export async function latestObservations(streams) {
-  const times = await Promise.all(streams.map((d) => api(`/sta/v1.1/Datastreams(${d.id})/Observations?$top=1&$orderby=${encodeURIComponent('phenomenonTime desc')}`
-    + '&$select=phenomenonTime').then((page) => page.value[0]?.phenomenonTime)));
-  return new Map(streams.map((d, i) => [d.id, times[i]]).filter(([, time]) => time));
+/** The time of a datastream's latest observation, or undefined (SensorThings, newest first: one index step). */
+export function latestObservation(datastream) {
+  return api(`/sta/v1.1/Datastreams(${datastream.id})/Observations?$top=1&$orderby=${encodeURIComponent('phenomenonTime desc')}&$select=phenomenonTime`)
+    .then((page) => page.value[0]?.phenomenonTime);
 }
 
 /** Mean, min, max and count per interval (hour, day, month of China Standard Time) of a datastream's readings. */

@@ -12,6 +12,9 @@ const CAN = {
   trend: ['DUTY_OFFICER', 'ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/trend
   review: ['DATA_REVIEWER'], // GET /api/v1/reviews, POST /api/v1/reviews/{id}/decision
   analyse: ['ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/flow, /interpolate
+  optimiseNetwork: ['ANALYST', 'SUPERVISOR'], // POST /api/v1/analytics/network
+  drills: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/drills
+  startDrill: ['SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/drills, /api/v1/drills/{id}/finish
 };
 
 export function roles() {

@@ -15,6 +15,7 @@ import { api, clearProblems, showProblem } from '../api.js';
 import { parameters } from '../data.js';
 import { el } from '../dom.js';
 import { t, parameterName } from '../i18n.js';
+import { can } from '../roles.js';
 import { downFlow, metresPerDegree } from '../map/ground.js';
 import { wms } from '../map/wms.js';
 
@@ -65,9 +66,10 @@ export async function render(section, params, query) {
     view: new View({ center: [0, 0], zoom: 2 }),
   });
 
-  const view = query.get('view') === 'surface' ? 'surface' : 'flow';
+  const views = ['flow', 'surface', ...(can('optimiseNetwork') ? ['network'] : [])];
+  const view = views.includes(query.get('view')) ? query.get('view') : 'flow';
   const tabs = el('div', { class: 'tabs', role: 'tablist' },
-    ...['flow', 'surface'].map((v) => el('a', { href: `#/analysis?view=${v}`, role: 'tab', class: v === view ? 'active' : '',
+    ...views.map((v) => el('a', { href: `#/analysis?view=${v}`, role: 'tab', class: v === view ? 'active' : '',
       'aria-selected': String(v === view), id: `tab-${v}` }, t(`analysis.${v}`))));
   const panel = el('form', { id: 'analysis-panel', class: 'analysis-panel', novalidate: true });
   panel.addEventListener('submit', (event) => event.preventDefault());
@@ -145,6 +147,50 @@ export async function render(section, params, query) {
     map.on('singleclick', onClick);
     leaveView = () => map.un('singleclick', onClick);
     await flow();
+  } else if (view === 'network') {
+    const measured = new Set(latestReadings.map((f) => f.properties.parameter));
+    const candidates = [...names.values()].filter((p) => p.classLimits && measured.has(p.code));
+    const chosen = candidates.find((p) => p.code === query.get('parameter')) ?? candidates.find((p) => p.code === 'benzene') ?? candidates[0];
+    const picker = el('select', { id: 'network-parameter', name: 'parameter', 'aria-label': t('analysis.parameter') },
+      ...candidates.map((p) => el('option', { value: p.code, selected: p === chosen }, parameterName(p))));
+    const count = el('input', { type: 'number', id: 'network-new-wells', name: 'newWells', min: 1, max: 20, value: 3 });
+    panel.append(el('p', {}, t('analysis.networkHelp')), el('label', {}, t('analysis.parameter'), ' ', picker),
+      el('label', {}, t('analysis.newWells'), ' ', count), run);
+    const positions = new globalThis.Map(latestReadings.map((f) => [f.properties.well_code, f.geometry.coordinates]));
+    const review = async () => {
+      target.removeAttribute('data-drawn');
+      summary.replaceChildren(el('p', { class: 'empty' }, t('page.loading')));
+      try {
+        const answer = await api('/api/v1/analytics/network', { method: 'POST',
+          body: { park: park.code, parameter: picker.value, from, to, newWells: Number(count.value) } });
+        clearProblems(panel);
+        drawNetwork(answer);
+      } catch (error) {
+        summary.replaceChildren();
+        showProblem(panel, error, run);
+      }
+    };
+    function drawNetwork(answer) {
+      const removable = new Set(answer.removable);
+      wellValues.clear();
+      wellValues.addFeatures(answer.redundancy.filter((w) => positions.has(w.id)).map((w) => new Feature({
+        geometry: new Point(fromLonLat(positions.get(w.id))), label: w.id, kind: removable.has(w.id) ? 'removable' : 'kept' })));
+      wellValues.addFeatures(answer.newWells.features.map((f, i) => new Feature({
+        geometry: new Point(fromLonLat(f.geometry.coordinates)), label: t('analysis.newWell', { rank: i + 1 }), kind: 'new' })));
+      const share = (c) => `${(100 * c.coveredFraction).toFixed(1)} %`;
+      summary.replaceChildren(el('dl', {},
+        el('dt', {}, t('analysis.coverageBefore')), el('dd', {}, share(answer.coverageBefore)),
+        el('dt', {}, t('analysis.coverageAfter')), el('dd', { id: 'coverage-after' }, share(answer.coverageAfter)),
+        el('dt', {}, t('analysis.removable')), el('dd', { id: 'removable' }, answer.removable.length ? answer.removable.join('、') : t('analysis.none'))));
+      legend.replaceChildren(el('p', {}, t('analysis.networkLegend')));
+      target.setAttribute('data-new-wells', String(answer.newWells.features.length));
+      target.setAttribute('data-coverage-before', String(answer.coverageBefore.coveredFraction));
+      target.setAttribute('data-coverage-after', String(answer.coverageAfter.coveredFraction));
+      target.setAttribute('data-drawn', 'true');
+    }
+    run.addEventListener('click', review);
+    picker.addEventListener('change', review);
+    await review();
   } else {
     const measured = new Set(latestReadings.map((f) => f.properties.parameter));
     const candidates = [...names.values()].filter((p) => p.classLimits && measured.has(p.code));
@@ -291,8 +337,13 @@ function pathStyle(feature) {
       stroke: new Stroke({ color: '#fff', width: 3 }) }) });
 }
 
+/** A well: white where measured; in the network review grey if it could go, a green star where a new one should be drilled. */
 function wellStyle(feature) {
-  return new Style({ image: new Circle({ radius: 4, fill: new Fill({ color: '#fff' }), stroke: new Stroke({ color: '#263238', width: 1.5 }) }),
+  const kind = feature.get('kind');
+  const image = kind === 'new' ? new RegularShape({ points: 5, radius: 9, radius2: 4, fill: new Fill({ color: '#2E7D32' }), stroke: new Stroke({ color: '#fff', width: 1 }) })
+    : new Circle({ radius: kind === 'removable' ? 6 : 4, fill: new Fill({ color: kind === 'removable' ? '#B0BEC5' : '#fff' }),
+      stroke: new Stroke({ color: kind === 'removable' ? '#C62828' : '#263238', width: kind === 'removable' ? 2 : 1.5 }) });
+  return new Style({ image,
     text: new Text({ text: feature.get('label'), offsetY: -12, font: '11px sans-serif', fill: new Fill({ color: '#263238' }),
       stroke: new Stroke({ color: '#fff', width: 3 }) }) });
 }

@@ -1,6 +1,6 @@
 import { chart as newChart, escapeHtml } from '../charts.js';
 import { api, ApiError, clearProblems, showProblem } from '../api.js';
-import { aggregates, latestObservations, parameters } from '../data.js';
+import { aggregates, latestObservation, parameters } from '../data.js';
 import { el } from '../dom.js';
 import { t, formatTime, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
@@ -27,7 +27,12 @@ export async function render(section, params, query) {
   const code = params[0];
   const [well, streams, names] = await Promise.all([api(`/api/v1/wells/${encodeURIComponent(code)}`),
     api(`/api/v1/datastreams?well=${encodeURIComponent(code)}`), parameters()]);
-  const latest = await latestObservations(streams);
+  // Each datastream's latest reading, asked for when the datastream is first shown.
+  const latest = new Map();
+  const latestOf = (stream) => {
+    if (!latest.has(stream.id)) latest.set(stream.id, latestObservation(stream));
+    return latest.get(stream.id);
+  };
   const preferred = streams.find((d) => d.parameter === query.get('parameter') && !d.code.endsWith('/B')) ?? streams[0];
   const streamPicker = el('select', { id: 'datastream', 'aria-label': t('well.datastream') },
     ...streams.map((d) => el('option', { value: d.id, selected: d === preferred }, `${parameterName(names.get(d.parameter))} (${d.code})`)));
@@ -48,8 +53,9 @@ export async function render(section, params, query) {
       el('div', { class: 'well-main' }, summary, trend, forecastNote, target, decided, reviews),
       el('aside', { class: 'well-side' }, el('h3', {}, t('well.construction')), depthDiagram(p, null))));
   // The water table joins the diagram when its daily mean is here; the chart does not wait for it.
-  if (level && latest.has(level.id)) {
-    levelAt(level).then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)));
+  if (level) {
+    latestOf(level).then((time) => time && levelAt(level))
+      .then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)));
   }
   const chart = newChart(target);
 
@@ -67,13 +73,13 @@ export async function render(section, params, query) {
     target.removeAttribute('data-points');
     target.removeAttribute('data-forecast');
     target.removeAttribute('data-second');
-    const end = latest.has(stream.id) ? Date.parse(latest.get(stream.id)) + 1 : Date.now();
+    const last = await latestOf(stream);
+    if (mine !== drawing) return;
+    const end = last ? Date.parse(last) + 1 : Date.now();
     const from = new Date(end - WINDOW_MS).toISOString();
     const to = new Date(end).toISOString();
     const partner = partnerOf(stream, streams);
     const started = performance.now();
-    // The readings are drawn as soon as they are here; the forecast, trained on the server, joins them when it is ready.
-    const forecasting = interval === 'month' ? null : forecastOf(stream);
     const [result, second] = await Promise.all([aggregates(stream.id, interval, from, to),
       partner ? aggregates(partner.id, interval, from, to) : null]);
     if (mine !== drawing) return; // another datastream or interval was chosen meanwhile
@@ -81,6 +87,8 @@ export async function render(section, params, query) {
     chart.setOption(option(result.buckets, parameter, secondSeries, null), true);
     const flagged = result.buckets.filter((b) => b.flagged > 0).length;
     summary.textContent = t('well.summary', { points: result.buckets.length, flagged, unit: parameter.unit });
+    // The readings first; then the forecast, which the server trains (seconds of its time), joins them when it is ready.
+    const forecasting = interval === 'month' ? null : forecastOf(stream);
     forecastNote.textContent = forecasting ? t('well.forecastPending') : '';
     target.setAttribute('data-points', String(result.buckets.length));
     if (partner && second) target.setAttribute('data-second', partner.code);

@@ -23,8 +23,10 @@ import tools.jackson.databind.JsonNode;
  * The web portal in a real browser: portal/e2e/portal.mjs drives Debian's Chromium (playwright-core) through sign-in
  * on the platform's own OIDC provider, the dashboard, the map (a well's class colour at its pixel, identify), the well
  * page's aggregated chart, a live alert from an HJ 212 packet acknowledged on the desk and on a 390x844 phone, the
- * banner of a lost connection and the live list resuming, the language switch, an incident's command view and a reviewer's
- * correction on the well page. The gateway prepares what only it can: the warning rule the packets
+ * banner of a lost connection and the live list resuming, the language switch, an incident's command view, a reviewer's
+ * correction on the well page, the analyst's flow, kriging and network views, and a drill started, followed, scored and
+ * finished by a supervisor (last: its alerts and incident would crowd the others). The map's base comes from a tile
+ * service on loopback ({@link TileServer}). The gateway prepares what only it can: the warning rule the packets
  * break, the packets themselves (with the demo devices' passwords and CRC), and the incident.
  */
 // Its own gateway: it raises alerts and acknowledges them. Twenty days, so that the well page's forecast has enough
@@ -81,7 +83,7 @@ class PortalBrowserTest extends RunningGateway {
                 "GW_ALERT_SUBJECTS", String.join(",", wells.stream().map("GW-U%02d/ph"::formatted).toList()),
                 "GW_INCIDENT", String.valueOf(incidentId),
                 "GW_SCREENSHOTS", screenshots.toAbsolutePath().toString(),
-                "GW_TILE_ATTRIBUTION", TILE_ATTRIBUTION), Duration.ofMinutes(5));
+                "GW_TILE_ATTRIBUTION", TILE_ATTRIBUTION), Duration.ofMinutes(9));
         System.out.println(run.output());
         assertThat(run.exitCode()).as(run.output()).isZero();
         // The browser fetched the map's base from the park's tile service: its origin is in the pages' img-src.
