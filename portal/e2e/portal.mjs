@@ -449,6 +449,28 @@ try {
     const after = Number(await networkMap.getAttribute('data-coverage-after'));
     assert.ok(after >= before && after <= 1, `coverage ${before} -> ${after}`);
     await analyst.screenshot({ path: `${shots}/analysis-network.png` });
+
+    // Remediation options on the transport model, followed over server-sent events: a reactive barrier leaves less
+    // than natural attenuation and ranks before it (it removes mass in the flow path).
+    await analyst.goto(`${base}/#/remediation`);
+    await analyst.click('#remediation-run');
+    const done = analyst.locator('section.page-remediation[data-state]');
+    await done.waitFor({ timeout: 120000 });
+    assert.equal(await done.getAttribute('data-state'), 'SUCCEEDED', await analyst.textContent('#remediation-stage'));
+    assert.equal(await analyst.getAttribute('#remediation-chart', 'data-outcomes'), '4');
+    const row = async (kind) => analyst.locator(`#remediation-outcomes tr[data-kind=${kind}]`);
+    const [mna, prb] = [await row('MNA'), await row('PRB')];
+    assert.ok(Number(await prb.getAttribute('data-rank')) < Number(await mna.getAttribute('data-rank')), 'the barrier ranks before MNA');
+    assert.ok(Number(await prb.getAttribute('data-residual')) < Number(await mna.getAttribute('data-residual')), 'the barrier leaves less');
+    await analyst.screenshot({ path: `${shots}/remediation.png`, fullPage: true });
+    // A long run (1 m cells over 30 years) cancelled from the page: the server says where it stopped.
+    await analyst.fill('#remediation-cellSize', '1');
+    await analyst.fill('#remediation-horizonYears', '30');
+    await analyst.click('#remediation-run');
+    await analyst.locator('#remediation-cancel:not([hidden])').waitFor();
+    await analyst.click('#remediation-cancel');
+    await analyst.locator('section.page-remediation[data-state=CANCELLED]').waitFor({ timeout: 60000 });
+    assert.match(await analyst.textContent('#remediation-stage'), /取消/);
     await desk.close();
   });
 

@@ -12,6 +12,7 @@ const PAGES = {
   alerts: { load: () => import('./pages/alerts.js') },
   incidents: { load: () => import('./pages/incident.js'), allowed: () => can('incidents') },
   analysis: { load: () => import('./pages/analysis.js'), allowed: () => can('analyse') },
+  remediation: { load: () => import('./pages/remediation.js'), allowed: () => can('remediation') },
   drills: { load: () => import('./pages/drills.js'), allowed: () => can('drills') },
 };
 

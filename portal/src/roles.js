@@ -13,6 +13,7 @@ const CAN = {
   review: ['DATA_REVIEWER'], // GET /api/v1/reviews, POST /api/v1/reviews/{id}/decision
   analyse: ['ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/flow, /interpolate
   optimiseNetwork: ['ANALYST', 'SUPERVISOR'], // POST /api/v1/analytics/network
+  remediation: ['ANALYST', 'SUPERVISOR'], // POST /api/v1/analytics/remediation
   drills: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/drills
   startDrill: ['SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/drills, /api/v1/drills/{id}/finish
 };

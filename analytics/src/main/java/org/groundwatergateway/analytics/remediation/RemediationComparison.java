@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.DoubleStream;
 import org.groundwatergateway.analytics.InvalidArgument;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.analytics.transport.FiniteVolumeTransport;
 import org.groundwatergateway.analytics.transport.PlumePoint;
 import org.groundwatergateway.analytics.transport.TransportGrid;
@@ -51,11 +53,18 @@ public final class RemediationComparison {
 
     private RemediationComparison() {}
 
-    /** The outcomes in the order the alternatives were given, each with its rank. */
-    public static List<Outcome> compare(Site site, Compliance compliance, List<Remediation> alternatives, UnitCosts costs) {
+    /**
+     * The outcomes in the order the alternatives were given, each with its rank; progress is reported, and a cancel
+     * honoured, at each sampled day of each alternative's run.
+     */
+    public static List<Outcome> compare(Site site, Compliance compliance, List<Remediation> alternatives, UnitCosts costs, Progress progress) {
         double[] today = plumeOnDayZero(site);
         List<Outcome> outcomes = new ArrayList<>();
-        for (Remediation remediation : alternatives) outcomes.add(evaluate(site, compliance, remediation, costs, today));
+        for (int a = 0; a < alternatives.size(); a++) {
+            Stage stage = Stage.of("analytics.stage.remediationOption", a + 1, alternatives.size());
+            outcomes.add(evaluate(site, compliance, alternatives.get(a), costs, today,
+                    progress.part((double) a / alternatives.size(), (a + 1.0) / alternatives.size()), stage));
+        }
         Comparator<Outcome> better = Comparator.comparingDouble(Outcome::daysToTarget).thenComparingDouble(Outcome::maxConcentrationAtHorizon)
                 .thenComparingDouble(outcome -> outcome.cost().middle());
         List<Integer> order = new ArrayList<>();
@@ -79,7 +88,8 @@ public final class RemediationComparison {
         return field[0];
     }
 
-    private static Outcome evaluate(Site site, Compliance compliance, Remediation remediation, UnitCosts costs, double[] today) {
+    private static Outcome evaluate(Site site, Compliance compliance, Remediation remediation, UnitCosts costs, double[] today,
+                                    Progress progress, Stage stage) {
         Remediation.Plan plan = remediation.plan(site);
         double horizon = compliance.horizonDays();
         List<PlumePoint> points = compliance.points();
@@ -90,6 +100,7 @@ public final class RemediationComparison {
             int k = Arrays.binarySearch(days, day);
             if (k >= 0) {
                 for (int p = 0; p < points.size(); p++) series[p][k] = plan.model().at(field, points.get(p).x(), points.get(p).y());
+                progress.advance((double) k / SAMPLES, stage);
             }
         };
         double[] last;

@@ -1,10 +1,13 @@
 package org.groundwatergateway.analytics.remediation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.analytics.remediation.RemediationComparison.Compliance;
 import org.groundwatergateway.analytics.remediation.RemediationComparison.Outcome;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
@@ -26,7 +29,7 @@ class RemediationComparisonTest {
     private static final Remediation OXIDATION = new Remediation.ChemicalOxidation(0, 0.9, 20, 0, 0);
 
     private static List<Outcome> compare(Site site, Compliance compliance, Remediation... alternatives) {
-        return RemediationComparison.compare(site, compliance, List.of(alternatives), UnitCosts.DEFAULTS);
+        return RemediationComparison.compare(site, compliance, List.of(alternatives), UnitCosts.DEFAULTS, Progress.NONE);
     }
 
     /**
@@ -49,6 +52,45 @@ class RemediationComparisonTest {
         assertThat(pumping.daysToTarget()).isLessThan(3000);
         assertThat(natural.areaAboveTargetAtHorizon()).isGreaterThan(oxidation.areaAboveTargetAtHorizon());
         assertThat(((Remediation.PumpAndTreat) PUMPING).captureZone(SITE).stagnationDistance()).isCloseTo(240 / (2 * Math.PI * 10 * 0.06), within(1e-12));
+    }
+
+    /** Progress through each option's run in turn, and a cancel honoured inside a run, not only between options. */
+    @Test
+    void progressGoesThroughEachOptionAndACancelStopsTheRunItIsIn() {
+        List<Double> fractions = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
+        Progress watched = new Progress() {
+            @Override
+            public void report(double fraction, Stage stage) {
+                fractions.add(fraction);
+                stages.add(stage.key() + stage.arguments());
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        RemediationComparison.compare(SITE, COMPLIANCE, List.of(NATURAL, BARRIER), UnitCosts.DEFAULTS, watched);
+        assertThat(fractions).isSorted().first().isEqualTo(0.0);
+        assertThat(fractions.get(fractions.size() - 1)).isCloseTo(1.0, within(1e-12));
+        assertThat(stages).contains("analytics.stage.remediationOption[1, 2]", "analytics.stage.remediationOption[2, 2]");
+
+        int[] reports = {0};
+        Progress cancelledSoon = new Progress() {
+            @Override
+            public void report(double fraction, Stage stage) {
+                reports[0]++;
+            }
+
+            @Override
+            public boolean cancelled() {
+                return reports[0] >= 3; // three sampled days into the first option's run
+            }
+        };
+        assertThatThrownBy(() -> RemediationComparison.compare(SITE, COMPLIANCE, List.of(NATURAL, BARRIER), UnitCosts.DEFAULTS, cancelledSoon))
+                .isInstanceOfSatisfying(Progress.Cancelled.class, c -> assertThat(c.stage().arguments()).containsExactly("1", "2"));
+        assertThat(reports[0]).isEqualTo(3);
     }
 
     /** A barrier with a reaction half-life of about 50 minutes: downstream of it the plume is gone (below 1e-5 of what natural attenuation leaves). */

@@ -102,7 +102,7 @@ public class RemediationController {
         return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "remediation", progress -> {
             progress.advance(0, Stage.of("gateway.stage.comparingOptions", alternatives.size()));
             List<OutcomeView> views = new ArrayList<>();
-            for (RemediationComparison.Outcome o : RemediationComparison.compare(site, compliance, alternatives, UnitCosts.DEFAULTS)) {
+            for (RemediationComparison.Outcome o : RemediationComparison.compare(site, compliance, alternatives, UnitCosts.DEFAULTS, progress)) {
                 CaptureZoneView zone = null;
                 if (o.remediation() instanceof Remediation.PumpAndTreat pump) {
                     CaptureZone z = pump.captureZone(site);

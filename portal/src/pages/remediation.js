@@ -1,0 +1,133 @@
+import { chart as newChart, escapeHtml } from '../charts.js';
+import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../api.js';
+import { el } from '../dom.js';
+import { t } from '../i18n.js';
+import { follow } from '../live.js';
+
+const KINDS = ['MNA', 'PRB', 'PUMP_AND_TREAT', 'ISCO'];
+/** Each option as the comparison is asked for it, placed along the flow from the source (metres). */
+const OPTIONS = {
+  MNA: { kind: 'MNA' },
+  PRB: { kind: 'PRB', x: 60, y: 0, length: 60, thickness: 5, decayPerDay: 5 },
+  PUMP_AND_TREAT: { kind: 'PUMP_AND_TREAT', x: 40, y: 0, pumpingRate: 50 },
+  ISCO: { kind: 'ISCO', treatmentDay: 30, reduction: 0.9, treatedLength: 60, reboundShare: 0.2, reboundDays: 180 },
+};
+
+/**
+ * Remediation options compared on the transport model (§10.3.3): monitored natural attenuation, a permeable reactive
+ * barrier, pump and treat, in-situ chemical oxidation — time to the target at a compliance point, what is left at the
+ * horizon, and the cost range. The aquifer's conductivity, porosity and gradient come from the park's current flow;
+ * the source from the form (its defaults: the demo's E01 tank farm). The run is long: it is followed over server-sent
+ * events and can be cancelled.
+ */
+export async function render(section) {
+  const levels = await api('/ogcapi/collections/latest_readings/items?f=json&limit=1000&parameter=water-level');
+  const latest = Math.max(...levels.features.map((f) => Date.parse(f.properties.phenomenon_time)));
+  const to = new Date((Number.isFinite(latest) ? latest : Date.now()) + 1000).toISOString();
+  const from = new Date(Date.parse(to) - 7 * 86400000).toISOString();
+  const flow = await api('/api/v1/analytics/flow', { method: 'POST', body: { park: 'HBDP', from, to, arrowsEvery: 1000 } });
+
+  const number = (name, value, step = 'any') => el('input', { type: 'number', name, id: `remediation-${name}`, value, step });
+  const fields = {
+    conductivity: number('conductivity', flow.conductivity), porosity: number('porosity', flow.effectivePorosity),
+    gradient: number('gradient', flow.gradient.toPrecision(3)), thickness: number('thickness', 11),
+    sourceConcentration: number('sourceConcentration', 12), sourceWidth: number('sourceWidth', 20), retardation: number('retardation', 1.2),
+    decayPerDay: number('decayPerDay', 0.0015), sourceStartDay: number('sourceStartDay', -265),
+    target: number('target', 0.01), complianceX: number('complianceX', 90), horizonYears: number('horizonYears', 5), cellSize: number('cellSize', 5),
+  };
+  const chosen = Object.fromEntries(KINDS.map((k) => [k, el('input', { type: 'checkbox', name: `option-${k}`, id: `option-${k}`, checked: true })]));
+  const run = el('button', { type: 'submit', id: 'remediation-run', class: 'tool' }, t('remediation.run'));
+  const cancel = el('button', { type: 'button', id: 'remediation-cancel', class: 'tool', hidden: true }, t('remediation.cancel'));
+  const progress = el('progress', { id: 'remediation-progress', max: 1, value: 0, hidden: true });
+  const stage = el('span', { id: 'remediation-stage', class: 'stage' });
+  const form = el('form', { id: 'remediation-form', class: 'drill-form', novalidate: true },
+    el('p', { class: 'note' }, t('remediation.fromFlow', { azimuth: flow.azimuthDegrees.toFixed(0) })),
+    el('div', { class: 'form-grid' }, ...Object.entries(fields).map(([name, input]) => el('label', {}, t(`remediation.field.${name}`), ' ', input))),
+    el('fieldset', {}, el('legend', {}, t('remediation.options')),
+      ...KINDS.map((k) => el('label', { class: 'layer-toggle' }, chosen[k], ' ', t(`remediation.kind.${k}`)))),
+    el('div', { class: 'drill-actions' }, run, cancel, progress, stage));
+  const chartBox = el('div', { class: 'chart', id: 'remediation-chart' });
+  const table = el('div', { id: 'remediation-outcomes' });
+  section.append(el('h1', {}, t('remediation.title')), form, chartBox, table);
+  const chart = newChart(chartBox);
+
+  let stop = null;
+  let job = null;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = (name) => (fields[name].value === '' ? null : Number(fields[name].value));
+    const body = {
+      site: { conductivity: value('conductivity'), gradient: value('gradient'), porosity: value('porosity'), thickness: value('thickness'),
+        retardation: value('retardation'), decayPerDay: value('decayPerDay'), longitudinalDispersivity: 5, transverseDispersivity: 0.5,
+        sourceWidth: value('sourceWidth'), sourceConcentration: value('sourceConcentration'), sourceStartDay: value('sourceStartDay') },
+      grid: { cellSize: value('cellSize'), upgradient: 50, length: 400, width: 200 },
+      compliance: { points: [{ x: value('complianceX'), y: 0 }], target: value('target'), horizonDays: value('horizonYears') * 365 },
+      alternatives: KINDS.filter((k) => chosen[k].checked).map((k) => OPTIONS[k]),
+    };
+    try {
+      const response = await authorizedFetch('/api/v1/analytics/remediation', { method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Prefer: 'respond-async' }, body: JSON.stringify(body) });
+      const answer = await response.json();
+      if (!response.ok) throw new ApiError(response.status, answer);
+      clearProblems(form);
+      job = answer.id;
+      table.replaceChildren();
+      chartBox.removeAttribute('data-outcomes');
+      section.removeAttribute('data-state');
+      run.disabled = true;
+      cancel.hidden = false;
+      progress.hidden = false;
+      stop?.();
+      stop = follow(`/api/v1/analytics/jobs/${job}/events`, { onEvent: (name, status) => {
+        progress.value = status.fraction;
+        stage.textContent = status.stage ?? '';
+        section.setAttribute('data-fraction', String(status.fraction));
+        if (name === 'progress') return;
+        stop();
+        stop = null;
+        run.disabled = false;
+        cancel.hidden = true;
+        section.setAttribute('data-state', status.state);
+        if (name === 'succeeded') show(status.result);
+        else stage.textContent = status.error ?? t(`remediation.state.${status.state}`);
+      } });
+    } catch (error) {
+      showProblem(form, error, run);
+    }
+  });
+  cancel.addEventListener('click', async () => {
+    if (job) await api(`/api/v1/analytics/jobs/${job}`, { method: 'DELETE' });
+  });
+
+  /** The options ranked: days to the target and the cost range side by side, and a table. */
+  function show(outcomes) {
+    const ranked = [...outcomes].sort((a, b) => a.rank - b.rank);
+    const names = ranked.map((o) => t(`remediation.kind.${o.kind}`));
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: 'axis', formatter: (items) => escapeHtml(items.map((i) => `${i.seriesName}: ${i.value ?? '—'}`).join(' / ')) },
+      legend: { top: 0 },
+      grid: { top: 40, left: 70, right: 70, bottom: 30 },
+      xAxis: { type: 'category', data: names },
+      yAxis: [{ type: 'value', name: t('remediation.days') }, { type: 'value', name: t('remediation.cost') }],
+      series: [
+        { name: t('remediation.daysToTarget'), type: 'bar', data: ranked.map((o) => (o.daysToTarget == null ? null : Math.round(o.daysToTarget))), itemStyle: { color: '#1565C0' } },
+        { name: t('remediation.costHigh'), type: 'bar', yAxisIndex: 1, data: ranked.map((o) => Math.round(o.costHigh)), itemStyle: { color: '#FFB74D' } },
+        { name: t('remediation.costLow'), type: 'bar', yAxisIndex: 1, data: ranked.map((o) => Math.round(o.costLow)), itemStyle: { color: '#EF6C00' } },
+      ],
+    }, true);
+    chartBox.setAttribute('data-outcomes', String(outcomes.length));
+    table.replaceChildren(el('table', { class: 'score' },
+      el('thead', {}, el('tr', {}, ...['rank', 'option', 'daysToTarget', 'residual', 'area', 'cost'].map((c) => el('th', {}, t(`remediation.column.${c}`))))),
+      el('tbody', {}, ...ranked.map((o) => el('tr', { 'data-kind': o.kind, 'data-rank': o.rank, 'data-residual': o.maxConcentrationAtHorizon },
+        el('td', {}, String(o.rank)), el('td', {}, t(`remediation.kind.${o.kind}`)),
+        el('td', {}, o.daysToTarget == null ? t('remediation.notReached') : t('remediation.daysValue', { days: Math.round(o.daysToTarget) })),
+        el('td', {}, `${o.maxConcentrationAtHorizon.toPrecision(3)} mg/L`), el('td', {}, `${Math.round(o.areaAboveTargetAtHorizon)} m²`),
+        el('td', {}, `${Math.round(o.costLow).toLocaleString()} – ${Math.round(o.costHigh).toLocaleString()} USD`))))));
+  }
+
+  return () => {
+    stop?.();
+    chart.dispose();
+  };
+}
