@@ -135,13 +135,17 @@ class FederationTest extends RunningGateway {
         List<Long> shared = List.of(datastreamsAtB.get(0).get("@iot.id").asLong(), datastreamsAtB.get(1).get("@iot.id").asLong());
         long notShared = datastreamsAtB.get(2).get("@iot.id").asLong();
 
-        // B registers A and agrees to share two datastreams: a grant to A's organisation at B.
+        // B registers A and agrees to share two datastreams, in two agreements: one grant to A's organisation at B, their union.
         long peerAatB = created(b.post("/api/v1/federation/peers", peerForm("gw-park-a", "PARK-A", portA), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
-        JsonNode sharing = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared), SECADMIN, SECADMIN_PASSWORD));
+        JsonNode sharing = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(0, 1)), SECADMIN, SECADMIN_PASSWORD));
+        JsonNode sharingSecond = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(1, 2)), SECADMIN,
+                SECADMIN_PASSWORD));
         assertThat(sharing.get("state").asString()).isEqualTo("ACTIVE");
-        JsonNode grant = ok(b.getAs("/api/v1/grants/" + sharing.get("grant").asLong(), SECADMIN, SECADMIN_PASSWORD));
+        long grantId = ok(b.getAs("/api/v1/federation/agreements/" + sharing.get("id").asLong(), SECADMIN, SECADMIN_PASSWORD)).get("grant").asLong();
+        assertThat(sharingSecond.get("grant").asLong()).as("one grant per partner").isEqualTo(grantId);
+        JsonNode grant = ok(b.getAs("/api/v1/grants/" + grantId, SECADMIN, SECADMIN_PASSWORD));
         assertThat(grant.get("organisation").asString()).isEqualTo("partner-park");
-        assertThat(grant.get("rules").toString()).contains("restrictRows", "Datastream/id");
+        assertThat(grant.get("rules").toString()).contains("restrictRows", "Datastream/id", String.valueOf(shared.get(0)), String.valueOf(shared.get(1)));
         // Refusals name the field.
         Http.Response bad = b.post("/api/v1/federation/agreements", "{\"peer\": 999, \"direction\": \"BOTH\", \"datastreams\": [], \"level\": \"x\"}",
                 SECADMIN, SECADMIN_PASSWORD);
@@ -256,13 +260,22 @@ class FederationTest extends RunningGateway {
         String recent = "/sta/v1.1/Datastreams(" + shared.get(0) + ")/Observations?$count=true&$top=1&$filter="
                 + URLEncoder.encode("phenomenonTime ge " + now.minus(Duration.ofHours(2)), StandardCharsets.UTF_8);
         assertThat(ok(asA.get(recent)).get("@iot.count").asLong()).as("the last two hours, while agreed").isGreaterThanOrEqualTo(5);
+        // Ending the second agreement removes exactly its datastream.
+        ok(b.post("/api/v1/federation/agreements/" + sharingSecond.get("id").asLong() + "/end", "{\"reason\": \"second agreement ended\"}", SECADMIN,
+                SECADMIN_PASSWORD));
+        JsonNode remaining = ok(asA.get("/sta/v1.1/Datastreams?$select=id&$count=true"));
+        assertThat(remaining.get("@iot.count").asLong()).isEqualTo(1);
+        assertThat(remaining.get("value").get(0).get("@iot.id").asLong()).isEqualTo(shared.get(0));
+        assertThat(asA.get("/sta/v1.1/Datastreams(" + shared.get(1) + ")").status()).isEqualTo(404);
+        assertThat(ok(asA.get(recent)).get("@iot.count").asLong()).as("the first agreement's datastream, still shared").isGreaterThanOrEqualTo(5);
         Instant asked = Instant.now();
         ok(b.post("/api/v1/federation/agreements/" + sharing.get("id").asLong() + "/end", "{\"reason\": \"agreement ended\"}", SECADMIN, SECADMIN_PASSWORD));
         Http refusedA = asA;
         await("B shows A no more than partner parks see", BOUND, () -> ok(refusedA.get(recent)).get("@iot.count").asLong() == 0);
         Duration refusedAfter = Duration.between(asked, Instant.now());
         assertThat(ok(asA.get("/sta/v1.1/Datastreams?$count=true&$top=0")).get("@iot.count").asLong()).as("the policy's partner level").isGreaterThan(2);
-        await("A's pulls stop", BOUND, () -> mirrorOfB(peerBatA).get("state").asString().equals("STALE"));
+        await("A's pulls stop", BOUND, () -> mirrorOfB(peerBatA).get("state").asString().equals("STALE")
+                && mirrorOfB(peerBatA).get("lastError").asString().contains("otherwise than agreed"));
         Duration staleAfter = Duration.between(asked, Instant.now());
         String error = mirrorOfB(peerBatA).get("lastError").asString();
         System.out.printf("Federation: agreement ended at B; B showed A only the partner level after %d ms, A's mirror stale after %d ms (%s)%n",

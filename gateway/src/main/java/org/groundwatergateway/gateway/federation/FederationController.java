@@ -64,6 +64,7 @@ public class FederationController {
     public record PeerView(long id, String gatewayId, String name, String parkCode, String baseUrl, String outboundClientId, String inboundClientId,
                            String boundary, String contact, String createdBy, Instant createdAt, MirrorView mirror) {}
 
+    /** {@code grant}: for an agreement to share, the partner's grant that enforces it now (with its other agreements in force). */
     public record AgreementView(long id, long peer, Agreement.Direction direction, List<Long> datastreams, String level, String licence,
                                 Instant validFrom, Instant validUntil, Long grant, Agreement.State state, String createdBy, Instant createdAt,
                                 Agreement.End end) {}
@@ -116,9 +117,11 @@ public class FederationController {
     @ResponseStatus(HttpStatus.CREATED)
     public AgreementView agree(@RequestBody AgreementForm form) {
         Agreement agreement = agreements.agree(Viewers.current(), form);
+        AgreementView view = view(agreement);
         trail.administration("agree " + agreement.direction() + " " + agreement.id() + " with partner " + agreement.peerId() + " of datastreams "
-                + agreement.datastreams() + " at " + agreement.level() + (agreement.grantId() == null ? "" : ": grant " + agreement.grantId()), null);
-        return view(agreement);
+                + agreement.datastreams() + " at " + agreement.level() + (view.grant() == null ? "" : ": the partner's grants issued anew, grant "
+                + view.grant() + " in force"), null);
+        return view;
     }
 
     @Operation(summary = "End an agreement, with the reason: sharing under it stops from the next request on")
@@ -177,7 +180,8 @@ public class FederationController {
     }
 
     private AgreementView view(Agreement a) {
-        return new AgreementView(a.id(), a.peerId(), a.direction(), a.datastreams(), a.level(), a.licence(), a.validFrom(), a.validUntil(), a.grantId(),
+        return new AgreementView(a.id(), a.peerId(), a.direction(), a.datastreams(), a.level(), a.licence(), a.validFrom(), a.validUntil(),
+                agreements.grantOf(Viewers.current(), a),
                 a.state(clock.instant()), a.createdBy(), a.createdAt(), a.end());
     }
 
