@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
+import org.groundwatergateway.gateway.web.Languages;
 import org.groundwatergateway.gateway.web.RetryLater;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.ogc.sta.service.StaRequest;
@@ -46,7 +47,7 @@ public class SensorThingsController {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         String path = UriUtils.decode(uri.substring(ROOT.length()), StandardCharsets.UTF_8);
         StaResponse response = service.handle(new StaRequest(request.getMethod(), path.isEmpty() ? "/" : path, request.getQueryString(),
-                body, Viewers.current(), base(request)));
+                body, Viewers.current(), base(request), Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status());
         if (response.location() != null) answer.header(HttpHeaders.LOCATION, response.location());
         if (response.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) answer.header(HttpHeaders.RETRY_AFTER, RetryLater.seconds());
