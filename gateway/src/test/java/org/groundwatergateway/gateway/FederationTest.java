@@ -194,6 +194,29 @@ class FederationTest extends RunningGateway {
         // What partners share is not the public's (the policy shows foreign_observations to the park and regulators).
         assertThat(http.anonymous().get("/api/v1/federation/foreign-datastreams").status()).isEqualTo(401);
 
+        // Through SensorThings too: B's datastreams are Datastreams at A, read-only, with their origin.
+        String fromB = "/sta/v1.1/Datastreams?$count=true&$filter=" + URLEncoder.encode("properties/origin/gateway eq 'gw-park-b'", StandardCharsets.UTF_8);
+        JsonNode staForeign = ok(http.get(fromB));
+        assertThat(staForeign.get("@iot.count").asLong()).isEqualTo(2);
+        JsonNode staOrigin = staForeign.get("value").get(0).get("properties").get("origin");
+        assertThat(staOrigin.get("park").asString()).isEqualTo("PARK-B");
+        assertThat(staOrigin.get("licence").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(staOrigin.get("disclosure").asString()).contains("Datastream/id");
+        assertThat(shared).contains(staOrigin.get("remoteId").asLong());
+        long foreignSta = staForeign.get("value").get(0).get("@iot.id").asLong();
+        Http.Response rename = http.patch("/sta/v1.1/Datastreams(" + foreignSta + ")", "{\"name\": \"ours now\"}", "admin", "demo-admin");
+        assertThat(rename.status()).as(rename.body()).isEqualTo(409);
+        assertThat(rename.body()).contains("只读");
+        Http.Response observe = http.post("/sta/v1.1/Observations", "{\"Datastream\": {\"@iot.id\": " + foreignSta + "}, \"phenomenonTime\": \""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\", \"result\": 1.0}", Map.of("Accept-Language", "en"));
+        assertThat(observe.status()).as(observe.body()).isEqualTo(409);
+        assertThat(observe.body()).contains("read-only");
+        // Our policy decides who sees them, as for our own data: under the shipped default the park's staff, not the public nor partner parks.
+        activateShippedDefaultPolicy();
+        assertThat(staCount(http, fromB)).isEqualTo(2);
+        assertThat(staCount(http.anonymous(), fromB)).as("A's public").isZero();
+        assertThat(staCount(http.anonymous().bearer(token(http)), fromB)).as("a partner park at A").isZero();
+
         // B is stopped: A's mirror turns stale, keeping the time of its last success.
         parkB.close();
         parkB = null;
@@ -284,6 +307,13 @@ class FederationTest extends RunningGateway {
         assertThat(staleAfter).isLessThan(BOUND);
         assertThat(error).contains("otherwise than agreed");
         assertThat(new HashSet<>(mirroredIds(foreignFirst))).as("nothing masked otherwise mixed into the mirror").isEqualTo(atB);
+    }
+
+    /** How many Datastreams a SensorThings query counts; none where the entity set is not shown at all. */
+    private static long staCount(Http asker, String path) {
+        Http.Response response = asker.get(path);
+        if (response.status() == 404) return 0;
+        return ok(response).get("@iot.count").asLong();
     }
 
     private static String messageJson(SignedMessages.Message message) {
