@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * stops the flow within 60 s.
  */
 @TestPropertySource(properties = {"gw.federation.gateway-id=gw-park-a", "gw.federation.pull-interval=PT1S", "gw.federation.stale-after=PT5S",
-        "gw.federation.backoff-max=PT2S", "gw.federation.allow-plain-http=true"})
+        "gw.federation.backoff-max=PT2S", "gw.federation.allow-plain-http=true", "gw.federation.intake-per-minute=8"})
 class FederationTest extends RunningGateway {
 
     private static final String SECADMIN = "secadmin";
@@ -228,6 +228,18 @@ class FederationTest extends RunningGateway {
         assertThat(ok(http.get("/api/v1/federation/foreign-datastreams")).get(0).get("mirror").get("state").asString()).isEqualTo("STALE");
         System.out.printf("Federation: B down, A's mirror STALE since %s after %d failed pulls (%s)%n", stale.get("lastSuccessAt").asString(),
                 stale.get("failures").asInt(), stale.get("lastError").asString());
+        // A's answers from its data and the mirrors are partial, and say so: B is named, with its last success.
+        Http.Response partial = http.get(fromB);
+        String partialHeader = partial.raw().headers().firstValue("GW-Federation-Partial").orElse("");
+        assertThat(partialHeader).contains("gw-park-b", "park=PARK-B", "lastSuccessAt=" + stale.get("lastSuccessAt").asString());
+        assertThat(partial.json().get("partial").get(0).get("gateway").asString()).isEqualTo("gw-park-b");
+        assertThat(partial.json().get("partial").get(0).get("lastSuccessAt").asString()).isEqualTo(stale.get("lastSuccessAt").asString());
+        assertThat(partial.json().get("value").size()).as("what was mirrored is still answered, marked").isEqualTo(2);
+        assertThat(http.get("/api/v1/federation/foreign-datastreams").raw().headers().firstValue("GW-Federation-Partial").orElse(""))
+                .contains("gw-park-b");
+        assertThat(http.anonymous().get(fromB).raw().headers().firstValue("GW-Federation-Partial")).as("not to whom foreign data is not shown")
+                .isEmpty();
+        System.out.printf("Federation: B down, A's SensorThings answer says %s: %s%n", "GW-Federation-Partial", partialHeader);
 
         // B restarts and takes in new readings of a shared datastream; A's mirror converges: no gap, no duplicate.
         b = startParkB();
@@ -247,6 +259,7 @@ class FederationTest extends RunningGateway {
         long foreignFirst = foreign.get(0).get("origin").get("remoteId").asLong() == shared.get(0) ? foreign.get(0).get("id").asLong() : foreign.get(1).get("id").asLong();
         await("A's mirror converges after B's restart", Duration.ofSeconds(60), () -> new HashSet<>(mirroredIds(foreignFirst)).equals(atB)
                 && mirrorOfB(peerBatA).get("state").asString().equals("FRESH"));
+        assertThat(http.get(fromB).raw().headers().firstValue("GW-Federation-Partial")).as("whole again").isEmpty();
         List<Long> mirrored = mirroredIds(foreignFirst);
         Set<Long> gaps = new HashSet<>(atB);
         gaps.removeAll(mirrored);
@@ -277,6 +290,26 @@ class FederationTest extends RunningGateway {
                 body.replace("\"datastream\": " + shared.get(1), "\"datastream\": " + notShared))), Map.of("Accept-Language", "en"));
         assertThat(notShared2.status()).as(notShared2.body()).isEqualTo(400);
         assertThat(notShared2.body()).contains("NOT_AGREED");
+        // A message naming another licence than the agreement's is refused, and takes no number.
+        Http.Response otherLicence = asB.post("/api/v1/federation/messages", messageJson(signer.sign("Datastreams(" + shared.get(1) + ")", 2,
+                body.replace("{\"datastream\"", "{\"licence\": \"proprietary\", \"datastream\""))), Map.of("Accept-Language", "en"));
+        assertThat(otherLicence.status()).as(otherLicence.body()).isEqualTo(400);
+        assertThat(otherLicence.body()).contains("LICENCE", "body.licence");
+        // A flood from B's client (8 a minute here) is refused with 429 before any verification, in the caller's language.
+        Http.Response flooded = null;
+        int sent = 0;
+        while (sent < 20 && (flooded == null || flooded.status() != 429)) {
+            flooded = asB.post("/api/v1/federation/messages", messageJson(pushed), Map.of());
+            sent++;
+        }
+        assertThat(flooded.status()).as(flooded.body()).isEqualTo(429);
+        assertThat(flooded.raw().headers().firstValue("Retry-After")).isPresent();
+        assertThat(flooded.body()).contains("每分钟", "8");
+        Http.Response floodedEn = asB.post("/api/v1/federation/messages", messageJson(pushed), Map.of("Accept-Language", "en"));
+        assertThat(floodedEn.status()).isEqualTo(429);
+        assertThat(floodedEn.body()).contains("more than 8 messages a minute");
+        System.out.printf("Federation: B's client pushing to A refused with 429 after %d more messages (Retry-After %s s)%n", sent,
+                flooded.raw().headers().firstValue("Retry-After").orElse("?"));
 
         // B ends the agreement: A's client is back to what B's policy shows partner parks (nothing of the last 24 h, classes
         // only), and A's puller, finding B masking otherwise than agreed, stores nothing more and marks the mirror stale.

@@ -1,6 +1,9 @@
 package org.groundwatergateway.gateway.federation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +21,13 @@ import org.groundwatergateway.policies.federation.Agreements.AgreementForm;
 import org.groundwatergateway.policies.federation.Agreements.PeerForm;
 import org.groundwatergateway.policies.federation.Peer;
 import org.groundwatergateway.policies.sharing.ShareRefusal;
+import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.gateway.web.LocalizedProblems;
+import org.groundwatergateway.policies.Viewer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,11 +48,15 @@ public class FederationController {
     private final Mirrors mirrors;
     private final FederationProperties properties;
     private final MessageIntake intake;
+    private final MissingPartners missingPartners;
+    private final IntakeLimiter limiter;
     private final AuditTrail trail;
     private final Clock clock;
 
-    public FederationController(Agreements agreements, Mirrors mirrors, MessageIntake intake, FederationProperties properties, AuditTrail trail,
-                                Clock clock) {
+    public FederationController(Agreements agreements, Mirrors mirrors, MessageIntake intake, MissingPartners missingPartners,
+                                FederationProperties properties, AuditTrail trail, Clock clock) {
+        this.missingPartners = missingPartners;
+        this.limiter = new IntakeLimiter(properties.intakePerMinute(), clock);
         this.agreements = agreements;
         this.intake = intake;
         this.mirrors = mirrors;
@@ -135,8 +148,12 @@ public class FederationController {
     @Operation(summary = "Datastreams partners share with us: read-only mirrors with their origin (park, gateway, licence, the source's disclosure) "
             + "and whether each is current or stale since its last success")
     @GetMapping("/api/v1/federation/foreign-datastreams")
-    public List<ForeignDatastreamView> foreignDatastreams() {
-        return mirrors.datastreams(null).stream().map(this::view).toList();
+    public ResponseEntity<List<ForeignDatastreamView>> foreignDatastreams() {
+        List<ForeignDatastreamView> views = mirrors.datastreams(null).stream().map(this::view).toList();
+        List<MissingPartners.Missing> missing = missingPartners.missing(Viewers.current());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (!missing.isEmpty()) answer.header(MissingPartners.HEADER, MissingPartners.header(missing));
+        return answer.body(views);
     }
 
     @Operation(summary = "One mirrored datastream with its origin")
@@ -156,17 +173,41 @@ public class FederationController {
     }
 
     @Operation(summary = "Receive a partner gateway's signed message (observations of a datastream an agreement in force covers); refused with "
-            + "the reason: malformed, unknown sender or key, bad signature, tampered body, clock skew, replay (409) or sequence gap (409)")
+            + "the reason: malformed, unknown sender or key, bad signature, tampered body, clock skew, a licence not agreed, replay (409) or sequence gap (409); "
+            + "more than gw.federation.intake-per-minute from one partner's client: 429 with Retry-After")
     @PostMapping("/api/v1/federation/messages")
     public Mirrors.Merged receive(@RequestBody SignedMessages.Message message) {
+        Viewer caller = Viewers.current();
+        long wait = limiter.take(caller.name());
+        if (wait > 0) throw new Flooded(caller.name(), wait);
         try {
-            return intake.receive(Viewers.current(), message);
+            return intake.receive(caller, message);
         } catch (MessageRefusal e) {
             MessageRefusal.Reason reason = e.reason();
             boolean order = reason == MessageRefusal.Reason.REPLAY || reason == MessageRefusal.Reason.SEQUENCE_GAP;
             throw ShareRefusal.of(order ? ShareRefusal.Kind.CONFLICT : ShareRefusal.Kind.INVALID, e.field(), reason + ": " + e.detail(),
                     reason.zh() + "（" + reason + "）：" + e.detail());
         }
+    }
+
+    /** A partner's client pushing beyond {@code gw.federation.intake-per-minute}. */
+    static final class Flooded extends RuntimeException {
+        final String client;
+        final long retryAfter;
+
+        Flooded(String client, long retryAfter) {
+            super("client " + client + " pushes beyond its rate");
+            this.client = client;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** 429 in the caller's language, with Retry-After: the message is not verified, numbered or stored, so the sender resends it. */
+    @ExceptionHandler(Flooded.class)
+    void flooded(Flooded e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter));
+        LocalizedProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(),
+                new InvalidInput("gateway.federation.flooded", "iss", e.client, limiter.perMinute(), e.retryAfter));
     }
 
     private ForeignDatastream foreign(long id) {

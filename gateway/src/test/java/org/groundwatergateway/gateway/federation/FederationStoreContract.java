@@ -179,6 +179,23 @@ abstract class FederationStoreContract {
     }
 
     @Test
+    void anAgreementToReceiveUnderALicenceWeDoNotAcceptIsRefused() {
+        Agreements picky = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
+                new OrganisationRepository(database), false, Set.of("CC-BY-4.0"), clock);
+        Peer peer = peer("gw-park-b", "partner-park");
+        ShareRefusal refused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> picky.agree(SECADMIN, new AgreementForm(peer.id(),
+                "RECEIVE", List.of(12L), "partner-monitoring-exchange", "proprietary, no redistribution", null,
+                clock.instant().plus(Duration.ofDays(3)).toString())));
+        assertThat(refused.problems()).extracting(ShareRefusal.Problem::field).containsExactly("licence");
+        assertThat(refused.problems().get(0).reason()).contains("CC-BY-4.0");
+        assertThat(refused.problems().get(0).reasonZh()).contains("不接受");
+        assertThat(picky.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L))).licence()).isEqualTo("CC-BY-4.0");
+        // Sharing under any licence is ours to offer: only what we receive is checked.
+        assertThat(picky.agree(SECADMIN, new AgreementForm(peer.id(), "SHARE", datastreams.subList(0, 1), "partner-monitoring-exchange", "CC0-1.0",
+                null, clock.instant().plus(Duration.ofDays(3)).toString())).licence()).isEqualTo("CC0-1.0");
+    }
+
+    @Test
     void aPartnerIsSharedWithAtOneLevel() {
         Peer peer = peer("gw-park-b", "partner-park");
         Agreement first = agreements.agree(SECADMIN, form(peer.id(), "SHARE", datastreams.subList(0, 1)));
@@ -342,7 +359,7 @@ abstract class FederationStoreContract {
             plain.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L)));
             Mirrors mirrors = new Mirrors(database);
             FederationProperties properties = new FederationProperties("gw-park-a", Duration.ofMinutes(1), Duration.ofHours(1), null, null, null,
-                    Duration.ofSeconds(5), 10, 5, Duration.ofMinutes(1), 1024L * 1024, true);
+                    Duration.ofSeconds(5), 10, 5, Duration.ofMinutes(1), 1024L * 1024, true, null, null);
             MirrorPuller puller = new MirrorPuller(plain, mirrors, new PartnerClient(properties.requestTimeout(), properties.maxAnswerBytes(), clock),
                     properties, clock);
             puller.tick();

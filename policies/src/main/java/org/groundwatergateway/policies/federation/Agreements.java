@@ -73,6 +73,7 @@ public final class Agreements {
     private final ApiClientRepository clients;
     private final OrganisationRepository organisations;
     private final boolean allowPlainHttp;
+    private final Set<String> acceptedLicences;
     private final Clock clock;
 
     /** Partners' base URLs must be https. */
@@ -87,6 +88,16 @@ public final class Agreements {
      */
     public Agreements(FederationRepository repository, ShareWorkflow workflow, GrantTemplates templates, ApiClientRepository clients,
                       OrganisationRepository organisations, boolean allowPlainHttp, Clock clock) {
+        this(repository, workflow, templates, clients, organisations, allowPlainHttp, Set.of(), clock);
+    }
+
+    /**
+     * @param acceptedLicences the licences we accept data under ({@code gw.federation.accepted-licences}): an agreement to
+     *                         receive under another is refused; empty: any
+     */
+    public Agreements(FederationRepository repository, ShareWorkflow workflow, GrantTemplates templates, ApiClientRepository clients,
+                      OrganisationRepository organisations, boolean allowPlainHttp, Set<String> acceptedLicences, Clock clock) {
+        this.acceptedLicences = Set.copyOf(acceptedLicences);
         this.allowPlainHttp = allowPlainHttp;
         this.repository = repository;
         this.workflow = workflow;
@@ -94,6 +105,11 @@ public final class Agreements {
         this.clients = clients;
         this.organisations = organisations;
         this.clock = clock;
+    }
+
+    /** Whether we accept data under this licence: any, unless {@code gw.federation.accepted-licences} names some. */
+    public boolean accepts(String licence) {
+        return acceptedLicences.isEmpty() || acceptedLicences.contains(licence);
     }
 
     public List<Peer> peers() {
@@ -153,6 +169,11 @@ public final class Agreements {
         String licence = text("licence", form.licence(), problems);
         if (licence != null && licence.length() > MAX_LICENCE) {
             problems.add(new Problem("licence", "at most " + MAX_LICENCE + " characters", "最多 " + MAX_LICENCE + " 个字符"));
+        } else if (licence != null && direction == Agreement.Direction.RECEIVE && !accepts(licence)) {
+            String accepted = String.join(", ", new TreeSet<>(acceptedLicences));
+            problems.add(new Problem("licence", "this gateway does not accept data under " + licence + "; it accepts: " + accepted
+                    + " (gw.federation.accepted-licences)", "本平台不接受按 " + licence + " 许可共享的数据；可接受：" + accepted
+                    + "（gw.federation.accepted-licences）"));
         }
         Instant now = clock.instant();
         Instant from = instant("validFrom", form.validFrom(), false, problems);
