@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * stops the flow within 60 s.
  */
 @TestPropertySource(properties = {"gw.federation.gateway-id=gw-park-a", "gw.federation.pull-interval=PT1S", "gw.federation.stale-after=PT5S",
-        "gw.federation.backoff-max=PT2S", "gw.federation.allow-plain-http=true"})
+        "gw.federation.backoff-max=PT2S", "gw.federation.allow-plain-http=true", "gw.federation.intake-per-minute=8"})
 class FederationTest extends RunningGateway {
 
     private static final String SECADMIN = "secadmin";
@@ -135,13 +135,17 @@ class FederationTest extends RunningGateway {
         List<Long> shared = List.of(datastreamsAtB.get(0).get("@iot.id").asLong(), datastreamsAtB.get(1).get("@iot.id").asLong());
         long notShared = datastreamsAtB.get(2).get("@iot.id").asLong();
 
-        // B registers A and agrees to share two datastreams: a grant to A's organisation at B.
+        // B registers A and agrees to share two datastreams, in two agreements: one grant to A's organisation at B, their union.
         long peerAatB = created(b.post("/api/v1/federation/peers", peerForm("gw-park-a", "PARK-A", portA), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
-        JsonNode sharing = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared), SECADMIN, SECADMIN_PASSWORD));
+        JsonNode sharing = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(0, 1)), SECADMIN, SECADMIN_PASSWORD));
+        JsonNode sharingSecond = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(1, 2)), SECADMIN,
+                SECADMIN_PASSWORD));
         assertThat(sharing.get("state").asString()).isEqualTo("ACTIVE");
-        JsonNode grant = ok(b.getAs("/api/v1/grants/" + sharing.get("grant").asLong(), SECADMIN, SECADMIN_PASSWORD));
+        long grantId = ok(b.getAs("/api/v1/federation/agreements/" + sharing.get("id").asLong(), SECADMIN, SECADMIN_PASSWORD)).get("grant").asLong();
+        assertThat(sharingSecond.get("grant").asLong()).as("one grant per partner").isEqualTo(grantId);
+        JsonNode grant = ok(b.getAs("/api/v1/grants/" + grantId, SECADMIN, SECADMIN_PASSWORD));
         assertThat(grant.get("organisation").asString()).isEqualTo("partner-park");
-        assertThat(grant.get("rules").toString()).contains("restrictRows", "Datastream/id");
+        assertThat(grant.get("rules").toString()).contains("restrictRows", "Datastream/id", String.valueOf(shared.get(0)), String.valueOf(shared.get(1)));
         // Refusals name the field.
         Http.Response bad = b.post("/api/v1/federation/agreements", "{\"peer\": 999, \"direction\": \"BOTH\", \"datastreams\": [], \"level\": \"x\"}",
                 SECADMIN, SECADMIN_PASSWORD);
@@ -190,6 +194,29 @@ class FederationTest extends RunningGateway {
         // What partners share is not the public's (the policy shows foreign_observations to the park and regulators).
         assertThat(http.anonymous().get("/api/v1/federation/foreign-datastreams").status()).isEqualTo(401);
 
+        // Through SensorThings too: B's datastreams are Datastreams at A, read-only, with their origin.
+        String fromB = "/sta/v1.1/Datastreams?$count=true&$filter=" + URLEncoder.encode("properties/origin/gateway eq 'gw-park-b'", StandardCharsets.UTF_8);
+        JsonNode staForeign = ok(http.get(fromB));
+        assertThat(staForeign.get("@iot.count").asLong()).isEqualTo(2);
+        JsonNode staOrigin = staForeign.get("value").get(0).get("properties").get("origin");
+        assertThat(staOrigin.get("park").asString()).isEqualTo("PARK-B");
+        assertThat(staOrigin.get("licence").asString()).isEqualTo("CC-BY-4.0");
+        assertThat(staOrigin.get("disclosure").asString()).contains("Datastream/id");
+        assertThat(shared).contains(staOrigin.get("remoteId").asLong());
+        long foreignSta = staForeign.get("value").get(0).get("@iot.id").asLong();
+        Http.Response rename = http.patch("/sta/v1.1/Datastreams(" + foreignSta + ")", "{\"name\": \"ours now\"}", "admin", "demo-admin");
+        assertThat(rename.status()).as(rename.body()).isEqualTo(409);
+        assertThat(rename.body()).contains("只读");
+        Http.Response observe = http.post("/sta/v1.1/Observations", "{\"Datastream\": {\"@iot.id\": " + foreignSta + "}, \"phenomenonTime\": \""
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\", \"result\": 1.0}", Map.of("Accept-Language", "en"));
+        assertThat(observe.status()).as(observe.body()).isEqualTo(409);
+        assertThat(observe.body()).contains("read-only");
+        // Our policy decides who sees them, as for our own data: under the shipped default the park's staff, not the public nor partner parks.
+        activateShippedDefaultPolicy();
+        assertThat(staCount(http, fromB)).isEqualTo(2);
+        assertThat(staCount(http.anonymous(), fromB)).as("A's public").isZero();
+        assertThat(staCount(http.anonymous().bearer(token(http)), fromB)).as("a partner park at A").isZero();
+
         // B is stopped: A's mirror turns stale, keeping the time of its last success.
         parkB.close();
         parkB = null;
@@ -201,6 +228,18 @@ class FederationTest extends RunningGateway {
         assertThat(ok(http.get("/api/v1/federation/foreign-datastreams")).get(0).get("mirror").get("state").asString()).isEqualTo("STALE");
         System.out.printf("Federation: B down, A's mirror STALE since %s after %d failed pulls (%s)%n", stale.get("lastSuccessAt").asString(),
                 stale.get("failures").asInt(), stale.get("lastError").asString());
+        // A's answers from its data and the mirrors are partial, and say so: B is named, with its last success.
+        Http.Response partial = http.get(fromB);
+        String partialHeader = partial.raw().headers().firstValue("GW-Federation-Partial").orElse("");
+        assertThat(partialHeader).contains("gw-park-b", "park=PARK-B", "lastSuccessAt=" + stale.get("lastSuccessAt").asString());
+        assertThat(partial.json().get("partial").get(0).get("gateway").asString()).isEqualTo("gw-park-b");
+        assertThat(partial.json().get("partial").get(0).get("lastSuccessAt").asString()).isEqualTo(stale.get("lastSuccessAt").asString());
+        assertThat(partial.json().get("value").size()).as("what was mirrored is still answered, marked").isEqualTo(2);
+        assertThat(http.get("/api/v1/federation/foreign-datastreams").raw().headers().firstValue("GW-Federation-Partial").orElse(""))
+                .contains("gw-park-b");
+        assertThat(http.anonymous().get(fromB).raw().headers().firstValue("GW-Federation-Partial")).as("not to whom foreign data is not shown")
+                .isEmpty();
+        System.out.printf("Federation: B down, A's SensorThings answer says %s: %s%n", "GW-Federation-Partial", partialHeader);
 
         // B restarts and takes in new readings of a shared datastream; A's mirror converges: no gap, no duplicate.
         b = startParkB();
@@ -220,6 +259,7 @@ class FederationTest extends RunningGateway {
         long foreignFirst = foreign.get(0).get("origin").get("remoteId").asLong() == shared.get(0) ? foreign.get(0).get("id").asLong() : foreign.get(1).get("id").asLong();
         await("A's mirror converges after B's restart", Duration.ofSeconds(60), () -> new HashSet<>(mirroredIds(foreignFirst)).equals(atB)
                 && mirrorOfB(peerBatA).get("state").asString().equals("FRESH"));
+        assertThat(http.get(fromB).raw().headers().firstValue("GW-Federation-Partial")).as("whole again").isEmpty();
         List<Long> mirrored = mirroredIds(foreignFirst);
         Set<Long> gaps = new HashSet<>(atB);
         gaps.removeAll(mirrored);
@@ -250,19 +290,48 @@ class FederationTest extends RunningGateway {
                 body.replace("\"datastream\": " + shared.get(1), "\"datastream\": " + notShared))), Map.of("Accept-Language", "en"));
         assertThat(notShared2.status()).as(notShared2.body()).isEqualTo(400);
         assertThat(notShared2.body()).contains("NOT_AGREED");
+        // A message naming another licence than the agreement's is refused, and takes no number.
+        Http.Response otherLicence = asB.post("/api/v1/federation/messages", messageJson(signer.sign("Datastreams(" + shared.get(1) + ")", 2,
+                body.replace("{\"datastream\"", "{\"licence\": \"proprietary\", \"datastream\""))), Map.of("Accept-Language", "en"));
+        assertThat(otherLicence.status()).as(otherLicence.body()).isEqualTo(400);
+        assertThat(otherLicence.body()).contains("LICENCE", "body.licence");
+        // A flood from B's client (8 a minute here) is refused with 429 before any verification, in the caller's language.
+        Http.Response flooded = null;
+        int sent = 0;
+        while (sent < 20 && (flooded == null || flooded.status() != 429)) {
+            flooded = asB.post("/api/v1/federation/messages", messageJson(pushed), Map.of());
+            sent++;
+        }
+        assertThat(flooded.status()).as(flooded.body()).isEqualTo(429);
+        assertThat(flooded.raw().headers().firstValue("Retry-After")).isPresent();
+        assertThat(flooded.body()).contains("每分钟", "8");
+        Http.Response floodedEn = asB.post("/api/v1/federation/messages", messageJson(pushed), Map.of("Accept-Language", "en"));
+        assertThat(floodedEn.status()).isEqualTo(429);
+        assertThat(floodedEn.body()).contains("more than 8 messages a minute");
+        System.out.printf("Federation: B's client pushing to A refused with 429 after %d more messages (Retry-After %s s)%n", sent,
+                flooded.raw().headers().firstValue("Retry-After").orElse("?"));
 
         // B ends the agreement: A's client is back to what B's policy shows partner parks (nothing of the last 24 h, classes
         // only), and A's puller, finding B masking otherwise than agreed, stores nothing more and marks the mirror stale.
         String recent = "/sta/v1.1/Datastreams(" + shared.get(0) + ")/Observations?$count=true&$top=1&$filter="
                 + URLEncoder.encode("phenomenonTime ge " + now.minus(Duration.ofHours(2)), StandardCharsets.UTF_8);
         assertThat(ok(asA.get(recent)).get("@iot.count").asLong()).as("the last two hours, while agreed").isGreaterThanOrEqualTo(5);
+        // Ending the second agreement removes exactly its datastream.
+        ok(b.post("/api/v1/federation/agreements/" + sharingSecond.get("id").asLong() + "/end", "{\"reason\": \"second agreement ended\"}", SECADMIN,
+                SECADMIN_PASSWORD));
+        JsonNode remaining = ok(asA.get("/sta/v1.1/Datastreams?$select=id&$count=true"));
+        assertThat(remaining.get("@iot.count").asLong()).isEqualTo(1);
+        assertThat(remaining.get("value").get(0).get("@iot.id").asLong()).isEqualTo(shared.get(0));
+        assertThat(asA.get("/sta/v1.1/Datastreams(" + shared.get(1) + ")").status()).isEqualTo(404);
+        assertThat(ok(asA.get(recent)).get("@iot.count").asLong()).as("the first agreement's datastream, still shared").isGreaterThanOrEqualTo(5);
         Instant asked = Instant.now();
         ok(b.post("/api/v1/federation/agreements/" + sharing.get("id").asLong() + "/end", "{\"reason\": \"agreement ended\"}", SECADMIN, SECADMIN_PASSWORD));
         Http refusedA = asA;
         await("B shows A no more than partner parks see", BOUND, () -> ok(refusedA.get(recent)).get("@iot.count").asLong() == 0);
         Duration refusedAfter = Duration.between(asked, Instant.now());
         assertThat(ok(asA.get("/sta/v1.1/Datastreams?$count=true&$top=0")).get("@iot.count").asLong()).as("the policy's partner level").isGreaterThan(2);
-        await("A's pulls stop", BOUND, () -> mirrorOfB(peerBatA).get("state").asString().equals("STALE"));
+        await("A's pulls stop", BOUND, () -> mirrorOfB(peerBatA).get("state").asString().equals("STALE")
+                && mirrorOfB(peerBatA).get("lastError").asString().contains("otherwise than agreed"));
         Duration staleAfter = Duration.between(asked, Instant.now());
         String error = mirrorOfB(peerBatA).get("lastError").asString();
         System.out.printf("Federation: agreement ended at B; B showed A only the partner level after %d ms, A's mirror stale after %d ms (%s)%n",
@@ -271,6 +340,13 @@ class FederationTest extends RunningGateway {
         assertThat(staleAfter).isLessThan(BOUND);
         assertThat(error).contains("otherwise than agreed");
         assertThat(new HashSet<>(mirroredIds(foreignFirst))).as("nothing masked otherwise mixed into the mirror").isEqualTo(atB);
+    }
+
+    /** How many Datastreams a SensorThings query counts; none where the entity set is not shown at all. */
+    private static long staCount(Http asker, String path) {
+        Http.Response response = asker.get(path);
+        if (response.status() == 404) return 0;
+        return ok(response).get("@iot.count").asLong();
     }
 
     private static String messageJson(SignedMessages.Message message) {

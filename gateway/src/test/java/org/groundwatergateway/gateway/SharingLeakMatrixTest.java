@@ -109,9 +109,64 @@ class SharingLeakMatrixTest extends RunningGateway {
             enterpriseSites.add(new double[] {lon, lat});
         }
         enterpriseBToken = new OAuthFlows(http.base()).clientToken("enterprise-E02", "demo-secret-E02");
+        mirrorAPartnersDatastream();
         assertThat(exactWells).hasSizeGreaterThanOrEqualTo(40);
         assertThat(creditCodes).containsKeys("E01", "E02");
         activated = true;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.groundwatergateway.core.federation.Mirrors mirrors;
+    /** A partner's datastream, mirrored here: what partners share with us is its dataset, foreign_observations. */
+    private static long foreignDatastream;
+    private static final double FOREIGN_VALUE = 0.0123;
+
+    /**
+     * Park B (a partner on loopback's discard port: the puller finds it down, so its mirror is stale) shares one
+     * datastream with us; its mirror holds one observation an hour old, exact. Under the shipped default only the park's
+     * staff and the regulator may see foreign data.
+     */
+    private void mirrorAPartnersDatastream() {
+        String secadmin = "secadmin";
+        String password = "demo-secadmin";
+        Http.Response peer = http.post("/api/v1/federation/peers", "{\"gatewayId\": \"gw-park-b\", \"name\": \"Park B\", \"parkCode\": \"PARK-B\", "
+                + "\"baseUrl\": \"https://127.0.0.1:9\", \"outboundClientId\": \"a-at-b\", \"outboundClientSecret\": \"s\", "
+                + "\"inboundClientId\": \"partner-park\"}", secadmin, password);
+        assertThat(peer.status()).as(peer.body()).isEqualTo(201);
+        long peerId = peer.json().get("id").asLong();
+        Http.Response agreement = http.post("/api/v1/federation/agreements", "{\"peer\": " + peerId + ", \"direction\": \"RECEIVE\", \"datastreams\": [7], "
+                + "\"level\": \"partner-monitoring-exchange\", \"licence\": \"CC-BY-4.0\", \"validUntil\": \""
+                + Instant.now().plus(Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"}", secadmin, password);
+        assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
+        foreignDatastream = mirrors.mirror(peerId, 7, agreement.json().get("id").asLong(), "GW-B01/benzene", "Benzene", "mg/L", "GW-B01", "CC-BY-4.0",
+                "policy v2; Observations: rows limited by Datastream/id");
+        mirrors.merge(foreignDatastream, List.of(new org.groundwatergateway.core.federation.ForeignObservation(70001,
+                Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), FOREIGN_VALUE)), Instant.now());
+    }
+
+    /**
+     * What partners share with us, through SensorThings and REST: the regulator sees it whole, with its origin, and is told
+     * the partner is missing (its mirror is stale); no one else sees that it exists, nor is told of the partner.
+     */
+    private void foreignData(Audience a) {
+        String sta = "/sta/v1.1/Datastreams?$count=true&$filter=" + URLEncoder.encode("properties/origin/gateway eq 'gw-park-b'", StandardCharsets.UTF_8);
+        Http.Response datastreams = as(a).get(sta);
+        Http.Response rest = as(a).get("/api/v1/federation/foreign-datastreams/" + foreignDatastream + "/observations");
+        if (a == Audience.REGULATOR) {
+            JsonNode json = ok(datastreams);
+            assertThat(json.get("@iot.count").asLong()).isEqualTo(1);
+            assertThat(json.get("value").get(0).get("properties").get("origin").get("park").asString()).isEqualTo("PARK-B");
+            assertThat(datastreams.raw().headers().firstValue("GW-Federation-Partial").orElse("")).contains("gw-park-b");
+            assertThat(ok(rest).get(0).get("result").asDouble()).isEqualTo(FOREIGN_VALUE);
+            return;
+        }
+        counted("foreign outside");
+        assertThat(datastreams.status() == 404 || ok(datastreams).get("@iot.count").asLong() == 0).as("%s: no foreign Datastream (%s)", a,
+                datastreams.body()).isTrue();
+        assertThat(datastreams.body()).as("%s", a).doesNotContain("gw-park-b", "PARK-B");
+        assertThat(datastreams.raw().headers().firstValue("GW-Federation-Partial")).as("%s: not told of a partner", a).isEmpty();
+        assertThat(rest.status()).as("%s: foreign observations", a).isIn(401, 403, 404);
+        assertThat(rest.body()).doesNotContain(String.valueOf(FOREIGN_VALUE));
     }
 
     private Http as(Audience audience) {
@@ -176,7 +231,8 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> catalogSparql(a, random),
                 a -> readingProvenance(a, datastreams.get(random.nextInt(datastreams.size())), random),
                 a -> linkedWell(a, codes.get(random.nextInt(codes.size())), random),
-                this::catalogRecords);
+                this::catalogRecords,
+                this::foreignData);
         for (int i = 0; i < REQUESTS; i++) {
             Audience audience = Audience.values()[random.nextInt(Audience.values().length)];
             doors.get(random.nextInt(doors.size())).accept(audience);
@@ -186,7 +242,7 @@ class SharingLeakMatrixTest extends RunningGateway {
         // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
                 "observation outside", "reading outside", "aggregates outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own", "catalog outside",
-                "sparql outside", "provenance outside", "linked well outside", "records outside");
+                "sparql outside", "provenance outside", "linked well outside", "records outside", "foreign outside");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 

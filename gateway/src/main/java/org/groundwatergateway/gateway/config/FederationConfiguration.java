@@ -1,15 +1,18 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
+import java.util.Set;
 import org.groundwatergateway.core.federation.Mirrors;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.federation.MessageIntake;
 import org.groundwatergateway.gateway.federation.MirrorPuller;
+import org.groundwatergateway.gateway.federation.MissingPartners;
 import org.groundwatergateway.gateway.federation.PartnerClient;
 import org.groundwatergateway.gateway.federation.PartnerKeys;
 import org.groundwatergateway.gateway.federation.SequenceLedger;
 import org.groundwatergateway.gateway.federation.SignedMessages;
 import org.groundwatergateway.gateway.security.SigningKeys;
+import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.federation.Agreements;
 import org.groundwatergateway.policies.federation.FederationRepository;
 import org.groundwatergateway.policies.identity.ApiClientRepository;
@@ -31,7 +34,7 @@ public class FederationConfiguration {
     @Bean
     Agreements agreements(FederationRepository repository, Database database, ShareWorkflow workflow, FederationProperties properties, Clock clock) {
         return new Agreements(repository, workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
-                new OrganisationRepository(database), properties.allowPlainHttp(), clock);
+                new OrganisationRepository(database), properties.allowPlainHttp(), Set.copyOf(properties.acceptedLicences()), clock);
     }
 
     @Bean
@@ -50,6 +53,11 @@ public class FederationConfiguration {
     @Bean
     MessageIntake messageIntake(SignedMessages messages, Agreements agreements, Mirrors mirrors, Clock clock) {
         return new MessageIntake(messages, agreements, mirrors, clock);
+    }
+
+    @Bean
+    MissingPartners missingPartners(Agreements agreements, Mirrors mirrors, FederationProperties properties, AccessPolicy policy, Clock clock) {
+        return new MissingPartners(agreements, mirrors, properties, policy, clock);
     }
 
     @Bean

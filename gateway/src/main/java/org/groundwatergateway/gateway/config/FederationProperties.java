@@ -1,6 +1,7 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -20,11 +21,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxAnswerBytes the largest answer read from a partner
  * @param allowPlainHttp whether a partner's base URL may be plain http (tests on loopback only: the client secret
  *                       and tokens would travel in clear)
+ * @param intakePerMinute signed messages one partner's client may push per minute (a bucket of that many, refilled
+ *                        evenly); beyond it a message is refused with 429 before it is verified
+ * @param acceptedLicences the licences this gateway accepts data under (an agreement to receive under another, or a
+ *                         pushed message naming another, is refused); empty: any
  */
 @ConfigurationProperties("gw.federation")
 public record FederationProperties(String gatewayId, Duration pullInterval, Duration lookback, Duration staleAfter, Duration backoffMax,
                                    Duration clockSkew, Duration requestTimeout, Integer pageSize, Integer maxPages, Duration pullDeadline,
-                                   Long maxAnswerBytes, boolean allowPlainHttp) {
+                                   Long maxAnswerBytes, boolean allowPlainHttp, Integer intakePerMinute, List<String> acceptedLicences) {
     public FederationProperties {
         if (gatewayId == null || gatewayId.isBlank()) gatewayId = "groundwater-gateway";
         if (pullInterval == null) pullInterval = Duration.ofMinutes(1);
@@ -37,6 +42,9 @@ public record FederationProperties(String gatewayId, Duration pullInterval, Dura
         if (maxPages == null) maxPages = 100;
         if (pullDeadline == null) pullDeadline = Duration.ofMinutes(5);
         if (maxAnswerBytes == null) maxAnswerBytes = 16L * 1024 * 1024;
+        if (intakePerMinute == null) intakePerMinute = 600;
+        acceptedLicences = acceptedLicences == null ? List.of() : acceptedLicences.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (intakePerMinute < 1) throw new IllegalArgumentException("gw.federation.intake-per-minute must be at least 1");
         if (pullInterval.isNegative() || pullInterval.isZero()) throw new IllegalArgumentException("gw.federation.pull-interval must be positive");
     }
 }

@@ -1,6 +1,9 @@
 package org.groundwatergateway.gateway.federation;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -18,7 +21,13 @@ import org.groundwatergateway.policies.federation.Agreements.AgreementForm;
 import org.groundwatergateway.policies.federation.Agreements.PeerForm;
 import org.groundwatergateway.policies.federation.Peer;
 import org.groundwatergateway.policies.sharing.ShareRefusal;
+import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.gateway.web.LocalizedProblems;
+import org.groundwatergateway.policies.Viewer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,11 +48,15 @@ public class FederationController {
     private final Mirrors mirrors;
     private final FederationProperties properties;
     private final MessageIntake intake;
+    private final MissingPartners missingPartners;
+    private final IntakeLimiter limiter;
     private final AuditTrail trail;
     private final Clock clock;
 
-    public FederationController(Agreements agreements, Mirrors mirrors, MessageIntake intake, FederationProperties properties, AuditTrail trail,
-                                Clock clock) {
+    public FederationController(Agreements agreements, Mirrors mirrors, MessageIntake intake, MissingPartners missingPartners,
+                                FederationProperties properties, AuditTrail trail, Clock clock) {
+        this.missingPartners = missingPartners;
+        this.limiter = new IntakeLimiter(properties.intakePerMinute(), clock);
         this.agreements = agreements;
         this.intake = intake;
         this.mirrors = mirrors;
@@ -64,6 +77,7 @@ public class FederationController {
     public record PeerView(long id, String gatewayId, String name, String parkCode, String baseUrl, String outboundClientId, String inboundClientId,
                            String boundary, String contact, String createdBy, Instant createdAt, MirrorView mirror) {}
 
+    /** {@code grant}: for an agreement to share, the partner's grant that enforces it now (with its other agreements in force). */
     public record AgreementView(long id, long peer, Agreement.Direction direction, List<Long> datastreams, String level, String licence,
                                 Instant validFrom, Instant validUntil, Long grant, Agreement.State state, String createdBy, Instant createdAt,
                                 Agreement.End end) {}
@@ -116,9 +130,11 @@ public class FederationController {
     @ResponseStatus(HttpStatus.CREATED)
     public AgreementView agree(@RequestBody AgreementForm form) {
         Agreement agreement = agreements.agree(Viewers.current(), form);
+        AgreementView view = view(agreement);
         trail.administration("agree " + agreement.direction() + " " + agreement.id() + " with partner " + agreement.peerId() + " of datastreams "
-                + agreement.datastreams() + " at " + agreement.level() + (agreement.grantId() == null ? "" : ": grant " + agreement.grantId()), null);
-        return view(agreement);
+                + agreement.datastreams() + " at " + agreement.level() + (view.grant() == null ? "" : ": the partner's grants issued anew, grant "
+                + view.grant() + " in force"), null);
+        return view;
     }
 
     @Operation(summary = "End an agreement, with the reason: sharing under it stops from the next request on")
@@ -132,8 +148,12 @@ public class FederationController {
     @Operation(summary = "Datastreams partners share with us: read-only mirrors with their origin (park, gateway, licence, the source's disclosure) "
             + "and whether each is current or stale since its last success")
     @GetMapping("/api/v1/federation/foreign-datastreams")
-    public List<ForeignDatastreamView> foreignDatastreams() {
-        return mirrors.datastreams(null).stream().map(this::view).toList();
+    public ResponseEntity<List<ForeignDatastreamView>> foreignDatastreams() {
+        List<ForeignDatastreamView> views = mirrors.datastreams(null).stream().map(this::view).toList();
+        List<MissingPartners.Missing> missing = missingPartners.missing(Viewers.current());
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        if (!missing.isEmpty()) answer.header(MissingPartners.HEADER, MissingPartners.header(missing));
+        return answer.body(views);
     }
 
     @Operation(summary = "One mirrored datastream with its origin")
@@ -153,17 +173,41 @@ public class FederationController {
     }
 
     @Operation(summary = "Receive a partner gateway's signed message (observations of a datastream an agreement in force covers); refused with "
-            + "the reason: malformed, unknown sender or key, bad signature, tampered body, clock skew, replay (409) or sequence gap (409)")
+            + "the reason: malformed, unknown sender or key, bad signature, tampered body, clock skew, a licence not agreed, replay (409) or sequence gap (409); "
+            + "more than gw.federation.intake-per-minute from one partner's client: 429 with Retry-After")
     @PostMapping("/api/v1/federation/messages")
     public Mirrors.Merged receive(@RequestBody SignedMessages.Message message) {
+        Viewer caller = Viewers.current();
+        long wait = limiter.take(caller.name());
+        if (wait > 0) throw new Flooded(caller.name(), wait);
         try {
-            return intake.receive(Viewers.current(), message);
+            return intake.receive(caller, message);
         } catch (MessageRefusal e) {
             MessageRefusal.Reason reason = e.reason();
             boolean order = reason == MessageRefusal.Reason.REPLAY || reason == MessageRefusal.Reason.SEQUENCE_GAP;
             throw ShareRefusal.of(order ? ShareRefusal.Kind.CONFLICT : ShareRefusal.Kind.INVALID, e.field(), reason + ": " + e.detail(),
                     reason.zh() + "（" + reason + "）：" + e.detail());
         }
+    }
+
+    /** A partner's client pushing beyond {@code gw.federation.intake-per-minute}. */
+    static final class Flooded extends RuntimeException {
+        final String client;
+        final long retryAfter;
+
+        Flooded(String client, long retryAfter) {
+            super("client " + client + " pushes beyond its rate");
+            this.client = client;
+            this.retryAfter = retryAfter;
+        }
+    }
+
+    /** 429 in the caller's language, with Retry-After: the message is not verified, numbered or stored, so the sender resends it. */
+    @ExceptionHandler(Flooded.class)
+    void flooded(Flooded e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfter));
+        LocalizedProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS.value(),
+                new InvalidInput("gateway.federation.flooded", "iss", e.client, limiter.perMinute(), e.retryAfter));
     }
 
     private ForeignDatastream foreign(long id) {
@@ -177,7 +221,8 @@ public class FederationController {
     }
 
     private AgreementView view(Agreement a) {
-        return new AgreementView(a.id(), a.peerId(), a.direction(), a.datastreams(), a.level(), a.licence(), a.validFrom(), a.validUntil(), a.grantId(),
+        return new AgreementView(a.id(), a.peerId(), a.direction(), a.datastreams(), a.level(), a.licence(), a.validFrom(), a.validUntil(),
+                agreements.grantOf(Viewers.current(), a),
                 a.state(clock.instant()), a.createdBy(), a.createdAt(), a.end());
     }
 

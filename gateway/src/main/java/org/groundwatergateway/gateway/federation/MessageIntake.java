@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Observations a partner pushes as signed messages, one stream per datastream ({@code Datastreams(<its id>)}):
  * verified, checked against the caller (the partner's own client here) and the agreements in force, numbered, and
  * merged into the same mirror the puller fills, so push and pull never store an observation twice. Body:
- * {@code {"datastream": id, "name", "disclosure", "observations": [{"id", "phenomenonTime", "result"}]}}.
+ * {@code {"datastream": id, "name", "disclosure", "licence", "observations": [{"id", "phenomenonTime", "result"}]}} ({@code licence}
+ * optional; if given, the agreement's).
  */
 public final class MessageIntake {
 
@@ -59,6 +60,13 @@ public final class MessageIntake {
         }
         Agreement agreement = agreements.receivingNow().stream().filter(a -> a.peerId() == peer.id() && a.datastreams().contains(datastream)).findFirst()
                 .orElseThrow(() -> new MessageRefusal(Reason.NOT_AGREED, "no agreement in force with " + peer.gatewayId() + " covers datastream " + datastream));
+        JsonNode licence = body.path("licence");
+        if (!licence.isMissingNode() && !licence.isNull() && !(licence.isString() && licence.asString().equals(agreement.licence()))) {
+            throw new MessageRefusal(Reason.LICENCE, "licence " + licence + " is not the agreement's (" + agreement.licence() + ")");
+        }
+        if (!agreements.accepts(agreement.licence())) {
+            throw new MessageRefusal(Reason.LICENCE, "this gateway no longer accepts data under " + agreement.licence() + " (gw.federation.accepted-licences)");
+        }
         List<ForeignObservation> observations = observations(body.path("observations"));
         ForeignDatastream stored = mirrors.datastream(peer.id(), datastream).orElse(null);
         String disclosure = body.path("disclosure").asString(stored == null ? null : stored.disclosure());

@@ -22,7 +22,9 @@ public final class MessageRefusal extends RuntimeException {
         /** The sequence number skips ahead of the next expected: a message was lost, and the sender must resend from it. */
         SEQUENCE_GAP("seq", "序号不连续"),
         /** No agreement in force lets the sender share this stream with us. */
-        NOT_AGREED("stream", "没有生效的协议涵盖该数据流");
+        NOT_AGREED("stream", "没有生效的协议涵盖该数据流"),
+        /** The message names another licence than the agreement's, or the agreement's is one we no longer accept. */
+        LICENCE("body.licence", "许可协议与约定不符或不被本平台接受");
 
         private final String field;
         private final String zh;

@@ -3,9 +3,12 @@ package org.groundwatergateway.gateway.sta;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.groundwatergateway.gateway.config.StaProperties;
+import org.groundwatergateway.gateway.federation.MissingPartners;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
+import org.groundwatergateway.gateway.web.Languages;
 import org.groundwatergateway.gateway.web.RetryLater;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.ogc.sta.service.StaRequest;
@@ -19,6 +22,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * SensorThings API 1.1 at {@code /sta/v1.1} (OGC 18-088): hands every request to the service with the viewer the
@@ -32,9 +37,11 @@ public class SensorThingsController {
     private final SensorThingsService service;
     private final StaProperties properties;
     private final PublicBaseUrl publicBaseUrl;
+    private final MissingPartners missingPartners;
 
-    public SensorThingsController(SensorThingsService service, StaProperties properties, PublicBaseUrl publicBaseUrl) {
+    public SensorThingsController(SensorThingsService service, StaProperties properties, PublicBaseUrl publicBaseUrl, MissingPartners missingPartners) {
         this.publicBaseUrl = publicBaseUrl;
+        this.missingPartners = missingPartners;
         this.service = service;
         this.properties = properties;
     }
@@ -46,8 +53,23 @@ public class SensorThingsController {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         String path = UriUtils.decode(uri.substring(ROOT.length()), StandardCharsets.UTF_8);
         StaResponse response = service.handle(new StaRequest(request.getMethod(), path.isEmpty() ? "/" : path, request.getQueryString(),
-                body, Viewers.current(), base(request)));
+                body, Viewers.current(), base(request), Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status());
+        if (request.getMethod().equals("GET") && response.status() == HttpStatus.OK.value() && path.startsWith("/Datastreams")) {
+            // Datastreams answer from ours and the partners' mirrors: a partner whose mirror is stale is named, never silently left out.
+            List<MissingPartners.Missing> missing = missingPartners.missing(Viewers.current());
+            if (!missing.isEmpty()) {
+                answer.header(MissingPartners.HEADER, MissingPartners.header(missing));
+                if (response.json() instanceof ObjectNode collection && collection.has("value")) {
+                    ArrayNode partial = collection.putArray("partial");
+                    for (MissingPartners.Missing m : missing) {
+                        ObjectNode partner = partial.addObject().put("gateway", m.gateway()).put("park", m.park());
+                        if (m.lastSuccessAt() == null) partner.putNull("lastSuccessAt");
+                        else partner.put("lastSuccessAt", m.lastSuccessAt().toString());
+                    }
+                }
+            }
+        }
         if (response.location() != null) answer.header(HttpHeaders.LOCATION, response.location());
         if (response.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) answer.header(HttpHeaders.RETRY_AFTER, RetryLater.seconds());
         if (response.json() != null) return answer.contentType(MediaType.APPLICATION_JSON).body(response.json().toString());

@@ -112,7 +112,7 @@ abstract class FederationStoreContract {
         List<Long> shared = datastreams.subList(0, 2);
         Agreement agreement = agreements.agree(SECADMIN, form(peer.id(), "SHARE", shared));
         assertThat(agreement.state(clock.instant())).isEqualTo(Agreement.State.ACTIVE);
-        assertThat(agreement.grantId()).isNotNull();
+        assertThat(agreements.grantOf(SECADMIN, agreement)).isNotNull();
         Set<String> ids = Set.of(String.valueOf(shared.get(0)), String.valueOf(shared.get(1)));
         assertThat(policies.disclose(PARTNER, "Datastreams").restrictedTo()).isEqualTo(Map.of("id", ids));
         assertThat(policies.disclose(PARTNER, "Observations").restrictedTo()).isEqualTo(Map.of("Datastream/id", ids));
@@ -123,6 +123,91 @@ abstract class FederationStoreContract {
         assertThat(policies.disclose(PARTNER, "Datastreams").restrictedTo()).as("at once").isEmpty();
         assertThatThrownBy(() -> agreements.end(SECADMIN, agreement.id(), "again")).isInstanceOf(ShareRefusal.class)
                 .matches(e -> ((ShareRefusal) e).kind() == ShareRefusal.Kind.CONFLICT);
+    }
+
+    private Set<String> sharedWithPartner(String dataset) {
+        return policies.disclose(PARTNER, dataset).restrictedTo().getOrDefault(dataset.equals("Datastreams") ? "id" : "Datastream/id", Set.of("(all)"));
+    }
+
+    private static Set<String> ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private long partnerGrantsInForce() {
+        return workflow.grants(SECADMIN).stream().filter(g -> g.organisation().equals("partner-park")
+                && g.state(clock.instant()) == org.groundwatergateway.policies.sharing.Grant.State.ACTIVE).count();
+    }
+
+    @Test
+    void twoAgreementsToShareWithOnePartnerAddUpAndEachEndsStartsOrExpiresAlone() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        List<Long> first = datastreams.subList(0, 2);
+        List<Long> second = datastreams.subList(2, 3);
+        List<Long> third = datastreams.subList(3, 4);
+        Instant now = clock.instant();
+        Agreement a1 = agreements.agree(SECADMIN, form(peer.id(), "SHARE", first));
+        Agreement a2 = agreements.agree(SECADMIN, new AgreementForm(peer.id(), "SHARE", second, "partner-monitoring-exchange", "CC-BY-SA-4.0", null,
+                now.plus(Duration.ofDays(10)).toString()));
+        // A third one, starting in 5 days, until day 20.
+        Agreement a3 = agreements.agree(SECADMIN, new AgreementForm(peer.id(), "SHARE", third, "partner-monitoring-exchange", "CC-BY-4.0",
+                now.plus(Duration.ofDays(5)).toString(), now.plus(Duration.ofDays(20)).toString()));
+        Set<String> both = new java.util.HashSet<>(ids(first));
+        both.addAll(ids(second));
+        assertThat(sharedWithPartner("Datastreams")).as("the union, not the intersection").isEqualTo(both);
+        assertThat(sharedWithPartner("Observations")).isEqualTo(both);
+        assertThat(partnerGrantsInForce()).as("one grant per partner").isEqualTo(1);
+        assertThat(agreements.grantOf(SECADMIN, a1)).isEqualTo(agreements.grantOf(SECADMIN, a2));
+        assertThat(agreements.grantOf(SECADMIN, a3)).as("the grant that will enforce it").isNotNull().isNotEqualTo(agreements.grantOf(SECADMIN, a1));
+
+        // Ending one removes exactly its datastreams.
+        agreements.end(SECADMIN, a1.id(), "first agreement over");
+        assertThat(sharedWithPartner("Datastreams")).isEqualTo(ids(second));
+        assertThat(sharedWithPartner("Observations")).isEqualTo(ids(second));
+        assertThat(partnerGrantsInForce()).isEqualTo(1);
+
+        // The third starts on day 5, the second expires on day 10, the third on day 20: each at that instant, with nothing run.
+        clock.advance(Duration.ofDays(5));
+        Set<String> later = new java.util.HashSet<>(ids(second));
+        later.addAll(ids(third));
+        assertThat(sharedWithPartner("Datastreams")).isEqualTo(later);
+        clock.advance(Duration.ofDays(5));
+        assertThat(sharedWithPartner("Observations")).isEqualTo(ids(third));
+        assertThat(partnerGrantsInForce()).isEqualTo(1);
+        clock.advance(Duration.ofDays(10));
+        assertThat(sharedWithPartner("Datastreams")).as("back to the policy (open: everything)").isEqualTo(Set.of("(all)"));
+        assertThat(partnerGrantsInForce()).isZero();
+    }
+
+    @Test
+    void anAgreementToReceiveUnderALicenceWeDoNotAcceptIsRefused() {
+        Agreements picky = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
+                new OrganisationRepository(database), false, Set.of("CC-BY-4.0"), clock);
+        Peer peer = peer("gw-park-b", "partner-park");
+        ShareRefusal refused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> picky.agree(SECADMIN, new AgreementForm(peer.id(),
+                "RECEIVE", List.of(12L), "partner-monitoring-exchange", "proprietary, no redistribution", null,
+                clock.instant().plus(Duration.ofDays(3)).toString())));
+        assertThat(refused.problems()).extracting(ShareRefusal.Problem::field).containsExactly("licence");
+        assertThat(refused.problems().get(0).reason()).contains("CC-BY-4.0");
+        assertThat(refused.problems().get(0).reasonZh()).contains("不接受");
+        assertThat(picky.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L))).licence()).isEqualTo("CC-BY-4.0");
+        // Sharing under any licence is ours to offer: only what we receive is checked.
+        assertThat(picky.agree(SECADMIN, new AgreementForm(peer.id(), "SHARE", datastreams.subList(0, 1), "partner-monitoring-exchange", "CC0-1.0",
+                null, clock.instant().plus(Duration.ofDays(3)).toString())).licence()).isEqualTo("CC0-1.0");
+    }
+
+    @Test
+    void aPartnerIsSharedWithAtOneLevel() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        Agreement first = agreements.agree(SECADMIN, form(peer.id(), "SHARE", datastreams.subList(0, 1)));
+        ShareRefusal refused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.agree(SECADMIN, new AgreementForm(peer.id(),
+                "SHARE", datastreams.subList(1, 2), "research", "CC-BY-4.0", null, clock.instant().plus(Duration.ofDays(3)).toString())));
+        assertThat(refused.problems()).extracting(ShareRefusal.Problem::field).containsExactly("level");
+        assertThat(refused.problems().get(0).reason()).contains("agreement " + first.id(), "partner-monitoring-exchange");
+        // After the first ends, another level is fine.
+        agreements.end(SECADMIN, first.id(), "over");
+        agreements.agree(SECADMIN, new AgreementForm(peer.id(), "SHARE", datastreams.subList(1, 2), "research", "CC-BY-4.0", null,
+                clock.instant().plus(Duration.ofDays(3)).toString()));
+        assertThat(sharedWithPartner("Datastreams")).isEqualTo(ids(datastreams.subList(1, 2)));
     }
 
     @Test
@@ -274,7 +359,7 @@ abstract class FederationStoreContract {
             plain.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L)));
             Mirrors mirrors = new Mirrors(database);
             FederationProperties properties = new FederationProperties("gw-park-a", Duration.ofMinutes(1), Duration.ofHours(1), null, null, null,
-                    Duration.ofSeconds(5), 10, 5, Duration.ofMinutes(1), 1024L * 1024, true);
+                    Duration.ofSeconds(5), 10, 5, Duration.ofMinutes(1), 1024L * 1024, true, null, null);
             MirrorPuller puller = new MirrorPuller(plain, mirrors, new PartnerClient(properties.requestTimeout(), properties.maxAnswerBytes(), clock),
                     properties, clock);
             puller.tick();

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Viewer;
@@ -32,6 +34,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The security administrator's register of partner gateways and agreements (issue #19). An agreement to share is
@@ -54,6 +58,7 @@ public final class Agreements {
      */
     static final Map<String, String> ROW_KEYS = Map.of("Datastreams", "id", "Observations", "Datastream/id");
 
+    private static final Logger log = LoggerFactory.getLogger(Agreements.class);
     private static final int MAX_TEXT = 2000;
     /** The licence column's length. */
     private static final int MAX_LICENCE = 200;
@@ -68,6 +73,7 @@ public final class Agreements {
     private final ApiClientRepository clients;
     private final OrganisationRepository organisations;
     private final boolean allowPlainHttp;
+    private final Set<String> acceptedLicences;
     private final Clock clock;
 
     /** Partners' base URLs must be https. */
@@ -82,6 +88,16 @@ public final class Agreements {
      */
     public Agreements(FederationRepository repository, ShareWorkflow workflow, GrantTemplates templates, ApiClientRepository clients,
                       OrganisationRepository organisations, boolean allowPlainHttp, Clock clock) {
+        this(repository, workflow, templates, clients, organisations, allowPlainHttp, Set.of(), clock);
+    }
+
+    /**
+     * @param acceptedLicences the licences we accept data under ({@code gw.federation.accepted-licences}): an agreement to
+     *                         receive under another is refused; empty: any
+     */
+    public Agreements(FederationRepository repository, ShareWorkflow workflow, GrantTemplates templates, ApiClientRepository clients,
+                      OrganisationRepository organisations, boolean allowPlainHttp, Set<String> acceptedLicences, Clock clock) {
+        this.acceptedLicences = Set.copyOf(acceptedLicences);
         this.allowPlainHttp = allowPlainHttp;
         this.repository = repository;
         this.workflow = workflow;
@@ -89,6 +105,11 @@ public final class Agreements {
         this.clients = clients;
         this.organisations = organisations;
         this.clock = clock;
+    }
+
+    /** Whether we accept data under this licence: any, unless {@code gw.federation.accepted-licences} names some. */
+    public boolean accepts(String licence) {
+        return acceptedLicences.isEmpty() || acceptedLicences.contains(licence);
     }
 
     public List<Peer> peers() {
@@ -137,7 +158,7 @@ public final class Agreements {
                 .filter(a -> a.direction() == Agreement.Direction.RECEIVE && a.state(now) == Agreement.State.ACTIVE).toList();
     }
 
-    /** Records an agreement; one we share under is granted to the partner's organisation at once. */
+    /** Records an agreement; one we share under is granted to the partner's organisation at once, with its other agreements in force. */
     public synchronized Agreement agree(Viewer administrator, AgreementForm form) {
         List<Problem> problems = new ArrayList<>();
         Peer peer = form.peer() == null ? null : repository.peer(form.peer()).orElse(null);
@@ -148,6 +169,11 @@ public final class Agreements {
         String licence = text("licence", form.licence(), problems);
         if (licence != null && licence.length() > MAX_LICENCE) {
             problems.add(new Problem("licence", "at most " + MAX_LICENCE + " characters", "最多 " + MAX_LICENCE + " 个字符"));
+        } else if (licence != null && direction == Agreement.Direction.RECEIVE && !accepts(licence)) {
+            String accepted = String.join(", ", new TreeSet<>(acceptedLicences));
+            problems.add(new Problem("licence", "this gateway does not accept data under " + licence + "; it accepts: " + accepted
+                    + " (gw.federation.accepted-licences)", "本平台不接受按 " + licence + " 许可共享的数据；可接受：" + accepted
+                    + "（gw.federation.accepted-licences）"));
         }
         Instant now = clock.instant();
         Instant from = instant("validFrom", form.validFrom(), false, problems);
@@ -157,31 +183,27 @@ public final class Agreements {
             problems.add(new Problem("validUntil", "must be later than validFrom and now", "必须晚于 validFrom 和当前时间"));
         }
         String grantee = peer == null ? null : partnerOrganisation(peer.inboundClientId(), problems);
+        if (direction == Agreement.Direction.SHARE && peer != null && level != null && until != null) {
+            sameLevel(peer, level.id(), from, until, now, problems);
+        }
         if (!problems.isEmpty()) throw new ShareRefusal(Kind.INVALID, problems);
-        Long grant = null;
-        if (direction == Agreement.Direction.SHARE) {
-            grant = workflow.grantAgreement(grantee, level.id(), rules(level, datastreams, grantee), "federation agreement with " + peer.gatewayId()
-                    + " under licence " + licence, from, until, administrator).id();
-        }
-        long id;
-        try {
-            id = repository.insertAgreement(new Agreement(0, peer.id(), direction, datastreams, level.id(), licence, from, until, grant,
-                    administrator.name(), now, null));
-        } catch (RuntimeException e) {
-            // No grant without its agreement: the partner would see what no agreement shares, and nothing could end it.
-            if (grant != null) {
-                try {
-                    workflow.revoke(grant, administrator, "the federation agreement it enforces could not be recorded");
-                } catch (RuntimeException revokeFailed) {
-                    e.addSuppressed(revokeFailed);
-                }
-            }
-            throw e;
-        }
+        Instant start = from;
+        Agreement made = new Agreement(0, peer.id(), direction, datastreams, level.id(), licence, from, until, null, administrator.name(), now, null);
+        // The agreement and the partner's grants anew in one transaction: no grant without its agreement, nor the reverse.
+        long id = workflow.change(() -> repository.inTransaction(() -> {
+            long inserted = repository.insertAgreement(made);
+            if (direction == Agreement.Direction.SHARE) reissue(administrator, peer, grantee, "agreement " + inserted + " recorded");
+            return inserted;
+        }));
+        log.info("Agreement {} to {} datastreams {} with {} from {} until {} recorded by {}", id, direction, datastreams, peer.gatewayId(), start, until,
+                administrator.name());
         return repository.agreement(id).orElseThrow();
     }
 
-    /** Ends an agreement now; one we share under is revoked as a grant, so it holds from the next request on. */
+    /**
+     * Ends an agreement now; one we share under leaves the partner's grants issued anew without it, so it holds from the
+     * next request on (on this node; on every other within the grants' refresh).
+     */
     public synchronized Agreement end(Viewer administrator, long id, String reason) {
         Agreement agreement = agreement(id);
         List<Problem> problems = new ArrayList<>();
@@ -191,11 +213,134 @@ public final class Agreements {
         if (state == Agreement.State.ENDED || state == Agreement.State.EXPIRED) {
             throw ShareRefusal.of(Kind.CONFLICT, "status", "the agreement is " + state + " already", "该协议已" + (state == Agreement.State.ENDED ? "终止" : "到期"));
         }
-        if (agreement.grantId() != null && workflow.grant(administrator, agreement.grantId()).state(clock.instant()) != Grant.State.REVOKED) {
-            workflow.revoke(agreement.grantId(), administrator, "agreement " + id + " ended: " + why);
-        }
-        repository.end(id, new Agreement.End(administrator.name(), clock.instant(), why));
+        workflow.change(() -> repository.inTransaction(() -> {
+            repository.end(id, new Agreement.End(administrator.name(), clock.instant(), why));
+            if (agreement.direction() == Agreement.Direction.SHARE) {
+                Peer peer = peer(agreement.peerId());
+                reissue(administrator, peer, partnerOrganisation(peer.inboundClientId(), new ArrayList<>()), "agreement " + id + " ended: " + why);
+            }
+            return null;
+        }));
         return agreement(id);
+    }
+
+    /**
+     * The grant that enforces an agreement to share now (or, before it starts, the first that will); after it ended or
+     * expired, the last that did; null for an agreement to receive.
+     */
+    public Long grantOf(Viewer viewer, Agreement agreement) {
+        if (agreement.direction() != Agreement.Direction.SHARE) return null;
+        List<Long> ids = repository.grantsCarrying(agreement.id());
+        if (agreement.grantId() != null) ids.add(0, agreement.grantId());
+        Instant now = clock.instant();
+        Long scheduled = null;
+        for (long id : ids) {
+            Grant.State state = workflow.grant(viewer, id).state(now);
+            if (state == Grant.State.ACTIVE) return id;
+            if (state == Grant.State.SCHEDULED && scheduled == null) scheduled = id;
+        }
+        return scheduled != null ? scheduled : ids.isEmpty() ? null : ids.get(ids.size() - 1);
+    }
+
+    /**
+     * One partner sees what is shared with it at one level: an agreement to share at another level than one in force
+     * (or to come) with the same partner, over an overlapping period, is refused (its rows could only be shown the most
+     * restrictive way of both).
+     */
+    private void sameLevel(Peer peer, String level, Instant from, Instant until, Instant now, List<Problem> problems) {
+        for (Agreement other : liveSharing(peer.id(), now)) {
+            if (!other.level().equals(level) && other.validFrom().isBefore(until) && from.isBefore(other.validUntil())) {
+                problems.add(new Problem("level", "agreement " + other.id() + " with this partner, over an overlapping period, is at level " + other.level()
+                        + ": a partner is shared with at one level; record this one at " + other.level() + " or end agreement " + other.id() + " first",
+                        "与该合作网关的协议 " + other.id() + " 期限重叠，级别为 " + other.level() + "：同一合作方只能按一个级别共享；请按 " + other.level()
+                                + " 登记，或先终止协议 " + other.id()));
+                return;
+            }
+        }
+    }
+
+    /** The partner's agreements to share that have not ended or expired. */
+    private List<Agreement> liveSharing(long peer, Instant now) {
+        return repository.agreements().stream().filter(a -> a.peerId() == peer && a.direction() == Agreement.Direction.SHARE && a.end() == null
+                && a.validUntil().isAfter(now)).toList();
+    }
+
+    /**
+     * Revokes the partner's grants in force or to come and issues them anew: one per stretch of time over which the set
+     * of its agreements to share in force stays the same, each the union of those agreements (grants to one organisation
+     * would intersect). Since a grant's period is checked at every evaluation, an agreement starting or expiring takes
+     * effect at that instant, with nothing to run. Runs within the caller's transaction and {@link ShareWorkflow#change}.
+     */
+    private void reissue(Viewer administrator, Peer peer, String grantee, String why) {
+        Instant now = clock.instant();
+        Set<Long> old = new LinkedHashSet<>(repository.partnerGrants(peer.id()));
+        for (Agreement a : repository.agreements()) {
+            // Agreements recorded before the partner's grants had each their own.
+            if (a.peerId() == peer.id() && a.grantId() != null) old.add(a.grantId());
+        }
+        for (long id : old) {
+            Grant.State state = workflow.grant(administrator, id).state(now);
+            if (state == Grant.State.ACTIVE || state == Grant.State.SCHEDULED) workflow.revoke(id, administrator, "replaced: " + why);
+        }
+        if (grantee == null) {
+            // The partner's client here is gone or no longer a partner park's: nothing can be granted (fail closed).
+            log.warn("Partner {}: its client {} is no partner park's here; nothing is shared with it", peer.gatewayId(), peer.inboundClientId());
+            return;
+        }
+        for (Segment segment : segments(liveSharing(peer.id(), now), now)) {
+            List<Rule> rules = new ArrayList<>();
+            for (String level : segment.levels()) {
+                for (Rule rule : rules(templates.find(level).orElseThrow(), segment.datastreams(), grantee)) {
+                    // Agreements recorded before levels had to agree: each level's rules, over the union (combined the strictest way).
+                    rules.add(segment.levels().size() == 1 ? rule : new Rule(level + "." + rule.id(), rule.audiences(), rule.datasets(), rule.effects()));
+                }
+            }
+            String purpose = "federation agreements " + segment.agreements() + " with " + peer.gatewayId() + " under licence "
+                    + String.join(", ", segment.licences());
+            Grant grant = workflow.grantAgreement(grantee, segment.levels().get(0), rules, purpose, segment.from(), segment.until(), administrator);
+            repository.insertPartnerGrant(grant.id(), peer.id(), segment.agreements());
+        }
+    }
+
+    /** A stretch of time over which the same agreements to share with a partner are in force, and what they share. */
+    record Segment(Instant from, Instant until, List<Long> agreements, List<Long> datastreams, List<String> levels, List<String> licences) {}
+
+    /**
+     * From now on, the stretches between the agreements' starts and ends over which some are in force, each with the
+     * union of their datastreams; neighbouring stretches that share the same datastreams at the same level are one.
+     */
+    static List<Segment> segments(List<Agreement> live, Instant now) {
+        TreeSet<Instant> cuts = new TreeSet<>();
+        cuts.add(now);
+        for (Agreement a : live) {
+            if (a.validFrom().isAfter(now)) cuts.add(a.validFrom());
+            if (a.validUntil().isAfter(now)) cuts.add(a.validUntil());
+        }
+        List<Segment> segments = new ArrayList<>();
+        Instant from = cuts.pollFirst();
+        for (Instant until : cuts) {
+            Instant start = from;
+            List<Agreement> inForce = live.stream().filter(a -> !a.validFrom().isAfter(start) && a.validUntil().isAfter(start))
+                    .sorted(Comparator.comparingLong(Agreement::id)).toList();
+            if (!inForce.isEmpty()) {
+                List<Long> datastreams = inForce.stream().flatMap(a -> a.datastreams().stream()).distinct().sorted().toList();
+                List<String> levels = inForce.stream().map(Agreement::level).distinct().sorted().toList();
+                List<String> licences = inForce.stream().map(Agreement::licence).distinct().toList();
+                List<Long> ids = inForce.stream().map(Agreement::id).toList();
+                Segment last = segments.isEmpty() ? null : segments.get(segments.size() - 1);
+                if (last != null && last.until().equals(start) && last.datastreams().equals(datastreams) && last.levels().equals(levels)) {
+                    List<Long> merged = new ArrayList<>(last.agreements());
+                    ids.stream().filter(i -> !merged.contains(i)).forEach(merged::add);
+                    List<String> mergedLicences = new ArrayList<>(last.licences());
+                    licences.stream().filter(l -> !mergedLicences.contains(l)).forEach(mergedLicences::add);
+                    segments.set(segments.size() - 1, new Segment(last.from(), until, merged, datastreams, levels, mergedLicences));
+                } else {
+                    segments.add(new Segment(start, until, ids, datastreams, levels, licences));
+                }
+            }
+            from = until;
+        }
+        return segments;
     }
 
     /**

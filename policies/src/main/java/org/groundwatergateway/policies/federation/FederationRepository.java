@@ -3,11 +3,15 @@ package org.groundwatergateway.policies.federation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Partner gateways and agreements. Agreements are only inserted; ending one is a row of its own. */
 public final class FederationRepository {
@@ -16,9 +20,35 @@ public final class FederationRepository {
             + "LEFT JOIN federation_agreement_ends e ON e.agreement_id = a.id";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
     public FederationRepository(Database database) {
         this.jdbc = database.jdbc();
+        this.transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+    }
+
+    /** Runs work in one transaction with everything it does in this database (the share workflow's grants too), or joins the caller's. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transaction.execute(status -> work.get());
+    }
+
+    /** Records a partner's grant and the agreements it carries. */
+    public void insertPartnerGrant(long grant, long peer, List<Long> agreements) {
+        jdbc.sql("INSERT INTO federation_partner_grants (grant_id, peer_id) VALUES (?, ?)").params(grant, peer).update();
+        for (long agreement : agreements) {
+            jdbc.sql("INSERT INTO federation_partner_grant_agreements (grant_id, agreement_id) VALUES (?, ?)").params(grant, agreement).update();
+        }
+    }
+
+    /** The grants ever issued to a partner for its agreements to share, oldest first. */
+    public List<Long> partnerGrants(long peer) {
+        return jdbc.sql("SELECT grant_id FROM federation_partner_grants WHERE peer_id = ? ORDER BY grant_id").param(peer).query(Long.class).list();
+    }
+
+    /** The partner's grants that carry this agreement, oldest first. */
+    public List<Long> grantsCarrying(long agreement) {
+        return new ArrayList<>(jdbc.sql("SELECT grant_id FROM federation_partner_grant_agreements WHERE agreement_id = ? ORDER BY grant_id")
+                .param(agreement).query(Long.class).list());
     }
 
     public long insertPeer(Peer p) {

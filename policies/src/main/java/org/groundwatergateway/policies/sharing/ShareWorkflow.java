@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.sharing.ShareRefusal.Kind;
@@ -36,12 +37,36 @@ public final class ShareWorkflow {
     private final GrantTemplates templates;
     private final Grants grants;
     private final Clock clock;
+    /** Set while {@link #change} runs: the grants are read again once, after it, rather than after each of its steps. */
+    private final ThreadLocal<Boolean> changing = ThreadLocal.withInitial(() -> false);
 
     public ShareWorkflow(ShareRepository repository, GrantTemplates templates, Grants grants, Clock clock) {
         this.repository = repository;
         this.templates = templates;
         this.grants = grants;
         this.clock = clock;
+    }
+
+    /**
+     * Runs several grant changes (grants made with {@link #grantAgreement}, revocations) as one: the caller runs them in
+     * one transaction, and the grants in force are read again once, after it, whether it succeeded or not, so no request
+     * sees some of the changes without the others.
+     */
+    public synchronized <T> T change(Supplier<T> work) {
+        boolean outer = !changing.get();
+        changing.set(true);
+        try {
+            return work.get();
+        } finally {
+            if (outer) {
+                changing.set(false);
+                grants.reload();
+            }
+        }
+    }
+
+    private void reloadGrants() {
+        if (!changing.get()) grants.reload();
     }
 
     public List<GrantTemplate> templates() {
@@ -119,7 +144,7 @@ public final class ShareWorkflow {
         long request = repository.insertRequest(organisation, template, datasets, purpose, from, until, administrator.name(), now);
         long grant = repository.approve(repository.request(request).orElseThrow(), rules,
                 new Grant.Version(1, Grant.Status.ACTIVE, from.isBefore(now) ? now : from, until, administrator.name(), now, purpose));
-        grants.reload();
+        reloadGrants();
         log.info("Agreement grant {} to {} from template {} until {} made by {}", grant, organisation, template, until, administrator.name());
         return repository.grant(grant).orElseThrow();
     }
@@ -167,7 +192,7 @@ public final class ShareWorkflow {
         Grant.Version current = grant.current();
         repository.addVersion(id, new Grant.Version(current.version() + 1, Grant.Status.REVOKED, current.validFrom(), current.validUntil(),
                 administrator.name(), now, why));
-        grants.reload();
+        reloadGrants();
         log.info("Grant {} of {} revoked by {}", id, grant.organisation(), administrator.name());
         return repository.grant(id).orElseThrow();
     }

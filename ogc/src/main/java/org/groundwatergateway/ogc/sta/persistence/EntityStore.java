@@ -55,7 +55,12 @@ public final class EntityStore {
 
     /** A request's view: what the viewer may see of each entity set, and the instant now() means. */
     public Reader reader(Function<EntityType, Disclosure> disclosures, Instant now) {
-        return new Reader(new QueryContext(dialect, disclosures, now));
+        return reader(disclosures, false, now);
+    }
+
+    /** @param foreignShown whether the viewer sees the datastreams partners share with us, mirrored ({@link ForeignDatastreamIds}) */
+    public Reader reader(Function<EntityType, Disclosure> disclosures, boolean foreignShown, Instant now) {
+        return new Reader(new QueryContext(dialect, disclosures, foreignShown, now));
     }
 
     public final class Reader {

@@ -23,11 +23,18 @@ public final class QueryContext {
     private final StaDialect dialect;
     private final Function<EntityType, Disclosure> disclosures;
     private final Instant now;
+    private final boolean foreignShown;
     private int aliases;
 
     QueryContext(StaDialect dialect, Function<EntityType, Disclosure> disclosures, Instant now) {
+        this(dialect, disclosures, false, now);
+    }
+
+    /** @param foreignShown whether the viewer sees what partners share with us (datastreams mirrored from them) */
+    QueryContext(StaDialect dialect, Function<EntityType, Disclosure> disclosures, boolean foreignShown, Instant now) {
         this.dialect = dialect;
         this.disclosures = disclosures;
+        this.foreignShown = foreignShown;
         this.now = now;
     }
 
@@ -108,7 +115,7 @@ public final class QueryContext {
         EntityTable table = Schema.table(type);
         Sql sql = new Sql();
         String own = table.condition(alias);
-        if (own != null) sql.append(own);
+        if (own != null) sql.append(own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0"));
         Instant cutoff = cutoff(type);
         if (type == EntityType.OBSERVATION && cutoff != null) {
             if (!sql.isEmpty()) sql.append(" AND ");

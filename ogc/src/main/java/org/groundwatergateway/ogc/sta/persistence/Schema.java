@@ -31,10 +31,28 @@ final class Schema {
             + "CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(32)), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), "
             + "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), s.location FROM weather_stations s)";
 
+    /**
+     * Our datastreams, and those partners share with us, mirrored (numbered as {@link ForeignDatastreamIds} says), with
+     * their origin: read-only, with no Thing, Sensor, ObservedProperty or Observations here (their observations are
+     * read through the federation REST resource), and shown only where {@link #FOREIGN_SHOWN} holds.
+     */
     private static final String DATASTREAMS = "(SELECT d.id, d.code, d.parameter_id, d.sensor_id, d.interval_minutes, "
             + "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ") AS thing_id, p.code AS parameter_code, p.name_en AS parameter_name, "
-            + "p.unit, COALESCE(w.location, s.location) AS observed_area FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
-            + "LEFT JOIN wells w ON w.id = d.well_id LEFT JOIN weather_stations s ON s.id = d.weather_station_id)";
+            + "p.unit, COALESCE(w.location, s.location) AS observed_area, CAST(NULL AS VARCHAR(64)) AS origin_park, "
+            + "CAST(NULL AS VARCHAR(100)) AS origin_gateway, CAST(NULL AS BIGINT) AS origin_remote_id, CAST(NULL AS VARCHAR(200)) AS origin_licence, "
+            + "CAST(NULL AS VARCHAR(2000)) AS origin_disclosure, CAST(NULL AS VARCHAR(200)) AS origin_thing, "
+            + "CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS origin_last_success FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
+            + "LEFT JOIN wells w ON w.id = d.well_id LEFT JOIN weather_stations s ON s.id = d.weather_station_id "
+            + "UNION ALL SELECT (f.id + " + ForeignDatastreamIds.BASE + "), f.name, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS INTEGER), "
+            + "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(64)), f.description, f.unit, CAST(NULL AS GEOMETRY), fp.park_code, fp.gateway_id, f.remote_id, "
+            + "f.licence, f.disclosure, f.thing, (SELECT m.last_success_at FROM federation_mirrors m WHERE m.peer_id = f.peer_id) "
+            + "FROM foreign_datastreams f JOIN federation_peers fp ON fp.id = f.peer_id)";
+
+    /**
+     * Where a condition holds only for viewers to whom the sharing policy shows {@code foreign_observations} unmasked
+     * (what partners share with us is shown as they shared it, or not at all): {@link QueryContext#rowConditions}.
+     */
+    static final String FOREIGN_SHOWN = "{foreignShown}";
 
     /** The Thing (well or weather station id, as Things number them) a datastream belongs to. */
     private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ")";
@@ -77,7 +95,7 @@ final class Schema {
                 // Since the first reading of any of the Thing's datastreams, each found on its index.
                 q("time", "(SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.id", "Locations", "{t}.id = {s}.id")));
-        add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, null, List.of(
+        add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, "({a}.origin_gateway IS NULL OR " + FOREIGN_SHOWN + ")", List.of(
                 id(),
                 q("name", "{a}.code", STRING),
                 q("description", "{a}.parameter_name", STRING),
@@ -86,6 +104,14 @@ final class Schema {
                 q("observedArea", "{a}.observed_area", GEOMETRY),
                 q("properties/parameter", "{a}.parameter_code", STRING),
                 q("properties/intervalMinutes", "{a}.interval_minutes", NUMBER),
+                // A partner's datastream, mirrored: where it comes from and on what terms (absent on ours).
+                q("properties/origin/park", "{a}.origin_park", STRING),
+                q("properties/origin/gateway", "{a}.origin_gateway", STRING),
+                q("properties/origin/remoteId", "{a}.origin_remote_id", NUMBER),
+                q("properties/origin/thing", "{a}.origin_thing", STRING),
+                q("properties/origin/licence", "{a}.origin_licence", STRING),
+                q("properties/origin/disclosure", "{a}.origin_disclosure", STRING),
+                q("properties/origin/lastSuccessAt", "{a}.origin_last_success", DATETIME),
                 output("phenomenonTime/start", observedTime("{a}.id", ""), DATETIME),
                 output("phenomenonTime/end", observedTime("{a}.id", " DESC"), DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.thing_id", "Sensor", "{t}.id = {s}.sensor_id",

@@ -34,6 +34,7 @@ import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
+import org.groundwatergateway.ogc.sta.persistence.ForeignDatastreamIds;
 import org.groundwatergateway.ogc.sta.persistence.EntityUpdates;
 import org.groundwatergateway.ogc.sta.persistence.ThingIds;
 import org.groundwatergateway.ogc.sta.query.QueryOptions;
@@ -154,6 +155,7 @@ public final class EntityWrites {
         if (path == null || path.segments().size() != 1 || target.id() == null || path.property() != null || path.ref()) {
             throw new StaQueryException("PATCH changes one entity addressed by its id, e.g. /Things(1)");
         }
+        if (target.type() == EntityType.DATASTREAM && ForeignDatastreamIds.isForeign(target.id())) throw new ForeignDatastreamReadOnly(target.id());
         Map<String, Object> values = new LinkedHashMap<>();
         flatten("", body(request), values, target.type());
         updates.update(target.type(), target.id(), values);
@@ -169,6 +171,7 @@ public final class EntityWrites {
             throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
         }
         long id = path.last().id();
+        if (path.type() == EntityType.DATASTREAM && ForeignDatastreamIds.isForeign(id)) throw new ForeignDatastreamReadOnly(id);
         if (path.type() == EntityType.OBSERVATION) {
             if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
             return StaResponse.noContent();
@@ -238,6 +241,7 @@ public final class EntityWrites {
                     + "Observations create no Datastreams");
         }
         long datastream = datastreamRef.get("@iot.id").asLong();
+        if (ForeignDatastreamIds.isForeign(datastream)) throw new ForeignDatastreamReadOnly(datastream);
         if (monitoring.findDatastream(datastream).isEmpty()) throw new StaQueryException("Datastream: no Datastream with @iot.id " + datastream);
         JsonNode result = body.path("result");
         if (!result.isNumber() || !Double.isFinite(result.asDouble())) {

@@ -75,6 +75,8 @@ public final class SensorThingsService {
                 case "DELETE" -> writes.delete(request);
                 default -> StaResponse.error(405, request.method() + " is not supported; use GET, POST, PATCH or DELETE");
             };
+        } catch (ForeignDatastreamReadOnly e) {
+            return StaResponse.error(409, e.message(request.english()));
         } catch (StaQueryException e) {
             return StaResponse.error(400, e.getMessage());
         } catch (StaNotFoundException e) {
@@ -108,8 +110,12 @@ public final class SensorThingsService {
         };
     }
 
+    /** The dataset the sharing policy names what partners share with us by: shown as they shared it, or not at all. */
+    static final String FOREIGN_DATASET = "foreign_observations";
+
     EntityStore.Reader reader(StaRequest request) {
-        return store.reader(disclosures(request.viewer()), clock.instant());
+        Disclosure foreign = policy.disclose(request.viewer(), FOREIGN_DATASET);
+        return store.reader(disclosures(request.viewer()), foreign.visible() && !foreign.masks(), clock.instant());
     }
 
     private StaResponse get(StaRequest request) {

@@ -9,5 +9,12 @@ import org.groundwatergateway.policies.Viewer;
  * @param rawQuery the query string as sent (percent-encoded), or null
  * @param body the request body (JSON), or null
  * @param base the service root URL as the client reached it, e.g. {@code http://host:8080/sta/v1.1}
+ * @param english whether a refusal that has both is said in English (the caller's Accept-Language) rather than Chinese
  */
-public record StaRequest(String method, String path, String rawQuery, String body, Viewer viewer, String base) {}
+public record StaRequest(String method, String path, String rawQuery, String body, Viewer viewer, String base, boolean english) {
+
+    /** A request whose refusals are said in English, as the SensorThings messages are. */
+    public StaRequest(String method, String path, String rawQuery, String body, Viewer viewer, String base) {
+        this(method, path, rawQuery, body, viewer, base, true);
+    }
+}

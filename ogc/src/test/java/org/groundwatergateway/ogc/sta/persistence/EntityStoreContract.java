@@ -31,6 +31,7 @@ abstract class EntityStoreContract {
     private static final Instant NOW = Instant.parse("2025-11-10T00:00:00Z");
 
     private TestDatabase db;
+    private Database database;
     private EntityStore store;
 
     protected abstract TestDatabase newDatabase();
@@ -38,7 +39,7 @@ abstract class EntityStoreContract {
     @BeforeAll
     void loadDemoPark() {
         db = newDatabase();
-        Database database = Database.migrate(db.dataSource());
+        database = Database.migrate(db.dataSource());
         new DemoParkLoader(database, new ReadingRepository(database)::append).loadIfAbsent(1, progress -> {});
         store = new EntityStore(database, new EntityStore.Limits(100, 1000, 3, 10_000));
     }
@@ -172,6 +173,52 @@ abstract class EntityStoreContract {
         assertThat(observations.count()).isEqualTo(ofIt);
         assertThat(observations.entities().get(0).values()).doesNotContainKey("Datastream/id");
         assertThat(page("/Observations", "$count=true&$top=1&$filter=Datastream/id%20ne%20" + datastream, policy).count()).isZero();
+    }
+
+    @Test
+    void partnersDatastreamsMirroredAreShownWithTheirOriginOnlyWhereForeignDataIsAndNeverToAPartnerLimitedToOurs() {
+        var jdbc = database.jdbc();
+        Object at = org.groundwatergateway.core.storage.Rows.timestamp(NOW);
+        jdbc.sql("INSERT INTO federation_peers (gateway_id, name, park_code, base_url, outbound_client_id, outbound_client_secret, inbound_client_id, "
+                + "created_by, created_at) VALUES ('gw-park-b', 'Park B', 'PARK-B', 'https://b.example.cn', 'a', 's', 'partner-park', 'secadmin', ?)")
+                .param(at).update();
+        long peer = jdbc.sql("SELECT id FROM federation_peers WHERE gateway_id = 'gw-park-b'").query(Long.class).single();
+        jdbc.sql("INSERT INTO federation_agreements (peer_id, direction, datastreams, level, licence, valid_from, valid_until, created_by, created_at) "
+                + "VALUES (?, 'RECEIVE', '7', 'partner-monitoring-exchange', 'CC-BY-4.0', ?, ?, 'secadmin', ?)")
+                .params(peer, at, org.groundwatergateway.core.storage.Rows.timestamp(NOW.plusSeconds(86_400)), at).update();
+        long agreement = jdbc.sql("SELECT id FROM federation_agreements WHERE peer_id = ?").param(peer).query(Long.class).single();
+        jdbc.sql("INSERT INTO foreign_datastreams (peer_id, remote_id, agreement_id, name, description, unit, thing, licence, disclosure) "
+                + "VALUES (?, 7, ?, 'GW-B01/ph', 'pH', 'pH', 'GW-B01', 'CC-BY-4.0', 'policy v2; Observations: rows limited by Datastream/id')")
+                .params(peer, agreement).update();
+        long foreign = ForeignDatastreamIds.of(jdbc.sql("SELECT id FROM foreign_datastreams WHERE peer_id = ?").param(peer).query(Long.class).single());
+        try {
+            long ours = page("/Datastreams", "$top=0&$count=true").count();
+            StaQuery fromB = StaQuery.parse("/Datastreams", "$count=true&$filter=" + java.net.URLEncoder.encode("properties/origin/gateway eq 'gw-park-b'",
+                    java.nio.charset.StandardCharsets.UTF_8), Integer.MAX_VALUE);
+            EntityPage shown = store.reader(type -> Disclosure.full(), true, NOW).page(fromB.path(), fromB.options());
+            assertThat(shown.count()).isEqualTo(1);
+            Entity mirrored = shown.entities().get(0);
+            assertThat(mirrored.id()).isEqualTo(foreign);
+            assertThat(mirrored.values()).containsEntry("name", "GW-B01/ph").containsEntry("properties/origin/park", "PARK-B")
+                    .containsEntry("properties/origin/gateway", "gw-park-b").containsEntry("properties/origin/licence", "CC-BY-4.0")
+                    .containsEntry("properties/origin/thing", "GW-B01");
+            assertThat(String.valueOf(mirrored.values().get("properties/origin/disclosure"))).contains("Datastream/id");
+            StaQuery all = StaQuery.parse("/Datastreams", "$top=0&$count=true", Integer.MAX_VALUE);
+            assertThat(store.reader(type -> Disclosure.full(), true, NOW).page(all.path(), all.options()).count()).isEqualTo(ours + 1);
+            assertThat(store.reader(type -> Disclosure.full(), false, NOW).page(fromB.path(), fromB.options()).count()).as("foreign data not shown")
+                    .isZero();
+            // A partner limited to some of our datastreams never sees what another partner shares with us.
+            long ph = datastream("GW-U04/ph");
+            Disclosure partner = Disclosure.builder().restrictTo("id", Set.of(String.valueOf(ph), String.valueOf(foreign - 1))).build();
+            assertThat(store.reader(type -> type == EntityType.DATASTREAM ? partner : Disclosure.full(), true, NOW).page(all.path(), all.options())
+                    .count()).isEqualTo(1);
+            StaQuery observations = StaQuery.parse("/Datastreams(" + foreign + ")/Observations", "$count=true", Integer.MAX_VALUE);
+            assertThat(store.reader(type -> Disclosure.full(), true, NOW).page(observations.path(), observations.options()).count()).isZero();
+        } finally {
+            jdbc.sql("DELETE FROM foreign_datastreams").update();
+            jdbc.sql("DELETE FROM federation_agreements").update();
+            jdbc.sql("DELETE FROM federation_peers").update();
+        }
     }
 
     @Test
