@@ -462,6 +462,15 @@ try {
     const [mna, prb] = [await row('MNA'), await row('PRB')];
     assert.ok(Number(await prb.getAttribute('data-rank')) < Number(await mna.getAttribute('data-rank')), 'the barrier ranks before MNA');
     assert.ok(Number(await prb.getAttribute('data-residual')) < Number(await mna.getAttribute('data-residual')), 'the barrier leaves less');
+    // The bars are drawn: the days-to-target blue (#1565C0) covers part of the chart's canvas.
+    const blue = await analyst.evaluate(() => {
+      const canvas = document.querySelector('#remediation-chart canvas');
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0x15) < 8 && Math.abs(data[i + 1] - 0x65) < 8 && Math.abs(data[i + 2] - 0xC0) < 8) n++;
+      return n;
+    });
+    assert.ok(blue > 500, `days-to-target bars: ${blue} px`);
     await analyst.screenshot({ path: `${shots}/remediation.png`, fullPage: true });
     // A long run (1 m cells over 30 years) cancelled from the page: the server says where it stopped.
     await analyst.fill('#remediation-cellSize', '1');
