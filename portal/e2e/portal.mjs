@@ -406,6 +406,34 @@ try {
     await phone.close();
   });
 
+  await step('the 3-D subsurface view draws the aquifers, wells, water table and the incident\'s plume (its colour on the WebGL canvas)', async () => {
+    await page.goto(`${base}/#/subsurface`);
+    const scene = page.locator('#scene[data-ready=true]');
+    await scene.waitFor();
+    assert.ok(Number(await scene.getAttribute('data-plumes')) >= 1, 'a plume outline at the latest time');
+    // The plume is drawn unlit in #D81B60 (216, 27, 96): count its pixels on the canvas as the browser shows it.
+    const png = await page.locator('#scene canvas').screenshot();
+    const plumePixels = await page.evaluate(async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      let plume = 0;
+      let distinct = new Set();
+      for (let i = 0; i < pixels.length; i += 4) {
+        if (Math.abs(pixels[i] - 216) < 6 && Math.abs(pixels[i + 1] - 27) < 6 && Math.abs(pixels[i + 2] - 96) < 6) plume++;
+        if (distinct.size < 50) distinct.add(`${pixels[i] >> 4},${pixels[i + 1] >> 4},${pixels[i + 2] >> 4}`);
+      }
+      return { plume, distinct: distinct.size };
+    }, png.toString('base64'));
+    assert.ok(plumePixels.distinct > 10, `a drawn scene, not a blank canvas (${plumePixels.distinct} colours)`);
+    assert.ok(plumePixels.plume > 20, `plume pixels: ${plumePixels.plume}`);
+    await page.screenshot({ path: `${shots}/subsurface.png` });
+  });
+
   await step('an analyst sees the demo aquifer flowing ESE (105°, as the demo park is built), tracks a particle, and kriges chromium (VI) with its variance', async () => {
     const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
     const analyst = await desk.newPage();

@@ -11,6 +11,7 @@ const PAGES = {
   wells: { load: () => import('./pages/well.js'), hidden: true },
   alerts: { load: () => import('./pages/alerts.js') },
   incidents: { load: () => import('./pages/incident.js'), allowed: () => can('incidents') },
+  subsurface: { load: () => import('./pages/subsurface.js') },
   analysis: { load: () => import('./pages/analysis.js'), allowed: () => can('analyse') },
   remediation: { load: () => import('./pages/remediation.js'), allowed: () => can('remediation') },
   drills: { load: () => import('./pages/drills.js'), allowed: () => can('drills') },

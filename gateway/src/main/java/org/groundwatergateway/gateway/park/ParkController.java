@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.groundwatergateway.core.geo.GeoJson;
+import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.gateway.web.NotFoundException;
@@ -25,23 +26,33 @@ public class ParkController {
         this.parks = parks;
     }
 
-    /** A park as the API shows it; the boundary is a GeoJSON geometry in CGCS2000 longitude/latitude. */
+    /**
+     * A park as the API shows it; the boundary is a GeoJSON geometry in CGCS2000 longitude/latitude, the aquifers its
+     * layers from the top down (depths below ground, m), as the 3-D subsurface view draws them.
+     */
     public record ParkView(String code, String nameZh, String nameEn, String divisionCode, String pollutionCategory,
-                           Map<String, Object> boundary) {
-        static ParkView of(Park p) {
-            return new ParkView(p.code(), p.nameZh(), p.nameEn(), p.divisionCode(), p.pollutionCategory(), GeoJson.geometry(p.boundary()));
+                           Map<String, Object> boundary, List<AquiferView> aquifers) {}
+
+    public record AquiferView(String code, String nameZh, String nameEn, String confinement, double topDepthM, double bottomDepthM) {
+        static AquiferView of(AquiferLayer a) {
+            return new AquiferView(a.code(), a.nameZh(), a.nameEn(), a.confinement().name(), a.topDepthM(), a.bottomDepthM());
         }
+    }
+
+    private ParkView view(Park p) {
+        return new ParkView(p.code(), p.nameZh(), p.nameEn(), p.divisionCode(), p.pollutionCategory(), GeoJson.geometry(p.boundary()),
+                parks.findAquifers(p.id()).stream().map(AquiferView::of).toList());
     }
 
     @GetMapping
     @Operation(summary = "All parks")
     public List<ParkView> all() {
-        return parks.findAll().stream().map(ParkView::of).toList();
+        return parks.findAll().stream().map(this::view).toList();
     }
 
     @GetMapping("/{code}")
     @Operation(summary = "One park by its code")
     public ParkView one(@PathVariable String code) {
-        return parks.findByCode(code).map(ParkView::of).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.park.unknown", "code", code)));
+        return parks.findByCode(code).map(this::view).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.park.unknown", "code", code)));
     }
 }
