@@ -27,6 +27,10 @@ class GatewayApiTest extends RunningGateway {
         assertThat(parks.get(0).path("code").asString()).isEqualTo("HBDP");
         assertThat(parks.get(0).path("divisionCode").asString()).isEqualTo("320623");
         assertThat(parks.get(0).path("boundary").path("type").asString()).isEqualTo("Polygon");
+        // Its layers from the top down, as docs/demo-park.md gives them: Q1 1–12 m, C1 28–45 m below ground.
+        assertThat(parks.get(0).path("aquifers").valueStream().map(a -> a.path("code").asString() + " " + a.path("confinement").asString() + " "
+                + a.path("topDepthM").asDouble() + "-" + a.path("bottomDepthM").asDouble()).toList())
+                .containsExactly("Q1 UNCONFINED 1.0-12.0", "C1 CONFINED 28.0-45.0");
         assertThat(http.get("/api/v1/parks/NOPE").status()).isEqualTo(404);
     }
 
