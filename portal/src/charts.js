@@ -13,7 +13,3 @@ export function chart(element) {
   return echarts.init(element, null, { locale: chartLocale() });
 }
 
-/** Text for an HTML tooltip: ECharts writes a formatter's answer as HTML, and units and names come from the server. */
-export function escapeHtml(text) {
-  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-}

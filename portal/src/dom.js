@@ -8,3 +8,8 @@ export function el(tag, attributes = {}, ...children) {
   element.append(...children.filter((c) => c !== null && c !== undefined && c !== false));
   return element;
 }
+
+/** Text for places that take HTML (ECharts tooltips, OpenLayers attributions), where names and units come from the server. */
+export function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}

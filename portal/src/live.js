@@ -1,6 +1,6 @@
 // Server-sent events with the Bearer token (EventSource cannot send one), read from a fetch body. A lost connection
 // shows the banner and is retried with back-off; when it is back, onResume lets the view reload what it missed.
-import { authorizedFetch } from './api.js';
+import { ApiError, authorizedFetch } from './api.js';
 import { signIn } from './auth.js';
 import { t } from './i18n.js';
 
@@ -10,8 +10,11 @@ function banner(text) {
   element.hidden = !text;
 }
 
-/** Follows an event stream until stop() is called: onEvent(name, data) for each event, onOpen at each (re)connection. */
-export function follow(path, { onEvent, onResume, onOpen }) {
+/**
+ * Follows an event stream until stop() is called: onEvent(name, data) for each event, onOpen at each (re)connection;
+ * onError(ApiError) once if the server refuses it for good (a stream that no longer exists, or is not the person's).
+ */
+export function follow(path, { onEvent, onResume, onOpen, onError }) {
   let control;
   let stopped = false;
   let delay = 1000;
@@ -24,6 +27,12 @@ export function follow(path, { onEvent, onResume, onOpen }) {
       if (response.status === 401) {
         stopped = true;
         await signIn();
+        return;
+      }
+      if (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429) {
+        stopped = true;
+        banner(null);
+        onError?.(new ApiError(response.status, await response.json().catch(() => ({}))));
         return;
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);

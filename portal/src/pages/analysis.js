@@ -14,7 +14,7 @@ import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import { api, clearProblems, showProblem } from '../api.js';
 import { parameters } from '../data.js';
 import { el } from '../dom.js';
-import { t, parameterName } from '../i18n.js';
+import { currentLocale, t, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
 import { downFlow, metresPerDegree } from '../map/ground.js';
 import { wms } from '../map/wms.js';
@@ -83,6 +83,8 @@ export async function render(section, params, query) {
 
   const run = el('button', { type: 'submit', id: 'analysis-run', class: 'tool' }, t('analysis.run'));
   let leaveView = () => {};
+  // Only the answer to the latest question is drawn: picking, clicking and running again can overlap.
+  let asked = 0;
   if (view === 'flow') {
     const particles = [];
     const clear = el('button', { type: 'button', id: 'clear-particles', class: 'tool' }, t('analysis.clearParticles'));
@@ -96,8 +98,10 @@ export async function render(section, params, query) {
       target.removeAttribute('data-drawn');
       summary.replaceChildren(el('p', { class: 'empty' }, t('page.loading')));
       try {
+        const mine = ++asked;
         const answer = await api('/api/v1/analytics/flow', { method: 'POST',
-          body: { park: park.code, from, to, arrowsEvery: 4, particles } });
+          body: { park: park.code, from, to, arrowsEvery: 4, particles: [...particles] } });
+        if (mine !== asked) return;
         clearProblems(panel);
         drawFlow(answer);
       } catch (error) {
@@ -111,7 +115,7 @@ export async function render(section, params, query) {
       arrows.addFeatures(answer.arrows.features.map((f) => {
         const lonLat = f.geometry.coordinates;
         // From 15 m for the slowest to 60 m for the fastest: lengths read as relative speed.
-        const metres = 15 + 45 * Math.sqrt(f.properties.speed / fastest);
+        const metres = 15 + 45 * (fastest > 0 ? Math.sqrt(f.properties.speed / fastest) : 0);
         return new Feature({ geometry: new LineString([downFlow(lonLat, f.properties.azimuth, 0), downFlow(lonLat, f.properties.azimuth, metres)]),
           azimuth: f.properties.azimuth });
       }));
@@ -123,14 +127,15 @@ export async function render(section, params, query) {
       wellValues.clear();
       summary.replaceChildren(
         el('dl', {},
-          el('dt', {}, t('analysis.azimuth')), el('dd', { id: 'flow-azimuth' }, `${answer.azimuthDegrees.toFixed(0)}°（${compass(answer.azimuthDegrees)}）`),
+          el('dt', {}, t('analysis.azimuth')), el('dd', { id: 'flow-azimuth' }, t('analysis.azimuthValue', { degrees: answer.azimuthDegrees.toFixed(0), compass: compass(answer.azimuthDegrees) })),
           el('dt', {}, t('analysis.gradient')), el('dd', {}, answer.gradient.toExponential(2)),
           el('dt', {}, t('analysis.velocity')), el('dd', {}, t('analysis.metresPerDay', { value: answer.seepageVelocity.toPrecision(3) })),
           el('dt', {}, t('analysis.conductivity')), el('dd', {}, t('analysis.metresPerDay', { value: answer.conductivity })),
           el('dt', {}, t('analysis.headWells')), el('dd', {}, String(answer.wells))),
         ...answer.pathlines.features.map((f) => el('p', { class: 'path' }, el('span', { class: 'swatch', style: `background:${PATH_COLOURS[f.properties.direction]}` }),
-          ' ', t(`analysis.path.${f.properties.direction}`), '：', t('analysis.pathLabel', { years: (f.properties.days / 365).toFixed(1), metres: Math.round(f.properties.lengthM) }),
-          f.properties.stop === 'TIME_LIMIT' ? '' : `（${t(`analysis.stop.${f.properties.stop}`, {})}）`)));
+          ' ', t('analysis.pathLine', { direction: t(`analysis.path.${f.properties.direction}`),
+            path: t('analysis.pathLabel', { years: (f.properties.days / 365).toFixed(1), metres: Math.round(f.properties.lengthM) }),
+            stop: f.properties.stop === 'TIME_LIMIT' ? '' : t(`analysis.stop.${f.properties.stop}`) }))));
       legend.replaceChildren(el('p', {}, t('analysis.flowLegend')));
       target.setAttribute('data-arrows', String(answer.arrows.features.length));
       target.setAttribute('data-paths', String(answer.pathlines.features.length));
@@ -161,8 +166,10 @@ export async function render(section, params, query) {
       target.removeAttribute('data-drawn');
       summary.replaceChildren(el('p', { class: 'empty' }, t('page.loading')));
       try {
+        const mine = ++asked;
         const answer = await api('/api/v1/analytics/network', { method: 'POST',
           body: { park: park.code, parameter: picker.value, from, to, newWells: Number(count.value) } });
+        if (mine !== asked) return;
         clearProblems(panel);
         drawNetwork(answer);
       } catch (error) {
@@ -204,8 +211,11 @@ export async function render(section, params, query) {
       target.removeAttribute('data-drawn');
       summary.replaceChildren(el('p', { class: 'empty' }, t('page.loading')));
       try {
-        answer = await api('/api/v1/analytics/interpolate', { method: 'POST',
+        const mine = ++asked;
+        const next = await api('/api/v1/analytics/interpolate', { method: 'POST',
           body: { park: park.code, parameter: picker.value, from, to, method: 'KRIGING', cellSize: 40 } });
+        if (mine !== asked) return;
+        answer = next;
         clearProblems(panel);
         drawSurface();
       } catch (error) {
@@ -220,7 +230,10 @@ export async function render(section, params, query) {
     };
     function drawSurface() {
       const parameter = names.get(answer.parameter);
-      const values = showVariance.checked && answer.variance ? answer.variance : answer.estimate;
+      // Inverse distance (too few wells for kriging) has no variance to show.
+      showVariance.disabled = !answer.variance;
+      const variance = showVariance.checked && answer.variance != null;
+      const values = variance ? answer.variance : answer.estimate;
       const { image, extent, low, high } = gridImage(answer, values);
       grid.setSource(new ImageStatic({ url: image, imageExtent: extent, projection: 'EPSG:4326' }));
       contours.clear();
@@ -231,7 +244,7 @@ export async function render(section, params, query) {
       const wells = new globalThis.Map(latestReadings.map((f) => [f.properties.well_code, f.geometry.coordinates]));
       wellValues.addFeatures(Object.entries(answer.wells).filter(([code]) => wells.has(code)).map(([code, value]) => new Feature({
         geometry: new Point(fromLonLat(wells.get(code))), label: `${code} ${value.toPrecision(3)}` })));
-      const unit = showVariance.checked ? `(${parameter.unit})²` : parameter.unit;
+      const unit = variance ? `(${parameter.unit})²` : parameter.unit;
       summary.replaceChildren(el('dl', {},
         el('dt', {}, t('analysis.method')), el('dd', {}, answer.method === 'KRIGING' ? t('analysis.kriging', { model: answer.variogram?.shape ?? '' }) : t('analysis.idw')),
         el('dt', {}, t('analysis.wells')), el('dd', {}, String(Object.keys(answer.wells).length)),
@@ -239,7 +252,7 @@ export async function render(section, params, query) {
       legend.replaceChildren(
         el('div', { class: 'ramp', style: `background: linear-gradient(to right, ${RAMP.map((c) => `rgb(${c.join(',')})`).join(', ')})` }),
         el('div', { class: 'ramp-labels' }, el('span', {}, low.toPrecision(3)), el('span', {}, `${high.toPrecision(3)} ${unit}`)),
-        el('p', {}, showVariance.checked ? t('analysis.varianceLegend') : t('analysis.contourLegend')));
+        el('p', {}, variance ? t('analysis.varianceLegend') : t('analysis.contourLegend')));
       const measuredValues = Object.values(answer.wells);
       target.setAttribute('data-nodes', String(answer.nx * answer.ny));
       target.setAttribute('data-low', String(low));
@@ -321,14 +334,15 @@ function compass(azimuth) {
 }
 
 function day(iso) {
-  return new Date(iso).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' });
+  return new Date(iso).toLocaleDateString(currentLocale(), { timeZone: 'Asia/Shanghai' });
 }
 
 function arrowStyle(feature) {
   const line = feature.getGeometry();
   return [new Style({ stroke: new Stroke({ color: '#0277BD', width: 1.5 }) }),
     new Style({ geometry: new Point(line.getLastCoordinate()),
-      image: new RegularShape({ points: 3, radius: 4, rotation: (feature.get('azimuth') * Math.PI) / 180, fill: new Fill({ color: '#0277BD' }) }) })];
+      image: new RegularShape({ points: 3, radius: 4, rotation: (feature.get('azimuth') * Math.PI) / 180, rotateWithView: true,
+        fill: new Fill({ color: '#0277BD' }) }) })];
 }
 
 function pathStyle(feature) {

@@ -1,4 +1,5 @@
 import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../api.js';
+import { claims } from '../auth.js';
 import { parameters } from '../data.js';
 import { el } from '../dom.js';
 import { t, formatTime, parameterName } from '../i18n.js';
@@ -19,19 +20,19 @@ export async function render(section, params) {
 }
 
 async function list(section) {
-  const [drills, names] = await Promise.all([api('/api/v1/drills'), parameters()]);
+  const [drills, names, parks] = await Promise.all([api('/api/v1/drills'), parameters(), api('/api/v1/parks')]);
   const rows = drills.map((d) => el('li', { class: `drill status-${d.status}`, 'data-drill': d.id },
     el('a', { href: `#/drills/${d.id}` }, `#${d.id} ${parameterName(names.get(d.parameterCode))} @ ${d.sourceCode ?? '—'}`), ' ',
     el('span', { class: 'badge' }, t(`drills.status.${d.status}`)), ' ', progressBar(d), ' ',
     el('span', { class: 'time' }, t('drills.startedBy', { time: formatTime(d.startedAt), by: d.startedBy }))));
   section.append(el('h1', {}, t('drills.title')),
-    can('startDrill') ? await startForm(names) : null,
+    can('startDrill') ? await startForm(names, parks[0].code) : null,
     el('h2', {}, t('drills.list')),
     rows.length ? el('ul', { id: 'drill-list', class: 'drill-list' }, ...rows) : el('p', { class: 'empty' }, t('drills.none')));
 }
 
 /** The form that starts a drill; the server's refusal shows beside the field it names. */
-async function startForm(names) {
+async function startForm(names, park) {
   const sources = (await api('/ogcapi/collections/potential_sources/items?f=json&limit=1000')).features;
   const parameter = el('select', { name: 'parameter', id: 'drill-parameter' },
     ...DRILL_PARAMETERS.filter((p) => names.has(p)).map((p) => el('option', { value: p }, parameterName(names.get(p)))));
@@ -47,7 +48,7 @@ async function startForm(names) {
     event.preventDefault();
     submit.disabled = true;
     try {
-      const started = await api('/api/v1/drills', { method: 'POST', body: { park: 'HBDP', parameter: parameter.value, source: source.value,
+      const started = await api('/api/v1/drills', { method: 'POST', body: { park, parameter: parameter.value, source: source.value,
         sourceMgPerL: concentration.value === '' ? null : Number(concentration.value), by: by.value } });
       clearProblems(form);
       location.hash = `#/drills/${started.drill.id}`;
@@ -115,7 +116,8 @@ async function one(section, id) {
     const finish = el('button', { type: 'button', id: 'drill-finish', class: 'tool' }, t('drills.finish'));
     finish.addEventListener('click', async () => {
       try {
-        await api(`/api/v1/drills/${id}/finish`, { method: 'POST', body: { by: d.startedBy, note: note.value } });
+        // Finished by the person signed in, whoever started it.
+        await api(`/api/v1/drills/${id}/finish`, { method: 'POST', body: { by: claims()?.name ?? claims()?.sub, note: note.value } });
         await refresh();
       } catch (error) {
         showProblem(actions, error, finish);

@@ -10,7 +10,7 @@ import GeoJSON from 'ol/format/GeoJSON.js';
 import { fromLonLat, transformExtent } from 'ol/proj.js';
 import { Circle, Fill, Stroke, Style } from 'ol/style.js';
 import { api, authorizedFetch, clearProblems, showProblem } from '../api.js';
-import { el } from '../dom.js';
+import { el, escapeHtml } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { Sketcher, measure } from '../map/sketch.js';
 import { download, mapPng, readingsCsv } from '../map/export.js';
@@ -68,7 +68,9 @@ export async function render(section, params, query) {
   // The park's tile service, where it has one, under the platform's own layers (which alone work without the internet).
   const base = settings.baseTiles
     // Fetched with CORS, so that the tiles do not taint the canvas the view is exported from.
-    ? [new TileLayer({ source: new XYZ({ url: settings.baseTiles.url, attributions: settings.baseTiles.attribution || undefined, crossOrigin: 'anonymous' }) })]
+    // OpenLayers writes attributions as HTML: the credit is escaped (the server also holds it to plain text).
+    ? [new TileLayer({ source: new XYZ({ url: settings.baseTiles.url, attributions: settings.baseTiles.attribution ? escapeHtml(settings.baseTiles.attribution) : undefined,
+      crossOrigin: 'anonymous' }) })]
     : [];
   const boundary = new VectorSource({
     features: new GeoJSON().readFeatures({ type: 'FeatureCollection', features: parks.map((p) => ({ type: 'Feature', geometry: p.boundary })) },

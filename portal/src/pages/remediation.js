@@ -1,6 +1,6 @@
-import { chart as newChart, escapeHtml } from '../charts.js';
+import { chart as newChart } from '../charts.js';
 import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../api.js';
-import { el } from '../dom.js';
+import { el, escapeHtml } from '../dom.js';
 import { t } from '../i18n.js';
 import { follow } from '../live.js';
 
@@ -25,7 +25,8 @@ export async function render(section) {
   const latest = Math.max(...levels.features.map((f) => Date.parse(f.properties.phenomenon_time)));
   const to = new Date((Number.isFinite(latest) ? latest : Date.now()) + 1000).toISOString();
   const from = new Date(Date.parse(to) - 7 * 86400000).toISOString();
-  const flow = await api('/api/v1/analytics/flow', { method: 'POST', body: { park: 'HBDP', from, to, arrowsEvery: 1000 } });
+  const [park] = await api('/api/v1/parks');
+  const flow = await api('/api/v1/analytics/flow', { method: 'POST', body: { park: park.code, from, to, arrowsEvery: 1000 } });
 
   const number = (name, value, step = 'any') => el('input', { type: 'number', name, id: `remediation-${name}`, value, step });
   const fields = {
@@ -78,15 +79,21 @@ export async function render(section) {
       cancel.hidden = false;
       progress.hidden = false;
       stop?.();
-      stop = follow(`/api/v1/analytics/jobs/${job}/events`, { onEvent: (name, status) => {
+      const ended = () => {
+        stop = null;
+        run.disabled = false;
+        cancel.hidden = true;
+      };
+      stop = follow(`/api/v1/analytics/jobs/${job}/events`, { onError: (error) => {
+        ended();
+        showProblem(form, error, run);
+      }, onEvent: (name, status) => {
         progress.value = status.fraction;
         stage.textContent = status.stage ?? '';
         section.setAttribute('data-fraction', String(status.fraction));
         if (name === 'progress') return;
         stop();
-        stop = null;
-        run.disabled = false;
-        cancel.hidden = true;
+        ended();
         section.setAttribute('data-state', status.state);
         if (name === 'succeeded') show(status.result);
         else stage.textContent = status.error ?? t(`remediation.state.${status.state}`);
@@ -95,8 +102,8 @@ export async function render(section) {
       showProblem(form, error, run);
     }
   });
-  cancel.addEventListener('click', async () => {
-    if (job) await api(`/api/v1/analytics/jobs/${job}`, { method: 'DELETE' });
+  cancel.addEventListener('click', () => {
+    if (job) api(`/api/v1/analytics/jobs/${job}`, { method: 'DELETE' }).catch((error) => showProblem(form, error, cancel));
   });
 
   /** The options ranked: days to the target and the cost range side by side, and a table. */

@@ -1,7 +1,7 @@
-import { chart as newChart, escapeHtml } from '../charts.js';
+import { chart as newChart } from '../charts.js';
 import { api, ApiError, clearProblems, showProblem } from '../api.js';
 import { aggregates, latestObservation, parameters } from '../data.js';
-import { el } from '../dom.js';
+import { el, escapeHtml } from '../dom.js';
 import { t, formatTime, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
 
@@ -30,7 +30,13 @@ export async function render(section, params, query) {
   // Each datastream's latest reading, asked for when the datastream is first shown.
   const latest = new Map();
   const latestOf = (stream) => {
-    if (!latest.has(stream.id)) latest.set(stream.id, latestObservation(stream));
+    if (!latest.has(stream.id)) {
+      // A failed request is not kept: the next draw asks again; this one charts the year up to now.
+      latest.set(stream.id, latestObservation(stream).catch(() => {
+        latest.delete(stream.id);
+        return undefined;
+      }));
+    }
     return latest.get(stream.id);
   };
   const preferred = streams.find((d) => d.parameter === query.get('parameter') && !d.code.endsWith('/B')) ?? streams[0];
@@ -55,7 +61,8 @@ export async function render(section, params, query) {
   // The water table joins the diagram when its daily mean is here; the chart does not wait for it.
   if (level) {
     latestOf(level).then((time) => time && levelAt(level))
-      .then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)));
+      .then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)))
+      .catch(() => {}); // the diagram stays without its water table
   }
   const chart = newChart(target);
 

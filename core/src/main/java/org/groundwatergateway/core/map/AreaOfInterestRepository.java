@@ -13,6 +13,7 @@ import org.groundwatergateway.core.map.AreaOfInterest.Owner;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.locationtech.jts.geom.Polygon;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The areas of interest people keep, each read and changed only under its owner. */
@@ -33,9 +34,14 @@ public final class AreaOfInterestRepository {
                 .params(wkb(area.area()), Rows.timestamp(area.savedAt()), area.owner().organisation(), area.owner().name(), area.name())
                 .update();
         if (updated == 0) {
-            Rows.insert(jdbc.sql("INSERT INTO areas_of_interest (owner_organisation, owner_name, name, area, saved_at) VALUES (?, ?, ?, "
-                            + BIND + ", ?)")
-                    .params(area.owner().organisation(), area.owner().name(), area.name(), wkb(area.area()), Rows.timestamp(area.savedAt())));
+            try {
+                Rows.insert(jdbc.sql("INSERT INTO areas_of_interest (owner_organisation, owner_name, name, area, saved_at) VALUES (?, ?, ?, "
+                                + BIND + ", ?)")
+                        .params(area.owner().organisation(), area.owner().name(), area.name(), wkb(area.area()), Rows.timestamp(area.savedAt())));
+            } catch (DuplicateKeyException savedMeanwhile) {
+                // The same person saved under the same name at the same moment (two tabs): the later outline wins.
+                return save(area);
+            }
         }
         return find(area.owner(), area.name()).orElseThrow();
     }

@@ -5,6 +5,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.security.AccessTokens;
 import org.groundwatergateway.gateway.security.AuditTrail;
@@ -127,12 +128,13 @@ public class SecurityConfiguration {
      * Added to Spring Security's defaults (nosniff, frame denial, no caching of authenticated answers). Every page the
      * gateway serves (sign-in, consent, Swagger UI, the OGC API's HTML) loads only its own scripts, so scripts are held
      * to this origin; inline styles stay allowed, as Swagger UI sets them, and images may be data: or blob: URLs, or tiles
-     * of the one tile service configured for the portal's map (gw.portal.base-tiles).
+     * of the hosts of the one tile service configured for the portal's map (gw.portal.base-tiles).
      * form-action is left out: the consent form ends in a redirect to the client's own redirect URI (QGIS on localhost),
      * which browsers would block under it. Referrers never leave the origin: URLs here can carry authorization codes.
      */
     private static void securityHeaders(HttpSecurity http, PortalProperties portal) throws Exception {
-        String images = "'self' data: blob:" + portal.tileSource().map(source -> " " + source).orElse("");
+        String images = String.join(" ", Stream.concat(Stream.of("'self'", "data:", "blob:"),
+                portal.tileSources().stream()).toList());
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                         + "img-src " + images + "; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"))

@@ -15,6 +15,7 @@ import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.federation.Agreement;
 import org.groundwatergateway.policies.federation.Agreements;
+import org.groundwatergateway.policies.sharing.Datasets;
 
 /**
  * Which partners an answer from our data and the partners' mirrors is missing (issue #19, federated queries): those
@@ -26,8 +27,6 @@ public final class MissingPartners {
 
     /** E.g. {@code gw-park-b; park=PARK-B; lastSuccessAt=2026-12-05T00:01:02Z, gw-park-c; park=PARK-C; lastSuccessAt=never}. */
     public static final String HEADER = "GW-Federation-Partial";
-    /** The dataset the sharing policy names what partners share with us by. */
-    static final String FOREIGN_DATASET = "foreign_observations";
 
     /** A partner whose data an answer lacks, and since when: null if it was never pulled whole. */
     public record Missing(String gateway, String park, Instant lastSuccessAt) {}
@@ -48,7 +47,7 @@ public final class MissingPartners {
 
     /** The partners whose mirrored data the viewer would see here but whose mirror is stale; none for a viewer shown no foreign data. */
     public List<Missing> missing(Viewer viewer) {
-        Disclosure foreign = policy.disclose(viewer, FOREIGN_DATASET);
+        Disclosure foreign = policy.disclose(viewer, Datasets.FOREIGN_OBSERVATIONS);
         if (!foreign.visible() || foreign.masks()) return List.of();
         Instant now = clock.instant();
         Set<Long> peers = agreements.receivingNow().stream().map(Agreement::peerId).collect(Collectors.toCollection(LinkedHashSet::new));

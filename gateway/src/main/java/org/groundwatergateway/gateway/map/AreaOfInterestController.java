@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.map.AreaOfInterest;
 import org.groundwatergateway.core.map.AreasOfInterest;
@@ -13,6 +12,7 @@ import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.NotFoundException;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -65,8 +65,13 @@ public class AreaOfInterestController {
         if (!areas.delete(owner(), id)) throw new NotFoundException(new InvalidInput("gateway.notFound.areaOfInterest", "id", id));
     }
 
+    /**
+     * The signed-in person or client, by organisation and name. A caller the platform cannot place (its token names no
+     * organisation, so it reads as the public) has no areas: refused, never pooled with others under one owner.
+     */
     private static AreaOfInterest.Owner owner() {
         Viewer viewer = Viewers.current();
-        return new AreaOfInterest.Owner(Objects.requireNonNullElse(viewer.organisation(), ""), viewer.name());
+        if (viewer.isAnonymous() || viewer.organisation() == null) throw new DisclosedRecords.NotDisclosed("areas_of_interest");
+        return new AreaOfInterest.Owner(viewer.organisation(), viewer.name());
     }
 }

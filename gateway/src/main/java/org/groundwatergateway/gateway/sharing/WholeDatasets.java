@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
+import org.groundwatergateway.policies.sharing.Datasets;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.util.pattern.PathPattern;
@@ -31,7 +32,7 @@ public final class WholeDatasets implements HandlerInterceptor {
             "/api/v1/cameras", "incidents",
             "/api/v1/drills/**", "drills",
             // What partners share with us, mirrored: shown as they shared it, or not at all.
-            "/api/v1/federation/foreign-datastreams/**", "foreign_observations",
+            "/api/v1/federation/foreign-datastreams/**", Datasets.FOREIGN_OBSERVATIONS,
             // The catalog lists each dataset as its own disclosure allows; the catalog as such is shown or not.
             "/catalog/**", "catalog");
 

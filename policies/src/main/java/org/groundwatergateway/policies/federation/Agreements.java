@@ -130,6 +130,10 @@ public final class Agreements {
         }
         String name = text("name", form.name(), problems);
         String park = text("parkCode", form.parkCode(), problems);
+        // Park codes travel in the GW-Federation-Partial header's list: no separators, Latin-1 only.
+        if (park != null && !park.matches("[A-Za-z0-9_.-]{1,64}")) {
+            problems.add(new Problem("parkCode", "1 to 64 letters, digits, '_', '.' or '-'", "1 至 64 个字母、数字、“_”“.”或“-”"));
+        }
         String baseUrl = baseUrl(form.baseUrl(), problems);
         String outboundClient = text("outboundClientId", form.outboundClientId(), problems);
         String outboundSecret = text("outboundClientSecret", form.outboundClientSecret(), problems);

@@ -17,6 +17,8 @@ public final class Datasets {
 
     /** The sharing policies themselves ({@code /api/v1/policies}): no policy may hide them from the security administrator. */
     public static final String POLICIES = "policies";
+    /** The observations partners share with us, mirrored (issue #19). */
+    public static final String FOREIGN_OBSERVATIONS = "foreign_observations";
     /** Readings one by one, through the REST API and its exports: the time series a policy may show as means over time. */
     public static final String READINGS = "readings";
     /** Bulk downloads (a datastream's readings as CSV): a channel the policy opens per audience; what they hold is the data's own disclosure. */
@@ -42,7 +44,7 @@ public final class Datasets {
             new Dataset("risk_reports", Kind.REPORT), new Dataset("alert_stream", Kind.STREAM),
             new Dataset(EXPORTS, Kind.EXPORT), new Dataset("catalog", Kind.CATALOG),
             new Dataset("federation_feed", Kind.FEDERATION),
-            new Dataset("foreign_observations", Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
+            new Dataset(FOREIGN_OBSERVATIONS, Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
 
     private Datasets() {}
 

@@ -17,6 +17,7 @@ import org.groundwatergateway.ogc.sta.query.StaQueryException;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
+import org.groundwatergateway.policies.sharing.Datasets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.QueryTimeoutException;
@@ -110,11 +111,9 @@ public final class SensorThingsService {
         };
     }
 
-    /** The dataset the sharing policy names what partners share with us by: shown as they shared it, or not at all. */
-    static final String FOREIGN_DATASET = "foreign_observations";
 
     EntityStore.Reader reader(StaRequest request) {
-        Disclosure foreign = policy.disclose(request.viewer(), FOREIGN_DATASET);
+        Disclosure foreign = policy.disclose(request.viewer(), Datasets.FOREIGN_OBSERVATIONS);
         return store.reader(disclosures(request.viewer()), foreign.visible() && !foreign.masks(), clock.instant());
     }
 
