@@ -16,7 +16,8 @@ const PLUME_THICKNESS_M = 3;
 /**
  * The park underground in three dimensions (§10.2.3): the ground, the aquifer layers from the park's register, each
  * well with its screened interval, the water table from the latest heads, and the plumes (their P50 outlines) on a
- * time slider, as the person's sharing policy shows them. Drag to turn, scroll to zoom. #/subsurface.
+ * time slider, as the person's sharing policy shows them; it opens on the latest plume. Drag to turn, scroll to zoom.
+ * #/subsurface.
  */
 export async function render(section) {
   const [parks, wells, levels, plumes] = await Promise.all([api('/api/v1/parks'), api('/api/v1/wells'),
@@ -167,6 +168,16 @@ export async function render(section) {
   };
   window.addEventListener('resize', resize);
   showPlumes(times.at(-1));
+  // A plume is tens of metres across in a park kilometres wide: the view opens on it, from the south-west above.
+  const plumeBox = new THREE.Box3().setFromObject(plumeGroup);
+  if (!plumeBox.isEmpty()) {
+    const centre = plumeBox.getCenter(new THREE.Vector3());
+    const reach = Math.max(250, 6 * plumeBox.getSize(new THREE.Vector3()).length());
+    controls.target.copy(centre);
+    camera.position.copy(centre).add(new THREE.Vector3(-0.5 * reach, 0.6 * reach, 0.7 * reach));
+    controls.update();
+    draw();
+  }
   canvasBox.setAttribute('data-ready', 'true');
 
   return () => {
