@@ -78,7 +78,7 @@ public final class MultiSourceTracer {
     public record Priors(double velocityLnSd, double azimuthSdDegrees, double longitudinalLnSd, double transverseLnSd, double verticalLnSd,
                          double modelErrorMedian, double modelErrorLnSd, double effectiveReadingsPerWell, double strengthLnSd) {
 
-        public static final Priors DEFAULTS = new Priors(0.3, 5, 0.7, 1.0, 1.0, 0.3, 0.5, 3, 1.0);
+        public static final Priors DEFAULTS = new Priors(0.4, 5, 1.0, 1.0, 1.0, 0.3, 0.5, 3, 1.0);
 
         public Priors {
             if (!(velocityLnSd > 0 && azimuthSdDegrees > 0 && longitudinalLnSd > 0 && transverseLnSd > 0 && verticalLnSd > 0
