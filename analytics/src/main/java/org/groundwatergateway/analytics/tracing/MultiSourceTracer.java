@@ -50,13 +50,15 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *       (Bissiri, Holmes &amp; Walker 2016, J. R. Stat. Soc. B 78, 1103; Miller &amp; Dunson 2019, JASA 114, 1113).
  *       Long series are thinned to at most {@link #READINGS_PER_WELL} readings evenly over the window.</li>
  *   <li><b>Posterior and evidence</b> of each model (which candidates release): the posterior mode in unbounded
- *       coordinates (starts and log C₀ through the logit of their uniform priors) by BFGS, a Laplace approximation there,
- *       then importance sampling from a defensive mixture of multivariate t proposals around it, adapted once from the
- *       weighted draws (AMIS, Cornuet et al. 2012, Scand. J. Statist. 39, 798). The evidence is the mean importance
- *       weight; the sampler's quality is its effective sample size (Kish 1965).</li>
+ *       coordinates (starts and log C₀ through the logit of their uniform priors) by BFGS, and Laplace's approximation of
+ *       the evidence there (Tierney &amp; Kadane 1986; Kass &amp; Raftery 1995). The models that carry the posterior are
+ *       sampled by adaptive Metropolis, four chains (Haario, Saksman &amp; Tamminen 2001), whose convergence is reported as
+ *       split-R̂ and effective sample size (Gelman et al. 2013, BDA3 §11.4–11.5); the others keep draws from their
+ *       Laplace approximation.</li>
  *   <li><b>Model selection</b> by Bayes factors: P(k new sources) uniform over 0…k; within k, the candidates' prior
  *       weights. Every candidate is screened as one new source beside the known plumes (start on a grid, log C₀ by
- *       Laplace's method, nuisance at the known plumes' fit); the best are fitted in full, then for the best one or two
+ *       Laplace's method, the nuisance at the known plumes' fit and at five points towards slower, faster and wider
+ *       plumes); the best are fitted in full, then for the best one or two
  *       a second source is screened and the best pairs are fitted (a forward selection; the models not fitted keep their
  *       screened evidence).</li>
  * </ul>
@@ -78,7 +80,7 @@ public final class MultiSourceTracer {
     public record Priors(double velocityLnSd, double azimuthSdDegrees, double longitudinalLnSd, double transverseLnSd, double verticalLnSd,
                          double modelErrorMedian, double modelErrorLnSd, double effectiveReadingsPerWell, double strengthLnSd) {
 
-        public static final Priors DEFAULTS = new Priors(0.4, 5, 1.0, 1.0, 1.0, 0.3, 0.5, 3, 1.0);
+        public static final Priors DEFAULTS = new Priors(0.3, 5, 0.7, 1.0, 1.0, 0.3, 0.5, 3, 1.0);
 
         public Priors {
             if (!(velocityLnSd > 0 && azimuthSdDegrees > 0 && longitudinalLnSd > 0 && transverseLnSd > 0 && verticalLnSd > 0
@@ -92,7 +94,7 @@ public final class MultiSourceTracer {
      * @param plume the transport model's centre (its C₀ is ignored); its seepage velocity must be the flow's
      * @param concentrationBounds prior range of a new source's C₀, log-uniform (known sources: down to a thousandth of the low bound)
      * @param maxNewSources 0, 1 or 2
-     * @param draws importance draws per round (two rounds at most)
+     * @param draws MCMC steps kept per chain (as many again are burn-in; four chains), and Laplace draws of unsampled models
      */
     public record Settings(UniformFlow flow, DomenicoSource plume, double sampleDepth, double effectivePorosity, ErrorModel error,
                            double[] concentrationBounds, Priors priors, int maxNewSources, int draws, long seed) {
@@ -138,7 +140,6 @@ public final class MultiSourceTracer {
                          List<Candidate> credibleSet, Geometry credibleRegion, LineString backTrack, int reachedCandidates,
                          double[] newSourceCount, List<ModelFit> models) {}
 
-    static final boolean DEBUG = Boolean.getBoolean("tracing.debug");
     static final int READINGS_PER_WELL = 12;
     private static final int GLOBALS = 6;
     private static final int U = 0, AL = 1, AT = 2, AV = 3, TH = 4, SM = 5;
@@ -767,8 +768,9 @@ public final class MultiSourceTracer {
         double varPlus = (half - 1.0) / half * within + between / half;
         if (!(within > 1e-300)) return new double[] {varPlus > 1e-300 ? Double.POSITIVE_INFINITY : 1, m * half};
         double rHat = Math.sqrt(varPlus / within);
-        double sum = 0;
-        for (int lag = 1; lag < half - 1; lag += 2) {
+        // Geyer's initial positive sequence: τ = −1 + 2 Σ Γₖ, Γₖ = ρ₂ₖ + ρ₂ₖ₊₁, while Γₖ > 0.
+        double tau = -1;
+        for (int lag = 0; lag < half - 1; lag += 2) {
             double pair = 0;
             for (int l = lag; l <= lag + 1; l++) {
                 double variogram = 0;
@@ -777,9 +779,9 @@ public final class MultiSourceTracer {
                 pair += 1 - variogram / (2 * varPlus);
             }
             if (pair < 0) break;
-            sum += pair;
+            tau += 2 * pair;
         }
-        double ess = m * half / (1 + 2 * sum - 1);
+        double ess = m * half / Math.max(tau, 1e-9);
         return new double[] {rHat, Math.min(ess, m * half)};
     }
 
@@ -972,13 +974,11 @@ public final class MultiSourceTracer {
             Screen[] ranked = first.clone();
             Arrays.sort(ranked, Comparator.comparingDouble((Screen s) -> -s.logGain()));
             int shortlist = Math.min(FIRST_SHORTLIST, ranked.length);
-            if (DEBUG) for (Screen s : ranked) System.out.printf("screen %s gain %.1f start %.0f lc %.2f reach %d%n", all.get(s.candidate()).id(), s.logGain(), s.start(), s.logConcentration(), p.reach[s.candidate()].length);
             List<Fit> singles = IntStream.range(0, shortlist).parallel().mapToObj(r -> {
                 Screen s = ranked[r];
                 return fit(p, new Model(appended(b.model.sources, s.candidate()), nk, p), extend(b.mode, s, p), seed(s.candidate(), -1));
             }).toList();
             fits.addAll(singles);
-            if (DEBUG) for (Fit f : singles) System.out.printf("fit %s logZ %.1f ess %.1f mode %s post %.1f%n", all.get(f.model.sources[f.model.sources.length-1]).id(), f.logEvidence, f.ess, Arrays.toString(Arrays.stream(f.mode).map(v->Math.round(v*100)/100.0).toArray()), p.logPosterior(f.model, f.mode, new double[data.t.length]));
             for (int r = shortlist; r < ranked.length; r++) fits.add(screened(p, b, ranked[r]));
             progress.advance(0.65, Stage.of("analytics.stage.tracingFit"));
             if (settings.maxNewSources() >= 2 && ranked.length >= 2) {

@@ -161,7 +161,11 @@ public final class IncidentAnalysis {
                 String enterprise = c.enterpriseId() != null ? c.enterpriseId() : c.id();
                 String name = c.enterpriseId() == null ? "园区公共区域 " + c.id() : site.enterprises().stream()
                         .filter(e -> e.creditCode().equals(c.enterpriseId())).findFirst().map(e -> e.nameZh()).orElse(c.enterpriseId());
-                top = new Incident.TopSource(enterprise, name, source.probability());
+                // A new release's probability is its enterprise's (its candidates together: neighbouring cells share the mass).
+                double probability = source.known() || c.enterpriseId() == null ? source.probability() : inversion.enterprises().stream()
+                        .filter(e -> e.enterpriseId().equals(c.enterpriseId())).mapToDouble(e -> e.probability()).findFirst()
+                        .orElse(source.probability());
+                top = new Incident.TopSource(enterprise, name, probability);
                 if (source.sourceConcentration() != null && source.start() != null) {
                     origin = new double[] {c.x(), c.y()};
                     // The tracer works in mg/L already.

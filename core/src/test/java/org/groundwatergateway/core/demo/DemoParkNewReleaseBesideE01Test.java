@@ -82,6 +82,10 @@ class DemoParkNewReleaseBesideE01Test {
         db.close();
     }
 
+    Database database() {
+        return database;
+    }
+
     @Test
     void theIncidentsTracingNamesTheNewSourceNotTheKnownPlume() {
         MonitoringRepository monitoring = new MonitoringRepository(database);
