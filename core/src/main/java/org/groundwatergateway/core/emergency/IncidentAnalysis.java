@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.flow.UniformFlow;
+import org.groundwatergateway.analytics.tracing.MultiSourceTracer;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport;
 import org.groundwatergateway.analytics.transport.ParameterDistribution;
 import org.groundwatergateway.analytics.transport.PlumePoint;
@@ -68,8 +69,13 @@ public final class IncidentAnalysis {
         }
     }
 
+    /**
+     * @param topSource the traced source whose plume explains the incident's well (a new release rather than a known plume
+     *     where both reach it, issue #21); null where tracing found none
+     * @param sources what the tracing found, in Chinese, for the timeline: every source of its most probable model
+     */
     public record Result(Incident.Flow flow, double thresholdMgPerL, int realizations, PlumeForecast forecast, Incident.TopSource topSource,
-                         String tracingProblem, Used used) {}
+                         String tracingProblem, Used used, String sources) {}
 
     /**
      * What an analysis ran on, for its provenance: the model and its version, and the windows of readings it read (the
@@ -78,13 +84,13 @@ public final class IncidentAnalysis {
     public record Used(String model, String modelVersion, Instant headsFrom, Instant headsTo, Instant traceFrom, Instant traceTo) {}
 
     /** The model an incident's analysis runs, as its results' provenance names it. */
-    public static final String MODEL = "regional flow from the heads' trend plane; Bayesian source tracing; Monte Carlo transport "
-            + "(Wexler 1992 strip source, vertically mixed)";
+    public static final String MODEL = "regional flow from the heads' trend plane; Bayesian source tracing of the known plumes and up to "
+            + "two new releases; Monte Carlo transport (Wexler 1992 strip source, vertically mixed)";
     /**
      * The version of that model, stored with every result: raise it whenever a change of this class, {@link SiteFlow},
      * {@link SiteTracing} or the transport it calls changes what an analysis computes from the same readings.
      */
-    public static final String MODEL_VERSION = "1";
+    public static final String MODEL_VERSION = "2";
 
     private static final Duration FLOW_WINDOW = Duration.ofDays(30);
     /** How far down the flow a receptor is looked for on the plume's centre line. */
@@ -138,6 +144,7 @@ public final class IncidentAnalysis {
         // well that saw it (a well 10 m downstream of a young release sees a fraction of the source).
         Incident.TopSource top = null;
         String problem = null;
+        String sources = null;
         double[] origin = site.local(incident.location());
         double c0 = incident.concentrationMgPerL() == null ? 0 : incident.concentrationMgPerL();
         double startDay = 0;
@@ -147,18 +154,24 @@ public final class IncidentAnalysis {
                     model.relativeError(), model.cellSizeM());
             var inversion = tracer.trace(site, aquifer.code(), parameter.code(), traceFrom, to,
                     traced, progress.part(0.05, 0.6)).inversion();
-            if (!inversion.enterprises().isEmpty()) {
-                var first = inversion.enterprises().get(0);
-                String name = site.enterprises().stream().filter(e -> e.creditCode().equals(first.enterpriseId())).findFirst()
-                        .map(e -> e.nameZh()).orElse(first.enterpriseId());
-                top = new Incident.TopSource(first.enterpriseId(), name, first.probability());
-            }
-            var source = inversion.candidates().isEmpty() ? null : inversion.candidates().get(0);
-            if (source != null && source.sourceConcentration() != null && source.start() != null) {
-                origin = new double[] {source.candidate().x(), source.candidate().y()};
-                // The tracer works in mg/L already.
-                c0 = source.sourceConcentration().median();
-                startDay = Math.min(0, Duration.between(to, source.start().median()).toSeconds() / 86400.0);
+            var source = incidentSource(site, incident, inversion);
+            sources = describe(site, inversion);
+            if (source != null) {
+                var c = source.candidate();
+                String enterprise = c.enterpriseId() != null ? c.enterpriseId() : c.id();
+                String name = c.enterpriseId() == null ? "园区公共区域 " + c.id() : site.enterprises().stream()
+                        .filter(e -> e.creditCode().equals(c.enterpriseId())).findFirst().map(e -> e.nameZh()).orElse(c.enterpriseId());
+                // A new release's probability is its enterprise's (its candidates together: neighbouring cells share the mass).
+                double probability = source.known() || c.enterpriseId() == null ? source.probability() : inversion.enterprises().stream()
+                        .filter(e -> e.enterpriseId().equals(c.enterpriseId())).mapToDouble(e -> e.probability()).findFirst()
+                        .orElse(source.probability());
+                top = new Incident.TopSource(enterprise, name, probability);
+                if (source.sourceConcentration() != null && source.start() != null) {
+                    origin = new double[] {c.x(), c.y()};
+                    // The tracer works in mg/L already.
+                    c0 = source.sourceConcentration().median();
+                    startDay = Math.min(0, Duration.between(to, source.start().median()).toSeconds() / 86400.0);
+                }
             }
         } catch (IllegalArgumentException e) {
             // Tracing needs readings the incident may not have (a declared spill with no wells nearby): forecast from the incident,
@@ -227,7 +240,56 @@ public final class IncidentAnalysis {
         risks.sort((a, b) -> Double.compare(a.advectiveDays(), b.advectiveDays()));
 
         return new Result(new Incident.Flow(regional.azimuthDegrees(), regional.seepageVelocity()), threshold, result.realisations(),
-                new PlumeForecast(bands, risks), top, problem, new Used(MODEL, MODEL_VERSION, headsTo.minus(FLOW_WINDOW), headsTo, traceFrom, to));
+                new PlumeForecast(bands, risks), top, problem, new Used(MODEL, MODEL_VERSION, headsTo.minus(FLOW_WINDOW), headsTo, traceFrom, to),
+                sources);
+    }
+
+    /**
+     * The traced source of the incident: of the most probable model's sources, the one that explains most readings of the
+     * incident's well (detections first), a new release before a known plume on a tie; without a well, the most probable
+     * new source, else the first known plume.
+     */
+    static MultiSourceTracer.Source incidentSource(Site site, Incident incident, MultiSourceTracer.Result inversion) {
+        String well = incident.wellId() == null ? null : site.wells().stream().filter(w -> w.id().equals(incident.wellId()))
+                .findFirst().map(w -> w.code()).orElse(null);
+        MultiSourceTracer.Source best = null;
+        long[] bestScore = null;
+        for (MultiSourceTracer.Source s : inversion.sources()) {
+            long detections = 0;
+            long readings = 0;
+            for (MultiSourceTracer.Evidence e : s.evidence()) {
+                if (e.wellCode().equals(well)) {
+                    detections += e.detections();
+                    readings += e.readings();
+                }
+            }
+            long[] score = {detections, readings, s.known() ? 0 : 1};
+            if (best == null || java.util.Arrays.compare(score, bestScore) > 0) {
+                best = s;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    /** The sources of the most probable model, in Chinese, for the timeline. */
+    private static String describe(Site site, MultiSourceTracer.Result inversion) {
+        if (inversion.sources().isEmpty()) return "溯源：已知羽流之外未发现新的释放";
+        StringBuilder text = new StringBuilder("溯源模型（已知羽流与新释放之和）：");
+        for (MultiSourceTracer.Source s : inversion.sources()) {
+            var c = s.candidate();
+            String owner = c.enterpriseId() == null ? "园区公共区域" : site.enterprises().stream().filter(e -> e.creditCode().equals(c.enterpriseId()))
+                    .findFirst().map(e -> e.nameZh()).orElse(c.enterpriseId());
+            text.append(s.known() ? "已知羽流 " : "新释放 ").append(c.id()).append("（").append(owner);
+            if (!s.known()) text.append(String.format(Locale.ROOT, "，概率 %.2f", s.probability()));
+            if (s.start() != null) text.append("，起始约 ").append(s.start().median().toString(), 0, 10);
+            if (s.massDischargeGramsPerDay() != null) {
+                text.append(String.format(Locale.ROOT, "，排放通量 %.3g g/d（90%% 区间 %.3g–%.3g）", s.massDischargeGramsPerDay().median(),
+                        s.massDischargeGramsPerDay().lower(), s.massDischargeGramsPerDay().upper()));
+            }
+            text.append("，依据 ").append(s.evidence().stream().map(MultiSourceTracer.Evidence::wellCode).toList()).append("）；");
+        }
+        return text.length() > 3900 ? text.substring(0, 3900) + "…" : text.toString();
     }
 
     /**

@@ -315,6 +315,7 @@ public final class IncidentService {
             note(incident.id(), now, text.toString());
             note(incident.id(), now, result.topSource() == null ? "溯源未得出结果：" + result.tracingProblem()
                     : String.format(Locale.ROOT, "溯源：最可能来源 %s（概率 %.2f）", result.topSource().nameZh(), result.topSource().probability()));
+            if (result.sources() != null) note(incident.id(), now, result.sources());
         } catch (Progress.Cancelled e) {
             incidents.failAnalysis(incident.id(), "cancelled", "已取消", clockOf(incident).instant());
         } catch (RuntimeException e) {

@@ -24,6 +24,19 @@ public final class PlumeRepository {
         }
     }
 
+    /**
+     * The documented plumes of a parameter in a park before an instant: each source code with an outline valid before it,
+     * and the first time one was.
+     */
+    public java.util.Map<String, java.time.Instant> documentedSources(long parkId, long parameterId, java.time.Instant before) {
+        java.util.Map<String, java.time.Instant> sources = new java.util.LinkedHashMap<>();
+        database.jdbc().sql("SELECT source_code, MIN(valid_time) AS first_time FROM plumes WHERE park_id = ? AND parameter_id = ? "
+                        + "AND source_code IS NOT NULL AND valid_time < ? GROUP BY source_code ORDER BY source_code")
+                .params(parkId, parameterId, Rows.timestamp(before))
+                .query((rs, n) -> sources.put(rs.getString("source_code"), Rows.instant(rs, "first_time"))).list();
+        return sources;
+    }
+
     public long count() {
         return database.jdbc().sql("SELECT COUNT(*) FROM plumes").query(Long.class).single();
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
+import org.groundwatergateway.analytics.tracing.MultiSourceTracer;
+import org.groundwatergateway.core.plume.PlumeRepository;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
 import org.groundwatergateway.analytics.flow.UniformFlow;
@@ -34,7 +36,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 /**
  * Where did a pollutant come from: the park's stored readings over a window traced back through the flow of the
  * aquifer, by fingerprint (what the impacted wells show against what each enterprise declares) and by Bayesian
- * inversion of the transport model over the potential sources and a grid of cells.
+ * inversion of the transport model ({@link MultiSourceTracer}): the readings are the sum of the known plumes — the
+ * parameter's plumes documented (outlines stored) before the window, from their potential sources — and of up to two
+ * new releases among the potential sources and a grid of cells (issue #21).
  */
 public final class SiteTracing {
 
@@ -53,7 +57,10 @@ public final class SiteTracing {
     }
 
     public record Result(Site site, SiteFlow flow, UniformFlow regionalFlow, Parameter parameter, int observations,
-                         List<FingerprintMatcher.Match> fingerprints, BayesianSourceTracer.Result inversion) {}
+                         List<FingerprintMatcher.Match> fingerprints, MultiSourceTracer.Result inversion) {}
+
+    /** A known plume's release is taken to have started at most this long before its first documented outline. */
+    private static final Duration KNOWN_PLUME_AGE = Duration.ofDays(3650);
 
     /** Days at the start of the window taken as before the release, and at its end as the present, for the fingerprint. */
     private static final int BASELINE_DAYS = 7;
@@ -67,6 +74,7 @@ public final class SiteTracing {
     private final ParameterRepository parameters;
     private final MonitoringRepository monitoring;
     private final SiteReadings readings;
+    private final PlumeRepository plumes;
     private final FingerprintLibrary library = PollutantFingerprints.load();
     private final GeometryFactory geometry = new GeometryFactory();
 
@@ -79,6 +87,7 @@ public final class SiteTracing {
         this.parameters = new ParameterRepository(database);
         this.monitoring = new MonitoringRepository(database);
         this.readings = readings;
+        this.plumes = new PlumeRepository(database);
     }
 
     public Result trace(Site site, String aquiferCode, String parameterCode, Instant from, Instant to, Model model, Progress progress) {
@@ -113,11 +122,12 @@ public final class SiteTracing {
         DomenicoSource plume = new DomenicoSource(1, model.sourceWidthM(), model.sourceDepthM(), regional.seepageVelocity(),
                 model.retardation(), model.decayPerDay(), model.longitudinalDispersivity(), model.transverseDispersivity(),
                 model.verticalDispersivity());
-        var settings = new BayesianSourceTracer.Settings(regional, plume, model.sampleDepthM(), aquifer.effectivePorosity(),
+        var settings = new MultiSourceTracer.Settings(regional, plume, model.sampleDepthM(), aquifer.effectivePorosity(),
                 new BayesianSourceTracer.ErrorModel(model.relativeError(), Math.max(threshold / 10, 1e-9)),
-                new double[] {threshold, 1e5 * threshold}, 40, 5, from.getEpochSecond());
-        var inversion = new BayesianSourceTracer(settings).trace(sources(site, model), observations, from.minus(Duration.ofDays(365)), to,
-                0.9, progress.part(0.1, 1));
+                new double[] {threshold, 1e5 * threshold}, MultiSourceTracer.Priors.DEFAULTS, 2, 200, from.getEpochSecond());
+        List<BayesianSourceTracer.Candidate> candidates = sources(site, model);
+        var inversion = new MultiSourceTracer(settings).trace(candidates, known(site, parameter, candidates, from), observations,
+                from.minus(Duration.ofDays(365)), to, 0.9, progress.part(0.1, 1));
         return new Result(site, flow, regional, parameter, observations.size(), fingerprints, inversion);
     }
 
@@ -236,6 +246,15 @@ public final class SiteTracing {
                     e.characteristicPollutants(), locations));
         }
         return candidates;
+    }
+
+    /** The plumes of the parameter documented before {@code from} whose source is one of the park's potential sources. */
+    private List<MultiSourceTracer.KnownSource> known(Site site, Parameter parameter, List<BayesianSourceTracer.Candidate> candidates, Instant from) {
+        List<MultiSourceTracer.KnownSource> known = new ArrayList<>();
+        plumes.documentedSources(site.park().id(), parameter.id(), from).forEach((code, first) -> candidates.stream()
+                .filter(c -> c.id().equals(code)).findFirst()
+                .ifPresent(c -> known.add(new MultiSourceTracer.KnownSource(c, first.minus(KNOWN_PLUME_AGE), first))));
+        return known;
     }
 
     /** Every potential source, and grid cells over the park, each cell belonging to the enterprise whose site holds it. */

