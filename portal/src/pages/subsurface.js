@@ -121,7 +121,9 @@ export async function render(section) {
   // Plumes of the chosen time: each P50 outline extruded down from the water table.
   const plumeGroup = new THREE.Group();
   scene.add(plumeGroup);
-  const plumeMaterial = new THREE.MeshBasicMaterial({ color: PLUME_COLOUR, depthTest: false });
+  // In the transparent pass (after the translucent layers, by its render order) and without a depth test: drawn last,
+  // over the slabs and the water table, in its own colour.
+  const plumeMaterial = new THREE.MeshBasicMaterial({ color: PLUME_COLOUR, transparent: true, opacity: 1, depthTest: false, depthWrite: false });
   function showPlumes(time) {
     plumeGroup.clear();
     let drawn = 0;

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.groundwatergateway.core.emergency.IncidentAnalysis;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -77,7 +78,8 @@ class DrillApiTest extends RunningGateway {
         String incidentUri = http.base() + "/catalog/incidents/" + incidentId;
         assertThat(provenance).contains("<" + incidentUri + "/forecast> <http://www.w3.org/ns/prov#wasGeneratedBy> <" + incidentUri + "/analysis>")
                 .contains("<" + incidentUri + "/analysis> <http://www.w3.org/ns/prov#used> <" + incidentUri + "/analysis#heads>")
-                .contains("<" + http.base() + "/catalog/models/incident-analysis/1> <http://www.w3.org/2002/07/owl#versionInfo> \"1\"")
+                .contains("<" + http.base() + "/catalog/models/incident-analysis/" + IncidentAnalysis.MODEL_VERSION
+                        + "> <http://www.w3.org/2002/07/owl#versionInfo> \"" + IncidentAnalysis.MODEL_VERSION + "\"")
                 .contains("<" + incidentUri + "/analysis#concentrations> <http://www.w3.org/ns/prov#hadMember> <" + http.base() + "/catalog/id/datastreams/")
                 .contains("drill's simulated readings");
         assertThat(Instant.parse(summary.get("openedAt").asString())).isEqualTo(Instant.parse(drill.get("severeAlertAt").asString()));
