@@ -69,7 +69,7 @@ class Inspector {
 
   door(path) {
     const doors = ['/api/v1/parks', '/api/v1/parameters', '/api/v1/disclosure', '/api/v1/wells', '/api/v1/alerts', '/api/v1/quality-classes',
-      '/sta/v1.1/Datastreams', '/wms', '/assets/', '/public/'];
+      '/ogcapi/collections/latest_readings/items', '/wms', '/assets/', '/public/'];
     return doors.find((d) => path === d || path.startsWith(d)) ?? path;
   }
 
@@ -167,6 +167,7 @@ async function ready(page) {
 /** Every control of the page: each parameter, each point of the map (its card), the list of all wells. */
 async function crawl(page) {
   const parameters = await page.$$eval('#parameter option', (options) => options.map((o) => o.value));
+  const first = await page.$eval('#parameter', (select) => select.value);
   assert.ok(parameters.length > 0, 'the page offers parameters');
   for (const parameter of parameters) {
     await page.selectOption('#parameter', parameter);
@@ -192,8 +193,22 @@ async function crawl(page) {
     opened++;
   }
   assert.equal(opened, places, 'every point on the map opens its card');
-  await page.click('#place-list summary');
-  return { parameters: parameters.length, places, opened };
+  return { parameters: parameters.length, places, opened, first };
+}
+
+/** Opens the place of the worst class of the chosen parameter (of those, the one with fewest wells), as a person clicks it. */
+async function openWorstPlace(page) {
+  const number = await page.$$eval('#place-list .place-card', (cards) => cards.map((c) => [Number(c.dataset.place),
+    Math.max(0, ...[...c.querySelectorAll('li.chosen .class-badge')].map((b) => Number(b.dataset.class) || 0)), c.querySelectorAll('.place-wells > li').length])
+    .sort((a, b) => b[1] - a[1] || a[2] - b[2])[0][0]);
+  const box = await (await page.$('#park-map')).boundingBox();
+  const pixel = await page.evaluate((n) => {
+    window.gwPublicMap.reset();
+    return window.gwPublicMap.pixelOf(n);
+  }, number);
+  await page.mouse.click(box.x + pixel[0], box.y + pixel[1]);
+  await page.waitForSelector(`#popup .place-card[data-place="${number}"]`);
+  await page.waitForTimeout(400);
 }
 
 /** axe-core in the page: no serious or critical violation. */
@@ -233,9 +248,13 @@ try {
   let crawled;
   await step('the crawler works every control (each parameter, each point, the list of wells)', async () => {
     crawled = await crawl(page);
-    const card = await page.textContent('#popup .place-card');
+    await page.selectOption('#parameter', crawled.first);
+    await page.waitForLoadState('networkidle');
+    await openWorstPlace(page);
+    const card = await page.textContent('#popup');
     assert.ok(card.includes(`位置已粗化至${PUBLIC_POLICY.gridMetres}米`) && card.includes('仅公开 GB/T 14848 水质类别'), `a point's card explains its values: ${card}`);
-    await (await page.$('#map')).screenshot({ path: `${shots}/public-map-zh.png` });
+    await (await page.$('.map-body')).screenshot({ path: `${shots}/public-map-zh.png` });
+    await page.click('#place-list summary');
   });
 
   await step('axe-core: no serious or critical violation (zh-CN, with a point open and the list of wells open)', async () => {
@@ -258,6 +277,7 @@ try {
     await ready(en);
     await en.screenshot({ path: `${shots}/public-en.png`, fullPage: true });
     await crawl(en);
+    await en.click('#place-list summary');
     await accessibility(en, 'en-US');
   });
 
@@ -268,7 +288,7 @@ try {
     for (const i of [inspector, english]) {
       assert.deepEqual(i.violations, [], `${i.name}: answers beyond the public policy`);
       for (const door of ['/api/v1/parks', '/api/v1/parameters', '/api/v1/disclosure', '/api/v1/wells', '/api/v1/alerts', '/api/v1/quality-classes',
-        '/sta/v1.1/Datastreams', '/wms GetCapabilities', '/wms GetMap']) {
+        '/ogcapi/collections/latest_readings/items', '/wms GetCapabilities', '/wms GetMap']) {
         assert.ok(i.seen.get(door) > 0, `${i.name}: the crawler saw ${door}`);
       }
       assert.ok(i.counts.points >= 20, `${i.name}: well places checked (${i.counts.points})`);
@@ -282,8 +302,8 @@ try {
     const authorization = `Basic ${Buffer.from(process.env.GW_REGULATOR).toString('base64')}`;
     const unmasked = new Inspector('page fed the regulator\'s answers');
     const fed = await publicPage(unmasked);
-    // The regulator's exact wells and latest Observations (fresh ones among them) in place of the public's.
-    await fed.route(/\/api\/v1\/wells$|\/sta\/v1\.1\/Datastreams\?/, async (route) => {
+    // The regulator's exact wells and latest readings (fresh ones among them) in place of the public's.
+    await fed.route(/\/api\/v1\/wells$|\/ogcapi\/collections\/latest_readings\/items\?/, async (route) => {
       const real = await fetch(route.request().url(), { headers: { Authorization: authorization, Accept: 'application/json' } });
       await route.fulfill({ status: real.status, contentType: 'application/json', body: await real.text() });
     });

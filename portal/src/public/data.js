@@ -1,7 +1,7 @@
 // Everything the public portal shows, read through the platform's anonymous doors, each of which applies the sharing
 // policy's rules for the public below its answer: the REST park, parameters, wells (their shown places) and alerts,
-// SensorThings Observations (as shown: under the shipped default a class, 24 h late), the quality-class counts of the
-// readings, and what the policy shows the caller (/api/v1/disclosure), from which every explanation on the page is
+// the OGC API's latest readings (as shown: under the shipped default a class, 24 h late), the quality-class counts of
+// the readings, and what the policy shows the caller (/api/v1/disclosure), from which every explanation on the page is
 // written. No request carries credentials, not even a session cookie of a person signed in elsewhere on the platform:
 // the page shows the public's view to everyone. A door the policy closes answers 404, and its part of the page says so.
 import { currentLocale } from './i18n.js';
@@ -42,18 +42,22 @@ export function classOf(value, limits) {
   return 5;
 }
 
-/** Datastream id to its latest Observation as shown ({time, result}), one SensorThings request per 200 datastreams. */
-async function latestObservations() {
+/**
+ * Well code and parameter to the latest reading as shown ({time, result}): the OGC API's latest readings, the dataset
+ * the policy names for "the latest value at each well" (under the shipped default: the latest reading at least 24 h
+ * old and at most three days older than that, as its class, at the 500 m grid point), a page of 1,000 at a time.
+ */
+async function latestReadings() {
   const latest = new Map();
-  let next = `/sta/v1.1/Datastreams?$top=200&$select=id&$expand=${encodeURIComponent('Observations($top=1;$orderby=phenomenonTime desc;$select=phenomenonTime,result)')}`;
+  let next = '/ogcapi/collections/latest_readings/items?f=json&limit=1000';
   while (next) {
     const page = await getJson(next);
-    for (const d of page.value) {
-      const o = d.Observations?.[0];
-      if (o) latest.set(d['@iot.id'], { time: o.phenomenonTime, result: o.result });
+    for (const f of page.features) {
+      const p = f.properties;
+      latest.set(`${p.well_code}/${p.parameter}`, { time: p.phenomenon_time, result: p.result_value });
     }
-    const link = page['@iot.nextLink'] ? new URL(page['@iot.nextLink']) : null;
-    next = link ? link.pathname + link.search : null;
+    const link = page.links?.find((l) => l.rel === 'next');
+    next = link ? new URL(link.href).pathname + new URL(link.href).search : null;
   }
   return latest;
 }
@@ -69,12 +73,12 @@ export async function loadPark() {
   const visible = (name) => shown.get(name)?.visible === true;
   const [wellCollection, latest, alerts] = await Promise.all([
     visible('wells') ? optional(getJson('/api/v1/wells')) : null,
-    visible('Observations') ? latestObservations() : new Map(),
+    visible('latest_readings') ? latestReadings() : new Map(),
     visible('alerts') ? optional(getJson('/api/v1/alerts')) : null,
   ]);
   const parameters = new Map(parameterList.map((p) => [p.code, p]));
-  // Where the policy shows Observations' results as classes, a result is the class; otherwise the value, classed here.
-  const classOnly = (shown.get('Observations')?.classOnly ?? []).includes('result');
+  // Where the policy shows the latest readings' values as classes, a value is the class; otherwise the value, classed here.
+  const classOnly = (shown.get('latest_readings')?.classOnly ?? []).includes('result_value');
 
   const wells = (wellCollection?.features ?? []).filter((f) => f.geometry).map((f) => {
     const p = f.properties;
@@ -83,7 +87,7 @@ export async function loadPark() {
     for (const d of [...(p.datastreams ?? [])].sort((a, b) => a.id - b.id)) {
       const parameter = parameters.get(d.parameter);
       if (!parameter?.classLimits || readings.has(d.parameter)) continue;
-      const o = latest.get(d.id);
+      const o = latest.get(`${p.code}/${d.parameter}`);
       if (!o || o.result == null) {
         readings.set(d.parameter, null);
         continue;

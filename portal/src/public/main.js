@@ -63,8 +63,9 @@ function statusSection(model) {
   const n4 = recent.filter((w) => w.worst === 4).length;
   const n13 = recent.length - n4 - n5;
   const level = !recent.length ? 'none' : n5 ? 'alert' : n4 ? 'watch' : 'good';
-  const summary = level === 'none' ? t('status.none') : t(`status.${level}`, { n: recent.length, n4, n5, n13 });
-  const observations = model.shown.get('Observations');
+  const summary = level === 'none' ? t('status.none') : level === 'alert' && !n4 ? t('status.alertOnly', { n5, n13 })
+    : t(`status.${level}`, { n: recent.length, n4, n5, n13 });
+  const observations = model.shown.get('latest_readings');
   const alerts = model.alerts;
   const byLevel = Object.fromEntries(LEVELS.map((l) => [l.toLowerCase(), alerts ? alerts.filter((a) => a.level === l).length : 0]));
 
@@ -96,12 +97,12 @@ function statusSection(model) {
 // ---- the map ----
 
 /** What one place holds: its wells, each reading of the chosen parameter first, and why each is shown as it is. */
-function placeCard(model, place, parameter, { heading = 'h3' } = {}) {
-  const wellsShown = model.shown.get('wells');
-  const values = model.shown.get('Observations');
+function placeCard(model, place, parameter, { heading = 'h3', why = true } = {}) {
   const order = [parameter, ...model.measured.map((p) => p.code).filter((c) => c !== parameter)];
   return el('div', { class: 'place-card', 'data-place': place.number },
     el(heading, {}, t('map.placeWells', { n: place.number, count: place.wells.length })),
+    // On the map the reason comes first: a card may scroll, and what a value is matters before the values.
+    why ? whyBox(model, place.wells.length > 1) : null,
     el('ul', { class: 'place-wells' }, ...place.wells.map((w) => el('li', { 'data-well': w.code },
       el('div', { class: 'well-name' }, el('strong', {}, w.code), ` ${w.name ?? ''} · ${t('well.aquifer', { aquifer: w.aquifer ?? '—' })}`),
       el('ul', { class: 'well-readings' }, ...order.filter((code) => w.readings.has(code)).map((code) => {
@@ -111,10 +112,16 @@ function placeCard(model, place, parameter, { heading = 'h3' } = {}) {
           el('span', { class: 'reading-name' }, parameterName(parameterShown)), ' ', classBadge(r?.recent ? r.cls : null),
           r && r.value != null && r.recent ? t('well.value', { value: r.value, unit: parameterShown.unit }) : null,
           el('span', { class: 'reading-time' }, !r ? t('well.none') : r.recent ? t('well.time', { time: formatTime(r.time) }) : t('well.stale', { time: formatTime(r.time) })));
-      }))))),
-    el('div', { class: 'why-box' }, el('span', { class: 'why-title' }, t('why.title')),
-      sentences([locationText(wellsShown), place.wells.length > 1 && locationText(wellsShown) ? t('map.samePlace') : null,
-        classText(values, ['result']), delayText(values), withheldText(values)])));
+      }))))));
+}
+
+/** Why the wells and their values are shown as they are: from the policy's rules for the wells and the latest readings. */
+function whyBox(model, shared) {
+  const wellsShown = model.shown.get('wells');
+  const values = model.shown.get('latest_readings');
+  return el('div', { class: 'why-box' }, el('span', { class: 'why-title' }, t('why.title')),
+    sentences([locationText(wellsShown), shared && locationText(wellsShown) ? t('map.samePlace') : null,
+      classText(values, ['result_value']), delayText(values), withheldText(values)]));
 }
 
 function classLegend(model, parameter) {
@@ -136,8 +143,8 @@ async function mapSection(model, section) {
   const popup = el('div', { class: 'popup', id: 'popup' });
   const legendHolder = el('div', {}, classLegend(model, state.parameter));
   const list = el('details', { class: 'place-list', id: 'place-list' },
-    el('summary', {}, t('map.list', { n: model.places.length, wells: model.wells.length })),
-    el('div', { class: 'place-grid' }, ...model.places.map((place) => placeCard(model, place, state.parameter, { heading: 'h4' }))));
+    el('summary', {}, t('map.list', { n: model.places.length, wells: model.wells.length })), whyBox(model, true),
+    el('div', { class: 'place-grid' }, ...model.places.map((place) => placeCard(model, place, state.parameter, { heading: 'h4', why: false }))));
   section.append(el('h2', {}, t('map.title')),
     el('div', { class: 'map-toolbar' }, el('label', { for: 'parameter' }, t('map.parameter')), picker,
       el('span', { class: 'hint' }, t('map.hint'))),
@@ -160,7 +167,7 @@ async function mapSection(model, section) {
     map.setParameter(state.parameter);
     map.close();
     legendHolder.replaceChildren(classLegend(model, state.parameter));
-    list.querySelector('.place-grid').replaceChildren(...model.places.map((place) => placeCard(model, place, state.parameter, { heading: 'h4' })));
+    list.querySelector('.place-grid').replaceChildren(...model.places.map((place) => placeCard(model, place, state.parameter, { heading: 'h4', why: false })));
     showTrend();
   });
 }
@@ -199,13 +206,13 @@ async function showTrend() {
 
 async function chartSection(model, section) {
   const readings = model.shown.get('readings');
-  const values = model.shown.get('Observations');
+  const values = model.shown.get('latest_readings');
   const current = el('div', { class: 'chart', id: 'current-chart' });
   trendHolder = el('div', { class: 'panel chart-panel', id: 'trend' }, el('h3', {}, ''), el('div', { class: 'chart-body' }),
     el('p', { class: 'note' }, t('chart.trendNote')), sentences([classText(readings), delayText(readings)]));
   section.append(el('h2', {}, t('nav.trend')), el('div', { class: 'chart-grid' },
     el('div', { class: 'panel chart-panel' }, el('h3', {}, t('chart.current')), current, el('p', { class: 'note' }, t('chart.currentNote')),
-      sentences([classText(values, ['result']), delayText(values)])),
+      sentences([classText(values, ['result_value']), delayText(values)])),
     trendHolder));
   const { currentChart } = await import('./charts.js');
   const countsOf = (code) => [1, 2, 3, 4, 5].map((c) => model.wells.filter((w) => w.readings.get(code)?.recent && w.readings.get(code).cls === c).length);
