@@ -1,29 +1,45 @@
 // Fails (exit 1) when a message key is missing from one of the bundles, or when the code asks for a key that no bundle
 // defines: a string the user would otherwise see as its raw key. Run by `npm run build`, so the gateway's Maven build
 // fails too. Keys built at run time (t(`level.${level}`)) are checked through their known values in KNOWN_DYNAMIC.
+// Two pages, two sets of bundles: the operators' portal (src/i18n, every source outside src/public) and the public
+// portal (src/public/i18n, the sources in src/public), which loads none of the operators' strings.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { join, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
-const KNOWN_DYNAMIC = {
-  'level.': ['GENERAL', 'SERIOUS', 'SEVERE'],
-  'interval.': ['hour', 'day', 'month'],
-  'nav.': ['dashboard', 'map', 'alerts', 'incidents'],
-  'analysis.': ['PENDING', 'DONE', 'FAILED'],
-  'dispatch.': ['DISPATCHED', 'EN_ROUTE', 'ON_SITE', 'RETURNED'],
-  'trend.': ['INCREASING', 'PROBABLY_INCREASING', 'NO_TREND', 'STABLE', 'PROBABLY_DECREASING', 'DECREASING'],
-  'review.': ['ACCEPTED', 'CORRECTED', 'REJECTED'],
-  'reviewed.': ['ACCEPTED', 'CORRECTED', 'REJECTED', 'OPEN'],
-};
-
-const bundles = Object.fromEntries(readdirSync(join(root, 'i18n')).filter((f) => f.endsWith('.json'))
-  .map((f) => [f, JSON.parse(readFileSync(join(root, 'i18n', f), 'utf8'))]));
-const problems = [];
-const allKeys = new Set(Object.values(bundles).flatMap((b) => Object.keys(b)));
-for (const [file, bundle] of Object.entries(bundles)) {
-  for (const key of allKeys) if (!(key in bundle)) problems.push(`${file}: missing "${key}"`);
-}
+const PAGES = [
+  {
+    name: 'operators',
+    bundles: join(root, 'i18n'),
+    includes: (path) => !path.startsWith(join(root, 'public') + sep),
+    dynamic: {
+      'level.': ['GENERAL', 'SERIOUS', 'SEVERE'],
+      'interval.': ['hour', 'day', 'month'],
+      'nav.': ['dashboard', 'map', 'alerts', 'incidents'],
+      'analysis.': ['PENDING', 'DONE', 'FAILED'],
+      'dispatch.': ['DISPATCHED', 'EN_ROUTE', 'ON_SITE', 'RETURNED'],
+      'trend.': ['INCREASING', 'PROBABLY_INCREASING', 'NO_TREND', 'STABLE', 'PROBABLY_DECREASING', 'DECREASING'],
+      'review.': ['ACCEPTED', 'CORRECTED', 'REJECTED'],
+      'reviewed.': ['ACCEPTED', 'CORRECTED', 'REJECTED', 'OPEN'],
+    },
+  },
+  {
+    name: 'public',
+    bundles: join(root, 'public', 'i18n'),
+    includes: (path) => path.startsWith(join(root, 'public') + sep),
+    dynamic: {
+      'nav.': ['status', 'map', 'trend', 'disclosure', 'open'],
+      'state.': ['good', 'watch', 'alert', 'none'],
+      'status.': ['good', 'watch', 'alert'],
+      'class.': ['1', '2', '3', '4', '5'],
+      'meaning.': ['1', '2', '3', '4', '5'],
+      'step.': ['HOURLY', 'DAILY', 'MONTHLY'],
+      'disclosure.': ['places', 'values', 'alerts', 'enterprises'],
+      'open.': ['wms', 'wfs', 'ogcapi', 'sta', 'catalog', 'records', 'park', 'docs'],
+    },
+  },
+];
 
 function sources(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -31,19 +47,31 @@ function sources(dir) {
     return statSync(path).isDirectory() ? sources(path) : path.endsWith('.js') ? [path] : [];
   });
 }
-const used = new Set();
-for (const file of sources(root)) {
-  const text = readFileSync(file, 'utf8');
-  for (const match of text.matchAll(/\bt\(\s*'([^']+)'/g)) used.add(match[1]);
-  for (const match of text.matchAll(/\bt\(\s*`([a-z]+\.)\$\{/g)) {
-    if (!KNOWN_DYNAMIC[match[1]]) problems.push(`${file}: key built at run time from "${match[1]}" has no KNOWN_DYNAMIC entry`);
-    else KNOWN_DYNAMIC[match[1]].forEach((value) => used.add(match[1] + value));
+
+const problems = [];
+let summary = [];
+for (const page of PAGES) {
+  const bundles = Object.fromEntries(readdirSync(page.bundles).filter((f) => f.endsWith('.json'))
+    .map((f) => [f, JSON.parse(readFileSync(join(page.bundles, f), 'utf8'))]));
+  const allKeys = new Set(Object.values(bundles).flatMap((b) => Object.keys(b)));
+  for (const [file, bundle] of Object.entries(bundles)) {
+    for (const key of allKeys) if (!(key in bundle)) problems.push(`${page.name} ${file}: missing "${key}"`);
   }
+  const used = new Set();
+  for (const file of sources(root).filter(page.includes)) {
+    const text = readFileSync(file, 'utf8');
+    for (const match of text.matchAll(/\bt\(\s*'([^']+)'/g)) used.add(match[1]);
+    for (const match of text.matchAll(/\bt\(\s*`([a-zA-Z.]+\.)\$\{/g)) {
+      if (!page.dynamic[match[1]]) problems.push(`${file}: key built at run time from "${match[1]}" has no KNOWN_DYNAMIC entry`);
+      else page.dynamic[match[1]].forEach((value) => used.add(match[1] + value));
+    }
+  }
+  for (const key of used) if (!allKeys.has(key)) problems.push(`${page.name}: used but defined in no bundle: "${key}"`);
+  summary.push(`${page.name}: ${allKeys.size} keys in ${Object.keys(bundles).join(', ')}`);
 }
-for (const key of used) if (!allKeys.has(key)) problems.push(`used but defined in no bundle: "${key}"`);
 
 if (problems.length) {
   console.error(`Message bundles are incomplete:\n  ${problems.join('\n  ')}`);
   process.exit(1);
 }
-console.log(`Message bundles complete: ${allKeys.size} keys in ${Object.keys(bundles).join(', ')}`);
+console.log(`Message bundles complete: ${summary.join('; ')}`);

@@ -62,7 +62,7 @@ public class AccessPolicyConfiguration {
         FilterRegistrationBean<DisclosureReceipts> registration = new FilterRegistrationBean<>(new DisclosureReceipts(audit, policies::activeVersion,
                 Set.of(AlertStream.DESTINATION)));
         registration.addUrlPatterns("/wfs", "/wms", "/ows", "/ogcapi", "/ogcapi/*", "/sta/*", "/catalog", "/catalog/*", "/api/v1/wells", "/api/v1/wells/*",
-                "/api/v1/datastreams", "/api/v1/datastreams/*", "/api/v1/alerts", "/api/v1/alerts/*", "/api/v1/reports/*", "/api/v1/parks", "/api/v1/parks/*",
+                "/api/v1/datastreams", "/api/v1/datastreams/*", "/api/v1/quality-classes", "/api/v1/alerts", "/api/v1/alerts/*", "/api/v1/reports/*", "/api/v1/parks", "/api/v1/parks/*",
                 "/api/v1/parameters", "/api/v1/parameters/*", "/api/v1/devices", "/api/v1/devices/*", "/api/v1/sensors/*", "/api/v1/on-call/*",
                 "/api/v1/incidents", "/api/v1/incidents/*", "/api/v1/plans", "/api/v1/cameras", "/api/v1/drills", "/api/v1/drills/*", "/api/v1/data-quality",
                 "/api/v1/federation/foreign-datastreams", "/api/v1/federation/foreign-datastreams/*");
