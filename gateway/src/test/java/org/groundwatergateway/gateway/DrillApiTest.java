@@ -83,7 +83,7 @@ class DrillApiTest extends RunningGateway {
                 .contains("<" + incidentUri + "/analysis#concentrations> <http://www.w3.org/ns/prov#hadMember> <" + http.base() + "/catalog/id/datastreams/")
                 .contains("drill's simulated readings");
         assertThat(Instant.parse(summary.get("openedAt").asString())).isEqualTo(Instant.parse(drill.get("severeAlertAt").asString()));
-        assertThat(summary.get("topSource").get("nameZh").asString()).isEqualTo("园区污水处理厂");
+        assertThat(summary.path("topSource").path("nameZh").asString()).as(incident.path("timeline").toString()).isEqualTo("园区污水处理厂");
         assertThat(incident.get("plan").get("code").asString()).isEqualTo("VOC-U-1");
         JsonNode bands = incident.get("forecast").get("bands");
         assertThat(bands.size()).isPositive();
