@@ -4,6 +4,7 @@ import org.groundwatergateway.analytics.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.analytics.InvalidArgument;
@@ -172,6 +173,14 @@ public final class IncidentAnalysis {
                     c0 = source.sourceConcentration().median();
                     startDay = Math.min(0, Duration.between(to, source.start().median()).toSeconds() / 86400.0);
                 }
+            } else {
+                // The most probable model holds no new release (its error term can carry a young plume's few detections),
+                // yet the incident says there is one: name the enterprise most probably behind a new release, as the heat
+                // map ranks them, with that probability.
+                top = inversion.enterprises().stream().max(Comparator.comparingDouble(e -> e.probability()))
+                        .map(e -> new Incident.TopSource(e.enterpriseId(), site.enterprises().stream().filter(x -> x.creditCode().equals(e.enterpriseId()))
+                                .findFirst().map(x -> x.nameZh()).orElse(e.enterpriseId()), e.probability()))
+                        .orElse(null);
             }
         } catch (IllegalArgumentException e) {
             // Tracing needs readings the incident may not have (a declared spill with no wells nearby): forecast from the incident,

@@ -313,7 +313,7 @@ public final class IncidentService {
                         : String.format(Locale.ROOT, "%.0f", r.arrivalP50())));
             }
             note(incident.id(), now, text.toString());
-            note(incident.id(), now, result.topSource() == null ? "溯源未得出结果：" + result.tracingProblem()
+            note(incident.id(), now, result.topSource() == null ? "溯源未得出结果：" + (result.tracingProblem() == null ? "没有候选源能解释读数" : result.tracingProblem())
                     : String.format(Locale.ROOT, "溯源：最可能来源 %s（概率 %.2f）", result.topSource().nameZh(), result.topSource().probability()));
             if (result.sources() != null) note(incident.id(), now, result.sources());
         } catch (Progress.Cancelled e) {
