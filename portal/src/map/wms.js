@@ -1,5 +1,6 @@
 import ImageWMS from 'ol/source/ImageWMS.js';
 import { authorizedFetch } from '../api.js';
+import { loadFetched } from './images.js';
 
 /** The platform's own WMS: maps need no outside tiles, so they work on an isolated park network. */
 export const WMS = '/wms';
@@ -9,23 +10,9 @@ export async function authorizedImage(url) {
   return URL.createObjectURL(await (await authorizedFetch(url)).blob());
 }
 
-/**
- * Loads a WMS image with the token. A refused or failed request ends the image in error (OpenLayers then renders on
- * without it) instead of leaving it pending, which would hold back 'rendercomplete' for good.
- */
+/** Loads a WMS image with the person's token. */
 function loadWithToken(image, src) {
-  const element = image.getImage();
-  authorizedFetch(src)
-    .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(`WMS ${response.status}`))))
-    .then((blob) => {
-      const url = URL.createObjectURL(blob);
-      const done = () => URL.revokeObjectURL(url);
-      element.addEventListener('load', done, { once: true });
-      element.addEventListener('error', done, { once: true });
-      element.src = url;
-    })
-    // OpenLayers listens to the element: an 'error' there ends the image.
-    .catch(() => element.dispatchEvent(new Event('error')));
+  loadFetched(image, authorizedFetch(src));
 }
 
 /** A WMS layer's images, single-tiled, fetched with the person's token. */

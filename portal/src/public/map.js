@@ -18,6 +18,7 @@ import { defaults as defaultControls } from 'ol/control/defaults.js';
 import { createEmpty, extend, isEmpty } from 'ol/extent.js';
 import { fromLonLat } from 'ol/proj.js';
 import { Circle, Fill, Stroke, Style, Text } from 'ol/style.js';
+import { loadFetched } from '../map/images.js';
 import { classColour } from './classes.js';
 import { t } from './i18n.js';
 
@@ -26,17 +27,7 @@ const CONTEXT_LAYERS = ['risk_zones', 'enterprises', 'receptors'];
 
 /** A WMS image fetched without credentials, so that even a browser signed in elsewhere gets the public's map. */
 function loadAnonymously(image, src) {
-  const element = image.getImage();
-  fetch(src, { credentials: 'omit' })
-    .then((response) => (response.ok ? response.blob() : Promise.reject(new Error(`WMS ${response.status}`))))
-    .then((blob) => {
-      const url = URL.createObjectURL(blob);
-      const done = () => URL.revokeObjectURL(url);
-      element.addEventListener('load', done, { once: true });
-      element.addEventListener('error', done, { once: true });
-      element.src = url;
-    })
-    .catch(() => element.dispatchEvent(new Event('error')));
+  loadFetched(image, fetch(src, { credentials: 'omit' }));
 }
 
 /** The worst recent class of the parameter among the place's wells; null when none has recent data of it. */
