@@ -4,12 +4,12 @@ import org.groundwatergateway.analytics.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.flow.UniformFlow;
+import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
 import org.groundwatergateway.analytics.tracing.MultiSourceTracer;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport;
 import org.groundwatergateway.analytics.transport.ParameterDistribution;
@@ -91,7 +91,7 @@ public final class IncidentAnalysis {
      * The version of that model, stored with every result: raise it whenever a change of this class, {@link SiteFlow},
      * {@link SiteTracing} or the transport it calls changes what an analysis computes from the same readings.
      */
-    public static final String MODEL_VERSION = "2";
+    public static final String MODEL_VERSION = "3";
 
     private static final Duration FLOW_WINDOW = Duration.ofDays(30);
     /** How far down the flow a receptor is looked for on the plume's centre line. */
@@ -159,14 +159,7 @@ public final class IncidentAnalysis {
             sources = describe(site, inversion);
             if (source != null) {
                 var c = source.candidate();
-                String enterprise = c.enterpriseId() != null ? c.enterpriseId() : c.id();
-                String name = c.enterpriseId() == null ? "园区公共区域 " + c.id() : site.enterprises().stream()
-                        .filter(e -> e.creditCode().equals(c.enterpriseId())).findFirst().map(e -> e.nameZh()).orElse(c.enterpriseId());
-                // A new release's probability is its enterprise's (its candidates together: neighbouring cells share the mass).
-                double probability = source.known() || c.enterpriseId() == null ? source.probability() : inversion.enterprises().stream()
-                        .filter(e -> e.enterpriseId().equals(c.enterpriseId())).mapToDouble(e -> e.probability()).findFirst()
-                        .orElse(source.probability());
-                top = new Incident.TopSource(enterprise, name, probability);
+                top = topSource(site, inversion, c, source.known(), source.probability());
                 if (source.sourceConcentration() != null && source.start() != null) {
                     origin = new double[] {c.x(), c.y()};
                     // The tracer works in mg/L already.
@@ -174,13 +167,12 @@ public final class IncidentAnalysis {
                     startDay = Math.min(0, Duration.between(to, source.start().median()).toSeconds() / 86400.0);
                 }
             } else {
-                // The most probable model holds no new release (its error term can carry a young plume's few detections),
-                // yet the incident says there is one: name the enterprise most probably behind a new release, as the heat
-                // map ranks them, with that probability.
-                top = inversion.enterprises().stream().max(Comparator.comparingDouble(e -> e.probability()))
-                        .map(e -> new Incident.TopSource(e.enterpriseId(), site.enterprises().stream().filter(x -> x.creditCode().equals(e.enterpriseId()))
-                                .findFirst().map(x -> x.nameZh()).orElse(e.enterpriseId()), e.probability()))
-                        .orElse(null);
+                // No source of the most probable model explains the incident's well (it may hold no new release: its error
+                // term can carry a young plume's few detections), yet the incident says there is one: the place most
+                // probably behind a new release, as the heat map ranks them, with that probability.
+                top = inversion.candidates().stream().filter(p -> p.probability() > 0).findFirst()
+                        .map(p -> topSource(site, inversion, p.candidate(), false, p.probability())).orElse(null);
+                if (top != null) sources += "；事件来源取自热力图：最可能的模型未解释事件井的读数";
             }
         } catch (IllegalArgumentException e) {
             // Tracing needs readings the incident may not have (a declared spill with no wells nearby): forecast from the incident,
@@ -255,9 +247,22 @@ public final class IncidentAnalysis {
 
     /**
      * The traced source of the incident: of the most probable model's sources, the one that explains most readings of the
-     * incident's well (detections first), a new release before a known plume on a tie; without a well, the most probable
-     * new source, else the first known plume.
+     * incident's well (detections first), a new release before a known plume on a tie, none if no source explains a
+     * detection there; without a well, the first new source, else the first known plume.
      */
+    /**
+     * An incident's source as the incident keeps it: the enterprise (or the public area's candidate) and its probability; a
+     * new release's probability is its enterprise's (its candidates together: neighbouring cells share the mass).
+     */
+    private static Incident.TopSource topSource(Site site, MultiSourceTracer.Result inversion, Candidate c, boolean known, double probability) {
+        String enterprise = c.enterpriseId() != null ? c.enterpriseId() : c.id();
+        String name = c.enterpriseId() == null ? "园区公共区域 " + c.id() : site.enterprises().stream()
+                .filter(e -> e.creditCode().equals(c.enterpriseId())).findFirst().map(e -> e.nameZh()).orElse(c.enterpriseId());
+        double shown = known || c.enterpriseId() == null ? probability : inversion.enterprises().stream()
+                .filter(e -> e.enterpriseId().equals(c.enterpriseId())).mapToDouble(e -> e.probability()).findFirst().orElse(probability);
+        return new Incident.TopSource(enterprise, name, shown);
+    }
+
     static MultiSourceTracer.Source incidentSource(Site site, Incident incident, MultiSourceTracer.Result inversion) {
         String well = incident.wellId() == null ? null : site.wells().stream().filter(w -> w.id().equals(incident.wellId()))
                 .findFirst().map(w -> w.code()).orElse(null);
@@ -278,6 +283,8 @@ public final class IncidentAnalysis {
                 bestScore = score;
             }
         }
+        // A source that explains none of the incident's well's detections is not its source (a known plume elsewhere).
+        if (well != null && best != null && bestScore[0] == 0) return null;
         return best;
     }
 

@@ -254,10 +254,13 @@ public class SiteAnalysisController {
     @Schema(description = "A source of the most probable model: a known plume (documented before the window; probability 1) or a "
             + "new release, with its release start and mass discharge (median and 90 % credible interval), the readings it explains "
             + "and the flow line back from its most impacted well; effectiveSampleSize and rHat are its model's MCMC convergence "
-            + "(smallest ESS, largest split-R-hat over the sources' starts and log C0)")
+            + "(smallest ESS, largest split-R-hat over the sources' starts and log C0), null where the model was not sampled "
+            + "(rHat null and converged false also where the chains stayed apart); converged: split-R-hat below 1.01 and ESS at "
+            + "least 100 (Vehtari et al. 2021)")
     public record SourceRank(String code, String creditCode, String name, boolean known, double probability,
                              BayesianSourceTracer.TimeInterval releaseStart, BayesianSourceTracer.Interval massDischargeGramsPerDay,
-                             List<MultiSourceTracer.Evidence> evidence, Map<String, Object> backTrack, double effectiveSampleSize, double rHat) {}
+                             List<MultiSourceTracer.Evidence> evidence, Map<String, Object> backTrack, Double effectiveSampleSize, Double rHat,
+                             Boolean converged) {}
 
     /**
      * @param sources the most probable model's sources: the known plumes and the new releases (issue #21)
@@ -283,7 +286,7 @@ public class SiteAnalysisController {
         List<SourceRank> sources = inversion.sources().stream().map(s -> new SourceRank(s.candidate().id(), s.candidate().enterpriseId(),
                 s.candidate().enterpriseId() == null ? null : names.get(s.candidate().enterpriseId()), s.known(), s.probability(), s.start(),
                 s.massDischargeGramsPerDay(), s.evidence(), s.backTrack() == null ? null : GeoJson.geometry(result.flow().toLonLat(s.backTrack())),
-                finiteOrZero(s.effectiveSampleSize()), finiteOrZero(s.rHat()))).toList();
+                finiteOrNull(s.effectiveSampleSize()), finiteOrNull(s.rHat()), converged(s.effectiveSampleSize(), s.rHat()))).toList();
         List<Map<String, Object>> cells = new ArrayList<>();
         for (BayesianSourceTracer.CandidatePosterior c : inversion.candidates()) {
             if (c.probability() < 1e-6) continue;
@@ -297,8 +300,15 @@ public class SiteAnalysisController {
                 inversion.backTrack() == null ? null : GeoJson.geometry(result.flow().toLonLat(inversion.backTrack())), inversion.reachedCandidates());
     }
 
-    private static double finiteOrZero(double value) {
-        return Double.isFinite(value) ? value : 0;
+    /** Null for a sampler statistic that is not a number: NaN where the model was not sampled, +∞ where chains stayed apart. */
+    private static Double finiteOrNull(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    /** Null where the model was not sampled; else whether split-R-hat < 1.01 and ESS ≥ 100 (Vehtari et al. 2021). */
+    private static Boolean converged(double effectiveSampleSize, double rHat) {
+        if (Double.isNaN(rHat) || Double.isNaN(effectiveSampleSize)) return null;
+        return rHat < 1.01 && effectiveSampleSize >= 100;
     }
 
     private static SiteTracing.Model model(ModelRequest m) {

@@ -3,15 +3,19 @@ package org.groundwatergateway.gateway.reading;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
@@ -52,14 +56,16 @@ public class QualityClassController {
     private final ParameterRepository parameters;
     private final ReadingRepository readings;
     private final DisclosedRecords disclosed;
+    private final Clock clock;
     private final int pageSize;
 
     public QualityClassController(MonitoringRepository monitoring, ParameterRepository parameters, ReadingRepository readings,
-                                  DisclosedRecords disclosed, GatewayProperties properties) {
+                                  DisclosedRecords disclosed, Clock clock, GatewayProperties properties) {
         this.monitoring = monitoring;
         this.parameters = parameters;
         this.readings = readings;
         this.disclosed = disclosed;
+        this.clock = clock;
         this.pageSize = properties.maxPageSize();
     }
 
@@ -88,16 +94,19 @@ public class QualityClassController {
                     example = "2025-11-01T00:00:00+08:00") @RequestParam(required = false) String from,
             @Parameter(description = "latest phenomenon time, exclusive; default now (the policy's delay cuts it)",
                     example = "2025-12-01T00:00:00+08:00") @RequestParam(required = false) String to) {
+        Viewer viewer = Viewers.current();
+        disclosed.require(viewer, "Datastreams");
+        Disclosure shown = disclosed.requireSeries(viewer, Datasets.READINGS);
+        // Counted over the wells the caller may see, and within the areas both the wells and the readings are shown in.
+        Set<Long> wellsShown = disclosed.wells(shown, disclosed.wells(disclosed.require(viewer, "wells"), monitoring.findWells())).stream()
+                .map(Well::id).collect(Collectors.toSet());
         CalendarStep step = CalendarStep.named(interval);
         var measured = parameters.findByCode(parameter)
                 .orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.parameter", "parameter", parameter)));
         if (measured.classLimits() == null) throw new InvalidInput("gateway.qualityClasses.noClasses", "parameter", parameter);
-        Viewer viewer = Viewers.current();
-        disclosed.require(viewer, "Datastreams");
-        Disclosure shown = disclosed.requireSeries(viewer, Datasets.READINGS);
 
         Instant end = RequestValues.instant("to", to);
-        if (end == null) end = Instant.now();
+        if (end == null) end = clock.instant();
         Instant start = RequestValues.instant("from", from);
         if (start == null) start = end.minus(DEFAULT_WINDOW);
         if (!end.isAfter(start)) throw new InvalidInput("gateway.window.toAfterFrom", "to");
@@ -109,7 +118,7 @@ public class QualityClassController {
         // One datastream per well: a dual-sensor well's first; the second sensor measures the same water.
         Map<Long, Datastream> perWell = new TreeMap<>();
         for (Datastream d : monitoring.findDatastreams()) {
-            if (d.wellId() == null || d.parameterId() != measured.id()) continue;
+            if (d.wellId() == null || d.parameterId() != measured.id() || !wellsShown.contains(d.wellId())) continue;
             perWell.merge(d.wellId(), d, (a, b) -> a.id() <= b.id() ? a : b);
         }
         long count = 0;
