@@ -125,7 +125,7 @@ export async function loadPark() {
     place.wells.sort((a, b) => a.code.localeCompare(b.code));
   });
 
-  return { park: parks[0] ?? null, parameters, shown, policyVersion: disclosure.policyVersion, wells, places, measured, asOf, alerts, classOnly };
+  return { park: parks[0] ?? null, parameters, shown, policyVersion: disclosure.policyVersion, wells, places, measured, asOf, alerts };
 }
 
 /** Start of the day (China Standard Time) that holds the instant, as an instant. */

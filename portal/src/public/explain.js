@@ -19,12 +19,6 @@ export function duration(minutes) {
   return minutes % 60 === 0 ? t('duration.hours', { n: minutes / 60 }) : t('duration.minutes', { n: minutes });
 }
 
-/** Whether the dataset is shown with anything masked. */
-export function masked(shown) {
-  return Boolean(shown?.visible && (shown.locationMetres || shown.classOnly || shown.withheld || shown.delayMinutes || shown.meansOver
-    || shown.minimumEnterprises || shown.rowsLimitedBy || shown.ownRows || shown.area));
-}
-
 /** The location sentence for a dataset (null when its places are shown as they are). */
 export function locationText(shown) {
   return shown?.visible && shown.locationMetres ? t('why.location', { metres: Math.round(shown.locationMetres) }) : null;
