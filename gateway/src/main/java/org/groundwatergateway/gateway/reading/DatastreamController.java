@@ -19,6 +19,7 @@ import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
+import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingAggregates;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.time.CalendarStep;
@@ -196,9 +197,7 @@ public class DatastreamController {
             this.start = orDefault(RequestValues.instant("from", from), BEGINNING);
             Instant end = orDefault(RequestValues.instant("to", to), END);
             if (!end.isAfter(start)) throw new InvalidInput("gateway.window.toAfterFrom", "to");
-            Instant readable = disclosed.readableUntil(shown, end);
-            // Exclusive, as "to" is.
-            this.until = readable.equals(end) ? end : readable.plusNanos(1);
+            this.until = disclosed.readableBefore(shown, end);
         }
 
         long count() {
@@ -206,18 +205,16 @@ public class DatastreamController {
         }
 
         List<ReadingView> page(Instant after, int limit) {
-            return disclosed.series(shown, parameter, start, until, after, limit, (from, before, last, size) -> readings.page(id, from, before, last, size))
-                    .stream().map(ReadingView::of).toList();
+            return disclosed.series(shown, parameter, start, until, after, limit, this::stored).stream().map(ReadingView::of).toList();
         }
 
         /** Every reading of the window as shown, in time order, a page at a time. */
         void forEach(Consumer<ReadingView> action) {
-            Instant after = null;
-            for (List<ReadingView> page = page(null, maxPageSize); !page.isEmpty(); page = page(after, maxPageSize)) {
-                page.forEach(action);
-                after = page.get(page.size() - 1).time();
-                if (page.size() < maxPageSize) break;
-            }
+            disclosed.forEachShown(shown, parameter, start, until, maxPageSize, this::stored, r -> action.accept(ReadingView.of(r)));
+        }
+
+        private List<Reading> stored(Instant from, Instant before, Instant last, int size) {
+            return readings.page(id, from, before, last, size);
         }
     }
 

@@ -110,9 +110,7 @@ public class QualityClassController {
         Instant start = RequestValues.instant("from", from);
         if (start == null) start = end.minus(DEFAULT_WINDOW);
         if (!end.isAfter(start)) throw new InvalidInput("gateway.window.toAfterFrom", "to");
-        Instant readable = disclosed.readableUntil(shown, end);
-        // Exclusive, as "to" is.
-        Instant until = readable.equals(end) ? end : readable.plusNanos(1);
+        Instant until = disclosed.readableBefore(shown, end);
         Instant first = step.start(start);
 
         // One datastream per well: a dual-sensor well's first; the second sensor measures the same water.
@@ -131,18 +129,11 @@ public class QualityClassController {
         Map<Instant, Map<Long, Integer>> worst = new TreeMap<>();
         if (until.isAfter(start)) {
             for (Datastream d : perWell.values()) {
-                Instant after = null;
-                while (true) {
-                    final Instant windowStart = start;
-                    List<DisclosedRecords.ShownReading> page = disclosed.series(shown, measured, windowStart, until, after, pageSize,
-                            (f, before, last, size) -> readings.page(d.id(), f, before, last, size));
-                    for (DisclosedRecords.ShownReading r : page) {
-                        if (r.gbt14848Class() == null || QualityFlag.any(r.qualityFlags(), QualityFlag.NOT_VALID_FOR_MEANS)) continue;
-                        worst.computeIfAbsent(step.start(r.time()), s -> new HashMap<>()).merge(d.wellId(), r.gbt14848Class(), Math::max);
-                    }
-                    if (page.size() < pageSize) break;
-                    after = page.get(page.size() - 1).time();
-                }
+                disclosed.forEachShown(shown, measured, start, until, pageSize, (f, before, last, size) -> readings.page(d.id(), f, before, last, size),
+                        r -> {
+                            if (r.gbt14848Class() == null || QualityFlag.any(r.qualityFlags(), QualityFlag.NOT_VALID_FOR_MEANS)) return;
+                            worst.computeIfAbsent(step.start(r.time()), s -> new HashMap<>()).merge(d.wellId(), r.gbt14848Class(), Math::max);
+                        });
             }
         }
         List<ClassStep> steps = new ArrayList<>();

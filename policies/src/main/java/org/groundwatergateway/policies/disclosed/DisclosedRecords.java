@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
@@ -106,6 +107,24 @@ public final class DisclosedRecords {
         if (disclosure.delay().isZero()) return end;
         Instant cutoff = clock.instant().minus(disclosure.delay());
         return end.isAfter(cutoff) ? cutoff : end;
+    }
+
+    /** The exclusive end of a window ending at {@code end} (exclusive) that the viewer may read: it, or just past the delay's cutoff. */
+    public Instant readableBefore(Disclosure disclosure, Instant end) {
+        Instant readable = readableUntil(disclosure, end);
+        return readable.equals(end) ? end : readable.plusNanos(1);
+    }
+
+    /** Every reading of {@code [start, until)} as {@link #series} shows it, in time order, asked for a page at a time. */
+    public void forEachShown(Disclosure disclosure, Parameter parameter, Instant start, Instant until, int pageSize, ReadingSource source,
+                             Consumer<ShownReading> action) {
+        Instant after = null;
+        while (true) {
+            List<ShownReading> page = series(disclosure, parameter, start, until, after, pageSize, source);
+            page.forEach(action);
+            if (page.size() < pageSize) return;
+            after = page.get(page.size() - 1).time();
+        }
     }
 
     /** Readings as shown: a bucketed value (the published {@code result_value}) as its GB/T 14848 class, nothing else of it. */
