@@ -191,7 +191,6 @@ public final class Agreements {
             sameLevel(peer, level.id(), from, until, now, problems);
         }
         if (!problems.isEmpty()) throw new ShareRefusal(Kind.INVALID, problems);
-        Instant start = from;
         Agreement made = new Agreement(0, peer.id(), direction, datastreams, level.id(), licence, from, until, null, administrator.name(), now, null);
         // The agreement and the partner's grants anew in one transaction: no grant without its agreement, nor the reverse.
         long id = workflow.change(() -> repository.inTransaction(() -> {
@@ -199,7 +198,7 @@ public final class Agreements {
             if (direction == Agreement.Direction.SHARE) reissue(administrator, peer, grantee, "agreement " + inserted + " recorded");
             return inserted;
         }));
-        log.info("Agreement {} to {} datastreams {} with {} from {} until {} recorded by {}", id, direction, datastreams, peer.gatewayId(), start, until,
+        log.info("Agreement {} to {} datastreams {} with {} from {} until {} recorded by {}", id, direction, datastreams, peer.gatewayId(), from, until,
                 administrator.name());
         return repository.agreement(id).orElseThrow();
     }
