@@ -31,3 +31,25 @@ export async function parameters() {
   parameterList ??= api('/api/v1/parameters').then((list) => new Map(list.map((p) => [p.code, p])));
   return parameterList;
 }
+
+/** Every feature with a place of an OGC API collection the person may see, page by page. */
+export async function ogcFeatures(first) {
+  const features = [];
+  let next = first;
+  while (next) {
+    const page = await api(next);
+    features.push(...page.features.filter((f) => f.geometry));
+    next = page.links?.find((l) => l.rel === 'next')?.href ?? null;
+  }
+  return features;
+}
+
+/**
+ * The days up to the latest water level among these latest readings (OGC API features): the period whose heads and
+ * concentrations the analyses start from, as {from, to} (ISO-8601; to just past the latest reading).
+ */
+export function periodToLatestHeads(latestReadings, days) {
+  const latest = Math.max(...latestReadings.filter((f) => f.properties.parameter === 'water-level').map((f) => Date.parse(f.properties.phenomenon_time)));
+  const to = new Date((Number.isFinite(latest) ? latest : Date.now()) + 1000).toISOString();
+  return { from: new Date(Date.parse(to) - days * 86400000).toISOString(), to };
+}

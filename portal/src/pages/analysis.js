@@ -12,14 +12,13 @@ import VectorSource from 'ol/source/Vector.js';
 import { fromLonLat, toLonLat } from 'ol/proj.js';
 import { Circle, Fill, RegularShape, Stroke, Style, Text } from 'ol/style.js';
 import { api, clearProblems, showProblem } from '../api.js';
-import { parameters } from '../data.js';
+import { ogcFeatures, parameters, periodToLatestHeads } from '../data.js';
 import { el } from '../dom.js';
 import { currentLocale, t, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
 import { downFlow, metresPerDegree } from '../map/ground.js';
 import { wms } from '../map/wms.js';
 
-const DAY_MS = 86400000;
 /** The heads and concentrations of the week up to the latest water level: the state the aquifer is in now. */
 const PERIOD_DAYS = 7;
 const PARTICLE_DAYS = 3650;
@@ -36,12 +35,18 @@ const CLASS_OUTLINES = ['#1E88E5', '#43A047', '#FDD835', '#FB8C00', '#E53935'];
  * #/analysis?view=flow|surface&parameter= chooses.
  */
 export async function render(section, params, query) {
-  const [parks, names, latestReadings] = await Promise.all([api('/api/v1/parks'), parameters(), allLatestReadings()]);
+  const [parks, names, latestReadings] = await Promise.all([api('/api/v1/parks'), parameters(),
+    ogcFeatures('/ogcapi/collections/latest_readings/items?f=json&limit=1000')]);
   const park = parks[0];
-  const levels = latestReadings.filter((f) => f.properties.parameter === 'water-level');
-  const latest = Math.max(...levels.map((f) => Date.parse(f.properties.phenomenon_time)));
-  const to = new Date((Number.isFinite(latest) ? latest : Date.now()) + 1000).toISOString();
-  const from = new Date(Date.parse(to) - PERIOD_DAYS * DAY_MS).toISOString();
+  const { from, to } = periodToLatestHeads(latestReadings, PERIOD_DAYS);
+  /** The parameters with GB/T 14848 classes that the park measures, the one asked for (else benzene) chosen. */
+  const parameterPicker = (id) => {
+    const measured = new Set(latestReadings.map((f) => f.properties.parameter));
+    const candidates = [...names.values()].filter((p) => p.classLimits && measured.has(p.code));
+    const chosen = candidates.find((p) => p.code === query.get('parameter')) ?? candidates.find((p) => p.code === 'benzene') ?? candidates[0];
+    return el('select', { id, name: 'parameter', 'aria-label': t('analysis.parameter') },
+      ...candidates.map((p) => el('option', { value: p.code, selected: p === chosen }, parameterName(p))));
+  };
 
   const target = el('div', { id: 'analysis-map', class: 'map' });
   const boundary = new VectorSource({
@@ -153,11 +158,7 @@ export async function render(section, params, query) {
     leaveView = () => map.un('singleclick', onClick);
     await flow();
   } else if (view === 'network') {
-    const measured = new Set(latestReadings.map((f) => f.properties.parameter));
-    const candidates = [...names.values()].filter((p) => p.classLimits && measured.has(p.code));
-    const chosen = candidates.find((p) => p.code === query.get('parameter')) ?? candidates.find((p) => p.code === 'benzene') ?? candidates[0];
-    const picker = el('select', { id: 'network-parameter', name: 'parameter', 'aria-label': t('analysis.parameter') },
-      ...candidates.map((p) => el('option', { value: p.code, selected: p === chosen }, parameterName(p))));
+    const picker = parameterPicker('network-parameter');
     const count = el('input', { type: 'number', id: 'network-new-wells', name: 'newWells', min: 1, max: 20, value: 3 });
     panel.append(el('p', {}, t('analysis.networkHelp')), el('label', {}, t('analysis.parameter'), ' ', picker),
       el('label', {}, t('analysis.newWells'), ' ', count), run);
@@ -199,11 +200,7 @@ export async function render(section, params, query) {
     picker.addEventListener('change', review);
     await review();
   } else {
-    const measured = new Set(latestReadings.map((f) => f.properties.parameter));
-    const candidates = [...names.values()].filter((p) => p.classLimits && measured.has(p.code));
-    const chosen = candidates.find((p) => p.code === query.get('parameter')) ?? candidates.find((p) => p.code === 'benzene') ?? candidates[0];
-    const picker = el('select', { id: 'surface-parameter', name: 'parameter', 'aria-label': t('analysis.parameter') },
-      ...candidates.map((p) => el('option', { value: p.code, selected: p === chosen }, parameterName(p))));
+    const picker = parameterPicker('surface-parameter');
     const showVariance = el('input', { type: 'checkbox', id: 'surface-variance' });
     panel.append(el('label', {}, t('analysis.parameter'), ' ', picker), el('label', { class: 'layer-toggle' }, showVariance, ' ', t('analysis.variance')), run);
     let answer = null;
@@ -272,18 +269,6 @@ export async function render(section, params, query) {
     leaveView();
     map.setTarget(null);
   };
-}
-
-/** The latest reading of every parameter at every well the person may see (OGC API, page by page). */
-async function allLatestReadings() {
-  const features = [];
-  let next = '/ogcapi/collections/latest_readings/items?f=json&limit=1000';
-  while (next) {
-    const page = await api(next);
-    features.push(...page.features.filter((f) => f.geometry));
-    next = page.links?.find((l) => l.rel === 'next')?.href ?? null;
-  }
-  return features;
 }
 
 /** The grid as a picture, one pixel per node (north up), coloured low to high on the ramp; and where it lies. */

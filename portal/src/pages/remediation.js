@@ -1,5 +1,6 @@
 import { chart as newChart } from '../charts.js';
 import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../api.js';
+import { ogcFeatures, periodToLatestHeads } from '../data.js';
 import { el, escapeHtml } from '../dom.js';
 import { t } from '../i18n.js';
 import { follow } from '../live.js';
@@ -21,11 +22,9 @@ const OPTIONS = {
  * events and can be cancelled.
  */
 export async function render(section) {
-  const levels = await api('/ogcapi/collections/latest_readings/items?f=json&limit=1000&parameter=water-level');
-  const latest = Math.max(...levels.features.map((f) => Date.parse(f.properties.phenomenon_time)));
-  const to = new Date((Number.isFinite(latest) ? latest : Date.now()) + 1000).toISOString();
-  const from = new Date(Date.parse(to) - 7 * 86400000).toISOString();
-  const [park] = await api('/api/v1/parks');
+  const [[park], levels] = await Promise.all([api('/api/v1/parks'),
+    ogcFeatures('/ogcapi/collections/latest_readings/items?f=json&limit=1000&parameter=water-level')]);
+  const { from, to } = periodToLatestHeads(levels, 7);
   const flow = await api('/api/v1/analytics/flow', { method: 'POST', body: { park: park.code, from, to, arrowsEvery: 1000 } });
 
   const number = (name, value, step = 'any') => el('input', { type: 'number', name, id: `remediation-${name}`, value, step });

@@ -1,6 +1,7 @@
 import * as THREE from 'three';
 import { OrbitControls } from 'three/examples/jsm/controls/OrbitControls.js';
 import { api } from '../api.js';
+import { ogcFeatures } from '../data.js';
 import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { metresPerDegree } from '../map/ground.js';
@@ -21,7 +22,7 @@ const PLUME_THICKNESS_M = 3;
  */
 export async function render(section) {
   const [parks, wells, levels, plumes] = await Promise.all([api('/api/v1/parks'), api('/api/v1/wells'),
-    all('/ogcapi/collections/latest_readings/items?f=json&limit=1000&parameter=water-level'), all('/ogcapi/collections/plumes/items?f=json&limit=1000')]);
+    ogcFeatures('/ogcapi/collections/latest_readings/items?f=json&limit=1000&parameter=water-level'), ogcFeatures('/ogcapi/collections/plumes/items?f=json&limit=1000')]);
   const park = parks[0];
   const ring = park.boundary.coordinates[0];
   const origin = [Math.min(...ring.map((c) => c[0])), Math.min(...ring.map((c) => c[1]))];
@@ -187,16 +188,4 @@ export async function render(section) {
     controls.dispose();
     renderer.dispose();
   };
-}
-
-/** Every feature of an OGC API collection the person may see, page by page. */
-async function all(first) {
-  const features = [];
-  let next = first;
-  while (next) {
-    const page = await api(next);
-    features.push(...page.features.filter((f) => f.geometry));
-    next = page.links?.find((l) => l.rel === 'next')?.href ?? null;
-  }
-  return features;
 }
