@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -14,6 +15,8 @@ import tools.jackson.databind.JsonNode;
  * effects), and wells per quality class, never past the public's 24 h delay; bad input named by field in the caller's
  * language.
  */
+// The leak matrix's context, which runs under the shipped default too.
+@TestPropertySource(properties = "gw.rate-limits.enabled=false")
 class PublicReadsApiTest extends RunningGateway {
 
     @BeforeEach

@@ -50,6 +50,10 @@ abstract class RunningGateway {
      * security administrator would; tests that share a context do it once.
      */
     protected void activateShippedDefaultPolicy() {
+        // The default context's tests read the demo under its open policy; changing it there breaks whichever runs next.
+        assertThat(getClass().getDeclaredAnnotation(TestPropertySource.class))
+                .as(getClass().getSimpleName() + " changes the policy, so it needs a context of its own (@TestPropertySource), not the default one")
+                .isNotNull();
         Http secadmin = http.signedInAs("secadmin", "demo-secadmin");
         int version = -1;
         for (JsonNode v : ok(secadmin.get("/api/v1/policies")).get("versions")) {
