@@ -232,7 +232,8 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> readingProvenance(a, datastreams.get(random.nextInt(datastreams.size())), random),
                 a -> linkedWell(a, codes.get(random.nextInt(codes.size())), random),
                 this::catalogRecords,
-                this::foreignData);
+                this::foreignData,
+                a -> qualityClasses(a, random));
         for (int i = 0; i < REQUESTS; i++) {
             Audience audience = Audience.values()[random.nextInt(Audience.values().length)];
             doors.get(random.nextInt(doors.size())).accept(audience);
@@ -242,7 +243,8 @@ class SharingLeakMatrixTest extends RunningGateway {
         // Each check ran on real answers, outside and inside: a door that answered nothing would prove nothing.
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
                 "observation outside", "reading outside", "aggregates outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own", "catalog outside",
-                "sparql outside", "provenance outside", "linked well outside", "records outside", "foreign outside");
+                "sparql outside", "provenance outside", "linked well outside", "records outside", "foreign outside",
+                "class counts outside");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 
@@ -570,6 +572,37 @@ class SharingLeakMatrixTest extends RunningGateway {
         if (ok(as(Audience.REGULATOR).get(url)).get("buckets").isEmpty()) return;
         counted("aggregates outside");
         assertThat(buckets.size()).as("%s: no statistics of masked values", a).isZero();
+    }
+
+    /**
+     * The public portal's class trend: counts only, and for everyone the 24 h delay applies to, read no later than the
+     * delay's cut (the fresh readings an hour old are not counted), and per step no more wells than the regulator sees
+     * over the same window.
+     */
+    private void qualityClasses(Audience a, Random random) {
+        Instant now = Instant.now();
+        String window = "/api/v1/quality-classes?parameter=" + PARAMETER + "&interval=" + (random.nextBoolean() ? "day" : "hour") + "&from="
+                + now.minus(Duration.ofHours(30 + random.nextInt(48)));
+        JsonNode series = ok(as(a).get(window + "&to=" + now));
+        for (JsonNode step : series.get("steps")) {
+            assertThat(step.propertyNames()).as("%s: counts only", a).containsExactlyInAnyOrder("start", "wells", "classes");
+        }
+        Instant to = Instant.parse(series.get("to").asString());
+        if (a == Audience.REGULATOR) {
+            assertThat(to).as("the regulator reads up to now").isAfter(now.minusSeconds(1));
+            return;
+        }
+        counted("class counts outside");
+        assertThat(to).as("%s: read no later than the delay's cut", a).isBeforeOrEqualTo(now.minus(DELAY).plusSeconds(1));
+        Map<String, Integer> regulatorWells = new HashMap<>();
+        for (JsonNode step : ok(as(Audience.REGULATOR).get(window + "&to=" + to)).get("steps")) {
+            regulatorWells.put(step.get("start").asString(), step.get("wells").asInt());
+        }
+        for (JsonNode step : series.get("steps")) {
+            assertThat(Instant.parse(step.get("start").asString())).as("%s: no step after the cut", a).isBefore(to);
+            assertThat(step.get("wells").asInt()).as("%s: no well the regulator does not see in %s", a, step.get("start"))
+                    .isLessThanOrEqualTo(regulatorWells.getOrDefault(step.get("start").asString(), 0));
+        }
     }
 
     /** The CSV export of a datastream: the shipped default opens exports to the park and regulators alone. */
