@@ -270,6 +270,24 @@ try {
     assert.ok(disclosure.includes(`published ${PUBLIC_POLICY.delayHours} hours late`), disclosure);
   });
 
+  await step('the language menu works while the park is still loading', async () => {
+    const early = await publicPage(new Inspector('language before load'));
+    const errors = [];
+    early.on('pageerror', (error) => errors.push(error.message));
+    // The park's data held back for a moment, so that the choice comes first.
+    await early.route(/\/api\/v1\/disclosure$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await early.goto(`${base}/public/`);
+    await early.selectOption('#locale', 'en-US');
+    await ready(early);
+    assert.deepEqual(errors, [], 'no error from switching before the park loaded');
+    assert.equal(await early.getAttribute('html', 'lang'), 'en-US');
+    assert.ok((await early.textContent('#disclosure')).includes('Locations are coarsened'), 'the page drawn in English');
+    await early.context().close();
+  });
+
   const english = new Inspector('public portal, English');
   const en = await publicPage(english);
   await step('the English page (?lang=en-US): crawled, checked by axe-core', async () => {

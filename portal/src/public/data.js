@@ -32,16 +32,6 @@ async function optional(promise) {
 /** A reading's age beyond which a well counts as having no recent data, as the latest-readings layer counts it. */
 const RECENT_MS = 3 * 86400000;
 
-/** The GB/T 14848 class of a value under the parameter's limits (bounds inclusive; beyond class IV is class V). */
-export function classOf(value, limits) {
-  const classes = limits?.classes ?? [];
-  for (let i = 0; i < classes.length; i++) {
-    const { lower, upper } = classes[i];
-    if ((lower == null || value >= lower) && (upper == null || value <= upper)) return i + 1;
-  }
-  return 5;
-}
-
 /**
  * Well code and parameter to the latest reading as shown ({time, result}): the OGC API's latest readings, the dataset
  * the policy names for "the latest value at each well" (under the shipped default: the latest reading at least 24 h
@@ -54,7 +44,7 @@ async function latestReadings() {
     const page = await getJson(next);
     for (const f of page.features) {
       const p = f.properties;
-      latest.set(`${p.well_code}/${p.parameter}`, { time: p.phenomenon_time, result: p.result_value });
+      latest.set(`${p.well_code}/${p.parameter}`, { time: p.phenomenon_time, result: p.result_value, cls: p.gbt14848_class });
     }
     const link = page.links?.find((l) => l.rel === 'next');
     next = link ? new URL(link.href).pathname + new URL(link.href).search : null;
@@ -77,7 +67,7 @@ export async function loadPark() {
     visible('alerts') ? optional(getJson('/api/v1/alerts')) : null,
   ]);
   const parameters = new Map(parameterList.map((p) => [p.code, p]));
-  // Where the policy shows the latest readings' values as classes, a value is the class; otherwise the value, classed here.
+  // Where the policy shows the latest readings' values as classes, the value is the class and there is no value to show.
   const classOnly = (shown.get('latest_readings')?.classOnly ?? []).includes('result_value');
 
   const wells = (wellCollection?.features ?? []).filter((f) => f.geometry).map((f) => {
@@ -92,7 +82,8 @@ export async function loadPark() {
         readings.set(d.parameter, null);
         continue;
       }
-      readings.set(d.parameter, classOnly ? { time: o.time, cls: o.result } : { time: o.time, cls: classOf(o.result, parameter.classLimits), value: o.result });
+      // The server's class of the reading (latest_readings' gbt14848_class), never worked out again here from the limits.
+      readings.set(d.parameter, { time: o.time, cls: o.cls ?? (classOnly ? o.result : null), value: classOnly ? null : o.result });
     }
     return { code: p.code, name: p.nameZh, aquifer: p.aquifer, lonLat: f.geometry.coordinates, readings };
   });

@@ -35,7 +35,9 @@ function header() {
     ...Object.keys(LOCALES).map((l) => el('option', { value: l, selected: l === currentLocale() }, LOCALES[l]['locale.name'])));
   language.addEventListener('change', () => {
     setLocale(language.value);
-    render();
+    // Before the park has loaded there is only the header to say again.
+    if (state.model) render();
+    else header();
   });
   document.getElementById('top').replaceChildren(el('div', { class: 'top-inner' },
     el('a', { class: 'brand', href: '#status' }, el('span', { class: 'emblem', 'aria-hidden': 'true' }, '◆'), el('span', {}, parkName() || t('app.titleFallback'))),
