@@ -18,6 +18,7 @@ import { WMS, legendImage, wms } from '../map/wms.js';
 
 /** Context layers a person may switch, drawn under the wells; on at first where the duty officer needs them. */
 const CONTEXT_LAYERS = [
+  { name: 'roads', label: () => t('map.layer.roads'), on: true },
   { name: 'network_coverage', label: () => t('map.layer.coverage'), on: false },
   { name: 'risk_zones', label: () => t('map.layer.riskZones'), on: true },
   { name: 'enterprises', label: () => t('map.layer.enterprises'), on: true },

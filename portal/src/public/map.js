@@ -1,4 +1,4 @@
-// The public map: the park's own offline base (its outline, and the risk zones, enterprises and receptors from the
+// The public map: the park's own offline base (its outline, and the roads, risk zones, enterprises and receptors from the
 // platform's WMS, as the operators' map draws them) and one point per shown place, coloured by the worst recent class
 // of the chosen parameter among the wells there. Places are where the wells door shows the wells: under the shipped
 // default their 500 m grid points, so several wells may share one.
@@ -23,7 +23,7 @@ import { classColour } from './classes.js';
 import { t } from './i18n.js';
 
 /** The WMS layers under the wells, when the public's WMS offers them. */
-const CONTEXT_LAYERS = ['risk_zones', 'enterprises', 'receptors'];
+const CONTEXT_LAYERS = ['roads', 'risk_zones', 'enterprises', 'receptors'];
 
 /** A WMS image fetched without credentials, so that even a browser signed in elsewhere gets the public's map. */
 function loadAnonymously(image, src) {

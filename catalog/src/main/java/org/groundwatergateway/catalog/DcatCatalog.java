@@ -46,7 +46,7 @@ public final class DcatCatalog {
     /** Labels of the EU data themes the registry uses (SHACL asks every concept for a label). */
     private static final Map<String, String[]> THEME_LABELS = Map.of("ENVI", new String[] {"环境", "Environment"},
             "ECON", new String[] {"经济与金融", "Economy and finance"}, "HEAL", new String[] {"卫生", "Health"},
-            "REGI", new String[] {"地区与城市", "Regions and cities"});
+            "REGI", new String[] {"地区与城市", "Regions and cities"}, "TRAN", new String[] {"交通", "Transport"});
 
     private final PublishedDatasets registry;
     private final AccessPolicy policy;

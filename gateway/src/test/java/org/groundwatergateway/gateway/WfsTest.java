@@ -34,7 +34,7 @@ class WfsTest extends RunningGateway {
         Document caps = wfs("REQUEST=GetCapabilities");
         assertThat(caps.getDocumentElement().getAttribute("version")).isEqualTo("2.0.0");
         assertThat(Xml.texts(caps, Xml.WFS, "Name")).contains("gw:wells", "gw:latest_readings", "gw:plumes", "gw:risk_zones",
-                "gw:enterprises", "gw:receptors", "gw:potential_sources", "gw:network_coverage");
+                "gw:enterprises", "gw:receptors", "gw:potential_sources", "gw:roads", "gw:network_coverage");
         assertThat(Xml.all(caps, Xml.OWS, "Get")).allSatisfy(get ->
                 assertThat(get.getAttributeNS("http://www.w3.org/1999/xlink", "href")).endsWith("/ows?"));
         assertThat(Xml.texts(caps, Xml.WFS, "OtherCRS")).contains("urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:EPSG::3857",

@@ -74,7 +74,7 @@ class WmsTest extends RunningGateway {
         assertThat(response.body()).contains("<WMS_Capabilities ").doesNotContain("<wms:");
         assertThat(Xml.texts(caps, Xml.WMS, "Title").get(0)).isEqualTo("化工园区地下水监测 Groundwater Gateway");
         List<String> names = Xml.texts(caps, Xml.WMS, "Name");
-        assertThat(names).contains("wells", "plumes", "risk_zones", "enterprises", "receptors", "potential_sources", "network_coverage",
+        assertThat(names).contains("wells", "plumes", "risk_zones", "enterprises", "receptors", "potential_sources", "roads", "network_coverage",
                 "quality_class.benzene", "surface.benzene.Q1", "quality_class.chromium-vi");
         assertThat(Xml.all(caps, Xml.WMS, "Dimension")).isNotEmpty().allSatisfy(d -> assertThat(d.getAttribute("name")).isEqualTo("time"));
         assertThat(Xml.texts(caps, Xml.WMS, "CRS")).contains("EPSG:4490", "EPSG:4326", "CRS:84", "EPSG:3857", "EPSG:4549");
@@ -99,6 +99,30 @@ class WmsTest extends RunningGateway {
             assertThat(map.getRGB(100, 300) >>> 24).isEqualTo(255);
             assertThat(map.getRGB(300, 100) >>> 24).as("transparent away from wells").isZero();
         }
+    }
+
+    /** The offline base's roads: drawn in their grey where WFS places a road, and nothing between the roads. */
+    @Test
+    void roadsAreDrawnWhereWfsPlacesThem() {
+        JsonNode roads = http.get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:roads&OUTPUTFORMAT=application/json").json().get("features");
+        assertThat(roads.size()).as("the demo's road segments").isGreaterThan(5);
+        JsonNode road = roads.get(0);
+        assertThat(road.get("properties").get("speed_kmh").asDouble()).isPositive();
+        // The middle of the segment's first leg, at the centre of a 200 m view.
+        JsonNode line = road.get("geometry").get("coordinates");
+        double lon = (line.get(0).get(0).asDouble() + line.get(1).get(0).asDouble()) / 2;
+        double lat = (line.get(0).get(1).asDouble() + line.get(1).get(1).asDouble()) / 2;
+        double half = 0.001;
+        BufferedImage map = image("SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=roads&STYLES=&CRS=CRS:84&WIDTH=201&HEIGHT=201&FORMAT=image/png"
+                + "&TRANSPARENT=TRUE&BBOX=" + f(lon - half) + "," + f(lat - half) + "," + f(lon + half) + "," + f(lat + half));
+        assertThat(map.getRGB(100, 100) & 0xFFFFFF).as("road grey on the road").isEqualTo(0x9E9E9E);
+        // The demo's roads run east-west and north-south: a corner of the view, ~140 m off the road's axis, is empty
+        // unless another road crosses there; at least three of the four corners are.
+        int empty = 0;
+        for (int[] corner : new int[][] {{5, 5}, {195, 5}, {5, 195}, {195, 195}}) {
+            if (map.getRGB(corner[0], corner[1]) >>> 24 == 0) empty++;
+        }
+        assertThat(empty).as("transparent corners").isGreaterThanOrEqualTo(3);
     }
 
     @Test

@@ -88,6 +88,11 @@ public final class PublishedFeatureTypes {
             asOf -> SqlFragment.of("SELECT s.id AS fid, s.geom, s.code, s.kind, s.name_zh, e.credit_code AS enterprise, s.pollutants "
                     + "FROM potential_sources s LEFT JOIN enterprises e ON e.id = s.enterprise_id"));
 
+    public static final FeatureType ROADS = bind("roads",
+            List.of(text("name_zh", "名称", "Name"), number("speed_kmh", "限速(km/h)", "Speed limit (km/h)")),
+            "name_zh",
+            asOf -> SqlFragment.of("SELECT r.id AS fid, r.geom, r.name_zh, r.speed_kmh FROM road_segments r"));
+
     public static final FeatureType NETWORK_COVERAGE = bind("network_coverage",
             List.of(text("aquifer", "含水层", "Aquifer"), number("radius_m", "探测半径(m)", "Detection radius (m)"),
                     new FeatureProperty("well_count", INTEGER, "井数", "Wells"),
@@ -99,7 +104,7 @@ public final class PublishedFeatureTypes {
 
     /** Every feature type, in the registry's order; each dataset the registry publishes through WFS has its view here. */
     public static final List<FeatureType> ALL = inRegistryOrder(WELLS, LATEST_READINGS, PLUMES, RISK_ZONES, ENTERPRISES, RECEPTORS,
-            POTENTIAL_SOURCES, NETWORK_COVERAGE);
+            POTENTIAL_SOURCES, ROADS, NETWORK_COVERAGE);
 
     /** How far back a value counts as the value at an instant (WMS TIME, OGC API datetime). */
     static final Duration LOOKBACK = Duration.ofDays(3);

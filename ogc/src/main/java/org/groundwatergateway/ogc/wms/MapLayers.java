@@ -22,6 +22,8 @@ import org.groundwatergateway.policies.Viewer;
 public final class MapLayers {
 
     private static final Color OUTLINE = new Color(60, 60, 60);
+    /** Roads in the grey of a printed base map, under everything the platform measures. */
+    private static final Color ROAD = new Color(0x9E, 0x9E, 0x9E);
 
     private final PublishedFeatureTypes types;
     private final Database database;
@@ -105,6 +107,8 @@ public final class MapLayers {
                 return uniform(type, new Symbolizer(new Color(0, 150, 136, 90), new Color(0, 105, 92), 2f, null, 6), "敏感受体 receptor");
             case "potential_sources":
                 return uniform(type, Symbolizer.area(new Color(142, 36, 170, 120), new Color(74, 20, 140), 1.2f), "潜在污染源 potential source");
+            case "roads":
+                return uniform(type, new Symbolizer(null, ROAD, 3f, null, 0), "道路 road");
             case "network_coverage":
                 return uniform(type, Symbolizer.area(new Color(67, 160, 71, 50), new Color(46, 125, 50), 1f), "监测覆盖 covered");
             default:

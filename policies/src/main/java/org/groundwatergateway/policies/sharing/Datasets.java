@@ -31,7 +31,7 @@ public final class Datasets {
 
     public static final List<Dataset> ALL = List.of(
             feature("wells"), feature("latest_readings"), feature("plumes"), feature("risk_zones"), feature("enterprises"),
-            feature("receptors"), feature("potential_sources"), feature("network_coverage"),
+            feature("receptors"), feature("potential_sources"), feature("roads"), feature("network_coverage"),
             entitySet("Things"), entitySet("Locations"), entitySet("HistoricalLocations"), entitySet("Datastreams"),
             entitySet("Sensors"), entitySet("ObservedProperties"), entitySet("Observations"), entitySet("FeaturesOfInterest"),
             new Dataset("parks", Kind.REST_RESOURCE), new Dataset("parameters", Kind.REST_RESOURCE),
