@@ -1,6 +1,7 @@
 package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -211,6 +212,26 @@ class FederationTest extends RunningGateway {
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\", \"result\": 1.0}", Map.of("Accept-Language", "en"));
         assertThat(observe.status()).as(observe.body()).isEqualTo(409);
         assertThat(observe.body()).contains("read-only");
+        // Through WFS and OGC API: each shared datastream's latest value where B shows its well to A, with its origin.
+        Map<String, JsonNode> placesAtB = new java.util.HashMap<>();
+        for (long id : shared) {
+            JsonNode d = ok(asA.get("/sta/v1.1/Datastreams(" + id + ")?$select=name&$expand=" + URLEncoder.encode("Thing($select=id;$expand=Locations)",
+                    StandardCharsets.UTF_8)));
+            placesAtB.put(d.get("name").asString(), d.get("Thing").get("Locations").get(0).get("location").get("coordinates"));
+        }
+        for (String door : List.of("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:foreign_latest_readings&OUTPUTFORMAT=application/json",
+                "/ogcapi/collections/foreign_latest_readings/items?f=json")) {
+            JsonNode features = ok(http.get(door)).get("features");
+            assertThat(features.size()).as(door).isEqualTo(2);
+            for (JsonNode feature : features) {
+                assertThat(feature.get("properties").get("origin_gateway").asString()).isEqualTo("gw-park-b");
+                JsonNode atB = placesAtB.get(feature.get("properties").get("datastream").asString());
+                assertThat(atB).as("a datastream B shared").isNotNull();
+                assertThat(feature.get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(atB.get(0).asDouble(), within(1e-7));
+                assertThat(feature.get("geometry").get("coordinates").get(1).asDouble()).isCloseTo(atB.get(1).asDouble(), within(1e-7));
+            }
+        }
+
         // Our policy decides who sees them, as for our own data: under the shipped default the park's staff, not the public nor partner parks.
         activateShippedDefaultPolicy();
         assertThat(staCount(http, fromB)).isEqualTo(2);
@@ -239,6 +260,13 @@ class FederationTest extends RunningGateway {
                 .contains("gw-park-b");
         assertThat(http.anonymous().get(fromB).raw().headers().firstValue("GW-Federation-Partial")).as("not to whom foreign data is not shown")
                 .isEmpty();
+        // Federated WFS and OGC API answers say the same, and still hold what was mirrored.
+        for (String door : List.of("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:foreign_latest_readings&OUTPUTFORMAT=application/json",
+                "/ogcapi/collections/foreign_latest_readings/items?f=json")) {
+            Http.Response features = http.get(door);
+            assertThat(ok(features).get("features").size()).as(door).isEqualTo(2);
+            assertThat(features.raw().headers().firstValue("GW-Federation-Partial").orElse("")).as(door).contains("gw-park-b", "park=PARK-B");
+        }
         System.out.printf("Federation: B down, A's SensorThings answer says %s: %s%n", "GW-Federation-Partial", partialHeader);
 
         // B restarts and takes in new readings of a shared datastream; A's mirror converges: no gap, no duplicate.

@@ -120,6 +120,8 @@ class SharingLeakMatrixTest extends RunningGateway {
     /** A partner's datastream, mirrored here: what partners share with us is its dataset, foreign_observations. */
     private static long foreignDatastream;
     private static final double FOREIGN_VALUE = 0.0123;
+    /** Where park B shows that datastream's well to us. */
+    private static final double[] FOREIGN_PLACE = {121.0312, 32.5411};
 
     /**
      * Park B (a partner on loopback's discard port: the puller finds it down, so its mirror is stale) shares one
@@ -140,6 +142,8 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(agreement.status()).as(agreement.body()).isEqualTo(201);
         foreignDatastream = mirrors.mirror(peerId, 7, agreement.json().get("id").asLong(), "GW-B01/benzene", "Benzene", "mg/L", "GW-B01", "CC-BY-4.0",
                 "policy v2; Observations: rows limited by Datastream/id");
+        mirrors.place(foreignDatastream, org.groundwatergateway.core.geo.Cgcs2000.GEOMETRY_FACTORY.createPoint(
+                new org.locationtech.jts.geom.Coordinate(FOREIGN_PLACE[0], FOREIGN_PLACE[1])));
         mirrors.merge(foreignDatastream, List.of(new org.groundwatergateway.core.federation.ForeignObservation(70001,
                 Instant.now().minus(Duration.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), FOREIGN_VALUE)), Instant.now());
     }
@@ -152,7 +156,19 @@ class SharingLeakMatrixTest extends RunningGateway {
         String sta = "/sta/v1.1/Datastreams?$count=true&$filter=" + URLEncoder.encode("properties/origin/gateway eq 'gw-park-b'", StandardCharsets.UTF_8);
         Http.Response datastreams = as(a).get(sta);
         Http.Response rest = as(a).get("/api/v1/federation/foreign-datastreams/" + foreignDatastream + "/observations");
+        Http.Response wfs = as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:foreign_latest_readings&OUTPUTFORMAT=application/json");
+        Http.Response ogcApi = as(a).get("/ogcapi/collections/foreign_latest_readings/items?f=json");
         if (a == Audience.REGULATOR) {
+            // Federated WFS and OGC API: the partner's reading where it shows its well, with its origin, and the partner named missing.
+            for (Http.Response features : List.of(wfs, ogcApi)) {
+                JsonNode feature = ok(features).get("features").get(0);
+                assertThat(feature.get("properties").get("origin_park").asString()).isEqualTo("PARK-B");
+                assertThat(feature.get("properties").get("origin_gateway").asString()).isEqualTo("gw-park-b");
+                assertThat(feature.get("properties").get("licence").asString()).isEqualTo("CC-BY-4.0");
+                assertThat(feature.get("properties").get("result_value").asDouble()).isEqualTo(FOREIGN_VALUE);
+                assertThat(feature.get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(FOREIGN_PLACE[0], org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(features.raw().headers().firstValue("GW-Federation-Partial").orElse("")).contains("gw-park-b");
+            }
             JsonNode json = ok(datastreams);
             assertThat(json.get("@iot.count").asLong()).isEqualTo(1);
             assertThat(json.get("value").get(0).get("properties").get("origin").get("park").asString()).isEqualTo("PARK-B");
@@ -167,6 +183,16 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(datastreams.raw().headers().firstValue("GW-Federation-Partial")).as("%s: not told of a partner", a).isEmpty();
         assertThat(rest.status()).as("%s: foreign observations", a).isIn(401, 403, 404);
         assertThat(rest.body()).doesNotContain(String.valueOf(FOREIGN_VALUE));
+        // Not a feature type to them: not in the capabilities, WFS refuses the unknown type, OGC API knows no such collection.
+        Http.Response capabilities = as(a).get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities");
+        assertThat(capabilities.status()).isEqualTo(200);
+        assertThat(capabilities.body()).doesNotContain("foreign_latest_readings");
+        assertThat(wfs.status()).as("%s: WFS %s", a, wfs.body()).isEqualTo(400);
+        assertThat(ogcApi.status()).as("%s: OGC API", a).isEqualTo(404);
+        for (Http.Response refused : List.of(wfs, ogcApi)) {
+            assertThat(refused.body()).doesNotContain("gw-park-b", "PARK-B", String.valueOf(FOREIGN_VALUE));
+            assertThat(refused.raw().headers().firstValue("GW-Federation-Partial")).as("%s: not told of a partner", a).isEmpty();
+        }
     }
 
     private Http as(Audience audience) {

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.core.storage.Rows;
+import org.locationtech.jts.geom.Point;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -73,6 +75,15 @@ public final class Mirrors {
         jdbc.sql("UPDATE foreign_datastreams SET agreement_id = ?, name = ?, description = ?, unit = ?, thing = ?, licence = ?, disclosure = ? "
                 + "WHERE id = ?").params(agreementId, name, description, unit, thing, licence, disclosure, id).update();
         return id;
+    }
+
+    /** Records where the partner shows a mirrored datastream's Thing to us (null: it shows no place). */
+    public void place(long datastreamId, Point location) {
+        if (location == null) {
+            jdbc.sql("UPDATE foreign_datastreams SET location = NULL WHERE id = ?").params(datastreamId).update();
+        } else {
+            jdbc.sql("UPDATE foreign_datastreams SET location = " + Geometries.BIND + " WHERE id = ?").params(Geometries.wkb(location), datastreamId).update();
+        }
     }
 
     /** A partner's datastream by its id there, if mirrored. */

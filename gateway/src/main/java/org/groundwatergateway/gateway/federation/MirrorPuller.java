@@ -18,10 +18,13 @@ import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
 import org.groundwatergateway.core.federation.MirrorState;
 import org.groundwatergateway.core.federation.Mirrors;
+import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.gateway.config.FederationProperties;
 import org.groundwatergateway.policies.federation.Agreement;
 import org.groundwatergateway.policies.federation.Agreements;
 import org.groundwatergateway.policies.federation.Peer;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -98,7 +101,8 @@ public final class MirrorPuller implements SmartLifecycle {
      * repeats, or a pull beyond its deadline, fails it.
      */
     private int pullDatastream(Peer peer, long remoteId, Agreement agreement, Instant deadline) {
-        JsonNode datastream = partners.get(peer, STA + "/Datastreams(" + remoteId + ")?$expand=" + encode("Thing($select=name)")).body();
+        JsonNode datastream = partners.get(peer, STA + "/Datastreams(" + remoteId + ")?$expand="
+                + encode("Thing($select=name;$expand=Locations($select=location))")).body();
         Instant newest = mirrors.newest(peer.id(), remoteId);
         String since = newest == null ? "" : "$filter=" + encode("phenomenonTime ge " + newest.minus(properties.lookback())) + "&";
         String next = STA + "/Datastreams(" + remoteId + ")/Observations?" + since + "$orderby=" + encode("phenomenonTime asc,id asc")
@@ -121,6 +125,7 @@ public final class MirrorPuller implements SmartLifecycle {
                 local = mirrors.mirror(peer.id(), remoteId, agreement.id(), datastream.path("name").asString(), datastream.path("description").asString(null),
                         datastream.path("unitOfMeasurement").path("symbol").asString(null), datastream.path("Thing").path("name").asString(null),
                         agreement.licence(), page.disclosure());
+                mirrors.place(local, place(datastream.path("Thing").path("Locations").path(0).path("location")));
             }
             List<ForeignObservation> observations = new ArrayList<>();
             for (JsonNode o : page.body().path("value")) {
@@ -134,6 +139,19 @@ public final class MirrorPuller implements SmartLifecycle {
             next = link.isString() ? link.asString() : null;
         }
         return added;
+    }
+
+    /**
+     * A Location's point as the partner shows it (GeoJSON, longitude first, CGCS2000 or WGS 84 — within a metre of each
+     * other); null for anything else, so that a partner's odd geometry places nothing rather than failing the pull.
+     */
+    static Point place(JsonNode location) {
+        JsonNode xy = location.path("coordinates");
+        if (!"Point".equals(location.path("type").asString(null)) || xy.size() < 2 || !xy.get(0).isNumber() || !xy.get(1).isNumber()) return null;
+        double lon = xy.get(0).asDouble();
+        double lat = xy.get(1).asDouble();
+        if (!(Math.abs(lon) <= 180 && Math.abs(lat) <= 90)) return null;
+        return Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(lon, lat));
     }
 
     private static String encode(String value) {

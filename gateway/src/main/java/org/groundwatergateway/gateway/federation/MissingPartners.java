@@ -1,5 +1,7 @@
 package org.groundwatergateway.gateway.federation;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,8 @@ import java.util.stream.Collectors;
 import org.groundwatergateway.core.federation.MirrorState;
 import org.groundwatergateway.core.federation.Mirrors;
 import org.groundwatergateway.gateway.config.FederationProperties;
+import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.gateway.sharing.DisclosuresAsked;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
@@ -60,6 +64,16 @@ public final class MissingPartners {
             }
         }
         return missing;
+    }
+
+    /**
+     * Names the partners missing from an answer that was shown what partners share with us (the door asked the policy
+     * for {@code foreign_observations}: WFS, WMS and OGC API answers over the mirrored readings, their capabilities).
+     */
+    public void mark(HttpServletRequest request, HttpServletResponse response) {
+        if (!DisclosuresAsked.includes(request, Datasets.FOREIGN_OBSERVATIONS)) return;
+        List<Missing> missing = missing(Viewers.current());
+        if (!missing.isEmpty()) response.setHeader(HEADER, header(missing));
     }
 
     /** The header's value: each partner missing, with its park and last success ({@code never} if none). */

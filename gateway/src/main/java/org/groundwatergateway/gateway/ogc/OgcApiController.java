@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.gateway.config.GatewayProperties;
+import org.groundwatergateway.gateway.federation.MissingPartners;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.web.RetryLater;
@@ -34,9 +35,11 @@ public class OgcApiController {
     private final FeaturesApi api;
 
     private final PublicBaseUrl publicBaseUrl;
+    private final MissingPartners missingPartners;
 
-    public OgcApiController(FeaturesApi api, PublicBaseUrl publicBaseUrl) {
+    public OgcApiController(FeaturesApi api, PublicBaseUrl publicBaseUrl, MissingPartners missingPartners) {
         this.publicBaseUrl = publicBaseUrl;
+        this.missingPartners = missingPartners;
         this.api = api;
     }
 
@@ -44,25 +47,25 @@ public class OgcApiController {
     @Operation(summary = "OGC API – Features landing page: links to the API description, conformance and collections", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void landing(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String root = publicBaseUrl.root(request);
-        answer(response, () -> api.landing(base(request), root + "/v3/api-docs", html(request)));
+        answer(request, response, () -> api.landing(base(request), root + "/v3/api-docs", html(request)));
     }
 
     @GetMapping("/ogcapi/conformance")
     @Operation(summary = "The OGC API – Features conformance classes this service implements", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void conformance(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(response, () -> api.conformance(html(request)));
+        answer(request, response, () -> api.conformance(html(request)));
     }
 
     @GetMapping("/ogcapi/collections")
     @Operation(summary = "The feature collections the caller may see, with their extents", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void collections(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(response, () -> api.collections(Viewers.current(), base(request), html(request)));
+        answer(request, response, () -> api.collections(Viewers.current(), base(request), html(request)));
     }
 
     @GetMapping("/ogcapi/collections/{id}")
     @Operation(summary = "One feature collection: title, extent, links to its items", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/json"), @Content(mediaType = "text/html")}))
     public void collection(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
-        answer(response, () -> api.collection(Viewers.current(), id, base(request), html(request)));
+        answer(request, response, () -> api.collection(Viewers.current(), id, base(request), html(request)));
     }
 
     @GetMapping("/ogcapi/collections/{id}/items")
@@ -70,21 +73,21 @@ public class OgcApiController {
     public void items(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Map<String, String> parameters = new TreeMap<>();
         request.getParameterMap().forEach((name, values) -> parameters.put(name, values[0]));
-        answer(response, () -> api.items(Viewers.current(), id, parameters, base(request), html(request)));
+        answer(request, response, () -> api.items(Viewers.current(), id, parameters, base(request), html(request)));
     }
 
     @GetMapping("/ogcapi/collections/{id}/items/{featureId}")
     @Operation(summary = "One feature, as the caller may see it", responses = @ApiResponse(responseCode = "200", description = "OK", content = {@Content(mediaType = "application/geo+json"), @Content(mediaType = "text/html")}))
     public void item(@PathVariable String id, @PathVariable String featureId, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        answer(response, () -> api.item(Viewers.current(), id, featureId, base(request), html(request)));
+        answer(request, response, () -> api.item(Viewers.current(), id, featureId, base(request), html(request)));
     }
 
     private interface Answer {
         OwsResponse get();
     }
 
-    private static void answer(HttpServletResponse response, Answer answer) throws IOException {
+    private void answer(HttpServletRequest request, HttpServletResponse response, Answer answer) throws IOException {
         OwsResponse result;
         try {
             result = answer.get();
@@ -100,6 +103,7 @@ public class OgcApiController {
             result = exception(503, "ServiceUnavailable", "The database is unavailable; try again in " + RetryLater.AFTER.toSeconds() + " s");
         }
         response.setStatus(result.status());
+        if (result.status() == HttpServletResponse.SC_OK) missingPartners.mark(request, response);
         response.setContentType(result.contentType());
         result.body().writeTo(response.getOutputStream());
     }

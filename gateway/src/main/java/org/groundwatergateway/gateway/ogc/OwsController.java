@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.gateway.config.GatewayProperties;
+import org.groundwatergateway.gateway.federation.MissingPartners;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.web.RetryLater;
@@ -45,9 +46,11 @@ public class OwsController {
 
     private final PublicBaseUrl publicBaseUrl;
     private final ServiceSettings settings;
+    private final MissingPartners missingPartners;
 
-    public OwsController(WfsService wfs, WmsService wms, PublicBaseUrl publicBaseUrl, ServiceSettings settings) {
+    public OwsController(WfsService wfs, WmsService wms, PublicBaseUrl publicBaseUrl, ServiceSettings settings, MissingPartners missingPartners) {
         this.publicBaseUrl = publicBaseUrl;
+        this.missingPartners = missingPartners;
         this.settings = settings;
         this.wfs = wfs;
         this.wms = wms;
@@ -116,6 +119,7 @@ public class OwsController {
             answer = isWms ? WmsExceptionReport.of(failure) : OwsExceptionReport.of(failure, WfsService.VERSION);
         }
         response.setStatus(answer.status());
+        if (answer.status() == HttpServletResponse.SC_OK) missingPartners.mark(request, response);
         response.setContentType(answer.contentType());
         answer.body().writeTo(response.getOutputStream());
     }

@@ -33,6 +33,11 @@ public final class DisclosuresAsked {
         return map == null ? Map.of() : new TreeMap<>((Map<String, Disclosure>) map);
     }
 
+    /** Whether the request was shown the dataset (the policy was asked for it, and shows it). */
+    public static boolean includes(HttpServletRequest request, String dataset) {
+        return of(request).containsKey(dataset);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Disclosure> recorded(RequestAttributes request) {
         Object map = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);

@@ -16,10 +16,13 @@ import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
 import org.groundwatergateway.core.federation.MirrorState;
 import org.groundwatergateway.core.federation.Mirrors;
+import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.testing.MutableClock;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.groundwatergateway.gateway.security.TestAccounts;
+import org.groundwatergateway.ogc.feature.PublishedFeatureTypes;
+import org.groundwatergateway.ogc.feature.SqlFragment;
 import org.groundwatergateway.policies.OrganisationKind;
 import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.policies.Viewer;
@@ -45,6 +48,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.locationtech.jts.geom.Coordinate;
 import org.groundwatergateway.gateway.config.FederationProperties;
 
 /**
@@ -262,6 +266,34 @@ abstract class FederationStoreContract {
         assertThat(state.lastError()).hasSize(2000);
         assertThat(state.stale(t.plusSeconds(61), Duration.ofMinutes(3))).isTrue();
         assertThat(state.due(t.plusSeconds(179))).isFalse();
+    }
+
+    /** The federated feature view: each mirrored datastream's latest value (at or before a time) where the partner places its well. */
+    @Test
+    void aMirroredDatastreamIsPlacedWhereThePartnerShowsItAndItsLatestValueIsAFeature() {
+        Peer peer = peer("gw-park-b", "partner-park");
+        long agreement = agreements.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L))).id();
+        Mirrors mirrors = new Mirrors(database);
+        long local = mirrors.mirror(peer.id(), 12, agreement, "GW-B04/benzene", "Benzene", "mg/L", "GW-B04", "CC-BY-4.0", null);
+        mirrors.place(local, Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(120.15, 33.25)));
+        Instant t = Instant.parse("2026-12-01T00:00:00Z");
+        mirrors.merge(local, List.of(new ForeignObservation(1, t, 0.004), new ForeignObservation(2, t.plusSeconds(3600), 0.006)), clock.instant());
+        record Row(String park, double value, Instant time, Number lon, Number lat) {}
+        java.util.function.Function<Instant, List<Row>> latest = asOf -> {
+            SqlFragment view = PublishedFeatureTypes.FOREIGN_LATEST_READINGS.view().apply(asOf);
+            return database.jdbc().sql("SELECT origin_park, result_value, phenomenon_time, ST_X(geom), ST_Y(geom) FROM (" + view.sql() + ") v")
+                    .params(view.parameters()).query((rs, n) -> new Row(rs.getString(1), rs.getDouble(2),
+                            rs.getObject(3, java.time.OffsetDateTime.class).toInstant(), (Number) rs.getObject(4), (Number) rs.getObject(5))).list();
+        };
+        assertThat(latest.apply(null)).singleElement().satisfies(row -> {
+            assertThat(row.park()).isEqualTo("PB");
+            assertThat(row.value()).isEqualTo(0.006);
+            assertThat(row.lon().doubleValue()).isEqualTo(120.15);
+            assertThat(row.lat().doubleValue()).isEqualTo(33.25);
+        });
+        assertThat(latest.apply(t.plusSeconds(60))).singleElement().satisfies(row -> assertThat(row.time()).isEqualTo(t));
+        mirrors.place(local, null);
+        assertThat(latest.apply(null)).singleElement().satisfies(row -> assertThat(row.lon()).isNull());
     }
 
     @Test

@@ -17,10 +17,12 @@ import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.policies.AccessPolicy;
+import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.published.Door;
 import org.groundwatergateway.policies.published.PublishedDataset;
 import org.groundwatergateway.policies.published.PublishedDatasets;
+import org.groundwatergateway.policies.sharing.Datasets;
 
 /**
  * The feature types every OGC service publishes (WFS feature types, WMS layers, OGC API collections): each dataset of
@@ -102,9 +104,22 @@ public final class PublishedFeatureTypes {
             asOf -> SqlFragment.of("SELECT c.id AS fid, c.geom, a.code AS aquifer, c.radius_m, c.well_count, c.covered_fraction, "
                     + "c.computed_at FROM network_coverage c JOIN aquifer_layers a ON a.id = c.aquifer_id"));
 
+    /**
+     * What partners share with us, mirrored: each datastream's latest observation (at or before the time asked for),
+     * where the partner shows its Thing, with the origin every door carries. Governed by {@code foreign_observations}.
+     */
+    public static final FeatureType FOREIGN_LATEST_READINGS = bind("foreign_latest_readings",
+            List.of(text("origin_park", "来源园区", "Origin park"), text("origin_gateway", "来源网关", "Origin gateway"),
+                    text("well", "井/点位", "Well or point"), text("datastream", "数据流", "Datastream"), text("unit", "单位", "Unit"),
+                    number("result_value", "监测值", "Value"), new FeatureProperty("phenomenon_time", DATETIME, "监测时间", "Time"),
+                    text("licence", "许可", "Licence"), text("source_disclosure", "来源方脱敏", "Masked by the source"),
+                    new FeatureProperty("last_success_at", DATETIME, "最近一次同步", "Last successful pull")),
+            "datastream",
+            PublishedFeatureTypes::foreignLatestReadings);
+
     /** Every feature type, in the registry's order; each dataset the registry publishes through WFS has its view here. */
     public static final List<FeatureType> ALL = inRegistryOrder(WELLS, LATEST_READINGS, PLUMES, RISK_ZONES, ENTERPRISES, RECEPTORS,
-            POTENTIAL_SOURCES, ROADS, NETWORK_COVERAGE);
+            POTENTIAL_SOURCES, ROADS, NETWORK_COVERAGE, FOREIGN_LATEST_READINGS);
 
     /** How far back a value counts as the value at an instant (WMS TIME, OGC API datetime). */
     static final Duration LOOKBACK = Duration.ofDays(3);
@@ -127,7 +142,10 @@ public final class PublishedFeatureTypes {
     }
 
     private Optional<DisclosedType> disclose(Viewer viewer, FeatureType type) {
-        return DisclosedType.of(type, policy.disclose(viewer, type.dataset().governedBy()));
+        Disclosure disclosure = policy.disclose(viewer, type.dataset().governedBy());
+        // What partners share is shown as they shared it, or not at all: our masks would apply to values we cannot class.
+        if (type.dataset().governedBy().equals(Datasets.FOREIGN_OBSERVATIONS) && disclosure.masks()) return Optional.empty();
+        return DisclosedType.of(type, disclosure);
     }
 
     /**
@@ -150,6 +168,16 @@ public final class PublishedFeatureTypes {
                         + "FROM datastreams s WHERE s.well_id IS NOT NULL) t JOIN readings r ON r.id = t.reading_id "
                         + sites + "WHERE " + firstSensor,
                 Rows.timestamp(asOf), Rows.timestamp(asOf.minus(LOOKBACK)));
+    }
+
+    private static SqlFragment foreignLatestReadings(Instant asOf) {
+        return SqlFragment.of("SELECT f.id AS fid, f.location AS geom, fp.park_code AS origin_park, fp.gateway_id AS origin_gateway, "
+                + "f.thing AS well, f.name AS datastream, f.unit, o.result AS result_value, o.phenomenon_time, f.licence, "
+                + "f.disclosure AS source_disclosure, m.last_success_at FROM foreign_datastreams f "
+                + "JOIN federation_peers fp ON fp.id = f.peer_id LEFT JOIN federation_mirrors m ON m.peer_id = f.peer_id "
+                + "JOIN foreign_observations o ON o.datastream_id = f.id WHERE o.phenomenon_time = (SELECT MAX(x.phenomenon_time) "
+                + "FROM foreign_observations x WHERE x.datastream_id = f.id" + (asOf == null ? ")" : " AND x.phenomenon_time <= ?)"),
+                asOf == null ? new Object[0] : new Object[] {Rows.timestamp(asOf)});
     }
 
     private static SqlFragment plumes(Instant asOf) {

@@ -109,6 +109,8 @@ public final class MapLayers {
                 return uniform(type, Symbolizer.area(new Color(142, 36, 170, 120), new Color(74, 20, 140), 1.2f), "潜在污染源 potential source");
             case "roads":
                 return uniform(type, new Symbolizer(null, ROAD, 3f, null, 0), "道路 road");
+            case "foreign_latest_readings":
+                return uniform(type, Symbolizer.point(new Color(0x5E, 0x35, 0xB1), OUTLINE, 5), "友邻园区监测点 partner park's point");
             case "network_coverage":
                 return uniform(type, Symbolizer.area(new Color(67, 160, 71, 50), new Color(46, 125, 50), 1f), "监测覆盖 covered");
             default:
