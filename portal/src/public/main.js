@@ -37,7 +37,10 @@ function header() {
     setLocale(language.value);
     // Before the park has loaded there is only the header to say again.
     if (state.model) render();
-    else header();
+    else {
+      document.title = title();
+      header();
+    }
   });
   document.getElementById('top').replaceChildren(el('div', { class: 'top-inner' },
     el('a', { class: 'brand', href: '#status' }, el('span', { class: 'emblem', 'aria-hidden': 'true' }, '◆'), el('span', {}, parkName() || t('app.titleFallback'))),

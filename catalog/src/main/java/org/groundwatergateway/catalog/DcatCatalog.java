@@ -32,6 +32,7 @@ import org.groundwatergateway.policies.published.Door;
 import org.groundwatergateway.policies.published.Grouping;
 import org.groundwatergateway.policies.published.PublishedDataset;
 import org.groundwatergateway.policies.published.PublishedDatasets;
+import org.groundwatergateway.policies.sharing.Datasets;
 import org.locationtech.jts.io.WKTWriter;
 
 /**
@@ -167,7 +168,7 @@ public final class DcatCatalog {
             spatial.forEach(location -> catalog.addProperty(DCTerms.spatial, location));
             annotators = annotations.stream().map(a -> a.start(viewer, root, catalog)).toList();
             for (PublishedDataset dataset : registry.all()) {
-                Disclosure disclosure = policy.disclose(viewer, dataset.governedBy());
+                Disclosure disclosure = Datasets.wholeOrNothing(dataset.governedBy(), policy.disclose(viewer, dataset.governedBy()));
                 List<DoorService> doors = dataset.doors().stream().filter(door -> DoorRules.serves(door, disclosure)).map(DoorService::of).toList();
                 if (!disclosure.visible() || doors.isEmpty()) continue;
                 Optional<List<Member>> members = members(dataset);

@@ -104,6 +104,17 @@ class DcatCatalogTest {
         assertThat(model.contains(model.getResource(ROOT + "/catalog/datasets/risk_reports"), RDF.type, Vocabulary.Dataset)).isTrue();
     }
 
+    /** What partners share with us is listed as the OGC doors show it: whole, or not at all where the policy would mask it. */
+    @Test
+    void partnersDataIsListedOnlyWhereThePolicyShowsItUnmasked() {
+        AccessPolicy masked = (viewer, dataset) -> dataset.equals("foreign_observations") ? Disclosure.builder().delay(Duration.ofHours(24)).build()
+                : Disclosure.full();
+        assertThat(new String(serialize(catalog(masked).describe(PUBLIC, ROOT)), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("foreign_latest_readings");
+        assertThat(new String(serialize(catalog((viewer, dataset) -> Disclosure.full()).describe(PUBLIC, ROOT)), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("foreign_latest_readings");
+    }
+
     @Test
     void aWithheldDatasetIsNotNamedAndADelayedPeriodEndsWhereTheDelayBegins() {
         AccessPolicy policy = (viewer, dataset) -> switch (dataset) {

@@ -167,6 +167,7 @@ class SharingLeakMatrixTest extends RunningGateway {
                 assertThat(feature.get("properties").get("licence").asString()).isEqualTo("CC-BY-4.0");
                 assertThat(feature.get("properties").get("result_value").asDouble()).isEqualTo(FOREIGN_VALUE);
                 assertThat(feature.get("geometry").get("coordinates").get(0).asDouble()).isCloseTo(FOREIGN_PLACE[0], org.assertj.core.data.Offset.offset(1e-9));
+                assertThat(feature.get("geometry").get("coordinates").get(1).asDouble()).isCloseTo(FOREIGN_PLACE[1], org.assertj.core.data.Offset.offset(1e-9));
                 assertThat(features.raw().headers().firstValue("GW-Federation-Partial").orElse("")).contains("gw-park-b");
             }
             JsonNode json = ok(datastreams);
@@ -184,9 +185,11 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(rest.status()).as("%s: foreign observations", a).isIn(401, 403, 404);
         assertThat(rest.body()).doesNotContain(String.valueOf(FOREIGN_VALUE));
         // Not a feature type to them: not in the capabilities, WFS refuses the unknown type, OGC API knows no such collection.
-        Http.Response capabilities = as(a).get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities");
-        assertThat(capabilities.status()).isEqualTo(200);
-        assertThat(capabilities.body()).doesNotContain("foreign_latest_readings");
+        for (String list : List.of("/wfs?SERVICE=WFS&REQUEST=GetCapabilities", "/wms?SERVICE=WMS&REQUEST=GetCapabilities", "/ogcapi/collections?f=json")) {
+            Http.Response listed = as(a).get(list);
+            assertThat(listed.status()).as(list).isEqualTo(200);
+            assertThat(listed.body()).as("%s: %s", a, list).doesNotContain("foreign_latest_readings");
+        }
         assertThat(wfs.status()).as("%s: WFS %s", a, wfs.body()).isEqualTo(400);
         assertThat(ogcApi.status()).as("%s: OGC API", a).isEqualTo(404);
         for (Http.Response refused : List.of(wfs, ogcApi)) {

@@ -15,7 +15,6 @@ import org.groundwatergateway.gateway.config.FederationProperties;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.sharing.DisclosuresAsked;
 import org.groundwatergateway.policies.AccessPolicy;
-import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.federation.Agreement;
 import org.groundwatergateway.policies.federation.Agreements;
@@ -51,8 +50,7 @@ public final class MissingPartners {
 
     /** The partners whose mirrored data the viewer would see here but whose mirror is stale; none for a viewer shown no foreign data. */
     public List<Missing> missing(Viewer viewer) {
-        Disclosure foreign = policy.disclose(viewer, Datasets.FOREIGN_OBSERVATIONS);
-        if (!foreign.visible() || foreign.masks()) return List.of();
+        if (!Datasets.wholeOrNothing(Datasets.FOREIGN_OBSERVATIONS, policy.disclose(viewer, Datasets.FOREIGN_OBSERVATIONS)).visible()) return List.of();
         Instant now = clock.instant();
         Set<Long> peers = agreements.receivingNow().stream().map(Agreement::peerId).collect(Collectors.toCollection(LinkedHashSet::new));
         List<Missing> missing = new ArrayList<>();

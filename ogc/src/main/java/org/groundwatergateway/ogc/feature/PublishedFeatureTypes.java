@@ -17,7 +17,6 @@ import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.xml.Namespaces;
 import org.groundwatergateway.policies.AccessPolicy;
-import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.published.Door;
 import org.groundwatergateway.policies.published.PublishedDataset;
@@ -142,10 +141,8 @@ public final class PublishedFeatureTypes {
     }
 
     private Optional<DisclosedType> disclose(Viewer viewer, FeatureType type) {
-        Disclosure disclosure = policy.disclose(viewer, type.dataset().governedBy());
-        // What partners share is shown as they shared it, or not at all: our masks would apply to values we cannot class.
-        if (type.dataset().governedBy().equals(Datasets.FOREIGN_OBSERVATIONS) && disclosure.masks()) return Optional.empty();
-        return DisclosedType.of(type, disclosure);
+        String dataset = type.dataset().governedBy();
+        return DisclosedType.of(type, Datasets.wholeOrNothing(dataset, policy.disclose(viewer, dataset)));
     }
 
     /**
@@ -171,12 +168,16 @@ public final class PublishedFeatureTypes {
     }
 
     private static SqlFragment foreignLatestReadings(Instant asOf) {
+        // Each datastream's newest time from the primary key (datastream, time), then that one row; a datastream the
+        // partner shows no place for is not a feature (it is read through SensorThings and REST).
+        String latest = "SELECT datastream_id, MAX(phenomenon_time) AS latest FROM foreign_observations"
+                + (asOf == null ? "" : " WHERE phenomenon_time <= ?") + " GROUP BY datastream_id";
         return SqlFragment.of("SELECT f.id AS fid, f.location AS geom, fp.park_code AS origin_park, fp.gateway_id AS origin_gateway, "
                 + "f.thing AS well, f.name AS datastream, f.unit, o.result AS result_value, o.phenomenon_time, f.licence, "
                 + "f.disclosure AS source_disclosure, m.last_success_at FROM foreign_datastreams f "
                 + "JOIN federation_peers fp ON fp.id = f.peer_id LEFT JOIN federation_mirrors m ON m.peer_id = f.peer_id "
-                + "JOIN foreign_observations o ON o.datastream_id = f.id WHERE o.phenomenon_time = (SELECT MAX(x.phenomenon_time) "
-                + "FROM foreign_observations x WHERE x.datastream_id = f.id" + (asOf == null ? ")" : " AND x.phenomenon_time <= ?)"),
+                + "JOIN (" + latest + ") l ON l.datastream_id = f.id "
+                + "JOIN foreign_observations o ON o.datastream_id = f.id AND o.phenomenon_time = l.latest WHERE f.location IS NOT NULL",
                 asOf == null ? new Object[0] : new Object[] {Rows.timestamp(asOf)});
     }
 

@@ -250,7 +250,9 @@ class FeatureStoreTest {
                 new Filter.Comparison(ComparisonOperator.EQUAL_TO, "risk_level", "HIGH", true), null, 0))).isEqualTo(10);
         List<Feature> coverage = store.list(FeatureQuery.all(open(PublishedFeatureTypes.NETWORK_COVERAGE), Filter.INCLUDE, null, 10));
         assertThat(coverage).hasSize(2).allSatisfy(f -> assertThat((Double) f.properties().get("covered_fraction")).isBetween(0.05, 1.0));
+        // Every type of the park's own data has an extent (partners' mirrors are empty here: the federation tests place them).
         for (FeatureType type : PublishedFeatureTypes.ALL) {
+            if (type == PublishedFeatureTypes.FOREIGN_LATEST_READINGS) continue;
             assertThat(store.extent(open(type))).as(type.name()).isNotNull();
         }
     }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.policies.sharing;
 
+import org.groundwatergateway.policies.Disclosure;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +48,15 @@ public final class Datasets {
             new Dataset(FOREIGN_OBSERVATIONS, Kind.FEDERATION), new Dataset(POLICIES, Kind.ADMINISTRATION));
 
     private Datasets() {}
+
+    /**
+     * The disclosure every door applies to a dataset: what partners share with us is shown as they shared it or not at
+     * all (our masks — classes, delays — cannot be applied to values whose parameters and limits we do not hold), so a
+     * policy that would mask it hides it; any other dataset's disclosure is the policy's.
+     */
+    public static Disclosure wholeOrNothing(String dataset, Disclosure disclosure) {
+        return FOREIGN_OBSERVATIONS.equals(dataset) && disclosure.masks() ? Disclosure.none() : disclosure;
+    }
 
     public static Optional<Dataset> find(String name) {
         return ALL.stream().filter(d -> d.name().equals(name)).findFirst();

@@ -113,8 +113,9 @@ public final class SensorThingsService {
 
 
     EntityStore.Reader reader(StaRequest request) {
-        Disclosure foreign = policy.disclose(request.viewer(), Datasets.FOREIGN_OBSERVATIONS);
-        return store.reader(disclosures(request.viewer()), foreign.visible() && !foreign.masks(), clock.instant());
+        boolean foreignShown = Datasets.wholeOrNothing(Datasets.FOREIGN_OBSERVATIONS,
+                policy.disclose(request.viewer(), Datasets.FOREIGN_OBSERVATIONS)).visible();
+        return store.reader(disclosures(request.viewer()), foreignShown, clock.instant());
     }
 
     private StaResponse get(StaRequest request) {
