@@ -48,7 +48,7 @@ record GroundwaterFlowLayer(DisclosedType source, SiteRepository sites, String p
     private static final double[] SPEED_LIMITS = {0.02, 0.05, 0.1, 0.2, 0.5};
     private static final Color[] SPEED_COLOURS = {new Color(0x90CAF9), new Color(0x42A5F5), new Color(0x1565C0), new Color(0x6A1B9A),
             new Color(0xC2185B), new Color(0xB71C1C)};
-    /** Reads every well's heads, whatever the view: wells outside it still shape the flow inside it. */
+    /** How many wells' heads feature info reads: all of them, as a map does, since every well shapes the flow. */
     private static final int ALL_WELLS = 10_000;
     private static final GeometryFactory LOCAL = new GeometryFactory();
 
@@ -92,7 +92,7 @@ record GroundwaterFlowLayer(DisclosedType source, SiteRepository sites, String p
      */
     @Override
     public List<Feature> read(FeatureStore store, Filter inView, Instant time, int maxCount) {
-        List<Feature> latest = store.list(FeatureQuery.all(source, filter(), time, ALL_WELLS));
+        List<Feature> latest = store.list(FeatureQuery.all(source, filter(), time, maxCount));
         Instant end = time != null ? time : latest.stream().map(f -> (Instant) f.properties().get("phenomenon_time"))
                 .filter(t -> t != null).max(Instant::compareTo).orElse(null);
         if (end == null) return List.of();
@@ -100,7 +100,7 @@ record GroundwaterFlowLayer(DisclosedType source, SiteRepository sites, String p
         Map<String, Geometry> places = new LinkedHashMap<>();
         List<List<Feature>> samples = new ArrayList<>(List.of(latest));
         Duration step = WINDOW.dividedBy(SAMPLES);
-        for (int k = 1; k < SAMPLES; k++) samples.add(store.list(FeatureQuery.all(source, filter(), end.minus(step.multipliedBy(k)), ALL_WELLS)));
+        for (int k = 1; k < SAMPLES; k++) samples.add(store.list(FeatureQuery.all(source, filter(), end.minus(step.multipliedBy(k)), maxCount)));
         for (List<Feature> sample : samples) {
             for (Feature f : sample) {
                 if (!(f.properties().get("result_value") instanceof Double head)) continue;
