@@ -57,6 +57,26 @@ async function pixel(page, png, x, y) {
   }, { data: png.toString('base64'), x, y });
 }
 
+/** How many pixels differ (by more than 40 in some channel) between two screenshots of the same size. */
+async function changedPixels(page, before, after) {
+  return page.evaluate(async ({ a, b }) => {
+    const pixels = async (data) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      canvas.getContext('2d').drawImage(image, 0, 0);
+      return canvas.getContext('2d').getImageData(0, 0, image.width, image.height).data;
+    };
+    const [p, q] = await Promise.all([pixels(a), pixels(b)]);
+    let changed = 0;
+    for (let i = 0; i < p.length; i += 4) {
+      if (Math.abs(p[i] - q[i]) > 40 || Math.abs(p[i + 1] - q[i + 1]) > 40 || Math.abs(p[i + 2] - q[i + 2]) > 40) changed++;
+    }
+    return changed;
+  }, { a: before.toString('base64'), b: after.toString('base64') });
+}
+
 // The park's clock: charts label their time axes in the browser's zone.
 const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai', acceptDownloads: true });
 const page = await desk.newPage();
@@ -136,6 +156,16 @@ try {
     // The park's tile service is drawn under the platform's layers, credited on the map.
     assert.ok(process.env.GW_TILE_ATTRIBUTION, 'GW_TILE_ATTRIBUTION');
     assert.ok((await page.locator('.ol-attribution').textContent()).includes(process.env.GW_TILE_ATTRIBUTION));
+
+    // The flow arrows (流向 / Flow direction), toggled on, draw over the same view: pixels change where the arrows are.
+    await page.check('#layer-flow');
+    await page.waitForSelector('#map[data-flow-drawn=true]');
+    await page.waitForFunction(() => document.querySelector('#flow-legend').complete && document.querySelector('#flow-legend').naturalWidth > 0);
+    const withFlow = await page.locator('#map').screenshot();
+    const arrowPixels = await changedPixels(page, png, withFlow);
+    assert.ok(arrowPixels > 200, `the flow arrows change ${arrowPixels} pixels of the map`);
+    await page.screenshot({ path: `${shots}/map-flow.png` });
+    await page.uncheck('#layer-flow');
 
     // Identify (WMS GetFeatureInfo) at that pixel opens the well's page.
     await page.locator('#map').click({ position: { x, y } });

@@ -82,6 +82,10 @@ export async function render(section, params, query) {
   const times = names.includes('plumes') ? await plumeTimes() : [];
   const plumes = new ImageLayer({ source: wms('plumes', times.length ? { TIME: times.at(-1) } : {}), opacity: 0.85, visible: times.length > 0 });
   const surface = new ImageLayer({ source: surfaceOf(chosen) ? wms(surfaceOf(chosen)) : null, opacity: 0.6, visible: false });
+  // The flow arrows of the first aquifer with heads (the shallowest, where a leak arrives first), at the plumes' time.
+  const flowName = names.find((n) => n.startsWith('groundwater_flow.'));
+  const flow = new ImageLayer({ source: flowName ? wms(flowName) : null, visible: false });
+  flow.getSource()?.on('imageloadend', () => target.setAttribute('data-flow-drawn', 'true'));
   const wells = new ImageLayer({ source: wms(chosen) });
   const found = new VectorSource();
   const map = new Map({
@@ -89,7 +93,7 @@ export async function render(section, params, query) {
     layers: [
       ...base,
       new VectorLayer({ source: boundary, style: new Style({ stroke: new Stroke({ color: '#455A64', width: 2, lineDash: [8, 4] }) }) }),
-      surface, ...context.map((c) => c.layer), plumes, wells,
+      surface, ...context.map((c) => c.layer), plumes, flow, wells,
       new VectorLayer({ source: found, zIndex: 90, style: new Style({ image: new Circle({ radius: 12, stroke: new Stroke({ color: '#1565C0', width: 3 }) }),
         stroke: new Stroke({ color: '#1565C0', width: 3 }), fill: new Fill({ color: 'rgba(21,101,192,0.08)' }) }) }),
     ],
@@ -106,11 +110,20 @@ export async function render(section, params, query) {
     const time = times[Number(slider.value)];
     sliderLabel.value = formatTime(time);
     plumes.getSource().updateParams({ TIME: time });
+    flow.getSource()?.updateParams({ TIME: time });
   });
   const surfaceToggle = checkbox('layer-surface', t('map.layer.surface'), false, (on) => surface.setVisible(on));
+  const flowLegend = el('img', { id: 'flow-legend', alt: t('map.layer.flow'), hidden: true });
+  const flowToggle = checkbox('layer-flow', t('map.layer.flow'), false, (on) => {
+    flow.setVisible(on);
+    flowLegend.hidden = !on;
+    if (on && !flowLegend.src) legendImage(flowName).then((url) => { flowLegend.src = url; });
+  });
+  flowToggle.querySelector('input').disabled = !flowName;
   const layerPanel = el('fieldset', { class: 'layers' }, el('legend', {}, t('map.layers')),
     ...context.map((c) => checkbox(`layer-${c.name}`, c.label(), c.on, (on) => c.layer.setVisible(on))),
     surfaceToggle,
+    flowToggle,
     checkbox('layer-plumes', t('map.layer.plumes'), times.length > 0, (on) => plumes.setVisible(on)),
     el('label', { class: 'plume-time' }, t('map.plumeTime'), ' ', slider, ' ', sliderLabel));
 
@@ -241,7 +254,7 @@ export async function render(section, params, query) {
 
   section.append(el('div', { class: 'map-tools' }, el('label', {}, t('map.parameter'), ' ', picker), search, datalist),
     el('div', { class: 'map-body' }, target,
-      el('aside', { class: 'map-side' }, layerPanel, tools, result, el('h3', {}, t('map.legend')), legend, identify)));
+      el('aside', { class: 'map-side' }, layerPanel, tools, result, el('h3', {}, t('map.legend')), legend, flowLegend, identify)));
   map.updateSize(); // the map was made before its element was in the page: fit to the size it has now
 
   if (query.has('lon') && query.has('lat')) {

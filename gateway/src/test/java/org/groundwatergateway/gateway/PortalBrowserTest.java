@@ -91,7 +91,7 @@ class PortalBrowserTest extends RunningGateway {
         assertThat(http.anonymous().get("/").raw().headers().firstValue("Content-Security-Policy"))
                 .hasValueSatisfying(csp -> assertThat(csp).contains("img-src 'self' data: blob: " + TILES.origin() + ";"));
         try (var files = Files.list(screenshots)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).contains("map.png", "well.png", "alerts-phone.png");
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).contains("map.png", "map-flow.png", "well.png", "alerts-phone.png");
         }
     }
 

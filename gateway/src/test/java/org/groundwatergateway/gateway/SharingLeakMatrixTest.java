@@ -373,25 +373,28 @@ class SharingLeakMatrixTest extends RunningGateway {
     }
 
     /**
-     * A concentration surface interpolated from exact places and values would carry both: an audience shown classes at
-     * coarse places gets no surface layer at all (capabilities, GetMap, GetFeatureInfo); the regulator gets each.
+     * A concentration surface interpolated from exact places and values would carry both, and flow arrows drawn from
+     * exact water levels would give back the head differences: an audience shown classes at coarse places gets neither
+     * layer at all (capabilities, GetMap, GetFeatureInfo); the regulator gets each.
      */
     @Test
-    void concentrationSurfacesAreNotDrawnForThoseShownClassesOnly() {
+    void surfacesAndFlowArrowsAreNotDrawnForThoseShownClassesOnly() {
         String capabilities = as(Audience.REGULATOR).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").body();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Name>(surface\\.[^<]+)</Name>").matcher(capabilities);
-        assertThat(m.find()).as("the regulator's capabilities list a surface").isTrue();
-        String layer = m.group(1);
-        double[] box = randomBox(new Random(SEED));
-        String map = "SERVICE=WMS&VERSION=1.3.0&LAYERS=" + layer + "&STYLES=&CRS=CRS:84&BBOX=" + box[0] + "," + box[1] + "," + box[2] + "," + box[3]
-                + "&WIDTH=200&HEIGHT=200&FORMAT=image/png";
-        String info = "&REQUEST=GetFeatureInfo&QUERY_LAYERS=" + layer + "&I=100&J=100&INFO_FORMAT=application/json";
-        assertThat(as(Audience.REGULATOR).get("/wms?REQUEST=GetMap&" + map).raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("image/png");
-        for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.PARTNER}) {
-            assertThat(as(outside).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").body()).as("%s", outside).doesNotContain("surface.");
-            Http.Response drawn = as(outside).get("/wms?REQUEST=GetMap&" + map);
-            assertThat(drawn.body()).as("%s: GetMap", outside).contains("LayerNotDefined");
-            assertThat(as(outside).get("/wms?" + map + info).body()).as("%s: GetFeatureInfo", outside).contains("LayerNotDefined");
+        for (String prefix : new String[] {"surface.", "groundwater_flow."}) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<Name>(" + java.util.regex.Pattern.quote(prefix) + "[^<]+)</Name>").matcher(capabilities);
+            assertThat(m.find()).as("the regulator's capabilities list a %s layer", prefix).isTrue();
+            String layer = m.group(1);
+            double[] box = randomBox(new Random(SEED));
+            String map = "SERVICE=WMS&VERSION=1.3.0&LAYERS=" + layer + "&STYLES=&CRS=CRS:84&BBOX=" + box[0] + "," + box[1] + "," + box[2] + "," + box[3]
+                    + "&WIDTH=200&HEIGHT=200&FORMAT=image/png";
+            String info = "&REQUEST=GetFeatureInfo&QUERY_LAYERS=" + layer + "&I=100&J=100&INFO_FORMAT=application/json";
+            assertThat(as(Audience.REGULATOR).get("/wms?REQUEST=GetMap&" + map).raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("image/png");
+            for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.PARTNER}) {
+                assertThat(as(outside).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetCapabilities").body()).as("%s", outside).doesNotContain(prefix);
+                Http.Response drawn = as(outside).get("/wms?REQUEST=GetMap&" + map);
+                assertThat(drawn.body()).as("%s: GetMap %s", outside, layer).contains("LayerNotDefined");
+                assertThat(as(outside).get("/wms?" + map + info).body()).as("%s: GetFeatureInfo %s", outside, layer).contains("LayerNotDefined");
+            }
         }
     }
 

@@ -200,7 +200,7 @@ public final class IncidentAnalysis {
         }
         double porosity = aquifer.effectivePorosity();
         double k = aquifer.hydraulicConductivity();
-        double gradient = regional.seepageVelocity() * porosity / k;
+        double gradient = flow.regionalGradient();
         double ratio = model.transverseDispersivity() / model.longitudinalDispersivity();
         var uncertainty = new MonteCarloTransport.Uncertainty(
                 new ParameterDistribution.LogNormal(k, settings.conductivitySigmaLn()),

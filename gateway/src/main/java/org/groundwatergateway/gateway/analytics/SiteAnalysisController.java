@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.groundwatergateway.analytics.flow.FlowField;
 import org.groundwatergateway.analytics.flow.ParticleTracker;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
@@ -27,9 +26,7 @@ import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LineString;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -163,8 +160,6 @@ public class SiteAnalysisController {
 
     public record Particle(double lon, double lat, double days, @Schema(description = "FORWARD (where it goes) or BACKWARD (where it came from)") String direction) {}
 
-    public enum Direction { FORWARD, BACKWARD }
-
     /**
      * @param gradient hydraulic gradient of the regional (trend-plane) flow
      * @param azimuthDegrees regional flow direction, clockwise from north
@@ -182,39 +177,39 @@ public class SiteAnalysisController {
     public FlowAnswer flow(@RequestBody FlowRequest request) {
         Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
         var aquifer = site.aquiferOrShallowest(request.aquifer());
-        SiteFlow flow = SiteFlow.of(site, aquifer, readings, AnalysisRequests.instant(request.from(), "from"), AnalysisRequests.instant(request.to(), "to"),
-                request.cellSize() == null ? 50 : request.cellSize());
-        var regional = flow.regional();
-        List<Map<String, Object>> arrows = new ArrayList<>();
-        int every = request.arrowsEvery() == null ? 5 : request.arrowsEvery();
+        int every = request.arrowsEvery() == null ? SiteFlow.ARROWS_EVERY : request.arrowsEvery();
         if (every < 1) throw new InvalidInput("gateway.atLeast", "arrowsEvery", 1, every);
-        for (FlowField.FlowVector v : flow.field().arrows(every)) {
-            Map<String, Object> properties = new LinkedHashMap<>();
-            properties.put("vx", v.vx());
-            properties.put("vy", v.vy());
-            properties.put("speed", v.speed());
-            properties.put("azimuth", v.azimuthDegrees());
-            arrows.add(GeoJson.feature(null, flow.toLonLat(LOCAL.createPoint(new Coordinate(v.x(), v.y()))), properties));
-        }
-        List<Map<String, Object>> paths = new ArrayList<>();
-        ParticleTracker tracker = new ParticleTracker(flow.field());
         List<Particle> particles = request.particles() == null ? List.of() : request.particles();
+        List<SiteFlow.Direction> directions = new ArrayList<>();
         for (int p = 0; p < particles.size(); p++) {
             Particle particle = particles.get(p);
             if (!(particle.days() > 0 && particle.days() <= 365 * 200)) throw new InvalidInput("gateway.analysis.particleDays", "particles[" + p + "].days", 365 * 200, particle.days());
-            double[] xy = site.grid().toLocal(particle.lon(), particle.lat());
-            Direction direction = particle.direction() == null ? Direction.FORWARD
-                    : AnalysisRequests.choice(Direction.class, particle.direction(), "particles[" + p + "].direction");
-            ParticleTracker.Pathline line = direction == Direction.FORWARD ? tracker.forward(xy[0], xy[1], particle.days())
-                    : tracker.backward(xy[0], xy[1], particle.days());
-            paths.add(GeoJson.feature(p, flow.toLonLat(pathline(line)), Map.of("direction", direction.name(), "days", line.days(),
+            directions.add(particle.direction() == null ? SiteFlow.Direction.FORWARD
+                    : AnalysisRequests.choice(SiteFlow.Direction.class, particle.direction(), "particles[" + p + "].direction"));
+        }
+        SiteFlow flow = SiteFlow.of(site, aquifer, readings, AnalysisRequests.instant(request.from(), "from"), AnalysisRequests.instant(request.to(), "to"),
+                request.cellSize() == null ? SiteFlow.CELL_M : request.cellSize());
+        var regional = flow.regional();
+        List<Map<String, Object>> arrows = new ArrayList<>();
+        for (SiteFlow.Arrow arrow : flow.arrows(every)) {
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("vx", arrow.velocity().vx());
+            properties.put("vy", arrow.velocity().vy());
+            properties.put("speed", arrow.velocity().speed());
+            properties.put("azimuth", arrow.velocity().azimuthDegrees());
+            arrows.add(GeoJson.feature(null, arrow.lonLat(), properties));
+        }
+        List<Map<String, Object>> paths = new ArrayList<>();
+        for (int p = 0; p < particles.size(); p++) {
+            SiteFlow.Path path = flow.pathline(particles.get(p).lon(), particles.get(p).lat(), particles.get(p).days(), directions.get(p));
+            ParticleTracker.Pathline line = path.line();
+            paths.add(GeoJson.feature(p, path.lonLat(), Map.of("direction", path.direction().name(), "days", line.days(),
                     "lengthM", line.length(), "stop", line.stop().name(), "times", line.points().stream().map(ParticleTracker.PathPoint::days).toList())));
         }
         Map<String, Double> heads = new LinkedHashMap<>();
         flow.heads().forEach((well, head) -> heads.put(well.code(), head));
-        double gradient = regional.seepageVelocity() * aquifer.effectivePorosity() / aquifer.hydraulicConductivity();
         return new FlowAnswer(site.park().code(), aquifer.code(), heads.size(), aquifer.hydraulicConductivity(), aquifer.effectivePorosity(),
-                gradient, regional.azimuthDegrees(), regional.seepageVelocity(), heads, GeoJson.featureCollection(arrows),
+                flow.regionalGradient(), regional.azimuthDegrees(), regional.seepageVelocity(), heads, GeoJson.featureCollection(arrows),
                 GeoJson.featureCollection(paths));
     }
 
@@ -318,12 +313,5 @@ public class SiteAnalysisController {
                 AnalysisRequests.or(m.verticalDispersivity(), d.verticalDispersivity()), AnalysisRequests.or(m.sourceWidth(), d.sourceWidthM()), AnalysisRequests.or(m.sourceDepth(), d.sourceDepthM()),
                 AnalysisRequests.or(m.retardation(), d.retardation()), AnalysisRequests.or(m.decayPerDay(), d.decayPerDay()), AnalysisRequests.or(m.sampleDepth(), d.sampleDepthM()),
                 AnalysisRequests.or(m.relativeError(), d.relativeError()), AnalysisRequests.or(m.cellSize(), d.cellSizeM()));
-    }
-
-    private static LineString pathline(ParticleTracker.Pathline line) {
-        List<Coordinate> points = new ArrayList<>();
-        for (ParticleTracker.PathPoint p : line.points()) points.add(new Coordinate(p.x(), p.y()));
-        if (points.size() == 1) points.add(points.get(0).copy());
-        return LOCAL.createLineString(points.toArray(Coordinate[]::new));
     }
 }

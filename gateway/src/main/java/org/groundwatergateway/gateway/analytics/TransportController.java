@@ -150,7 +150,7 @@ public class TransportController {
             porosity = field.effectivePorosity();
             flow = siteFlow.regional();
             conductivity = field.conductivity();
-            gradient = flow.seepageVelocity() * porosity / conductivity;
+            gradient = siteFlow.regionalGradient();
         } else {
             if (request.velocity() == null) throw new InvalidInput("gateway.transport.velocity", "velocity");
             Grid g = request.grid();

@@ -2,9 +2,13 @@ package org.groundwatergateway.ogc.wms;
 
 import java.time.Instant;
 import java.util.List;
+import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.ogc.feature.DisclosedType;
 import org.groundwatergateway.ogc.feature.Feature;
+import org.groundwatergateway.ogc.feature.FeatureQuery;
+import org.groundwatergateway.ogc.feature.FeatureStore;
 import org.groundwatergateway.ogc.filter.Filter;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * A WMS layer: which features it draws (a disclosed feature type, narrowed by a filter), how, and its legend.
@@ -38,6 +42,17 @@ interface MapLayer {
      */
     default Instant asOf(Instant time) {
         return timeAware() ? time : null;
+    }
+
+    /** What {@link #paint} draws for a map whose view (with a margin) is {@code inView}, at the request's TIME (or null). */
+    default List<Feature> read(FeatureStore store, Filter inView, Instant time, int maxCount) {
+        return store.list(FeatureQuery.all(source(), filter(inView), asOf(time), maxCount));
+    }
+
+    /** What GetFeatureInfo answers for a click whose tolerance box, in stored longitude/latitude, is {@code around}. */
+    default List<Feature> featuresAt(FeatureStore store, Envelope around, Instant time, int count) {
+        Filter near = new Filter.Spatial(Filter.SpatialOperator.INTERSECTS, Cgcs2000.GEOMETRY_FACTORY.toGeometry(around));
+        return store.list(FeatureQuery.all(source(), Filter.and(filter(), near), asOf(time), count));
     }
 
     void paint(MapCanvas canvas, List<Feature> features);

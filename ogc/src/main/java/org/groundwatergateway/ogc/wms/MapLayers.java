@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
+import org.groundwatergateway.core.site.SiteFlow;
+import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ogc.feature.DisclosedType;
 import org.groundwatergateway.ogc.feature.Feature;
@@ -17,7 +19,8 @@ import org.groundwatergateway.policies.Viewer;
 
 /**
  * The layers WMS offers a viewer: each published feature type with its style, and for every parameter the wells
- * measure that has GB/T 14848 limits, a quality-class layer and a concentration surface.
+ * measure that has GB/T 14848 limits, a quality-class layer and a concentration surface, and for every aquifer with
+ * water levels its flow arrows.
  */
 public final class MapLayers {
 
@@ -27,10 +30,12 @@ public final class MapLayers {
 
     private final PublishedFeatureTypes types;
     private final Database database;
+    private final SiteRepository sites;
 
     public MapLayers(PublishedFeatureTypes types, Database database) {
         this.types = types;
         this.database = database;
+        this.sites = new SiteRepository(database);
     }
 
     List<MapLayer> visibleTo(Viewer viewer) {
@@ -46,8 +51,11 @@ public final class MapLayers {
             measured.stream().map(pair -> pair[0]).distinct().forEach(code -> layers.add(new QualityClassLayer(latest, parameters.get(code))));
             // A surface is interpolated from the values as shown (at coarsened places, if so); an audience shown classes
             // only gets no surface, which would put concentrations back between the classes.
+            // The flow arrows are drawn from the water levels as shown too, and likewise not from classes: a gradient from
+            // exact heads would give back the head differences the classes hide.
             if (!latest.disclosure().bucketed().containsKey("result_value")) {
                 measured.forEach(pair -> layers.add(new ConcentrationSurfaceLayer(latest, parameters.get(pair[0]), pair[1])));
+                headsMeasured().forEach(pair -> layers.add(new GroundwaterFlowLayer(latest, sites, pair[0], pair[1])));
             }
         });
         return layers;
@@ -55,6 +63,14 @@ public final class MapLayers {
 
     Optional<MapLayer> find(Viewer viewer, String name) {
         return visibleTo(viewer).stream().filter(layer -> layer.name().equals(name)).findFirst();
+    }
+
+    /** (park code, aquifer code) of every aquifer with water levels measured at its wells. */
+    private List<String[]> headsMeasured() {
+        return database.jdbc().sql("SELECT DISTINCT k.code AS park, a.code AS aquifer FROM datastreams d "
+                        + "JOIN parameters p ON p.id = d.parameter_id JOIN wells w ON w.id = d.well_id JOIN parks k ON k.id = w.park_id "
+                        + "JOIN aquifer_layers a ON a.id = w.aquifer_id WHERE p.code = ? ORDER BY k.code, a.code")
+                .param(SiteFlow.HEADS).query((rs, n) -> new String[] {rs.getString("park"), rs.getString("aquifer")}).list();
     }
 
     /** (parameter code, aquifer code) of every parameter measured at wells, by aquifer. */

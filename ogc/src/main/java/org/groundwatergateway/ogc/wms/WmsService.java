@@ -21,7 +21,6 @@ import org.groundwatergateway.ogc.crs.CoordinateReferenceSystems;
 import org.groundwatergateway.ogc.crs.Reprojection;
 import org.groundwatergateway.ogc.feature.DisclosedType;
 import org.groundwatergateway.ogc.feature.Feature;
-import org.groundwatergateway.ogc.feature.FeatureQuery;
 import org.groundwatergateway.ogc.feature.FeatureStore;
 import org.groundwatergateway.ogc.feature.PublishedFeatureTypes;
 import org.groundwatergateway.ogc.filter.Filter;
@@ -116,7 +115,7 @@ public final class WmsService {
             Filter inView = new Filter.Spatial(Filter.SpatialOperator.BBOX,
                     Cgcs2000.GEOMETRY_FACTORY.toGeometry(Reprojection.toStorage(margin, map.crs())));
             for (MapLayer layer : drawn) {
-                layer.paint(canvas, store.list(FeatureQuery.all(layer.source(), layer.filter(inView), layer.asOf(map.time()), settings.maxCount())));
+                layer.paint(canvas, layer.read(store, inView, map.time(), settings.maxCount()));
             }
         } finally {
             graphics.dispose();
@@ -146,13 +145,9 @@ public final class WmsService {
         double y = map.bbox().getMaxY() - (info.j() + 0.5) * map.bbox().getHeight() / map.height();
         Envelope around = new Envelope(x, x, y, y);
         around.expandBy(INFO_TOLERANCE_PX * unitsPerPixel);
-        Filter near = new Filter.Spatial(Filter.SpatialOperator.INTERSECTS,
-                Cgcs2000.GEOMETRY_FACTORY.toGeometry(Reprojection.toStorage(around, map.crs())));
+        Envelope aroundLonLat = Reprojection.toStorage(around, map.crs());
         Map<String, List<Feature>> found = new LinkedHashMap<>();
-        for (MapLayer layer : queried) {
-            found.put(layer.name(), store.list(FeatureQuery.all(layer.source(), Filter.and(layer.filter(), near),
-                    layer.asOf(map.time()), info.featureCount())));
-        }
+        for (MapLayer layer : queried) found.put(layer.name(), layer.featuresAt(store, aroundLonLat, map.time(), info.featureCount()));
         String format = info.infoFormat().toLowerCase(java.util.Locale.ROOT);
         if (format.startsWith("application/json") || format.startsWith("application/geo+json")) {
             List<Map<String, Object>> features = new ArrayList<>();
