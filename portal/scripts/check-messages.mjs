@@ -26,7 +26,7 @@ const PAGES = [
       'remediation.field.': ['conductivity', 'porosity', 'gradient', 'thickness', 'sourceConcentration', 'sourceWidth', 'retardation',
         'decayPerDay', 'sourceStartDay', 'target', 'complianceX', 'horizonYears', 'cellSize'],
       'remediation.kind.': ['MNA', 'PRB', 'PUMP_AND_TREAT', 'ISCO'],
-      'remediation.state.': ['CANCELLED', 'FAILED'],
+      'job.state.': ['CANCELLED', 'FAILED'],
       'remediation.column.': ['rank', 'option', 'daysToTarget', 'residual', 'area', 'cost'],
       'dispatch.': ['DISPATCHED', 'EN_ROUTE', 'ON_SITE', 'RETURNED'],
       'trend.': ['INCREASING', 'PROBABLY_INCREASING', 'NO_TREND', 'STABLE', 'PROBABLY_DECREASING', 'DECREASING'],
