@@ -17,7 +17,7 @@ const PAGES = [
       'level.': ['GENERAL', 'SERIOUS', 'SEVERE'],
       'interval.': ['hour', 'day', 'month'],
       'nav.': ['dashboard', 'map', 'alerts', 'incidents', 'subsurface', 'analysis', 'remediation', 'drills'],
-      'analysis.': ['PENDING', 'DONE', 'FAILED', 'flow', 'surface', 'network'],
+      'analysis.': ['PENDING', 'DONE', 'FAILED', 'flow', 'surface', 'network', 'trace'],
       'analysis.path.': ['FORWARD', 'BACKWARD'],
       'analysis.stop.': ['GRID_EDGE', 'STAGNATION'],
       'analysis.compass.': ['0', '1', '2', '3', '4', '5', '6', '7'],
