@@ -75,7 +75,8 @@ export function traceView({ map, target, section, panel, summary, legend, park, 
     const features = answer.heatMap.features;
     const top = features.length ? Math.max(...features.map((f) => f.properties.probability)) : 0;
     heat.clear();
-    heat.addFeatures(features.map((f) => new Feature({ geometry: readGeometry(f.geometry), probability: f.properties.probability,
+    // Least probable first, so that a source's small footprint is drawn over the grid cell around it.
+    heat.addFeatures([...features].sort((a, b) => a.properties.probability - b.properties.probability).map((f) => new Feature({ geometry: readGeometry(f.geometry), probability: f.properties.probability,
       colour: `rgb(${heatColour(f.properties.probability / top).join(',')})` })));
     region.clear();
     if (answer.credibleRegion) region.addFeature(new Feature({ geometry: readGeometry(answer.credibleRegion) }));
@@ -192,7 +193,9 @@ function pathAnimation(target, track, marker) {
       }
       play.disabled = false;
       track.addFeatures([new Feature({ geometry: readGeometry(line), kind: 'path' }), marker]);
+      // At the well before the first frame: the map is fitted to the path, marker included, at once.
       shownAt = 0;
+      place(0);
       resume();
     },
     stop: pause,
