@@ -5,6 +5,8 @@
 //                   about the subject at the same place in GW_ALERT_SUBJECTS
 //   GW_INCIDENT     an incident to open in the command view
 //   GW_SCREENSHOTS  where to write screenshots
+//   GW_TRACE_PERIOD the source-tracing view's first and last day (from,to); GW_TRACE_TOP the credit code of the
+//                   enterprise the server's answer to that question ranks first
 // Exits non-zero on the first failed check; prints timings.
 import { connect } from 'node:net';
 import { mkdirSync } from 'node:fs';
@@ -543,6 +545,85 @@ try {
     await analyst.click('#remediation-cancel');
     await analyst.locator('section.page-remediation[data-state=CANCELLED]').waitFor({ timeout: 60000 });
     assert.match(await analyst.textContent('#remediation-stage'), /取消/);
+    await desk.close();
+  });
+
+  // The test's gateway adds a benzene release at E02's chlorination unit to the demo's days (PortalBrowserTest), and
+  // asks the server the view's question itself: GW_TRACE_TOP is the enterprise its answer ranks first.
+  const [traceFrom, traceTo] = process.env.GW_TRACE_PERIOD.split(',');
+  const traceTop = process.env.GW_TRACE_TOP;
+  await step(`an analyst traces benzene over ${traceFrom} to ${traceTo} with progress: ${traceTop} first as the server ranks it, its cell darkest on the heat map, the path back played and paused; a second run cancelled`, async () => {
+    const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' });
+    const analyst = await desk.newPage();
+    await signIn(analyst, 'analyst');
+    await analyst.goto(`${base}/#/analysis?view=trace&parameter=benzene`);
+    await analyst.locator('#trace-run').waitFor();
+    // A window shorter than the tracer's baseline and present: the server's reason, in Chinese, beside the form.
+    await analyst.fill('#trace-from', traceTo);
+    await analyst.fill('#trace-to', traceTo);
+    await analyst.click('#trace-run');
+    await analyst.locator('#analysis-panel .field-error', { hasText: '时间窗' }).waitFor({ timeout: 30000 });
+
+    await analyst.fill('#trace-from', traceFrom);
+    await analyst.evaluate(() => {
+      const section = document.querySelector('section.page-analysis');
+      window.traceFractions = [];
+      new MutationObserver(() => window.traceFractions.push(Number(section.getAttribute('data-fraction'))))
+        .observe(section, { attributes: true, attributeFilter: ['data-fraction'] });
+    });
+    await analyst.click('#trace-run');
+    await analyst.locator('#trace-progress:not([hidden])').waitFor();
+    const done = analyst.locator('section.page-analysis[data-state]');
+    await done.waitFor({ timeout: 180000 });
+    assert.equal(await done.getAttribute('data-state'), 'SUCCEEDED', await analyst.textContent('#analysis-panel'));
+    const fractions = await analyst.evaluate(() => window.traceFractions);
+    assert.ok(fractions.some((f) => f > 0 && f < 1), `progress reported on the way: ${fractions}`);
+    assert.equal(await analyst.locator('#analysis-panel .field-error').count(), 0, 'the earlier refusal is gone');
+
+    // The ranked list: its first enterprise is the server's first.
+    assert.equal(await analyst.locator('#trace-enterprises li').first().getAttribute('data-credit-code'), traceTop);
+    assert.match(await analyst.textContent('#trace-new-count'), /0 处 .*1 处 .*2 处/);
+
+    // The heat map: at the most probable cell, its own canvas holds the ramp's darkest colour (#800026) at the
+    // layer's opacity (0.75), within 6 per channel for rounding.
+    const map = analyst.locator('#analysis-map[data-drawn=true]');
+    await map.waitFor({ timeout: 30000 });
+    const [x, y] = (await map.getAttribute('data-top-cell')).split(',').map(Number);
+    const box = await map.boundingBox();
+    assert.ok(x > 0 && y > 0 && x < box.width && y < box.height, `the top cell at (${x}, ${y}) is on the map`);
+    await analyst.screenshot({ path: `${shots}/trace.png`, fullPage: true });
+    const { colour, painted, size, canvases } = await analyst.evaluate(({ x, y }) => {
+      const canvas = document.querySelector('#analysis-map .trace-heat canvas');
+      const scale = canvas.width / canvas.getBoundingClientRect().width;
+      const context = canvas.getContext('2d');
+      const all = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < all.length; i += 4) if (all[i] > 0) n++;
+      return { colour: [...context.getImageData(Math.round(x * scale), Math.round(y * scale), 1, 1).data], painted: n,
+        size: [canvas.width, canvas.height, canvas.getBoundingClientRect().width, canvas.style.transform],
+        canvases: [...document.querySelectorAll('#analysis-map canvas')].map((c) => c.parentElement.className) };
+    }, { x, y });
+    const darkest = [0x80, 0x00, 0x26, Math.round(0.75 * 255)];
+    assert.ok(colour.every((c, i) => Math.abs(c - darkest[i]) <= 6), `heat map at the top cell (${x}, ${y}): ${colour}, expected ${darkest}; `
+      + `${painted} px painted on ${size}; ${await map.getAttribute('data-cells')} cells; canvases ${canvases}`);
+
+    // The path back from the well: the marker moves, and stands still once paused.
+    const marker = () => map.getAttribute('data-marker');
+    const before = await marker();
+    await analyst.waitForTimeout(600);
+    assert.notEqual(await marker(), before, 'the marker moves along the path');
+    assert.match(await analyst.textContent('#trace-clock'), /回溯 \d+ 米，地下水运移约 \d+ 天/);
+    await analyst.click('#trace-play');
+    const paused = await marker();
+    await analyst.waitForTimeout(400);
+    assert.equal(await marker(), paused, 'paused');
+    await analyst.screenshot({ path: `${shots}/trace.png`, fullPage: true });
+
+    await analyst.click('#trace-run');
+    await analyst.locator('#trace-cancel:not([hidden])').waitFor();
+    await analyst.click('#trace-cancel');
+    await analyst.locator('section.page-analysis[data-state=CANCELLED]').waitFor({ timeout: 60000 });
+    assert.match(await analyst.textContent('#trace-stage'), /取消/);
     await desk.close();
   });
 

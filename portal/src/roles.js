@@ -11,7 +11,7 @@ const CAN = {
   comment: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/incidents/{id}/timeline
   trend: ['DUTY_OFFICER', 'ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/trend
   review: ['DATA_REVIEWER'], // GET /api/v1/reviews, POST /api/v1/reviews/{id}/decision
-  analyse: ['ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/flow, /interpolate
+  analyse: ['ANALYST', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/analytics/flow, /interpolate, /trace
   optimiseNetwork: ['ANALYST', 'SUPERVISOR'], // POST /api/v1/analytics/network
   remediation: ['ANALYST', 'SUPERVISOR'], // POST /api/v1/analytics/remediation
   drills: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/drills

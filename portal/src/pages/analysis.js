@@ -18,6 +18,7 @@ import { currentLocale, t, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
 import { downFlow, metresPerDegree } from '../map/ground.js';
 import { wms } from '../map/wms.js';
+import { traceView } from './trace.js';
 
 /** The heads and concentrations of the week up to the latest water level: the state the aquifer is in now. */
 const PERIOD_DAYS = 7;
@@ -32,7 +33,7 @@ const CLASS_OUTLINES = ['#1E88E5', '#43A047', '#FDD835', '#FB8C00', '#E53935'];
  * surface, particle paths forward and back from where one clicks) and a parameter interpolated by ordinary kriging,
  * its estimate or its kriging variance, with the class-limit contours. Both come from the platform's analysis API
  * (/api/v1/analytics/flow and /interpolate) as the person's sharing policy shows the readings they start from.
- * #/analysis?view=flow|surface&parameter= chooses.
+ * The source-tracing view (trace.js) runs the tracer over a period. #/analysis?view=flow|surface|network|trace&parameter= chooses.
  */
 export async function render(section, params, query) {
   const [parks, names, latestReadings] = await Promise.all([api('/api/v1/parks'), parameters(),
@@ -71,7 +72,7 @@ export async function render(section, params, query) {
     view: new View({ center: [0, 0], zoom: 2 }),
   });
 
-  const views = ['flow', 'surface', ...(can('optimiseNetwork') ? ['network'] : [])];
+  const views = ['flow', 'surface', ...(can('optimiseNetwork') ? ['network'] : []), 'trace'];
   const view = views.includes(query.get('view')) ? query.get('view') : 'flow';
   const tabs = el('div', { class: 'tabs', role: 'tablist' },
     ...views.map((v) => el('a', { href: `#/analysis?view=${v}`, role: 'tab', class: v === view ? 'active' : '',
@@ -80,8 +81,9 @@ export async function render(section, params, query) {
   panel.addEventListener('submit', (event) => event.preventDefault());
   const summary = el('div', { id: 'analysis-summary', class: 'analysis-summary', 'aria-live': 'polite' });
   const legend = el('div', { id: 'analysis-legend', class: 'analysis-legend' });
+  // The tracing view asks for its own period.
   section.append(el('h2', {}, t('analysis.title')), tabs,
-    el('p', { class: 'note' }, t('analysis.period', { from: day(from), to: day(to), days: PERIOD_DAYS })),
+    ...(view === 'trace' ? [] : [el('p', { class: 'note' }, t('analysis.period', { from: day(from), to: day(to), days: PERIOD_DAYS }))]),
     el('div', { class: 'map-body' }, target, el('aside', { class: 'map-side' }, panel, summary, legend)));
   map.updateSize();
   map.getView().fit(boundary.getExtent(), { padding: [30, 30, 30, 30] });
@@ -199,6 +201,9 @@ export async function render(section, params, query) {
     run.addEventListener('click', review);
     picker.addEventListener('change', review);
     await review();
+  } else if (view === 'trace') {
+    leaveView = traceView({ map, target, section, panel, summary, legend, park, picker: parameterPicker('trace-parameter'),
+      latestHeads: Date.parse(to) });
   } else {
     const picker = parameterPicker('surface-parameter');
     const showVariance = el('input', { type: 'checkbox', id: 'surface-variance' });

@@ -1,9 +1,9 @@
 import { chart as newChart } from '../charts.js';
-import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../api.js';
+import { api, showProblem } from '../api.js';
 import { ogcFeatures, periodToLatestHeads } from '../data.js';
 import { el, escapeHtml } from '../dom.js';
 import { t } from '../i18n.js';
-import { follow } from '../live.js';
+import { analysisRun } from '../jobs.js';
 
 const KINDS = ['MNA', 'PRB', 'PUMP_AND_TREAT', 'ISCO'];
 /** Each option as the comparison is asked for it, placed along the flow from the source (metres). */
@@ -36,23 +36,19 @@ export async function render(section) {
     target: number('target', 0.01), complianceX: number('complianceX', 90), horizonYears: number('horizonYears', 5), cellSize: number('cellSize', 5),
   };
   const chosen = Object.fromEntries(KINDS.map((k) => [k, el('input', { type: 'checkbox', name: `option-${k}`, id: `option-${k}`, checked: true })]));
-  const run = el('button', { type: 'submit', id: 'remediation-run', class: 'tool' }, t('remediation.run'));
-  const cancel = el('button', { type: 'button', id: 'remediation-cancel', class: 'tool', hidden: true }, t('remediation.cancel'));
-  const progress = el('progress', { id: 'remediation-progress', max: 1, value: 0, hidden: true });
-  const stage = el('span', { id: 'remediation-stage', class: 'stage' });
+  const job = analysisRun('remediation', t('remediation.run'), section);
+  const [run] = job.controls;
   const form = el('form', { id: 'remediation-form', class: 'drill-form', novalidate: true },
     el('p', { class: 'note' }, t('remediation.fromFlow', { azimuth: flow.azimuthDegrees.toFixed(0) })),
     el('div', { class: 'form-grid' }, ...Object.entries(fields).map(([name, input]) => el('label', {}, t(`remediation.field.${name}`), ' ', input))),
     el('fieldset', {}, el('legend', {}, t('remediation.options')),
       ...KINDS.map((k) => el('label', { class: 'layer-toggle' }, chosen[k], ' ', t(`remediation.kind.${k}`)))),
-    el('div', { class: 'drill-actions' }, run, cancel, progress, stage));
+    el('div', { class: 'drill-actions' }, ...job.controls));
   const chartBox = el('div', { class: 'chart', id: 'remediation-chart' });
   const table = el('div', { id: 'remediation-outcomes' });
   section.append(el('h1', {}, t('remediation.title')), form, chartBox, table);
   const chart = newChart(chartBox);
 
-  let stop = null;
-  let job = null;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     const value = (name) => (fields[name].value === '' ? null : Number(fields[name].value));
@@ -65,44 +61,12 @@ export async function render(section) {
       alternatives: KINDS.filter((k) => chosen[k].checked).map((k) => OPTIONS[k]),
     };
     try {
-      const response = await authorizedFetch('/api/v1/analytics/remediation', { method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Prefer: 'respond-async' }, body: JSON.stringify(body) });
-      const answer = await response.json();
-      if (!response.ok) throw new ApiError(response.status, answer);
-      clearProblems(form);
-      job = answer.id;
       table.replaceChildren();
       chartBox.removeAttribute('data-outcomes');
-      section.removeAttribute('data-state');
-      run.disabled = true;
-      cancel.hidden = false;
-      progress.hidden = false;
-      stop?.();
-      const ended = () => {
-        stop = null;
-        run.disabled = false;
-        cancel.hidden = true;
-      };
-      stop = follow(`/api/v1/analytics/jobs/${job}/events`, { onError: (error) => {
-        ended();
-        showProblem(form, error, run);
-      }, onEvent: (name, status) => {
-        progress.value = status.fraction;
-        stage.textContent = status.stage ?? '';
-        section.setAttribute('data-fraction', String(status.fraction));
-        if (name === 'progress') return;
-        stop();
-        ended();
-        section.setAttribute('data-state', status.state);
-        if (name === 'succeeded') show(status.result);
-        else stage.textContent = status.error ?? t(`remediation.state.${status.state}`);
-      } });
+      await job.start('/api/v1/analytics/remediation', body, show);
     } catch (error) {
       showProblem(form, error, run);
     }
-  });
-  cancel.addEventListener('click', () => {
-    if (job) api(`/api/v1/analytics/jobs/${job}`, { method: 'DELETE' }).catch((error) => showProblem(form, error, cancel));
   });
 
   /** The options ranked: days to the target and the cost range side by side, and a table. */
@@ -133,7 +97,7 @@ export async function render(section) {
   }
 
   return () => {
-    stop?.();
+    job.stop();
     chart.dispose();
   };
 }

@@ -3,31 +3,48 @@ package org.groundwatergateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.demo.DemoPark;
+import org.groundwatergateway.core.monitoring.Datastream;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.park.AquiferLayer;
+import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ingest.hj212.Hj212Frame;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The web portal in a real browser: portal/e2e/portal.mjs drives Debian's Chromium (playwright-core) through sign-in
  * on the platform's own OIDC provider, the dashboard, the map (a well's class colour at its pixel, identify), the well
  * page's aggregated chart, a live alert from an HJ 212 packet acknowledged on the desk and on a 390x844 phone, the
  * banner of a lost connection and the live list resuming, the language switch, an incident's command view, a reviewer's
- * correction on the well page, the analyst's flow, kriging and network views, and a drill started, followed, scored and
- * finished by a supervisor (last: its alerts and incident would crowd the others). The map's base comes from a tile
- * service on loopback ({@link TileServer}). The gateway prepares what only it can: the warning rule the packets
- * break, the packets themselves (with the demo devices' passwords and CRC), and the incident.
+ * correction on the well page, the analyst's flow, kriging, network and source-tracing views, and a drill started,
+ * followed, scored and finished by a supervisor (last: its alerts and incident would crowd the others). The map's base
+ * comes from a tile service on loopback ({@link TileServer}). The gateway prepares what only it can: the warning rule
+ * the packets break, the packets themselves (with the demo devices' passwords and CRC), the incident, and a benzene
+ * release in the demo's days for the tracing view to find, with the server's own answer to compare the view with.
  */
 // Its own gateway: it raises alerts and acknowledges them. Twenty days, so that the well page's forecast has enough
 // history: 100 complete samples 72 hours ahead to learn from, and a held-out fifth longer than 72 hours to calibrate on.
@@ -44,6 +61,18 @@ class PortalBrowserTest extends RunningGateway {
         registry.add("gw.portal.base-tiles", () -> TILES.template());
         registry.add("gw.portal.base-tiles-attribution", () -> TILE_ATTRIBUTION);
     }
+
+    /**
+     * The source-tracing view's question: benzene in the shallow aquifer over the demo's days. Its answer ranks first
+     * the enterprise of the release {@link #aNewBenzeneReleaseAtE02} puts in those days.
+     */
+    static final String TRACE_FROM = "2025-11-01";
+    static final String TRACE_TO = "2025-11-20";
+    /** 海润精细化工有限公司 (E02), whose chlorination unit PS-E02-PA leaks in the tracing view's days. */
+    static final String E02 = DemoPark.enterprises().stream().filter(e -> e.number().equals("E02")).findFirst().orElseThrow().creditCode();
+
+    @Autowired
+    private Database database;
 
     private static final Path PORTAL = Path.of("../portal");
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -75,6 +104,23 @@ class PortalBrowserTest extends RunningGateway {
         long incidentId = incident.path("incident").path("id").asLong();
         awaitAnalysis(incidentId, Duration.ofSeconds(60));
 
+        aNewBenzeneReleaseAtE02();
+        // The tracing view is compared with the server's own answer to its question, asked here directly (a run longer
+        // than a plain request waits, so followed to its end).
+        long traced = System.nanoTime();
+        Http analyst = http.signedInAs("analyst", "demo-analyst");
+        Http.Response accepted = analyst.post("/api/v1/analytics/trace", "{\"park\": \"HBDP\", \"parameter\": \"benzene\", \"from\": \""
+                + TRACE_FROM + "T00:00:00+08:00\", \"to\": \"" + DemoPark.START.plus(Duration.ofDays(DAYS)) + "\"}", Map.of("Prefer", "respond-async"));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String job = URI.create(accepted.raw().headers().firstValue("Location").orElseThrow()).getPath();
+        String last = analyst.eventStream(job + "/events", Duration.ofMinutes(4)).stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElseThrow();
+        JsonNode trace = JsonMapper.builder().build().readTree(last.substring(5));
+        assertThat(trace.get("state").asString()).as(last).isEqualTo("SUCCEEDED");
+        String topEnterprise = trace.at("/result/enterprises/0/creditCode").asString();
+        System.out.printf("trace over the demo's %d days: %.1f s, enterprises ranked %s%n", DAYS, (System.nanoTime() - traced) / 1e9,
+                trace.at("/result/enterprises").valueStream().map(e -> e.get("name").asString() + " " + e.get("probability").asDouble()).toList());
+        assertThat(topEnterprise).as("the enterprise ranked first").isEqualTo(E02);
+
         Path screenshots = Path.of("target/portal-screenshots");
         Command.Result run = Command.run(List.of("node", PORTAL.resolve("e2e/portal.mjs").toString()), Map.of(
                 "GW_BASE", http.base(),
@@ -83,7 +129,9 @@ class PortalBrowserTest extends RunningGateway {
                 "GW_ALERT_SUBJECTS", String.join(",", wells.stream().map("GW-U%02d/ph"::formatted).toList()),
                 "GW_INCIDENT", String.valueOf(incidentId),
                 "GW_SCREENSHOTS", screenshots.toAbsolutePath().toString(),
-                "GW_TILE_ATTRIBUTION", TILE_ATTRIBUTION), Duration.ofMinutes(9));
+                "GW_TILE_ATTRIBUTION", TILE_ATTRIBUTION,
+                "GW_TRACE_PERIOD", TRACE_FROM + "," + TRACE_TO,
+                "GW_TRACE_TOP", topEnterprise), Duration.ofMinutes(10));
         System.out.println(run.output());
         assertThat(run.exitCode()).as(run.output()).isZero();
         // The browser fetched the map's base from the park's tile service: its origin is in the pages' img-src.
@@ -93,6 +141,46 @@ class PortalBrowserTest extends RunningGateway {
         try (var files = Files.list(screenshots)) {
             assertThat(files.map(p -> p.getFileName().toString()).toList()).contains("map.png", "map-flow.png", "well.png", "alerts-phone.png");
         }
+    }
+
+    /**
+     * A new benzene release at E02's chlorination unit (PS-E02-PA, 20 mg/L over a 20 m by 3 m source, the demo's own
+     * transport parameters, as DemoParkNewReleaseBesideE01Test puts one) that began 25 days before the demo's first day:
+     * over the test's 20 days its front reaches GW-U14, 20 m down the flow, and rises there. The shallow aquifer's
+     * benzene readings it reaches are given again with it added, as corrected versions (the first ones retracted).
+     */
+    private void aNewBenzeneReleaseAtE02() {
+        DomenicoSource plume = new DomenicoSource(20, 20, 3, DemoPark.FLOW.seepageVelocity(), 1.2, 0.0015, 5, 0.5, 0.05);
+        Instant released = DemoPark.START.minus(Duration.ofDays(25));
+        Instant end = DemoPark.START.plus(Duration.ofDays(DAYS));
+        MonitoringRepository monitoring = new MonitoringRepository(database);
+        ReadingRepository readings = new ReadingRepository(database);
+        ParkRepository parks = new ParkRepository(database);
+        long parkId = parks.findByCode(DemoPark.PARK_CODE).orElseThrow().id();
+        long shallow = parks.findAquifers(parkId).stream().min(Comparator.comparingDouble(AquiferLayer::topDepthM)).orElseThrow().id();
+        List<Well> wells = monitoring.findWells(parkId).stream().filter(w -> w.aquiferId() == shallow).toList();
+        List<Long> changed = new ArrayList<>();
+        List<Reading> corrected = new ArrayList<>();
+        for (Well well : wells) {
+            double[] local = DemoPark.GRID.toLocal(well.location().getX(), well.location().getY());
+            // µg/L: the source is in mg/L; wells sample 0.5 m below the water table.
+            ToDoubleFunction<Instant> added = t -> 1000 * DemoPark.FLOW.concentration(plume, 1300, 1400, local[0], local[1], 0.5,
+                    Duration.between(released, t).toSeconds() / 86400.0);
+            if (added.applyAsDouble(end) < 1) continue;
+            for (Datastream d : monitoring.findDatastreamsOfWell(well.id())) {
+                if (!d.code().startsWith(well.code() + "/benzene")) continue;
+                changed.add(d.id());
+                for (Reading r : readings.page(d.id(), DemoPark.START, end, null, 100_000)) {
+                    double plus = added.applyAsDouble(r.phenomenonTime());
+                    // After the retraction's own version.
+                    corrected.add(new Reading(null, d.id(), r.phenomenonTime(), r.value() + plus, r.rawValue() + plus, r.qualityFlags(),
+                            r.version() + 2, true, r.source(), r.receivedTime()));
+                }
+            }
+        }
+        assertThat(changed).as("benzene datastreams the release reaches").isNotEmpty();
+        readings.retractAll(changed, "portal-test", Instant.now());
+        readings.append(corrected);
     }
 
     private static JsonNode answer(Http.Response response, int status) {
