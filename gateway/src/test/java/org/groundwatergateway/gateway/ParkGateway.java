@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.testing.TempDirectories;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -40,7 +41,7 @@ final class ParkGateway implements AutoCloseable {
         String[] arguments = {"--server.port=" + port, "--gw.data-dir=" + dataDir, "--gw.simulator.enabled=false", "--gw.hj212.port=0",
                 "--gw.mqtt.embedded-port=0", "--gw.demo-days=" + RunningGateway.DEMO_DAYS, "--gw.federation.gateway-id=" + gatewayId,
                 "--gw.federation.allow-plain-http=true"};
-        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + settings.length);
+        String[] all = Arrays.copyOf(arguments, arguments.length + settings.length);
         System.arraycopy(settings, 0, all, arguments.length, settings.length);
         // Arguments, not default properties, which application.properties would override.
         context = new SpringApplicationBuilder(GatewayApplication.class).run(all);

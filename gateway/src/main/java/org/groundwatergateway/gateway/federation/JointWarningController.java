@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.federation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import org.groundwatergateway.core.federation.CapAlert;
 import org.groundwatergateway.core.federation.JointWarning;
@@ -43,8 +44,8 @@ public class JointWarningController {
 
     /** A joint warning as the API shows it: {@code cap} is served on its own ({@code ?f=cap}). */
     public record JointWarningView(long id, String identifier, JointWarning.Side origin, JointWarning.Side target, boolean ours, Long incidentId,
-                                   boolean exercise, String headlineZh, String headlineEn, Long alertId, java.time.Instant raisedAt,
-                                   List<JointWarning.Step> acknowledgements, List<JointWarning.Step> closes, String state, java.time.Instant closedAt) {
+                                   boolean exercise, String headlineZh, String headlineEn, Long alertId, Instant raisedAt,
+                                   List<JointWarning.Step> acknowledgements, List<JointWarning.Step> closes, String state, Instant closedAt) {
         static JointWarningView of(JointWarning w, String gateway) {
             String state = w.closed() ? "CLOSED" : w.closes().isEmpty() ? "OPEN" : "CLOSING";
             return new JointWarningView(w.id(), w.identifier(), w.origin(), w.target(), w.origin().gateway().equals(gateway), w.incidentId(),
