@@ -218,7 +218,8 @@ public final class JointWarnings {
         if (warning.closed()) throw new InvalidInput("core.jointWarning.closed", "id", warning.identifier());
         List<JointWarning.Step> done = kind == StepKind.ACKNOWLEDGE ? warning.acknowledgements() : warning.closes();
         if (done.stream().anyMatch(s -> s.gateway().equals(gateway))) {
-            throw new InvalidInput(kind == StepKind.ACKNOWLEDGE ? "core.jointWarning.acknowledged" : "core.jointWarning.closing", "id", warning.identifier());
+            if (kind == StepKind.ACKNOWLEDGE) throw new InvalidInput("core.jointWarning.acknowledged", "id", warning.identifier());
+            throw new InvalidInput("core.jointWarning.closing", "id", warning.identifier());
         }
         JointWarning.Step step = new JointWarning.Step(gateway, warning.side(gateway).park(), by.strip(), note, clock.instant());
         JointWarning after = transaction.execute(status -> {
