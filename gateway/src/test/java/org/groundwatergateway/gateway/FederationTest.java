@@ -3,11 +3,8 @@ package org.groundwatergateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,12 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.groundwatergateway.core.testing.TempDirectories;
 import org.groundwatergateway.gateway.federation.SignedMessages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -41,51 +35,26 @@ class FederationTest extends RunningGateway {
 
     private static final String SECADMIN = "secadmin";
     private static final String SECADMIN_PASSWORD = "demo-secadmin";
-    /** The demo's partner park client: A's client at B and B's at A (both parks run the demo). */
-    private static final String PARTNER_CLIENT = "partner-park";
-    private static final String PARTNER_SECRET = "demo-secret-partner";
     private static final Duration BOUND = Duration.ofSeconds(60);
 
-    private final Path dataDirB = TempDirectories.createForJvm("gw-park-b-");
-    private final int portB = freePort();
-    private ConfigurableApplicationContext parkB;
+    private final ParkGateway parkB = new ParkGateway("gw-park-b");
+    private final int portB = parkB.port();
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Park B: the demo park in its own directory, on its own ports; started again on the same port and data. */
     private Http startParkB() throws InterruptedException {
-        // Arguments, not default properties, which application.properties would override.
-        parkB = new SpringApplicationBuilder(GatewayApplication.class).run("--server.port=" + portB, "--gw.data-dir=" + dataDirB,
-                "--gw.simulator.enabled=false", "--gw.hj212.port=0", "--gw.mqtt.embedded-port=0", "--gw.demo-days=" + DEMO_DAYS,
-                "--gw.federation.gateway-id=gw-park-b", "--gw.federation.allow-plain-http=true");
-        Http b = new Http(portB);
-        await("park B's demo loaded", Duration.ofSeconds(120),
-                () -> b.get("/actuator/health").json().path("components").path("demoPark").path("details").path("loaded").asBoolean());
-        return b;
+        return parkB.start();
     }
 
     @AfterEach
     void stopParkB() {
-        if (parkB != null) parkB.close();
+        parkB.stop();
     }
 
     private static void await(String what, Duration budget, Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + budget.toNanos();
-        while (!condition.get()) {
-            if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + budget);
-            Thread.sleep(200);
-        }
+        ParkGateway.await(what, budget, condition);
     }
 
     private static String token(Http gateway) {
-        return ok(gateway.post("/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials", PARTNER_CLIENT, PARTNER_SECRET))
-                .get("access_token").asString();
+        return ParkGateway.partnerToken(gateway);
     }
 
     private static JsonNode created(Http.Response response) {
@@ -94,10 +63,7 @@ class FederationTest extends RunningGateway {
     }
 
     private static String peerForm(String gatewayId, String parkCode, int port) {
-        return "{\"gatewayId\": \"" + gatewayId + "\", \"name\": \"" + parkCode + " gateway\", \"parkCode\": \"" + parkCode + "\", "
-                + "\"baseUrl\": \"http://127.0.0.1:" + port + "\", \"outboundClientId\": \"" + PARTNER_CLIENT + "\", \"outboundClientSecret\": \""
-                + PARTNER_SECRET + "\", \"inboundClientId\": \"" + PARTNER_CLIENT + "\", "
-                + "\"boundary\": \"POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))\", \"contact\": \"duty office\"}";
+        return ParkGateway.peerForm(gatewayId, parkCode, port, "POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))");
     }
 
     private static String agreementForm(long peer, String direction, List<Long> datastreams) {
@@ -169,7 +135,7 @@ class FederationTest extends RunningGateway {
 
         // A registers B and the agreement to receive; the puller mirrors B's two datastreams with their origin.
         long peerBatA = created(http.post("/api/v1/federation/peers", peerForm("gw-park-b", "PARK-B", portB), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
-        assertThat(http.getAs("/api/v1/federation/peers/" + peerBatA, SECADMIN, SECADMIN_PASSWORD).body()).doesNotContain(PARTNER_SECRET);
+        assertThat(http.getAs("/api/v1/federation/peers/" + peerBatA, SECADMIN, SECADMIN_PASSWORD).body()).doesNotContain(ParkGateway.PARTNER_SECRET);
         JsonNode receiving = created(http.post("/api/v1/federation/agreements", agreementForm(peerBatA, "RECEIVE", shared), SECADMIN, SECADMIN_PASSWORD));
         assertThat(receiving.get("grant").isNull()).isTrue();
         Instant agreed = Instant.now();
@@ -239,8 +205,7 @@ class FederationTest extends RunningGateway {
         assertThat(staCount(http.anonymous().bearer(token(http)), fromB)).as("a partner park at A").isZero();
 
         // B is stopped: A's mirror turns stale, keeping the time of its last success.
-        parkB.close();
-        parkB = null;
+        parkB.stop();
         await("A marks B's mirror stale", Duration.ofSeconds(30), () -> mirrorOfB(peerBatA).get("state").asString().equals("STALE"));
         JsonNode stale = mirrorOfB(peerBatA);
         assertThat(stale.get("lastSuccessAt").isNull()).isFalse();
@@ -299,7 +264,7 @@ class FederationTest extends RunningGateway {
         assertThat(mirrored).hasSize(atB.size());
 
         // B pushes a signed message to A: accepted once; tampered or replayed, refused with the reason.
-        SignedMessages signer = parkB.getBean(SignedMessages.class);
+        SignedMessages signer = parkB.context().getBean(SignedMessages.class);
         String body = "{\"datastream\": " + shared.get(1) + ", \"observations\": [{\"id\": 900000001, \"phenomenonTime\": \"" + now.plusSeconds(30)
                 + "\", \"result\": 7.5}]}";
         SignedMessages.Message pushed = signer.sign("Datastreams(" + shared.get(1) + ")", 1, body);

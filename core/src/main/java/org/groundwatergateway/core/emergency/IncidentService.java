@@ -100,6 +100,7 @@ public final class IncidentService {
     private final Background background;
     private final Clock clock;
     private final Settings settings;
+    private volatile EventBus events;
 
     public IncidentService(Database database, DisposalPlans plans, IncidentAnalysis analysis, Background background, Clock clock,
                            Settings settings) {
@@ -117,8 +118,12 @@ public final class IncidentService {
         this.settings = settings;
     }
 
-    /** Opens incidents from the severe alerts published on the bus. */
+    /** An incident's forecast attached, published on the bus: joint warnings with partners start from it. */
+    public record Forecasted(Incident incident, PlumeForecast forecast) {}
+
+    /** Opens incidents from the severe alerts published on the bus, and publishes each forecast that attaches there. */
     public void listenTo(EventBus events) {
+        this.events = events;
         events.subscribe(Alert.class, this::onAlert);
     }
 
@@ -307,6 +312,7 @@ public final class IncidentService {
             IncidentAnalysis.Result result = analysis.run(site, incident, progress);
             Instant now = clockOf(incident).instant();
             incidents.attach(incident.id(), result.flow(), result.thresholdMgPerL(), result.realizations(), result.forecast(), result.topSource(), result.used(), now);
+            if (events != null) events.publish(new Forecasted(incident(incident.id()), result.forecast()));
             StringBuilder text = new StringBuilder("羽流预测完成");
             for (PlumeForecast.ReceptorRisk r : result.forecast().receptors()) {
                 text.append(String.format(Locale.ROOT, "；%s %s 预计到达 %s 天", r.code(), r.nameZh(), r.arrivalP50() == null ? "（中位数不在预测期内）"

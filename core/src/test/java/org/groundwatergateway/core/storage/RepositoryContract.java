@@ -10,10 +10,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.groundwatergateway.core.alert.Alert;
+import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.emergency.Depot;
 import org.groundwatergateway.core.emergency.EmergencyRepository;
 import org.groundwatergateway.core.emergency.EmergencyResource;
 import org.groundwatergateway.core.emergency.RoadSegment;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.federation.CapAlert;
+import org.groundwatergateway.core.federation.JointWarning;
+import org.groundwatergateway.core.federation.JointWarnings;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.map.AreaOfInterest;
@@ -31,6 +37,7 @@ import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.park.PotentialSource;
 import org.groundwatergateway.core.park.Receptor;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
@@ -101,6 +108,62 @@ abstract class RepositoryContract {
         assertThat(database.jdbc().sql("SELECT ST_SRID(boundary) FROM parks WHERE code = 'TP'").query(Integer.class).single())
                 .isEqualTo(4490);
         assertThat(parks.findAquifers(park.id())).containsExactly(aquifer);
+    }
+
+    @Test
+    void jointWarningsFromAPartnerAreKeptOnceAndCloseWhenBothSidesClose() {
+        Instant at = Instant.parse("2026-12-05T02:00:00Z");
+        List<String> sent = new ArrayList<>();
+        JointWarnings.Courier courier = new JointWarnings.Courier() {
+            @Override
+            public void raised(String receiver, JointWarning warning) {
+                sent.add("ALERT to " + receiver);
+            }
+
+            @Override
+            public void stepped(String receiver, JointWarning warning, JointWarnings.StepKind kind, JointWarning.Step step) {
+                sent.add(kind + " to " + receiver + " by " + step.by());
+            }
+        };
+        AlertRepository alerts = new AlertRepository(database, new EventBus());
+        // Acknowledging here would stop our escalation; this test acknowledges only at the partner.
+        JointWarnings warnings = new JointWarnings(database, alerts, null, courier, "gw-b", java.time.Clock.fixed(at, java.time.ZoneOffset.UTC));
+        JointWarning.Side a = new JointWarning.Side("gw-a", "PARK-A");
+        JointWarning.Side b = new JointWarning.Side("gw-b", "TP");
+        String cap = new CapAlert("gw-a:joint-warning:7:gw-b", "gw-a", at, CapAlert.Status.Exercise, CapAlert.MsgType.Alert, List.of("gw-a", "gw-b"),
+                "Future", "Severe", "Possible", List.of(new CapAlert.Info("zh-CN", "跨界预警", "A", "联合预警：测试", "说明", "TP 边界", square(0, 0, 10)),
+                        new CapAlert.Info("en-US", "Plume crossing", "A", "Joint warning: test", "text", "near TP", square(0, 0, 10)))).xml();
+
+        JointWarning received = warnings.received("gw-a", a, b, cap, () -> { });
+        assertThat(warnings.received("gw-a", a, b, cap, () -> { }).id()).as("the same warning twice is one").isEqualTo(received.id());
+        assertThat(received.exercise()).isTrue();
+        assertThat(received.headlineZh()).isEqualTo("联合预警：测试");
+        assertThat(received.headlineEn()).isEqualTo("Joint warning: test");
+        assertThat(received.cap()).isEqualTo(cap);
+        Alert alert = alerts.find(received.alertId()).orElseThrow();
+        assertThat(alert.kind()).isEqualTo(JointWarnings.ALERT_KIND);
+        assertThat(alert.level()).isEqualTo(Alert.Level.SEVERE);
+        assertThat(alert.message()).startsWith(AlertRepository.DRILL_MARK).contains("PARK-A", "gw-a");
+        assertThatThrownBy(() -> warnings.received("gw-c", new JointWarning.Side("gw-c", "C"), b, cap, () -> { }))
+                .isInstanceOf(JointWarnings.NotTheirs.class);
+
+        warnings.stepReceived("gw-a", received.identifier(), JointWarnings.StepKind.ACKNOWLEDGE,
+                new JointWarning.Step("gw-a", "PARK-A", "duty", "seen", at), () -> { });
+        assertThatThrownBy(() -> warnings.stepReceived("gw-c", received.identifier(), JointWarnings.StepKind.CLOSE,
+                new JointWarning.Step("gw-c", "C", "x", null, at), () -> { })).isInstanceOf(JointWarnings.NotTheirs.class);
+        JointWarning closing = warnings.close(received.id(), "supervisor", "done here");
+        assertThat(closing.closed()).isFalse();
+        assertThat(closing.acknowledgements()).containsExactly(new JointWarning.Step("gw-a", "PARK-A", "duty", "seen", at));
+        assertThat(closing.closes()).containsExactly(new JointWarning.Step("gw-b", "TP", "supervisor", "done here", at));
+        assertThat(sent).containsExactly("CLOSE to gw-a by supervisor");
+        assertThatThrownBy(() -> warnings.close(received.id(), "supervisor", null)).isInstanceOf(InvalidInput.class);
+
+        JointWarning closed = warnings.stepReceived("gw-a", received.identifier(), JointWarnings.StepKind.CLOSE,
+                new JointWarning.Step("gw-a", "PARK-A", "emergency", null, at), () -> { });
+        assertThat(closed.closedAt()).isEqualTo(at);
+        assertThat(alerts.find(received.alertId()).orElseThrow().clearedAt()).as("its alert cleared").isEqualTo(at);
+        assertThatThrownBy(() -> warnings.acknowledge(received.id(), "duty", null)).isInstanceOf(InvalidInput.class);
+        assertThat(warnings.all()).extracting(JointWarning::identifier).containsExactly("gw-a:joint-warning:7:gw-b");
     }
 
     @Test

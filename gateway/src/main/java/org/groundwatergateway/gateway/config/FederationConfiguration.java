@@ -2,11 +2,18 @@ package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
 import java.util.Set;
+import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.emergency.IncidentService;
+import org.groundwatergateway.core.escalation.Escalation;
+import org.groundwatergateway.core.event.EventBus;
+import org.groundwatergateway.core.federation.JointWarnings;
 import org.groundwatergateway.core.federation.Mirrors;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.gateway.federation.JointWarningExchange;
 import org.groundwatergateway.gateway.federation.MessageIntake;
 import org.groundwatergateway.gateway.federation.MirrorPuller;
 import org.groundwatergateway.gateway.federation.MissingPartners;
+import org.groundwatergateway.gateway.federation.Outbox;
 import org.groundwatergateway.gateway.federation.PartnerClient;
 import org.groundwatergateway.gateway.federation.PartnerKeys;
 import org.groundwatergateway.gateway.federation.SequenceLedger;
@@ -63,5 +70,22 @@ public class FederationConfiguration {
     @Bean
     MirrorPuller mirrorPuller(Agreements agreements, Mirrors mirrors, FederationProperties properties, Clock clock) {
         return new MirrorPuller(agreements, mirrors, new PartnerClient(properties.requestTimeout(), properties.maxAnswerBytes(), clock), properties, clock);
+    }
+
+    /** Joint warnings: raised from incidents' forecasts (on the bus) and exchanged with partners through the outbox. */
+    @Bean
+    JointWarningExchange jointWarningExchange(Database database, SignedMessages messages, FederationRepository repository, Agreements agreements,
+                                              FederationProperties properties, Clock clock) {
+        return new JointWarningExchange(new Outbox(database), messages, new PartnerClient(properties.requestTimeout(), properties.maxAnswerBytes(), clock),
+                repository::peerByGateway, agreements::peers, clock);
+    }
+
+    @Bean
+    JointWarnings jointWarnings(Database database, AlertRepository alerts, Escalation escalation, JointWarningExchange exchange, EventBus events,
+                                FederationProperties properties, Clock clock) {
+        JointWarnings warnings = new JointWarnings(database, alerts, escalation, exchange, properties.gatewayId(), clock);
+        exchange.serve(warnings);
+        events.subscribe(IncidentService.Forecasted.class, exchange::forecasted);
+        return warnings;
     }
 }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import org.groundwatergateway.core.federation.JointWarning;
 import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
 import org.groundwatergateway.core.federation.MirrorState;
@@ -48,13 +50,15 @@ public class FederationController {
     private final Mirrors mirrors;
     private final FederationProperties properties;
     private final MessageIntake intake;
+    private final JointWarningExchange jointWarnings;
     private final MissingPartners missingPartners;
     private final IntakeLimiter limiter;
     private final AuditTrail trail;
     private final Clock clock;
 
-    public FederationController(Agreements agreements, Mirrors mirrors, MessageIntake intake, MissingPartners missingPartners,
-                                FederationProperties properties, AuditTrail trail, Clock clock) {
+    public FederationController(Agreements agreements, Mirrors mirrors, MessageIntake intake, JointWarningExchange jointWarnings,
+                                MissingPartners missingPartners, FederationProperties properties, AuditTrail trail, Clock clock) {
+        this.jointWarnings = jointWarnings;
         this.missingPartners = missingPartners;
         this.limiter = new IntakeLimiter(properties.intakePerMinute(), clock);
         this.agreements = agreements;
@@ -177,11 +181,29 @@ public class FederationController {
             + "more than gw.federation.intake-per-minute from one partner's client: 429 with Retry-After")
     @PostMapping("/api/v1/federation/messages")
     public Mirrors.Merged receive(@RequestBody SignedMessages.Message message) {
+        return taken(caller -> intake.receive(caller, message));
+    }
+
+    /** What a partner's joint-warning message did here: the warning's CAP identifier and whether it is closed now. */
+    public record JointWarningTaken(String identifier, boolean closed) {}
+
+    @Operation(summary = "Receive a partner gateway's signed joint-warning message (a CAP 1.2 alert about our boundary, an acknowledgement or a "
+            + "close of a warning both hold), refused as other signed messages are, and as not agreed when the sender is no side of the warning")
+    @PostMapping(JointWarningExchange.PATH)
+    public JointWarningTaken receiveJointWarning(@RequestBody SignedMessages.Message message) {
+        return taken(caller -> {
+            JointWarning warning = jointWarnings.receive(caller, message);
+            return new JointWarningTaken(warning.identifier(), warning.closed());
+        });
+    }
+
+    /** Takes a partner's message within its client's rate, a refusal answered with its reason (replays and gaps as conflicts). */
+    private <T> T taken(Function<Viewer, T> intake) {
         Viewer caller = Viewers.current();
         long wait = limiter.take(caller.name());
         if (wait > 0) throw new Flooded(caller.name(), wait);
         try {
-            return intake.receive(caller, message);
+            return intake.apply(caller);
         } catch (MessageRefusal e) {
             MessageRefusal.Reason reason = e.reason();
             boolean order = reason == MessageRefusal.Reason.REPLAY || reason == MessageRefusal.Reason.SEQUENCE_GAP;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
 import org.groundwatergateway.core.federation.Mirrors;
@@ -45,13 +46,7 @@ public final class MessageIntake {
     }
 
     public Mirrors.Merged receive(Viewer caller, SignedMessages.Message message) {
-        // The sender must be the caller before its keys are fetched: no stranger makes us call a partner.
-        SignedMessages.Accepted verified = messages.verify(message, sender -> {
-            if (!sender.inboundClientId().equals(caller.name())) {
-                throw new MessageRefusal(Reason.UNKNOWN_SENDER, "gateway " + sender.gatewayId() + " sends with its client " + sender.inboundClientId()
-                        + " here, not " + caller.name());
-            }
-        });
+        SignedMessages.Accepted verified = messages.verify(message, fromCaller(caller));
         Peer peer = verified.sender();
         JsonNode body = body(verified.body());
         long datastream = body.path("datastream").asLong(-1);
@@ -88,6 +83,16 @@ public final class MessageIntake {
                     stored == null ? null : stored.unit(), stored == null ? null : stored.thing(), agreement.licence(), disclosure);
             return mirrors.merge(local, observations, clock.instant());
         });
+    }
+
+    /** The check that a message's sender is the caller, made before its keys are fetched: no stranger makes us call a partner. */
+    static Consumer<Peer> fromCaller(Viewer caller) {
+        return sender -> {
+            if (!sender.inboundClientId().equals(caller.name())) {
+                throw new MessageRefusal(Reason.UNKNOWN_SENDER, "gateway " + sender.gatewayId() + " sends with its client " + sender.inboundClientId()
+                        + " here, not " + caller.name());
+            }
+        };
     }
 
     private static JsonNode body(String text) {

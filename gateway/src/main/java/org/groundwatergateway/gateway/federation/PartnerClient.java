@@ -59,6 +59,18 @@ public final class PartnerClient {
         return new Answer(json(peer, response), response.headers().firstValue("GW-Disclosure").orElse(null));
     }
 
+    /** A partner's answer to a POST: its status and body, as they came. */
+    public record Posted(int status, String body) {}
+
+    /** POSTs a JSON body to a path under the partner's base URL with our token there; any answer but an unreachable partner is returned. */
+    public Posted post(Peer peer, String path, String json) {
+        HttpResponse<String> response = send(peer, HttpRequest.newBuilder(URI.create(peer.baseUrl() + path)).timeout(timeout)
+                .header("Authorization", "Bearer " + token(peer)).header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        if (response.statusCode() == 401) tokens.remove(peer.id());
+        return new Posted(response.statusCode(), response.body());
+    }
+
     private String token(Peer peer) {
         Token token = tokens.get(peer.id());
         if (token != null && clock.instant().isBefore(token.expires())) return token.value();

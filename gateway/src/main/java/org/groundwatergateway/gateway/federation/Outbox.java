@@ -1,0 +1,50 @@
+package org.groundwatergateway.gateway.federation;
+
+import java.time.Instant;
+import java.util.List;
+import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.storage.Rows;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Signed messages waiting for a partner: numbered per partner and stream as they are written (in the caller's
+ * transaction, so a message exists exactly when what it tells does), delivered in order and marked once the partner
+ * took them. The signature is made at delivery, so its time is fresh however long the partner was away.
+ */
+public final class Outbox {
+
+    /** A message to send: to whom, on which stream, its number and body. */
+    public record Letter(String receiver, String stream, long sequence, String body, int attempts) {}
+
+    private final JdbcClient jdbc;
+
+    public Outbox(Database database) {
+        this.jdbc = database.jdbc();
+    }
+
+    /** Writes the next message of a stream to a partner; synchronized so that two writers on this node never take one number. */
+    public synchronized long write(String receiver, String stream, String body, Instant at) {
+        long sequence = jdbc.sql("SELECT COALESCE(MAX(sequence), 0) FROM federation_outbox WHERE receiver = ? AND stream = ?").params(receiver, stream)
+                .query(Long.class).single() + 1;
+        jdbc.sql("INSERT INTO federation_outbox (receiver, stream, sequence, body, created_at, attempts) VALUES (?, ?, ?, ?, ?, 0)")
+                .params(receiver, stream, sequence, body, Rows.timestamp(at)).update();
+        return sequence;
+    }
+
+    /** What is still to deliver, each partner's in order. */
+    public List<Letter> pending() {
+        return jdbc.sql("SELECT * FROM federation_outbox WHERE delivered_at IS NULL ORDER BY receiver, stream, sequence")
+                .query((rs, row) -> new Letter(rs.getString("receiver"), rs.getString("stream"), rs.getLong("sequence"), rs.getString("body"),
+                        rs.getInt("attempts"))).list();
+    }
+
+    public void delivered(Letter letter, Instant at) {
+        jdbc.sql("UPDATE federation_outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL WHERE receiver = ? AND stream = ? AND sequence = ?")
+                .params(Rows.timestamp(at), letter.receiver(), letter.stream(), letter.sequence()).update();
+    }
+
+    public void failed(Letter letter, String error) {
+        jdbc.sql("UPDATE federation_outbox SET attempts = attempts + 1, last_error = ? WHERE receiver = ? AND stream = ? AND sequence = ?")
+                .params(error.length() > 2000 ? error.substring(0, 2000) : error, letter.receiver(), letter.stream(), letter.sequence()).update();
+    }
+}

@@ -1,0 +1,99 @@
+package org.groundwatergateway.gateway;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.function.Supplier;
+import org.groundwatergateway.core.testing.TempDirectories;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Another park's gateway beside a test's own, on loopback in the same JVM (federation tests): the demo park in its own
+ * directory and database, on its own HTTP port (kept, so it can be started again on the same port and data) and
+ * ephemeral HJ 212 and MQTT ports, with its own gateway id.
+ */
+final class ParkGateway implements AutoCloseable {
+
+    private final String gatewayId;
+    private final Path dataDir;
+    private final int port = freePort();
+    private ConfigurableApplicationContext context;
+
+    ParkGateway(String gatewayId) {
+        this.gatewayId = gatewayId;
+        this.dataDir = TempDirectories.createForJvm(gatewayId + "-");
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The running gateway's context (its beans), while it runs. */
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** Starts it (again) and waits for its demo park to load; {@code settings} are further {@code --name=value} arguments. */
+    Http start(String... settings) throws InterruptedException {
+        String[] arguments = {"--server.port=" + port, "--gw.data-dir=" + dataDir, "--gw.simulator.enabled=false", "--gw.hj212.port=0",
+                "--gw.mqtt.embedded-port=0", "--gw.demo-days=" + RunningGateway.DEMO_DAYS, "--gw.federation.gateway-id=" + gatewayId,
+                "--gw.federation.allow-plain-http=true"};
+        String[] all = Arrays.copyOf(arguments, arguments.length + settings.length);
+        System.arraycopy(settings, 0, all, arguments.length, settings.length);
+        // Arguments, not default properties, which application.properties would override.
+        context = new SpringApplicationBuilder(GatewayApplication.class).run(all);
+        Http http = new Http(port);
+        await(gatewayId + "'s demo loaded", Duration.ofSeconds(120),
+                () -> http.get("/actuator/health").json().path("components").path("demoPark").path("details").path("loaded").asBoolean());
+        return http;
+    }
+
+    /** Stops it, as a partner that goes down. */
+    void stop() {
+        if (context != null) context.close();
+        context = null;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The demo's partner park client: each demo gateway's client at the other (both run the demo). */
+    static final String PARTNER_CLIENT = "partner-park";
+    static final String PARTNER_SECRET = "demo-secret-partner";
+
+    /** A partner's access token at a gateway: the demo's partner park client, by client credentials. */
+    static String partnerToken(Http gateway) {
+        Http.Response answer = gateway.post("/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials", PARTNER_CLIENT,
+                PARTNER_SECRET);
+        if (answer.status() != 200) throw new AssertionError(answer.body());
+        return answer.json().get("access_token").asString();
+    }
+
+    /** A partner registration on loopback with the demo's partner park client both ways and the partner park's boundary (WKT). */
+    static String peerForm(String gatewayId, String parkCode, int port, String boundary) {
+        return "{\"gatewayId\": \"" + gatewayId + "\", \"name\": \"" + parkCode + " gateway\", \"parkCode\": \"" + parkCode + "\", "
+                + "\"baseUrl\": \"http://127.0.0.1:" + port + "\", \"outboundClientId\": \"" + PARTNER_CLIENT + "\", \"outboundClientSecret\": \""
+                + PARTNER_SECRET + "\", \"inboundClientId\": \"" + PARTNER_CLIENT + "\", \"boundary\": \"" + boundary + "\", \"contact\": \"duty office\"}";
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void await(String what, Duration budget, Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + budget.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + budget);
+            Thread.sleep(200);
+        }
+    }
+}
