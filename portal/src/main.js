@@ -18,6 +18,8 @@ const PAGES = {
 };
 
 let leave = null;
+/** Routes opened so far: a page whose chunk or data arrives after a later route was opened must not replace it. */
+let opened = 0;
 
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
@@ -41,6 +43,7 @@ function header(current) {
 }
 
 async function show() {
+  const visit = ++opened;
   document.title = t('app.title');
   const { name, params, query } = route();
   const page = PAGES[name];
@@ -54,9 +57,12 @@ async function show() {
   }
   container.replaceChildren(el('p', { class: 'empty' }, t('page.loading')));
   const module = await page.load.call();
+  if (visit !== opened) return;
   const section = el('section', { class: `page page-${name}` });
   container.replaceChildren(section);
-  leave = await module.render(section, params, query);
+  const cleanup = await module.render(section, params, query);
+  if (visit === opened) leave = cleanup;
+  else cleanup?.();
 }
 
 async function start() {
