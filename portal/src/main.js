@@ -15,6 +15,11 @@ const PAGES = {
   analysis: { load: () => import('./pages/analysis.js'), allowed: () => can('analyse') },
   remediation: { load: () => import('./pages/remediation.js'), allowed: () => can('remediation') },
   drills: { load: () => import('./pages/drills.js'), allowed: () => can('drills') },
+  // The administration consoles (三员分立 and O&M): each to its own role only.
+  system: { load: () => import('./pages/admin-system.js'), allowed: () => can('administerSystem') },
+  security: { load: () => import('./pages/admin-security.js'), allowed: () => can('administerSecurity') },
+  audit: { load: () => import('./pages/admin-audit.js'), allowed: () => can('audit') },
+  om: { load: () => import('./pages/admin-om.js'), allowed: () => can('maintainDevices') },
 };
 
 let leave = null;
