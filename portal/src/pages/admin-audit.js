@@ -4,7 +4,7 @@ import { api, authorizedFetch, ApiError } from '../api.js';
 import { el } from '../dom.js';
 import { t } from '../i18n.js';
 import { download } from '../map/export.js';
-import { table, cell, field, typed, when, onSubmit, panel, refused } from './admin-common.js';
+import { table, cell, field, typed, when, onSubmit, onClick, panel, refused } from './admin-common.js';
 
 /** Entries on one page of the log. */
 const PAGE = 50;
@@ -37,7 +37,7 @@ async function verification() {
         t(`admin.audit.problem.${v.problem}`), v.detail ? ` (${v.detail})` : ''),
     el('p', { class: 'note' }, t('admin.audit.head', { seq: v.headSeq }), ' ', el('code', { class: 'hash' }, v.headHash)));
   }
-  again.addEventListener('click', verify);
+  onClick(again, verify);
   await verify();
   return panel('audit-verification', t('admin.audit.verification'), result, again);
 }

@@ -73,6 +73,21 @@ export function onSubmit(form, button, action, beside = button) {
   });
 }
 
+/** A button's action; its refusal shows beside the button, as a form's does. */
+export function onClick(button, action) {
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await action();
+      clearProblems(button.parentElement);
+    } catch (error) {
+      showProblem(button.parentElement, error, button);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 /** A console's panel: a heading and its content. */
 export function panel(id, title, ...content) {
   return el('section', { id, class: 'admin-panel' }, el('h2', {}, title), ...content);

@@ -3,7 +3,7 @@
 import { api, authorizedFetch, ApiError } from '../api.js';
 import { el } from '../dom.js';
 import { t } from '../i18n.js';
-import { ROLES, ORGANISATION_KINDS, table, cell, field, when, choices, chosen, onSubmit, panel, refused } from './admin-common.js';
+import { ROLES, ORGANISATION_KINDS, table, cell, field, when, choices, chosen, onSubmit, onClick, panel, refused } from './admin-common.js';
 
 export async function render(section) {
   section.append(el('h1', {}, t('admin.security.title')));
@@ -38,13 +38,13 @@ async function versions(whatIf) {
   }
   function actions(v, isActive) {
     const view = el('button', { type: 'button', class: 'tool', 'data-view': v.version }, t('admin.policy.view'));
-    view.addEventListener('click', async () => {
+    onClick(view, async () => {
       documentView.textContent = await text(`/api/v1/policies/${v.version}`, { headers: { Accept: 'application/yaml' } });
       documentView.hidden = false;
     });
     if (isActive) return el('span', {}, view);
     const compare = el('button', { type: 'button', class: 'tool', 'data-what-if': v.version }, t('admin.policy.whatIf'));
-    compare.addEventListener('click', async () => showWhatIf(whatIf, await api(`/api/v1/policies/${v.version}/what-if`)));
+    onClick(compare, async () => showWhatIf(whatIf, await api(`/api/v1/policies/${v.version}/what-if`)));
     const holder = el('span', {});
     const activate = el('button', { type: 'button', class: 'tool', 'data-activate': v.version }, t('admin.policy.activate'));
     // Activation changes what every door shows at once: one more click, after reading what it means.
@@ -52,8 +52,7 @@ async function versions(whatIf) {
       const yes = el('button', { type: 'button', class: 'tool danger', 'data-confirm': v.version }, t('admin.policy.confirm'));
       const no = el('button', { type: 'button', class: 'tool' }, t('admin.policy.cancel'));
       no.addEventListener('click', () => holder.replaceChildren(view, compare, activate));
-      yes.addEventListener('click', async () => {
-        yes.disabled = true;
+      onClick(yes, async () => {
         await api(`/api/v1/policies/${v.version}/activate`, { method: 'POST' });
         await refresh();
       });

@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { el } from '../dom.js';
 import { t } from '../i18n.js';
-import { ROLES, ORGANISATION_KINDS, table, cell, field, typed, words, when, choices, chosen, onSubmit, panel, refused } from './admin-common.js';
+import { ROLES, ORGANISATION_KINDS, table, cell, field, typed, words, when, choices, chosen, onSubmit, onClick, panel, refused } from './admin-common.js';
 
 /** The grant types a client can be registered with (the authorization server's). */
 const GRANT_TYPES = ['client_credentials', 'authorization_code', 'refresh_token'];
@@ -37,8 +37,7 @@ async function users(organisations) {
   }
   function toggle(u) {
     const button = el('button', { type: 'button', class: 'tool', 'data-toggle': u.username }, t(u.enabled ? 'admin.user.disable' : 'admin.user.enable'));
-    button.addEventListener('click', async () => {
-      button.disabled = true;
+    onClick(button, async () => {
       await api(`/api/v1/users/${encodeURIComponent(u.username)}`, { method: 'PATCH', body: { enabled: !u.enabled } });
       await refresh();
     });
@@ -106,8 +105,7 @@ async function clients(organisations) {
   }
   function rotate(c) {
     const button = el('button', { type: 'button', class: 'tool', 'data-rotate': c.clientId }, t('admin.client.rotate'));
-    button.addEventListener('click', async () => {
-      button.disabled = true;
+    onClick(button, async () => {
       showSecret(await api(`/api/v1/clients/${encodeURIComponent(c.clientId)}/secret`, { method: 'POST' }));
       await refresh();
     });
