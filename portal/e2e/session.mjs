@@ -8,14 +8,17 @@ export function launch() {
   });
 }
 
-/** Through the platform's own sign-in form, as a person does (the demo's password for the user). */
-export async function signIn(page, base, user) {
+/**
+ * Through the platform's own sign-in form, as a person does (the demo's password for the user); done when {@code ready}
+ * shows (by default the dashboard's card of reporting wells, which administrators are not shown).
+ */
+export async function signIn(page, base, user, ready = '[data-card=reporting]') {
   await page.goto(`${base}/#/dashboard`);
   await page.waitForURL(/\/login/);
   await page.fill('#username', user);
   await page.fill('#password', `demo-${user}`);
   await page.click('button[type=submit]');
-  await page.waitForSelector('[data-card=reporting]');
+  await page.waitForSelector(ready);
 }
 
 export function percentile(values, p) {

@@ -15,9 +15,16 @@ const PAGES = {
   analysis: { load: () => import('./pages/analysis.js'), allowed: () => can('analyse') },
   remediation: { load: () => import('./pages/remediation.js'), allowed: () => can('remediation') },
   drills: { load: () => import('./pages/drills.js'), allowed: () => can('drills') },
+  // The administration consoles (三员分立 and O&M): each to its own role only.
+  system: { load: () => import('./pages/admin-system.js'), allowed: () => can('administerSystem') },
+  security: { load: () => import('./pages/admin-security.js'), allowed: () => can('administerSecurity') },
+  audit: { load: () => import('./pages/admin-audit.js'), allowed: () => can('audit') },
+  om: { load: () => import('./pages/admin-om.js'), allowed: () => can('maintainDevices') },
 };
 
 let leave = null;
+/** Routes opened so far: a page whose chunk or data arrives after a later route was opened must not replace it. */
+let opened = 0;
 
 function route() {
   const [path, query] = location.hash.replace(/^#\/?/, '').split('?');
@@ -41,6 +48,7 @@ function header(current) {
 }
 
 async function show() {
+  const visit = ++opened;
   document.title = t('app.title');
   const { name, params, query } = route();
   const page = PAGES[name];
@@ -54,9 +62,12 @@ async function show() {
   }
   container.replaceChildren(el('p', { class: 'empty' }, t('page.loading')));
   const module = await page.load.call();
+  if (visit !== opened) return;
   const section = el('section', { class: `page page-${name}` });
   container.replaceChildren(section);
-  leave = await module.render(section, params, query);
+  const cleanup = await module.render(section, params, query);
+  if (visit === opened) leave = cleanup;
+  else cleanup?.();
 }
 
 async function start() {

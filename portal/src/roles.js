@@ -16,6 +16,10 @@ const CAN = {
   remediation: ['ANALYST', 'SUPERVISOR'], // POST /api/v1/analytics/remediation
   drills: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/drills
   startDrill: ['SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/drills, /api/v1/drills/{id}/finish
+  administerSystem: ['SYSTEM_ADMIN'], // POST /api/v1/users, /api/v1/organisations, /api/v1/clients
+  administerSecurity: ['SECURITY_ADMIN'], // POST /api/v1/policies, PUT /api/v1/users/{username}/roles
+  audit: ['AUDIT_ADMIN'], // GET /api/v1/audit/verify, /entries, /logins, /export
+  maintainDevices: ['OM_ENGINEER'], // POST /api/v1/sensors/{code}/maintenance
 };
 
 export function roles() {
