@@ -15,6 +15,8 @@ const PAGES = {
   analysis: { load: () => import('./pages/analysis.js'), allowed: () => can('analyse') },
   remediation: { load: () => import('./pages/remediation.js'), allowed: () => can('remediation') },
   drills: { load: () => import('./pages/drills.js'), allowed: () => can('drills') },
+  dashboards: { load: () => import('./pages/dashboards.js'), allowed: () => can('dashboards') },
+  reports: { load: () => import('./pages/reports.js'), allowed: () => can('customReports') },
 };
 
 let leave = null;

@@ -16,6 +16,8 @@ const CAN = {
   remediation: ['ANALYST', 'SUPERVISOR'], // POST /api/v1/analytics/remediation
   drills: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/drills
   startDrill: ['SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/drills, /api/v1/drills/{id}/finish
+  dashboards: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'DATA_REVIEWER', 'OM_ENGINEER'], // GET/POST /api/v1/dashboards
+  customReports: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // POST /api/v1/reports/custom
 };
 
 export function roles() {
