@@ -32,7 +32,8 @@ export async function render(section, params, query) {
     location.hash = picker.value ? `#/dashboards?id=${picker.value}` : '#/dashboards?id=new';
   });
   const editing = query.get('id') === 'new' ? null : chosen;
-  const form = el('form', { id: 'dashboard-form', class: 'panel-form' });
+  // No browser validation: the server's refusal, in the reader's language, shows beside the field it names.
+  const form = el('form', { id: 'dashboard-form', class: 'panel-form', novalidate: true });
   const nameInput = el('input', { name: 'name', maxlength: 60, required: true, value: editing?.name ?? '' });
   const rows = el('div', { class: 'panel-rows' });
   const add = el('button', { type: 'button', id: 'add-panel' }, t('dashboards.addPanel'));

@@ -16,7 +16,7 @@ export async function render(section) {
     .filter((code) => names.has(code)).sort();
   // China Standard Time dates: the last seven whole days by default.
   const today = new Date(Date.now() + 8 * 3600000).toISOString().slice(0, 10);
-  const form = el('form', { id: 'report-form', class: 'panel-form' });
+  const form = el('form', { id: 'report-form', class: 'panel-form', novalidate: true });
   const title = el('input', { name: 'title', maxlength: 80, value: t('reports.defaultTitle') });
   const from = el('input', { name: 'from', type: 'date', value: shift(today, -7) });
   const to = el('input', { name: 'to', type: 'date', value: shift(today, -1) });
