@@ -15,6 +15,9 @@ import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -102,7 +105,11 @@ final class ReportChart {
         axis.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
         SimpleDateFormat dates = new SimpleDateFormat("MM-dd");
         dates.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
-        axis.setDateFormatOverride(dates);
+        // Ticks on whole days only: the points are daily means, and a tick within a day would repeat its date.
+        TickUnits days = new TickUnits();
+        for (int n : new int[] {1, 2, 7, 14}) days.add(new DateTickUnit(DateTickUnitType.DAY, n, dates));
+        for (int n : new int[] {1, 3}) days.add(new DateTickUnit(DateTickUnitType.MONTH, n, dates));
+        axis.setStandardTickUnits(days);
         return chart.createBufferedImage(WIDTH * ReportDocument.FIGURE_SCALE, HEIGHT * ReportDocument.FIGURE_SCALE, WIDTH, HEIGHT, null);
     }
 
