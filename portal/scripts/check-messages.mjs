@@ -16,7 +16,11 @@ const PAGES = [
     dynamic: {
       'level.': ['GENERAL', 'SERIOUS', 'SEVERE'],
       'interval.': ['hour', 'day', 'month'],
-      'nav.': ['dashboard', 'map', 'alerts', 'incidents', 'subsurface', 'analysis', 'remediation', 'drills', 'system', 'security', 'audit', 'om'],
+      'nav.': ['dashboard', 'map', 'alerts', 'incidents', 'subsurface', 'analysis', 'remediation', 'drills', 'dashboards', 'reports', 'system', 'security', 'audit', 'om'],
+      'dashboards.indicator.': ['series', 'alerts-by-level', 'completeness', 'wells-by-class'],
+      'dashboards.title.': ['series', 'alerts-by-level', 'completeness', 'wells-by-class'],
+      'dashboards.chart.': ['line', 'bar', 'scatter', 'number'],
+      'reports.section.': ['series', 'statistics', 'alerts', 'map'],
       'analysis.': ['PENDING', 'DONE', 'FAILED', 'flow', 'surface', 'network', 'trace'],
       'analysis.path.': ['FORWARD', 'BACKWARD'],
       'analysis.stop.': ['GRID_EDGE', 'STAGNATION'],

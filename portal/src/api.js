@@ -45,7 +45,10 @@ export async function api(path, { method = 'GET', body } = {}) {
  */
 export function showProblem(form, error, control) {
   clearProblems(form);
-  const field = error instanceof ApiError && error.problem?.field ? form.querySelector(`[name="${error.problem.field}"]`) : null;
+  // A list's item (panels[0].wells[1]) shows beside the list's control when it has none of its own.
+  const named = (name) => form.querySelector(`[name="${name}"]`);
+  const at = error instanceof ApiError ? error.problem?.field : null;
+  const field = at ? named(at) ?? named(at.replace(/\[\d+\]$/, '')) : null;
   const message = document.createElement('span');
   message.className = 'field-error';
   message.setAttribute('role', 'alert');

@@ -20,6 +20,8 @@ const PAGES = {
   security: { load: () => import('./pages/admin-security.js'), allowed: () => can('administerSecurity') },
   audit: { load: () => import('./pages/admin-audit.js'), allowed: () => can('audit') },
   om: { load: () => import('./pages/admin-om.js'), allowed: () => can('maintainDevices') },
+  dashboards: { load: () => import('./pages/dashboards.js'), allowed: () => can('dashboards') },
+  reports: { load: () => import('./pages/reports.js'), allowed: () => can('customReports') },
 };
 
 let leave = null;

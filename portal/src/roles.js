@@ -20,6 +20,8 @@ const CAN = {
   administerSecurity: ['SECURITY_ADMIN'], // POST /api/v1/policies, PUT /api/v1/users/{username}/roles
   audit: ['AUDIT_ADMIN'], // GET /api/v1/audit/verify, /entries, /logins, /export
   maintainDevices: ['OM_ENGINEER'], // POST /api/v1/sensors/{code}/maintenance
+  dashboards: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'DATA_REVIEWER', 'OM_ENGINEER'], // GET/POST /api/v1/dashboards
+  customReports: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // POST /api/v1/reports/custom
 };
 
 export function roles() {

@@ -93,6 +93,20 @@ final class Http {
         }
     }
 
+    /** A JSON POST's answer as bytes (a PDF), with its status and content type. */
+    HttpResponse<byte[]> postForBytes(String path, String json) {
+        try {
+            return client.send(withDefault(HttpRequest.newBuilder(URI.create(base + path))).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET with HTTP basic credentials. */
     Response getAs(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization",

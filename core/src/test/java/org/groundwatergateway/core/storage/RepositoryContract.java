@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import org.groundwatergateway.core.alert.Alert;
 import org.groundwatergateway.core.alert.AlertRepository;
+import org.groundwatergateway.core.dashboard.Dashboard;
+import org.groundwatergateway.core.dashboard.DashboardRepository;
 import org.groundwatergateway.core.emergency.Depot;
 import org.groundwatergateway.core.emergency.EmergencyRepository;
 import org.groundwatergateway.core.emergency.EmergencyResource;
@@ -186,6 +188,36 @@ abstract class RepositoryContract {
         assertThat(areas.delete(duty, first.id())).isTrue();
         assertThat(areas.findAll(duty)).isEmpty();
         assertThat(areas.findAll(other)).hasSize(1);
+    }
+
+    @Test
+    void dashboardsKeepTheirPanelsInOrderAreEachOwnersAndGoWithTheirPanels() {
+        DashboardRepository dashboards = new DashboardRepository(database);
+        Dashboard.Owner duty = new Dashboard.Owner("HBDP", "duty");
+        Dashboard.Owner other = new Dashboard.Owner("E03", "duty"); // the same name in another organisation
+        Instant at = Instant.parse("2026-12-05T08:00:00Z");
+        Dashboard.Panel benzene = new Dashboard.Panel("series", "benzene", List.of("GW-U01", "GW-U09"), "line", "#d62828", 30);
+        Dashboard.Panel alerts = new Dashboard.Panel("alerts-by-level", null, List.of(), "bar", "#2f6fdb", 7);
+        Dashboard first = dashboards.save(new Dashboard(null, duty, "值班看板", List.of(benzene, alerts), at));
+        assertThat(first.panels()).containsExactly(benzene, alerts);
+        assertThat(first.savedAt()).isEqualTo(at);
+
+        // Kept again under the same name: the same dashboard, its new panels only.
+        Dashboard replaced = dashboards.save(new Dashboard(null, duty, "值班看板", List.of(alerts), at.plusSeconds(60)));
+        dashboards.save(new Dashboard(null, other, "值班看板", List.of(benzene), at));
+        assertThat(replaced.id()).isEqualTo(first.id());
+        assertThat(dashboards.findAll(duty)).singleElement().satisfies(d -> {
+            assertThat(d.panels()).containsExactly(alerts);
+            assertThat(d.savedAt()).isEqualTo(at.plusSeconds(60));
+        });
+        assertThat(dashboards.exists(duty, "值班看板")).isTrue();
+        assertThat(dashboards.count(other)).isEqualTo(1);
+        assertThat(dashboards.delete(other, first.id())).isFalse();
+        assertThat(dashboards.delete(duty, first.id())).isTrue();
+        assertThat(dashboards.findAll(duty)).isEmpty();
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM dashboard_panels WHERE dashboard_id = ?").param(first.id()).query(Integer.class).single())
+                .isZero();
+        assertThat(dashboards.findAll(other)).singleElement().satisfies(d -> assertThat(d.panels()).containsExactly(benzene));
     }
 
     @Test

@@ -53,6 +53,17 @@ public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, M
         ReportDocument report = new ReportDocument("预警汇总报告", "地下水智能监控预警平台 · 预警汇总 · " + period);
         report.note(ReportTexts.TIMES);
         report.paragraph("统计时段：" + period);
+        write(report, font, texts, "图 1");
+        return report.pdf(font);
+    }
+
+    /**
+     * The summary's figures, chart and alerts into a report: the whole of the alert-summary report, and the alerts
+     * section of a custom one.
+     *
+     * @param figure the chart's number in the report, e.g. 图 1
+     */
+    void write(ReportDocument report, ReportFont font, ReportTexts texts, String figure) {
         report.paragraph(String.format(Locale.ROOT, "共 %d 条预警，其中 %d 条在时段结束时仍未解除。", total, openAtEnd));
         report.heading("按级别");
         List<List<String>> levels = new ArrayList<>();
@@ -65,7 +76,7 @@ public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, M
             double[] counts = byDay.values().stream().mapToDouble(m -> m.getOrDefault(level, 0)).toArray();
             series.add(new ReportChart.Series(level.nameZh(), LEVEL_COLOURS.get(level), counts));
         }
-        report.figure(ReportChart.stackedBars(font, "每日预警", "条", days, series), "图 1 每日预警数（按北京时间日期，按级别堆叠）");
+        report.figure(ReportChart.stackedBars(font, "每日预警", "条", days, series), figure + " 每日预警数（按北京时间日期，按级别堆叠）");
         report.heading("按类型");
         List<List<String>> kinds = new ArrayList<>();
         byKind.forEach((kind, count) -> kinds.add(List.of(ReportTexts.kind(kind), String.valueOf(count))));
@@ -81,6 +92,5 @@ public record AlertSummary(Instant from, Instant to, int total, int openAtEnd, M
                     a.clearedAt() == null ? "未解除" : ReportTexts.clock(a.clearedAt())));
         }
         report.table(List.of("发生时间（北京时间）", "级别", "类型", "对象", "内容", "解除时间（北京时间）"), rows);
-        return report.pdf(font);
     }
 }

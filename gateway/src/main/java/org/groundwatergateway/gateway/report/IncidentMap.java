@@ -41,7 +41,7 @@ final class IncidentMap {
     private static final int HEIGHT = 440;
     /** At least this far around the incident is shown, so that the wells near it are on the map. */
     private static final double MIN_HALF_SIDE_M = 900;
-    private static final Crs WEB_MERCATOR = CoordinateReferenceSystems.lookup("EPSG:3857").orElseThrow();
+    static final Crs WEB_MERCATOR = CoordinateReferenceSystems.lookup("EPSG:3857").orElseThrow();
 
     private IncidentMap() {}
 
@@ -61,32 +61,16 @@ final class IncidentMap {
         extent.expandBy(0.08 * Math.max(extent.getWidth(), extent.getHeight()));
         fitAspect(extent);
 
-        // The WMS draws at the size on the page, so its symbols keep the size they have on screen; the overlay is drawn
-        // at the figure's resolution on the enlarged map.
-        BufferedImage map = wms.picture(new WmsRequest.GetMap(LAYERS, List.of(), WEB_MERCATOR, extent, WIDTH, HEIGHT, "image/png", false,
-                0xF7F7F2, asOf), viewer);
-        int w = WIDTH * ReportDocument.FIGURE_SCALE;
-        int h = HEIGHT * ReportDocument.FIGURE_SCALE;
-        BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        BufferedImage image = wmsFigure(extent, asOf, wms, viewer);
+        int h = image.getHeight();
+        Graphics2D g = overlay(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.drawImage(map, 0, 0, w, h, null);
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            double scale = w / extent.getWidth();
-            ShapeWriter shapes = new ShapeWriter((c, view) -> {
-                double[] xy = project.apply(c.x, c.y);
-                view.setLocation((xy[0] - extent.getMinX()) * scale, (extent.getMaxY() - xy[1]) * scale);
-            });
+            double scale = image.getWidth() / extent.getWidth();
+            ShapeWriter shapes = shapes(project, extent, scale);
             float s = ReportDocument.FIGURE_SCALE;
             Font label = font.awt().deriveFont(Font.PLAIN, 11 * s);
             g.setFont(label);
-            if (park != null) {
-                g.setColor(new Color(0x2e7d32));
-                g.setStroke(new BasicStroke(2 * s, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10, new float[] {8 * s, 5 * s}, 0));
-                g.draw(shapes.toShape(park.boundary()));
-            }
+            if (park != null) boundary(g, shapes.toShape(park.boundary()));
             g.setStroke(new BasicStroke(2.5f * s, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             for (Dispatch d : details.dispatches()) {
                 g.setColor(new Color(0x1565c0));
@@ -118,8 +102,50 @@ final class IncidentMap {
         return image;
     }
 
+    /**
+     * The map of the extent as the reader may see it, from the WMS at the size on the page (so its symbols keep the size
+     * they have on screen), enlarged to the figure's resolution for an overlay drawn at that resolution.
+     */
+    static BufferedImage wmsFigure(Envelope extent, Instant asOf, WmsService wms, Viewer viewer) {
+        BufferedImage map = wms.picture(new WmsRequest.GetMap(LAYERS, List.of(), WEB_MERCATOR, extent, WIDTH, HEIGHT, "image/png", false,
+                0xF7F7F2, asOf), viewer);
+        BufferedImage image = new BufferedImage(WIDTH * ReportDocument.FIGURE_SCALE, HEIGHT * ReportDocument.FIGURE_SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            g.drawImage(map, 0, 0, image.getWidth(), image.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Graphics for what goes on the map, smoothed. */
+    static Graphics2D overlay(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        return g;
+    }
+
+    /** Longitude/latitude geometries to the figure's pixels. */
+    static ShapeWriter shapes(PointMapping project, Envelope extent, double scale) {
+        return new ShapeWriter((c, view) -> {
+            double[] xy = project.apply(c.x, c.y);
+            view.setLocation((xy[0] - extent.getMinX()) * scale, (extent.getMaxY() - xy[1]) * scale);
+        });
+    }
+
+    /** A park's boundary: green, dashed. */
+    static void boundary(Graphics2D g, java.awt.Shape boundary) {
+        float s = ReportDocument.FIGURE_SCALE;
+        g.setColor(new Color(0x2e7d32));
+        g.setStroke(new BasicStroke(2 * s, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10, new float[] {8 * s, 5 * s}, 0));
+        g.draw(boundary);
+    }
+
     /** A bar of a round number of metres, about a fifth of the map wide, at the lower left. */
-    private static void scaleBar(Graphics2D g, Font font, double pixelsPerMetre, int height, float s) {
+    static void scaleBar(Graphics2D g, Font font, double pixelsPerMetre, int height, float s) {
         double metres = roundDown(WIDTH * s / 5 / pixelsPerMetre);
         int length = (int) Math.round(metres * pixelsPerMetre);
         int x = (int) (14 * s);
@@ -154,7 +180,7 @@ final class IncidentMap {
     }
 
     /** Widens the short side so the extent has the image's proportions (WMS draws the bbox onto the whole image). */
-    private static void fitAspect(Envelope extent) {
+    static void fitAspect(Envelope extent) {
         double aspect = (double) WIDTH / HEIGHT;
         if (extent.getWidth() / extent.getHeight() < aspect) {
             double grow = (extent.getHeight() * aspect - extent.getWidth()) / 2;

@@ -4,27 +4,44 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
+import java.text.SimpleDateFormat;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
+import java.util.TimeZone;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.DateTickUnit;
+import org.jfree.chart.axis.DateTickUnitType;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.time.FixedMillisecond;
+import org.jfree.data.time.TimeSeries;
+import org.jfree.data.time.TimeSeriesCollection;
 
 /**
- * Stacked bar charts for reports, drawn by JFreeChart in the report's own font: one bar per category (a day, a step,
- * a well), one coloured segment per series (a warning level, a quantile band), labels centred under their bars.
+ * Charts for reports, drawn by JFreeChart in the report's own font: stacked bars, one bar per category (a day, a step,
+ * a well), one coloured segment per series (a warning level, a quantile band), labels centred under their bars; and
+ * lines over time, one per series (a well's daily means), dated in China Standard Time.
  */
 final class ReportChart {
 
     /** One stacked series: its name for the legend, colour, and a value per category. */
     record Series(String name, Color colour, double[] values) {}
+
+    /** One line over time: its name for the legend, colour, and a value at each time. */
+    record Line(String name, Color colour, List<Instant> times, double[] values) {}
 
     /** Size on the page in CSS pixels: the text width of A4 with the report's margins. */
     private static final int WIDTH = 670;
@@ -58,6 +75,41 @@ final class ReportChart {
         CategoryAxis axis = plot.getDomainAxis();
         axis.setCategoryMargin(0.25);
         if (categories.size() > UPRIGHT_LABELS) axis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+        return chart.createBufferedImage(WIDTH * ReportDocument.FIGURE_SCALE, HEIGHT * ReportDocument.FIGURE_SCALE, WIDTH, HEIGHT, null);
+    }
+
+    static BufferedImage lines(ReportFont font, String title, String unit, List<Line> lines) {
+        TimeSeriesCollection data = new TimeSeriesCollection();
+        for (Line line : lines) {
+            TimeSeries series = new TimeSeries(line.name());
+            for (int k = 0; k < line.values().length; k++) series.add(new FixedMillisecond(Date.from(line.times().get(k))), line.values()[k]);
+            data.addSeries(series);
+        }
+        JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, unit, data, lines.size() > 1, false, false);
+        theme(font.awt()).apply(chart);
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(new Color(0xcccccc));
+        plot.setDomainGridlinePaint(new Color(0xe4e4e4));
+        plot.setOutlineVisible(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int k = 0; k < lines.size(); k++) {
+            renderer.setSeriesPaint(k, lines.get(k).colour());
+            renderer.setSeriesStroke(k, new BasicStroke(1.6f));
+            renderer.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-2, -2, 4, 4));
+        }
+        plot.setRenderer(renderer);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        DateAxis axis = (DateAxis) plot.getDomainAxis();
+        axis.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
+        SimpleDateFormat dates = new SimpleDateFormat("MM-dd");
+        dates.setTimeZone(TimeZone.getTimeZone("Asia/Shanghai"));
+        // Ticks on whole days only: the points are daily means, and a tick within a day would repeat its date.
+        TickUnits days = new TickUnits();
+        for (int n : new int[] {1, 2, 7, 14}) days.add(new DateTickUnit(DateTickUnitType.DAY, n, dates));
+        for (int n : new int[] {1, 3}) days.add(new DateTickUnit(DateTickUnitType.MONTH, n, dates));
+        axis.setStandardTickUnits(days);
         return chart.createBufferedImage(WIDTH * ReportDocument.FIGURE_SCALE, HEIGHT * ReportDocument.FIGURE_SCALE, WIDTH, HEIGHT, null);
     }
 

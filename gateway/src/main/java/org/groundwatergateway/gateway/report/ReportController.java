@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.report;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -14,6 +15,7 @@ import org.groundwatergateway.gateway.drill.DrillController;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.gateway.emergency.IncidentController;
 import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.gateway.web.RequestValues;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
@@ -22,6 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,10 +45,12 @@ public class ReportController {
     private final ReportService reports;
     private final OperationsReports operations;
     private final RiskAssessment risk;
+    private final CustomReports custom;
     private final DisclosedRecords disclosed;
 
-    public ReportController(ReportService reports, OperationsReports operations, RiskAssessment risk, DisclosedRecords disclosed) {
+    public ReportController(ReportService reports, OperationsReports operations, RiskAssessment risk, CustomReports custom, DisclosedRecords disclosed) {
         this.reports = reports;
+        this.custom = custom;
         this.operations = operations;
         this.risk = risk;
         this.disclosed = disclosed;
@@ -126,6 +132,25 @@ public class ReportController {
         disclosed.requireUnmasked(Viewers.current(), "risk_reports");
         RiskReport report = risk.assess(park, from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
         return answer(format, accept, report, () -> report.pdf(reports.font()), "risk-" + park + ".pdf");
+    }
+
+    /** A custom report as asked for: a title, a period (ISO 8601 with offset) and its sections in order. */
+    @Schema(example = "{\"title\": \"十一月上旬地下水专报\", \"from\": \"2025-11-01T00:00:00+08:00\", "
+            + "\"to\": \"2025-11-03T00:00:00+08:00\", \"sections\": [{\"type\": \"series\", \"parameter\": \"benzene\", \"wells\": [\"GW-U04\", "
+            + "\"GW-U05\"]}, {\"type\": \"statistics\", \"parameter\": \"benzene\", \"wells\": [\"GW-U05\"]}, {\"type\": \"alerts\"}, "
+            + "{\"type\": \"map\"}]}")
+    public record CustomReportRequest(String title, String from, String to, List<CustomReports.Section> sections) {}
+
+    @PostMapping("/custom")
+    @Operation(summary = "A custom report: a title, a period and sections (series, map, statistics, alerts), as PDF",
+            description = "Each section: `{\"type\": \"series\" | \"statistics\", \"parameter\": \"benzene\", \"wells\": [\"GW-U09\"]}` "
+                    + "(1 to 8 wells), or `{\"type\": \"map\"}` or `{\"type\": \"alerts\"}`; at most 10 sections and 366 days. "
+                    + "A refusal names the field at fault (`sections[2].type`). Each section is made only for a reader shown its source "
+                    + "(the readings, the alert summary) unmasked.")
+    public ResponseEntity<byte[]> custom(@RequestBody CustomReportRequest request) {
+        byte[] pdf = custom.pdf(request.title(), RequestValues.instant("from", request.from()), RequestValues.instant("to", request.to()),
+                request.sections(), Viewers.current());
+        return pdf(pdf, "report.pdf");
     }
 
     /** {@code format} when given, else JSON for a client that accepts JSON and not PDF, else PDF. */
