@@ -4,19 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -239,19 +231,7 @@ class FlowLayerTest extends RunningGateway {
     }
 
     private BufferedImage image(String query) {
-        try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.base() + "/wms?" + query))
-                            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("admin:demo-admin".getBytes())).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/");
-            return ImageIO.read(new ByteArrayInputStream(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return http.signedInAs("admin", "demo-admin").image("/wms?" + query);
     }
 
     private static long drawn(BufferedImage image, int x0, int y0, int side) {

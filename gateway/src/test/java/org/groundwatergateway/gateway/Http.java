@@ -107,6 +107,22 @@ final class Http {
         }
     }
 
+    /** An image the gateway draws (a WMS map or legend): a 200 answer of an image type, decoded. */
+    java.awt.image.BufferedImage image(String path) {
+        try {
+            HttpResponse<byte[]> response = client.send(withDefault(HttpRequest.newBuilder(URI.create(base + path))).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/");
+            return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(response.body()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET with HTTP basic credentials. */
     Response getAs(String path, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("Authorization",

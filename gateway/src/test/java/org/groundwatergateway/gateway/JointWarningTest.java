@@ -167,6 +167,16 @@ class JointWarningTest extends RunningGateway {
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(409);
         assertThat(replayed.body()).contains("REPLAY");
         assertThat(warnings(http, "duty").get(0).get("closes")).isEmpty();
+        // A warning whose identifier is not its sender's own is refused, signed or not: B cannot take or block A's (or a
+        // third park's) identifiers by sending them first.
+        String claimed = capA.replace("<sender>gw-park-a</sender>", "<sender>gw-park-b</sender>");
+        assertThat(claimed).as("the claim names B as sender").contains("<sender>gw-park-b</sender>");
+        String claim = JSON.createObjectNode().put("kind", "ALERT").put("cap", claimed)
+                .<tools.jackson.databind.node.ObjectNode>set("origin", JSON.createObjectNode().put("gateway", "gw-park-b").put("park", "PARK-B"))
+                .<tools.jackson.databind.node.ObjectNode>set("target", JSON.createObjectNode().put("gateway", "gw-park-a").put("park", "PARK-A")).toString();
+        Http.Response notTheirs = asB.post(JointWarningExchange.PATH, message(signerB.sign(JointWarningExchange.STREAM, 2, claim)), Map.of());
+        assertThat(notTheirs.body()).as("refused").contains("NOT_AGREED");
+        assertThat(warnings(http, "duty")).as("A holds its one warning, unchanged").hasSize(1);
 
         // Closing is joint: A's close leaves it closing on both sides; B's closes it on both, and B's alert is cleared.
         JsonNode closingA = ok(http.post("/api/v1/joint-warnings/" + idA + "/close", "{\"note\": \"演练结束\"}", "supervisor", "demo-supervisor"));

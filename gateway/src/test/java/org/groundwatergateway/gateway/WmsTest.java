@@ -4,16 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.groundwatergateway.ogc.wms.MapImageCache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,18 +38,7 @@ class WmsTest extends RunningGateway {
     }
 
     private BufferedImage image(String query) {
-        try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http.base() + "/wms?" + query)).build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            assertThat(response.statusCode()).as(new String(response.body())).isEqualTo(200);
-            assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("image/");
-            return ImageIO.read(new ByteArrayInputStream(response.body()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return http.image("/wms?" + query);
     }
 
     private static String f(double value) {

@@ -166,13 +166,18 @@ public final class JointWarnings {
      */
     public JointWarning received(String sender, JointWarning.Side origin, JointWarning.Side target, String cap, Runnable accept) {
         CapAlert.Read read = CapAlert.read(cap);
-        if (!origin.gateway().equals(sender) || !read.sender().equals(sender) || !target.gateway().equals(gateway) || read.msgType() != CapAlert.MsgType.Alert) {
+        // The identifier is the sender's own (as raise names ours), so that no partner can take or block another's.
+        if (!origin.gateway().equals(sender) || !read.sender().equals(sender) || !target.gateway().equals(gateway) || read.msgType() != CapAlert.MsgType.Alert
+                || !read.identifier().startsWith(sender + ":joint-warning:")) {
             throw new NotTheirs("a joint warning from " + sender + " must be its own CAP Alert about our boundary");
         }
         JointWarning stored = transaction.execute(status -> {
             accept.run();
             Optional<JointWarning> known = byIdentifier(read.identifier());
-            if (known.isPresent()) return known.get();
+            if (known.isPresent()) {
+                if (!known.get().origin().gateway().equals(sender)) throw new NotTheirs("joint warning " + read.identifier() + " is not " + sender + "'s");
+                return known.get();
+            }
             boolean exercise = read.status() == CapAlert.Status.Exercise;
             return find(insert(read.identifier(), origin, target, null, exercise, read.headline("zh"), read.headline("en"), cap, null, clock.instant()))
                     .orElseThrow();

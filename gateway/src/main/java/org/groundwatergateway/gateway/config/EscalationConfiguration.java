@@ -19,10 +19,12 @@ import org.groundwatergateway.gateway.ingest.MqttLifecycle;
 import org.groundwatergateway.gateway.metrics.MeteredChannel;
 import org.groundwatergateway.gateway.notification.AlertStream;
 import org.groundwatergateway.gateway.notification.AliyunSms;
+import org.groundwatergateway.gateway.notification.EscalationChecks;
 import org.groundwatergateway.gateway.notification.MailChannel;
 import org.groundwatergateway.gateway.notification.MqttAlertChannel;
 import org.groundwatergateway.gateway.notification.SmsChannel;
 import org.groundwatergateway.gateway.notification.WebhookChannel;
+import org.groundwatergateway.gateway.schedule.Ticker;
 import org.groundwatergateway.policies.disclosed.DisclosedRecords;
 import org.groundwatergateway.policies.sharing.SharingPolicies;
 import org.slf4j.Logger;
@@ -95,6 +97,11 @@ public class EscalationConfiguration {
     @Bean
     EscalationPolicy escalationPolicy(EscalationProperties properties) {
         return new EscalationPolicy(properties.timeout(), properties.notifyAtOnce(), properties.channels());
+    }
+
+    @Bean
+    Ticker escalationTicker(EscalationChecks checks, EscalationProperties properties) {
+        return new Ticker("escalation-ticker", properties.checkInterval(), checks::round);
     }
 
     @Bean

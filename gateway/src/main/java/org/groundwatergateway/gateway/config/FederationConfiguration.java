@@ -1,6 +1,7 @@
 package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.emergency.IncidentService;
@@ -18,6 +19,7 @@ import org.groundwatergateway.gateway.federation.PartnerClient;
 import org.groundwatergateway.gateway.federation.PartnerKeys;
 import org.groundwatergateway.gateway.federation.SequenceLedger;
 import org.groundwatergateway.gateway.federation.SignedMessages;
+import org.groundwatergateway.gateway.schedule.Ticker;
 import org.groundwatergateway.gateway.security.SigningKeys;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.federation.Agreements;
@@ -70,6 +72,19 @@ public class FederationConfiguration {
     @Bean
     MirrorPuller mirrorPuller(Agreements agreements, Mirrors mirrors, FederationProperties properties, Clock clock) {
         return new MirrorPuller(agreements, mirrors, new PartnerClient(properties.requestTimeout(), properties.maxAnswerBytes(), clock), properties, clock);
+    }
+
+    /** The puller's round: every partner whose pull is due, checked every pull interval but at least each second. */
+    @Bean
+    Ticker mirrorPulling(MirrorPuller puller, FederationProperties properties) {
+        return new Ticker("federation-puller", properties.pullInterval().compareTo(Duration.ofSeconds(1)) < 0 ? properties.pullInterval()
+                : Duration.ofSeconds(1), puller::tick);
+    }
+
+    /** The outbox's round: each partner's messages delivered in order, every second. */
+    @Bean
+    Ticker jointWarningDelivery(JointWarningExchange exchange) {
+        return new Ticker("federation-sender", Duration.ofSeconds(1), exchange::deliver);
     }
 
     /** Joint warnings: raised from incidents' forecasts (on the bus) and exchanged with partners through the outbox. */

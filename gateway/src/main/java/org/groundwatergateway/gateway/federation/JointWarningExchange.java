@@ -6,9 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.emergency.IncidentService;
@@ -20,7 +17,6 @@ import org.groundwatergateway.policies.Viewer;
 import org.groundwatergateway.policies.federation.Peer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * that records them and delivered in order every second; incoming ones are verified as every federation message is
  * (signature, body, time, sequence), and must be about a warning the sender is a side of.
  */
-public final class JointWarningExchange implements JointWarnings.Courier, SmartLifecycle {
+public final class JointWarningExchange implements JointWarnings.Courier {
 
     public static final String STREAM = "JointWarnings";
     /** Where a partner takes them. */
@@ -48,7 +44,6 @@ public final class JointWarningExchange implements JointWarnings.Courier, SmartL
     private final Supplier<List<Peer>> peers;
     private final Clock clock;
     private JointWarnings warnings;
-    private ScheduledExecutorService ticker;
 
     public JointWarningExchange(Outbox outbox, SignedMessages messages, PartnerClient client, Function<String, Optional<Peer>> peerByGateway,
                                 Supplier<List<Peer>> peers, Clock clock) {
@@ -166,33 +161,5 @@ public final class JointWarningExchange implements JointWarnings.Courier, SmartL
             // refused below
         }
         throw new MessageRefusal(Reason.MALFORMED, "body", "the body is not a JSON object");
-    }
-
-    @Override
-    public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "federation-sender");
-            thread.setDaemon(true);
-            return thread;
-        });
-        ticker.scheduleWithFixedDelay(() -> {
-            // An exception would end a scheduled task for good; one bad round must not end delivery.
-            try {
-                deliver();
-            } catch (RuntimeException e) {
-                log.error("Delivering federation messages failed; trying again next round", e);
-            }
-        }, 1, 1, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (ticker != null) ticker.shutdownNow();
-        ticker = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return ticker != null;
     }
 }

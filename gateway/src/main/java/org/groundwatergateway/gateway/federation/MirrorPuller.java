@@ -11,9 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
 import org.groundwatergateway.core.federation.MirrorState;
@@ -27,7 +24,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * where the last stored page ended: no gaps. A failed pull leaves the mirror stale (with the time of the last whole
  * pull) and is tried again after a wait that doubles with each failure up to {@code gw.federation.backoff-max}.
  */
-public final class MirrorPuller implements SmartLifecycle {
+public final class MirrorPuller {
 
     private static final Logger log = LoggerFactory.getLogger(MirrorPuller.class);
     private static final String STA = "/sta/v1.1";
@@ -48,7 +44,6 @@ public final class MirrorPuller implements SmartLifecycle {
     private final PartnerClient partners;
     private final FederationProperties properties;
     private final Clock clock;
-    private ScheduledExecutorService ticker;
 
     public MirrorPuller(Agreements agreements, Mirrors mirrors, PartnerClient partners, FederationProperties properties, Clock clock) {
         this.agreements = agreements;
@@ -58,8 +53,8 @@ public final class MirrorPuller implements SmartLifecycle {
         this.clock = clock;
     }
 
-    /** Pulls every partner whose pull is due. */
-    void tick() {
+    /** Pulls every partner whose pull is due (each {@code gw.federation.pull-interval}, checked every second at most). */
+    public void tick() {
         Map<Long, List<Agreement>> byPeer = new LinkedHashMap<>();
         for (Agreement agreement : agreements.receivingNow()) byPeer.computeIfAbsent(agreement.peerId(), k -> new ArrayList<>()).add(agreement);
         byPeer.forEach((peerId, agreed) -> {
@@ -156,34 +151,5 @@ public final class MirrorPuller implements SmartLifecycle {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    @Override
-    public synchronized void start() {
-        ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "federation-puller");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = Math.min(properties.pullInterval().toMillis(), 1000);
-        ticker.scheduleWithFixedDelay(() -> {
-            // An exception would end a scheduled task for good; one bad tick must not end federation.
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                log.error("Federation pull round failed; trying again next time", e);
-            }
-        }, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (ticker != null) ticker.shutdownNow();
-        ticker = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return ticker != null;
     }
 }
