@@ -107,6 +107,8 @@ class EscalationApiTest extends RunningGateway {
     void theDemoRotaHasSomeoneOnEveryTierAndOnCallIsAdministeredByAdmins() {
         JsonNode now = http.get("/api/v1/on-call/now").json();
         for (String tier : List.of("DUTY_OFFICER", "SUPERVISOR", "EMERGENCY_TEAM")) assertThat(now.path(tier).size()).as(tier).isPositive();
+        // An empty time is no time given (RefusalLanguageFuzzTest found it answered 500).
+        assertThat(http.get("/api/v1/on-call/now?at=").json()).isEqualTo(now);
         JsonNode night = http.get("/api/v1/on-call/now?at=2026-11-25T23:00:00%2B08:00").json();
         assertThat(night.path("DUTY_OFFICER").get(0).path("email").asString()).isEqualTo("duty.night@example.org");
 

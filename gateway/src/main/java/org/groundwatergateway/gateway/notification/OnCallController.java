@@ -126,7 +126,9 @@ public class OnCallController {
     @GetMapping("/now")
     @Operation(summary = "Who holds each tier at a time (default now)")
     public Map<Tier, List<Contact>> now(@RequestParam(required = false) String at) {
-        Instant when = at == null ? clock.instant() : RequestValues.instant("at", at);
+        // An empty at is no time given, as everywhere else (it was passed on as null, a 500).
+        Instant given = RequestValues.instant("at", at);
+        Instant when = given == null ? clock.instant() : given;
         Map<Tier, List<Contact>> holders = new LinkedHashMap<>();
         for (Tier tier : Tier.values()) holders.put(tier, onCall.onCall(tier, when));
         return holders;
