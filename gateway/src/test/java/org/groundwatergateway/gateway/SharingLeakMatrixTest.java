@@ -262,7 +262,8 @@ class SharingLeakMatrixTest extends RunningGateway {
                 a -> linkedWell(a, codes.get(random.nextInt(codes.size())), random),
                 this::catalogRecords,
                 this::foreignData,
-                a -> qualityClasses(a, random));
+                a -> qualityClasses(a, random),
+                this::customReport);
         for (int i = 0; i < REQUESTS; i++) {
             Audience audience = Audience.values()[random.nextInt(Audience.values().length)];
             doors.get(random.nextInt(doors.size())).accept(audience);
@@ -273,7 +274,7 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(checked).as("items checked per door").containsOnlyKeys("well place outside", "well place regulator", "latest reading outside",
                 "observation outside", "reading outside", "aggregates outside", "export refused outside", "wfs export row outside", "enterprise outside", "enterprise own", "catalog outside",
                 "sparql outside", "provenance outside", "linked well outside", "records outside", "foreign outside",
-                "class counts outside");
+                "class counts outside", "custom report outside");
         assertThat(checked.values()).allSatisfy(n -> assertThat(n).isGreaterThan(20));
     }
 
@@ -635,6 +636,25 @@ class SharingLeakMatrixTest extends RunningGateway {
             assertThat(step.get("wells").asInt()).as("%s: no well the regulator does not see in %s", a, step.get("start"))
                     .isLessThanOrEqualTo(regulatorWells.getOrDefault(step.get("start").asString(), 0));
         }
+    }
+
+    /**
+     * The report builder's PDF: its sections show the readings and alerts in full, so only an audience shown them
+     * unmasked gets one; anyone else gets a refusal and no PDF.
+     */
+    private void customReport(Audience a) {
+        var answer = as(a).postForBytes("/api/v1/reports/custom", "{\"title\": \"专报\", \"from\": \"" + Instant.now().minus(Duration.ofDays(2))
+                + "\", \"to\": \"" + Instant.now() + "\", \"sections\": [{\"type\": \"series\", \"parameter\": \"" + PARAMETER
+                + "\", \"wells\": [\"GW-U05\"]}, {\"type\": \"alerts\"}]}");
+        String body = new String(answer.body(), StandardCharsets.ISO_8859_1);
+        if (a == Audience.REGULATOR) {
+            assertThat(answer.statusCode()).as(body).isEqualTo(200);
+            assertThat(body).startsWith("%PDF");
+            return;
+        }
+        counted("custom report outside");
+        assertThat(answer.statusCode()).as("%s: custom report", a).isIn(401, 403, 404);
+        assertThat(body).as("%s", a).doesNotStartWith("%PDF");
     }
 
     /** The CSV export of a datastream: the shipped default opens exports to the park and regulators alone. */
