@@ -2,7 +2,7 @@ import { api, authorizedFetch, ApiError, clearProblems, showProblem } from '../a
 import { claims } from '../auth.js';
 import { parameters } from '../data.js';
 import { el } from '../dom.js';
-import { t, formatTime, parameterName } from '../i18n.js';
+import { t, formatTime, parameterName, currentLocale } from '../i18n.js';
 import { can } from '../roles.js';
 import { download } from '../map/export.js';
 
@@ -93,10 +93,11 @@ async function one(section, id) {
         el('dt', {}, t('drills.severeAlert')), el('dd', { id: 'drill-severe-alert' }, after(d.severeAlertAt)),
         el('dt', {}, t('drills.incident')), el('dd', {}, d.incidentId ? el('a', { href: `#/incidents/${d.incidentId}`, id: 'drill-incident' }, `#${d.incidentId}`) : '—'),
         d.problem ? el('dt', {}, t('drills.problem')) : null, d.problem ? el('dd', { class: 'error' }, d.problem) : null));
+    const zh = currentLocale().startsWith('zh');
     score.replaceChildren(el('h2', {}, t('drills.score', { total: s.total.toFixed(0) })),
       el('table', { class: 'score' }, el('thead', {}, el('tr', {}, ...['item', 'measured', 'target', 'points'].map((c) => el('th', {}, t(`drills.column.${c}`))))),
         el('tbody', {}, ...s.items.map((item) => el('tr', { 'data-item': item.code },
-          el('td', {}, item.nameZh), el('td', {}, item.measured == null ? '—' : `${item.measured.toFixed(1)} ${item.unit}`),
+          el('td', { title: zh ? item.noteZh : item.noteEn }, zh ? item.nameZh : item.nameEn), el('td', {}, item.measured == null ? '—' : `${item.measured.toFixed(1)} ${item.unit}`),
           el('td', {}, `${item.target} ${item.unit}`), el('td', {}, item.score.toFixed(0)))))));
     score.setAttribute('data-total', String(s.total));
     actions.replaceChildren(...buttons(d));

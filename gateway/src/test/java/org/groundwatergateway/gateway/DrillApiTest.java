@@ -123,6 +123,10 @@ class DrillApiTest extends RunningGateway {
             steps.add(item.get("code").asString());
             assertThat(item.get("measured").isNumber()).as(item.toString()).isTrue();
             assertThat(item.get("score").asDouble()).isBetween(0.0, 100.0);
+            // Each language on its own (names of people aside): the Chinese report quotes noteZh, the English reader nameEn and noteEn.
+            assertThat(item.get("noteZh").asString()).as(item.toString()).doesNotContainPattern("[A-Za-z]{3,}").containsPattern("\\p{IsHan}");
+            assertThat(item.get("noteEn").asString().replace("值班员王五", "")).as(item.toString()).doesNotContainPattern("\\p{IsHan}");
+            assertThat(item.get("nameEn").asString()).as(item.toString()).matches("[A-Z][A-Za-z ]+");
         }
         assertThat(steps).containsExactly("detection", "notification", "acknowledgement", "analysis", "first-arrival", "tasks");
         assertThat(score.get("items").get(0).get("measured").asDouble()).isCloseTo(detectionDays, within(1e-6));
@@ -138,7 +142,10 @@ class DrillApiTest extends RunningGateway {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("应急演练评估报告").contains("PS-E10-LG").contains("演练评分").contains("监测发现").contains("值班确认")
                     .contains("园区污水处理厂").contains("VOC-U-1").contains(nearest.get("code").asString())
-                    .contains(dispatches.get(0).get("resourceName").asString()).contains("事件概况").contains("处置过程");
+                    .contains(dispatches.get(0).get("resourceName").asString()).contains("事件概况").contains("处置过程")
+                    .contains("释放开始至首次预警").doesNotContain("release to first alert").doesNotContain("on site")
+                    // Sections keep their numbers whether or not the forecast is done; values are written out, not as 1.046e+04.
+                    .contains("三、受影响敏感目标").doesNotContainPattern("\\d\\.\\d+e[+-]\\d");
         }
         // The drill incident's own emergency report never passes for a real one.
         try (PDDocument document = Loader.loadPDF(http.getBytes("/api/v1/reports/incidents/" + incidentId))) {

@@ -313,44 +313,51 @@ public final class DrillService {
     private DrillScore score(Drill drill, IncidentService.Details details) {
         List<DrillScore.Item> items = new ArrayList<>();
         Double detectionDays = drill.firstAlertAt() == null ? null : days(drill.releaseStart(), drill.firstAlertAt());
-        items.add(DrillScore.timed("detection", "监测发现", detectionDays, targets.detection().toSeconds() / 86400.0, "d",
-                drill.firstAlertAt() == null ? "监测未发现释放 the monitoring did not see the release" : "释放开始至首次预警 release to first alert"));
+        items.add(DrillScore.timed("detection", "监测发现", "Detection", detectionDays, targets.detection().toSeconds() / 86400.0, "d",
+                drill.firstAlertAt() == null ? "监测未发现释放" : "释放开始至首次预警",
+                drill.firstAlertAt() == null ? "the monitoring did not see the release" : "release to first alert"));
 
         Optional<EscalationState> escalation = drill.severeAlertId() == null ? Optional.empty() : escalations.find(drill.severeAlertId());
         Double notifiedSeconds = escalation.flatMap(state -> escalations.deliveries(state.alertId()).stream()
                         .filter(d -> d.tier() == Tier.DUTY_OFFICER && d.status() == Delivery.Status.SENT).map(Delivery::attemptedAt)
                         .min(Comparator.naturalOrder()).map(sent -> Duration.between(state.startedAt(), sent).toMillis() / 1000.0))
                 .orElse(null);
-        items.add(DrillScore.timed("notification", "推送值班员", notifiedSeconds, targets.notification().toSeconds(), "s",
-                notifiedSeconds == null ? "值班员未收到推送 no delivery to the duty officer" : "预警至值班员收到推送 alert to the duty officer's delivery"));
+        items.add(DrillScore.timed("notification", "推送值班员", "Duty officer notified", notifiedSeconds, targets.notification().toSeconds(), "s",
+                notifiedSeconds == null ? "值班员未收到推送" : "预警至值班员收到推送",
+                notifiedSeconds == null ? "no delivery to the duty officer" : "alert to the duty officer's delivery"));
 
         Duration ackTarget = policy.timeout(Alert.Level.SEVERE);
         Double ackMinutes = escalation.filter(s -> s.acknowledgedAt() != null)
                 .map(s -> Duration.between(s.startedAt(), s.acknowledgedAt()).toMillis() / 60_000.0).orElse(null);
-        items.add(DrillScore.timed("acknowledgement", "值班确认", ackMinutes, ackTarget.toSeconds() / 60.0, "min",
-                escalation.map(s -> s.acknowledgedAt() == null ? "尚未确认 not acknowledged" : "由 " + s.acknowledgedBy() + " 确认 acknowledged")
-                        .orElse("无严重预警 no severe alert")));
+        items.add(DrillScore.timed("acknowledgement", "值班确认", "Acknowledgement", ackMinutes, ackTarget.toSeconds() / 60.0, "min",
+                escalation.map(s -> s.acknowledgedAt() == null ? "尚未确认" : "由 " + s.acknowledgedBy() + " 确认").orElse("无严重预警"),
+                escalation.map(s -> s.acknowledgedAt() == null ? "not acknowledged" : "acknowledged by " + s.acknowledgedBy())
+                        .orElse("no severe alert")));
 
         Incident incident = details == null ? null : details.incident();
         Double analysisMinutes = incident == null || incident.analysis().finishedAt() == null
                 || incident.analysis().state() != Incident.AnalysisState.DONE ? null
                 : minutes(incident.openedAt(), incident.analysis().finishedAt());
-        items.add(DrillScore.timed("analysis", "预测与溯源", analysisMinutes, targets.analysis().toSeconds() / 60.0, "min",
-                incident == null ? "无事件 no incident" : "事件启动至羽流预测与溯源完成 opening to forecast and tracing: " + incident.analysis().state()));
+        items.add(DrillScore.timed("analysis", "预测与溯源", "Forecast and tracing", analysisMinutes, targets.analysis().toSeconds() / 60.0, "min",
+                incident == null ? "无事件" : "事件启动至羽流预测与溯源完成：" + incident.analysis().state().nameZh(),
+                incident == null ? "no incident" : "opening to forecast and tracing: " + incident.analysis().state()));
 
         Optional<Dispatch> firstOnSite = details == null ? Optional.empty() : details.dispatches().stream()
                 .filter(d -> d.onSiteAt() != null).min(Comparator.comparing(Dispatch::onSiteAt));
         Double arrivalMinutes = firstOnSite.map(d -> minutes(incident.openedAt(), d.onSiteAt())).orElse(null);
-        String planned = details == null || details.dispatches().isEmpty() ? "无调度 nothing dispatched" : String.format(Locale.ROOT,
-                "最近资源预计 %.1f 分钟到达 nearest resource's ETA", details.dispatches().stream().mapToDouble(Dispatch::etaMinutes).min().orElseThrow());
-        items.add(DrillScore.timed("first-arrival", "首支力量到场", arrivalMinutes, targets.firstArrival().toSeconds() / 60.0, "min",
-                firstOnSite.map(d -> d.resource().nameZh() + " 到场 on site; " + planned).orElse("尚无资源到场 none on site yet; " + planned)));
+        Double nearestEta = details == null ? null : details.dispatches().stream().mapToDouble(Dispatch::etaMinutes).boxed().min(Comparator.naturalOrder())
+                .orElse(null);
+        String plannedZh = nearestEta == null ? "无调度" : String.format(Locale.ROOT, "最近资源预计 %.1f 分钟到达", nearestEta);
+        String plannedEn = nearestEta == null ? "nothing dispatched" : String.format(Locale.ROOT, "nearest resource's ETA %.1f min", nearestEta);
+        items.add(DrillScore.timed("first-arrival", "首支力量到场", "First on site", arrivalMinutes, targets.firstArrival().toSeconds() / 60.0, "min",
+                firstOnSite.map(d -> d.resource().nameZh() + " 到场；" + plannedZh).orElse("尚无资源到场；" + plannedZh),
+                firstOnSite.map(d -> d.resource().code() + " on site; " + plannedEn).orElse("none on site yet; " + plannedEn)));
 
         List<IncidentTask> tasks = details == null ? List.of() : details.tasks();
         long onTime = tasks.stream().filter(IncidentTask::doneOnTime).count();
         double share = tasks.isEmpty() ? 0 : 100.0 * onTime / tasks.size();
-        items.add(new DrillScore.Item("tasks", "任务按时完成", share, 100, "%", share,
-                String.format(Locale.ROOT, "%d / %d 项按时完成 done on time", onTime, tasks.size())));
+        items.add(new DrillScore.Item("tasks", "任务按时完成", "Tasks on time", share, 100, "%", share,
+                String.format(Locale.ROOT, "%d / %d 项按时完成", onTime, tasks.size()), String.format(Locale.ROOT, "%d of %d done on time", onTime, tasks.size())));
         return DrillScore.of(items);
     }
 

@@ -26,6 +26,7 @@ import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
+import org.groundwatergateway.core.parameter.MeasuredValues;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.problem.InvalidInput;
@@ -201,8 +202,8 @@ public final class IncidentService {
         Double concentration = IncidentGrouping.concentration(incident.concentrationMgPerL(), seenMgPerL);
         if (concentration != null && !concentration.equals(incident.concentrationMgPerL())) {
             incidents.updateConcentration(incident.id(), concentration);
-            note(incident.id(), at, String.format(Locale.ROOT, "事件浓度升至 %.4g %s（%s）", concentration / SiteTracing.milligramsPerLitre(parameter),
-                    parameter.unit(), well.code()));
+            note(incident.id(), at, "事件浓度升至 " + MeasuredValues.fourDigits(concentration / SiteTracing.milligramsPerLitre(parameter)) + " "
+                    + parameter.unit() + "（" + well.code() + "）");
         }
         ResponseLevel level = settings.grouping().escalated(incident.level(), well.role());
         if (level != incident.level()) {
@@ -504,7 +505,8 @@ public final class IncidentService {
      */
     private static String seen(Alert alert, Well well, Parameter parameter) {
         if (alert.origin() == null) return "监测井 " + well.code() + " " + parameter.nameZh() + "（" + alert.level().nameZh() + "预警）";
-        return String.format(Locale.ROOT, "监测井 %s %s %.4g %s（%s 北京时间）", well.code(), parameter.nameZh(), alert.origin().value(), parameter.unit(),
+        return String.format(Locale.ROOT, "监测井 %s %s %s %s（%s 北京时间）", well.code(), parameter.nameZh(),
+                MeasuredValues.fourDigits(alert.origin().value()), parameter.unit(),
                 alert.origin().observedAt().atOffset(ChinaStandardTime.OFFSET).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
     }
 

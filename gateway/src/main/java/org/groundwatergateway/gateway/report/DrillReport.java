@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.groundwatergateway.core.drill.Drill;
 import org.groundwatergateway.core.drill.DrillScore;
 import org.groundwatergateway.core.drill.DrillService;
+import org.groundwatergateway.core.parameter.MeasuredValues;
 
 /**
  * The report of a drill (应急演练评估报告): the rehearsed release, how the monitoring found it, the score of every step of
@@ -28,7 +29,8 @@ final class DrillReport {
         facts.add(List.of("园区", d.parkCode()));
         facts.add(List.of("模拟污染物", texts.parameter(d.parameterCode())));
         facts.add(List.of("模拟泄漏源", (d.sourceCode() == null ? "" : d.sourceCode() + " ")
-                + String.format(Locale.ROOT, "东经 %.6f°，北纬 %.6f°，源强 %.4g mg/L", d.sourceLon(), d.sourceLat(), d.sourceMgPerL())));
+                + String.format(Locale.ROOT, "东经 %.6f°，北纬 %.6f°，源强 %s mg/L", d.sourceLon(), d.sourceLat(),
+                        MeasuredValues.fourDigits(d.sourceMgPerL()))));
         facts.add(List.of("含水层", d.aquiferCode()));
         facts.add(List.of("泄漏开始（演练时间）", ReportTexts.time(d.releaseStart())));
         facts.add(List.of("首次预警（演练时间）", ReportTexts.time(d.firstAlertAt())));
@@ -48,7 +50,7 @@ final class DrillReport {
             labels.add(item.nameZh());
             points[k] = item.score();
             rows.add(List.of(item.nameZh(), item.measured() == null ? "—" : String.format(Locale.ROOT, "%.3g %s", item.measured(), item.unit()),
-                    String.format(Locale.ROOT, "%.3g %s", item.target(), item.unit()), String.format(Locale.ROOT, "%.0f", item.score()), item.note()));
+                    String.format(Locale.ROOT, "%.3g %s", item.target(), item.unit()), String.format(Locale.ROOT, "%.0f", item.score()), item.noteZh()));
         }
         report.figure(ReportChart.stackedBars(font, "各环节得分", "分", labels, List.of(new ReportChart.Series("得分", new Color(0x2f6fdb), points))),
                 "图 演练各环节得分（满分 100）");

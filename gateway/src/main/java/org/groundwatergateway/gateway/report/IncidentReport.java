@@ -11,6 +11,7 @@ import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.emergency.IncidentTask;
 import org.groundwatergateway.core.emergency.PlumeForecast;
 import org.groundwatergateway.core.emergency.TimelineEntry;
+import org.groundwatergateway.core.parameter.MeasuredValues;
 
 /**
  * The emergency report of an incident (突发地下水污染事件报告): what happened and where, its extent and the receptors at
@@ -43,7 +44,7 @@ final class IncidentReport {
         facts.add(List.of("预警级别", i.severity() == null ? "—" : i.severity().nameZh()));
         facts.add(List.of("状态", i.status().nameZh()));
         facts.add(List.of("位置", String.format(Locale.ROOT, "东经 %.6f°，北纬 %.6f°", i.location().getX(), i.location().getY())));
-        facts.add(List.of("浓度", i.concentrationMgPerL() == null ? "—" : String.format(Locale.ROOT, "%.4g mg/L", i.concentrationMgPerL())));
+        facts.add(List.of("浓度", i.concentrationMgPerL() == null ? "—" : MeasuredValues.fourDigits(i.concentrationMgPerL()) + " mg/L"));
         facts.add(List.of("启动时间", ReportTexts.time(i.openedAt())));
         facts.add(List.of("控制时间", ReportTexts.time(i.containedAt())));
         facts.add(List.of("关闭时间", ReportTexts.time(i.closedAt())));
@@ -88,17 +89,20 @@ final class IncidentReport {
                 for (PlumeForecast.Band b : fronts) rows.add(List.of((long) b.day() + " 天", metres(b.p05()), metres(b.p50()), metres(b.p95())));
                 report.table(List.of("时间", "P5", "P50", "P95"), rows);
             }
-            report.heading("三、受影响敏感目标");
-            if (forecast.receptors().isEmpty()) {
-                report.paragraph("预测时段内无敏感目标受威胁。");
-            } else {
-                List<List<String>> rows = new ArrayList<>();
-                for (PlumeForecast.ReceptorRisk r : forecast.receptors()) {
-                    rows.add(List.of(r.code() + " " + r.nameZh(), metres(r.alongM()), years(r.advectiveDays()), years(r.arrivalP2_5()),
-                            years(r.arrivalP50()), years(r.arrivalP97_5()), String.format(Locale.ROOT, "%.0f%%", 100 * r.fractionNotArriving())));
-                }
-                report.table(List.of("目标", "沿程距离", "对流到达", "到达 P2.5", "到达 P50", "到达 P97.5", "不会到达"), rows);
+        }
+        // The section stands whether or not the forecast is done, so that the sections keep their numbers.
+        report.heading("三、受影响敏感目标");
+        if (!forecastDone) {
+            report.paragraph("待羽流预测完成后评估。");
+        } else if (forecast.receptors().isEmpty()) {
+            report.paragraph("预测时段内无敏感目标受威胁。");
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (PlumeForecast.ReceptorRisk r : forecast.receptors()) {
+                rows.add(List.of(r.code() + " " + r.nameZh(), metres(r.alongM()), years(r.advectiveDays()), years(r.arrivalP2_5()),
+                        years(r.arrivalP50()), years(r.arrivalP97_5()), String.format(Locale.ROOT, "%.0f%%", 100 * r.fractionNotArriving())));
             }
+            report.table(List.of("目标", "沿程距离", "对流到达", "到达 P2.5", "到达 P50", "到达 P97.5", "不会到达"), rows);
         }
 
         report.heading("四、处置方案");

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.groundwatergateway.core.parameter.MeasuredValues;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.time.ChinaStandardTime;
@@ -101,6 +102,6 @@ record ReportTexts(Map<String, Parameter> parameters) {
     }
 
     static String number(Double value) {
-        return value == null || value.isNaN() ? "—" : String.format(Locale.ROOT, "%.4g", value);
+        return value == null || value.isNaN() ? "—" : MeasuredValues.fourDigits(value);
     }
 }
