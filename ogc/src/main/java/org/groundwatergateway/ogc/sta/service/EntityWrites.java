@@ -157,7 +157,7 @@ public final class EntityWrites {
         if (path == null || path.segments().size() != 1 || target.id() == null || path.property() != null || path.ref()) {
             throw new StaQueryException("PATCH changes one entity addressed by its id, e.g. /Things(1)");
         }
-        if (target.type() == EntityType.DATASTREAM && ForeignDatastreamIds.isForeign(target.id())) throw new ForeignDatastreamReadOnly(target.id());
+        if (target.type() == EntityType.DATASTREAM) refuseMirrored(target.id());
         Map<String, Object> values = new LinkedHashMap<>();
         flatten("", body(request), values, target.type(), EntityUpdates.changeable(target.type(), target.id()));
         updates.update(target.type(), target.id(), values);
@@ -173,7 +173,7 @@ public final class EntityWrites {
             throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
         }
         long id = path.last().id();
-        if (path.type() == EntityType.DATASTREAM && ForeignDatastreamIds.isForeign(id)) throw new ForeignDatastreamReadOnly(id);
+        if (path.type() == EntityType.DATASTREAM) refuseMirrored(id);
         if (path.type() == EntityType.OBSERVATION) {
             if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
             return StaResponse.noContent();
@@ -196,6 +196,17 @@ public final class EntityWrites {
         updates.retire(path.type(), id, request.viewer().name(), clock.instant());
         devicesChanged.run(); // Datastreams retire with whatever was deleted
         return StaResponse.noContent();
+    }
+
+    /**
+     * Refuses (409) a write to a datastream a partner shares with us, mirrored. An id in that range that names no
+     * mirror is left to the write, which finds no such Datastream (404, or 400 for an Observation's link).
+     */
+    private void refuseMirrored(long datastream) {
+        if (ForeignDatastreamIds.isForeign(datastream) && database.jdbc().sql("SELECT COUNT(*) FROM foreign_datastreams WHERE id = ?")
+                .param(datastream - ForeignDatastreamIds.BASE).query(Long.class).single() > 0) {
+            throw new ForeignDatastreamReadOnly(datastream);
+        }
     }
 
     /** POST /Datastreams(1)/Observations means an Observation of Datastream 1: the link is added to the body. */
@@ -249,7 +260,7 @@ public final class EntityWrites {
                     + "Observations create no Datastreams");
         }
         long datastream = datastreamRef.get("@iot.id").asLong();
-        if (ForeignDatastreamIds.isForeign(datastream)) throw new ForeignDatastreamReadOnly(datastream);
+        refuseMirrored(datastream);
         if (monitoring.findDatastream(datastream).isEmpty()) throw new StaQueryException("Datastream: no Datastream with @iot.id " + datastream);
         JsonNode result = body.path("result");
         if (!result.isNumber() || !Double.isFinite(result.asDouble())) {

@@ -196,6 +196,30 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void aWellsLocationDeletedThroughSensorThingsIsUnlinkedThereAloneUntilPostedAgain() {
+        long well = page("/Things", "$filter=name%20eq%20'GW-U07'").entities().get(0).id();
+        int historicalLocations = page("/HistoricalLocations", "$count=true&$top=0").count().intValue();
+        EntityUpdates updates = new EntityUpdates(database);
+        try {
+            updates.unlink(EntityType.HISTORICAL_LOCATION, well, "test", NOW);
+            assertThat(page("/Things(" + well + ")/HistoricalLocations", "$count=true").count()).isZero();
+            assertThat(page("/Things(" + well + ")/Locations", "$count=true").count()).isEqualTo(1);
+            assertThat(page("/HistoricalLocations", "$count=true&$top=0").count()).isEqualTo(historicalLocations - 1);
+            updates.unlink(EntityType.LOCATION, well, "test", NOW);
+            assertThat(page("/Things(" + well + ")/Locations", "$count=true").count()).isZero();
+            assertThatThrownBy(() -> updates.unlink(EntityType.LOCATION, well, "test", NOW)).isInstanceOf(StaNotFoundException.class);
+            assertThatThrownBy(() -> updates.update(EntityType.LOCATION, well, Map.of("name", "x"))).isInstanceOf(StaNotFoundException.class);
+            // The well keeps its position for every other door, which reads the wells themselves.
+            assertThat(database.jdbc().sql("SELECT COUNT(*) FROM wells WHERE id = ? AND location IS NOT NULL").param(well).query(Integer.class).single())
+                    .isEqualTo(1);
+        } finally {
+            updates.relink(well);
+        }
+        assertThat(page("/Things(" + well + ")/Locations", "$count=true").count()).isEqualTo(1);
+        assertThat(page("/HistoricalLocations", "$count=true&$top=0").count()).isEqualTo(historicalLocations);
+    }
+
+    @Test
     void observationsAreRestrictedToTheirDatastreamsByARowKeyThatIsNoProperty() {
         long datastream = page("/Datastreams", "$top=1", type -> Disclosure.full()).entities().get(0).id();
         long ofIt = page("/Datastreams(" + datastream + ")/Observations", "$count=true&$top=1", type -> Disclosure.full()).count();
