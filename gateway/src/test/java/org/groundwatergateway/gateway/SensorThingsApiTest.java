@@ -184,7 +184,7 @@ class SensorThingsApiTest extends RunningGateway {
         JsonNode morning = get(observations + "?$filter=hour(phenomenonTime) eq 1 and day(phenomenonTime) eq 1 and month(phenomenonTime) eq 11 "
                 + "and year(phenomenonTime) eq 2025 and minute(phenomenonTime) eq 0 and second(phenomenonTime) eq 0");
         assertThat(morning.path("value").size()).isEqualTo(1);
-        assertThat(morning.path("value").get(0).path("phenomenonTime").asString()).isEqualTo("2025-11-01T01:00:00Z");
+        assertThat(morning.path("value").get(0).path("phenomenonTime").asString()).isEqualTo("2025-11-01T01:00:00.000Z");
         assertThat(get(observations + "?$filter=phenomenonTime ge 2025-11-02T00:00:00+08:00 and phenomenonTime lt 2025-11-02T02:00:00Z&$count=true")
                 .path("@iot.count").asInt()).isEqualTo(10);
         assertThat(get(observations + "?$filter=date(phenomenonTime) eq 2025-11-01&$count=true").path("@iot.count").asInt()).isEqualTo(24);
@@ -318,13 +318,12 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(get("/Locations(" + wellId + ")").path("location").path("coordinates").get(0).asDouble()).isEqualTo(121.012);
 
         assertThat(http.delete(STA + "/Datastreams(" + ds + ")", null, null).status()).isEqualTo(401);
-        assertThat(http.delete(STA + "/Locations(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(409);
         // Deleting an Observation retracts its reading: gone from SensorThings and the REST readings, its raw value kept.
         long observationId = stored.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", null, null).status()).isEqualTo(401);
         assertThat(http.getAs("/api/v1/datastreams/" + ds + "/readings", "admin", "demo-admin").json().path("items")).hasSize(1);
-        assertThat(get("/Datastreams(" + ds + ")").path("phenomenonTime").asString()).startsWith("2025-11-05T00:00:00Z/");
-        assertThat(get("/HistoricalLocations(" + wellId + ")").path("time").asString()).startsWith("2025-11-05T00:00:00Z");
+        assertThat(get("/Datastreams(" + ds + ")").path("phenomenonTime").asString()).startsWith("2025-11-05T00:00:00.000Z/");
+        assertThat(get("/HistoricalLocations(" + wellId + ")").path("time").asString()).startsWith("2025-11-05T00:00:00.000Z");
         assertThat(http.delete(STA + "/Observations(" + observationId + ")", "admin", "demo-admin").status()).isEqualTo(200);
         assertThat(http.get(STA + "/Observations(" + observationId + ")").status()).isEqualTo(404);
         assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).isEmpty();
@@ -335,7 +334,7 @@ class SensorThingsApiTest extends RunningGateway {
         Http.Response timed = http.post(STA + "/Datastreams(" + ds + ")/Observations", "{\"phenomenonTime\": \"2025-11-05T09:00:00+08:00\", "
                 + "\"resultTime\": \"2025-11-05T09:30:00+08:00\", \"result\": 7.3}", "admin", "demo-admin");
         assertThat(timed.status()).as(timed.body()).isEqualTo(201);
-        assertThat(timed.json().path("resultTime").asString()).isEqualTo("2025-11-05T01:30:00Z");
+        assertThat(timed.json().path("resultTime").asString()).isEqualTo("2025-11-05T01:30:00.000Z");
         assertThat(get("/Observations?$filter=resultTime eq 2025-11-05T01:30:00Z").path("value")).hasSize(1);
         // The well is a FeatureOfInterest while it has Observations; deleting that retracts them all.
         assertThat(http.get(STA + "/FeaturesOfInterest(" + wellId + ")").status()).isEqualTo(200);
@@ -350,10 +349,74 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(again.json().path("resultTime").isNull()).isTrue();
         assertThat(get("/Datastreams(" + ds + ")/Observations").path("value")).extracting(o -> o.path("result").asDouble()).containsExactly(7.4);
         assertThat(get("/Things(" + wellId + ")").path("name").asString()).isEqualTo("GW-STA1");
+        // A well's HistoricalLocation and Location are deleted from SensorThings as links; the well keeps its position.
+        assertThat(http.delete(STA + "/HistoricalLocations(" + wellId + ")", null, null).status()).isEqualTo(401);
+        assertThat(http.delete(STA + "/HistoricalLocations(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/HistoricalLocations(" + wellId + ")").status()).isEqualTo(404);
+        assertThat(get("/Locations(" + wellId + ")/Things").path("value")).hasSize(1);
+        assertThat(http.delete(STA + "/Locations(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/Locations(" + wellId + ")").status()).isEqualTo(404);
+        assertThat(get("/Things(" + wellId + ")/Locations").path("value")).isEmpty();
+        assertThat(http.delete(STA + "/Locations(" + wellId + ")", "admin", "demo-admin").status()).isEqualTo(404);
+        assertThat(http.patch(STA + "/Locations(" + wellId + ")", "{\"location\": {\"type\": \"Point\", \"coordinates\": [121.0, 32.5]}}",
+                "admin", "demo-admin").status()).isEqualTo(404);
+        assertThat(http.getAs("/api/v1/wells/GW-STA1", "admin", "demo-admin").json().path("geometry").path("coordinates").get(0).asDouble())
+                .isEqualTo(121.012);
+        // Posting a Location for the well moves it and links it again, with its HistoricalLocation.
+        Http.Response moved = http.post(STA + "/Things(" + wellId + ")/Locations", "{\"name\": \"GW-STA1\", \"encodingType\": "
+                + "\"application/geo+json\", \"location\": {\"type\": \"Point\", \"coordinates\": [121.013, 32.553]}}", "admin", "demo-admin");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(201);
+        assertThat(get("/Locations(" + wellId + ")").path("location").path("coordinates").get(0).asDouble()).isEqualTo(121.013);
+        assertThat(http.get(STA + "/HistoricalLocations(" + wellId + ")").status()).isEqualTo(200);
         Http.Response spare = http.post(STA + "/Sensors", sensor.replace("STA-SENSOR-1", "STA-SENSOR-2"), "admin", "demo-admin");
         long spareId = spare.json().path("@iot.id").asLong();
         assertThat(http.delete(STA + "/Sensors(" + spareId + ")", "admin", "demo-admin").status()).isEqualTo(200);
         assertThat(http.get(STA + "/Sensors(" + spareId + ")").status()).isEqualTo(404);
+    }
+
+    /** A Thing given no park is no well or weather station: a generic Thing, as its client described it. */
+    @Test
+    void aThingOfNoParkIsAGenericThingKeptAsItsClientDescribedIt() {
+        Http.Response created = http.post(STA + "/Things", "{\"name\": \"thing 1\", \"description\": \"thing one\", "
+                + "\"properties\": {\"reference\": \"first\", \"floor\": 3}}", "admin", "demo-admin");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("@iot.id").asLong();
+        assertThat(id).as("numbered above wells and weather stations").isGreaterThan(2_000_000_000L);
+        assertThat(created.raw().headers().firstValue("Location").orElseThrow()).endsWith("/sta/v1.1/Things(" + id + ")");
+        JsonNode thing = get("/Things(" + id + ")");
+        assertThat(thing.path("name").asString()).isEqualTo("thing 1");
+        assertThat(thing.path("description").asString()).isEqualTo("thing one");
+        assertThat(thing.path("properties").toString()).isEqualTo("{\"reference\":\"first\",\"floor\":3}");
+        assertThat(get("/Things?$filter=name eq 'thing 1'").path("value")).extracting(t -> t.path("@iot.id").asLong()).containsExactly(id);
+        // No place and no Datastreams: it is no Location, HistoricalLocation or FeatureOfInterest.
+        assertThat(get("/Things(" + id + ")/Locations").path("value")).isEmpty();
+        assertThat(get("/Things(" + id + ")/Datastreams").path("value")).isEmpty();
+        for (String set : List.of("Locations", "HistoricalLocations", "FeaturesOfInterest")) {
+            assertThat(http.get(STA + "/" + set + "(" + id + ")").status()).as(set).isEqualTo(404);
+        }
+        // What it cannot have yet is refused, not dropped; and its id never reaches the well its row id would name.
+        assertThat(http.post(STA + "/Things", "{\"name\": \"thing 2\", \"Locations\": [{\"name\": \"l\", \"location\": {\"type\": "
+                + "\"Point\", \"coordinates\": [121.0, 32.5]}}]}", "admin", "demo-admin").status()).isEqualTo(400);
+        assertThat(get("/Things?$filter=name eq 'thing 2'").path("value")).isEmpty();
+        assertThat(http.post(STA + "/Datastreams", "{\"name\": \"thing 1/ph\", \"Thing\": {\"@iot.id\": " + id + "}, \"Sensor\": {\"@iot.id\": 1}, "
+                + "\"ObservedProperty\": {\"@iot.id\": 1}}", "admin", "demo-admin").status()).isEqualTo(400);
+        assertThat(http.patch(STA + "/Locations(" + id + ")", "{\"location\": {\"type\": \"Point\", \"coordinates\": [121.0, 32.5]}}",
+                "admin", "demo-admin").status()).isEqualTo(404);
+        assertThat(http.delete(STA + "/FeaturesOfInterest(" + id + ")", "admin", "demo-admin").status()).isEqualTo(404);
+
+        // PATCH replaces its properties as a whole (they are its client's JSON object); a park would pass it for a well.
+        Http.Response patched = http.patch(STA + "/Things(" + id + ")", "{\"description\": \"thing one, moved\", "
+                + "\"properties\": {\"reference\": \"second\"}}", "admin", "demo-admin");
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().path("properties").toString()).isEqualTo("{\"reference\":\"second\"}");
+        assertThat(get("/Things(" + id + ")").path("description").asString()).isEqualTo("thing one, moved");
+        assertThat(http.patch(STA + "/Things(" + id + ")", "{\"properties\": {\"park\": \"HBDP\"}}", "admin", "demo-admin").status()).isEqualTo(400);
+        assertThat(http.patch(STA + "/Things(" + id + ")", "{\"properties\": \"x\"}", "admin", "demo-admin").status()).isEqualTo(400);
+
+        assertThat(http.delete(STA + "/Things(" + id + ")", null, null).status()).isEqualTo(401);
+        assertThat(http.delete(STA + "/Things(" + id + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/Things(" + id + ")").status()).isEqualTo(404);
+        assertThat(http.delete(STA + "/Things(" + id + ")", "admin", "demo-admin").status()).isEqualTo(404);
     }
 
     @Test

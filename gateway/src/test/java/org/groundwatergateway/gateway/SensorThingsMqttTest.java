@@ -76,10 +76,10 @@ class SensorThingsMqttTest extends RunningGateway {
         String reading = "[{\"well\": \"GW-U12\", \"parameter\": \"ph\", \"time\": \"2025-11-12T08:00:00+08:00\", \"value\": 7.33}]";
         long sent = System.nanoTime();
         assertThat(http.post("/api/v1/readings", reading, "admin", "demo-admin").status()).isEqualTo(200);
-        Received message = awaitObservation("2025-11-12T00:00:00Z");
+        Received message = awaitObservation("2025-11-12T00:00:00.000Z");
         assertThat(message.topic()).isEqualTo("v1.1/Datastreams(" + ds + ")/Observations");
         assertThat(message.json().path("result").asDouble()).isEqualTo(7.33);
-        assertThat(message.json().path("phenomenonTime").asString()).isEqualTo("2025-11-12T00:00:00Z");
+        assertThat(message.json().path("phenomenonTime").asString()).isEqualTo("2025-11-12T00:00:00.000Z");
         assertThat(message.json().path("@iot.selfLink").asString()).contains("/sta/v1.1/Observations(");
         assertThat(TimeUnit.NANOSECONDS.toMillis(message.nanos() - sent)).isLessThan(1000);
     }
@@ -93,7 +93,7 @@ class SensorThingsMqttTest extends RunningGateway {
         MqttClient engineer = connectMqtt("sta-engineer", accessToken("om").toCharArray());
         String observation = "{\"phenomenonTime\": \"2025-11-13T08:00:00+08:00\", \"result\": 7.12}";
         engineer.publish("v1.1/Datastreams(" + ds + ")/Observations", observation.getBytes(StandardCharsets.UTF_8), 1, false);
-        Received announced = awaitObservation("2025-11-13T00:00:00Z");
+        Received announced = awaitObservation("2025-11-13T00:00:00.000Z");
         assertThat(announced.json().path("result").asDouble()).isEqualTo(7.12);
         JsonNode stored = http.get("/sta/v1.1/Datastreams(" + ds + ")/Observations?$filter=phenomenonTime%20eq%202025-11-13T00:00:00Z").json();
         assertThat(stored.path("value").get(0).path("parameters").path("source").asString()).isEqualTo("sta");

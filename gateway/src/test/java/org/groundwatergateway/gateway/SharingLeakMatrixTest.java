@@ -335,6 +335,30 @@ class SharingLeakMatrixTest extends RunningGateway {
     }
 
     /** The alert stream (SSE) carries alerts as raised: it opens for the regulator alone, and nothing reaches anyone else. */
+    /**
+     * A generic Thing (created through SensorThings with no park: no well) is a record of the Things dataset, which the
+     * shipped default shows every audience; it reaches no door of wells or places, and a viewer limited to a park's rows
+     * would not see it (EntityStoreContract).
+     */
+    @Test
+    void aGenericThingIsShownAsTheThingsDatasetIsAndInNoDoorOfWells() {
+        Http.Response created = http.post("/sta/v1.1/Things", "{\"name\": \"LEAK-GENERIC\", \"description\": \"generic\", "
+                + "\"properties\": {\"reference\": \"leak-matrix\"}}", "admin", "demo-admin");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("@iot.id").asLong();
+        for (Audience a : Audience.values()) {
+            JsonNode thing = ok(as(a).get("/sta/v1.1/Things(" + id + ")"));
+            assertThat(thing.path("properties").path("reference").asString()).as("%s", a).isEqualTo("leak-matrix");
+            assertThat(as(a).get("/sta/v1.1/Locations(" + id + ")").status()).as("%s", a).isEqualTo(404);
+            for (String door : List.of("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:wells&OUTPUTFORMAT=application/json",
+                    "/ogcapi/collections/wells/items?limit=1000", "/api/v1/wells")) {
+                Http.Response answer = as(a).get(door);
+                assertThat(answer.status()).as("%s %s", a, door).isIn(200, 401, 403, 404);
+                assertThat(answer.body()).as("%s %s", a, door).doesNotContain("LEAK-GENERIC", "leak-matrix");
+            }
+        }
+    }
+
     @Test
     void theAlertStreamOpensForTheRegulatorAlone() throws Exception {
         for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.ENTERPRISE_B, Audience.PARTNER}) {

@@ -63,6 +63,18 @@ public final class MonitoringRepository {
         return s.withId(id);
     }
 
+    /**
+     * Registers a Thing created through SensorThings that is neither a well nor a weather station (Retirement's
+     * {@code GENERIC_THING}); SensorThings alone shows it.
+     *
+     * @param properties the client's properties as a JSON object's text, or null
+     * @return its row id in {@code sta_thing_register}
+     */
+    public long insertGenericThing(String name, String description, String properties, Instant at) {
+        return Rows.insert(jdbc.sql("INSERT INTO sta_thing_register (name, description, properties, created_at) VALUES (?, ?, ?, ?)")
+                .params(name, description, properties, Rows.timestamp(at)));
+    }
+
     public List<WeatherStation> findWeatherStations(long parkId) {
         return jdbc.sql("SELECT id, park_id, code, name_zh, " + select("location") + " FROM weather_stations WHERE park_id = ? ORDER BY code")
                 .param(parkId)

@@ -29,7 +29,9 @@ public final class Retirement {
         WEATHER_STATION("weather_station_register", "retired_at", "weather_station_id"),
         SENSOR("sensor_register", "retired_at", "sensor_id"),
         DATASTREAM("datastream_register", "retired_at", "id"),
-        OBSERVED_PROPERTY("parameters", "observed_property_retired_at", "parameter_id");
+        OBSERVED_PROPERTY("parameters", "observed_property_retired_at", "parameter_id"),
+        /** A Thing created through SensorThings that is neither a well nor a weather station: no datastream names it yet. */
+        GENERIC_THING("sta_thing_register", "retired_at", null);
 
         private final String register;
         private final String retiredColumn;
@@ -97,6 +99,7 @@ public final class Retirement {
     /** The datastreams in service that name this entry. */
     private static List<Long> inService(Connection connection, Entry entry, long id) throws SQLException {
         List<Long> datastreams = new ArrayList<>();
+        if (entry.datastreamColumn == null) return datastreams;
         try (PreparedStatement query = connection.prepareStatement("SELECT id FROM datastream_register WHERE " + entry.datastreamColumn
                 + " = ? AND retired_at IS NULL ORDER BY id")) {
             query.setLong(1, id);

@@ -450,6 +450,24 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void aGenericThingKeepsItsPropertiesAndIsRetiredWithAnAuditEntry() {
+        Instant t = Instant.parse("2026-09-02T00:00:00Z");
+        long id = monitoring.insertGenericThing("thing 1", "a client's Thing", "{\"reference\": \"first\"}", t);
+        assertThat(database.jdbc().sql("SELECT properties FROM sta_things WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo("{\"reference\": \"first\"}");
+        Retirement retirement = new Retirement(database);
+
+        assertThat(retirement.retire(Retirement.Entry.GENERIC_THING, id, "operator", t).datastreams()).isEmpty();
+
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM sta_things WHERE id = ?").param(id).query(Integer.class).single()).isZero();
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM sta_thing_register WHERE id = ? AND retired_at IS NOT NULL").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(database.jdbc().sql("SELECT detail FROM audit_log WHERE action = 'RETIRED' AND subject = ?").param("generic_thing:" + id)
+                .query(String.class).single()).isEqualTo("datastreams [] retired, 0 readings retracted");
+        assertThat(retirement.retire(Retirement.Entry.GENERIC_THING, id, "operator", t)).isNull();
+    }
+
+    @Test
     void aRetiredSensorTakesItsDatastreamsAndARetiredObservedPropertyLeavesTheCatalogue() {
         Datastream level = newLevelDatastream("T-11");
         Retirement retirement = new Retirement(database);

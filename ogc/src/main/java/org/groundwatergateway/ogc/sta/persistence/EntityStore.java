@@ -28,6 +28,9 @@ import org.locationtech.jts.io.WKBReader;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads entities for a resource path and its query options (OGC 18-088 §9.2-9.3): one SQL statement for the
@@ -42,6 +45,8 @@ public final class EntityStore {
      * so the last two keep one request from reading millions of rows.
      */
     public record Limits(int defaultTop, int maxTop, int maxExpandDepth, int maxEntities) {}
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
     private final StaDialect dialect;
@@ -159,7 +164,7 @@ public final class EntityStore {
             select.append(alias + ".id" + (descending ? " DESC" : ""));
             select.append(" LIMIT ").bind(top + 1).append(" OFFSET ").bind(options.skip());
 
-            List<Entity> entities = new ArrayList<>(run(select, (rs, n) -> row(type, columns, rs)));
+            List<Entity> entities = new ArrayList<>(run(select, (rs, n) -> row(type, columns, rs, context)));
             boolean more = entities.size() > top;
             if (more) entities.remove(entities.size() - 1);
             entitiesRead += entities.size();
@@ -253,7 +258,7 @@ public final class EntityStore {
         return text.toString();
     }
 
-    private static Entity row(EntityType type, List<Column> columns, ResultSet rs) throws SQLException {
+    private static Entity row(EntityType type, List<Column> columns, ResultSet rs, QueryContext context) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
@@ -265,11 +270,32 @@ public final class EntityStore {
                 case DATE -> rs.getObject(i + 1, LocalDate.class);
                 case NUMBER -> number(rs.getObject(i + 1));
                 case GEOMETRY -> geometry(rs.getBytes(i + 1));
+                case JSON -> shown(rs.getString(i + 1), type, column.name(), context);
                 default -> rs.getObject(i + 1);
             };
             values.put(column.name(), value);
         }
         return new Entity(type, ((Number) values.get("id")).longValue(), values, Map.of());
+    }
+
+    /**
+     * A JSON object stored as text (a generic Thing's properties), without the members the viewer's disclosure
+     * withholds: withholding {@code properties/reference} hides that member as it hides a column.
+     */
+    private static ObjectNode shown(String text, EntityType type, String name, QueryContext context) throws SQLException {
+        if (text == null) return null;
+        ObjectNode object;
+        try {
+            object = (ObjectNode) JSON.readTree(text);
+        } catch (JacksonException | ClassCastException e) {
+            throw new SQLException("stored " + name + " is not a JSON object", e);
+        }
+        List<String> withheld = new ArrayList<>();
+        object.propertyNames().forEach(member -> {
+            if (context.withheld(type, name + "/" + member)) withheld.add(member);
+        });
+        object.remove(withheld);
+        return object;
     }
 
     private static Object number(Object value) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Geometries;
+import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.query.StaNotFoundException;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
@@ -17,7 +18,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 /**
  * PATCH and DELETE of stored entities (OGC 18-088 §10.3-10.4) on the columns a SensorThings property maps to; a DELETE
  * retires ({@link Retirement}), it removes nothing.
- * Things and Locations are wells or weather stations ({@link ThingIds}). Readings are not changed here: the platform
+ * Things are wells, weather stations or generic Things, Locations those of wells and weather stations ({@link ThingIds}).
+ * Readings are not changed here: the platform
  * keeps every raw value and corrects by adding versions through the review queue (a DELETE of an Observation is a
  * retraction, which adds a version too).
  */
@@ -37,6 +39,8 @@ public final class EntityUpdates {
                     "properties/serialNumber", "serial_number", "properties/calibrationIntervalDays", "calibration_interval_days"),
             EntityType.OBSERVED_PROPERTY, Map.of("name", "name_en", "description", "name_zh"),
             EntityType.DATASTREAM, Map.of("name", "code", "properties/intervalMinutes", "interval_minutes"));
+    /** A generic Thing ({@link ThingIds#isGeneric}): its properties are one JSON object, replaced as a whole. */
+    private static final Map<String, String> GENERIC_THING = Map.of("name", "name", "description", "description", "properties", "properties");
 
     private final Database database;
     private final Retirement retirement;
@@ -46,16 +50,22 @@ public final class EntityUpdates {
         this.retirement = new Retirement(database);
     }
 
-    /** The properties PATCH may change on an entity type, by SensorThings name. */
-    public static Set<String> changeable(EntityType type) {
-        return COLUMNS.getOrDefault(type, Map.of()).keySet();
+    /** The properties PATCH may change on an entity, by SensorThings name. */
+    public static Set<String> changeable(EntityType type, long id) {
+        Map<String, String> columns = columns(type, id);
+        return columns == null ? Set.of() : columns.keySet();
+    }
+
+    private static Map<String, String> columns(EntityType type, long id) {
+        return type == EntityType.THING && ThingIds.isGeneric(id) ? GENERIC_THING : COLUMNS.get(type);
     }
 
     /** Sets properties (by SensorThings name; geometries as JTS) of one entity; 404 when it does not exist. */
     public void update(EntityType type, long id, Map<String, Object> values) {
-        Map<String, String> columns = COLUMNS.get(type);
+        Map<String, String> columns = columns(type, id);
         if (columns == null) throw new Refused(refusal(type, "changed"));
         Retirement.Entry entry = entry(type, id);
+        if (type == EntityType.LOCATION && !shown(type, id)) throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
         StringBuilder sql = new StringBuilder("UPDATE " + entry.register() + " SET ");
         List<Object> parameters = new ArrayList<>();
         for (Map.Entry<String, Object> value : values.entrySet()) {
@@ -94,6 +104,30 @@ public final class EntityUpdates {
         }
     }
 
+    /**
+     * Deletes a well's or weather station's Location or HistoricalLocation from SensorThings: the link is recorded
+     * ({@code sta_unlinked_places}) and SensorThings shows it no more, while the well keeps its position everywhere
+     * else. 404 when SensorThings shows no such entity.
+     */
+    public void unlink(EntityType type, long id, String actor, Instant at) {
+        if (type != EntityType.LOCATION && type != EntityType.HISTORICAL_LOCATION) throw new IllegalArgumentException(type.name());
+        if (!shown(type, id)) throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
+        database.jdbc().sql("INSERT INTO sta_unlinked_places (thing_id, entity, unlinked_by, unlinked_at) VALUES (?, ?, ?, ?)")
+                .params(id, type.name(), actor, Rows.timestamp(at)).update();
+    }
+
+    /** Links a well's or weather station's Location (and so its HistoricalLocation) to SensorThings again. */
+    public void relink(long thingId) {
+        database.jdbc().sql("DELETE FROM sta_unlinked_places WHERE thing_id = ?").param(thingId).update();
+    }
+
+    /** Whether SensorThings shows this entity (to a viewer who sees everything). */
+    private boolean shown(EntityType type, long id) {
+        EntityTable table = Schema.table(type);
+        return database.jdbc().sql("SELECT COUNT(*) FROM " + table.from("e") + " WHERE e.id = ? AND " + table.condition("e"))
+                .param(id).query(Integer.class).single() > 0;
+    }
+
     /** Removes a row this request created a moment ago, when a later part of it failed (nothing refers to it yet). */
     public void undoCreation(EntityType type, long id) {
         database.jdbc().sql("DELETE FROM " + entry(type, id).register() + " WHERE id = ?").param(rowId(type, id)).update();
@@ -105,7 +139,13 @@ public final class EntityUpdates {
 
     private static Retirement.Entry entry(EntityType type, long id) {
         return switch (type) {
-            case THING, LOCATION -> ThingIds.isWeatherStation(id) ? Retirement.Entry.WEATHER_STATION : Retirement.Entry.WELL;
+            case THING -> ThingIds.isGeneric(id) ? Retirement.Entry.GENERIC_THING
+                    : ThingIds.isWeatherStation(id) ? Retirement.Entry.WEATHER_STATION : Retirement.Entry.WELL;
+            case LOCATION -> {
+                // A generic Thing's id names no Location (its row id would name a well's).
+                if (ThingIds.isGeneric(id)) throw new StaNotFoundException("no Locations(" + id + ")");
+                yield ThingIds.isWeatherStation(id) ? Retirement.Entry.WEATHER_STATION : Retirement.Entry.WELL;
+            }
             case SENSOR -> Retirement.Entry.SENSOR;
             case OBSERVED_PROPERTY -> Retirement.Entry.OBSERVED_PROPERTY;
             case DATASTREAM -> Retirement.Entry.DATASTREAM;
@@ -117,7 +157,6 @@ public final class EntityUpdates {
         return switch (type) {
             case OBSERVATION -> "Observations are never " + what + ": raw values are kept, and a reviewer corrects or rejects a "
                     + "reading by adding a version (POST /api/v1/reviews/{id}/decision)";
-            case LOCATION -> "a Location is its Thing's position: PATCH its location, or delete the Thing";
             default -> type.setName() + " are derived from Things and cannot be " + what + " on their own";
         };
     }

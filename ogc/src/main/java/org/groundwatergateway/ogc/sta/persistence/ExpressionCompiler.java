@@ -440,6 +440,7 @@ final class ExpressionCompiler {
             case DURATION -> "a duration";
             case GEOMETRY -> "a geometry";
             case NULL -> "null";
+            case JSON -> "a JSON object";
         };
     }
 

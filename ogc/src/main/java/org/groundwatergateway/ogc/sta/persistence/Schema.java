@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.sta.persistence;
 import static org.groundwatergateway.ogc.sta.model.ValueType.DATE;
 import static org.groundwatergateway.ogc.sta.model.ValueType.DATETIME;
 import static org.groundwatergateway.ogc.sta.model.ValueType.GEOMETRY;
+import static org.groundwatergateway.ogc.sta.model.ValueType.JSON;
 import static org.groundwatergateway.ogc.sta.model.ValueType.NUMBER;
 import static org.groundwatergateway.ogc.sta.model.ValueType.STRING;
 
@@ -17,19 +18,33 @@ import org.groundwatergateway.ogc.sta.model.ValueType;
  * The fixed mapping of the SensorThings data model onto the platform's tables; the only source of table and
  * column names in generated SQL.
  *
- * <p>A Thing is a well or a weather station, numbered as {@link ThingIds} says so that the two tables share one id
- * space. A Thing has exactly one Location and HistoricalLocation and, while it has Observations, one
- * FeatureOfInterest (its position), all with the Thing's id. An Observation is the current version of a reading.
+ * <p>A Thing is a well, a weather station or a generic Thing, numbered as {@link ThingIds} says so that the three
+ * tables share one id space. A well or weather station has one Location and HistoricalLocation (until deleted through
+ * SensorThings, which unlinks them) and, while it has Observations, one FeatureOfInterest (its position), all with the
+ * Thing's id; a generic Thing has none yet. An Observation is the current version of a reading.
  */
 final class Schema {
 
-    /** Wells and weather stations as one table of Things. */
-    private static final String THINGS = "(SELECT w.id, w.code, w.name_zh, CAST('well' AS VARCHAR(16)) AS kind, w.park_id, "
+    /** Wells and weather stations as one table: the Things that stand at a place, with their properties' columns. */
+    private static final String PLACED = "SELECT w.id, w.code, w.name_zh, CAST('well' AS VARCHAR(16)) AS kind, w.park_id, "
             + "w.aquifer_id, w.role, w.status, w.ground_elevation_m, w.casing_top_elevation_m, w.screen_top_depth_m, "
-            + "w.screen_bottom_depth_m, w.location FROM wells w UNION ALL "
+            + "w.screen_bottom_depth_m, w.location, CAST(NULL AS VARCHAR(8000)) AS properties FROM wells w UNION ALL "
             + "SELECT " + ThingIds.stationSql("s.id") + ", s.code, s.name_zh, CAST('weather-station' AS VARCHAR(16)), s.park_id, CAST(NULL AS BIGINT), "
             + "CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(32)), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), "
-            + "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), s.location FROM weather_stations s)";
+            + "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), s.location, CAST(NULL AS VARCHAR(8000)) FROM weather_stations s";
+
+    /** The Locations, HistoricalLocations and FeaturesOfInterest of wells and weather stations (each with its Thing's id). */
+    private static final String PLACES = "(" + PLACED + ")";
+
+    /**
+     * Every Thing: wells and weather stations, and the generic Things created through SensorThings ({@code sta_things},
+     * numbered as {@link ThingIds} says), which have no park, place or well attributes, only the properties their client
+     * gave. A viewer restricted to some parks' rows sees none of them.
+     */
+    private static final String THINGS = "(" + PLACED + " UNION ALL SELECT " + ThingIds.genericSql("g.id") + ", g.name, g.description, "
+            + "CAST(NULL AS VARCHAR(16)), CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(32)), CAST(NULL AS VARCHAR(32)), "
+            + "CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), CAST(NULL AS DOUBLE PRECISION), "
+            + "CAST(NULL AS GEOMETRY), g.properties FROM sta_things g)";
 
     /**
      * Our datastreams, and those partners share with us, mirrored (numbered as {@link ForeignDatastreamIds} says), with
@@ -81,16 +96,19 @@ final class Schema {
                 q("properties/groundElevationM", "{a}.ground_elevation_m", NUMBER),
                 q("properties/casingTopElevationM", "{a}.casing_top_elevation_m", NUMBER),
                 q("properties/screenTopDepthM", "{a}.screen_top_depth_m", NUMBER),
-                q("properties/screenBottomDepthM", "{a}.screen_bottom_depth_m", NUMBER)),
+                q("properties/screenBottomDepthM", "{a}.screen_bottom_depth_m", NUMBER),
+                // A generic Thing's own properties, merged into "properties"; only those the viewer's disclosure shows.
+                output("properties", "{a}.properties", JSON)),
                 Map.of("Locations", "{t}.id = {s}.id", "HistoricalLocations", "{t}.id = {s}.id",
                         "Datastreams", "{t}.thing_id = {s}.id")));
-        add(new EntityTable(EntityType.LOCATION, THINGS, null, List.of(
+        add(new EntityTable(EntityType.LOCATION, PLACES, linked("'LOCATION'"), List.of(
                 id(),
                 q("name", "{a}.code", STRING),
                 q("description", "{a}.name_zh", STRING),
                 q("location", "{a}.location", GEOMETRY)),
                 Map.of("Things", "{t}.id = {s}.id", "HistoricalLocations", "{t}.id = {s}.id")));
-        add(new EntityTable(EntityType.HISTORICAL_LOCATION, THINGS, null, List.of(
+        // A HistoricalLocation records the Thing's Location: unlinking that takes it too.
+        add(new EntityTable(EntityType.HISTORICAL_LOCATION, PLACES, linked("'LOCATION', 'HISTORICAL_LOCATION'"), List.of(
                 id(),
                 // Since the first reading of any of the Thing's datastreams, each found on its index.
                 q("time", "(SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
@@ -156,7 +174,7 @@ final class Schema {
         // A Thing is a FeatureOfInterest while it has Observations: the standard makes one for the first Observation,
         // and deleting it deletes (here: retracts) its Observations, after which it is gone.
         // Two probes rather than THING_OF_DATASTREAM, so each finds the Thing's datastreams on an index.
-        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, THINGS, "(" + HAS_OBSERVATIONS.replace("{d}", "d.well_id = {a}.id") + " OR "
+        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, PLACES, "(" + HAS_OBSERVATIONS.replace("{d}", "d.well_id = {a}.id") + " OR "
                 + HAS_OBSERVATIONS.replace("{d}", "d.weather_station_id = {a}.id - " + ThingIds.STATION_BASE) + ")", List.of(
                 id(),
                 q("name", "{a}.code", STRING),
@@ -183,6 +201,14 @@ final class Schema {
     private static String observedTime(String datastreamId, String direction) {
         return "(SELECT r.phenomenon_time FROM readings r WHERE r.datastream_id = " + datastreamId + " AND r.current_version" + OBSERVED_BEFORE
                 + " ORDER BY r.phenomenon_time" + direction + " LIMIT 1)";
+    }
+
+    /**
+     * Where a well's or weather station's Location or HistoricalLocation has not been deleted through SensorThings
+     * ({@code sta_unlinked_places}): a DELETE unlinks it from SensorThings alone, and the well keeps its position.
+     */
+    private static String linked(String entities) {
+        return "NOT EXISTS (SELECT 1 FROM sta_unlinked_places u WHERE u.thing_id = {a}.id AND u.entity IN (" + entities + "))";
     }
 
     private static Column id() {

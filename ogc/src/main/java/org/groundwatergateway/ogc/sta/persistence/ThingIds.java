@@ -1,14 +1,19 @@
 package org.groundwatergateway.ogc.sta.persistence;
 
 /**
- * How Things (and their Locations, HistoricalLocations and FeaturesOfInterest) number wells and weather stations,
- * which are rows of two tables: a well keeps its own id, a weather station is numbered from {@link #STATION_BASE}
- * up. Ids stay positive, since clients (and OGC CITE) take a negative {@code @iot.id} such as -1 for "none".
+ * How Things (and their Locations, HistoricalLocations and FeaturesOfInterest) number wells, weather stations and
+ * generic Things, which are rows of three tables: a well keeps its own id, a weather station is numbered from
+ * {@link #STATION_BASE} up, a generic Thing (one created through SensorThings that is neither, {@code sta_things})
+ * from {@link #GENERIC_BASE} up. Ids stay positive, since clients (and OGC CITE) take a negative {@code @iot.id} such
+ * as -1 for "none".
  */
 public final class ThingIds {
 
     /** Above any well id the platform will reach; below 2^53, so JSON numbers carry every id exactly. */
     public static final long STATION_BASE = 1_000_000_000L;
+
+    /** Above any weather station id; below 2^53 like the rest. */
+    public static final long GENERIC_BASE = 2_000_000_000L;
 
     private ThingIds() {}
 
@@ -16,22 +21,38 @@ public final class ThingIds {
         return STATION_BASE + stationId;
     }
 
-    public static boolean isWeatherStation(long thingId) {
-        return thingId > STATION_BASE;
+    public static long ofGeneric(long rowId) {
+        return GENERIC_BASE + rowId;
     }
 
-    /** The row id in its own table (wells or weather_stations) of a Thing. */
+    public static boolean isWeatherStation(long thingId) {
+        return thingId > STATION_BASE && !isGeneric(thingId);
+    }
+
+    /** A Thing that is neither a well nor a weather station. */
+    public static boolean isGeneric(long thingId) {
+        return thingId > GENERIC_BASE;
+    }
+
+    /** The row id in its own table (wells, weather_stations or sta_things) of a Thing. */
     public static long rowId(long thingId) {
+        if (isGeneric(thingId)) return thingId - GENERIC_BASE;
         return isWeatherStation(thingId) ? thingId - STATION_BASE : thingId;
     }
 
-    /** The table a Thing's row lives in. */
+    /** The table (of entries in service) a Thing's row lives in. */
     public static String table(long thingId) {
+        if (isGeneric(thingId)) return "sta_things";
         return isWeatherStation(thingId) ? "weather_stations" : "wells";
     }
 
     /** SQL for a weather station's Thing id from its row id column. */
     static String stationSql(String column) {
         return "(" + column + " + " + STATION_BASE + ")";
+    }
+
+    /** SQL for a generic Thing's id from its row id column. */
+    static String genericSql(String column) {
+        return "(" + column + " + " + GENERIC_BASE + ")";
     }
 }

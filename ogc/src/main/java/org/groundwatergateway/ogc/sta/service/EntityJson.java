@@ -2,6 +2,9 @@ package org.groundwatergateway.ogc.sta.service;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ final class EntityJson {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String GEOJSON = "application/geo+json";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     static final String OM_MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
 
     private final String base;
@@ -119,7 +123,7 @@ final class EntityJson {
                     Object start = v.get("phenomenonTime/start");
                     Object end = v.get("phenomenonTime/end");
                     if (start == null) json.putNull("phenomenonTime");
-                    else json.put("phenomenonTime", start + "/" + end);
+                    else json.put("phenomenonTime", time((Instant) start) + "/" + time((Instant) end));
                 }
                 if (wanted(select, "resultTime")) json.putNull("resultTime");
             }
@@ -156,10 +160,15 @@ final class EntityJson {
             put(json.withObjectProperty(name.substring(0, slash)), name.substring(slash + 1), value, type);
             return;
         }
-        if (value == null) {
-            json.putNull(name);
+        if (value instanceof ObjectNode members) {
+            // Free members (a generic Thing's properties) beside those the platform's columns give.
+            json.withObjectProperty(name).setAll(members);
+        } else if (value == null) {
+            if (!json.has(name)) json.putNull(name);
         } else if (value instanceof Geometry g) {
             json.set(name, geoJson(g, disclosures.apply(type).locationPrecisionMetres()));
+        } else if (value instanceof Instant t) {
+            json.put(name, time(t));
         } else if (value instanceof Long n) {
             json.put(name, n);
         } else if (value instanceof Double d) {
@@ -167,6 +176,14 @@ final class EntityJson {
         } else {
             json.put(name, value.toString());
         }
+    }
+
+    /**
+     * An instant as SensorThings writes it: UTC with milliseconds always ({@code 2015-03-01T01:00:00.000Z}), so that
+     * the same time reads as the same string (clients, OGC CITE among them, compare times as text).
+     */
+    static String time(Instant instant) {
+        return TIME.format(instant);
     }
 
     static JsonNode geoJson(Geometry geometry, double precisionMetres) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.monitoring.Datastream;
@@ -58,7 +59,8 @@ import tools.jackson.databind.node.ObjectNode;
  * those given by {@code @iot.id}; if a part fails, what the request had created is removed again. Deleting an
  * Observation retracts its reading ({@link ReadingRepository#retract}): it leaves every read while its raw value stays
  * stored for audit; deleting a FeatureOfInterest (a Thing as observed) retracts all of the Thing's Observations;
- * deleting a Thing, Sensor, ObservedProperty or Datastream retires it with its Datastreams ({@link Retirement}).
+ * deleting a Thing, Sensor, ObservedProperty or Datastream retires it with its Datastreams ({@link Retirement});
+ * deleting a well's Location or HistoricalLocation unlinks it from SensorThings ({@link EntityUpdates#unlink}).
  * Every entity created or changed is announced as {@link EntityChanged} on the event bus (the MQTT extension publishes
  * it).
  */
@@ -155,9 +157,9 @@ public final class EntityWrites {
         if (path == null || path.segments().size() != 1 || target.id() == null || path.property() != null || path.ref()) {
             throw new StaQueryException("PATCH changes one entity addressed by its id, e.g. /Things(1)");
         }
-        if (target.type() == EntityType.DATASTREAM && ForeignDatastreamIds.isForeign(target.id())) throw new ForeignDatastreamReadOnly(target.id());
+        if (target.type() == EntityType.DATASTREAM) refuseMirrored(target.id());
         Map<String, Object> values = new LinkedHashMap<>();
-        flatten("", body(request), values, target.type());
+        flatten("", body(request), values, target.type(), EntityUpdates.changeable(target.type(), target.id()));
         updates.update(target.type(), target.id(), values);
         if (describesDevices(target.type())) devicesChanged.run();
         events.publish(new EntityChanged(target.type(), target.id()));
@@ -171,12 +173,14 @@ public final class EntityWrites {
             throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
         }
         long id = path.last().id();
-        if (path.type() == EntityType.DATASTREAM && ForeignDatastreamIds.isForeign(id)) throw new ForeignDatastreamReadOnly(id);
+        if (path.type() == EntityType.DATASTREAM) refuseMirrored(id);
         if (path.type() == EntityType.OBSERVATION) {
             if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
             return StaResponse.noContent();
         }
         if (path.type() == EntityType.FEATURE_OF_INTEREST) {
+            // A generic Thing observes nothing yet (and its row id would name a well's).
+            if (ThingIds.isGeneric(id)) throw new StaNotFoundException("no FeaturesOfInterest(" + id + ")");
             List<Long> datastreams = database.jdbc().sql("SELECT id FROM datastreams WHERE "
                             + (ThingIds.isWeatherStation(id) ? "weather_station_id" : "well_id") + " = ?")
                     .param(ThingIds.rowId(id)).query(Long.class).list();
@@ -185,9 +189,24 @@ public final class EntityWrites {
             }
             return StaResponse.noContent();
         }
+        if (path.type() == EntityType.LOCATION || path.type() == EntityType.HISTORICAL_LOCATION) {
+            updates.unlink(path.type(), id, request.viewer().name(), clock.instant());
+            return StaResponse.noContent();
+        }
         updates.retire(path.type(), id, request.viewer().name(), clock.instant());
         devicesChanged.run(); // Datastreams retire with whatever was deleted
         return StaResponse.noContent();
+    }
+
+    /**
+     * Refuses (409) a write to a datastream a partner shares with us, mirrored. An id in that range that names no
+     * mirror is left to the write, which finds no such Datastream (404, or 400 for an Observation's link).
+     */
+    private void refuseMirrored(long datastream) {
+        if (ForeignDatastreamIds.isForeign(datastream) && database.jdbc().sql("SELECT COUNT(*) FROM foreign_datastreams WHERE id = ?")
+                .param(datastream - ForeignDatastreamIds.BASE).query(Long.class).single() > 0) {
+            throw new ForeignDatastreamReadOnly(datastream);
+        }
     }
 
     /** POST /Datastreams(1)/Observations means an Observation of Datastream 1: the link is added to the body. */
@@ -241,7 +260,7 @@ public final class EntityWrites {
                     + "Observations create no Datastreams");
         }
         long datastream = datastreamRef.get("@iot.id").asLong();
-        if (ForeignDatastreamIds.isForeign(datastream)) throw new ForeignDatastreamReadOnly(datastream);
+        refuseMirrored(datastream);
         if (monitoring.findDatastream(datastream).isEmpty()) throw new StaQueryException("Datastream: no Datastream with @iot.id " + datastream);
         JsonNode result = body.path("result");
         if (!result.isNumber() || !Double.isFinite(result.asDouble())) {
@@ -265,6 +284,7 @@ public final class EntityWrites {
         String code = text(body, "name");
         String nameZh = body.hasNonNull("description") ? body.get("description").asString() : code;
         JsonNode properties = body.path("properties");
+        if (!properties.has("park")) return createGenericThing(code, nameZh, body, created);
         JsonNode locations = body.path("Locations");
         if (!locations.isArray() || locations.size() != 1 || !locations.get(0).has("location")) {
             throw new StaQueryException("a Thing is created with exactly one Location (Locations: [{\"location\": {GeoJSON point}}]): "
@@ -300,14 +320,45 @@ public final class EntityWrites {
         return id;
     }
 
-    /** A Location posted for a Thing moves it: a well has one position, so the Location takes the Thing's id. */
+    /**
+     * A Thing of no park is no well or weather station: a generic Thing, kept with the properties its client gave. It
+     * has no place yet, so Locations and Datastreams given with it are refused rather than dropped.
+     */
+    private long createGenericThing(String name, String description, JsonNode body, Created created) {
+        if (!body.path("Locations").isEmpty() || !body.path("Datastreams").isEmpty()) {
+            throw new StaQueryException("a Thing without properties/park is no well or weather station; such a Thing cannot be given "
+                    + "Locations or Datastreams yet");
+        }
+        long id = ThingIds.ofGeneric(monitoring.insertGenericThing(name, description, propertiesText(body.get("properties")), clock.instant()));
+        created.add(EntityType.THING, id);
+        return id;
+    }
+
+    /** A generic Thing's properties as stored: a JSON object's text, or null for none. */
+    private static String propertiesText(JsonNode properties) {
+        if (properties == null || properties.isNull()) return null;
+        if (!properties.isObject()) throw new StaQueryException("properties must be a JSON object");
+        // A park makes a Thing a well or weather station, chosen when it is created; a member of that name would pass for one.
+        if (properties.has("park")) throw new StaQueryException("properties/park: a Thing is given its park when it is created as a well or weather station");
+        String text = properties.toString();
+        if (text.length() > 8000) throw new StaQueryException("properties: at most 8000 characters of JSON are kept");
+        return text;
+    }
+
+    /**
+     * A Location posted for a Thing moves it: a well has one position, so the Location takes the Thing's id (and is
+     * linked to SensorThings again if it had been deleted there).
+     */
     private long moveThing(JsonNode body, Created created) {
         JsonNode things = body.path("Things");
         if (!things.isArray() || things.size() != 1 || !things.get(0).has("@iot.id")) {
             throw new StaQueryException("a Location is created for one existing Thing (Things: [{\"@iot.id\": 1}] or POST /Things(1)/Locations)");
         }
         long thing = related(things.get(0), EntityType.THING, "Things", created);
-        updates.update(EntityType.LOCATION, thing, Map.of("location", point(body.path("location"))));
+        if (ThingIds.isGeneric(thing)) throw new StaQueryException("Things(" + thing + ") is no well or weather station and cannot be given a Location yet");
+        Point location = point(body.path("location"));
+        updates.relink(thing);
+        updates.update(EntityType.LOCATION, thing, Map.of("location", location));
         created.changed.add(new Created.Row(EntityType.LOCATION, thing));
         return thing;
     }
@@ -351,6 +402,7 @@ public final class EntityWrites {
     private long createDatastream(JsonNode body, Created created) {
         String code = text(body, "name");
         long thing = related(body.get("Thing"), EntityType.THING, "Thing", created);
+        if (ThingIds.isGeneric(thing)) throw new StaQueryException("Thing: Things(" + thing + ") is no well or weather station and cannot have Datastreams yet");
         long sensor = related(body.get("Sensor"), EntityType.SENSOR, "Sensor", created);
         long parameterId = related(body.get("ObservedProperty"), EntityType.OBSERVED_PROPERTY, "ObservedProperty", created);
         Parameter parameter = parameters.findById(parameterId).orElseThrow();
@@ -378,17 +430,19 @@ public final class EntityWrites {
     }
 
     /** A PATCH body as SensorThings names: {"properties": {"status": "INACTIVE"}} is properties/status. */
-    private void flatten(String prefix, JsonNode node, Map<String, Object> into, EntityType type) {
+    private void flatten(String prefix, JsonNode node, Map<String, Object> into, EntityType type, Set<String> changeable) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = prefix + field.getKey();
             JsonNode value = field.getValue();
             if (name.equals("location")) {
                 into.put(name, point(value));
+            } else if (name.equals("properties") && changeable.contains(name)) {
+                // A generic Thing's properties are its client's JSON object, replaced as a whole.
+                into.put(name, propertiesText(value));
             } else if (value.isObject() && prefix.isEmpty() && name.equals("properties")) {
-                flatten(name + "/", value, into, type);
-            } else if (!EntityUpdates.changeable(type).contains(name)) {
-                throw new StaQueryException(name + " of a " + type.entityName() + " cannot be changed; changeable: "
-                        + EntityUpdates.changeable(type));
+                flatten(name + "/", value, into, type, changeable);
+            } else if (!changeable.contains(name)) {
+                throw new StaQueryException(name + " of a " + type.entityName() + " cannot be changed; changeable: " + changeable);
             } else if (name.equals("properties/status")) {
                 into.put(name, enumValue(Well.Status.class, node, field.getKey(), null).name());
             } else {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.core.demo.DemoParkLoader;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Retirement;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
@@ -159,6 +161,62 @@ abstract class EntityStoreContract {
         assertThatThrownBy(() -> page("/Sensors", null, policy)).isInstanceOf(StaNotFoundException.class);
         assertThat(page("/Datastreams", "$count=true&$filter=Thing/name%20eq%20'GW-U06'", policy).count()).isZero();
         assertThat(page("/Datastreams", "$count=true&$expand=Sensor", policy).entities().get(0).expanded()).doesNotContainKey("Sensor");
+    }
+
+    @Test
+    void aGenericThingIsAThingOfItsOwnIdRangeUnderTheThingsDisclosure() {
+        int locations = page("/Locations", "$count=true&$top=0").count().intValue();
+        long row = new MonitoringRepository(database).insertGenericThing("thing 1", "a client's thing",
+                "{\"reference\": \"first\", \"owner\": {\"name\": \"x\"}}", NOW);
+        long id = ThingIds.ofGeneric(row);
+        try {
+            List<Entity> found = page("/Things", "$filter=name%20eq%20'thing%201'").entities();
+            assertThat(found).extracting(Entity::id).containsExactly(id);
+            assertThat(found.get(0).values()).containsEntry("description", "a client's thing").containsEntry("properties/park", null);
+            assertThat(found.get(0).values().get("properties")).hasToString("{\"reference\":\"first\",\"owner\":{\"name\":\"x\"}}");
+            // No place of its own: it is no Location, HistoricalLocation or FeatureOfInterest, and has no Datastreams.
+            assertThat(page("/Things(" + id + ")/Locations", "$count=true").count()).isZero();
+            assertThat(page("/Things(" + id + ")/Datastreams", "$count=true").count()).isZero();
+            assertThat(page("/Locations", "$count=true&$top=0").count()).isEqualTo(locations);
+            assertThatThrownBy(() -> page("/Locations(" + id + ")", null).entities().get(0)).isInstanceOf(StaNotFoundException.class);
+
+            // The Things disclosure covers its free properties member by member, and a viewer limited to parks sees it not.
+            Disclosure withholding = Disclosure.builder().withhold(Set.of("properties/owner")).build();
+            assertThat(page("/Things(" + id + ")", null, type -> type == EntityType.THING ? withholding : Disclosure.full()).entities().get(0)
+                    .values().get("properties")).hasToString("{\"reference\":\"first\"}");
+            Disclosure onePark = Disclosure.builder().restrictTo("properties/park", Set.of("HBDP")).build();
+            EntityPage parkOnly = page("/Things", "$count=true&$top=1000", type -> type == EntityType.THING ? onePark : Disclosure.full());
+            assertThat(parkOnly.count()).isEqualTo(41);
+            assertThat(parkOnly.entities()).extracting(Entity::id).doesNotContain(id);
+            assertThat(page("/Things", "$count=true&$top=0").count()).isEqualTo(42);
+        } finally {
+            new Retirement(database).retire(Retirement.Entry.GENERIC_THING, row, "test", NOW);
+        }
+        assertThat(page("/Things", "$count=true&$top=0").count()).isEqualTo(41);
+    }
+
+    @Test
+    void aWellsLocationDeletedThroughSensorThingsIsUnlinkedThereAloneUntilPostedAgain() {
+        long well = page("/Things", "$filter=name%20eq%20'GW-U07'").entities().get(0).id();
+        int historicalLocations = page("/HistoricalLocations", "$count=true&$top=0").count().intValue();
+        EntityUpdates updates = new EntityUpdates(database);
+        try {
+            updates.unlink(EntityType.HISTORICAL_LOCATION, well, "test", NOW);
+            assertThat(page("/Things(" + well + ")/HistoricalLocations", "$count=true").count()).isZero();
+            assertThat(page("/Things(" + well + ")/Locations", "$count=true").count()).isEqualTo(1);
+            assertThat(page("/HistoricalLocations", "$count=true&$top=0").count()).isEqualTo(historicalLocations - 1);
+            updates.unlink(EntityType.LOCATION, well, "test", NOW);
+            assertThat(page("/Things(" + well + ")/Locations", "$count=true").count()).isZero();
+            assertThatThrownBy(() -> updates.unlink(EntityType.LOCATION, well, "test", NOW)).isInstanceOf(StaNotFoundException.class);
+            assertThatThrownBy(() -> updates.update(EntityType.LOCATION, well, Map.of("name", "x"))).isInstanceOf(StaNotFoundException.class);
+            // The well keeps its position for every other door, which reads the wells themselves.
+            assertThat(database.jdbc().sql("SELECT COUNT(*) FROM wells WHERE id = ? AND location IS NOT NULL").param(well).query(Integer.class).single())
+                    .isEqualTo(1);
+        } finally {
+            updates.relink(well);
+        }
+        assertThat(page("/Things(" + well + ")/Locations", "$count=true").count()).isEqualTo(1);
+        assertThat(page("/HistoricalLocations", "$count=true&$top=0").count()).isEqualTo(historicalLocations);
     }
 
     @Test
