@@ -57,11 +57,6 @@ class FederationTest extends RunningGateway {
         return ParkGateway.partnerToken(gateway);
     }
 
-    private static JsonNode created(Http.Response response) {
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return response.json();
-    }
-
     private static String peerForm(String gatewayId, String parkCode, int port) {
         return ParkGateway.peerForm(gatewayId, parkCode, port, "POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))");
     }
@@ -103,9 +98,9 @@ class FederationTest extends RunningGateway {
         long notShared = datastreamsAtB.get(2).get("@iot.id").asLong();
 
         // B registers A and agrees to share two datastreams, in two agreements: one grant to A's organisation at B, their union.
-        long peerAatB = created(b.post("/api/v1/federation/peers", peerForm("gw-park-a", "PARK-A", portA), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
-        JsonNode sharing = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(0, 1)), SECADMIN, SECADMIN_PASSWORD));
-        JsonNode sharingSecond = created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(1, 2)), SECADMIN,
+        long peerAatB = ParkGateway.created(b.post("/api/v1/federation/peers", peerForm("gw-park-a", "PARK-A", portA), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
+        JsonNode sharing = ParkGateway.created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(0, 1)), SECADMIN, SECADMIN_PASSWORD));
+        JsonNode sharingSecond = ParkGateway.created(b.post("/api/v1/federation/agreements", agreementForm(peerAatB, "SHARE", shared.subList(1, 2)), SECADMIN,
                 SECADMIN_PASSWORD));
         assertThat(sharing.get("state").asString()).isEqualTo("ACTIVE");
         long grantId = ok(b.getAs("/api/v1/federation/agreements/" + sharing.get("id").asLong(), SECADMIN, SECADMIN_PASSWORD)).get("grant").asLong();
@@ -134,9 +129,9 @@ class FederationTest extends RunningGateway {
         assertThat(ok(asA.get("/sta/v1.1/Observations?$count=true&$top=1")).get("@iot.count").asLong()).isEqualTo(sharedAtB);
 
         // A registers B and the agreement to receive; the puller mirrors B's two datastreams with their origin.
-        long peerBatA = created(http.post("/api/v1/federation/peers", peerForm("gw-park-b", "PARK-B", portB), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
+        long peerBatA = ParkGateway.created(http.post("/api/v1/federation/peers", peerForm("gw-park-b", "PARK-B", portB), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
         assertThat(http.getAs("/api/v1/federation/peers/" + peerBatA, SECADMIN, SECADMIN_PASSWORD).body()).doesNotContain(ParkGateway.PARTNER_SECRET);
-        JsonNode receiving = created(http.post("/api/v1/federation/agreements", agreementForm(peerBatA, "RECEIVE", shared), SECADMIN, SECADMIN_PASSWORD));
+        JsonNode receiving = ParkGateway.created(http.post("/api/v1/federation/agreements", agreementForm(peerBatA, "RECEIVE", shared), SECADMIN, SECADMIN_PASSWORD));
         assertThat(receiving.get("grant").isNull()).isTrue();
         Instant agreed = Instant.now();
         await("A mirrors B's shared observations", Duration.ofSeconds(60), () -> {

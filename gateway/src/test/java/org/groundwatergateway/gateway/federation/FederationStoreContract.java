@@ -101,7 +101,7 @@ abstract class FederationStoreContract {
 
     private Peer peer(String gatewayId, String inboundClient) {
         return agreements.register(SECADMIN, new PeerForm(gatewayId, "Park B", "PB", "https://gw.park-b.example.cn/", "a-at-b", "secret", inboundClient,
-                "POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))", "duty office"));
+                "POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))", "duty office", null));
     }
 
     private AgreementForm form(long peer, String direction, List<Long> ids) {
@@ -224,9 +224,9 @@ abstract class FederationStoreContract {
         assertThat(agreements.receivingNow()).isEmpty();
 
         ShareRefusal peerRefused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.register(SECADMIN,
-                new PeerForm("gw-park-b", null, "PB", "ftp://x", "a", "s", "enterprise-E01", "POLYGON ((0 0, 1 1, 0 0))", null)));
+                new PeerForm("gw-park-b", null, "PB", "ftp://x", "a", "s", "enterprise-E01", "POLYGON ((0 0, 1 1, 0 0))", null, "REGION")));
         assertThat(peerRefused.problems()).extracting(ShareRefusal.Problem::field)
-                .containsExactlyInAnyOrder("gatewayId", "name", "baseUrl", "inboundClientId", "boundary");
+                .containsExactlyInAnyOrder("gatewayId", "name", "baseUrl", "inboundClientId", "boundary", "role");
         ShareRefusal agreementRefused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.agree(SECADMIN,
                 new AgreementForm(peer.id(), "SHARE", List.of(datastreams.get(0), -5L), "research-x", " ", "yesterday", null)));
         assertThat(agreementRefused.problems()).extracting(ShareRefusal.Problem::field)
@@ -339,14 +339,14 @@ abstract class FederationStoreContract {
         for (String url : List.of("http://gw.park-b.example.cn", "https://user:pw@gw.park-b.example.cn", "https://gw.park-b.example.cn/?a=b",
                 "https://gw.park-b.example.cn#x", "https:///path", "file:///etc/passwd")) {
             ShareRefusal refused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.register(SECADMIN,
-                    new PeerForm("gw-park-b", "Park B", "PB", url, "a-at-b", "secret", "partner-park", null, null)));
+                    new PeerForm("gw-park-b", "Park B", "PB", url, "a-at-b", "secret", "partner-park", null, null, null)));
             assertThat(refused).as(url).isNotNull();
             assertThat(refused.problems()).as(url).extracting(ShareRefusal.Problem::field).containsExactly("baseUrl");
         }
         Agreements plain = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
                 new OrganisationRepository(database), true, clock);
         assertThat(plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", "http://127.0.0.1:8081/", "a-at-b", "secret", "partner-park",
-                null, null)).baseUrl()).as("where plain http is allowed").isEqualTo("http://127.0.0.1:8081");
+                null, null, null)).baseUrl()).as("where plain http is allowed").isEqualTo("http://127.0.0.1:8081");
     }
 
     @Test
@@ -387,7 +387,7 @@ abstract class FederationStoreContract {
             return new FakePartner.Answer(200, "{\"value\": [], \"@iot.nextLink\": \"" + base[0] + "/sta/v1.1/loop\"}");
         })) {
             base[0] = partner.baseUrl();
-            Peer peer = plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", partner.baseUrl(), "a-at-b", "secret", "partner-park", null, null));
+            Peer peer = plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", partner.baseUrl(), "a-at-b", "secret", "partner-park", null, null, null));
             plain.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L)));
             Mirrors mirrors = new Mirrors(database);
             FederationProperties properties = new FederationProperties("gw-park-a", Duration.ofMinutes(1), Duration.ofHours(1), null, null, null,
