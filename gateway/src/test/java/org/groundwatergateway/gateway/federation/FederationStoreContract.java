@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
@@ -49,6 +53,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.locationtech.jts.geom.Coordinate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.groundwatergateway.gateway.config.FederationProperties;
 
 /**
@@ -405,5 +411,44 @@ abstract class FederationStoreContract {
             assertThat(mirrors.state(peer.id()).failures()).isEqualTo(1);
             assertThat(mirrors.state(peer.id()).lastError()).contains("page read already");
         }
+    }
+
+    /**
+     * Two writers of one partner's stream, the second while the first's transaction is still open (as two joint-warning
+     * steps at once, on one node or two): the second waits for the first to commit and takes the next number. Reading
+     * MAX + 1 gave both the number 1, and the second failed on the outbox's key.
+     */
+    @Test
+    @Timeout(30)
+    void twoWritersOfOneOutboxStreamTakeConsecutiveNumbers() throws Exception {
+        Outbox outbox = new Outbox(database);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> first = writers.submit(() -> transaction.execute(status -> {
+                long number = outbox.write("gw-park-b", "JointWarnings", "{\"n\": 1}", clock.instant());
+                written.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return number;
+            }));
+            written.await();
+            Future<Long> second = writers.submit(() -> transaction.execute(status -> outbox.write("gw-park-b", "JointWarnings", "{\"n\": 2}",
+                    clock.instant())));
+            Thread.sleep(300);
+            assertThat(second.isDone()).as("the second waits for the first's commit").isFalse();
+            release.countDown();
+            assertThat(List.of(first.get(), second.get())).containsExactly(1L, 2L);
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(outbox.pending()).extracting(Outbox.Letter::sequence, Outbox.Letter::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "{\"n\": 1}"), org.assertj.core.groups.Tuple.tuple(2L, "{\"n\": 2}"));
+        assertThat(outbox.write("gw-park-b", "Other", "{}", clock.instant())).as("each stream numbered on its own").isEqualTo(1L);
     }
 }
