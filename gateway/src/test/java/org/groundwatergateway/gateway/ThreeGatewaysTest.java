@@ -66,7 +66,7 @@ class ThreeGatewaysTest extends RunningGateway {
     private static final String SOURCE = "PS-E10-LG";
 
     private static final String PROVINCE = "gw-province";
-    /** The province's pulls, as fast as FederationTest's. */
+    /** The province pulls as fast as park A does here. */
     private static final String[] PROVINCE_SETTINGS = {"--gw.federation.pull-interval=PT1S", "--gw.federation.stale-after=PT5S",
             "--gw.federation.backoff-max=PT2S"};
 
