@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.testing.TempDirectories;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Another park's gateway beside a test's own, on loopback in the same JVM (federation tests): the demo park in its own
@@ -68,17 +72,64 @@ final class ParkGateway implements AutoCloseable {
 
     /** A partner's access token at a gateway: the demo's partner park client, by client credentials. */
     static String partnerToken(Http gateway) {
-        Http.Response answer = gateway.post("/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials", PARTNER_CLIENT,
-                PARTNER_SECRET);
-        if (answer.status() != 200) throw new AssertionError(answer.body());
-        return answer.json().get("access_token").asString();
+        return token(gateway, PARTNER_CLIENT, PARTNER_SECRET);
     }
 
     /** A partner registration on loopback with the demo's partner park client both ways and the partner park's boundary (WKT). */
     static String peerForm(String gatewayId, String parkCode, int port, String boundary) {
+        return peerForm(gatewayId, parkCode, port, boundary, "PARK", PARTNER_CLIENT, PARTNER_SECRET, PARTNER_CLIENT);
+    }
+
+    /**
+     * A partner registration on loopback: its role ({@code PARK}, {@code PROVINCE}), our client at it and its secret, its
+     * client here, and its boundary (WKT; null for none).
+     */
+    static String peerForm(String gatewayId, String parkCode, int port, String boundary, String role, String outboundClient, String outboundSecret,
+                           String inboundClient) {
         return "{\"gatewayId\": \"" + gatewayId + "\", \"name\": \"" + parkCode + " gateway\", \"parkCode\": \"" + parkCode + "\", "
-                + "\"baseUrl\": \"http://127.0.0.1:" + port + "\", \"outboundClientId\": \"" + PARTNER_CLIENT + "\", \"outboundClientSecret\": \""
-                + PARTNER_SECRET + "\", \"inboundClientId\": \"" + PARTNER_CLIENT + "\", \"boundary\": \"" + boundary + "\", \"contact\": \"duty office\"}";
+                + "\"baseUrl\": \"http://127.0.0.1:" + port + "\", \"outboundClientId\": \"" + outboundClient + "\", \"outboundClientSecret\": \""
+                + outboundSecret + "\", \"inboundClientId\": \"" + inboundClient + "\", \"boundary\": " + (boundary == null ? "null" : "\"" + boundary + "\"")
+                + ", \"contact\": \"duty office\", \"role\": \"" + role + "\"}";
+    }
+
+    /**
+     * A partner gateway's own client at a gateway (a second partner beside the demo's {@code partner-park}, so that each
+     * partner has its grants and sequence numbers apart): an organisation of kind partner park and its client, registered
+     * by the system administrator. Returns the client's secret.
+     */
+    static String partnerClient(Http gateway, String clientId) {
+        created(gateway.post("/api/v1/organisations", "{\"code\": \"" + clientId + "\", \"nameZh\": \"" + clientId + " 网关\", \"nameEn\": \"" + clientId
+                + " gateway\", \"kind\": \"PARTNER_PARK\"}", "sysadmin", "demo-sysadmin"));
+        return created(gateway.post("/api/v1/clients", "{\"clientId\": \"" + clientId + "\", \"name\": \"" + clientId + " gateway\", \"organisation\": \""
+                + clientId + "\", \"grantTypes\": [\"client_credentials\"], \"scopes\": [\"read\", \"federation\"]}", "sysadmin", "demo-sysadmin"))
+                .get("clientSecret").asString();
+    }
+
+    /** A client's access token at a gateway, by client credentials. */
+    static String token(Http gateway, String clientId, String secret) {
+        Http.Response answer = gateway.post("/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials", clientId, secret);
+        if (answer.status() != 200) throw new AssertionError(answer.body());
+        return answer.json().get("access_token").asString();
+    }
+
+    static JsonNode created(Http.Response response) {
+        if (response.status() != 201) throw new AssertionError("expected 201, got " + response.status() + ": " + response.body());
+        return response.json();
+    }
+
+    /** A rectangle as WKT (EPSG:4326, lon lat). */
+    static String rectangle(double west, double south, double east, double north) {
+        return String.format(Locale.ROOT, "POLYGON ((%.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f, %.6f %.6f))", west, south, east, south, east, north, west,
+                north, west, south);
+    }
+
+    /** The joint warnings a gateway shows one of its demo users, newest first. */
+    static List<JsonNode> jointWarnings(Http gateway, String user) {
+        Http.Response answer = gateway.getAs("/api/v1/joint-warnings", user, "demo-" + user);
+        if (answer.status() != 200) throw new AssertionError(answer.status() + ": " + answer.body());
+        List<JsonNode> all = new ArrayList<>();
+        answer.json().forEach(all::add);
+        return all;
     }
 
     static int freePort() {

@@ -118,8 +118,9 @@ public record CapAlert(String identifier, String sender, Instant sent, Status st
         xml.writeEndElement();
     }
 
-    /** What a partner's CAP alert says that we keep apart: its identifier, sender, status, type and each language's headline. */
-    public record Read(String identifier, String sender, Instant sent, Status status, MsgType msgType, String severity, List<String[]> headlines) {
+    /** What a partner's CAP alert says that we keep apart: its identifier, sender, status, type, addressees and each language's headline. */
+    public record Read(String identifier, String sender, Instant sent, Status status, MsgType msgType, List<String> addresses, String severity,
+                       List<String[]> headlines) {
 
         /** The headline in a language ({@code zh}, {@code en}), else the first. */
         public String headline(String language) {
@@ -158,7 +159,10 @@ public record CapAlert(String identifier, String sender, Instant sent, Status st
                 severity = child(info, "severity");
             }
             if (headlines.isEmpty()) throw new NotCap("a CAP alert without info");
-            return new Read(child(alert, "identifier"), child(alert, "sender"), sent, status, type, severity, headlines);
+            NodeList addresses = alert.getElementsByTagNameNS(NAMESPACE, "addresses");
+            List<String> addressed = addresses.getLength() == 0 ? List.of()
+                    : List.of(addresses.item(0).getTextContent().strip().split("\\s+"));
+            return new Read(child(alert, "identifier"), child(alert, "sender"), sent, status, type, addressed, severity, headlines);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new NotCap("status, msgType or sent not as CAP 1.2 says");
         }

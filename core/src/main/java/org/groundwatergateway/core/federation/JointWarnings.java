@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (a real incident's or a drill's) reaches a partner's boundary, the warning is raised here as an alert of our escalation
  * chain and sent to the partner, which raises it in its own. Each side's acknowledgement and close is sent to the other;
  * the warning is closed once both have closed it, and its alerts are cleared then. What goes to a partner is handed to the
- * {@link Courier} in the transaction that records it, so nothing is recorded unsent or sent unrecorded.
+ * {@link Courier} in the transaction that records it, so nothing is recorded unsent or sent unrecorded. Observers (the
+ * province, docs/federation.md "The province") are addressees of the CAP alert too: they are sent the warning and each
+ * side's acknowledgement and close, and neither acknowledge nor close it themselves.
  */
 public final class JointWarnings {
 
@@ -89,9 +91,9 @@ public final class JointWarnings {
 
     /**
      * An incident's forecast attached: a joint warning for each partner whose boundary the forecast's reach meets, once
-     * per incident and partner. Returns the new ones.
+     * per incident and partner, also sent to each of {@code observers} (gateway ids). Returns the new ones.
      */
-    public List<JointWarning> forecast(Incident incident, PlumeForecast forecast, List<Partner> partners) {
+    public List<JointWarning> forecast(Incident incident, PlumeForecast forecast, List<Partner> partners, List<String> observers) {
         Optional<PlumeReach> reach = PlumeReach.of(incident, forecast);
         if (reach.isEmpty()) return List.of();
         Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow();
@@ -104,13 +106,13 @@ public final class JointWarnings {
                     .query(Long.class).single() > 0) continue;
             boolean likely = reach.get().medianReaches(boundary, incident.location().getX(), incident.location().getY());
             raised.add(raise(incident, reach.get(), likely, parameter.nameZh(), parameter.nameEn(), new JointWarning.Side(gateway, ourPark),
-                    new JointWarning.Side(partner.gateway(), partner.park())));
+                    new JointWarning.Side(partner.gateway(), partner.park()), observers));
         }
         return raised;
     }
 
     private JointWarning raise(Incident incident, PlumeReach reach, boolean likely, String parameterZh, String parameterEn, JointWarning.Side origin,
-                               JointWarning.Side target) {
+                               JointWarning.Side target, List<String> observers) {
         Instant now = clock.instant();
         boolean exercise = incident.drill() != null;
         String identifier = gateway + ":joint-warning:" + incident.id() + ":" + target.gateway();
@@ -125,8 +127,10 @@ public final class JointWarnings {
         String descriptionEn = String.format(Locale.ROOT, "Monte Carlo forecast of incident %d: on day %.0f the front reaches %.0f m down the groundwater "
                 + "flow (azimuth %.0f°) at the 95th percentile, %.0f m at the median; the area is the flow line widened by %.0f m each side.",
                 incident.id(), reach.day(), reach.reachM(), reach.azimuthDegrees(), reach.p50M(), PlumeReach.HALF_WIDTH_M);
+        List<String> addresses = new ArrayList<>(List.of(origin.gateway(), target.gateway()));
+        observers.stream().filter(o -> !addresses.contains(o)).forEach(addresses::add);
         CapAlert cap = new CapAlert(identifier, gateway, now, exercise ? CapAlert.Status.Exercise : CapAlert.Status.Actual, CapAlert.MsgType.Alert,
-                List.of(origin.gateway(), target.gateway()), "Future", severity(incident.severity()), likely ? "Likely" : "Possible",
+                addresses, "Future", severity(incident.severity()), likely ? "Likely" : "Possible",
                 List.of(new CapAlert.Info("zh-CN", "地下水污染羽跨园区边界预警", origin.park() + " 园区平台", headlineZh, descriptionZh,
                                 target.park() + " 园区边界附近", reach.corridor()),
                         new CapAlert.Info("en-US", "Groundwater plume crossing a park boundary", origin.park() + " park gateway", headlineEn,
@@ -137,7 +141,7 @@ public final class JointWarnings {
         return transaction.execute(status -> {
             long id = insert(identifier, origin, target, incident.id(), exercise, headlineZh, headlineEn, cap.xml(), alertId, now);
             JointWarning warning = find(id).orElseThrow();
-            courier.raised(target.gateway(), warning);
+            addresses.stream().filter(a -> !a.equals(gateway)).forEach(a -> courier.raised(a, warning));
             return warning;
         });
     }
@@ -160,16 +164,19 @@ public final class JointWarnings {
     }
 
     /**
-     * A partner's joint warning about our boundary, received: recorded once (a second copy of the same identifier changes
-     * nothing), in one transaction with {@code accept} (the message's sequence number); then raised as an alert of our
-     * escalation chain, marked as joint with its origin.
+     * A partner's joint warning about our boundary, or one we are an observer of (an addressee besides both sides),
+     * received: recorded once (a second copy of the same identifier changes nothing), in one transaction with
+     * {@code accept} (the message's sequence number); then, about our boundary, raised as an alert of our escalation
+     * chain, marked as joint with its origin (an observer is told, and has nothing to respond to).
      */
     public JointWarning received(String sender, JointWarning.Side origin, JointWarning.Side target, String cap, Runnable accept) {
         CapAlert.Read read = CapAlert.read(cap);
+        boolean addressed = target.gateway().equals(gateway)
+                || read.addresses().contains(gateway) && read.addresses().contains(target.gateway()) && !target.gateway().equals(sender);
         // The identifier is the sender's own (as raise names ours), so that no partner can take or block another's.
-        if (!origin.gateway().equals(sender) || !read.sender().equals(sender) || !target.gateway().equals(gateway) || read.msgType() != CapAlert.MsgType.Alert
+        if (!origin.gateway().equals(sender) || !read.sender().equals(sender) || !addressed || read.msgType() != CapAlert.MsgType.Alert
                 || !read.identifier().startsWith(sender + ":joint-warning:")) {
-            throw new NotTheirs("a joint warning from " + sender + " must be its own CAP Alert about our boundary");
+            throw new NotTheirs("a joint warning from " + sender + " must be its own CAP Alert about our boundary or addressed to us");
         }
         JointWarning stored = transaction.execute(status -> {
             accept.run();
@@ -182,7 +189,7 @@ public final class JointWarnings {
             return find(insert(read.identifier(), origin, target, null, exercise, read.headline("zh"), read.headline("en"), cap, null, clock.instant()))
                     .orElseThrow();
         });
-        if (stored.alertId() != null) return stored;
+        if (stored.alertId() != null || observer(stored)) return stored;
         String mark = stored.exercise() && !stored.headlineZh().startsWith(AlertRepository.DRILL_MARK) ? AlertRepository.DRILL_MARK : "";
         Optional<Alert> alert = alerts.raise(ALERT_KIND, level(read.severity()), stored.identifier(),
                 mark + stored.headlineZh() + "（来自 " + origin.park() + " 网关 " + origin.gateway() + " 的联合预警）", clock.instant());
@@ -220,6 +227,9 @@ public final class JointWarnings {
         if (by == null || by.isBlank()) throw new InvalidInput("core.required", "by");
         if (note != null && note.length() > 1000) throw new InvalidInput("core.atMostCharacters", "note", 1000);
         JointWarning warning = find(id).orElseThrow(() -> new IllegalArgumentException("no joint warning " + id));
+        if (observer(warning)) {
+            throw new InvalidInput("core.jointWarning.observer", "id", warning.identifier(), warning.origin().park(), warning.target().park());
+        }
         if (warning.closed()) throw new InvalidInput("core.jointWarning.closed", "id", warning.identifier());
         List<JointWarning.Step> done = kind == StepKind.ACKNOWLEDGE ? warning.acknowledgements() : warning.closes();
         if (done.stream().anyMatch(s -> s.gateway().equals(gateway))) {
@@ -229,12 +239,25 @@ public final class JointWarnings {
         JointWarning.Step step = new JointWarning.Step(gateway, warning.side(gateway).park(), by.strip(), note, clock.instant());
         JointWarning after = transaction.execute(status -> {
             record(id, kind, step);
-            courier.stepped(warning.other(gateway).gateway(), warning, kind, step);
+            addressees(warning).forEach(a -> courier.stepped(a, warning, kind, step));
             return closeIfBoth(id);
         });
         if (kind == StepKind.ACKNOWLEDGE && warning.alertId() != null) escalation.acknowledge(warning.alertId(), step.by(), note);
         clearIfClosed(after);
         return after;
+    }
+
+    /** Whether we are told of it without being one of its two sides (the province). */
+    private boolean observer(JointWarning warning) {
+        return !warning.origin().gateway().equals(gateway) && !warning.target().gateway().equals(gateway);
+    }
+
+    /** Whom our steps go to: the CAP alert's addressees but us (the other side, and observers). */
+    private List<String> addressees(JointWarning warning) {
+        List<String> all = new ArrayList<>(CapAlert.read(warning.cap()).addresses());
+        if (!all.contains(warning.other(gateway).gateway())) all.add(warning.other(gateway).gateway());
+        all.remove(gateway);
+        return all;
     }
 
     private void record(long id, StepKind kind, JointWarning.Step step) {

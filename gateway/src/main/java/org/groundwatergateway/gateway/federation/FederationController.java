@@ -79,7 +79,7 @@ public class FederationController {
 
     /** A partner gateway as the API shows it: everything but the secret of our client there. */
     public record PeerView(long id, String gatewayId, String name, String parkCode, String baseUrl, String outboundClientId, String inboundClientId,
-                           String boundary, String contact, String createdBy, Instant createdAt, MirrorView mirror) {}
+                           String boundary, String contact, Peer.Role role, String createdBy, Instant createdAt, MirrorView mirror) {}
 
     /** {@code grant}: for an agreement to share, the partner's grant that enforces it now (with its other agreements in force). */
     public record AgreementView(long id, long peer, Agreement.Direction direction, List<Long> datastreams, String level, String licence,
@@ -107,7 +107,7 @@ public class FederationController {
     }
 
     @Operation(summary = "Register a partner gateway: its base URL, our client credentials there, its client here (of a partner park), "
-            + "its park boundary (WKT) and contact; invalid input is refused naming each field")
+            + "its park boundary (WKT), contact and role (PARK, or PROVINCE: told of every joint warning); invalid input is refused naming each field")
     @PostMapping("/api/v1/federation/peers")
     @ResponseStatus(HttpStatus.CREATED)
     public PeerView register(@RequestBody PeerForm form) {
@@ -239,7 +239,7 @@ public class FederationController {
 
     private PeerView view(Peer p) {
         return new PeerView(p.id(), p.gatewayId(), p.name(), p.parkCode(), p.baseUrl(), p.outboundClientId(), p.inboundClientId(), p.boundary(),
-                p.contact(), p.createdBy(), p.createdAt(), MirrorView.of(mirrors.state(p.id()), clock.instant(), properties));
+                p.contact(), p.role(), p.createdBy(), p.createdAt(), MirrorView.of(mirrors.state(p.id()), clock.instant(), properties));
     }
 
     private AgreementView view(Agreement a) {

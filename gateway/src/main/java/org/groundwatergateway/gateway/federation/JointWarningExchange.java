@@ -60,10 +60,16 @@ public final class JointWarningExchange implements JointWarnings.Courier {
         this.warnings = warnings;
     }
 
-    /** An incident's forecast attached: a joint warning for each partner whose registered boundary it reaches. */
+    /**
+     * An incident's forecast attached: a joint warning for each partner park whose registered boundary it reaches, each
+     * sent to every provincial partner too.
+     */
     public void forecasted(IncidentService.Forecasted forecasted) {
-        List<JointWarnings.Partner> partners = peers.get().stream().map(p -> new JointWarnings.Partner(p.gatewayId(), p.parkCode(), p.boundary())).toList();
-        for (JointWarning raised : warnings.forecast(forecasted.incident(), forecasted.forecast(), partners)) {
+        List<Peer> all = peers.get();
+        List<JointWarnings.Partner> partners = all.stream().filter(p -> p.role() == Peer.Role.PARK)
+                .map(p -> new JointWarnings.Partner(p.gatewayId(), p.parkCode(), p.boundary())).toList();
+        List<String> provinces = all.stream().filter(p -> p.role() == Peer.Role.PROVINCE).map(Peer::gatewayId).toList();
+        for (JointWarning raised : warnings.forecast(forecasted.incident(), forecasted.forecast(), partners, provinces)) {
             log.info("Joint warning {} raised with {}", raised.identifier(), raised.target().gateway());
         }
     }
@@ -79,6 +85,12 @@ public final class JointWarningExchange implements JointWarnings.Courier {
 
     @Override
     public void stepped(String receiver, JointWarning warning, JointWarnings.StepKind kind, JointWarning.Step step) {
+        // An addressee the origin named that is no partner of ours (a province we have not registered) cannot be sent to:
+        // a letter for it would wait in the outbox for ever.
+        if (peerByGateway.apply(receiver).isEmpty()) {
+            log.info("Joint warning {}: addressee {} is no partner here; our {} is not sent to it", warning.identifier(), receiver, kind);
+            return;
+        }
         ObjectNode body = JSON.createObjectNode().put("kind", kind.name()).put("identifier", warning.identifier()).put("gateway", step.gateway())
                 .put("park", step.park()).put("by", step.by()).put("note", step.note()).put("at", step.at().toString());
         outbox.write(receiver, STREAM, body.toString(), clock.instant());
@@ -127,7 +139,11 @@ public final class JointWarningExchange implements JointWarnings.Courier {
             String park = verified.sender().parkCode();
             if (kind.equals("ALERT")) {
                 JointWarning.Side origin = side(body.path("origin"));
-                return warnings.received(sender, new JointWarning.Side(origin.gateway(), park), side(body.path("target")), text(body, "cap"), accept);
+                JointWarning.Side target = side(body.path("target"));
+                // A province names the target park as it registered it, too: its steps then come under the same name.
+                String targetPark = peerByGateway.apply(target.gateway()).map(Peer::parkCode).orElse(target.park());
+                return warnings.received(sender, new JointWarning.Side(origin.gateway(), park), new JointWarning.Side(target.gateway(), targetPark),
+                        text(body, "cap"), accept);
             }
             JointWarnings.StepKind step = JointWarnings.StepKind.valueOf(kind);
             return warnings.stepReceived(sender, text(body, "identifier"), step, new JointWarning.Step(text(body, "gateway"), park,

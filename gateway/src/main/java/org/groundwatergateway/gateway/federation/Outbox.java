@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Signed messages waiting for a partner: numbered per partner and stream as they are written (in the caller's
@@ -17,18 +21,41 @@ public final class Outbox {
     public record Letter(String receiver, String stream, long sequence, String body, int attempts) {}
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate apart;
 
     public Outbox(Database database) {
         this.jdbc = database.jdbc();
+        this.apart = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Writes the next message of a stream to a partner; synchronized so that two writers on this node never take one number. */
-    public synchronized long write(String receiver, String stream, String body, Instant at) {
-        long sequence = jdbc.sql("SELECT COALESCE(MAX(sequence), 0) FROM federation_outbox WHERE receiver = ? AND stream = ?").params(receiver, stream)
-                .query(Long.class).single() + 1;
+    /**
+     * Writes the next message of a stream to a partner. The number is taken by one UPDATE of the stream's row in
+     * {@code federation_outbox_sequences}, in the caller's transaction: a second writer (on this node or another) waits
+     * for the first to commit and takes the next number, where reading MAX + 1 let both take the same one.
+     */
+    public long write(String receiver, String stream, String body, Instant at) {
+        if (jdbc.sql("UPDATE federation_outbox_sequences SET last_sequence = last_sequence + 1 WHERE receiver = ? AND stream = ?")
+                .params(receiver, stream).update() == 0) {
+            firstOf(receiver, stream);
+            jdbc.sql("UPDATE federation_outbox_sequences SET last_sequence = last_sequence + 1 WHERE receiver = ? AND stream = ?")
+                    .params(receiver, stream).update();
+        }
+        long sequence = jdbc.sql("SELECT last_sequence FROM federation_outbox_sequences WHERE receiver = ? AND stream = ?").params(receiver, stream)
+                .query(Long.class).single();
         jdbc.sql("INSERT INTO federation_outbox (receiver, stream, sequence, body, created_at, attempts) VALUES (?, ?, ?, ?, ?, 0)")
                 .params(receiver, stream, sequence, body, Rows.timestamp(at)).update();
         return sequence;
+    }
+
+    /** The stream's row, committed on its own so that two first writers do not both insert it in their transactions. */
+    private void firstOf(String receiver, String stream) {
+        try {
+            apart.executeWithoutResult(status -> jdbc.sql("INSERT INTO federation_outbox_sequences (receiver, stream, last_sequence) VALUES (?, ?, 0)")
+                    .params(receiver, stream).update());
+        } catch (DuplicateKeyException e) {
+            // another writer made it first: the UPDATE after this takes its turn
+        }
     }
 
     /** What is still to deliver, each partner's in order. */

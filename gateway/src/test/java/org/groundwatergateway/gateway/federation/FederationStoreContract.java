@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.federation.ForeignDatastream;
 import org.groundwatergateway.core.federation.ForeignObservation;
@@ -49,6 +53,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.locationtech.jts.geom.Coordinate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.groundwatergateway.gateway.config.FederationProperties;
 
 /**
@@ -101,7 +107,7 @@ abstract class FederationStoreContract {
 
     private Peer peer(String gatewayId, String inboundClient) {
         return agreements.register(SECADMIN, new PeerForm(gatewayId, "Park B", "PB", "https://gw.park-b.example.cn/", "a-at-b", "secret", inboundClient,
-                "POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))", "duty office"));
+                "POLYGON ((120.1 33.2, 120.2 33.2, 120.2 33.3, 120.1 33.3, 120.1 33.2))", "duty office", null));
     }
 
     private AgreementForm form(long peer, String direction, List<Long> ids) {
@@ -224,9 +230,9 @@ abstract class FederationStoreContract {
         assertThat(agreements.receivingNow()).isEmpty();
 
         ShareRefusal peerRefused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.register(SECADMIN,
-                new PeerForm("gw-park-b", null, "PB", "ftp://x", "a", "s", "enterprise-E01", "POLYGON ((0 0, 1 1, 0 0))", null)));
+                new PeerForm("gw-park-b", null, "PB", "ftp://x", "a", "s", "enterprise-E01", "POLYGON ((0 0, 1 1, 0 0))", null, "REGION")));
         assertThat(peerRefused.problems()).extracting(ShareRefusal.Problem::field)
-                .containsExactlyInAnyOrder("gatewayId", "name", "baseUrl", "inboundClientId", "boundary");
+                .containsExactlyInAnyOrder("gatewayId", "name", "baseUrl", "inboundClientId", "boundary", "role");
         ShareRefusal agreementRefused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.agree(SECADMIN,
                 new AgreementForm(peer.id(), "SHARE", List.of(datastreams.get(0), -5L), "research-x", " ", "yesterday", null)));
         assertThat(agreementRefused.problems()).extracting(ShareRefusal.Problem::field)
@@ -339,14 +345,14 @@ abstract class FederationStoreContract {
         for (String url : List.of("http://gw.park-b.example.cn", "https://user:pw@gw.park-b.example.cn", "https://gw.park-b.example.cn/?a=b",
                 "https://gw.park-b.example.cn#x", "https:///path", "file:///etc/passwd")) {
             ShareRefusal refused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.register(SECADMIN,
-                    new PeerForm("gw-park-b", "Park B", "PB", url, "a-at-b", "secret", "partner-park", null, null)));
+                    new PeerForm("gw-park-b", "Park B", "PB", url, "a-at-b", "secret", "partner-park", null, null, null)));
             assertThat(refused).as(url).isNotNull();
             assertThat(refused.problems()).as(url).extracting(ShareRefusal.Problem::field).containsExactly("baseUrl");
         }
         Agreements plain = new Agreements(new FederationRepository(database), workflow, GrantTemplates.shipped(), new ApiClientRepository(database),
                 new OrganisationRepository(database), true, clock);
         assertThat(plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", "http://127.0.0.1:8081/", "a-at-b", "secret", "partner-park",
-                null, null)).baseUrl()).as("where plain http is allowed").isEqualTo("http://127.0.0.1:8081");
+                null, null, null)).baseUrl()).as("where plain http is allowed").isEqualTo("http://127.0.0.1:8081");
     }
 
     @Test
@@ -387,7 +393,7 @@ abstract class FederationStoreContract {
             return new FakePartner.Answer(200, "{\"value\": [], \"@iot.nextLink\": \"" + base[0] + "/sta/v1.1/loop\"}");
         })) {
             base[0] = partner.baseUrl();
-            Peer peer = plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", partner.baseUrl(), "a-at-b", "secret", "partner-park", null, null));
+            Peer peer = plain.register(SECADMIN, new PeerForm("gw-park-b", "Park B", "PB", partner.baseUrl(), "a-at-b", "secret", "partner-park", null, null, null));
             plain.agree(SECADMIN, form(peer.id(), "RECEIVE", List.of(12L)));
             Mirrors mirrors = new Mirrors(database);
             FederationProperties properties = new FederationProperties("gw-park-a", Duration.ofMinutes(1), Duration.ofHours(1), null, null, null,
@@ -405,5 +411,44 @@ abstract class FederationStoreContract {
             assertThat(mirrors.state(peer.id()).failures()).isEqualTo(1);
             assertThat(mirrors.state(peer.id()).lastError()).contains("page read already");
         }
+    }
+
+    /**
+     * Two writers of one partner's stream, the second while the first's transaction is still open (as two joint-warning
+     * steps at once, on one node or two): the second waits for the first to commit and takes the next number. Reading
+     * MAX + 1 gave both the number 1, and the second failed on the outbox's key.
+     */
+    @Test
+    @Timeout(30)
+    void twoWritersOfOneOutboxStreamTakeConsecutiveNumbers() throws Exception {
+        Outbox outbox = new Outbox(database);
+        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<Long> first = writers.submit(() -> transaction.execute(status -> {
+                long number = outbox.write("gw-park-b", "JointWarnings", "{\"n\": 1}", clock.instant());
+                written.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return number;
+            }));
+            written.await();
+            Future<Long> second = writers.submit(() -> transaction.execute(status -> outbox.write("gw-park-b", "JointWarnings", "{\"n\": 2}",
+                    clock.instant())));
+            Thread.sleep(300);
+            assertThat(second.isDone()).as("the second waits for the first's commit").isFalse();
+            release.countDown();
+            assertThat(List.of(first.get(), second.get())).containsExactly(1L, 2L);
+        } finally {
+            writers.shutdownNow();
+        }
+        assertThat(outbox.pending()).extracting(Outbox.Letter::sequence, Outbox.Letter::body)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "{\"n\": 1}"), org.assertj.core.groups.Tuple.tuple(2L, "{\"n\": 2}"));
+        assertThat(outbox.write("gw-park-b", "Other", "{}", clock.instant())).as("each stream numbered on its own").isEqualTo(1L);
     }
 }

@@ -26,7 +26,7 @@ class PartnerClientTest {
     @Test
     void anAnswerBeyondTheSizeLimitFailsAndAGarbledOneIsNotQuoted() throws Exception {
         try (FakePartner partner = new FakePartner(PartnerClientTest::answer)) {
-            Peer peer = new Peer(1, "gw-park-b", "Park B", "PB", partner.baseUrl(), "a-at-b", "secret", "b-at-a", null, null, "test", clock.instant());
+            Peer peer = new Peer(1, "gw-park-b", "Park B", "PB", partner.baseUrl(), "a-at-b", "secret", "b-at-a", null, null, Peer.Role.PARK, "test", clock.instant());
             PartnerClient client = new PartnerClient(Duration.ofSeconds(5), 1024, clock);
             assertThat(client.get(peer, "/small").body().path("value").isArray()).isTrue();
             assertThatThrownBy(() -> client.get(peer, "/big")).isInstanceOf(PartnerFailure.class).hasMessageContaining("more than 1024 bytes");

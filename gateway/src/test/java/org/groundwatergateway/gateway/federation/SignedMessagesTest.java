@@ -32,7 +32,7 @@ class SignedMessagesTest {
     private static final String BODY = "{\"datastream\": 12, \"observations\": [{\"id\": 1, \"phenomenonTime\": \"2026-12-01T00:00:00Z\", \"result\": 7.1}]}";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-04T08:00:00Z"));
-    private final Peer parkB = new Peer(1, "gw-park-b", "Park B", "PB", "http://127.0.0.1:1", "a-at-b", "secret", "b-at-a", null, null, "test",
+    private final Peer parkB = new Peer(1, "gw-park-b", "Park B", "PB", "http://127.0.0.1:1", "a-at-b", "secret", "b-at-a", null, null, Peer.Role.PARK, "test",
             clock.instant());
     private final AtomicInteger keyFetches = new AtomicInteger();
     private TestDatabases.TestDatabase database;
@@ -127,7 +127,7 @@ class SignedMessagesTest {
     @Test
     void aFailedKeyFetchIsNotRepeatedWithinTheRefetchTime() throws Exception {
         try (FakePartner down = new FakePartner(path -> new FakePartner.Answer(503, "down"))) {
-            Peer peer = new Peer(1, "gw-park-b", "Park B", "PB", down.baseUrl(), "a-at-b", "secret", "b-at-a", null, null, "test", clock.instant());
+            Peer peer = new Peer(1, "gw-park-b", "Park B", "PB", down.baseUrl(), "a-at-b", "secret", "b-at-a", null, null, Peer.Role.PARK, "test", clock.instant());
             PartnerKeys keys = new PartnerKeys(Duration.ofSeconds(5), clock);
             for (int i = 0; i < 5; i++) {
                 assertThatThrownBy(() -> keys.of(peer, true)).isInstanceOf(MessageRefusal.class)

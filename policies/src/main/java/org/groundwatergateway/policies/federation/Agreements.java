@@ -44,9 +44,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Agreements {
 
-    /** What a peer form says, as sent. */
+    /** What a peer form says, as sent; {@code role} {@code PARK} (if absent) or {@code PROVINCE}. */
     public record PeerForm(String gatewayId, String name, String parkCode, String baseUrl, String outboundClientId, String outboundClientSecret,
-                           String inboundClientId, String boundary, String contact) {}
+                           String inboundClientId, String boundary, String contact, String role) {}
 
     /** What an agreement form says, as sent: times as ISO-8601 text, so that a bad one is refused naming its field. */
     public record AgreementForm(Long peer, String direction, List<Long> datastreams, String level, String licence, String validFrom,
@@ -141,14 +141,22 @@ public final class Agreements {
         if (inboundClient != null) partnerOrganisation(inboundClient, problems);
         String boundary = boundary(form.boundary(), problems);
         String contact = form.contact() == null || form.contact().isBlank() ? null : form.contact().strip();
+        Peer.Role role = role(form.role(), problems);
         if (!problems.isEmpty()) throw new ShareRefusal(Kind.INVALID, problems);
         long id = repository.insertPeer(new Peer(0, gatewayId, name, park, baseUrl, outboundClient, outboundSecret, inboundClient, boundary, contact,
-                administrator.name(), clock.instant()));
+                role, administrator.name(), clock.instant()));
         return repository.peer(id).orElseThrow();
     }
 
     public List<Agreement> agreements() {
         return repository.agreements();
+    }
+
+    private static Peer.Role role(String role, List<Problem> problems) {
+        if (role == null || role.isBlank()) return Peer.Role.PARK;
+        for (Peer.Role r : Peer.Role.values()) if (r.name().equals(role.strip())) return r;
+        problems.add(new Problem("role", "PARK or PROVINCE", "PARK（园区）或 PROVINCE（省级）"));
+        return null;
     }
 
     public Agreement agreement(long id) {

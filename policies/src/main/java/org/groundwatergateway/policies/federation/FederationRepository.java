@@ -53,9 +53,9 @@ public final class FederationRepository {
 
     public long insertPeer(Peer p) {
         return Rows.insert(jdbc.sql("INSERT INTO federation_peers (gateway_id, name, park_code, base_url, outbound_client_id, outbound_client_secret, "
-                        + "inbound_client_id, boundary, contact, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "inbound_client_id, boundary, contact, role, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(p.gatewayId(), p.name(), p.parkCode(), p.baseUrl(), p.outboundClientId(), p.outboundClientSecret(), p.inboundClientId(),
-                        p.boundary(), p.contact(), p.createdBy(), Rows.timestamp(p.createdAt())));
+                        p.boundary(), p.contact(), p.role().name(), p.createdBy(), Rows.timestamp(p.createdAt())));
     }
 
     public List<Peer> peers() {
@@ -102,7 +102,8 @@ public final class FederationRepository {
     private static Peer peer(ResultSet rs, int row) throws SQLException {
         return new Peer(rs.getLong("id"), rs.getString("gateway_id"), rs.getString("name"), rs.getString("park_code"), rs.getString("base_url"),
                 rs.getString("outbound_client_id"), rs.getString("outbound_client_secret"), rs.getString("inbound_client_id"),
-                rs.getString("boundary"), rs.getString("contact"), rs.getString("created_by"), Rows.instant(rs, "created_at"));
+                rs.getString("boundary"), rs.getString("contact"), Peer.Role.valueOf(rs.getString("role")), rs.getString("created_by"),
+                Rows.instant(rs, "created_at"));
     }
 
     private static Agreement agreement(ResultSet rs, int row) throws SQLException {
