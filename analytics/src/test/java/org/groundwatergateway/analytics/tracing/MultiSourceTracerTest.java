@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.apache.commons.math3.special.Erf;
+import org.groundwatergateway.analytics.statistics.DifferentialEvolutionMcmc;
 import org.junit.jupiter.api.Test;
 
 /** The tracer's numerical parts: its fast error function and its convergence diagnostics. */
@@ -32,16 +33,16 @@ class MultiSourceTracerTest {
         // seed; on 4 × 2,000 it stays within 7,400–8,000 (checked over seeds), hence the longer chains.
         double[][] independent = new double[4][2000];
         for (double[] chain : independent) for (int t = 0; t < chain.length; t++) chain[t] = random.nextGaussian();
-        double[] good = MultiSourceTracer.splitRhatAndEss(independent);
+        double[] good = DifferentialEvolutionMcmc.splitRhatAndEss(independent);
         assertThat(good[0]).isCloseTo(1, within(0.02));
         assertThat(good[1]).isBetween(0.85 * 8000, 8000.0);
         double[][] apart = new double[4][500];
         for (int c = 0; c < 4; c++) for (int t = 0; t < 500; t++) apart[c][t] = 3 * c + random.nextGaussian();
-        assertThat(MultiSourceTracer.splitRhatAndEss(apart)[0]).isGreaterThan(2);
+        assertThat(DifferentialEvolutionMcmc.splitRhatAndEss(apart)[0]).isGreaterThan(2);
         // A slowly mixing AR(1) chain (ρ = 0.9) is worth about (1 − ρ)/(1 + ρ) ≈ 1/19 of its draws.
         double[][] sticky = new double[4][2000];
         for (double[] chain : sticky) for (int t = 1; t < chain.length; t++) chain[t] = 0.9 * chain[t - 1] + Math.sqrt(1 - 0.81) * random.nextGaussian();
-        double ess = MultiSourceTracer.splitRhatAndEss(sticky)[1];
+        double ess = DifferentialEvolutionMcmc.splitRhatAndEss(sticky)[1];
         assertThat(ess).isBetween(8000 / 19.0 * 0.6, 8000 / 19.0 * 1.6);
     }
 }

@@ -37,18 +37,19 @@ import org.junit.jupiter.api.Test;
  *       source: its candidate's intervals) in 80–97 % of releases each.</li>
  * </ul>
  * Met and asserted as the issue states them (no further tolerance): single releases first (22 of 24) and mass discharge
- * covered (38 of 42). Not met, asserted at the measured level so that they cannot fall unseen: beside a known plume
- * (3 of 6 first), doubles (both in the top 3 in 4 of 6), start covered (30 of 42, 71 %). With 42 releases one release
+ * covered (40 of 42). Not met, asserted at the measured level so that they cannot fall unseen: beside a known plume
+ * (3 of 6 first), doubles (both in the top 3 in 4 of 6), start covered (31 of 42, 74 %); the sampler's convergence likewise. With 42 releases one release
  * is 2.4 %; a calibrated tracer (true rate 90 %) falls outside 80–97 % with about 6 % probability (binomial). The seed
- * is fixed and the tracer seeded, so the test is deterministic. About 2–3 minutes on 2 cores. Set
+ * is fixed and the tracer seeded, so the test is deterministic. About 4 minutes on 2 cores. Set
  * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds (nothing is then asserted).
  */
 class TracingCalibrationTest {
 
     private static final double THRESHOLD = 0.001;
 
+    /** One release's scores; rHat and ess are the sampler's on the scenario's most probable model (NaN where it has no source). */
     record Outcome(Kind kind, int number, boolean good, int rank, boolean startCovered, boolean massCovered, double probability,
-                   double startWidthDays, double massRatio) {}
+                   double startWidthDays, double massRatio, double rHat, double ess) {}
 
     static List<Outcome> run(List<Scenario> scenarios, MultiSourceTracer.Priors priors, boolean print) {
         List<Outcome> outcomes = new ArrayList<>();
@@ -82,7 +83,9 @@ class TracingCalibrationTest {
                         : Duration.between(posterior.start().lower(), posterior.start().upper()).toMinutes() / 1440.0;
                 double ratio = mass == null ? Double.NaN : mass.upper() / mass.lower();
                 boolean good = s.kind() == Kind.DOUBLE ? rank <= 3 : rank == 1;
-                outcomes.add(new Outcome(s.kind(), s.number(), good, rank, startIn, massIn, posterior.probability(), startWidth, ratio));
+                double rHat = result.sources().isEmpty() ? Double.NaN : result.sources().get(0).rHat();
+                double ess = result.sources().isEmpty() ? Double.NaN : result.sources().get(0).effectiveSampleSize();
+                outcomes.add(new Outcome(s.kind(), s.number(), good, rank, startIn, massIn, posterior.probability(), startWidth, ratio, rHat, ess));
                 line.append(String.format(Locale.ROOT, " | true %s rank %d p=%.3f start %s (%.0f d ago; 90%% %s) mass %.3g g/d %s (90%% %s)",
                         r.candidateId(), rank, posterior.probability(), startIn ? "in" : "OUT", r.startDaysAgo(),
                         posterior.start() == null ? "none" : String.format(Locale.ROOT, "%.0f–%.0f d ago",
@@ -149,12 +152,19 @@ class TracingCalibrationTest {
         assertThat(singles.stream().filter(Outcome::good).count() / 24.0).as("single releases ranked first").isGreaterThanOrEqualTo(0.9);
         double mass = outcomes.stream().filter(Outcome::massCovered).count() / (double) outcomes.size();
         assertThat(mass).as("mass discharge inside the 90 %% interval").isBetween(0.8, 0.97);
-        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 3 of 6, 4 of 6, 30 of 42), so that it
+        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 3 of 6, 4 of 6, 31 of 42), so that it
         // cannot get worse unseen; the issue's targets are ≥ 90 %, ≥ 80 % and 80–97 %.
         List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
         assertThat(beside.stream().filter(Outcome::good).count()).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(3);
         assertThat(bothInTop3(outcomes)).as("double releases with both sources in the top 3").isGreaterThanOrEqualTo(4);
         double start = outcomes.stream().filter(Outcome::startCovered).count() / (double) outcomes.size();
         assertThat(start).as("start inside the 90 %% interval").isBetween(0.7, 0.97);
+        // The sampler (DE-MCz): of the 34 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 26
+        // and bulk ESS ≥ 100 in 20 (the adaptive Metropolis before: none); asserted at the measured level.
+        List<Outcome> sampled = outcomes.stream().collect(java.util.stream.Collectors.toMap(Outcome::number, o -> o, (a, b) -> a))
+                .values().stream().filter(o -> Double.isFinite(o.rHat())).toList();
+        assertThat(sampled).hasSize(34);
+        assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(26);
+        assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(20);
     }
 }

@@ -34,7 +34,8 @@ class DemoParkMultiSourceTracingBench {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 System.out.printf(Locale.ROOT, "BENCH multi-source tracing, %d readings, %d candidates: %.1f s (run %d; sources %s; P(0/1/2 new) %s)%n",
                         result.observations(), result.inversion().candidates().size(), seconds, run,
-                        result.inversion().sources().stream().map(s -> s.candidate().id() + (s.known() ? " (known)" : "")).toList(),
+                        result.inversion().sources().stream().map(s -> String.format(Locale.ROOT, "%s%s start %s, R-hat %.3f, ESS %.0f", s.candidate().id(),
+                                s.known() ? " (known)" : "", s.start() == null ? "none" : s.start().median(), s.rHat(), s.effectiveSampleSize())).toList(),
                         java.util.Arrays.toString(result.inversion().newSourceCount()));
             }
         } finally {
