@@ -248,6 +248,9 @@ function option(buckets, parameter, second, forecast) {
   // resolution (LTTB), so a year of hours draws as fast as a month while zooming in shows every hour.
   const times = buckets.map((b) => Date.parse(b.start));
   const line = { type: 'line', sampling: 'lttb' };
+  // Steps of one reading each (hours of hourly data) have no range: the band would be two more series of 8,760 points
+  // drawn as nothing.
+  const banded = buckets.some((b) => b.max > b.min);
   const points = forecast?.points ?? [];
   const ahead = points.length ? [[forecast.origin, forecast.originValue, forecast.originValue], ...points.map((f) => [f.time, f.lower, f.upper, f.value])] : [];
   return {
@@ -265,7 +268,7 @@ function option(buckets, parameter, second, forecast) {
           b.flagged ? t('well.flagged', { n: b.flagged }) : ''].map(escapeHtml).join('<br>');
       },
     },
-    legend: { top: 0, data: [t('well.mean'), t('well.range'), ...(second ? [t('well.secondSensor', { code: second.code })] : []), t('well.flaggedSeries'),
+    legend: { top: 0, data: [t('well.mean'), ...(banded ? [t('well.range')] : []), ...(second ? [t('well.secondSensor', { code: second.code })] : []), t('well.flaggedSeries'),
       ...(ahead.length ? [t('well.forecast'), t('well.forecastBand')] : [])] },
     grid: { top: 40, left: 60, right: 80, bottom: 70 },
     dataZoom: [{ type: 'inside' }, { type: 'slider' }],
@@ -273,9 +276,11 @@ function option(buckets, parameter, second, forecast) {
     yAxis: { type: 'value', name: parameter.unit, scale: true },
     series: [
       // The min-max band: an invisible base at the minimum, then the range stacked on it.
-      { ...line, id: 'min', data: buckets.map((b, i) => [times[i], b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none', tooltip: { show: false } },
-      { ...line, name: t('well.range'), data: buckets.map((b, i) => [times[i], b.max - b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none',
-        areaStyle: { color: 'rgba(30,136,229,0.18)' } },
+      ...(banded ? [
+        { ...line, id: 'min', data: buckets.map((b, i) => [times[i], b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none', tooltip: { show: false } },
+        { ...line, name: t('well.range'), data: buckets.map((b, i) => [times[i], b.max - b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none',
+          areaStyle: { color: 'rgba(30,136,229,0.18)' } },
+      ] : []),
       { ...line, id: 'mean', name: t('well.mean'), data: buckets.map((b, i) => [times[i], b.mean]), showSymbol: false, color: '#1E88E5',
         markLine: limits.length ? {
           symbol: 'none', silent: true,
