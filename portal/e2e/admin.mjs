@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
-import { launch, signIn } from './session.mjs';
+import { apiAs, launch, reasonBeside, signIn, step } from './session.mjs';
 
 const base = process.env.GW_BASE;
 const shots = process.env.GW_SCREENSHOTS;
@@ -27,38 +27,6 @@ const CONSOLES = {
 };
 
 const browser = await launch();
-
-async function step(name, body) {
-  const started = Date.now();
-  process.stdout.write(`- ${name} ... `);
-  await body();
-  console.log(`ok (${Date.now() - started} ms)`);
-}
-
-/** The API as the signed-in person of the page, with the page's own token: {status, body} (JSON where it is JSON). */
-function apiAs(page, path, { method = 'GET', body, language = 'zh-CN' } = {}) {
-  return page.evaluate(async ({ path, method, body, language }) => {
-    const token = JSON.parse(sessionStorage.getItem('gw.portal.token')).value;
-    const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json', 'Accept-Language': language };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
-    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const text = await response.text();
-    let parsed = text;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    return { status: response.status, body: parsed };
-  }, { path, method, body, language });
-}
-
-/** The reason shown right after the named control of a form (showProblem puts it there). */
-async function reasonBeside(page, form, name) {
-  const reason = page.locator(`${form} [name="${name}"] + .field-error`);
-  await reason.waitFor();
-  return (await reason.textContent()).trim();
-}
 
 /** Signs {@code user} in on a page of its own and checks that the nav offers its console and no other, and that the others are refused. */
 async function console_(route) {

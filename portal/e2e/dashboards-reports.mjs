@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import assert from 'node:assert/strict';
-import { launch, signIn } from './session.mjs';
+import { launch, signIn, step } from './session.mjs';
 
 const base = process.env.GW_BASE;
 const shots = process.env.GW_SCREENSHOTS;
@@ -16,13 +16,6 @@ mkdirSync(shots, { recursive: true });
 const RED = [0xd6, 0x28, 0x28];
 /** Per channel: a pixel within this of the chosen colour is of it (the line's and symbols' solid middles are exact). */
 const TOLERANCE = 6;
-
-async function step(name, body) {
-  const started = Date.now();
-  process.stdout.write(`- ${name} ... `);
-  await body();
-  console.log(`ok (${Date.now() - started} ms)`);
-}
 
 /** How many pixels of a screenshot are of the colour, counted by the browser's own PNG decoder. */
 async function pixelsOf(page, png, rgb) {

@@ -1,7 +1,7 @@
 // End-to-end tests of the portal in Debian's Chromium, driven by playwright-core, against a running gateway with the
 // demo park. Run by the gateway's PortalBrowserTest, which starts the gateway and passes:
 //   GW_BASE         http://127.0.0.1:<port> (a loopback IP literal: the demo's portal client may redirect to any port of it)
-//   GW_HJ212_PORT   the gateway's HJ 212 port; GW_HJ212_PACKETS two base64 HJ 212 frames, each raising a live alert
+//   GW_HJ212_PORT   the gateway's HJ 212 port; GW_HJ212_PACKETS three base64 HJ 212 frames, each raising a live alert
 //                   about the subject at the same place in GW_ALERT_SUBJECTS
 //   GW_INCIDENT     an incident to open in the command view
 //   GW_SCREENSHOTS  where to write screenshots
@@ -12,7 +12,7 @@ import { connect } from 'node:net';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
-import { launch, percentile, signIn as signInAt } from './session.mjs';
+import { launch, percentile, signIn as signInAt, step } from './session.mjs';
 
 const base = process.env.GW_BASE;
 const packets = process.env.GW_HJ212_PACKETS.split(',').map((p) => Buffer.from(p, 'base64'));
@@ -23,13 +23,6 @@ const CLASS_COLOURS = [[0x1E, 0x88, 0xE5], [0x43, 0xA0, 0x47], [0xFD, 0xD8, 0x35
 const timings = {};
 
 const browser = await launch();
-
-async function step(name, body) {
-  const started = Date.now();
-  process.stdout.write(`- ${name} ... `);
-  await body();
-  console.log(`ok (${Date.now() - started} ms)`);
-}
 
 async function json(path) {
   const response = await fetch(base + path);
@@ -107,6 +100,7 @@ try {
     }
     timings.dashboardP95Ms = percentile(loads, 95);
     timings.dashboardMedianMs = percentile(loads, 50);
+    process.stdout.write(`${JSON.stringify(loads)} `); // printed now too, should a later step fail
   });
 
   // Of the wells with no other well within 150 m, the one in the worst GB/T 14848 class of a pollutant with upper class
@@ -319,13 +313,20 @@ try {
     assert.match(await alert.locator('details.deliveries').textContent(), /PUSH → .*DUTY_OFFICER/);
   });
 
-  await step('a lost connection shows the banner, and the live list resumes when it is back', async () => {
+  await step('a lost connection shows the banner, and the live list resumes when it is back: a new alert arrives live', async () => {
     await page.context().setOffline(true);
     await page.waitForSelector('#banner:not([hidden])', { timeout: 15000 });
     await page.evaluate(() => document.querySelector('#alert-list').removeAttribute('data-live'));
     await page.context().setOffline(false);
     await page.waitForSelector('#alert-list[data-live=true]', { timeout: 20000 });
     assert.ok(await page.locator('#banner').isHidden());
+    // Not just reconnected: an alert raised now reaches the list that was cut off, without reloading the page.
+    const url = page.url();
+    const sent = Date.now();
+    await sendHj212(packets[2]);
+    await page.locator('#alert-list li.alert', { hasText: subjects[2] }).waitFor({ timeout: 5000 });
+    timings.hj212ToAlertAfterReconnectMs = Date.now() - sent;
+    assert.equal(page.url(), url);
   });
 
   await step('zh-CN by default; en-US on request, and back', async () => {
@@ -568,13 +569,19 @@ try {
     await analyst.evaluate(() => {
       const section = document.querySelector('section.page-analysis');
       window.traceFractions = [];
-      new MutationObserver(() => window.traceFractions.push(Number(section.getAttribute('data-fraction'))))
-        .observe(section, { attributes: true, attributeFilter: ['data-fraction'] });
+      window.traceStates = [];
+      new MutationObserver((changes) => changes.forEach((c) => (c.attributeName === 'data-state'
+        ? window.traceStates.push(section.getAttribute('data-state'))
+        : window.traceFractions.push(Number(section.getAttribute('data-fraction'))))))
+        .observe(section, { attributes: true, attributeFilter: ['data-fraction', 'data-state'] });
     });
     await analyst.click('#trace-run');
-    await analyst.locator('#trace-progress:not([hidden])').waitFor();
+    // This run's end, not the refused run's state still on the page until this one starts: a state set after its removal.
+    await analyst.waitForFunction(() => {
+      const cleared = window.traceStates.indexOf(null);
+      return cleared >= 0 && window.traceStates.slice(cleared + 1).some((state) => state !== null);
+    }, null, { timeout: 180000 });
     const done = analyst.locator('section.page-analysis[data-state]');
-    await done.waitFor({ timeout: 180000 });
     assert.equal(await done.getAttribute('data-state'), 'SUCCEEDED', await analyst.textContent('#analysis-panel'));
     const fractions = await analyst.evaluate(() => window.traceFractions);
     assert.ok(fractions.some((f) => f > 0 && f < 1), `progress reported on the way: ${fractions}`);

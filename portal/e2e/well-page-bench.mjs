@@ -19,6 +19,7 @@ try {
   await signIn(page, base, 'duty');
   const loads = [];
   const data = [];
+  const phases = []; // where a load's time went: the page, its scripts, each request (start-end ms after navigation)
   for (let run = 0; run <= runs; run++) {
     await page.goto('about:blank');
     const started = Date.now();
@@ -30,9 +31,16 @@ try {
     if (run === 0) continue; // the first load fills the browser's cache and the server's
     loads.push(elapsed);
     data.push(Number(await series.getAttribute('data-load-ms')));
+    phases.push(await page.evaluate(() => {
+      const [nav] = performance.getEntriesByType('navigation');
+      const requests = performance.getEntriesByType('resource').filter((r) => /\/(api|sta)\//.test(r.name));
+      return { html: Math.round(nav.responseEnd), scripts: Math.round(nav.domContentLoadedEventEnd),
+        requests: requests.map((r) => `${new URL(r.name).pathname.replace(/^.*\//, '')} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ${r.encodedBodySize}B`) };
+    }));
   }
   console.log(`BENCH ${JSON.stringify({ points: expected, runs, medianMs: percentile(loads, 50), p95Ms: percentile(loads, 95),
     maxMs: Math.max(...loads), dataAndDrawMedianMs: percentile(data, 50), loads })}`);
+  console.log(`BENCH-PHASES ${JSON.stringify(phases.at(-1))}`);
 } finally {
   await browser.close();
 }

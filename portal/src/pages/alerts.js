@@ -1,4 +1,4 @@
-import { api, ApiError } from '../api.js';
+import { api, ApiError, showProblem } from '../api.js';
 import { alerts, LEVEL_COLOURS } from '../data.js';
 import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
@@ -40,9 +40,8 @@ export async function render(section, params) {
       state.after(await deliveries(id));
       return;
     }
-    const note = el('input', { type: 'text', class: 'note', placeholder: t('alerts.note'), 'aria-label': t('alerts.note') });
+    const note = el('input', { type: 'text', name: 'note', class: 'note', placeholder: t('alerts.note'), 'aria-label': t('alerts.note') });
     const button = el('button', { type: 'button', class: 'acknowledge' }, t('alerts.acknowledge'));
-    const error = el('div', { class: 'field-error' });
     button.addEventListener('click', async () => {
       button.disabled = true;
       try {
@@ -50,11 +49,11 @@ export async function render(section, params) {
         state.replaceChildren();
         await showEscalation(id, item, state);
       } catch (e) {
-        error.textContent = e.message;
+        showProblem(state, e, button);
         button.disabled = false;
       }
     });
-    state.replaceChildren(note, button, can('judge') ? falseAlarmButton(id, note, error) : '', error);
+    state.replaceChildren(note, button, can('judge') ? falseAlarmButton(id, note, state) : '');
   }
 
   /** Who was told, by which channel and when: the escalation's delivery attempts. */
@@ -66,7 +65,7 @@ export async function render(section, params) {
   }
 
   /** Marks the alert as a false alarm (the rule's tuning learns from it); the server's refusal is shown as it words it. */
-  function falseAlarmButton(id, note, error) {
+  function falseAlarmButton(id, note, state) {
     const button = el('button', { type: 'button', class: 'false-alarm' }, t('alerts.falseAlarm'));
     button.addEventListener('click', async () => {
       button.disabled = true;
@@ -74,7 +73,7 @@ export async function render(section, params) {
         const verdict = await api(`/api/v1/alerts/${id}/verdict`, { method: 'PUT', body: { verdict: 'FALSE_ALARM', note: note.value || null } });
         button.replaceWith(el('span', { class: 'verdict' }, t('alerts.markedFalseAlarm', { who: verdict.recordedBy })));
       } catch (e) {
-        error.textContent = e.message;
+        showProblem(state, e, button);
         button.disabled = false;
       }
     });

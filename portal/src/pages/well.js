@@ -58,12 +58,12 @@ export async function render(section, params, query) {
     el('div', { class: 'well-body' },
       el('div', { class: 'well-main' }, summary, trend, forecastNote, target, decided, reviews),
       el('aside', { class: 'well-side' }, el('h3', {}, t('well.construction')), depthDiagram(p, null))));
-  // The water table joins the diagram when its daily mean is here; the chart does not wait for it.
-  if (level) {
-    latestOf(level).then((time) => time && levelAt(level))
-      .then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)))
-      .catch(() => {}); // the diagram stays without its water table
-  }
+  // The water table joins the diagram when its daily mean is here. Asked once the chart is drawn, so that its requests do
+  // not compete with the chart's on a busy server.
+  let waterTable = null;
+  const showWaterTable = () => level && latestOf(level).then((time) => time && levelAt(level))
+    .then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)))
+    .catch(() => {}); // the diagram stays without its water table
   const chart = newChart(target);
 
   // The forecast (trained on the server) and the trend depend on the datastream only, not on the interval shown: asked
@@ -100,6 +100,7 @@ export async function render(section, params, query) {
     target.setAttribute('data-points', String(result.buckets.length));
     if (partner && second) target.setAttribute('data-second', partner.code);
     target.setAttribute('data-load-ms', String(Math.round(performance.now() - started)));
+    waterTable ??= showWaterTable();
     showTrend(stream, parameter, from, to, mine);
     showReviews(stream, mine);
 
@@ -243,7 +244,13 @@ function depthDiagram(p, level) {
 
 function option(buckets, parameter, second, forecast) {
   const limits = parameter.classLimits?.classes ?? [];
-  const when = (b) => b.start;
+  // Times as numbers, parsed once here rather than by ECharts for every series; the lines are drawn at screen
+  // resolution (LTTB), so a year of hours draws as fast as a month while zooming in shows every hour.
+  const times = buckets.map((b) => Date.parse(b.start));
+  const line = { type: 'line', sampling: 'lttb' };
+  // Steps of one reading each (hours of hourly data) have no range: the band would be two more series of 8,760 points
+  // drawn as nothing.
+  const banded = buckets.some((b) => b.max > b.min);
   const points = forecast?.points ?? [];
   const ahead = points.length ? [[forecast.origin, forecast.originValue, forecast.originValue], ...points.map((f) => [f.time, f.lower, f.upper, f.value])] : [];
   return {
@@ -261,7 +268,7 @@ function option(buckets, parameter, second, forecast) {
           b.flagged ? t('well.flagged', { n: b.flagged }) : ''].map(escapeHtml).join('<br>');
       },
     },
-    legend: { top: 0, data: [t('well.mean'), t('well.range'), ...(second ? [t('well.secondSensor', { code: second.code })] : []), t('well.flaggedSeries'),
+    legend: { top: 0, data: [t('well.mean'), ...(banded ? [t('well.range')] : []), ...(second ? [t('well.secondSensor', { code: second.code })] : []), t('well.flaggedSeries'),
       ...(ahead.length ? [t('well.forecast'), t('well.forecastBand')] : [])] },
     grid: { top: 40, left: 60, right: 80, bottom: 70 },
     dataZoom: [{ type: 'inside' }, { type: 'slider' }],
@@ -269,19 +276,21 @@ function option(buckets, parameter, second, forecast) {
     yAxis: { type: 'value', name: parameter.unit, scale: true },
     series: [
       // The min-max band: an invisible base at the minimum, then the range stacked on it.
-      { id: 'min', type: 'line', data: buckets.map((b) => [when(b), b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none', tooltip: { show: false } },
-      { name: t('well.range'), type: 'line', data: buckets.map((b) => [when(b), b.max - b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none',
-        areaStyle: { color: 'rgba(30,136,229,0.18)' } },
-      { id: 'mean', name: t('well.mean'), type: 'line', data: buckets.map((b) => [when(b), b.mean]), showSymbol: false, color: '#1E88E5',
+      ...(banded ? [
+        { ...line, id: 'min', data: buckets.map((b, i) => [times[i], b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none', tooltip: { show: false } },
+        { ...line, name: t('well.range'), data: buckets.map((b, i) => [times[i], b.max - b.min]), lineStyle: { opacity: 0 }, stack: 'range', symbol: 'none',
+          areaStyle: { color: 'rgba(30,136,229,0.18)' } },
+      ] : []),
+      { ...line, id: 'mean', name: t('well.mean'), data: buckets.map((b, i) => [times[i], b.mean]), showSymbol: false, color: '#1E88E5',
         markLine: limits.length ? {
           symbol: 'none', silent: true,
           data: limits.filter((c) => c.upper != null).map((c, i) => ({ yAxis: c.upper, name: t('well.classLimit', { class: CLASS_NAMES[i] }),
             label: { formatter: t('well.classLimit', { class: CLASS_NAMES[i] }), position: 'end' }, lineStyle: { type: 'dashed', color: '#757575' } })),
         } : undefined },
-      ...(second ? [{ id: 'second', name: t('well.secondSensor', { code: second.code }), type: 'line', showSymbol: false, color: '#8E24AA',
-        lineStyle: { width: 1 }, data: second.buckets.map((b) => [when(b), b.mean]) }] : []),
+      ...(second ? [{ ...line, id: 'second', name: t('well.secondSensor', { code: second.code }), showSymbol: false, color: '#8E24AA',
+        lineStyle: { width: 1 }, data: second.buckets.map((b) => [Date.parse(b.start), b.mean]) }] : []),
       { name: t('well.flaggedSeries'), type: 'scatter', symbol: 'triangle', symbolSize: 9, color: '#E53935',
-        data: buckets.filter((b) => b.flagged > 0).map((b) => [when(b), b.mean]) },
+        data: buckets.flatMap((b, i) => (b.flagged > 0 ? [[times[i], b.mean]] : [])) },
       ...(ahead.length ? [
         // The 95 % prediction band from the latest reading on: its lower edge, then its width stacked on it.
         { id: 'forecast-lower', type: 'line', data: ahead.map((a) => [a[0], a[1]]), lineStyle: { opacity: 0 }, stack: 'forecast', symbol: 'none', tooltip: { show: false } },

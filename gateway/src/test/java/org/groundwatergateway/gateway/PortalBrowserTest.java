@@ -85,9 +85,9 @@ class PortalBrowserTest extends RunningGateway {
         JsonNode rule = answer(http.post("/api/v1/warning-rules", "{\"name\": \"pH above class III\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"ph\", "
                 + "\"limitClass\": 3, \"thresholds\": {\"general\": 1.0, \"serious\": 1.05, \"severe\": 1.2}}", "admin", "demo-admin"), 201);
         assertThat(rule.path("id").asLong()).isPositive();
-        // pH 9.0 at two wells, after the demo's last hour: serious, so each notifies the duty officer in the app; a jump
+        // pH 9.0 at three wells, after the demo's last hour: serious, so each notifies the duty officer in the app; a jump
         // from about 7 that QA/QC flags for review.
-        List<Integer> wells = List.of(12, 13);
+        List<Integer> wells = List.of(12, 13, 14);
         String dataTime = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.ofHours(8))
                 .format(DemoPark.START.plus(Duration.ofDays(DAYS)).plus(Duration.ofHours(5)));
         List<String> packets = wells.stream().map(well -> {
