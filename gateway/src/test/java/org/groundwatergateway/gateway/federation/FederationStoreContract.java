@@ -233,6 +233,9 @@ abstract class FederationStoreContract {
                 new PeerForm("gw-park-b", null, "PB", "ftp://x", "a", "s", "enterprise-E01", "POLYGON ((0 0, 1 1, 0 0))", null, "REGION")));
         assertThat(peerRefused.problems()).extracting(ShareRefusal.Problem::field)
                 .containsExactlyInAnyOrder("gatewayId", "name", "baseUrl", "inboundClientId", "boundary", "role");
+        // One client, one partner: another gateway registered with the first's client is refused on that field alone.
+        ShareRefusal clientTaken = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> peer("gw-park-c", "partner-park"));
+        assertThat(clientTaken.problems()).extracting(ShareRefusal.Problem::field).containsExactly("inboundClientId");
         ShareRefusal agreementRefused = (ShareRefusal) org.assertj.core.api.Assertions.catchThrowable(() -> agreements.agree(SECADMIN,
                 new AgreementForm(peer.id(), "SHARE", List.of(datastreams.get(0), -5L), "research-x", " ", "yesterday", null)));
         assertThat(agreementRefused.problems()).extracting(ShareRefusal.Problem::field)

@@ -139,6 +139,11 @@ public final class Agreements {
         String outboundSecret = text("outboundClientSecret", form.outboundClientSecret(), problems);
         String inboundClient = text("inboundClientId", form.inboundClientId(), problems);
         if (inboundClient != null) partnerOrganisation(inboundClient, problems);
+        // One client, one partner: shared, two partners' grants and the senders their messages are checked against would mix.
+        if (inboundClient != null && repository.peers().stream().anyMatch(p -> p.inboundClientId().equals(inboundClient))) {
+            problems.add(new Problem("inboundClientId", "client " + inboundClient + " is another partner's already",
+                    "客户端 " + inboundClient + " 已属于另一合作方"));
+        }
         String boundary = boundary(form.boundary(), problems);
         String contact = form.contact() == null || form.contact().isBlank() ? null : form.contact().strip();
         Peer.Role role = role(form.role(), problems);
