@@ -8,8 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +20,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
-import org.groundwatergateway.ingest.hj212.PollutantCodes;
-import org.groundwatergateway.ingest.simulator.Hj212Simulator;
-import org.groundwatergateway.ingest.simulator.SimulatedDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.test.context.TestPropertySource;
@@ -107,7 +102,7 @@ class ReadmeCommandsTest extends RunningGateway {
                     return lastJob;
                 });
         JsonNode health = http.get("/actuator/health").json().path("components");
-        playTheSimulatorsFirstRound(health.path("hj212").path("details").path("port").asInt());
+        playTheSimulatorsFirstRound();
         int mqttPort = URI.create(health.path("mqtt").path("details").path("broker").asString()).getPort();
         int httpPort = URI.create(http.base()).getPort();
 
@@ -173,9 +168,8 @@ class ReadmeCommandsTest extends RunningGateway {
      * test gateway runs without the simulator (its rounds would race the README's readings), so the test plays that
      * first round itself, as the simulator does, and waits for the alert.
      */
-    private void playTheSimulatorsFirstRound(int hj212Port) throws Exception {
-        Hj212Simulator simulator = new Hj212Simulator("127.0.0.1", hj212Port, SimulatedDevice.demoPark(PollutantCodes.load()));
-        simulator.run(Instant.now().truncatedTo(ChronoUnit.MINUTES), Duration.ofMinutes(10), 1, "2011", 1, Duration.ZERO, Duration.ofSeconds(30));
+    private void playTheSimulatorsFirstRound() throws Exception {
+        playTheDemoSimulatorsFirstRound();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (http.get("/api/v1/alerts/1").status() != 200) {
             assertThat(System.nanoTime() - deadline).as("alert 1 raised from the first live round").isNegative();

@@ -3,6 +3,8 @@ package org.groundwatergateway.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.client.mqttv3.MqttClient;
@@ -10,6 +12,9 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.groundwatergateway.core.testing.TempDirectories;
+import org.groundwatergateway.ingest.hj212.PollutantCodes;
+import org.groundwatergateway.ingest.simulator.Hj212Simulator;
+import org.groundwatergateway.ingest.simulator.SimulatedDevice;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
@@ -125,6 +130,17 @@ abstract class RunningGateway {
     protected static String problem(Http.Response response, int status) {
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         return response.json().get("detail").asString();
+    }
+
+    /**
+     * Plays the demo simulator's first round over the gateway's HJ 212 port, as a demo started from the README does
+     * once loaded: the 44 loggers' readings of this minute, whose out-of-limit values raise the start's alerts. Test
+     * gateways run without the simulator, whose later rounds would race a test's own readings.
+     */
+    protected void playTheDemoSimulatorsFirstRound() throws Exception {
+        int hj212Port = http.get("/actuator/health").json().path("components").path("hj212").path("details").path("port").asInt();
+        new Hj212Simulator("127.0.0.1", hj212Port, SimulatedDevice.demoPark(PollutantCodes.load()))
+                .run(Instant.now().truncatedTo(ChronoUnit.MINUTES), Duration.ofMinutes(10), 1, "2011", 1, Duration.ZERO, Duration.ofSeconds(30));
     }
 
     /** An incident's details once its background analysis has ended, either way. */
