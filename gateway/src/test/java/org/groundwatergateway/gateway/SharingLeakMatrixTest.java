@@ -334,7 +334,6 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(stored.path("value").size()).as("nothing created either").isZero();
     }
 
-    /** The alert stream (SSE) carries alerts as raised: it opens for the regulator alone, and nothing reaches anyone else. */
     /**
      * A generic Thing (created through SensorThings with no park: no well) is a record of the Things dataset, which the
      * shipped default shows every audience; it reaches no door of wells or places, and a viewer limited to a park's rows
@@ -359,6 +358,7 @@ class SharingLeakMatrixTest extends RunningGateway {
         }
     }
 
+    /** The alert stream (SSE) carries alerts as raised: it opens for the regulator alone, and nothing reaches anyone else. */
     @Test
     void theAlertStreamOpensForTheRegulatorAlone() throws Exception {
         for (Audience outside : new Audience[] {Audience.PUBLIC, Audience.ENTERPRISE_A, Audience.ENTERPRISE_B, Audience.PARTNER}) {

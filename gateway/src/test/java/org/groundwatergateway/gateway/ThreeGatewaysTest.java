@@ -139,8 +139,10 @@ class ThreeGatewaysTest extends RunningGateway {
         String boundaryC = rectangle(lon - 0.02, lat - 0.02, lon - 300 / metresPerDegreeLon, lat + 0.02);
         long peerBatA = created(http.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-b", "PARK-B", parkB.port(), boundaryB), SECADMIN,
                 SECADMIN_PASSWORD)).get("id").asLong();
-        created(http.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-c", "PARK-C", ParkGateway.freePort(), boundaryC), SECADMIN,
-                SECADMIN_PASSWORD));
+        // C has a client (and organisation) of its own here: one organisation is one partner's.
+        ParkGateway.partnerClient(http, "park-c");
+        created(http.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-c", "PARK-C", ParkGateway.freePort(), boundaryC, "PARK",
+                ParkGateway.PARTNER_CLIENT, ParkGateway.PARTNER_SECRET, "park-c"), SECADMIN, SECADMIN_PASSWORD));
         String boundaryA = rectangle(lon - 0.02, lat - 0.02, lon, lat + 0.02);
         long peerAatB = created(b.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-a", "PARK-A", portA, boundaryA), SECADMIN, SECADMIN_PASSWORD))
                 .get("id").asLong();
@@ -159,10 +161,16 @@ class ThreeGatewaysTest extends RunningGateway {
         long bAtProvince = created(p.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-b", "PARK-B", parkB.port(), boundaryB, "PARK", "province",
                 provinceAtB, "park-b"), SECADMIN, SECADMIN_PASSWORD)).get("id").asLong();
         assertThat(ok(http.getAs("/api/v1/federation/peers/" + provinceAtAPeer, SECADMIN, SECADMIN_PASSWORD)).get("role").asString()).isEqualTo("PROVINCE");
+        ParkGateway.partnerClient(http, "region");
         Http.Response badRole = http.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-region", "RG", ParkGateway.freePort(), null, "REGION",
-                ParkGateway.PARTNER_CLIENT, ParkGateway.PARTNER_SECRET, "province"), SECADMIN, SECADMIN_PASSWORD);
+                ParkGateway.PARTNER_CLIENT, ParkGateway.PARTNER_SECRET, "region"), SECADMIN, SECADMIN_PASSWORD);
         assertThat(badRole.status()).as(badRole.body()).isEqualTo(400);
-        assertThat(badRole.body()).contains("\"role\"");
+        assertThat(badRole.body()).contains("\"role\"").doesNotContain("\"inboundClientId\"");
+        // The province's organisation here is one partner's already: a second registration with its client is refused.
+        Http.Response taken = http.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-other", "OT", ParkGateway.freePort(), null, "PARK",
+                ParkGateway.PARTNER_CLIENT, ParkGateway.PARTNER_SECRET, "province"), SECADMIN, SECADMIN_PASSWORD);
+        assertThat(taken.status()).as(taken.body()).isEqualTo(400);
+        assertThat(taken.body()).contains("\"inboundClientId\"");
         // A will share its third groundwater datastream with the province, B its first two.
         List<Long> datastreamsA = groundwaterDatastreams(http);
         List<Long> datastreamsB = groundwaterDatastreams(b);
@@ -612,7 +620,7 @@ class ThreeGatewaysTest extends RunningGateway {
                 body.replace("{\"datastream\"", "{\"licence\": \"proprietary\", \"datastream\""))), Map.of("Accept-Language", "en"));
         assertThat(otherLicence.status()).as(otherLicence.body()).isEqualTo(400);
         assertThat(otherLicence.body()).contains("LICENCE", "body.licence");
-        // A flood from B's client (8 a minute here) is refused with 429 before any verification, in the caller's language.
+        // A flood from B's client (12 a minute here) is refused with 429 before any verification, in the caller's language.
         Http.Response flooded = null;
         int sent = 0;
         while (sent < 20 && (flooded == null || flooded.status() != 429)) {

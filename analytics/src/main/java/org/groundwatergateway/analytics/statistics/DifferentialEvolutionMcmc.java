@@ -11,8 +11,8 @@ import org.groundwatergateway.analytics.InvalidArgument;
  * Comput. 18, 435; DE-MC: ter Braak 2006, Stat. Comput. 16, 239), run until converged.
  *
  * <p>Each of a few chains proposes x* = x + γ(z₁ − z₂) + e with z₁, z₂ two states of a growing archive of past states
- * (started with overdispersed points), γ = 2.38/√(2d) and, every tenth proposal, γ = 1 so that a chain can jump between
- * modes; e ~ N(0, (10⁻⁴·s)²) with s the archive's initial spread. The proposal adapts itself to the posterior's scale
+ * (started with overdispersed points), γ = 2.38/√(2d) and, on every tenth proposal of the run (numbered across chains), γ = 1 so that
+ * chains can jump between modes; e ~ N(0, (10⁻⁴·s)²) with s the archive's initial spread. The proposal adapts itself to the posterior's scale
  * and correlations (the differences of past states are draws of the posterior's own differences) without the collapse
  * of a covariance estimated from chains that have not moved yet. Bounded coordinates are folded back into their
  * interval (reflection, as DREAM does: Vrugt 2016, Environ. Model. Softw. 75, 273), which keeps the proposal
@@ -95,6 +95,9 @@ public final class DifferentialEvolutionMcmc {
                     int a = random.nextInt(archived);
                     int b = random.nextInt(archived - 1);
                     if (b >= a) b++;
+                    // γ = 1 on every tenth proposal of the run, proposals numbered across the chains (with four chains the
+                    // odd ones jump, every fifth step each; a per-chain schedule mixed worse in the calibration run). γ
+                    // never depends on the state, so the proposal stays symmetric.
                     double g = (t * chains + c) % JUMP_EVERY == JUMP_EVERY - 1 ? 1 : gamma;
                     double[] y = new double[d];
                     for (int i = 0; i < d; i++) y[i] = x[c][i] + g * (z[a][i] - z[b][i]) + jitter[i] * random.nextGaussian();

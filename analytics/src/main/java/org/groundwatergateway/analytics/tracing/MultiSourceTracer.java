@@ -53,9 +53,9 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *   <li><b>Posterior and evidence</b> of each model (which candidates release): the posterior mode in unbounded
  *       coordinates (starts and log C₀ through the logit of their uniform priors) by BFGS, and Laplace's approximation of
  *       the evidence there (Tierney &amp; Kadane 1986; Kass &amp; Raftery 1995). The models that carry the posterior are
- *       sampled by adaptive Metropolis, four chains (Haario, Saksman &amp; Tamminen 2001), whose convergence is reported as
- *       split-R̂ and effective sample size (Gelman et al. 2013, BDA3 §11.4–11.5); the others keep draws from their
- *       Laplace approximation.</li>
+ *       sampled by differential-evolution MCMC from the past ({@link org.groundwatergateway.analytics.statistics.DifferentialEvolutionMcmc},
+ *       ter Braak &amp; Vrugt 2008), whose convergence is reported as rank-normalised split-R̂ and bulk effective sample
+ *       size (Vehtari et al. 2021); the others keep draws from their Laplace approximation.</li>
  *   <li><b>Model selection</b> by Bayes factors: P(k new sources) uniform over 0…k; within k, the candidates' prior
  *       weights. Every candidate is screened as one new source beside the known plumes (start on a grid, log C₀ by
  *       Laplace's method, the nuisance at the known plumes' fit and at five points towards slower, faster and wider
@@ -618,7 +618,6 @@ public final class MultiSourceTracer {
         boolean fitted;
         boolean sampled;
         double rHat = Double.NaN;
-        int steps;
         double probability;
     }
 
@@ -728,7 +727,6 @@ public final class MultiSourceTracer {
         Arrays.fill(fit.weights, 1.0 / fit.draws.length);
         fit.rHat = run.rHat();
         fit.ess = run.effectiveSampleSize();
-        fit.steps = run.steps();
         fit.sampled = true;
     }
 

@@ -16,5 +16,6 @@ class MeasuredValuesTest {
         assertThat(MeasuredValues.fourDigits(6227.4)).isEqualTo("6227");
         assertThat(MeasuredValues.fourDigits(-1.5)).isEqualTo("-1.500");
         assertThat(MeasuredValues.fourDigits(0)).isEqualTo("0.000");
+        assertThat(MeasuredValues.fourDigits(1.0465)).as("a half rounds up, whatever its binary expansion").isEqualTo("1.047");
     }
 }

@@ -138,11 +138,13 @@ public final class Agreements {
         String outboundClient = text("outboundClientId", form.outboundClientId(), problems);
         String outboundSecret = text("outboundClientSecret", form.outboundClientSecret(), problems);
         String inboundClient = text("inboundClientId", form.inboundClientId(), problems);
-        if (inboundClient != null) partnerOrganisation(inboundClient, problems);
-        // One client, one partner: shared, two partners' grants and the senders their messages are checked against would mix.
-        if (inboundClient != null && repository.peers().stream().anyMatch(p -> p.inboundClientId().equals(inboundClient))) {
-            problems.add(new Problem("inboundClientId", "client " + inboundClient + " is another partner's already",
-                    "客户端 " + inboundClient + " 已属于另一合作方"));
+        String organisation = inboundClient == null ? null : partnerOrganisation(inboundClient, problems);
+        // One organisation, one partner: grants go to the client's organisation, so two partners in one would see what
+        // was agreed with either, and the senders their messages are checked against would mix.
+        if (organisation != null && repository.peers().stream()
+                .anyMatch(p -> organisation.equals(partnerOrganisation(p.inboundClientId(), new ArrayList<>())))) {
+            problems.add(new Problem("inboundClientId", "client " + inboundClient + " is of organisation " + organisation + ", another partner's already",
+                    "客户端 " + inboundClient + " 所属机构 " + organisation + " 已属于另一合作方"));
         }
         String boundary = boundary(form.boundary(), problems);
         String contact = form.contact() == null || form.contact().isBlank() ? null : form.contact().strip();
