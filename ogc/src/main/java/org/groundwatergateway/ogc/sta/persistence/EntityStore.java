@@ -280,7 +280,8 @@ public final class EntityStore {
 
     /**
      * A JSON object stored as text (a generic Thing's properties), without the members the viewer's disclosure
-     * withholds: withholding {@code properties/reference} hides that member as it hides a column.
+     * withholds: withholding {@code properties/reference} hides that member as it hides a column, and a member with
+     * anything withheld inside it ({@code properties/owner/phone}) is left out whole, rather than shown with it.
      */
     private static ObjectNode shown(String text, EntityType type, String name, QueryContext context) throws SQLException {
         if (text == null) return null;
@@ -292,7 +293,7 @@ public final class EntityStore {
         }
         List<String> withheld = new ArrayList<>();
         object.propertyNames().forEach(member -> {
-            if (context.withheld(type, name + "/" + member)) withheld.add(member);
+            if (context.withheld(type, name + "/" + member) || context.withheldWithin(type, name + "/" + member)) withheld.add(member);
         });
         object.remove(withheld);
         return object;

@@ -98,6 +98,11 @@ public final class QueryContext {
         return withholds(disclosure(type), property);
     }
 
+    /** Whether something under {@code property} is withheld (withholding "properties/owner/phone" is within "properties/owner"). */
+    boolean withheldWithin(EntityType type, String property) {
+        return disclosure(type).withheldProperties().stream().anyMatch(withheld -> withheld.startsWith(property + "/"));
+    }
+
     /** A withheld property is withheld with everything under it: withholding "properties" hides properties/park. */
     public static boolean withholds(Disclosure disclosure, String property) {
         for (String withheld : disclosure.withheldProperties()) {

@@ -184,6 +184,10 @@ abstract class EntityStoreContract {
             Disclosure withholding = Disclosure.builder().withhold(Set.of("properties/owner")).build();
             assertThat(page("/Things(" + id + ")", null, type -> type == EntityType.THING ? withholding : Disclosure.full()).entities().get(0)
                     .values().get("properties")).hasToString("{\"reference\":\"first\"}");
+            // A rule on a path inside a member leaves the whole member out (fail closed), not the member with the path in it.
+            Disclosure withinOwner = Disclosure.builder().withhold(Set.of("properties/owner/phone")).build();
+            assertThat(page("/Things(" + id + ")", null, type -> type == EntityType.THING ? withinOwner : Disclosure.full()).entities().get(0)
+                    .values().get("properties")).hasToString("{\"reference\":\"first\"}");
             Disclosure onePark = Disclosure.builder().restrictTo("properties/park", Set.of("HBDP")).build();
             EntityPage parkOnly = page("/Things", "$count=true&$top=1000", type -> type == EntityType.THING ? onePark : Disclosure.full());
             assertThat(parkOnly.count()).isEqualTo(41);
