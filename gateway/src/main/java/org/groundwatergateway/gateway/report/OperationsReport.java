@@ -128,7 +128,7 @@ public record OperationsReport(String month, Instant from, Instant to, Instant g
                 List.of("疑似漏报数据流", String.valueOf(alarms.unalarmed().size()))));
         List<List<String>> unalarmed = new ArrayList<>();
         for (Unalarmed u : alarms.unalarmed()) {
-            unalarmed.add(List.of(u.datastream(), u.parameterName(), String.valueOf(u.classVReadings()), ReportTexts.number(u.highest()) + " " + u.unit(),
+            unalarmed.add(List.of(u.datastream(), u.parameterName(), String.valueOf(u.classVReadings()), ReportTexts.measured(u.highest(), u.unit()),
                     ReportTexts.clock(u.firstAt())));
         }
         if (!unalarmed.isEmpty()) report.table(List.of("疑似漏报数据流", "指标", "V类读数", "最高值", "首次（北京时间）"), unalarmed);

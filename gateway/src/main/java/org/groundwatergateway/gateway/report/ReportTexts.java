@@ -101,6 +101,11 @@ record ReportTexts(Map<String, Parameter> parameters) {
         return names;
     }
 
+    /** A value with its unit, as a Chinese report prints it: pH's "dimensionless" is no unit to print. */
+    static String measured(Double value, String unit) {
+        return value == null || value.isNaN() ? "—" : number(value) + (unit == null || unit.equals("dimensionless") ? "" : " " + unit);
+    }
+
     static String number(Double value) {
         return value == null || value.isNaN() ? "—" : MeasuredValues.fourDigits(value);
     }

@@ -97,7 +97,7 @@ public record RiskReport(String park, String parkName, Instant from, Instant to,
         List<List<String>> details = new ArrayList<>();
         for (WellRisk w : ranked) {
             for (ParameterRisk p : w.parameters()) {
-                details.add(List.of(w.well(), p.parameterName(), p.latest() == null ? "—" : ReportTexts.number(p.latest()) + " " + p.unit(),
+                details.add(List.of(w.well(), p.parameterName(), ReportTexts.measured(p.latest(), p.unit()),
                         ReportTexts.clock(p.latestAt()), className(p.latestClass()), p.exceedances() + " / " + p.readings(), trendName(p.trend()),
                         p.pValue() == null ? "—" : String.format(Locale.ROOT, "%.3f", p.pValue()),
                         p.senSlopePerYear() == null ? "—" : ReportTexts.number(p.senSlopePerYear())));
