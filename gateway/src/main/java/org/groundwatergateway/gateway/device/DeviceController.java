@@ -35,6 +35,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Devices", description = "设备运维 / data loggers: registration, traffic, refusals, calibration status")
 public class DeviceController {
 
+    /** The widths of the devices table's columns (V2_1): longer texts are refused by name, not failed in storage. */
+    private static final int PASSWORD_WIDTH = 32;
+    private static final int DESCRIPTION_WIDTH = 200;
+
     private final DeviceRepository devices;
     private final DeviceRegistry registry;
     private final MonitoringRepository monitoring;
@@ -97,10 +101,10 @@ public class DeviceController {
         if (!Device.isValidMn(mn)) throw new InvalidInput("gateway.device.mn", "mn");
         Park park = parks.findByCode(RequestValues.required("park", request.park()))
                 .orElseThrow(() -> new InvalidInput("gateway.park.unknown", "park", request.park()));
-        String password = RequestValues.required("password", request.password());
+        String password = RequestValues.atMost("password", RequestValues.required("password", request.password()), PASSWORD_WIDTH);
         devices.insert(new Device(null, mn, park.id(), password, Boolean.TRUE.equals(request.accepts2005()),
                 request.maxDataLength() == null ? 1024 : request.maxDataLength(), request.enabled() == null || request.enabled(),
-                request.description(), clock.instant(), null, 0, 0));
+                RequestValues.atMost("description", request.description(), DESCRIPTION_WIDTH), clock.instant(), null, 0, 0));
         registry.reload();
         return ResponseEntity.created(URI.create("/api/v1/devices/" + mn)).body(one(mn));
     }
@@ -109,6 +113,8 @@ public class DeviceController {
     @Operation(summary = "Change a device's password, protocol tolerance or state (administrators)")
     public DeviceView update(@PathVariable String mn, @RequestBody DeviceRequest request) {
         Device d = devices.findByMn(mn).orElseThrow(() -> new NotFoundException(new InvalidInput("gateway.notFound.device", "mn", mn)));
+        RequestValues.atMost("password", request.password(), PASSWORD_WIDTH);
+        RequestValues.atMost("description", request.description(), DESCRIPTION_WIDTH);
         devices.update(new Device(d.id(), mn, d.parkId(), request.password() != null ? request.password() : d.password(),
                 request.accepts2005() != null ? request.accepts2005() : d.accepts2005(),
                 request.maxDataLength() != null ? request.maxDataLength() : d.maxDataLength(),

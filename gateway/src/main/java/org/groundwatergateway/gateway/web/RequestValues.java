@@ -36,6 +36,12 @@ public final class RequestValues {
         return value;
     }
 
+    /** A text of at most {@code max} characters (its column's width), or null. */
+    public static String atMost(String name, String value, int max) {
+        if (value != null && value.length() > max) throw new InvalidInput("core.atMostCharacters", name, max);
+        return value;
+    }
+
     public static <T> T required(String name, T value) {
         if (value == null) throw new InvalidInput("gateway.required", name);
         return value;
