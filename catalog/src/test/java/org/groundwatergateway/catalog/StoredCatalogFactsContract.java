@@ -44,7 +44,6 @@ abstract class StoredCatalogFactsContract {
     private ReadingRepository readings;
     private Datastream corrected;
     private Datastream retracted;
-    private Well wellOfRetracted;
 
     protected abstract TestDatabase newDatabase();
 
@@ -66,7 +65,6 @@ abstract class StoredCatalogFactsContract {
         long level = parameters.findByCode("water-level").orElseThrow().id();
         corrected = datastream(monitoring, park, aquifer, level, "T-01");
         retracted = datastream(monitoring, park, aquifer, level, "T-02");
-        wellOfRetracted = monitoring.findWells().stream().filter(w -> w.code().equals("T-02")).findFirst().orElseThrow();
         for (Datastream d : List.of(corrected, retracted)) {
             readings.append(List.of(Reading.arrived(d.id(), T, 1.0, 0, "test", T), Reading.arrived(d.id(), T.plusSeconds(3600), 2.0, 0, "test", T),
                     Reading.arrived(d.id(), T.plusSeconds(7200), 3.0, 0, "test", T)));
@@ -92,7 +90,7 @@ abstract class StoredCatalogFactsContract {
     @Test
     void aCorrectedFirstReadingStillStartsThePeriodARetractedOneDoesNot() {
         assertThat(facts.period("latest_readings")).contains(new Period(T, T.plusSeconds(7200)));
-        Member well = new Member(wellOfRetracted.id(), "T-02", "测试井 T-02", "T-02");
+        Member well = new Member(retracted.wellId(), "T-02", "测试井 T-02", "T-02");
         assertThat(facts.period(Grouping.WELL, well)).contains(new Period(T.plusSeconds(3600), T.plusSeconds(7200)));
     }
 
