@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
 import java.util.function.ToDoubleFunction;
 import org.groundwatergateway.analytics.InvalidArgument;
@@ -345,10 +346,9 @@ public final class DrillService {
         Optional<Dispatch> firstOnSite = details == null ? Optional.empty() : details.dispatches().stream()
                 .filter(d -> d.onSiteAt() != null).min(Comparator.comparing(Dispatch::onSiteAt));
         Double arrivalMinutes = firstOnSite.map(d -> minutes(incident.openedAt(), d.onSiteAt())).orElse(null);
-        Double nearestEta = details == null ? null : details.dispatches().stream().mapToDouble(Dispatch::etaMinutes).boxed().min(Comparator.naturalOrder())
-                .orElse(null);
-        String plannedZh = nearestEta == null ? "无调度" : String.format(Locale.ROOT, "最近资源预计 %.1f 分钟到达", nearestEta);
-        String plannedEn = nearestEta == null ? "nothing dispatched" : String.format(Locale.ROOT, "nearest resource's ETA %.1f min", nearestEta);
+        OptionalDouble nearestEta = details == null ? OptionalDouble.empty() : details.dispatches().stream().mapToDouble(Dispatch::etaMinutes).min();
+        String plannedZh = nearestEta.isEmpty() ? "无调度" : String.format(Locale.ROOT, "最近资源预计 %.1f 分钟到达", nearestEta.getAsDouble());
+        String plannedEn = nearestEta.isEmpty() ? "nothing dispatched" : String.format(Locale.ROOT, "nearest resource's ETA %.1f min", nearestEta.getAsDouble());
         items.add(DrillScore.timed("first-arrival", "首支力量到场", "First on site", arrivalMinutes, targets.firstArrival().toSeconds() / 60.0, "min",
                 firstOnSite.map(d -> d.resource().nameZh() + " 到场；" + plannedZh).orElse("尚无资源到场；" + plannedZh),
                 firstOnSite.map(d -> d.resource().code() + " on site; " + plannedEn).orElse("none on site yet; " + plannedEn)));

@@ -11,7 +11,6 @@ import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.emergency.IncidentTask;
 import org.groundwatergateway.core.emergency.PlumeForecast;
 import org.groundwatergateway.core.emergency.TimelineEntry;
-import org.groundwatergateway.core.parameter.MeasuredValues;
 
 /**
  * The emergency report of an incident (突发地下水污染事件报告): what happened and where, its extent and the receptors at
@@ -44,7 +43,7 @@ final class IncidentReport {
         facts.add(List.of("预警级别", i.severity() == null ? "—" : i.severity().nameZh()));
         facts.add(List.of("状态", i.status().nameZh()));
         facts.add(List.of("位置", String.format(Locale.ROOT, "东经 %.6f°，北纬 %.6f°", i.location().getX(), i.location().getY())));
-        facts.add(List.of("浓度", i.concentrationMgPerL() == null ? "—" : MeasuredValues.fourDigits(i.concentrationMgPerL()) + " mg/L"));
+        facts.add(List.of("浓度", ReportTexts.measured(i.concentrationMgPerL(), "mg/L")));
         facts.add(List.of("启动时间", ReportTexts.time(i.openedAt())));
         facts.add(List.of("控制时间", ReportTexts.time(i.containedAt())));
         facts.add(List.of("关闭时间", ReportTexts.time(i.closedAt())));
