@@ -6,14 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
@@ -36,7 +31,6 @@ import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
 import org.groundwatergateway.core.time.ChinaStandardTime;
 import org.groundwatergateway.core.storage.Database;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Point;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,28 +68,22 @@ public final class IncidentService {
     public record Declaration(String parkCode, String parameterCode, String wellCode, Point location, ResponseLevel level,
                               Alert.Level severity, Double concentration, Instant at, String department, String author) {}
 
-    /** Concentration means of a key well over the 7 days before opening and before closing, in the parameter's unit. */
-    public record WellChange(String wellCode, double distanceM, Double before, Double after, String unit) {}
-
-    public record Evaluation(List<WellChange> keyWells, Double hoursToContainment, int tasks, int tasksDoneOnTime, int dispatches) {}
-
     /** An incident with everything attached. */
     public record Details(Incident incident, String parkCode, DisposalPlan plan, DisposalPlan.Dose dose, PlumeForecast forecast,
                           List<IncidentTask> tasks, List<TimelineEntry> timeline, List<Dispatch> dispatches, List<Camera> cameras,
-                          Evaluation evaluation) {}
+                          IncidentEvaluation.Result evaluation) {}
 
     public static final String PLATFORM = "平台";
     private static final String SYSTEM = "系统";
-    private static final Duration EVALUATION_WINDOW = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(IncidentService.class);
 
     private final IncidentRepository incidents;
-    private final EmergencyRepository emergency;
+    private final ResourceDispatch resources;
+    private final IncidentEvaluation evaluation;
     private final ParkRepository parks;
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
     private final SiteRepository sites;
-    private final SiteReadings readings;
     private final DisposalPlans plans;
     private final IncidentAnalysis analysis;
     private final Background background;
@@ -106,12 +94,12 @@ public final class IncidentService {
     public IncidentService(Database database, DisposalPlans plans, IncidentAnalysis analysis, Background background, Clock clock,
                            Settings settings) {
         this.incidents = new IncidentRepository(database);
-        this.emergency = new EmergencyRepository(database);
+        this.resources = new ResourceDispatch(new EmergencyRepository(database), settings.travelSpeedKmh());
         this.parks = new ParkRepository(database);
         this.monitoring = new MonitoringRepository(database);
         this.parameters = new ParameterRepository(database);
         this.sites = new SiteRepository(database);
-        this.readings = new SiteReadings(database);
+        this.evaluation = new IncidentEvaluation(incidents, parameters, analysis, settings.keyWellRadiusM());
         this.plans = plans;
         this.analysis = analysis;
         this.background = background;
@@ -232,7 +220,7 @@ public final class IncidentService {
         // Not one conditional expression: its double branch would unbox the null of the other (a 500 without a well).
         Double concentration = null;
         if (d.concentration() != null) concentration = d.concentration() * SiteTracing.milligramsPerLitre(parameter);
-        else if (well != null) concentration = latestMgPerL(readings, site, well, parameter, at);
+        else if (well != null) concentration = latestMgPerL(analysis.readingsOf(null), site, well, parameter, at);
         if (concentration == null) throw new InvalidInput("core.incident.concentration", "concentration", parameter.unit());
         Incident opened = open(site, null, parameter, well, location, d.level(), d.severity() == null ? Alert.Level.SEVERE : d.severity(),
                 concentration, at, null);
@@ -260,49 +248,14 @@ public final class IncidentService {
         return incident;
     }
 
-    /**
-     * For each resource the plan asks for, the nearest available one by road. A drill's dispatch is rehearsed: the resource
-     * is routed but stays available, so that a real incident during a drill finds it; and a drill routes the nearest one
-     * whatever real incidents hold, so that drills and real incidents never compete for resources.
-     */
+    /** The plan's resources routed to the incident, each dispatch on its timeline; one none is available for is noted too. */
     private void dispatch(Site site, Incident incident, DisposalPlan plan, Instant at) {
-        LocalGrid grid = site.grid();
-        RoadNetwork roads = RoadNetwork.of(emergency.findRoads(site.park().id()), c -> {
-            double[] xy = grid.toLocal(c.x, c.y);
-            return new Coordinate(xy[0], xy[1]);
-        });
-        double[] place = site.local(incident.location());
-        Coordinate target = new Coordinate(place[0], place[1]);
-        // Each depot's stock is read once and its route found once, however many of the plan's resources it holds.
-        Map<Depot, List<EmergencyResource>> stock = new LinkedHashMap<>();
-        for (Depot depot : emergency.findDepots(site.park().id())) stock.put(depot, emergency.findResources(depot.id()));
-        Map<Long, RoadNetwork.Route> routes = new HashMap<>();
-        Set<Long> taken = new HashSet<>();
-        for (String wanted : plan.resources()) {
-            Dispatch best = null;
-            for (Map.Entry<Depot, List<EmergencyResource>> depot : stock.entrySet()) {
-                Optional<EmergencyResource> resource = depot.getValue().stream()
-                        .filter(r -> (incident.drill() != null || r.status() == EmergencyResource.Status.AVAILABLE)
-                                && !taken.contains(r.id()) && r.nameZh().contains(wanted)).findFirst();
-                if (resource.isEmpty()) continue;
-                RoadNetwork.Route route = routes.computeIfAbsent(depot.getKey().id(), id -> {
-                    double[] from = site.local(depot.getKey().location());
-                    return roads.route(new Coordinate(from[0], from[1]), target);
-                });
-                if (best == null || route.lengthM() < best.lengthM()) {
-                    var line = site.grid().lonLatMapping().applyTo(new org.locationtech.jts.geom.GeometryFactory()
-                            .createLineString(route.path().toArray(Coordinate[]::new)));
-                    best = new Dispatch(null, incident.id(), resource.get(), depot.getKey(), (org.locationtech.jts.geom.LineString) line,
-                            route.lengthM(), route.minutesAt(settings.travelSpeedKmh()), Dispatch.Status.DISPATCHED, at, null);
-                }
-            }
-            if (best == null) {
-                note(incident.id(), at, "预案所需资源无可用：" + wanted);
+        for (ResourceDispatch.Routed routed : resources.route(site, incident, plan, at)) {
+            if (routed.dispatch() == null) {
+                note(incident.id(), at, "预案所需资源无可用：" + routed.wanted());
                 continue;
             }
-            taken.add(best.resource().id());
-            if (incident.drill() == null) emergency.updateStatus(best.resource().id(), EmergencyResource.Status.DISPATCHED);
-            Dispatch sent = incidents.insert(best);
+            Dispatch sent = incidents.insert(routed.dispatch());
             note(incident.id(), at, String.format(Locale.ROOT, "调派 %s（%s）自 %s，路程 %.0f m，预计 %.0f 分钟到达", sent.resource().nameZh(),
                     sent.resource().code(), sent.depot().nameZh(), sent.lengthM(), sent.etaMinutes()));
         }
@@ -354,7 +307,7 @@ public final class IncidentService {
         Point at = incident.location();
         return new Details(incident, park.code(), plan, dose, incidents.forecast(id), incidents.tasks(id), incidents.timeline(id),
                 incidents.dispatches(id), camerasNear(at.getX(), at.getY(), settings.cameraRadiusM(), settings.nearestCameras()),
-                closed ? evaluation(incident, site) : null);
+                closed ? evaluation.of(incident, site) : null);
     }
 
     public TimelineEntry comment(long id, String department, String author, String text) {
@@ -407,7 +360,7 @@ public final class IncidentService {
         }
         Instant now = clockOf(incident).instant();
         incidents.updateStatus(dispatch, status, now);
-        if (status == Dispatch.Status.RETURNED && incident.drill() == null) emergency.updateStatus(dispatch.resource().id(), EmergencyResource.Status.AVAILABLE);
+        if (status == Dispatch.Status.RETURNED) resources.release(dispatch, incident);
         if (status == Dispatch.Status.ON_SITE && incident.status() == Incident.Status.OPEN) {
             incidents.updateStatus(id, Incident.Status.RESPONDING, null, null, null);
         }
@@ -422,37 +375,13 @@ public final class IncidentService {
         for (Dispatch d : incidents.dispatches(id)) {
             if (d.status() != Dispatch.Status.RETURNED) {
                 incidents.updateStatus(d, Dispatch.Status.RETURNED, now);
-                if (incident.drill() == null) emergency.updateStatus(d.resource().id(), EmergencyResource.Status.AVAILABLE);
+                resources.release(d, incident);
             }
         }
         incidents.updateStatus(id, Incident.Status.CLOSED, incident.containedAt(), now, note);
         incidents.insert(new TimelineEntry(null, id, now, text(department, "department"), text(author, "author"),
                 "事件关闭" + (note == null || note.isBlank() ? "" : "：" + note)));
         return details(id);
-    }
-
-    /** Key wells' concentrations before and after, time to containment, tasks done on time. */
-    private Evaluation evaluation(Incident incident, Site site) {
-        AquiferLayer aquifer = IncidentAnalysis.aquifer(site, incident);
-        Parameter parameter = parameters.findByCode(incident.parameterCode()).orElseThrow();
-        double[] at = site.local(incident.location());
-        Instant end = incident.closedAt();
-        SiteReadings seen = analysis.readingsOf(incident.drill());
-        var before = seen.periodMeans(site, aquifer, parameter.code(), incident.openedAt().minus(EVALUATION_WINDOW), incident.openedAt());
-        var after = seen.periodMeans(site, aquifer, parameter.code(), end.minus(EVALUATION_WINDOW), end);
-        List<WellChange> wells = new ArrayList<>();
-        for (Well well : site.wellsIn(aquifer)) {
-            double[] xy = site.local(well.location());
-            double distance = Math.hypot(xy[0] - at[0], xy[1] - at[1]);
-            if (distance > settings.keyWellRadiusM()) continue;
-            wells.add(new WellChange(well.code(), distance, before.get(well), after.get(well), parameter.unit()));
-        }
-        wells.sort(Comparator.comparingDouble(WellChange::distanceM));
-        List<IncidentTask> tasks = incidents.tasks(incident.id());
-        Double containment = incident.containedAt() == null ? null
-                : Duration.between(incident.openedAt(), incident.containedAt()).toSeconds() / 3600.0;
-        return new Evaluation(wells, containment, tasks.size(), (int) tasks.stream().filter(IncidentTask::doneOnTime).count(),
-                incidents.dispatches(incident.id()).size());
     }
 
     /** The cameras within {@code radiusM} of a place, nearest first, at most {@code limit}. */

@@ -19,6 +19,7 @@ import org.groundwatergateway.core.emergency.DisposalPlans;
 import org.groundwatergateway.core.emergency.Incident;
 import org.groundwatergateway.core.emergency.IncidentAnalysis;
 import org.groundwatergateway.core.emergency.IncidentGrouping;
+import org.groundwatergateway.core.emergency.IncidentEvaluation;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.emergency.IncidentTask;
 import org.groundwatergateway.core.emergency.PlumeForecast;
@@ -141,7 +142,7 @@ class DemoParkIncidentTest {
         assertThat(closed.incident().status()).isEqualTo(Incident.Status.CLOSED);
         assertThat(closed.evaluation().tasksDoneOnTime()).isEqualTo(1);
         assertThat(closed.evaluation().hoursToContainment()).isCloseTo(1.0, within(1e-9));
-        assertThat(closed.evaluation().keyWells()).extracting(IncidentService.WellChange::wellCode).startsWith("GW-U04");
+        assertThat(closed.evaluation().keyWells()).extracting(IncidentEvaluation.WellChange::wellCode).startsWith("GW-U04");
         assertThat(closed.dispatches()).allSatisfy(d -> assertThat(d.status()).isEqualTo(Dispatch.Status.RETURNED));
         assertThat(closed.timeline()).extracting(e -> e.department()).contains("生态环境局", IncidentService.PLATFORM);
     }

@@ -13,6 +13,7 @@ import org.groundwatergateway.core.emergency.Camera;
 import org.groundwatergateway.core.emergency.Dispatch;
 import org.groundwatergateway.core.emergency.DisposalPlan;
 import org.groundwatergateway.core.emergency.Incident;
+import org.groundwatergateway.core.emergency.IncidentEvaluation;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.emergency.IncidentTask;
 import org.groundwatergateway.core.emergency.PlumeForecast;
@@ -82,7 +83,7 @@ public class IncidentController {
 
     public record DetailsView(IncidentView incident, String park, DisposalPlan plan, DisposalPlan.Dose dose, PlumeForecast forecast,
                               List<IncidentTask> tasks, List<TimelineEntry> timeline, List<DispatchView> dispatches, List<CameraView> cameras,
-                              IncidentService.Evaluation evaluation) {
+                              IncidentEvaluation.Result evaluation) {
 
         public static DetailsView of(IncidentService.Details d) {
             return new DetailsView(IncidentView.of(d.incident()), d.parkCode(), d.plan(), d.dose(), d.forecast(), d.tasks(), d.timeline(),

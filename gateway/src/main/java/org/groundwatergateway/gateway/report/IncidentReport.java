@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.core.emergency.Dispatch;
 import org.groundwatergateway.core.emergency.Incident;
+import org.groundwatergateway.core.emergency.IncidentEvaluation;
 import org.groundwatergateway.core.emergency.IncidentService;
 import org.groundwatergateway.core.emergency.IncidentTask;
 import org.groundwatergateway.core.emergency.PlumeForecast;
@@ -139,12 +140,12 @@ final class IncidentReport {
 
         if (d.evaluation() != null) {
             report.heading("八、效果评估");
-            IncidentService.Evaluation ev = d.evaluation();
+            IncidentEvaluation.Result ev = d.evaluation();
             report.paragraph(String.format(Locale.ROOT, "控制用时 %s 小时；任务 %d 项，按期完成 %d 项；调度 %d 次。",
                     ev.hoursToContainment() == null ? "—" : String.format(Locale.ROOT, "%.1f", ev.hoursToContainment()), ev.tasks(), ev.tasksDoneOnTime(),
                     ev.dispatches()));
             List<List<String>> wells = new ArrayList<>();
-            for (IncidentService.WellChange w : ev.keyWells()) {
+            for (IncidentEvaluation.WellChange w : ev.keyWells()) {
                 wells.add(List.of(w.wellCode(), metres(w.distanceM()), ReportTexts.number(w.before()), ReportTexts.number(w.after()), w.unit()));
             }
             report.table(List.of("监测井", "距离", "启动前", "关闭前", "单位"), wells);
