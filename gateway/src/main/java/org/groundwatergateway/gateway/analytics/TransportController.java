@@ -3,27 +3,18 @@ package org.groundwatergateway.gateway.analytics;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.analytics.InvalidArgument;
-import org.groundwatergateway.analytics.flow.FlowField;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.FiniteVolumeTransport;
 import org.groundwatergateway.analytics.transport.MonteCarloTransport;
 import org.groundwatergateway.analytics.transport.ParameterDistribution;
-import org.groundwatergateway.analytics.transport.PlumePoint;
 import org.groundwatergateway.analytics.transport.TransportGrid;
-import org.groundwatergateway.analytics.transport.TransportScenario;
 import org.groundwatergateway.core.problem.InvalidInput;
-import org.groundwatergateway.core.site.Site;
-import org.groundwatergateway.core.site.SiteFlow;
-import org.groundwatergateway.core.site.SiteReadings;
-import org.groundwatergateway.core.site.SiteRepository;
+import org.groundwatergateway.core.site.PlumeForecasts;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,9 +24,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Plume forecasts: concentrations at points and times from releases into the groundwater, deterministic or with 5/50/95 %
- * bands from a Monte Carlo over uncertain conductivity, porosity, dispersivity and source. Coordinates are metres (on a
- * park's flow field: east and north of the park's south-west corner), times days, concentrations in the unit of the sources.
+ * Plume forecasts ({@link PlumeForecasts}): concentrations at points and times from releases into the groundwater,
+ * deterministic or with 5/50/95 % bands from a Monte Carlo over uncertain conductivity, porosity, dispersivity and source.
+ * Coordinates are metres (on a park's flow field: east and north of the park's south-west corner), times days,
+ * concentrations in the unit of the sources.
  */
 @RestController
 @RequestMapping("/api/v1/analytics")
@@ -43,16 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class TransportController {
 
     private final AnalysisJobs jobs;
-    private final SiteRepository sites;
-    private final SiteReadings readings;
-    private final Clock clock;
+    private final PlumeForecasts forecasts;
     private final PublicBaseUrl publicBaseUrl;
 
-    public TransportController(AnalysisJobs jobs, SiteRepository sites, SiteReadings readings, Clock clock, PublicBaseUrl publicBaseUrl) {
+    public TransportController(AnalysisJobs jobs, PlumeForecasts forecasts, PublicBaseUrl publicBaseUrl) {
         this.jobs = jobs;
-        this.sites = sites;
-        this.readings = readings;
-        this.clock = clock;
+        this.forecasts = forecasts;
         this.publicBaseUrl = publicBaseUrl;
     }
 
@@ -109,8 +97,6 @@ public class TransportController {
     public record TransportAnswer(String method, double flowAzimuthDegrees, double seepageVelocity, Integer realizations,
                                   List<PointValue> points, List<Arrival> arrivals, List<Front> fronts, Double threshold) {}
 
-    public enum Method { NUMERICAL, ANALYTICAL }
-
     @PostMapping("/transport")
     @Operation(summary = "Plume forecast: concentrations at points and times, with 5/50/95 % bands under uncertainty",
             description = "Finite volumes (TVD advection, Bear's dispersion tensor, retardation, first-order decay) on uniform flow or a "
@@ -118,7 +104,14 @@ public class TransportController {
                     + "lognormal/uniform/triangular inputs gives 5/50/95 % concentrations, the plume front's reach over time and the time "
                     + "to reach each point with its 95 % interval. Send `Prefer: respond-async` to follow progress as server-sent events.")
     public ResponseEntity<Object> transport(@RequestBody TransportRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
-        Method method = request.method() == null ? Method.NUMERICAL : AnalysisRequests.choice(Method.class, request.method(), "method");
+        PlumeForecasts.Question question = question(request);
+        PlumeForecasts.Run run = forecasts.prepare(question);
+        return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "transport", progress -> answer(run.forecast(progress), question));
+    }
+
+    private static PlumeForecasts.Question question(TransportRequest request) {
+        PlumeForecasts.Method method = request.method() == null ? PlumeForecasts.Method.NUMERICAL
+                : AnalysisRequests.choice(PlumeForecasts.Method.class, request.method(), "method");
         double[] days = AnalysisRequests.numbers(request.times(), "times");
         if (days.length == 0) throw new InvalidInput("gateway.atLeastOne", "times");
         for (int t = 0; t < days.length; t++) {
@@ -137,128 +130,76 @@ public class TransportController {
         if (request.dispersivity() == null) throw new InvalidInput("gateway.transport.dispersivity", "dispersivity");
         var parameters = new FiniteVolumeTransport.Parameters(AnalysisRequests.or(request.retardation(), 1), AnalysisRequests.or(request.decayPerDay(), 0),
                 request.dispersivity().longitudinal(), request.dispersivity().transverse(), 0);
+        return new PlumeForecasts.Question(flow(request), parameters, sources, points, days, method,
+                request.uncertainty() == null ? null : uncertainty(request.uncertainty()));
+    }
 
-        TransportScenario scenario;
-        double porosity;
-        Double gradient = null;
-        Double conductivity = null;
-        UniformFlow flow;
+    private static PlumeForecasts.Flow flow(TransportRequest request) {
+        Grid g = request.grid();
         if (request.flowField() != null) {
-            SiteFlow siteFlow = siteFlow(request);
-            FlowField field = siteFlow.field();
-            scenario = new TransportScenario(field.transportGrid(), field.seepageVelocityX(), field.seepageVelocityY(), parameters, sources);
-            porosity = field.effectivePorosity();
-            flow = siteFlow.regional();
-            conductivity = field.conductivity();
-            gradient = siteFlow.regionalGradient();
-        } else {
-            if (request.velocity() == null) throw new InvalidInput("gateway.transport.velocity", "velocity");
-            Grid g = request.grid();
-            if (g == null) throw new InvalidInput("gateway.transport.grid", "grid");
-            if ((long) g.nx() * g.ny() > 4_000_000) throw new InvalidInput("gateway.analysis.cells", "grid", 4_000_000, (long) g.nx() * g.ny());
-            scenario = TransportScenario.uniform(new TransportGrid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny()),
-                    request.velocity().vx(), request.velocity().vy(), parameters, sources);
-            porosity = AnalysisRequests.or(request.porosity(), 0.25);
-            double speed = Math.hypot(request.velocity().vx(), request.velocity().vy());
-            if (!(speed > 0)) throw new InvalidInput("gateway.transport.still", "velocity");
-            FlowField.FlowVector v = new FlowField.FlowVector(0, 0, request.velocity().vx(), request.velocity().vy());
-            flow = new UniformFlow(v.azimuthDegrees(), speed);
+            FlowFieldWindow window = request.flowFieldWindow();
+            return new PlumeForecasts.ParkFlowField(request.flowField(), request.aquifer(),
+                    window == null ? null : AnalysisRequests.instant(window.from(), "flowFieldWindow.from"),
+                    window == null ? null : AnalysisRequests.instant(window.to(), "flowFieldWindow.to"),
+                    g == null ? null : new PlumeForecasts.Spacing(g.dx(), g.dy()));
         }
-        if (request.uncertainty() == null) {
-            return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "transport", progress -> {
-                double[][] c = method == Method.ANALYTICAL ? scenario.analytical(points, days) : scenario.numerical(points, days, progress);
-                List<PointValue> values = new ArrayList<>();
-                for (int p = 0; p < points.length; p++) {
-                    for (int t = 0; t < days.length; t++) values.add(new PointValue(points[p][0], points[p][1], days[t], c[p][t], null, null, null));
-                }
-                return new TransportAnswer(method.name().toLowerCase(Locale.ROOT), flow.azimuthDegrees(), flow.seepageVelocity(), null, values,
-                        List.of(), List.of(), null);
-            });
-        }
-        MonteCarloTransport.Request monteCarlo = monteCarlo(request, method, sources, parameters, points, days, flow, porosity, gradient, conductivity);
-        return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "transport", progress ->
-                uncertain(MonteCarloTransport.run(monteCarlo, progress), monteCarlo, request, sources.get(0), points, days, flow));
+        if (request.velocity() == null) throw new InvalidInput("gateway.transport.velocity", "velocity");
+        if (g == null) throw new InvalidInput("gateway.transport.grid", "grid");
+        if ((long) g.nx() * g.ny() > 4_000_000) throw new InvalidInput("gateway.analysis.cells", "grid", 4_000_000, (long) g.nx() * g.ny());
+        return new PlumeForecasts.UniformVelocity(new TransportGrid(g.x0(), g.y0(), g.dx(), g.dy(), g.nx(), g.ny()),
+                request.velocity().vx(), request.velocity().vy(), request.porosity());
     }
 
-    private SiteFlow siteFlow(TransportRequest request) {
-        Site site = sites.load(request.flowField());
-        var aquifer = site.aquiferOrShallowest(request.aquifer());
-        double cell = request.grid() == null ? 50 : request.grid().dx();
-        if (request.flowFieldWindow() == null) return SiteFlow.lastBefore(site, aquifer, readings, clock.instant(), Duration.ofDays(30), cell);
-        Instant from = AnalysisRequests.instant(request.flowFieldWindow().from(), "flowFieldWindow.from");
-        Instant to = AnalysisRequests.instant(request.flowFieldWindow().to(), "flowFieldWindow.to");
-        return SiteFlow.of(site, aquifer, readings, from, to, cell);
+    private static PlumeForecasts.Uncertainty uncertainty(Uncertainty u) {
+        var conductivity = distribution(u.conductivity(), "conductivity");
+        var porosity = distribution(u.porosity(), "porosity");
+        var longitudinalDispersivity = distribution(u.longitudinalDispersivity(), "longitudinalDispersivity");
+        var sourceConcentration = distribution(u.sourceConcentration(), "sourceConcentration");
+        var sourceStartDay = distribution(u.sourceStartDay(), "sourceStartDay");
+        if (u.realizations() != null && (u.realizations() < 10 || u.realizations() > 5000)) {
+            throw new InvalidInput("gateway.range", "uncertainty.realizations", 10, 5000, u.realizations());
+        }
+        return new PlumeForecasts.Uncertainty(u.realizations(), u.seed(), u.hydraulicGradient(), conductivity, porosity, longitudinalDispersivity,
+                sourceConcentration, sourceStartDay, u.threshold(), u.horizonDays());
     }
 
-    private static MonteCarloTransport.Request monteCarlo(TransportRequest request, Method method, List<FiniteVolumeTransport.Source> sources,
-                                                          FiniteVolumeTransport.Parameters parameters, double[][] points, double[] days,
-                                                          UniformFlow flow, double porosity, Double fieldGradient, Double fieldConductivity) {
-        Uncertainty u = request.uncertainty();
-        if (sources.size() != 1) throw new InvalidInput("gateway.transport.oneSource", "uncertainty", sources.size());
-        FiniteVolumeTransport.Source source = sources.get(0);
-        if (Double.isFinite(source.endDay())) throw new InvalidInput("gateway.transport.continuing", "uncertainty");
-        double gradient = u.hydraulicGradient() != null ? u.hydraulicGradient() : fieldGradient == null ? Double.NaN : fieldGradient;
-        if (!(gradient > 0)) throw new InvalidInput("gateway.transport.gradient", "uncertainty.hydraulicGradient");
-        double conductivity = fieldConductivity != null ? fieldConductivity : flow.seepageVelocity() * porosity / gradient;
-        var uncertainty = new MonteCarloTransport.Uncertainty(
-                distribution(u.conductivity(), conductivity, "conductivity"),
-                distribution(u.porosity(), porosity, "porosity"),
-                distribution(u.longitudinalDispersivity(), parameters.longitudinalDispersivity(), "longitudinalDispersivity"),
-                distribution(u.sourceConcentration(), source.concentration(), "sourceConcentration"),
-                distribution(u.sourceStartDay(), source.startDay(), "sourceStartDay"));
-        double ratio = parameters.transverseDispersivity() / parameters.longitudinalDispersivity();
-        var site = new MonteCarloTransport.Site(gradient, parameters.retardation(), parameters.decayPerDay(), ratio, ratio / 10,
-                source.widthM(), Math.max(1, source.widthM() / 5));
-        List<PlumePoint> plumePoints = new ArrayList<>();
-        double maxAlong = 0;
-        double maxAcross = source.widthM();
-        for (double[] p : points) {
-            PlumePoint q = new PlumePoint(flow.along(p[0] - source.x(), p[1] - source.y()), flow.across(p[0] - source.x(), p[1] - source.y()));
-            plumePoints.add(q);
-            maxAlong = Math.max(maxAlong, q.x());
-            maxAcross = Math.max(maxAcross, Math.abs(q.y()));
-        }
-        int realizations = u.realizations() == null ? 200 : u.realizations();
-        if (realizations < 10 || realizations > 5000) throw new InvalidInput("gateway.range", "uncertainty.realizations", 10, 5000, realizations);
-        double horizon = u.horizonDays() == null ? days[days.length - 1] : u.horizonDays();
-        double threshold = u.threshold() == null ? 0.01 * source.concentration() : u.threshold();
-        TransportGrid grid = null;
-        if (method == Method.NUMERICAL) {
-            double d = request.grid() == null ? 5 : Math.min(request.grid().dx(), request.grid().dy());
-            int before = 10;
-            int nx = (int) Math.ceil(maxAlong / d) + before + 20;
-            int ny = 2 * ((int) Math.ceil(maxAcross / d) + 20);
-            grid = new TransportGrid(-before * d - d / 2, -ny * d / 2.0, d, d, nx, ny);
-        }
-        return new MonteCarloTransport.Request(uncertainty, site, method == Method.NUMERICAL ? MonteCarloTransport.Method.FINITE_VOLUME
-                : MonteCarloTransport.Method.WEXLER, grid, plumePoints, days, threshold, horizon, realizations, u.seed() == null ? 1 : u.seed());
-    }
-
-    private static TransportAnswer uncertain(MonteCarloTransport.Result result, MonteCarloTransport.Request request, TransportRequest asked,
-                                             FiniteVolumeTransport.Source source, double[][] points, double[] days, UniformFlow flow) {
+    private static TransportAnswer answer(PlumeForecasts.Forecast forecast, PlumeForecasts.Question question) {
+        double[][] points = question.points();
+        double[] days = question.days();
+        String method = forecast.method().name().toLowerCase(Locale.ROOT);
+        UniformFlow flow = forecast.flow();
         List<PointValue> values = new ArrayList<>();
+        MonteCarloTransport.Result bands = forecast.bands();
+        if (bands == null) {
+            for (int p = 0; p < points.length; p++) {
+                for (int t = 0; t < days.length; t++) {
+                    values.add(new PointValue(points[p][0], points[p][1], days[t], forecast.concentrations()[p][t], null, null, null));
+                }
+            }
+            return new TransportAnswer(method, flow.azimuthDegrees(), flow.seepageVelocity(), null, values, List.of(), List.of(), null);
+        }
         List<Arrival> arrivals = new ArrayList<>();
         for (int p = 0; p < points.length; p++) {
-            MonteCarloTransport.PointForecast forecast = result.points().get(p);
+            MonteCarloTransport.PointForecast at = bands.points().get(p);
             for (int t = 0; t < days.length; t++) {
-                MonteCarloTransport.Band band = forecast.concentrations().get(t);
+                MonteCarloTransport.Band band = at.concentrations().get(t);
                 values.add(new PointValue(points[p][0], points[p][1], days[t], band.p50(), band.p5(), band.p50(), band.p95()));
             }
-            MonteCarloTransport.ArrivalTime a = forecast.arrival();
+            MonteCarloTransport.ArrivalTime a = at.arrival();
             arrivals.add(new Arrival(points[p][0], points[p][1], finite(a.p2_5()), finite(a.p50()), finite(a.p97_5()), a.fractionNotArriving()));
         }
         List<Front> fronts = new ArrayList<>();
         for (int t = 0; t < days.length; t++) {
-            MonteCarloTransport.Band band = result.frontDistances().get(t);
+            MonteCarloTransport.Band band = bands.frontDistances().get(t);
             fronts.add(new Front(days[t], band.p5(), band.p50(), band.p95()));
         }
-        String method = request.method() == MonteCarloTransport.Method.FINITE_VOLUME ? "numerical" : "analytical";
-        return new TransportAnswer(method, flow.azimuthDegrees(), flow.seepageVelocity(), result.realisations(), values, arrivals, fronts,
-                request.threshold());
+        return new TransportAnswer(method, flow.azimuthDegrees(), flow.seepageVelocity(), bands.realisations(), values, arrivals, fronts,
+                forecast.threshold());
     }
 
-    private static ParameterDistribution distribution(Distribution d, double fixed, String field) {
-        if (d == null) return new ParameterDistribution.Fixed(fixed);
+    /** An uncertain value as asked, or null where the request leaves it out (fixed at the deterministic input). */
+    private static ParameterDistribution distribution(Distribution d, String field) {
+        if (d == null) return null;
         String kind = d.distribution() == null ? "FIXED" : d.distribution().toUpperCase(Locale.ROOT);
         try {
             switch (kind) {
@@ -274,7 +215,6 @@ public class TransportController {
             throw InvalidInput.placed("uncertainty." + field, e);
         }
     }
-
 
     private static Double finite(double value) {
         return Double.isFinite(value) ? value : null;

@@ -1,7 +1,9 @@
 package org.groundwatergateway.gateway.config;
 
+import java.time.Clock;
 import org.groundwatergateway.core.forecast.DatastreamForecasts;
 import org.groundwatergateway.core.quality.DataQuality;
+import org.groundwatergateway.core.site.PlumeForecasts;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
@@ -27,6 +29,11 @@ public class AnalyticsConfiguration {
     @Bean
     SiteTracing siteTracing(Database database) {
         return new SiteTracing(database);
+    }
+
+    @Bean
+    PlumeForecasts plumeForecasts(SiteRepository sites, SiteReadings readings, Clock clock) {
+        return new PlumeForecasts(sites, readings, clock);
     }
 
     @Bean
