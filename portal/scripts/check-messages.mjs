@@ -15,6 +15,7 @@ const PAGES = [
     includes: (path) => !path.startsWith(join(root, 'public') + sep),
     dynamic: {
       'level.': ['GENERAL', 'SERIOUS', 'SEVERE'],
+      'joint.state.': ['OPEN', 'CLOSING'],
       'interval.': ['hour', 'day', 'month'],
       'nav.': ['dashboard', 'map', 'alerts', 'incidents', 'subsurface', 'analysis', 'remediation', 'drills', 'dashboards', 'reports', 'system', 'security', 'audit', 'om'],
       'dashboards.indicator.': ['series', 'alerts-by-level', 'completeness', 'wells-by-class'],

@@ -6,6 +6,8 @@ const CAN = {
   followAlerts: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/alerts/stream
   acknowledge: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/alerts/{id}/acknowledge, GET .../deliveries
   judge: ['DUTY_OFFICER', 'SUPERVISOR', 'ANALYST'], // PUT /api/v1/alerts/{id}/verdict
+  jointWarnings: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/joint-warnings
+  closeJointWarning: ['SUPERVISOR', 'EMERGENCY_TEAM'], // POST /api/v1/joint-warnings/{id}/close (acknowledge: as alerts)
   incidents: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'ANALYST', 'REGULATOR'], // GET /api/v1/incidents
   command: ['SUPERVISOR', 'EMERGENCY_TEAM'], // PATCH /api/v1/incidents/{id}/tasks/{taskId}
   comment: ['DUTY_OFFICER', 'SUPERVISOR', 'EMERGENCY_TEAM', 'REGULATOR'], // POST /api/v1/incidents/{id}/timeline

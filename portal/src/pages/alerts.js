@@ -4,11 +4,14 @@ import { el } from '../dom.js';
 import { t, formatTime } from '../i18n.js';
 import { follow } from '../live.js';
 import { can } from '../roles.js';
+import { jointWarningPanel } from './joint-warnings.js';
 
 /** Open alerts, newest first, with new ones arriving live; the duty officer acknowledges from here (also on a phone). */
 export async function render(section, params) {
   const list = el('ul', { class: 'alerts', id: 'alert-list' });
-  section.append(el('h1', {}, t('alerts.title')), list);
+  // A joint warning is also an alert here (with its own escalation); the panel adds the partner's side of it.
+  const joint = can('jointWarnings') && !params[0] ? jointWarningPanel() : null;
+  section.append(el('h1', {}, t('alerts.title')), joint?.panel ?? '', list);
   const shown = new Map();
 
   async function add(alert, first) {
@@ -81,6 +84,7 @@ export async function render(section, params) {
   }
 
   async function load() {
+    await joint?.refresh();
     const open = params[0] ? [await api(`/api/v1/alerts/${params[0]}`)] : await alerts();
     for (const alert of open) await add(alert, false);
     if (!list.children.length) list.append(el('li', { class: 'empty' }, t('alerts.none')));
@@ -93,6 +97,7 @@ export async function render(section, params) {
       if (name !== 'alert') return;
       list.querySelector('.empty')?.remove();
       await add(await api(`/api/v1/alerts/${notification.alertId}`), true);
+      await joint?.refresh();
     },
     onResume: load,
     onOpen: () => list.setAttribute('data-live', 'true'),

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -199,6 +200,7 @@ class ThreeGatewaysTest extends RunningGateway {
         assertThat(warningA.get("target").get("gateway").asString()).isEqualTo("gw-park-b");
         assertThat(warningA.get("target").get("park").asString()).isEqualTo("PARK-B");
         assertThat(warningA.get("ours").asBoolean()).isTrue();
+        assertThat(warningA.get("here").get("park").asString()).as("A's side of it, its park by its own code").isEqualTo("HBDP");
         assertThat(warningA.get("exercise").asBoolean()).isTrue();
         long incident = ok(http.get("/api/v1/drills/" + drill.json().get("drill").get("id").asLong())).get("drill").get("incidentId").asLong();
         assertThat(warningA.get("incidentId").asLong()).isEqualTo(incident);
@@ -206,6 +208,7 @@ class ThreeGatewaysTest extends RunningGateway {
         assertThat(atB.get("origin").get("gateway").asString()).isEqualTo("gw-park-a");
         assertThat(atB.get("origin").get("park").asString()).isEqualTo("PARK-A");
         assertThat(atB.get("ours").asBoolean()).isFalse();
+        assertThat(atB.get("here").get("park").asString()).as("B's side of it").isEqualTo("PARK-B");
         // The headlines are A's CAP text: A names its own park by its code (the demo's, HBDP) and B as it registered it.
         assertThat(atB.get("headlineZh").asString()).startsWith("【演练】").contains("HBDP", "PARK-B", "苯");
         assertThat(atB.get("headlineEn").asString()).startsWith("[Exercise]").contains("HBDP", "PARK-B", "enzene");
@@ -230,6 +233,7 @@ class ThreeGatewaysTest extends RunningGateway {
         assertThat(atP.get("target").get("gateway").asString()).isEqualTo("gw-park-b");
         assertThat(atP.get("target").get("park").asString()).isEqualTo("PARK-B");
         assertThat(atP.get("ours").asBoolean()).isFalse();
+        assertThat(atP.get("here").isNull()).as("the province is told, not a side").isTrue();
         assertThat(atP.get("exercise").asBoolean()).isTrue();
         assertThat(atP.get("alertId").isNull()).isTrue();
         assertThat(p.getAs("/api/v1/joint-warnings/" + idP + "?f=cap", "duty", "demo-duty").body()).isEqualTo(capA);
@@ -253,7 +257,13 @@ class ThreeGatewaysTest extends RunningGateway {
         assertThat(seenAtA.get("by").asString()).isEqualTo("duty");
         assertThat(seenAtA.get("note").asString()).isEqualTo("已通知B园区值班");
         assertThat(Instant.parse(seenAtA.get("at").asString())).isEqualTo(Instant.parse(ackB.get("acknowledgements").get(0).get("at").asString()));
-        ok(http.post("/api/v1/joint-warnings/" + idA + "/acknowledge", "{}", "emergency", "demo-emergency"));
+        // A's acknowledgement is given in the portal's alert page, where B's is shown; the province's page shows both.
+        Command.requireInstalled("/usr/bin/chromium");
+        Command.Result browser = Command.run(List.of("node", Path.of("../portal/e2e/joint-warnings.mjs").toString()), Map.of(
+                "GW_BASE", http.base(), "GW_PROVINCE_BASE", p.base(),
+                "GW_SCREENSHOTS", Path.of("target/portal-screenshots").toAbsolutePath().toString()), Duration.ofMinutes(3));
+        System.out.println(browser.output());
+        assertThat(browser.exitCode()).as(browser.output()).isZero();
         assertThat(http.post("/api/v1/joint-warnings/" + idA + "/acknowledge", "{}", "duty", "demo-duty").status()).as("acknowledged here already")
                 .isEqualTo(400);
         ParkGateway.await("B shows A's acknowledgement", Duration.ofSeconds(30), () -> warnings(b, "duty").get(0).get("acknowledgements").size() == 2);

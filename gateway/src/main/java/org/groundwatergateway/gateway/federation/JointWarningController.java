@@ -42,14 +42,21 @@ public class JointWarningController {
         this.disclosed = disclosed;
     }
 
-    /** A joint warning as the API shows it: {@code cap} is served on its own ({@code ?f=cap}). */
-    public record JointWarningView(long id, String identifier, JointWarning.Side origin, JointWarning.Side target, boolean ours, Long incidentId,
-                                   boolean exercise, String headlineZh, String headlineEn, Long alertId, Instant raisedAt,
-                                   List<JointWarning.Step> acknowledgements, List<JointWarning.Step> closes, String state, Instant closedAt) {
+    /**
+     * A joint warning as the API shows it: {@code cap} is served on its own ({@code ?f=cap}). {@code here} is this gateway's
+     * side of it (origin or target), which acknowledges and closes for its park; null where this gateway is only told of it
+     * (a province).
+     */
+    public record JointWarningView(long id, String identifier, JointWarning.Side origin, JointWarning.Side target, boolean ours,
+                                   JointWarning.Side here, Long incidentId, boolean exercise, String headlineZh, String headlineEn, Long alertId,
+                                   Instant raisedAt, List<JointWarning.Step> acknowledgements, List<JointWarning.Step> closes, String state,
+                                   Instant closedAt) {
         static JointWarningView of(JointWarning w, String gateway) {
             String state = w.closed() ? "CLOSED" : w.closes().isEmpty() ? "OPEN" : "CLOSING";
-            return new JointWarningView(w.id(), w.identifier(), w.origin(), w.target(), w.origin().gateway().equals(gateway), w.incidentId(),
-                    w.exercise(), w.headlineZh(), w.headlineEn(), w.alertId(), w.raisedAt(), w.acknowledgements(), w.closes(), state, w.closedAt());
+            JointWarning.Side here = w.origin().gateway().equals(gateway) ? w.origin() : w.target().gateway().equals(gateway) ? w.target() : null;
+            return new JointWarningView(w.id(), w.identifier(), w.origin(), w.target(), w.origin().gateway().equals(gateway), here,
+                    w.incidentId(), w.exercise(), w.headlineZh(), w.headlineEn(), w.alertId(), w.raisedAt(), w.acknowledgements(), w.closes(),
+                    state, w.closedAt());
         }
     }
 
