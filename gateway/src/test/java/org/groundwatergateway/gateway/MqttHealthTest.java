@@ -67,7 +67,7 @@ class MqttHealthTest extends RunningGateway {
     private MqttLifecycle lifecycle(String brokerUrl, int embeddedPort, Duration connectTimeout) {
         MqttProperties properties = new MqttProperties(true, brokerUrl, "127.0.0.1", embeddedPort, "health-test-" + System.nanoTime(), null, null,
                 connectTimeout);
-        GatewayProperties gateway = new GatewayProperties(dir, false, 1, 1000, java.time.Duration.ofSeconds(30));
+        GatewayProperties gateway = new GatewayProperties(dir, false, 1, "HBDP", 1000, java.time.Duration.ofSeconds(30));
         lifecycle = new MqttLifecycle(properties, gateway, devices, codes, intake, Clock.systemUTC(), access, account);
         lifecycle.start();
         return lifecycle;

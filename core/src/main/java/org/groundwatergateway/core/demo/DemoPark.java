@@ -239,19 +239,17 @@ public final class DemoPark {
         return 2.2 - 0.0005 * east + 0.0001 * north;
     }
 
-    private static final class Live {
+    /** The signals of the demo region, made once for the live values of every park in it. */
+    static final class Live {
         static final DemoSignals SIGNALS = new DemoSignals();
     }
 
     /**
-     * The value a demo datastream (by code, e.g. {@code GW-U04/benzene} or {@code WS-01/rainfall}) has at any
+     * The value a demo park datastream (by code, e.g. {@code GW-U04/benzene} or {@code WS-01/rainfall}) has at any
      * instant, in the parameter's unit: what the device simulator sends. Faults are not injected here.
      */
     public static double liveValue(String datastreamCode, Instant at) {
-        String[] parts = datastreamCode.split("/");
-        WellPlan well = wells().stream().filter(w -> w.code().equals(parts[0])).findFirst().orElse(null);
-        if (well == null && !parts[0].equals("WS-01")) throw new IllegalArgumentException("not a demo datastream: " + datastreamCode);
-        return Live.SIGNALS.valueAt(new DemoSignals.Stream(datastreamCode, well, parts[1], parts.length == 3), at);
+        return DemoParkDescription.DEMO.liveValue(datastreamCode, at);
     }
 
     public static GroundTruth groundTruth() {

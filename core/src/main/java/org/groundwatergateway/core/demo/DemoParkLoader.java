@@ -2,7 +2,6 @@ package org.groundwatergateway.core.demo;
 
 import static org.groundwatergateway.core.demo.DemoPark.ENTERPRISES;
 import static org.groundwatergateway.core.demo.DemoPark.GRID;
-import static org.groundwatergateway.core.demo.DemoPark.PARK_CODE;
 import static org.groundwatergateway.core.demo.DemoPark.START;
 
 import java.time.Duration;
@@ -10,7 +9,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,9 +58,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the demo park into a database: the site, the monitoring network, soil borings, emergency
- * resources and roads, then {@code days} days of hourly readings from {@link DemoPark#START}. Loading is
- * recorded in {@code platform_settings}, so a loaded park is not loaded again.
+ * Writes a demo park ({@link DemoParkDescription}) into a database: the site, the monitoring network, soil borings,
+ * emergency resources and roads (those of the demo park itself), then {@code days} days of hourly readings from
+ * {@link DemoPark#START}. Loading is recorded in {@code platform_settings}, so a loaded park is not loaded again.
  */
 public final class DemoParkLoader {
 
@@ -72,6 +70,7 @@ public final class DemoParkLoader {
 
     private final Database database;
     private final ReadingSink sink;
+    private final DemoParkDescription description;
     private final ParkRepository parks;
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
@@ -80,15 +79,21 @@ public final class DemoParkLoader {
     private final SoilRepository soil;
     private final EmergencyRepository emergency;
 
-    /** A loader that writes readings straight to storage, without QA/QC. */
+    /** A loader of the demo park that writes readings straight to storage, without QA/QC. */
     public DemoParkLoader(Database database) {
         this(database, new ReadingRepository(database)::append);
     }
 
-    /** A loader that hands the readings to {@code sink}, e.g. the ingest intake, which runs QA/QC on them. */
+    /** A loader of the demo park that hands the readings to {@code sink}, e.g. the ingest intake, which runs QA/QC on them. */
     public DemoParkLoader(Database database, ReadingSink sink) {
+        this(database, sink, DemoParkDescription.DEMO);
+    }
+
+    /** A loader of {@code park} that hands the readings to {@code sink}, e.g. the ingest intake, which runs QA/QC on them. */
+    public DemoParkLoader(Database database, ReadingSink sink, DemoParkDescription park) {
         this.database = database;
         this.sink = sink;
+        this.description = park;
         this.parks = new ParkRepository(database);
         this.monitoring = new MonitoringRepository(database);
         this.parameters = new ParameterRepository(database);
@@ -116,8 +121,9 @@ public final class DemoParkLoader {
      */
     public boolean loadIfAbsent(int days, Consumer<Progress> progress) {
         if (isLoaded()) return false;
-        if (parks.findByCode(PARK_CODE).isPresent()) {
-            throw new IllegalStateException("The demo park " + PARK_CODE + " was only partly loaded by an earlier start that "
+        String code = description.code();
+        if (parks.findByCode(code).isPresent()) {
+            throw new IllegalStateException("The demo park " + code + " was only partly loaded by an earlier start that "
                     + "was interrupted. Remove the database (the embedded one lives in gw.data-dir) and start again.");
         }
         if (days < 1 || days > DemoPark.FULL_DAYS) throw new IllegalArgumentException("demo days must be 1.." + DemoPark.FULL_DAYS);
@@ -126,29 +132,35 @@ public final class DemoParkLoader {
         Map<String, Parameter> parametersByCode = new HashMap<>();
         for (Parameter p : parameters.findAll()) parametersByCode.put(p.code(), p);
         Map<String, Long> parameterIds = new HashMap<>();
-        parametersByCode.forEach((code, p) -> parameterIds.put(code, p.id()));
+        parametersByCode.forEach((parameter, p) -> parameterIds.put(parameter, p.id()));
 
-        Park park = parks.insert(new Park(null, PARK_CODE, "海滨示范化工园区", "Haibin Demonstration Chemical Park", "320623",
-                "石油化工、精细化工 / petrochemical and fine chemicals", rectangle(0, 0, 3000, 2000)));
+        Park park = parks.insert(new Park(null, code, description.nameZh(), description.nameEn(), description.division(), description.category(),
+                description.boundary()));
         AquiferLayer unconfined = parks.insert(new AquiferLayer(null, park.id(), "Q1", "潜水含水层（粉细砂）",
                 "Unconfined aquifer (silty fine sand)", AquiferLayer.Confinement.UNCONFINED, 1.0, 12.0,
                 DemoPark.K_UNCONFINED, DemoPark.NE_UNCONFINED));
-        AquiferLayer confined = parks.insert(new AquiferLayer(null, park.id(), "C1", "第Ⅰ承压含水层（细中砂）",
-                "First confined aquifer (fine to medium sand)", AquiferLayer.Confinement.CONFINED, 28.0, 45.0, 20, 0.3));
-        Map<String, Long> enterpriseIds = insertEnterprises(park);
-        insertReceptors(park);
-        insertRoadsAndDepots(park);
-        insertCameras(park);
+        List<AquiferLayer> aquifers = new ArrayList<>(List.of(unconfined));
+        AquiferLayer confined = null;
+        if (description.demoSite()) {
+            confined = parks.insert(new AquiferLayer(null, park.id(), "C1", "第Ⅰ承压含水层（细中砂）",
+                    "First confined aquifer (fine to medium sand)", AquiferLayer.Confinement.CONFINED, 28.0, 45.0, 20, 0.3));
+            aquifers.add(confined);
+            insertEnterprises(park);
+            insertReceptors(park);
+            insertRoadsAndDepots(park);
+            insertCameras(park);
+        }
 
         DemoSignals signals = new DemoSignals();
         List<PlannedStream> streams = insertMonitoringNetwork(park, unconfined, confined, parameterIds, days);
-        insertSoil(park, parameterIds);
         insertWarningRules();
-        DemoLayers.writeRiskZones(parks, park);
-        DemoLayers.writePlumes(new PlumeRepository(database), park, parametersByCode);
-        DemoLayers.writeCoverage(monitoring, park, List.of(unconfined, confined));
-        log.info("Demo park {}: site written ({} enterprises, {} wells, {} datastreams)", PARK_CODE, enterpriseIds.size(),
-                DemoPark.wells().size(), streams.size());
+        if (description.demoSite()) {
+            insertSoil(park, parameterIds);
+            DemoLayers.writeRiskZones(parks, park);
+            DemoLayers.writePlumes(new PlumeRepository(database), park, parametersByCode);
+        }
+        DemoLayers.writeCoverage(monitoring, park, aquifers);
+        log.info("Demo park {}: site written ({} wells, {} datastreams)", code, description.wells().size(), streams.size());
 
         // Readings go out hour by hour across all datastreams, as devices would send them, so that checks
         // comparing datastreams (dual sensors, conductivity against TDS) see both sides together.
@@ -173,7 +185,7 @@ public final class DemoParkLoader {
                 Progress p = new Progress(written, total);
                 if (p.percent() / 10 != lastPercent / 10) {
                     lastPercent = p.percent();
-                    log.info("Demo park {}: readings {}% ({} of about {})", PARK_CODE, p.percent(), written, total);
+                    log.info("Demo park {}: readings {}% ({} of about {})", code, p.percent(), written, total);
                 }
                 progress.accept(p);
             }
@@ -184,26 +196,23 @@ public final class DemoParkLoader {
                 .params(Rows.timestamp(START.plus(Duration.ofDays(days))), park.id()).update();
         database.jdbc().sql("INSERT INTO platform_settings (name, setting_value) VALUES (?, ?)")
                 .params(LOADED_SETTING, Instant.now().toString()).update();
-        log.info("Demo park {} loaded: {} readings over {} days in {} s", PARK_CODE, written, days,
+        log.info("Demo park {} loaded: {} readings over {} days in {} s", code, written, days,
                 Duration.ofNanos(System.nanoTime() - started).toSeconds());
         return true;
     }
 
     private record PlannedStream(long datastreamId, DemoSignals.Stream stream) {}
 
-    private Map<String, Long> insertEnterprises(Park park) {
-        Map<String, Long> ids = new LinkedHashMap<>();
+    private void insertEnterprises(Park park) {
         for (DemoPark.EnterprisePlan e : ENTERPRISES) {
             Enterprise saved = parks.insert(new Enterprise(null, park.id(), e.creditCode(), e.nameZh(), e.nameEn(), e.industry(),
                     rectangle(e.west(), e.south(), e.east(), e.north()), e.processes(), e.pollutants(),
                     java.util.Set.of("processes", "characteristicPollutants")));
-            ids.put(e.number(), saved.id());
             double half = e.sourceKind() == PotentialSource.Kind.TANK_FARM ? 25 : 15;
             parks.insert(new PotentialSource(null, park.id(), saved.id(), e.sourceCode(), e.sourceKind(), e.sourceNameZh(),
                     rectangle(e.sourceEast() - half, e.sourceNorth() - half, e.sourceEast() + half, e.sourceNorth() + half),
                     e.pollutants()));
         }
-        return ids;
     }
 
     private void insertReceptors(Park park) {
@@ -286,13 +295,13 @@ public final class DemoParkLoader {
                                                         Map<String, Long> parameterIds, int days) {
         List<PlannedStream> streams = new ArrayList<>();
         int mnSequence = 0;
-        for (DemoPark.WellPlan plan : DemoPark.wells()) {
+        for (DemoPark.WellPlan plan : description.wells()) {
             double ground = Math.round(DemoPark.groundElevation(plan.east(), plan.north()) * 100) / 100.0;
             Well well = monitoring.insert(new Well(null, park.id(), plan.code(),
                     (plan.confined() ? "承压水监测井 " : "潜水监测井 ") + plan.code(), GRID.point(plan.east(), plan.north()),
                     ground, ground + 0.5, plan.confined() ? 30 : 3, plan.confined() ? 40 : 10,
                     plan.confined() ? confined.id() : unconfined.id(), plan.role(), Well.Status.ACTIVE));
-            String mn = registerDevice(park, DemoPark.deviceNumber(++mnSequence, false), "数采仪 " + plan.code());
+            String mn = registerDevice(park, description.deviceNumber(++mnSequence, false), "数采仪 " + plan.code());
             Sensor level = monitoring.insert(new Sensor(null, plan.code() + "-LVL", mn, "Solinst Levelogger 5", "LV" + mn, 180,
                     LocalDate.of(2026, 8, 21)));
             Sensor sonde = monitoring.insert(new Sensor(null, plan.code() + "-SONDE", mn, "YSI EXO2", "EXO" + mn, 31, null));
@@ -309,10 +318,10 @@ public final class DemoParkLoader {
             for (String[] p : planned) {
                 streams.add(insertStream(well, plan, p[0], sensors.get(p[1]), parameterIds, false));
             }
-            String dual = DemoPark.DUAL_SENSORS.get(plan.code());
+            String dual = description.dualSensorParameter(plan.code());
             if (dual != null) {
                 // The second instrument reports through a logger of its own, so the two never share an MN and code.
-                String secondMn = registerDevice(park, DemoPark.deviceNumber(mnSequence, true), "第二数采仪 " + plan.code());
+                String secondMn = registerDevice(park, description.deviceNumber(mnSequence, true), "第二数采仪 " + plan.code());
                 Sensor second = analyser(plan.code() + "-" + dual.toUpperCase() + "-B", secondMn, "第二台 / second unit", days);
                 PlannedStream secondStream = insertStream(well, plan, dual, second, parameterIds, true);
                 PlannedStream first = streams.stream().filter(s -> s.stream().code().equals(plan.code() + "/" + dual)).findFirst().orElseThrow();
@@ -320,6 +329,7 @@ public final class DemoParkLoader {
                 streams.add(secondStream);
             }
         }
+        if (!description.hasWeatherStation()) return streams;
         WeatherStation station = monitoring.insert(new WeatherStation(null, park.id(), "WS-01", "园区气象站", GRID.point(1500, 1000)));
         String stationMn = registerDevice(park, DemoPark.WEATHER_MN, "园区气象站数采仪");
         for (String parameter : List.of("rainfall", "air-temperature")) {
@@ -376,10 +386,10 @@ public final class DemoParkLoader {
         Instant now = Instant.now();
         for (String parameter : List.of("benzene", "chromium-vi")) {
             rules.create(validation.check(new WarningRule(null, 0, parameter + " 超 III 类 / above class III (Q1)", WarningRule.Kind.CLASS_LIMIT,
-                    parameter, Set.of(), PARK_CODE, "Q1", 3, null, 0.1, 3, null, null, null, null, null, null)), "demo", now);
+                    parameter, Set.of(), description.code(), "Q1", 3, null, 0.1, 3, null, null, null, null, null, null)), "demo", now);
         }
         rules.create(validation.check(new WarningRule(null, 0, "水位突变 / water-level change", WarningRule.Kind.LEVEL_CHANGE, "water-level",
-                Set.of(), PARK_CODE, null, null, new WarningRule.Thresholds(1.0, 2.0, 3.0), 0.1, 6, 24.0, null, null, null, null, null)),
+                Set.of(), description.code(), null, null, new WarningRule.Thresholds(1.0, 2.0, 3.0), 0.1, 6, 24.0, null, null, null, null, null)),
                 "demo", now);
     }
 

@@ -2,6 +2,7 @@ package org.groundwatergateway.core.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,12 +11,16 @@ import org.groundwatergateway.core.demo.DemoParkLoader.Progress;
 import org.groundwatergateway.core.emergency.EmergencyRepository;
 import org.groundwatergateway.core.monitoring.DeviceRepository;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.monitoring.Well;
+import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.soil.SoilRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.locationtech.jts.geom.Geometry;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,6 +67,47 @@ class DemoParkLoaderTest {
             assertThat(loader.isLoaded()).isTrue();
             assertThat(loader.loadIfAbsent(DAYS, p -> {})).isFalse();
         }
+    }
+
+    /**
+     * Park B of the federation tests (gw.demo-park=DLCP): its own park, sharing 1,000 m of the demo park's east edge; five
+     * wells of the unconfined aquifer down the same flow field (heads lower than the demo park's boundary sentinels
+     * beside them, by about the regional gradient over the distance along the flow); each its own loggers; readings as
+     * deterministic as the demo park's (the same in a second database).
+     */
+    @Test
+    void loadsTheGeneratedParkBesideTheDemoPark() {
+        DemoParkDescription b = DemoParkDescription.named("DLCP");
+        List<List<Double>> heads = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            try (TestDatabase db = TestDatabases.h2gis()) {
+                Database database = Database.migrate(db.dataSource());
+                assertThat(new DemoParkLoader(database, new ReadingRepository(database)::append, b).loadIfAbsent(2, p -> {})).isTrue();
+                ParkRepository parks = new ParkRepository(database);
+                Park park = parks.findByCode("DLCP").orElseThrow();
+                assertThat(park.nameZh()).isEqualTo("东凌化工园区");
+                Geometry edge = park.boundary().intersection(DemoParkDescription.DEMO.boundary());
+                assertThat(edge.getLength() * 110_900).as("the shared edge, m").isCloseTo(1000, within(5.0));
+                assertThat(parks.findEnterprises(park.id())).isEmpty();
+                assertThat(parks.findAquifers(park.id())).singleElement().satisfies(a -> assertThat(a.code()).isEqualTo("Q1"));
+                MonitoringRepository monitoring = new MonitoringRepository(database);
+                assertThat(monitoring.findWells(park.id())).extracting(Well::code).containsExactly("B-MW01", "B-MW02", "B-MW03", "B-MW04", "B-MW05");
+                assertThat(monitoring.findWells(park.id())).allSatisfy(w -> assertThat(park.boundary().contains(w.location())).isTrue());
+                assertThat(monitoring.findDatastreams()).hasSize(5 * 6);
+                assertThat(new DeviceRepository(database).findAll()).extracting(d -> d.mn())
+                        .containsExactlyInAnyOrder("32062324000101", "32062324000102", "32062324000103", "32062324000104", "32062324000105");
+                assertThat(new ReadingRepository(database).countAll()).isEqualTo(5 * 6 * 48L);
+                long level = monitoring.findDatastreams().stream().filter(d -> d.code().equals("B-MW01/water-level")).findFirst().orElseThrow().id();
+                heads.add(new ReadingRepository(database).page(level, DemoPark.START, DemoPark.START.plusSeconds(48 * 3600), null, 100).stream()
+                        .map(r -> r.value()).toList());
+            }
+        }
+        assertThat(heads.get(0)).hasSize(48).isEqualTo(heads.get(1));
+        // B-MW01 lies 60 m inside B, 75 m east of the demo park's sentinel GW-U23 (2985, 550): its head is lower by the
+        // regional gradient (0.0013) over the distance along the flow (about 73 m), give or take the noise and the undulation.
+        double sentinel = DemoPark.liveValue("GW-U23/water-level", DemoPark.START);
+        assertThat(b.liveValue("B-MW01/water-level", DemoPark.START)).isCloseTo(sentinel - 0.0013 * 73, within(0.03));
+        assertThatThrownBy(() -> DemoParkDescription.named("NONE")).hasMessageContaining("gw.demo-park");
     }
 
     @ParameterizedTest

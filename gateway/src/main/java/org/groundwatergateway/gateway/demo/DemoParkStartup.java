@@ -50,7 +50,7 @@ public class DemoParkStartup implements ApplicationRunner, HealthIndicator, Auto
                            GatewayProperties properties) {
         this.devices = devices;
         // The demo year goes through QA/QC like any import of the past: flagged, but no review tasks.
-        this.loader = new DemoParkLoader(database, batch -> intake.submitAndWait(batch, ReadingIntake.Mode.HISTORICAL));
+        this.loader = new DemoParkLoader(database, batch -> intake.submitAndWait(batch, ReadingIntake.Mode.HISTORICAL), demoMode.park());
         this.demoMode = demoMode;
         this.days = properties.demoDays();
     }

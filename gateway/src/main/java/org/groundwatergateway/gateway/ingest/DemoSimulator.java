@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.groundwatergateway.core.demo.DemoParkDescription;
 import org.groundwatergateway.gateway.config.DemoMode;
 import org.groundwatergateway.gateway.config.IngestProperties;
 import org.groundwatergateway.gateway.demo.DemoParkStartup;
@@ -21,7 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, the demo park's 44 data loggers report live over the platform's own HJ 212 port, every
+ * In demo mode, the demo park's data loggers (44 of the demo park's own, one a well of another) report live over the platform's own HJ 212 port, every
  * {@code gw.simulator.interval}, so the portal and the OGC services show data arriving.
  */
 @Component
@@ -36,6 +37,7 @@ public class DemoSimulator implements ApplicationRunner, AutoCloseable {
     private final PollutantCodes codes;
     private final Clock clock;
     private final DemoParkStartup demoPark;
+    private final DemoParkDescription park;
     private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-simulator");
         thread.setDaemon(true);
@@ -50,6 +52,7 @@ public class DemoSimulator implements ApplicationRunner, AutoCloseable {
         this.codes = codes;
         this.clock = clock;
         this.demoPark = demoPark;
+        this.park = demoMode.park();
     }
 
     @Override
@@ -59,8 +62,9 @@ public class DemoSimulator implements ApplicationRunner, AutoCloseable {
     }
 
     private void start() {
-        Hj212Simulator simulator = new Hj212Simulator("127.0.0.1", ingest.hj212Port(), SimulatedDevice.demoPark(codes));
-        log.info("Demo simulator: 44 loggers report to HJ 212 port {} every {}", ingest.hj212Port(), interval);
+        var devices = SimulatedDevice.of(codes, park);
+        Hj212Simulator simulator = new Hj212Simulator("127.0.0.1", ingest.hj212Port(), devices);
+        log.info("Demo simulator: {}'s {} loggers report to HJ 212 port {} every {}", park.code(), devices.size(), ingest.hj212Port(), interval);
         schedule.scheduleAtFixedRate(() -> {
             try {
                 Instant time = clock.instant().truncatedTo(ChronoUnit.MINUTES);
