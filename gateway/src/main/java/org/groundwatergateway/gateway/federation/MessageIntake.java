@@ -105,22 +105,31 @@ public final class MessageIntake {
         throw new MessageRefusal(Reason.MALFORMED, "the body is not a JSON object");
     }
 
+    /** The body's observations, a malformed one refused naming its member and position ({@code body.observations[2].result}). */
     private static List<ForeignObservation> observations(JsonNode array) {
-        if (!array.isArray() || array.size() > MAX_OBSERVATIONS) throw new MessageRefusal(Reason.MALFORMED, "observations: an array of at most " + MAX_OBSERVATIONS);
+        if (!array.isArray() || array.size() > MAX_OBSERVATIONS) {
+            throw new MessageRefusal(Reason.MALFORMED, "body.observations", "observations: an array of at most " + MAX_OBSERVATIONS);
+        }
         List<ForeignObservation> observations = new ArrayList<>();
         for (int i = 0; i < array.size(); i++) {
             JsonNode o = array.get(i);
+            String at = "observations[" + i + "]";
+            if (!o.path("id").canConvertToLong()) throw new MessageRefusal(Reason.MALFORMED, "body." + at + ".id", at + ".id: a whole number");
             JsonNode result = o.path("result");
-            if (!o.path("id").canConvertToLong() || !(result.isNumber() || result.isNull())) {
-                throw new MessageRefusal(Reason.MALFORMED, "observations[" + i + "]: a whole id and a numeric or null result");
+            if (!(result.isNumber() || result.isNull())) {
+                throw new MessageRefusal(Reason.MALFORMED, "body." + at + ".result", at + ".result: a number or null, not " + result);
             }
-            try {
-                observations.add(new ForeignObservation(o.path("id").asLong(), Instant.parse(o.path("phenomenonTime").asString()),
-                        result.isNumber() ? result.asDouble() : null));
-            } catch (DateTimeParseException e) {
-                throw new MessageRefusal(Reason.MALFORMED, "observations[" + i + "].phenomenonTime: an ISO-8601 instant");
-            }
+            observations.add(new ForeignObservation(o.path("id").asLong(), instant(o.path("phenomenonTime"), at), result.isNumber() ? result.asDouble() : null));
         }
         return observations;
+    }
+
+    private static Instant instant(JsonNode time, String at) {
+        try {
+            if (time.isString()) return Instant.parse(time.asString());
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw new MessageRefusal(Reason.MALFORMED, "body." + at + ".phenomenonTime", at + ".phenomenonTime: an ISO-8601 instant");
     }
 }
