@@ -15,19 +15,22 @@ import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Another park's gateway beside a test's own, on loopback in the same JVM (federation tests): the demo park in its own
- * directory and database, on its own HTTP port (kept, so it can be started again on the same port and data) and
- * ephemeral HJ 212 and MQTT ports, with its own gateway id.
+ * Another park's gateway beside a test's own, on loopback in the same JVM (federation tests): a demo park (the demo park,
+ * or another by {@code --gw.demo-park}) in its own directory and database, on its own HTTP port (kept, so it can be
+ * started again on the same port and data) and ephemeral HJ 212 and MQTT ports, with its own gateway id.
  */
 final class ParkGateway implements AutoCloseable {
 
     private final String gatewayId;
     private final Path dataDir;
+    private final String[] settings;
     private final int port = freePort();
     private ConfigurableApplicationContext context;
 
-    ParkGateway(String gatewayId) {
+    /** @param settings further {@code --name=value} arguments of every start */
+    ParkGateway(String gatewayId, String... settings) {
         this.gatewayId = gatewayId;
+        this.settings = settings;
         this.dataDir = TempDirectories.createForJvm(gatewayId + "-");
     }
 
@@ -40,8 +43,8 @@ final class ParkGateway implements AutoCloseable {
         return context;
     }
 
-    /** Starts it (again) and waits for its demo park to load; {@code settings} are further {@code --name=value} arguments. */
-    Http start(String... settings) throws InterruptedException {
+    /** Starts it (again) with its settings and waits for its demo park to load. */
+    Http start() throws InterruptedException {
         String[] arguments = {"--server.port=" + port, "--gw.data-dir=" + dataDir, "--gw.simulator.enabled=false", "--gw.hj212.port=0",
                 "--gw.mqtt.embedded-port=0", "--gw.demo-days=" + RunningGateway.DEMO_DAYS, "--gw.federation.gateway-id=" + gatewayId,
                 "--gw.federation.allow-plain-http=true"};

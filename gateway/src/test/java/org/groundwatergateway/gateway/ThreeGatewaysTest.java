@@ -20,6 +20,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import org.groundwatergateway.core.federation.CapAlert;
+import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.park.PotentialSource;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.storage.Database;
@@ -28,6 +29,7 @@ import org.groundwatergateway.gateway.federation.SignedMessages;
 import org.groundwatergateway.gateway.security.SigningKeys;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.locationtech.jts.io.WKTReader;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
@@ -38,17 +40,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three gateways on loopback in one JVM (issue #19): parks A (this test's) and B, and the province P (both started
- * here), each with its own embedded database and ports. Each park shares datastreams with the province under agreements;
- * the province mirrors both with their origin, and sees at each park exactly what it agreed, nothing more. B's park, as A
- * registers it, begins 30 m down the regional flow (ESE) from a drill's release at A; a third partner, C, lies 300 m up
- * the flow. The drill's incident forecast at A reaches B's boundary and not C's: a joint warning is raised at A and, as
+ * Three gateways on loopback in one JVM (issue #19): parks A (this test's, the demo park) and B (a generated second park
+ * beside it, {@code gw.demo-park=DLCP}), and the province P (both started here), each with its own embedded database and
+ * ports. Each park shares datastreams with the province under agreements; the province mirrors both with their origin,
+ * and sees at each park exactly what it agreed, nothing more. B's park shares A's east edge, down the regional flow (ESE)
+ * from a drill's release at A 150 m inside it; each registers the other with its park's boundary. A third partner, C,
+ * lies 300 m up the flow. The drill's incident forecast at A reaches B's boundary and not C's: a joint warning is raised at A and, as
  * a signed message carrying a CAP 1.2 alert, at B and at the province (an addressee, which both parks registered as
  * such), within 2 minutes of the drill's start (so of its first alert, which comes after); B's duty officers are told;
  * each side's acknowledgement is shown on the other and at the province; both sides closing closes it on all three; a
  * tampered or replayed joint-warning message is refused. Then park to park ({@link #parkToPark}): B shares with A, A
  * mirrors, B stops and restarts, the six tamper cases, a wrong licence and a flood are refused, and ending the agreements
- * stops the flow; while B is down, the province's federated answers still hold A's data and name B as missing. One test
+ * stops the flow; a message beyond the clock skew or with malformed observations is refused naming the claim or member, and
+ * none of the refusals changes what A mirrors; while B is down, the province's federated answers still hold A's data and name B as missing. One test
  * rather than three, so that the three gateways start once on a 2-core machine.
  */
 @TestPropertySource(properties = {"gw.federation.gateway-id=gw-park-a", "gw.federation.pull-interval=PT1S", "gw.federation.stale-after=PT5S",
@@ -71,8 +75,12 @@ class ThreeGatewaysTest extends RunningGateway {
     private static final String[] PROVINCE_SETTINGS = {"--gw.federation.pull-interval=PT1S", "--gw.federation.stale-after=PT5S",
             "--gw.federation.backoff-max=PT2S"};
 
-    private final ParkGateway parkB = new ParkGateway("gw-park-b");
-    private final ParkGateway province = new ParkGateway(PROVINCE);
+    /** B's park: the generated second park, its wells B-MW01 to B-MW05 (core's DLCP.properties). */
+    private static final String PARK_B = "DLCP";
+    private static final String WELLS_B = "B-MW";
+
+    private final ParkGateway parkB = new ParkGateway("gw-park-b", "--gw.demo-park=" + PARK_B);
+    private final ParkGateway province = new ParkGateway(PROVINCE, PROVINCE_SETTINGS);
 
     @Autowired
     private Database database;
@@ -100,13 +108,22 @@ class ThreeGatewaysTest extends RunningGateway {
                 + "\"licence\": \"CC-BY-4.0\", \"validUntil\": \"" + Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS) + "\"}";
     }
 
-    /** The first three of a park's groundwater datastreams (the demo's, the same ids in every demo gateway). */
-    private static List<Long> groundwaterDatastreams(Http gateway) {
+    /** The first three of a park's groundwater datastreams, those of its wells whose codes start with {@code wells}. */
+    private static List<Long> groundwaterDatastreams(Http gateway, String wells) {
         List<Long> ids = new ArrayList<>();
-        ok(gateway.signedInAs("admin", "demo-admin").get("/sta/v1.1/Datastreams?$select=id&$orderby=id&$top=3&$filter="
-                + URLEncoder.encode("startswith(name,'GW-')", StandardCharsets.UTF_8))).get("value").forEach(d -> ids.add(d.get("@iot.id").asLong()));
+        groundwaterDatastreamNames(gateway, wells).forEach(d -> ids.add(d.get("@iot.id").asLong()));
         assertThat(ids).hasSize(3);
         return ids;
+    }
+
+    private static JsonNode groundwaterDatastreamNames(Http gateway, String wells) {
+        return ok(gateway.signedInAs("admin", "demo-admin").get("/sta/v1.1/Datastreams?$select=id,name&$orderby=id&$top=3&$filter="
+                + URLEncoder.encode("startswith(name,'" + wells + "')", StandardCharsets.UTF_8))).get("value");
+    }
+
+    /** A park's boundary as WKT (lon lat), from the park's own database: what its partners register. */
+    private static String boundary(Database database, String park) {
+        return new ParkRepository(database).findByCode(park).orElseThrow().boundary().toText();
     }
 
     /** The observation ids of a park's datastream as a partner's client sees them there. */
@@ -128,15 +145,18 @@ class ThreeGatewaysTest extends RunningGateway {
     @Test
     void twoParksAndTheProvinceShareAsAgreedAndWarnJointly() throws Exception {
         Http b = parkB.start();
-        Http p = province.start(PROVINCE_SETTINGS);
+        Http p = province.start();
         Http pAdmin = p.signedInAs("admin", "demo-admin");
         int portA = Integer.parseInt(http.base().substring(http.base().lastIndexOf(':') + 1));
         PotentialSource source = new SiteRepository(database).load("HBDP").sources().stream().filter(s -> s.code().equals(SOURCE)).findFirst().orElseThrow();
         double lon = source.geometry().getCentroid().getX();
         double lat = source.geometry().getCentroid().getY();
         double metresPerDegreeLon = 111_320 * Math.cos(Math.toRadians(lat));
-        // B: east of a meridian 30 m down the flow from the release; C: west of one 300 m up it.
-        String boundaryB = rectangle(lon + 30 / metresPerDegreeLon, lat - 0.02, lon + 0.02, lat + 0.02);
+        // B: its park, which shares A's east edge; C: west of a meridian 300 m up the flow from the release.
+        String boundaryA = boundary(database, "HBDP");
+        String boundaryB = boundary(parkB.context().getBean(Database.class), PARK_B);
+        assertThat(new WKTReader().read(boundaryA).intersection(new WKTReader().read(boundaryB)).getLength())
+                .as("the edge A and B share, in degrees of latitude").isCloseTo(1000 / 111_000.0, within(0.001));
         String boundaryC = rectangle(lon - 0.02, lat - 0.02, lon - 300 / metresPerDegreeLon, lat + 0.02);
         long peerBatA = created(http.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-b", "PARK-B", parkB.port(), boundaryB), SECADMIN,
                 SECADMIN_PASSWORD)).get("id").asLong();
@@ -144,7 +164,6 @@ class ThreeGatewaysTest extends RunningGateway {
         ParkGateway.partnerClient(http, "park-c");
         created(http.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-c", "PARK-C", ParkGateway.freePort(), boundaryC, "PARK",
                 ParkGateway.PARTNER_CLIENT, ParkGateway.PARTNER_SECRET, "park-c"), SECADMIN, SECADMIN_PASSWORD));
-        String boundaryA = rectangle(lon - 0.02, lat - 0.02, lon, lat + 0.02);
         long peerAatB = created(b.post("/api/v1/federation/peers", ParkGateway.peerForm("gw-park-a", "PARK-A", portA, boundaryA), SECADMIN, SECADMIN_PASSWORD))
                 .get("id").asLong();
 
@@ -173,8 +192,8 @@ class ThreeGatewaysTest extends RunningGateway {
         assertThat(taken.status()).as(taken.body()).isEqualTo(400);
         assertThat(taken.body()).contains("\"inboundClientId\"");
         // A will share its third groundwater datastream with the province, B its first two.
-        List<Long> datastreamsA = groundwaterDatastreams(http);
-        List<Long> datastreamsB = groundwaterDatastreams(b);
+        List<Long> datastreamsA = groundwaterDatastreams(http, "GW-");
+        List<Long> datastreamsB = groundwaterDatastreams(b, WELLS_B);
         List<Long> sharedByA = datastreamsA.subList(2, 3);
         List<Long> sharedByB = datastreamsB.subList(0, 2);
 
@@ -426,7 +445,7 @@ class ThreeGatewaysTest extends RunningGateway {
      * refused; a wrong licence and a flood are refused; ending the agreements at B stops the flow within 60 s.
      */
     private void parkToPark(Http b, long peerAatB, long peerBatA, Check whileBIsDown) throws Exception {
-        JsonNode datastreamsAtB = ok(b.signedInAs("admin", "demo-admin").get("/sta/v1.1/Datastreams?$select=id,name&$orderby=id&$top=3&$filter=" + URLEncoder.encode("startswith(name,'GW-')", StandardCharsets.UTF_8))).get("value");
+        JsonNode datastreamsAtB = groundwaterDatastreamNames(b, WELLS_B);
         List<Long> shared = List.of(datastreamsAtB.get(0).get("@iot.id").asLong(), datastreamsAtB.get(1).get("@iot.id").asLong());
         long notShared = datastreamsAtB.get(2).get("@iot.id").asLong();
 
@@ -597,6 +616,7 @@ class ThreeGatewaysTest extends RunningGateway {
         Http asB = http.anonymous().bearer(ParkGateway.partnerToken(http));
         JsonNode merged = ok(sendHonouringRetryAfter(asB, "/api/v1/federation/messages", pushed, Map.of()));
         assertThat(merged.get("added").asInt()).isEqualTo(1);
+        long storedAtA = mirroredObservations();
         Http.Response replayed = sendHonouringRetryAfter(asB, "/api/v1/federation/messages", pushed, Map.of("Accept-Language", "en"));
         assertThat(replayed.status()).as(replayed.body()).isEqualTo(409);
         assertThat(replayed.body()).contains("REPLAY", "\"seq\"");
@@ -630,6 +650,23 @@ class ThreeGatewaysTest extends RunningGateway {
                 body.replace("{\"datastream\"", "{\"licence\": \"proprietary\", \"datastream\"")), Map.of("Accept-Language", "en"));
         assertThat(otherLicence.status()).as(otherLicence.body()).isEqualTo(400);
         assertThat(otherLicence.body()).contains("LICENCE", "body.licence");
+        // A message B signed with its own key but a clock 10 minutes fast (the skew allowed is 2) is refused naming iat; one
+        // with a malformed observation beside a good one is refused whole, naming the observation's member and position.
+        SignedMessages fastClock = signerOnly("gw-park-b", parkB.context().getBean(SigningKeys.class).current(),
+                java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(10)));
+        Http.Response skewed = sendHonouringRetryAfter(asB, "/api/v1/federation/messages", fastClock.sign(stream, 2, body), Map.of("Accept-Language", "en"));
+        assertThat(skewed.status()).as(skewed.body()).isEqualTo(400);
+        assertThat(skewed.body()).contains("CLOCK_SKEW", "\"iat\"");
+        String good = "{\"id\": 900000002, \"phenomenonTime\": \"" + now.plusSeconds(60) + "\", \"result\": 7.6}";
+        Map<String, String> malformed = Map.of(
+                "body.observations[1].result", "[" + good + ", {\"id\": 900000003, \"phenomenonTime\": \"" + now.plusSeconds(90) + "\", \"result\": \"7.7 mg/L\"}]",
+                "body.observations[0].phenomenonTime", "[{\"id\": 900000004, \"result\": 7.8}, " + good + "]");
+        for (var observations : malformed.entrySet()) {
+            String malformedBody = "{\"datastream\": " + shared.get(1) + ", \"observations\": " + observations.getValue() + "}";
+            Http.Response refused = sendHonouringRetryAfter(asB, "/api/v1/federation/messages", signer.sign(stream, 2, malformedBody), Map.of("Accept-Language", "en"));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).as(observations.getKey()).contains("MALFORMED", "\"" + observations.getKey() + "\"");
+        }
         // A flood from B's client (12 a minute here) is refused with 429 before any verification, in the caller's language.
         Http.Response flooded = null;
         int sent = 0;
@@ -645,6 +682,10 @@ class ThreeGatewaysTest extends RunningGateway {
         assertThat(floodedEn.body()).contains("more than 12 messages a minute");
         System.out.printf("Federation: B's client pushing to A refused with 429 after %d more messages (Retry-After %s s)%n", sent,
                 flooded.raw().headers().firstValue("Retry-After").orElse("?"));
+        long storedAfter = mirroredObservations();
+        System.out.printf("Federation: A mirrors %d observations of B before the refused messages (tampered, skewed, malformed, flooding), %d after%n",
+                storedAtA, storedAfter);
+        assertThat(storedAfter).as("the refusals neither lose nor add anything").isEqualTo(storedAtA);
 
         // B ends the agreement: A's client is back to what B's policy shows partner parks (nothing of the last 24 h, classes
         // only), and A's puller, finding B masking otherwise than agreed, stores nothing more and marks the mirror stale.
@@ -684,14 +725,25 @@ class ThreeGatewaysTest extends RunningGateway {
         return ok(response).get("@iot.count").asLong();
     }
 
+    /** How many observations A mirrors of all its partners' datastreams. */
+    private long mirroredObservations() {
+        long count = 0;
+        for (JsonNode d : ok(http.get("/api/v1/federation/foreign-datastreams"))) count += mirroredIds(http, d.get("id").asLong()).size();
+        return count;
+    }
+
     private JsonNode mirrorOfB(long peer) {
         return ok(http.getAs("/api/v1/federation/peers/" + peer, SECADMIN, SECADMIN_PASSWORD)).get("mirror");
     }
 
     /** Signs as {@code gateway} with {@code key}, verifying nothing (no partners, keys or ledger): to forge messages. */
     private static SignedMessages signerOnly(String gateway, RSAKey key) {
-        return new SignedMessages(() -> key, gateway, id -> java.util.Optional.empty(), (peer, again) -> new JWKSet(), null, Duration.ofMinutes(2),
-                java.time.Clock.systemUTC());
+        return signerOnly(gateway, key, java.time.Clock.systemUTC());
+    }
+
+    /** As {@link #signerOnly(String, RSAKey)}, its messages sent at {@code clock}'s time. */
+    private static SignedMessages signerOnly(String gateway, RSAKey key, java.time.Clock clock) {
+        return new SignedMessages(() -> key, gateway, id -> java.util.Optional.empty(), (peer, again) -> new JWKSet(), null, Duration.ofMinutes(2), clock);
     }
 
     /**
