@@ -68,6 +68,21 @@ try {
       seen[language].push(await refusedBeside(page, '#maintenance-form', 'button[type=submit]', 'startedAt', language));
       await context.close();
     });
+
+    await step(`${language}: a remediation comparison on cells of 0 m, then with a porosity above 1`, async () => {
+      const { page, context } = await signedIn('analyst', language);
+      await page.goto(`${base}/#/remediation`);
+      await page.locator('#remediation-form').waitFor();
+      // A member the server names (grid.cellSize), beside its input; then a refusal of a whole part of the request
+      // (site: the aquifer and the source), beside that part's fieldset.
+      await page.fill('#remediation-cellSize', '0');
+      seen[language].push(await refusedBeside(page, '#remediation-form', '#remediation-run', 'grid.cellSize', language));
+      await page.fill('#remediation-cellSize', '5');
+      await page.fill('#remediation-porosity', '2');
+      seen[language].push(await refusedBeside(page, '#remediation-form', '#remediation-run', 'site', language));
+      assert.equal(await page.locator('#remediation-form .field-error').count(), 1, 'the earlier reason went');
+      await context.close();
+    });
   }
   // The same refusals, in two languages: the server's words changed with the reader's choice, not the form.
   seen['zh-CN'].forEach((zh, i) => assert.notEqual(zh, seen['en-US'][i]));

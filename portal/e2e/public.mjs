@@ -9,10 +9,10 @@
 // point on the map, the list of wells, the language menu) and intercepts every network response; each is checked
 // against the public's policy as this test states it below (not as the platform computes it). Then axe-core checks the
 // page, and a sanity check feeds the page unmasked answers to prove the checks catch them. Exits non-zero on failure.
-import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
+import { launch, step } from './session.mjs';
 
 const base = process.env.GW_BASE;
 const shots = process.env.GW_SCREENSHOTS;
@@ -138,16 +138,7 @@ class Inspector {
   }
 }
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-});
-
-async function step(name, body) {
-  const started = Date.now();
-  process.stdout.write(`- ${name} ... `);
-  await body();
-  console.log(`ok (${Date.now() - started} ms)`);
-}
+const browser = await launch();
 
 /** A fresh browser context: nobody signed in; CSP bypassed only so that the test can inject axe-core. */
 async function publicPage(inspector) {

@@ -30,6 +30,7 @@ const PAGES = [
       'drills.column.': ['item', 'measured', 'target', 'points'],
       'remediation.field.': ['conductivity', 'porosity', 'gradient', 'thickness', 'sourceConcentration', 'sourceWidth', 'retardation',
         'decayPerDay', 'sourceStartDay', 'target', 'complianceX', 'horizonYears', 'cellSize'],
+      'remediation.part.': ['site', 'compliance', 'grid'],
       'remediation.kind.': ['MNA', 'PRB', 'PUMP_AND_TREAT', 'ISCO'],
       'job.state.': ['CANCELLED', 'FAILED'],
       'remediation.column.': ['rank', 'option', 'daysToTarget', 'residual', 'area', 'cost'],

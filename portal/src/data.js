@@ -17,6 +17,15 @@ export function aggregates(datastream, interval, from, to) {
   return api(`/api/v1/datastreams/${datastream}/aggregates?${query}`);
 }
 
+/**
+ * The same over the days up to a datastream's latest reading (as the person may see it), found by the server in the
+ * same request; the answer's from and to are the window it read.
+ */
+export function latestAggregates(datastream, interval, days) {
+  const query = new URLSearchParams({ interval, days });
+  return api(`/api/v1/datastreams/${datastream}/aggregates?${query}`);
+}
+
 /** The open alerts by level, and each level's colour as the map and lists use it. */
 export const LEVEL_COLOURS = { GENERAL: '#FDD835', SERIOUS: '#FB8C00', SEVERE: '#E53935' };
 

@@ -27,21 +27,30 @@ export async function render(section) {
   const { from, to } = periodToLatestHeads(levels, 7);
   const flow = await api('/api/v1/analytics/flow', { method: 'POST', body: { park: park.code, from, to, arrowsEvery: 1000 } });
 
-  const number = (name, value, step = 'any') => el('input', { type: 'number', name, id: `remediation-${name}`, value, step });
-  const fields = {
-    conductivity: number('conductivity', flow.conductivity), porosity: number('porosity', flow.effectivePorosity),
-    gradient: number('gradient', flow.gradient.toPrecision(3)), thickness: number('thickness', 11),
-    sourceConcentration: number('sourceConcentration', 12), sourceWidth: number('sourceWidth', 20), retardation: number('retardation', 1.2),
-    decayPerDay: number('decayPerDay', 0.0015), sourceStartDay: number('sourceStartDay', -265),
-    target: number('target', 0.01), complianceX: number('complianceX', 90), horizonYears: number('horizonYears', 5), cellSize: number('cellSize', 5),
+  // Each input is named by the request's member it fills and sits in a fieldset named by the request's part, so that a
+  // refusal shows beside what the server names: one member (grid.cellSize) or a whole part (site).
+  const number = (id, name, value) => el('input', { type: 'number', name, id: `remediation-${id}`, value, step: 'any' });
+  const parts = {
+    site: {
+      conductivity: number('conductivity', 'site.conductivity', flow.conductivity), porosity: number('porosity', 'site.porosity', flow.effectivePorosity),
+      gradient: number('gradient', 'site.gradient', flow.gradient.toPrecision(3)), thickness: number('thickness', 'site.thickness', 11),
+      sourceConcentration: number('sourceConcentration', 'site.sourceConcentration', 12), sourceWidth: number('sourceWidth', 'site.sourceWidth', 20),
+      retardation: number('retardation', 'site.retardation', 1.2), decayPerDay: number('decayPerDay', 'site.decayPerDay', 0.0015),
+      sourceStartDay: number('sourceStartDay', 'site.sourceStartDay', -265),
+    },
+    compliance: { target: number('target', 'compliance.target', 0.01), complianceX: number('complianceX', 'compliance.points', 90),
+      horizonYears: number('horizonYears', 'compliance.horizonDays', 5) },
+    grid: { cellSize: number('cellSize', 'grid.cellSize', 5) },
   };
+  const fields = Object.assign({}, ...Object.values(parts));
   const chosen = Object.fromEntries(KINDS.map((k) => [k, el('input', { type: 'checkbox', name: `option-${k}`, id: `option-${k}`, checked: true })]));
   const job = analysisRun('remediation', t('remediation.run'), section);
   const [run] = job.controls;
   const form = el('form', { id: 'remediation-form', class: 'drill-form', novalidate: true },
     el('p', { class: 'note' }, t('remediation.fromFlow', { azimuth: flow.azimuthDegrees.toFixed(0) })),
-    el('div', { class: 'form-grid' }, ...Object.entries(fields).map(([name, input]) => el('label', {}, t(`remediation.field.${name}`), ' ', input))),
-    el('fieldset', {}, el('legend', {}, t('remediation.options')),
+    ...Object.entries(parts).map(([part, inputs]) => el('fieldset', { name: part, class: 'form-grid' }, el('legend', {}, t(`remediation.part.${part}`)),
+      ...Object.entries(inputs).map(([name, input]) => el('label', {}, t(`remediation.field.${name}`), ' ', input)))),
+    el('fieldset', { name: 'alternatives' }, el('legend', {}, t('remediation.options')),
       ...KINDS.map((k) => el('label', { class: 'layer-toggle' }, chosen[k], ' ', t(`remediation.kind.${k}`)))),
     el('div', { class: 'drill-actions' }, ...job.controls));
   const chartBox = el('div', { class: 'chart', id: 'remediation-chart' });

@@ -1,13 +1,13 @@
 import { chart as newChart } from '../charts.js';
 import { api, ApiError, clearProblems, showProblem } from '../api.js';
-import { aggregates, latestObservation, parameters } from '../data.js';
+import { aggregates, latestAggregates, parameters } from '../data.js';
 import { el, escapeHtml } from '../dom.js';
 import { t, formatTime, parameterName } from '../i18n.js';
 import { can } from '../roles.js';
 
 const INTERVALS = ['hour', 'day', 'month'];
 /** The window the page shows: a year up to the datastream's latest reading, aggregated on the server. */
-const WINDOW_MS = 365 * 86400000;
+const WINDOW_DAYS = 365;
 const DAY_MS = 86400000;
 const CLASS_NAMES = ['I', 'II', 'III', 'IV', 'V'];
 const FORECAST_HOURS = '6,12,24,48,72';
@@ -27,18 +27,6 @@ export async function render(section, params, query) {
   const code = params[0];
   const [well, streams, names] = await Promise.all([api(`/api/v1/wells/${encodeURIComponent(code)}`),
     api(`/api/v1/datastreams?well=${encodeURIComponent(code)}`), parameters()]);
-  // Each datastream's latest reading, asked for when the datastream is first shown.
-  const latest = new Map();
-  const latestOf = (stream) => {
-    if (!latest.has(stream.id)) {
-      // A failed request is not kept: the next draw asks again; this one charts the year up to now.
-      latest.set(stream.id, latestObservation(stream).catch(() => {
-        latest.delete(stream.id);
-        return undefined;
-      }));
-    }
-    return latest.get(stream.id);
-  };
   const preferred = streams.find((d) => d.parameter === query.get('parameter') && !d.code.endsWith('/B')) ?? streams[0];
   const streamPicker = el('select', { id: 'datastream', 'aria-label': t('well.datastream') },
     ...streams.map((d) => el('option', { value: d.id, selected: d === preferred }, `${parameterName(names.get(d.parameter))} (${d.code})`)));
@@ -58,10 +46,10 @@ export async function render(section, params, query) {
     el('div', { class: 'well-body' },
       el('div', { class: 'well-main' }, summary, trend, forecastNote, target, decided, reviews),
       el('aside', { class: 'well-side' }, el('h3', {}, t('well.construction')), depthDiagram(p, null))));
-  // The water table joins the diagram when its daily mean is here. Asked once the chart is drawn, so that its requests do
+  // The water table joins the diagram when its daily mean is here. Asked once the chart is drawn, so that its request does
   // not compete with the chart's on a busy server.
   let waterTable = null;
-  const showWaterTable = () => level && latestOf(level).then((time) => time && levelAt(level))
+  const showWaterTable = () => level && levelAt(level)
     .then((at) => at != null && section.querySelector('#depth-diagram')?.replaceWith(depthDiagram(p, at)))
     .catch(() => {}); // the diagram stays without its water table
   const chart = newChart(target);
@@ -80,15 +68,11 @@ export async function render(section, params, query) {
     target.removeAttribute('data-points');
     target.removeAttribute('data-forecast');
     target.removeAttribute('data-second');
-    const last = await latestOf(stream);
-    if (mine !== drawing) return;
-    const end = last ? Date.parse(last) + 1 : Date.now();
-    const from = new Date(end - WINDOW_MS).toISOString();
-    const to = new Date(end).toISOString();
     const partner = partnerOf(stream, streams);
     const started = performance.now();
-    const [result, second] = await Promise.all([aggregates(stream.id, interval, from, to),
-      partner ? aggregates(partner.id, interval, from, to) : null]);
+    // One request per sensor: the server finds the latest reading and answers the year up to it.
+    const [result, second] = await Promise.all([latestAggregates(stream.id, interval, WINDOW_DAYS),
+      partner ? latestAggregates(partner.id, interval, WINDOW_DAYS) : null]);
     if (mine !== drawing) return; // another datastream or interval was chosen meanwhile
     const secondSeries = partner && second ? { code: partner.code, buckets: second.buckets } : null;
     chart.setOption(option(result.buckets, parameter, secondSeries, null), true);
@@ -101,7 +85,7 @@ export async function render(section, params, query) {
     if (partner && second) target.setAttribute('data-second', partner.code);
     target.setAttribute('data-load-ms', String(Math.round(performance.now() - started)));
     waterTable ??= showWaterTable();
-    showTrend(stream, parameter, from, to, mine);
+    showTrend(stream, parameter, result.from, result.to, mine);
     showReviews(stream, mine);
 
     const forecast = await forecasting;
@@ -192,10 +176,9 @@ export async function render(section, params, query) {
   };
 }
 
-/** The latest hourly mean of the well's water level (a head, m above datum). */
+/** The well's water level (a head, m above datum): the mean of the day of its latest reading. */
 async function levelAt(stream) {
-  const to = new Date();
-  const { buckets } = await aggregates(stream.id, 'day', new Date(to - 400 * DAY_MS).toISOString(), to.toISOString());
+  const { buckets } = await latestAggregates(stream.id, 'day', 1);
   return buckets.length ? buckets.at(-1).mean : null;
 }
 

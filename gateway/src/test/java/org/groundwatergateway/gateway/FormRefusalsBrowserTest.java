@@ -9,9 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Bad input in the portal's forms in a real browser (issue #17): portal/e2e/forms.mjs sends a drill, a custom report and
- * a maintenance record the server refuses, reading the portal first in Chinese and then in English, and finds the
- * server's reason — asked for in the reader's language — beside the field the problem names.
+ * Bad input in the portal's forms in a real browser (issue #17): portal/e2e/forms.mjs sends a drill, a custom report, a
+ * maintenance record and a remediation comparison the server refuses, reading the portal first in Chinese and then in
+ * English, and finds the server's reason — asked for in the reader's language — beside the field the problem names.
  */
 class FormRefusalsBrowserTest extends RunningGateway {
 

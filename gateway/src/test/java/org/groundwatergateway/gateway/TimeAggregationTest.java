@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -201,6 +202,26 @@ class TimeAggregationTest extends RunningGateway {
         assertThat(problem(wrong, 400)).contains("interval");
         assertThat(wrong.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
         assertThat(problem(http.getAs("/api/v1/datastreams/999999/aggregates?interval=day", "regulator", "demo-regulator"), 404)).isNotBlank();
+    }
+
+    /**
+     * The well page's one request for its year: the days up to the latest reading, found by the server, answer as the
+     * same window asked with from and to, and say which window they read.
+     */
+    @Test
+    void aWindowOfDaysEndsJustAfterTheLatestReading() {
+        String aggregates = "/api/v1/datastreams/" + datastream + "/aggregates?interval=hour&";
+        JsonNode items = ok(http.getAs("/api/v1/datastreams/" + datastream + "/readings?limit=10000", "regulator", "demo-regulator")).get("items");
+        Instant end = Instant.parse(items.get(items.size() - 1).get("time").asString()).plusMillis(1);
+        JsonNode byDays = ok(http.getAs(aggregates + "days=2", "regulator", "demo-regulator"));
+        assertThat(Instant.parse(byDays.get("to").asString())).isEqualTo(end);
+        assertThat(Instant.parse(byDays.get("from").asString())).isEqualTo(end.minus(Duration.ofDays(2)));
+        JsonNode byWindow = ok(http.getAs(aggregates + "from=" + end.minus(Duration.ofDays(2)) + "&to=" + end, "regulator", "demo-regulator"));
+        assertThat(byDays.get("buckets").size()).as("the demo's hours").isGreaterThan(24);
+        assertThat(byDays.get("buckets")).isEqualTo(byWindow.get("buckets"));
+
+        assertThat(problem(http.getAs(aggregates + "days=2&from=" + end.minus(Duration.ofDays(2)), "regulator", "demo-regulator"), 400)).contains("days");
+        assertThat(problem(http.getAs(aggregates + "days=0", "regulator", "demo-regulator"), 400)).contains("days");
     }
 
     @Test

@@ -14,8 +14,8 @@ import org.groundwatergateway.core.time.CalendarStep;
  */
 public final class ReadingAggregates {
 
-    /** One step: {@code [start, end)}. */
-    public record Bucket(Instant start, Instant end, double mean, double min, double max, int count, int flagged) {}
+    /** One step, from {@code start} to the next step's start (which the calendar step implies, so it is not repeated). */
+    public record Bucket(Instant start, double mean, double min, double max, int count, int flagged) {}
 
     private final CalendarStep step;
     private final List<Bucket> buckets = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class ReadingAggregates {
     }
 
     private Bucket current() {
-        return new Bucket(start, step.next(start), sum / count, min, max, count, flagged);
+        return new Bucket(start, sum / count, min, max, count, flagged);
     }
 
     private void close() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -53,6 +54,13 @@ public final class ReadingRepository {
                 .params(datastreamId, count).query(ReadingRepository::reading).list());
         Collections.reverse(readings);
         return readings;
+    }
+
+    /** The time of a datastream's latest current reading before {@code before}, if it has one (one step down its key). */
+    public Optional<Instant> latestTimeBefore(long datastreamId, Instant before) {
+        return jdbc.sql("SELECT phenomenon_time FROM readings WHERE datastream_id = ? AND current_version AND phenomenon_time < ? "
+                        + "ORDER BY phenomenon_time DESC LIMIT 1")
+                .params(datastreamId, Rows.timestamp(before)).query((rs, row) -> Rows.instant(rs, "phenomenon_time")).optional();
     }
 
     /** The current value of a datastream at exactly this time, or null. */

@@ -25,8 +25,8 @@ class ReadingAggregatesTest {
         months.add(Instant.parse("2025-11-12T00:00:00Z"), null, 0);
         List<ReadingAggregates.Bucket> buckets = months.buckets();
         assertThat(buckets).containsExactly(
-                new ReadingAggregates.Bucket(Instant.parse("2025-09-30T16:00:00Z"), Instant.parse("2025-10-31T16:00:00Z"), 2.0, 2.0, 2.0, 1, 0),
-                new ReadingAggregates.Bucket(Instant.parse("2025-10-31T16:00:00Z"), Instant.parse("2025-11-30T16:00:00Z"), 7.0, 4.0, 10.0, 2, 2));
+                new ReadingAggregates.Bucket(Instant.parse("2025-09-30T16:00:00Z"), 2.0, 2.0, 2.0, 1, 0),
+                new ReadingAggregates.Bucket(Instant.parse("2025-10-31T16:00:00Z"), 7.0, 4.0, 10.0, 2, 2));
     }
 
     @Test

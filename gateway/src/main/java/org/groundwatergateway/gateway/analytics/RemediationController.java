@@ -84,18 +84,30 @@ public class RemediationController {
     public ResponseEntity<Object> compare(@RequestBody RemediationRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
         SiteRequest s = AnalysisRequests.required(request.site(), "site");
         GridRequest g = AnalysisRequests.required(request.grid(), "grid");
-        if (!(g.cellSize() > 0 && g.length() > 0 && g.width() > 0 && g.upgradient() >= 0)) throw new InvalidInput("gateway.remediation.grid", "grid");
+        if (!(g.cellSize() > 0)) throw new InvalidInput("analytics.transport.cellSize", "grid.cellSize");
+        if (!(g.length() > 0 && g.width() > 0 && g.upgradient() >= 0)) throw new InvalidInput("gateway.remediation.grid", "grid");
         int nx = (int) Math.ceil((g.upgradient() + g.length()) / g.cellSize());
         int ny = (int) Math.ceil(g.width() / g.cellSize());
         if ((long) nx * ny > 1_000_000) throw new InvalidInput("gateway.analysis.cells", "grid", 1_000_000, (long) nx * ny);
         TransportGrid grid = new TransportGrid(-g.upgradient() - g.cellSize() / 2, -ny * g.cellSize() / 2, g.cellSize(), g.cellSize(), nx, ny);
-        Site site = new Site(grid, s.conductivity(), s.gradient(), s.porosity(), s.thickness(), AnalysisRequests.or(s.retardation(), 1),
-                AnalysisRequests.or(s.decayPerDay(), 0), s.longitudinalDispersivity(), s.transverseDispersivity(), s.sourceWidth(),
-                s.sourceConcentration(), s.sourceStartDay());
+        Site site;
+        try {
+            site = new Site(grid, s.conductivity(), s.gradient(), s.porosity(), s.thickness(), AnalysisRequests.or(s.retardation(), 1),
+                    AnalysisRequests.or(s.decayPerDay(), 0), s.longitudinalDispersivity(), s.transverseDispersivity(), s.sourceWidth(),
+                    s.sourceConcentration(), s.sourceStartDay());
+        } catch (InvalidArgument e) {
+            // The library's check of the aquifer and the source: its reason names the quantities, the field names the part.
+            throw InvalidInput.placed("site", e);
+        }
         ComplianceRequest c = AnalysisRequests.required(request.compliance(), "compliance");
         if (c.points() == null || c.points().isEmpty()) throw new InvalidInput("gateway.atLeastOne", "compliance.points");
-        var compliance = new RemediationComparison.Compliance(c.points().stream().map(p -> new PlumePoint(p.x(), p.y())).toList(),
-                c.target(), c.horizonDays());
+        RemediationComparison.Compliance compliance;
+        try {
+            compliance = new RemediationComparison.Compliance(c.points().stream().map(p -> new PlumePoint(p.x(), p.y())).toList(),
+                    c.target(), c.horizonDays());
+        } catch (InvalidArgument e) {
+            throw InvalidInput.placed("compliance", e);
+        }
         if (request.alternatives() == null || request.alternatives().isEmpty()) throw new InvalidInput("gateway.atLeastOne", "alternatives");
         List<Remediation> alternatives = new ArrayList<>();
         for (int a = 0; a < request.alternatives().size(); a++) alternatives.add(alternative(request.alternatives().get(a), "alternatives[" + a + "]"));

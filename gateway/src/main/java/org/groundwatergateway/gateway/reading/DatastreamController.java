@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -53,18 +55,22 @@ public class DatastreamController {
     private static final String READINGS = Datasets.READINGS;
     /** The most rows one CSV export holds: an export is built whole, and its receipt hashes it whole. */
     static final int EXPORT_ROWS = 100_000;
+    /** The longest window of {@code days} up to the latest reading: ten years. */
+    static final int MAX_DAYS = 3_660;
 
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
     private final ReadingRepository readings;
     private final int maxPageSize;
     private final PublicBaseUrl publicBaseUrl;
+    private final Clock clock;
 
     private final DisclosedRecords disclosed;
 
     public DatastreamController(MonitoringRepository monitoring, ParameterRepository parameters, ReadingRepository readings,
-                                GatewayProperties properties, PublicBaseUrl publicBaseUrl, DisclosedRecords disclosed) {
+                                GatewayProperties properties, PublicBaseUrl publicBaseUrl, DisclosedRecords disclosed, Clock clock) {
         this.disclosed = disclosed;
+        this.clock = clock;
         this.publicBaseUrl = publicBaseUrl;
         this.monitoring = monitoring;
         this.parameters = parameters;
@@ -152,30 +158,41 @@ public class DatastreamController {
                 .body(csv.toString());
     }
 
-    /** Per step of the park's calendar: the statistics of the readings the caller may see, in time order. */
-    public record AggregateSeries(long datastreamId, String interval, String unit, List<ReadingAggregates.Bucket> buckets) {}
+    /**
+     * Per step of the park's calendar: the statistics of the readings the caller may see, in time order.
+     *
+     * @param from the window read, inclusive
+     * @param to   the window read, exclusive: as asked, or earlier where the sharing policy delays readings
+     */
+    public record AggregateSeries(long datastreamId, String interval, String unit, Instant from, Instant to, List<ReadingAggregates.Bucket> buckets) {}
 
     @GetMapping("/{id}/aggregates")
     @Operation(summary = "Mean, minimum, maximum and count of a datastream's valid readings per hour, day or month of China Standard "
             + "Time, over the readings as the caller may see them (a year of hourly data as 365 daily points; a window of at most "
-            + EXPORT_ROWS + " readings)")
+            + EXPORT_ROWS + " readings). Each step's start is given; it ends where the next step of the interval starts. The window "
+            + "is from/to, or the given days up to the latest reading the caller may see (a chart of the latest year in one request)")
     public AggregateSeries aggregates(
             @PathVariable long id,
             @Parameter(description = "hour, day or month; steps start on China Standard Time (UTC+8) boundaries", example = "day")
             @RequestParam String interval,
             @Parameter(description = "earliest phenomenon time, inclusive (ISO-8601 with offset)", example = "2025-11-01T00:00:00+08:00")
             @RequestParam(required = false) String from,
-            @Parameter(description = "latest phenomenon time, exclusive", example = "2025-11-03T00:00:00+08:00") @RequestParam(required = false) String to) {
+            @Parameter(description = "latest phenomenon time, exclusive", example = "2025-11-03T00:00:00+08:00") @RequestParam(required = false) String to,
+            @Parameter(description = "instead of from and to: this many days (1 to " + MAX_DAYS + ") up to and including the latest reading the "
+                    + "caller may see (up to now where there is none)", example = "365") @RequestParam(required = false) Integer days) {
         CalendarStep step = CalendarStep.named(interval);
-        ShownWindow window = new ShownWindow(id, from, to);
+        ShownWindow window;
+        if (days == null) window = new ShownWindow(id, from, to);
+        else if (from != null || to != null) throw new InvalidInput("gateway.window.daysOrFromTo", "days");
+        else window = new ShownWindow(id, RequestValues.limit("days", days, MAX_DAYS));
         // Bounded as the export is: one request reads at most this many readings (ten years of hourly data).
         long count = window.count();
-        if (count > EXPORT_ROWS) throw new InvalidInput("gateway.reading.aggregateTooLong", "from/to", count, EXPORT_ROWS);
+        if (count > EXPORT_ROWS) throw new InvalidInput("gateway.reading.aggregateTooLong", days == null ? "from/to" : "days", count, EXPORT_ROWS);
         // Over what the disclosure shows (values masked to a class are no values; a policy's own means are its points),
         // so the statistics tell nothing the readings themselves would not.
         ReadingAggregates aggregates = new ReadingAggregates(step);
         window.forEach(r -> aggregates.add(r.time(), r.value(), QualityFlag.bits(r.flags())));
-        return new AggregateSeries(id, interval, window.parameter.unit(), aggregates.buckets());
+        return new AggregateSeries(id, interval, window.parameter.unit(), window.start, window.until, aggregates.buckets());
     }
 
     /**
@@ -197,6 +214,19 @@ public class DatastreamController {
             this.start = orDefault(RequestValues.instant("from", from), BEGINNING);
             Instant end = orDefault(RequestValues.instant("to", to), END);
             if (!end.isAfter(start)) throw new InvalidInput("gateway.window.toAfterFrom", "to");
+            this.until = disclosed.readableBefore(shown, end);
+        }
+
+        /**
+         * The {@code days} up to the latest reading the caller may see, ending a millisecond after it (to now where there
+         * is none): so that a chart of the latest year needs no round trip to find the latest reading first.
+         */
+        ShownWindow(long id, int days) {
+            this.id = id;
+            this.shown = disclosed.requireSeries(Viewers.current(), READINGS);
+            this.parameter = parameters.findById(datastream(id).parameterId()).orElseThrow();
+            Instant end = readings.latestTimeBefore(id, disclosed.readableBefore(shown, END)).map(t -> t.plusMillis(1)).orElseGet(clock::instant);
+            this.start = end.minus(Duration.ofDays(days));
             this.until = disclosed.readableBefore(shown, end);
         }
 
