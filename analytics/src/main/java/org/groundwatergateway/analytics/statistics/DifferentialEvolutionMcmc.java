@@ -122,7 +122,7 @@ public final class DifferentialEvolutionMcmc {
     }
 
     /** Folds a point into its box by reflection at the bounds (any number of times). */
-    static double[] fold(double[] y, double[] lower, double[] upper) {
+    public static double[] fold(double[] y, double[] lower, double[] upper) {
         for (int i = 0; i < y.length; i++) {
             double lo = lower[i];
             double hi = upper[i];
