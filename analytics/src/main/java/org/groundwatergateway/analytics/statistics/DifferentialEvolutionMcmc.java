@@ -122,7 +122,7 @@ public final class DifferentialEvolutionMcmc {
     }
 
     /** Folds a point into its box by reflection at the bounds (any number of times). */
-    static double[] fold(double[] y, double[] lower, double[] upper) {
+    public static double[] fold(double[] y, double[] lower, double[] upper) {
         for (int i = 0; i < y.length; i++) {
             double lo = lower[i];
             double hi = upper[i];
@@ -195,7 +195,10 @@ public final class DifferentialEvolutionMcmc {
         return scores;
     }
 
-    /** Split-R̂ and effective sample size of one quantity over several chains (BDA3 §11.4–11.5, Geyer's initial positive sequence). */
+    /**
+     * Split-R̂ and effective sample size of one quantity over several chains (BDA3 §11.4–11.5, Geyer's initial positive
+     * sequence); R̂ = ∞ and ESS = 0 where any half-chain is constant (stuck, or a quantity that does not vary at all).
+     */
     public static double[] splitRhatAndEss(double[][] chains) {
         int half = chains[0].length / 2;
         int m = 2 * chains.length;
@@ -203,6 +206,12 @@ public final class DifferentialEvolutionMcmc {
         for (int c = 0; c < chains.length; c++) {
             System.arraycopy(chains[c], 0, split[2 * c], 0, half);
             System.arraycopy(chains[c], chains[c].length - half, split[2 * c + 1], 0, half);
+        }
+        // A half-chain that never moved says nothing about mixing, and a quantity constant over every chain has no R̂:
+        // both fail closed (R̂ = ∞, no effective draws) rather than pass as converged.
+        for (double[] chain : split) {
+            double first = chain[0];
+            if (Arrays.stream(chain).allMatch(v -> v == first)) return new double[] {Double.POSITIVE_INFINITY, 0};
         }
         double[] means = new double[m];
         double[] variances = new double[m];
@@ -219,7 +228,6 @@ public final class DifferentialEvolutionMcmc {
             within += variances[j] / m;
         }
         double varPlus = (half - 1.0) / half * within + between / half;
-        if (!(within > 1e-300)) return new double[] {varPlus > 1e-300 ? Double.POSITIVE_INFINITY : 1, m * half};
         double rHat = Math.sqrt(varPlus / within);
         // Geyer's initial positive sequence: τ = −1 + 2 Σ Γₖ, Γₖ = ρ₂ₖ + ρ₂ₖ₊₁, while Γₖ > 0.
         double tau = -1;

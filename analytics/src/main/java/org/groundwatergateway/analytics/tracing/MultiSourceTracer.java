@@ -51,17 +51,21 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *       (Bissiri, Holmes &amp; Walker 2016, J. R. Stat. Soc. B 78, 1103; Miller &amp; Dunson 2019, JASA 114, 1113).
  *       Long series are thinned to at most {@link #READINGS_PER_WELL} readings evenly over the window.</li>
  *   <li><b>Posterior and evidence</b> of each model (which candidates release): the posterior mode in unbounded
- *       coordinates (starts and log C₀ through the logit of their uniform priors) by BFGS, and Laplace's approximation of
+ *       coordinates (starts and log C₀ through the logit of their uniform priors) by BFGS from two starts (the screened
+ *       nuisance, and that of the model without the new source), and Laplace's approximation of
  *       the evidence there (Tierney &amp; Kadane 1986; Kass &amp; Raftery 1995). The models that carry the posterior are
  *       sampled by differential-evolution MCMC from the past ({@link org.groundwatergateway.analytics.statistics.DifferentialEvolutionMcmc},
  *       ter Braak &amp; Vrugt 2008), whose convergence is reported as rank-normalised split-R̂ and bulk effective sample
- *       size (Vehtari et al. 2021); the others keep draws from their Laplace approximation.</li>
+ *       size (Vehtari et al. 2021); the others keep draws from their Laplace approximation. Where a model has several
+ *       plumes, each one's own velocity (its path, its compound's retardation) is marginalised through the start and the
+ *       mass discharge ({@link Priors#plumeVelocityLnSd}); the start is reported with its shortest 90 % interval.</li>
  *   <li><b>Model selection</b> by Bayes factors: P(k new sources) uniform over 0…k; within k, the candidates' prior
  *       weights. Every candidate is screened as one new source beside the known plumes (start on a grid, log C₀ by
  *       Laplace's method, the nuisance at the known plumes' fit and at five points towards slower, faster and wider
  *       plumes); the best are fitted in full, then for the best one or two
- *       a second source is screened and the best pairs are fitted (a forward selection; the models not fitted keep their
- *       screened evidence).</li>
+ *       a second source is screened and the best pairs are fitted (a forward selection), and the best single release is
+ *       paired with each other one that explains readings on its own (its nuisance fit to the best one's plume can hide a
+ *       second release from the screen); single releases not fitted keep their screened evidence.</li>
  * </ul>
  * Seeded: the same readings give the same answer, on any number of threads.
  */
@@ -77,15 +81,21 @@ public final class MultiSourceTracer {
      * @param strengthLnSd structural error of a source's strength as the readings see it (screen depth, source width
      *     and depth, decay, retardation, the approximate solution): a log-normal factor on the plume that the readings
      *     cannot tell from C₀, so it is marginalised exactly by widening the C₀ and mass discharge posteriors with it
+     * @param plumeVelocityLnSd spread of ln(a plume's own velocity / the velocity its model's plumes share), where a model
+     *     has several: each plume travels its own path and its compound its own retardation. At the wells that see a
+     *     plume the readings cannot tell its own velocity from its start (the same arrival), so it is marginalised by
+     *     moving the start by the change of travel time to them (and the mass discharge by the velocity)
      */
     public record Priors(double velocityLnSd, double azimuthSdDegrees, double longitudinalLnSd, double transverseLnSd, double verticalLnSd,
-                         double modelErrorMedian, double modelErrorLnSd, double effectiveReadingsPerWell, double strengthLnSd) {
+                         double modelErrorMedian, double modelErrorLnSd, double effectiveReadingsPerWell, double strengthLnSd,
+                         double plumeVelocityLnSd) {
 
-        public static final Priors DEFAULTS = new Priors(0.3, 5, 0.7, 1.0, 1.0, 0.3, 0.5, 3, 1.0);
+        public static final Priors DEFAULTS = new Priors(0.3, 5, 0.7, 1.0, 1.0, 0.3, 0.5, 3, 1.0, 0.2);
 
         public Priors {
             if (!(velocityLnSd > 0 && azimuthSdDegrees > 0 && longitudinalLnSd > 0 && transverseLnSd > 0 && verticalLnSd > 0
-                    && modelErrorMedian > 0 && modelErrorLnSd > 0 && effectiveReadingsPerWell > 0 && strengthLnSd >= 0)) {
+                    && modelErrorMedian > 0 && modelErrorLnSd > 0 && effectiveReadingsPerWell > 0 && strengthLnSd >= 0
+                    && plumeVelocityLnSd >= 0)) {
                 throw new InvalidArgument("analytics.tracing.priors");
             }
         }
@@ -444,6 +454,26 @@ public final class MultiSourceTracer {
             }
         }
 
+        /**
+         * How far along the flow source s of the model at {@code theta} has travelled to the well it reaches most (its
+         * largest modelled contribution at the well's last reading): the distance whose travel time its start is read from.
+         */
+        double informativeDistance(Model m, double[] theta, int s) {
+            double[] unit = new double[data.t.length];
+            addPlume(m, theta, s, unit, 1);
+            Candidate cand = candidates.get(m.sources[s]);
+            double best = 0;
+            double distance = 0;
+            for (int w : reach[m.sources[s]]) {
+                double at = unit[data.last[w] - 1];
+                if (at > best) {
+                    best = at;
+                    distance = settings.flow().along(data.wx[w] - cand.x(), data.wy[w] - cand.y());
+                }
+            }
+            return Math.max(distance, 0);
+        }
+
         double logLikelihood(Model m, double[] plumeAt, double modelError) {
             double sum = 0;
             for (int w : m.wells) {
@@ -621,10 +651,26 @@ public final class MultiSourceTracer {
         double probability;
     }
 
-    private Fit fit(Problem p, Model m, double[] start, long seed) {
+    /**
+     * Fits a model from each start (BFGS) and keeps the highest mode: the screened nuisance may suit the new source and
+     * not the sources already fitted, whose own nuisance then is the better start (from the screen's alone, a fit could
+     * end far below the model without the new source).
+     */
+    private Fit fit(Problem p, Model m, long seed, double[]... starts) {
         double[] scratch = new double[p.data.t.length];
         java.util.function.ToDoubleFunction<double[]> f = th -> -p.logPosterior(m, th, scratch);
-        double[] mode = bfgs(f, start.clone());
+        double[] mode = null;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < starts.length; k++) {
+            double[] start = starts[k];
+            if (IntStream.range(0, k).anyMatch(j -> Arrays.equals(starts[j], start))) continue;
+            double[] candidate = bfgs(f, start.clone());
+            double value = f.applyAsDouble(candidate);
+            if (mode == null || value < lowest) {
+                mode = candidate;
+                lowest = value;
+            }
+        }
         double[][] hessian = hessian(f, mode);
         EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(hessian, false));
         int d = m.dimension;
@@ -907,7 +953,7 @@ public final class MultiSourceTracer {
             base.ess = Double.NaN;
             base.fitted = true;
         } else {
-            base = fit(p, known0, theta0, settings.seed());
+            base = fit(p, known0, settings.seed(), theta0);
         }
         progress.advance(0.1, Stage.of("analytics.stage.tracingKnown"));
         List<Fit> fits = new ArrayList<>();
@@ -921,7 +967,8 @@ public final class MultiSourceTracer {
             int shortlist = Math.min(FIRST_SHORTLIST, ranked.length);
             List<Fit> singles = IntStream.range(0, shortlist).parallel().mapToObj(r -> {
                 Screen s = ranked[r];
-                return fit(p, new Model(appended(b.model.sources, s.candidate()), nk, p), extend(b.mode, s, p), seed(s.candidate(), -1));
+                return fit(p, new Model(appended(b.model.sources, s.candidate()), nk, p), seed(s.candidate(), -1), extend(s.globals(), s, p),
+                        extend(b.mode, s, p));
             }).toList();
             fits.addAll(singles);
             for (int r = shortlist; r < ranked.length; r++) fits.add(screened(p, b, ranked[r]));
@@ -930,7 +977,7 @@ public final class MultiSourceTracer {
                 List<Fit> bestSingles = new ArrayList<>(singles);
                 bestSingles.sort(Comparator.comparingDouble((Fit f) -> -f.logEvidence));
                 List<int[]> pairs = new ArrayList<>();
-                List<double[]> starts = new ArrayList<>();
+                List<double[][]> starts = new ArrayList<>();
                 for (Fit single : bestSingles.subList(0, Math.min(SECOND_BASES, bestSingles.size()))) {
                     int firstSource = single.model.sources[single.model.sources.length - 1];
                     Screen[] second = IntStream.range(nk, n).filter(c -> c != firstSource).parallel()
@@ -941,25 +988,42 @@ public final class MultiSourceTracer {
                         int z = Math.max(firstSource, second[r].candidate());
                         if (pairs.stream().anyMatch(q -> q[0] == a && q[1] == z)) continue;
                         pairs.add(new int[] {a, z});
-                        double[] init = extend(single.mode, second[r], p);
+                        double[][] inits = {extend(second[r].globals(), second[r], p), extend(single.mode, second[r], p)};
                         if (a != firstSource) {
                             // Keep the parameter blocks in candidate order.
-                            int last = init.length - 2;
-                            int prev = last - 2;
-                            double t0 = init[prev];
-                            double c0 = init[prev + 1];
-                            init[prev] = init[last];
-                            init[prev + 1] = init[last + 1];
-                            init[last] = t0;
-                            init[last + 1] = c0;
+                            for (double[] init : inits) {
+                                int last = init.length - 2;
+                                int prev = last - 2;
+                                double t0 = init[prev];
+                                double c0 = init[prev + 1];
+                                init[prev] = init[last];
+                                init[prev + 1] = init[last + 1];
+                                init[last] = t0;
+                                init[last + 1] = c0;
+                            }
                         }
-                        starts.add(init);
+                        starts.add(inits);
                     }
+                }
+                // The best single release with each other one strongly supported on its own (Bayes factor above 20 against
+                // the known plumes alone; Kass & Raftery 1995), at most the second shortlist's length of them, both sources
+                // started where their own fits put them.
+                Fit top = bestSingles.get(0);
+                int topSource = top.model.sources[nk];
+                for (Fit other : bestSingles.subList(1, Math.min(1 + SECOND_SHORTLIST, bestSingles.size()))) {
+                    if (other.logEvidence < base.logEvidence + Math.log(20)) break;
+                    int otherSource = other.model.sources[nk];
+                    int a = Math.min(topSource, otherSource);
+                    int z = Math.max(topSource, otherSource);
+                    if (pairs.stream().anyMatch(q -> q[0] == a && q[1] == z)) continue;
+                    pairs.add(new int[] {a, z});
+                    starts.add(new double[][] {pairStart(top.mode, other.mode, nk, topSource < otherSource),
+                            pairStart(other.mode, top.mode, nk, otherSource < topSource)});
                 }
                 List<Fit> doubles = IntStream.range(0, pairs.size()).parallel().mapToObj(k -> {
                     int[] pair = pairs.get(k);
                     int[] sources = appended(appended(base.model.sources, pair[0]), pair[1]);
-                    return fit(p, new Model(sources, nk, p), starts.get(k), seed(pair[0], pair[1]));
+                    return fit(p, new Model(sources, nk, p), seed(pair[0], pair[1]), starts.get(k));
                 }).toList();
                 fits.addAll(doubles);
             }
@@ -972,8 +1036,25 @@ public final class MultiSourceTracer {
         return settings.seed() * 1_000_003L + a * 7919L + b * 104_729L;
     }
 
+    /**
+     * A pair's parameters from two single-release fits: the nuisance and known plumes of {@code from}, each new source's
+     * start and log C₀ from its own fit, in candidate order ({@code fromFirst}: {@code from}'s source comes first).
+     */
+    private static double[] pairStart(double[] from, double[] other, int known, boolean fromFirst) {
+        int at = GLOBALS + 2 * known;
+        double[] x = Arrays.copyOf(from, at + 4);
+        int mine = fromFirst ? at : at + 2;
+        int theirs = fromFirst ? at + 2 : at;
+        x[mine] = from[at];
+        x[mine + 1] = from[at + 1];
+        x[theirs] = other[at];
+        x[theirs + 1] = other[at + 1];
+        return x;
+    }
+
+    /** The parameters {@code theta} (nuisance and sources) with the screened source appended at its screened start and log C₀. */
     private double[] extend(double[] theta, Screen s, Problem p) {
-        double[] x = Arrays.copyOf(s.globals(), theta.length + 2);
+        double[] x = Arrays.copyOf(theta, theta.length + 2);
         int c = s.candidate();
         x[theta.length] = logit((s.start() - p.startLow[c]) / (p.startHigh[c] - p.startLow[c]));
         x[theta.length + 1] = logit((s.logConcentration() - p.logLow[c]) / (p.logHigh[c] - p.logLow[c]));
@@ -984,7 +1065,7 @@ public final class MultiSourceTracer {
     private Fit screened(Problem p, Fit base, Screen s) {
         Fit f = new Fit();
         f.model = new Model(appended(base.model.sources, s.candidate()), base.model.known, p);
-        f.mode = extend(base.mode, s, p);
+        f.mode = extend(s.globals(), s, p);
         f.logEvidence = base.logEvidence + s.logGain();
         f.ess = Double.NaN;
         f.fitted = false;
@@ -1097,42 +1178,94 @@ public final class MultiSourceTracer {
 
     private record Summary(TimeInterval start, Interval concentration, Interval mass) {}
 
-    /** Start, C₀ and mass discharge of candidate(s) over the draws of every fitted model containing them, weighted by model probability. */
+    /**
+     * Start, C₀ and mass discharge of candidate(s) over the draws of every fitted model containing them, weighted by model
+     * probability: C₀ and mass discharge as median and equal-tailed 90 % interval, the start as median and shortest 90 %
+     * interval (a start posterior often runs up to the prior's bound, where an equal-tailed interval stops short of it).
+     */
     private Summary summary(Problem p, List<Fit> fits, int... candidates) {
         List<double[]> starts = new ArrayList<>();
         List<double[]> concentrations = new ArrayList<>();
         List<double[]> masses = new ArrayList<>();
         DomenicoSource plume = settings.plume();
         double area = settings.effectivePorosity() * plume.sourceWidth() * plume.sourceDepth();
-        // The strength error, confounded with C₀, is marginalised by convolving ln C₀ with it (Monte Carlo, seeded).
-        Random strength = new Random(settings.seed() + 31L * Arrays.hashCode(candidates));
-        int replicas = priors.strengthLnSd() > 0 ? 8 : 1;
+        // The strength error, confounded with C₀, is marginalised by convolving ln C₀ with it; where a model has several
+        // plumes, each one's own velocity likewise, through the start and the mass discharge (Monte Carlo, seeded).
+        Random random = new Random(settings.seed() + 31L * Arrays.hashCode(candidates));
+        int replicas = priors.strengthLnSd() > 0 || priors.plumeVelocityLnSd() > 0 ? 8 : 1;
         for (Fit f : fits) {
             if (!f.fitted || f.draws.length == 0 || f.probability <= 0) continue;
+            double ownVelocitySd = f.model.sources.length > 1 ? priors.plumeVelocityLnSd() : 0;
             for (int s = 0; s < f.model.sources.length; s++) {
                 int c = f.model.sources[s];
                 if (Arrays.stream(candidates).noneMatch(x -> x == c)) continue;
+                double distance = ownVelocitySd > 0 ? p.informativeDistance(f.model, f.mode, s) : 0;
                 for (int k = 0; k < f.draws.length; k++) {
                     double w = f.probability * f.weights[k];
                     if (!(w > 0)) continue;
                     double[] th = f.draws[k];
                     double lc = f.model.logConcentration(th, s);
-                    starts.add(new double[] {f.model.start(th, s), w});
+                    double start = f.model.start(th, s);
+                    double velocity = settings.flow().seepageVelocity() * Math.exp(th[U]);
+                    double travel = distance * plume.retardation() / velocity;
                     for (int r = 0; r < replicas; r++) {
-                        double l = lc + priors.strengthLnSd() * strength.nextGaussian();
+                        double own = ownVelocitySd * random.nextGaussian();
+                        double shifted = start + travel * (1 - Math.exp(-own));
+                        starts.add(new double[] {reflect(shifted, f.model.startLow[s], f.model.startHigh[s]), w / replicas});
+                        double l = lc + priors.strengthLnSd() * random.nextGaussian();
                         concentrations.add(new double[] {l, w / replicas});
-                        masses.add(new double[] {l + Math.log(settings.flow().seepageVelocity() * Math.exp(th[U]) * area), w / replicas});
+                        masses.add(new double[] {l + own + Math.log(velocity * area), w / replicas});
                     }
                 }
             }
         }
         if (starts.isEmpty()) return new Summary(null, null, null);
-        double[] t = BayesianSourceTracer.quantiles(starts);
+        double[] t = shortestInterval(starts);
         double[] c = BayesianSourceTracer.quantiles(concentrations);
         double[] m = BayesianSourceTracer.quantiles(masses);
         Instant o = p.data.origin;
         return new Summary(new TimeInterval(instant(o, t[1]), instant(o, t[0]), instant(o, t[2])),
                 new Interval(Math.exp(c[1]), Math.exp(c[0]), Math.exp(c[2])), new Interval(Math.exp(m[1]), Math.exp(m[0]), Math.exp(m[2])));
+    }
+
+    /** A value folded into [low, high] by reflection at the bounds, as the sampler folds its proposals. */
+    private static double reflect(double value, double low, double high) {
+        double[] folded = DifferentialEvolutionMcmc.fold(new double[] {value}, new double[] {low}, new double[] {high});
+        return folded[0];
+    }
+
+    /**
+     * {lower, median, upper} of weighted points {value, weight}: the shortest interval holding 1 − 2·{@link #TAIL} of the
+     * weight (the highest-density interval of a unimodal posterior; Chen &amp; Shao 1999, J. Comput. Graph. Stat. 8, 69)
+     * and the weighted median.
+     */
+    static double[] shortestInterval(List<double[]> points) {
+        points.sort(Comparator.comparingDouble(q -> q[0]));
+        int n = points.size();
+        double[] cumulative = new double[n + 1];
+        for (int k = 0; k < n; k++) cumulative[k + 1] = cumulative[k] + points.get(k)[1];
+        double total = cumulative[n];
+        double median = points.get(n - 1)[0];
+        for (int k = 0; k < n; k++) {
+            if (cumulative[k + 1] >= 0.5 * total) {
+                median = points.get(k)[0];
+                break;
+            }
+        }
+        double need = (1 - 2 * TAIL) * total;
+        double lower = points.get(0)[0];
+        double upper = points.get(n - 1)[0];
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            if (j < i) j = i;
+            while (j < n && cumulative[j + 1] - cumulative[i] < need) j++;
+            if (j == n) break;
+            if (points.get(j)[0] - points.get(i)[0] < upper - lower) {
+                lower = points.get(i)[0];
+                upper = points.get(j)[0];
+            }
+        }
+        return new double[] {lower, median, upper};
     }
 
     private static Instant instant(Instant origin, double days) {

@@ -92,4 +92,25 @@ class DifferentialEvolutionMcmcTest {
         for (int c = 0; c < 4; c++) for (int t = 0; t < 1000; t++) chains[c][t] = 3 * c + random.nextGaussian();
         assertThat(DifferentialEvolutionMcmc.rankNormalisedRhatAndEss(chains)[0]).isGreaterThan(2);
     }
+    /** A chain stuck on a constant is not converged: R̂ fails closed (∞, no effective draws) instead of reading 1. */
+    @Test
+    void aConstantQuantityFailsClosed() {
+        double[][] constant = new double[4][500];
+        for (double[] chain : constant) Arrays.fill(chain, 2.5);
+        assertThat(DifferentialEvolutionMcmc.splitRhatAndEss(constant)).containsExactly(Double.POSITIVE_INFINITY, 0);
+        assertThat(DifferentialEvolutionMcmc.rankNormalisedRhatAndEss(constant)).containsExactly(Double.POSITIVE_INFINITY, 0);
+        // Three chains mixing well and one that never left the pooled median.
+        Random random = new Random(9);
+        double[][] oneStuck = new double[4][500];
+        for (int c = 0; c < 3; c++) for (int t = 0; t < 500; t++) oneStuck[c][t] = random.nextGaussian();
+        Arrays.fill(oneStuck[3], 0);
+        assertThat(DifferentialEvolutionMcmc.rankNormalisedRhatAndEss(oneStuck)[0]).isGreaterThan(1.1);
+        // Chains started at one point of a density nothing else can reach never move: the run must not stop as converged.
+        var run = DifferentialEvolutionMcmc.sample(x -> x[0] == 0 ? 0 : Double.NEGATIVE_INFINITY, new double[4][1], points(new Random(10), 20, 1),
+                new double[] {Double.NEGATIVE_INFINITY}, new double[] {Double.POSITIVE_INFINITY}, new int[] {0},
+                new DifferentialEvolutionMcmc.Settings(100, 300, 100, 1.01, 100), new Random(11));
+        assertThat(run.steps()).isEqualTo(300);
+        assertThat(run.converged(1.1, 1)).isFalse();
+        assertThat(run.rHat()).isInfinite();
+    }
 }

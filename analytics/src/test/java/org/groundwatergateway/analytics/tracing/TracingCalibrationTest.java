@@ -36,10 +36,10 @@ import org.junit.jupiter.api.Test;
  *   <li>every release: the true start and the true mass discharge inside the 90 % credible interval (given the true
  *       source: its candidate's intervals) in 80–97 % of releases each.</li>
  * </ul>
- * Met and asserted as the issue states them (no further tolerance): single releases first (22 of 24) and mass discharge
- * covered (40 of 42). Not met, asserted at the measured level so that they cannot fall unseen: beside a known plume
- * (3 of 6 first), doubles (both in the top 3 in 4 of 6), start covered (31 of 42, 74 %); the sampler's convergence likewise. With 42 releases one release
- * is 2.4 %; a calibrated tracer (true rate 90 %) falls outside 80–97 % with about 6 % probability (binomial). The seed
+ * Met and asserted as the issue states them (no further tolerance): single releases first (22 of 24), doubles (both in
+ * the top 3 in 5 of 6), start covered (40 of 42) and mass discharge covered (40 of 42). Not met, asserted at the measured
+ * level so that it cannot fall unseen: beside a known plume (4 of 6 first); the sampler's convergence likewise. With 42
+ * releases one release is 2.4 %; a calibrated tracer (true rate 90 %) falls outside 80–97 % with about 6 % probability (binomial). The seed
  * is fixed and the tracer seeded, so the test is deterministic. About 4 minutes on 2 cores. Set
  * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds (nothing is then asserted).
  */
@@ -146,25 +146,27 @@ class TracingCalibrationTest {
         System.out.printf(Locale.ROOT, "%n%d scenarios in %.0f s%n", Math.min(limit, scenarios.size()), (System.nanoTime() - began) / 1e9);
         if (limit < 36 || only != null) return;
 
-        // Met (issue #21's targets): single releases first in ≥ 90 %; mass discharge inside its 90 % interval in 80–97 %.
+        // Met (issue #21's targets): single releases first in ≥ 90 %; both of a double in the top 3 in ≥ 80 %; start and mass
+        // discharge inside their 90 % intervals in 80–97 %.
         List<Outcome> singles = outcomes.stream().filter(o -> o.kind() == Kind.SINGLE || o.kind() == Kind.WEAK || o.kind() == Kind.LATE).toList();
         assertThat(singles).hasSize(24);
         assertThat(singles.stream().filter(Outcome::good).count() / 24.0).as("single releases ranked first").isGreaterThanOrEqualTo(0.9);
         double mass = outcomes.stream().filter(Outcome::massCovered).count() / (double) outcomes.size();
         assertThat(mass).as("mass discharge inside the 90 %% interval").isBetween(0.8, 0.97);
-        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 3 of 6, 4 of 6, 31 of 42), so that it
-        // cannot get worse unseen; the issue's targets are ≥ 90 %, ≥ 80 % and 80–97 %.
-        List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
-        assertThat(beside.stream().filter(Outcome::good).count()).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(3);
-        assertThat(bothInTop3(outcomes)).as("double releases with both sources in the top 3").isGreaterThanOrEqualTo(4);
         double start = outcomes.stream().filter(Outcome::startCovered).count() / (double) outcomes.size();
-        assertThat(start).as("start inside the 90 %% interval").isBetween(0.7, 0.97);
-        // The sampler (DE-MCz): of the 34 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 26
-        // and bulk ESS ≥ 100 in 20 (the adaptive Metropolis before: none); asserted at the measured level.
+        assertThat(start).as("start inside the 90 %% interval").isBetween(0.8, 0.97);
+        assertThat(bothInTop3(outcomes) / 6.0).as("double releases with both sources in the top 3").isGreaterThanOrEqualTo(0.8);
+        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 4 of 6), so that it cannot get worse
+        // unseen; the issue's target is ≥ 90 %.
+        List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
+        assertThat(beside.stream().filter(Outcome::good).count()).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(4);
+        // The sampler (DE-MCz): of the 34 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 28
+        // and bulk ESS ≥ 100 in 18 (the adaptive Metropolis before: none); asserted at the measured level. (20 before the
+        // second release of double 25 and the new one beside the known plume in 31 were found: harder models to sample.)
         List<Outcome> sampled = outcomes.stream().collect(java.util.stream.Collectors.toMap(Outcome::number, o -> o, (a, b) -> a))
                 .values().stream().filter(o -> Double.isFinite(o.rHat())).toList();
         assertThat(sampled).hasSize(34);
-        assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(26);
-        assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(20);
+        assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(28);
+        assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(18);
     }
 }

@@ -250,7 +250,7 @@ public class SiteAnalysisController {
             + "new release, with its release start and mass discharge (median and 90 % credible interval), the readings it explains "
             + "and the flow line back from its most impacted well; effectiveSampleSize and rHat are its model's MCMC convergence "
             + "(smallest ESS, largest split-R-hat over the sources' starts and log C0), null where the model was not sampled "
-            + "(rHat null and converged false also where the chains stayed apart); converged: split-R-hat below 1.01 and ESS at "
+            + "(rHat null and converged false also where the chains stayed apart or one never moved); converged: split-R-hat below 1.01 and ESS at "
             + "least 100 (Vehtari et al. 2021)")
     public record SourceRank(String code, String creditCode, String name, boolean known, double probability,
                              BayesianSourceTracer.TimeInterval releaseStart, BayesianSourceTracer.Interval massDischargeGramsPerDay,
