@@ -497,6 +497,11 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(get("/HistoricalLocations(" + history + ")/Locations").path("value")).hasSize(1);
         assertThat(get("/HistoricalLocations(" + history + ")/Thing").path("@iot.id").asLong()).isEqualTo(thing);
 
+        // A result compared with a string compares its text, as written ("100" < "2" < "8"); places sort by their text.
+        assertThat(get("/Datastreams(" + datastream + ")/Observations?$filter=result lt '2'&$orderby=phenomenonTime").path("value"))
+                .extracting(o -> o.path("result").asInt()).containsExactly(100, 105);
+        assertThat(get("/Locations?$orderby=location desc&$top=1").path("value").get(0).path("@iot.id").asLong()).isEqualTo(location);
+
         // PATCH of what each was given; related entities inline are refused.
         patched("Locations(" + location + ")", "{\"location\": {\"type\": \"Point\", \"coordinates\": [114.05, -50]}}");
         assertThat(get("/Locations(" + location + ")").path("location").path("coordinates").toString()).isEqualTo("[114.05,-50.0]");
