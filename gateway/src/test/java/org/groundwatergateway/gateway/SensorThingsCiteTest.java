@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.gateway.cite.CiteResults;
@@ -31,6 +32,12 @@ class SensorThingsCiteTest extends RunningGateway {
      * only shrinks.
      */
     private static final Set<String> OPEN_IN_ISSUE_14 = Set.of("Capability2Tests.patchEntities");
+    /**
+     * The suite's own: checkQueriesPriorityOrdering reads the Observation's numeric result with org.json's
+     * {@code getString}, which the org.json bundled in the aio jar (20240303) refuses for a number ("is not a string")
+     * after the count (6) and the page it checks are right. A result is returned as the number its client sent.
+     */
+    private static final Set<String> SUITE_DEFECTS = Set.of("Capability3Tests.checkQueriesPriorityOrdering");
 
     @DynamicPropertySource
     static void behindTheProxy(DynamicPropertyRegistry registry) {
@@ -48,9 +55,11 @@ class SensorThingsCiteTest extends RunningGateway {
         CiteResults results = CiteRun.of("sta10", Path.of("target", "cite-results", "sta10"))
                 .run(Map.of("iut", PROXY.base() + "/sta/v1.1", "ics", "3"), Duration.ofMinutes(10));
         System.out.println("ets-sta10: " + results.summary());
-        assertThat(results.failuresExcept(OPEN_IN_ISSUE_14)).as(() -> CiteResults.describe(results.failures())).isEmpty();
+        Set<String> expected = new HashSet<>(OPEN_IN_ISSUE_14);
+        expected.addAll(SUITE_DEFECTS);
+        assertThat(results.failuresExcept(expected)).as(() -> CiteResults.describe(results.failures())).isEmpty();
         assertThat(results.failures()).extracting(CiteResults.Failure::test).as("open failures that now pass: shorten the list")
-                .containsAll(OPEN_IN_ISSUE_14);
+                .containsAll(expected);
         assertThat(results.passed()).isPositive();
     }
 }
