@@ -394,12 +394,10 @@ class SensorThingsApiTest extends RunningGateway {
         for (String set : List.of("Locations", "HistoricalLocations", "FeaturesOfInterest")) {
             assertThat(http.get(STA + "/" + set + "(" + id + ")").status()).as(set).isEqualTo(404);
         }
-        // What it cannot have yet is refused, not dropped; and its id never reaches the well its row id would name.
+        // A Location with no encodingType is refused whole, Thing included; and its id never reaches the well its row id would name.
         assertThat(http.post(STA + "/Things", "{\"name\": \"thing 2\", \"Locations\": [{\"name\": \"l\", \"location\": {\"type\": "
                 + "\"Point\", \"coordinates\": [121.0, 32.5]}}]}", "admin", "demo-admin").status()).isEqualTo(400);
         assertThat(get("/Things?$filter=name eq 'thing 2'").path("value")).isEmpty();
-        assertThat(http.post(STA + "/Datastreams", "{\"name\": \"thing 1/ph\", \"Thing\": {\"@iot.id\": " + id + "}, \"Sensor\": {\"@iot.id\": 1}, "
-                + "\"ObservedProperty\": {\"@iot.id\": 1}}", "admin", "demo-admin").status()).isEqualTo(400);
         assertThat(http.patch(STA + "/Locations(" + id + ")", "{\"location\": {\"type\": \"Point\", \"coordinates\": [121.0, 32.5]}}",
                 "admin", "demo-admin").status()).isEqualTo(404);
         assertThat(http.delete(STA + "/FeaturesOfInterest(" + id + ")", "admin", "demo-admin").status()).isEqualTo(404);
@@ -417,6 +415,171 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(http.delete(STA + "/Things(" + id + ")", "admin", "demo-admin").status()).isEqualTo(200);
         assertThat(http.get(STA + "/Things(" + id + ")").status()).isEqualTo(404);
         assertThat(http.delete(STA + "/Things(" + id + ")", "admin", "demo-admin").status()).isEqualTo(404);
+    }
+
+    private long created(String set, String json) {
+        Http.Response response = http.post(STA + "/" + set, json, "admin", "demo-admin");
+        assertThat(response.status()).as(set + " -> " + response.body()).isEqualTo(201);
+        return response.json().path("@iot.id").asLong();
+    }
+
+    /**
+     * A generic Thing has Locations, HistoricalLocations, Datastreams in units of its own and FeaturesOfInterest, each
+     * as its client described it (the sequence OGC CITE ets-sta10 level 2 posts); deleting cascades as §10.4 says.
+     */
+    @Test
+    void aGenericThingHasPlacesDatastreamsAndFeaturesOfItsOwn() {
+        String point = "{\"type\": \"Point\", \"coordinates\": [-114.05, 51.05]}";
+        long thing = created("Things", "{\"name\": \"Test Thing\", \"description\": \"a generic thing\"}");
+        assertThat(http.post(STA + "/Locations", "{\"name\": \"bow river\", \"encodingType\": \"application/vnd.geo+json\", \"location\": "
+                + point + "}", null, null).status()).isEqualTo(401);
+        long location = created("Locations", "{\"name\": \"bow river\", \"description\": \"bow river\", "
+                + "\"encodingType\": \"application/vnd.geo+json\", \"location\": " + point + "}");
+        assertThat(location).as("numbered apart from Things").isGreaterThan(3_000_000_000L);
+        JsonNode bow = get("/Locations(" + location + ")");
+        assertThat(bow.path("encodingType").asString()).isEqualTo("application/vnd.geo+json");
+        assertThat(bow.path("location").path("coordinates").toString()).isEqualTo("[-114.05,51.05]");
+        long sensor = created("Sensors", "{\"name\": \"Fuguro Barometer\", \"description\": \"Fuguro Barometer\", "
+                + "\"encodingType\": \"application/pdf\", \"metadata\": \"Barometer\"}");
+        long again = created("Sensors", "{\"name\": \"Fuguro Barometer\", \"encodingType\": \"application/pdf\", \"metadata\": \"B2\"}");
+        assertThat(get("/Sensors(" + again + ")").path("name").asString()).as("names need not be unique").isEqualTo("Fuguro Barometer");
+        assertThat(get("/Sensors(" + sensor + ")").path("metadata").asString()).isEqualTo("Barometer");
+        String dewPoint = "The dewpoint temperature is the temperature to which the air must be cooled, at constant pressure, for dew to "
+                + "form. As the grass and other objects near the ground cool to the dewpoint, some of the water vapor condenses.";
+        long property = created("ObservedProperties", "{\"name\": \"DewPoint Temperature\", \"definition\": \"http://dbpedia.org/page/Dew_point\", "
+                + "\"description\": \"" + dewPoint + "\"}");
+        JsonNode dew = get("/ObservedProperties(" + property + ")");
+        assertThat(dew.path("definition").asString()).isEqualTo("http://dbpedia.org/page/Dew_point");
+        assertThat(dew.path("description").asString()).isEqualTo(dewPoint);
+        Http.Response noEncoding = http.post(STA + "/FeaturesOfInterest", "{\"name\": \"station\", \"feature\": " + point + "}", "admin", "demo-admin");
+        assertThat(noEncoding.status()).isEqualTo(400);
+        assertThat(noEncoding.body()).contains("encodingType");
+        long feature = created("FeaturesOfInterest", "{\"name\": \"A weather station.\", \"description\": \"A weather station.\", "
+                + "\"encodingType\": \"application/vnd.geo+json\", \"feature\": {\"type\": \"Point\", \"coordinates\": [10, 10]}}");
+        String datastreamJson = "{\"unitOfMeasurement\": {\"name\": \"Celsius\", \"symbol\": \"degC\", \"definition\": \"http://qudt.org/vocab/unit#DegreeCelsius\"}, "
+                + "\"name\": \"test datastream.\", \"description\": \"test datastream.\", \"observationType\": "
+                + "\"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement\", \"Thing\": {\"@iot.id\": " + thing + "}, "
+                + "\"ObservedProperty\": {\"@iot.id\": " + property + "}, \"Sensor\": {\"@iot.id\": " + sensor + "}}";
+        long datastream = created("Datastreams", datastreamJson);
+        assertThat(created("Datastreams", datastreamJson)).as("names need not be unique").isNotEqualTo(datastream);
+        JsonNode degrees = get("/Datastreams(" + datastream + ")");
+        assertThat(degrees.path("name").asString()).isEqualTo("test datastream.");
+        assertThat(degrees.path("unitOfMeasurement").toString())
+                .isEqualTo("{\"name\":\"Celsius\",\"symbol\":\"degC\",\"definition\":\"http://qudt.org/vocab/unit#DegreeCelsius\"}");
+        assertThat(get("/Things(" + thing + ")/Datastreams").path("value")).hasSize(2);
+
+        long named = created("Observations", "{\"phenomenonTime\": \"2015-03-01T00:40:00.000Z\", \"result\": 8, \"Datastream\": {\"@iot.id\": "
+                + datastream + "}, \"FeatureOfInterest\": {\"@iot.id\": " + feature + "}}");
+        assertThat(get("/Observations(" + named + ")").path("result").toString()).isEqualTo("8");
+        assertThat(get("/Observations(" + named + ")/FeatureOfInterest").path("@iot.id").asLong()).isEqualTo(feature);
+        // With no FeatureOfInterest and no Location there is nothing to observe: refused.
+        Http.Response nowhere = http.post(STA + "/Observations", "{\"phenomenonTime\": \"2015-03-01T00:00:00.000Z\", \"result\": 100, "
+                + "\"Datastream\": {\"@iot.id\": " + datastream + "}}", "admin", "demo-admin");
+        assertThat(nowhere.status()).isEqualTo(400);
+        assertThat(nowhere.body()).contains("FeatureOfInterest");
+        // Linking the Location moves the Thing (a HistoricalLocation records it); an Observation naming no feature is then of it.
+        Http.Response moved = http.patch(STA + "/Things(" + thing + ")", "{\"Locations\": [{\"@iot.id\": " + location + "}]}", "admin", "demo-admin");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(get("/Things(" + thing + ")/Locations").path("value")).extracting(l -> l.path("@iot.id").asLong()).containsExactly(location);
+        assertThat(get("/Locations(" + location + ")/Things").path("value")).extracting(t -> t.path("@iot.id").asLong()).containsExactly(thing);
+        assertThat(get("/Things(" + thing + ")/HistoricalLocations").path("value")).hasSize(1);
+        long placed = created("Observations", "{\"phenomenonTime\": \"2015-03-01T00:00:00.000Z\", \"resultTime\": \"2015-03-01T01:00:00.000Z\", "
+                + "\"result\": 100, \"Datastream\": {\"@iot.id\": " + datastream + "}}");
+        long next = created("Observations", "{\"phenomenonTime\": \"2015-05-01T00:00:00.000Z\", \"result\": 105, \"Datastream\": {\"@iot.id\": "
+                + datastream + "}}");
+        JsonNode made = get("/Observations(" + placed + ")/FeatureOfInterest");
+        assertThat(made.path("feature").toString()).isEqualTo(bow.path("location").toString());
+        assertThat(get("/Observations(" + next + ")/FeatureOfInterest").path("@iot.id").asLong()).isEqualTo(made.path("@iot.id").asLong());
+        assertThat(get("/FeaturesOfInterest(" + made.path("@iot.id").asLong() + ")/Observations").path("value"))
+                .extracting(o -> o.path("@iot.id").asLong()).containsExactlyInAnyOrder(placed, next);
+        long history = created("HistoricalLocations", "{\"time\": \"2015-03-01T00:40:00.000Z\", \"Thing\": {\"@iot.id\": " + thing + "}, "
+                + "\"Locations\": [{\"@iot.id\": " + location + "}]}");
+        assertThat(get("/HistoricalLocations(" + history + ")/Locations").path("value")).hasSize(1);
+        assertThat(get("/HistoricalLocations(" + history + ")/Thing").path("@iot.id").asLong()).isEqualTo(thing);
+
+        // A result compared with a string compares its text, as written ("100" < "2" < "8"); places sort by their text.
+        assertThat(get("/Datastreams(" + datastream + ")/Observations?$filter=result lt '2'&$orderby=phenomenonTime").path("value"))
+                .extracting(o -> o.path("result").asInt()).containsExactly(100, 105);
+        assertThat(get("/Locations?$orderby=location desc&$top=1000").path("value").size())
+                .isEqualTo(get("/Locations?$count=true&$top=0").path("@iot.count").asInt());
+
+        // PATCH of what each was given; related entities inline are refused.
+        patched("Locations(" + location + ")", "{\"location\": {\"type\": \"Point\", \"coordinates\": [114.05, -50]}}");
+        assertThat(get("/Locations(" + location + ")").path("location").path("coordinates").toString()).isEqualTo("[114.05,-50.0]");
+        patched("HistoricalLocations(" + history + ")", "{\"time\": \"2015-07-01T00:00:00.000Z\"}");
+        assertThat(get("/HistoricalLocations(" + history + ")").path("time").asString()).isEqualTo("2015-07-01T00:00:00.000Z");
+        patched("Sensors(" + sensor + ")", "{\"metadata\": \"PATCHED\"}");
+        assertThat(get("/Sensors(" + sensor + ")").path("metadata").asString()).isEqualTo("PATCHED");
+        patched("ObservedProperties(" + property + ")", "{\"description\": \"PATCHED\"}");
+        assertThat(get("/ObservedProperties(" + property + ")").path("description").asString()).isEqualTo("PATCHED");
+        patched("FeaturesOfInterest(" + feature + ")", "{\"feature\": {\"type\": \"Point\", \"coordinates\": [114.05, -51.05]}}");
+        patched("Datastreams(" + datastream + ")", "{\"description\": \"Patched Description\"}");
+        patched("Datastreams(" + datastream + ")", "{\"unitOfMeasurement\": {\"name\": \"Entropy2\", \"symbol\": \"S2\", \"definition\": \"http://qudt.org/vocab/unit#Entropy2\"}}");
+        assertThat(get("/Datastreams(" + datastream + ")").path("unitOfMeasurement").path("symbol").asString()).isEqualTo("S2");
+        assertThat(get("/Datastreams(" + datastream + ")").path("description").asString()).isEqualTo("Patched Description");
+        assertThat(http.patch(STA + "/Things(" + thing + ")", "{\"Locations\": [{\"name\": \"West Roof\", \"encodingType\": \"application/vnd.geo+json\", "
+                + "\"location\": " + point + "}]}", "admin", "demo-admin").status()).isEqualTo(400);
+        assertThat(http.patch(STA + "/Datastreams(" + datastream + ")", "{\"Sensor\": {\"name\": \"Acme\"}}", "admin", "demo-admin").status()).isEqualTo(400);
+
+        // Deleting the Location takes the HistoricalLocations recording it; deleting the feature retracts its Observations.
+        assertThat(http.delete(STA + "/FeaturesOfInterest(" + feature + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/Observations(" + named + ")").status()).isEqualTo(404);
+        assertThat(http.get(STA + "/Observations(" + placed + ")").status()).isEqualTo(200);
+        assertThat(http.delete(STA + "/Locations(" + location + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/HistoricalLocations(" + history + ")").status()).isEqualTo(404);
+        assertThat(get("/Things(" + thing + ")/HistoricalLocations").path("value")).isEmpty();
+        assertThat(get("/FeaturesOfInterest(" + made.path("@iot.id").asLong() + ")").path("name").asString()).isEqualTo("bow river");
+        // Deleting the Thing retires its Datastreams and retracts their Observations; Sensor and ObservedProperty stay.
+        assertThat(http.delete(STA + "/Things(" + thing + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/Datastreams(" + datastream + ")").status()).isEqualTo(404);
+        assertThat(http.get(STA + "/Observations(" + placed + ")").status()).isEqualTo(404);
+        assertThat(http.get(STA + "/Sensors(" + sensor + ")").status()).isEqualTo(200);
+        assertThat(http.get(STA + "/ObservedProperties(" + property + ")").status()).isEqualTo(200);
+    }
+
+    /**
+     * A Thing given inline with Locations and Datastreams (deep insert) creates them all; one part refused removes what
+     * the request had created.
+     */
+    @Test
+    void aGenericThingIsCreatedWithItsLocationsAndDatastreamsInline() {
+        String thing = "{\"name\": \"Office Building\", \"description\": \"Office Building\", \"properties\": {\"reference\": \"Third Floor\"}, "
+                + "\"Locations\": [{\"name\": \"West Roof\", \"description\": \"West Roof\", \"location\": {\"type\": \"Point\", "
+                + "\"coordinates\": [-117.05, 51.05]}, \"encodingType\": \"application/vnd.geo+json\"}], \"Datastreams\": [{\"unitOfMeasurement\": "
+                + "{\"name\": \"Lumen\", \"symbol\": \"lm\", \"definition\": \"http://www.qudt.org/qudt/owl/1.0.0/unit/Instances.html#Lumen\"}, "
+                + "\"name\": \"Light exposure.\", \"description\": \"Light exposure.\", \"observationType\": "
+                + "\"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement\", \"ObservedProperty\": {\"name\": \"Luminous Flux\", "
+                + "\"definition\": \"http://www.qudt.org/qudt/owl/1.0.0/quantity/Instances.html#LuminousFlux\", \"description\": \"Luminous Flux\"}"
+                + "SENSOR, \"Observations\": [{\"phenomenonTime\": \"2015-03-01T00:10:00Z\", \"result\": 10}]}]}";
+        int properties = get("/ObservedProperties?$filter=name eq 'Luminous Flux'&$count=true").path("@iot.count").asInt();
+        Http.Response refused = http.post(STA + "/Things", thing.replace("SENSOR", ""), "admin", "demo-admin");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Sensor");
+        assertThat(get("/Things?$filter=name eq 'Office Building'").path("value")).isEmpty();
+        assertThat(get("/Locations?$filter=name eq 'West Roof'").path("value")).isEmpty();
+        assertThat(get("/ObservedProperties?$filter=name eq 'Luminous Flux'&$count=true").path("@iot.count").asInt()).isEqualTo(properties);
+
+        long id = created("Things", thing.replace("SENSOR", ", \"Sensor\": {\"name\": \"Acme Fluxomatic 1000\", \"description\": "
+                + "\"Acme Fluxomatic 1000\", \"encodingType\": \"application/pdf\", \"metadata\": \"Light flux sensor\"}"));
+        JsonNode datastream = get("/Things(" + id + ")/Datastreams").path("value").get(0);
+        assertThat(datastream.path("unitOfMeasurement").path("symbol").asString()).isEqualTo("lm");
+        assertThat(datastream.path("observationType").asString()).endsWith("OM_Measurement");
+        long datastreamId = datastream.path("@iot.id").asLong();
+        assertThat(get("/Datastreams(" + datastreamId + ")/Sensor").path("encodingType").asString()).isEqualTo("application/pdf");
+        assertThat(get("/Datastreams(" + datastreamId + ")/ObservedProperty").path("definition").asString()).endsWith("#LuminousFlux");
+        JsonNode observation = get("/Datastreams(" + datastreamId + ")/Observations").path("value").get(0);
+        assertThat(observation.path("phenomenonTime").asString()).isEqualTo("2015-03-01T00:10:00.000Z");
+        JsonNode roof = get("/Things(" + id + ")/Locations").path("value").get(0);
+        assertThat(roof.path("name").asString()).isEqualTo("West Roof");
+        assertThat(get("/Observations(" + observation.path("@iot.id").asLong() + ")/FeatureOfInterest").path("feature").toString())
+                .isEqualTo(roof.path("location").toString());
+        assertThat(get("/Things(" + id + ")/HistoricalLocations?$expand=Locations").path("value").get(0).path("Locations").get(0)
+                .path("@iot.id").asLong()).isEqualTo(roof.path("@iot.id").asLong());
+    }
+
+    private void patched(String entity, String json) {
+        Http.Response response = http.patch(STA + "/" + entity, json, "admin", "demo-admin");
+        assertThat(response.status()).as(entity + " -> " + response.body()).isEqualTo(200);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.gateway.cite.CiteResults;
@@ -24,17 +25,19 @@ class SensorThingsCiteTest extends RunningGateway {
 
     private static final CredentialsProxy PROXY = new CredentialsProxy("admin", "demo-admin");
     /**
-     * Open server-side failures of issue #14 (docs/conformance.md). Level 2's setup (deleting every entity) now passes,
-     * and its tests create generic entities: a generic Thing is created, but a standalone Location (createEntities,
-     * whose entities createInvalidEntities, patchEntities, invalidPatchEntities and deleteEntities then miss), a Thing
-     * with inline Locations (createEntitiesWithDeepInsert) and a Datastream of a generic Thing, in degC with an
-     * ObservedProperty of no unit (createInvalidEntitiesWithDeepInsert, which needs a valid one first), are refused
-     * with 400. Level 3's setup creates a generic Thing with Locations and Datastreams (400), so every level 3 test
-     * is skipped. This test fails when one of them starts passing too, so that the list only shrinks.
+     * Open server-side failures of issue #14 (docs/conformance.md). Level 2's tests now create, patch and delete generic
+     * Things with their Locations, HistoricalLocations, FeaturesOfInterest and Datastreams; patchEntities still fails at
+     * its last step, a PATCH of an Observation's phenomenonTime (refused: a reading's time is its key, and raw values are
+     * corrected by adding versions, which take new ids). This test fails when it starts passing too, so that the list
+     * only shrinks.
      */
-    private static final Set<String> OPEN_IN_ISSUE_14 = Set.of("Capability2Tests.createEntities", "Capability2Tests.createEntitiesWithDeepInsert",
-            "Capability2Tests.createInvalidEntitiesWithDeepInsert", "Capability2Tests.createInvalidEntities", "Capability2Tests.patchEntities",
-            "Capability2Tests.invalidPatchEntities", "Capability2Tests.deleteEntities", "Capability3Tests.obtainTestSubject");
+    private static final Set<String> OPEN_IN_ISSUE_14 = Set.of("Capability2Tests.patchEntities");
+    /**
+     * The suite's own: checkQueriesPriorityOrdering reads the Observation's numeric result with org.json's
+     * {@code getString}, which the org.json bundled in the aio jar (20240303) refuses for a number ("is not a string")
+     * after the count (6) and the page it checks are right. A result is returned as the number its client sent.
+     */
+    private static final Set<String> SUITE_DEFECTS = Set.of("Capability3Tests.checkQueriesPriorityOrdering");
 
     @DynamicPropertySource
     static void behindTheProxy(DynamicPropertyRegistry registry) {
@@ -52,9 +55,11 @@ class SensorThingsCiteTest extends RunningGateway {
         CiteResults results = CiteRun.of("sta10", Path.of("target", "cite-results", "sta10"))
                 .run(Map.of("iut", PROXY.base() + "/sta/v1.1", "ics", "3"), Duration.ofMinutes(10));
         System.out.println("ets-sta10: " + results.summary());
-        assertThat(results.failuresExcept(OPEN_IN_ISSUE_14)).as(() -> CiteResults.describe(results.failures())).isEmpty();
+        Set<String> expected = new HashSet<>(OPEN_IN_ISSUE_14);
+        expected.addAll(SUITE_DEFECTS);
+        assertThat(results.failuresExcept(expected)).as(() -> CiteResults.describe(results.failures())).isEmpty();
         assertThat(results.failures()).extracting(CiteResults.Failure::test).as("open failures that now pass: shorten the list")
-                .containsAll(OPEN_IN_ISSUE_14);
+                .containsAll(expected);
         assertThat(results.passed()).isPositive();
     }
 }

@@ -75,6 +75,11 @@ public final class MonitoringRepository {
                 .params(name, description, properties, Rows.timestamp(at)));
     }
 
+    /** The generic Thing (row of {@code sta_thing_register}) a datastream of neither a well nor a weather station belongs to. */
+    public Optional<Long> genericThingOf(long datastreamId) {
+        return jdbc.sql("SELECT thing_id FROM sta_datastreams WHERE datastream_id = ?").param(datastreamId).query(Long.class).optional();
+    }
+
     public List<WeatherStation> findWeatherStations(long parkId) {
         return jdbc.sql("SELECT id, park_id, code, name_zh, " + select("location") + " FROM weather_stations WHERE park_id = ? ORDER BY code")
                 .param(parkId)

@@ -25,22 +25,23 @@ public final class Retirement {
 
     /** What can be retired: where its entry is registered and how a datastream names it. */
     public enum Entry {
-        WELL("well_register", "retired_at", "well_id"),
-        WEATHER_STATION("weather_station_register", "retired_at", "weather_station_id"),
-        SENSOR("sensor_register", "retired_at", "sensor_id"),
-        DATASTREAM("datastream_register", "retired_at", "id"),
-        OBSERVED_PROPERTY("parameters", "observed_property_retired_at", "parameter_id"),
-        /** A Thing created through SensorThings that is neither a well nor a weather station: no datastream names it yet. */
-        GENERIC_THING("sta_thing_register", "retired_at", null);
+        WELL("well_register", "retired_at", "well_id = ?"),
+        WEATHER_STATION("weather_station_register", "retired_at", "weather_station_id = ?"),
+        SENSOR("sensor_register", "retired_at", "sensor_id = ?"),
+        DATASTREAM("datastream_register", "retired_at", "id = ?"),
+        OBSERVED_PROPERTY("parameters", "observed_property_retired_at", "parameter_id = ?"),
+        /** A Thing created through SensorThings that is neither a well nor a weather station: its datastreams name it aside. */
+        GENERIC_THING("sta_thing_register", "retired_at", "id IN (SELECT g.datastream_id FROM sta_datastreams g WHERE g.thing_id = ?)");
 
         private final String register;
         private final String retiredColumn;
-        private final String datastreamColumn;
+        /** The condition on datastream_register, with the entry's id as its one parameter, of the datastreams naming it. */
+        private final String datastreamsNaming;
 
-        Entry(String register, String retiredColumn, String datastreamColumn) {
+        Entry(String register, String retiredColumn, String datastreamsNaming) {
             this.register = register;
             this.retiredColumn = retiredColumn;
-            this.datastreamColumn = datastreamColumn;
+            this.datastreamsNaming = datastreamsNaming;
         }
 
         /** The register (table) holding every entry of this kind, retired ones included: where writes go. */
@@ -99,9 +100,8 @@ public final class Retirement {
     /** The datastreams in service that name this entry. */
     private static List<Long> inService(Connection connection, Entry entry, long id) throws SQLException {
         List<Long> datastreams = new ArrayList<>();
-        if (entry.datastreamColumn == null) return datastreams;
-        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM datastream_register WHERE " + entry.datastreamColumn
-                + " = ? AND retired_at IS NULL ORDER BY id")) {
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM datastream_register WHERE " + entry.datastreamsNaming
+                + " AND retired_at IS NULL ORDER BY id")) {
             query.setLong(1, id);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) datastreams.add(rs.getLong(1));

@@ -52,15 +52,12 @@ public enum EntityType {
     }
 
     /**
-     * Properties the service computes rather than stores (constants such as encodingType, links such as a Sensor's
-     * metadata, a Datastream's time ranges): returned and selectable, but not usable in $filter or $orderby.
+     * Properties the service computes rather than stores (a Datastream's time ranges and its unit's definition, an
+     * Observation's quality): returned and selectable, but not usable in $filter or $orderby.
      */
     public List<String> computedProperties() {
         return switch (this) {
-            case LOCATION, FEATURE_OF_INTEREST -> List.of("encodingType");
-            case DATASTREAM -> List.of("observationType", "phenomenonTime", "resultTime", "unitOfMeasurement");
-            case SENSOR -> List.of("encodingType", "metadata");
-            case OBSERVED_PROPERTY -> List.of("definition");
+            case DATASTREAM -> List.of("phenomenonTime", "resultTime", "unitOfMeasurement");
             case OBSERVATION -> List.of("resultQuality", "validTime", "parameters");
             default -> List.of();
         };

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,8 +223,8 @@ public final class EntityStore {
             EntityTable sourceTable = Schema.table(source.type());
             if (source.id() != null && sourceTable.relationNeedsOnlySourceId(segment.navigation())) {
                 // The source was verified to exist; the relation is then a condition on this table's own columns.
-                String relation = sourceTable.relation(segment.navigation(), alias, "\u0000");
-                and(where, new Sql().append(relation.replace("\u0000.id", "?"), List.of(source.id())));
+                String[] parts = sourceTable.relation(segment.navigation(), alias, "\u0000").split("\u0000\\.id", -1);
+                and(where, new Sql().append(String.join("?", parts), Collections.nCopies(parts.length - 1, source.id())));
             } else {
                 String sourceAlias = context.nextAlias();
                 Sql exists = new Sql("EXISTS (SELECT 1 FROM " + sourceTable.from(sourceAlias) + " WHERE "

@@ -95,7 +95,8 @@ final class ExpressionCompiler {
     /** A value to sort by. */
     Sql orderValue(String option, Expression e, String alias, EntityType type) {
         Typed value = value(e, new Scope(option, alias, type, false));
-        if (value.type() == GEOMETRY) throw at(option, e, "geometries have no order");
+        // Geometries have no order of their own; they sort by their text (WKT), so that a client gets a stable order.
+        if (value.type() == GEOMETRY) return new Sql("ST_AsText(").append(value.sql()).append(")");
         return value.sql();
     }
 
@@ -247,11 +248,26 @@ final class ExpressionCompiler {
         }
         left = dateAsDateTime(left, right, b.left());
         right = dateAsDateTime(right, left, b.right());
+        left = numberAsText(left, b.left(), right, b.right());
+        right = numberAsText(right, b.right(), left, b.left());
         if (left.type() != right.type() || left.type() == GEOMETRY) {
             throw at(scope.option, b, b.operator().name().toLowerCase(Locale.ROOT) + " cannot compare " + describe(left.type())
                     + " with " + describe(right.type()));
         }
         return new Typed(new Sql("(").append(left.sql()).append(" " + operator + " ").append(right.sql()).append(")"), BOOLEAN);
+    }
+
+    /**
+     * A number property compared with a string literal is compared as its text, as the service writes it (a whole
+     * number without decimals): {@code result gt '3'} compares text, as clients of services that keep results of any
+     * type expect. A string property compared with a number ({@code name gt 5}) stays a type error.
+     */
+    private static Typed numberAsText(Typed value, Expression source, Typed other, Expression otherSource) {
+        if (value.type() != NUMBER || source instanceof Literal || other.type() != STRING || !(otherSource instanceof Literal)) return value;
+        Sql number = value.sql();
+        return new Typed(new Sql("(CASE WHEN ").append(number).append(" = FLOOR(").append(number).append(") AND ABS(").append(number)
+                .append(") < 1e15 THEN CAST(CAST(").append(number).append(" AS BIGINT) AS VARCHAR(40)) ELSE CAST(").append(number)
+                .append(" AS VARCHAR(40)) END)"), STRING);
     }
 
     /** A date compared with a date-time stands for its first instant in UTC, as in phenomenonTime ge 2025-11-01. */

@@ -37,6 +37,39 @@ final class Schema {
     private static final String PLACES = "(" + PLACED + ")";
 
     /**
+     * Every Location: those of wells and weather stations (their positions, with their Things' ids), and those of
+     * generic Things ({@code sta_locations}, numbered from {@link ThingIds#LOCATION_BASE}, linked to their Things in
+     * {@code sta_thing_locations}).
+     */
+    private static final String LOCATIONS = "(SELECT p.id, p.code AS name, p.name_zh AS description, CAST(NULL AS VARCHAR(100)) AS encoding_type, "
+            + "p.location FROM " + PLACES + " p UNION ALL SELECT (l.id + " + ThingIds.LOCATION_BASE + "), l.name, l.description, l.encoding_type, "
+            + "l.location FROM sta_locations l)";
+
+    /**
+     * Every HistoricalLocation: one per well and weather station (with its Thing's id, since its first reading), and
+     * those of generic Things in service ({@code sta_historical_locations}, from {@link ThingIds#HISTORICAL_LOCATION_BASE}).
+     */
+    private static final String HISTORICAL_LOCATIONS = "(SELECT p.id, p.id AS thing_id, CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS at_time FROM "
+            + PLACES + " p UNION ALL SELECT (h.id + " + ThingIds.HISTORICAL_LOCATION_BASE + "), " + ThingIds.genericSql("h.thing_id")
+            + ", h.at_time FROM sta_historical_locations h JOIN sta_things t ON t.id = h.thing_id)";
+
+    /**
+     * Every FeatureOfInterest: wells and weather stations while observed (with their Things' ids), and those of generic
+     * Things' Observations ({@code sta_features}, from {@link ThingIds#FEATURE_BASE}), which stand until deleted.
+     */
+    private static final String FEATURES = "(SELECT p.id, p.code AS name, p.name_zh AS description, CAST(NULL AS VARCHAR(100)) AS encoding_type, "
+            + "p.location AS feature FROM " + PLACES + " p UNION ALL SELECT (f.id + " + ThingIds.FEATURE_BASE + "), f.name, f.description, "
+            + "f.encoding_type, f.feature FROM sta_features f)";
+
+    /** A generic Thing {t} (by SensorThings id) linked to a generic Location {l}. */
+    private static final String THING_AT_LOCATION = "EXISTS (SELECT 1 FROM sta_thing_locations tl WHERE tl.thing_id = {t}.id - "
+            + ThingIds.GENERIC_BASE + " AND tl.location_id = {l}.id - " + ThingIds.LOCATION_BASE + ")";
+
+    /** A generic HistoricalLocation {h} (by SensorThings id) recording a generic Location {l}. */
+    private static final String HISTORICAL_AT_LOCATION = "EXISTS (SELECT 1 FROM sta_historical_location_locations hl WHERE "
+            + "hl.historical_location_id = {h}.id - " + ThingIds.HISTORICAL_LOCATION_BASE + " AND hl.location_id = {l}.id - " + ThingIds.LOCATION_BASE + ")";
+
+    /**
      * Every Thing: wells and weather stations, and the generic Things created through SensorThings ({@code sta_things},
      * numbered as {@link ThingIds} says), which have no park, place or well attributes, only the properties their client
      * gave. A viewer restricted to some parks' rows sees none of them.
@@ -51,23 +84,33 @@ final class Schema {
      * their origin: read-only, with no Thing, Sensor, ObservedProperty or Observations here (their observations are
      * read through the federation REST resource), and shown only where {@link #FOREIGN_SHOWN} holds.
      */
-    private static final String DATASTREAMS = "(SELECT d.id, d.code, d.parameter_id, d.sensor_id, d.interval_minutes, "
-            + "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ") AS thing_id, p.code AS parameter_code, p.name_en AS parameter_name, "
-            + "p.unit, COALESCE(w.location, s.location) AS observed_area, CAST(NULL AS VARCHAR(64)) AS origin_park, "
+    private static final String DATASTREAMS = "(SELECT d.id, COALESCE(g.name, d.code) AS code, d.parameter_id, d.sensor_id, d.interval_minutes, "
+            + "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ", " + ThingIds.genericSql("g.thing_id") + ") AS thing_id, "
+            + "p.code AS parameter_code, COALESCE(g.description, p.name_en) AS parameter_name, "
+            + "COALESCE(g.unit_symbol, p.unit) AS unit, COALESCE(w.location, s.location) AS observed_area, CAST(NULL AS VARCHAR(64)) AS origin_park, "
             + "CAST(NULL AS VARCHAR(100)) AS origin_gateway, CAST(NULL AS BIGINT) AS origin_remote_id, CAST(NULL AS VARCHAR(200)) AS origin_licence, "
             + "CAST(NULL AS VARCHAR(2000)) AS origin_disclosure, CAST(NULL AS VARCHAR(200)) AS origin_thing, "
-            + "CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS origin_last_success FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
+            + "CAST(NULL AS TIMESTAMP WITH TIME ZONE) AS origin_last_success, COALESCE(g.unit_name, p.unit) AS unit_name, g.unit_definition, "
+            + "g.observation_type FROM datastreams d JOIN parameters p ON p.id = d.parameter_id "
             + "LEFT JOIN wells w ON w.id = d.well_id LEFT JOIN weather_stations s ON s.id = d.weather_station_id "
+            + "LEFT JOIN sta_datastreams g ON g.datastream_id = d.id "
             + "UNION ALL SELECT (f.id + " + ForeignDatastreamIds.BASE + "), f.name, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS INTEGER), "
             + "CAST(NULL AS BIGINT), CAST(NULL AS VARCHAR(64)), f.description, f.unit, CAST(NULL AS GEOMETRY), fp.park_code, fp.gateway_id, f.remote_id, "
-            + "f.licence, f.disclosure, f.thing, (SELECT m.last_success_at FROM federation_mirrors m WHERE m.peer_id = f.peer_id) "
-            + "FROM foreign_datastreams f JOIN federation_peers fp ON fp.id = f.peer_id)";
+            + "f.licence, f.disclosure, f.thing, (SELECT m.last_success_at FROM federation_mirrors m WHERE m.peer_id = f.peer_id), f.unit, "
+            + "CAST(NULL AS VARCHAR(500)), CAST(NULL AS VARCHAR(200)) FROM foreign_datastreams f JOIN federation_peers fp ON fp.id = f.peer_id)";
 
     /**
      * Where a condition holds only for viewers to whom the sharing policy shows {@code foreign_observations} unmasked
      * (what partners share with us is shown as they shared it, or not at all): {@link QueryContext#rowConditions}.
      */
     static final String FOREIGN_SHOWN = "{foreignShown}";
+
+    /** The FeatureOfInterest (by SensorThings id) recorded for an Observation {o} of a generic Thing, if any: the select list and rest. */
+    private static final String FEATURE_OF_OBSERVATION = "f.feature_id + " + ThingIds.FEATURE_BASE + " FROM sta_observation_features f WHERE "
+            + "f.datastream_id = {o}.datastream_id AND f.phenomenon_time = {o}.phenomenon_time";
+
+    private static final String GEOJSON = "application/geo+json";
+    private static final String OM_MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
 
     /** The Thing (well or weather station id, as Things number them) a datastream belongs to. */
     private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ")";
@@ -99,26 +142,33 @@ final class Schema {
                 q("properties/screenBottomDepthM", "{a}.screen_bottom_depth_m", NUMBER),
                 // A generic Thing's own properties, merged into "properties"; only those the viewer's disclosure shows.
                 output("properties", "{a}.properties", JSON)),
-                Map.of("Locations", "{t}.id = {s}.id", "HistoricalLocations", "{t}.id = {s}.id",
-                        "Datastreams", "{t}.thing_id = {s}.id")));
-        add(new EntityTable(EntityType.LOCATION, PLACES, linked("'LOCATION'"), List.of(
+                Map.of("Locations", "({t}.id = {s}.id OR " + THING_AT_LOCATION.replace("{t}", "{s}").replace("{l}", "{t}") + ")",
+                        "HistoricalLocations", "{t}.thing_id = {s}.id", "Datastreams", "{t}.thing_id = {s}.id")));
+        add(new EntityTable(EntityType.LOCATION, LOCATIONS, linked("'LOCATION'"), List.of(
                 id(),
-                q("name", "{a}.code", STRING),
-                q("description", "{a}.name_zh", STRING),
+                q("name", "{a}.name", STRING),
+                q("description", "{a}.description", STRING),
+                q("encodingType", "COALESCE({a}.encoding_type, '" + GEOJSON + "')", STRING),
                 q("location", "{a}.location", GEOMETRY)),
-                Map.of("Things", "{t}.id = {s}.id", "HistoricalLocations", "{t}.id = {s}.id")));
+                Map.of("Things", "({t}.id = {s}.id OR " + THING_AT_LOCATION.replace("{l}", "{s}") + ")",
+                        "HistoricalLocations", "({t}.id = {s}.id OR " + HISTORICAL_AT_LOCATION.replace("{h}", "{t}").replace("{l}", "{s}") + ")")));
         // A HistoricalLocation records the Thing's Location: unlinking that takes it too.
-        add(new EntityTable(EntityType.HISTORICAL_LOCATION, PLACES, linked("'LOCATION', 'HISTORICAL_LOCATION'"), List.of(
+        add(new EntityTable(EntityType.HISTORICAL_LOCATION, HISTORICAL_LOCATIONS, linked("'LOCATION', 'HISTORICAL_LOCATION'"), List.of(
                 id(),
-                // Since the first reading of any of the Thing's datastreams, each found on its index.
-                q("time", "(SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {a}.id)", DATETIME)),
-                Map.of("Thing", "{t}.id = {s}.id", "Locations", "{t}.id = {s}.id")));
+                // A generic Thing's as recorded; a well's since the first reading of any of its datastreams, each found on its index.
+                q("time", "COALESCE({a}.at_time, (SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE "
+                        + THING_OF_DATASTREAM + " = {a}.id))", DATETIME)),
+                Map.of("Thing", "{t}.id = {s}.thing_id",
+                        "Locations", "({t}.id = {s}.id OR " + HISTORICAL_AT_LOCATION.replace("{h}", "{s}").replace("{l}", "{t}") + ")")));
         add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, "({a}.origin_gateway IS NULL OR " + FOREIGN_SHOWN + ")", List.of(
                 id(),
                 q("name", "{a}.code", STRING),
                 q("description", "{a}.parameter_name", STRING),
-                q("unitOfMeasurement/name", "{a}.unit", STRING),
+                q("unitOfMeasurement/name", "{a}.unit_name", STRING),
                 q("unitOfMeasurement/symbol", "{a}.unit", STRING),
+                // As a generic Thing's client gave it; otherwise the unit's QUDT IRI, written by the service.
+                output("unitOfMeasurement/definition", "{a}.unit_definition", STRING),
+                q("observationType", "COALESCE({a}.observation_type, '" + OM_MEASUREMENT + "')", STRING),
                 q("observedArea", "{a}.observed_area", GEOMETRY),
                 q("properties/parameter", "{a}.parameter_code", STRING),
                 q("properties/intervalMinutes", "{a}.interval_minutes", NUMBER),
@@ -134,25 +184,33 @@ final class Schema {
                 output("phenomenonTime/end", observedTime("{a}.id", " DESC"), DATETIME)),
                 Map.of("Thing", "{t}.id = {s}.thing_id", "Sensor", "{t}.id = {s}.sensor_id",
                         "ObservedProperty", "{t}.id = {s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
-        add(new EntityTable(EntityType.SENSOR, "sensors", null, List.of(
+        add(new EntityTable(EntityType.SENSOR, "(SELECT s.*, m.name, m.encoding_type, m.metadata FROM sensors s LEFT JOIN sta_sensors m "
+                + "ON m.sensor_id = s.id)", null, List.of(
                 id(),
-                q("name", "{a}.code", STRING),
+                q("name", "COALESCE({a}.name, {a}.code)", STRING),
                 q("description", "{a}.model", STRING),
+                // As the client gave them; a logger's sensor is described by its device record (the service links it).
+                q("encodingType", "COALESCE({a}.encoding_type, 'application/json')", STRING),
+                q("metadata", "{a}.metadata", STRING),
                 q("properties/mn", "{a}.mn", STRING),
                 q("properties/model", "{a}.model", STRING),
                 q("properties/serialNumber", "{a}.serial_number", STRING),
                 q("properties/calibrationIntervalDays", "{a}.calibration_interval_days", NUMBER),
                 q("properties/lastCalibratedOn", "{a}.last_calibrated_on", DATE)),
                 Map.of("Datastreams", "{t}.sensor_id = {s}.id")));
-        add(new EntityTable(EntityType.OBSERVED_PROPERTY, "parameters", "{a}." + Retirement.Entry.OBSERVED_PROPERTY.inService(), List.of(
+        add(new EntityTable(EntityType.OBSERVED_PROPERTY, "(SELECT p.*, o.definition, o.description FROM parameters p "
+                + "LEFT JOIN sta_observed_properties o ON o.parameter_id = p.id)", "{a}." + Retirement.Entry.OBSERVED_PROPERTY.inService(), List.of(
                 id(),
                 q("name", "{a}.name_en", STRING),
-                q("description", "{a}.name_zh", STRING),
+                q("description", "COALESCE({a}.description, {a}.name_zh)", STRING),
+                // As the client gave it; a catalogue parameter's is its CAS entry or catalogue page (the service writes it).
+                q("definition", "{a}.definition", STRING),
                 q("properties/code", "{a}.code", STRING),
                 q("properties/cas", "{a}.cas", STRING),
                 q("properties/hj212Code", "{a}.hj212_code", STRING),
                 q("properties/category", "{a}.category", STRING),
-                q("properties/unit", "{a}.unit", STRING)),
+                // A parameter defined through SensorThings may have none (its Datastreams carry their own).
+                q("properties/unit", "NULLIF({a}.unit, '')", STRING)),
                 Map.of("Datastreams", "{t}.parameter_id = {s}.id")));
         add(new EntityTable(EntityType.OBSERVATION, "readings", "{a}.current_version", List.of(
                 id(),
@@ -168,19 +226,28 @@ final class Schema {
                 q("parameters/receivedTime", "{a}.received_time", DATETIME),
                 q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
                 Map.of("Datastream", "{t}.id = {s}.datastream_id",
-                        "FeatureOfInterest", "{t}.id = (SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id)"),
+                        // The one given (a generic Thing's Observations), or the well or weather station observed.
+                        "FeatureOfInterest", "{t}.id = COALESCE((SELECT " + FEATURE_OF_OBSERVATION.replace("{o}", "{s}") + "), "
+                                + "(SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id))"),
                 // A federation agreement shares some datastreams: their Observations only (policies.federation.Agreements).
                 List.of(new Column("Datastream/id", "{a}.datastream_id", NUMBER, false))));
         // A Thing is a FeatureOfInterest while it has Observations: the standard makes one for the first Observation,
         // and deleting it deletes (here: retracts) its Observations, after which it is gone.
         // Two probes rather than THING_OF_DATASTREAM, so each finds the Thing's datastreams on an index.
-        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, PLACES, "(" + HAS_OBSERVATIONS.replace("{d}", "d.well_id = {a}.id") + " OR "
+        // A generic Thing's FeatureOfInterest stands until deleted, as the standard's do.
+        add(new EntityTable(EntityType.FEATURE_OF_INTEREST, FEATURES, "({a}.id > " + ThingIds.FEATURE_BASE + " OR "
+                + HAS_OBSERVATIONS.replace("{d}", "d.well_id = {a}.id") + " OR "
                 + HAS_OBSERVATIONS.replace("{d}", "d.weather_station_id = {a}.id - " + ThingIds.STATION_BASE) + ")", List.of(
                 id(),
-                q("name", "{a}.code", STRING),
-                q("description", "{a}.name_zh", STRING),
-                q("feature", "{a}.location", GEOMETRY)),
-                Map.of("Observations", "{t}.datastream_id IN (SELECT d.id FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {s}.id)")));
+                q("name", "{a}.name", STRING),
+                q("description", "{a}.description", STRING),
+                q("encodingType", "COALESCE({a}.encoding_type, '" + GEOJSON + "')", STRING),
+                q("feature", "{a}.feature", GEOMETRY)),
+                // One shape for both kinds (no OR around the datastream condition), so a well's Observations stay on their index.
+                Map.of("Observations", "{t}.datastream_id IN (SELECT d.id FROM datastreams d WHERE " + THING_OF_DATASTREAM + " = {s}.id "
+                        + "UNION ALL SELECT f.datastream_id FROM sta_observation_features f WHERE f.feature_id = {s}.id - " + ThingIds.FEATURE_BASE
+                        + ") AND ({s}.id < " + ThingIds.FEATURE_BASE + " OR EXISTS (SELECT 1 FROM sta_observation_features f WHERE f.feature_id = {s}.id - "
+                        + ThingIds.FEATURE_BASE + " AND f.datastream_id = {t}.datastream_id AND f.phenomenon_time = {t}.phenomenon_time))")));
     }
 
     private Schema() {}

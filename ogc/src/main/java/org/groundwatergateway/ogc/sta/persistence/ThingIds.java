@@ -1,5 +1,7 @@
 package org.groundwatergateway.ogc.sta.persistence;
 
+import org.groundwatergateway.ogc.sta.model.EntityType;
+
 /**
  * How Things (and their Locations, HistoricalLocations and FeaturesOfInterest) number wells, weather stations and
  * generic Things, which are rows of three tables: a well keeps its own id, a weather station is numbered from
@@ -14,6 +16,15 @@ public final class ThingIds {
 
     /** Above any weather station id; below 2^53 like the rest. */
     public static final long GENERIC_BASE = 2_000_000_000L;
+
+    /**
+     * Where the Locations, HistoricalLocations and FeaturesOfInterest of generic Things ({@code sta_locations},
+     * {@code sta_historical_locations}, {@code sta_features}) are numbered from: above every Thing id, so that a
+     * relation written as "the same id" (a well's Location has the well's id) never meets one of them.
+     */
+    public static final long LOCATION_BASE = 3_000_000_000L;
+    public static final long HISTORICAL_LOCATION_BASE = 4_000_000_000L;
+    public static final long FEATURE_BASE = 5_000_000_000L;
 
     private ThingIds() {}
 
@@ -44,6 +55,34 @@ public final class ThingIds {
     public static String table(long thingId) {
         if (isGeneric(thingId)) return "sta_things";
         return isWeatherStation(thingId) ? "weather_stations" : "wells";
+    }
+
+    /** Whether a Location, HistoricalLocation or FeatureOfInterest id names a generic Thing's (a row of a table of its own). */
+    public static boolean isOfGenericThing(EntityType type, long id) {
+        return switch (type) {
+            case LOCATION, HISTORICAL_LOCATION, FEATURE_OF_INTEREST -> id > genericBase(type);
+            default -> false;
+        };
+    }
+
+    /** The id SensorThings gives the row {@code rowId} of a generic Thing's Location, HistoricalLocation or FeatureOfInterest. */
+    public static long ofGenericThing(EntityType type, long rowId) {
+        return genericBase(type) + rowId;
+    }
+
+    /** The row id of a generic Thing's Location, HistoricalLocation or FeatureOfInterest in its own table. */
+    public static long genericRowId(EntityType type, long id) {
+        return id - genericBase(type);
+    }
+
+    private static long genericBase(EntityType type) {
+        return switch (type) {
+            case THING -> GENERIC_BASE;
+            case LOCATION -> LOCATION_BASE;
+            case HISTORICAL_LOCATION -> HISTORICAL_LOCATION_BASE;
+            case FEATURE_OF_INTEREST -> FEATURE_BASE;
+            default -> throw new IllegalArgumentException(type.name());
+        };
     }
 
     /** SQL for a weather station's Thing id from its row id column. */

@@ -34,9 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
 final class EntityJson {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final String GEOJSON = "application/geo+json";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    static final String OM_MEASUREMENT = "http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement";
 
     private final String base;
     private final Function<EntityType, Disclosure> disclosures;
@@ -111,14 +109,10 @@ final class EntityJson {
     private void computed(ObjectNode json, Entity entity, List<String> select) {
         Map<String, Object> v = entity.values();
         switch (entity.type()) {
-            case LOCATION, FEATURE_OF_INTEREST -> {
-                if (wanted(select, "encodingType")) json.put("encodingType", GEOJSON);
-            }
             case DATASTREAM -> {
-                if (wanted(select, "unitOfMeasurement")) {
+                if (wanted(select, "unitOfMeasurement") && v.get("unitOfMeasurement/definition") == null) {
                     json.withObjectProperty("unitOfMeasurement").put("definition", UnitDefinitions.of(v.get("unitOfMeasurement/symbol")));
                 }
-                if (wanted(select, "observationType")) json.put("observationType", OM_MEASUREMENT);
                 if (wanted(select, "phenomenonTime")) {
                     Object start = v.get("phenomenonTime/start");
                     Object end = v.get("phenomenonTime/end");
@@ -128,13 +122,12 @@ final class EntityJson {
                 if (wanted(select, "resultTime")) json.putNull("resultTime");
             }
             case SENSOR -> {
-                if (wanted(select, "encodingType")) json.put("encodingType", "application/json");
-                if (wanted(select, "metadata") && v.get("properties/mn") != null) {
+                if (wanted(select, "metadata") && v.get("metadata") == null && v.get("properties/mn") != null) {
                     json.put("metadata", base.replaceFirst("/sta/v1\\.1$", "") + "/api/v1/devices/" + v.get("properties/mn"));
                 }
             }
             case OBSERVED_PROPERTY -> {
-                if (wanted(select, "definition")) json.put("definition", definition(v));
+                if (wanted(select, "definition") && v.get("definition") == null) json.put("definition", definition(v));
             }
             case OBSERVATION -> {
                 if (wanted(select, "resultQuality") && v.get("parameters/qualityFlags") != null) {
@@ -171,6 +164,9 @@ final class EntityJson {
             json.put(name, time(t));
         } else if (value instanceof Long n) {
             json.put(name, n);
+        } else if (value instanceof Double d && type == EntityType.OBSERVATION && name.equals("result") && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            // A whole-number result reads back as it was sent (10, not 10.0): clients compare results as text too.
+            json.put(name, d.longValue());
         } else if (value instanceof Double d) {
             json.put(name, d);
         } else {

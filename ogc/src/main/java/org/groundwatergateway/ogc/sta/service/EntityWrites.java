@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -37,6 +38,7 @@ import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
 import org.groundwatergateway.ogc.sta.persistence.ForeignDatastreamIds;
 import org.groundwatergateway.ogc.sta.persistence.EntityUpdates;
+import org.groundwatergateway.ogc.sta.persistence.SensorThingsRows;
 import org.groundwatergateway.ogc.sta.persistence.ThingIds;
 import org.groundwatergateway.ogc.sta.query.QueryOptions;
 import org.groundwatergateway.ogc.sta.query.ResourcePath;
@@ -71,6 +73,7 @@ public final class EntityWrites {
     private final ParameterRepository parameters;
     private final ParkRepository parks;
     private final EntityUpdates updates;
+    private final SensorThingsRows rows;
     private final ReadingRepository readings;
     private final ReadingIntake intake;
     private final Clock clock;
@@ -88,6 +91,7 @@ public final class EntityWrites {
         this.parameters = new ParameterRepository(database);
         this.parks = new ParkRepository(database);
         this.updates = new EntityUpdates(database);
+        this.rows = new SensorThingsRows(database);
         this.readings = new ReadingRepository(database);
         this.intake = intake;
         this.clock = clock;
@@ -158,13 +162,38 @@ public final class EntityWrites {
             throw new StaQueryException("PATCH changes one entity addressed by its id, e.g. /Things(1)");
         }
         if (target.type() == EntityType.DATASTREAM) refuseMirrored(target.id());
+        ObjectNode body = body(request);
+        JsonNode locations = body.remove("Locations");
         Map<String, Object> values = new LinkedHashMap<>();
-        flatten("", body(request), values, target.type(), EntityUpdates.changeable(target.type(), target.id()));
-        updates.update(target.type(), target.id(), values);
+        flatten("", body, values, target.type(), updates.changeable(target.type(), target.id()));
+        if (target.type() == EntityType.THING && locations != null) {
+            // Linking Locations by id is how a Thing moves (§10.3.1); Locations given inline are refused like other related entities.
+            relocate(target.id(), locations);
+        } else if (locations != null) {
+            throw new StaQueryException("Locations of a " + target.type().entityName() + " cannot be changed");
+        }
+        if (!values.isEmpty() || locations == null) updates.update(target.type(), target.id(), values);
         if (describesDevices(target.type())) devicesChanged.run();
         events.publish(new EntityChanged(target.type(), target.id()));
         Entity entity = reader.entity(path, QueryOptions.NONE);
         return StaResponse.json(200, new EntityJson(request.base(), reader::disclosure).entity(entity, List.of(), List.of()));
+    }
+
+    /** Sets a generic Thing's Locations to those named by id (§10.3.1): the Thing moves, a HistoricalLocation records it. */
+    private void relocate(long thing, JsonNode locations) {
+        if (!ThingIds.isGeneric(thing)) throw new StaQueryException("Locations: a well or weather station moves by a Location posted for it");
+        if (!locations.isArray()) throw new StaQueryException("Locations must be an array");
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode location : locations) {
+            if (!location.has("@iot.id")) throw new StaQueryException("Locations: a PATCH links Locations by @iot.id; it creates none");
+            ids.add(related(location, EntityType.LOCATION, "Locations", null));
+        }
+        if (!thingInService(thing)) throw new StaNotFoundException("no Things(" + thing + ")");
+        rows.setLocations(thing, ids, clock.instant());
+    }
+
+    private boolean thingInService(long thing) {
+        return database.jdbc().sql("SELECT COUNT(*) FROM sta_things WHERE id = ?").param(ThingIds.rowId(thing)).query(Long.class).single() > 0;
     }
 
     StaResponse delete(StaRequest request) {
@@ -178,8 +207,16 @@ public final class EntityWrites {
             if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
             return StaResponse.noContent();
         }
+        if (ThingIds.isOfGenericThing(path.type(), id)) {
+            // A generic Thing's place: deleted, and a FeatureOfInterest's Observations retracted with it (raw values kept).
+            if (path.type() == EntityType.FEATURE_OF_INTEREST) {
+                for (long observation : rows.observationsOf(id)) readings.retract(observation, request.viewer().name(), clock.instant());
+            }
+            rows.delete(path.type(), id);
+            return StaResponse.noContent();
+        }
         if (path.type() == EntityType.FEATURE_OF_INTEREST) {
-            // A generic Thing observes nothing yet (and its row id would name a well's).
+            // A generic Thing's id names no FeatureOfInterest (its row id would name a well's).
             if (ThingIds.isGeneric(id)) throw new StaNotFoundException("no FeaturesOfInterest(" + id + ")");
             List<Long> datastreams = database.jdbc().sql("SELECT id FROM datastreams WHERE "
                             + (ThingIds.isWeatherStation(id) ? "weather_station_id" : "well_id") + " = ?")
@@ -224,9 +261,11 @@ public final class EntityWrites {
     private long create(EntityType type, JsonNode body, Created created) {
         if (!body.isObject()) throw new StaQueryException("a " + type.entityName() + " must be a JSON object");
         return switch (type) {
-            case OBSERVATION -> createObservation(body);
+            case OBSERVATION -> createObservation(body, created);
             case THING -> createThing(body, created);
-            case LOCATION -> moveThing(body, created);
+            case LOCATION -> createLocation(body, created);
+            case HISTORICAL_LOCATION -> createHistoricalLocation(body, created);
+            case FEATURE_OF_INTEREST -> createFeature(body, created);
             case SENSOR -> createSensor(body, created);
             case OBSERVED_PROPERTY -> createObservedProperty(body, created);
             case DATASTREAM -> createDatastream(body, created);
@@ -244,6 +283,9 @@ public final class EntityWrites {
                 case SENSOR -> monitoring.findSensor(id).isPresent();
                 case OBSERVED_PROPERTY -> database.jdbc().sql("SELECT COUNT(*) FROM parameters WHERE id = ? AND "
                         + Retirement.Entry.OBSERVED_PROPERTY.inService()).param(id).query(Long.class).single() > 0;
+                // Only a generic Thing's: a well's Location is its position, not one to link elsewhere.
+                case LOCATION -> rows.locationExists(id);
+                case FEATURE_OF_INTEREST -> rows.featureExists(id);
                 default -> database.jdbc().sql("SELECT COUNT(*) FROM " + ThingIds.table(id) + " WHERE id = ?")
                         .param(ThingIds.rowId(id)).query(Long.class).single() > 0;
             };
@@ -253,7 +295,7 @@ public final class EntityWrites {
         return create(type, node, created);
     }
 
-    private long createObservation(JsonNode body) {
+    private long createObservation(JsonNode body, Created created) {
         JsonNode datastreamRef = body.path("Datastream");
         if (!datastreamRef.has("@iot.id")) {
             throw new StaQueryException("an Observation names its Datastream by @iot.id (or is posted to /Datastreams(id)/Observations); "
@@ -269,6 +311,8 @@ public final class EntityWrites {
         Instant now = clock.instant();
         Instant time = body.hasNonNull("phenomenonTime") ? instant("phenomenonTime", body.get("phenomenonTime").asString()) : now;
         Instant resultTime = body.hasNonNull("resultTime") ? instant("resultTime", body.get("resultTime").asString()) : null;
+        Optional<Long> genericThing = monitoring.genericThingOf(datastream).map(ThingIds::ofGeneric);
+        Long feature = genericThing.isEmpty() ? null : featureOf(body, genericThing.get(), created);
         Reading reading = Reading.arrived(datastream, time, result.asDouble(), 0, "sta", now)
                 .asVersion(readings.versionOfNewObservation(datastream, time));
         ReadingIntake.Receipt receipt = intake.submitAndWait(List.of(reading), ReadingIntake.Mode.LIVE);
@@ -277,20 +321,36 @@ public final class EntityWrites {
                     + " already (a repeated value is stored once; a different one is a correction for review)");
         }
         readings.recordResultTime(datastream, time, reading.version(), resultTime);
+        if (feature != null) rows.recordFeature(datastream, time, feature);
         return receipt.stored().get(0).id();
+    }
+
+    /**
+     * The FeatureOfInterest of a generic Thing's Observation: the one given (by id or inline), or else the one made from
+     * the Thing's Location (§10.2.1.1); refused when there is neither. A well or weather station is its own.
+     */
+    private long featureOf(JsonNode observation, long thing, Created created) {
+        JsonNode given = observation.get("FeatureOfInterest");
+        if (given != null && !given.isNull()) return related(given, EntityType.FEATURE_OF_INTEREST, "FeatureOfInterest", created);
+        return rows.featureOfThing(thing).orElseThrow(() -> new StaQueryException("FeatureOfInterest is required: Things(" + thing
+                + ") has no Location for the Observation to be of"));
     }
 
     private long createThing(JsonNode body, Created created) {
         String code = text(body, "name");
         String nameZh = body.hasNonNull("description") ? body.get("description").asString() : code;
         JsonNode properties = body.path("properties");
-        if (!properties.has("park")) return createGenericThing(code, nameZh, body, created);
+        if (!properties.has("park")) {
+            long id = createGenericThing(code, nameZh, body, created);
+            createDatastreams(body, id, created);
+            return id;
+        }
         JsonNode locations = body.path("Locations");
         if (!locations.isArray() || locations.size() != 1 || !locations.get(0).has("location")) {
             throw new StaQueryException("a Thing is created with exactly one Location (Locations: [{\"location\": {GeoJSON point}}]): "
                     + "a well or weather station stands at one place");
         }
-        Point location = point(locations.get(0).get("location"));
+        Point location = point("Locations/location", locations.get(0).get("location"));
         Park park = parks.findByCode(text(properties, "park"))
                 .orElseThrow(() -> new StaQueryException("properties/park: no park with code " + properties.path("park").asString()));
         long id;
@@ -312,25 +372,31 @@ public final class EntityWrites {
             throw new StaQueryException(e.getMessage());
         }
         created.add(EntityType.THING, id);
-        for (JsonNode datastream : body.path("Datastreams")) {
-            ObjectNode linked = object(datastream, "Datastreams").deepCopy();
-            linked.set("Thing", EntityJson.JSON.createObjectNode().put("@iot.id", id));
-            create(EntityType.DATASTREAM, linked, created);
-        }
+        createDatastreams(body, id, created);
         return id;
     }
 
+    /** The Datastreams given inline with a Thing, created for it (deep insert). */
+    private void createDatastreams(JsonNode thingBody, long thing, Created created) {
+        for (JsonNode datastream : thingBody.path("Datastreams")) {
+            ObjectNode linked = object(datastream, "Datastreams").deepCopy();
+            linked.set("Thing", EntityJson.JSON.createObjectNode().put("@iot.id", thing));
+            create(EntityType.DATASTREAM, linked, created);
+        }
+    }
+
     /**
-     * A Thing of no park is no well or weather station: a generic Thing, kept with the properties its client gave. It
-     * has no place yet, so Locations and Datastreams given with it are refused rather than dropped.
+     * A Thing of no park is no well or weather station: a generic Thing, kept with the properties its client gave, at
+     * the Locations given with it (by id or inline), which a HistoricalLocation records.
      */
     private long createGenericThing(String name, String description, JsonNode body, Created created) {
-        if (!body.path("Locations").isEmpty() || !body.path("Datastreams").isEmpty()) {
-            throw new StaQueryException("a Thing without properties/park is no well or weather station; such a Thing cannot be given "
-                    + "Locations or Datastreams yet");
-        }
         long id = ThingIds.ofGeneric(monitoring.insertGenericThing(name, description, propertiesText(body.get("properties")), clock.instant()));
         created.add(EntityType.THING, id);
+        JsonNode locations = body.path("Locations");
+        if (!locations.isMissingNode() && !locations.isArray()) throw new StaQueryException("Locations must be an array");
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode location : locations) ids.add(related(location, EntityType.LOCATION, "Locations", created));
+        if (!ids.isEmpty()) rows.setLocations(id, ids, clock.instant());
         return id;
     }
 
@@ -346,21 +412,57 @@ public final class EntityWrites {
     }
 
     /**
-     * A Location posted for a Thing moves it: a well has one position, so the Location takes the Thing's id (and is
-     * linked to SensorThings again if it had been deleted there).
+     * A Location posted for a well or weather station moves it: a well has one position, so the Location takes the
+     * Thing's id (and is linked to SensorThings again if it had been deleted there). Any other Location is a generic
+     * Thing's, standing alone or linked to the generic Things given with it, whose Location it becomes (§10.2.1.3).
      */
-    private long moveThing(JsonNode body, Created created) {
+    private long createLocation(JsonNode body, Created created) {
         JsonNode things = body.path("Things");
-        if (!things.isArray() || things.size() != 1 || !things.get(0).has("@iot.id")) {
-            throw new StaQueryException("a Location is created for one existing Thing (Things: [{\"@iot.id\": 1}] or POST /Things(1)/Locations)");
+        if (!things.isMissingNode() && !things.isArray()) throw new StaQueryException("Things must be an array");
+        List<Long> thingIds = new ArrayList<>();
+        for (JsonNode thing : things) thingIds.add(related(thing, EntityType.THING, "Things", created));
+        Point location = point("location", body.path("location"));
+        if (thingIds.size() == 1 && !ThingIds.isGeneric(thingIds.get(0))) {
+            long thing = thingIds.get(0);
+            updates.relink(thing);
+            updates.update(EntityType.LOCATION, thing, Map.of("location", location));
+            created.changed.add(new Created.Row(EntityType.LOCATION, thing));
+            return thing;
         }
-        long thing = related(things.get(0), EntityType.THING, "Things", created);
-        if (ThingIds.isGeneric(thing)) throw new StaQueryException("Things(" + thing + ") is no well or weather station and cannot be given a Location yet");
-        Point location = point(body.path("location"));
-        updates.relink(thing);
-        updates.update(EntityType.LOCATION, thing, Map.of("location", location));
-        created.changed.add(new Created.Row(EntityType.LOCATION, thing));
-        return thing;
+        if (thingIds.stream().anyMatch(t -> !ThingIds.isGeneric(t))) {
+            throw new StaQueryException("Things: a well's or weather station's Location is its own position, posted for it alone");
+        }
+        long id = rows.insertLocation(described(body, location));
+        created.add(EntityType.LOCATION, id);
+        for (long thing : thingIds) rows.setLocations(thing, List.of(id), clock.instant());
+        return id;
+    }
+
+    /** A generic Thing's HistoricalLocation as its client records it: the Thing, when, and the Locations it was at. */
+    private long createHistoricalLocation(JsonNode body, Created created) {
+        long thing = related(body.get("Thing"), EntityType.THING, "Thing", created);
+        if (!ThingIds.isGeneric(thing)) throw new StaQueryException("Thing: a well's or weather station's HistoricalLocation is its position's");
+        if (!body.hasNonNull("time")) throw new StaQueryException("time is required");
+        Instant time = instant("time", body.get("time").asString());
+        List<Long> locations = new ArrayList<>();
+        for (JsonNode location : body.path("Locations")) locations.add(related(location, EntityType.LOCATION, "Locations", created));
+        long id = rows.insertHistoricalLocation(thing, time, locations);
+        created.add(EntityType.HISTORICAL_LOCATION, id);
+        return id;
+    }
+
+    /** A FeatureOfInterest standing alone, for generic Things' Observations to name. */
+    private long createFeature(JsonNode body, Created created) {
+        long id = rows.insertFeature(described(body, point("feature", body.path("feature"))));
+        created.add(EntityType.FEATURE_OF_INTEREST, id);
+        return id;
+    }
+
+    /** The name, description and encodingType every Location and FeatureOfInterest has (OGC 18-088 §8.2.2, §8.2.7). */
+    private static SensorThingsRows.Described described(JsonNode body, Point geometry) {
+        String name = text(body, "name", 200);
+        return new SensorThingsRows.Described(name, body.hasNonNull("description") ? text(body, "description", 2000) : name,
+                text(body, "encodingType", 100), geometry);
     }
 
     private long createSensor(JsonNode body, Created created) {
@@ -373,11 +475,18 @@ public final class EntityWrites {
                 throw new StaQueryException("properties/lastCalibratedOn: not a date like 2026-04-02");
             }
         }
+        String name = text(body, "name", 200);
+        String mn = properties.path("mn").asString(null);
+        // A logger's sensor is named by its unique code; one of no logger keeps its name beside a code made free from it.
+        String code = mn == null ? freeCode("sensor_register", name, 64) : name;
         try {
-            long id = monitoring.insert(new Sensor(null, text(body, "name"), properties.path("mn").asString(null),
+            long id = monitoring.insert(new Sensor(null, code, mn,
                     properties.hasNonNull("model") ? properties.get("model").asString() : body.path("description").asString(""),
                     properties.path("serialNumber").asString(""), properties.path("calibrationIntervalDays").asInt(365), calibrated)).id();
             created.add(EntityType.SENSOR, id);
+            String encodingType = optionalText(body, "encodingType", 100);
+            String metadata = optionalText(body, "metadata", 2000);
+            if (mn == null || encodingType != null || metadata != null) rows.describeSensor(id, mn == null ? name : null, encodingType, metadata);
             return id;
         } catch (DataIntegrityViolationException e) {
             throw new EntityUpdates.Refused("a Sensor named " + body.path("name").asString() + " exists already");
@@ -386,13 +495,19 @@ public final class EntityWrites {
 
     private long createObservedProperty(JsonNode body, Created created) {
         JsonNode properties = body.path("properties");
-        String name = text(body, "name");
-        String code = properties.hasNonNull("code") ? properties.get("code").asString() : name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        String name = text(body, "name", 200);
+        String code = properties.hasNonNull("code") ? properties.get("code").asString()
+                : freeCode("parameters", name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), 64);
+        String description = optionalText(body, "description", 2000);
+        String definition = optionalText(body, "definition", 500);
+        // Without a unit it is no groundwater parameter: one defined by SensorThings, whose Datastreams carry their units.
+        String unit = properties.hasNonNull("unit") ? text(properties, "unit", 32) : "";
+        String category = properties.path("category").asString(unit.isEmpty() ? "sensorthings" : "other");
         try {
             long id = parameters.insert(new Parameter(null, code, properties.path("hj212Code").asString(null), properties.path("cas").asString(null),
-                    body.path("description").asString(name), name, text(properties, "unit"), properties.path("category").asString("other"),
-                    null, null)).id();
+                    description != null && description.length() <= 200 ? description : name, name, unit, category, null, null)).id();
             created.add(EntityType.OBSERVED_PROPERTY, id);
+            if (description != null || definition != null) rows.describeObservedProperty(id, definition, description);
             return id;
         } catch (DataIntegrityViolationException e) {
             throw new EntityUpdates.Refused("an ObservedProperty with code " + code + " exists already");
@@ -400,11 +515,11 @@ public final class EntityWrites {
     }
 
     private long createDatastream(JsonNode body, Created created) {
-        String code = text(body, "name");
+        String code = text(body, "name", 100);
         long thing = related(body.get("Thing"), EntityType.THING, "Thing", created);
-        if (ThingIds.isGeneric(thing)) throw new StaQueryException("Thing: Things(" + thing + ") is no well or weather station and cannot have Datastreams yet");
         long sensor = related(body.get("Sensor"), EntityType.SENSOR, "Sensor", created);
         long parameterId = related(body.get("ObservedProperty"), EntityType.OBSERVED_PROPERTY, "ObservedProperty", created);
+        if (ThingIds.isGeneric(thing)) return createGenericDatastream(body, thing, sensor, parameterId, created);
         Parameter parameter = parameters.findById(parameterId).orElseThrow();
         String symbol = body.path("unitOfMeasurement").path("symbol").asString(null);
         if (symbol != null && !symbol.equals(parameter.unit())) {
@@ -421,25 +536,67 @@ public final class EntityWrites {
             throw new EntityUpdates.Refused("a Datastream named " + code + " exists already");
         }
         created.add(EntityType.DATASTREAM, id);
-        for (JsonNode observation : body.path("Observations")) {
-            ObjectNode linked = object(observation, "Observations").deepCopy();
-            linked.set("Datastream", EntityJson.JSON.createObjectNode().put("@iot.id", id));
-            createObservation(linked);
-        }
+        createObservations(body, id, created);
         return id;
     }
 
-    /** A PATCH body as SensorThings names: {"properties": {"status": "INACTIVE"}} is properties/status. */
+    /**
+     * A Datastream of a generic Thing, in the unit and of the observation type its client gives (the parameter
+     * catalogue's units are groundwater's); its name need not be unique, the register's code is made free from it.
+     */
+    private long createGenericDatastream(JsonNode body, long thing, long sensor, long parameterId, Created created) {
+        String name = text(body, "name", 200);
+        JsonNode unit = body.path("unitOfMeasurement");
+        if (!unit.isObject()) throw new StaQueryException("unitOfMeasurement is required (an object with name, symbol and definition)");
+        SensorThingsRows.DatastreamDescription description = new SensorThingsRows.DatastreamDescription(name,
+                body.hasNonNull("description") ? text(body, "description", 2000) : name, text(unit, "name", 200, "unitOfMeasurement/"),
+                text(unit, "symbol", 64, "unitOfMeasurement/"), optionalText(unit, "definition", 500), text(body, "observationType", 200));
+        long id = monitoring.insert(new Datastream(null, freeCode("datastream_register", name, 100), null, null, parameterId, sensor, null,
+                body.path("properties").path("intervalMinutes").asInt(60))).id();
+        created.add(EntityType.DATASTREAM, id);
+        rows.insertDatastream(id, thing, description);
+        createObservations(body, id, created);
+        return id;
+    }
+
+    /** The Observations given inline with a Datastream, created in it (deep insert). */
+    private void createObservations(JsonNode datastreamBody, long datastream, Created created) {
+        for (JsonNode observation : datastreamBody.path("Observations")) {
+            ObjectNode linked = object(observation, "Observations").deepCopy();
+            linked.set("Datastream", EntityJson.JSON.createObjectNode().put("@iot.id", datastream));
+            createObservation(linked, created);
+        }
+    }
+
+    /**
+     * A register's unique code for a name SensorThings does not require to be unique: the name itself while free, else
+     * the name with the lowest number that makes it free ({@code test datastream.-2}).
+     */
+    private String freeCode(String register, String name, int maxLength) {
+        String base = name.length() <= maxLength - 8 ? name : name.substring(0, maxLength - 8);
+        String code = name.length() <= maxLength ? name : base;
+        for (int n = 2; database.jdbc().sql("SELECT COUNT(*) FROM " + register + " WHERE code = ?").param(code).query(Long.class).single() > 0; n++) {
+            code = base + "-" + n;
+        }
+        return code;
+    }
+
+    /**
+     * A PATCH body as SensorThings names: {"properties": {"status": "INACTIVE"}} is properties/status, and
+     * {"unitOfMeasurement": {"symbol": "lm"}} unitOfMeasurement/symbol.
+     */
     private void flatten(String prefix, JsonNode node, Map<String, Object> into, EntityType type, Set<String> changeable) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String name = prefix + field.getKey();
             JsonNode value = field.getValue();
-            if (name.equals("location")) {
-                into.put(name, point(value));
+            if ((name.equals("location") || name.equals("feature")) && changeable.contains(name)) {
+                into.put(name, point(name, value));
+            } else if (name.equals("time") && changeable.contains(name)) {
+                into.put(name, instant(name, value.asString()));
             } else if (name.equals("properties") && changeable.contains(name)) {
                 // A generic Thing's properties are its client's JSON object, replaced as a whole.
                 into.put(name, propertiesText(value));
-            } else if (value.isObject() && prefix.isEmpty() && name.equals("properties")) {
+            } else if (value.isObject() && prefix.isEmpty() && (name.equals("properties") || name.equals("unitOfMeasurement"))) {
                 flatten(name + "/", value, into, type, changeable);
             } else if (!changeable.contains(name)) {
                 throw new StaQueryException(name + " of a " + type.entityName() + " cannot be changed; changeable: " + changeable);
@@ -467,11 +624,11 @@ public final class EntityWrites {
         return (ObjectNode) node;
     }
 
-    private static Point point(JsonNode geoJson) {
+    private static Point point(String field, JsonNode geoJson) {
         JsonNode coordinates = geoJson.path("coordinates");
         if (!"Point".equals(geoJson.path("type").asString(null)) || coordinates.size() < 2
                 || !coordinates.get(0).isNumber() || !coordinates.get(1).isNumber()) {
-            throw new StaQueryException("location must be a GeoJSON Point, e.g. {\"type\": \"Point\", \"coordinates\": [121.01, 32.55]}");
+            throw new StaQueryException(field + " must be a GeoJSON Point, e.g. {\"type\": \"Point\", \"coordinates\": [121.01, 32.55]}");
         }
         Geometry point = Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(coordinates.get(0).asDouble(), coordinates.get(1).asDouble()));
         return (Point) point;
@@ -489,6 +646,30 @@ public final class EntityWrites {
         JsonNode value = node.path(field);
         if (!value.isString() || value.asString().isBlank()) throw new StaQueryException(field + " is required (a string)");
         return value.asString();
+    }
+
+    private static String text(JsonNode node, String field, int maxLength) {
+        return text(node, field, maxLength, "");
+    }
+
+    /** A required string of at most {@code maxLength} characters, named in a refusal as {@code prefix + field}. */
+    private static String text(JsonNode node, String field, int maxLength, String prefix) {
+        JsonNode value = node.path(field);
+        if (!value.isString() || value.asString().isBlank()) throw new StaQueryException(prefix + field + " is required (a string)");
+        return bounded(prefix + field, value.asString(), maxLength);
+    }
+
+    /** A string that may be absent (null), of at most {@code maxLength} characters. */
+    private static String optionalText(JsonNode node, String field, int maxLength) {
+        JsonNode value = node.path(field);
+        if (value.isMissingNode() || value.isNull()) return null;
+        if (!value.isString()) throw new StaQueryException(field + " must be a string");
+        return bounded(field, value.asString(), maxLength);
+    }
+
+    private static String bounded(String field, String text, int maxLength) {
+        if (text.length() > maxLength) throw new StaQueryException(field + ": at most " + maxLength + " characters are kept");
+        return text;
     }
 
     private static double number(JsonNode node, String field) {

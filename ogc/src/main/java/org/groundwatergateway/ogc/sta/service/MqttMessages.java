@@ -152,10 +152,15 @@ public final class MqttMessages {
         if (cached != null) return cached;
         Optional<Datastream> datastream = monitoring.findDatastream(datastreamId);
         if (datastream.isEmpty()) return null;
-        Datastream d = datastream.get();
-        long thing = d.wellId() != null ? d.wellId() : ThingIds.ofWeatherStation(d.weatherStationId());
+        long thing = thingOf(datastream.get());
         thingOfDatastream.put(datastreamId, thing);
         return thing;
+    }
+
+    private long thingOf(Datastream d) {
+        if (d.wellId() != null) return d.wellId();
+        if (d.weatherStationId() != null) return ThingIds.ofWeatherStation(d.weatherStationId());
+        return ThingIds.ofGeneric(monitoring.genericThingOf(d.id()).orElseThrow());
     }
 
     /** The messages announcing a created or changed entity, read as the anonymous viewer sees it. */
@@ -189,7 +194,7 @@ public final class MqttMessages {
     private Long ownerId(EntityType type, long id, NavigationProperty owner) {
         if (type != EntityType.DATASTREAM) return null;
         return monitoring.findDatastream(id).map(d -> switch (owner.name()) {
-            case "Thing" -> d.wellId() != null ? d.wellId() : ThingIds.ofWeatherStation(d.weatherStationId());
+            case "Thing" -> thingOf(d);
             case "Sensor" -> d.sensorId();
             default -> d.parameterId();
         }).orElse(null);

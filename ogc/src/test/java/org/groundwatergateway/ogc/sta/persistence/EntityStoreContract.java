@@ -199,6 +199,63 @@ abstract class EntityStoreContract {
         assertThat(page("/Things", "$count=true&$top=0").count()).isEqualTo(41);
     }
 
+    /**
+     * A generic Thing's Locations, HistoricalLocations and FeaturesOfInterest are further arms of their entity sets:
+     * related to it and each other through SensorThings' own link tables, numbered apart, and under each set's disclosure.
+     */
+    @Test
+    void aGenericThingsPlacesAreReadThroughTheirEntitySetsAndTheirDisclosures() {
+        int locations = page("/Locations", "$count=true&$top=0").count().intValue();
+        int features = page("/FeaturesOfInterest", "$count=true&$top=0").count().intValue();
+        long row = new MonitoringRepository(database).insertGenericThing("thing 2", "a client's thing", null, NOW);
+        long thing = ThingIds.ofGeneric(row);
+        SensorThingsRows rows = new SensorThingsRows(database);
+        org.locationtech.jts.geom.Point roof = org.groundwatergateway.core.geo.Cgcs2000.GEOMETRY_FACTORY.createPoint(
+                new org.locationtech.jts.geom.Coordinate(-117.05, 51.05));
+        long location = rows.insertLocation(new SensorThingsRows.Described("West Roof", "West Roof", "application/vnd.geo+json", roof));
+        long feature = rows.insertFeature(new SensorThingsRows.Described("A weather station.", "A weather station.", "application/vnd.geo+json", roof));
+        try {
+            rows.setLocations(thing, List.of(location), NOW);
+            assertThat(location).isGreaterThan(ThingIds.LOCATION_BASE);
+            assertThat(page("/Things(" + thing + ")/Locations", null).entities()).extracting(Entity::id).containsExactly(location);
+            assertThat(page("/Locations(" + location + ")/Things", null).entities()).extracting(Entity::id).containsExactly(thing);
+            Entity history = page("/Things(" + thing + ")/HistoricalLocations", null).entities().get(0);
+            assertThat(history.id()).isGreaterThan(ThingIds.HISTORICAL_LOCATION_BASE);
+            assertThat(history.values()).containsEntry("time", NOW);
+            assertThat(page("/HistoricalLocations(" + history.id() + ")/Locations", null).entities()).extracting(Entity::id).containsExactly(location);
+            assertThat(page("/Locations(" + location + ")/HistoricalLocations", null).entities()).extracting(Entity::id).containsExactly(history.id());
+            Entity west = page("/Locations(" + location + ")", null).entities().get(0);
+            assertThat(west.values()).containsEntry("name", "West Roof").containsEntry("encodingType", "application/vnd.geo+json");
+            // A well's Location is still its well's alone, and the wells' Locations answer as before.
+            long well = page("/Things", "$filter=name%20eq%20'GW-U07'").entities().get(0).id();
+            assertThat(page("/Things(" + well + ")/Locations", null).entities()).extracting(Entity::id).containsExactly(well);
+            assertThat(page("/Locations", "$count=true&$top=0").count()).isEqualTo(locations + 1);
+            assertThat(page("/Locations", "$orderby=encodingType%20desc&$top=1").entities()).extracting(Entity::id).containsExactly(location);
+            // A FeatureOfInterest of its own stands while unobserved, and has no Observations yet.
+            assertThat(page("/FeaturesOfInterest", "$count=true&$top=0").count()).isEqualTo(features + 1);
+            assertThat(page("/FeaturesOfInterest(" + feature + ")/Observations", "$count=true").count()).isZero();
+
+            // Each set's disclosure: rows restricted by name leave it out, as they leave out wells' places.
+            Disclosure named = Disclosure.builder().restrictTo("name", Set.of("GW-U07")).build();
+            assertThat(page("/Locations", "$count=true", type -> type == EntityType.LOCATION ? named : Disclosure.full()).count()).isEqualTo(1);
+            assertThat(page("/Things(" + thing + ")/Locations", "$count=true", type -> type == EntityType.LOCATION ? named : Disclosure.full())
+                    .count()).isZero();
+            assertThat(page("/FeaturesOfInterest", "$count=true", type -> type == EntityType.FEATURE_OF_INTEREST ? named : Disclosure.full())
+                    .entities()).extracting(Entity::id).doesNotContain(feature);
+
+            new EntityUpdates(database).update(EntityType.LOCATION, location, Map.of("name", "East Roof"));
+            assertThat(page("/Locations(" + location + ")", null).entities().get(0).values()).containsEntry("name", "East Roof");
+            // Deleting the Location takes the HistoricalLocation recording it.
+            rows.delete(EntityType.LOCATION, location);
+            assertThat(page("/Things(" + thing + ")/HistoricalLocations", "$count=true").count()).isZero();
+            assertThatThrownBy(() -> rows.delete(EntityType.LOCATION, location)).isInstanceOf(StaNotFoundException.class);
+        } finally {
+            rows.delete(EntityType.FEATURE_OF_INTEREST, feature);
+            new Retirement(database).retire(Retirement.Entry.GENERIC_THING, row, "test", NOW);
+        }
+        assertThat(page("/Locations", "$count=true&$top=0").count()).isEqualTo(locations);
+    }
+
     @Test
     void aWellsLocationDeletedThroughSensorThingsIsUnlinkedThereAloneUntilPostedAgain() {
         long well = page("/Things", "$filter=name%20eq%20'GW-U07'").entities().get(0).id();
