@@ -12,7 +12,15 @@ export function jointWarningPanel() {
   const panel = el('section', { class: 'joint-warnings', id: 'joint-warnings', hidden: '' });
 
   async function refresh() {
-    const open = (await api('/api/v1/joint-warnings')).filter((w) => w.state !== 'CLOSED');
+    let all;
+    try {
+      all = await api('/api/v1/joint-warnings');
+    } catch {
+      // Not shown to this reader (a policy that masks alerts) or not answered now: the alert list goes on without it.
+      panel.hidden = true;
+      return;
+    }
+    const open = all.filter((w) => w.state !== 'CLOSED');
     panel.replaceChildren(el('h2', {}, t('joint.title')), el('ul', {}, ...open.map(item)));
     panel.hidden = open.length === 0;
   }

@@ -24,11 +24,16 @@ final class Command {
      * program fails the test instead.
      */
     static void requireInstalled(String program) {
-        boolean present = Files.isExecutable(Path.of(program)) || Files.isExecutable(Path.of("/usr/bin", program));
+        boolean present = installed(program);
         if (System.getenv("CI") != null) {
             assertThat(present).as(program + " is installed by .ci/run").isTrue();
         }
         Assumptions.assumeTrue(present, program + " is not installed (apt-get install gdal-bin python3-owslib)");
+    }
+
+    /** Whether the program is there (a path, or a name in /usr/bin). */
+    static boolean installed(String program) {
+        return Files.isExecutable(Path.of(program)) || Files.isExecutable(Path.of("/usr/bin", program));
     }
 
     static Result run(List<String> command, Duration timeout) {

@@ -220,6 +220,12 @@ class TimeAggregationTest extends RunningGateway {
         assertThat(byDays.get("buckets").size()).as("the demo's hours").isGreaterThan(24);
         assertThat(byDays.get("buckets")).isEqualTo(byWindow.get("buckets"));
 
+        // The public, shown daily means, learns the latest reading's day from the window, not its time.
+        JsonNode publicDays = ok(http.anonymous().get(aggregates + "days=2"));
+        Instant nextDay = end.minusMillis(1).atOffset(CST).toLocalDate().plusDays(1).atStartOfDay().toInstant(CST);
+        assertThat(Instant.parse(publicDays.get("to").asString())).as("the start of the day after the latest reading (CST)").isEqualTo(nextDay);
+        assertThat(Instant.parse(publicDays.get("from").asString())).isEqualTo(nextDay.minus(Duration.ofDays(2)));
+
         assertThat(problem(http.getAs(aggregates + "days=2&from=" + end.minus(Duration.ofDays(2)), "regulator", "demo-regulator"), 400)).contains("days");
         assertThat(problem(http.getAs(aggregates + "days=0", "regulator", "demo-regulator"), 400)).contains("days");
     }

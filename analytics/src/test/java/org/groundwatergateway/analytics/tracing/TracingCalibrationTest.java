@@ -164,7 +164,7 @@ class TracingCalibrationTest {
         // and bulk ESS ≥ 100 in 18 (the adaptive Metropolis before: none); asserted at the measured level. (20 before the
         // second release of double 25 and the new one beside the known plume in 31 were found: harder models to sample.)
         List<Outcome> sampled = outcomes.stream().collect(java.util.stream.Collectors.toMap(Outcome::number, o -> o, (a, b) -> a))
-                .values().stream().filter(o -> Double.isFinite(o.rHat())).toList();
+                .values().stream().filter(o -> !Double.isNaN(o.rHat())).toList(); // NaN: no source sampled; +∞ (stuck) counts as not converged
         assertThat(sampled).hasSize(34);
         assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(28);
         assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(18);

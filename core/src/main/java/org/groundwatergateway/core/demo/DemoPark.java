@@ -70,11 +70,6 @@ public final class DemoPark {
         return String.format("320623%s%06d", secondLogger ? "94" : "24", well);
     }
 
-    /** Codes of the demo wells, in the order their loggers are numbered. */
-    public static List<String> wellCodes() {
-        return wells().stream().map(WellPlan::code).toList();
-    }
-
     /** The parameter a well measures with two sensors, or null. */
     public static String dualSensorParameter(String wellCode) {
         return DUAL_SENSORS.get(wellCode);

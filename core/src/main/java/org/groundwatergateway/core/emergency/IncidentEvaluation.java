@@ -31,7 +31,7 @@ public final class IncidentEvaluation {
     private final double keyWellRadiusM;
 
     public IncidentEvaluation(IncidentRepository incidents, ParameterRepository parameters, IncidentAnalysis analysis, double keyWellRadiusM) {
-        if (!(keyWellRadiusM > 0)) throw new IllegalArgumentException("key well radius must be positive");
+        if (!(keyWellRadiusM >= 0)) throw new IllegalArgumentException("key well radius must not be negative");
         this.incidents = incidents;
         this.parameters = parameters;
         this.analysis = analysis;

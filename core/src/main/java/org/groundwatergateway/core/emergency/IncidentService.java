@@ -256,6 +256,7 @@ public final class IncidentService {
                 continue;
             }
             Dispatch sent = incidents.insert(routed.dispatch());
+            resources.hold(sent, incident);
             note(incident.id(), at, String.format(Locale.ROOT, "调派 %s（%s）自 %s，路程 %.0f m，预计 %.0f 分钟到达", sent.resource().nameZh(),
                     sent.resource().code(), sent.depot().nameZh(), sent.lengthM(), sent.etaMinutes()));
         }

@@ -38,8 +38,8 @@ public final class ResourceDispatch {
     }
 
     /**
-     * Routes one resource per entry of the plan, in the plan's order, each nearest by road to the incident; a real
-     * incident's resources are held (DISPATCHED) at once. The dispatches are not stored: they have no id yet.
+     * Routes one resource per entry of the plan, in the plan's order, each nearest by road to the incident. Nothing is
+     * stored or held: the caller stores each dispatch and then {@link #hold}s its resource.
      */
     public List<Routed> route(Site site, Incident incident, DisposalPlan plan, Instant at) {
         LocalGrid grid = site.grid();
@@ -72,13 +72,15 @@ public final class ResourceDispatch {
                             route.minutesAt(travelSpeedKmh), Dispatch.Status.DISPATCHED, at, null);
                 }
             }
-            if (best != null) {
-                taken.add(best.resource().id());
-                if (incident.drill() == null) emergency.updateStatus(best.resource().id(), EmergencyResource.Status.DISPATCHED);
-            }
+            if (best != null) taken.add(best.resource().id());
             routed.add(new Routed(wanted, best));
         }
         return routed;
+    }
+
+    /** A real incident's resource is out (DISPATCHED) once its dispatch is stored; a drill's stays available. */
+    public void hold(Dispatch dispatch, Incident incident) {
+        if (incident.drill() == null) emergency.updateStatus(dispatch.resource().id(), EmergencyResource.Status.DISPATCHED);
     }
 
     /** A resource back from a real incident is available again; a drill's never stopped being. */

@@ -295,7 +295,7 @@ public class SiteAnalysisController {
                 inversion.backTrack() == null ? null : GeoJson.geometry(result.flow().toLonLat(inversion.backTrack())), inversion.reachedCandidates());
     }
 
-    /** Null for a sampler statistic that is not a number: NaN where the model was not sampled, +∞ where chains stayed apart. */
+    /** Null for a sampler statistic that is not a number: NaN where the model was not sampled, +∞ where chains stayed apart or one never moved. */
     private static Double finiteOrNull(double value) {
         return Double.isFinite(value) ? value : null;
     }

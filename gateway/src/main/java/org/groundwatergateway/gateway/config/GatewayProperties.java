@@ -21,6 +21,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("gw")
 public record GatewayProperties(Path dataDir, Boolean demo, int demoDays, String demoPark, int maxPageSize, Duration queryTimeout) {
 
+    public GatewayProperties {
+        // Unset where application.properties is replaced (spring.config.location): the demo park.
+        if (demoPark == null || demoPark.isBlank()) demoPark = org.groundwatergateway.core.demo.DemoPark.PARK_CODE;
+    }
+
     /** The answer's text to a request whose read {@code gw.query-timeout} cut short. */
     public static final String QUERY_TIMED_OUT = "The database took longer than gw.query-timeout allows for this request; "
             + "ask for less: a narrower filter, box or time range, or a smaller page";

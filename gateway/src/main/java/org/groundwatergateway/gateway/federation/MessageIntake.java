@@ -117,7 +117,8 @@ public final class MessageIntake {
             if (!o.path("id").canConvertToLong()) throw new MessageRefusal(Reason.MALFORMED, "body." + at + ".id", at + ".id: a whole number");
             JsonNode result = o.path("result");
             if (!(result.isNumber() || result.isNull())) {
-                throw new MessageRefusal(Reason.MALFORMED, "body." + at + ".result", at + ".result: a number or null, not " + result);
+                throw new MessageRefusal(Reason.MALFORMED, "body." + at + ".result", at + ".result: a number or null, not a "
+                        + result.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
             }
             observations.add(new ForeignObservation(o.path("id").asLong(), instant(o.path("phenomenonTime"), at), result.isNumber() ? result.asDouble() : null));
         }

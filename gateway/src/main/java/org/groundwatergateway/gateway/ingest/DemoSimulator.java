@@ -22,7 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode, the demo park's data loggers (44 of the demo park's own, one a well of another) report live over the platform's own HJ 212 port, every
+ * In demo mode, the demo park's data loggers (the demo park's 44, or a generated park's one per well) report live over the platform's own HJ 212 port, every
  * {@code gw.simulator.interval}, so the portal and the OGC services show data arriving.
  */
 @Component

@@ -218,14 +218,17 @@ public class DatastreamController {
         }
 
         /**
-         * The {@code days} up to the latest reading the caller may see, ending a millisecond after it (to now where there
-         * is none): so that a chart of the latest year needs no round trip to find the latest reading first.
+         * The {@code days} up to the latest reading the caller may see, ending just after it (to now where there is none):
+         * so that a chart of the latest year needs no round trip to find the latest reading first.
          */
         ShownWindow(long id, int days) {
             this.id = id;
             this.shown = disclosed.requireSeries(Viewers.current(), READINGS);
             this.parameter = parameters.findById(datastream(id).parameterId()).orElseThrow();
-            Instant end = readings.latestTimeBefore(id, disclosed.readableBefore(shown, END)).map(t -> t.plusMillis(1)).orElseGet(clock::instant);
+            // Where the policy shows means over a step, the window ends at a step's boundary: the answer's `to` must not
+            // tell the latest reading's time more finely than its means do.
+            Instant end = readings.latestTimeBefore(id, disclosed.readableBefore(shown, END)).map(t -> disclosed.windowEndAfter(shown, t))
+                    .orElseGet(clock::instant);
             this.start = end.minus(Duration.ofDays(days));
             this.until = disclosed.readableBefore(shown, end);
         }

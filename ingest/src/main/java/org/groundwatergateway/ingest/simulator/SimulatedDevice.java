@@ -26,7 +26,7 @@ public record SimulatedDevice(String mn, String password, List<Channel> channels
         return of(codes, DemoParkDescription.DEMO);
     }
 
-    /** A demo park's loggers (the demo park's 44, or another's one a well), sending what the demo region's physics says there. */
+    /** A demo park's loggers (the demo park's 44, or a generated park's one per well), sending what the demo region's physics says there. */
     public static List<SimulatedDevice> of(PollutantCodes codes, DemoParkDescription park) {
         List<SimulatedDevice> devices = new ArrayList<>();
         List<String> wellParameters = List.of("water-level", "water-temperature", "ph", "conductivity");

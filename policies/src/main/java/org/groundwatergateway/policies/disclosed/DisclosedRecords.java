@@ -147,6 +147,16 @@ public final class DisclosedRecords {
     private static final int MEANS_BATCH = 2_000;
 
     /**
+     * The end (exclusive) of a window that holds the reading at {@code latest} and tells no more of its time than the
+     * disclosure shows: a millisecond after it, or where the disclosure shows means over a step, the next step's start.
+     */
+    public Instant windowEndAfter(Disclosure disclosure, Instant latest) {
+        Disclosure.TimeAggregation step = disclosure.timeAggregation();
+        if (step == Disclosure.TimeAggregation.NONE) return latest.plusMillis(1);
+        return TimeMeans.nextStep(step, TimeMeans.stepStart(step, latest));
+    }
+
+    /**
      * One page of a series between {@code start} (inclusive) and {@code until} (exclusive, already cut at the delay) as
      * shown: its readings one by one, or, where the disclosure aggregates in time, the means of its whole steps (a step
      * still open at {@code until} is left out, as is one without valid readings: {@link org.groundwatergateway.core.reading.QualityFlag#NOT_VALID_FOR_MEANS}). A mean is
