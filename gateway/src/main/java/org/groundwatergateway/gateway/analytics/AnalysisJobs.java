@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs long analyses on a small pool of their own, so that a Monte Carlo run never takes the threads that
- * serve maps and ingest, and keeps finished runs for a while for clients to collect.
+ * serve maps and ingest, and keeps finished runs for a while for clients to collect. Analyses the platform starts by
+ * itself (an incident's forecast and tracing) run on a pool of one beside it, so that a person's own analysis is never
+ * queued behind minutes of them.
  */
 @Component
 public class AnalysisJobs implements DisposableBean {
@@ -37,6 +39,7 @@ public class AnalysisJobs implements DisposableBean {
 
     private final Map<UUID, AnalysisJob> jobs = new ConcurrentHashMap<>();
     private final ExecutorService pool;
+    private final ExecutorService automatic;
     private final Duration retention;
     private final Clock clock;
     private final MeterRegistry registry;
@@ -45,21 +48,36 @@ public class AnalysisJobs implements DisposableBean {
         this.registry = registry;
         Gauge.builder("gw.analysis.jobs.active", jobs, all -> all.values().stream().filter(j -> !j.isFinished()).count())
                 .description("Analysis jobs queued or running").register(registry);
-        AtomicInteger threads = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(properties.concurrentRuns(), task -> {
-            Thread thread = new Thread(task, "analysis-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.pool = Executors.newFixedThreadPool(properties.concurrentRuns(), daemons("analysis-"));
+        this.automatic = Executors.newSingleThreadExecutor(daemons("automatic-analysis-"));
         this.retention = properties.resultRetention();
         this.clock = clock;
     }
 
+    private static java.util.concurrent.ThreadFactory daemons(String prefix) {
+        AtomicInteger threads = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, prefix + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** A person's analysis: on the pool of {@code gw.analytics.concurrent-runs}. */
     public AnalysisJob submit(String kind, Analysis work) {
+        return submit(pool, kind, work);
+    }
+
+    /** An analysis the platform starts by itself (an incident's): one at a time, beside people's. */
+    public AnalysisJob submitAutomatic(String kind, Analysis work) {
+        return submit(automatic, kind, work);
+    }
+
+    private AnalysisJob submit(ExecutorService on, String kind, Analysis work) {
         forgetExpired();
         AnalysisJob job = new AnalysisJob(kind, clock);
         jobs.put(job.id(), job);
-        pool.execute(() -> {
+        on.execute(() -> {
             job.run(work);
             AnalysisJob.Status end = job.status(Locale.ENGLISH);
             // gw_analysis_job_seconds{kind, state}: how long each kind of analysis takes, and how often it fails.
@@ -84,5 +102,6 @@ public class AnalysisJobs implements DisposableBean {
     public void destroy() {
         jobs.values().forEach(AnalysisJob::cancel);
         pool.shutdownNow();
+        automatic.shutdownNow();
     }
 }

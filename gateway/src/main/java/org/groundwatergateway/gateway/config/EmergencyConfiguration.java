@@ -22,9 +22,10 @@ public class EmergencyConfiguration {
     @Bean
     IncidentService incidentService(Database database, EventBus events, AnalysisJobs jobs, Clock clock, EmergencyProperties properties) {
         var analysis = new IncidentAnalysis(database, IncidentAnalysis.Settings.DEFAULTS.withRealizations(properties.realizations()));
-        // The forecast and tracing run as an analysis job, so their progress shows under /api/v1/analytics/jobs.
+        // The forecast and tracing run as an analysis job, so their progress shows under /api/v1/analytics/jobs; beside
+        // people's own analyses, not ahead of them.
         IncidentService service = new IncidentService(database, DisposalPlans.load(), analysis,
-                (kind, work) -> jobs.submit(kind, progress -> {
+                (kind, work) -> jobs.submitAutomatic(kind, progress -> {
                     work.accept(progress);
                     return null;
                 }), clock,

@@ -97,6 +97,31 @@ class AnalysisJobsTest {
         assertThat(ran).isEmpty();
     }
 
+    /**
+     * An incident's analysis, which the platform starts by itself, runs beside people's: a person's analysis with the
+     * one run at a time its pool allows (concurrent-runs 1 here) is not queued behind it.
+     */
+    @Test
+    void anAutomaticRunDoesNotQueueAPersonsRun() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AnalysisJob automatic = jobs.submitAutomatic("incident 1", progress -> {
+            await(release);
+            return "forecast";
+        });
+        AnalysisJob persons = jobs.submit("transport", progress -> "plume");
+        try {
+            assertThat(java.util.concurrent.CompletableFuture.supplyAsync(persons::await).get(5, TimeUnit.SECONDS))
+                    .as("a person's run while an incident's is busy").isEqualTo("plume");
+            assertThat(automatic.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.RUNNING);
+            // Automatic runs take turns among themselves.
+            AnalysisJob second = jobs.submitAutomatic("incident 2", progress -> "second forecast");
+            assertThat(second.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.QUEUED);
+        } finally {
+            release.countDown();
+        }
+        assertThat(automatic.await()).isEqualTo("forecast");
+    }
+
     @Test
     void aFailureIsRethrownWithItsMessage() {
         AnalysisJob job = jobs.submit("bad", progress -> {
