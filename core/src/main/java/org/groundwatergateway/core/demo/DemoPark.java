@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Map;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
+import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.geo.LocalGrid;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.PotentialSource;
 import org.groundwatergateway.core.park.UnifiedSocialCreditCode;
 import org.groundwatergateway.core.time.ChinaStandardTime;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * The layout and hydrogeology of the demo park: a fictional coastal chemical park in Rudong County,
@@ -61,6 +64,13 @@ public final class DemoPark {
     static final String WEATHER_MN = "32062322000001";
 
     private DemoPark() {}
+
+    /** A rectangle on the demo region's grid (metres east and north), as a CGCS2000 longitude/latitude polygon. */
+    static Polygon rectangle(double west, double south, double east, double north) {
+        Coordinate[] ring = {GRID.toLonLat(west, south), GRID.toLonLat(east, south), GRID.toLonLat(east, north),
+                GRID.toLonLat(west, north), GRID.toLonLat(west, south)};
+        return Cgcs2000.GEOMETRY_FACTORY.createPolygon(ring);
+    }
 
     /**
      * HJ 212 device number of the n-th well's data logger: county 320623, system code 24 (groundwater quality),

@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.monitoring.Well;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 
 /**
@@ -63,9 +61,7 @@ public record DemoParkDescription(String code, String nameZh, String nameEn, Str
 
     /** Its boundary: its extent on the demo region's grid, in CGCS2000 longitude and latitude. */
     public Polygon boundary() {
-        Coordinate[] ring = {DemoPark.GRID.toLonLat(west, south), DemoPark.GRID.toLonLat(east, south), DemoPark.GRID.toLonLat(east, north),
-                DemoPark.GRID.toLonLat(west, north), DemoPark.GRID.toLonLat(west, south)};
-        return Cgcs2000.GEOMETRY_FACTORY.createPolygon(ring);
+        return DemoPark.rectangle(west, south, east, north);
     }
 
     /** Codes of its wells, in the order their loggers are numbered. */

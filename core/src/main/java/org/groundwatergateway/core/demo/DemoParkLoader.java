@@ -3,6 +3,7 @@ package org.groundwatergateway.core.demo;
 import static org.groundwatergateway.core.demo.DemoPark.ENTERPRISES;
 import static org.groundwatergateway.core.demo.DemoPark.GRID;
 import static org.groundwatergateway.core.demo.DemoPark.START;
+import static org.groundwatergateway.core.demo.DemoPark.rectangle;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,6 @@ import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Polygon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -423,12 +423,6 @@ public final class DemoParkLoader {
                 }
             }
         }
-    }
-
-    private static Polygon rectangle(double west, double south, double east, double north) {
-        Coordinate[] ring = {GRID.toLonLat(west, south), GRID.toLonLat(east, south), GRID.toLonLat(east, north),
-                GRID.toLonLat(west, north), GRID.toLonLat(west, south)};
-        return Cgcs2000.GEOMETRY_FACTORY.createPolygon(ring);
     }
 
     private static LineString line(double[][] points) {
