@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.groundwatergateway.analytics.forecast.Backtest;
@@ -61,9 +64,27 @@ public final class DatastreamForecasts {
     /** Two-sided 95 % normal quantile, for persistence's interval from its held-out RMSE. */
     private static final double Z95 = 1.959964;
 
+    /** Forecasts kept: a well page per datastream opened again, by the same person or another, for a busy park's duty room. */
+    private static final int KEPT = 64;
+
     private final Database database;
     private final MonitoringRepository monitoring;
     private final ParameterRepository parameters;
+    /**
+     * Forecasts already made, by what they were made from. Training takes seconds of a core, and a well page asks for
+     * the forecast at every opening; readings are only ever added (a correction, a review decision or a retraction is a
+     * new version of the reading), so the number of a datastream's stored versions changes whenever anything a forecast
+     * read from it does.
+     */
+    private final Map<MadeFrom, Result> made = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MadeFrom, Result> eldest) {
+            return size() > KEPT;
+        }
+    });
+
+    /** What a forecast was made from: the request, and how many versions each series it read had stored then. */
+    private record MadeFrom(long datastreamId, List<Integer> steps, int historyDays, long versions, long rainfallVersions) {}
 
     public DatastreamForecasts(Database database) {
         this.database = database;
@@ -85,6 +106,20 @@ public final class DatastreamForecasts {
         if (historyDays < 30 || historyDays > 3660) throw new InvalidInput("core.forecast.historyDays", "historyDays", historyDays);
         Parameter parameter = parameters.findById(datastream.parameterId()).orElseThrow();
         Duration step = Duration.ofMinutes(datastream.intervalMinutes());
+        int[] steps = steps(horizonHours, step);
+        boolean level = "water-level".equals(parameter.code());
+        Optional<Datastream> rain = level ? rainfall(datastream) : Optional.empty();
+        // Counted before anything is read: a reading stored meanwhile makes the next request train again.
+        MadeFrom madeFrom = new MadeFrom(datastream.id(), Arrays.stream(steps).boxed().toList(), historyDays, versions(datastream.id()),
+                rain.map(r -> versions(r.id())).orElse(0L));
+        Result kept = made.get(madeFrom);
+        if (kept != null) return kept;
+        Result result = train(datastream, parameter, rain, step, steps, historyDays);
+        made.put(madeFrom, result);
+        return result;
+    }
+
+    private Result train(Datastream datastream, Parameter parameter, Optional<Datastream> rain, Duration step, int[] steps, int historyDays) {
         Instant latest = latestTime(datastream.id()).orElseThrow(() -> new InvalidInput(
                 "core.forecast.noReadings", null, datastream.code()));
         int length = (int) (Duration.ofDays(historyDays).toMinutes() / datastream.intervalMinutes());
@@ -99,7 +134,6 @@ public final class DatastreamForecasts {
         String covariate = null;
         int gaps = 0;
         boolean level = "water-level".equals(parameter.code());
-        Optional<Datastream> rain = level ? rainfall(datastream) : Optional.empty();
         if (rain.isPresent()) {
             double[] rainfall = series(rain.get().id(), start, step, length);
             for (int i = 0; i < rainfall.length; i++) {
@@ -111,7 +145,7 @@ public final class DatastreamForecasts {
             series = series.withCovariate("rainfall", rainfall);
             covariate = "rainfall " + rain.get().code();
         }
-        ForecastSettings settings = ForecastSettings.of(design(step, rain.isPresent()), steps(horizonHours, step))
+        ForecastSettings settings = ForecastSettings.of(design(step, rain.isPresent()), steps)
                 // Concentrations scatter more as they rise; levels scatter alike at any height.
                 .withWidth(level ? ForecastSettings.IntervalWidth.CONSTANT : ForecastSettings.IntervalWidth.LOCAL);
         Backtest backtest = Backtest.run(series, settings, HELD_OUT, 0);
@@ -160,6 +194,11 @@ public final class DatastreamForecasts {
             if (steps < 1) throw new InvalidInput("core.forecast.horizonShort", "horizons", hours);
             return (int) steps;
         }).distinct().sorted().toArray();
+    }
+
+    /** Every stored version of the datastream's readings, current or not. */
+    private long versions(long datastreamId) {
+        return database.jdbc().sql("SELECT COUNT(*) FROM readings WHERE datastream_id = ?").param(datastreamId).query(Long.class).single();
     }
 
     private Optional<Instant> earliestTime(long datastreamId, Instant notBefore) {

@@ -102,6 +102,30 @@ class DatastreamForecastsTest {
     }
 
     @Test
+    void aForecastIsTrainedOnceUntilItsReadingsChange() {
+        Datastream benzene = stream("GW-U06/benzene");
+        ReadingRepository readings = new ReadingRepository(database);
+        DatastreamForecasts.Result first = forecasts.forecast(benzene.id(), List.of(24, 72), 60);
+        assertThat(forecasts.forecast(benzene.id(), List.of(72, 24), 60)).as("the same request, horizons in another order").isSameAs(first);
+        assertThat(forecasts.forecast(benzene.id(), List.of(24), 60)).as("other horizons").isNotSameAs(first);
+        assertThat(forecasts.forecast(benzene.id(), List.of(24, 72), 90)).as("another history").isNotSameAs(first);
+
+        // A reading inside the window withdrawn: the series it was trained on is no longer the stored one.
+        Reading older = readings.latest(benzene.id(), 30).get(0);
+        assertThat(readings.retract(older.id(), "reviewer", Instant.now())).isTrue();
+        DatastreamForecasts.Result afterRetraction = forecasts.forecast(benzene.id(), List.of(24, 72), 60);
+        assertThat(afterRetraction).isNotSameAs(first);
+        assertThat(afterRetraction.origin()).isEqualTo(first.origin());
+
+        // A new reading: trained again, from it.
+        Instant next = first.origin().plus(Duration.ofHours(1));
+        readings.append(List.of(Reading.arrived(benzene.id(), next, 0.0004, 0, "simulator", next)));
+        DatastreamForecasts.Result afterReading = forecasts.forecast(benzene.id(), List.of(24, 72), 60);
+        assertThat(afterReading.origin()).isEqualTo(next);
+        assertThat(forecasts.forecast(benzene.id(), List.of(24, 72), 60)).isSameAs(afterReading);
+    }
+
+    @Test
     void aLaboratorySeriesIsRefusedWithTheReason() {
         Datastream logger = stream("GW-U02/benzene");
         Datastream lab = monitoring.insert(new Datastream(null, "GW-U02/benzene/lab", logger.wellId(), null, logger.parameterId(),
