@@ -5,12 +5,6 @@ export function wells() {
   return api('/api/v1/wells');
 }
 
-/** The time of a datastream's latest observation, or undefined (SensorThings, newest first: one index step). */
-export function latestObservation(datastream) {
-  return api(`/sta/v1.1/Datastreams(${datastream.id})/Observations?$top=1&$orderby=${encodeURIComponent('phenomenonTime desc')}&$select=phenomenonTime`)
-    .then((page) => page.value[0]?.phenomenonTime);
-}
-
 /** Mean, min, max and count per interval (hour, day, month of China Standard Time) of a datastream's readings. */
 export function aggregates(datastream, interval, from, to) {
   const query = new URLSearchParams({ interval, from, to });
@@ -24,6 +18,21 @@ export function aggregates(datastream, interval, from, to) {
 export function latestAggregates(datastream, interval, days) {
   const query = new URLSearchParams({ interval, days });
   return api(`/api/v1/datastreams/${datastream}/aggregates?${query}`);
+}
+
+const DAY_MS = 86400000;
+
+/**
+ * Several datastreams' daily means over the same days, up to the latest reading any of them has (as the person may see
+ * it): one request each, the server finding each one's latest reading. A series whose latest reading is older keeps only
+ * the days inside that common window. Returns each stream's buckets, in the order given.
+ */
+export async function dailyMeansToLatest(streams, days) {
+  const answers = await Promise.all(streams.map((d) => latestAggregates(d.id, 'day', days)));
+  const ends = answers.filter((a) => a.buckets.length).map((a) => Date.parse(a.to));
+  if (!ends.length) return answers.map(() => []);
+  const from = Math.max(...ends) - days * DAY_MS;
+  return answers.map((a) => a.buckets.filter((b) => Date.parse(b.start) + DAY_MS > from));
 }
 
 /** The open alerts by level, and each level's colour as the map and lists use it. */

@@ -1,6 +1,6 @@
 import { chart as newChart } from '../charts.js';
 import { api, ApiError } from '../api.js';
-import { alerts, aggregates, parameters, wells, LEVEL_COLOURS } from '../data.js';
+import { alerts, dailyMeansToLatest, parameters, wells, LEVEL_COLOURS } from '../data.js';
 import { el } from '../dom.js';
 import { t, parameterName } from '../i18n.js';
 import { follow } from '../live.js';
@@ -37,6 +37,8 @@ export async function render(section) {
   const chart = newChart(trend);
   const option = await trendOption(park, await names);
   if (option) chart.setOption(option);
+  // Drawn: how many days the longest line holds (0 with nothing to draw), for whoever waits for the page.
+  trend.dataset.days = String(option ? Math.max(...option.series.map((s) => s.data.length)) : 0);
   const resize = () => chart.resize();
   window.addEventListener('resize', resize);
   const stop = can('followAlerts') ? follow('/api/v1/alerts/stream', { onEvent: refresh, onResume: refresh }) : null;
@@ -64,16 +66,10 @@ function card(id, label, value, colour) {
 async function trendOption(park, names) {
   const candidates = park.features.filter((w) => w.properties.role === 'SOURCE_AREA').flatMap((w) => w.properties.datastreams
     .filter((d) => KEY_PARAMETERS.includes(d.parameter) && !d.code.endsWith('/B')));
-  // The latest reading of each (SensorThings, newest first: one index step each).
-  const latest = await Promise.all(candidates.map((d) => api(`/sta/v1.1/Datastreams(${d.id})/Observations?$top=1&$orderby=${encodeURIComponent('phenomenonTime desc')}&$select=phenomenonTime`)
-    .then((page) => page.value[0]?.phenomenonTime)));
-  const streams = candidates.filter((d, i) => latest[i]);
+  const means = await dailyMeansToLatest(candidates, TREND_DAYS);
+  const daily = candidates.map((d, i) => ({ parameter: d.parameter, buckets: means[i] })).filter((d) => d.buckets.length);
   // No key-pollutant stream reporting yet: no trend to draw.
-  if (!streams.length) return null;
-  const end = Math.max(...latest.filter(Boolean).map(Date.parse));
-  const from = new Date(end - TREND_DAYS * 86400000).toISOString();
-  const to = new Date(end + 1).toISOString();
-  const daily = await Promise.all(streams.map(async (d) => ({ parameter: d.parameter, buckets: (await aggregates(d.id, 'day', from, to)).buckets })));
+  if (!daily.length) return null;
   const series = KEY_PARAMETERS.map((parameter, axis) => {
     const days = new Map();
     for (const b of daily.filter((d) => d.parameter === parameter).flatMap((d) => d.buckets)) {

@@ -3,7 +3,7 @@
 // is read from the platform's own APIs, as the person may read them there.
 import { chart as newChart } from '../charts.js';
 import { api, ApiError, showProblem, clearProblems } from '../api.js';
-import { aggregates, alerts, latestObservation, LEVEL_COLOURS, ogcFeatures, parameters, wells } from '../data.js';
+import { alerts, dailyMeansToLatest, LEVEL_COLOURS, ogcFeatures, parameters, wells } from '../data.js';
 import { el } from '../dom.js';
 import { t, parameterName } from '../i18n.js';
 import './custom.css';
@@ -168,11 +168,7 @@ async function figure(panel, park, names) {
 async function seriesOption(panel, park, names) {
   const streams = panel.wells.map((well) => park.features.find((w) => w.properties.code === well)?.properties.datastreams
     .find((d) => d.code === `${well}/${panel.parameter}`)).filter(Boolean);
-  const latest = (await Promise.all(streams.map(latestObservation))).filter(Boolean).map(Date.parse);
-  const end = latest.length ? Math.max(...latest) : Date.now();
-  const from = new Date(end - panel.days * DAY).toISOString();
-  const to = new Date(end + 1).toISOString();
-  const daily = await Promise.all(streams.map((d) => aggregates(d.id, 'day', from, to)));
+  const daily = (await dailyMeansToLatest(streams, panel.days)).map((buckets) => ({ buckets }));
   const shades = panel.wells.map((_, k) => shade(panel.colour, k / Math.max(panel.wells.length, 2)));
   return {
     color: shades,
