@@ -46,7 +46,8 @@ public class ForecastController {
                     + "in `method`. Reporting gaps are bridged: the model learns from the regular series with gaps as missing steps, takes "
                     + "its features across a gap on the straight line between the readings either side, and forecasts from the latest "
                     + "reading as soon as readings resume, with intervals calibrated on origins that looked across a gap. Laboratory "
-                    + "datastreams (no regular interval) are refused with 400 problem+json.")
+                    + "datastreams (no regular interval) are refused with 400 problem+json. A forecast is trained once and answered again "
+                    + "until the datastream's readings (or the rainfall it used) change.")
     public ForecastAnswer forecast(@PathVariable long id,
             @Parameter(description = "hours ahead, comma-separated") @RequestParam(defaultValue = "24,72") List<Integer> horizons,
             @Parameter(description = "days of history to learn from, 30 to 3660") @RequestParam(defaultValue = "180") int historyDays) {
