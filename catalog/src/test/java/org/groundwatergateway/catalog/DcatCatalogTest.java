@@ -89,6 +89,32 @@ class DcatCatalogTest {
         }
     }
 
+    /**
+     * The shapes bite: the same catalog with one dataset's description removed, or a distribution's access URL given as
+     * text, has violations of exactly those constraints. A validation that could not fail would make the 0 above worthless.
+     */
+    @Test
+    void theShapesFindWhatACatalogLacksOrGetsWrong() {
+        Model model = parse(new CatalogService(catalog(new OpenAccessPolicy())).catalog(REGULATOR, ROOT, CatalogFormat.TURTLE), CatalogFormat.TURTLE);
+        assertThat(DcatApShapes.violations(DcatApShapes.validate(model.getGraph()))).isZero();
+        Resource dataset = model.listSubjectsWithProperty(RDF.type, model.createResource("http://www.w3.org/ns/dcat#Dataset")).next();
+        model.removeAll(dataset, org.apache.jena.vocabulary.DCTerms.description, null);
+        ValidationReport noDescription = DcatApShapes.validate(model.getGraph());
+        assertThat(violations(noDescription)).isNotEmpty().allMatch(e -> e.focusNode().getURI().equals(dataset.getURI())
+                && e.resultPath().toString().contains("description"));
+
+        var accessUrl = model.createProperty("http://www.w3.org/ns/dcat#", "accessURL");
+        Resource distribution = model.listSubjectsWithProperty(accessUrl).next();
+        String url = distribution.getPropertyResourceValue(accessUrl).getURI();
+        model.removeAll(distribution, accessUrl, null).add(distribution, accessUrl, url);
+        assertThat(violations(DcatApShapes.validate(model.getGraph()))).as("a literal where an IRI belongs")
+                .anyMatch(e -> e.focusNode().equals(distribution.asNode()) && e.resultPath().toString().contains("accessURL"));
+    }
+
+    private static List<org.apache.jena.shacl.validation.ReportEntry> violations(ValidationReport report) {
+        return report.getEntries().stream().filter(e -> org.apache.jena.shacl.validation.Severity.Violation.equals(e.severity())).toList();
+    }
+
     @Test
     void everyDatasetIsDescribedWithItsDistributionsPerDoorInBothLanguages() {
         Model model = catalog(new OpenAccessPolicy()).describe(REGULATOR, ROOT);

@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -187,6 +188,52 @@ class CatalogTest extends RunningGateway {
         assertThat(problem(http.anonymous().get("/catalog/sparql?query=ASK%7B%7D", Map.of("Accept", "image/png")), 406)).contains("sparql-results+json");
     }
 
+    /**
+     * Done-means bad input, in both languages the gateway speaks: a malformed query is 400 with the parser's own message
+     * and its place, an update is refused, and a query that runs too long is stopped at the timeout (3 s) and told so, all
+     * as problem+json in Chinese or English by Accept-Language.
+     */
+    @Test
+    void badQueriesAreRefusedAndALongOneStoppedWithProblemsInChineseAndEnglish() {
+        String malformed = "SELECT ?s\nWHERE { ?s ?p }";
+        String update = "INSERT DATA { <urn:a> <urn:b> <urn:c> }";
+        String endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }";
+        Map<String, List<String>> expected = Map.of(
+                "en", List.of("not SPARQL 1.1 at line 2, column ", "SPARQL updates are refused", "the query was stopped after 3 s"),
+                "zh-CN", List.of("第 2 行第 ", "不接受 SPARQL 更新", "查询运行 3 秒后已停止"));
+        expected.forEach((language, texts) -> {
+            Http.Response syntax = sparql(malformed, language);
+            assertThat(syntax.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            String detail = problem(syntax, 400);
+            assertThat(detail).as(language).contains(texts.get(0)).contains("Encountered");
+            assertThat(syntax.json().get("line").asInt()).isEqualTo(2);
+            assertThat(detail).as("the parser's column is the problem's").contains(String.valueOf(syntax.json().get("column").asInt()));
+
+            Http.Response refused = sparql(update, language);
+            assertThat(refused.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(problem(refused, 400)).as(language).contains(texts.get(1));
+
+            long start = System.nanoTime();
+            Http.Response stopped = sparql(endless, language);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(stopped.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+            assertThat(problem(stopped, 400)).as(language).contains(texts.get(2));
+            assertThat(took).as("it ran until the timeout and no longer").isBetween(Duration.ofMillis(2_900), Duration.ofSeconds(15));
+        });
+    }
+
+    /** Done-means: the result limit (gw.catalog.sparql-max-results, 10 000) holds over HTTP, whatever LIMIT the query asks. */
+    @Test
+    void aResultIsCutAtTheLimitWhateverTheQueryAsks() {
+        String pairs = "SELECT ?s ?t WHERE { ?s ?p ?o . ?t ?q ?r }";
+        for (String limit : List.of("", " LIMIT 50000", " LIMIT 7")) {
+            Http.Response csv = http.anonymous().get("/catalog/sparql?format=csv&query="
+                    + java.net.URLEncoder.encode(pairs + limit, java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(csv.status()).as(csv.body()).isEqualTo(200);
+            assertThat(csv.body().lines().count() - 1).as("rows of" + (limit.isEmpty() ? " no LIMIT" : limit)).isEqualTo(limit.equals(" LIMIT 7") ? 7 : 10_000);
+        }
+    }
+
     @Test
     void sparqlRefusesWhatCouldLeaveTheCatalogLoadClassesOrExhaustTheGatewayWith400() {
         // SERVICE inside an aggregate passed the syntax check and failed in the engine: 500 before.
@@ -245,8 +292,12 @@ class CatalogTest extends RunningGateway {
     }
 
     private Http.Response sparql(String query) {
+        return sparql(query, "en");
+    }
+
+    private Http.Response sparql(String query, String language) {
         return http.anonymous().get("/catalog/sparql?query=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8),
-                Map.of("Accept-Language", "en"));
+                Map.of("Accept-Language", language));
     }
 
     private Model catalog(Http caller) {
