@@ -119,7 +119,7 @@ public class RequestExceptionHandler {
             String field = path(mismatch.getPath());
             Class<?> type = mismatch.getTargetType();
             if (type.isEnum()) {
-                return new InvalidInput("gateway.body.oneOf", field, Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", ")));
+                return new InvalidInput("gateway.body.oneOf", field, Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
             }
             return switch (kind(type)) {
                 case "whole" -> new InvalidInput("gateway.body.wholeNumber", field);
