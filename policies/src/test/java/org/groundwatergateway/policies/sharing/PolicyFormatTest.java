@@ -145,8 +145,12 @@ class PolicyFormatTest {
         assertSlip("name: t\nname: u\nrules: []\n", "not YAML: the key name is given twice (line 2, column 1)",
                 "不是有效的 YAML：键 name 出现了两次（第 2 行第 1 列）");
         assertThatThrownBy(() -> PolicyFormat.read("{\"name\": x}", Syntax.JSON)).isInstanceOfSatisfying(InvalidPolicy.class, e -> {
-            assertThat(e.problems().get(0).reason(Locale.ENGLISH)).isEqualTo("not JSON: unexpected character 'x' at line 1, column 10");
-            assertThat(e.problems().get(0).reason(Locale.CHINESE)).isEqualTo("不是有效的 JSON：第 1 行第 10 列有意外的字符 'x'");
+            assertThat(e.problems().get(0).reason(Locale.ENGLISH)).isEqualTo("not JSON: x at line 1, column 10 is no value (text is written in double quotes)");
+            assertThat(e.problems().get(0).reason(Locale.CHINESE)).isEqualTo("不是有效的 JSON：第 1 行第 10 列的 x 不是有效的值（文本须加双引号）");
+        });
+        assertThatThrownBy(() -> PolicyFormat.read("{\"name\": \"t\",,}", Syntax.JSON)).isInstanceOfSatisfying(InvalidPolicy.class, e -> {
+            assertThat(e.problems().get(0).reason(Locale.ENGLISH)).matches("not JSON: unexpected character ',' at line 1, column \\d+");
+            assertThat(e.problems().get(0).reason(Locale.CHINESE)).matches("不是有效的 JSON：第 1 行第 \\d+ 列有意外的字符 ','");
         });
     }
 
