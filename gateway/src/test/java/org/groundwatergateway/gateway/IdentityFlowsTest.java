@@ -179,7 +179,7 @@ class IdentityFlowsTest extends RunningGateway {
         assertThat(unknownCode.jsonPath().getString("error")).isEqualTo("invalid_grant");
 
         // Resource server (RFC 6750 §3.1): malformed, expired, wrong audience, signed by a stranger.
-        assertBearerRefused("not.a.jwt", "Malformed");
+        assertBearerRefused("not.a.jwt", "malformed");
         Instant now = Instant.now();
         assertBearerRefused(sign(now.minusSeconds(7200), now.minusSeconds(3600), "groundwater-gateway"), "expired");
         assertBearerRefused(sign(now, now.plusSeconds(600), "another-service"), "audience");

@@ -98,12 +98,26 @@ class PolicyApiTest extends RunningGateway {
                 .contains("/rules/0/effects/0/metres: 应为 1 到 100000 之间的数");
         assertThat(chinese.json().get("detail").asString()).startsWith("共享策略无效：/rules/0/");
 
+        // The parser's slip in the reader's words, not SnakeYAML's English.
         String unclosed = "name: [unclosed";
         assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", unclosed, Map.of("Accept-Language", "en")), 400))
-                .startsWith("Invalid sharing policy: /: not YAML: cannot be read at line 1, column ");
+                .isEqualTo("Invalid sharing policy: /: not YAML: the document ends at line 1, column 16 with a bracket or quote still open");
         assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", unclosed, Map.of("Accept-Language", "zh-CN")), 400))
-                .startsWith("共享策略无效：/：不是有效的 YAML：第 1 行第 ");
+                .isEqualTo("共享策略无效：/：不是有效的 YAML：文档在第 1 行第 16 列结束，仍有括号或引号未闭合");
+        String tabbed = "name: t\nrules:\n\t- id: r\n";
+        assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", tabbed, Map.of("Accept-Language", "zh-CN")), 400))
+                .isEqualTo("共享策略无效：/：不是有效的 YAML：第 3 行第 1 列有制表符；请用空格缩进");
+        assertThat(problem(secadmin.postAs("/api/v1/policies", "application/yaml", tabbed, Map.of("Accept-Language", "en")), 400))
+                .isEqualTo("Invalid sharing policy: /: not YAML: a tab at line 3, column 1; indent with spaces");
         assertThat(http.post("/api/v1/policies", "text/plain", "name: x", SECADMIN, SECADMIN_PASSWORD).status()).isEqualTo(415);
+    }
+
+    /** The first change the what-if report lists for an audience and dataset ("kind:PUBLIC enterprises"). */
+    private static String firstChange(Http.Response report, String audienceAndDataset) {
+        for (JsonNode e : ok(report).get("newlyExposed")) {
+            if ((e.get("audience").asString() + " " + e.get("dataset").asString()).equals(audienceAndDataset)) return e.get("changes").get(0).asString();
+        }
+        throw new AssertionError("nothing newly exposed to " + audienceAndDataset);
     }
 
     /** Each error of a refused policy as "field: reason". */
@@ -175,6 +189,12 @@ class PolicyApiTest extends RunningGateway {
         List<String> exposed = new ArrayList<>();
         back.get("newlyExposed").forEach(e -> exposed.add(e.get("audience").asString() + " " + e.get("dataset").asString()));
         assertThat(exposed).contains("kind:PUBLIC enterprises", "kind:ENTERPRISE,role:ENTERPRISE_USER devices");
+        // Each change told in the reader's language.
+        Http secadmin = http.signedInAs(SECADMIN, SECADMIN_PASSWORD);
+        assertThat(firstChange(secadmin.get("/api/v1/policies/1/what-if", Map.of("Accept-Language", "zh-CN")), "kind:PUBLIC enterprises"))
+                .isEqualTo("数据集变为可见");
+        assertThat(firstChange(secadmin.get("/api/v1/policies/1/what-if", Map.of("Accept-Language", "en")), "kind:PUBLIC enterprises"))
+                .isEqualTo("the dataset becomes visible");
 
         ok(http.post("/api/v1/policies/1/activate", "", SECADMIN, SECADMIN_PASSWORD));
         assertThat(wfsTypes()).contains("gw:enterprises");
@@ -193,6 +213,11 @@ class PolicyApiTest extends RunningGateway {
         List<String> awaiting = new ArrayList<>();
         readings.get("awaitingDoors").forEach(a -> awaiting.add(a.asString()));
         assertThat(awaiting).as("every effect of the shipped default is applied by the doors").isEmpty();
+        // Why, in the reader's language.
+        assertThat(readings.get("reason").asString()).isEqualTo("按面向组织类型的规则显示");
+        JsonNode english = ok(http.signedInAs(SECADMIN, SECADMIN_PASSWORD).get("/api/v1/policies/explain?audience=kind:PUBLIC&dataset=latest_readings",
+                Map.of("Accept-Language", "en")));
+        assertThat(english.get("datasets").get(0).get("reason").asString()).isEqualTo("shown by the organisation kind rules");
 
         JsonNode enterprise = ok(http.getAs("/api/v1/policies/explain?audience=organisation:E01", SECADMIN, SECADMIN_PASSWORD));
         assertThat(enterprise.get("audience").get("organisationKind").asString()).isEqualTo("ENTERPRISE");

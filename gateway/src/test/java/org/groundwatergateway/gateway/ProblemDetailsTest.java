@@ -36,9 +36,17 @@ class ProblemDetailsTest extends RunningGateway {
     void brokenJsonIsPlacedByLineAndColumn() {
         String broken = "{\"name\": \"x\",\n \"kind\": CLASS_LIMIT}";
         JsonNode zh = problem(http.post("/api/v1/warning-rules", broken, "admin", "demo-admin"), 400, "zh-CN");
-        assertThat(zh.get("detail").asString()).startsWith("请求体无法读取（第 2 行第 ").contains("CLASS_LIMIT");
+        assertThat(zh.get("detail").asString()).matches("请求体不是有效的 JSON：第 2 行第 \\d+ 列的 CLASS_LIMIT 不是 JSON 值（文本须加双引号）");
         Http.Response english = http.post("/api/v1/warning-rules", broken, Map.of("Authorization", basic("admin", "demo-admin"), "Accept-Language", "en-US"));
-        assertThat(problem(english, 400, "en").get("detail").asString()).startsWith("the request body cannot be read at line 2, column ");
+        assertThat(problem(english, 400, "en").get("detail").asString())
+                .matches("the request body is not JSON: CLASS_LIMIT at line 2, column \\d+ is no JSON value \\(text is written in double quotes\\)");
+        // A value of the wrong kind is told by its field, in the reader's words rather than Jackson's.
+        String wrongKind = "{\"name\": \"x\", \"kind\": \"CLASS_LIMIT\", \"parameterCode\": \"benzene\", \"clearAfter\": \"abc\"}";
+        JsonNode kindZh = problem(http.post("/api/v1/warning-rules", wrongKind, "admin", "demo-admin"), 400, "zh-CN");
+        assertThat(kindZh.get("detail").asString()).isEqualTo("clearAfter：应为整数");
+        assertThat(kindZh.get("field").asString()).isEqualTo("clearAfter");
+        Http.Response kindEn = http.post("/api/v1/warning-rules", wrongKind, Map.of("Authorization", basic("admin", "demo-admin"), "Accept-Language", "en"));
+        assertThat(problem(kindEn, 400, "en").get("detail").asString()).isEqualTo("clearAfter: a whole number is required");
     }
 
     @Test
@@ -126,8 +134,24 @@ class ProblemDetailsTest extends RunningGateway {
         Http.Response wrong = http.anonymous().post("/api/v1/wells", "{}", Map.of("Authorization", basic("admin", "wrong"), "Accept-Language", "en"));
         assertThat(problem(wrong, 401, "en").get("detail").asString()).isEqualTo("The account name or password is wrong");
         Http.Response forged = http.anonymous().post("/api/v1/wells", "{}", Map.of("Authorization", "Bearer not-a-token"));
-        assertThat(problem(forged, 401, "zh-CN").get("detail").asString()).isEqualTo("访问令牌无效、已过期或已撤销；请从 /oauth2/token 重新获取");
-        assertThat(forged.raw().headers().firstValue("WWW-Authenticate").orElse("")).startsWith("Bearer").contains("invalid_token");
+        assertThat(problem(forged, 401, "zh-CN").get("detail").asString()).isEqualTo("访问令牌格式有误（不是签名的 JWT）；请从 /oauth2/token 获取");
+        // The challenge's error_description is printable ASCII (RFC 6750 §3), so English from the same catalogue, never Spring's own words.
+        assertThat(forged.raw().headers().firstValue("WWW-Authenticate").orElse("")).isEqualTo("Bearer error=\"invalid_token\", "
+                + "error_description=\"The access token is malformed (not a signed JWT); get one from /oauth2/token\", "
+                + "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"");
+        Http.Response forgedEn = http.anonymous().post("/api/v1/wells", "{}", Map.of("Authorization", "Bearer not-a-token", "Accept-Language", "en"));
+        assertThat(problem(forgedEn, 401, "en").get("detail").asString()).isEqualTo("The access token is malformed (not a signed JWT); get one from /oauth2/token");
+    }
+
+    /** A path that names nothing is problem details in the caller's language too, not Spring's bare body. */
+    @Test
+    void aPathThatNamesNothingIsToldInEitherLanguage() {
+        JsonNode zh = problem(http.anonymous().get("/assets/no-such-thing.js"), 404, "zh-CN");
+        assertThat(zh.get("title").asString()).isEqualTo("未找到");
+        assertThat(zh.get("detail").asString()).isEqualTo("/assets/no-such-thing.js 处没有发布任何内容");
+        JsonNode en = problem(http.anonymous().get("/assets/no-such-thing.js", ENGLISH), 404, "en");
+        assertThat(en.get("title").asString()).isEqualTo("Not Found");
+        assertThat(en.get("detail").asString()).isEqualTo("nothing is published at /assets/no-such-thing.js");
     }
 
     private static void assertDomainError(Http.Response chinese, Http.Response english, String field, String detailZh, String detailEn) {

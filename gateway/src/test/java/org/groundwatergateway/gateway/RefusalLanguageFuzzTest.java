@@ -35,7 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * and query values). Every refusal must be problem details whose detail a Chinese reader can read — it holds a Chinese
  * character — when Chinese is asked for, and that say they are English when English is; no answer is a 5xx. A refusal
  * that escapes the message catalogues (an {@code IllegalArgumentException} with an English text of its own) fails it,
- * named with the request that reached it.
+ * named with the request that reached it. One call in seventeen carries a bearer token that is no good, so the 401 is
+ * checked the same way.
  */
 @TestPropertySource(properties = "gw.test.fixture=refusal-language")
 class RefusalLanguageFuzzTest extends RunningGateway {
@@ -87,8 +88,10 @@ class RefusalLanguageFuzzTest extends RunningGateway {
         for (int i = 0; i < calls.size(); i++) {
             Call call = calls.get(i);
             boolean english = i % 3 == 2;
+            // Now and then with a token that is no good: the 401 and its reason in the caller's language too.
+            String authorization = i % 17 == 5 ? "Bearer not-a-token-" + i : admin;
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.base() + call.path())).timeout(Duration.ofSeconds(60))
-                    .header("Authorization", admin).header("Accept-Language", english ? "en-US,en;q=0.9" : "zh-CN,zh;q=0.9")
+                    .header("Authorization", authorization).header("Accept-Language", english ? "en-US,en;q=0.9" : "zh-CN,zh;q=0.9")
                     .method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(call.body()));
             if (call.contentType() != null) request.header("Content-Type", call.contentType());
             HttpResponse<String> response;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineSegment;
 import org.locationtech.jts.geom.LineString;
@@ -55,7 +56,7 @@ public final class RoadNetwork {
                 adjacent.get(b).add(edge);
             }
         }
-        if (edges.isEmpty()) throw new IllegalArgumentException("roads: the network has no road to route along");
+        if (edges.isEmpty()) throw new InvalidInput("core.roads.none", null);
     }
 
     /** The network of a park's stored roads, in the metres of a mapping from longitude/latitude. */
@@ -116,7 +117,8 @@ public final class RoadNetwork {
             double viaA = distance[a] + junctions.get(a).distance(end.at());
             double viaB = distance[b] + junctions.get(b).distance(end.at());
             if (Double.isInfinite(Math.min(viaA, viaB))) {
-                throw new IllegalArgumentException("no road connects " + from + " and " + to);
+                throw new InvalidInput("core.roads.disconnected", null, String.format(Locale.ROOT, "(%.0f, %.0f)", from.x, from.y),
+                        String.format(Locale.ROOT, "(%.0f, %.0f)", to.x, to.y));
             }
             List<Coordinate> nodes = new ArrayList<>();
             for (int j = viaA <= viaB ? a : b; j != -1; j = previous[j]) nodes.add(0, junctions.get(j));

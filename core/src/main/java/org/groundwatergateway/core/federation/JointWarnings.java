@@ -226,7 +226,7 @@ public final class JointWarnings {
     private JointWarning step(long id, StepKind kind, String by, String note) {
         if (by == null || by.isBlank()) throw new InvalidInput("core.required", "by");
         if (note != null && note.length() > 1000) throw new InvalidInput("core.atMostCharacters", "note", 1000);
-        JointWarning warning = find(id).orElseThrow(() -> new IllegalArgumentException("no joint warning " + id));
+        JointWarning warning = find(id).orElseThrow(() -> new InvalidInput("core.jointWarning.unknown", "id", id));
         if (observer(warning)) {
             throw new InvalidInput("core.jointWarning.observer", "id", warning.identifier(), warning.origin().park(), warning.target().park());
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.Locale;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -43,8 +45,11 @@ class RoadNetworkTest {
     @Test
     void aPlaceNoRoadConnectsIsAnError() {
         RoadNetwork split = new RoadNetwork(List.of(road(0, 0, 100, 0), road(500, 0, 600, 0)));
-        assertThatThrownBy(() -> split.route(new Coordinate(0, 1), new Coordinate(600, 1))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no road connects");
-        assertThatThrownBy(() -> new RoadNetwork(List.of())).hasMessageContaining("roads");
+        assertThatThrownBy(() -> split.route(new Coordinate(0, 1), new Coordinate(600, 1))).isInstanceOfSatisfying(InvalidInput.class, e -> {
+            assertThat(e.getMessage()).isEqualTo("no road connects the depot at (0, 1) with the incident at (600, 1) (local metres); the park's road network has a gap");
+            assertThat(e.message(Locale.CHINESE)).isEqualTo("位于 (0, 1) 的储备点与位于 (600, 1) 的事件之间没有道路相连（本地坐标，米）；园区路网存在断口");
+        });
+        assertThatThrownBy(() -> new RoadNetwork(List.of())).isInstanceOfSatisfying(InvalidInput.class,
+                e -> assertThat(e.message(Locale.CHINESE)).isEqualTo("园区没有可供调度应急资源的道路"));
     }
 }

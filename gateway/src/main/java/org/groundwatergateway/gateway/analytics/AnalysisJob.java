@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.Stage;
+import org.groundwatergateway.core.problem.CataloguedRefusal;
 
 /**
  * One run of a long analysis (transport with uncertainty, tracing, remediation, network optimisation): what it
@@ -65,7 +66,8 @@ public final class AnalysisJob {
     /** The run as it stands, its error in {@code language} ({@code Locale.ENGLISH} or {@code Locale.CHINESE}). */
     public Status status(Locale language) {
         RuntimeException failed = failure;
-        String error = failed == null ? null : InvalidArgument.message(failed, language);
+        String error = failed == null ? null
+                : failed instanceof CataloguedRefusal refused ? refused.problem().message(language) : InvalidArgument.message(failed, language);
         return new Status(id, kind, state, fraction, stage.text(language), created, finished, error, state == State.SUCCEEDED ? result : null);
     }
 

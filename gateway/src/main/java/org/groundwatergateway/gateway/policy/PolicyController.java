@@ -5,8 +5,10 @@ import org.groundwatergateway.core.problem.InvalidInput;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.groundwatergateway.gateway.security.Viewers;
+import org.groundwatergateway.gateway.web.Languages;
 import org.groundwatergateway.gateway.web.NotFoundException;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.Disclosure;
@@ -79,7 +81,7 @@ public class PolicyController {
     @GetMapping("/api/v1/policies/{version}/what-if")
     public Exposures.Report whatIf(@PathVariable int version) {
         shown();
-        return policies.whatIf(version);
+        return policies.whatIf(version, Languages.current());
     }
 
     @Operation(summary = "Make a version the active one, at once for every door")
@@ -104,8 +106,9 @@ public class PolicyController {
         shown();
         Viewer viewer = policies.audience(audience);
         Map<String, Decision> decisions = policies.explain(viewer, dataset);
+        Locale language = Languages.current();
         List<Explained> explained = new ArrayList<>();
-        decisions.forEach((name, d) -> explained.add(new Explained(name, d.disclosure(), d.rules(), d.reason(), awaitingDoors(name, d.disclosure()))));
+        decisions.forEach((name, d) -> explained.add(new Explained(name, d.disclosure(), d.rules(), d.reason(language), awaitingDoors(name, d.disclosure()))));
         int version = decisions.values().iterator().next().policyVersion();
         return new Explanation(version, viewer, explained);
     }

@@ -31,7 +31,9 @@ public final class AuditTrail {
     public long administration(String action, String subject) {
         ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         HttpServletRequest request = attributes.getRequest();
-        long receipt = audit.append(AuditEvent.administration(Viewers.current(), action, subject, request.getRemoteAddr()));
+        // An action quotes what the request named (a partner's address, a template); the log keeps its first 500 characters.
+        String recorded = action.length() <= 500 ? action : action.substring(0, 499) + "…";
+        long receipt = audit.append(AuditEvent.administration(Viewers.current(), recorded, subject, request.getRemoteAddr()));
         HttpServletResponse response = attributes.getResponse();
         if (response != null) response.setHeader(HEADER, Long.toString(receipt));
         return receipt;

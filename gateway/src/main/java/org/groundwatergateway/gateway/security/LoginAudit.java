@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.web.LocalizedProblems;
 import org.groundwatergateway.policies.identity.Accounts;
@@ -18,9 +19,10 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.http.converter.OAuth2ErrorHttpMessageConverter;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AccessTokenAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.web.authentication.OAuth2AccessTokenResponseAuthenticationSuccessHandler;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -36,7 +38,6 @@ public final class LoginAudit {
     private final Accounts accounts;
     private final OAuth2ErrorHttpMessageConverter errors = new OAuth2ErrorHttpMessageConverter();
     private final AuthenticationSuccessHandler tokenResponse = new OAuth2AccessTokenResponseAuthenticationSuccessHandler();
-    private final BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
     public LoginAudit(Accounts accounts) {
         this.accounts = accounts;
@@ -75,8 +76,14 @@ public final class LoginAudit {
             InvalidInput reason;
             if (authorization != null && authorization.regionMatches(true, 0, "Bearer", 0, 6)) {
                 accounts.recordLoginEvent("bearer", LoginEvent.Kind.BEARER_REFUSED, exception.getMessage(), request.getRemoteAddr());
-                bearer.commence(request, response, exception);
-                reason = new InvalidInput("gateway.unauthorized.token", null);
+                reason = tokenRefusal(exception);
+                // RFC 6750 §3: error_description is printable ASCII, so the challenge says it in English; the body says
+                // it in the caller's language.
+                String code = exception instanceof OAuth2AuthenticationException oauth && oauth.getError() != null ? oauth.getError().getErrorCode()
+                        : OAuth2ErrorCodes.INVALID_TOKEN;
+                response.setHeader("WWW-Authenticate", "Bearer error=\"" + code + "\", error_description=\""
+                        + reason.message(Locale.ENGLISH).replaceAll("[^\\x20-\\x21\\x23-\\x5B\\x5D-\\x7E]", "?")
+                        + "\", error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"");
             } else {
                 response.addHeader("WWW-Authenticate", "Basic realm=\"Groundwater Gateway\", charset=\"UTF-8\"");
                 response.addHeader("WWW-Authenticate", "Bearer");
@@ -87,6 +94,25 @@ public final class LoginAudit {
             }
             LocalizedProblems.write(request, response, HttpStatus.UNAUTHORIZED.value(), reason);
         };
+    }
+
+    /**
+     * Why a bearer token was refused, from the catalogue: malformed, expired, for another audience, or otherwise no
+     * good (a bad signature, a revoked or unknown token: the same words, which tell a forger nothing).
+     */
+    private static InvalidInput tokenRefusal(AuthenticationException exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JwtValidationException invalid) {
+                String said = invalid.getErrors().stream().map(e -> String.valueOf(e.getDescription())).reduce("", String::concat);
+                if (said.contains("expired")) return new InvalidInput("gateway.unauthorized.tokenExpired", null);
+                if (said.contains("aud")) return new InvalidInput("gateway.unauthorized.tokenAudience", null);
+                return new InvalidInput("gateway.unauthorized.tokenClaims", null);
+            }
+            if (cause instanceof BadJwtException bad && bad.getMessage() != null && bad.getMessage().contains("Malformed")) {
+                return new InvalidInput("gateway.unauthorized.tokenMalformed", null);
+            }
+        }
+        return new InvalidInput("gateway.unauthorized.token", null);
     }
 
     /** The login page says why, without telling which accounts exist. */

@@ -28,11 +28,16 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Turns domain errors into RFC 9457 problem details that say what was wrong, never a stack trace. */
+/**
+ * Turns domain errors into RFC 9457 problem details that say what was wrong, never a stack trace. Consulted before
+ * {@link UnhandledProblems}, which answers whatever is left.
+ */
+@Order(0)
 @RestControllerAdvice(basePackages = "org.groundwatergateway.gateway")
 public class ApiExceptionHandler {
 

@@ -1,8 +1,13 @@
 package org.groundwatergateway.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.groundwatergateway.analytics.InvalidArgument;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ingest.bulk.UploadTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +29,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Requests that fail before a controller can look at them — a body that is no JSON, a parameter missing or of the
@@ -79,6 +85,11 @@ public class RequestExceptionHandler {
             log.info("Refused body of {} {}: {}", request.getMethod(), request.getRequestURI(), refused.getMessage());
             return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
         }
+        InvalidInput told = told(cause);
+        if (told != null) {
+            log.info("Rejected unreadable body of {} {}: {}", request.getMethod(), request.getRequestURI(), cause.getMessage());
+            return ApiExceptionHandler.problem(told, request);
+        }
         String where = "";
         String whereZh = "";
         if (cause instanceof JacksonException json && json.getLocation() != null && json.getLocation() != TokenStreamLocation.NA) {
@@ -92,6 +103,74 @@ public class RequestExceptionHandler {
             return problem(request, HttpStatus.BAD_REQUEST, "缺少请求体", "the request needs a body");
         }
         return problem(request, HttpStatus.BAD_REQUEST, "请求体无法读取" + whereZh + "：" + reason, "the request body cannot be read" + where + ": " + reason);
+    }
+
+    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\(('.{1,2}') \\(code");
+    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '([^']{1,40})'");
+
+    /**
+     * A body Jackson cannot read, told in the catalogue's words where the slip is a usual one: a value of the wrong kind
+     * for a field (named by its path), a stray character, a bare word, a body cut short. Null for anything else, which is
+     * told with the parser's own words.
+     */
+    static InvalidInput told(Throwable cause) {
+        if (!(cause instanceof JacksonException json)) return null;
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch.getPath());
+            Class<?> type = mismatch.getTargetType();
+            if (type.isEnum()) {
+                return new InvalidInput("gateway.body.oneOf", field, Arrays.stream(type.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", ")));
+            }
+            return switch (kind(type)) {
+                case "whole" -> new InvalidInput("gateway.body.wholeNumber", field);
+                case "number" -> new InvalidInput("gateway.body.number", field);
+                case "boolean" -> new InvalidInput("gateway.body.trueOrFalse", field);
+                case "text" -> new InvalidInput("gateway.body.text", field);
+                case "list" -> new InvalidInput("gateway.body.list", field);
+                case "time" -> new InvalidInput("gateway.body.time", field);
+                case "date" -> new InvalidInput("gateway.body.date", field);
+                case "duration" -> new InvalidInput("gateway.body.duration", field);
+                default -> null;
+            };
+        }
+        TokenStreamLocation at = json.getLocation();
+        if (at == null || at == TokenStreamLocation.NA || at.getLineNr() < 1) return null;
+        String said = String.valueOf(json.getOriginalMessage());
+        Matcher character = UNEXPECTED_CHARACTER.matcher(said);
+        if (character.find()) return new InvalidInput("gateway.body.character", null, character.group(1), at.getLineNr(), at.getColumnNr());
+        Matcher token = UNRECOGNIZED_TOKEN.matcher(said);
+        if (token.find()) return new InvalidInput("gateway.body.bareWord", null, token.group(1), at.getLineNr(), at.getColumnNr());
+        if (said.startsWith("Unexpected end-of-input")) return new InvalidInput("gateway.body.cutShort", null, at.getLineNr(), at.getColumnNr());
+        return null;
+    }
+
+    private static String kind(Class<?> type) {
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class || type == short.class || type == Short.class
+                || type == java.math.BigInteger.class) {
+            return "whole";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class || type == java.math.BigDecimal.class) return "number";
+        if (type == boolean.class || type == Boolean.class) return "boolean";
+        if (type == String.class) return "text";
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) return "list";
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class || type == java.time.ZonedDateTime.class) return "time";
+        if (type == java.time.LocalDate.class) return "date";
+        if (type == java.time.Duration.class) return "duration";
+        return "";
+    }
+
+    /** A field's path as the caller wrote it: {@code particles[2].days}. */
+    private static String path(List<JacksonException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : references) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) path.append('.');
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

@@ -93,6 +93,10 @@ class AnalysisJobsTest {
 
         assertThat(blocking.await()).isEqualTo("first");
         assertThat(queued.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.CANCELLED);
+        // The stage it was cancelled at, named in each reader's language.
+        assertThat(queued.status(Locale.CHINESE).error()).isEqualTo("在“排队中”阶段取消");
+        assertThat(queued.status(Locale.CHINESE).stage()).isEqualTo("排队中");
+        assertThat(queued.status(Locale.ENGLISH).error()).isEqualTo("cancelled during queued");
         jobs.submit("after", progress -> "third").await();
         assertThat(ran).isEmpty();
     }

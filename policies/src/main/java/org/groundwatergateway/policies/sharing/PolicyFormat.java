@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.policies.Disclosure.Area;
@@ -94,14 +95,39 @@ public final class PolicyFormat {
     }
 
     /**
-     * A document the parser cannot read, placed by line and column (1-based) where the parser knows them; the parser's
-     * own words (English) stay, in brackets, as the technical detail.
+     * A document the parser cannot read, placed by line and column (1-based) where the parser knows them, in the
+     * caller's language: the usual slips (a tab, a missing colon or space, uneven indentation, a bracket or quote left
+     * open, a key given twice, a stray character) told in their own words; anything else with the parser's own (English)
+     * words in brackets as the technical detail.
      */
     private static InvalidPolicy unreadable(Syntax syntax, int line, int column, String parserSays) {
         String detail = firstLine(parserSays);
-        return new InvalidPolicy(List.of(line > 0 && column > 0
-                ? new InvalidInput("policies.policy.syntaxAt", "", syntax, line, column, detail)
-                : new InvalidInput("policies.policy.syntax", "", syntax, detail)));
+        return new InvalidPolicy(List.of(line > 0 && column > 0 ? placed(syntax, line, column, detail) : new InvalidInput("policies.policy.syntax", "", syntax, detail)));
+    }
+
+    private static final Pattern DUPLICATE = Pattern.compile("(?:found duplicate key|Duplicate field) '?([^'\\s]+)'?");
+    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\(('.{1,2}')");
+    private static final Pattern BARE_WORD = Pattern.compile("^Unrecognized token '([^']{1,40})'");
+
+    private static InvalidInput placed(Syntax syntax, int line, int column, String detail) {
+        Matcher duplicate = DUPLICATE.matcher(detail);
+        if (duplicate.find()) return new InvalidInput("policies.policy.syntaxDuplicateKey", "", syntax, line, column, duplicate.group(1));
+        Matcher unexpected = UNEXPECTED.matcher(detail);
+        if (unexpected.find()) return new InvalidInput("policies.policy.syntaxCharacter", "", syntax, line, column, unexpected.group(1));
+        Matcher bareWord = BARE_WORD.matcher(detail);
+        if (bareWord.find()) return new InvalidInput("policies.policy.syntaxBareWord", "", syntax, line, column, bareWord.group(1));
+        if (detail.contains("(TAB)") || detail.contains("Do not use \\t")) {
+            return new InvalidInput("policies.policy.syntaxTab", "", syntax, line, column);
+        }
+        if (detail.contains("mapping values are not allowed")) return new InvalidInput("policies.policy.syntaxMappingValue", "", syntax, line, column);
+        if (detail.contains("could not find expected ':'")) return new InvalidInput("policies.policy.syntaxColon", "", syntax, line, column);
+        if (detail.contains("expected <block end>") || detail.contains("did not find expected")) {
+            return new InvalidInput("policies.policy.syntaxIndentation", "", syntax, line, column);
+        }
+        if (detail.contains("end of stream") || detail.contains("<stream end>") || detail.contains("end-of-input")) {
+            return new InvalidInput("policies.policy.syntaxEnd", "", syntax, line, column);
+        }
+        return new InvalidInput("policies.policy.syntaxAt", "", syntax, line, column, detail);
     }
 
     private static String firstLine(String message) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -189,6 +190,11 @@ public final class SharingPolicies {
      * the grants in force take part on both sides, as they will after activation.
      */
     public Exposures.Report whatIf(int version) {
+        return whatIf(version, Locale.ENGLISH);
+    }
+
+    /** {@link #whatIf(int)} with each change told in {@code language} (Chinese for a Chinese locale, otherwise English). */
+    public Exposures.Report whatIf(int version, Locale language) {
         SharingPolicy candidate = new SharingPolicy(version, read(version));
         SharingPolicy current = active.get();
         List<Exposure> exposures = new ArrayList<>();
@@ -196,7 +202,8 @@ public final class SharingPolicies {
             List<Rule> granted = grants.rulesFor(audience.getValue());
             for (Datasets.Dataset dataset : Datasets.ALL) {
                 Decision after = candidate.decide(audience.getValue(), dataset.name(), granted);
-                List<String> changes = Exposures.newlyExposed(current.decide(audience.getValue(), dataset.name(), granted).disclosure(), after.disclosure());
+                List<String> changes = Exposures.newlyExposed(current.decide(audience.getValue(), dataset.name(), granted).disclosure(), after.disclosure(),
+                        language);
                 if (!changes.isEmpty()) exposures.add(new Exposure(audience.getKey(), dataset.name(), changes, after.rules()));
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.groundwatergateway.core.problem.Phrase;
 import org.groundwatergateway.policies.AccessPolicy;
 import org.groundwatergateway.policies.Disclosure;
 import org.groundwatergateway.policies.Disclosure.Area;
@@ -36,7 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class SharingPolicy implements AccessPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(SharingPolicy.class);
-    private static final String[] SPECIFICITY = {"everyone", "organisation kind", "role", "named organisation"};
+    /** Who the rules of each specificity address, as the explanation names them. */
+    private static final Phrase[] SPECIFICITY = {Phrase.of("policies.explain.tier.everyone"), Phrase.of("policies.explain.tier.kind"),
+            Phrase.of("policies.explain.tier.role"), Phrase.of("policies.explain.tier.organisation")};
 
     private final int version;
     private final PolicyDocument document;
@@ -70,7 +73,7 @@ public final class SharingPolicy implements AccessPolicy {
         } catch (RuntimeException e) {
             log.error("Sharing policy version {} failed for {} on dataset {}; nothing disclosed", version,
                     viewer == null ? null : viewer.name(), dataset, e);
-            return new Decision(Disclosure.none(), version, List.of(), "evaluation failed (" + e + "): nothing is shown");
+            return new Decision(Disclosure.none(), version, List.of(), Phrase.of("policies.explain.failed"));
         }
     }
 
@@ -87,17 +90,17 @@ public final class SharingPolicy implements AccessPolicy {
         for (Rule rule : rules) {
             if (rule.names(dataset)) best = Math.max(best, rule.specificityFor(viewer));
         }
-        if (best < 0) return new Decision(Disclosure.none(), version, List.of(), "no rule names this audience and dataset: nothing is shown");
+        if (best < 0) return new Decision(Disclosure.none(), version, List.of(), Phrase.of("policies.explain.noRule"));
         int tier = best;
         List<Rule> deciding = rules.stream().filter(r -> r.names(dataset) && r.specificityFor(viewer) == tier).toList();
         List<String> ids = deciding.stream().map(Rule::id).toList();
-        String by = SPECIFICITY[tier];
+        Phrase by = SPECIFICITY[tier];
         List<Rule> denying = deciding.stream().filter(Rule::denies).toList();
         if (!denying.isEmpty()) {
-            return new Decision(Disclosure.none(), version, denying.stream().map(Rule::id).toList(), "denied by the " + by + " rules");
+            return new Decision(Disclosure.none(), version, denying.stream().map(Rule::id).toList(), Phrase.of("policies.explain.denied", by));
         }
         Disclosure disclosure = combine(viewer, deciding.stream().flatMap(r -> r.effects().stream()).toList());
-        String reason = disclosure.visible() ? "shown by the " + by + " rules" : "the " + by + " rules' areas do not overlap: nothing is shown";
+        Phrase reason = disclosure.visible() ? Phrase.of("policies.explain.shown", by) : Phrase.of("policies.explain.areasApart", by);
         return new Decision(disclosure, version, ids, reason);
     }
 

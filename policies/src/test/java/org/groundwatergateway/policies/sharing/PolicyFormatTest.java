@@ -123,9 +123,43 @@ class PolicyFormatTest {
     @Test
     void anUnreadableDocumentIsPlacedByLineAndColumn() {
         assertThat(problems("name: t\nrules:\n  - id: [a\n")).singleElement()
-                .satisfies(p -> assertThat(p.reason()).matches("not YAML: cannot be read at line 4, column 1 \\(.+\\)"));
+                .satisfies(p -> assertThat(p.reason()).isEqualTo("not YAML: the document ends at line 4, column 1 with a bracket or quote still open"));
         assertThatThrownBy(() -> PolicyFormat.read("{\"name\": \"t\",\n \"rules\": [}", Syntax.JSON)).isInstanceOfSatisfying(InvalidPolicy.class,
                 e -> assertThat(e.problems().get(0).reason(Locale.CHINESE)).startsWith("不是有效的 JSON：第 2 行第 12 列无法读取（"));
+    }
+
+    /**
+     * The usual slips of a person writing YAML are told in the reader's own language, not in the parser's English: a
+     * tab, a missing space after a colon, uneven indentation, a bracket left open, a key given twice, a stray character.
+     */
+    @Test
+    void theUsualSlipsAreToldInEitherLanguage() {
+        assertSlip("name: t\nrules:\n\t- id: r\n", "not YAML: a tab at line 3, column 1; indent with spaces",
+                "不是有效的 YAML：第 3 行第 1 列有制表符；请用空格缩进");
+        assertSlip("name: t\nrules: a: b\n", "not YAML: a key and value cannot start at line 2, column 9 (a space missing after a colon, or the indentation wrong?)",
+                "不是有效的 YAML：第 2 行第 9 列不能开始键值对（冒号后缺空格，或缩进有误？）");
+        assertSlip("name: t\nrules:\n  - id: a\n - id: b\n", "not YAML: the indentation at line 4, column 2 does not match the lines above",
+                "不是有效的 YAML：第 4 行第 2 列的缩进与上文不一致");
+        assertSlip("name: [unclosed", "not YAML: the document ends at line 1, column 16 with a bracket or quote still open",
+                "不是有效的 YAML：文档在第 1 行第 16 列结束，仍有括号或引号未闭合");
+        assertSlip("name: t\nname: u\nrules: []\n", "not YAML: the key name is given twice (line 2, column 1)",
+                "不是有效的 YAML：键 name 出现了两次（第 2 行第 1 列）");
+        assertThatThrownBy(() -> PolicyFormat.read("{\"name\": x}", Syntax.JSON)).isInstanceOfSatisfying(InvalidPolicy.class, e -> {
+            assertThat(e.problems().get(0).reason(Locale.ENGLISH)).isEqualTo("not JSON: x at line 1, column 10 is no value (text is written in double quotes)");
+            assertThat(e.problems().get(0).reason(Locale.CHINESE)).isEqualTo("不是有效的 JSON：第 1 行第 10 列的 x 不是有效的值（文本须加双引号）");
+        });
+        assertThatThrownBy(() -> PolicyFormat.read("{\"name\": \"t\",,}", Syntax.JSON)).isInstanceOfSatisfying(InvalidPolicy.class, e -> {
+            assertThat(e.problems().get(0).reason(Locale.ENGLISH)).matches("not JSON: unexpected character ',' at line 1, column \\d+");
+            assertThat(e.problems().get(0).reason(Locale.CHINESE)).matches("不是有效的 JSON：第 1 行第 \\d+ 列有意外的字符 ','");
+        });
+    }
+
+    private static void assertSlip(String yaml, String english, String chinese) {
+        assertThatThrownBy(() -> PolicyFormat.read(yaml, Syntax.YAML)).as(yaml).isInstanceOfSatisfying(InvalidPolicy.class, e -> {
+            assertThat(e.problems()).hasSize(1);
+            assertThat(e.problems().get(0).reason(Locale.ENGLISH)).isEqualTo(english);
+            assertThat(e.problems().get(0).reason(Locale.CHINESE)).isEqualTo(chinese);
+        });
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.groundwatergateway.policies.Disclosure;
@@ -49,6 +50,7 @@ class SharingPolicyTest {
             assertThat(own.disclosure()).isEqualTo(Disclosure.full());
             assertThat(own.rules()).containsExactly("e01");
             assertThat(own.reason()).isEqualTo("shown by the named organisation rules");
+            assertThat(own.reason(Locale.CHINESE)).isEqualTo("按面向指名组织的规则显示");
             assertThat(own.policyVersion()).isEqualTo(7);
             Decision other = policy.decide(OTHER_ENTERPRISE, "wells");
             assertThat(other.rules()).containsExactly("users");
@@ -58,6 +60,7 @@ class SharingPolicyTest {
         }
         // Without the role rule, the kind's deny decides.
         assertThat(policy(everyone + kind).decide(OTHER_ENTERPRISE, "wells").reason()).isEqualTo("denied by the organisation kind rules");
+        assertThat(policy(everyone + kind).decide(OTHER_ENTERPRISE, "wells").reason(Locale.CHINESE)).isEqualTo("被面向组织类型的规则拒绝");
     }
 
     @Test

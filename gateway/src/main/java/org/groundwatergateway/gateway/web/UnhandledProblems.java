@@ -1,0 +1,54 @@
+package org.groundwatergateway.gateway.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.groundwatergateway.core.problem.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.async.AsyncRequestTimeoutException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Whatever no other handler answers, still as problem details in the caller's language instead of Spring's bare English
+ * body: a path that names nothing (404), a refusal Spring makes itself with a status of its own, and a failure of ours
+ * (500, logged in full; the caller is told no more than that). Consulted last, after {@link ApiExceptionHandler} and
+ * {@link RequestExceptionHandler}; sign-in and permission refusals and a closed connection pass on untouched, to the
+ * security filters and the container, as does an event stream's timeout.
+ */
+@Order(Ordered.LOWEST_PRECEDENCE)
+@RestControllerAdvice
+public class UnhandledProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(UnhandledProblems.class);
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unhandled(Exception e, HttpServletRequest request) throws Exception {
+        if (e instanceof AccessDeniedException || e instanceof AuthenticationException || e instanceof IOException
+                || e instanceof AsyncRequestTimeoutException) {
+            throw e;
+        }
+        if (e instanceof NoResourceFoundException) {
+            return problem(request, HttpStatus.NOT_FOUND, new InvalidInput("gateway.notFound.path", null, request.getRequestURI()));
+        }
+        if (e instanceof ErrorResponse known) {
+            log.info("Refused {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+            HttpStatus status = HttpStatus.valueOf(known.getStatusCode().value());
+            return problem(request, status, new InvalidInput("gateway.refused.status", null, status.value(), status.getReasonPhrase()));
+        }
+        log.error("Request {} {} failed", request.getMethod(), request.getRequestURI(), e);
+        return problem(request, HttpStatus.INTERNAL_SERVER_ERROR, new InvalidInput("gateway.unexpected", null));
+    }
+
+    private static ProblemDetail problem(HttpServletRequest request, HttpStatus status, InvalidInput refusal) {
+        return ProblemDetail.forStatusAndDetail(status, refusal.message(Languages.of(request)));
+    }
+}
