@@ -162,6 +162,26 @@ class AnalyticsApiTest extends RunningGateway {
         assertThat(surface.get("estimate").get(0)).hasSize(surface.get("nx").asInt());
         assertThat(surface.get("variance")).hasSize(surface.get("ny").asInt());
         assertThat(surface.get("wells").size()).isGreaterThanOrEqualTo(8);
+        // Contours: the area at or above a level halfway between the surface's least and greatest estimate exists; one
+        // above the greatest has none.
+        double least = Double.POSITIVE_INFINITY;
+        double greatest = Double.NEGATIVE_INFINITY;
+        for (JsonNode row : surface.get("estimate")) {
+            for (JsonNode value : row) {
+                least = Math.min(least, value.asDouble());
+                greatest = Math.max(greatest, value.asDouble());
+            }
+        }
+        double halfway = (least + greatest) / 2;
+        JsonNode contoured = ok(http.post("/api/v1/analytics/interpolate", "{" + PARK_WINDOW + ", \"parameter\": \"conductivity\", "
+                + "\"cellSize\": 100, \"levels\": [" + halfway + ", " + (greatest + 1) + "]}", "admin", "demo-admin"));
+        assertThat(contoured.at("/contours/features")).hasSize(1);
+        assertThat(contoured.at("/contours/features/0/properties/atOrAbove").asDouble()).isEqualTo(halfway);
+        assertThat(contoured.at("/contours/features/0/geometry/type").asString()).isIn("Polygon", "MultiPolygon");
+        double lon = contoured.at("/contours/features/0/geometry/coordinates/0/0/0").isArray()
+                ? contoured.at("/contours/features/0/geometry/coordinates/0/0/0/0").asDouble()
+                : contoured.at("/contours/features/0/geometry/coordinates/0/0/0").asDouble();
+        assertThat(lon).as("longitude in EPSG:4490, not local metres").isBetween(73.0, 136.0);
 
         JsonNode network = ok(http.post("/api/v1/analytics/network", "{" + PARK_WINDOW + ", \"parameter\": \"conductivity\", \"cellSize\": 100, "
                 + "\"newWells\": 2}", "admin", "demo-admin"));

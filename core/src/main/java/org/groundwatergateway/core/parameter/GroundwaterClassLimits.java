@@ -47,4 +47,9 @@ public record GroundwaterClassLimits(List<Bounds> classes) {
     public Bounds bounds(int qualityClass) {
         return classes.get(qualityClass - 1);
     }
+
+    /** The upper limits of classes I to IV that are set, each once, in class order: where a map draws its contours. */
+    public List<Double> upperLimits() {
+        return classes.stream().map(Bounds::upper).filter(java.util.Objects::nonNull).distinct().toList();
+    }
 }

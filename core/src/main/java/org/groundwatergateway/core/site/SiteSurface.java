@@ -1,9 +1,11 @@
 package org.groundwatergateway.core.site;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.groundwatergateway.analytics.spatial.EmpiricalVariogram;
 import org.groundwatergateway.analytics.spatial.InverseDistanceWeighting;
+import org.groundwatergateway.analytics.spatial.Isobands;
 import org.groundwatergateway.analytics.spatial.OrdinaryKriging;
 import org.groundwatergateway.analytics.spatial.RegularGrid;
 import org.groundwatergateway.analytics.spatial.VariogramFit;
@@ -12,6 +14,8 @@ import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 
 /**
  * A parameter interpolated over a park from the mean its wells measured over a period: ordinary kriging with a
@@ -29,6 +33,10 @@ public record SiteSurface(Site site, AquiferLayer aquifer, String parameterCode,
     /** Fewer wells than this give too few pairs per lag for a variogram worth fitting. */
     public static final int MIN_WELLS_FOR_KRIGING = 8;
     private static final int NEIGHBOURS = 16;
+    private static final GeometryFactory LOCAL = new GeometryFactory();
+
+    /** The area where the estimate is at or above a level, in EPSG:4490 (longitude, latitude). */
+    public record Contour(double level, Geometry area) {}
 
     public static SiteSurface of(Site site, AquiferLayer aquifer, SiteReadings readings, String parameterCode, Instant from, Instant to,
                                  Method method, double cellSizeM) {
@@ -53,5 +61,12 @@ public record SiteSurface(Site site, AquiferLayer aquifer, String parameterCode,
         var idw = new InverseDistanceWeighting(xs, ys, zs, 2);
         RegularGrid estimate = RegularGrid.sample(extent.getMinX(), extent.getMinY(), cellSizeM, cellSizeM, nx, ny, idw::at);
         return new SiteSurface(site, aquifer, parameterCode, values, Method.INVERSE_DISTANCE, null, estimate, null);
+    }
+
+    /** The areas at or above each level, in the order given; a level the estimate nowhere reaches has none. */
+    public List<Contour> contours(List<Double> levels) {
+        return levels.stream().map(level -> new Contour(level, Isobands.atOrAbove(estimate, level, LOCAL)))
+                .filter(contour -> !contour.area().isEmpty())
+                .map(contour -> new Contour(contour.level(), site.grid().lonLatMapping().applyTo(contour.area()))).toList();
     }
 }

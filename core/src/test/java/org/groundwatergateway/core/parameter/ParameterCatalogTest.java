@@ -36,6 +36,14 @@ class ParameterCatalogTest {
     }
 
     @Test
+    void contoursAreDrawnAtEachClassLimitOnce() {
+        // GB/T 14848-2017 Table 1: Cr(VI) ≤ 0.005, 0.01, 0.05, 0.10 mg/L for classes I to IV.
+        assertThat(catalog.get("chromium-vi").classLimits().upperLimits()).containsExactly(0.005, 0.01, 0.05, 0.10);
+        // pH: classes I to III share 6.5–8.5, class IV is 5.5–9.0.
+        assertThat(catalog.get("ph").classLimits().upperLimits()).containsExactly(8.5, 9.0);
+    }
+
+    @Test
     void classOneNotDetectedMeansAnyDetectionIsWorse() {
         Parameter notDetected = catalog.values().stream()
                 .filter(p -> p.classLimits() != null && Double.valueOf(0.0).equals(p.classLimits().bounds(1).upper()))

@@ -13,8 +13,9 @@ import org.groundwatergateway.analytics.flow.ParticleTracker;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
 import org.groundwatergateway.analytics.tracing.MultiSourceTracer;
-import org.groundwatergateway.analytics.spatial.Isobands;
 import org.groundwatergateway.core.geo.GeoJson;
+import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
+import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.problem.InvalidInput;
@@ -26,7 +27,6 @@ import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,8 +43,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/analytics")
 @Tag(name = "Analytics", description = "统计与趋势分析 / statistics and trends")
 public class SiteAnalysisController {
-
-    private static final GeometryFactory LOCAL = new GeometryFactory();
 
     private final SiteRepository sites;
     private final SiteReadings readings;
@@ -90,21 +88,13 @@ public class SiteAnalysisController {
         SiteSurface surface = surface(request);
         List<Double> levels = request.levels();
         if (levels == null) {
-            var limits = parameters.findByCode(surface.parameterCode()).map(p -> p.classLimits()).orElse(null);
-            levels = new ArrayList<>();
-            if (limits != null) {
-                for (int c = 1; c <= 4; c++) {
-                    Double upper = limits.bounds(c).upper();
-                    if (upper != null && !levels.contains(upper)) levels.add(upper);
-                }
-            }
+            levels = parameters.findByCode(surface.parameterCode()).map(Parameter::classLimits).map(GroundwaterClassLimits::upperLimits)
+                    .orElse(List.of());
+        } else if (levels.contains(null)) {
+            throw new InvalidInput("gateway.analysis.levelMissing", "levels");
         }
-        List<Map<String, Object>> contours = new ArrayList<>();
-        for (Double level : levels) {
-            if (level == null) throw new InvalidInput("gateway.analysis.levelMissing", "levels");
-            var area = Isobands.atOrAbove(surface.estimate(), level, LOCAL);
-            if (!area.isEmpty()) contours.add(GeoJson.feature(null, surface.site().grid().lonLatMapping().applyTo(area), Map.of("atOrAbove", level)));
-        }
+        List<Map<String, Object>> contours = surface.contours(levels).stream()
+                .map(c -> GeoJson.feature(null, c.area(), Map.<String, Object>of("atOrAbove", c.level()))).toList();
         var grid = surface.estimate();
         Map<String, Double> wells = new LinkedHashMap<>();
         surface.values().forEach((well, value) -> wells.put(well.code(), value));

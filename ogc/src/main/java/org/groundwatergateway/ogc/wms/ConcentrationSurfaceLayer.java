@@ -111,9 +111,7 @@ record ConcentrationSurfaceLayer(DisclosedType source, Parameter parameter, Stri
         ShapeWriter shapes = new ShapeWriter();
         Geometry frame = PIXELS.toGeometry(new org.locationtech.jts.geom.Envelope(0, grid.dx() * (grid.nx() - 1), 0, grid.dy() * (grid.ny() - 1)))
                 .getBoundary().buffer(1);
-        for (int c = 1; c <= 4; c++) {
-            Double limit = parameter.classLimits().bounds(c).upper();
-            if (limit == null) continue;
+        for (double limit : parameter.classLimits().upperLimits()) {
             Geometry above = Isobands.atOrAbove(grid, limit, PIXELS);
             if (above.isEmpty()) continue;
             canvas.graphics.draw(shapes.toShape(above.getBoundary().difference(frame)));
