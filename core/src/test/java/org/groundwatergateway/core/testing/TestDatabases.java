@@ -10,8 +10,8 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Fresh, empty databases for tests: an embedded H2GIS file in a temporary folder, or a new database on the
- * PostgreSQL server named by the system property {@code gw.test.postgres.url} (default 127.0.0.1:5432,
+ * Fresh, empty databases for tests: an embedded H2GIS file in a temporary folder, or a new database (with the PostGIS
+ * extension only) on the PostgreSQL server named by the system property {@code gw.test.postgres.url} (default 127.0.0.1:5432,
  * user {@code postgres}). Each is dropped when closed. The PostGIS variant fails, rather than skips, when
  * the server is unreachable: the repository tests must run against both databases.
  */
@@ -19,6 +19,8 @@ public final class TestDatabases {
 
     public static final String POSTGRES_URL = System.getProperty("gw.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
     public static final String POSTGRES_USER = System.getProperty("gw.test.postgres.user", "postgres");
+
+    private static String postgisTemplate;
 
     private TestDatabases() {}
 
@@ -52,8 +54,8 @@ public final class TestDatabases {
 
     public static TestDatabase postgis() {
         String name = "gw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        admin("CREATE DATABASE " + name);
-        String url = POSTGRES_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+        admin("CREATE DATABASE " + name + " TEMPLATE " + postgisTemplate());
+        String url = urlOf(name);
         HikariDataSource dataSource = pool(url, POSTGRES_USER);
         return new TestDatabase() {
             public HikariDataSource dataSource() { return dataSource; }
@@ -64,6 +66,31 @@ public final class TestDatabases {
                 admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
             }
         };
+    }
+
+    /**
+     * A database holding only the PostGIS extension, the template of every PostGIS test database: creating the extension
+     * took most of a second for each of them. One per test JVM, dropped when it ends, so that two builds at once never copy
+     * a template the other is still writing.
+     */
+    private static synchronized String postgisTemplate() {
+        if (postgisTemplate == null) {
+            String name = "gw_tpl_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            admin("CREATE DATABASE " + name);
+            try (Connection connection = DriverManager.getConnection(urlOf(name), POSTGRES_USER, "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+            } catch (SQLException e) {
+                throw new IllegalStateException("PostGIS could not be installed in " + name + ": " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")));
+            postgisTemplate = name;
+        }
+        return postgisTemplate;
+    }
+
+    private static String urlOf(String database) {
+        return POSTGRES_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
     }
 
     private static void admin(String sql) {
