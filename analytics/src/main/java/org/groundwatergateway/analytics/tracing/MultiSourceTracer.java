@@ -85,17 +85,25 @@ public final class MultiSourceTracer {
      *     has several: each plume travels its own path and its compound its own retardation. At the wells that see a
      *     plume the readings cannot tell its own velocity from its start (the same arrival), so it is marginalised by
      *     moving the start by the change of travel time to them (and the mass discharge by the velocity)
+     * @param knownPlumeDispersivityLnSd spread of ln(a known plume's own αL, αT, αV / the ones its model's plumes share):
+     *     a documented plume is older and has travelled further than a new release, and dispersivity grows with the
+     *     distance travelled (Gelhar, Welty &amp; Rehfeldt 1992), its source's shape is its own; fitted, so that the known
+     *     plume's own shape is not read as a new release beside it
+     * @param wellBiasLnSd spread of a well's own structural error: the modelled plume at a well is off by a factor
+     *     exp(b), b ~ N(0, τ²) the same for all its readings (its screen, the local aquifer, the plume's true shape),
+     *     marginalised in closed form; 0 for none. A well the model sees too weak or too strong then costs at most
+     *     about ln(1 + τ²·precision)/2, not its readings' full misfit: evidence that a further source could take up
      */
     public record Priors(double velocityLnSd, double azimuthSdDegrees, double longitudinalLnSd, double transverseLnSd, double verticalLnSd,
                          double modelErrorMedian, double modelErrorLnSd, double effectiveReadingsPerWell, double strengthLnSd,
-                         double plumeVelocityLnSd) {
+                         double plumeVelocityLnSd, double knownPlumeDispersivityLnSd, double wellBiasLnSd) {
 
-        public static final Priors DEFAULTS = new Priors(0.3, 5, 0.7, 1.0, 1.0, 0.3, 0.5, 3, 1.0, 0.2);
+        public static final Priors DEFAULTS = new Priors(0.3, 5, 0.7, 1.0, 1.0, 0.3, 0.5, 3, 1.0, 0.2, 0.5, 1.0);
 
         public Priors {
             if (!(velocityLnSd > 0 && azimuthSdDegrees > 0 && longitudinalLnSd > 0 && transverseLnSd > 0 && verticalLnSd > 0
                     && modelErrorMedian > 0 && modelErrorLnSd > 0 && effectiveReadingsPerWell > 0 && strengthLnSd >= 0
-                    && plumeVelocityLnSd >= 0)) {
+                    && plumeVelocityLnSd >= 0 && knownPlumeDispersivityLnSd > 0 && wellBiasLnSd >= 0)) {
                 throw new InvalidArgument("analytics.tracing.priors");
             }
         }
@@ -154,6 +162,8 @@ public final class MultiSourceTracer {
     static final int READINGS_PER_WELL = 12;
     private static final int GLOBALS = 6;
     private static final int U = 0, AL = 1, AT = 2, AV = 3, TH = 4, SM = 5;
+    /** A known plume's own ln αL, ln αT, ln αV offsets from the shared ones, after the globals (known plumes first). */
+    private static final int KNOWN_EXTRA = 3;
     private static final int START_GRID = 24;
     private static final int FIRST_SHORTLIST = 8;
     private static final int SECOND_SHORTLIST = 4;
@@ -256,6 +266,14 @@ public final class MultiSourceTracer {
         return d.detected[i] ? -0.5 * z * z - Math.log(sigma) : logPhi(z);
     }
 
+    /**
+     * A well's bias b (h(μ) moves by b·sᵢ at reading i) integrated out against its tempered Gaussian readings:
+     * ln ∫ exp(−ω Σ (rᵢ − b sᵢ)²/2σᵢ²) N(b; 0, τ²) db less the same at b = 0, given Σ rᵢsᵢ/σᵢ² and Σ sᵢ²/σᵢ².
+     */
+    static double wellBias(double omega, double rs, double ss, double tau2) {
+        return 0.5 * omega * omega * rs * rs / (omega * ss + 1 / tau2) - 0.5 * Math.log1p(tau2 * omega * ss);
+    }
+
     // ---------------------------------------------------------------- fast error functions
 
     /**
@@ -304,10 +322,15 @@ public final class MultiSourceTracer {
         return longitudinal * lateral * vertical / 8;
     }
 
-    /** A model: which candidates release (known ones first), their priors, and the wells they may reach. */
+    /**
+     * A model: which candidates release (known ones first), their priors, and the wells they may reach. Its parameters:
+     * the shared nuisance ({@link #GLOBALS}), each known plume's own dispersivity offsets ({@link #KNOWN_EXTRA}), then
+     * each source's start and log C₀ (new sources last, so that one more is appended at the end).
+     */
     private final class Model {
         final int[] sources;        // candidate indices
         final int known;
+        final int offset;           // index of the first source's start
         final double[] startLow, startHigh, logLow, logHigh;
         final int[] wells;
         final int dimension;
@@ -330,23 +353,29 @@ public final class MultiSourceTracer {
                 for (int w : p.reach[c]) touched[w] = true;
             }
             wells = IntStream.range(0, touched.length).filter(w -> touched[w]).toArray();
-            dimension = GLOBALS + 2 * n;
+            offset = GLOBALS + KNOWN_EXTRA * known;
+            dimension = offset + 2 * n;
+        }
+
+        /** Index of source s's start in the parameters (its log C₀ is the next). */
+        int at(int s) {
+            return offset + 2 * s;
         }
 
         double start(double[] theta, int s) {
-            return startLow[s] + (startHigh[s] - startLow[s]) * logistic(theta[GLOBALS + 2 * s]);
+            return startLow[s] + (startHigh[s] - startLow[s]) * logistic(theta[at(s)]);
         }
 
         double logConcentration(double[] theta, int s) {
-            return logLow[s] + (logHigh[s] - logLow[s]) * logistic(theta[GLOBALS + 2 * s + 1]);
+            return logLow[s] + (logHigh[s] - logLow[s]) * logistic(theta[at(s) + 1]);
         }
 
         /** The parameters with the sources' starts and log C₀ on their own scales instead of through their logits. */
         double[] natural(double[] theta) {
             double[] x = theta.clone();
             for (int s = 0; s < sources.length; s++) {
-                x[GLOBALS + 2 * s] = start(theta, s);
-                x[GLOBALS + 2 * s + 1] = logConcentration(theta, s);
+                x[at(s)] = start(theta, s);
+                x[at(s) + 1] = logConcentration(theta, s);
             }
             return x;
         }
@@ -355,8 +384,8 @@ public final class MultiSourceTracer {
         double[] logit(double[] x) {
             double[] theta = x.clone();
             for (int s = 0; s < sources.length; s++) {
-                theta[GLOBALS + 2 * s] = exactLogit((x[GLOBALS + 2 * s] - startLow[s]) / (startHigh[s] - startLow[s]));
-                theta[GLOBALS + 2 * s + 1] = exactLogit((x[GLOBALS + 2 * s + 1] - logLow[s]) / (logHigh[s] - logLow[s]));
+                theta[at(s)] = exactLogit((x[at(s)] - startLow[s]) / (startHigh[s] - startLow[s]));
+                theta[at(s) + 1] = exactLogit((x[at(s) + 1] - logLow[s]) / (logHigh[s] - logLow[s]));
             }
             return theta;
         }
@@ -434,9 +463,11 @@ public final class MultiSourceTracer {
             Candidate cand = candidates.get(c);
             double start = m.start(theta, s);
             double v = v0 * Math.exp(theta[U]);
-            double ax = plume.longitudinalDispersivity() * Math.exp(theta[AL]);
-            double ay = plume.transverseDispersivity() * Math.exp(theta[AT]);
-            double az = plume.verticalDispersivity() * Math.exp(theta[AV]);
+            int own = GLOBALS + KNOWN_EXTRA * s;
+            boolean known = s < m.known;
+            double ax = plume.longitudinalDispersivity() * Math.exp(theta[AL] + (known ? theta[own] : 0));
+            double ay = plume.transverseDispersivity() * Math.exp(theta[AT] + (known ? theta[own + 1] : 0));
+            double az = plume.verticalDispersivity() * Math.exp(theta[AV] + (known ? theta[own + 2] : 0));
             double azimuth = Math.toRadians(azimuth0 + theta[TH]);
             double east = Math.sin(azimuth);
             double north = Math.cos(azimuth);
@@ -475,14 +506,39 @@ public final class MultiSourceTracer {
         }
 
         double logLikelihood(Model m, double[] plumeAt, double modelError) {
+            return logLikelihood(m.wells, plumeAt, modelError);
+        }
+
+        /** The tempered log-likelihood ratio against background over the readings of the wells given. */
+        double logLikelihood(int[] wells, double[] plumeAt, double modelError) {
+            double kappa = settings.error().absolute();
+            double rel = settings.error().relative();
+            double tau2 = priors.wellBiasLnSd() * priors.wellBiasLnSd();
             double sum = 0;
-            for (int w : m.wells) {
+            for (int w : wells) {
                 double well = 0;
+                double rs = 0;
+                double ss = 0;
                 for (int i = data.first[w]; i < data.last[w]; i++) {
                     if (plumeAt[i] == 0) continue;
-                    well += readingLogLikelihood(data, i, plumeAt[i], modelError) - data.base[i];
+                    double mu = data.b[i] + plumeAt[i];
+                    double share = plumeAt[i] / (mu + kappa);
+                    double a = kappa / (mu + kappa);
+                    double variance = rel * rel + a * a + share * share * modelError * modelError;
+                    double sigma = Math.sqrt(variance);
+                    double r = data.hv[i] - Math.log(mu + kappa);
+                    double z = r / sigma;
+                    if (data.detected[i]) {
+                        well += -0.5 * z * z - Math.log(sigma) - data.base[i];
+                        rs += r * share / variance;
+                        ss += share * share / variance;
+                    } else {
+                        well += logPhi(z) - data.base[i];
+                    }
                 }
-                sum += data.omega[w] * well;
+                double omega = data.omega[w];
+                sum += omega * well;
+                if (tau2 > 0 && ss > 0) sum += wellBias(omega, rs, ss, tau2);
             }
             return sum;
         }
@@ -491,16 +547,63 @@ public final class MultiSourceTracer {
             double lp = normal(theta[U], priors.velocityLnSd()) + normal(theta[AL], priors.longitudinalLnSd())
                     + normal(theta[AT], priors.transverseLnSd()) + normal(theta[AV], priors.verticalLnSd())
                     + normal(theta[TH], priors.azimuthSdDegrees()) + normal(theta[SM] - Math.log(priors.modelErrorMedian()), priors.modelErrorLnSd());
-            for (int k = GLOBALS; k < m.dimension; k++) lp += logLogisticDensity(theta[k]);
+            for (int k = GLOBALS; k < m.offset; k++) lp += normal(theta[k], priors.knownPlumeDispersivityLnSd());
+            for (int k = m.offset; k < m.dimension; k++) lp += logLogisticDensity(theta[k]);
             return lp;
         }
 
         /** Log posterior density (unnormalised: likelihood against background only times the prior) in unbounded coordinates. */
         double logPosterior(Model m, double[] theta, double[] scratch) {
+            return logPosterior(m, theta, scratch, null);
+        }
+
+        /**
+         * As {@link #logPosterior(Model, double[], double[])}, each source's unit plume kept in {@code cache} and computed
+         * again only where the parameters it depends on (the shared transport, its own offsets and its start) changed: a
+         * gradient or Hessian step in one source's start or any log C₀ then evaluates one plume or none (the same sums,
+         * to the bit).
+         */
+        double logPosterior(Model m, double[] theta, double[] scratch, PlumeCache cache) {
             for (int w : m.wells) Arrays.fill(scratch, data.first[w], data.last[w], 0);
-            for (int s = 0; s < m.sources.length; s++) addPlume(m, theta, s, scratch, Math.exp(m.logConcentration(theta, s)));
+            for (int s = 0; s < m.sources.length; s++) {
+                double c0 = Math.exp(m.logConcentration(theta, s));
+                if (cache == null) {
+                    addPlume(m, theta, s, scratch, c0);
+                    continue;
+                }
+                double[] unit = cache.unit(m, theta, s);
+                for (int w : reach[m.sources[s]]) for (int i = data.first[w]; i < data.last[w]; i++) scratch[i] += c0 * unit[i];
+            }
             double value = logLikelihood(m, scratch, Math.exp(theta[SM])) + logPrior(m, theta);
             return Double.isFinite(value) ? value : Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    /** Each source's unit plume at the readings, with the parameters it was computed at (one per fit or sampler run, not shared between threads). */
+    private final class PlumeCache {
+        final Problem problem;
+        final double[][] unit;
+        final double[][] key;
+
+        PlumeCache(Problem problem, Model m) {
+            this.problem = problem;
+            unit = new double[m.sources.length][problem.data.t.length];
+            key = new double[m.sources.length][];
+        }
+
+        double[] unit(Model m, double[] theta, int s) {
+            int own = GLOBALS + KNOWN_EXTRA * s;
+            boolean known = s < m.known;
+            double[] k = key[s];
+            boolean same = k != null && k[0] == theta[U] && k[1] == theta[AL] && k[2] == theta[AT] && k[3] == theta[AV] && k[4] == theta[TH]
+                    && k[5] == theta[m.at(s)] && (!known || k[6] == theta[own] && k[7] == theta[own + 1] && k[8] == theta[own + 2]);
+            if (!same) {
+                key[s] = known ? new double[] {theta[U], theta[AL], theta[AT], theta[AV], theta[TH], theta[m.at(s)], theta[own], theta[own + 1], theta[own + 2]}
+                        : new double[] {theta[U], theta[AL], theta[AT], theta[AV], theta[TH], theta[m.at(s)]};
+                Arrays.fill(unit[s], 0);
+                problem.addPlume(m, theta, s, unit[s], 1);
+            }
+            return unit[s];
         }
     }
 
@@ -565,7 +668,6 @@ public final class MultiSourceTracer {
         Model m = new Model(one, base.known, p);
         double[] extended = Arrays.copyOf(theta, m.dimension);
         double modelError = Math.exp(theta[SM]);
-        double baseLikelihood = p.logLikelihood(m, basePlume, modelError);
         double span = p.startHigh[c] - p.startLow[c];
         double logSpan = p.logHigh[c] - p.logLow[c];
         double[] gains = new double[START_GRID];
@@ -576,14 +678,26 @@ public final class MultiSourceTracer {
         double[] total = new double[d.t.length];
         for (int g = 0; g < START_GRID; g++) {
             double start = p.startLow[c] + span * (g + 0.5) / START_GRID;
-            extended[GLOBALS + 2 * base.sources.length] = logit((start - p.startLow[c]) / span);
-            extended[GLOBALS + 2 * base.sources.length + 1] = 0;
+            extended[m.at(base.sources.length)] = logit((start - p.startLow[c]) / span);
+            extended[m.at(base.sources.length) + 1] = 0;
             Arrays.fill(unit, 0);
             p.addPlume(m, extended, base.sources.length, unit, 1);
+            // Only the wells the new plume reaches at this start change the likelihood; elsewhere the terms cancel.
+            int[] active = Arrays.stream(p.reach[c]).filter(w -> IntStream.range(d.first[w], d.last[w]).anyMatch(i -> unit[i] != 0)).toArray();
+            if (active.length == 0) {
+                gains[g] = 0; // a flat profile: no gain, Laplace's width the prior's
+                if (0 > bestGain) {
+                    bestGain = 0;
+                    bestStart = start;
+                    bestLog = p.logLow[c];
+                }
+                continue;
+            }
+            double baseLikelihood = p.logLikelihood(active, basePlume, modelError);
             java.util.function.DoubleUnaryOperator profile = lc -> {
                 double c0 = Math.exp(lc);
-                for (int w : m.wells) for (int i = d.first[w]; i < d.last[w]; i++) total[i] = basePlume[i] + c0 * unit[i];
-                return p.logLikelihood(m, total, modelError) - baseLikelihood;
+                for (int w : active) for (int i = d.first[w]; i < d.last[w]; i++) total[i] = basePlume[i] + c0 * unit[i];
+                return p.logLikelihood(active, total, modelError) - baseLikelihood;
             };
             // Golden section on log C₀ over its prior range.
             double a = p.logLow[c];
@@ -658,7 +772,8 @@ public final class MultiSourceTracer {
      */
     private Fit fit(Problem p, Model m, long seed, double[]... starts) {
         double[] scratch = new double[p.data.t.length];
-        java.util.function.ToDoubleFunction<double[]> f = th -> -p.logPosterior(m, th, scratch);
+        PlumeCache cache = new PlumeCache(p, m);
+        java.util.function.ToDoubleFunction<double[]> f = th -> -p.logPosterior(m, th, scratch, cache);
         double[] mode = null;
         double lowest = Double.POSITIVE_INFINITY;
         for (int k = 0; k < starts.length; k++) {
@@ -716,6 +831,8 @@ public final class MultiSourceTracer {
      * sample size of at least 400 (the bars of Vehtari et al. 2021, §4), or for at most 8,000 steps a chain.
      */
     static final DifferentialEvolutionMcmc.Settings SAMPLER = new DifferentialEvolutionMcmc.Settings(1000, 8000, 500, 1.01, 400);
+    /** The sampler for the other models sampled (less probable than the most probable one): the same bars, at most 2,000 steps. */
+    static final DifferentialEvolutionMcmc.Settings SECONDARY_SAMPLER = new DifferentialEvolutionMcmc.Settings(1000, 2000, 500, 1.01, 400);
     /** Initial archive: this many states per dimension, from the Laplace approximation widened by {@link #OVERDISPERSION}. */
     private static final int ARCHIVE_PER_DIMENSION = 10;
     private static final double OVERDISPERSION = 1.5;
@@ -729,7 +846,7 @@ public final class MultiSourceTracer {
      * 300 steps, its proposal shrunk by covariances of chains that had not moved). The draws are kept in the logit
      * coordinates, thinned to {@code settings.draws()} a chain.
      */
-    private void sample(Problem p, Fit fit) {
+    private void sample(Problem p, Fit fit, DifferentialEvolutionMcmc.Settings sampler) {
         Model m = fit.model;
         double[] scratch = new double[p.data.t.length];
         int d = m.dimension;
@@ -738,14 +855,14 @@ public final class MultiSourceTracer {
         double[] upper = new double[d];
         Arrays.fill(lower, Double.NEGATIVE_INFINITY);
         Arrays.fill(upper, Double.POSITIVE_INFINITY);
-        int[] monitored = new int[d - GLOBALS];
+        int[] monitored = new int[d - m.offset];
         for (int s = 0; s < m.sources.length; s++) {
-            lower[GLOBALS + 2 * s] = m.startLow[s];
-            upper[GLOBALS + 2 * s] = m.startHigh[s];
-            lower[GLOBALS + 2 * s + 1] = m.logLow[s];
-            upper[GLOBALS + 2 * s + 1] = m.logHigh[s];
+            lower[m.at(s)] = m.startLow[s];
+            upper[m.at(s)] = m.startHigh[s];
+            lower[m.at(s) + 1] = m.logLow[s];
+            upper[m.at(s) + 1] = m.logHigh[s];
         }
-        for (int k = 0; k < monitored.length; k++) monitored[k] = GLOBALS + k;
+        for (int k = 0; k < monitored.length; k++) monitored[k] = m.offset + k;
         double[][] archive = new double[ARCHIVE_PER_DIMENSION * d][];
         for (int k = 0; k < archive.length; k++) {
             double[] theta = fit.mode.clone();
@@ -759,11 +876,11 @@ public final class MultiSourceTracer {
         java.util.function.ToDoubleFunction<double[]> target = x -> {
             double[] theta = m.logit(x);
             double value = p.logPosterior(m, theta, scratch);
-            for (int k = GLOBALS; k < d; k++) value -= logLogisticDensity(theta[k]);
+            for (int k = m.offset; k < d; k++) value -= logLogisticDensity(theta[k]);
             return value;
         };
         DifferentialEvolutionMcmc.Run run = DifferentialEvolutionMcmc.sample(target, Arrays.copyOf(archive, CHAINS), archive, lower, upper,
-                monitored, SAMPLER, random);
+                monitored, sampler, random);
         int perChain = run.draws()[0].length;
         int thin = Math.max(1, (perChain + settings.draws() - 1) / settings.draws());
         List<double[]> kept = new ArrayList<>();
@@ -939,10 +1056,18 @@ public final class MultiSourceTracer {
         Model known0 = new Model(new int[0], 0, p);
         for (int k = 0; k < nk; k++) {
             Screen s = screen(p, known0, theta0, k);
+            Model previous = known0;
             known0 = new Model(appended(known0.sources, k), k + 1, p);
-            theta0 = Arrays.copyOf(s.globals(), known0.dimension);
-            theta0[GLOBALS + 2 * k] = logit((s.start() - startLow[k]) / (startHigh[k] - startLow[k]));
-            theta0[GLOBALS + 2 * k + 1] = logit((s.logConcentration() - logLow[k]) / (logHigh[k] - logLow[k]));
+            // The screen's nuisance, the known plumes' own offsets as they were (the new one's at its prior's centre).
+            double[] next = new double[known0.dimension];
+            System.arraycopy(s.globals(), 0, next, 0, previous.offset);
+            for (int j = 0; j < k; j++) {
+                next[known0.at(j)] = s.globals()[previous.at(j)];
+                next[known0.at(j) + 1] = s.globals()[previous.at(j) + 1];
+            }
+            next[known0.at(k)] = logit((s.start() - startLow[k]) / (startHigh[k] - startLow[k]));
+            next[known0.at(k) + 1] = logit((s.logConcentration() - logLow[k]) / (logHigh[k] - logLow[k]));
+            theta0 = next;
         }
         Fit base;
         if (nk == 0) {
@@ -1041,7 +1166,7 @@ public final class MultiSourceTracer {
      * start and log C₀ from its own fit, in candidate order ({@code fromFirst}: {@code from}'s source comes first).
      */
     private static double[] pairStart(double[] from, double[] other, int known, boolean fromFirst) {
-        int at = GLOBALS + 2 * known;
+        int at = GLOBALS + (KNOWN_EXTRA + 2) * known;
         double[] x = Arrays.copyOf(from, at + 4);
         int mine = fromFirst ? at : at + 2;
         int theirs = fromFirst ? at + 2 : at;
@@ -1108,9 +1233,11 @@ public final class MultiSourceTracer {
             for (int s = nk; s < f.model.sources.length; s++) inclusion[f.model.sources[s]] += f.probability;
         }
         // The models that carry the posterior are sampled by MCMC; the others keep draws from their Laplace approximation.
-        fits.stream().filter(f -> f.fitted && f.root != null && f.probability >= SAMPLED_MASS)
-                .sorted(Comparator.comparingDouble((Fit f) -> -f.probability)).limit(SAMPLED_MODELS).toList()
-                .parallelStream().forEach(f -> sample(p, f));
+        // The most probable runs until converged (or the cap); the others, whose draws weigh less in every summary and
+        // whose convergence is not the one reported for the sources, for at most SECONDARY_SAMPLER's steps.
+        List<Fit> toSample = fits.stream().filter(f -> f.fitted && f.root != null && f.probability >= SAMPLED_MASS)
+                .sorted(Comparator.comparingDouble((Fit f) -> -f.probability)).limit(SAMPLED_MODELS).toList();
+        IntStream.range(0, toSample.size()).parallel().forEach(k -> sample(p, toSample.get(k), k == 0 ? SAMPLER : SECONDARY_SAMPLER));
         List<CandidatePosterior> posteriors = new ArrayList<>();
         for (int c = nk; c < n; c++) {
             Summary s = summary(p, fits, c);
@@ -1282,6 +1409,11 @@ public final class MultiSourceTracer {
         DomenicoSource plume = settings.plume();
         double v = p.v0 * Math.exp(th[U]);
         double azimuth = Math.toRadians(p.azimuth0 + th[TH]);
+        int own = GLOBALS + KNOWN_EXTRA * s;
+        boolean known = s < m.known;
+        double ax = plume.longitudinalDispersivity() * Math.exp(th[AL] + (known ? th[own] : 0));
+        double ay = plume.transverseDispersivity() * Math.exp(th[AT] + (known ? th[own + 1] : 0));
+        double az = plume.verticalDispersivity() * Math.exp(th[AV] + (known ? th[own + 2] : 0));
         Map<Integer, long[]> byWell = new LinkedHashMap<>();
         Map<Integer, Instant[]> spans = new HashMap<>();
         Data d = p.data;
@@ -1292,8 +1424,7 @@ public final class MultiSourceTracer {
             double along = dx * Math.sin(azimuth) + dy * Math.cos(azimuth);
             double across = -dx * Math.cos(azimuth) + dy * Math.sin(azimuth);
             double f = domenico(along, across, settings.sampleDepth(), days(d.origin, o.time()) - start, v, plume.retardation(), plume.decayPerDay(),
-                    plume.longitudinalDispersivity() * Math.exp(th[AL]), plume.transverseDispersivity() * Math.exp(th[AT]),
-                    plume.verticalDispersivity() * Math.exp(th[AV]), plume.sourceWidth(), plume.sourceDepth());
+                    ax, ay, az, plume.sourceWidth(), plume.sourceDepth());
             contribution[i] = c0 * f;
             if (contribution[i] < 0.5 * o.detectionLimit()) continue;
             long[] counts = byWell.computeIfAbsent(d.allWell[i], w -> new long[2]);

@@ -45,4 +45,53 @@ class MultiSourceTracerTest {
         double ess = DifferentialEvolutionMcmc.splitRhatAndEss(sticky)[1];
         assertThat(ess).isBetween(8000 / 19.0 * 0.6, 8000 / 19.0 * 1.6);
     }
+
+    /**
+     * The well bias's closed form against the integral itself (Simpson over b in ±12 τ, 4,000 panels), for readings whose
+     * misfits rᵢ, plume shares sᵢ and standard deviations σᵢ are drawn at random, tempered by ω.
+     */
+    @Test
+    void wellBiasIsTheIntegralOverTheBias() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 20; trial++) {
+            int n = 1 + random.nextInt(12);
+            double[] r = new double[n];
+            double[] share = new double[n];
+            double[] sigma = new double[n];
+            double rs = 0;
+            double ss = 0;
+            for (int i = 0; i < n; i++) {
+                r[i] = 2 * random.nextGaussian();
+                share[i] = random.nextDouble();
+                sigma[i] = 0.1 + 0.5 * random.nextDouble();
+                rs += r[i] * share[i] / (sigma[i] * sigma[i]);
+                ss += share[i] * share[i] / (sigma[i] * sigma[i]);
+            }
+            double omega = 0.25 + random.nextDouble();
+            double tau = 0.3 + 2 * random.nextDouble();
+            // ln of the integrand, less the readings' misfit at b = 0; the range: ±15 sd about the bias's posterior mode.
+            java.util.function.DoubleUnaryOperator logIntegrand = b -> {
+                double log = -0.5 * b * b / (tau * tau) - Math.log(tau * Math.sqrt(2 * Math.PI));
+                for (int i = 0; i < n; i++) {
+                    double z0 = r[i] / sigma[i];
+                    double z = (r[i] - b * share[i]) / sigma[i];
+                    log += -0.5 * omega * (z * z - z0 * z0);
+                }
+                return log;
+            };
+            double precision = omega * ss + 1 / (tau * tau);
+            double mode = omega * rs / precision;
+            double sd = 1 / Math.sqrt(precision);
+            int panels = 2000;
+            double lo = mode - 15 * sd;
+            double h = 30 * sd / panels;
+            double[] logs = new double[panels + 1];
+            for (int k = 0; k <= panels; k++) logs[k] = logIntegrand.applyAsDouble(lo + k * h);
+            double top = java.util.Arrays.stream(logs).max().orElseThrow();
+            double sum = 0;
+            for (int k = 0; k <= panels; k++) sum += (k == 0 || k == panels ? 1 : k % 2 == 1 ? 4 : 2) * Math.exp(logs[k] - top);
+            double integral = top + Math.log(sum * h / 3);
+            assertThat(MultiSourceTracer.wellBias(omega, rs, ss, tau * tau)).as("trial %d", trial).isCloseTo(integral, within(1e-6));
+        }
+    }
 }

@@ -37,11 +37,12 @@ import org.junit.jupiter.api.Test;
  *       source: its candidate's intervals) in 80–97 % of releases each.</li>
  * </ul>
  * Met and asserted as the issue states them (no further tolerance): single releases first (22 of 24), doubles (both in
- * the top 3 in 5 of 6), start covered (40 of 42) and mass discharge covered (40 of 42). Not met, asserted at the measured
+ * the top 3 in 6 of 6), start covered (37 of 42) and mass discharge covered (38 of 42). Not met, asserted at the measured
  * level so that it cannot fall unseen: beside a known plume (4 of 6 first); the sampler's convergence likewise. With 42
  * releases one release is 2.4 %; a calibrated tracer (true rate 90 %) falls outside 80–97 % with about 6 % probability (binomial). The seed
- * is fixed and the tracer seeded, so the test is deterministic. About 4 minutes on 2 cores. Set
- * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds (nothing is then asserted).
+ * is fixed and the tracer seeded, so the test is deterministic. About 2.5 minutes on 2 cores. Set
+ * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds (nothing is then asserted),
+ * {@code -Dtracing.seeds=21,22} other seeds too (their scenarios are measured and printed; the levels are seed 21's).
  */
 class TracingCalibrationTest {
 
@@ -121,6 +122,33 @@ class TracingCalibrationTest {
                 median(outcomes.stream().mapToDouble(Outcome::massRatio).filter(Double::isFinite).toArray()));
     }
 
+    /** The sampler's R̂ and bulk ESS per kind over the scenarios whose most probable model has a source. */
+    static void convergence(List<Outcome> outcomes) {
+        Map<Kind, List<Outcome>> byKind = new EnumMap<>(Kind.class);
+        List<Outcome> all = new ArrayList<>();
+        for (Outcome o : outcomes.stream().collect(java.util.stream.Collectors.toMap(Outcome::number, o -> o, (a, b) -> a,
+                java.util.TreeMap::new)).values()) {
+            if (Double.isNaN(o.rHat())) continue;
+            byKind.computeIfAbsent(o.kind(), k -> new ArrayList<>()).add(o);
+            all.add(o);
+        }
+        System.out.println();
+        System.out.println("| scenarios | traces | R̂ < 1.1 | bulk ESS ≥ 100 | both | R̂ (median, range) | ESS (median, range) |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (var entry : byKind.entrySet()) convergenceRow(entry.getKey().name(), entry.getValue());
+        convergenceRow("all", all);
+    }
+
+    private static void convergenceRow(String label, List<Outcome> traces) {
+        double[] rHat = traces.stream().mapToDouble(Outcome::rHat).sorted().toArray();
+        double[] ess = traces.stream().mapToDouble(Outcome::ess).sorted().toArray();
+        if (rHat.length == 0) return;
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %.2f (%.2f–%.2f) | %.0f (%.0f–%.0f) |%n", label, traces.size(),
+                traces.stream().filter(o -> o.rHat() < 1.1).count(), traces.stream().filter(o -> o.ess() >= 100).count(),
+                traces.stream().filter(o -> o.rHat() < 1.1 && o.ess() >= 100).count(), median(rHat), rHat[0], rHat[rHat.length - 1],
+                median(ess), ess[0], ess[ess.length - 1]);
+    }
+
     static long bothInTop3(List<Outcome> outcomes) {
         return outcomes.stream().filter(o -> o.kind() == Kind.DOUBLE).collect(java.util.stream.Collectors.groupingBy(Outcome::number))
                 .values().stream().filter(pair -> pair.stream().allMatch(Outcome::good)).count();
@@ -136,15 +164,31 @@ class TracingCalibrationTest {
 
     @Test
     void theTracerFindsTheSourcesAndItsIntervalsAreCalibrated() {
+        // -Dtracing.seeds=21,22 runs other seeds as well: measured and printed; the levels asserted below are seed 21's.
+        // -Dtracing.wellBias=0,1 compares values of the well-bias spread τ (Priors.wellBiasLnSd); asserted: the default's.
+        MultiSourceTracer.Priors d = MultiSourceTracer.Priors.DEFAULTS;
+        String taus = System.getProperty("tracing.wellBias", String.valueOf(d.wellBiasLnSd()));
+        for (String tau : taus.split(",")) {
+            double t = Double.parseDouble(tau.trim());
+            var priors = new MultiSourceTracer.Priors(d.velocityLnSd(), d.azimuthSdDegrees(), d.longitudinalLnSd(), d.transverseLnSd(),
+                    d.verticalLnSd(), d.modelErrorMedian(), d.modelErrorLnSd(), d.effectiveReadingsPerWell(), d.strengthLnSd(),
+                    d.plumeVelocityLnSd(), d.knownPlumeDispersivityLnSd(), t);
+            for (String seed : System.getProperty("tracing.seeds", "21").split(",")) calibrate(Long.parseLong(seed.trim()), priors, t == d.wellBiasLnSd());
+        }
+    }
+
+    private void calibrate(long seed, MultiSourceTracer.Priors priors, boolean asserted) {
         long began = System.nanoTime();
-        List<Scenario> scenarios = new ReleaseScenarios(21).generate();
+        List<Scenario> scenarios = new ReleaseScenarios(seed).generate();
         int limit = Integer.getInteger("tracing.scenarios", scenarios.size());
         String only = System.getProperty("tracing.kinds");
         if (only != null) scenarios = scenarios.stream().filter(s -> only.contains(s.kind().name())).toList();
-        List<Outcome> outcomes = run(scenarios.subList(0, Math.min(limit, scenarios.size())), MultiSourceTracer.Priors.DEFAULTS, true);
+        List<Outcome> outcomes = run(scenarios.subList(0, Math.min(limit, scenarios.size())), priors, true);
         table(outcomes);
-        System.out.printf(Locale.ROOT, "%n%d scenarios in %.0f s%n", Math.min(limit, scenarios.size()), (System.nanoTime() - began) / 1e9);
-        if (limit < 36 || only != null) return;
+        System.out.printf(Locale.ROOT, "%n%d scenarios (seed %d, well bias τ %.2f) in %.0f s%n", Math.min(limit, scenarios.size()), seed,
+                priors.wellBiasLnSd(), (System.nanoTime() - began) / 1e9);
+        convergence(outcomes);
+        if (limit < 36 || only != null || seed != 21 || !asserted) return;
 
         // Met (issue #21's targets): single releases first in ≥ 90 %; both of a double in the top 3 in ≥ 80 %; start and mass
         // discharge inside their 90 % intervals in 80–97 %.
@@ -156,17 +200,17 @@ class TracingCalibrationTest {
         double start = outcomes.stream().filter(Outcome::startCovered).count() / (double) outcomes.size();
         assertThat(start).as("start inside the 90 %% interval").isBetween(0.8, 0.97);
         assertThat(bothInTop3(outcomes) / 6.0).as("double releases with both sources in the top 3").isGreaterThanOrEqualTo(0.8);
-        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 4 of 6), so that it cannot get worse
-        // unseen; the issue's target is ≥ 90 %.
+        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 4 of 6: no spurious release left, the
+        // new one not found in 32 and 33), so that it cannot get worse unseen; the issue's target is ≥ 90 %.
         List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
         assertThat(beside.stream().filter(Outcome::good).count()).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(4);
-        // The sampler (DE-MCz): of the 34 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 28
-        // and bulk ESS ≥ 100 in 18 (the adaptive Metropolis before: none); asserted at the measured level. (20 before the
-        // second release of double 25 and the new one beside the known plume in 31 were found: harder models to sample.)
+        // The sampler (DE-MCz): of the 34 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 34
+        // and bulk ESS ≥ 100 in 32 (28 and 18 before each well had its own error; the adaptive Metropolis before: none);
+        // asserted at the measured level.
         List<Outcome> sampled = outcomes.stream().collect(java.util.stream.Collectors.toMap(Outcome::number, o -> o, (a, b) -> a))
                 .values().stream().filter(o -> !Double.isNaN(o.rHat())).toList(); // NaN: no source sampled; +∞ (stuck) counts as not converged
         assertThat(sampled).hasSize(34);
-        assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(28);
-        assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(18);
+        assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(34);
+        assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(32);
     }
 }
