@@ -52,7 +52,7 @@ class MalformedRequestsTest extends RunningGateway {
     void sensorThingsRefusesAFilterNestedTooDeep() {
         String filter = "(".repeat(1500) + "result%20gt%200" + ")".repeat(1500);
         Http.Response response = timed("$filter 1,500 parentheses deep", () -> http.anonymous().get("/sta/v1.1/Observations?$filter=" + filter));
-        assertStaError(response, "$filter", "nested more than 64 levels");
+        assertStaError(response, "$filter", "嵌套超过 64 层");
     }
 
     /** One GET inside a SensorThings JSON batch, whose URL is not bounded by the HTTP server's request-line limit. */
@@ -68,7 +68,7 @@ class MalformedRequestsTest extends RunningGateway {
         String expand = "Datastreams($expand=Thing($expand=".repeat(2500) + "Locations" + "))".repeat(2500);
         var answer = batchGet("$expand 5,000 deep in $batch", "Things?$expand=" + expand).json().path("responses").get(0);
         assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(400);
-        assertThat(answer.path("body").path("message").asString()).contains("$expand", "nested more than 64 levels");
+        assertThat(answer.path("body").path("message").asString()).contains("$expand", "嵌套超过 64 层");
     }
 
     @Test
@@ -85,7 +85,7 @@ class MalformedRequestsTest extends RunningGateway {
         String filter = "name eq '" + "x".repeat(131_072) + "'";
         var answer = batchGet("$filter of 131,082 characters in $batch", "Things?$filter=" + filter).json().path("responses").get(0);
         assertThat(answer.path("status").asInt()).as(answer.toString()).isEqualTo(400);
-        assertThat(answer.path("body").path("message").asString()).contains("$filter is 131082 characters long", "gw.sta.max-filter-length");
+        assertThat(answer.path("body").path("message").asString()).contains("$filter 长 131082 个字符", "gw.sta.max-filter-length");
     }
 
     private static final String FES = "http://www.opengis.net/fes/2.0";

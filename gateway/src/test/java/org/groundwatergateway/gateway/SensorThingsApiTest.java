@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -245,12 +246,54 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(counted.path("Datastreams@iot.count").asInt()).isGreaterThan(counted.path("Datastreams").size());
     }
 
+    private static final Map<String, String> ENGLISH = Map.of("Accept-Language", "en");
+    private static final Map<String, String> CHINESE = Map.of("Accept-Language", "zh-CN,zh;q=0.9");
+
+    /** A refusal's message in one language, checked to be problem details of that language with SensorThings' code beside. */
+    private String refusal(String pathAndQuery, Map<String, String> language, int status) {
+        Http.Response response = http.get(STA + pathAndQuery, language);
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        boolean english = language == ENGLISH;
+        assertThat(response.raw().headers().firstValue("Content-Language").orElseThrow()).isEqualTo(english ? "en" : "zh-CN");
+        JsonNode body = response.json();
+        assertThat(body.path("code").asInt()).isEqualTo(status);
+        assertThat(body.path("status").asInt()).isEqualTo(status);
+        assertThat(body.path("detail").asString()).isEqualTo(body.path("message").asString());
+        assertThat(body.path("title").asString()).isEqualTo(switch (status) {
+            case 400 -> english ? "Bad Request" : "请求有误";
+            default -> english ? "Not Found" : "未找到";
+        });
+        return body.path("message").asString();
+    }
+
+    @Test
+    void refusalsAreSaidInTheCallersLanguage() {
+        String unclosed = "/Things?$filter=" + URLEncoder.encode("name eq 'x' and (", StandardCharsets.UTF_8);
+        assertThat(refusal(unclosed, ENGLISH, 400)).isEqualTo("$filter, character 18: expected a value, property or function but found the end");
+        assertThat(refusal(unclosed, CHINESE, 400)).isEqualTo("$filter 第 18 个字符处：此处应为值、属性或函数，但表达式已结束");
+        assertThat(http.get(STA + unclosed, Map.of()).json().path("message").asString()).as("Chinese unless English is preferred")
+                .isEqualTo("$filter 第 18 个字符处：此处应为值、属性或函数，但表达式已结束");
+        String unknown = "/Things?$filter=" + URLEncoder.encode("name eq 'x' or colour eq 'red'", StandardCharsets.UTF_8);
+        assertThat(refusal(unknown, ENGLISH, 400)).isEqualTo("$filter, character 16: unknown property colour (Thing has no such property)");
+        assertThat(refusal(unknown, CHINESE, 400)).isEqualTo("$filter 第 16 个字符处：未知属性 colour（Thing 没有该属性）");
+        assertThat(http.get(STA + unknown, ENGLISH).json().path("field").asString()).isEqualTo("$filter");
+        assertThat(refusal("/Colours", ENGLISH, 404)).isEqualTo("no entity set Colours");
+        assertThat(refusal("/Colours", CHINESE, 404)).isEqualTo("没有实体集 Colours");
+        assertThat(refusal("/Things(abc)", ENGLISH, 404)).isEqualTo("no entity Things(abc): ids here are integers");
+        assertThat(refusal("/Things(abc)", CHINESE, 404)).isEqualTo("没有实体 Things(abc)：本服务的 id 都是整数");
+        assertThat(refusal("/Things(987654321)", ENGLISH, 404)).isEqualTo("no Things(987654321)");
+        assertThat(refusal("/Things(987654321)", CHINESE, 404)).isEqualTo("没有 Things(987654321)");
+        assertThat(refusal("/Things?$top=-1", ENGLISH, 400)).isEqualTo("$top: '-1' is not a non-negative integer");
+        assertThat(refusal("/Things?$top=-1", CHINESE, 400)).isEqualTo("$top：'-1' 不是非负整数");
+    }
+
     @Test
     void badRequestsAreNamedNotServerErrors() {
-        JsonNode syntax = http.get(STA + "/Things?$filter=" + URLEncoder.encode("name eq 'x' and (", StandardCharsets.UTF_8)).json();
+        JsonNode syntax = http.get(STA + "/Things?$filter=" + URLEncoder.encode("name eq 'x' and (", StandardCharsets.UTF_8), ENGLISH).json();
         assertThat(syntax.path("code").asInt()).isEqualTo(400);
         assertThat(syntax.path("message").asString()).contains("$filter", "character 18");
-        Http.Response unknown = http.get(STA + "/Things?$filter=" + URLEncoder.encode("colour eq 'red'", StandardCharsets.UTF_8));
+        Http.Response unknown = http.get(STA + "/Things?$filter=" + URLEncoder.encode("colour eq 'red'", StandardCharsets.UTF_8), ENGLISH);
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().path("message").asString()).contains("unknown property colour");
         assertThat(http.get(STA + "/Things?$orderby=colour").status()).isEqualTo(400);
@@ -258,8 +301,8 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(http.get(STA + "/Things?$expand=Colours").status()).isEqualTo(400);
         assertThat(http.get(STA + "/Things?$top=-1").status()).isEqualTo(400);
         assertThat(http.get(STA + "/Things?$bogus=1").status()).isEqualTo(400);
-        assertThat(http.get(STA + "/Things?$filter=" + URLEncoder.encode("name gt 5", StandardCharsets.UTF_8)).json().path("message").asString())
-                .contains("cannot compare a string with a number");
+        assertThat(http.get(STA + "/Things?$filter=" + URLEncoder.encode("name gt 5", StandardCharsets.UTF_8), ENGLISH).json().path("message").asString())
+                .contains("gt cannot compare string with number");
         assertThat(http.get(STA + "/Observations?$filter=" + URLEncoder.encode("result div 0 gt 1", StandardCharsets.UTF_8)).status())
                 .isEqualTo(400);
         Http.Response injection = http.get(STA + "/Things?$filter=" + URLEncoder.encode("name eq 'x'' or 1=1 or name ne '''", StandardCharsets.UTF_8));
@@ -303,7 +346,7 @@ class SensorThingsApiTest extends RunningGateway {
         Http.Response differentValueSameTime = http.post(STA + "/Observations", "{\"phenomenonTime\": \"2025-11-05T00:00:00Z\", \"result\": 7.5, "
                 + "\"Datastream\": {\"@iot.id\": " + ds + "}}", "admin", "demo-admin");
         assertThat(differentValueSameTime.status()).isEqualTo(400);
-        assertThat(differentValueSameTime.json().path("message").asString()).contains("has an observation at");
+        assertThat(differentValueSameTime.json().path("message").asString()).contains("已有观测");
         assertThat(http.post(STA + "/Observations", "{\"result\": \"high\", \"Datastream\": {\"@iot.id\": " + ds + "}}", "admin", "demo-admin")
                 .status()).isEqualTo(400);
 
@@ -630,7 +673,7 @@ class SensorThingsApiTest extends RunningGateway {
                 + "\"body\": {\"name\": \"STA-ATOMIC\", \"properties\": {\"mn\": \"A1\"}}}]}";
         Http.Response refused = http.post(STA + "/$batch", atomic, "admin", "demo-admin");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.body()).contains("atomicity groups are not supported");
+        assertThat(refused.body()).contains("不支持原子性分组");
         assertThat(get("/Sensors?$filter=name eq 'STA-ATOMIC'").path("value")).isEmpty();
     }
 }

@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.federation.MissingPartners;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.groundwatergateway.gateway.web.Languages;
+import org.groundwatergateway.gateway.web.LocalizedProblems;
 import org.groundwatergateway.gateway.web.RetryLater;
 import org.groundwatergateway.ogc.sta.service.SensorThingsService;
 import org.groundwatergateway.ogc.sta.service.StaRequest;
@@ -52,8 +54,9 @@ public class SensorThingsController {
     public ResponseEntity<String> handle(HttpServletRequest request, @RequestBody(required = false) String body) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         String path = UriUtils.decode(uri.substring(ROOT.length()), StandardCharsets.UTF_8);
+        Locale language = Languages.of(request);
         StaResponse response = service.handle(new StaRequest(request.getMethod(), path.isEmpty() ? "/" : path, request.getQueryString(),
-                body, Viewers.current(), base(request), Languages.prefersEnglish(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE))));
+                body, Viewers.current(), base(request), language.equals(Locale.ENGLISH)));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status());
         if (request.getMethod().equals("GET") && response.status() == HttpStatus.OK.value() && path.startsWith("/Datastreams")) {
             // Datastreams answer from ours and the partners' mirrors: a partner whose mirror is stale is named, never silently left out.
@@ -72,6 +75,14 @@ public class SensorThingsController {
         }
         if (response.location() != null) answer.header(HttpHeaders.LOCATION, response.location());
         if (response.status() == HttpStatus.SERVICE_UNAVAILABLE.value()) answer.header(HttpHeaders.RETRY_AFTER, RetryLater.seconds());
+        if (response.status() >= 400 && response.json() instanceof ObjectNode refusal) {
+            // A refusal: SensorThings' code and message, and problem details in the caller's language.
+            refusal.put("type", "about:blank");
+            refusal.put("title", LocalizedProblems.title(response.status(), language));
+            refusal.put("instance", uri);
+            answer.header(HttpHeaders.CONTENT_LANGUAGE, LocalizedProblems.tag(language));
+            return answer.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(refusal.toString());
+        }
         if (response.json() != null) return answer.contentType(MediaType.APPLICATION_JSON).body(response.json().toString());
         if (response.text() != null) return answer.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(response.text());
         return answer.build();

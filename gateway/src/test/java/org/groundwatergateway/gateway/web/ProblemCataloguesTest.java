@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProblemCataloguesTest {
 
-    private static final List<String> MODULES = List.of("analytics", "core", "ingest", "policies", "catalog", "gateway");
+    private static final List<String> MODULES = List.of("analytics", "core", "ingest", "policies", "ogc", "catalog", "gateway");
     private static final Pattern THROWN = Pattern.compile("(?:new Invalid(?:Input|Argument)|Stage\\.of|Phrase\\.of|InvalidArgument\\.catalogued)\\(\\s*(\"([^\"]*)\")?");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)");
     private static final Path ROOT = Path.of("..");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.groundwatergateway.core.geo.Cgcs2000;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
@@ -99,7 +100,7 @@ public final class EntityStore {
             verifyNamedEntities(path.segments().subList(0, path.segments().size() - 1));
             QueryOptions one = new QueryOptions(null, options.expand(), options.select(), List.of(), 1, 0, false);
             List<Entity> found = page(path.segments(), one).entities();
-            if (found.isEmpty()) throw new StaNotFoundException("no " + describe(path));
+            if (found.isEmpty()) throw new StaNotFoundException(new InvalidInput("ogc.sta.noResource", null, describe(path)));
             return found.get(0);
         }
 
@@ -107,8 +108,7 @@ public final class EntityStore {
         private void requireExpandDepth(List<Expand> expands, int depth) {
             for (Expand expand : expands) {
                 if (depth > limits.maxExpandDepth()) {
-                    throw new StaQueryException("$expand: " + expand.navigation() + " is nested " + depth + " levels deep; at most "
-                            + limits.maxExpandDepth() + " are served (gw.sta.max-expand-depth)");
+                    throw new StaQueryException(new InvalidInput("ogc.sta.expandTooDeep", "$expand", expand.navigation(), depth, limits.maxExpandDepth()));
                 }
                 requireExpandDepth(expand.options().expand(), depth + 1);
             }
@@ -116,7 +116,7 @@ public final class EntityStore {
 
         private void requireVisible(ResourcePath path) {
             for (Segment segment : path.segments()) {
-                if (!context.disclosure(segment.type()).visible()) throw new StaNotFoundException("no entity set " + segment.type().setName());
+                if (!context.disclosure(segment.type()).visible()) throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntitySet", null, segment.type().setName()));
             }
         }
 
@@ -129,7 +129,7 @@ public final class EntityStore {
                 Sql sql = new Sql("SELECT COUNT(*) FROM " + Schema.table(prefix.get(i).type()).from(alias) + " WHERE ")
                         .append(where(prefix, alias));
                 if (run(sql, (rs, n) -> rs.getLong(1)).get(0) == 0) {
-                    throw new StaNotFoundException("no " + describe(new ResourcePath(prefix, null, false, false)));
+                    throw new StaNotFoundException(new InvalidInput("ogc.sta.noResource", null, describe(new ResourcePath(prefix, null, false, false))));
                 }
             }
         }
@@ -170,8 +170,7 @@ public final class EntityStore {
             if (more) entities.remove(entities.size() - 1);
             entitiesRead += entities.size();
             if (entitiesRead > limits.maxEntities()) {
-                throw new StaQueryException("the answer would hold more than " + limits.maxEntities()
-                        + " entities, expanded ones included (gw.sta.max-entities); ask for fewer with $top, $filter or a narrower $expand");
+                throw new StaQueryException(new InvalidInput("ogc.sta.tooManyEntities", null, limits.maxEntities()));
             }
             Long count = null;
             if (options.count()) {
@@ -189,7 +188,7 @@ public final class EntityStore {
             boolean known = Schema.table(type).columns().values().stream().anyMatch(c -> c.queryable()
                     && (c.name().equals(name) || c.name().startsWith(name + "/")))
                     || type.computedProperties().contains(name);
-            if (!known || context.withheld(type, name)) throw new StaQueryException("$select: unknown property " + name + " of " + type.entityName());
+            if (!known || context.withheld(type, name)) throw new StaQueryException(new InvalidInput("ogc.sta.unknownSelect", "$select", name, type.entityName()));
         }
 
         private Entity expand(Entity entity, List<Expand> expands) {
@@ -197,7 +196,7 @@ public final class EntityStore {
             Map<String, Object> expanded = new LinkedHashMap<>();
             for (Expand expand : expands) {
                 NavigationProperty nav = entity.type().navigationProperty(expand.navigation()).orElseThrow(() ->
-                        new StaQueryException("$expand: " + entity.type().entityName() + " has no navigation property " + expand.navigation()));
+                        new StaQueryException(new InvalidInput("ogc.sta.noNavigation", "$expand", entity.type().entityName(), expand.navigation())));
                 if (!context.disclosure(nav.target()).visible()) continue;
                 List<Segment> path = List.of(new Segment(entity.type(), null, entity.id(), true),
                         new Segment(nav.target(), nav.name(), null, nav.toMany()));

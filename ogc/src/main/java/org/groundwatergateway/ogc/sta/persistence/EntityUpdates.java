@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.groundwatergateway.core.monitoring.Retirement;
+import org.groundwatergateway.core.problem.CataloguedRefusal;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.core.storage.Rows;
@@ -29,10 +31,13 @@ import org.springframework.dao.DataIntegrityViolationException;
  */
 public final class EntityUpdates {
 
+    /** How a reviewer corrects or rejects a reading, quoted by the refusals to change or delete an Observation. */
+    private static final String REVIEW = "POST /api/v1/reviews/{id}/decision";
+
     /** A change the data's integrity forbids, such as deleting a Location apart from its Thing (409). */
-    public static final class Refused extends RuntimeException {
-        public Refused(String message) {
-            super(message);
+    public static final class Refused extends CataloguedRefusal {
+        public Refused(InvalidInput problem) {
+            super(problem);
         }
     }
 
@@ -121,22 +126,23 @@ public final class EntityUpdates {
     /** Sets properties (by SensorThings name; geometries as JTS, times as instants) of one entity; 404 when it does not exist. */
     public void update(EntityType type, long id, Map<String, Object> values) {
         List<Target> targets = targets(type, id);
-        if (targets.isEmpty()) throw new Refused(refusal(type, "changed"));
+        if (targets.isEmpty()) throw new Refused(type == EntityType.OBSERVATION ? new InvalidInput("ogc.sta.observationNeverChanged", null, REVIEW)
+                : new InvalidInput("ogc.sta.derivedNotChanged", null, type.setName()));
         Target own = targets.get(0);
         if ((type == EntityType.LOCATION && !shown(type, id)) || count("SELECT COUNT(*) FROM " + own.table() + " WHERE " + own.key() + " = ?"
                 + (own.inService() == null ? "" : " AND " + own.inService()), own.row()) == 0) {
-            throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
+            throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, type.setName(), id));
         }
         for (String name : values.keySet()) {
             boolean known = targets.stream().anyMatch(t -> t.columns().containsKey(name));
             if (!known || (name.equals("properties/status") && ThingIds.isWeatherStation(id))) {
-                throw new StaQueryException(name + " of a " + type.entityName() + " cannot be changed; changeable: " + changeable(type, id));
+                throw new StaQueryException(new InvalidInput("ogc.sta.notChangeable", name, type.entityName(), changeable(type, id)));
             }
         }
         try {
             for (Target target : targets) write(target, values);
         } catch (DataIntegrityViolationException e) {
-            throw new Refused("the change conflicts with stored data: " + e.getMostSpecificCause().getMessage());
+            throw new Refused(new InvalidInput("ogc.sta.conflict", null, e.getMostSpecificCause().getMessage()));
         }
     }
 
@@ -173,9 +179,10 @@ public final class EntityUpdates {
      * retracted, everything stays stored for audit. Locations are their Things' positions and are not deleted alone.
      */
     public void retire(EntityType type, long id, String actor, Instant at) {
-        if (!RETIRED.contains(type)) throw new Refused(refusal(type, "deleted"));
+        if (!RETIRED.contains(type)) throw new Refused(type == EntityType.OBSERVATION ? new InvalidInput("ogc.sta.observationNeverDeleted", null, REVIEW)
+                : new InvalidInput("ogc.sta.derivedNotDeleted", null, type.setName()));
         if (retirement.retire(entry(type, id), rowId(type, id), actor, at) == null) {
-            throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
+            throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, type.setName(), id));
         }
     }
 
@@ -186,7 +193,7 @@ public final class EntityUpdates {
      */
     public void unlink(EntityType type, long id, String actor, Instant at) {
         if (type != EntityType.LOCATION && type != EntityType.HISTORICAL_LOCATION) throw new IllegalArgumentException(type.name());
-        if (!shown(type, id)) throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
+        if (!shown(type, id)) throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, type.setName(), id));
         database.jdbc().sql("INSERT INTO sta_unlinked_places (thing_id, entity, unlinked_by, unlinked_at) VALUES (?, ?, ?, ?)")
                 .params(id, type.name(), actor, Rows.timestamp(at)).update();
     }
@@ -225,7 +232,7 @@ public final class EntityUpdates {
                     : ThingIds.isWeatherStation(id) ? Retirement.Entry.WEATHER_STATION : Retirement.Entry.WELL;
             case LOCATION -> {
                 // A generic Thing's id names no Location (its row id would name a well's).
-                if (ThingIds.isGeneric(id)) throw new StaNotFoundException("no Locations(" + id + ")");
+                if (ThingIds.isGeneric(id)) throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "Locations", id));
                 yield ThingIds.isWeatherStation(id) ? Retirement.Entry.WEATHER_STATION : Retirement.Entry.WELL;
             }
             case SENSOR -> Retirement.Entry.SENSOR;
@@ -235,11 +242,4 @@ public final class EntityUpdates {
         };
     }
 
-    private static String refusal(EntityType type, String what) {
-        return switch (type) {
-            case OBSERVATION -> "Observations are never " + what + ": raw values are kept, and a reviewer corrects or rejects a "
-                    + "reading by adding a version (POST /api/v1/reviews/{id}/decision)";
-            default -> type.setName() + " are derived from Things and cannot be " + what + " on their own";
-        };
-    }
 }

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.sta.model.EntityType;
@@ -86,7 +88,7 @@ final class ExpressionCompiler {
         if (e instanceof Not n) return new Sql("(NOT ").append(predicate(option, n.operand(), alias, type)).append(")");
         Scope scope = new Scope(option, alias, type, true);
         Typed condition = value(e, scope);
-        require(scope, e, condition, BOOLEAN, "$filter must be a condition, e.g. result gt 5");
+        require(scope, e, condition, BOOLEAN, actual -> new InvalidInput("ogc.sta.filter.notCondition", null, actual));
         if (scope.joins.isEmpty()) return condition.sql();
         return new Sql("EXISTS (SELECT 1 FROM ").append(joined(scope.joins.values(), alias)).append(" AND ")
                 .append(condition.sql()).append(")");
@@ -123,12 +125,12 @@ final class ExpressionCompiler {
         if (e instanceof FunctionCall f) return function(f, scope);
         if (e instanceof Not n) {
             Typed operand = value(n.operand(), scope);
-            require(scope, n.operand(), operand, BOOLEAN, "not applies to a condition");
+            require(scope, n.operand(), operand, BOOLEAN, actual -> new InvalidInput("ogc.sta.filter.notOperand", null, actual));
             return new Typed(new Sql("(NOT ").append(operand.sql()).append(")"), BOOLEAN);
         }
         if (e instanceof Negate n) {
             Typed operand = value(n.operand(), scope);
-            require(scope, n.operand(), operand, NUMBER, "'-' applies to a number");
+            require(scope, n.operand(), operand, NUMBER, actual -> new InvalidInput("ogc.sta.filter.minusOperand", null, actual));
             return new Typed(new Sql("(-").append(operand.sql()).append(")"), NUMBER);
         }
         Binary b = (Binary) e;
@@ -137,8 +139,8 @@ final class ExpressionCompiler {
         String name = b.operator().name().toLowerCase(Locale.ROOT);
         Typed left = value(b.left(), scope);
         Typed right = value(b.right(), scope);
-        require(scope, b.left(), left, BOOLEAN, name + " joins conditions");
-        require(scope, b.right(), right, BOOLEAN, name + " joins conditions");
+        require(scope, b.left(), left, BOOLEAN, actual -> new InvalidInput("ogc.sta.filter.joins", null, name, actual));
+        require(scope, b.right(), right, BOOLEAN, actual -> new InvalidInput("ogc.sta.filter.joins", null, name, actual));
         return new Typed(new Sql("(").append(left.sql()).append(" " + b.operator() + " ").append(right.sql()).append(")"), BOOLEAN);
     }
 
@@ -172,13 +174,13 @@ final class ExpressionCompiler {
             case NULL -> new Typed(new Sql("NULL"), NULL);
             case DATETIME -> new Typed(new Sql().bind(Rows.timestamp((Instant) v)), DATETIME);
             case GEOMETRY -> new Typed(new Sql().append(Geometries.BIND, List.of(Geometries.wkb((Geometry) v))), GEOMETRY);
-            case DURATION -> throw at(scope.option, l, "a duration can only be added to or subtracted from a date-time");
+            case DURATION -> throw at(scope.option, l, new InvalidInput("ogc.sta.filter.durationAlone", null));
             // Typed where bound: a database cannot infer the type of a parameter that meets only another parameter or a
             // function (H2: "Unknown data type" for ? <> -ROUND(?)). Whole numbers stay integers, so ids keep their index.
             case NUMBER -> new Typed(new Sql("CAST(").bind(v).append(v instanceof Long ? " AS BIGINT)" : " AS DOUBLE PRECISION)"), NUMBER);
             case STRING -> {
                 // PostgreSQL text cannot hold U+0000 and fails the bound statement: the client's error, on either database.
-                if (((String) v).indexOf('\u0000') >= 0) throw at(scope.option, l, "a string cannot hold the NUL character");
+                if (((String) v).indexOf('\u0000') >= 0) throw at(scope.option, l, new InvalidInput("ogc.sta.filter.nul", null));
                 yield new Typed(new Sql("CAST(").bind(v).append(" AS VARCHAR)"), STRING);
             }
             default -> new Typed(new Sql().bind(v), l.type());
@@ -198,7 +200,7 @@ final class ExpressionCompiler {
             NavigationProperty nav = navigation.get();
             if (!context.disclosure(nav.target()).visible()) throw unknown(scope, path, type);
             if (!scope.exists && nav.toMany()) {
-                throw at(scope.option, path, nav.name() + " leads to many " + nav.target().setName() + ": only paths over single entities can be sorted by");
+                throw at(scope.option, path, new InvalidInput("ogc.sta.filter.toMany", null, nav.name(), nav.target().setName()));
             }
             chain += "/" + nav.name();
             String source = alias;
@@ -214,7 +216,7 @@ final class ExpressionCompiler {
             type = nav.target();
             i++;
         }
-        if (i == segments.size()) throw at(scope.option, path, path.text() + " is a navigation property, not a value");
+        if (i == segments.size()) throw at(scope.option, path, new InvalidInput("ogc.sta.filter.navigationNotValue", null, path.text()));
         String name = String.join("/", segments.subList(i, segments.size()));
         if (name.equals("@iot.id")) name = "id";
         Column column = Schema.table(type).column(name).filter(Column::queryable).orElse(null);
@@ -227,7 +229,7 @@ final class ExpressionCompiler {
     }
 
     private StaQueryException unknown(Scope scope, PropertyPath path, EntityType type) {
-        return at(scope.option, path, "unknown property " + path.text() + " (" + type.entityName() + " has no such property)");
+        return at(scope.option, path, new InvalidInput("ogc.sta.filter.unknownProperty", null, path.text(), type.entityName()));
     }
 
     private Typed comparison(Binary b, Scope scope) {
@@ -242,7 +244,7 @@ final class ExpressionCompiler {
             default -> "<=";
         };
         if (left.type() == NULL || right.type() == NULL) {
-            if (b.operator() != Operator.EQ && b.operator() != Operator.NE) throw at(scope.option, b, "null can only be compared with eq or ne");
+            if (b.operator() != Operator.EQ && b.operator() != Operator.NE) throw at(scope.option, b, new InvalidInput("ogc.sta.filter.nullCompare", null));
             Typed other = left.type() == NULL ? right : left;
             return new Typed(new Sql("(").append(other.sql()).append(b.operator() == Operator.EQ ? " IS NULL)" : " IS NOT NULL)"), BOOLEAN);
         }
@@ -251,8 +253,8 @@ final class ExpressionCompiler {
         left = numberAsText(left, b.left(), right, b.right());
         right = numberAsText(right, b.right(), left, b.left());
         if (left.type() != right.type() || left.type() == GEOMETRY) {
-            throw at(scope.option, b, b.operator().name().toLowerCase(Locale.ROOT) + " cannot compare " + describe(left.type())
-                    + " with " + describe(right.type()));
+            throw at(scope.option, b, new InvalidInput("ogc.sta.filter.cannotCompare", null, b.operator().name().toLowerCase(Locale.ROOT),
+                    describe(left.type()), describe(right.type())));
         }
         return new Typed(new Sql("(").append(left.sql()).append(" " + operator + " ").append(right.sql()).append(")"), BOOLEAN);
     }
@@ -283,13 +285,13 @@ final class ExpressionCompiler {
         String name = b.operator().name().toLowerCase(Locale.ROOT);
         if (left.type() == DATETIME && (b.operator() == Operator.ADD || b.operator() == Operator.SUB)) {
             Optional<Literal> duration = constant(b.right()).filter(l -> l.type() == DURATION);
-            if (duration.isEmpty()) throw at(scope.option, b, name + ": a date-time can only be moved by a duration literal, e.g. duration'P1D'");
+            if (duration.isEmpty()) throw at(scope.option, b, new InvalidInput("ogc.sta.filter.durationLiteral", null, name, "duration'P1D'"));
             long millis = ((Duration) duration.get().value()).toMillis();
             return new Typed(context.dialect().plusMillis(left.sql(), b.operator() == Operator.ADD ? millis : -millis), DATETIME);
         }
         Typed right = value(b.right(), scope);
         if (left.type() != NUMBER || right.type() != NUMBER) {
-            throw at(scope.option, b, name + " needs two numbers, not " + describe(left.type()) + " and " + describe(right.type()));
+            throw at(scope.option, b, new InvalidInput("ogc.sta.filter.twoNumbers", null, name, describe(left.type()), describe(right.type())));
         }
         if (b.operator() == Operator.MOD) {
             return new Typed(new Sql("MOD(CAST(").append(left.sql()).append(" AS DECIMAL(38, 10)), CAST(").append(right.sql())
@@ -355,7 +357,7 @@ final class ExpressionCompiler {
                 ValueType type = args.get(0).type();
                 boolean dateField = f.name().equals("year") || f.name().equals("month") || f.name().equals("day");
                 if (!(type == DATETIME || (dateField && type == DATE) || (!dateField && type == TIME))) {
-                    throw at(scope.option, f, f.name() + " needs a date-time" + (dateField ? " or date" : " or time") + ", not " + describe(type));
+                    throw at(scope.option, f, new InvalidInput("ogc.sta.filter.timeField", null, f.name(), dateField ? "date" : "time", describe(type)));
                 }
                 Sql source = type == DATETIME ? utc(args.get(0).sql()) : args.get(0).sql();
                 return new Typed(new Sql("FLOOR(EXTRACT(" + f.name().toUpperCase(Locale.ROOT) + " FROM ").append(source).append("))"), NUMBER);
@@ -401,13 +403,12 @@ final class ExpressionCompiler {
                 // A DE-9IM intersection pattern (OGC 06-103r4 §6.1.15.2): taken from the data it could be any text, which
                 // the database refuses halfway through the query (found by the fuzz suite: st_relate(location, location, Things/name)).
                 if (!(f.arguments().get(2) instanceof Literal pattern) || !String.valueOf(pattern.value()).matches("[TtFf*012]{9}")) {
-                    throw at(scope.option, f, "st_relate: the third argument is a DE-9IM pattern in quotes, nine of T, F, *, 0, 1, 2, "
-                            + "e.g. 'T*F**F***'");
+                    throw at(scope.option, f, new InvalidInput("ogc.sta.filter.relatePattern", null, "'T*F**F***'"));
                 }
                 return call("ST_Relate", args, BOOLEAN);
             }
-            case "now", "mindatetime", "maxdatetime" -> throw at(scope.option, f, f.name() + "() takes no arguments");
-            default -> throw at(scope.option, f, "unknown function " + f.name());
+            case "now", "mindatetime", "maxdatetime" -> throw at(scope.option, f, new InvalidInput("ogc.sta.filter.noArguments", null, f.name()));
+            default -> throw at(scope.option, f, new InvalidInput("ogc.sta.filter.unknownFunction", null, f.name()));
         }
     }
 
@@ -429,38 +430,42 @@ final class ExpressionCompiler {
     }
 
     private void one(Scope scope, FunctionCall f, List<Typed> args) {
-        if (args.size() != 1) throw at(scope.option, f, f.name() + " takes one argument, not " + args.size());
+        if (args.size() != 1) throw at(scope.option, f, new InvalidInput("ogc.sta.filter.arguments", null, f.name(), 1, args.size()));
     }
 
     private void arguments(Scope scope, FunctionCall f, List<Typed> args, ValueType... expected) {
         if (args.size() != expected.length) {
-            throw at(scope.option, f, f.name() + " takes " + expected.length + " argument" + (expected.length == 1 ? "" : "s") + ", not " + args.size());
+            throw at(scope.option, f, new InvalidInput("ogc.sta.filter.arguments", null, f.name(), expected.length, args.size()));
         }
         for (int i = 0; i < expected.length; i++) {
-            require(scope, f.arguments().get(i), args.get(i), expected[i], f.name() + " needs " + describe(expected[i]) + " as argument " + (i + 1));
+            int position = i + 1;
+            ValueType wanted = expected[i];
+            require(scope, f.arguments().get(i), args.get(i), expected[i],
+                    actual -> new InvalidInput("ogc.sta.filter.argumentType", null, f.name(), describe(wanted), position, actual));
         }
     }
 
-    private void require(Scope scope, Expression e, Typed value, ValueType type, String why) {
-        if (value.type() != type) throw at(scope.option, e, why + ", not " + describe(value.type()));
+    /** Refuses a value not of the type wanted, with the refusal {@code why} makes of the type found. */
+    private void require(Scope scope, Expression e, Typed value, ValueType type, Function<String, InvalidInput> why) {
+        if (value.type() != type) throw at(scope.option, e, why.apply(describe(value.type())));
     }
 
     private static String describe(ValueType type) {
         return switch (type) {
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a condition";
-            case DATETIME -> "a date-time";
-            case DATE -> "a date";
-            case TIME -> "a time";
-            case DURATION -> "a duration";
-            case GEOMETRY -> "a geometry";
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case BOOLEAN -> "boolean";
+            case DATETIME -> "date-time";
+            case DATE -> "date";
+            case TIME -> "time";
+            case DURATION -> "duration";
+            case GEOMETRY -> "geometry";
             case NULL -> "null";
-            case JSON -> "a JSON object";
+            case JSON -> "JSON object";
         };
     }
 
-    private static StaQueryException at(String option, Expression e, String problem) {
+    private static StaQueryException at(String option, Expression e, InvalidInput problem) {
         return StaQueryException.at(option, e.position(), problem);
     }
 }

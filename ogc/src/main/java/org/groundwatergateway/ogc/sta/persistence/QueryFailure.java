@@ -1,6 +1,7 @@
 package org.groundwatergateway.ogc.sta.persistence;
 
 import java.sql.SQLException;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
 import org.springframework.dao.DataAccessException;
 
@@ -16,7 +17,7 @@ final class QueryFailure {
     static RuntimeException of(DataAccessException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-            return new StaQueryException("the query cannot be evaluated on the stored data: " + firstLine(sql.getMessage()));
+            return new StaQueryException(new InvalidInput("ogc.sta.notEvaluable", null, firstLine(sql.getMessage())));
         }
         return e;
     }

@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.sta.persistence;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.core.storage.Rows;
@@ -133,7 +134,7 @@ public final class SensorThingsRows {
                     + "WHERE location_id = ?)").param(row).update();
         }
         if (jdbc.sql("DELETE FROM " + table(type) + " WHERE id = ?").param(row).update() == 0) {
-            throw new StaNotFoundException("no " + type.setName() + "(" + id + ")");
+            throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, type.setName(), id));
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.groundwatergateway.core.geo.Cgcs2000;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.sta.model.ValueType;
 import org.groundwatergateway.ogc.sta.query.Expression.Binary;
 import org.groundwatergateway.ogc.sta.query.Expression.FunctionCall;
@@ -69,7 +70,7 @@ public final class ExpressionParser {
     public static Expression parse(String option, String text) {
         ExpressionParser parser = new ExpressionParser(option, text);
         Expression expression = parser.or();
-        parser.expect(Kind.END, "end of expression");
+        parser.expectEnd();
         return expression;
     }
 
@@ -197,8 +198,8 @@ public final class ExpressionParser {
             case WORD -> {
                 return word(token);
             }
-            default -> throw error(token, "expected a value, property or function but found "
-                    + (token.kind() == Kind.END ? "the end" : "'" + token.text() + "'"));
+            default -> throw token.kind() == Kind.END ? error(token, new InvalidInput("ogc.sta.filter.valueExpectedAtEnd", null))
+                    : error(token, new InvalidInput("ogc.sta.filter.valueExpected", null, token.text()));
         }
     }
 
@@ -231,7 +232,7 @@ public final class ExpressionParser {
         while (peek().kind() == Kind.SLASH) {
             next++;
             Token segment = tokens.get(next++);
-            if (segment.kind() != Kind.WORD) throw error(segment, "expected a property name after '/'");
+            if (segment.kind() != Kind.WORD) throw error(segment, new InvalidInput("ogc.sta.filter.nameAfterSlash", null));
             segments.add(segment.text());
         }
         return new PropertyPath(segments, token.position());
@@ -243,7 +244,7 @@ public final class ExpressionParser {
             if (n.contains(".") || n.contains("e") || n.contains("E")) return new Literal(Double.valueOf(n), ValueType.NUMBER, token.position());
             return new Literal(Long.valueOf(n), ValueType.NUMBER, token.position());
         } catch (NumberFormatException e) {
-            throw error(token, "'" + n + "' is not a number this service can compare");
+            throw error(token, new InvalidInput("ogc.sta.filter.number", null, n));
         }
     }
 
@@ -254,7 +255,7 @@ public final class ExpressionParser {
             if (t.contains(":")) return new Literal(LocalTime.parse(t), ValueType.TIME, token.position());
             return new Literal(LocalDate.parse(t), ValueType.DATE, token.position());
         } catch (DateTimeParseException e) {
-            throw error(token, "'" + t + "' is not an ISO 8601 date-time with offset, date or time");
+            throw error(token, new InvalidInput("ogc.sta.filter.time", null, t));
         }
     }
 
@@ -265,7 +266,7 @@ public final class ExpressionParser {
                 try {
                     return new Literal(Duration.parse(token.text()), ValueType.DURATION, token.position());
                 } catch (DateTimeParseException e) {
-                    throw error(token, "'" + token.text() + "' is not an ISO 8601 duration in days, hours, minutes and seconds (e.g. P1DT12H)");
+                    throw error(token, new InvalidInput("ogc.sta.filter.duration", null, token.text()));
                 }
             }
             case "geography", "geometry" -> {
@@ -273,16 +274,16 @@ public final class ExpressionParser {
                     Geometry geometry = new WKTReader(Cgcs2000.GEOMETRY_FACTORY).read(SRID_PREFIX.matcher(token.text()).replaceFirst(""));
                     return new Literal(geometry, ValueType.GEOMETRY, token.position());
                 } catch (ParseException | IllegalArgumentException e) {
-                    throw error(token, "'" + token.text() + "' is not well-known text of a geometry: " + e.getMessage());
+                    throw error(token, new InvalidInput("ogc.sta.filter.wkt", null, token.text(), e.getMessage()));
                 }
             }
-            default -> throw error(token, "unknown literal type " + token.prefix() + "; expected duration, geography or geometry");
+            default -> throw error(token, new InvalidInput("ogc.sta.filter.literalType", null, token.prefix()));
         }
     }
 
     /** Enters one more level of nesting at {@code token}; refused beyond {@link #MAX_NESTING}. */
     private void deeper(Token token) {
-        if (++nesting > MAX_NESTING) throw error(token, "nested more than " + MAX_NESTING + " levels deep; write the expression flatter");
+        if (++nesting > MAX_NESTING) throw error(token, new InvalidInput("ogc.sta.filter.nesting", null, MAX_NESTING));
     }
 
     private boolean word(String word) {
@@ -294,15 +295,22 @@ public final class ExpressionParser {
         return tokens.get(next);
     }
 
+    /** The expression ends here; anything after it is refused. */
+    private void expectEnd() {
+        Token token = tokens.get(next);
+        if (token.kind() != Kind.END) throw error(token, new InvalidInput("ogc.sta.filter.trailing", null, token.text()));
+    }
+
     private void expect(Kind kind, String what) {
         Token token = tokens.get(next);
         if (token.kind() != kind) {
-            throw error(token, "expected " + what + " but found " + (token.kind() == Kind.END ? "the end" : "'" + token.text() + "'"));
+            throw token.kind() == Kind.END ? error(token, new InvalidInput("ogc.sta.filter.expectedAtEnd", null, what))
+                    : error(token, new InvalidInput("ogc.sta.filter.expected", null, what, token.text()));
         }
         next++;
     }
 
-    private StaQueryException error(Token token, String problem) {
+    private StaQueryException error(Token token, InvalidInput problem) {
         return StaQueryException.at(option, token.position(), problem);
     }
 
@@ -353,7 +361,7 @@ public final class ExpressionParser {
                     list.add(new Token(Kind.WORD, word, start, null));
                 }
             } else {
-                throw StaQueryException.at(option, i, "unexpected character '" + c + "'");
+                throw StaQueryException.at(option, i, new InvalidInput("ogc.sta.filter.character", null, c));
             }
         }
         list.add(new Token(Kind.END, "", n, null));
@@ -364,7 +372,7 @@ public final class ExpressionParser {
     private int quoted(int i, StringBuilder s) {
         int start = i++;
         while (true) {
-            if (i >= text.length()) throw StaQueryException.at(option, start, "string not closed with '");
+            if (i >= text.length()) throw StaQueryException.at(option, start, new InvalidInput("ogc.sta.filter.stringNotClosed", null));
             char c = text.charAt(i++);
             if (c != '\'') {
                 s.append(c);

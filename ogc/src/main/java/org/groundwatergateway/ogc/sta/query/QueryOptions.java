@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * The system query options of OGC 18-088 §9.3 ({@code $expand $select $orderby $top $skip $count $filter}),
@@ -51,9 +52,8 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
                 case "$top" -> top = nonNegative(name, value);
                 case "$skip" -> skip = nonNegative(name, value);
                 case "$count" -> count = bool(name, value);
-                case "$resultFormat" -> throw new StaQueryException("$resultFormat: only the default JSON result format is offered");
-                default -> throw new StaQueryException("unknown query option " + name
-                        + "; known: $filter, $expand, $select, $orderby, $top, $skip, $count");
+                case "$resultFormat" -> throw new StaQueryException(new InvalidInput("ogc.sta.resultFormat", "$resultFormat"));
+                default -> throw new StaQueryException(new InvalidInput("ogc.sta.unknownOption", null, name, "$filter, $expand, $select, $orderby, $top, $skip, $count"));
             }
         }
         return new QueryOptions(filter, expand, select, orderBy, top, skip, count);
@@ -71,15 +71,15 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
             String path = open < 0 ? trimmed : trimmed.substring(0, open).trim();
             int levels = depth + path.split("/").length - 1;
             if (levels > ExpressionParser.MAX_NESTING) {
-                throw new StaQueryException("$expand: nested more than " + ExpressionParser.MAX_NESTING + " levels deep");
+                throw new StaQueryException(new InvalidInput("ogc.sta.expandNesting", "$expand", ExpressionParser.MAX_NESTING));
             }
             Map<String, String> given = Map.of();
             if (open >= 0) {
-                if (!trimmed.endsWith(")")) throw new StaQueryException("$expand: '" + trimmed + "' lacks its closing ')'");
+                if (!trimmed.endsWith(")")) throw new StaQueryException(new InvalidInput("ogc.sta.expandNotClosed", "$expand", trimmed));
                 given = nestedOptions(trimmed.substring(open + 1, trimmed.length() - 1));
             }
             QueryOptions options = parse(given, levels);
-            if (!NAME.matcher(path).matches()) throw new StaQueryException("$expand: '" + path + "' is not a navigation path");
+            if (!NAME.matcher(path).matches()) throw new StaQueryException(new InvalidInput("ogc.sta.expandPath", "$expand", path));
             merge(into, path.split("/"), 0, options, given);
         }
     }
@@ -91,7 +91,7 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
         for (int i = 0; i < into.size(); i++) {
             Expand existing = into.get(i);
             if (!existing.navigation().equals(name)) continue;
-            if (leaf) throw new StaQueryException("$expand: " + name + " is expanded twice");
+            if (leaf) throw new StaQueryException(new InvalidInput("ogc.sta.expandTwice", "$expand", name));
             List<Expand> nested = new ArrayList<>(existing.options().expand());
             merge(nested, path, index + 1, leafOptions, leafGiven);
             into.set(i, new Expand(name, existing.options().withExpand(nested), existing.given()));
@@ -114,9 +114,9 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
         Map<String, String> options = new LinkedHashMap<>();
         for (String part : splitTopLevel("$expand", text, ';')) {
             int equals = part.indexOf('=');
-            if (equals < 0) throw new StaQueryException("$expand: '" + part.trim() + "' is not an option like $top=2");
+            if (equals < 0) throw new StaQueryException(new InvalidInput("ogc.sta.expandOption", "$expand", part.trim()));
             String name = part.substring(0, equals).trim();
-            if (options.put(name, part.substring(equals + 1)) != null) throw new StaQueryException("$expand: " + name + " given twice");
+            if (options.put(name, part.substring(equals + 1)) != null) throw new StaQueryException(new InvalidInput("ogc.sta.givenTwice", "$expand", name));
         }
         return options;
     }
@@ -127,7 +127,7 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
             String name = item.trim();
             if (name.equals("@iot.id")) name = "id";
             if (name.equals("@iot.selfLink")) name = "selfLink";
-            if (!NAME.matcher(name).matches()) throw new StaQueryException("$select: '" + name + "' is not a property name");
+            if (!NAME.matcher(name).matches()) throw new StaQueryException(new InvalidInput("ogc.sta.selectName", "$select", name));
             names.add(name);
         }
         return names;
@@ -144,14 +144,14 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
             if (c == '\'') quoted = !quoted;
             if (quoted) continue;
             if (c == '(') depth++;
-            if (c == ')' && --depth < 0) throw StaQueryException.at(option, i, "')' without '('");
+            if (c == ')' && --depth < 0) throw StaQueryException.at(option, i, new InvalidInput("ogc.sta.closeWithoutOpen", null));
             if (c == separator && depth == 0) {
                 parts.add(text.substring(start, i));
                 start = i + 1;
             }
         }
-        if (quoted) throw new StaQueryException(option + ": string not closed with '");
-        if (depth > 0) throw new StaQueryException(option + ": '(' without ')'");
+        if (quoted) throw new StaQueryException(new InvalidInput("ogc.sta.filter.stringNotClosed", option));
+        if (depth > 0) throw new StaQueryException(new InvalidInput("ogc.sta.openWithoutClose", option));
         parts.add(text.substring(start));
         return parts;
     }
@@ -163,11 +163,11 @@ public record QueryOptions(Expression filter, List<Expand> expand, List<String> 
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new StaQueryException(option + ": '" + value + "' is not a non-negative integer");
+        throw new StaQueryException(new InvalidInput("ogc.sta.nonNegative", option, value));
     }
 
     private static boolean bool(String option, String value) {
         if (value.equals("true") || value.equals("false")) return Boolean.parseBoolean(value);
-        throw new StaQueryException(option + ": '" + value + "' is neither true nor false");
+        throw new StaQueryException(new InvalidInput("ogc.sta.boolean", option, value));
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 
@@ -66,28 +67,27 @@ public record ResourcePath(List<Segment> segments, String property, boolean valu
                 ref = true;
                 continue;
             }
-            if (property != null) throw new StaNotFoundException("nothing at '" + part + "' after the property " + property);
+            if (property != null) throw new StaNotFoundException(new InvalidInput("ogc.sta.afterProperty", null, part, property));
             Matcher m = SEGMENT.matcher(part);
-            if (!m.matches()) throw new StaNotFoundException("no resource '" + part + "'");
+            if (!m.matches()) throw new StaNotFoundException(new InvalidInput("ogc.sta.noSuchResource", null, part));
             Long id = m.group(2) == null ? null : id(part, m.group(2));
             if (i == 0) {
                 EntityType type = EntityType.bySetName(m.group(1))
-                        .orElseThrow(() -> new StaNotFoundException("no entity set " + m.group(1)));
+                        .orElseThrow(() -> new StaNotFoundException(new InvalidInput("ogc.sta.noEntitySet", null, m.group(1))));
                 segments.add(new Segment(type, null, id, true));
                 continue;
             }
             Segment previous = segments.get(segments.size() - 1);
             NavigationProperty navigation = previous.type().navigationProperty(m.group(1)).orElse(null);
             if (previous.collection()) {
-                throw new StaNotFoundException("'" + part + "' follows the collection " + previous.type().setName()
-                        + ": name one entity of it first, e.g. " + previous.type().setName() + "(1)/" + part);
+                throw new StaNotFoundException(new InvalidInput("ogc.sta.afterCollection", null, part, previous.type().setName()));
             }
             if (navigation == null) {
-                if (id != null) throw new StaNotFoundException(previous.type().entityName() + " has no navigation property " + m.group(1));
+                if (id != null) throw new StaNotFoundException(new InvalidInput("ogc.sta.noNavigation", null, previous.type().entityName(), m.group(1)));
                 property = m.group(1);
                 continue;
             }
-            if (id != null && !navigation.toMany()) throw new StaNotFoundException(navigation.name() + " is a single entity: no id after it");
+            if (id != null && !navigation.toMany()) throw new StaNotFoundException(new InvalidInput("ogc.sta.singleEntity", null, navigation.name()));
             segments.add(new Segment(navigation.target(), navigation.name(), id, navigation.toMany()));
         }
         return new ResourcePath(segments, property, value, ref);
@@ -97,7 +97,7 @@ public record ResourcePath(List<Segment> segments, String property, boolean valu
         try {
             return Long.parseLong(text.trim());
         } catch (NumberFormatException e) {
-            throw new StaNotFoundException("no entity " + part + ": ids here are integers");
+            throw new StaNotFoundException(new InvalidInput("ogc.sta.integerIds", null, part));
         }
     }
 }

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * A parsed request URL: the resource path (null for the service root) and the query options. Parameters whose
@@ -24,8 +25,7 @@ public record StaQuery(ResourcePath path, QueryOptions options) {
         Map<String, String> options = systemOptions(rawQuery);
         options.forEach((name, value) -> {
             if (value.length() > maxFilterLength) {
-                throw new StaQueryException(name + " is " + value.length() + " characters long; at most " + maxFilterLength
-                        + " are read (" + MAX_FILTER_LENGTH + ")");
+                throw new StaQueryException(new InvalidInput("ogc.sta.tooLong", null, name, value.length(), maxFilterLength, MAX_FILTER_LENGTH));
             }
         });
         return new StaQuery(ResourcePath.parse(path), QueryOptions.parse(options));
@@ -41,7 +41,7 @@ public record StaQuery(ResourcePath path, QueryOptions options) {
             String name = decode(equals < 0 ? pair : pair.substring(0, equals));
             if (!name.startsWith("$")) continue;
             String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
-            if (options.put(name, value) != null) throw new StaQueryException(name + " is given twice");
+            if (options.put(name, value) != null) throw new StaQueryException(new InvalidInput("ogc.sta.givenTwice", null, name));
         }
         return options;
     }
@@ -50,7 +50,7 @@ public record StaQuery(ResourcePath path, QueryOptions options) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new StaQueryException("the query string holds a broken percent-encoding: " + text);
+            throw new StaQueryException(new InvalidInput("ogc.sta.percentEncoding", null, text));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.sta.service;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -31,13 +32,12 @@ final class BatchRequests {
         try {
             requests = EntityJson.JSON.readTree(batch.body() == null ? "" : batch.body()).path("requests");
         } catch (JacksonException e) {
-            throw new StaQueryException("$batch: the body is not JSON: " + e.getOriginalMessage());
+            throw new StaQueryException(new InvalidInput("ogc.sta.notJson", "$batch", e.getOriginalMessage()));
         }
-        if (!requests.isArray()) throw new StaQueryException("$batch: the body needs a \"requests\" array (JSON batch format)");
+        if (!requests.isArray()) throw new StaQueryException(new InvalidInput("ogc.sta.batchRequests", "$batch"));
         for (JsonNode request : requests) {
             if (request.has("atomicityGroup")) {
-                throw new StaQueryException("$batch: atomicity groups are not supported; send the requests without "
-                        + "\"atomicityGroup\" (each then succeeds or fails on its own)");
+                throw new StaQueryException(new InvalidInput("ogc.sta.atomicity", "$batch"));
             }
         }
         Map<String, String> created = new HashMap<>();
@@ -65,12 +65,12 @@ final class BatchRequests {
             while (end < url.length() && url.charAt(end) != '/' && url.charAt(end) != '?') end++;
             String reference = url.substring(1, end);
             String location = created.get(reference);
-            if (location == null) return StaResponse.error(400, "url " + url + ": no earlier request " + reference + " created an entity");
+            if (location == null) return StaResponse.error(400, new InvalidInput("ogc.sta.batchReference", "url", url, reference), batch.language());
             url = location + url.substring(end);
         }
         if (url.startsWith(batch.base())) url = url.substring(batch.base().length());
         if (!url.startsWith("/")) url = "/" + url;
-        if (url.equals("/$batch")) return StaResponse.error(400, "a batch cannot contain a batch");
+        if (url.equals("/$batch")) return StaResponse.error(400, new InvalidInput("ogc.sta.batchInBatch", "url"), batch.language());
         int question = url.indexOf('?');
         String path = question < 0 ? url : url.substring(0, question);
         String query = question < 0 ? null : url.substring(question + 1);

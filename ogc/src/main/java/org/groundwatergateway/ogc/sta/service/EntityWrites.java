@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.monitoring.Datastream;
@@ -24,6 +25,7 @@ import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.WeatherStation;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.park.AquiferLayer;
 import org.groundwatergateway.core.park.Park;
@@ -134,7 +136,7 @@ public final class EntityWrites {
     StaResponse create(StaRequest request, EntityStore.Reader reader) {
         ResourcePath path = ResourcePath.parse(request.path());
         if (path == null || !path.collection() || path.ref()) {
-            throw new StaQueryException("POST creates in an entity set or a related collection, e.g. /Things or /Datastreams(1)/Observations");
+            throw new StaQueryException(new InvalidInput("ogc.sta.postWhere", null));
         }
         ObjectNode body = body(request);
         linkToParent(path, body);
@@ -159,7 +161,7 @@ public final class EntityWrites {
         ResourcePath path = ResourcePath.parse(request.path());
         Segment target = path == null ? null : path.last();
         if (path == null || path.segments().size() != 1 || target.id() == null || path.property() != null || path.ref()) {
-            throw new StaQueryException("PATCH changes one entity addressed by its id, e.g. /Things(1)");
+            throw new StaQueryException(new InvalidInput("ogc.sta.patchWhere", null));
         }
         if (target.type() == EntityType.DATASTREAM) refuseMirrored(target.id());
         ObjectNode body = body(request);
@@ -170,7 +172,7 @@ public final class EntityWrites {
             // Linking Locations by id is how a Thing moves (§10.3.1); Locations given inline are refused like other related entities.
             relocate(target.id(), locations);
         } else if (locations != null) {
-            throw new StaQueryException("Locations of a " + target.type().entityName() + " cannot be changed");
+            throw new StaQueryException(new InvalidInput("ogc.sta.locationsFixed", "Locations", target.type().entityName()));
         }
         if (!values.isEmpty() || locations == null) updates.update(target.type(), target.id(), values);
         if (describesDevices(target.type())) devicesChanged.run();
@@ -181,14 +183,14 @@ public final class EntityWrites {
 
     /** Sets a generic Thing's Locations to those named by id (§10.3.1): the Thing moves, a HistoricalLocation records it. */
     private void relocate(long thing, JsonNode locations) {
-        if (!ThingIds.isGeneric(thing)) throw new StaQueryException("Locations: a well or weather station moves by a Location posted for it");
-        if (!locations.isArray()) throw new StaQueryException("Locations must be an array");
+        if (!ThingIds.isGeneric(thing)) throw new StaQueryException(new InvalidInput("ogc.sta.locationsOfWell", "Locations"));
+        if (!locations.isArray()) throw new StaQueryException(new InvalidInput("ogc.sta.array", "Locations"));
         List<Long> ids = new ArrayList<>();
         for (JsonNode location : locations) {
-            if (!location.has("@iot.id")) throw new StaQueryException("Locations: a PATCH links Locations by @iot.id; it creates none");
+            if (!location.has("@iot.id")) throw new StaQueryException(new InvalidInput("ogc.sta.locationsById", "Locations"));
             ids.add(related(location, EntityType.LOCATION, "Locations", null));
         }
-        if (!thingInService(thing)) throw new StaNotFoundException("no Things(" + thing + ")");
+        if (!thingInService(thing)) throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "Things", thing));
         rows.setLocations(thing, ids, clock.instant());
     }
 
@@ -199,12 +201,12 @@ public final class EntityWrites {
     StaResponse delete(StaRequest request) {
         ResourcePath path = ResourcePath.parse(request.path());
         if (path == null || path.segments().size() != 1 || path.last().id() == null || path.property() != null) {
-            throw new StaQueryException("DELETE removes one entity addressed by its id, e.g. /Sensors(3)");
+            throw new StaQueryException(new InvalidInput("ogc.sta.deleteWhere", null));
         }
         long id = path.last().id();
         if (path.type() == EntityType.DATASTREAM) refuseMirrored(id);
         if (path.type() == EntityType.OBSERVATION) {
-            if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException("no Observations(" + id + ")");
+            if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "Observations", id));
             return StaResponse.noContent();
         }
         if (ThingIds.isOfGenericThing(path.type(), id)) {
@@ -217,12 +219,12 @@ public final class EntityWrites {
         }
         if (path.type() == EntityType.FEATURE_OF_INTEREST) {
             // A generic Thing's id names no FeatureOfInterest (its row id would name a well's).
-            if (ThingIds.isGeneric(id)) throw new StaNotFoundException("no FeaturesOfInterest(" + id + ")");
+            if (ThingIds.isGeneric(id)) throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "FeaturesOfInterest", id));
             List<Long> datastreams = database.jdbc().sql("SELECT id FROM datastreams WHERE "
                             + (ThingIds.isWeatherStation(id) ? "weather_station_id" : "well_id") + " = ?")
                     .param(ThingIds.rowId(id)).query(Long.class).list();
             if (readings.retractAll(datastreams, request.viewer().name(), clock.instant()) == 0) {
-                throw new StaNotFoundException("no FeaturesOfInterest(" + id + ")");
+                throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "FeaturesOfInterest", id));
             }
             return StaResponse.noContent();
         }
@@ -250,16 +252,16 @@ public final class EntityWrites {
     private static void linkToParent(ResourcePath path, ObjectNode body) {
         if (path.segments().size() < 2) return;
         Segment parent = path.segments().get(path.segments().size() - 2);
-        if (parent.id() == null) throw new StaQueryException("POST under a related collection needs its parent's id, e.g. /Datastreams(1)/Observations");
+        if (parent.id() == null) throw new StaQueryException(new InvalidInput("ogc.sta.parentId", null));
         NavigationProperty back = path.type().navigationProperties().stream().filter(n -> n.target() == parent.type()).findFirst()
-                .orElseThrow(() -> new StaQueryException("cannot create " + path.type().setName() + " under " + parent.type().setName()));
+                .orElseThrow(() -> new StaQueryException(new InvalidInput("ogc.sta.notUnder", null, path.type().setName(), parent.type().setName())));
         ObjectNode ref = EntityJson.JSON.createObjectNode().put("@iot.id", parent.id());
         if (back.toMany()) body.putArray(back.name()).add(ref);
         else body.set(back.name(), ref);
     }
 
     private long create(EntityType type, JsonNode body, Created created) {
-        if (!body.isObject()) throw new StaQueryException("a " + type.entityName() + " must be a JSON object");
+        if (!body.isObject()) throw new StaQueryException(new InvalidInput("ogc.sta.entityObject", null, type.entityName()));
         return switch (type) {
             case OBSERVATION -> createObservation(body, created);
             case THING -> createThing(body, created);
@@ -269,13 +271,13 @@ public final class EntityWrites {
             case SENSOR -> createSensor(body, created);
             case OBSERVED_PROPERTY -> createObservedProperty(body, created);
             case DATASTREAM -> createDatastream(body, created);
-            default -> throw new StaQueryException(type.setName() + " are derived from Things and cannot be created on their own");
+            default -> throw new StaQueryException(new InvalidInput("ogc.sta.derivedNotCreated", null, type.setName()));
         };
     }
 
     /** The id of a related entity given by {@code @iot.id}, which must exist, or of one created from the inline JSON. */
     private long related(JsonNode node, EntityType type, String field, Created created) {
-        if (node == null || node.isMissingNode() || node.isNull()) throw new StaQueryException(field + " is required");
+        if (node == null || node.isMissingNode() || node.isNull()) throw new StaQueryException(new InvalidInput("ogc.sta.required", field));
         if (node.has("@iot.id")) {
             long id = node.get("@iot.id").asLong();
             boolean exists = switch (type) {
@@ -289,7 +291,7 @@ public final class EntityWrites {
                 default -> database.jdbc().sql("SELECT COUNT(*) FROM " + ThingIds.table(id) + " WHERE id = ?")
                         .param(ThingIds.rowId(id)).query(Long.class).single() > 0;
             };
-            if (!exists) throw new StaQueryException(field + ": no " + type.entityName() + " with @iot.id " + id);
+            if (!exists) throw new StaQueryException(new InvalidInput("ogc.sta.noRelated", field, type.entityName(), id));
             return id;
         }
         return create(type, node, created);
@@ -298,15 +300,14 @@ public final class EntityWrites {
     private long createObservation(JsonNode body, Created created) {
         JsonNode datastreamRef = body.path("Datastream");
         if (!datastreamRef.has("@iot.id")) {
-            throw new StaQueryException("an Observation names its Datastream by @iot.id (or is posted to /Datastreams(id)/Observations); "
-                    + "Observations create no Datastreams");
+            throw new StaQueryException(new InvalidInput("ogc.sta.observationDatastream", "Datastream"));
         }
         long datastream = datastreamRef.get("@iot.id").asLong();
         refuseMirrored(datastream);
-        if (monitoring.findDatastream(datastream).isEmpty()) throw new StaQueryException("Datastream: no Datastream with @iot.id " + datastream);
+        if (monitoring.findDatastream(datastream).isEmpty()) throw new StaQueryException(new InvalidInput("ogc.sta.noRelated", "Datastream", "Datastream", datastream));
         JsonNode result = body.path("result");
         if (!result.isNumber() || !Double.isFinite(result.asDouble())) {
-            throw new StaQueryException("result must be a finite number: the platform's Datastreams are OM_Measurement");
+            throw new StaQueryException(new InvalidInput("ogc.sta.finiteResult", "result"));
         }
         Instant now = clock.instant();
         Instant time = body.hasNonNull("phenomenonTime") ? instant("phenomenonTime", body.get("phenomenonTime").asString()) : now;
@@ -317,8 +318,7 @@ public final class EntityWrites {
                 .asVersion(readings.versionOfNewObservation(datastream, time));
         ReadingIntake.Receipt receipt = intake.submitAndWait(List.of(reading), ReadingIntake.Mode.LIVE);
         if (receipt.stored().isEmpty()) {
-            throw new StaQueryException("not stored: Datastream " + datastream + " has an observation at " + time
-                    + " already (a repeated value is stored once; a different one is a correction for review)");
+            throw new StaQueryException(new InvalidInput("ogc.sta.observationExists", "phenomenonTime", datastream, time));
         }
         readings.recordResultTime(datastream, time, reading.version(), resultTime);
         if (feature != null) rows.recordFeature(datastream, time, feature);
@@ -332,8 +332,7 @@ public final class EntityWrites {
     private long featureOf(JsonNode observation, long thing, Created created) {
         JsonNode given = observation.get("FeatureOfInterest");
         if (given != null && !given.isNull()) return related(given, EntityType.FEATURE_OF_INTEREST, "FeatureOfInterest", created);
-        return rows.featureOfThing(thing).orElseThrow(() -> new StaQueryException("FeatureOfInterest is required: Things(" + thing
-                + ") has no Location for the Observation to be of"));
+        return rows.featureOfThing(thing).orElseThrow(() -> new StaQueryException(new InvalidInput("ogc.sta.featureRequired", "FeatureOfInterest", thing)));
     }
 
     private long createThing(JsonNode body, Created created) {
@@ -347,12 +346,11 @@ public final class EntityWrites {
         }
         JsonNode locations = body.path("Locations");
         if (!locations.isArray() || locations.size() != 1 || !locations.get(0).has("location")) {
-            throw new StaQueryException("a Thing is created with exactly one Location (Locations: [{\"location\": {GeoJSON point}}]): "
-                    + "a well or weather station stands at one place");
+            throw new StaQueryException(new InvalidInput("ogc.sta.oneLocation", "Locations", "[{\"location\": {GeoJSON point}}]"));
         }
         Point location = point("Locations/location", locations.get(0).get("location"));
         Park park = parks.findByCode(text(properties, "park"))
-                .orElseThrow(() -> new StaQueryException("properties/park: no park with code " + properties.path("park").asString()));
+                .orElseThrow(() -> new StaQueryException(new InvalidInput("ogc.sta.noPark", "properties/park", properties.path("park").asString())));
         long id;
         try {
             if ("weather-station".equals(properties.path("kind").asString(null))) {
@@ -360,16 +358,17 @@ public final class EntityWrites {
             } else {
                 String aquiferCode = text(properties, "aquifer");
                 AquiferLayer aquifer = parks.findAquifers(park.id()).stream().filter(a -> a.code().equals(aquiferCode)).findFirst()
-                        .orElseThrow(() -> new StaQueryException("properties/aquifer: park " + park.code() + " has no aquifer " + aquiferCode));
+                        .orElseThrow(() -> new StaQueryException(new InvalidInput("ogc.sta.noAquifer", "properties/aquifer", park.code(), aquiferCode)));
                 id = monitoring.insert(new Well(null, park.id(), code, nameZh, location, number(properties, "groundElevationM"),
                         number(properties, "casingTopElevationM"), number(properties, "screenTopDepthM"), number(properties, "screenBottomDepthM"),
                         aquifer.id(), enumValue(Well.Role.class, properties, "role", Well.Role.DOWNGRADIENT),
                         enumValue(Well.Status.class, properties, "status", Well.Status.ACTIVE))).id();
             }
         } catch (DataIntegrityViolationException e) {
-            throw new EntityUpdates.Refused("a Thing named " + code + " exists already");
+            throw new EntityUpdates.Refused(new InvalidInput("ogc.sta.exists", null, "Thing", code));
         } catch (IllegalArgumentException e) {
-            throw new StaQueryException(e.getMessage());
+            throw new StaQueryException(e instanceof InvalidArgument refused ? InvalidInput.placed("properties", refused)
+                    : new InvalidInput("ogc.sta.refused", null, e.getMessage()));
         }
         created.add(EntityType.THING, id);
         createDatastreams(body, id, created);
@@ -393,7 +392,7 @@ public final class EntityWrites {
         long id = ThingIds.ofGeneric(monitoring.insertGenericThing(name, description, propertiesText(body.get("properties")), clock.instant()));
         created.add(EntityType.THING, id);
         JsonNode locations = body.path("Locations");
-        if (!locations.isMissingNode() && !locations.isArray()) throw new StaQueryException("Locations must be an array");
+        if (!locations.isMissingNode() && !locations.isArray()) throw new StaQueryException(new InvalidInput("ogc.sta.array", "Locations"));
         List<Long> ids = new ArrayList<>();
         for (JsonNode location : locations) ids.add(related(location, EntityType.LOCATION, "Locations", created));
         if (!ids.isEmpty()) rows.setLocations(id, ids, clock.instant());
@@ -403,11 +402,11 @@ public final class EntityWrites {
     /** A generic Thing's properties as stored: a JSON object's text, or null for none. */
     private static String propertiesText(JsonNode properties) {
         if (properties == null || properties.isNull()) return null;
-        if (!properties.isObject()) throw new StaQueryException("properties must be a JSON object");
+        if (!properties.isObject()) throw new StaQueryException(new InvalidInput("ogc.sta.jsonObject", "properties"));
         // A park makes a Thing a well or weather station, chosen when it is created; a member of that name would pass for one.
-        if (properties.has("park")) throw new StaQueryException("properties/park: a Thing is given its park when it is created as a well or weather station");
+        if (properties.has("park")) throw new StaQueryException(new InvalidInput("ogc.sta.parkOnCreate", "properties/park"));
         String text = properties.toString();
-        if (text.length() > 8000) throw new StaQueryException("properties: at most 8000 characters of JSON are kept");
+        if (text.length() > 8000) throw new StaQueryException(new InvalidInput("ogc.sta.atMost", "properties", 8000));
         return text;
     }
 
@@ -418,7 +417,7 @@ public final class EntityWrites {
      */
     private long createLocation(JsonNode body, Created created) {
         JsonNode things = body.path("Things");
-        if (!things.isMissingNode() && !things.isArray()) throw new StaQueryException("Things must be an array");
+        if (!things.isMissingNode() && !things.isArray()) throw new StaQueryException(new InvalidInput("ogc.sta.array", "Things"));
         List<Long> thingIds = new ArrayList<>();
         for (JsonNode thing : things) thingIds.add(related(thing, EntityType.THING, "Things", created));
         Point location = point("location", body.path("location"));
@@ -430,7 +429,7 @@ public final class EntityWrites {
             return thing;
         }
         if (thingIds.stream().anyMatch(t -> !ThingIds.isGeneric(t))) {
-            throw new StaQueryException("Things: a well's or weather station's Location is its own position, posted for it alone");
+            throw new StaQueryException(new InvalidInput("ogc.sta.ownLocation", "Things"));
         }
         long id = rows.insertLocation(described(body, location));
         created.add(EntityType.LOCATION, id);
@@ -441,8 +440,8 @@ public final class EntityWrites {
     /** A generic Thing's HistoricalLocation as its client records it: the Thing, when, and the Locations it was at. */
     private long createHistoricalLocation(JsonNode body, Created created) {
         long thing = related(body.get("Thing"), EntityType.THING, "Thing", created);
-        if (!ThingIds.isGeneric(thing)) throw new StaQueryException("Thing: a well's or weather station's HistoricalLocation is its position's");
-        if (!body.hasNonNull("time")) throw new StaQueryException("time is required");
+        if (!ThingIds.isGeneric(thing)) throw new StaQueryException(new InvalidInput("ogc.sta.ownHistory", "Thing"));
+        if (!body.hasNonNull("time")) throw new StaQueryException(new InvalidInput("ogc.sta.required", "time"));
         Instant time = instant("time", body.get("time").asString());
         List<Long> locations = new ArrayList<>();
         for (JsonNode location : body.path("Locations")) locations.add(related(location, EntityType.LOCATION, "Locations", created));
@@ -472,7 +471,7 @@ public final class EntityWrites {
             try {
                 calibrated = LocalDate.parse(properties.get("lastCalibratedOn").asString());
             } catch (DateTimeParseException e) {
-                throw new StaQueryException("properties/lastCalibratedOn: not a date like 2026-04-02");
+                throw new StaQueryException(new InvalidInput("ogc.sta.date", "properties/lastCalibratedOn", "2026-04-02"));
             }
         }
         String name = text(body, "name", 200);
@@ -489,7 +488,7 @@ public final class EntityWrites {
             if (mn == null || encodingType != null || metadata != null) rows.describeSensor(id, mn == null ? name : null, encodingType, metadata);
             return id;
         } catch (DataIntegrityViolationException e) {
-            throw new EntityUpdates.Refused("a Sensor named " + body.path("name").asString() + " exists already");
+            throw new EntityUpdates.Refused(new InvalidInput("ogc.sta.exists", null, "Sensor", body.path("name").asString()));
         }
     }
 
@@ -510,7 +509,7 @@ public final class EntityWrites {
             if (description != null || definition != null) rows.describeObservedProperty(id, definition, description);
             return id;
         } catch (DataIntegrityViolationException e) {
-            throw new EntityUpdates.Refused("an ObservedProperty with code " + code + " exists already");
+            throw new EntityUpdates.Refused(new InvalidInput("ogc.sta.codeExists", null, "ObservedProperty", code));
         }
     }
 
@@ -523,8 +522,7 @@ public final class EntityWrites {
         Parameter parameter = parameters.findById(parameterId).orElseThrow();
         String symbol = body.path("unitOfMeasurement").path("symbol").asString(null);
         if (symbol != null && !symbol.equals(parameter.unit())) {
-            throw new StaQueryException("unitOfMeasurement/symbol: " + parameter.nameEn() + " is measured in " + parameter.unit()
-                    + " on this platform, not " + symbol);
+            throw new StaQueryException(new InvalidInput("ogc.sta.unit", "unitOfMeasurement/symbol", parameter.nameEn(), parameter.unit(), symbol));
         }
         int interval = body.path("properties").path("intervalMinutes").asInt(60);
         long id;
@@ -533,7 +531,7 @@ public final class EntityWrites {
                     ThingIds.isWeatherStation(thing) ? ThingIds.rowId(thing) : null, parameterId, sensor, null,
                     interval)).id();
         } catch (DataIntegrityViolationException e) {
-            throw new EntityUpdates.Refused("a Datastream named " + code + " exists already");
+            throw new EntityUpdates.Refused(new InvalidInput("ogc.sta.exists", null, "Datastream", code));
         }
         created.add(EntityType.DATASTREAM, id);
         createObservations(body, id, created);
@@ -547,7 +545,7 @@ public final class EntityWrites {
     private long createGenericDatastream(JsonNode body, long thing, long sensor, long parameterId, Created created) {
         String name = text(body, "name", 200);
         JsonNode unit = body.path("unitOfMeasurement");
-        if (!unit.isObject()) throw new StaQueryException("unitOfMeasurement is required (an object with name, symbol and definition)");
+        if (!unit.isObject()) throw new StaQueryException(new InvalidInput("ogc.sta.unitRequired", "unitOfMeasurement"));
         SensorThingsRows.DatastreamDescription description = new SensorThingsRows.DatastreamDescription(name,
                 body.hasNonNull("description") ? text(body, "description", 2000) : name, text(unit, "name", 200, "unitOfMeasurement/"),
                 text(unit, "symbol", 64, "unitOfMeasurement/"), optionalText(unit, "definition", 500), text(body, "observationType", 200));
@@ -599,7 +597,7 @@ public final class EntityWrites {
             } else if (value.isObject() && prefix.isEmpty() && (name.equals("properties") || name.equals("unitOfMeasurement"))) {
                 flatten(name + "/", value, into, type, changeable);
             } else if (!changeable.contains(name)) {
-                throw new StaQueryException(name + " of a " + type.entityName() + " cannot be changed; changeable: " + changeable);
+                throw new StaQueryException(new InvalidInput("ogc.sta.notChangeable", name, type.entityName(), changeable));
             } else if (name.equals("properties/status")) {
                 into.put(name, enumValue(Well.Status.class, node, field.getKey(), null).name());
             } else {
@@ -609,18 +607,18 @@ public final class EntityWrites {
     }
 
     private static ObjectNode body(StaRequest request) {
-        if (request.body() == null || request.body().isBlank()) throw new StaQueryException("the request needs a JSON body");
+        if (request.body() == null || request.body().isBlank()) throw new StaQueryException(new InvalidInput("ogc.sta.bodyRequired", null));
         try {
             JsonNode node = EntityJson.JSON.readTree(request.body());
-            if (!node.isObject()) throw new StaQueryException("the body must be a JSON object");
+            if (!node.isObject()) throw new StaQueryException(new InvalidInput("ogc.sta.bodyObject", null));
             return (ObjectNode) node;
         } catch (JacksonException e) {
-            throw new StaQueryException("the body is not JSON: " + e.getOriginalMessage());
+            throw new StaQueryException(new InvalidInput("ogc.sta.notJson", null, e.getOriginalMessage()));
         }
     }
 
     private static ObjectNode object(JsonNode node, String field) {
-        if (!node.isObject()) throw new StaQueryException(field + ": each item must be a JSON object");
+        if (!node.isObject()) throw new StaQueryException(new InvalidInput("ogc.sta.itemObject", field));
         return (ObjectNode) node;
     }
 
@@ -628,7 +626,7 @@ public final class EntityWrites {
         JsonNode coordinates = geoJson.path("coordinates");
         if (!"Point".equals(geoJson.path("type").asString(null)) || coordinates.size() < 2
                 || !coordinates.get(0).isNumber() || !coordinates.get(1).isNumber()) {
-            throw new StaQueryException(field + " must be a GeoJSON Point, e.g. {\"type\": \"Point\", \"coordinates\": [121.01, 32.55]}");
+            throw new StaQueryException(new InvalidInput("ogc.sta.point", field, "{\"type\": \"Point\", \"coordinates\": [121.01, 32.55]}"));
         }
         Geometry point = Cgcs2000.GEOMETRY_FACTORY.createPoint(new Coordinate(coordinates.get(0).asDouble(), coordinates.get(1).asDouble()));
         return (Point) point;
@@ -638,13 +636,13 @@ public final class EntityWrites {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new StaQueryException(field + ": '" + text + "' is not an ISO 8601 date-time with offset (an instant; intervals are not taken)");
+            throw new StaQueryException(new InvalidInput("ogc.sta.instant", field, text));
         }
     }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        if (!value.isString() || value.asString().isBlank()) throw new StaQueryException(field + " is required (a string)");
+        if (!value.isString() || value.asString().isBlank()) throw new StaQueryException(new InvalidInput("ogc.sta.requiredString", field));
         return value.asString();
     }
 
@@ -655,7 +653,7 @@ public final class EntityWrites {
     /** A required string of at most {@code maxLength} characters, named in a refusal as {@code prefix + field}. */
     private static String text(JsonNode node, String field, int maxLength, String prefix) {
         JsonNode value = node.path(field);
-        if (!value.isString() || value.asString().isBlank()) throw new StaQueryException(prefix + field + " is required (a string)");
+        if (!value.isString() || value.asString().isBlank()) throw new StaQueryException(new InvalidInput("ogc.sta.requiredString", prefix + field));
         return bounded(prefix + field, value.asString(), maxLength);
     }
 
@@ -663,18 +661,18 @@ public final class EntityWrites {
     private static String optionalText(JsonNode node, String field, int maxLength) {
         JsonNode value = node.path(field);
         if (value.isMissingNode() || value.isNull()) return null;
-        if (!value.isString()) throw new StaQueryException(field + " must be a string");
+        if (!value.isString()) throw new StaQueryException(new InvalidInput("ogc.sta.string", field));
         return bounded(field, value.asString(), maxLength);
     }
 
     private static String bounded(String field, String text, int maxLength) {
-        if (text.length() > maxLength) throw new StaQueryException(field + ": at most " + maxLength + " characters are kept");
+        if (text.length() > maxLength) throw new StaQueryException(new InvalidInput("ogc.sta.atMost", field, maxLength));
         return text;
     }
 
     private static double number(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        if (!value.isNumber()) throw new StaQueryException("properties/" + field + " is required (a number)");
+        if (!value.isNumber()) throw new StaQueryException(new InvalidInput("ogc.sta.requiredNumber", "properties/" + field));
         return value.asDouble();
     }
 
@@ -682,12 +680,12 @@ public final class EntityWrites {
         Optional<String> text = Optional.ofNullable(node.path(field).asString(null));
         if (text.isEmpty()) {
             if (fallback != null) return fallback;
-            throw new StaQueryException("properties/" + field + " is required");
+            throw new StaQueryException(new InvalidInput("ogc.sta.required", "properties/" + field));
         }
         try {
             return Enum.valueOf(type, text.get());
         } catch (IllegalArgumentException e) {
-            throw new StaQueryException("properties/" + field + ": '" + text.get() + "' is none of " + Arrays.toString(type.getEnumConstants()));
+            throw new StaQueryException(new InvalidInput("ogc.sta.noneOf", "properties/" + field, text.get(), Arrays.toString(type.getEnumConstants())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.groundwatergateway.ogc.sta.service;
 
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
 
 /**
@@ -9,12 +10,6 @@ import org.groundwatergateway.ogc.sta.query.StaQueryException;
 final class ForeignDatastreamReadOnly extends StaQueryException {
 
     ForeignDatastreamReadOnly(long id) {
-        super("Datastreams(" + id + ") is a partner gateway's, mirrored here read-only: it and its observations are changed at their source only");
-    }
-
-    String message(boolean english) {
-        if (english) return getMessage();
-        String id = getMessage().substring("Datastreams(".length(), getMessage().indexOf(')'));
-        return "Datastreams(" + id + ") 是合作网关共享的数据流，在本平台为只读镜像：它及其观测只能在来源网关修改";
+        super(new InvalidInput("ogc.sta.foreignReadOnly", null, id));
     }
 }

@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.sta.service;
 import java.time.Clock;
 import java.util.List;
 import java.util.function.Function;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
 import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
@@ -74,27 +75,26 @@ public final class SensorThingsService {
                 case "POST" -> request.path().equals("/$batch") ? new BatchRequests(this).handle(request) : writes.create(request, reader(request));
                 case "PATCH" -> writes.update(request, reader(request));
                 case "DELETE" -> writes.delete(request);
-                default -> StaResponse.error(405, request.method() + " is not supported; use GET, POST, PATCH or DELETE");
+                default -> StaResponse.error(405, new InvalidInput("ogc.sta.method", null, request.method()), request.language());
             };
         } catch (ForeignDatastreamReadOnly e) {
-            return StaResponse.error(409, e.message(request.english()));
+            return StaResponse.error(409, e.problem(), request.language());
         } catch (StaQueryException e) {
-            return StaResponse.error(400, e.getMessage());
+            return StaResponse.error(400, e.problem(), request.language());
         } catch (StaNotFoundException e) {
-            return StaResponse.error(404, e.getMessage());
+            return StaResponse.error(404, e.problem(), request.language());
         } catch (EntityUpdates.Refused e) {
-            return StaResponse.error(409, e.getMessage());
+            return StaResponse.error(409, e.problem(), request.language());
         } catch (QueryTimeoutException e) {
             log.info("SensorThings request {} {} cancelled by the query timeout", request.method(), request.path());
-            return StaResponse.error(503, "the database took longer than gw.query-timeout allows; ask for less: a narrower $filter, "
-                    + "fewer $expand levels or a smaller $top");
+            return StaResponse.error(503, new InvalidInput("ogc.sta.timeout", null), request.language());
         } catch (RuntimeException e) {
             if (DatabaseUnavailable.explains(e)) {
                 log.warn("SensorThings request {} {} answered 503: the database is unavailable ({})", request.method(), request.path(), e.getMessage());
-                return StaResponse.error(503, "the database is unavailable; try again shortly");
+                return StaResponse.error(503, new InvalidInput("ogc.sta.databaseUnavailable", null), request.language());
             }
             log.error("SensorThings request {} {} failed", request.method(), request.path(), e);
-            return StaResponse.error(500, "the request could not be completed; the service log has the details");
+            return StaResponse.error(500, new InvalidInput("ogc.sta.failed", null), request.language());
         }
     }
 
@@ -145,7 +145,7 @@ public final class SensorThingsService {
         String property = path.property().equals("id") ? "@iot.id" : path.property();
         JsonNode value = body.get(property);
         if (value == null || property.endsWith("@iot.navigationLink")) {
-            throw new StaNotFoundException(entity.type().entityName() + " has no property " + path.property());
+            throw new StaNotFoundException(new InvalidInput("ogc.sta.noProperty", null, entity.type().entityName(), path.property()));
         }
         if (path.value()) {
             if (value.isNull()) return StaResponse.noContent();

@@ -1,5 +1,6 @@
 package org.groundwatergateway.ogc.sta.service;
 
+import java.util.Locale;
 import org.groundwatergateway.policies.Viewer;
 
 /**
@@ -9,12 +10,17 @@ import org.groundwatergateway.policies.Viewer;
  * @param rawQuery the query string as sent (percent-encoded), or null
  * @param body the request body (JSON), or null
  * @param base the service root URL as the client reached it, e.g. {@code http://host:8080/sta/v1.1}
- * @param english whether a refusal that has both is said in English (the caller's Accept-Language) rather than Chinese
+ * @param english whether refusals are said in English (the caller's Accept-Language prefers it) rather than Chinese
  */
 public record StaRequest(String method, String path, String rawQuery, String body, Viewer viewer, String base, boolean english) {
 
-    /** A request whose refusals are said in English, as the SensorThings messages are. */
+    /** A request whose refusals are said in English (MQTT publications, which carry no Accept-Language). */
     public StaRequest(String method, String path, String rawQuery, String body, Viewer viewer, String base) {
         this(method, path, rawQuery, body, viewer, base, true);
+    }
+
+    /** The language refusals are said in: English or Chinese. */
+    public Locale language() {
+        return english ? Locale.ENGLISH : Locale.CHINESE;
     }
 }

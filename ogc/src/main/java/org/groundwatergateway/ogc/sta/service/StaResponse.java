@@ -1,5 +1,7 @@
 package org.groundwatergateway.ogc.sta.service;
 
+import java.util.Locale;
+import org.groundwatergateway.core.problem.InvalidInput;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,11 +27,20 @@ public record StaResponse(int status, JsonNode json, String text, String locatio
         return new StaResponse(200, null, null, null);
     }
 
-    /** An error as a small JSON document naming the problem. */
-    static StaResponse error(int status, String message) {
+    /**
+     * A refusal as a small JSON document in the caller's language: {@code code} and {@code message}, the members
+     * SensorThings clients read (as FROST-Server and most services answer), and the same as problem details (RFC 9457:
+     * {@code status}, {@code detail}, and {@code field} when one field is at fault), to which the HTTP door adds the
+     * {@code type}, {@code title} and {@code instance}.
+     */
+    static StaResponse error(int status, InvalidInput problem, Locale language) {
+        String message = problem.message(language);
         ObjectNode json = EntityJson.JSON.createObjectNode();
         json.put("code", status);
         json.put("message", message);
+        json.put("status", status);
+        json.put("detail", message);
+        if (problem.field() != null) json.put("field", problem.field());
         return json(status, json);
     }
 }

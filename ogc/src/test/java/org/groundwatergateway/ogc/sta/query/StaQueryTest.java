@@ -154,7 +154,7 @@ class StaQueryTest {
         assertThatThrownBy(() -> filter("name eq 'x' and (")).isInstanceOf(StaQueryException.class)
                 .hasMessage("$filter, character 18: expected a value, property or function but found the end");
         assertThatThrownBy(() -> filter("name eq 'x")).hasMessage("$filter, character 9: string not closed with '");
-        assertThatThrownBy(() -> filter("name eq 'x')")).hasMessageContaining("character 12").hasMessageContaining("end of expression");
+        assertThatThrownBy(() -> filter("name eq 'x')")).hasMessageContaining("character 12").hasMessageContaining("end of the expression");
         assertThatThrownBy(() -> filter("result gt 2025-13-45T00:00:00Z")).hasMessageContaining("character 11");
         assertThatThrownBy(() -> filter("a eq duration'P1M'")).hasMessageContaining("duration");
         assertThatThrownBy(() -> filter("geo.intersects(location, geography'POINT(1')")).hasMessageContaining("well-known text");
