@@ -46,6 +46,13 @@ public class RiskAssessment {
 
     private record Stream(long id, String well, String wellName, String aquifer, String role, Parameter parameter) {}
 
+    /** A datastream's valid readings in the window: by day, and the latest. */
+    private static final class Series {
+        final TreeMap<Long, Day> days = new TreeMap<>();
+        Instant latestTime;
+        double latestValue;
+    }
+
     /** Valid readings of one datastream on one China Standard Time day. */
     private static final class Day {
         long count;
@@ -69,33 +76,19 @@ public class RiskAssessment {
                         rs.getString("role"), classified.get(rs.getString("parameter")))).list()
                 .stream().filter(s -> s.parameter() != null).toList();
 
-        // Daily sums, counts and exceedances by datastream, day and flags, so that flagged readings can be left out here.
-        Map<Long, TreeMap<Long, Day>> days = new HashMap<>();
-        database.jdbc().sql("SELECT r.datastream_id, FLOOR((EXTRACT(EPOCH FROM r.phenomenon_time) + " + CST_SECONDS + ") / 86400) AS cst_day, "
-                        + "r.quality_flags, COUNT(*) AS n, SUM(r.result_value) AS total, "
-                        + "SUM(CASE WHEN " + GroundwaterClassLimits.classSql("r.result_value", "p") + " > 3 THEN 1 ELSE 0 END) AS exceeding "
-                        + "FROM readings r JOIN datastreams d ON d.id = r.datastream_id JOIN wells w ON w.id = d.well_id "
-                        + "JOIN parameters p ON p.id = d.parameter_id WHERE w.park_id = ? AND r.current_version = TRUE "
-                        + "AND r.phenomenon_time >= ? AND r.phenomenon_time < ? GROUP BY r.datastream_id, "
-                        + "FLOOR((EXTRACT(EPOCH FROM r.phenomenon_time) + " + CST_SECONDS + ") / 86400), r.quality_flags")
-                .params(park.id(), Rows.timestamp(start), Rows.timestamp(end))
-                .query(rs -> {
-                    if ((rs.getInt("quality_flags") & NOT_REPRESENTATIVE) != 0) return;
-                    Day day = days.computeIfAbsent(rs.getLong("datastream_id"), k -> new TreeMap<>()).computeIfAbsent(rs.getLong("cst_day"), k -> new Day());
-                    day.count += rs.getLong("n");
-                    day.sum += rs.getDouble("total");
-                    day.exceedances += rs.getLong("exceeding");
-                });
-
+        // Each datastream's valid readings read once down its (datastream, time) key, summed by China Standard Time day here:
+        // one query grouping a year of the whole park's readings by a computed day ran past the query timeout on H2.
+        Map<Long, Series> days = new HashMap<>();
+        for (Stream s : streams) days.put(s.id(), series(s, start, end));
         Map<String, List<RiskReport.ParameterRisk>> byWell = new LinkedHashMap<>();
         Map<String, Stream> wellOf = new LinkedHashMap<>();
         for (Stream s : streams) {
             wellOf.putIfAbsent(s.well(), s);
-            TreeMap<Long, Day> series = days.getOrDefault(s.id(), new TreeMap<>());
+            Series stored = days.get(s.id());
+            TreeMap<Long, Day> series = stored.days;
             long readings = series.values().stream().mapToLong(d -> d.count).sum();
             long exceedances = series.values().stream().mapToLong(d -> d.exceedances).sum();
-            Object[] latest = readings == 0 ? null : latest(s.id(), start, end);
-            Double latestValue = latest == null ? null : (Double) latest[0];
+            Double latestValue = stored.latestTime == null ? null : stored.latestValue;
             String trend = null;
             Double p = null;
             Double slope = null;
@@ -108,7 +101,7 @@ public class RiskAssessment {
                 slope = analysis.senSlope().slope() * 365.25;
             }
             byWell.computeIfAbsent(s.well(), k -> new ArrayList<>()).add(new RiskReport.ParameterRisk(s.parameter().code(), s.parameter().nameZh(),
-                    s.parameter().unit(), latestValue, latest == null ? null : (Instant) latest[1],
+                    s.parameter().unit(), latestValue, stored.latestTime,
                     latestValue == null ? null : s.parameter().classLimits().classOf(latestValue), readings, exceedances,
                     series.isEmpty() ? null : series.size(), trend, p, slope));
         }
@@ -150,19 +143,26 @@ public class RiskAssessment {
     }
 
     /** The last valid reading of the window: {value, time}, or null. */
-    private Object[] latest(long datastreamId, Instant from, Instant to) {
-        // Newest first, a page at a time, until one is valid: flagged readings at the end of a window are rare.
-        Instant before = to;
-        while (true) {
-            List<Object[]> page = database.jdbc().sql("SELECT result_value, quality_flags, phenomenon_time FROM readings WHERE datastream_id = ? "
-                            + "AND current_version = TRUE AND phenomenon_time >= ? AND phenomenon_time < ? ORDER BY phenomenon_time DESC LIMIT 100")
-                    .params(datastreamId, Rows.timestamp(from), Rows.timestamp(before))
-                    .query((rs, n) -> new Object[] {rs.getDouble("result_value"), rs.getInt("quality_flags"), Rows.instant(rs, "phenomenon_time")}).list();
-            if (page.isEmpty()) return null;
-            for (Object[] r : page) {
-                if (((int) r[1] & NOT_REPRESENTATIVE) == 0) return new Object[] {r[0], r[2]};
-            }
-            before = (Instant) page.get(page.size() - 1)[2];
-        }
+    /** A datastream's valid readings in the window by China Standard Time day, and the latest of them. */
+    private Series series(Stream stream, Instant start, Instant end) {
+        Series series = new Series();
+        GroundwaterClassLimits limits = stream.parameter().classLimits();
+        database.jdbc().sql("SELECT phenomenon_time, result_value, quality_flags FROM readings WHERE datastream_id = ? AND current_version = TRUE "
+                        + "AND phenomenon_time >= ? AND phenomenon_time < ?")
+                .params(stream.id(), Rows.timestamp(start), Rows.timestamp(end))
+                .query(rs -> {
+                    if ((rs.getInt("quality_flags") & NOT_REPRESENTATIVE) != 0) return;
+                    Instant time = Rows.instant(rs, "phenomenon_time");
+                    double value = rs.getDouble("result_value");
+                    Day day = series.days.computeIfAbsent(Math.floorDiv(time.getEpochSecond() + CST_SECONDS, 86400), k -> new Day());
+                    day.count++;
+                    day.sum += value;
+                    if (limits.classOf(value) > 3) day.exceedances++;
+                    if (series.latestTime == null || time.isAfter(series.latestTime)) {
+                        series.latestTime = time;
+                        series.latestValue = value;
+                    }
+                });
+        return series;
     }
 }
