@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.Stage;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * One run of a long analysis (transport with uncertainty, tracing, remediation, network optimisation): what it
@@ -28,9 +29,11 @@ public final class AnalysisJob {
      * @param fraction of the work done, 0 to 1
      * @param stage    where the run has got, in the reader's language
      * @param error    why the run failed, in the reader's language when the failure is a catalogued refusal
+     * @param field    the request's field the refusal names ({@code from/to}, {@code parameter}), as a refused request's
+     *                 problem names it; null when the failure is not one field's
      */
     public record Status(UUID id, String kind, State state, double fraction, String stage, Instant created, Instant finished,
-                         String error, Object result) {}
+                         String error, String field, Object result) {}
 
     /** Progress is announced at most this often, so a fast loop does not flood the listeners. */
     private static final long ANNOUNCE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -66,7 +69,9 @@ public final class AnalysisJob {
     public Status status(Locale language) {
         RuntimeException failed = failure;
         String error = failed == null ? null : InvalidArgument.message(failed, language);
-        return new Status(id, kind, state, fraction, stage.text(language), created, finished, error, state == State.SUCCEEDED ? result : null);
+        String field = failed instanceof InvalidInput refusal ? refusal.field() : null;
+        return new Status(id, kind, state, fraction, stage.text(language), created, finished, error, field,
+                state == State.SUCCEEDED ? result : null);
     }
 
     /** The result, waiting for it; a failure is rethrown as what the analysis threw. */
