@@ -84,7 +84,7 @@ const FORMS = [
   { name: 'a person left with no role', user: 'secadmin', route: '/security', form: '#roles-form', submit: 'button[type=submit]',
     path: /^\/api\/v1\/users\/.+\/roles$/, field: 'roles',
     fill: async (page) => {
-      for (const box of await page.locator('#roles-form [name=roles] input:checked').all()) await box.uncheck();
+      for (const box of await page.locator('#roles-form [name=roles] input[type=checkbox]').all()) await box.uncheck();
     } },
   { name: 'an explanation for an audience that does not exist', user: 'secadmin', route: '/security', form: '#explain-form',
     submit: 'button[type=submit]', path: '/api/v1/policies/explain', field: 'audience',
