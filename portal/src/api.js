@@ -45,15 +45,24 @@ export async function api(path, { method = 'GET', body } = {}) {
  */
 export function showProblem(form, error, control) {
   clearProblems(form);
-  // A list's item (panels[0].wells[1]) shows beside the list's control when it has none of its own.
-  const named = (name) => form.querySelector(`[name="${name}"]`);
   const at = error instanceof ApiError ? error.problem?.field : null;
-  const field = at ? named(at) ?? named(at.replace(/\[\d+\]$/, '')) : null;
+  const field = at ? fieldNamed(form, at) : null;
   const message = document.createElement('span');
   message.className = 'field-error';
   message.setAttribute('role', 'alert');
   message.textContent = error.message;
   (field ?? control).after(message);
+}
+
+/**
+ * The control of {@code form} that a problem's field names: the control of that name; for a list's item
+ * (panels[0].wells[1]) the list's control when the item has none of its own; for a pair of fields (from/to) the first
+ * of them the form has.
+ */
+function fieldNamed(form, at) {
+  const named = (name) => form.querySelector(`[name="${CSS.escape(name)}"]`);
+  const candidates = [at, at.replace(/\[\d+\]$/, ''), ...at.split('/')];
+  return candidates.filter((name) => name !== '').map(named).find((control) => control) ?? null;
 }
 
 export function clearProblems(form) {

@@ -54,7 +54,8 @@ export function analysisRun(prefix, runLabel, host) {
       stage.textContent = name === 'succeeded' ? '' : t(`job.state.${status.state}`);
       host.setAttribute('data-state', status.state);
       if (name === 'succeeded') onSucceeded(status.result);
-      else if (status.error) showProblem(run.form, new Error(status.error), run);
+      // A run the server refused once it had started: its reason beside the field it names, as a refused request's.
+      else if (status.error) showProblem(run.form, new ApiError(422, { detail: status.error, field: status.field }), run);
     } });
   }
 

@@ -89,12 +89,6 @@ function zoomFor(metres, latitude, target) {
   return Math.min(17, Math.max(13, zoom));
 }
 
-/** A failed action's reason beside the control that started it. */
-function failed(control, error) {
-  control.parentElement.querySelectorAll(':scope > .field-error').forEach((e) => e.remove());
-  control.after(el('span', { class: 'field-error', role: 'alert' }, t('incidents.failed', { reason: error.message })));
-}
-
 /** A parameter's name in the reader's language, its code if the platform has no such parameter. */
 function named(names, code) {
   return names.has(code) ? parameterName(names.get(code)) : code;
@@ -122,7 +116,7 @@ export async function render(section, params) {
       if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
       download(`incident-${params[0]}.pdf`, 'application/pdf', await response.blob());
     } catch (error) {
-      failed(pdf, error);
+      showProblem(pdf.parentElement, error, pdf);
     } finally {
       pdf.disabled = false;
     }
@@ -144,7 +138,7 @@ export async function render(section, params) {
           button.replaceWith(el('span', { class: 'time' }, t('incidents.taskDone', { time: formatTime(done.doneAt ?? new Date().toISOString()) })));
         } catch (error) {
           button.disabled = false;
-          failed(button, error);
+          showProblem(item, error, button);
         }
       });
       item.append(' ', button);

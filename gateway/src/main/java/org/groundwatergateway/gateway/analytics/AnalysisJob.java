@@ -13,6 +13,7 @@ import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.core.problem.CataloguedRefusal;
+import org.groundwatergateway.core.problem.InvalidInput;
 
 /**
  * One run of a long analysis (transport with uncertainty, tracing, remediation, network optimisation): what it
@@ -29,9 +30,11 @@ public final class AnalysisJob {
      * @param fraction of the work done, 0 to 1
      * @param stage    where the run has got, in the reader's language
      * @param error    why the run failed, in the reader's language when the failure is a catalogued refusal
+     * @param field    the request's field the refusal names ({@code from/to}, {@code parameter}), as a refused request's
+     *                 problem names it; null when the failure is not one field's
      */
     public record Status(UUID id, String kind, State state, double fraction, String stage, Instant created, Instant finished,
-                         String error, Object result) {}
+                         String error, String field, Object result) {}
 
     /** Progress is announced at most this often, so a fast loop does not flood the listeners. */
     private static final long ANNOUNCE_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
@@ -66,9 +69,11 @@ public final class AnalysisJob {
     /** The run as it stands, its error in {@code language} ({@code Locale.ENGLISH} or {@code Locale.CHINESE}). */
     public Status status(Locale language) {
         RuntimeException failed = failure;
-        String error = failed == null ? null
-                : failed instanceof CataloguedRefusal refused ? refused.problem().message(language) : InvalidArgument.message(failed, language);
-        return new Status(id, kind, state, fraction, stage.text(language), created, finished, error, state == State.SUCCEEDED ? result : null);
+        InvalidInput refusal = failed instanceof CataloguedRefusal refused ? refused.problem()
+                : failed instanceof InvalidInput invalid ? invalid : null;
+        String error = failed == null ? null : refusal != null ? refusal.message(language) : InvalidArgument.message(failed, language);
+        return new Status(id, kind, state, fraction, stage.text(language), created, finished, error, refusal == null ? null : refusal.field(),
+                state == State.SUCCEEDED ? result : null);
     }
 
     /** The result, waiting for it; a failure is rethrown as what the analysis threw. */

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.Stage;
+import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.gateway.config.AnalyticsProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -148,6 +149,19 @@ class AnalysisJobsTest {
         assertThat(job.status(Locale.CHINESE).error()).isEqualTo("有效孔隙度不能大于 1");
         assertThat(job.status(Locale.ENGLISH).error()).isEqualTo("effective porosity cannot exceed 1");
         assertThat(heardInChinese).extracting(AnalysisJob.Status::error).containsExactly("有效孔隙度不能大于 1");
+        assertThat(job.status(Locale.ENGLISH).field()).as("not one field's").isNull();
+    }
+
+    /** A refusal of one of the request's fields names it, as a refused request's problem does, for the form to show it there. */
+    @Test
+    void aRefusedFieldIsNamedInTheStatus() {
+        AnalysisJob job = jobs.submit("test", progress -> {
+            throw InvalidInput.placed("site", new InvalidArgument("analytics.transport.porosityAbove1"));
+        });
+        assertThatThrownBy(job::await).isInstanceOf(InvalidInput.class);
+        assertThat(job.status(Locale.ENGLISH).field()).isEqualTo("site");
+        assertThat(job.status(Locale.ENGLISH).error()).isEqualTo("site: effective porosity cannot exceed 1");
+        assertThat(job.status(Locale.CHINESE).error()).isEqualTo("site：有效孔隙度不能大于 1");
     }
 
     private static void await(CountDownLatch latch) {
