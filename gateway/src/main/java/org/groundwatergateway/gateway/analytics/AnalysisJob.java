@@ -14,6 +14,8 @@ import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.Stage;
 import org.groundwatergateway.core.problem.CataloguedRefusal;
 import org.groundwatergateway.core.problem.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One run of a long analysis (transport with uncertainty, tracing, remediation, network optimisation): what it
@@ -21,6 +23,8 @@ import org.groundwatergateway.core.problem.InvalidInput;
  * they give the id to, can follow or cancel it.
  */
 public final class AnalysisJob {
+
+    private static final Logger log = LoggerFactory.getLogger(AnalysisJob.class);
 
     public enum State { QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED }
 
@@ -71,7 +75,11 @@ public final class AnalysisJob {
         RuntimeException failed = failure;
         InvalidInput refusal = failed instanceof CataloguedRefusal refused ? refused.problem()
                 : failed instanceof InvalidInput invalid ? invalid : null;
-        String error = failed == null ? null : refusal != null ? refusal.message(language) : InvalidArgument.message(failed, language);
+        String error = failed == null ? null : refusal != null ? refusal.message(language)
+                // A refused argument is told as the REST API tells one (catalogued ones in the reader's language); anything else is
+                // the platform's fault, logged when the run failed: its text (SQL, class names) is not the reader's.
+                : failed instanceof IllegalArgumentException || failed instanceof Progress.Cancelled ? InvalidArgument.message(failed, language)
+                : new InvalidInput("gateway.unexpected", null).message(language);
         return new Status(id, kind, state, fraction, stage.text(language), created, finished, error, refusal == null ? null : refusal.field(),
                 state == State.SUCCEEDED ? result : null);
     }
@@ -148,6 +156,7 @@ public final class AnalysisJob {
         } catch (Progress.Cancelled e) {
             finish(State.CANCELLED, null, e);
         } catch (RuntimeException e) {
+            if (!(e instanceof IllegalArgumentException || e instanceof CataloguedRefusal)) log.error("Analysis run {} ({}) failed", id, kind, e);
             finish(State.FAILED, null, e);
         }
     }

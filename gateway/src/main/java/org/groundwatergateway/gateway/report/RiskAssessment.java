@@ -142,7 +142,6 @@ public class RiskAssessment {
         return "低";
     }
 
-    /** The last valid reading of the window: {value, time}, or null. */
     /** A datastream's valid readings in the window by China Standard Time day, and the latest of them. */
     private Series series(Stream stream, Instant start, Instant end) {
         Series series = new Series();

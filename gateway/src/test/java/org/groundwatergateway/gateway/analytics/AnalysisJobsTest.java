@@ -137,6 +137,18 @@ class AnalysisJobsTest {
         assertThat(job.status(Locale.ENGLISH).state()).isEqualTo(AnalysisJob.State.FAILED);
     }
 
+    /** A failure of the platform's own (a bug, the database) tells the reader no more than that: its text is for the log. */
+    @Test
+    void anUnexpectedFailureIsNotToldAsItsMessage() {
+        AnalysisJob job = jobs.submit("broken", progress -> {
+            throw new IllegalStateException("relation \"readings_y2026m13\" does not exist");
+        });
+        assertThatThrownBy(job::await).isInstanceOf(IllegalStateException.class);
+        assertThat(job.status(Locale.ENGLISH).error()).isEqualTo("the request could not be completed; the gateway's log says why");
+        assertThat(job.status(Locale.CHINESE).error()).isEqualTo("请求未能完成，原因已记入网关日志");
+        assertThat(job.status(Locale.ENGLISH).field()).isNull();
+    }
+
     /** A catalogued refusal is kept as such: each reader of the run is told why it failed in their own language. */
     @Test
     void aCataloguedFailureIsToldInTheReadersLanguage() throws Exception {

@@ -17,6 +17,8 @@ import org.groundwatergateway.ogc.sta.model.EntityType;
 import org.groundwatergateway.ogc.sta.query.StaNotFoundException;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
 import org.locationtech.jts.geom.Geometry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 /**
@@ -30,6 +32,8 @@ import org.springframework.dao.DataIntegrityViolationException;
  * retraction, which adds a version too).
  */
 public final class EntityUpdates {
+
+    private static final Logger log = LoggerFactory.getLogger(EntityUpdates.class);
 
     /** How a reviewer corrects or rejects a reading, quoted by the refusals to change or delete an Observation. */
     private static final String REVIEW = "POST /api/v1/reviews/{id}/decision";
@@ -142,7 +146,9 @@ public final class EntityUpdates {
         try {
             for (Target target : targets) write(target, values);
         } catch (DataIntegrityViolationException e) {
-            throw new Refused(new InvalidInput("ogc.sta.conflict", null, e.getMostSpecificCause().getMessage()));
+            // The driver's text names the other row's value and the schema: logged, not told to a writer who may not see that row.
+            log.info("SensorThings update of {} {} refused by the database: {}", type.entityName(), id, e.getMostSpecificCause().getMessage());
+            throw new Refused(new InvalidInput("ogc.sta.conflict", null));
         }
     }
 

@@ -3,6 +3,8 @@ package org.groundwatergateway.ogc.sta.persistence;
 import java.sql.SQLException;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
 /**
@@ -12,12 +14,16 @@ import org.springframework.dao.DataAccessException;
  */
 final class QueryFailure {
 
+    private static final Logger log = LoggerFactory.getLogger(QueryFailure.class);
+
     private QueryFailure() {}
 
     static RuntimeException of(DataAccessException e) {
         Throwable cause = e.getMostSpecificCause();
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-            return new StaQueryException(new InvalidInput("ogc.sta.notEvaluable", null, firstLine(sql.getMessage())));
+            // The database's text may quote a stored value the query met: logged, not told.
+            log.info("SensorThings query not evaluable on the stored data: {}", firstLine(sql.getMessage()));
+            return new StaQueryException(new InvalidInput("ogc.sta.notEvaluable", null));
         }
         return e;
     }
