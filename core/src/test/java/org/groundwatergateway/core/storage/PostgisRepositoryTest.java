@@ -10,9 +10,10 @@ import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 class PostgisRepositoryTest extends RepositoryContract {
+    /** Without the extension, as most tests' template has it: here the migrations install PostGIS themselves. */
     @Override
     protected TestDatabase newDatabase() {
-        return TestDatabases.postgis();
+        return TestDatabases.postgisWithoutExtension();
     }
 
     @Test

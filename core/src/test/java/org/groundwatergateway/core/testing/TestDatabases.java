@@ -53,8 +53,17 @@ public final class TestDatabases {
     }
 
     public static TestDatabase postgis() {
+        return postgisCopyOf(postgisTemplate());
+    }
+
+    /** A new database as an operator makes one, without the PostGIS extension: the migrations install it. */
+    public static TestDatabase postgisWithoutExtension() {
+        return postgisCopyOf("template1");
+    }
+
+    private static TestDatabase postgisCopyOf(String template) {
         String name = "gw_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        admin("CREATE DATABASE " + name + " TEMPLATE " + postgisTemplate());
+        admin("CREATE DATABASE " + name + " TEMPLATE " + template);
         String url = urlOf(name);
         HikariDataSource dataSource = pool(url, POSTGRES_USER);
         return new TestDatabase() {
