@@ -130,8 +130,8 @@ public final class EntityUpdates {
     /** Sets properties (by SensorThings name; geometries as JTS, times as instants) of one entity; 404 when it does not exist. */
     public void update(EntityType type, long id, Map<String, Object> values) {
         List<Target> targets = targets(type, id);
-        // Observations are revised through ReadingRepository.revise (EntityWrites), never here.
-        if (targets.isEmpty()) throw new Refused(new InvalidInput("ogc.sta.derivedNotChanged", null, type.setName()));
+        if (targets.isEmpty()) throw new Refused(type == EntityType.OBSERVATION ? new InvalidInput("ogc.sta.observationNeverChanged", null, REVIEW)
+                : new InvalidInput("ogc.sta.derivedNotChanged", null, type.setName()));
         Target own = targets.get(0);
         if ((type == EntityType.LOCATION && !shown(type, id)) || count("SELECT COUNT(*) FROM " + own.table() + " WHERE " + own.key() + " = ?"
                 + (own.inService() == null ? "" : " AND " + own.inService()), own.row()) == 0) {
