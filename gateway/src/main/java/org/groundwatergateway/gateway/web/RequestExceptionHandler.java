@@ -3,11 +3,11 @@ package org.groundwatergateway.gateway.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.core.problem.JsonSlips;
 import org.groundwatergateway.ingest.bulk.UploadTooLarge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,8 +105,6 @@ public class RequestExceptionHandler {
         return problem(request, HttpStatus.BAD_REQUEST, "请求体无法读取" + whereZh + "：" + reason, "the request body cannot be read" + where + ": " + reason);
     }
 
-    private static final Pattern UNEXPECTED_CHARACTER = Pattern.compile("^Unexpected character \\(('.{1,2}') \\(code");
-    private static final Pattern UNRECOGNIZED_TOKEN = Pattern.compile("^Unrecognized token '([^']{1,40})'");
 
     /**
      * A body Jackson cannot read, told in the catalogue's words where the slip is a usual one: a value of the wrong kind
@@ -136,10 +134,10 @@ public class RequestExceptionHandler {
         TokenStreamLocation at = json.getLocation();
         if (at == null || at == TokenStreamLocation.NA || at.getLineNr() < 1) return null;
         String said = String.valueOf(json.getOriginalMessage());
-        Matcher character = UNEXPECTED_CHARACTER.matcher(said);
-        if (character.find()) return new InvalidInput("gateway.body.character", null, character.group(1), at.getLineNr(), at.getColumnNr());
-        Matcher token = UNRECOGNIZED_TOKEN.matcher(said);
-        if (token.find()) return new InvalidInput("gateway.body.bareWord", null, token.group(1), at.getLineNr(), at.getColumnNr());
+        Optional<String> character = JsonSlips.strayCharacter(said);
+        if (character.isPresent()) return new InvalidInput("gateway.body.character", null, character.get(), at.getLineNr(), at.getColumnNr());
+        Optional<String> word = JsonSlips.bareWord(said);
+        if (word.isPresent()) return new InvalidInput("gateway.body.bareWord", null, word.get(), at.getLineNr(), at.getColumnNr());
         if (said.startsWith("Unexpected end-of-input")) return new InvalidInput("gateway.body.cutShort", null, at.getLineNr(), at.getColumnNr());
         return null;
     }

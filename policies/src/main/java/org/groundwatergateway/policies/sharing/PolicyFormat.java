@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.core.problem.JsonSlips;
 import org.groundwatergateway.policies.Disclosure.Area;
 import org.groundwatergateway.policies.Disclosure.BucketScheme;
 import org.groundwatergateway.policies.Disclosure.TimeAggregation;
@@ -106,16 +108,14 @@ public final class PolicyFormat {
     }
 
     private static final Pattern DUPLICATE = Pattern.compile("(?:found duplicate key|Duplicate field) '?([^'\\s]+)'?");
-    private static final Pattern UNEXPECTED = Pattern.compile("Unexpected character \\(('.{1,2}')");
-    private static final Pattern BARE_WORD = Pattern.compile("^Unrecognized token '([^']{1,40})'");
 
     private static InvalidInput placed(Syntax syntax, int line, int column, String detail) {
         Matcher duplicate = DUPLICATE.matcher(detail);
         if (duplicate.find()) return new InvalidInput("policies.policy.syntaxDuplicateKey", "", syntax, line, column, duplicate.group(1));
-        Matcher unexpected = UNEXPECTED.matcher(detail);
-        if (unexpected.find()) return new InvalidInput("policies.policy.syntaxCharacter", "", syntax, line, column, unexpected.group(1));
-        Matcher bareWord = BARE_WORD.matcher(detail);
-        if (bareWord.find()) return new InvalidInput("policies.policy.syntaxBareWord", "", syntax, line, column, bareWord.group(1));
+        Optional<String> character = JsonSlips.strayCharacter(detail);
+        if (character.isPresent()) return new InvalidInput("policies.policy.syntaxCharacter", "", syntax, line, column, character.get());
+        Optional<String> word = JsonSlips.bareWord(detail);
+        if (word.isPresent()) return new InvalidInput("policies.policy.syntaxBareWord", "", syntax, line, column, word.get());
         if (detail.contains("(TAB)") || detail.contains("Do not use \\t")) {
             return new InvalidInput("policies.policy.syntaxTab", "", syntax, line, column);
         }
