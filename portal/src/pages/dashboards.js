@@ -168,23 +168,23 @@ async function figure(panel, park, names) {
 async function seriesOption(panel, park, names) {
   const streams = panel.wells.map((well) => park.features.find((w) => w.properties.code === well)?.properties.datastreams
     .find((d) => d.code === `${well}/${panel.parameter}`)).filter(Boolean);
-  const daily = (await dailyMeansToLatest(streams, panel.days)).map((buckets) => ({ buckets }));
+  const daily = await dailyMeansToLatest(streams, panel.days);
   const shades = panel.wells.map((_, k) => shade(panel.colour, k / Math.max(panel.wells.length, 2)));
   return {
     color: shades,
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v == null ? '' : v.toPrecision(3)) },
     legend: { top: 0 },
     grid: { top: 36, left: 60, right: 20, bottom: 30 },
-    xAxis: { type: panel.chart === 'bar' ? 'category' : 'time', data: panel.chart === 'bar' ? daily[0]?.buckets.map((b) => b.start.slice(0, 10)) : undefined },
+    xAxis: { type: panel.chart === 'bar' ? 'category' : 'time', data: panel.chart === 'bar' ? daily[0]?.map((b) => b.start.slice(0, 10)) : undefined },
     yAxis: { type: 'value', name: names.get(panel.parameter).unit, scale: true },
-    series: daily.map((d, k) => ({
+    series: daily.map((buckets, k) => ({
       name: panel.wells[k],
       type: panel.chart,
       symbol: 'circle',
       symbolSize: 6,
       lineStyle: { width: 3 },
       itemStyle: { color: shades[k] },
-      data: d.buckets.map((b) => (panel.chart === 'bar' ? b.mean : [b.start, b.mean])),
+      data: buckets.map((b) => (panel.chart === 'bar' ? b.mean : [b.start, b.mean])),
     })),
   };
 }
