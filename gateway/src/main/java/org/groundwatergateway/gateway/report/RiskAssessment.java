@@ -30,7 +30,6 @@ public class RiskAssessment {
     /** Fewer daily means than this give no trend: the Mann–Kendall test has no power below it. */
     static final int MIN_DAYS = 4;
     private static final int NOT_REPRESENTATIVE = QualityFlag.bits(QualityFlag.NOT_REPRESENTATIVE);
-    private static final long CST_SECONDS = ChinaStandardTime.OFFSET.getTotalSeconds();
 
     private final Database database;
     private final ParkRepository parks;
@@ -153,7 +152,7 @@ public class RiskAssessment {
                     if ((rs.getInt("quality_flags") & NOT_REPRESENTATIVE) != 0) return;
                     Instant time = Rows.instant(rs, "phenomenon_time");
                     double value = rs.getDouble("result_value");
-                    Day day = series.days.computeIfAbsent(Math.floorDiv(time.getEpochSecond() + CST_SECONDS, 86400), k -> new Day());
+                    Day day = series.days.computeIfAbsent(ChinaStandardTime.date(time).toEpochDay(), k -> new Day());
                     day.count++;
                     day.sum += value;
                     if (limits.classOf(value) > 3) day.exceedances++;
