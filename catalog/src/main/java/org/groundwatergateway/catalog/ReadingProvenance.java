@@ -319,6 +319,7 @@ public final class ReadingProvenance {
                 case "demo" -> new String[] {"演示园区数据生成", "generation of the demo park's data"};
                 case "review" -> new String[] {"数据审核", "data review"};
                 case "retraction" -> new String[] {"撤回", "retraction"};
+                case "correction" -> new String[] {"SensorThings API 修改(时间或结果)", "change of time or result through the SensorThings API"};
                 default -> new String[] {source, source};
             };
             text(activity, names[0], names[1]);

@@ -44,7 +44,7 @@ public final class StoredProvenanceFacts implements ProvenanceFacts {
         if (reading.isEmpty()) return Optional.empty();
         Optional<Datastream> datastream = monitoring.findDatastream(reading.get().datastreamId());
         if (datastream.isEmpty()) return Optional.empty();
-        Observation observation = observation(datastream.get(), reading.get().phenomenonTime(), new Lookups());
+        Observation observation = observation(datastream.get(), reading.get().phenomenonTime(), new Lookups(), readingId);
         // A version before a retraction belongs to the observation that was withdrawn, not to the one given again since.
         if (observation == null || observation.versions().stream().noneMatch(v -> v.id() == readingId)) return Optional.empty();
         return Optional.of(observation);
@@ -67,15 +67,18 @@ public final class StoredProvenanceFacts implements ProvenanceFacts {
                 if (observations.size() >= maxObservations) return List.copyOf(observations.values());
                 String key = task.datastreamId() + "@" + time;
                 if (observations.containsKey(key)) continue;
-                Observation observation = observation(datastream, time, lookups);
+                Observation observation = observation(datastream, time, lookups, null);
                 if (observation != null) observations.put(key, observation);
             }
         }
         return List.copyOf(observations.values());
     }
 
-    /** The observation of a datastream at a time: its versions since it was last given, with what else it needs. */
-    private Observation observation(Datastream datastream, Instant time, Lookups lookups) {
+    /**
+     * The observation of a datastream at a time: its versions since it was last given, with what else it needs. The
+     * versions are those of its lineage (V6_26), found from {@code version} (one of them) or else from the last at that time.
+     */
+    private Observation observation(Datastream datastream, Instant time, Lookups lookups, Long version) {
         List<Reading> versions = jdbc.sql("SELECT * FROM readings WHERE datastream_id = ? AND phenomenon_time = ? ORDER BY version")
                 .params(datastream.id(), Rows.timestamp(time)).query(StoredProvenanceFacts::reading).list();
         if (versions.isEmpty()) return null;
@@ -85,6 +88,12 @@ public final class StoredProvenanceFacts implements ProvenanceFacts {
             if ((versions.get(i).qualityFlags() & QualityFlag.RETRACTED.bit()) != 0) start = i + 1;
         }
         List<Reading> chain = versions.subList(start, versions.size());
+        // The Observation's lineage (V6_26): every version since it was first given, wherever a PATCH moved it in time.
+        long last = version != null ? version : chain.get(chain.size() - 1).id();
+        List<Reading> lineage = jdbc.sql("SELECT * FROM readings WHERE id = (SELECT COALESCE(observation_id, id) FROM readings WHERE id = ?) "
+                        + "OR observation_id = (SELECT COALESCE(observation_id, id) FROM readings WHERE id = ?) ORDER BY id")
+                .params(last, last).query(StoredProvenanceFacts::reading).list();
+        if (!lineage.isEmpty()) chain = lineage;
         List<Review> reviews = jdbc.sql("SELECT * FROM review_tasks WHERE datastream_id = ? AND first_time <= ? AND last_time >= ? "
                         + "ORDER BY opened_at, id")
                 .params(datastream.id(), Rows.timestamp(time), Rows.timestamp(time)).query(StoredProvenanceFacts::review).list();

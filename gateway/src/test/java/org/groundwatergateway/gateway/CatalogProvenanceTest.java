@@ -90,8 +90,16 @@ class CatalogProvenanceTest extends RunningGateway {
         String decision = "{\"decision\": \"CORRECTED\", \"value\": " + CORRECTED + ", \"reason\": \"" + REASON + "\"}";
         Http.Response decided = http.post("/api/v1/reviews/" + task.get("id").asLong() + "/decision", decision, "reviewer", "demo-reviewer");
         assertThat(decided.status()).as(decided.body()).isEqualTo(200);
-        correctedId = observationId(regulator, datastream, old);
-        assertThat(correctedId).as("the correction is a new version, a new Observation id").isNotEqualTo(rawId);
+        assertThat(observationId(regulator, datastream, old)).as("the correction is a new version of the same Observation: its id stays")
+                .isEqualTo(rawId);
+        // The corrected version's own reading id, as the provenance of the Observation names it.
+        List<QuerySolution> revisions = select(parse(regulator.get("/catalog/readings/" + rawId + "/provenance?f=nt").body(), CatalogFormat.N_TRIPLES),
+                PREFIXES + "SELECT ?c WHERE { ?c prov:wasRevisionOf <" + http.base() + "/catalog/readings/" + rawId + "> }");
+        assertThat(revisions).hasSize(1);
+        String uri = revisions.get(0).getResource("c").getURI();
+        correctedId = Long.parseLong(uri.substring(uri.lastIndexOf('/') + 1));
+        assertThat(correctedId).isNotEqualTo(rawId);
+        assertThat(regulator.get("/sta/v1.1/Observations(" + correctedId + ")").status()).as("a version's row id names no Observation").isEqualTo(404);
         preparedFor = http.base();
     }
 

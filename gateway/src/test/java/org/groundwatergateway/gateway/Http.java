@@ -203,6 +203,15 @@ final class Http {
         return send("PATCH", path, json, user, password);
     }
 
+    /** A PATCH with extra headers, e.g. Accept-Language. */
+    Response patch(String path, String json, String user, String password, java.util.Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (user != null) request.header("Authorization", basic(user, password));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Response put(String path, String json, String user, String password) {
         return send("PUT", path, json, user, password);
     }

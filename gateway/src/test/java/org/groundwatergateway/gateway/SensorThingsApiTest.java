@@ -620,6 +620,75 @@ class SensorThingsApiTest extends RunningGateway {
                 .path("@iot.id").asLong()).isEqualTo(roof.path("@iot.id").asLong());
     }
 
+    /**
+     * PATCH of an Observation's phenomenonTime and result (§10.3) keeps its @iot.id: a new version of the reading at the new
+     * time, the old one kept in its history; what the platform records of it (raw value, version, source) is not changed.
+     */
+    @Test
+    void anObservationPatchedInTimeAndResultKeepsItsId() {
+        String thing = "{\"name\": \"Patched roof\", \"description\": \"a Thing whose Observation is moved\", \"Locations\": [{\"name\": "
+                + "\"Patched roof\", \"description\": \"roof\", \"location\": {\"type\": \"Point\", \"coordinates\": [-117.06, 51.06]}, "
+                + "\"encodingType\": \"application/vnd.geo+json\"}], \"Datastreams\": [{\"unitOfMeasurement\": {\"name\": \"Lumen\", "
+                + "\"symbol\": \"lm\", \"definition\": \"http://www.qudt.org/qudt/owl/1.0.0/unit/Instances.html#Lumen\"}, \"name\": \"Patched light\", "
+                + "\"description\": \"Patched light\", \"observationType\": \"http://www.opengis.net/def/observationType/OGC-OM/2.0/OM_Measurement\", "
+                + "\"ObservedProperty\": {\"name\": \"Patched flux\", \"definition\": \"urn:test:patched-flux\", \"description\": \"flux\"}, "
+                + "\"Sensor\": {\"name\": \"Patched meter\", \"description\": \"meter\", \"encodingType\": \"application/pdf\", \"metadata\": \"m\"}, "
+                + "\"Observations\": [{\"phenomenonTime\": \"2015-03-01T00:10:00Z\", \"resultTime\": \"2015-03-01T00:11:00Z\", \"result\": 10}, "
+                + "{\"phenomenonTime\": \"2015-03-01T00:30:00Z\", \"result\": 30}]}]}";
+        long id = created("Things", thing);
+        long ds = get("/Things(" + id + ")/Datastreams").path("value").get(0).path("@iot.id").asLong();
+        JsonNode first = get("/Datastreams(" + ds + ")/Observations?$filter=phenomenonTime eq 2015-03-01T00:10:00Z").path("value").get(0);
+        long observation = first.path("@iot.id").asLong();
+        long feature = get("/Observations(" + observation + ")/FeatureOfInterest").path("@iot.id").asLong();
+
+        Http.Response moved = http.patch(STA + "/Observations(" + observation + ")", "{\"phenomenonTime\": \"2015-03-01T00:20:00Z\", \"result\": 12}",
+                "admin", "demo-admin");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.json().path("@iot.id").asLong()).isEqualTo(observation);
+        JsonNode now = get("/Observations(" + observation + ")");
+        assertThat(now.path("phenomenonTime").asString()).isEqualTo("2015-03-01T00:20:00.000Z");
+        assertThat(now.path("result").asDouble()).isEqualTo(12.0);
+        assertThat(now.path("resultTime").asString()).as("carried over").isEqualTo("2015-03-01T00:11:00.000Z");
+        assertThat(now.path("parameters").path("rawValue").asDouble()).as("the raw value is kept").isEqualTo(10.0);
+        assertThat(now.path("parameters").path("version").asInt()).isEqualTo(2);
+        assertThat(get("/Observations(" + observation + ")/FeatureOfInterest").path("@iot.id").asLong()).isEqualTo(feature);
+        // The old time holds no current Observation; the id, filtered on, finds the one at the new time.
+        assertThat(get("/Datastreams(" + ds + ")/Observations?$filter=phenomenonTime eq 2015-03-01T00:10:00Z").path("value")).isEmpty();
+        assertThat(get("/Datastreams(" + ds + ")/Observations?$orderby=phenomenonTime").path("value"))
+                .extracting(o -> o.path("@iot.id").asLong() + " " + o.path("phenomenonTime").asString())
+                .containsExactly(observation + " 2015-03-01T00:20:00.000Z", get("/Datastreams(" + ds + ")/Observations?$filter=result eq 30")
+                        .path("value").get(0).path("@iot.id").asLong() + " 2015-03-01T00:30:00.000Z");
+        assertThat(get("/Observations?$filter=id eq " + observation).path("value")).extracting(o -> o.path("phenomenonTime").asString())
+                .containsExactly("2015-03-01T00:20:00.000Z");
+        assertThat(get("/FeaturesOfInterest(" + feature + ")/Observations?$filter=id eq " + observation).path("value")).hasSize(1);
+        // The result alone, then back to its first time: still the same Observation.
+        patched("Observations(" + observation + ")", "{\"result\": 13}");
+        patched("Observations(" + observation + ")", "{\"phenomenonTime\": \"2015-03-01T00:10:00Z\"}");
+        assertThat(get("/Observations(" + observation + ")").path("result").asDouble()).isEqualTo(13.0);
+        assertThat(get("/Observations(" + observation + ")").path("phenomenonTime").asString()).isEqualTo("2015-03-01T00:10:00.000Z");
+
+        // Refused: another Observation's time, a property that is the platform's record, a result that is no number.
+        Http.Response taken = http.patch(STA + "/Observations(" + observation + ")", "{\"phenomenonTime\": \"2015-03-01T00:30:00Z\"}", "admin", "demo-admin");
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.json().path("message").asString()).contains("已有观测");
+        String record = "{\"parameters\": {\"rawValue\": 1}}";
+        Http.Response chinese = http.patch(STA + "/Observations(" + observation + ")", record, "admin", "demo-admin", CHINESE);
+        assertThat(chinese.status()).isEqualTo(400);
+        assertThat(chinese.raw().headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(chinese.json().path("message").asString()).isEqualTo("parameters：Observation 的此属性不可修改；可修改的有：[phenomenonTime, result]");
+        Http.Response english = http.patch(STA + "/Observations(" + observation + ")", record, "admin", "demo-admin", ENGLISH);
+        assertThat(english.status()).isEqualTo(400);
+        assertThat(english.json().path("message").asString()).isEqualTo("parameters: a Observation does not change this property; changeable: [phenomenonTime, result]");
+        assertThat(http.patch(STA + "/Observations(" + observation + ")", "{\"result\": \"high\"}", "admin", "demo-admin").status()).isEqualTo(400);
+        assertThat(get("/Observations(" + observation + ")").path("result").asDouble()).isEqualTo(13.0);
+        assertThat(http.patch(STA + "/Observations(" + observation + ")", "{\"result\": 14}", null, null).status()).isEqualTo(401);
+        // Retracted, the Observation is gone: no PATCH of it, nor of an id that names none.
+        assertThat(http.delete(STA + "/Observations(" + observation + ")", "admin", "demo-admin").status()).isEqualTo(200);
+        assertThat(http.patch(STA + "/Observations(" + observation + ")", "{\"result\": 14}", "admin", "demo-admin").status()).isEqualTo(404);
+        assertThat(http.patch(STA + "/Observations(999999999)", "{\"result\": 14}", "admin", "demo-admin").status()).isEqualTo(404);
+        assertThat(http.get(STA + "/Observations(" + observation + ")").status()).isEqualTo(404);
+    }
+
     private void patched(String entity, String json) {
         Http.Response response = http.patch(STA + "/" + entity, json, "admin", "demo-admin");
         assertThat(response.status()).as(entity + " -> " + response.body()).isEqualTo(200);

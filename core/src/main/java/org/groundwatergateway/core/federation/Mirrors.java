@@ -97,33 +97,38 @@ public final class Mirrors {
         return transaction.execute(status -> {
             Instant first = observations.stream().map(ForeignObservation::phenomenonTime).min(Instant::compareTo).orElseThrow();
             Instant last = observations.stream().map(ForeignObservation::phenomenonTime).max(Instant::compareTo).orElseThrow();
-            Map<Instant, Long> stored = new HashMap<>();
-            jdbc.sql("SELECT phenomenon_time, remote_id FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time BETWEEN ? AND ?")
+            // A source's correction keeps its Observation's id (V6_26 there) or, from an older gateway, takes a new one: either
+            // a changed id or a changed result at the same time replaces what is stored.
+            record Held(long remoteId, Double result) {}
+            Map<Instant, Held> stored = new HashMap<>();
+            jdbc.sql("SELECT phenomenon_time, remote_id, result FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time BETWEEN ? AND ?")
                     .params(datastreamId, Rows.timestamp(first), Rows.timestamp(last))
-                    .query((rs, n) -> stored.put(Rows.instant(rs, "phenomenon_time"), rs.getLong("remote_id"))).list();
+                    .query((rs, n) -> stored.put(Rows.instant(rs, "phenomenon_time"), new Held(rs.getLong("remote_id"), Rows.nullableDouble(rs, "result"))))
+                    .list();
             int added = 0;
             int corrected = 0;
             for (ForeignObservation o : observations) {
-                Long remoteId = stored.get(o.phenomenonTime());
-                if (remoteId == null) {
+                Held held = stored.get(o.phenomenonTime());
+                if (held == null) {
                     boolean inserted = insertOnce(() -> jdbc.sql("INSERT INTO foreign_observations (datastream_id, phenomenon_time, remote_id, result, "
                             + "received_at) VALUES (?, ?, ?, ?, ?)")
                             .params(datastreamId, Rows.timestamp(o.phenomenonTime()), o.remoteId(), o.result(), Rows.timestamp(receivedAt)).update()).isPresent();
                     if (inserted) {
                         added++;
-                        stored.put(o.phenomenonTime(), o.remoteId());
+                        stored.put(o.phenomenonTime(), new Held(o.remoteId(), o.result()));
                         continue;
                     }
                     // Stored meanwhile by another writer (the puller, or a pushed message): as if read above.
-                    remoteId = jdbc.sql("SELECT remote_id FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time = ?")
-                            .params(datastreamId, Rows.timestamp(o.phenomenonTime())).query(Long.class).single();
+                    held = jdbc.sql("SELECT remote_id, result FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time = ?")
+                            .params(datastreamId, Rows.timestamp(o.phenomenonTime()))
+                            .query((rs, n) -> new Held(rs.getLong("remote_id"), Rows.nullableDouble(rs, "result"))).single();
                 }
-                if (remoteId != o.remoteId()) {
+                if (held.remoteId() != o.remoteId() || !java.util.Objects.equals(held.result(), o.result())) {
                     jdbc.sql("UPDATE foreign_observations SET remote_id = ?, result = ?, received_at = ? WHERE datastream_id = ? AND phenomenon_time = ?")
                             .params(o.remoteId(), o.result(), Rows.timestamp(receivedAt), datastreamId, Rows.timestamp(o.phenomenonTime())).update();
                     corrected++;
                 }
-                stored.put(o.phenomenonTime(), o.remoteId());
+                stored.put(o.phenomenonTime(), new Held(o.remoteId(), o.result()));
             }
             return new Merged(added, corrected);
         });

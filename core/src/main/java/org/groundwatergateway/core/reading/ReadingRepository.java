@@ -117,8 +117,146 @@ public final class ReadingRepository {
      *
      * @return false when the id names no current reading (unknown, superseded or retracted already)
      */
-    public boolean retract(long readingId, String actor, Instant at) {
-        return retract("id = ?", List.of(readingId), "reading:" + readingId, actor, at) > 0;
+    public boolean retract(long observationId, String actor, Instant at) {
+        return retract(CURRENT_OF_OBSERVATION, List.of(observationId, observationId, observationId), "reading:" + observationId, actor, at) > 0;
+    }
+
+    /**
+     * The condition naming the rows of an Observation by its SensorThings id, bound three times: the id of the first
+     * version of its lineage ({@code observation_id}, NULL on that first version itself), kept through every version.
+     * Found by primary key from the id and the observation_id index (H2 scans the whole table for the same condition
+     * written with OR), then checked to be of that lineage.
+     */
+    public static final String CURRENT_OF_OBSERVATION = "id IN (SELECT CAST(? AS BIGINT) UNION ALL SELECT x.id FROM readings x WHERE x.observation_id = ?) "
+            + "AND COALESCE(observation_id, id) = ?";
+
+    /**
+     * Gives later versions the lineage of the versions they replace, one step down their key: what a review decision or a
+     * retraction appends (at the same datastream and time, version + 1) continues the Observation and keeps its id.
+     */
+    public static void continueLineage(Connection connection, List<Reading> versions) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE readings SET observation_id = (SELECT COALESCE(p.observation_id, p.id) "
+                + "FROM readings p WHERE p.datastream_id = ? AND p.phenomenon_time = ? AND p.version = ?) "
+                + "WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
+            for (Reading v : versions) {
+                update.setLong(1, v.datastreamId());
+                update.setObject(2, Rows.timestamp(v.phenomenonTime()));
+                update.setInt(3, v.version() - 1);
+                update.setLong(4, v.datastreamId());
+                update.setObject(5, Rows.timestamp(v.phenomenonTime()));
+                update.setInt(6, v.version());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    /** What {@link #revise} did: the Observation's new current version, or why nothing was changed. */
+    public sealed interface Revision {
+        record Revised(Reading version) implements Revision {}
+        /** No current version has this id (unknown, superseded or retracted). */
+        record NotFound() implements Revision {}
+        /** Another current observation of the datastream is stored at the new time. */
+        record TimeTaken(long datastream, Instant time) implements Revision {}
+    }
+
+    /**
+     * Changes an Observation's phenomenon time and/or result (SensorThings PATCH), keeping its id: in one transaction the
+     * current version stops being current and a new version is written at the (new) time with the new value, in the same
+     * lineage; the raw value, the result time and a generic Thing's FeatureOfInterest link are carried over, the
+     * datastream's latest reading is found again, and the change is written to the audit log. Nothing stored is lost:
+     * the history keeps the old version at its old time.
+     *
+     * @param time the new phenomenon time, or null to keep it
+     * @param value the new result, or null to keep it
+     */
+    public Revision revise(long observationId, Instant time, Double value, String actor, Instant at) {
+        return database.inTransaction(connection -> {
+            Reading old;
+            long lineage;
+            try (PreparedStatement query = connection.prepareStatement("SELECT *, COALESCE(observation_id, id) AS lineage FROM readings WHERE "
+                    + CURRENT_OF_OBSERVATION + " AND current_version FOR UPDATE")) {
+                for (int i = 1; i <= 3; i++) query.setLong(i, observationId);
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) return new Revision.NotFound();
+                    old = reading(rs, 0);
+                    lineage = rs.getLong("lineage");
+                }
+            }
+            Instant newTime = time == null ? old.phenomenonTime() : time;
+            boolean moved = !newTime.equals(old.phenomenonTime());
+            int version = old.version() + 1;
+            if (moved) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT version, current_version FROM readings "
+                        + "WHERE datastream_id = ? AND phenomenon_time = ?")) {
+                    query.setLong(1, old.datastreamId());
+                    query.setObject(2, Rows.timestamp(newTime));
+                    try (ResultSet rs = query.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getBoolean(2)) return new Revision.TimeTaken(old.datastreamId(), newTime);
+                            version = Math.max(version, rs.getInt(1) + 1);
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE id = ? AND current_version")) {
+                supersede.setLong(1, old.id());
+                supersede.executeUpdate();
+            }
+            Reading revised = new Reading(null, old.datastreamId(), newTime, value == null ? old.value() : value, old.rawValue(),
+                    old.qualityFlags(), version, true, "correction", at);
+            database.dialect().appendReadings(connection, List.of(revised));
+            try (PreparedStatement link = connection.prepareStatement("UPDATE readings SET observation_id = ? "
+                    + "WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
+                link.setLong(1, lineage);
+                link.setLong(2, old.datastreamId());
+                link.setObject(3, Rows.timestamp(newTime));
+                link.setInt(4, version);
+                link.executeUpdate();
+            }
+            long id;
+            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM readings WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
+                query.setLong(1, old.datastreamId());
+                query.setObject(2, Rows.timestamp(newTime));
+                query.setInt(3, version);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    id = rs.getLong(1);
+                }
+            }
+            if (moved) {
+                // Its own row at the new time, so that no result time of an observation withdrawn there before is taken for it.
+                Object was = Rows.timestamp(old.phenomenonTime());
+                Object now = Rows.timestamp(newTime);
+                update(connection, "INSERT INTO observation_result_times (datastream_id, phenomenon_time, first_version, result_time) "
+                        + "VALUES (?, ?, ?, (SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = ? AND t.phenomenon_time = ? "
+                        + "AND t.first_version <= ? ORDER BY t.first_version DESC FETCH FIRST 1 ROW ONLY))",
+                        old.datastreamId(), now, version, old.datastreamId(), was, old.version());
+                update(connection, "DELETE FROM sta_observation_features WHERE datastream_id = ? AND phenomenon_time = ?", old.datastreamId(), now);
+                update(connection, "INSERT INTO sta_observation_features (datastream_id, phenomenon_time, feature_id) "
+                        + "SELECT datastream_id, ?, feature_id FROM sta_observation_features WHERE datastream_id = ? AND phenomenon_time = ?",
+                        now, old.datastreamId(), was);
+                findLatestAgain(connection, old.datastreamId());
+            }
+            try (PreparedStatement audit = connection.prepareStatement(
+                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_REVISED', ?, ?)")) {
+                audit.setObject(1, Rows.timestamp(at));
+                audit.setString(2, actor);
+                audit.setString(3, "reading:" + observationId);
+                audit.setString(4, "datastream " + old.datastreamId() + " at " + old.phenomenonTime() + ", value " + old.value() + " (raw "
+                        + old.rawValue() + ", version " + old.version() + ") -> at " + newTime + ", value " + revised.value() + " (version " + version + ")");
+                audit.executeUpdate();
+            }
+            return new Revision.Revised(new Reading(id, revised.datastreamId(), newTime, revised.value(), revised.rawValue(), revised.qualityFlags(),
+                    version, true, revised.source(), at));
+        });
+    }
+
+    private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+            statement.executeUpdate();
+        }
     }
 
     /** Withdraws every current reading of these datastreams, as {@link #retract} does one; returns how many. */
@@ -151,6 +289,7 @@ public final class ReadingRepository {
         // The retraction versions go in first, not current, so that the update below reaches only what they retract.
         database.dialect().appendReadings(connection, retracted.stream().map(r -> new Reading(null, r.datastreamId(), r.phenomenonTime(),
                 r.value(), r.rawValue(), r.qualityFlags() | QualityFlag.RETRACTED.bit(), r.version() + 1, false, "retraction", at)).toList());
+        continueLineage(connection, retracted.stream().map(r -> r.asVersion(r.version() + 1)).toList());
         try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE " + which + " AND current_version")) {
             for (int i = 0; i < parameters.size(); i++) supersede.setObject(i + 1, parameters.get(i));
             supersede.executeUpdate();

@@ -400,6 +400,74 @@ abstract class RepositoryContract {
         assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(5);
     }
 
+    /** The Observation a row is current for, by SensorThings id (V6_26): its lineage's first version. */
+    private List<String> lineage(long observationId) {
+        return database.jdbc().sql("SELECT phenomenon_time, result_value, raw_value, version, current_version, source FROM readings "
+                        + "WHERE id = ? OR observation_id = ? ORDER BY id").params(observationId, observationId)
+                .query((rs, n) -> Rows.instant(rs, "phenomenon_time") + " " + rs.getDouble(2) + " raw " + rs.getDouble(3) + " v" + rs.getInt(4)
+                        + " " + rs.getBoolean(5) + " " + rs.getString(6)).list();
+    }
+
+    @Test
+    void aRevisedObservationKeepsItsIdMovesInTimeAndKeepsItsHistory() {
+        Datastream level = newLevelDatastream("T-13");
+        Instant t = Instant.parse("2026-09-01T00:00:00Z");
+        Instant later = t.plus(java.time.Duration.ofDays(40)); // another month: another partition in PostGIS
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+        readings.recordResultTime(level.id(), t, 1, t.plusSeconds(30));
+        long id = readings.latest(level.id(), 2).get(0).id();
+
+        ReadingRepository.Revision moved = readings.revise(id, later, 1.25, "operator", t.plusSeconds(7200));
+
+        assertThat(moved).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(readings.valueAt(level.id(), t)).as("the old time holds no current reading").isNull();
+        assertThat(readings.valueAt(level.id(), later)).isEqualTo(1.25);
+        assertThat(lineage(id)).containsExactly(t + " 1.0 raw 1.0 v1 false test", later + " 1.25 raw 1.0 v2 true correction");
+        assertThat(latest(level.id())).isEqualTo(later + " 1.25 0");
+        // The result time goes with it; the audit log records the change.
+        assertThat(database.jdbc().sql("SELECT result_time FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ? AND first_version = 2")
+                .params(level.id(), Rows.timestamp(later)).query((rs, n) -> Rows.instant(rs, "result_time")).single()).isEqualTo(t.plusSeconds(30));
+        assertThat(database.jdbc().sql("SELECT actor FROM audit_log WHERE action = 'READING_REVISED' AND subject = ?")
+                .param("reading:" + id).query(String.class).list()).containsExactly("operator");
+
+        // Back to its old time, the result only changed: still the same Observation; then retracted by that id.
+        assertThat(readings.revise(id, t, null, "operator", t.plusSeconds(7300))).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(readings.revise(id, null, 1.5, "operator", t.plusSeconds(7400))).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(readings.valueAt(level.id(), t)).isEqualTo(1.5);
+        assertThat(readings.valueAt(level.id(), later)).isNull();
+        assertThat(lineage(id)).hasSize(4).last().isEqualTo(t + " 1.5 raw 1.0 v4 true correction");
+        // Another current observation at the new time: refused, nothing changed.
+        assertThat(readings.revise(id, t.plusSeconds(3600), null, "operator", t.plusSeconds(7500)))
+                .isEqualTo(new ReadingRepository.Revision.TimeTaken(level.id(), t.plusSeconds(3600)));
+        assertThat(lineage(id)).hasSize(4);
+        assertThat(readings.retract(id, "operator", t.plusSeconds(7600))).isTrue();
+        assertThat(lineage(id)).hasSize(5).last().isEqualTo(t + " 1.5 raw 1.0 v5 false retraction");
+        // Retracted: the id names no current reading any more.
+        assertThat(readings.revise(id, later, null, "operator", t.plusSeconds(7700))).isInstanceOf(ReadingRepository.Revision.NotFound.class);
+        assertThat(readings.valueAt(level.id(), t.plusSeconds(3600))).isEqualTo(2.0);
+    }
+
+    @Test
+    void aPartnersCorrectionReplacesTheMirroredObservationWhetherItKeepsItsIdOrNot() {
+        Instant t = Instant.parse("2026-10-01T00:00:00Z");
+        long peer = Rows.insert(database.jdbc().sql("INSERT INTO federation_peers (gateway_id, name, park_code, base_url, outbound_client_id, "
+                + "outbound_client_secret, inbound_client_id, created_by, created_at) VALUES ('gw-mirror-test', 'Park M', 'PARK-M', "
+                + "'https://127.0.0.1:9', 'a', 's', 'b', 'test', ?)").params(Rows.timestamp(t)));
+        long agreement = Rows.insert(database.jdbc().sql("INSERT INTO federation_agreements (peer_id, direction, datastreams, level, licence, "
+                + "valid_from, valid_until, created_by, created_at) VALUES (?, 'RECEIVE', '7', 'partner-monitoring-exchange', 'CC-BY-4.0', ?, ?, 'test', ?)")
+                .params(peer, Rows.timestamp(t), Rows.timestamp(t.plusSeconds(86_400)), Rows.timestamp(t)));
+        org.groundwatergateway.core.federation.Mirrors mirrors = new org.groundwatergateway.core.federation.Mirrors(database);
+        long mirrored = mirrors.mirror(peer, 7, agreement, "GW-M01/benzene", "Benzene", "mg/L", "GW-M01", "CC-BY-4.0", "none");
+        var observation = new org.groundwatergateway.core.federation.ForeignObservation(501, t, 0.5);
+        assertThat(mirrors.merge(mirrored, List.of(observation), t).added()).isEqualTo(1);
+        assertThat(mirrors.merge(mirrored, List.of(observation), t).corrected()).as("read again: nothing").isZero();
+        // A gateway keeping the Observation's id through a correction (V6_26) changes the result only; an older one, the id.
+        assertThat(mirrors.merge(mirrored, List.of(new org.groundwatergateway.core.federation.ForeignObservation(501, t, 0.4)), t).corrected()).isEqualTo(1);
+        assertThat(mirrors.merge(mirrored, List.of(new org.groundwatergateway.core.federation.ForeignObservation(502, t, 0.4)), t).corrected()).isEqualTo(1);
+        assertThat(database.jdbc().sql("SELECT remote_id, result FROM foreign_observations WHERE datastream_id = ?").param(mirrored)
+                .query((rs, n) -> rs.getLong(1) + " " + rs.getDouble(2)).list()).containsExactly("502 0.4");
+    }
+
     @Test
     void retractingADatastreamsReadingsLeavesNoneCurrentAndLosesNone() {
         Datastream level = newLevelDatastream("T-07");

@@ -188,6 +188,8 @@ public final class ReviewQueue {
                     supersede.executeUpdate();
                 }
                 database.dialect().appendReadings(connection, replaced);
+                // The new versions continue the Observations they replace: their SensorThings ids stay.
+                org.groundwatergateway.core.reading.ReadingRepository.continueLineage(connection, replaced);
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE review_tasks SET status = ?, decided_by = ?, decided_at = ?, "
                     + "reason = ?, corrected_value = ? WHERE id = ?")) {

@@ -83,13 +83,18 @@ class ReviewAndSilenceTest {
                 .isEqualTo(2);
         // Correcting replaces the value in a new version; the raw value stays.
         long second = open.get(1).id();
-        double raw = fixture.readings.page(conductivity, open.get(1).firstTime(), open.get(1).firstTime().plusSeconds(1), null, 1).get(0).rawValue();
+        Reading before = fixture.readings.page(conductivity, open.get(1).firstTime(), open.get(1).firstTime().plusSeconds(1), null, 1).get(0);
+        double raw = before.rawValue();
         ReviewQueue.Task corrected = fixture.reviews.decide(second, ReviewQueue.Decision.CORRECTED, 1501.0, "lab check: 1501", "reviewer-1");
         assertThat(corrected.status()).isEqualTo("CORRECTED");
         Reading fixed = fixture.readings.page(conductivity, corrected.firstTime(), corrected.firstTime().plusSeconds(1), null, 1).get(0);
         assertThat(fixed.value()).isEqualTo(1501.0);
         assertThat(fixed.rawValue()).isEqualTo(raw);
         assertThat(QualityFlag.of(fixed.qualityFlags())).contains(QualityFlag.CORRECTED);
+        // A new row, in the same Observation: its SensorThings id is the first version's (V6_26).
+        assertThat(fixed.id()).isNotEqualTo(before.id());
+        assertThat(fixture.database.jdbc().sql("SELECT COALESCE(observation_id, id) FROM readings WHERE id = ?").param(fixed.id())
+                .query(Long.class).single()).isEqualTo(before.id());
         assertThat(fixture.database.jdbc().sql("SELECT COUNT(*) FROM audit_log WHERE actor = 'reviewer-1'").query(Integer.class).single())
                 .isEqualTo(2);
         assertThatThrownBy(() -> fixture.reviews.decide(second, ReviewQueue.Decision.ACCEPTED, null, "again", "reviewer-1"))

@@ -216,7 +216,12 @@ public final class EntityStore {
             int last = segments.size() - 1;
             Segment segment = segments.get(last);
             Sql where = context.rowConditions(segment.type(), alias);
-            if (segment.id() != null) and(where, new Sql(alias + ".id = ").bind(segment.id()));
+            if (segment.id() != null && segment.type() == EntityType.OBSERVATION) {
+                // An Observation's id is its lineage's (V6_26), through every version.
+                and(where, new Sql().append(Schema.OBSERVATION_BY_ID.replace("{a}", alias), List.of(segment.id(), segment.id(), segment.id())));
+            } else if (segment.id() != null) {
+                and(where, new Sql(alias + ".id = ").bind(segment.id()));
+            }
             if (last == 0) return where;
             Segment source = segments.get(last - 1);
             EntityTable sourceTable = Schema.table(source.type());

@@ -124,6 +124,17 @@ final class Schema {
     private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
             + "WHERE {d} AND r.current_version)";
 
+    /** An Observation's SensorThings id (V6_26). */
+    static final String OBSERVATION_ID = "COALESCE({a}.observation_id, {a}.id)";
+
+    /**
+     * The condition that a row {@code {a}} is the Observation with the id bound three times: the lineage's first row or a
+     * later version of it, found by primary key from the id and the observation_id index (H2 scans the whole table for the
+     * same condition written with OR), then checked to be of that lineage.
+     */
+    static final String OBSERVATION_BY_ID = "{a}.id IN (SELECT CAST(? AS BIGINT) UNION ALL SELECT x.id FROM readings x WHERE x.observation_id = ?) "
+            + "AND COALESCE({a}.observation_id, {a}.id) = ?";
+
     private static final Map<EntityType, EntityTable> TABLES = new EnumMap<>(EntityType.class);
 
     static {
@@ -212,8 +223,10 @@ final class Schema {
                 // A parameter defined through SensorThings may have none (its Datastreams carry their own).
                 q("properties/unit", "NULLIF({a}.unit, '')", STRING)),
                 Map.of("Datastreams", "{t}.parameter_id = {s}.id")));
+        // An Observation's id is that of the first version of its lineage (V6_26), the same through corrections, reviews and
+        // PATCH; pages still break ties on the row's own id, so the (time, id) index serves newest-first pages.
         add(new EntityTable(EntityType.OBSERVATION, "readings", "{a}.current_version", List.of(
-                id(),
+                q("id", OBSERVATION_ID, NUMBER),
                 q("phenomenonTime", "{a}.phenomenon_time", DATETIME),
                 // Only what the sender gave: a reading's arrival is not when its result was generated.
                 q("resultTime", "(SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = {a}.datastream_id "

@@ -164,6 +164,7 @@ public final class EntityWrites {
             throw new StaQueryException(new InvalidInput("ogc.sta.patchWhere", null));
         }
         if (target.type() == EntityType.DATASTREAM) refuseMirrored(target.id());
+        if (target.type() == EntityType.OBSERVATION) return updateObservation(request, reader, path, target.id());
         ObjectNode body = body(request);
         JsonNode locations = body.remove("Locations");
         Map<String, Object> values = new LinkedHashMap<>();
@@ -177,6 +178,46 @@ public final class EntityWrites {
         if (!values.isEmpty() || locations == null) updates.update(target.type(), target.id(), values);
         if (describesDevices(target.type())) devicesChanged.run();
         events.publish(new EntityChanged(target.type(), target.id()));
+        Entity entity = reader.entity(path, QueryOptions.NONE);
+        return StaResponse.json(200, new EntityJson(request.base(), reader::disclosure).entity(entity, List.of(), List.of()));
+    }
+
+    /** What PATCH changes on an Observation (§10.3): the others are the platform's record of it (raw value, version, source). */
+    private static final Set<String> OBSERVATION_CHANGEABLE = new java.util.TreeSet<>(Set.of("phenomenonTime", "result"));
+
+    /**
+     * PATCH of an Observation's phenomenonTime and/or result: a new version of the reading, at the new time, in the same
+     * lineage, so the Observation keeps its id ({@link ReadingRepository#revise}); the old version stays in its history.
+     */
+    private StaResponse updateObservation(StaRequest request, EntityStore.Reader reader, ResourcePath path, long id) {
+        ObjectNode body = body(request);
+        for (String name : body.propertyNames()) {
+            if (!OBSERVATION_CHANGEABLE.contains(name)) {
+                throw new StaQueryException(new InvalidInput("ogc.sta.notChangeable", name, EntityType.OBSERVATION.entityName(), OBSERVATION_CHANGEABLE));
+            }
+        }
+        Instant time = null;
+        if (body.has("phenomenonTime")) {
+            JsonNode given = body.get("phenomenonTime");
+            if (!given.isString()) throw new StaQueryException(new InvalidInput("ogc.sta.requiredString", "phenomenonTime"));
+            time = instant("phenomenonTime", given.asString());
+        }
+        Double value = null;
+        if (body.has("result")) {
+            JsonNode result = body.get("result");
+            if (!result.isNumber() || !Double.isFinite(result.asDouble())) throw new StaQueryException(new InvalidInput("ogc.sta.finiteResult", "result"));
+            value = result.asDouble();
+        }
+        // Only an Observation this viewer is shown is changed: a hidden one is as unknown as a missing one.
+        reader.entity(path, QueryOptions.NONE);
+        ReadingRepository.Revision revision = time == null && value == null ? null : readings.revise(id, time, value, request.viewer().name(), clock.instant());
+        if (revision instanceof ReadingRepository.Revision.NotFound) {
+            throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "Observations", id));
+        }
+        if (revision instanceof ReadingRepository.Revision.TimeTaken taken) {
+            throw new StaQueryException(new InvalidInput("ogc.sta.observationExists", "phenomenonTime", taken.datastream(), taken.time()));
+        }
+        events.publish(new EntityChanged(EntityType.OBSERVATION, id));
         Entity entity = reader.entity(path, QueryOptions.NONE);
         return StaResponse.json(200, new EntityJson(request.base(), reader::disclosure).entity(entity, List.of(), List.of()));
     }

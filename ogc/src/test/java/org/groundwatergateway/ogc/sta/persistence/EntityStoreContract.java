@@ -340,6 +340,29 @@ abstract class EntityStoreContract {
         }
     }
 
+    /** An Observation moved in time and corrected keeps its id (V6_26): read by id, filtered and expanded by it. */
+    @Test
+    void aRevisedObservationIsFoundByItsFirstId() {
+        long ds = datastream("GW-U07/ph");
+        String observations = "/Datastreams(" + ds + ")/Observations";
+        long total = page(observations, "$top=0&$count=true").count();
+        Entity newest = page(observations, "$top=1&$orderby=phenomenonTime%20desc").entities().get(0);
+        Instant moved = ((Instant) newest.values().get("phenomenonTime")).plusSeconds(60);
+        assertThat(new ReadingRepository(database).revise(newest.id(), moved, 6.5, "test", NOW)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+
+        StaQuery byId = StaQuery.parse("/Observations(" + newest.id() + ")", "$expand=Datastream", Integer.MAX_VALUE);
+        Entity found = store.reader(type -> Disclosure.full(), NOW).entity(byId.path(), byId.options());
+        assertThat(found.id()).isEqualTo(newest.id());
+        assertThat(found.values().get("phenomenonTime")).isEqualTo(moved);
+        assertThat(found.values().get("result")).isEqualTo(6.5);
+        assertThat(((Entity) found.expanded().get("Datastream")).id()).isEqualTo(ds);
+        assertThat(count(observations, "id eq " + newest.id())).isEqualTo(1);
+        assertThat(count("/Observations", "id eq " + newest.id() + " and result eq 6.5")).isEqualTo(1);
+        assertThat(page(observations, "$top=0&$count=true").count()).isEqualTo(total);
+        assertThat(page(observations, "$top=1&$orderby=id%20desc,phenomenonTime").entities()).isNotEmpty();
+        assertThat(page(observations, "$top=1&$orderby=phenomenonTime%20desc").entities().get(0).id()).isEqualTo(newest.id());
+    }
+
     @Test
     void storedDataTheQueryCannotHandleIsABadRequest() {
         assertThatThrownBy(() -> count("/Observations", "result div 0 gt 1")).isInstanceOf(StaQueryException.class);
