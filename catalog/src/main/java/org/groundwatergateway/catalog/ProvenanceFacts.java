@@ -17,8 +17,9 @@ import org.groundwatergateway.core.reading.Reading;
 public interface ProvenanceFacts {
 
     /**
-     * One observation (a datastream's value at one time) with every version stored of it since it was last given, oldest
-     * first: the first as it arrived and flagged, then the reviews' corrections and rejections.
+     * One observation (a SensorThings Observation: a datastream's value, at one time or moved to another by a PATCH) with
+     * every version stored of it since it was given, oldest first: the first as it arrived and flagged, then the reviews'
+     * corrections and rejections, PATCHes and a retraction.
      *
      * @param well    the well it was measured at; null at a weather station
      * @param sensor  the sensor that measured it (its data logger's MN is {@code sensor.mn()})
@@ -38,8 +39,13 @@ public interface ProvenanceFacts {
             return versions.stream().filter(Reading::current).findFirst().orElse(null);
         }
 
+        /**
+         * When it was observed as it stands now: its current version's time (a PATCH may have moved it, V6_26), or the last
+         * version's once it was retracted.
+         */
         public Instant phenomenonTime() {
-            return versions.get(0).phenomenonTime();
+            Reading current = current();
+            return (current != null ? current : versions.get(versions.size() - 1)).phenomenonTime();
         }
     }
 

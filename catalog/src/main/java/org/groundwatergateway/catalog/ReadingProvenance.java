@@ -89,7 +89,9 @@ public final class ReadingProvenance {
     /** Whether the viewer may see this observation at all, as the REST readings door would show it. */
     boolean shows(Audience audience, Observation observation) {
         if (!audience.seesReadings() || observation.current() == null) return false;
-        if (observation.phenomenonTime().isAfter(audience.cutoff())) return false;
+        // Judged by its time now, and by every earlier one too: a PATCH may have moved it into the delay (its current
+        // version then is not shown yet), or out of it (its earlier version, inside, would be shown with it).
+        if (observation.versions().stream().anyMatch(v -> v.phenomenonTime().isAfter(audience.cutoff()))) return false;
         Disclosure.Area area = audience.readings().area();
         if (area == null) return true;
         // Rows limited to an area: the well's place as the viewer is shown it must lie inside; a reading of no well (or

@@ -14,7 +14,6 @@ import org.groundwatergateway.core.monitoring.Sensor;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
-import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
@@ -40,69 +39,57 @@ public final class StoredProvenanceFacts implements ProvenanceFacts {
 
     @Override
     public Optional<Observation> observationOf(long readingId) {
-        Optional<Reading> reading = jdbc.sql("SELECT * FROM readings WHERE id = ?").param(readingId).query(StoredProvenanceFacts::reading).optional();
-        if (reading.isEmpty()) return Optional.empty();
-        Optional<Datastream> datastream = monitoring.findDatastream(reading.get().datastreamId());
+        Optional<Long> datastream = jdbc.sql("SELECT datastream_id FROM readings WHERE id = ?").param(readingId).query(Long.class).optional();
         if (datastream.isEmpty()) return Optional.empty();
-        Observation observation = observation(datastream.get(), reading.get().phenomenonTime(), new Lookups(), readingId);
-        // A version before a retraction belongs to the observation that was withdrawn, not to the one given again since.
-        if (observation == null || observation.versions().stream().noneMatch(v -> v.id() == readingId)) return Optional.empty();
-        return Optional.of(observation);
+        return monitoring.findDatastream(datastream.get()).map(d -> observation(d, "(SELECT x.sta_id FROM readings x WHERE x.id = ?)", readingId, new Lookups()));
     }
 
     @Override
     public List<Observation> reviewedObservations(int maxTasks, int maxObservations) {
         List<Review> tasks = jdbc.sql("SELECT * FROM review_tasks WHERE status <> 'OPEN' AND decided_at IS NOT NULL ORDER BY decided_at DESC, id DESC LIMIT ?")
                 .param(maxTasks).query(StoredProvenanceFacts::review).list();
-        Map<String, Observation> observations = new LinkedHashMap<>();
+        Map<Long, Observation> observations = new LinkedHashMap<>();
         Lookups lookups = new Lookups();
         for (Review task : tasks) {
             Datastream datastream = lookups.datastream(task.datastreamId());
             if (datastream == null) continue;
-            List<Instant> times = jdbc.sql("SELECT DISTINCT phenomenon_time FROM readings WHERE datastream_id = ? AND phenomenon_time >= ? "
-                            + "AND phenomenon_time <= ? ORDER BY phenomenon_time LIMIT ?")
+            // Every Observation that had a version in the task's window, wherever a PATCH has moved it since.
+            List<Long> ids = jdbc.sql("SELECT DISTINCT sta_id FROM readings WHERE datastream_id = ? AND phenomenon_time >= ? "
+                            + "AND phenomenon_time <= ? ORDER BY sta_id LIMIT ?")
                     .params(task.datastreamId(), Rows.timestamp(task.firstTime()), Rows.timestamp(task.lastTime()), maxObservations)
-                    .query((rs, n) -> Rows.instant(rs, "phenomenon_time")).list();
-            for (Instant time : times) {
+                    .query(Long.class).list();
+            for (long id : ids) {
                 if (observations.size() >= maxObservations) return List.copyOf(observations.values());
-                String key = task.datastreamId() + "@" + time;
-                if (observations.containsKey(key)) continue;
-                Observation observation = observation(datastream, time, lookups, null);
-                if (observation != null) observations.put(key, observation);
+                if (!observations.containsKey(id)) observations.put(id, observation(datastream, "?", id, lookups));
             }
         }
         return List.copyOf(observations.values());
     }
 
     /**
-     * The observation of a datastream at a time: its versions since it was last given, with what else it needs. The
-     * versions are those of its lineage (V6_26), found from {@code version} (one of them) or else from the last at that time.
+     * An Observation with what it needs: every version of its lineage (V6_26) since it was first given, oldest first,
+     * found by its SensorThings id on the indexed {@code sta_id}, wherever a PATCH moved it in time, and the reviews whose
+     * window covers any of its times.
+     *
+     * @param observationId the SQL giving the Observation's id from {@code parameter}
      */
-    private Observation observation(Datastream datastream, Instant time, Lookups lookups, Long version) {
-        List<Reading> versions = jdbc.sql("SELECT * FROM readings WHERE datastream_id = ? AND phenomenon_time = ? ORDER BY version")
-                .params(datastream.id(), Rows.timestamp(time)).query(StoredProvenanceFacts::reading).list();
-        if (versions.isEmpty()) return null;
-        // Versions up to a retraction belong to the withdrawn observation; a version after it starts the one given again.
-        int start = 0;
-        for (int i = 0; i < versions.size() - 1; i++) {
-            if ((versions.get(i).qualityFlags() & QualityFlag.RETRACTED.bit()) != 0) start = i + 1;
+    private Observation observation(Datastream datastream, String observationId, long parameter, Lookups lookups) {
+        List<Reading> versions = jdbc.sql("SELECT * FROM readings WHERE sta_id = " + observationId + " ORDER BY id")
+                .param(parameter).query(StoredProvenanceFacts::reading).list();
+        Map<Long, Review> reviews = new java.util.TreeMap<>();
+        for (Instant time : new java.util.TreeSet<>(versions.stream().map(Reading::phenomenonTime).toList())) {
+            jdbc.sql("SELECT * FROM review_tasks WHERE datastream_id = ? AND first_time <= ? AND last_time >= ?")
+                    .params(datastream.id(), Rows.timestamp(time), Rows.timestamp(time)).query(StoredProvenanceFacts::review).list()
+                    .forEach(r -> reviews.put(r.id(), r));
         }
-        List<Reading> chain = versions.subList(start, versions.size());
-        // The Observation's lineage (V6_26): every version since it was first given, wherever a PATCH moved it in time.
-        long last = version != null ? version : chain.get(chain.size() - 1).id();
-        List<Reading> lineage = jdbc.sql("SELECT * FROM readings WHERE id = (SELECT COALESCE(observation_id, id) FROM readings WHERE id = ?) "
-                        + "OR observation_id = (SELECT COALESCE(observation_id, id) FROM readings WHERE id = ?) ORDER BY id")
-                .params(last, last).query(StoredProvenanceFacts::reading).list();
-        if (!lineage.isEmpty()) chain = lineage;
-        List<Review> reviews = jdbc.sql("SELECT * FROM review_tasks WHERE datastream_id = ? AND first_time <= ? AND last_time >= ? "
-                        + "ORDER BY opened_at, id")
-                .params(datastream.id(), Rows.timestamp(time), Rows.timestamp(time)).query(StoredProvenanceFacts::review).list();
+        Instant given = versions.get(0).phenomenonTime();
         LabResult lab = jdbc.sql("SELECT * FROM lab_results WHERE datastream_id = ? AND phenomenon_time = ?")
-                .params(datastream.id(), Rows.timestamp(time))
+                .params(datastream.id(), Rows.timestamp(given))
                 .query((rs, n) -> new LabResult(rs.getString("sample_id"), rs.getString("lab_report_id"), Rows.nullableDouble(rs, "detection_limit"),
                         rs.getBoolean("non_detect"))).optional().orElse(null);
         return new Observation(datastream, lookups.parameter(datastream.parameterId()), datastream.wellId() == null ? null : lookups.well(datastream.wellId()),
-                lookups.sensor(datastream.sensorId()), chain, reviews, lab);
+                lookups.sensor(datastream.sensorId()), versions, reviews.values().stream()
+                        .sorted(java.util.Comparator.comparing(Review::openedAt).thenComparing(Review::id)).toList(), lab);
     }
 
     @Override

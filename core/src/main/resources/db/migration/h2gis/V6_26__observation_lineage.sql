@@ -3,7 +3,7 @@
 -- version of the lineage (NULL: the row is the first, its id is the Observation's). Versions were chained by
 -- (datastream_id, phenomenon_time) until now; a version that no review or retraction wrote starts a lineage of its own
 -- (an observation given again after a retraction). Only versions above 1 can continue one: single-version readings,
--- nearly all of them, are not touched.
+-- nearly all of them, are not touched, and keep their ids as Observation ids.
 ALTER TABLE readings ADD COLUMN observation_id BIGINT;
 UPDATE readings r SET observation_id = (
     SELECT f.id FROM readings f WHERE f.datastream_id = r.datastream_id AND f.phenomenon_time = r.phenomenon_time
@@ -11,4 +11,16 @@ UPDATE readings r SET observation_id = (
                          AND g.phenomenon_time = r.phenomenon_time AND g.version < r.version
                          AND g.source NOT IN ('review', 'retraction')))
 WHERE r.version > 1 AND r.source IN ('review', 'retraction');
-CREATE INDEX readings_observation ON readings (observation_id);
+-- The Observation's id as a column of its own, stored and indexed, so that /Observations(X), $filter=id eq X, a
+-- retraction, a PATCH and provenance find every version of an Observation by one index (COALESCE(observation_id, id)
+-- in a query is served by no index).
+ALTER TABLE readings ADD COLUMN sta_id BIGINT GENERATED ALWAYS AS (COALESCE(observation_id, id));
+CREATE INDEX readings_sta_id ON readings (sta_id);
+-- At most one current version per datastream and time, whatever writes it: a PATCH moving an Observation to a time
+-- races an ingest or another PATCH there, and the loser is refused (or, for the intake, skipped as stored already)
+-- instead of leaving two current readings at one time. H2 has no partial index: the time of a current version only,
+-- NULL for every other (a unique index holds any number of NULLs), is what is unique per datastream.
+ALTER TABLE readings ADD COLUMN current_at TIMESTAMP WITH TIME ZONE GENERATED ALWAYS AS (CASE WHEN current_version THEN phenomenon_time END);
+CREATE UNIQUE INDEX readings_one_current ON readings (datastream_id, current_at);
+-- A partner's Observation keeps its id when a PATCH there moves it in time: the mirror finds its copy by that id.
+CREATE INDEX foreign_observations_remote ON foreign_observations (datastream_id, remote_id);

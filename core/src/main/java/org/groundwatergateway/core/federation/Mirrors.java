@@ -91,7 +91,14 @@ public final class Mirrors {
         return jdbc.sql("SELECT * FROM foreign_datastreams WHERE peer_id = ? AND remote_id = ?").params(peerId, remoteId).query(Mirrors::datastream).optional();
     }
 
-    /** Adds the observations not stored yet and replaces those the source corrected, in one transaction. */
+    /** How many of the partner's Observation ids one query looks up. */
+    private static final int ID_CHUNK = 500;
+
+    /**
+     * Adds the observations not stored yet and replaces those the source corrected, in one transaction: at the same time
+     * (a changed result, or a new id from a gateway that gives a correction one), or at another time under the same id
+     * (moved there by a PATCH at the source).
+     */
     public Merged merge(long datastreamId, List<ForeignObservation> observations, Instant receivedAt) {
         if (observations.isEmpty()) return new Merged(0, 0);
         return transaction.execute(status -> {
@@ -105,16 +112,36 @@ public final class Mirrors {
                     .params(datastreamId, Rows.timestamp(first), Rows.timestamp(last))
                     .query((rs, n) -> stored.put(Rows.instant(rs, "phenomenon_time"), new Held(rs.getLong("remote_id"), Rows.nullableDouble(rs, "result"))))
                     .list();
+            // The partner's Observation id names it through its versions (V6_26 there): one stored at another time was moved
+            // there by a PATCH, and its copy at the old time is replaced, not kept beside the new one.
+            Map<Long, Instant> storedById = new HashMap<>();
+            List<Long> remoteIds = observations.stream().map(ForeignObservation::remoteId).distinct().toList();
+            for (int from = 0; from < remoteIds.size(); from += ID_CHUNK) {
+                List<Long> chunk = remoteIds.subList(from, Math.min(remoteIds.size(), from + ID_CHUNK));
+                jdbc.sql("SELECT remote_id, phenomenon_time FROM foreign_observations WHERE datastream_id = ? AND remote_id IN ("
+                                + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
+                        .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) datastreamId), chunk.stream()).toList())
+                        .query((rs, n) -> storedById.put(rs.getLong("remote_id"), Rows.instant(rs, "phenomenon_time"))).list();
+            }
             int added = 0;
             int corrected = 0;
             for (ForeignObservation o : observations) {
+                Instant was = storedById.get(o.remoteId());
+                boolean moved = was != null && !was.equals(o.phenomenonTime());
+                if (moved) {
+                    jdbc.sql("DELETE FROM foreign_observations WHERE datastream_id = ? AND phenomenon_time = ? AND remote_id = ?")
+                            .params(datastreamId, Rows.timestamp(was), o.remoteId()).update();
+                    stored.remove(was);
+                }
+                storedById.put(o.remoteId(), o.phenomenonTime());
                 Held held = stored.get(o.phenomenonTime());
                 if (held == null) {
                     boolean inserted = insertOnce(() -> jdbc.sql("INSERT INTO foreign_observations (datastream_id, phenomenon_time, remote_id, result, "
                             + "received_at) VALUES (?, ?, ?, ?, ?)")
                             .params(datastreamId, Rows.timestamp(o.phenomenonTime()), o.remoteId(), o.result(), Rows.timestamp(receivedAt)).update()).isPresent();
                     if (inserted) {
-                        added++;
+                        if (moved) corrected++;
+                        else added++;
                         stored.put(o.phenomenonTime(), new Held(o.remoteId(), o.result()));
                         continue;
                     }

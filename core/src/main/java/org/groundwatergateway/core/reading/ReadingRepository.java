@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -118,138 +119,187 @@ public final class ReadingRepository {
      * @return false when the id names no current reading (unknown, superseded or retracted already)
      */
     public boolean retract(long observationId, String actor, Instant at) {
-        return retract(CURRENT_OF_OBSERVATION, List.of(observationId, observationId, observationId), "reading:" + observationId, actor, at) > 0;
+        return retract(OF_OBSERVATION, List.of(observationId), "reading:" + observationId, actor, at) > 0;
     }
 
     /**
-     * The condition naming the rows of an Observation by its SensorThings id, bound three times: the id of the first
-     * version of its lineage ({@code observation_id}, NULL on that first version itself), kept through every version.
-     * Found by primary key from the id and the observation_id index (H2 scans the whole table for the same condition
-     * written with OR), then checked to be of that lineage.
+     * The condition naming every version of an Observation by its SensorThings id, bound once: the stored, indexed
+     * {@code sta_id} (V6_26), the id of the first version of its lineage, kept through every version.
      */
-    public static final String CURRENT_OF_OBSERVATION = "id IN (SELECT CAST(? AS BIGINT) UNION ALL SELECT x.id FROM readings x WHERE x.observation_id = ?) "
-            + "AND COALESCE(observation_id, id) = ?";
+    public static final String OF_OBSERVATION = "sta_id = ?";
 
     /**
-     * Gives later versions the lineage of the versions they replace, one step down their key: what a review decision or a
-     * retraction appends (at the same datastream and time, version + 1) continues the Observation and keeps its id.
+     * Replaces current versions by new ones, within the caller's transaction: the one way a stored value is corrected,
+     * whether by a reviewer's decision or a SensorThings PATCH. The caller has locked {@code replaced} (SELECT … FOR
+     * UPDATE); each stops being current only if it still is, and only those get a successor, so that a version a
+     * concurrent change replaced first is not brought back beside its successor. A successor continues the Observation
+     * of the version it replaces (V6_26): its SensorThings id stays.
+     *
+     * @return the successors written (without their row ids), in the order of {@code replaced}
      */
-    public static void continueLineage(Connection connection, List<Reading> versions) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE readings SET observation_id = (SELECT COALESCE(p.observation_id, p.id) "
-                + "FROM readings p WHERE p.datastream_id = ? AND p.phenomenon_time = ? AND p.version = ?) "
-                + "WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
-            for (Reading v : versions) {
-                update.setLong(1, v.datastreamId());
-                update.setObject(2, Rows.timestamp(v.phenomenonTime()));
-                update.setInt(3, v.version() - 1);
-                update.setLong(4, v.datastreamId());
-                update.setObject(5, Rows.timestamp(v.phenomenonTime()));
-                update.setInt(6, v.version());
+    public List<Reading> supersede(Connection connection, List<Reading> replaced, UnaryOperator<Reading> successor) throws SQLException {
+        List<Reading> stillCurrent = new ArrayList<>();
+        try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE "
+                + "WHERE datastream_id = ? AND phenomenon_time = ? AND version = ? AND current_version")) {
+            for (Reading r : replaced) {
+                bindKey(supersede, 1, r);
+                supersede.addBatch();
+            }
+            int[] counts = replaced.isEmpty() ? new int[0] : supersede.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) stillCurrent.add(replaced.get(i));
+            }
+        }
+        List<Reading> successors = stillCurrent.stream().map(successor).toList();
+        database.dialect().appendReadings(connection, successors);
+        continueLineage(connection, stillCurrent, successors);
+        return successors;
+    }
+
+    /** Gives each later version the lineage (Observation id, V6_26) of the version it replaces, pair by pair. */
+    private static void continueLineage(Connection connection, List<Reading> replaced, List<Reading> successors) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE readings SET observation_id = (SELECT p.sta_id FROM readings p "
+                + "WHERE p.datastream_id = ? AND p.phenomenon_time = ? AND p.version = ?) WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
+            for (int i = 0; i < successors.size(); i++) {
+                bindKey(update, 1, replaced.get(i));
+                bindKey(update, 4, successors.get(i));
                 update.addBatch();
             }
-            update.executeBatch();
+            if (!successors.isEmpty()) update.executeBatch();
+        }
+    }
+
+    private static void bindKey(PreparedStatement statement, int first, Reading r) throws SQLException {
+        statement.setLong(first, r.datastreamId());
+        statement.setObject(first + 1, Rows.timestamp(r.phenomenonTime()));
+        statement.setInt(first + 2, r.version());
+    }
+
+    /**
+     * The current versions a condition names, locked for the caller's transaction. Waiting on a lock a concurrent change
+     * held, the statement skips a row that change superseded, and its snapshot does not show the successor that change
+     * wrote: a second statement (read committed) sees the successor, so that a retraction or PATCH racing a PATCH finds
+     * the Observation where it moved instead of answering that there is none.
+     */
+    private static List<Reading> lockCurrent(Connection connection, String which, List<Object> parameters) throws SQLException {
+        for (int attempt = 0; ; attempt++) {
+            List<Reading> found = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE " + which + " AND current_version FOR UPDATE")) {
+                for (int i = 0; i < parameters.size(); i++) query.setObject(i + 1, parameters.get(i));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) found.add(reading(rs, 0));
+                }
+            }
+            if (!found.isEmpty() || attempt == 1) return found;
         }
     }
 
     /** What {@link #revise} did: the Observation's new current version, or why nothing was changed. */
     public sealed interface Revision {
-        record Revised(Reading version) implements Revision {}
+        /** @param version the new current version, with its own row id (the Observation's id is {@code observationId}) */
+        record Revised(long observationId, Reading version) implements Revision {}
         /** No current version has this id (unknown, superseded or retracted). */
         record NotFound() implements Revision {}
         /** Another current observation of the datastream is stored at the new time. */
         record TimeTaken(long datastream, Instant time) implements Revision {}
     }
 
+    /** A current version written at the new time meanwhile (V6_26's readings_one_current refused ours): nothing is kept. */
+    private static final class TimeTakenMeanwhile extends RuntimeException {
+        final Revision.TimeTaken taken;
+
+        TimeTakenMeanwhile(Revision.TimeTaken taken) {
+            super(null, null, false, false);
+            this.taken = taken;
+        }
+    }
+
     /**
-     * Changes an Observation's phenomenon time and/or result (SensorThings PATCH), keeping its id: in one transaction the
-     * current version stops being current and a new version is written at the (new) time with the new value, in the same
-     * lineage; the raw value, the result time and a generic Thing's FeatureOfInterest link are carried over, the
-     * datastream's latest reading is found again, and the change is written to the audit log. Nothing stored is lost:
-     * the history keeps the old version at its old time.
+     * Corrects an Observation's phenomenon time and/or result (SensorThings PATCH), keeping its id, the way a reviewer's
+     * correction does ({@link #supersede}): in one transaction its current version, locked, stops being current and a new
+     * version flagged {@link QualityFlag#CORRECTED} (source {@code correction}) is written at the (new) time with the new
+     * value in the same lineage; the raw value, the other flags, the result time and a generic Thing's FeatureOfInterest
+     * link are carried over, the datastream's latest reading is found again, and the change and its reason go to the
+     * audit log. The history keeps the old version at its old time. Two PATCHes of one Observation run one after the
+     * other; a new time where another current observation is stored, whether before or meanwhile, is refused.
      *
      * @param time the new phenomenon time, or null to keep it
      * @param value the new result, or null to keep it
+     * @param reason why, for the audit log
      */
-    public Revision revise(long observationId, Instant time, Double value, String actor, Instant at) {
-        return database.inTransaction(connection -> {
-            Reading old;
-            long lineage;
-            try (PreparedStatement query = connection.prepareStatement("SELECT *, COALESCE(observation_id, id) AS lineage FROM readings WHERE "
-                    + CURRENT_OF_OBSERVATION + " AND current_version FOR UPDATE")) {
-                for (int i = 1; i <= 3; i++) query.setLong(i, observationId);
-                try (ResultSet rs = query.executeQuery()) {
-                    if (!rs.next()) return new Revision.NotFound();
-                    old = reading(rs, 0);
-                    lineage = rs.getLong("lineage");
-                }
+    public Revision revise(long observationId, Instant time, Double value, String actor, String reason, Instant at) {
+        try {
+            return database.inTransaction(connection -> revise(connection, observationId, time, value, actor, reason, at));
+        } catch (TimeTakenMeanwhile e) {
+            return e.taken;
+        } catch (RuntimeException e) {
+            if (time != null && Rows.isDuplicateKey(e)) {
+                return new Revision.TimeTaken(jdbc.sql("SELECT datastream_id FROM readings WHERE sta_id = ? FETCH FIRST 1 ROW ONLY")
+                        .param(observationId).query(Long.class).single(), time);
             }
-            Instant newTime = time == null ? old.phenomenonTime() : time;
-            boolean moved = !newTime.equals(old.phenomenonTime());
-            int version = old.version() + 1;
-            if (moved) {
-                try (PreparedStatement query = connection.prepareStatement("SELECT version, current_version FROM readings "
-                        + "WHERE datastream_id = ? AND phenomenon_time = ?")) {
-                    query.setLong(1, old.datastreamId());
-                    query.setObject(2, Rows.timestamp(newTime));
-                    try (ResultSet rs = query.executeQuery()) {
-                        while (rs.next()) {
-                            if (rs.getBoolean(2)) return new Revision.TimeTaken(old.datastreamId(), newTime);
-                            version = Math.max(version, rs.getInt(1) + 1);
-                        }
+            throw e;
+        }
+    }
+
+    private Revision revise(Connection connection, long observationId, Instant time, Double value, String actor, String reason, Instant at)
+            throws SQLException {
+        List<Reading> current = lockCurrent(connection, OF_OBSERVATION, List.of(observationId));
+        if (current.isEmpty()) return new Revision.NotFound();
+        Reading old = current.get(0);
+        Instant newTime = time == null ? old.phenomenonTime() : time;
+        boolean moved = !newTime.equals(old.phenomenonTime());
+        int version = old.version() + 1;
+        if (moved) {
+            try (PreparedStatement query = connection.prepareStatement("SELECT version, current_version FROM readings "
+                    + "WHERE datastream_id = ? AND phenomenon_time = ?")) {
+                query.setLong(1, old.datastreamId());
+                query.setObject(2, Rows.timestamp(newTime));
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getBoolean(2)) return new Revision.TimeTaken(old.datastreamId(), newTime);
+                        version = Math.max(version, rs.getInt(1) + 1);
                     }
                 }
             }
-            try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE id = ? AND current_version")) {
-                supersede.setLong(1, old.id());
-                supersede.executeUpdate();
+        }
+        int newVersion = version;
+        List<Reading> written = supersede(connection, current, r -> new Reading(null, r.datastreamId(), newTime, value == null ? r.value() : value,
+                r.rawValue(), r.qualityFlags() | QualityFlag.CORRECTED.bit(), newVersion, true, "correction", at));
+        if (written.isEmpty()) return new Revision.NotFound();
+        Reading revised = written.get(0);
+        long id;
+        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM readings WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
+            bindKey(query, 1, revised);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
             }
-            Reading revised = new Reading(null, old.datastreamId(), newTime, value == null ? old.value() : value, old.rawValue(),
-                    old.qualityFlags(), version, true, "correction", at);
-            database.dialect().appendReadings(connection, List.of(revised));
-            try (PreparedStatement link = connection.prepareStatement("UPDATE readings SET observation_id = ? "
-                    + "WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
-                link.setLong(1, lineage);
-                link.setLong(2, old.datastreamId());
-                link.setObject(3, Rows.timestamp(newTime));
-                link.setInt(4, version);
-                link.executeUpdate();
-            }
-            long id;
-            try (PreparedStatement query = connection.prepareStatement("SELECT id FROM readings WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
-                query.setLong(1, old.datastreamId());
-                query.setObject(2, Rows.timestamp(newTime));
-                query.setInt(3, version);
-                try (ResultSet rs = query.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
-            if (moved) {
-                // Its own row at the new time, so that no result time of an observation withdrawn there before is taken for it.
-                Object was = Rows.timestamp(old.phenomenonTime());
-                Object now = Rows.timestamp(newTime);
-                update(connection, "INSERT INTO observation_result_times (datastream_id, phenomenon_time, first_version, result_time) "
-                        + "VALUES (?, ?, ?, (SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = ? AND t.phenomenon_time = ? "
-                        + "AND t.first_version <= ? ORDER BY t.first_version DESC FETCH FIRST 1 ROW ONLY))",
-                        old.datastreamId(), now, version, old.datastreamId(), was, old.version());
-                update(connection, "DELETE FROM sta_observation_features WHERE datastream_id = ? AND phenomenon_time = ?", old.datastreamId(), now);
-                update(connection, "INSERT INTO sta_observation_features (datastream_id, phenomenon_time, feature_id) "
-                        + "SELECT datastream_id, ?, feature_id FROM sta_observation_features WHERE datastream_id = ? AND phenomenon_time = ?",
-                        now, old.datastreamId(), was);
-                findLatestAgain(connection, old.datastreamId());
-            }
-            try (PreparedStatement audit = connection.prepareStatement(
-                    "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_REVISED', ?, ?)")) {
-                audit.setObject(1, Rows.timestamp(at));
-                audit.setString(2, actor);
-                audit.setString(3, "reading:" + observationId);
-                audit.setString(4, "datastream " + old.datastreamId() + " at " + old.phenomenonTime() + ", value " + old.value() + " (raw "
-                        + old.rawValue() + ", version " + old.version() + ") -> at " + newTime + ", value " + revised.value() + " (version " + version + ")");
-                audit.executeUpdate();
-            }
-            return new Revision.Revised(new Reading(id, revised.datastreamId(), newTime, revised.value(), revised.rawValue(), revised.qualityFlags(),
-                    version, true, revised.source(), at));
-        });
+        }
+        if (moved) {
+            // Its own row at the new time, so that no result time of an observation withdrawn there before is taken for it.
+            Object was = Rows.timestamp(old.phenomenonTime());
+            Object now = Rows.timestamp(newTime);
+            update(connection, "INSERT INTO observation_result_times (datastream_id, phenomenon_time, first_version, result_time) "
+                    + "VALUES (?, ?, ?, (SELECT t.result_time FROM observation_result_times t WHERE t.datastream_id = ? AND t.phenomenon_time = ? "
+                    + "AND t.first_version <= ? ORDER BY t.first_version DESC FETCH FIRST 1 ROW ONLY))",
+                    old.datastreamId(), now, newVersion, old.datastreamId(), was, old.version());
+            update(connection, "DELETE FROM sta_observation_features WHERE datastream_id = ? AND phenomenon_time = ?", old.datastreamId(), now);
+            update(connection, "INSERT INTO sta_observation_features (datastream_id, phenomenon_time, feature_id) "
+                    + "SELECT datastream_id, ?, feature_id FROM sta_observation_features WHERE datastream_id = ? AND phenomenon_time = ?",
+                    now, old.datastreamId(), was);
+            findLatestAgain(connection, old.datastreamId());
+        }
+        try (PreparedStatement audit = connection.prepareStatement(
+                "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_REVISED', ?, ?)")) {
+            audit.setObject(1, Rows.timestamp(at));
+            audit.setString(2, actor);
+            audit.setString(3, "reading:" + observationId);
+            audit.setString(4, reason + ": datastream " + old.datastreamId() + " at " + old.phenomenonTime() + ", value " + old.value() + " (raw "
+                    + old.rawValue() + ", version " + old.version() + ") -> at " + newTime + ", value " + revised.value() + " (version " + newVersion + ")");
+            audit.executeUpdate();
+        }
+        return new Revision.Revised(observationId, new Reading(id, revised.datastreamId(), revised.phenomenonTime(), revised.value(), revised.rawValue(),
+                revised.qualityFlags(), revised.version(), true, revised.source(), revised.receivedTime()));
     }
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
@@ -278,22 +328,12 @@ public final class ReadingRepository {
 
     private int retract(Connection connection, String which, List<Object> parameters, String subject, String actor, Instant at)
             throws SQLException {
-        List<Reading> retracted = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE " + which + " AND current_version FOR UPDATE")) {
-            for (int i = 0; i < parameters.size(); i++) query.setObject(i + 1, parameters.get(i));
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) retracted.add(reading(rs, 0));
-            }
-        }
+        List<Reading> retracted = lockCurrent(connection, which, parameters);
         if (retracted.isEmpty()) return 0;
-        // The retraction versions go in first, not current, so that the update below reaches only what they retract.
-        database.dialect().appendReadings(connection, retracted.stream().map(r -> new Reading(null, r.datastreamId(), r.phenomenonTime(),
-                r.value(), r.rawValue(), r.qualityFlags() | QualityFlag.RETRACTED.bit(), r.version() + 1, false, "retraction", at)).toList());
-        continueLineage(connection, retracted.stream().map(r -> r.asVersion(r.version() + 1)).toList());
-        try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE WHERE " + which + " AND current_version")) {
-            for (int i = 0; i < parameters.size(); i++) supersede.setObject(i + 1, parameters.get(i));
-            supersede.executeUpdate();
-        }
+        // A retraction is a version too, not current: it records the withdrawal in the Observation's lineage.
+        int withdrawn = supersede(connection, retracted, r -> new Reading(null, r.datastreamId(), r.phenomenonTime(), r.value(), r.rawValue(),
+                r.qualityFlags() | QualityFlag.RETRACTED.bit(), r.version() + 1, false, "retraction", at)).size();
+        if (withdrawn == 0) return 0;
         for (long datastream : new TreeSet<>(retracted.stream().map(Reading::datastreamId).toList())) findLatestAgain(connection, datastream);
         try (PreparedStatement audit = connection.prepareStatement(
                 "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_RETRACTED', ?, ?)")) {
@@ -301,11 +341,11 @@ public final class ReadingRepository {
             audit.setObject(1, Rows.timestamp(at));
             audit.setString(2, actor);
             audit.setString(3, subject);
-            audit.setString(4, retracted.size() == 1 ? "datastream " + first.datastreamId() + " at " + first.phenomenonTime() + ", value "
-                    + first.value() + " (raw " + first.rawValue() + ", version " + first.version() + ")" : retracted.size() + " readings");
+            audit.setString(4, withdrawn == 1 ? "datastream " + first.datastreamId() + " at " + first.phenomenonTime() + ", value "
+                    + first.value() + " (raw " + first.rawValue() + ", version " + first.version() + ")" : withdrawn + " readings");
             audit.executeUpdate();
         }
-        return retracted.size();
+        return withdrawn;
     }
 
     /** latest_readings only ever moves forward on writes; a retraction of the latest reading sets it back by hand. */

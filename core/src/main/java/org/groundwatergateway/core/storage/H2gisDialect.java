@@ -59,7 +59,7 @@ public final class H2gisDialect implements SqlDialect {
         try {
             inserted = insert(connection, readings, ReadingColumns.INSERT, false);
         } catch (SQLException e) {
-            if (!isDuplicateKey(e)) throw e;
+            if (!Rows.isDuplicateKey(e)) throw e;
             connection.rollback(beforeInsert);
             inserted = insert(connection, readings, ReadingColumns.INSERT_IF_NEW, true);
         }
@@ -83,13 +83,6 @@ public final class H2gisDialect implements SqlDialect {
             }
         }
         return inserted;
-    }
-
-    private static boolean isDuplicateKey(SQLException e) {
-        for (SQLException cause = e; cause != null; cause = cause.getNextException()) {
-            if ("23505".equals(cause.getSQLState())) return true;
-        }
-        return false;
     }
 
     @Override

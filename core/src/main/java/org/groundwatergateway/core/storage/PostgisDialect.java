@@ -59,7 +59,9 @@ public final class PostgisDialect implements SqlDialect {
 
     /**
      * One INSERT … SELECT FROM unnest(nine arrays) … ON CONFLICT DO NOTHING RETURNING, whatever the batch size:
-     * one round trip, and the rows reported are the ones really inserted.
+     * one round trip, and the rows reported are the ones really inserted. No conflict target: a reading is skipped when
+     * its key is stored already and also when a current version holds its time (one moved there by a PATCH, V6_26's
+     * readings_one_current).
      */
     @Override
     public List<Reading> appendNewReadings(Connection connection, List<Reading> readings) throws SQLException {
@@ -90,7 +92,7 @@ public final class PostgisDialect implements SqlDialect {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO readings (" + ReadingColumns.NAMES + ") "
                 + "SELECT d, TIMESTAMPTZ 'epoch' + t * INTERVAL '1 microsecond', v, w, f, n, c, s, TIMESTAMPTZ 'epoch' + r * INTERVAL '1 microsecond' "
                 + "FROM unnest(?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::bigint[]) "
-                + "AS u(d, t, v, w, f, n, c, s, r) ON CONFLICT (datastream_id, phenomenon_time, version) DO NOTHING "
+                + "AS u(d, t, v, w, f, n, c, s, r) ON CONFLICT DO NOTHING "
                 + "RETURNING id, datastream_id, phenomenon_time, version")) {
             // Primitive arrays: the driver sends them in PostgreSQL's binary array format, which costs no parsing.
             insert.setObject(1, datastreams);

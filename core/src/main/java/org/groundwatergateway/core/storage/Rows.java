@@ -63,4 +63,16 @@ public final class Rows {
     public static List<String> splitList(String text) {
         return text == null || text.isEmpty() ? List.of() : Arrays.asList(text.split(LIST_SEPARATOR));
     }
+
+    /** Whether a failure is a unique key's refusal (SQL state 23505), however the driver wrapped or chained it. */
+    public static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if ("23505".equals(next.getSQLState())) return true;
+                }
+            }
+        }
+        return false;
+    }
 }

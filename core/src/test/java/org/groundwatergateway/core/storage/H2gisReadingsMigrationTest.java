@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -41,11 +42,51 @@ class H2gisReadingsMigrationTest {
             assertThat(stored).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(42L));
             assertThat(database.jdbc().sql("SELECT index_type_name FROM information_schema.indexes WHERE table_name = 'READINGS' "
                     + "ORDER BY index_type_name").query(String.class).list())
-                    .as("row key, reading key, foreign key, and (V6_6) time").containsExactly("INDEX", "INDEX", "PRIMARY KEY", "UNIQUE INDEX");
+                    .as("row key, reading key, foreign key, (V6_6) time, (V6_26) Observation id and one current version per time")
+                    .containsExactly("INDEX", "INDEX", "INDEX", "PRIMARY KEY", "UNIQUE INDEX", "UNIQUE INDEX");
             assertThatThrownBy(() -> jdbc.sql("INSERT INTO readings (datastream_id, phenomenon_time, result_value, raw_value, source, "
                     + "received_time) VALUES (7, ?, 1, 1, 'test', ?)")
                     .params(Rows.timestamp(Instant.EPOCH.plusSeconds(5 * 3600)), Rows.timestamp(Instant.EPOCH)).update())
                     .hasMessageContaining("READINGS_KEY");
+        }
+    }
+
+    /**
+     * Upgrading across V6_26: readings stored before it keep their ids as Observation ids; a review's or retraction's
+     * version continues the Observation it replaced, one given again after a retraction is one of its own; and a
+     * retraction or correction after the upgrade continues the lineage.
+     */
+    @Test
+    void readingsStoredBeforeTheLineageKeepTheirIdsAndContinueIt() {
+        try (TestDatabase db = TestDatabases.h2gis()) {
+            Flyway.configure().dataSource(db.dataSource()).locations("classpath:db/migration/common", "classpath:db/migration/h2gis")
+                    .target("6.25").load().migrate();
+            JdbcClient jdbc = JdbcClient.create(db.dataSource());
+            jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
+            jdbc.sql("INSERT INTO datastream_register (id, code, well_id, parameter_id, sensor_id, interval_minutes) VALUES (7, 'W/ph', 1, 1, 1, 60)")
+                    .update();
+            jdbc.sql("SET REFERENTIAL_INTEGRITY TRUE").update();
+            Instant t = Instant.parse("2026-01-01T00:00:00Z");
+            // id, hour, version, current, source: a plain reading; one a reviewer corrected; one retracted and given again.
+            Object[][] rows = {{10L, 0, 1, true, "hj212"}, {11L, 1, 1, false, "hj212"}, {12L, 1, 2, true, "review"},
+                    {13L, 2, 1, false, "hj212"}, {14L, 2, 2, false, "retraction"}, {15L, 2, 3, true, "sta"}};
+            for (Object[] r : rows) {
+                jdbc.sql("INSERT INTO readings (id, datastream_id, phenomenon_time, result_value, raw_value, version, current_version, source, received_time) "
+                        + "VALUES (?, 7, ?, 7.1, 7.1, ?, ?, ?, ?)")
+                        .params(r[0], Rows.timestamp(t.plusSeconds(3600L * (Integer) r[1])), r[2], r[3], r[4], Rows.timestamp(t)).update();
+            }
+
+            Database database = Database.migrate(db.dataSource());
+
+            assertThat(database.jdbc().sql("SELECT id, sta_id FROM readings ORDER BY id").query((rs, n) -> rs.getLong(1) + "->" + rs.getLong(2)).list())
+                    .containsExactly("10->10", "11->11", "12->11", "13->13", "14->13", "15->15");
+            ReadingRepository readings = new ReadingRepository(database);
+            assertThat(readings.retract(11, "test", t)).as("by its Observation id, through the review's version").isTrue();
+            assertThat(readings.revise(15, null, 7.3, "test", "lab check", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+            assertThat(readings.revise(10, t.plusSeconds(1800), null, "test", "clock", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+            assertThat(database.jdbc().sql("SELECT sta_id, version, current_version, source FROM readings WHERE id NOT BETWEEN 10 AND 15 ORDER BY id")
+                    .query((rs, n) -> rs.getLong(1) + " v" + rs.getInt(2) + " " + rs.getBoolean(3) + " " + rs.getString(4)).list())
+                    .containsExactly("11 v3 false retraction", "15 v4 true correction", "10 v2 true correction");
         }
     }
 }

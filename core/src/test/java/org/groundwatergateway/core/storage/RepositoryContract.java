@@ -338,7 +338,9 @@ abstract class RepositoryContract {
         assertThat(latest(level.id())).isEqualTo(t.plusSeconds(7200) + " 3.0 0");
         // A correction of the latest hour (a new version at the same time) replaces its value and flags.
         int corrected = QualityFlag.bits(Set.of(QualityFlag.CORRECTED));
-        readings.append(List.of(new Reading(null, level.id(), t.plusSeconds(7200), 3.3, 3.0, corrected, 2, true, "review", t)));
+        Reading newest = readings.latest(level.id(), 1).get(0);
+        database.inTransaction(c -> readings.supersede(c, List.of(newest), r -> new Reading(null, level.id(), t.plusSeconds(7200), 3.3, 3.0, corrected, 2,
+                true, "review", t)));
         assertThat(latest(level.id())).isEqualTo(t.plusSeconds(7200) + " 3.3 " + corrected);
     }
 
@@ -400,12 +402,18 @@ abstract class RepositoryContract {
         assertThat(readings.versionOfNewObservation(level.id(), t)).isEqualTo(5);
     }
 
-    /** The Observation a row is current for, by SensorThings id (V6_26): its lineage's first version. */
+    /** The versions of an Observation, by SensorThings id (V6_26): its lineage's, the first version's id; CORRECTED marked C. */
     private List<String> lineage(long observationId) {
-        return database.jdbc().sql("SELECT phenomenon_time, result_value, raw_value, version, current_version, source FROM readings "
-                        + "WHERE id = ? OR observation_id = ? ORDER BY id").params(observationId, observationId)
+        return database.jdbc().sql("SELECT phenomenon_time, result_value, raw_value, version, current_version, source, quality_flags FROM readings "
+                        + "WHERE sta_id = ? ORDER BY id").param(observationId)
                 .query((rs, n) -> Rows.instant(rs, "phenomenon_time") + " " + rs.getDouble(2) + " raw " + rs.getDouble(3) + " v" + rs.getInt(4)
-                        + " " + rs.getBoolean(5) + " " + rs.getString(6)).list();
+                        + " " + rs.getBoolean(5) + " " + rs.getString(6) + ((rs.getInt(7) & QualityFlag.CORRECTED.bit()) != 0 ? " C" : "")).list();
+    }
+
+    /** Datastreams and times with more than one current version: none, ever (V6_26's readings_one_current). */
+    private List<String> twiceCurrent() {
+        return database.jdbc().sql("SELECT datastream_id, phenomenon_time FROM readings WHERE current_version GROUP BY datastream_id, phenomenon_time "
+                + "HAVING COUNT(*) > 1").query((rs, n) -> rs.getLong(1) + "@" + Rows.instant(rs, "phenomenon_time")).list();
     }
 
     @Test
@@ -417,34 +425,90 @@ abstract class RepositoryContract {
         readings.recordResultTime(level.id(), t, 1, t.plusSeconds(30));
         long id = readings.latest(level.id(), 2).get(0).id();
 
-        ReadingRepository.Revision moved = readings.revise(id, later, 1.25, "operator", t.plusSeconds(7200));
+        ReadingRepository.Revision moved = readings.revise(id, later, 1.25, "operator", "test", t.plusSeconds(7200));
 
         assertThat(moved).isInstanceOf(ReadingRepository.Revision.Revised.class);
         assertThat(readings.valueAt(level.id(), t)).as("the old time holds no current reading").isNull();
         assertThat(readings.valueAt(level.id(), later)).isEqualTo(1.25);
-        assertThat(lineage(id)).containsExactly(t + " 1.0 raw 1.0 v1 false test", later + " 1.25 raw 1.0 v2 true correction");
-        assertThat(latest(level.id())).isEqualTo(later + " 1.25 0");
-        // The result time goes with it; the audit log records the change.
+        assertThat(lineage(id)).containsExactly(t + " 1.0 raw 1.0 v1 false test", later + " 1.25 raw 1.0 v2 true correction C");
+        assertThat(((ReadingRepository.Revision.Revised) moved).observationId()).isEqualTo(id);
+        assertThat(((ReadingRepository.Revision.Revised) moved).version().id()).as("a row of its own").isNotEqualTo(id);
+        assertThat(latest(level.id())).isEqualTo(later + " 1.25 " + QualityFlag.CORRECTED.bit());
+        // A device's reading for the time it moved to is taken as stored already, not as a second current one.
+        List<Reading> taken = database.inTransaction(c -> database.dialect().appendNewReadings(c, List.of(Reading.arrived(level.id(), later, 9.0, 0, "test", later))));
+        assertThat(taken).isEmpty();
+        assertThat(readings.valueAt(level.id(), later)).isEqualTo(1.25);
+        // The result time goes with it; the audit log records the change, its author and reason.
         assertThat(database.jdbc().sql("SELECT result_time FROM observation_result_times WHERE datastream_id = ? AND phenomenon_time = ? AND first_version = 2")
                 .params(level.id(), Rows.timestamp(later)).query((rs, n) -> Rows.instant(rs, "result_time")).single()).isEqualTo(t.plusSeconds(30));
-        assertThat(database.jdbc().sql("SELECT actor FROM audit_log WHERE action = 'READING_REVISED' AND subject = ?")
-                .param("reading:" + id).query(String.class).list()).containsExactly("operator");
+        assertThat(database.jdbc().sql("SELECT actor, detail FROM audit_log WHERE action = 'READING_REVISED' AND subject = ?")
+                .param("reading:" + id).query((rs, n) -> rs.getString(1) + ": " + rs.getString(2)).list())
+                .singleElement().asString().startsWith("operator: test: datastream " + level.id() + " at " + t);
 
         // Back to its old time, the result only changed: still the same Observation; then retracted by that id.
-        assertThat(readings.revise(id, t, null, "operator", t.plusSeconds(7300))).isInstanceOf(ReadingRepository.Revision.Revised.class);
-        assertThat(readings.revise(id, null, 1.5, "operator", t.plusSeconds(7400))).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(readings.revise(id, t, null, "operator", "test", t.plusSeconds(7300))).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(readings.revise(id, null, 1.5, "operator", "test", t.plusSeconds(7400))).isInstanceOf(ReadingRepository.Revision.Revised.class);
         assertThat(readings.valueAt(level.id(), t)).isEqualTo(1.5);
         assertThat(readings.valueAt(level.id(), later)).isNull();
-        assertThat(lineage(id)).hasSize(4).last().isEqualTo(t + " 1.5 raw 1.0 v4 true correction");
+        assertThat(lineage(id)).hasSize(4).last().isEqualTo(t + " 1.5 raw 1.0 v4 true correction C");
         // Another current observation at the new time: refused, nothing changed.
-        assertThat(readings.revise(id, t.plusSeconds(3600), null, "operator", t.plusSeconds(7500)))
+        assertThat(readings.revise(id, t.plusSeconds(3600), null, "operator", "test", t.plusSeconds(7500)))
                 .isEqualTo(new ReadingRepository.Revision.TimeTaken(level.id(), t.plusSeconds(3600)));
         assertThat(lineage(id)).hasSize(4);
         assertThat(readings.retract(id, "operator", t.plusSeconds(7600))).isTrue();
-        assertThat(lineage(id)).hasSize(5).last().isEqualTo(t + " 1.5 raw 1.0 v5 false retraction");
+        assertThat(lineage(id)).hasSize(5).last().isEqualTo(t + " 1.5 raw 1.0 v5 false retraction C");
         // Retracted: the id names no current reading any more.
-        assertThat(readings.revise(id, later, null, "operator", t.plusSeconds(7700))).isInstanceOf(ReadingRepository.Revision.NotFound.class);
+        assertThat(readings.revise(id, later, null, "operator", "test", t.plusSeconds(7700))).isInstanceOf(ReadingRepository.Revision.NotFound.class);
         assertThat(readings.valueAt(level.id(), t.plusSeconds(3600))).isEqualTo(2.0);
+        assertThat(twiceCurrent()).isEmpty();
+    }
+
+    /**
+     * PATCHes racing on one Observation run one after the other (the current version is locked): it ends with one current
+     * version, wherever the last put it. Two Observations moved to one time at once: one is refused, whether it saw the
+     * other's version or the unique index stopped it. Never two current versions at one time.
+     */
+    @Test
+    void racingRevisionsLeaveOneCurrentVersion() throws Exception {
+        Datastream level = newLevelDatastream("T-14");
+        Instant t = Instant.parse("2026-11-01T00:00:00Z");
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+        List<Reading> stored = readings.latest(level.id(), 2);
+        long a = stored.get(0).id();
+        long b = stored.get(1).id();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Instant one = t.plusSeconds(7200 + round * 600L);
+                Instant other = one.plusSeconds(300);
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                var first = pool.submit(() -> { start.await(); return readings.revise(a, one, 1.1, "x", "race", t); });
+                var second = pool.submit(() -> { start.await(); return readings.revise(a, other, 1.2, "y", "race", t); });
+                assertThat(List.of(first.get(), second.get())).as("serialised: both applied").allMatch(r -> r instanceof ReadingRepository.Revision.Revised);
+                assertThat(lineage(a).stream().filter(v -> v.contains(" true "))).hasSize(1);
+                assertThat(twiceCurrent()).isEmpty();
+
+                Instant same = t.plusSeconds(20_000 + round * 600L);
+                var moveA = pool.submit(() -> { start.await(); return readings.revise(a, same, null, "x", "race", t); });
+                var moveB = pool.submit(() -> { start.await(); return readings.revise(b, same, null, "y", "race", t); });
+                List<ReadingRepository.Revision> outcomes = List.of(moveA.get(), moveB.get());
+                assertThat(outcomes).filteredOn(r -> r instanceof ReadingRepository.Revision.Revised).hasSize(1);
+                assertThat(outcomes).filteredOn(r -> r instanceof ReadingRepository.Revision.TimeTaken).hasSize(1);
+                assertThat(twiceCurrent()).isEmpty();
+                assertThat(lineage(a).stream().filter(v -> v.contains(" true "))).hasSize(1);
+                assertThat(lineage(b).stream().filter(v -> v.contains(" true "))).hasSize(1);
+            }
+            // A retraction racing a PATCH finds the Observation wherever the PATCH moved it.
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            var move = pool.submit(() -> { start.await(); return readings.revise(b, t.plusSeconds(40_000), null, "x", "race", t); });
+            var retract = pool.submit(() -> { start.await(); return readings.retract(b, "y", t); });
+            assertThat(move.get()).isInstanceOfAny(ReadingRepository.Revision.Revised.class, ReadingRepository.Revision.NotFound.class);
+            assertThat(retract.get()).isTrue();
+            assertThat(lineage(b).stream().filter(v -> v.contains(" true "))).isEmpty();
+            assertThat(twiceCurrent()).isEmpty();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
@@ -466,6 +530,15 @@ abstract class RepositoryContract {
         assertThat(mirrors.merge(mirrored, List.of(new org.groundwatergateway.core.federation.ForeignObservation(502, t, 0.4)), t).corrected()).isEqualTo(1);
         assertThat(database.jdbc().sql("SELECT remote_id, result FROM foreign_observations WHERE datastream_id = ?").param(mirrored)
                 .query((rs, n) -> rs.getLong(1) + " " + rs.getDouble(2)).list()).containsExactly("502 0.4");
+        // Moved in time at the source by a PATCH, which keeps its id: its copy at the old time is replaced, not kept beside it.
+        var moved = new org.groundwatergateway.core.federation.ForeignObservation(502, t.plusSeconds(600), 0.45);
+        var merged = mirrors.merge(mirrored, List.of(moved), t.plusSeconds(700));
+        assertThat(merged.added()).isZero();
+        assertThat(merged.corrected()).isEqualTo(1);
+        assertThat(database.jdbc().sql("SELECT remote_id, phenomenon_time, result FROM foreign_observations WHERE datastream_id = ?").param(mirrored)
+                .query((rs, n) -> rs.getLong(1) + " " + Rows.instant(rs, "phenomenon_time") + " " + rs.getDouble(3)).list())
+                .containsExactly("502 " + t.plusSeconds(600) + " 0.45");
+        assertThat(mirrors.merge(mirrored, List.of(moved), t.plusSeconds(800)).corrected()).as("read again: nothing").isZero();
     }
 
     @Test

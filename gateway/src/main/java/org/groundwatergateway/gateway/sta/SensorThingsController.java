@@ -48,6 +48,9 @@ public class SensorThingsController {
         this.properties = properties;
     }
 
+    /** The request header giving why data is changed (a PATCH of an Observation), recorded in the audit log. */
+    public static final String REASON = "Gw-Reason";
+
     @RequestMapping(path = {ROOT, ROOT + "/**"}, method = {RequestMethod.GET, RequestMethod.POST, RequestMethod.PATCH, RequestMethod.DELETE})
     @Operation(summary = "OGC SensorThings API 1.1: GET the root or an entity set, entity, property or navigation ($filter, $expand, $orderby, "
             + "$top, $skip, $count, $select); POST creates (deep insert) in an entity set, PATCH changes an entity, DELETE removes one")
@@ -56,7 +59,7 @@ public class SensorThingsController {
         String path = UriUtils.decode(uri.substring(ROOT.length()), StandardCharsets.UTF_8);
         Locale language = Languages.of(request);
         StaResponse response = service.handle(new StaRequest(request.getMethod(), path.isEmpty() ? "/" : path, request.getQueryString(),
-                body, Viewers.current(), base(request), language.equals(Locale.ENGLISH)));
+                body, Viewers.current(), base(request), language.equals(Locale.ENGLISH), request.getHeader(REASON)));
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(response.status());
         if (request.getMethod().equals("GET") && response.status() == HttpStatus.OK.value() && path.startsWith("/Datastreams")) {
             // Datastreams answer from ours and the partners' mirrors: a partner whose mirror is stale is named, never silently left out.

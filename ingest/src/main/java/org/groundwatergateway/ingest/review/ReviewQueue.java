@@ -18,6 +18,7 @@ import org.groundwatergateway.core.alert.AlertRepository;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Rows;
 
@@ -35,6 +36,7 @@ public final class ReviewQueue {
     private record OpenTask(long id, int flags, Instant lastTime) {}
 
     private final Database database;
+    private final ReadingRepository readings;
     private final AlertRepository alerts;
     private final Clock clock;
     /** The open task of each datastream that a next flagged reading may extend; written by the intake thread only. */
@@ -43,6 +45,7 @@ public final class ReviewQueue {
 
     public ReviewQueue(Database database, AlertRepository alerts, Clock clock) {
         this.database = database;
+        this.readings = new ReadingRepository(database);
         this.alerts = alerts;
         this.clock = clock;
     }
@@ -164,32 +167,26 @@ public final class ReviewQueue {
                 throw new InvalidInput("ingest.review.correction", "value", count);
             }
             if (decision != Decision.ACCEPTED) {
-                List<Reading> replaced = new java.util.ArrayList<>();
+                // The readings the task covers are those current in its window now, locked: one a PATCH moved away is
+                // reviewed where it is now (by a task of that time), and one a concurrent change replaced is not brought back.
+                List<Reading> current = new java.util.ArrayList<>();
                 try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE datastream_id = ? AND current_version "
-                        + "AND phenomenon_time >= ? AND phenomenon_time <= ?")) {
+                        + "AND phenomenon_time >= ? AND phenomenon_time <= ? FOR UPDATE")) {
                     query.setLong(1, datastream);
                     query.setObject(2, Rows.timestamp(first));
                     query.setObject(3, Rows.timestamp(last));
                     try (ResultSet rs = query.executeQuery()) {
                         while (rs.next()) {
-                            boolean correcting = decision == Decision.CORRECTED;
-                            int flags = rs.getInt("quality_flags") | (correcting ? QualityFlag.CORRECTED : QualityFlag.REJECTED).bit();
-                            replaced.add(new Reading(null, datastream, rs.getObject("phenomenon_time", OffsetDateTime.class).toInstant(),
-                                    correcting ? correctedValue : rs.getDouble("result_value"), rs.getDouble("raw_value"), flags,
-                                    rs.getInt("version") + 1, true, "review", now));
+                            current.add(new Reading(rs.getLong("id"), datastream, rs.getObject("phenomenon_time", OffsetDateTime.class).toInstant(),
+                                    rs.getDouble("result_value"), rs.getDouble("raw_value"), rs.getInt("quality_flags"), rs.getInt("version"), true,
+                                    rs.getString("source"), rs.getObject("received_time", OffsetDateTime.class).toInstant()));
                         }
                     }
                 }
-                try (PreparedStatement supersede = connection.prepareStatement("UPDATE readings SET current_version = FALSE "
-                        + "WHERE datastream_id = ? AND current_version AND phenomenon_time >= ? AND phenomenon_time <= ?")) {
-                    supersede.setLong(1, datastream);
-                    supersede.setObject(2, Rows.timestamp(first));
-                    supersede.setObject(3, Rows.timestamp(last));
-                    supersede.executeUpdate();
-                }
-                database.dialect().appendReadings(connection, replaced);
-                // The new versions continue the Observations they replace: their SensorThings ids stay.
-                org.groundwatergateway.core.reading.ReadingRepository.continueLineage(connection, replaced);
+                boolean correcting = decision == Decision.CORRECTED;
+                QualityFlag decided = correcting ? QualityFlag.CORRECTED : QualityFlag.REJECTED;
+                readings.supersede(connection, current, r -> new Reading(null, r.datastreamId(), r.phenomenonTime(), correcting ? correctedValue : r.value(),
+                        r.rawValue(), r.qualityFlags() | decided.bit(), r.version() + 1, true, "review", now));
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE review_tasks SET status = ?, decided_by = ?, decided_at = ?, "
                     + "reason = ?, corrected_value = ? WHERE id = ?")) {

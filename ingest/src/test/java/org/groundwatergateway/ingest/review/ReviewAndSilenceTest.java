@@ -55,6 +55,72 @@ class ReviewAndSilenceTest {
         return readings;
     }
 
+    /** The current versions of an Observation by its SensorThings id (V6_26), as "time value flags". */
+    private List<String> current(long observationId) {
+        return fixture.database.jdbc().sql("SELECT phenomenon_time, result_value, quality_flags FROM readings WHERE sta_id = ? AND current_version")
+                .param(observationId).query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + " " + rs.getDouble(2) + " "
+                        + QualityFlag.of(rs.getInt(3))).list();
+    }
+
+    /**
+     * A review decides the readings current in its window when it is decided: one a PATCH moved out of the window is left
+     * as it is (not rejected, and no version is brought back at its old time), and one moved into another task's window is
+     * reviewed there, in its own lineage.
+     */
+    @Test
+    void aReviewDecidesTheReadingsInItsWindowNowWhereverAPatchMovedThem() {
+        fixture.intake.submitAndWait(live(12, 5, 9), ReadingIntake.Mode.LIVE);
+        List<ReviewQueue.Task> open = fixture.reviews.tasks("OPEN", 100);
+        assertThat(open).hasSize(2);
+        ReviewQueue.Task atFive = open.get(0);
+        ReviewQueue.Task atNine = open.get(1);
+        long five = fixture.readings.page(conductivity, atFive.firstTime(), atFive.firstTime().plusSeconds(1), null, 1).get(0).id();
+        long nine = fixture.readings.page(conductivity, atNine.firstTime(), atNine.firstTime().plusSeconds(1), null, 1).get(0).id();
+        Instant aside = atNine.firstTime().plus(Duration.ofMinutes(30));
+        assertThat(fixture.readings.revise(nine, aside, null, "reviewer-1", "clock fix", clock.instant()))
+                .isInstanceOf(org.groundwatergateway.core.reading.ReadingRepository.Revision.Revised.class);
+        assertThat(fixture.readings.revise(five, atNine.firstTime(), 1234.0, "reviewer-1", "clock fix", clock.instant()))
+                .isInstanceOf(org.groundwatergateway.core.reading.ReadingRepository.Revision.Revised.class);
+
+        fixture.reviews.decide(atFive.id(), ReviewQueue.Decision.REJECTED, null, "spike", "reviewer-2");
+        assertThat(fixture.readings.valueAt(conductivity, atFive.firstTime())).as("nothing brought back at the old time").isNull();
+        assertThat(current(five)).containsExactly(atNine.firstTime() + " 1234.0 " + java.util.EnumSet.of(QualityFlag.SPIKE, QualityFlag.CORRECTED));
+
+        fixture.reviews.decide(atNine.id(), ReviewQueue.Decision.CORRECTED, 1500.0, "lab check", "reviewer-2");
+        assertThat(current(five)).as("reviewed where it is now, still the same Observation")
+                .containsExactly(atNine.firstTime() + " 1500.0 " + java.util.EnumSet.of(QualityFlag.SPIKE, QualityFlag.CORRECTED));
+        assertThat(current(nine)).as("moved out of the window before the decision: left alone")
+                .containsExactly(aside + " " + fixture.readings.valueAt(conductivity, aside) + " " + java.util.EnumSet.of(QualityFlag.SPIKE, QualityFlag.CORRECTED));
+    }
+
+    /** A decision racing a PATCH of a reading in its window: the reading ends with one current version, never two. */
+    @Test
+    void aDecisionRacingAPatchBringsNoVersionBack() throws Exception {
+        fixture.intake.submitAndWait(live(24, 1, 5, 9, 13, 17, 21), ReadingIntake.Mode.LIVE);
+        List<ReviewQueue.Task> open = fixture.reviews.tasks("OPEN", 100);
+        assertThat(open).hasSize(6);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (ReviewQueue.Task task : open) {
+                long id = fixture.readings.page(conductivity, task.firstTime(), task.firstTime().plusSeconds(1), null, 1).get(0).id();
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                var patch = pool.submit(() -> {
+                    start.await();
+                    return fixture.readings.revise(id, task.firstTime().plus(Duration.ofMinutes(30)), null, "reviewer-1", "clock fix", clock.instant());
+                });
+                var decision = pool.submit(() -> {
+                    start.await();
+                    return fixture.reviews.decide(task.id(), ReviewQueue.Decision.REJECTED, null, "spike", "reviewer-2");
+                });
+                patch.get();
+                decision.get();
+                assertThat(current(id)).hasSize(1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void flaggedLiveDataOpensOneTaskPerRunAndAnAlertAfterAnHour() {
         fixture.intake.submitAndWait(live(12, 5, 9), ReadingIntake.Mode.LIVE);

@@ -218,7 +218,7 @@ public final class EntityStore {
             Sql where = context.rowConditions(segment.type(), alias);
             if (segment.id() != null && segment.type() == EntityType.OBSERVATION) {
                 // An Observation's id is its lineage's (V6_26), through every version.
-                and(where, new Sql().append(Schema.OBSERVATION_BY_ID.replace("{a}", alias), List.of(segment.id(), segment.id(), segment.id())));
+                and(where, new Sql(Schema.OBSERVATION_ID.replace("{a}", alias) + " = ").bind(segment.id()));
             } else if (segment.id() != null) {
                 and(where, new Sql(alias + ".id = ").bind(segment.id()));
             }

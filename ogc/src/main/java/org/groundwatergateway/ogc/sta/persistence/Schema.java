@@ -124,16 +124,8 @@ final class Schema {
     private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
             + "WHERE {d} AND r.current_version)";
 
-    /** An Observation's SensorThings id (V6_26). */
-    static final String OBSERVATION_ID = "COALESCE({a}.observation_id, {a}.id)";
-
-    /**
-     * The condition that a row {@code {a}} is the Observation with the id bound three times: the lineage's first row or a
-     * later version of it, found by primary key from the id and the observation_id index (H2 scans the whole table for the
-     * same condition written with OR), then checked to be of that lineage.
-     */
-    static final String OBSERVATION_BY_ID = "{a}.id IN (SELECT CAST(? AS BIGINT) UNION ALL SELECT x.id FROM readings x WHERE x.observation_id = ?) "
-            + "AND COALESCE({a}.observation_id, {a}.id) = ?";
+    /** An Observation's SensorThings id: the stored, indexed id of its lineage (V6_26). */
+    static final String OBSERVATION_ID = "{a}.sta_id";
 
     private static final Map<EntityType, EntityTable> TABLES = new EnumMap<>(EntityType.class);
 

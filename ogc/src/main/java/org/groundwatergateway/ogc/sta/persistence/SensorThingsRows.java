@@ -101,7 +101,7 @@ public final class SensorThingsRows {
 
     /** The current readings of a generic Thing's FeatureOfInterest, by Observation id (V6_26). */
     public List<Long> observationsOf(long featureId) {
-        return jdbc.sql("SELECT COALESCE(r.observation_id, r.id) FROM readings r JOIN sta_observation_features f ON f.datastream_id = r.datastream_id "
+        return jdbc.sql("SELECT r.sta_id FROM readings r JOIN sta_observation_features f ON f.datastream_id = r.datastream_id "
                 + "AND f.phenomenon_time = r.phenomenon_time WHERE f.feature_id = ? AND r.current_version ORDER BY r.id")
                 .param(featureRow(featureId)).query(Long.class).list();
     }

@@ -75,6 +75,7 @@ final class BatchRequests {
         String path = question < 0 ? url : url.substring(0, question);
         String query = question < 0 ? null : url.substring(question + 1);
         JsonNode body = request.get("body");
-        return service.handle(new StaRequest(method, path, query, body == null ? null : body.toString(), batch.viewer(), batch.base(), batch.english()));
+        return service.handle(new StaRequest(method, path, query, body == null ? null : body.toString(), batch.viewer(), batch.base(), batch.english(),
+                batch.reason()));
     }
 }

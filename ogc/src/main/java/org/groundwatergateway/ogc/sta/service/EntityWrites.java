@@ -32,9 +32,11 @@ import org.groundwatergateway.core.park.Park;
 import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.ogc.sta.model.EntityType;
+import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
@@ -184,23 +186,34 @@ public final class EntityWrites {
 
     /** What PATCH changes on an Observation (§10.3): the others are the platform's record of it (raw value, version, source). */
     private static final Set<String> OBSERVATION_CHANGEABLE = new java.util.TreeSet<>(Set.of("phenomenonTime", "result"));
+    /** The audit log's reason for a PATCH of an Observation when the request gives none (no {@code Gw-Reason} header). */
+    static final String DEFAULT_REASON = "SensorThings PATCH";
 
     /**
-     * PATCH of an Observation's phenomenonTime and/or result: a new version of the reading, at the new time, in the same
-     * lineage, so the Observation keeps its id ({@link ReadingRepository#revise}); the old version stays in its history.
+     * PATCH of an Observation's phenomenonTime and/or result: a data correction, for data reviewers only. A new version of
+     * the reading flagged CORRECTED, at the new time, in the same lineage, so the Observation keeps its id
+     * ({@link ReadingRepository#revise}, the path a reviewer's correction takes); the old version stays in its history.
+     * The new version is announced as committed, so that warnings and forecasts see the changed value.
      */
     private StaResponse updateObservation(StaRequest request, EntityStore.Reader reader, ResourcePath path, long id) {
+        if (!request.viewer().has(Role.DATA_REVIEWER)) throw new CorrectionForbidden();
+        // Only an Observation this viewer is shown is changed: a hidden one (another park's, inside the delay) is as
+        // unknown as a missing one.
+        reader.entity(path, QueryOptions.NONE);
         ObjectNode body = body(request);
         for (String name : body.propertyNames()) {
             if (!OBSERVATION_CHANGEABLE.contains(name)) {
                 throw new StaQueryException(new InvalidInput("ogc.sta.notChangeable", name, EntityType.OBSERVATION.entityName(), OBSERVATION_CHANGEABLE));
             }
         }
+        Instant now = clock.instant();
         Instant time = null;
         if (body.has("phenomenonTime")) {
             JsonNode given = body.get("phenomenonTime");
             if (!given.isString()) throw new StaQueryException(new InvalidInput("ogc.sta.requiredString", "phenomenonTime"));
             time = instant("phenomenonTime", given.asString());
+            // An observation is of the past: a time ahead of the clock would also be held back by no delay.
+            if (time.isAfter(now)) throw new StaQueryException(new InvalidInput("ogc.sta.futureTime", "phenomenonTime", time, now));
         }
         Double value = null;
         if (body.has("result")) {
@@ -208,14 +221,19 @@ public final class EntityWrites {
             if (!result.isNumber() || !Double.isFinite(result.asDouble())) throw new StaQueryException(new InvalidInput("ogc.sta.finiteResult", "result"));
             value = result.asDouble();
         }
-        // Only an Observation this viewer is shown is changed: a hidden one is as unknown as a missing one.
-        reader.entity(path, QueryOptions.NONE);
-        ReadingRepository.Revision revision = time == null && value == null ? null : readings.revise(id, time, value, request.viewer().name(), clock.instant());
-        if (revision instanceof ReadingRepository.Revision.NotFound) {
-            throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "Observations", id));
-        }
-        if (revision instanceof ReadingRepository.Revision.TimeTaken taken) {
-            throw new StaQueryException(new InvalidInput("ogc.sta.observationExists", "phenomenonTime", taken.datastream(), taken.time()));
+        if (time != null || value != null) {
+            String reason = request.reason() == null || request.reason().isBlank() ? DEFAULT_REASON : request.reason().strip();
+            ReadingRepository.Revision revision = readings.revise(id, time, value, request.viewer().name(), reason, now);
+            if (revision instanceof ReadingRepository.Revision.NotFound) {
+                throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "Observations", id));
+            }
+            if (revision instanceof ReadingRepository.Revision.TimeTaken taken) {
+                throw new StaQueryException(new InvalidInput("ogc.sta.observationExists", "phenomenonTime", taken.datastream(), taken.time()));
+            }
+            Reading revised = ((ReadingRepository.Revision.Revised) revision).version();
+            // Named by the Observation's id, as the MQTT extension announces it.
+            events.publish(new ReadingsCommitted(List.of(new Reading(id, revised.datastreamId(), revised.phenomenonTime(), revised.value(),
+                    revised.rawValue(), revised.qualityFlags(), revised.version(), true, revised.source(), revised.receivedTime())), true));
         }
         events.publish(new EntityChanged(EntityType.OBSERVATION, id));
         Entity entity = reader.entity(path, QueryOptions.NONE);

@@ -79,6 +79,8 @@ public final class SensorThingsService {
             };
         } catch (ForeignDatastreamReadOnly e) {
             return StaResponse.error(409, e.problem(), request.language());
+        } catch (CorrectionForbidden e) {
+            return StaResponse.error(403, e.problem(), request.language());
         } catch (StaQueryException e) {
             return StaResponse.error(400, e.problem(), request.language());
         } catch (StaNotFoundException e) {

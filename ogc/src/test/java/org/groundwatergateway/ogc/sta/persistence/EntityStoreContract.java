@@ -348,7 +348,7 @@ abstract class EntityStoreContract {
         long total = page(observations, "$top=0&$count=true").count();
         Entity newest = page(observations, "$top=1&$orderby=phenomenonTime%20desc").entities().get(0);
         Instant moved = ((Instant) newest.values().get("phenomenonTime")).plusSeconds(60);
-        assertThat(new ReadingRepository(database).revise(newest.id(), moved, 6.5, "test", NOW)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(new ReadingRepository(database).revise(newest.id(), moved, 6.5, "test", "test", NOW)).isInstanceOf(ReadingRepository.Revision.Revised.class);
 
         StaQuery byId = StaQuery.parse("/Observations(" + newest.id() + ")", "$expand=Datastream", Integer.MAX_VALUE);
         Entity found = store.reader(type -> Disclosure.full(), NOW).entity(byId.path(), byId.options());
