@@ -38,15 +38,6 @@ public interface ProvenanceFacts {
         public Reading current() {
             return versions.stream().filter(Reading::current).findFirst().orElse(null);
         }
-
-        /**
-         * When it was observed as it stands now: its current version's time (a PATCH may have moved it, V6_26), or the last
-         * version's once it was retracted.
-         */
-        public Instant phenomenonTime() {
-            Reading current = current();
-            return (current != null ? current : versions.get(versions.size() - 1)).phenomenonTime();
-        }
     }
 
     /**

@@ -70,7 +70,9 @@ abstract class StoredCatalogFactsContract {
                     Reading.arrived(d.id(), T.plusSeconds(7200), 3.0, 0, "test", T)));
         }
         int flag = QualityFlag.bits(java.util.Set.of(QualityFlag.CORRECTED));
-        readings.append(List.of(new Reading(null, corrected.id(), T, 1.1, 1.0, flag, 2, true, "review", T.plusSeconds(9000))));
+        Reading raw = readings.latest(corrected.id(), 3).get(0);
+        database.inTransaction(c -> readings.supersede(c, List.of(raw), r -> new Reading(null, corrected.id(), T, 1.1, 1.0, flag, 2, true, "review",
+                T.plusSeconds(9000))));
         long first = readings.latest(retracted.id(), 3).stream().filter(r -> r.phenomenonTime().equals(T)).findFirst().orElseThrow().id();
         assertThat(readings.retract(first, "operator", T.plusSeconds(9000))).isTrue();
     }

@@ -641,8 +641,11 @@ class SensorThingsApiTest extends RunningGateway {
         long observation = first.path("@iot.id").asLong();
         long feature = get("/Observations(" + observation + ")/FeatureOfInterest").path("@iot.id").asLong();
 
+        // A data correction: refused to an O&M engineer, made by a data reviewer, who may say why (Gw-Reason).
+        Http.Response engineer = http.patch(STA + "/Observations(" + observation + ")", "{\"result\": 12}", "om", "demo-om");
+        assertThat(engineer.status()).as(engineer.body()).isEqualTo(403);
         Http.Response moved = http.patch(STA + "/Observations(" + observation + ")", "{\"phenomenonTime\": \"2015-03-01T00:20:00Z\", \"result\": 12}",
-                "admin", "demo-admin");
+                "reviewer", "demo-reviewer", java.util.Map.of("Gw-Reason", "clock of the logger was 10 min late"));
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
         assertThat(moved.json().path("@iot.id").asLong()).isEqualTo(observation);
         JsonNode now = get("/Observations(" + observation + ")");
@@ -651,6 +654,8 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(now.path("resultTime").asString()).as("carried over").isEqualTo("2015-03-01T00:11:00.000Z");
         assertThat(now.path("parameters").path("rawValue").asDouble()).as("the raw value is kept").isEqualTo(10.0);
         assertThat(now.path("parameters").path("version").asInt()).isEqualTo(2);
+        assertThat(now.path("parameters").path("qualityFlags").asInt() & org.groundwatergateway.core.reading.QualityFlag.CORRECTED.bit()).as("flagged CORRECTED")
+                .isNotZero();
         assertThat(get("/Observations(" + observation + ")/FeatureOfInterest").path("@iot.id").asLong()).isEqualTo(feature);
         // The old time holds no current Observation; the id, filtered on, finds the one at the new time.
         assertThat(get("/Datastreams(" + ds + ")/Observations?$filter=phenomenonTime eq 2015-03-01T00:10:00Z").path("value")).isEmpty();

@@ -339,6 +339,42 @@ class SharingLeakMatrixTest extends RunningGateway {
      * shipped default shows every audience; it reaches no door of wells or places, and a viewer limited to a park's rows
      * would not see it (EntityStoreContract).
      */
+    /**
+     * An Observation a data reviewer moves (PATCH) into the delay is judged by its time now, by every door: the delayed
+     * audiences find it neither by id, nor in lists, nor by $filter=id, nor its provenance; the regulator sees it moved.
+     * (A pH datastream: the matrix's benzene readings stay as its oracle knows them.)
+     */
+    @Test
+    void anObservationMovedIntoTheDelayIsShownToTheRegulatorAlone() {
+        Http regulator = as(Audience.REGULATOR);
+        long ds = ok(regulator.get("/sta/v1.1/Datastreams?$filter=" + URLEncoder.encode("name eq 'GW-U07/ph'", StandardCharsets.UTF_8)))
+                .get("value").get(0).get("@iot.id").asLong();
+        String old = URLEncoder.encode("phenomenonTime lt " + Instant.now().minus(DELAY).minus(Duration.ofHours(2)), StandardCharsets.UTF_8);
+        long id = ok(regulator.get("/sta/v1.1/Datastreams(" + ds + ")/Observations?$top=1&$orderby=phenomenonTime%20desc&$filter=" + old))
+                .get("value").get(0).get("@iot.id").asLong();
+        String byId = "/sta/v1.1/Observations?$filter=" + URLEncoder.encode("id eq " + id, StandardCharsets.UTF_8);
+        for (Audience a : new Audience[] {Audience.PUBLIC, Audience.PARTNER}) {
+            assertThat(as(a).get("/sta/v1.1/Observations(" + id + ")").status()).as("%s: older than the delay", a).isEqualTo(200);
+            assertThat(as(a).get("/catalog/readings/" + id + "/provenance?f=nt").status()).as("%s: its provenance", a).isEqualTo(200);
+        }
+
+        Instant inside = Instant.now().minus(Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Http.Response moved = http.patch("/sta/v1.1/Observations(" + id + ")", "{\"phenomenonTime\": \"" + inside + "\"}", "reviewer", "demo-reviewer");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        for (Audience a : new Audience[] {Audience.PUBLIC, Audience.PARTNER}) {
+            Http viewer = as(a);
+            assertThat(viewer.get("/sta/v1.1/Observations(" + id + ")").status()).as("%s: by id", a).isEqualTo(404);
+            assertThat(ok(viewer.get(byId)).get("value")).as("%s: $filter=id eq", a).isEmpty();
+            assertThat(ok(viewer.get("/sta/v1.1/Datastreams(" + ds + ")/Observations?$top=50&$orderby=phenomenonTime%20desc")).get("value"))
+                    .as("%s: in the list", a).noneMatch(o -> o.get("@iot.id").asLong() == id);
+            assertThat(viewer.get("/catalog/readings/" + id + "/provenance?f=nt").status()).as("%s: its provenance", a).isEqualTo(404);
+        }
+        assertThat(ok(regulator.get("/sta/v1.1/Observations(" + id + ")")).get("phenomenonTime").asString()).isEqualTo(inside.toString().replace("Z", ".000Z"));
+        assertThat(ok(regulator.get(byId)).get("value")).hasSize(1);
+        assertThat(regulator.get("/catalog/readings/" + id + "/provenance?f=nt").status()).isEqualTo(200);
+    }
+
     @Test
     void aGenericThingIsShownAsTheThingsDatasetIsAndInNoDoorOfWells() {
         Http.Response created = http.post("/sta/v1.1/Things", "{\"name\": \"LEAK-GENERIC\", \"description\": \"generic\", "

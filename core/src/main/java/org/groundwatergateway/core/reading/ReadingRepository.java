@@ -204,16 +204,6 @@ public final class ReadingRepository {
         record TimeTaken(long datastream, Instant time) implements Revision {}
     }
 
-    /** A current version written at the new time meanwhile (V6_26's readings_one_current refused ours): nothing is kept. */
-    private static final class TimeTakenMeanwhile extends RuntimeException {
-        final Revision.TimeTaken taken;
-
-        TimeTakenMeanwhile(Revision.TimeTaken taken) {
-            super(null, null, false, false);
-            this.taken = taken;
-        }
-    }
-
     /**
      * Corrects an Observation's phenomenon time and/or result (SensorThings PATCH), keeping its id, the way a reviewer's
      * correction does ({@link #supersede}): in one transaction its current version, locked, stops being current and a new
@@ -230,9 +220,8 @@ public final class ReadingRepository {
     public Revision revise(long observationId, Instant time, Double value, String actor, String reason, Instant at) {
         try {
             return database.inTransaction(connection -> revise(connection, observationId, time, value, actor, reason, at));
-        } catch (TimeTakenMeanwhile e) {
-            return e.taken;
         } catch (RuntimeException e) {
+            // Another current version was written at the new time meanwhile: readings_one_current (V6_26) refused ours.
             if (time != null && Rows.isDuplicateKey(e)) {
                 return new Revision.TimeTaken(jdbc.sql("SELECT datastream_id FROM readings WHERE sta_id = ? FETCH FIRST 1 ROW ONLY")
                         .param(observationId).query(Long.class).single(), time);
