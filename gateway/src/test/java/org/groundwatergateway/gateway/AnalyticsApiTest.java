@@ -194,16 +194,22 @@ class AnalyticsApiTest extends RunningGateway {
     @Test
     void aFailedRunSaysWhyInTheReadersLanguage() {
         Http admin = http.signedInAs("admin", "demo-admin");
-        Http.Response accepted = admin.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", ASYNC);
+        // What the request alone shows wrong is refused at once, even for a run asked to go on in the background.
+        Http.Response shortWindow = admin.post("/api/v1/analytics/trace", "{" + PARK_WINDOW + ", \"parameter\": \"benzene\"}", ASYNC);
+        assertThat(shortWindow.status()).as(shortWindow.body()).isEqualTo(400);
+        assertThat(shortWindow.json().get("detail").asString()).isEqualTo("from/to：时间窗应长于 10 天");
+        // What only the data shows (no readings of the parameter in the aquifer) fails the run.
+        Http.Response accepted = admin.post("/api/v1/analytics/trace", "{\"park\": \"HBDP\", \"aquifer\": \"Q1\", "
+                + "\"from\": \"2025-11-01T00:00:00+08:00\", \"to\": \"2025-11-20T00:00:00+08:00\", \"parameter\": \"aniline\"}", ASYNC);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String location = URI.create(accepted.raw().headers().firstValue("Location").orElseThrow()).getPath();
         List<String> stream = admin.eventStream(location + "/events", Duration.ofSeconds(60));
         JsonNode last = JSON.readTree(stream.stream().filter(l -> l.startsWith("data:")).reduce((a, b) -> b).orElseThrow().substring(5));
         assertThat(last.get("state").asString()).isEqualTo("FAILED");
-        assertThat(last.get("error").asString()).isEqualTo("from/to：时间窗应长于 10 天");
-        assertThat(ok(admin.get(location, Map.of("Accept-Language", "zh-CN"))).get("error").asString()).isEqualTo("from/to：时间窗应长于 10 天");
+        assertThat(last.get("error").asString()).isEqualTo("时间窗内含水层 Q1 没有 aniline 的读数");
+        assertThat(ok(admin.get(location, Map.of("Accept-Language", "zh-CN"))).get("error").asString()).isEqualTo("时间窗内含水层 Q1 没有 aniline 的读数");
         assertThat(ok(admin.get(location, Map.of("Accept-Language", "en"))).get("error").asString())
-                .isEqualTo("from/to: the window must be longer than 10 days");
+                .isEqualTo("no aniline readings in aquifer Q1 in the window");
     }
 
     /** The analytics library's own refusals of a model parameter, from its catalogue, placed at the request's field (issue #16). */

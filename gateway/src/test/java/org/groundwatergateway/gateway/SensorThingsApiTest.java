@@ -742,6 +742,18 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(fetched.path("Observations").get(0).path("result").asDouble()).isEqualTo(7.3);
         assertThat(fetched.path("Sensor").path("name").asString()).isEqualTo("STA-BATCH-2");
 
+        // Each request inside is checked against the permission matrix as if it came alone: a data reviewer may post a
+        // batch (to correct Observations), not retire a well through one.
+        String retire = "{\"requests\": [{\"id\": \"r\", \"method\": \"delete\", \"url\": \"Things(" + thing + ")\"},"
+                + "{\"id\": \"g\", \"method\": \"get\", \"url\": \"Things(" + thing + ")\"}]}";
+        Http.Response asReviewer = http.post(STA + "/$batch", retire, "reviewer", "demo-reviewer");
+        assertThat(asReviewer.status()).as(asReviewer.body()).isEqualTo(200);
+        JsonNode refusedDelete = asReviewer.json().path("responses").get(0);
+        assertThat(refusedDelete.path("status").asInt()).isEqualTo(403);
+        assertThat(refusedDelete.path("body").path("detail").asString()).isEqualTo("无权限：DELETE /sta/v1.1/Things(" + thing + ") 需要 OM_ENGINEER");
+        assertThat(asReviewer.json().path("responses").get(1).path("status").asInt()).isEqualTo(200);
+        assertThat(get("/Things(" + thing + ")").path("name").asString()).as("the well is still in service").isEqualTo("GW-U10");
+
         // An atomicity group cannot be honoured, so the whole batch is refused before anything is created.
         String atomic = "{\"requests\": [{\"id\": \"a\", \"atomicityGroup\": \"g1\", \"method\": \"post\", \"url\": \"Sensors\", "
                 + "\"body\": {\"name\": \"STA-ATOMIC\", \"properties\": {\"mn\": \"A1\"}}}]}";

@@ -25,6 +25,7 @@ import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteTracing;
 import org.groundwatergateway.core.site.TransportProperties;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.text.Shortened;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -305,7 +306,7 @@ public final class IncidentAnalysis {
             }
             text.append("，依据 ").append(s.evidence().stream().map(MultiSourceTracer.Evidence::wellCode).toList()).append("）；");
         }
-        return text.length() > 3900 ? text.substring(0, 3900) + "…" : text.toString();
+        return Shortened.to(text, 3900);
     }
 
     /**

@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import org.groundwatergateway.analytics.forecast.Backtest;
 import org.groundwatergateway.analytics.forecast.FeatureDesign;
 import org.groundwatergateway.analytics.forecast.Forecast;
@@ -83,6 +86,12 @@ public final class DatastreamForecasts {
         }
     });
 
+    /**
+     * Forecasts being trained now: a duty room opening one well page on several screens at once waits for the one training
+     * instead of starting one each (seconds of a core apiece, on a 2-core gateway).
+     */
+    private final Map<MadeFrom, CompletableFuture<Result>> training = new ConcurrentHashMap<>();
+
     /** What a forecast was made from: the request, and how many versions each series it read had stored then. */
     private record MadeFrom(long datastreamId, List<Integer> steps, int historyDays, long versions, long rainfallVersions) {}
 
@@ -114,9 +123,35 @@ public final class DatastreamForecasts {
                 rain.map(r -> versions(r.id())).orElse(0L));
         Result kept = made.get(madeFrom);
         if (kept != null) return kept;
-        Result result = train(datastream, parameter, rain, step, steps, historyDays);
-        made.put(madeFrom, result);
-        return result;
+        CompletableFuture<Result> mine = new CompletableFuture<>();
+        CompletableFuture<Result> running = training.putIfAbsent(madeFrom, mine);
+        if (running != null) return awaited(running);
+        try {
+            // Finished between the look above and this one's claim: kept already.
+            Result result = made.get(madeFrom);
+            if (result == null) {
+                result = train(datastream, parameter, rain, step, steps, historyDays);
+                made.put(madeFrom, result);
+            }
+            mine.complete(result);
+            return result;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            training.remove(madeFrom, mine);
+        }
+    }
+
+    /** Another request's training of the same forecast: its result, or the refusal or failure it ended in. */
+    private static Result awaited(CompletableFuture<Result> running) {
+        try {
+            return running.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        }
     }
 
     private Result train(Datastream datastream, Parameter parameter, Optional<Datastream> rain, Duration step, int[] steps, int historyDays) {

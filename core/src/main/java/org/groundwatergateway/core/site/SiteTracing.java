@@ -90,12 +90,22 @@ public final class SiteTracing {
         this.plumes = new PlumeRepository(database);
     }
 
-    public Result trace(Site site, String aquiferCode, String parameterCode, Instant from, Instant to, Model model, Progress progress) {
+    /**
+     * The parameter to trace, once what can be refused without reading the data is checked: the window and the parameter.
+     * A caller that queues the run checks this first, so a question that cannot be answered is refused when it is asked.
+     */
+    public Parameter traceable(String parameterCode, Instant from, Instant to) {
         if (!to.isAfter(from.plus(Duration.ofDays(BASELINE_DAYS + RECENT_DAYS)))) {
             throw new InvalidInput("core.tracing.window", "from/to", BASELINE_DAYS + RECENT_DAYS);
         }
         Parameter parameter = parameters.findByCode(parameterCode)
                 .orElseThrow(() -> new InvalidInput("core.parameter.unknown", "parameter", parameterCode));
+        milligramsPerLitre(parameter);
+        return parameter;
+    }
+
+    public Result trace(Site site, String aquiferCode, String parameterCode, Instant from, Instant to, Model model, Progress progress) {
+        Parameter parameter = traceable(parameterCode, from, to);
         AquiferLayer aquifer = site.aquiferOrShallowest(aquiferCode);
         SiteFlow flow = SiteFlow.of(site, aquifer, readings, from, to, 50);
         UniformFlow regional = flow.regional();

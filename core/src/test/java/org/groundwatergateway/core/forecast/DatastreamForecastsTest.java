@@ -8,6 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.monitoring.Datastream;
@@ -123,6 +128,30 @@ class DatastreamForecastsTest {
         DatastreamForecasts.Result afterReading = forecasts.forecast(benzene.id(), List.of(24, 72), 60);
         assertThat(afterReading.origin()).isEqualTo(next);
         assertThat(forecasts.forecast(benzene.id(), List.of(24, 72), 60)).isSameAs(afterReading);
+    }
+
+    @Test
+    void requestsForAForecastBeingTrainedWaitForThatTraining() throws Exception {
+        // Three screens of a duty room open GW-U07's well page at once: one training, one answer for all three.
+        Datastream level = stream("GW-U07/water-level");
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService screens = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<DatastreamForecasts.Result>> opened = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                opened.add(screens.submit(() -> {
+                    start.await();
+                    return forecasts.forecast(level.id(), List.of(24, 48), 45);
+                }));
+            }
+            start.countDown();
+            DatastreamForecasts.Result first = opened.get(0).get(2, TimeUnit.MINUTES);
+            for (Future<DatastreamForecasts.Result> other : opened) {
+                assertThat(other.get(2, TimeUnit.MINUTES)).as("the one training's result, not one of its own").isSameAs(first);
+            }
+        } finally {
+            screens.shutdownNow();
+        }
     }
 
     @Test

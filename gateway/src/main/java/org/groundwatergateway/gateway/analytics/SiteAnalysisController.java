@@ -227,6 +227,7 @@ public class SiteAnalysisController {
         Instant from = AnalysisRequests.instant(request.from(), "from");
         Instant to = AnalysisRequests.instant(request.to(), "to");
         SiteTracing.Model model = model(request.model());
+        tracing.traceable(parameter, from, to);
         return AnalysisJobController.respond(jobs, publicBaseUrl, prefer, "trace", progress ->
                 traceAnswer(tracing.trace(site, request.aquifer(), parameter, from, to, model, progress)));
     }

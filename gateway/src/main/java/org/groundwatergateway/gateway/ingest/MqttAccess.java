@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.monitoring.Device;
+import org.groundwatergateway.core.text.Shortened;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.notification.AlertStream;
 import org.groundwatergateway.gateway.security.AccessTokens;
@@ -154,8 +155,7 @@ public class MqttAccess implements IAuthenticator, IAuthorizatorPolicy {
 
     private static String printable(String username) {
         if (username == null) return null;
-        String shown = username.length() > MAX_LOGGED_USERNAME ? username.substring(0, MAX_LOGGED_USERNAME) + "…" : username;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+        return Shortened.to(username, MAX_LOGGED_USERNAME).replaceAll("\\p{Cntrl}", "?");
     }
 
     /** Lets go of the logins of clients gone for a while (at most once a minute, on a login). */

@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.groundwatergateway.core.escalation.Notification;
+import org.groundwatergateway.core.text.Shortened;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,7 +86,7 @@ public final class AliyunSms implements SmsProvider {
         try {
             answer = NotificationJson.read(response.body());
         } catch (RuntimeException e) {
-            throw new IOException("HTTP " + response.statusCode() + " with a body that is not JSON: " + abbreviate(response.body()));
+            throw new IOException("HTTP " + response.statusCode() + " with a body that is not JSON: " + Shortened.to(response.body(), 200));
         }
         String code = answer.path("Code").asString("");
         if (!"OK".equals(code)) throw new Refused(code.isEmpty() ? "HTTP " + response.statusCode() : code, answer.path("Message").asString(""));
@@ -110,9 +111,5 @@ public final class AliyunSms implements SmsProvider {
     /** RFC 3986 unreserved characters stay, all else is %XY of UTF-8: form encoding with its three differences undone. */
     static String percentEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20").replace("*", "%2A").replace("%7E", "~");
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "…";
     }
 }

@@ -2,6 +2,7 @@ package org.groundwatergateway.gateway.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.groundwatergateway.core.text.Shortened;
 import org.groundwatergateway.policies.audit.AuditEvent;
 import org.groundwatergateway.policies.audit.AuditLog;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,7 +33,7 @@ public final class AuditTrail {
         ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
         HttpServletRequest request = attributes.getRequest();
         // An action quotes what the request named (a partner's address, a template); the log keeps its first 500 characters.
-        String recorded = action.length() <= 500 ? action : action.substring(0, 499) + "…";
+        String recorded = Shortened.to(action, 500);
         long receipt = audit.append(AuditEvent.administration(Viewers.current(), recorded, subject, request.getRemoteAddr()));
         HttpServletResponse response = attributes.getResponse();
         if (response != null) response.setHeader(HEADER, Long.toString(receipt));

@@ -110,11 +110,23 @@ public final class OperationPermissions implements AuthorizationManager<RequestA
     public AccessDeniedHandler deniedHandler() {
         return (request, response, denied) -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            String operation = request.getMethod() + " " + path.replace("\\", "").replace("\"", "");
-            InvalidInput refusal = rule(request.getMethod(), path).map(r -> new InvalidInput("gateway.forbidden.needs", null, operation, r.who()))
-                    .orElseGet(() -> new InvalidInput("gateway.forbidden.noRule", null, operation));
-            LocalizedProblems.write(request, response, 403, refusal);
+            LocalizedProblems.write(request, response, 403, refusalOf(request.getMethod(), path));
         };
+    }
+
+    /**
+     * Why a signed-in viewer may not make this request, or empty where the matrix lets them: for requests made inside
+     * another, as in a SensorThings {@code $batch}, which the filter sees as the one POST around them.
+     */
+    public Optional<InvalidInput> refusal(Viewer viewer, String method, String path) {
+        boolean allowed = rule(method, path).map(r -> r.allows(viewer, !viewer.isAnonymous())).orElse(false);
+        return allowed ? Optional.empty() : Optional.of(refusalOf(method, path));
+    }
+
+    private InvalidInput refusalOf(String method, String path) {
+        String operation = method + " " + path.replace("\\", "").replace("\"", "");
+        return rule(method, path).map(r -> new InvalidInput("gateway.forbidden.needs", null, operation, r.who()))
+                .orElseGet(() -> new InvalidInput("gateway.forbidden.noRule", null, operation));
     }
 
     @Override

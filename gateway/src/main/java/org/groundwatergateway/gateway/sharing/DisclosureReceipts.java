@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.Map;
 import java.util.function.IntSupplier;
 import org.groundwatergateway.core.problem.InvalidInput;
+import org.groundwatergateway.core.text.Shortened;
 import org.groundwatergateway.gateway.security.AuditTrail;
 import org.groundwatergateway.gateway.security.Viewers;
 import org.groundwatergateway.gateway.web.Languages;
@@ -144,7 +145,7 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
         String query = request.getQueryString();
         String action = request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query);
         String datasets = String.join(",", disclosed.keySet());
-        return new AuditEvent(AuditEntry.Kind.DISCLOSURE, shortened(action, MAX_ACTION), door(request.getRequestURI()), shortened(datasets, MAX_DATASETS),
+        return new AuditEvent(AuditEntry.Kind.DISCLOSURE, Shortened.to(action, MAX_ACTION), door(request.getRequestURI()), Shortened.to(datasets, MAX_DATASETS),
                 "v" + version, viewer.name(), viewer.roles(), viewer.organisation(), request.getRemoteAddr(), null, counts.rows(), counts.values(), hash);
     }
 
@@ -154,9 +155,5 @@ public final class DisclosureReceipts extends OncePerRequestFilter {
             case "wfs", "wms", "ows", "ogcapi", "sta", "catalog" -> first;
             default -> "rest";
         };
-    }
-
-    private static String shortened(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

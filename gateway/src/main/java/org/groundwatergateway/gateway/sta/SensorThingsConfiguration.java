@@ -7,6 +7,7 @@ import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.gateway.config.GatewayProperties;
 import org.groundwatergateway.gateway.config.StaProperties;
 import org.groundwatergateway.gateway.ingest.MqttLifecycle;
+import org.groundwatergateway.gateway.security.OperationPermissions;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
 import org.groundwatergateway.ogc.sta.service.EntityWrites;
@@ -22,12 +23,14 @@ public class SensorThingsConfiguration {
 
     @Bean
     SensorThingsService sensorThingsService(Database database, AccessPolicy policy, ReadingIntake intake, EventBus events, Clock clock,
-                                            StaProperties properties, MqttLifecycle mqtt, GatewayProperties gateway, DeviceRegistry devices) {
+                                            StaProperties properties, MqttLifecycle mqtt, GatewayProperties gateway, DeviceRegistry devices,
+                                            OperationPermissions permissions) {
         // Reads are shaped by requests' $filter and $expand: the database cancels one after gw.query-timeout.
         EntityStore store = new EntityStore(database.withQueryTimeout(gateway.queryTimeout()), new EntityStore.Limits(properties.defaultTop(), properties.maxTop(),
                 properties.maxExpandDepth(), properties.maxEntities()));
         return new SensorThingsService(store, policy, new EntityWrites(database, intake, clock, events, devices::reload), clock,
-                base -> mqttEndpoint(mqtt, base), properties.maxFilterLength());
+                base -> mqttEndpoint(mqtt, base), properties.maxFilterLength(),
+                (viewer, method, path) -> permissions.refusal(viewer, method, SensorThingsController.ROOT + path));
     }
 
     /** The embedded broker listens on every interface: clients reach it at the host they reached the service at. */

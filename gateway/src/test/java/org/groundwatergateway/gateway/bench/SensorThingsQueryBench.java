@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.reading.Reading;
@@ -55,7 +56,8 @@ class SensorThingsQueryBench {
 
             EntityStore store = new EntityStore(database, new EntityStore.Limits(100, 10_000, 3, 10_000));
             SensorThingsService service = new SensorThingsService(store, new OpenAccessPolicy(),
-                    new EntityWrites(database, null, Clock.systemUTC(), events, () -> {}), Clock.systemUTC(), base -> null, 131_072);
+                    new EntityWrites(database, null, Clock.systemUTC(), events, () -> {}), Clock.systemUTC(), base -> null, 131_072,
+                    (viewer, method, path) -> Optional.empty());
             long[] datastreams = database.jdbc().sql("SELECT id FROM datastreams ORDER BY id").query(Long.class).list()
                     .stream().mapToLong(Long::longValue).toArray();
             Random random = new Random(18_088);

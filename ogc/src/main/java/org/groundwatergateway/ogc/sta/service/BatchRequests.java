@@ -3,6 +3,7 @@ package org.groundwatergateway.ogc.sta.service;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
 import tools.jackson.core.JacksonException;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  *               {"id": "2", "method": "post", "url": "$1/Datastreams", "body": {…}, "dependsOn": ["1"]}]}</pre>
  * answered with {@code {"responses": [{"id": "1", "status": 201, "headers": {"location": …}, "body": {…}}, …]}}.
  * Requests run in order; {@code $id} at the start of a URL stands for the entity request {@code id} created.
- * Each request stands alone. Atomicity groups are refused before anything runs: the repositories commit one
+ * Each request stands alone, and is checked against the permission matrix as if it had come on its own. Atomicity groups are refused before anything runs: the repositories commit one
  * entity at a time, so a group could not be undone as a whole, and applying it piecemeal would break its promise.
  */
 final class BatchRequests {
@@ -74,6 +75,8 @@ final class BatchRequests {
         int question = url.indexOf('?');
         String path = question < 0 ? url : url.substring(0, question);
         String query = question < 0 ? null : url.substring(question + 1);
+        Optional<InvalidInput> refused = service.refusal(batch.viewer(), method, path);
+        if (refused.isPresent()) return StaResponse.error(403, refused.get(), batch.language());
         JsonNode body = request.get("body");
         return service.handle(new StaRequest(method, path, query, body == null ? null : body.toString(), batch.viewer(), batch.base(), batch.english(),
                 batch.reason()));

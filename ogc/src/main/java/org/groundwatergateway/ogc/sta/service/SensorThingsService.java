@@ -2,6 +2,8 @@ package org.groundwatergateway.ogc.sta.service;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.groundwatergateway.core.problem.InvalidInput;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
@@ -52,20 +54,41 @@ public final class SensorThingsService {
     private final Clock clock;
     private final Function<String, String> mqttEndpoint;
     private final int maxFilterLength;
+    private final Permissions permissions;
+
+    /**
+     * Who may make which request: the platform's permission matrix. The gateway applies it to each HTTP request before
+     * the service sees it; a {@code $batch} is one POST there, so the service asks it again for each request inside.
+     */
+    @FunctionalInterface
+    public interface Permissions {
+        /**
+         * @param path the request's path below the service root ({@code /Things(1)})
+         * @return why the viewer may not make the request, or empty where they may
+         */
+        Optional<InvalidInput> refusal(Viewer viewer, String method, String path);
+    }
 
     /**
      * @param mqttEndpoint for the service root URL a client used, the broker it subscribes and publishes to, e.g.
      *     {@code mqtt://host:1883}; null when MQTT is off
      * @param maxFilterLength the longest query option read, in characters ({@link StaQuery#MAX_FILTER_LENGTH})
+     * @param permissions asked of each request inside a {@code $batch}
      */
     public SensorThingsService(EntityStore store, AccessPolicy policy, EntityWrites writes, Clock clock,
-                               Function<String, String> mqttEndpoint, int maxFilterLength) {
+                               Function<String, String> mqttEndpoint, int maxFilterLength, Permissions permissions) {
         this.maxFilterLength = maxFilterLength;
+        this.permissions = Objects.requireNonNull(permissions, "permissions");
         this.store = store;
         this.policy = policy;
         this.writes = writes;
         this.clock = clock;
         this.mqttEndpoint = mqttEndpoint;
+    }
+
+    /** Why the viewer may not make a request inside a batch, or empty where they may. */
+    Optional<InvalidInput> refusal(Viewer viewer, String method, String path) {
+        return permissions.refusal(viewer, method, path);
     }
 
     public StaResponse handle(StaRequest request) {
