@@ -67,7 +67,7 @@ public final class StoredProvenanceFacts implements ProvenanceFacts {
     }
 
     /**
-     * An Observation with what it needs: every version of its lineage (V6_26) since it was first given, oldest first,
+     * An Observation with what it needs: every version of its lineage (V6_27) since it was first given, oldest first,
      * found by its SensorThings id on the indexed {@code sta_id}, wherever a PATCH moved it in time, and the reviews whose
      * window covers any of its times.
      *

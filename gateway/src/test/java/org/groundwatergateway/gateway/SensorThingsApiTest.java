@@ -644,6 +644,9 @@ class SensorThingsApiTest extends RunningGateway {
         // A data correction: refused to an O&M engineer, made by a data reviewer, who may say why (Gw-Reason).
         Http.Response engineer = http.patch(STA + "/Observations(" + observation + ")", "{\"result\": 12}", "om", "demo-om");
         assertThat(engineer.status()).as(engineer.body()).isEqualTo(403);
+        Http.Response batch = http.post(STA + "/$batch", "{\"requests\": [{\"id\": \"1\", \"method\": \"patch\", \"url\": \"Observations("
+                + observation + ")\", \"body\": {\"result\": 12}}]}", "om", "demo-om");
+        assertThat(batch.json().path("responses").get(0).path("status").asInt()).as("inside a $batch: the matrix too").isEqualTo(403);
         Http.Response moved = http.patch(STA + "/Observations(" + observation + ")", "{\"phenomenonTime\": \"2015-03-01T00:20:00Z\", \"result\": 12}",
                 "reviewer", "demo-reviewer", java.util.Map.of("Gw-Reason", "clock of the logger was 10 min late"));
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);

@@ -27,7 +27,7 @@ class SensorThingsCiteTest extends RunningGateway {
     /**
      * Open server-side failures of issue #14 (docs/conformance.md): none. Level 2's tests create, patch and delete generic
      * Things with their Locations, HistoricalLocations, FeaturesOfInterest and Datastreams, and patch an Observation's
-     * phenomenonTime and result, which keeps its id (a new version in the same lineage, V6_26). This test fails when a
+     * phenomenonTime and result, which keeps its id (a new version in the same lineage, V6_27). This test fails when a
      * listed one starts passing too, so that the list only shrinks.
      */
     private static final Set<String> OPEN_IN_ISSUE_14 = Set.of();

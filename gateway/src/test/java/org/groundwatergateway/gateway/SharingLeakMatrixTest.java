@@ -335,11 +335,6 @@ class SharingLeakMatrixTest extends RunningGateway {
     }
 
     /**
-     * A generic Thing (created through SensorThings with no park: no well) is a record of the Things dataset, which the
-     * shipped default shows every audience; it reaches no door of wells or places, and a viewer limited to a park's rows
-     * would not see it (EntityStoreContract).
-     */
-    /**
      * An Observation a data reviewer moves (PATCH) into the delay is judged by its time now, by every door: the delayed
      * audiences find it neither by id, nor in lists, nor by $filter=id, nor its provenance; the regulator sees it moved.
      * (A pH datastream: the matrix's benzene readings stay as its oracle knows them.)
@@ -375,6 +370,11 @@ class SharingLeakMatrixTest extends RunningGateway {
         assertThat(regulator.get("/catalog/readings/" + id + "/provenance?f=nt").status()).isEqualTo(200);
     }
 
+    /**
+     * A generic Thing (created through SensorThings with no park: no well) is a record of the Things dataset, which the
+     * shipped default shows every audience; it reaches no door of wells or places, and a viewer limited to a park's rows
+     * would not see it (EntityStoreContract).
+     */
     @Test
     void aGenericThingIsShownAsTheThingsDatasetIsAndInNoDoorOfWells() {
         Http.Response created = http.post("/sta/v1.1/Things", "{\"name\": \"LEAK-GENERIC\", \"description\": \"generic\", "

@@ -104,7 +104,7 @@ public final class Mirrors {
         return transaction.execute(status -> {
             Instant first = observations.stream().map(ForeignObservation::phenomenonTime).min(Instant::compareTo).orElseThrow();
             Instant last = observations.stream().map(ForeignObservation::phenomenonTime).max(Instant::compareTo).orElseThrow();
-            // A source's correction keeps its Observation's id (V6_26 there) or, from an older gateway, takes a new one: either
+            // A source's correction keeps its Observation's id (V6_27 there) or, from an older gateway, takes a new one: either
             // a changed id or a changed result at the same time replaces what is stored.
             record Held(long remoteId, Double result) {}
             Map<Instant, Held> stored = new HashMap<>();
@@ -112,7 +112,7 @@ public final class Mirrors {
                     .params(datastreamId, Rows.timestamp(first), Rows.timestamp(last))
                     .query((rs, n) -> stored.put(Rows.instant(rs, "phenomenon_time"), new Held(rs.getLong("remote_id"), Rows.nullableDouble(rs, "result"))))
                     .list();
-            // The partner's Observation id names it through its versions (V6_26 there): one stored at another time was moved
+            // The partner's Observation id names it through its versions (V6_27 there): one stored at another time was moved
             // there by a PATCH, and its copy at the old time is replaced, not kept beside the new one.
             Map<Long, Instant> storedById = new HashMap<>();
             List<Long> remoteIds = observations.stream().map(ForeignObservation::remoteId).distinct().toList();

@@ -124,16 +124,16 @@ public final class ReadingRepository {
 
     /**
      * The condition naming every version of an Observation by its SensorThings id, bound once: the stored, indexed
-     * {@code sta_id} (V6_26), the id of the first version of its lineage, kept through every version.
+     * {@code sta_id} (V6_27), the id of the first version of its lineage, kept through every version.
      */
-    public static final String OF_OBSERVATION = "sta_id = ?";
+    private static final String OF_OBSERVATION = "sta_id = ?";
 
     /**
      * Replaces current versions by new ones, within the caller's transaction: the one way a stored value is corrected,
      * whether by a reviewer's decision or a SensorThings PATCH. The caller has locked {@code replaced} (SELECT … FOR
      * UPDATE); each stops being current only if it still is, and only those get a successor, so that a version a
      * concurrent change replaced first is not brought back beside its successor. A successor continues the Observation
-     * of the version it replaces (V6_26): its SensorThings id stays.
+     * of the version it replaces (V6_27): its SensorThings id stays.
      *
      * @return the successors written (without their row ids), in the order of {@code replaced}
      */
@@ -156,7 +156,7 @@ public final class ReadingRepository {
         return successors;
     }
 
-    /** Gives each later version the lineage (Observation id, V6_26) of the version it replaces, pair by pair. */
+    /** Gives each later version the lineage (Observation id, V6_27) of the version it replaces, pair by pair. */
     private static void continueLineage(Connection connection, List<Reading> replaced, List<Reading> successors) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE readings SET observation_id = (SELECT p.sta_id FROM readings p "
                 + "WHERE p.datastream_id = ? AND p.phenomenon_time = ? AND p.version = ?) WHERE datastream_id = ? AND phenomenon_time = ? AND version = ?")) {
@@ -196,8 +196,13 @@ public final class ReadingRepository {
 
     /** What {@link #revise} did: the Observation's new current version, or why nothing was changed. */
     public sealed interface Revision {
-        /** @param version the new current version, with its own row id (the Observation's id is {@code observationId}) */
-        record Revised(long observationId, Reading version) implements Revision {}
+        /**
+         * @param version the new current version, with its own row id (the Observation's id is {@code observationId})
+         * @param latest whether it is now the datastream's latest reading, i.e. news to whatever judges the present
+         */
+        record Revised(long observationId, Reading version, boolean latest) implements Revision {}
+        /** The Observation holds the time and result asked already: no version was written. */
+        record Unchanged() implements Revision {}
         /** No current version has this id (unknown, superseded or retracted). */
         record NotFound() implements Revision {}
         /** Another current observation of the datastream is stored at the new time. */
@@ -218,15 +223,18 @@ public final class ReadingRepository {
      * @param reason why, for the audit log
      */
     public Revision revise(long observationId, Instant time, Double value, String actor, String reason, Instant at) {
-        try {
-            return database.inTransaction(connection -> revise(connection, observationId, time, value, actor, reason, at));
-        } catch (RuntimeException e) {
-            // Another current version was written at the new time meanwhile: readings_one_current (V6_26) refused ours.
-            if (time != null && Rows.isDuplicateKey(e)) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(connection -> revise(connection, observationId, time, value, actor, reason, at));
+            } catch (RuntimeException e) {
+                // Another current version was written at the new time meanwhile: readings_one_current (V6_27) refused ours.
+                // H2 says so (90131) while that version is not yet committed, so the revision is tried once more: it then
+                // meets the committed version (refused below or by the check in revise) or, rolled back, none.
+                if (time == null || !(Rows.isDuplicateKey(e) || Rows.isConcurrentUpdate(e))) throw e;
+                if (Rows.isConcurrentUpdate(e) && attempt == 1) continue;
                 return new Revision.TimeTaken(jdbc.sql("SELECT datastream_id FROM readings WHERE sta_id = ? FETCH FIRST 1 ROW ONLY")
                         .param(observationId).query(Long.class).single(), time);
             }
-            throw e;
         }
     }
 
@@ -237,6 +245,7 @@ public final class ReadingRepository {
         Reading old = current.get(0);
         Instant newTime = time == null ? old.phenomenonTime() : time;
         boolean moved = !newTime.equals(old.phenomenonTime());
+        if (!moved && (value == null || value.doubleValue() == old.value())) return new Revision.Unchanged();
         int version = old.version() + 1;
         if (moved) {
             try (PreparedStatement query = connection.prepareStatement("SELECT version, current_version FROM readings "
@@ -287,8 +296,17 @@ public final class ReadingRepository {
                     + old.rawValue() + ", version " + old.version() + ") -> at " + newTime + ", value " + revised.value() + " (version " + newVersion + ")");
             audit.executeUpdate();
         }
+        boolean latest;
+        try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM latest_readings WHERE datastream_id = ? AND phenomenon_time = ?")) {
+            query.setLong(1, revised.datastreamId());
+            query.setObject(2, Rows.timestamp(revised.phenomenonTime()));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                latest = rs.getLong(1) > 0;
+            }
+        }
         return new Revision.Revised(observationId, new Reading(id, revised.datastreamId(), revised.phenomenonTime(), revised.value(), revised.rawValue(),
-                revised.qualityFlags(), revised.version(), true, revised.source(), revised.receivedTime()));
+                revised.qualityFlags(), revised.version(), true, revised.source(), revised.receivedTime()), latest);
     }
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -59,11 +59,36 @@ public final class H2gisDialect implements SqlDialect {
         try {
             inserted = insert(connection, readings, ReadingColumns.INSERT, false);
         } catch (SQLException e) {
-            if (!Rows.isDuplicateKey(e)) throw e;
+            if (!Rows.isDuplicateKey(e) && !Rows.isConcurrentUpdate(e)) throw e;
             connection.rollback(beforeInsert);
-            inserted = insert(connection, readings, ReadingColumns.INSERT_IF_NEW, true);
+            try {
+                inserted = insert(connection, readings, ReadingColumns.INSERT_IF_NEW, true);
+            } catch (SQLException clash) {
+                if (!Rows.isConcurrentUpdate(clash)) throw clash;
+                connection.rollback(beforeInsert);
+                inserted = insertOneByOneIfNew(connection, readings);
+            }
         }
         LatestReadings.record(connection, inserted, UPSERT_LATEST);
+        return inserted;
+    }
+
+    /**
+     * A reading whose time another transaction has just made current (a PATCH moving an Observation there, not committed
+     * yet) is refused by H2 with 90131 even as "insert if new": that one is skipped as stored, as it is once that
+     * transaction commits, and the others of the batch are stored, so that one clash fails no group commit.
+     */
+    private static List<Reading> insertOneByOneIfNew(Connection connection, List<Reading> readings) throws SQLException {
+        List<Reading> inserted = new ArrayList<>();
+        for (Reading reading : readings) {
+            Savepoint before = connection.setSavepoint();
+            try {
+                inserted.addAll(insert(connection, List.of(reading), ReadingColumns.INSERT_IF_NEW, true));
+            } catch (SQLException clash) {
+                if (!Rows.isConcurrentUpdate(clash)) throw clash;
+                connection.rollback(before);
+            }
+        }
         return inserted;
     }
 

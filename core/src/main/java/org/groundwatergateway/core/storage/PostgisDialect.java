@@ -60,7 +60,7 @@ public final class PostgisDialect implements SqlDialect {
     /**
      * One INSERT … SELECT FROM unnest(nine arrays) … ON CONFLICT DO NOTHING RETURNING, whatever the batch size:
      * one round trip, and the rows reported are the ones really inserted. No conflict target: a reading is skipped when
-     * its key is stored already and also when a current version holds its time (one moved there by a PATCH, V6_26's
+     * its key is stored already and also when a current version holds its time (one moved there by a PATCH, V6_27's
      * readings_one_current).
      */
     @Override

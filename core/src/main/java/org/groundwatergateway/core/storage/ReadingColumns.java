@@ -14,7 +14,7 @@ final class ReadingColumns {
 
     /**
      * An insert that does nothing when the reading's key is stored already, or a current version at its time (one moved
-     * there by a PATCH, V6_26: at most one is current per datastream and time); binds the key again at 10-12.
+     * there by a PATCH, V6_27: at most one is current per datastream and time); binds the key again at 10-12.
      */
     static final String INSERT_IF_NEW = "INSERT INTO readings (" + NAMES + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? "
             + "WHERE NOT EXISTS (SELECT 1 FROM readings WHERE datastream_id = ? AND phenomenon_time = ? AND (version = ? OR current_version))";

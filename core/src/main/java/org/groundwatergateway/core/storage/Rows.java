@@ -66,10 +66,23 @@ public final class Rows {
 
     /** Whether a failure is a unique key's refusal (SQL state 23505), however the driver wrapped or chained it. */
     public static boolean isDuplicateKey(Throwable failure) {
+        return hasState(failure, "23505");
+    }
+
+    /**
+     * Whether H2 refused a row because another transaction wrote one with its unique key and has not committed yet
+     * (error 90131, "concurrent update"): the clash {@link #isDuplicateKey} names once that transaction commits.
+     * PostgreSQL waits for the other transaction instead.
+     */
+    public static boolean isConcurrentUpdate(Throwable failure) {
+        return hasState(failure, "90131");
+    }
+
+    private static boolean hasState(Throwable failure, String state) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if ("23505".equals(next.getSQLState())) return true;
+                    if (state.equals(next.getSQLState())) return true;
                 }
             }
         }

@@ -42,7 +42,7 @@ class H2gisReadingsMigrationTest {
             assertThat(stored).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo(42L));
             assertThat(database.jdbc().sql("SELECT index_type_name FROM information_schema.indexes WHERE table_name = 'READINGS' "
                     + "ORDER BY index_type_name").query(String.class).list())
-                    .as("row key, reading key, foreign key, (V6_6) time, (V6_26) Observation id and one current version per time")
+                    .as("row key, reading key, foreign key, (V6_6) time, (V6_27) Observation id and one current version per time")
                     .containsExactly("INDEX", "INDEX", "INDEX", "PRIMARY KEY", "UNIQUE INDEX", "UNIQUE INDEX");
             assertThatThrownBy(() -> jdbc.sql("INSERT INTO readings (datastream_id, phenomenon_time, result_value, raw_value, source, "
                     + "received_time) VALUES (7, ?, 1, 1, 'test', ?)")
@@ -52,9 +52,10 @@ class H2gisReadingsMigrationTest {
     }
 
     /**
-     * Upgrading across V6_26: readings stored before it keep their ids as Observation ids; a review's or retraction's
+     * Upgrading across V6_27: readings stored before it keep their ids as Observation ids; a review's or retraction's
      * version continues the Observation it replaced, one given again after a retraction is one of its own; and a
-     * retraction or correction after the upgrade continues the lineage.
+     * retraction or correction after the upgrade continues the lineage. Two current versions at one time, which would
+     * abort the unique index, leave the highest one current.
      */
     @Test
     void readingsStoredBeforeTheLineageKeepTheirIdsAndContinueIt() {
@@ -67,9 +68,11 @@ class H2gisReadingsMigrationTest {
                     .update();
             jdbc.sql("SET REFERENTIAL_INTEGRITY TRUE").update();
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
-            // id, hour, version, current, source: a plain reading; one a reviewer corrected; one retracted and given again.
+            // id, hour, version, current, source: a plain reading; one a reviewer corrected; one retracted and given again;
+            // one a race left current beside its review's version (two current versions at one time).
             Object[][] rows = {{10L, 0, 1, true, "hj212"}, {11L, 1, 1, false, "hj212"}, {12L, 1, 2, true, "review"},
-                    {13L, 2, 1, false, "hj212"}, {14L, 2, 2, false, "retraction"}, {15L, 2, 3, true, "sta"}};
+                    {13L, 2, 1, false, "hj212"}, {14L, 2, 2, false, "retraction"}, {15L, 2, 3, true, "sta"},
+                    {16L, 3, 1, true, "hj212"}, {17L, 3, 2, true, "review"}};
             for (Object[] r : rows) {
                 jdbc.sql("INSERT INTO readings (id, datastream_id, phenomenon_time, result_value, raw_value, version, current_version, source, received_time) "
                         + "VALUES (?, 7, ?, 7.1, 7.1, ?, ?, ?, ?)")
@@ -79,12 +82,14 @@ class H2gisReadingsMigrationTest {
             Database database = Database.migrate(db.dataSource());
 
             assertThat(database.jdbc().sql("SELECT id, sta_id FROM readings ORDER BY id").query((rs, n) -> rs.getLong(1) + "->" + rs.getLong(2)).list())
-                    .containsExactly("10->10", "11->11", "12->11", "13->13", "14->13", "15->15");
+                    .containsExactly("10->10", "11->11", "12->11", "13->13", "14->13", "15->15", "16->16", "17->16");
+            assertThat(database.jdbc().sql("SELECT id FROM readings WHERE phenomenon_time = ? AND current_version").param(Rows.timestamp(t.plusSeconds(3 * 3600)))
+                    .query(Long.class).list()).as("of two current versions at one time, the highest stays current").containsExactly(17L);
             ReadingRepository readings = new ReadingRepository(database);
             assertThat(readings.retract(11, "test", t)).as("by its Observation id, through the review's version").isTrue();
             assertThat(readings.revise(15, null, 7.3, "test", "lab check", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
             assertThat(readings.revise(10, t.plusSeconds(1800), null, "test", "clock", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
-            assertThat(database.jdbc().sql("SELECT sta_id, version, current_version, source FROM readings WHERE id NOT BETWEEN 10 AND 15 ORDER BY id")
+            assertThat(database.jdbc().sql("SELECT sta_id, version, current_version, source FROM readings WHERE id NOT BETWEEN 10 AND 17 ORDER BY id")
                     .query((rs, n) -> rs.getLong(1) + " v" + rs.getInt(2) + " " + rs.getBoolean(3) + " " + rs.getString(4)).list())
                     .containsExactly("11 v3 false retraction", "15 v4 true correction", "10 v2 true correction");
         }

@@ -55,7 +55,7 @@ class ReviewAndSilenceTest {
         return readings;
     }
 
-    /** The current versions of an Observation by its SensorThings id (V6_26), as "time value flags". */
+    /** The current versions of an Observation by its SensorThings id (V6_27), as "time value flags". */
     private List<String> current(long observationId) {
         return fixture.database.jdbc().sql("SELECT phenomenon_time, result_value, quality_flags FROM readings WHERE sta_id = ? AND current_version")
                 .param(observationId).query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant() + " " + rs.getDouble(2) + " "
@@ -157,7 +157,7 @@ class ReviewAndSilenceTest {
         assertThat(fixed.value()).isEqualTo(1501.0);
         assertThat(fixed.rawValue()).isEqualTo(raw);
         assertThat(QualityFlag.of(fixed.qualityFlags())).contains(QualityFlag.CORRECTED);
-        // A new row, in the same Observation: its SensorThings id is the first version's (V6_26).
+        // A new row, in the same Observation: its SensorThings id is the first version's (V6_27).
         assertThat(fixed.id()).isNotEqualTo(before.id());
         assertThat(fixture.database.jdbc().sql("SELECT COALESCE(observation_id, id) FROM readings WHERE id = ?").param(fixed.id())
                 .query(Long.class).single()).isEqualTo(before.id());

@@ -217,7 +217,7 @@ public final class EntityStore {
             Segment segment = segments.get(last);
             Sql where = context.rowConditions(segment.type(), alias);
             if (segment.id() != null && segment.type() == EntityType.OBSERVATION) {
-                // An Observation's id is its lineage's (V6_26), through every version.
+                // An Observation's id is its lineage's (V6_27), through every version.
                 and(where, new Sql(Schema.OBSERVATION_ID.replace("{a}", alias) + " = ").bind(segment.id()));
             } else if (segment.id() != null) {
                 and(where, new Sql(alias + ".id = ").bind(segment.id()));

@@ -124,7 +124,7 @@ final class Schema {
     private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
             + "WHERE {d} AND r.current_version)";
 
-    /** An Observation's SensorThings id: the stored, indexed id of its lineage (V6_26). */
+    /** An Observation's SensorThings id: the stored, indexed id of its lineage (V6_27). */
     static final String OBSERVATION_ID = "{a}.sta_id";
 
     private static final Map<EntityType, EntityTable> TABLES = new EnumMap<>(EntityType.class);
@@ -215,7 +215,7 @@ final class Schema {
                 // A parameter defined through SensorThings may have none (its Datastreams carry their own).
                 q("properties/unit", "NULLIF({a}.unit, '')", STRING)),
                 Map.of("Datastreams", "{t}.parameter_id = {s}.id")));
-        // An Observation's id is that of the first version of its lineage (V6_26), the same through corrections, reviews and
+        // An Observation's id is that of the first version of its lineage (V6_27), the same through corrections, reviews and
         // PATCH; pages still break ties on the row's own id, so the (time, id) index serves newest-first pages.
         add(new EntityTable(EntityType.OBSERVATION, "readings", "{a}.current_version", List.of(
                 q("id", OBSERVATION_ID, NUMBER),

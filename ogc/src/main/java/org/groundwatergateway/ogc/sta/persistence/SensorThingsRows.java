@@ -99,7 +99,7 @@ public final class SensorThingsRows {
                 .params(datastreamId, Rows.timestamp(phenomenonTime), featureRow(featureId)).update();
     }
 
-    /** The current readings of a generic Thing's FeatureOfInterest, by Observation id (V6_26). */
+    /** The current readings of a generic Thing's FeatureOfInterest, by Observation id (V6_27). */
     public List<Long> observationsOf(long featureId) {
         return jdbc.sql("SELECT r.sta_id FROM readings r JOIN sta_observation_features f ON f.datastream_id = r.datastream_id "
                 + "AND f.phenomenon_time = r.phenomenon_time WHERE f.feature_id = ? AND r.current_version ORDER BY r.id")

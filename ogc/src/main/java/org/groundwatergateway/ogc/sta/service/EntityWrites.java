@@ -36,7 +36,6 @@ import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ingest.intake.ReadingIntake;
 import org.groundwatergateway.ogc.sta.model.EntityType;
-import org.groundwatergateway.policies.Role;
 import org.groundwatergateway.ogc.sta.model.NavigationProperty;
 import org.groundwatergateway.ogc.sta.persistence.Entity;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
@@ -49,6 +48,7 @@ import org.groundwatergateway.ogc.sta.query.ResourcePath;
 import org.groundwatergateway.ogc.sta.query.ResourcePath.Segment;
 import org.groundwatergateway.ogc.sta.query.StaNotFoundException;
 import org.groundwatergateway.ogc.sta.query.StaQueryException;
+import org.groundwatergateway.policies.Disclosure;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -193,12 +193,16 @@ public final class EntityWrites {
      * PATCH of an Observation's phenomenonTime and/or result: a data correction, for data reviewers only. A new version of
      * the reading flagged CORRECTED, at the new time, in the same lineage, so the Observation keeps its id
      * ({@link ReadingRepository#revise}, the path a reviewer's correction takes); the old version stays in its history.
-     * The new version is announced as committed, so that warnings and forecasts see the changed value.
+     * The new version is announced as committed, so that warnings and forecasts see the changed value; the time and
+     * result it holds already write no version and announce nothing.
      */
     private StaResponse updateObservation(StaRequest request, EntityStore.Reader reader, ResourcePath path, long id) {
-        if (!request.viewer().has(Role.DATA_REVIEWER)) throw new CorrectionForbidden();
-        // Only an Observation this viewer is shown is changed: a hidden one (another park's, inside the delay) is as
-        // unknown as a missing one.
+        // Who may correct is the permission matrix's to say (DATA_REVIEWER), for a request alone and inside a $batch. A
+        // correction moves an Observation and names the one its new time clashes with: a viewer shown Observations masked
+        // (a delay, restricted values) could move one into what they are not shown and learn of it, so only a viewer shown
+        // them unmasked corrects them, and the refusal comes before anything about the Observation is looked at.
+        Disclosure observations = reader.disclosure(EntityType.OBSERVATION);
+        if (!observations.visible() || observations.masks()) throw new CorrectionOfMaskedObservations();
         reader.entity(path, QueryOptions.NONE);
         ObjectNode body = body(request);
         for (String name : body.propertyNames()) {
@@ -230,12 +234,16 @@ public final class EntityWrites {
             if (revision instanceof ReadingRepository.Revision.TimeTaken taken) {
                 throw new StaQueryException(new InvalidInput("ogc.sta.observationExists", "phenomenonTime", taken.datastream(), taken.time()));
             }
-            Reading revised = ((ReadingRepository.Revision.Revised) revision).version();
-            // Named by the Observation's id, as the MQTT extension announces it.
-            events.publish(new ReadingsCommitted(List.of(new Reading(id, revised.datastreamId(), revised.phenomenonTime(), revised.value(),
-                    revised.rawValue(), revised.qualityFlags(), revised.version(), true, revised.source(), revised.receivedTime())), true));
+            if (revision instanceof ReadingRepository.Revision.Revised done) {
+                Reading revised = done.version();
+                // Announced once, as a POST's Observation is (the MQTT extension publishes committed readings), named by the
+                // Observation's id; live only as the datastream's latest reading: a months-old value corrected is no news
+                // of the present to warnings.
+                events.publish(new ReadingsCommitted(List.of(new Reading(done.observationId(), revised.datastreamId(), revised.phenomenonTime(),
+                        revised.value(), revised.rawValue(), revised.qualityFlags(), revised.version(), true, revised.source(), revised.receivedTime())),
+                        done.latest()));
+            }
         }
-        events.publish(new EntityChanged(EntityType.OBSERVATION, id));
         Entity entity = reader.entity(path, QueryOptions.NONE);
         return StaResponse.json(200, new EntityJson(request.base(), reader::disclosure).entity(entity, List.of(), List.of()));
     }
@@ -257,7 +265,7 @@ public final class EntityWrites {
         return database.jdbc().sql("SELECT COUNT(*) FROM sta_things WHERE id = ?").param(ThingIds.rowId(thing)).query(Long.class).single() > 0;
     }
 
-    StaResponse delete(StaRequest request) {
+    StaResponse delete(StaRequest request, EntityStore.Reader reader) {
         ResourcePath path = ResourcePath.parse(request.path());
         if (path == null || path.segments().size() != 1 || path.last().id() == null || path.property() != null) {
             throw new StaQueryException(new InvalidInput("ogc.sta.deleteWhere", null));
@@ -265,6 +273,8 @@ public final class EntityWrites {
         long id = path.last().id();
         if (path.type() == EntityType.DATASTREAM) refuseMirrored(id);
         if (path.type() == EntityType.OBSERVATION) {
+            // Only an Observation this viewer is shown is retracted: a hidden one is as unknown as a missing one.
+            reader.entity(path, QueryOptions.NONE);
             if (!readings.retract(id, request.viewer().name(), clock.instant())) throw new StaNotFoundException(new InvalidInput("ogc.sta.noEntity", null, "Observations", id));
             return StaResponse.noContent();
         }

@@ -97,12 +97,12 @@ public final class SensorThingsService {
                 case "GET" -> get(request);
                 case "POST" -> request.path().equals("/$batch") ? new BatchRequests(this).handle(request) : writes.create(request, reader(request));
                 case "PATCH" -> writes.update(request, reader(request));
-                case "DELETE" -> writes.delete(request);
+                case "DELETE" -> writes.delete(request, reader(request));
                 default -> StaResponse.error(405, new InvalidInput("ogc.sta.method", null, request.method()), request.language());
             };
         } catch (ForeignDatastreamReadOnly e) {
             return StaResponse.error(409, e.problem(), request.language());
-        } catch (CorrectionForbidden e) {
+        } catch (CorrectionOfMaskedObservations e) {
             return StaResponse.error(403, e.problem(), request.language());
         } catch (StaQueryException e) {
             return StaResponse.error(400, e.problem(), request.language());

@@ -340,7 +340,7 @@ abstract class EntityStoreContract {
         }
     }
 
-    /** An Observation moved in time and corrected keeps its id (V6_26): read by id, filtered and expanded by it. */
+    /** An Observation moved in time and corrected keeps its id (V6_27): read by id, filtered and expanded by it. */
     @Test
     void aRevisedObservationIsFoundByItsFirstId() {
         long ds = datastream("GW-U07/ph");

@@ -1,0 +1,31 @@
+-- An Observation's SensorThings id stays the same through its versions: a correction, review decision, retraction or a
+-- PATCH that moves it to another phenomenon time adds a row with an id of its own, and observation_id names the first
+-- version of the lineage (NULL: the row is the first, its id is the Observation's). Versions were chained by
+-- (datastream_id, phenomenon_time) until now; a version that no review or retraction wrote starts a lineage of its own
+-- (an observation given again after a retraction). Only versions above 1 can continue one: single-version readings,
+-- nearly all of them, are not touched, and keep their ids as Observation ids.
+-- Two current versions at one datastream and time (a race before this migration) would abort the unique index below:
+-- all but the highest version stop being current, as a later version supersedes an earlier one.
+UPDATE readings r SET current_version = FALSE
+WHERE r.current_version AND EXISTS (SELECT 1 FROM readings h WHERE h.datastream_id = r.datastream_id
+                                      AND h.phenomenon_time = r.phenomenon_time AND h.current_version AND h.version > r.version);
+-- The Observation's id as a column of its own (sta_id), stored and indexed, so that /Observations(X), $filter=id eq X, a
+-- retraction, a PATCH and provenance find every version of an Observation by one index (H2 has no index on an expression
+-- such as COALESCE(observation_id, id)). current_at: at most one current version per datastream and time, whatever writes
+-- it; a PATCH moving an Observation to a time races an ingest or another PATCH there, and the loser is refused (or, for
+-- the intake, skipped as stored already) instead of leaving two current readings at one time. H2 has no partial index:
+-- the time of a current version only, NULL for every other (a unique index holds any number of NULLs), is what is
+-- unique per datastream. One statement for the three columns: H2 rewrites the table once.
+ALTER TABLE readings ADD (observation_id BIGINT,
+    sta_id BIGINT GENERATED ALWAYS AS (COALESCE(observation_id, id)),
+    current_at TIMESTAMP WITH TIME ZONE GENERATED ALWAYS AS (CASE WHEN current_version THEN phenomenon_time END));
+UPDATE readings r SET observation_id = (
+    SELECT f.id FROM readings f WHERE f.datastream_id = r.datastream_id AND f.phenomenon_time = r.phenomenon_time
+      AND f.version = (SELECT MAX(g.version) FROM readings g WHERE g.datastream_id = r.datastream_id
+                         AND g.phenomenon_time = r.phenomenon_time AND g.version < r.version
+                         AND g.source NOT IN ('review', 'retraction')))
+WHERE r.version > 1 AND r.source IN ('review', 'retraction');
+CREATE INDEX IF NOT EXISTS readings_sta_id ON readings (sta_id);
+CREATE UNIQUE INDEX IF NOT EXISTS readings_one_current ON readings (datastream_id, current_at);
+-- A partner's Observation keeps its id when a PATCH there moves it in time: the mirror finds its copy by that id.
+CREATE INDEX IF NOT EXISTS foreign_observations_remote ON foreign_observations (datastream_id, remote_id);
