@@ -3,11 +3,14 @@ package org.groundwatergateway.core.federation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.Geometries;
 import org.groundwatergateway.core.storage.Rows;
@@ -23,6 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * datastream and time, so pulling the same page twice stores nothing twice) and each partner's mirror state.
  */
 public final class Mirrors {
+
+    /** How many of the partner's Observation ids one query looks up. */
+    private static final int ID_CHUNK = 500;
 
     /** What one merge did: observations new here, and ones the source corrected (same time, another id). */
     public record Merged(int added, int corrected) {}
@@ -91,9 +97,6 @@ public final class Mirrors {
         return jdbc.sql("SELECT * FROM foreign_datastreams WHERE peer_id = ? AND remote_id = ?").params(peerId, remoteId).query(Mirrors::datastream).optional();
     }
 
-    /** How many of the partner's Observation ids one query looks up. */
-    private static final int ID_CHUNK = 500;
-
     /**
      * Adds the observations not stored yet and replaces those the source corrected, in one transaction: at the same time
      * (a changed result, or a new id from a gateway that gives a correction one), or at another time under the same id
@@ -119,8 +122,8 @@ public final class Mirrors {
             for (int from = 0; from < remoteIds.size(); from += ID_CHUNK) {
                 List<Long> chunk = remoteIds.subList(from, Math.min(remoteIds.size(), from + ID_CHUNK));
                 jdbc.sql("SELECT remote_id, phenomenon_time FROM foreign_observations WHERE datastream_id = ? AND remote_id IN ("
-                                + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
-                        .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) datastreamId), chunk.stream()).toList())
+                                + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")")
+                        .params(Stream.concat(Stream.of((Object) datastreamId), chunk.stream()).toList())
                         .query((rs, n) -> storedById.put(rs.getLong("remote_id"), Rows.instant(rs, "phenomenon_time"))).list();
             }
             int added = 0;
@@ -150,7 +153,7 @@ public final class Mirrors {
                             .params(datastreamId, Rows.timestamp(o.phenomenonTime()))
                             .query((rs, n) -> new Held(rs.getLong("remote_id"), Rows.nullableDouble(rs, "result"))).single();
                 }
-                if (held.remoteId() != o.remoteId() || !java.util.Objects.equals(held.result(), o.result())) {
+                if (held.remoteId() != o.remoteId() || !Objects.equals(held.result(), o.result())) {
                     jdbc.sql("UPDATE foreign_observations SET remote_id = ?, result = ?, received_at = ? WHERE datastream_id = ? AND phenomenon_time = ?")
                             .params(o.remoteId(), o.result(), Rows.timestamp(receivedAt), datastreamId, Rows.timestamp(o.phenomenonTime())).update();
                     corrected++;

@@ -355,6 +355,39 @@ public final class ReadingRepository {
         return withdrawn;
     }
 
+    /**
+     * Of readings an append skipped as stored already, those whose time is held by an Observation a correction moved
+     * there (a PATCH of its phenomenonTime): the device's value is not the one stored, and would be lost without a
+     * trace. Each goes to the audit log (READING_AT_CORRECTED_TIME, with its value and raw value), in the caller's
+     * transaction; the caller logs and counts them.
+     *
+     * @return the skipped readings so recorded
+     */
+    public static List<Reading> recordAtCorrectedTimes(Connection connection, List<Reading> skipped, Instant at) throws SQLException {
+        List<Reading> recorded = new ArrayList<>();
+        if (skipped.isEmpty()) return recorded;
+        try (PreparedStatement query = connection.prepareStatement("SELECT c.sta_id, c.result_value FROM readings c JOIN readings f ON f.id = c.sta_id "
+                + "WHERE c.datastream_id = ? AND c.phenomenon_time = ? AND c.current_version AND f.phenomenon_time <> c.phenomenon_time");
+             PreparedStatement audit = connection.prepareStatement(
+                     "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, 'intake', 'READING_AT_CORRECTED_TIME', ?, ?)")) {
+            for (Reading r : skipped) {
+                query.setLong(1, r.datastreamId());
+                query.setObject(2, Rows.timestamp(r.phenomenonTime()));
+                try (ResultSet rs = query.executeQuery()) {
+                    if (!rs.next()) continue;
+                    audit.setObject(1, Rows.timestamp(at));
+                    audit.setString(2, "reading:" + rs.getLong(1));
+                    audit.setString(3, "not stored: datastream " + r.datastreamId() + " at " + r.phenomenonTime() + ", value " + r.value() + " (raw "
+                            + r.rawValue() + ", source " + r.source() + "); the time holds Observation " + rs.getLong(1) + ", moved there, value "
+                            + rs.getDouble(2));
+                    audit.executeUpdate();
+                    recorded.add(r);
+                }
+            }
+        }
+        return recorded;
+    }
+
     /** latest_readings only ever moves forward on writes; a retraction of the latest reading sets it back by hand. */
     private static void findLatestAgain(Connection connection, long datastream) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM latest_readings l WHERE l.datastream_id = ? AND NOT EXISTS "

@@ -1,5 +1,6 @@
 package org.groundwatergateway.gateway.metrics;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -51,6 +52,9 @@ public final class DomainMetrics {
                 .publishPercentiles(0.5, 0.95, 0.99).register(registry);
         Gauge.builder("gw.intake.queue.depth", intake, ReadingIntake::queueDepth)
                 .description("Submissions waiting for the intake's next group commit").register(registry);
+        FunctionCounter.builder("gw.intake.readings.at.corrected.times", intake, ReadingIntake::readingsAtCorrectedTimes)
+                .description("Device readings not stored because a correction had moved an Observation to their time (each logged and audited)")
+                .register(registry);
         Gauge.builder("gw.event.bus.failures", events, EventBus::failures).description("Event-bus subscribers that threw").register(registry);
         events.subscribe(ReadingsCommitted.class, this::committed);
         events.subscribe(Alert.class, this::raised);

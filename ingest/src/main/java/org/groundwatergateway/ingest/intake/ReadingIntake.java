@@ -13,9 +13,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.reading.Reading;
+import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.reading.ReadingsCommitted;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.DatabaseUnavailable;
@@ -81,6 +83,7 @@ public final class ReadingIntake implements AutoCloseable {
     private final int maxBatch;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
+    private final AtomicLong readingsAtCorrectedTimes = new AtomicLong();
     private volatile boolean running = true;
     private volatile Outage outage;
 
@@ -108,6 +111,14 @@ public final class ReadingIntake implements AutoCloseable {
             queue.add(new Pending(List.copyOf(readings), mode, done));
         }
         return done;
+    }
+
+    /**
+     * Readings not stored because a correction (PATCH) had moved an Observation to their time, since start, for
+     * operations: each is in the log and the audit log with its value.
+     */
+    public long readingsAtCorrectedTimes() {
+        return readingsAtCorrectedTimes.get();
     }
 
     /** Submissions waiting for the next group commit, for operations. */
@@ -210,6 +221,7 @@ public final class ReadingIntake implements AutoCloseable {
     }
 
     private void process(List<Pending> batch) {
+        AtomicReference<List<Reading>> atCorrectedTimes = new AtomicReference<>(List.of());
         List<Reading> checked = new ArrayList<>();
         Set<Key> live = new HashSet<>();
         for (Pending pending : batch) {
@@ -224,8 +236,11 @@ public final class ReadingIntake implements AutoCloseable {
         Map<Boolean, List<Reading>> stored;
         try {
             stored = database.inTransaction(connection -> {
-                Map<Boolean, List<Reading>> inserted = database.dialect().appendNewReadings(connection, checked).stream()
-                        .collect(Collectors.partitioningBy(r -> live.contains(Key.of(r))));
+                List<Reading> appended = database.dialect().appendNewReadings(connection, checked);
+                Set<Key> appendedKeys = appended.stream().map(Key::of).collect(Collectors.toSet());
+                atCorrectedTimes.set(ReadingRepository.recordAtCorrectedTimes(connection,
+                        checked.stream().filter(r -> !appendedKeys.contains(Key.of(r))).toList(), Instant.now()));
+                Map<Boolean, List<Reading>> inserted = appended.stream().collect(Collectors.partitioningBy(r -> live.contains(Key.of(r))));
                 reviews.open(connection, inserted.get(true));
                 return inserted;
             });
@@ -236,6 +251,12 @@ public final class ReadingIntake implements AutoCloseable {
             qualityControl.forget();
             reviews.forget();
             throw e;
+        }
+        // Acknowledged as stored like a re-sent reading, though its value is not the one stored: told, counted, audited.
+        for (Reading r : atCorrectedTimes.get()) {
+            log.warn("A reading of datastream {} at {}, value {} (raw {}), is not stored: a correction moved an Observation to that time",
+                    r.datastreamId(), r.phenomenonTime(), r.value(), r.rawValue());
+            readingsAtCorrectedTimes.incrementAndGet();
         }
         Map<Key, Reading> storedByKey = new HashMap<>();
         stored.values().forEach(readings -> readings.forEach(r -> storedByKey.put(Key.of(r), r)));

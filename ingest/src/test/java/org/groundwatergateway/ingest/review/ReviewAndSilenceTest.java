@@ -91,6 +91,21 @@ class ReviewAndSilenceTest {
                 .containsExactly(atNine.firstTime() + " 1500.0 " + java.util.EnumSet.of(QualityFlag.SPIKE, QualityFlag.CORRECTED));
         assertThat(current(nine)).as("moved out of the window before the decision: left alone")
                 .containsExactly(aside + " " + fixture.readings.valueAt(conductivity, aside) + " " + java.util.EnumSet.of(QualityFlag.SPIKE, QualityFlag.CORRECTED));
+
+        // A device's reading at the time the PATCH moved an Observation to: acknowledged as stored, but not lost without a
+        // trace (logged, counted, audited with its value).
+        double held = fixture.readings.valueAt(conductivity, aside);
+        ReadingIntake.Receipt receipt = fixture.intake.submitAndWait(List.of(Reading.arrived(conductivity, aside, 777.5, 0,
+                "test", clock.instant())), ReadingIntake.Mode.LIVE);
+        assertThat(receipt.alreadyStored()).isEqualTo(1);
+        assertThat(fixture.readings.valueAt(conductivity, aside)).isEqualTo(held);
+        assertThat(fixture.intake.readingsAtCorrectedTimes()).isEqualTo(1);
+        assertThat(fixture.database.jdbc().sql("SELECT subject, detail FROM audit_log WHERE action = 'READING_AT_CORRECTED_TIME'")
+                .query((rs, n) -> rs.getString(1) + " " + rs.getString(2)).single())
+                .startsWith("reading:" + nine + " not stored: datastream " + conductivity + " at " + aside + ", value 777.5");
+        // A re-sent reading at a time no correction moved anything to is no such case.
+        assertThat(fixture.intake.submitAndWait(live(12, 5, 9).subList(0, 1), ReadingIntake.Mode.LIVE).alreadyStored()).isEqualTo(1);
+        assertThat(fixture.intake.readingsAtCorrectedTimes()).isEqualTo(1);
     }
 
     /** A decision racing a PATCH of a reading in its window: the reading ends with one current version, never two. */
