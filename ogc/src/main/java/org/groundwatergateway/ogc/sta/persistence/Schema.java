@@ -158,7 +158,7 @@ final class Schema {
                 // A generic Thing's as recorded; a well's since the first reading of any of its datastreams, each found on its index.
                 q("time", "COALESCE({a}.at_time, (SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE "
                         + THING_OF_DATASTREAM + " = {a}.id))", DATETIME)),
-                Map.of("Thing", "{t}.id = {s}.thing_id",
+                Map.of("Thing", "{s}.thing_id",
                         "Locations", "({t}.id = {s}.id OR " + HISTORICAL_AT_LOCATION.replace("{h}", "{s}").replace("{l}", "{t}") + ")")));
         add(new EntityTable(EntityType.DATASTREAM, DATASTREAMS, "({a}.origin_gateway IS NULL OR " + FOREIGN_SHOWN + ")", List.of(
                 id(),
@@ -182,8 +182,8 @@ final class Schema {
                 q("properties/origin/lastSuccessAt", "{a}.origin_last_success", DATETIME),
                 output("phenomenonTime/start", observedTime("{a}.id", ""), DATETIME),
                 output("phenomenonTime/end", observedTime("{a}.id", " DESC"), DATETIME)),
-                Map.of("Thing", "{t}.id = {s}.thing_id", "Sensor", "{t}.id = {s}.sensor_id",
-                        "ObservedProperty", "{t}.id = {s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
+                Map.of("Thing", "{s}.thing_id", "Sensor", "{s}.sensor_id",
+                        "ObservedProperty", "{s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
         add(new EntityTable(EntityType.SENSOR, "(SELECT s.*, m.name, m.encoding_type, m.metadata FROM sensors s LEFT JOIN sta_sensors m "
                 + "ON m.sensor_id = s.id)", null, List.of(
                 id(),
@@ -225,9 +225,9 @@ final class Schema {
                 q("parameters/source", "{a}.source", STRING),
                 q("parameters/receivedTime", "{a}.received_time", DATETIME),
                 q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
-                Map.of("Datastream", "{t}.id = {s}.datastream_id",
+                Map.of("Datastream", "{s}.datastream_id",
                         // The one given (a generic Thing's Observations), or the well or weather station observed.
-                        "FeatureOfInterest", "{t}.id = COALESCE((SELECT " + FEATURE_OF_OBSERVATION.replace("{o}", "{s}") + "), "
+                        "FeatureOfInterest", "COALESCE((SELECT " + FEATURE_OF_OBSERVATION.replace("{o}", "{s}") + "), "
                                 + "(SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id))"),
                 // A federation agreement shares some datastreams: their Observations only (policies.federation.Agreements).
                 List.of(new Column("Datastream/id", "{a}.datastream_id", NUMBER, false))));
