@@ -39,6 +39,7 @@ public enum StaDialect {
      */
     Sql pagesPerParent(Sql parents, Sql columns, Sql from, Sql order, int limit, int offset) {
         if (this == POSTGIS) {
+            // The rank numbers rows as the limited subquery yields them, in its ORDER BY; outside it nothing reorders them.
             return new Sql("SELECT k.id, x.* FROM ").append(parents).append(" CROSS JOIN LATERAL (SELECT q.*, ROW_NUMBER() OVER () AS rn FROM (SELECT ")
                     .append(columns).append(" FROM ").append(from).append(" ORDER BY ").append(order).append(" LIMIT ").bind(limit)
                     .append(" OFFSET ").bind(offset).append(") q) x ORDER BY k.id, x.rn");
