@@ -285,19 +285,21 @@ public final class EntityStore {
             EntityType type = nav.target();
             EntityTable table = Schema.table(type);
             String alias = context.nextAlias();
-            Sql where = context.rowConditions(type, alias);
-            and(where, new Sql(Schema.table(sourceType).relation(nav.name(), alias, PARENT)));
-            if (options.filter() != null) and(where, compiler.predicate("$filter", options.filter(), alias, type));
+            Sql conditions = context.rowConditions(type, alias);
+            Sql filter = options.filter() == null ? null : compiler.predicate("$filter", options.filter(), alias, type);
             for (String name : options.select()) requireSelectable(type, name);
+            Function<Sql, Sql> from = source -> {
+                Sql where = new Sql().append(conditions);
+                and(where, relation(Schema.table(sourceType), nav.name(), alias, source));
+                if (filter != null) and(where, filter);
+                return new Sql(table.from(alias) + " WHERE ").append(where);
+            };
 
             int top = top(options);
             Set<Long> ids = new LinkedHashSet<>();
             rows.forEach(row -> ids.add(row.entity().id()));
-            Sql parents = new Sql().append("(VALUES " + String.join(", ", Collections.nCopies(ids.size(), "(CAST(? AS BIGINT))")) + ") "
-                    + PARENT + "(id)", List.copyOf(ids));
             Selection selection = selection(type, alias, options.expand());
-            Sql select = context.dialect().pagesPerParent(parents, selection.columns(), new Sql(table.from(alias) + " WHERE ").append(where),
-                    order(options, alias, type), top + 1, options.skip());
+            Sql select = context.dialect().pagesPerParent(List.copyOf(ids), from, selection.columns(), order(options, alias, type), top + 1, options.skip());
             // Each page holds at most one row beyond its $top; reading stops past what the answer may hold (then refused).
             select.append(" LIMIT ").bind(limits.maxEntities() - entitiesRead + ids.size() + 1);
             Map<Long, List<Read>> byParent = new HashMap<>();
@@ -310,8 +312,8 @@ public final class EntityStore {
             counted(children.size());
             Map<Long, Long> counts = new HashMap<>();
             if (options.count()) {
-                Sql counting = new Sql("SELECT " + PARENT + ".id, (SELECT COUNT(*) FROM " + table.from(alias) + " WHERE ").append(where)
-                        .append(") FROM ").append(parents);
+                Sql counting = new Sql("SELECT " + StaDialect.PARENT_ID + ", (SELECT COUNT(*) FROM ").append(from.apply(new Sql(StaDialect.PARENT_ID)))
+                        .append(") FROM ").append(StaDialect.parents(ids));
                 for (Map.Entry<Long, Long> count : run(counting, (rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))) counts.put(count.getKey(), count.getValue());
             }
             Iterator<Entity> entities = expand(children, options.expand()).iterator();
@@ -344,8 +346,7 @@ public final class EntityStore {
             EntityTable sourceTable = Schema.table(source.type());
             if (source.id() != null && sourceTable.relationNeedsOnlySourceId(segment.navigation())) {
                 // The source was verified to exist; the relation is then a condition on this table's own columns.
-                String[] parts = sourceTable.relation(segment.navigation(), alias, "\u0000").split("\u0000\\.id", -1);
-                and(where, new Sql().append(String.join("?", parts), Collections.nCopies(parts.length - 1, source.id())));
+                and(where, relation(sourceTable, segment.navigation(), alias, new Sql().bind(source.id())));
             } else {
                 String sourceAlias = context.nextAlias();
                 Sql exists = new Sql("EXISTS (SELECT 1 FROM " + sourceTable.from(sourceAlias) + " WHERE "
@@ -365,12 +366,6 @@ public final class EntityStore {
             }
         }
     }
-
-    /**
-     * How the statement of an expansion names the source rows' ids (a derived table of one column, {@code id}), in
-     * the relation of a to-many navigation, which needs nothing of the source but its id ({@link EntityTable}).
-     */
-    private static final String PARENT = "k";
 
     /** An entity as read, with the foreign keys its selection read along (by navigation property, null for none). */
     private record Read(Entity entity, Map<String, Long> keys) {}
@@ -398,6 +393,17 @@ public final class EntityStore {
     /** A page as read with one row beyond its size, which only tells that more follow, without it. */
     private static List<Read> kept(List<Read> page, int top) {
         return page.size() > top ? page.subList(0, top) : page;
+    }
+
+    /**
+     * A relation that needs nothing of its source but the id ({@link EntityTable#relationNeedsOnlySourceId}) as a
+     * condition on the target {@code alias}, with {@code sourceId} for the source's id.
+     */
+    private static Sql relation(EntityTable sourceTable, String navigation, String alias, Sql sourceId) {
+        String[] parts = sourceTable.relation(navigation, alias, "\u0000").split("\u0000\\.id", -1);
+        Sql relation = new Sql(parts[0]);
+        for (int i = 1; i < parts.length; i++) relation.append(sourceId).append(parts[i]);
+        return relation;
     }
 
     private static void and(Sql where, Sql condition) {

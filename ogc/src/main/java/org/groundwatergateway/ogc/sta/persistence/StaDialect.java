@@ -1,5 +1,9 @@
 package org.groundwatergateway.ogc.sta.persistence;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.PostgisDialect;
 
@@ -27,26 +31,42 @@ public enum StaDialect {
                 : new Sql("(EXTRACT(NANOSECOND FROM ").append(time).append(") / 1e9)");
     }
 
+    /** The ids of the sources of an expansion as a derived table of one column, {@link #PARENT_ID}. */
+    static Sql parents(Collection<Long> ids) {
+        return new Sql().append("(VALUES " + String.join(", ", Collections.nCopies(ids.size(), "(CAST(? AS BIGINT))")) + ") k(id)",
+                List.copyOf(ids));
+    }
+
+    /** A source's id in a statement over {@link #parents}. */
+    static final String PARENT_ID = "k.id";
+
     /**
      * One page of related rows for each of many parents, in one statement: the rows {@code FROM from} (a table with
-     * its conditions, which name the parent as {@code k.id}), each parent's ranked by {@code order} (ending in a
-     * unique column), the {@code limit} after the first {@code offset}; answered as the parent's id, {@code columns}
-     * and the rank, by parent and rank. PostgreSQL runs the page as a LATERAL subquery per parent, which stops at its
-     * limit on an index (a datastream's newest Observation is one row of one partition); H2 has no LATERAL and numbers
-     * each parent's rows with ROW_NUMBER() instead.
-     *
-     * @param parents the parents' ids as a derived table {@code k(id)}
+     * its conditions, given the SQL of the parent's id), each parent's ranked by {@code order} (ending in a unique
+     * column), the {@code limit} after the first {@code offset}; answered as the parent's id, {@code columns} and the
+     * rank, by parent and rank. Each parent's page is its own {@code ORDER BY … LIMIT}, which stops at its limit on an
+     * index (a datastream's newest Observation is one row of the readings key), however long the parent's history:
+     * a LATERAL subquery per parent on PostgreSQL, a {@code UNION ALL} of pages, each with the parent's id bound, on
+     * H2, which has no LATERAL (numbering all parents' rows by a window reads every related row before ranking them).
+     * The rank numbers rows as the limited subquery yields them, in its ORDER BY; outside it nothing reorders them.
      */
-    Sql pagesPerParent(Sql parents, Sql columns, Sql from, Sql order, int limit, int offset) {
+    Sql pagesPerParent(List<Long> parents, Function<Sql, Sql> from, Sql columns, Sql order, int limit, int offset) {
         if (this == POSTGIS) {
-            // The rank numbers rows as the limited subquery yields them, in its ORDER BY; outside it nothing reorders them.
-            return new Sql("SELECT k.id, x.* FROM ").append(parents).append(" CROSS JOIN LATERAL (SELECT q.*, ROW_NUMBER() OVER () AS rn FROM (SELECT ")
-                    .append(columns).append(" FROM ").append(from).append(" ORDER BY ").append(order).append(" LIMIT ").bind(limit)
-                    .append(" OFFSET ").bind(offset).append(") q) x ORDER BY k.id, x.rn");
+            return new Sql("SELECT k.id, x.* FROM ").append(parents(parents)).append(" CROSS JOIN LATERAL (SELECT q.*, ROW_NUMBER() OVER () AS rn FROM (")
+                    .append(page(from.apply(new Sql(PARENT_ID)), columns, order, limit, offset)).append(") q) x ORDER BY k.id, x.rn");
         }
-        return new Sql("SELECT w.* FROM (SELECT k.id AS parent, ").append(columns).append(", ROW_NUMBER() OVER (PARTITION BY k.id ORDER BY ")
-                .append(order).append(") AS rn FROM ").append(parents).append(", ").append(from).append(") w WHERE w.rn > ").bind(offset)
-                .append(" AND w.rn <= ").bind(offset + limit).append(" ORDER BY w.parent, w.rn");
+        Sql union = new Sql("SELECT w.* FROM (");
+        for (int i = 0; i < parents.size(); i++) {
+            Long parent = parents.get(i);
+            union.append(i == 0 ? "(SELECT CAST(" : " UNION ALL (SELECT CAST(").bind(parent).append(" AS BIGINT) AS parent, q.*, ROW_NUMBER() OVER () AS rn FROM (")
+                    .append(page(from.apply(new Sql().bind(parent)), columns, order, limit, offset)).append(") q)");
+        }
+        return union.append(") w ORDER BY w.parent, w.rn");
+    }
+
+    private static Sql page(Sql from, Sql columns, Sql order, int limit, int offset) {
+        return new Sql("SELECT ").append(columns).append(" FROM ").append(from).append(" ORDER BY ").append(order)
+                .append(" LIMIT ").bind(limit).append(" OFFSET ").bind(offset);
     }
 
     /** A time stamp moved by a bound number of milliseconds. */
