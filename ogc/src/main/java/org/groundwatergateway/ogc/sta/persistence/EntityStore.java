@@ -93,7 +93,7 @@ public final class EntityStore {
 
         /** The page of the collection a path addresses; 404 when an entity named on the way does not exist. */
         public EntityPage page(ResourcePath path, QueryOptions options) {
-            requireExpandDepth(options.expand(), 1);
+            requireExpandable(path.type(), options.expand(), 1);
             requireVisible(path);
             verifyNamedEntities(path.segments());
             return page(path.segments(), options);
@@ -101,7 +101,7 @@ public final class EntityStore {
 
         /** The one entity a path addresses (by id or over a to-one relation); 404 when there is none. */
         public Entity entity(ResourcePath path, QueryOptions options) {
-            requireExpandDepth(options.expand(), 1);
+            requireExpandable(path.type(), options.expand(), 1);
             requireVisible(path);
             verifyNamedEntities(path.segments().subList(0, path.segments().size() - 1));
             QueryOptions one = new QueryOptions(null, options.expand(), options.select(), List.of(), 1, 0, false);
@@ -110,13 +110,21 @@ public final class EntityStore {
             return found.get(0);
         }
 
-        /** Refuses $expand nested deeper than the limit before anything is read. */
-        private void requireExpandDepth(List<Expand> expands, int depth) {
+        /**
+         * Refuses before anything is read an $expand nested deeper than the limit, naming no navigation property of its
+         * entity, or selecting what the expanded set does not show: the answer must not depend on whether a page has rows.
+         */
+        private void requireExpandable(EntityType type, List<Expand> expands, int depth) {
             for (Expand expand : expands) {
                 if (depth > limits.maxExpandDepth()) {
                     throw new StaQueryException(new InvalidInput("ogc.sta.expandTooDeep", "$expand", expand.navigation(), depth, limits.maxExpandDepth()));
                 }
-                requireExpandDepth(expand.options().expand(), depth + 1);
+                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow(() ->
+                        new StaQueryException(new InvalidInput("ogc.sta.noNavigation", "$expand", type.entityName(), expand.navigation())));
+                // A set the viewer is not shown is left out of the answer, whatever its options ask.
+                if (!context.disclosure(nav.target()).visible()) continue;
+                for (String name : expand.options().select()) requireSelectable(nav.target(), name);
+                requireExpandable(nav.target(), expand.options().expand(), depth + 1);
             }
         }
 
@@ -211,8 +219,8 @@ public final class EntityStore {
             }
             List<String> keys = new ArrayList<>();
             for (Expand expand : expands) {
-                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElse(null);
-                if (nav == null || nav.toMany() || !context.disclosure(nav.target()).visible()) continue;
+                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow();
+                if (nav.toMany() || !context.disclosure(nav.target()).visible()) continue;
                 keys.add(nav.name());
                 sql.append(", " + table.foreignKey(nav.name(), alias) + " AS k" + keys.size());
             }
@@ -230,8 +238,7 @@ public final class EntityStore {
             rows.forEach(row -> expanded.add(new LinkedHashMap<>()));
             for (Expand expand : rows.isEmpty() ? List.<Expand>of() : expands) {
                 EntityType type = rows.get(0).entity().type();
-                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow(() ->
-                        new StaQueryException(new InvalidInput("ogc.sta.noNavigation", "$expand", type.entityName(), expand.navigation())));
+                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow();
                 if (!context.disclosure(nav.target()).visible()) continue;
                 List<?> related = nav.toMany() ? relatedPages(type, nav, rows, expand.options()) : relatedEntities(nav, rows, expand.options());
                 for (int i = 0; i < rows.size(); i++) expanded.get(i).put(nav.name(), related.get(i));
@@ -299,9 +306,9 @@ public final class EntityStore {
             Set<Long> ids = new LinkedHashSet<>();
             rows.forEach(row -> ids.add(row.entity().id()));
             Selection selection = selection(type, alias, options.expand());
-            Sql select = context.dialect().pagesPerParent(List.copyOf(ids), from, selection.columns(), order(options, alias, type), top + 1, options.skip());
             // Each page holds at most one row beyond its $top; reading stops past what the answer may hold (then refused).
-            select.append(" LIMIT ").bind(limits.maxEntities() - entitiesRead + ids.size() + 1);
+            Sql select = context.dialect().pagesPerParent(List.copyOf(ids), from, selection.columns(), order(options, alias, type), top + 1, options.skip(),
+                    limits.maxEntities() - entitiesRead + ids.size() + 1);
             Map<Long, List<Read>> byParent = new HashMap<>();
             for (Map.Entry<Long, Read> read : run(select, (rs, n) -> Map.entry(rs.getLong(1), selection.read(rs, 2, context)))) {
                 byParent.computeIfAbsent(read.getKey(), parent -> new ArrayList<>()).add(read.getValue());

@@ -145,6 +145,17 @@ abstract class EntityStoreContract {
         assertThat(feature.values().get("name")).isEqualTo("GW-U04");
     }
 
+    @Test
+    void anExpansionIsCheckedBeforeAnythingIsRead() {
+        // The same 400 whether or not the page has rows: what a query may ask cannot depend on what the data holds.
+        for (String filter : new String[] {"true", "false"}) {
+            assertThatThrownBy(() -> page("/Things", "$filter=" + filter + "&$expand=Datastreams($expand=Nonsense)"))
+                    .isInstanceOf(StaQueryException.class).hasMessageContaining("Nonsense");
+            assertThatThrownBy(() -> page("/Things", "$filter=" + filter + "&$expand=Datastreams($select=nonsense)"))
+                    .isInstanceOf(StaQueryException.class).hasMessageContaining("nonsense");
+        }
+    }
+
     /**
      * Queries whose every expansion is compared, level by level, with the read of its navigation path from that entity:
      * to-one and to-many, nested, with $filter, $orderby, $top, $skip, $count and $select inside, and sources that share
