@@ -59,11 +59,18 @@ public final class EntityStore {
     private final JdbcClient jdbc;
     private final StaDialect dialect;
     private final Limits limits;
+    private final int idsPerStatement;
 
     public EntityStore(Database database, Limits limits) {
+        this(database, limits, IDS_PER_STATEMENT);
+    }
+
+    /** With statements naming fewer ids: tests, so that a small park's pages are read in several statements too. */
+    EntityStore(Database database, Limits limits, int idsPerStatement) {
         this.jdbc = database.jdbc();
         this.dialect = StaDialect.of(database);
         this.limits = limits;
+        this.idsPerStatement = idsPerStatement;
     }
 
     /** A request's view: what the viewer may see of each entity set, and the instant now() means. */
@@ -266,10 +273,12 @@ public final class EntityStore {
             if (!keys.isEmpty()) {
                 String alias = context.nextAlias();
                 Selection selection = selection(type, alias, options.expand());
-                Sql where = context.rowConditions(type, alias);
-                and(where, new Sql(alias + ".id IN (").append(values(keys)).append(")"));
-                Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + Schema.table(type).from(alias) + " WHERE ").append(where);
-                for (Read read : run(select, (rs, n) -> selection.read(rs, 1, context))) byId.put(read.entity().id(), read);
+                for (List<Long> chunk : chunks(keys)) {
+                    Sql where = context.rowConditions(type, alias);
+                    and(where, new Sql(alias + ".id IN (").append(values(chunk)).append(")"));
+                    Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + Schema.table(type).from(alias) + " WHERE ").append(where);
+                    for (Read read : run(select, (rs, n) -> selection.read(rs, 1, context))) byId.put(read.entity().id(), read);
+                }
             }
             List<Read> found = new ArrayList<>();
             for (Read row : rows) {
@@ -306,12 +315,18 @@ public final class EntityStore {
             Set<Long> ids = new LinkedHashSet<>();
             rows.forEach(row -> ids.add(row.entity().id()));
             Selection selection = selection(type, alias, options.expand());
-            // Each page holds at most one row beyond its $top; reading stops past what the answer may hold (then refused).
-            Sql select = context.dialect().pagesPerParent(List.copyOf(ids), from, selection.columns(), order(options, alias, type), top + 1, options.skip(),
-                    limits.maxEntities() - entitiesRead + ids.size() + 1);
             Map<Long, List<Read>> byParent = new HashMap<>();
-            for (Map.Entry<Long, Read> read : run(select, (rs, n) -> Map.entry(rs.getLong(1), selection.read(rs, 2, context)))) {
-                byParent.computeIfAbsent(read.getKey(), parent -> new ArrayList<>()).add(read.getValue());
+            int keptSoFar = 0;
+            for (List<Long> chunk : chunks(ids)) {
+                // Each page holds at most one row beyond its $top; reading stops past what the answer may hold, and then
+                // what was kept is more than it may hold, so the answer is refused rather than cut short.
+                int atMost = limits.maxEntities() - entitiesRead - keptSoFar + chunk.size() + 1;
+                if (atMost <= chunk.size()) break;
+                Sql select = context.dialect().pagesPerParent(chunk, from, selection.columns(), order(options, alias, type), top + 1, options.skip(), atMost);
+                for (Map.Entry<Long, Read> read : run(select, (rs, n) -> Map.entry(rs.getLong(1), selection.read(rs, 2, context)))) {
+                    byParent.computeIfAbsent(read.getKey(), parent -> new ArrayList<>()).add(read.getValue());
+                }
+                for (Long parent : chunk) keptSoFar += kept(byParent.getOrDefault(parent, List.of()), top).size();
             }
 
             List<Read> children = new ArrayList<>();
@@ -319,9 +334,11 @@ public final class EntityStore {
             counted(children.size());
             Map<Long, Long> counts = new HashMap<>();
             if (options.count()) {
-                Sql counting = new Sql("SELECT " + StaDialect.PARENT_ID + ", (SELECT COUNT(*) FROM ").append(from.apply(new Sql(StaDialect.PARENT_ID)))
-                        .append(") FROM ").append(StaDialect.parents(ids));
-                for (Map.Entry<Long, Long> count : run(counting, (rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))) counts.put(count.getKey(), count.getValue());
+                for (List<Long> chunk : chunks(ids)) {
+                    Sql counting = new Sql("SELECT " + StaDialect.PARENT_ID + ", (SELECT COUNT(*) FROM ").append(from.apply(new Sql(StaDialect.PARENT_ID)))
+                            .append(") FROM ").append(StaDialect.parents(chunk));
+                    for (Map.Entry<Long, Long> count : run(counting, (rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))) counts.put(count.getKey(), count.getValue());
+                }
             }
             Iterator<Entity> entities = expand(children, options.expand()).iterator();
             List<EntityPage> pages = new ArrayList<>(rows.size());
@@ -393,6 +410,20 @@ public final class EntityStore {
     }
 
     /** One bound value for each, separated by commas. */
+    /**
+     * Ids in statements of at most this many: an expansion's sources may number max-entities (10,000 by default), and one
+     * statement naming them all (an IN list, a VALUES list, H2's UNION ALL of a page each) grows past what a parser and
+     * planner handle well.
+     */
+    private static final int IDS_PER_STATEMENT = 500;
+
+    private List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += idsPerStatement) chunks.add(all.subList(from, Math.min(all.size(), from + idsPerStatement)));
+        return chunks;
+    }
+
     private static Sql values(Collection<Long> values) {
         return new Sql().append(String.join(", ", Collections.nCopies(values.size(), "?")), List.copyOf(values));
     }

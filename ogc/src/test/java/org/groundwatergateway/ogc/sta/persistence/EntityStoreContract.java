@@ -146,6 +146,29 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void anAnswerOfAsManyEntitiesAsAllowedIsWholeAndOneMoreIsRefusedWhateverTheStatementsItIsReadIn() {
+        // Every Datastream with all its Observations: the answer holds each Datastream and each Observation once.
+        String query = "$top=1000&$expand=Observations($top=1000),Thing";
+        long datastreams = page("/Datastreams", "$top=0&$count=true").count();
+        long observations = page("/Observations", "$top=0&$count=true").count();
+        long things = page("/Datastreams", "$top=1000&$expand=Thing").entities().stream().filter(d -> d.expanded().get("Thing") != null).count();
+        int all = Math.toIntExact(datastreams + observations + things);
+        StaQuery parsed = StaQuery.parse("/Datastreams", query, Integer.MAX_VALUE);
+        // 7 ids a statement: the sources' pages and keys are read in many statements, which must add up as one would.
+        for (int idsPerStatement : new int[] {7, 500}) {
+            EntityStore exact = new EntityStore(database, new EntityStore.Limits(100, 1000, 3, all), idsPerStatement);
+            EntityPage whole = exact.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options());
+            assertThat(whole.entities()).hasSize(Math.toIntExact(datastreams));
+            assertThat(whole.entities().stream().mapToLong(d -> ((EntityPage) d.expanded().get("Observations")).entities().size()).sum())
+                    .as("%d ids a statement", idsPerStatement).isEqualTo(observations);
+            assertThat(whole.entities().stream().filter(d -> d.expanded().get("Thing") != null).count()).isEqualTo(things);
+            EntityStore oneShort = new EntityStore(database, new EntityStore.Limits(100, 1000, 3, all - 1), idsPerStatement);
+            assertThatThrownBy(() -> oneShort.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options()))
+                    .as("%d ids a statement", idsPerStatement).isInstanceOf(StaQueryException.class).hasMessageContaining("gw.sta.max-entities");
+        }
+    }
+
+    @Test
     void anExpansionIsCheckedBeforeAnythingIsRead() {
         // The same 400 whether or not the page has rows: what a query may ask cannot depend on what the data holds.
         for (String filter : new String[] {"true", "false"}) {
