@@ -535,6 +535,26 @@ class SensorThingsApiTest extends RunningGateway {
         assertThat(get("/Observations(" + next + ")/FeatureOfInterest").path("@iot.id").asLong()).isEqualTo(made.path("@iot.id").asLong());
         assertThat(get("/FeaturesOfInterest(" + made.path("@iot.id").asLong() + ")/Observations").path("value"))
                 .extracting(o -> o.path("@iot.id").asLong()).containsExactlyInAnyOrder(placed, next);
+        // $expand reads the related entities of a whole page at once: each Observation's own feature, given or made.
+        long madeId = made.path("@iot.id").asLong();
+        JsonNode expanded = get("/Datastreams(" + datastream + ")/Observations?$orderby=phenomenonTime&$expand=FeatureOfInterest,Datastream($select=name)");
+        assertThat(expanded.path("value")).extracting(o -> o.path("@iot.id").asLong()).containsExactly(placed, named, next);
+        assertThat(expanded.path("value")).extracting(o -> o.path("FeatureOfInterest").path("@iot.id").asLong()).containsExactly(madeId, feature, madeId);
+        assertThat(expanded.path("value").get(1).path("FeatureOfInterest")).isEqualTo(get("/FeaturesOfInterest(" + feature + ")"));
+        assertThat(expanded.path("value").get(2).path("FeatureOfInterest")).isEqualTo(made);
+        assertThat(expanded.path("value").get(0).path("Datastream").toString()).isEqualTo("{\"name\":\"test datastream.\"}");
+        JsonNode features = get("/FeaturesOfInterest?$filter=id eq " + madeId + " or id eq " + feature + "&$orderby=id&$expand=Observations("
+                + "$orderby=phenomenonTime;$select=result)");
+        assertThat(features.path("value")).extracting(f -> f.path("Observations").toString()).containsExactly("[{\"result\":8}]",
+                "[{\"result\":100},{\"result\":105}]");
+        JsonNode nested = get("/Things(" + thing + ")?$expand=Datastreams($orderby=id;$expand=Observations($top=1;$orderby=phenomenonTime desc;"
+                + "$expand=FeatureOfInterest($select=name)))");
+        assertThat(nested.path("Datastreams")).hasSize(2);
+        JsonNode newest = nested.path("Datastreams").get(0).path("Observations");
+        assertThat(newest).extracting(o -> o.path("@iot.id").asLong()).containsExactly(next);
+        assertThat(newest.get(0).path("FeatureOfInterest").toString()).isEqualTo("{\"name\":\"bow river\"}");
+        assertThat(nested.path("Datastreams").get(0).path("Observations@iot.nextLink").asString()).contains("$skip=1");
+        assertThat(nested.path("Datastreams").get(1).path("Observations")).isEmpty();
         long history = created("HistoricalLocations", "{\"time\": \"2015-03-01T00:40:00.000Z\", \"Thing\": {\"@iot.id\": " + thing + "}, "
                 + "\"Locations\": [{\"@iot.id\": " + location + "}]}");
         assertThat(get("/HistoricalLocations(" + history + ")/Locations").path("value")).hasSize(1);

@@ -394,6 +394,70 @@ class SharingLeakMatrixTest extends RunningGateway {
         }
     }
 
+    /**
+     * $expand shows each audience of every related set what a read of that set shows it: each expanded entity and page is
+     * the answer of its navigation link, Observations newer than the delay stay out of Datastreams' pages (as classes
+     * only), a well's Location stays on its grid point, and a Datastream or well the audience may not see expands to none.
+     */
+    @Test
+    void anExpansionShowsWhatItsNavigationLinkShows() {
+        String datastreams = "/sta/v1.1/Datastreams?$top=200&$filter=" + encode("properties/parameter eq '" + PARAMETER + "'") + "&$expand="
+                + encode("Thing($expand=Locations),Observations($top=2;$orderby=phenomenonTime desc)");
+        String observations = "/sta/v1.1/Observations?$top=60&$orderby=" + encode("phenomenonTime desc") + "&$expand=" + encode("Datastream,FeatureOfInterest");
+        Instant cutoff = Instant.now().minus(DELAY);
+        for (Audience a : Audience.values()) {
+            Http viewer = as(a);
+            boolean fresh = false;
+            JsonNode page = ok(viewer.get(datastreams)).get("value");
+            assertThat(page).as("%s", a).isNotEmpty();
+            for (JsonNode d : page) {
+                String self = "/sta/v1.1/Datastreams(" + d.get("@iot.id").asLong() + ")";
+                JsonNode latest = ok(viewer.get(self + "/Observations?$top=2&$orderby=" + encode("phenomenonTime desc"))).get("value");
+                assertThat(d.get("Observations")).as("%s %s", a, self).isEqualTo(latest);
+                for (JsonNode o : d.get("Observations")) {
+                    Instant time = Instant.parse(o.get("phenomenonTime").asString());
+                    fresh |= time.isAfter(cutoff);
+                    if (a == Audience.REGULATOR) continue;
+                    assertThat(time).as("%s: no Observation newer than 24 h under %s", a, self).isBeforeOrEqualTo(cutoff);
+                    assertThat(o.get("result").isNull() || o.get("result").isIntegralNumber()).as("%s: a class, not %s", a, o.get("result")).isTrue();
+                }
+                JsonNode thing = d.get("Thing");
+                Http.Response direct = viewer.get(self + "/Thing");
+                if (direct.status() == 404) {
+                    assertThat(thing == null || thing.isNull()).as("%s: %s has no Thing it may see", a, self).isTrue();
+                    continue;
+                }
+                tools.jackson.databind.node.ObjectNode bare = ((tools.jackson.databind.node.ObjectNode) thing).deepCopy();
+                bare.remove(List.of("Locations", "Locations@iot.nextLink"));
+                assertThat(bare).as("%s %s/Thing", a, self).isEqualTo(entity(direct));
+                assertThat(thing.get("Locations")).isEqualTo(ok(viewer.get("/sta/v1.1/Things(" + thing.get("@iot.id").asLong() + ")/Locations")).get("value"));
+                for (JsonNode l : thing.get("Locations")) {
+                    if (exactWells.containsKey(l.get("name").asString())) checkWellPlace(a, l.get("name").asString(), l.get("location").get("coordinates"));
+                }
+            }
+            assertThat(fresh).as("%s sees the latest hour under Datastreams", a).isEqualTo(a == Audience.REGULATOR);
+            for (JsonNode o : ok(viewer.get(observations)).get("value")) {
+                String self = "/sta/v1.1/Observations(" + o.get("@iot.id").asLong() + ")";
+                for (String nav : List.of("Datastream", "FeatureOfInterest")) {
+                    Http.Response direct = viewer.get(self + "/" + nav);
+                    if (direct.status() == 404) assertThat(o.get(nav) == null || o.get(nav).isNull()).as("%s: %s/%s hidden", a, self, nav).isTrue();
+                    else assertThat(o.get(nav)).as("%s %s/%s", a, self, nav).isEqualTo(entity(direct));
+                }
+            }
+        }
+    }
+
+    /** An entity as its own answer gives it, without the answer's statement of what was disclosed. */
+    private static JsonNode entity(Http.Response answer) {
+        tools.jackson.databind.node.ObjectNode entity = ((tools.jackson.databind.node.ObjectNode) ok(answer)).deepCopy();
+        entity.remove("disclosure");
+        return entity;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The alert stream (SSE) carries alerts as raised: it opens for the regulator alone, and nothing reaches anyone else. */
     @Test
     void theAlertStreamOpensForTheRegulatorAlone() throws Exception {

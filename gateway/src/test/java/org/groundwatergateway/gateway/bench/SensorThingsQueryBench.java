@@ -79,6 +79,11 @@ class SensorThingsQueryBench {
                     + encode("phenomenonTime desc"));
             measure(service, "the same page with $expand=Datastream,FeatureOfInterest", () -> "/Observations?$top=100&$orderby="
                     + encode("phenomenonTime desc") + "&$expand=Datastream,FeatureOfInterest");
+            // Where the expanded page's time goes: each navigation property on its own.
+            measure(service, "the same page with $expand=Datastream", () -> "/Observations?$top=100&$orderby=" + encode("phenomenonTime desc")
+                    + "&$expand=Datastream");
+            measure(service, "the same page with $expand=FeatureOfInterest", () -> "/Observations?$top=100&$orderby=" + encode("phenomenonTime desc")
+                    + "&$expand=FeatureOfInterest");
             measure(service, "Datastreams with their latest Observation ($expand=Observations($top=1))", () -> "/Datastreams?$top=100&$expand="
                     + encode("Observations($top=1;$orderby=phenomenonTime desc)"));
             measure(service, "Datastreams page, plain", () -> "/Datastreams?$top=100");

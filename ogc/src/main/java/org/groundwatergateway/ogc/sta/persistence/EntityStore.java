@@ -6,10 +6,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.groundwatergateway.core.geo.Cgcs2000;
 import org.groundwatergateway.core.problem.InvalidInput;
@@ -37,7 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Reads entities for a resource path and its query options (OGC 18-088 §9.2-9.3): one SQL statement for the
  * addressed page, with the filter, order and page pushed into it, then one statement per expanded navigation
- * property of each entity (whose relation from a known id is an indexed condition). Counts only on $count=true.
+ * property for all entities of the page together (by the foreign keys read with the page, or one page per source
+ * with its own options), level after level. Counts only on $count=true.
  */
 public final class EntityStore {
 
@@ -53,11 +59,18 @@ public final class EntityStore {
     private final JdbcClient jdbc;
     private final StaDialect dialect;
     private final Limits limits;
+    private final int idsPerStatement;
 
     public EntityStore(Database database, Limits limits) {
+        this(database, limits, IDS_PER_STATEMENT);
+    }
+
+    /** With statements naming fewer ids: tests, so that a small park's pages are read in several statements too. */
+    EntityStore(Database database, Limits limits, int idsPerStatement) {
         this.jdbc = database.jdbc();
         this.dialect = StaDialect.of(database);
         this.limits = limits;
+        this.idsPerStatement = idsPerStatement;
     }
 
     /** A request's view: what the viewer may see of each entity set, and the instant now() means. */
@@ -87,7 +100,7 @@ public final class EntityStore {
 
         /** The page of the collection a path addresses; 404 when an entity named on the way does not exist. */
         public EntityPage page(ResourcePath path, QueryOptions options) {
-            requireExpandDepth(options.expand(), 1);
+            requireExpandable(path.type(), options.expand(), 1);
             requireVisible(path);
             verifyNamedEntities(path.segments());
             return page(path.segments(), options);
@@ -95,7 +108,7 @@ public final class EntityStore {
 
         /** The one entity a path addresses (by id or over a to-one relation); 404 when there is none. */
         public Entity entity(ResourcePath path, QueryOptions options) {
-            requireExpandDepth(options.expand(), 1);
+            requireExpandable(path.type(), options.expand(), 1);
             requireVisible(path);
             verifyNamedEntities(path.segments().subList(0, path.segments().size() - 1));
             QueryOptions one = new QueryOptions(null, options.expand(), options.select(), List.of(), 1, 0, false);
@@ -104,13 +117,21 @@ public final class EntityStore {
             return found.get(0);
         }
 
-        /** Refuses $expand nested deeper than the limit before anything is read. */
-        private void requireExpandDepth(List<Expand> expands, int depth) {
+        /**
+         * Refuses before anything is read an $expand nested deeper than the limit, naming no navigation property of its
+         * entity, or selecting what the expanded set does not show: the answer must not depend on whether a page has rows.
+         */
+        private void requireExpandable(EntityType type, List<Expand> expands, int depth) {
             for (Expand expand : expands) {
                 if (depth > limits.maxExpandDepth()) {
                     throw new StaQueryException(new InvalidInput("ogc.sta.expandTooDeep", "$expand", expand.navigation(), depth, limits.maxExpandDepth()));
                 }
-                requireExpandDepth(expand.options().expand(), depth + 1);
+                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow(() ->
+                        new StaQueryException(new InvalidInput("ogc.sta.noNavigation", "$expand", type.entityName(), expand.navigation())));
+                // A set the viewer is not shown is left out of the answer, whatever its options ask.
+                if (!context.disclosure(nav.target()).visible()) continue;
+                for (String name : expand.options().select()) requireSelectable(nav.target(), name);
+                requireExpandable(nav.target(), expand.options().expand(), depth + 1);
             }
         }
 
@@ -142,45 +163,192 @@ public final class EntityStore {
             if (options.filter() != null) and(where, compiler.predicate("$filter", options.filter(), alias, type));
             for (String name : options.select()) requireSelectable(type, name);
 
-            int top = Math.min(options.top() == null ? limits.defaultTop() : options.top(), limits.maxTop());
-            List<Column> columns = new ArrayList<>();
-            Sql select = new Sql("SELECT ");
-            for (Column column : table.columns().values()) {
-                if (context.withheld(type, column.name())) continue;
-                if (!columns.isEmpty()) select.append(", ");
-                String sql = context.columnSql(type, column, alias);
-                select.append(column.type() == ValueType.GEOMETRY ? "ST_AsBinary(" + sql + ")" : sql);
-                columns.add(column);
-            }
-            select.append(" FROM " + table.from(alias));
+            int top = top(options);
+            Selection selection = selection(type, alias, options.expand());
+            Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + table.from(alias));
             if (!where.isEmpty()) select.append(" WHERE ").append(where);
-            select.append(" ORDER BY ");
-            boolean descending = false;
-            for (OrderBy order : options.orderBy()) {
-                select.append(compiler.orderValue("$orderby", order.expression(), alias, type)).append(order.descending() ? " DESC, " : " ASC, ");
-                descending = order.descending();
-            }
-            // The id last makes pages stable wherever the requested order has ties; in the direction of the order before
-            // it, so that one index of (time, id) serves newest-first pages over every datastream, read backwards.
-            select.append(alias + ".id" + (descending ? " DESC" : ""));
+            select.append(" ORDER BY ").append(order(options, alias, type));
             select.append(" LIMIT ").bind(top + 1).append(" OFFSET ").bind(options.skip());
 
-            List<Entity> entities = new ArrayList<>(run(select, (rs, n) -> row(type, columns, rs, context)));
-            boolean more = entities.size() > top;
-            if (more) entities.remove(entities.size() - 1);
-            entitiesRead += entities.size();
-            if (entitiesRead > limits.maxEntities()) {
-                throw new StaQueryException(new InvalidInput("ogc.sta.tooManyEntities", null, limits.maxEntities()));
-            }
+            List<Read> rows = new ArrayList<>(run(select, (rs, n) -> selection.read(rs, 1, context)));
+            boolean more = rows.size() > top;
+            if (more) rows.remove(rows.size() - 1);
+            counted(rows.size());
             Long count = null;
             if (options.count()) {
                 Sql counting = new Sql("SELECT COUNT(*) FROM " + table.from(alias));
                 if (!where.isEmpty()) counting.append(" WHERE ").append(where);
                 count = run(counting, (rs, n) -> rs.getLong(1)).get(0);
             }
-            List<Entity> expanded = new ArrayList<>(entities.size());
-            for (Entity entity : entities) expanded.add(expand(entity, options.expand()));
-            return new EntityPage(expanded, count, more);
+            return new EntityPage(expand(rows, options.expand()), count, more);
+        }
+
+        private int top(QueryOptions options) {
+            return Math.min(options.top() == null ? limits.defaultTop() : options.top(), limits.maxTop());
+        }
+
+        /** Counts entities into the answer, and refuses one that would hold more than the limit. */
+        private void counted(int entities) {
+            entitiesRead += entities;
+            if (entitiesRead > limits.maxEntities()) {
+                throw new StaQueryException(new InvalidInput("ogc.sta.tooManyEntities", null, limits.maxEntities()));
+            }
+        }
+
+        /** A page's ORDER BY list: the order asked, then the id. */
+        private Sql order(QueryOptions options, String alias, EntityType type) {
+            Sql order = new Sql();
+            boolean descending = false;
+            for (OrderBy by : options.orderBy()) {
+                order.append(compiler.orderValue("$orderby", by.expression(), alias, type)).append(by.descending() ? " DESC, " : " ASC, ");
+                descending = by.descending();
+            }
+            // The id last makes pages stable wherever the requested order has ties; in the direction of the order before
+            // it, so that one index of (time, id) serves newest-first pages over every datastream, read backwards.
+            return order.append(alias + ".id" + (descending ? " DESC" : ""));
+        }
+
+        /**
+         * What a statement reads of an entity under {@code alias}: the columns the viewer may see, and the foreign key of
+         * each to-one navigation property it is expanded by (into a set the viewer sees), with which the related entities
+         * of all rows are then read at once.
+         */
+        private Selection selection(EntityType type, String alias, List<Expand> expands) {
+            EntityTable table = Schema.table(type);
+            Sql sql = new Sql();
+            List<Column> shown = new ArrayList<>();
+            for (Column column : table.columns().values()) {
+                if (context.withheld(type, column.name())) continue;
+                String value = context.columnSql(type, column, alias);
+                shown.add(column);
+                sql.append((shown.size() > 1 ? ", " : "") + (column.type() == ValueType.GEOMETRY ? "ST_AsBinary(" + value + ")" : value)
+                        + " AS c" + shown.size());
+            }
+            List<String> keys = new ArrayList<>();
+            for (Expand expand : expands) {
+                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow();
+                if (nav.toMany() || !context.disclosure(nav.target()).visible()) continue;
+                keys.add(nav.name());
+                sql.append(", " + table.foreignKey(nav.name(), alias) + " AS k" + keys.size());
+            }
+            return new Selection(type, sql, shown, keys);
+        }
+
+        /**
+         * The entities read, with what {@code expands} asks for attached: each navigation property's related entities for
+         * all of them in one statement, under the related set's disclosure as any read of that set.
+         *
+         * @param rows as many as the answer holds: an entity related to several others is there once for each
+         */
+        private List<Entity> expand(List<Read> rows, List<Expand> expands) {
+            List<Map<String, Object>> expanded = new ArrayList<>(rows.size());
+            rows.forEach(row -> expanded.add(new LinkedHashMap<>()));
+            for (Expand expand : rows.isEmpty() ? List.<Expand>of() : expands) {
+                EntityType type = rows.get(0).entity().type();
+                NavigationProperty nav = type.navigationProperty(expand.navigation()).orElseThrow();
+                if (!context.disclosure(nav.target()).visible()) continue;
+                List<?> related = nav.toMany() ? relatedPages(type, nav, rows, expand.options()) : relatedEntities(nav, rows, expand.options());
+                for (int i = 0; i < rows.size(); i++) expanded.get(i).put(nav.name(), related.get(i));
+            }
+            List<Entity> entities = new ArrayList<>(rows.size());
+            for (int i = 0; i < rows.size(); i++) {
+                Entity entity = rows.get(i).entity();
+                entities.add(expands.isEmpty() ? entity : new Entity(entity.type(), entity.id(), entity.values(), expanded.get(i)));
+            }
+            return entities;
+        }
+
+        /**
+         * The entity a to-one navigation leads to from each row (null where none, or none the viewer sees): all read by
+         * the rows' foreign keys in one statement. Only $select and $expand apply to a single entity.
+         */
+        private List<Entity> relatedEntities(NavigationProperty nav, List<Read> rows, QueryOptions options) {
+            EntityType type = nav.target();
+            for (String name : options.select()) requireSelectable(type, name);
+            Set<Long> keys = new LinkedHashSet<>();
+            for (Read row : rows) {
+                if (row.keys().get(nav.name()) != null) keys.add(row.keys().get(nav.name()));
+            }
+            Map<Long, Read> byId = new HashMap<>();
+            if (!keys.isEmpty()) {
+                String alias = context.nextAlias();
+                Selection selection = selection(type, alias, options.expand());
+                for (List<Long> chunk : chunks(keys)) {
+                    Sql where = context.rowConditions(type, alias);
+                    and(where, new Sql(alias + ".id IN (").append(values(chunk)).append(")"));
+                    Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + Schema.table(type).from(alias) + " WHERE ").append(where);
+                    for (Read read : run(select, (rs, n) -> selection.read(rs, 1, context))) byId.put(read.entity().id(), read);
+                }
+            }
+            List<Read> found = new ArrayList<>();
+            for (Read row : rows) {
+                Read related = byId.get(row.keys().get(nav.name()));
+                if (related != null) found.add(related);
+            }
+            counted(found.size());
+            Iterator<Entity> entities = expand(found, options.expand()).iterator();
+            List<Entity> related = new ArrayList<>(rows.size());
+            for (Read row : rows) related.add(byId.containsKey(row.keys().get(nav.name())) ? entities.next() : null);
+            return related;
+        }
+
+        /**
+         * The page of a to-many navigation from each row, with all its query options: the pages of all rows in one
+         * statement ({@link StaDialect#pagesPerParent}), their counts in one more when $count asks. The relation and the
+         * target's conditions are those of a read of the path from one source by id.
+         */
+        private List<EntityPage> relatedPages(EntityType sourceType, NavigationProperty nav, List<Read> rows, QueryOptions options) {
+            EntityType type = nav.target();
+            EntityTable table = Schema.table(type);
+            String alias = context.nextAlias();
+            Sql conditions = context.rowConditions(type, alias);
+            Sql filter = options.filter() == null ? null : compiler.predicate("$filter", options.filter(), alias, type);
+            for (String name : options.select()) requireSelectable(type, name);
+            Function<Sql, Sql> from = source -> {
+                Sql where = new Sql().append(conditions);
+                and(where, relation(Schema.table(sourceType), nav.name(), alias, source));
+                if (filter != null) and(where, filter);
+                return new Sql(table.from(alias) + " WHERE ").append(where);
+            };
+
+            int top = top(options);
+            Set<Long> ids = new LinkedHashSet<>();
+            rows.forEach(row -> ids.add(row.entity().id()));
+            Selection selection = selection(type, alias, options.expand());
+            Map<Long, List<Read>> byParent = new HashMap<>();
+            int keptSoFar = 0;
+            for (List<Long> chunk : chunks(ids)) {
+                // Each page holds at most one row beyond its $top; reading stops past what the answer may hold, and then
+                // what was kept is more than it may hold, so the answer is refused rather than cut short.
+                int atMost = limits.maxEntities() - entitiesRead - keptSoFar + chunk.size() + 1;
+                if (atMost <= chunk.size()) break;
+                Sql select = context.dialect().pagesPerParent(chunk, from, selection.columns(), order(options, alias, type), top + 1, options.skip(), atMost);
+                for (Map.Entry<Long, Read> read : run(select, (rs, n) -> Map.entry(rs.getLong(1), selection.read(rs, 2, context)))) {
+                    byParent.computeIfAbsent(read.getKey(), parent -> new ArrayList<>()).add(read.getValue());
+                }
+                for (Long parent : chunk) keptSoFar += kept(byParent.getOrDefault(parent, List.of()), top).size();
+            }
+
+            List<Read> children = new ArrayList<>();
+            for (Read row : rows) children.addAll(kept(byParent.getOrDefault(row.entity().id(), List.of()), top));
+            counted(children.size());
+            Map<Long, Long> counts = new HashMap<>();
+            if (options.count()) {
+                for (List<Long> chunk : chunks(ids)) {
+                    Sql counting = new Sql("SELECT " + StaDialect.PARENT_ID + ", (SELECT COUNT(*) FROM ").append(from.apply(new Sql(StaDialect.PARENT_ID)))
+                            .append(") FROM ").append(StaDialect.parents(chunk));
+                    for (Map.Entry<Long, Long> count : run(counting, (rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))) counts.put(count.getKey(), count.getValue());
+                }
+            }
+            Iterator<Entity> entities = expand(children, options.expand()).iterator();
+            List<EntityPage> pages = new ArrayList<>(rows.size());
+            for (Read row : rows) {
+                List<Read> page = byParent.getOrDefault(row.entity().id(), List.of());
+                List<Entity> shown = new ArrayList<>();
+                for (int i = kept(page, top).size(); i > 0; i--) shown.add(entities.next());
+                pages.add(new EntityPage(shown, options.count() ? counts.get(row.entity().id()) : null, page.size() > top));
+            }
+            return pages;
         }
 
         private void requireSelectable(EntityType type, String name) {
@@ -189,26 +357,6 @@ public final class EntityStore {
                     && (c.name().equals(name) || c.name().startsWith(name + "/")))
                     || type.computedProperties().contains(name);
             if (!known || context.withheld(type, name)) throw new StaQueryException(new InvalidInput("ogc.sta.unknownSelect", "$select", name, type.entityName()));
-        }
-
-        private Entity expand(Entity entity, List<Expand> expands) {
-            if (expands.isEmpty()) return entity;
-            Map<String, Object> expanded = new LinkedHashMap<>();
-            for (Expand expand : expands) {
-                NavigationProperty nav = entity.type().navigationProperty(expand.navigation()).orElseThrow(() ->
-                        new StaQueryException(new InvalidInput("ogc.sta.noNavigation", "$expand", entity.type().entityName(), expand.navigation())));
-                if (!context.disclosure(nav.target()).visible()) continue;
-                List<Segment> path = List.of(new Segment(entity.type(), null, entity.id(), true),
-                        new Segment(nav.target(), nav.name(), null, nav.toMany()));
-                if (nav.toMany()) {
-                    expanded.put(nav.name(), page(path, expand.options()));
-                } else {
-                    QueryOptions one = new QueryOptions(null, expand.options().expand(), expand.options().select(), List.of(), 1, 0, false);
-                    List<Entity> found = page(path, one).entities();
-                    expanded.put(nav.name(), found.isEmpty() ? null : found.get(0));
-                }
-            }
-            return new Entity(entity.type(), entity.id(), entity.values(), expanded);
         }
 
         /** The conditions on rows of the path's last segment under {@code alias}: its own, its id, and its relation to the rest. */
@@ -227,8 +375,7 @@ public final class EntityStore {
             EntityTable sourceTable = Schema.table(source.type());
             if (source.id() != null && sourceTable.relationNeedsOnlySourceId(segment.navigation())) {
                 // The source was verified to exist; the relation is then a condition on this table's own columns.
-                String[] parts = sourceTable.relation(segment.navigation(), alias, "\u0000").split("\u0000\\.id", -1);
-                and(where, new Sql().append(String.join("?", parts), Collections.nCopies(parts.length - 1, source.id())));
+                and(where, relation(sourceTable, segment.navigation(), alias, new Sql().bind(source.id())));
             } else {
                 String sourceAlias = context.nextAlias();
                 Sql exists = new Sql("EXISTS (SELECT 1 FROM " + sourceTable.from(sourceAlias) + " WHERE "
@@ -249,6 +396,59 @@ public final class EntityStore {
         }
     }
 
+    /** An entity as read, with the foreign keys its selection read along (by navigation property, null for none). */
+    private record Read(Entity entity, Map<String, Long> keys) {}
+
+    /** What a statement selects of an entity type: the columns shown, then the foreign keys of some navigation properties. */
+    private record Selection(EntityType type, Sql columns, List<Column> shown, List<String> keys) {
+
+        /** The entity and keys of a row whose selection starts at column {@code first}. */
+        Read read(ResultSet rs, int first, QueryContext context) throws SQLException {
+            Entity entity = row(type, shown, rs, first, context);
+            Map<String, Long> read = new HashMap<>();
+            for (int i = 0; i < keys.size(); i++) {
+                Object key = rs.getObject(first + shown.size() + i);
+                read.put(keys.get(i), key == null ? null : ((Number) key).longValue());
+            }
+            return new Read(entity, read);
+        }
+    }
+
+    /** One bound value for each, separated by commas. */
+    /**
+     * Ids in statements of at most this many: an expansion's sources may number max-entities (10,000 by default), and one
+     * statement naming them all (an IN list, a VALUES list, H2's UNION ALL of a page each) grows past what a parser and
+     * planner handle well.
+     */
+    private static final int IDS_PER_STATEMENT = 500;
+
+    private List<List<Long>> chunks(Collection<Long> ids) {
+        List<Long> all = List.copyOf(ids);
+        List<List<Long>> chunks = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += idsPerStatement) chunks.add(all.subList(from, Math.min(all.size(), from + idsPerStatement)));
+        return chunks;
+    }
+
+    private static Sql values(Collection<Long> values) {
+        return new Sql().append(String.join(", ", Collections.nCopies(values.size(), "?")), List.copyOf(values));
+    }
+
+    /** A page as read with one row beyond its size, which only tells that more follow, without it. */
+    private static List<Read> kept(List<Read> page, int top) {
+        return page.size() > top ? page.subList(0, top) : page;
+    }
+
+    /**
+     * A relation that needs nothing of its source but the id ({@link EntityTable#relationNeedsOnlySourceId}) as a
+     * condition on the target {@code alias}, with {@code sourceId} for the source's id.
+     */
+    private static Sql relation(EntityTable sourceTable, String navigation, String alias, Sql sourceId) {
+        String[] parts = sourceTable.relation(navigation, alias, "\u0000").split("\u0000\\.id", -1);
+        Sql relation = new Sql(parts[0]);
+        for (int i = 1; i < parts.length; i++) relation.append(sourceId).append(parts[i]);
+        return relation;
+    }
+
     private static void and(Sql where, Sql condition) {
         if (!where.isEmpty()) where.append(" AND ");
         where.append(condition);
@@ -263,20 +463,21 @@ public final class EntityStore {
         return text.toString();
     }
 
-    private static Entity row(EntityType type, List<Column> columns, ResultSet rs, QueryContext context) throws SQLException {
+    private static Entity row(EntityType type, List<Column> columns, ResultSet rs, int first, QueryContext context) throws SQLException {
         Map<String, Object> values = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
+            int index = first + i;
             Object value = switch (column.type()) {
                 case DATETIME -> {
-                    OffsetDateTime time = rs.getObject(i + 1, OffsetDateTime.class);
+                    OffsetDateTime time = rs.getObject(index, OffsetDateTime.class);
                     yield time == null ? null : time.toInstant();
                 }
-                case DATE -> rs.getObject(i + 1, LocalDate.class);
-                case NUMBER -> number(rs.getObject(i + 1));
-                case GEOMETRY -> geometry(rs.getBytes(i + 1));
-                case JSON -> shown(rs.getString(i + 1), type, column.name(), context);
-                default -> rs.getObject(i + 1);
+                case DATE -> rs.getObject(index, LocalDate.class);
+                case NUMBER -> number(rs.getObject(index));
+                case GEOMETRY -> geometry(rs.getBytes(index));
+                case JSON -> shown(rs.getString(index), type, column.name(), context);
+                default -> rs.getObject(index);
             };
             values.put(column.name(), value);
         }

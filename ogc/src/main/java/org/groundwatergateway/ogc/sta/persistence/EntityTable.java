@@ -8,8 +8,10 @@ import org.groundwatergateway.ogc.sta.model.EntityType;
 
 /**
  * Where an entity type lives in the platform's schema: the table (or derived table) its rows come from, the
- * condition every row must meet, its properties as columns, and each navigation property as a condition
- * linking a target row {@code {t}} to a source row {@code {s}}.
+ * condition every row must meet, its properties as columns, and each navigation property: a to-one one as its
+ * foreign key, the target's id as SQL over the source row {@code {s}}; a to-many one as a condition linking a target
+ * row {@code {t}} to the source's id {@code {s}.id} alone. Both shapes let $expand read the related entities of a
+ * whole page in one statement: the keys are selected with the page, the ids of the page are a list of values.
  */
 final class EntityTable {
 
@@ -35,6 +37,10 @@ final class EntityTable {
         this.condition = condition;
         columns.forEach(c -> this.columns.put(c.name(), c));
         this.relations = Map.copyOf(relations);
+        relations.forEach((navigation, sql) -> {
+            boolean shaped = toMany(navigation) ? sql.replace("{s}.id", "").indexOf("{s}") < 0 : sql.indexOf("{t}") < 0;
+            if (!shaped) throw new IllegalStateException(type + "." + navigation + " is neither a key nor a condition on the source's id");
+        });
     }
 
     EntityType type() {
@@ -70,15 +76,31 @@ final class EntityTable {
 
     /**
      * Whether the relation needs nothing of the source but its id, so that from a source known by id it can be
-     * written as a condition on the target alone (the case that keeps {@code /Datastreams(1)/Observations} on an index).
+     * written as a condition on the target alone (the case that keeps {@code /Datastreams(1)/Observations} on an index):
+     * true of every to-many relation.
      */
     boolean relationNeedsOnlySourceId(String navigation) {
         return template(navigation).replace("{s}.id", "").indexOf("{s}") < 0;
     }
 
+    /** The id of a to-one navigation's target as SQL over the source row {@code source}; NULL where there is none. */
+    String foreignKey(String navigation, String source) {
+        if (toMany(navigation)) throw new IllegalStateException(type + "." + navigation + " leads to many");
+        return declared(navigation).replace("{s}", source);
+    }
+
     private String template(String navigation) {
-        String template = relations.get(navigation);
-        if (template == null) throw new IllegalStateException(type + " has no relation " + navigation);
-        return template;
+        String declared = declared(navigation);
+        return toMany(navigation) ? declared : "{t}.id = " + declared;
+    }
+
+    private String declared(String navigation) {
+        String declared = relations.get(navigation);
+        if (declared == null) throw new IllegalStateException(type + " has no relation " + navigation);
+        return declared;
+    }
+
+    private boolean toMany(String navigation) {
+        return type.navigationProperty(navigation).orElseThrow(() -> new IllegalStateException(type + " has no navigation " + navigation)).toMany();
     }
 }

@@ -61,7 +61,7 @@ public final class QueryContext {
      */
     String columnSql(EntityType type, Column column, String alias) {
         Disclosure disclosure = disclosure(type);
-        String sql = column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore());
+        String sql = column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
         if (disclosure.bucketed().containsKey(column.name())) return bucketSql(type, column, alias);
         double precision = disclosure.locationPrecisionMetres();
         return column.type() == ValueType.GEOMETRY && precision > 0 ? CoarseGrid.snappedSql(sql, precision) : sql;

@@ -1,5 +1,9 @@
 package org.groundwatergateway.ogc.sta.persistence;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.storage.PostgisDialect;
 
@@ -25,6 +29,57 @@ public enum StaDialect {
         return this == POSTGIS
                 ? new Sql("(EXTRACT(MICROSECONDS FROM (").append(time).append(" AT TIME ZONE 'UTC')) % 1000000 / 1e6)")
                 : new Sql("(EXTRACT(NANOSECOND FROM ").append(time).append(") / 1e9)");
+    }
+
+    /** The ids of the sources of an expansion as a derived table of one column, {@link #PARENT_ID}. */
+    static Sql parents(Collection<Long> ids) {
+        return new Sql().append("(VALUES " + String.join(", ", Collections.nCopies(ids.size(), "(CAST(? AS BIGINT))")) + ") k(id)",
+                List.copyOf(ids));
+    }
+
+    /** A source's id in a statement over {@link #parents}. */
+    static final String PARENT_ID = "k.id";
+
+    /**
+     * One page of related rows for each of many parents, in one statement: the rows {@code FROM from} (a table with
+     * its conditions, given the SQL of the parent's id), each parent's ranked by {@code order} (ending in a unique
+     * column), the {@code limit} after the first {@code offset}; answered as the parent's id, {@code columns} and the
+     * rank, by parent and rank, {@code atMost} rows in all. Each parent's page is its own {@code ORDER BY … LIMIT}, which
+     * stops at its limit on an index (a datastream's newest Observation is one row of the readings key), however long
+     * the parent's history: a LATERAL subquery per parent on PostgreSQL, a {@code UNION ALL} of pages, each with the
+     * parent's id bound, on H2, which has no LATERAL (numbering all parents' rows by a window reads every related row
+     * before ranking them). The rank is numbered in the page's own order, so no engine's choice of row order outside
+     * it can reorder a page.
+     */
+    Sql pagesPerParent(List<Long> parents, Function<Sql, Sql> from, Sql columns, Sql order, int limit, int offset, int atMost) {
+        Sql pages;
+        if (this == POSTGIS) {
+            pages = new Sql("SELECT k.id, x.* FROM ").append(parents(parents)).append(" CROSS JOIN LATERAL (")
+                    .append(page(from.apply(new Sql(PARENT_ID)), columns, order, limit, offset)).append(") x ORDER BY k.id, x.rn");
+        } else {
+            pages = new Sql("SELECT w.* FROM (");
+            for (int i = 0; i < parents.size(); i++) {
+                Long parent = parents.get(i);
+                pages.append(i == 0 ? "(SELECT CAST(" : " UNION ALL (SELECT CAST(").bind(parent).append(" AS BIGINT) AS parent, q.* FROM (")
+                        .append(page(from.apply(new Sql().bind(parent)), columns, order, limit, offset)).append(") q)");
+            }
+            pages.append(") w ORDER BY w.parent, w.rn");
+        }
+        return pages.append(" LIMIT ").bind(atMost);
+    }
+
+    private static Sql page(Sql from, Sql columns, Sql order, int limit, int offset) {
+        return new Sql("SELECT ").append(columns).append(", ROW_NUMBER() OVER (ORDER BY ").append(order).append(") AS rn FROM ").append(from)
+                .append(" ORDER BY ").append(order).append(" LIMIT ").bind(limit).append(" OFFSET ").bind(offset);
+    }
+
+    /**
+     * The readings as {@code r}, for a walk along their key (datastream_id, phenomenon_time, version) that stops at the
+     * first row it needs: PostgreSQL picks the key itself; H2 is told to (its planner prefers the foreign key's index,
+     * which holds a datastream's readings in no time order). The index is named in migration V6_28.
+     */
+    String readingsByKey() {
+        return this == POSTGIS ? "readings r" : "readings r USE INDEX (readings_key)";
     }
 
     /** A time stamp moved by a bound number of milliseconds. */

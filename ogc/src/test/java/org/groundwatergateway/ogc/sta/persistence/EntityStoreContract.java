@@ -146,6 +146,192 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void anAnswerOfAsManyEntitiesAsAllowedIsWholeAndOneMoreIsRefusedWhateverTheStatementsItIsReadIn() {
+        // Every Datastream with all its Observations: the answer holds each Datastream and each Observation once.
+        String query = "$top=1000&$expand=Observations($top=1000),Thing";
+        long datastreams = page("/Datastreams", "$top=0&$count=true").count();
+        long observations = page("/Observations", "$top=0&$count=true").count();
+        long things = page("/Datastreams", "$top=1000&$expand=Thing").entities().stream().filter(d -> d.expanded().get("Thing") != null).count();
+        int all = Math.toIntExact(datastreams + observations + things);
+        StaQuery parsed = StaQuery.parse("/Datastreams", query, Integer.MAX_VALUE);
+        // 7 ids a statement: the sources' pages and keys are read in many statements, which must add up as one would.
+        for (int idsPerStatement : new int[] {7, 500}) {
+            EntityStore exact = new EntityStore(database, new EntityStore.Limits(100, 1000, 3, all), idsPerStatement);
+            EntityPage whole = exact.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options());
+            assertThat(whole.entities()).hasSize(Math.toIntExact(datastreams));
+            assertThat(whole.entities().stream().mapToLong(d -> ((EntityPage) d.expanded().get("Observations")).entities().size()).sum())
+                    .as("%d ids a statement", idsPerStatement).isEqualTo(observations);
+            assertThat(whole.entities().stream().filter(d -> d.expanded().get("Thing") != null).count()).isEqualTo(things);
+            EntityStore oneShort = new EntityStore(database, new EntityStore.Limits(100, 1000, 3, all - 1), idsPerStatement);
+            assertThatThrownBy(() -> oneShort.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options()))
+                    .as("%d ids a statement", idsPerStatement).isInstanceOf(StaQueryException.class).hasMessageContaining("gw.sta.max-entities");
+        }
+    }
+
+    @Test
+    void anExpansionIsCheckedBeforeAnythingIsRead() {
+        // The same 400 whether or not the page has rows: what a query may ask cannot depend on what the data holds.
+        for (String filter : new String[] {"true", "false"}) {
+            assertThatThrownBy(() -> page("/Things", "$filter=" + filter + "&$expand=Datastreams($expand=Nonsense)"))
+                    .isInstanceOf(StaQueryException.class).hasMessageContaining("Nonsense");
+            assertThatThrownBy(() -> page("/Things", "$filter=" + filter + "&$expand=Datastreams($select=nonsense)"))
+                    .isInstanceOf(StaQueryException.class).hasMessageContaining("nonsense");
+        }
+    }
+
+    /**
+     * Queries whose every expansion is compared, level by level, with the read of its navigation path from that entity:
+     * to-one and to-many, nested, with $filter, $orderby, $top, $skip, $count and $select inside, and sources that share
+     * a related entity (a page of Observations of a few Datastreams).
+     */
+    private static final List<String[]> EXPANSIONS = List.of(
+            new String[] {"/Observations", "$top=40&$orderby=phenomenonTime%20desc&$expand=Datastream,FeatureOfInterest"},
+            new String[] {"/Datastreams", "$top=100&$expand=Observations($top=1;$orderby=phenomenonTime%20desc)"},
+            new String[] {"/Things", "$expand=Datastreams($filter=properties/parameter%20eq%20'ph';$expand=Observations($top=2;$skip=1;"
+                    + "$orderby=phenomenonTime%20desc;$count=true;$select=result,phenomenonTime;$expand=FeatureOfInterest)),Locations,"
+                    + "HistoricalLocations($expand=Thing($select=name))"},
+            new String[] {"/Datastreams", "$top=30&$skip=3&$orderby=name%20desc&$expand=Thing($select=name,properties;$expand=Locations),Sensor,"
+                    + "ObservedProperty($select=name,definition)"},
+            new String[] {"/FeaturesOfInterest", "$top=5&$expand=Observations($top=3;$filter=result%20gt%200;$orderby=result%20desc,phenomenonTime;$count=true)"},
+            new String[] {"/Locations", "$top=5&$expand=Things($expand=HistoricalLocations($expand=Thing))"},
+            new String[] {"/Observations", "$top=30&$expand=Datastream($expand=Thing,Observations($top=2;$count=true))"},
+            new String[] {"/Sensors", "$top=5&$expand=Datastreams($top=2;$orderby=name%20desc;$expand=ObservedProperty)"},
+            new String[] {"/ObservedProperties", "$expand=Datastreams($top=3;$count=true;$expand=Observations($top=0;$count=true))"},
+            new String[] {"/HistoricalLocations", "$top=5&$expand=Thing,Locations"});
+
+    @Test
+    void eachExpansionHoldsWhatItsPathAnswers() {
+        int compared = 0;
+        for (String[] query : EXPANSIONS) compared += assertExpansionsAreTheirPathsReads(query[0], query[1], type -> Disclosure.full());
+        assertThat(compared).isGreaterThan(500);
+        // Not only alike, but right: the newest Observation of each Datastream, the Datastream and well of each Observation.
+        EntityPage latest = page("/Datastreams", "$filter=name%20eq%20'GW-U04/ph'&$expand=Observations($top=1;$orderby=phenomenonTime%20desc)");
+        Entity newest = ((EntityPage) latest.entities().get(0).expanded().get("Observations")).entities().get(0);
+        assertThat(newest.values().get("phenomenonTime")).isEqualTo(page("/Datastreams(" + latest.entities().get(0).id() + ")/Observations",
+                "$top=24").entities().stream().map(e -> (Instant) e.values().get("phenomenonTime")).max(Instant::compareTo).orElseThrow());
+        for (Entity observation : page("/Observations", "$top=200&$filter=Datastream/Thing/name%20eq%20'GW-U05'&$expand=Datastream,FeatureOfInterest")
+                .entities()) {
+            assertThat(((Entity) observation.expanded().get("Datastream")).values().get("name").toString()).startsWith("GW-U05/");
+            assertThat(((Entity) observation.expanded().get("FeatureOfInterest")).values()).containsEntry("name", "GW-U05");
+        }
+    }
+
+    /**
+     * An expansion shows of the related set what a read of it shows, no more: rows restricted, properties withheld,
+     * places coarsened, Observations delayed and restricted to agreed datastreams; a page naming a hidden related
+     * entity expands to none (to one) or an empty page (to many).
+     */
+    @Test
+    void anExpansionAppliesTheRelatedSetsDisclosure() {
+        long ph = datastream("GW-U04/ph");
+        Disclosure oneDatastream = Disclosure.builder().restrictTo("name", Set.of("GW-U04/ph")).build();
+        Disclosure oneWell = Disclosure.builder().restrictTo("name", Set.of("GW-U04")).withhold(Set.of("description")).locationPrecisionMetres(500).build();
+        Disclosure agreed = Disclosure.builder().restrictTo("Datastream/id", Set.of(String.valueOf(ph))).delay(java.time.Duration.ofDays(9)).build();
+        java.util.function.Function<EntityType, Disclosure> policy = type -> switch (type) {
+            case DATASTREAM -> oneDatastream;
+            case FEATURE_OF_INTEREST, THING, LOCATION -> oneWell;
+            case OBSERVATION -> agreed;
+            case SENSOR -> Disclosure.none();
+            default -> Disclosure.full();
+        };
+        java.util.function.Function<EntityType, Disclosure> observationsOnly = type -> type == EntityType.OBSERVATION ? Disclosure.full() : policy.apply(type);
+        String[][] queries = {
+                {"/Observations", "$top=200&$orderby=phenomenonTime%20desc&$expand=Datastream($expand=Thing),FeatureOfInterest"},
+                {"/Things", "$top=100&$expand=Locations,Datastreams($expand=Sensor,Observations($orderby=phenomenonTime%20desc;$count=true))"},
+                {"/Datastreams", "$expand=Observations($top=3;$orderby=phenomenonTime%20desc;$count=true;$expand=FeatureOfInterest)"}};
+        for (String[] query : queries) {
+            assertExpansionsAreTheirPathsReads(query[0], query[1], policy);
+            assertExpansionsAreTheirPathsReads(query[0], query[1], observationsOnly);
+        }
+
+        // To one: the Observations of every datastream in the last hour of pH at GW-U04 name hidden Datastreams and wells,
+        // which expand to none.
+        Instant lastPh = (Instant) page("/Datastreams(" + ph + ")/Observations", "$top=1&$orderby=phenomenonTime%20desc").entities().get(0)
+                .values().get("phenomenonTime");
+        List<Entity> observations = page("/Observations", "$top=1000&$filter=phenomenonTime%20ge%20" + lastPh
+                + "&$expand=Datastream($expand=Thing),FeatureOfInterest", observationsOnly).entities();
+        assertThat(observations).hasSizeGreaterThan(10);
+        assertThat(observations).extracting(o -> o.expanded().get("Datastream") == null).contains(true, false);
+        for (Entity observation : observations) {
+            Entity datastream = (Entity) observation.expanded().get("Datastream");
+            Entity feature = (Entity) observation.expanded().get("FeatureOfInterest");
+            if (datastream != null) assertThat(datastream.id()).isEqualTo(ph);
+            if (feature != null) {
+                assertThat(feature.values()).containsEntry("name", "GW-U04").doesNotContainKey("description");
+                assertThat(feature.values().get("feature")).isNotEqualTo(page("/FeaturesOfInterest(" + feature.id() + ")", null).entities().get(0)
+                        .values().get("feature"));
+            }
+        }
+        assertThat(observations).extracting(o -> o.expanded().get("FeatureOfInterest") == null).contains(true, false);
+        // To many: only the agreed datastream's Observations, and none newer than the delay, under every Datastream.
+        List<Entity> datastreams = page("/Datastreams", "$top=1000&$expand=Observations($count=true;$top=100)", type ->
+                type == EntityType.OBSERVATION ? agreed : Disclosure.full()).entities();
+        assertThat(datastreams).hasSizeGreaterThan(10);
+        Instant cutoff = NOW.minus(java.time.Duration.ofDays(9));
+        for (Entity datastream : datastreams) {
+            EntityPage of = (EntityPage) datastream.expanded().get("Observations");
+            if (datastream.id() != ph) assertThat(of.entities()).as("%s", datastream.values().get("name")).isEmpty();
+            assertThat(of.count()).isEqualTo(of.entities().size());
+            of.entities().forEach(o -> assertThat((Instant) o.values().get("phenomenonTime")).isBeforeOrEqualTo(cutoff));
+        }
+        assertThat(datastreams).filteredOn(d -> d.id() == ph).singleElement()
+                .satisfies(d -> assertThat(((EntityPage) d.expanded().get("Observations")).entities()).isNotEmpty());
+        // Withheld inside an expansion cannot be selected there either, and a hidden set is not expanded at all.
+        assertThatThrownBy(() -> page("/Datastreams", "$expand=Thing($select=description)", policy)).isInstanceOf(StaQueryException.class)
+                .hasMessageContaining("description");
+        assertThat(page("/Datastreams", "$expand=Sensor,Thing", policy).entities()).allSatisfy(d -> assertThat(d.expanded())
+                .containsOnlyKeys("Thing"));
+    }
+
+    /**
+     * Compares every expansion of the page, level by level, with the read of its navigation path from that entity under
+     * the same disclosure (related by the path's own condition, not the expansion's keys); the number of entities compared.
+     */
+    private int assertExpansionsAreTheirPathsReads(String path, String query, java.util.function.Function<EntityType, Disclosure> disclosures) {
+        EntityPage page = page(path, query, disclosures);
+        List<org.groundwatergateway.ogc.sta.query.Expand> expands = StaQuery.parse(path, query, Integer.MAX_VALUE).options().expand();
+        int compared = 0;
+        for (Entity entity : page.entities()) compared += assertExpansionsAreTheirPathsReads(entity, expands, disclosures);
+        return compared;
+    }
+
+    private int assertExpansionsAreTheirPathsReads(Entity entity, List<org.groundwatergateway.ogc.sta.query.Expand> expands,
+                                                   java.util.function.Function<EntityType, Disclosure> disclosures) {
+        int compared = 0;
+        for (org.groundwatergateway.ogc.sta.query.Expand expand : expands) {
+            var nav = entity.type().navigationProperty(expand.navigation()).orElseThrow();
+            String navigation = "/" + entity.type().setName() + "(" + entity.id() + ")/" + nav.name();
+            if (!disclosures.apply(nav.target()).visible()) {
+                assertThat(entity.expanded()).as(navigation).doesNotContainKey(nav.name());
+                continue;
+            }
+            var o = expand.options();
+            var read = new org.groundwatergateway.ogc.sta.query.QueryOptions(nav.toMany() ? o.filter() : null, List.of(), o.select(),
+                    nav.toMany() ? o.orderBy() : List.of(), nav.toMany() ? o.top() : Integer.valueOf(1), nav.toMany() ? o.skip() : 0, nav.toMany() && o.count());
+            EntityPage expected = store.reader(disclosures, NOW).page(StaQuery.parse(navigation, null, Integer.MAX_VALUE).path(), read);
+            List<Entity> related;
+            if (nav.toMany()) {
+                EntityPage actual = (EntityPage) entity.expanded().get(nav.name());
+                assertThat(new EntityPage(actual.entities().stream().map(EntityStoreContract::bare).toList(), actual.count(), actual.more()))
+                        .as(navigation + " " + expand.given()).isEqualTo(expected);
+                related = actual.entities();
+            } else {
+                Entity actual = (Entity) entity.expanded().get(nav.name());
+                assertThat(actual == null ? List.of() : List.of(bare(actual))).as(navigation).isEqualTo(expected.entities());
+                related = actual == null ? List.of() : List.of(actual);
+            }
+            compared += related.size();
+            for (Entity e : related) compared += assertExpansionsAreTheirPathsReads(e, o.expand(), disclosures);
+        }
+        return compared;
+    }
+
+    /** An entity without what was expanded of it. */
+    private static Entity bare(Entity entity) {
+        return new Entity(entity.type(), entity.id(), entity.values(), Map.of());
+    }
+
+    @Test
     void theDisclosureHidesSetsPropertiesAndRows() {
         Disclosure restricted = new Disclosure(true, Set.of("properties"), Map.of("name", Set.of("GW-U04", "GW-U05")), 0);
         java.util.function.Function<EntityType, Disclosure> policy = type -> switch (type) {
