@@ -667,6 +667,17 @@ class SensorThingsApiTest extends RunningGateway {
         Http.Response batch = http.post(STA + "/$batch", "{\"requests\": [{\"id\": \"1\", \"method\": \"patch\", \"url\": \"Observations("
                 + observation + ")\", \"body\": {\"result\": 12}}]}", "om", "demo-om");
         assertThat(batch.json().path("responses").get(0).path("status").asInt()).as("inside a $batch: the matrix too").isEqualTo(403);
+        // Nor by another spelling of its path: with a trailing slash the matrix's rule is the same; named through its
+        // Datastream it is no entity a PATCH may name (400).
+        Map<String, Integer> spellings = Map.of("/Observations(" + observation + ")/", 403, "/Datastreams(" + ds + ")/Observations(" + observation + ")", 400);
+        spellings.forEach((path, status) -> {
+            Http.Response other = http.patch(STA + path, "{\"result\": 12}", "om", "demo-om");
+            assertThat(other.status()).as(path + ": " + other.body()).isEqualTo(status);
+            Http.Response inBatch = http.post(STA + "/$batch", "{\"requests\": [{\"id\": \"1\", \"method\": \"patch\", \"url\": \""
+                    + path.substring(1) + "\", \"body\": {\"result\": 12}}]}", "om", "demo-om");
+            assertThat(inBatch.json().path("responses").get(0).path("status").asInt()).as(path + " in a $batch").isEqualTo(status);
+        });
+        assertThat(get("/Observations(" + observation + ")").path("result").asDouble()).as("nothing corrected").isEqualTo(10.0);
         Http.Response moved = http.patch(STA + "/Observations(" + observation + ")", "{\"phenomenonTime\": \"2015-03-01T00:20:00Z\", \"result\": 12}",
                 "reviewer", "demo-reviewer", java.util.Map.of("Gw-Reason", "clock of the logger was 10 min late"));
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);

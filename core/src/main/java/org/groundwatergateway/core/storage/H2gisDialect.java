@@ -61,34 +61,13 @@ public final class H2gisDialect implements SqlDialect {
         } catch (SQLException e) {
             if (!Rows.isDuplicateKey(e) && !Rows.isConcurrentUpdate(e)) throw e;
             connection.rollback(beforeInsert);
-            try {
-                inserted = insert(connection, readings, ReadingColumns.INSERT_IF_NEW, true);
-            } catch (SQLException clash) {
-                if (!Rows.isConcurrentUpdate(clash)) throw clash;
-                connection.rollback(beforeInsert);
-                inserted = insertOneByOneIfNew(connection, readings);
-            }
+            // A clash with a current version another transaction has not committed yet (90131: a PATCH moving an
+            // Observation to this time) fails the whole group: no reading of it is acknowledged, and the devices send
+            // them again, by when that transaction has committed or rolled back. Taking the reading as stored could lose
+            // it (a rollback) or skip it unrecorded (a commit this transaction cannot see).
+            inserted = insert(connection, readings, ReadingColumns.INSERT_IF_NEW, true);
         }
         LatestReadings.record(connection, inserted, UPSERT_LATEST);
-        return inserted;
-    }
-
-    /**
-     * A reading whose time another transaction has just made current (a PATCH moving an Observation there, not committed
-     * yet) is refused by H2 with 90131 even as "insert if new": that one is skipped as stored, as it is once that
-     * transaction commits, and the others of the batch are stored, so that one clash fails no group commit.
-     */
-    private static List<Reading> insertOneByOneIfNew(Connection connection, List<Reading> readings) throws SQLException {
-        List<Reading> inserted = new ArrayList<>();
-        for (Reading reading : readings) {
-            Savepoint before = connection.setSavepoint();
-            try {
-                inserted.addAll(insert(connection, List.of(reading), ReadingColumns.INSERT_IF_NEW, true));
-            } catch (SQLException clash) {
-                if (!Rows.isConcurrentUpdate(clash)) throw clash;
-                connection.rollback(before);
-            }
-        }
         return inserted;
     }
 

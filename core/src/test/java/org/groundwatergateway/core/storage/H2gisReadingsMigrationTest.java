@@ -44,8 +44,9 @@ class H2gisReadingsMigrationTest {
                     + "ORDER BY index_type_name").query(String.class).list())
                     .as("row key, reading key, foreign key, (V6_6) time, (V6_27) Observation id and one current version per time")
                     .containsExactly("INDEX", "INDEX", "INDEX", "PRIMARY KEY", "UNIQUE INDEX", "UNIQUE INDEX");
+            // Not current, so that the key (V6_28's named index) refuses it, not the one current version per time.
             assertThatThrownBy(() -> jdbc.sql("INSERT INTO readings (datastream_id, phenomenon_time, result_value, raw_value, source, "
-                    + "received_time) VALUES (7, ?, 1, 1, 'test', ?)")
+                    + "received_time, current_version) VALUES (7, ?, 1, 1, 'test', ?, FALSE)")
                     .params(Rows.timestamp(Instant.EPOCH.plusSeconds(5 * 3600)), Rows.timestamp(Instant.EPOCH)).update())
                     .hasMessageContaining("READINGS_KEY");
         }

@@ -97,9 +97,15 @@ public final class OperationPermissions implements AuthorizationManager<RequestA
         return rules;
     }
 
-    /** The rule that decides this request: the most specific path of its method; empty if none. */
+    /**
+     * The rule that decides this request: the most specific path of its method; empty if none. A trailing slash is the
+     * same path to the services (SensorThings reads {@code /Observations(5)/} as {@code /Observations(5)}), so it is
+     * to the matrix too: else {@code /sta/v1.1/Observations(5)/} would escape the rule for Observations to a broader one.
+     */
     public Optional<Rule> rule(String method, String path) {
-        PathContainer container = PathContainer.parsePath(path);
+        String trimmed = path;
+        while (trimmed.length() > 1 && trimmed.endsWith("/")) trimmed = trimmed.substring(0, trimmed.length() - 1);
+        PathContainer container = PathContainer.parsePath(trimmed);
         return byMethod.getOrDefault(method, List.of()).stream().filter(r -> r.path().matches(container)).min(MOST_SPECIFIC_FIRST);
     }
 

@@ -414,7 +414,6 @@ public final class EntityStore {
         }
     }
 
-    /** One bound value for each, separated by commas. */
     /**
      * Ids in statements of at most this many: an expansion's sources may number max-entities (10,000 by default), and one
      * statement naming them all (an IN list, a VALUES list, H2's UNION ALL of a page each) grows past what a parser and
@@ -429,6 +428,7 @@ public final class EntityStore {
         return chunks;
     }
 
+    /** One bound value for each, separated by commas. */
     private static Sql values(Collection<Long> values) {
         return new Sql().append(String.join(", ", Collections.nCopies(values.size(), "?")), List.copyOf(values));
     }

@@ -61,10 +61,15 @@ public final class QueryContext {
      */
     String columnSql(EntityType type, Column column, String alias) {
         Disclosure disclosure = disclosure(type);
-        String sql = column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
+        String sql = stored(column, alias);
         if (disclosure.bucketed().containsKey(column.name())) return bucketSql(type, column, alias);
         double precision = disclosure.locationPrecisionMetres();
         return column.type() == ValueType.GEOMETRY && precision > 0 ? CoarseGrid.snappedSql(sql, precision) : sql;
+    }
+
+    /** A column's SQL over an alias as stored, with the placeholders of summaries of readings filled in for this viewer. */
+    private String stored(Column column, String alias) {
+        return column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
     }
 
     /**
@@ -134,7 +139,7 @@ public final class QueryContext {
                 sql.append("1 = 0");
                 continue;
             }
-            sql.append("CAST(" + column.on(alias) + " AS VARCHAR(200)) IN (");
+            sql.append("CAST(" + stored(column, alias) + " AS VARCHAR(200)) IN (");
             boolean first = true;
             for (String value : restriction.getValue()) {
                 if (!first) sql.append(", ");

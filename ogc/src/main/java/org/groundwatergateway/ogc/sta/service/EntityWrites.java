@@ -197,10 +197,11 @@ public final class EntityWrites {
      * result it holds already write no version and announce nothing.
      */
     private StaResponse updateObservation(StaRequest request, EntityStore.Reader reader, ResourcePath path, long id) {
-        // Who may correct is the permission matrix's to say (DATA_REVIEWER), for a request alone and inside a $batch. A
-        // correction moves an Observation and names the one its new time clashes with: a viewer shown Observations masked
-        // (a delay, restricted values) could move one into what they are not shown and learn of it, so only a viewer shown
-        // them unmasked corrects them, and the refusal comes before anything about the Observation is looked at.
+        // Who may correct is the permission matrix's to say (DATA_REVIEWER), for a request alone and inside a $batch: a
+        // PATCH names its entity by /Observations(id) alone (patchWhere), so the rule for that path decides. A correction
+        // moves an Observation and names the one its new time clashes with: a viewer shown Observations masked (a delay,
+        // restricted values) could move one into what they are not shown and learn of it, so only a viewer shown them
+        // unmasked corrects them, and the refusal comes before anything about the Observation is looked at.
         Disclosure observations = reader.disclosure(EntityType.OBSERVATION);
         if (!observations.visible() || observations.masks()) throw new CorrectionOfMaskedObservations();
         reader.entity(path, QueryOptions.NONE);

@@ -169,6 +169,15 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void rowsMayBeRestrictedByASummaryOfReadings() {
+        // A Datastream's time span is a summary of its readings, written with placeholders for the viewer's delay and
+        // the dialect's way along the readings key: a restriction by it reads the same SQL as a selection of it.
+        Disclosure byEnd = Disclosure.builder().restrictTo("phenomenonTime/end", Set.of("no such time")).build();
+        assertThat(page("/Datastreams", "", type -> type == EntityType.DATASTREAM ? byEnd : Disclosure.full()).entities())
+                .as("restricted to an end no Datastream has").isEmpty();
+    }
+
+    @Test
     void anExpansionIsCheckedBeforeAnythingIsRead() {
         // The same 400 whether or not the page has rows: what a query may ask cannot depend on what the data holds.
         for (String filter : new String[] {"true", "false"}) {
