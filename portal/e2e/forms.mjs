@@ -6,7 +6,7 @@
 // the problem names ("field"), word for word. One signed-in page per role; a change of language re-renders the page in
 // place. Exits non-zero on the first failed check.
 import assert from 'node:assert/strict';
-import { apiAs, launch, reasonBeside, signIn, step } from './session.mjs';
+import { launch, reasonBeside, signIn, step } from './session.mjs';
 
 const base = process.env.GW_BASE;
 const HAN = /\p{Script=Han}/u;
@@ -18,8 +18,8 @@ const pathOf = (url) => new URL(url).pathname;
 /**
  * One bad submission per form: signed in as {@code user}, at {@code route}, {@code fill} makes the input bad, a click on
  * {@code submit} (inside {@code form}) sends it to {@code path}, and the server refuses it naming {@code field}; the
- * reason shows beside the control named {@code beside} (by default the field). A {@code job} is refused once its run
- * has started (Prefer: respond-async): the run's status names the field and its reason.
+ * reason shows beside the control named {@code beside} (by default the field). An analysis run asked to go on in the
+ * background (Prefer: respond-async) is refused so too when the request alone shows what is wrong.
  */
 const FORMS = [
   { name: 'a drill with a negative source concentration', user: 'supervisor', route: '/drills', form: '#drill-form', submit: '#drill-start',
@@ -65,8 +65,8 @@ const FORMS = [
   { name: 'a monitoring network review adding 51 wells', user: 'analyst', route: '/analysis?view=network', form: '#analysis-panel',
     submit: '#analysis-run', path: '/api/v1/analytics/network', field: 'newWells',
     fill: (page) => page.fill('#network-new-wells', '51') },
-  { name: 'a source tracing over one day (refused once its run started)', user: 'analyst', route: '/analysis?view=trace', form: '#analysis-panel',
-    submit: '#trace-run', path: '/api/v1/analytics/trace', field: 'from/to', beside: 'from', job: true,
+  { name: 'a source tracing over one day', user: 'analyst', route: '/analysis?view=trace', form: '#analysis-panel',
+    submit: '#trace-run', path: '/api/v1/analytics/trace', field: 'from/to', beside: 'from',
     fill: async (page) => page.fill('#trace-from', await page.inputValue('#trace-to')) },
   { name: 'an organisation with a code of spaces', user: 'sysadmin', route: '/system', form: '#organisation-form', submit: 'button[type=submit]',
     path: '/api/v1/organisations', field: 'code',
@@ -145,24 +145,13 @@ async function at(page, route, form) {
  */
 async function refusedBeside(page, c, language) {
   const sent = page.waitForResponse((r) => (typeof c.path === 'string' ? pathOf(r.url()) === c.path : c.path.test(pathOf(r.url())))
-    && (c.job ? r.status() === 202 : r.status() >= 400));
+    && r.status() >= 400);
   await page.click(`${c.form} ${c.submit}`);
   const response = await sent;
   assert.equal(response.request().headers()['accept-language'], language, 'the portal asks in the reader\'s language');
-  let problem;
-  if (c.job) {
-    // The run's own refusal, as the server gives its status to a reader of that language.
-    const run = await response.json();
-    const reason = await reasonBeside(page, c.form, c.beside ?? c.field);
-    const status = (await apiAs(page, `/api/v1/analytics/jobs/${run.id}`, { language })).body;
-    assert.equal(status.state, 'FAILED', JSON.stringify(status));
-    problem = { field: status.field, detail: status.error };
-    assert.equal(reason, problem.detail);
-  } else {
-    assert.equal(response.status(), 400);
-    problem = await response.json();
-    assert.equal(await reasonBeside(page, c.form, c.beside ?? c.field), problem.detail);
-  }
+  assert.equal(response.status(), 400);
+  const problem = await response.json();
+  assert.equal(await reasonBeside(page, c.form, c.beside ?? c.field), problem.detail);
   assert.equal(problem.field, c.field, JSON.stringify(problem));
   assert.equal(await page.locator(`${c.form} .field-error`).count(), 1, 'one reason in the form, the earlier one gone');
   if (language === 'zh-CN') assert.match(problem.detail, HAN, problem.detail);
