@@ -175,6 +175,12 @@ public final class ReadingRepository {
         statement.setInt(first + 2, r.version());
     }
 
+    /** The current readings of a datastream from {@code first} to {@code last}, locked as {@link #lockCurrent} locks them. */
+    public static List<Reading> lockCurrent(Connection connection, long datastreamId, Instant first, Instant last) throws SQLException {
+        return lockCurrent(connection, "datastream_id = ? AND phenomenon_time >= ? AND phenomenon_time <= ?",
+                List.of(datastreamId, Rows.timestamp(first), Rows.timestamp(last)));
+    }
+
     /**
      * The current versions a condition names, locked for the caller's transaction. Waiting on a lock a concurrent change
      * held, the statement skips a row that change superseded, and its snapshot does not show the successor that change

@@ -169,20 +169,7 @@ public final class ReviewQueue {
             if (decision != Decision.ACCEPTED) {
                 // The readings the task covers are those current in its window now, locked: one a PATCH moved away is
                 // reviewed where it is now (by a task of that time), and one a concurrent change replaced is not brought back.
-                List<Reading> current = new java.util.ArrayList<>();
-                try (PreparedStatement query = connection.prepareStatement("SELECT * FROM readings WHERE datastream_id = ? AND current_version "
-                        + "AND phenomenon_time >= ? AND phenomenon_time <= ? FOR UPDATE")) {
-                    query.setLong(1, datastream);
-                    query.setObject(2, Rows.timestamp(first));
-                    query.setObject(3, Rows.timestamp(last));
-                    try (ResultSet rs = query.executeQuery()) {
-                        while (rs.next()) {
-                            current.add(new Reading(rs.getLong("id"), datastream, rs.getObject("phenomenon_time", OffsetDateTime.class).toInstant(),
-                                    rs.getDouble("result_value"), rs.getDouble("raw_value"), rs.getInt("quality_flags"), rs.getInt("version"), true,
-                                    rs.getString("source"), rs.getObject("received_time", OffsetDateTime.class).toInstant()));
-                        }
-                    }
-                }
+                List<Reading> current = ReadingRepository.lockCurrent(connection, datastream, first, last);
                 boolean correcting = decision == Decision.CORRECTED;
                 QualityFlag decided = correcting ? QualityFlag.CORRECTED : QualityFlag.REJECTED;
                 readings.supersede(connection, current, r -> new Reading(null, r.datastreamId(), r.phenomenonTime(), correcting ? correctedValue : r.value(),
