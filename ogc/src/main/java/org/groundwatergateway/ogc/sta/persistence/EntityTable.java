@@ -38,7 +38,7 @@ final class EntityTable {
         columns.forEach(c -> this.columns.put(c.name(), c));
         this.relations = Map.copyOf(relations);
         relations.forEach((navigation, sql) -> {
-            boolean shaped = toMany(navigation) ? sql.replace("{s}.id", "").indexOf("{s}") < 0 : sql.indexOf("{t}") < 0;
+            boolean shaped = toMany(navigation) ? namesOnlySourceId(sql) : sql.indexOf("{t}") < 0;
             if (!shaped) throw new IllegalStateException(type + "." + navigation + " is neither a key nor a condition on the source's id");
         });
     }
@@ -80,7 +80,12 @@ final class EntityTable {
      * true of every to-many relation.
      */
     boolean relationNeedsOnlySourceId(String navigation) {
-        return template(navigation).replace("{s}.id", "").indexOf("{s}") < 0;
+        return namesOnlySourceId(template(navigation));
+    }
+
+    /** Whether SQL over a source {@code {s}} names nothing of it but its id. */
+    private static boolean namesOnlySourceId(String sql) {
+        return sql.replace("{s}.id", "").indexOf("{s}") < 0;
     }
 
     /** The id of a to-one navigation's target as SQL over the source row {@code source}; NULL where there is none. */
