@@ -19,23 +19,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class StoredCatalogFacts implements CatalogFacts {
 
     /**
-     * A datastream's ({@code d}'s) first current reading. The readings key (datastream, time, version) gives the first
-     * reading of any version at once, but only while the query names no other column: asked for {@code current_version}
-     * as well, H2 read every reading of the datastream, 30 s over a demo year. So the first reading is taken from the key
-     * and checked to be current; only when it is not (corrected or retracted) are the datastream's readings scanned.
+     * Readings: from the first current reading of each datastream in service to the latest, both kept per datastream in
+     * {@code latest_readings} (V6_29) by every write of readings, so no partition of the readings is searched.
      */
-    private static final String FIRST_OF_KEY = "(SELECT k.phenomenon_time FROM readings k WHERE k.datastream_id = d.id "
-            + "ORDER BY k.datastream_id, k.phenomenon_time LIMIT 1)";
-    private static final String FIRST_CURRENT = "CASE WHEN EXISTS (SELECT 1 FROM readings c WHERE c.datastream_id = d.id AND c.phenomenon_time = "
-            + FIRST_OF_KEY + " AND c.current_version) THEN " + FIRST_OF_KEY
-            + " ELSE (SELECT MIN(r.phenomenon_time) FROM readings r WHERE r.datastream_id = d.id AND r.current_version) END";
-    /** Readings: the first of each datastream in service, the last from the latest readings. */
-    private static final String READINGS_PERIOD = "SELECT (SELECT MIN(" + FIRST_CURRENT + ") FROM datastreams d) AS start_time, "
-            + "(SELECT MAX(l.phenomenon_time) FROM latest_readings l) AS end_time";
+    private static final String READINGS_PERIOD = "SELECT (SELECT MIN(l.first_phenomenon_time) FROM latest_readings l JOIN datastreams d "
+            + "ON d.id = l.datastream_id) AS start_time, (SELECT MAX(l.phenomenon_time) FROM latest_readings l) AS end_time";
     /** One well's or parameter's readings, found the same way; {@code %s} is the datastreams' column of the member. */
-    private static final String MEMBER_READINGS_PERIOD = "SELECT (SELECT MIN(" + FIRST_CURRENT + ") FROM datastreams d WHERE d.%1$s = :member) "
-            + "AS start_time, (SELECT MAX(l.phenomenon_time) FROM latest_readings l JOIN datastreams d ON d.id = l.datastream_id "
-            + "WHERE d.%1$s = :member) AS end_time";
+    private static final String MEMBER_READINGS_PERIOD = "SELECT MIN(l.first_phenomenon_time) AS start_time, MAX(l.phenomenon_time) AS end_time "
+            + "FROM latest_readings l JOIN datastreams d ON d.id = l.datastream_id WHERE d.%1$s = :member";
     private static final String PLUMES_PERIOD = "SELECT MIN(valid_time) AS start_time, MAX(valid_time) AS end_time FROM plumes";
     private static final Map<String, String> PERIODS = Map.of("latest_readings", READINGS_PERIOD, "datastreams_by_well", READINGS_PERIOD,
             "datastreams_by_parameter", READINGS_PERIOD, "plumes", PLUMES_PERIOD);

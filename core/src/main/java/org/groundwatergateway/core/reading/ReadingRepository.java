@@ -291,7 +291,7 @@ public final class ReadingRepository {
             update(connection, "INSERT INTO sta_observation_features (datastream_id, phenomenon_time, feature_id) "
                     + "SELECT datastream_id, ?, feature_id FROM sta_observation_features WHERE datastream_id = ? AND phenomenon_time = ?",
                     now, old.datastreamId(), was);
-            findLatestAgain(connection, old.datastreamId());
+            findSpanAgain(connection, old.datastreamId());
         }
         try (PreparedStatement audit = connection.prepareStatement(
                 "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_REVISED', ?, ?)")) {
@@ -347,7 +347,7 @@ public final class ReadingRepository {
         int withdrawn = supersede(connection, retracted, r -> new Reading(null, r.datastreamId(), r.phenomenonTime(), r.value(), r.rawValue(),
                 r.qualityFlags() | QualityFlag.RETRACTED.bit(), r.version() + 1, false, "retraction", at)).size();
         if (withdrawn == 0) return 0;
-        for (long datastream : new TreeSet<>(retracted.stream().map(Reading::datastreamId).toList())) findLatestAgain(connection, datastream);
+        for (long datastream : new TreeSet<>(retracted.stream().map(Reading::datastreamId).toList())) findSpanAgain(connection, datastream);
         try (PreparedStatement audit = connection.prepareStatement(
                 "INSERT INTO audit_log (at, actor, action, subject, detail) VALUES (?, ?, 'READING_RETRACTED', ?, ?)")) {
             Reading first = retracted.get(0);
@@ -394,17 +394,24 @@ public final class ReadingRepository {
         return recorded;
     }
 
-    /** latest_readings only ever moves forward on writes; a retraction of the latest reading sets it back by hand. */
-    private static void findLatestAgain(Connection connection, long datastream) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM latest_readings l WHERE l.datastream_id = ? AND NOT EXISTS "
-                + "(SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.phenomenon_time AND r.current_version)")) {
+    /**
+     * latest_readings only ever widens on writes (a newer latest reading, an earlier first one); a retraction or a move
+     * of either ends is found again by hand.
+     */
+    private static void findSpanAgain(Connection connection, long datastream) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM latest_readings l WHERE l.datastream_id = ? AND ("
+                + "NOT EXISTS (SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.phenomenon_time AND r.current_version) "
+                + "OR NOT EXISTS (SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.first_phenomenon_time "
+                + "AND r.current_version))")) {
             delete.setLong(1, datastream);
             if (delete.executeUpdate() == 0) return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latest_readings (datastream_id, phenomenon_time, "
-                + "result_value, quality_flags) SELECT datastream_id, phenomenon_time, result_value, quality_flags FROM readings "
+                + "result_value, quality_flags, first_phenomenon_time) SELECT datastream_id, phenomenon_time, result_value, quality_flags, "
+                + "(SELECT MIN(f.phenomenon_time) FROM readings f WHERE f.datastream_id = ? AND f.current_version) FROM readings "
                 + "WHERE datastream_id = ? AND current_version ORDER BY phenomenon_time DESC LIMIT 1")) {
             insert.setLong(1, datastream);
+            insert.setLong(2, datastream);
             insert.executeUpdate();
         }
     }

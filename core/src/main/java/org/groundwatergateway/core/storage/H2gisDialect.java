@@ -15,12 +15,11 @@ import org.h2gis.functions.factory.H2GISFunctions;
 public final class H2gisDialect implements SqlDialect {
 
     private static final String UPSERT_LATEST = "MERGE INTO latest_readings l USING (VALUES (CAST(? AS BIGINT), "
-            + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER))) "
-            + "v (datastream_id, phenomenon_time, result_value, quality_flags) ON l.datastream_id = v.datastream_id "
-            + "WHEN MATCHED AND l.phenomenon_time <= v.phenomenon_time THEN UPDATE SET phenomenon_time = v.phenomenon_time, "
-            + "result_value = v.result_value, quality_flags = v.quality_flags "
-            + "WHEN NOT MATCHED THEN INSERT (datastream_id, phenomenon_time, result_value, quality_flags) "
-            + "VALUES (v.datastream_id, v.phenomenon_time, v.result_value, v.quality_flags)";
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS DOUBLE PRECISION), CAST(? AS INTEGER), CAST(? AS TIMESTAMP WITH TIME ZONE))) "
+            + "v (datastream_id, phenomenon_time, result_value, quality_flags, first_phenomenon_time) ON l.datastream_id = v.datastream_id "
+            + "WHEN MATCHED AND (" + LatestReadings.whenWidened("l", "v") + ") THEN UPDATE SET " + LatestReadings.widened("l", "v")
+            + " WHEN NOT MATCHED THEN INSERT (datastream_id, phenomenon_time, result_value, quality_flags, first_phenomenon_time) "
+            + "VALUES (v.datastream_id, v.phenomenon_time, v.result_value, v.quality_flags, v.first_phenomenon_time)";
 
     @Override
     public String migrationFolder() {

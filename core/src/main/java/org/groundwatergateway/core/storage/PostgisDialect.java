@@ -27,10 +27,9 @@ import org.postgresql.PGConnection;
  */
 public final class PostgisDialect implements SqlDialect {
 
-    private static final String UPSERT_LATEST = "INSERT INTO latest_readings (datastream_id, phenomenon_time, result_value, quality_flags) "
-            + "VALUES (?, ?, ?, ?) ON CONFLICT (datastream_id) DO UPDATE SET phenomenon_time = EXCLUDED.phenomenon_time, "
-            + "result_value = EXCLUDED.result_value, quality_flags = EXCLUDED.quality_flags "
-            + "WHERE latest_readings.phenomenon_time <= EXCLUDED.phenomenon_time";
+    private static final String UPSERT_LATEST = "INSERT INTO latest_readings (datastream_id, phenomenon_time, result_value, quality_flags, "
+            + "first_phenomenon_time) VALUES (?, ?, ?, ?, ?) ON CONFLICT (datastream_id) DO UPDATE SET "
+            + LatestReadings.widened("latest_readings", "EXCLUDED") + " WHERE " + LatestReadings.whenWidened("latest_readings", "EXCLUDED");
 
     private final Set<YearMonth> knownPartitions = ConcurrentHashMap.newKeySet();
 

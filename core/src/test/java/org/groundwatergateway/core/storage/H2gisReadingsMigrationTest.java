@@ -79,6 +79,8 @@ class H2gisReadingsMigrationTest {
                         + "VALUES (?, 7, ?, 7.1, 7.1, ?, ?, ?, ?)")
                         .params(r[0], Rows.timestamp(t.plusSeconds(3600L * (Integer) r[1])), r[2], r[3], r[4], Rows.timestamp(t)).update();
             }
+            jdbc.sql("INSERT INTO latest_readings (datastream_id, phenomenon_time, result_value, quality_flags) VALUES (7, ?, 7.1, 0)")
+                    .param(Rows.timestamp(t.plusSeconds(3 * 3600))).update();
 
             Database database = Database.migrate(db.dataSource());
 
@@ -86,6 +88,7 @@ class H2gisReadingsMigrationTest {
                     .containsExactly("10->10", "11->11", "12->11", "13->13", "14->13", "15->15", "16->16", "17->16");
             assertThat(database.jdbc().sql("SELECT id FROM readings WHERE phenomenon_time = ? AND current_version").param(Rows.timestamp(t.plusSeconds(3 * 3600)))
                     .query(Long.class).list()).as("of two current versions at one time, the highest stays current").containsExactly(17L);
+            assertThat(firstReading(database)).as("V6_29: the first current reading beside the latest").isEqualTo(t);
             ReadingRepository readings = new ReadingRepository(database);
             assertThat(readings.retract(11, "test", t)).as("by its Observation id, through the review's version").isTrue();
             assertThat(readings.revise(15, null, 7.3, "test", "lab check", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
@@ -93,6 +96,12 @@ class H2gisReadingsMigrationTest {
             assertThat(database.jdbc().sql("SELECT sta_id, version, current_version, source FROM readings WHERE id NOT BETWEEN 10 AND 17 ORDER BY id")
                     .query((rs, n) -> rs.getLong(1) + " v" + rs.getInt(2) + " " + rs.getBoolean(3) + " " + rs.getString(4)).list())
                     .containsExactly("11 v3 false retraction", "15 v4 true correction", "10 v2 true correction");
+            assertThat(firstReading(database)).isEqualTo(t.plusSeconds(1800));
         }
+    }
+
+    private static Instant firstReading(Database database) {
+        return database.jdbc().sql("SELECT first_phenomenon_time FROM latest_readings WHERE datastream_id = 7")
+                .query((rs, n) -> Rows.instant(rs, "first_phenomenon_time")).single();
     }
 }

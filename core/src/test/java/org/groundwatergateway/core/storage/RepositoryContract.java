@@ -344,6 +344,64 @@ abstract class RepositoryContract {
         assertThat(latest(level.id())).isEqualTo(t.plusSeconds(7200) + " 3.3 " + corrected);
     }
 
+    /**
+     * latest_readings holds each datastream's first and latest current reading (V6_29), which SensorThings shows as a
+     * Datastream's phenomenonTime: after every kind of write they are what a search of the readings finds.
+     */
+    @Test
+    void theFirstAndLatestReadingOfEachDatastreamFollowEveryWrite() {
+        Datastream level = newLevelDatastream("T-15");
+        Instant t = Instant.parse("2026-05-01T00:00:00Z");
+        Instant monthBefore = t.minus(java.time.Duration.ofDays(35));
+        readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t), Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+        assertThat(span(level.id())).isEqualTo(t + " .. " + t.plusSeconds(3600)).isEqualTo(searchedSpan(level.id()));
+        // An older reading, late, in another partition: the first moves back, the latest stays.
+        readings.append(List.of(Reading.arrived(level.id(), monthBefore, 0.5, 0, "test", t)));
+        assertThat(span(level.id())).isEqualTo(monthBefore + " .. " + t.plusSeconds(3600)).isEqualTo(searchedSpan(level.id()));
+        assertThat(latest(level.id())).isEqualTo(t.plusSeconds(3600) + " 2.0 0");
+        // Through the idempotent path, a batch both older and newer than what is stored widens both ends at once.
+        database.inTransaction(c -> database.dialect().appendNewReadings(c, List.of(Reading.arrived(level.id(), monthBefore.minusSeconds(60), 0.4, 0, "test", t),
+                Reading.arrived(level.id(), t.plusSeconds(7200), 3.0, 0, "test", t))));
+        assertThat(span(level.id())).isEqualTo(monthBefore.minusSeconds(60) + " .. " + t.plusSeconds(7200)).isEqualTo(searchedSpan(level.id()));
+        assertThat(latest(level.id())).isEqualTo(t.plusSeconds(7200) + " 3.0 0");
+        // The first retracted: the next one is first.
+        assertThat(readings.retract(observationAt(level.id(), monthBefore.minusSeconds(60)), "operator", t)).isTrue();
+        assertThat(span(level.id())).isEqualTo(monthBefore + " .. " + t.plusSeconds(7200)).isEqualTo(searchedSpan(level.id()));
+        // The first moved after the latest (a PATCH): both ends move.
+        assertThat(readings.revise(observationAt(level.id(), monthBefore), t.plusSeconds(10_800), null, "operator", "test", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(span(level.id())).isEqualTo(t + " .. " + t.plusSeconds(10_800)).isEqualTo(searchedSpan(level.id()));
+        assertThat(latest(level.id())).isEqualTo(t.plusSeconds(10_800) + " 0.5 " + QualityFlag.CORRECTED.bit());
+        // A middle one moved before the first: the first moves back; the latest stays.
+        assertThat(readings.revise(observationAt(level.id(), t.plusSeconds(3600)), monthBefore.minusSeconds(3600), null, "operator", "test", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(span(level.id())).isEqualTo(monthBefore.minusSeconds(3600) + " .. " + t.plusSeconds(10_800)).isEqualTo(searchedSpan(level.id()));
+        // The latest moved back in time and then retracted: the latest is found again each time.
+        assertThat(readings.revise(observationAt(level.id(), t.plusSeconds(10_800)), t.plusSeconds(1800), null, "operator", "test", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(span(level.id())).isEqualTo(monthBefore.minusSeconds(3600) + " .. " + t.plusSeconds(7200)).isEqualTo(searchedSpan(level.id()));
+        assertThat(readings.retract(observationAt(level.id(), t.plusSeconds(7200)), "operator", t)).isTrue();
+        assertThat(span(level.id())).isEqualTo(monthBefore.minusSeconds(3600) + " .. " + t.plusSeconds(1800)).isEqualTo(searchedSpan(level.id()));
+        // All withdrawn: no row, as for a datastream that never had a reading.
+        readings.retractAll(List.of(level.id()), "operator", t);
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM latest_readings WHERE datastream_id = ?").param(level.id())
+                .query(Integer.class).single()).isZero();
+    }
+
+    private String span(long datastreamId) {
+        return database.jdbc().sql("SELECT first_phenomenon_time, phenomenon_time FROM latest_readings WHERE datastream_id = ?").param(datastreamId)
+                .query((rs, n) -> Rows.instant(rs, "first_phenomenon_time") + " .. " + Rows.instant(rs, "phenomenon_time")).single();
+    }
+
+    /** The SensorThings id of the current reading at a time. */
+    private long observationAt(long datastreamId, Instant time) {
+        return database.jdbc().sql("SELECT sta_id FROM readings WHERE datastream_id = ? AND phenomenon_time = ? AND current_version")
+                .params(datastreamId, Rows.timestamp(time)).query(Long.class).single();
+    }
+
+    private String searchedSpan(long datastreamId) {
+        return database.jdbc().sql("SELECT MIN(phenomenon_time) AS first_time, MAX(phenomenon_time) AS last_time FROM readings "
+                        + "WHERE datastream_id = ? AND current_version").param(datastreamId)
+                .query((rs, n) -> Rows.instant(rs, "first_time") + " .. " + Rows.instant(rs, "last_time")).single();
+    }
+
     @Test
     void aRetractedReadingLeavesEveryCurrentReadAndKeepsItsRawValue() {
         Datastream level = newLevelDatastream("T-06");

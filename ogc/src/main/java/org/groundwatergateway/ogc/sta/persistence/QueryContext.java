@@ -20,6 +20,9 @@ import org.groundwatergateway.policies.Disclosure;
  */
 public final class QueryContext {
 
+    /** Later than any reading: the bound of what a viewer with no Observations delay is shown. */
+    private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
     private final StaDialect dialect;
     private final Function<EntityType, Disclosure> disclosures;
     private final Instant now;
@@ -69,7 +72,8 @@ public final class QueryContext {
 
     /** A column's SQL over an alias as stored, with the placeholders of summaries of readings filled in for this viewer. */
     private String stored(Column column, String alias) {
-        return column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
+        return column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore()).replace(Schema.SHOWN_UNTIL, shownUntil())
+                .replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
     }
 
     /**
@@ -87,6 +91,12 @@ public final class QueryContext {
         Instant cutoff = cutoff(EntityType.OBSERVATION);
         // The instant is the platform's own, not a request's, so it may be written as a literal.
         return cutoff == null ? "" : " AND r.phenomenon_time <= " + timestampLiteral(cutoff);
+    }
+
+    /** {@link Schema#SHOWN_UNTIL}: the Observations delay's bound, or the end of time with none. */
+    private String shownUntil() {
+        Instant cutoff = cutoff(EntityType.OBSERVATION);
+        return timestampLiteral(cutoff == null ? END_OF_TIME : cutoff);
     }
 
     /** Nothing of the type newer than this is shown; null for no delay. */

@@ -120,6 +120,9 @@ final class Schema {
      */
     static final String OBSERVED_BEFORE = "{observedBefore}";
 
+    /** The same bound as an instant: the last a viewer is shown Observations of (with no delay, the end of time). */
+    static final String SHOWN_UNTIL = "{shownUntil}";
+
     /** The readings {@code r}, read along their key: {@link StaDialect#readingsByKey}. */
     static final String READINGS_BY_KEY = "{readingsByKey}";
 
@@ -162,7 +165,7 @@ final class Schema {
         add(new EntityTable(EntityType.HISTORICAL_LOCATION, HISTORICAL_LOCATIONS, linked("'LOCATION', 'HISTORICAL_LOCATION'"), List.of(
                 id(),
                 // A generic Thing's as recorded; a well's since the first reading of any of its datastreams, each found on its index.
-                q("time", "COALESCE({a}.at_time, (SELECT MIN(" + observedTime("d.id", "") + ") FROM datastreams d WHERE "
+                q("time", "COALESCE({a}.at_time, (SELECT MIN(" + firstObserved("d.id") + ") FROM datastreams d WHERE "
                         + THING_OF_DATASTREAM + " = {a}.id))", DATETIME)),
                 Map.of("Thing", "{s}.thing_id",
                         "Locations", "({t}.id = {s}.id OR " + HISTORICAL_AT_LOCATION.replace("{h}", "{s}").replace("{l}", "{t}") + ")")));
@@ -186,8 +189,8 @@ final class Schema {
                 q("properties/origin/licence", "{a}.origin_licence", STRING),
                 q("properties/origin/disclosure", "{a}.origin_disclosure", STRING),
                 q("properties/origin/lastSuccessAt", "{a}.origin_last_success", DATETIME),
-                output("phenomenonTime/start", observedTime("{a}.id", ""), DATETIME),
-                output("phenomenonTime/end", observedTime("{a}.id", " DESC"), DATETIME)),
+                output("phenomenonTime/start", firstObserved("{a}.id"), DATETIME),
+                output("phenomenonTime/end", lastObserved("{a}.id"), DATETIME)),
                 Map.of("Thing", "{s}.thing_id", "Sensor", "{s}.sensor_id",
                         "ObservedProperty", "{s}.parameter_id", "Observations", "{t}.datastream_id = {s}.id")));
         add(new EntityTable(EntityType.SENSOR, "(SELECT s.*, m.name, m.encoding_type, m.metadata FROM sensors s LEFT JOIN sta_sensors m "
@@ -269,15 +272,27 @@ final class Schema {
     }
 
     /**
-     * The first (or, with {@code " DESC"}, the last) time of a datastream's Observations: current versions only, so a
-     * retracted reading does not stretch it. Written as ORDER BY the readings key ... LIMIT 1 over {@link #READINGS_BY_KEY},
-     * so both databases walk the key (datastream_id, phenomenon_time, version) to the first current version: H2 2.4
-     * otherwise takes the foreign key's index (datastream_id) and reads the datastream's whole history (EXPLAIN ANALYZE on
-     * the demo year: scanCount 8,762 against 1), and it sorts by an index only when the ORDER BY spells its columns.
+     * A datastream's first current reading, as the viewer is shown it: kept with the latest in {@code latest_readings}
+     * (V6_29) by every write of readings, rather than searched for in every monthly partition (two index probes per
+     * partition per Datastream were most of an expanded Observations page); none if even the first is inside the delay.
      */
-    private static String observedTime(String datastreamId, String direction) {
-        return "(SELECT r.phenomenon_time FROM " + READINGS_BY_KEY + " WHERE r.datastream_id = " + datastreamId + " AND r.current_version"
-                + OBSERVED_BEFORE + " ORDER BY r.datastream_id" + direction + ", r.phenomenon_time" + direction + ", r.version" + direction + " LIMIT 1)";
+    private static String firstObserved(String datastreamId) {
+        return "(SELECT CASE WHEN l.first_phenomenon_time <= " + SHOWN_UNTIL + " THEN l.first_phenomenon_time END FROM latest_readings l "
+                + "WHERE l.datastream_id = " + datastreamId + ")";
+    }
+
+    /**
+     * A datastream's latest current reading, as the viewer is shown it: the kept one, or, when a delay hides it, the last
+     * before the delay. That one is searched as ORDER BY the readings key ... LIMIT 1 over {@link #READINGS_BY_KEY}, so
+     * both databases walk the key (datastream_id, phenomenon_time, version) to the first current version: H2 2.4
+     * otherwise takes the foreign key's index and reads the datastream's whole history (EXPLAIN ANALYZE on the demo
+     * year: scanCount 8,762 against 1), and it sorts by an index only when the ORDER BY spells its columns.
+     */
+    private static String lastObserved(String datastreamId) {
+        return "(SELECT CASE WHEN l.phenomenon_time <= " + SHOWN_UNTIL + " THEN l.phenomenon_time WHEN l.first_phenomenon_time <= " + SHOWN_UNTIL
+                + " THEN (SELECT r.phenomenon_time FROM " + READINGS_BY_KEY + " WHERE r.datastream_id = " + datastreamId + " AND r.current_version"
+                + OBSERVED_BEFORE + " ORDER BY r.datastream_id DESC, r.phenomenon_time DESC, r.version DESC LIMIT 1) END FROM latest_readings l "
+                + "WHERE l.datastream_id = " + datastreamId + ")";
     }
 
     /**

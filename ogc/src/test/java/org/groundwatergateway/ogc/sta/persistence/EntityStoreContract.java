@@ -168,6 +168,36 @@ abstract class EntityStoreContract {
         }
     }
 
+    /**
+     * A Datastream's phenomenonTime is read from the first and latest readings kept per datastream (V6_29), and under an
+     * Observations delay the end is searched before the delay: either way it is the span of the Observations the viewer
+     * is shown — with no delay, with one hiding the day's last six hours, and with one hiding everything.
+     */
+    @Test
+    void aDatastreamsTimeSpanIsThatOfTheObservationsItShows() {
+        Instant newest = (Instant) page("/Observations", "$top=1&$orderby=phenomenonTime%20desc").entities().get(0).values().get("phenomenonTime");
+        Map<java.time.Duration, Integer> spansShown = new java.util.LinkedHashMap<>();
+        for (java.time.Duration delay : List.of(java.time.Duration.ZERO, java.time.Duration.between(newest.minusSeconds(6 * 3600), NOW),
+                java.time.Duration.between(newest.minus(java.time.Duration.ofDays(400)), NOW))) {
+            Disclosure delayed = Disclosure.builder().delay(delay).build();
+            java.util.function.Function<EntityType, Disclosure> disclosures = type -> type == EntityType.OBSERVATION ? delayed : Disclosure.full();
+            int shown = 0;
+            for (Entity datastream : page("/Datastreams", "$top=100", disclosures).entities()) {
+                String observations = "/Datastreams(" + datastream.id() + ")/Observations";
+                List<Entity> first = page(observations, "$top=1&$orderby=phenomenonTime%20asc", disclosures).entities();
+                List<Entity> last = page(observations, "$top=1&$orderby=phenomenonTime%20desc", disclosures).entities();
+                assertThat(datastream.values().get("phenomenonTime/start")).as("start of %s with a delay of %s", datastream.id(), delay)
+                        .isEqualTo(first.isEmpty() ? null : first.get(0).values().get("phenomenonTime"));
+                assertThat(datastream.values().get("phenomenonTime/end")).as("end of %s with a delay of %s", datastream.id(), delay)
+                        .isEqualTo(last.isEmpty() ? null : last.get(0).values().get("phenomenonTime"));
+                if (!first.isEmpty()) shown++;
+            }
+            spansShown.put(delay, shown);
+        }
+        assertThat(spansShown.values()).as("datastreams with a span, by delay").first().isNotEqualTo(0);
+        assertThat(spansShown.values()).last().isEqualTo(0);
+    }
+
     @Test
     void rowsMayBeRestrictedByASummaryOfReadings() {
         // A Datastream's time span is a summary of its readings, written with placeholders for the viewer's delay and
