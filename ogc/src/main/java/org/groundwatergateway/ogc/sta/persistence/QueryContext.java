@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.groundwatergateway.core.parameter.GroundwaterClassLimits;
 import org.groundwatergateway.core.storage.Rows;
 import org.groundwatergateway.ogc.sta.model.EntityType;
@@ -22,6 +23,8 @@ public final class QueryContext {
 
     /** Later than any reading: the bound of what a viewer with no Observations delay is shown. */
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
+    private static final Pattern DELAYED_ONLY = Pattern.compile(Pattern.quote(Schema.IF_DELAYED) + ".*?" + Pattern.quote(Schema.END_IF_DELAYED),
+            Pattern.DOTALL);
 
     private final StaDialect dialect;
     private final Function<EntityType, Disclosure> disclosures;
@@ -72,7 +75,11 @@ public final class QueryContext {
 
     /** A column's SQL over an alias as stored, with the placeholders of summaries of readings filled in for this viewer. */
     private String stored(Column column, String alias) {
-        return column.on(alias).replace(Schema.OBSERVED_BEFORE, observedBefore()).replace(Schema.SHOWN_UNTIL, shownUntil())
+        Instant cutoff = cutoff(EntityType.OBSERVATION);
+        String sql = cutoff == null ? DELAYED_ONLY.matcher(column.on(alias)).replaceAll("")
+                : column.on(alias).replace(Schema.IF_DELAYED, "").replace(Schema.END_IF_DELAYED, "");
+        // The instant is the platform's own, not a request's, so it may be written as a literal.
+        return sql.replace(Schema.SHOWN_UNTIL, timestampLiteral(cutoff == null ? END_OF_TIME : cutoff))
                 .replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
     }
 
@@ -84,19 +91,6 @@ public final class QueryContext {
         if (type != EntityType.OBSERVATION || !column.name().equals("result")) return "CAST(NULL AS DOUBLE PRECISION)";
         return "(SELECT " + GroundwaterClassLimits.classSql(alias + ".result_value", "p") + " FROM datastreams d JOIN parameters p "
                 + "ON p.id = d.parameter_id WHERE d.id = " + alias + ".datastream_id)";
-    }
-
-    /** The condition on readings {@code r} that keeps what the Observations delay hides out of summaries; empty with none. */
-    private String observedBefore() {
-        Instant cutoff = cutoff(EntityType.OBSERVATION);
-        // The instant is the platform's own, not a request's, so it may be written as a literal.
-        return cutoff == null ? "" : " AND r.phenomenon_time <= " + timestampLiteral(cutoff);
-    }
-
-    /** {@link Schema#SHOWN_UNTIL}: the Observations delay's bound, or the end of time with none. */
-    private String shownUntil() {
-        Instant cutoff = cutoff(EntityType.OBSERVATION);
-        return timestampLiteral(cutoff == null ? END_OF_TIME : cutoff);
     }
 
     /** Nothing of the type newer than this is shown; null for no delay. */

@@ -115,20 +115,24 @@ final class Schema {
     /** The Thing (well or weather station id, as Things number them) a datastream belongs to. */
     private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ")";
     /**
-     * Where a column summarises readings {@code r}: the condition that keeps out readings an Observations delay hides,
-     * so a Datastream's time span shows no more than its Observations do ({@link QueryContext#columnSql}).
+     * Where a column summarises readings: the last instant the viewer is shown Observations of (with no delay, the end of
+     * time), so a Datastream's time span shows no more than its Observations do ({@link QueryContext#columnSql}).
      */
-    static final String OBSERVED_BEFORE = "{observedBefore}";
-
-    /** The same bound as an instant: the last a viewer is shown Observations of (with no delay, the end of time). */
     static final String SHOWN_UNTIL = "{shownUntil}";
+
+    /**
+     * SQL between these two is needed only under an Observations delay and left out without one, so that a query no
+     * viewer's delay asks for (a search of every monthly partition of the readings) is not even planned.
+     */
+    static final String IF_DELAYED = "{ifDelayed}";
+    static final String END_IF_DELAYED = "{/ifDelayed}";
 
     /** The readings {@code r}, read along their key: {@link StaDialect#readingsByKey}. */
     static final String READINGS_BY_KEY = "{readingsByKey}";
 
-    /** Whether the datastreams {@code d} meeting {d} have a current reading. */
-    private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN readings r ON r.datastream_id = d.id "
-            + "WHERE {d} AND r.current_version)";
+    /** Whether the datastreams {@code d} meeting {d} have a current reading: a latest one is kept for each that has. */
+    private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN latest_readings l ON l.datastream_id = d.id "
+            + "WHERE {d})";
 
     /** An Observation's SensorThings id: the stored, indexed id of its lineage (V6_27). */
     static final String OBSERVATION_ID = "{a}.sta_id";
@@ -289,10 +293,10 @@ final class Schema {
      * year: scanCount 8,762 against 1), and it sorts by an index only when the ORDER BY spells its columns.
      */
     private static String lastObserved(String datastreamId) {
-        return "(SELECT CASE WHEN l.phenomenon_time <= " + SHOWN_UNTIL + " THEN l.phenomenon_time WHEN l.first_phenomenon_time <= " + SHOWN_UNTIL
-                + " THEN (SELECT r.phenomenon_time FROM " + READINGS_BY_KEY + " WHERE r.datastream_id = " + datastreamId + " AND r.current_version"
-                + OBSERVED_BEFORE + " ORDER BY r.datastream_id DESC, r.phenomenon_time DESC, r.version DESC LIMIT 1) END FROM latest_readings l "
-                + "WHERE l.datastream_id = " + datastreamId + ")";
+        return "(SELECT CASE WHEN l.phenomenon_time <= " + SHOWN_UNTIL + " THEN l.phenomenon_time" + IF_DELAYED + " WHEN l.first_phenomenon_time <= "
+                + SHOWN_UNTIL + " THEN (SELECT r.phenomenon_time FROM " + READINGS_BY_KEY + " WHERE r.datastream_id = " + datastreamId
+                + " AND r.current_version AND r.phenomenon_time <= " + SHOWN_UNTIL + " ORDER BY r.datastream_id DESC, r.phenomenon_time DESC, "
+                + "r.version DESC LIMIT 1)" + END_IF_DELAYED + " END FROM latest_readings l WHERE l.datastream_id = " + datastreamId + ")";
     }
 
     /**
