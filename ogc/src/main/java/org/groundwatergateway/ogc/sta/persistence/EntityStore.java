@@ -167,7 +167,7 @@ public final class EntityStore {
             Selection selection = selection(type, alias, options.expand());
             Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + table.from(alias));
             if (!where.isEmpty()) select.append(" WHERE ").append(where);
-            select.append(" ORDER BY ").append(order(options, alias, type));
+            select.append(" ORDER BY ").append(SortKey.list(order(options, alias, type)));
             select.append(" LIMIT ").bind(top + 1).append(" OFFSET ").bind(options.skip());
 
             List<Read> rows = new ArrayList<>(run(select, (rs, n) -> selection.read(rs, 1, context)));
@@ -195,17 +195,18 @@ public final class EntityStore {
             }
         }
 
-        /** A page's ORDER BY list: the order asked, then the id. */
-        private Sql order(QueryOptions options, String alias, EntityType type) {
-            Sql order = new Sql();
+        /** A page's order: the order asked, then the id. */
+        private List<SortKey> order(QueryOptions options, String alias, EntityType type) {
+            List<SortKey> order = new ArrayList<>();
             boolean descending = false;
             for (OrderBy by : options.orderBy()) {
-                order.append(compiler.orderValue("$orderby", by.expression(), alias, type)).append(by.descending() ? " DESC, " : " ASC, ");
+                order.add(new SortKey(compiler.orderValue("$orderby", by.expression(), alias, type), by.descending()));
                 descending = by.descending();
             }
             // The id last makes pages stable wherever the requested order has ties; in the direction of the order before
             // it, so that one index of (time, id) serves newest-first pages over every datastream, read backwards.
-            return order.append(alias + ".id" + (descending ? " DESC" : ""));
+            order.add(new SortKey(new Sql(alias + ".id"), descending));
+            return order;
         }
 
         /**
@@ -304,11 +305,21 @@ public final class EntityStore {
             Sql conditions = context.rowConditions(type, alias);
             Sql filter = options.filter() == null ? null : compiler.predicate("$filter", options.filter(), alias, type);
             for (String name : options.select()) requireSelectable(type, name);
+            List<SortKey> order = order(options, alias, type);
+            // A Datastream's Observations ordered by phenomenonTime first are in the order of the readings key
+            // (datastream_id, phenomenon_time, version) in the same direction: they are current versions, unique per
+            // datastream and time (readings_one_current, V6_27), so nothing after the time ever decides. Spelled as the
+            // key's columns over the key's index, each page is read along it and stops at its end, as a Datastream's time
+            // span is (Schema.observedTime); H2 otherwise reads the datastream's whole history for each page.
+            boolean alongKey = sourceType == EntityType.DATASTREAM && nav.name().equals("Observations")
+                    && order.get(0).value().text().equals(table.column("phenomenonTime").orElseThrow().on(alias));
+            List<SortKey> pageOrder = alongKey ? Schema.readingsKey(alias, order.get(0).descending()) : order;
+            String targets = alongKey ? context.dialect().readingsByKey(alias) : table.from(alias);
             Function<Sql, Sql> from = source -> {
                 Sql where = new Sql().append(conditions);
                 and(where, relation(Schema.table(sourceType), nav.name(), alias, source));
                 if (filter != null) and(where, filter);
-                return new Sql(table.from(alias) + " WHERE ").append(where);
+                return new Sql(targets + " WHERE ").append(where);
             };
 
             int top = top(options);
@@ -322,7 +333,7 @@ public final class EntityStore {
                 // what was kept is more than it may hold, so the answer is refused rather than cut short.
                 int atMost = limits.maxEntities() - entitiesRead - keptSoFar + chunk.size() + 1;
                 if (atMost <= chunk.size()) break;
-                Sql select = context.dialect().pagesPerParent(chunk, from, selection.columns(), order(options, alias, type), top + 1, options.skip(), atMost);
+                Sql select = context.dialect().pagesPerParent(chunk, from, selection.columns(), pageOrder, top + 1, options.skip(), atMost);
                 for (Map.Entry<Long, Read> read : run(select, (rs, n) -> Map.entry(rs.getLong(1), selection.read(rs, 2, context)))) {
                     byParent.computeIfAbsent(read.getKey(), parent -> new ArrayList<>()).add(read.getValue());
                 }

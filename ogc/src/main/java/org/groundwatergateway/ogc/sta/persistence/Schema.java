@@ -130,6 +130,12 @@ final class Schema {
     /** The readings {@code r}, read along their key: {@link StaDialect#readingsByKey}. */
     static final String READINGS_BY_KEY = "{readingsByKey}";
 
+    /** The readings {@code alias} ordered by their key (datastream_id, phenomenon_time, version), all in one direction. */
+    static List<SortKey> readingsKey(String alias, boolean descending) {
+        return List.of(new SortKey(new Sql(alias + ".datastream_id"), descending), new SortKey(new Sql(alias + ".phenomenon_time"), descending),
+                new SortKey(new Sql(alias + ".version"), descending));
+    }
+
     /** Whether the datastreams {@code d} meeting {d} have a current reading: a latest one is kept for each that has. */
     private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN latest_readings l ON l.datastream_id = d.id "
             + "WHERE {d})";

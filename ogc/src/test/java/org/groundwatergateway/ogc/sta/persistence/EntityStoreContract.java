@@ -256,6 +256,40 @@ abstract class EntityStoreContract {
     }
 
     /**
+     * A Datastream's Observations expanded in the order of their phenomenonTime, either way and whatever follows it, are
+     * read along the readings key: the same pages as the reads of their paths (in the order asked, then the id), in time
+     * order, past the versions that are no longer current (a value corrected, a reading moved in time, one retracted).
+     */
+    @Test
+    void observationsExpandedInTimeOrderAreTheirPathsPagesPastSupersededVersions() {
+        String observations = "/Datastreams(" + datastream("GW-U08/ph") + ")/Observations";
+        List<Entity> stored = page(observations, "$top=100&$orderby=phenomenonTime").entities();
+        Instant last = (Instant) stored.get(stored.size() - 1).values().get("phenomenonTime");
+        ReadingRepository readings = new ReadingRepository(database);
+        // Superseded versions at both ends of the key and between: the newest corrected, the oldest moved past it, one retracted.
+        assertThat(readings.revise(stored.get(stored.size() - 1).id(), null, 6.1, "test", "test", NOW)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(readings.revise(stored.get(0).id(), last.plusSeconds(60), null, "test", "test", NOW)).isInstanceOf(ReadingRepository.Revision.Revised.class);
+        assertThat(readings.retract(stored.get(10).id(), "test", NOW)).isTrue();
+        List<Instant> times = page(observations, "$top=100&$orderby=phenomenonTime").entities().stream()
+                .map(e -> (Instant) e.values().get("phenomenonTime")).toList();
+        assertThat(times).hasSize(stored.size() - 1).isSorted().doesNotHaveDuplicates().endsWith(last, last.plusSeconds(60));
+
+        int compared = 0;
+        for (String order : List.of("phenomenonTime%20desc", "phenomenonTime", "phenomenonTime%20desc,result", "phenomenonTime,id%20desc")) {
+            List<Instant> ordered = new java.util.ArrayList<>(times);
+            if (order.startsWith("phenomenonTime%20desc")) java.util.Collections.reverse(ordered);
+            for (int[] paging : new int[][] {{1, 0}, {4, 2}, {100, 0}}) {
+                String query = "$filter=Thing/name%20eq%20'GW-U08'&$expand=Observations($top=" + paging[0] + ";$skip=" + paging[1] + ";$orderby=" + order + ")";
+                compared += assertExpansionsAreTheirPathsReads("/Datastreams", query, type -> Disclosure.full());
+                Entity ph = page("/Datastreams", query).entities().stream().filter(d -> d.values().get("name").equals("GW-U08/ph")).findFirst().orElseThrow();
+                assertThat(((EntityPage) ph.expanded().get("Observations")).entities()).extracting(e -> (Instant) e.values().get("phenomenonTime"))
+                        .as(query).containsExactlyElementsOf(ordered.subList(paging[1], Math.min(ordered.size(), paging[1] + paging[0])));
+            }
+        }
+        assertThat(compared).isGreaterThan(200);
+    }
+
+    /**
      * An expansion shows of the related set what a read of it shows, no more: rows restricted, properties withheld,
      * places coarsened, Observations delayed and restricted to agreed datastreams; a page naming a hidden related
      * entity expands to none (to one) or an empty page (to many).
