@@ -61,19 +61,20 @@ public enum StaDialect {
             pages = new Sql("SELECT k.id, x.* FROM ").append(parents(parents)).append(" CROSS JOIN LATERAL (")
                     .append(page(from.apply(new Sql(PARENT_ID)), numbered, order, limit, offset)).append(") x ORDER BY k.id, x.rn");
         } else {
-            Sql ranked = new Sql().append(columns);
+            // No derived table per part: H2 parses and plans each again as it plans the statement around it (a hundred
+            // parts, each wrapped, cost more to prepare than to run), so each part selects its parent itself and the
+            // union is ordered by its own column names. One part alone is wrapped once: H2 takes no ORDER BY after a
+            // parenthesised query with a LIMIT of its own.
             List<SortKey> rank = new ArrayList<>();
-            for (int i = 0; i < order.size(); i++) {
-                ranked.append(", ").append(order.get(i).value()).append(" AS o" + i);
-                rank.add(new SortKey(new Sql("w.o" + i), order.get(i).descending()));
-            }
-            pages = new Sql("SELECT w.* FROM (");
+            for (int i = 0; i < order.size(); i++) rank.add(new SortKey(new Sql("o" + i), order.get(i).descending()));
+            pages = new Sql(parents.size() == 1 ? "SELECT * FROM (" : "");
             for (int i = 0; i < parents.size(); i++) {
                 Long parent = parents.get(i);
-                pages.append(i == 0 ? "(SELECT CAST(" : " UNION ALL (SELECT CAST(").bind(parent).append(" AS BIGINT) AS parent, q.* FROM (")
-                        .append(page(from.apply(new Sql().bind(parent)), ranked, order, limit, offset)).append(") q)");
+                Sql ranked = new Sql("CAST(").bind(parent).append(" AS BIGINT) AS parent, ").append(columns);
+                for (int k = 0; k < order.size(); k++) ranked.append(", ").append(order.get(k).value()).append(" AS o" + k);
+                pages.append(i == 0 ? "(" : " UNION ALL (").append(page(from.apply(new Sql().bind(parent)), ranked, order, limit, offset)).append(")");
             }
-            pages.append(") w ORDER BY w.parent, ").append(SortKey.list(rank));
+            pages.append(parents.size() == 1 ? ") w ORDER BY parent, " : " ORDER BY parent, ").append(SortKey.list(rank));
         }
         return pages.append(" LIMIT ").bind(atMost);
     }
