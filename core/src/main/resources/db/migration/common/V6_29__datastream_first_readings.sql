@@ -4,4 +4,6 @@
 ALTER TABLE latest_readings ADD COLUMN first_phenomenon_time TIMESTAMP WITH TIME ZONE;
 UPDATE latest_readings l SET first_phenomenon_time = (SELECT MIN(r.phenomenon_time) FROM readings r
                                                       WHERE r.datastream_id = l.datastream_id AND r.current_version);
+-- A row of a datastream with no current reading left would be stale: the row is kept only while there is one.
+DELETE FROM latest_readings WHERE first_phenomenon_time IS NULL;
 ALTER TABLE latest_readings ALTER COLUMN first_phenomenon_time SET NOT NULL;

@@ -67,6 +67,8 @@ class H2gisReadingsMigrationTest {
             jdbc.sql("SET REFERENTIAL_INTEGRITY FALSE").update();
             jdbc.sql("INSERT INTO datastream_register (id, code, well_id, parameter_id, sensor_id, interval_minutes) VALUES (7, 'W/ph', 1, 1, 1, 60)")
                     .update();
+            jdbc.sql("INSERT INTO datastream_register (id, code, well_id, parameter_id, sensor_id, interval_minutes) VALUES (8, 'W/ec', 1, 2, 1, 60)")
+                    .update();
             jdbc.sql("SET REFERENTIAL_INTEGRITY TRUE").update();
             Instant t = Instant.parse("2026-01-01T00:00:00Z");
             // id, hour, version, current, source: a plain reading; one a reviewer corrected; one retracted and given again;
@@ -81,6 +83,9 @@ class H2gisReadingsMigrationTest {
             }
             jdbc.sql("INSERT INTO latest_readings (datastream_id, phenomenon_time, result_value, quality_flags) VALUES (7, ?, 7.1, 0)")
                     .param(Rows.timestamp(t.plusSeconds(3 * 3600))).update();
+            // A stale row: datastream 8 has no current reading.
+            jdbc.sql("INSERT INTO latest_readings (datastream_id, phenomenon_time, result_value, quality_flags) VALUES (8, ?, 1.0, 0)")
+                    .param(Rows.timestamp(t)).update();
 
             Database database = Database.migrate(db.dataSource());
 
@@ -89,6 +94,8 @@ class H2gisReadingsMigrationTest {
             assertThat(database.jdbc().sql("SELECT id FROM readings WHERE phenomenon_time = ? AND current_version").param(Rows.timestamp(t.plusSeconds(3 * 3600)))
                     .query(Long.class).list()).as("of two current versions at one time, the highest stays current").containsExactly(17L);
             assertThat(firstReading(database)).as("V6_29: the first current reading beside the latest").isEqualTo(t);
+            assertThat(database.jdbc().sql("SELECT datastream_id FROM latest_readings").query(Long.class).list())
+                    .as("V6_29: a row of a datastream without a current reading is dropped, not left without a first time").containsExactly(7L);
             ReadingRepository readings = new ReadingRepository(database);
             assertThat(readings.retract(11, "test", t)).as("by its Observation id, through the review's version").isTrue();
             assertThat(readings.revise(15, null, 7.3, "test", "lab check", t)).isInstanceOf(ReadingRepository.Revision.Revised.class);
