@@ -396,9 +396,15 @@ public final class ReadingRepository {
 
     /**
      * latest_readings only ever widens on writes (a newer latest reading, an earlier first one); a retraction or a move
-     * of either ends is found again by hand.
+     * of either ends is found again by hand. The row is locked first: a concurrent retraction of the other end waits here
+     * for this one's commit, and its statements after the wait see the row this one wrote (without the wait its DELETE
+     * found the row gone and its snapshot missed the new one, leaving a retracted reading as an end).
      */
     private static void findSpanAgain(Connection connection, long datastream) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT datastream_id FROM latest_readings WHERE datastream_id = ? FOR UPDATE")) {
+            lock.setLong(1, datastream);
+            lock.executeQuery().close();
+        }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM latest_readings l WHERE l.datastream_id = ? AND ("
                 + "NOT EXISTS (SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.phenomenon_time AND r.current_version) "
                 + "OR NOT EXISTS (SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.first_phenomenon_time "
