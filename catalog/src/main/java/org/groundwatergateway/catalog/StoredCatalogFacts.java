@@ -19,11 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class StoredCatalogFacts implements CatalogFacts {
 
     /**
-     * Readings: from the first current reading of each datastream in service to the latest, both kept per datastream in
-     * {@code latest_readings} (V6_29) by every write of readings, so no partition of the readings is searched.
+     * Readings: from the first current reading of the datastreams in service to their latest, both kept per datastream
+     * in {@code latest_readings} (V6_29) by every write of readings, so no partition of the readings is searched.
      */
-    private static final String READINGS_PERIOD = "SELECT (SELECT MIN(l.first_phenomenon_time) FROM latest_readings l JOIN datastreams d "
-            + "ON d.id = l.datastream_id) AS start_time, (SELECT MAX(l.phenomenon_time) FROM latest_readings l) AS end_time";
+    private static final String READINGS_PERIOD = "SELECT MIN(l.first_phenomenon_time) AS start_time, MAX(l.phenomenon_time) AS end_time "
+            + "FROM latest_readings l JOIN datastreams d ON d.id = l.datastream_id";
     /** One well's or parameter's readings, found the same way; {@code %s} is the datastreams' column of the member. */
     private static final String MEMBER_READINGS_PERIOD = "SELECT MIN(l.first_phenomenon_time) AS start_time, MAX(l.phenomenon_time) AS end_time "
             + "FROM latest_readings l JOIN datastreams d ON d.id = l.datastream_id WHERE d.%1$s = :member";

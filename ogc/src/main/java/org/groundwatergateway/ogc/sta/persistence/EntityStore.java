@@ -165,9 +165,13 @@ public final class EntityStore {
 
             int top = top(options);
             Selection selection = selection(type, alias, options.expand());
-            Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + table.from(alias));
+            // One Datastream named by id: its Observations are read as its expansion reads them.
+            Segment source = segments.size() > 1 ? segments.get(segments.size() - 2) : null;
+            ReadOrder reading = source != null && source.id() != null ? readOrder(source.type(), type, order(options, alias, type), alias)
+                    : new ReadOrder(table.from(alias), order(options, alias, type));
+            Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + reading.from());
             if (!where.isEmpty()) select.append(" WHERE ").append(where);
-            select.append(" ORDER BY ").append(SortKey.list(order(options, alias, type)));
+            select.append(" ORDER BY ").append(SortKey.list(reading.order()));
             select.append(" LIMIT ").bind(top + 1).append(" OFFSET ").bind(options.skip());
 
             List<Read> rows = new ArrayList<>(run(select, (rs, n) -> selection.read(rs, 1, context)));
@@ -193,6 +197,22 @@ public final class EntityStore {
             if (entitiesRead > limits.maxEntities()) {
                 throw new StaQueryException(new InvalidInput("ogc.sta.tooManyEntities", null, limits.maxEntities()));
             }
+        }
+
+        /**
+         * Where and in what order a page of {@code type} related to one {@code sourceType} is read. A Datastream's
+         * Observations ordered by phenomenonTime first are in the order of the readings key (datastream_id,
+         * phenomenon_time, version) in the same direction: they are current versions, unique per datastream and time
+         * (readings_one_current, V6_27), so nothing after the time ever decides. Spelled as the key's columns over the
+         * key's index, a page is read along it and stops at its end; H2 otherwise reads the datastream's whole history.
+         * Any other order is read as asked.
+         */
+        private ReadOrder readOrder(EntityType sourceType, EntityType type, List<SortKey> order, String alias) {
+            EntityTable table = Schema.table(type);
+            boolean alongKey = sourceType == EntityType.DATASTREAM && type == EntityType.OBSERVATION
+                    && order.get(0).value().text().equals(table.column("phenomenonTime").orElseThrow().on(alias));
+            return alongKey ? new ReadOrder(context.dialect().readingsByKey(alias), Schema.readingsKey(alias, order.get(0).descending()))
+                    : new ReadOrder(table.from(alias), order);
         }
 
         /** A page's order: the order asked, then the id. */
@@ -305,21 +325,12 @@ public final class EntityStore {
             Sql conditions = context.rowConditions(type, alias);
             Sql filter = options.filter() == null ? null : compiler.predicate("$filter", options.filter(), alias, type);
             for (String name : options.select()) requireSelectable(type, name);
-            List<SortKey> order = order(options, alias, type);
-            // A Datastream's Observations ordered by phenomenonTime first are in the order of the readings key
-            // (datastream_id, phenomenon_time, version) in the same direction: they are current versions, unique per
-            // datastream and time (readings_one_current, V6_27), so nothing after the time ever decides. Spelled as the
-            // key's columns over the key's index, each page is read along it and stops at its end, as a Datastream's time
-            // span is (Schema.observedTime); H2 otherwise reads the datastream's whole history for each page.
-            boolean alongKey = sourceType == EntityType.DATASTREAM && nav.name().equals("Observations")
-                    && order.get(0).value().text().equals(table.column("phenomenonTime").orElseThrow().on(alias));
-            List<SortKey> pageOrder = alongKey ? Schema.readingsKey(alias, order.get(0).descending()) : order;
-            String targets = alongKey ? context.dialect().readingsByKey(alias) : table.from(alias);
+            ReadOrder reading = readOrder(sourceType, type, order(options, alias, type), alias);
             Function<Sql, Sql> from = source -> {
                 Sql where = new Sql().append(conditions);
                 and(where, relation(Schema.table(sourceType), nav.name(), alias, source));
                 if (filter != null) and(where, filter);
-                return new Sql(targets + " WHERE ").append(where);
+                return new Sql(reading.from() + " WHERE ").append(where);
             };
 
             int top = top(options);
@@ -333,7 +344,7 @@ public final class EntityStore {
                 // what was kept is more than it may hold, so the answer is refused rather than cut short.
                 int atMost = limits.maxEntities() - entitiesRead - keptSoFar + chunk.size() + 1;
                 if (atMost <= chunk.size()) break;
-                Sql select = context.dialect().pagesPerParent(chunk, from, selection.columns(), pageOrder, top + 1, options.skip(), atMost);
+                Sql select = context.dialect().pagesPerParent(chunk, from, selection.columns(), reading.order(), top + 1, options.skip(), atMost);
                 for (Map.Entry<Long, Read> read : run(select, (rs, n) -> Map.entry(rs.getLong(1), selection.read(rs, 2, context)))) {
                     byParent.computeIfAbsent(read.getKey(), parent -> new ArrayList<>()).add(read.getValue());
                 }
@@ -406,6 +417,9 @@ public final class EntityStore {
             }
         }
     }
+
+    /** The rows a page reads ({@code FROM}) and the order it reads them in. */
+    private record ReadOrder(String from, List<SortKey> order) {}
 
     /** An entity as read, with the foreign keys its selection read along (by navigation property, null for none). */
     private record Read(Entity entity, Map<String, Long> keys) {}

@@ -75,12 +75,20 @@ public final class QueryContext {
 
     /** A column's SQL over an alias as stored, with the placeholders of summaries of readings filled in for this viewer. */
     private String stored(Column column, String alias) {
-        Instant cutoff = cutoff(EntityType.OBSERVATION);
-        String sql = cutoff == null ? DELAYED_ONLY.matcher(column.on(alias)).replaceAll("")
+        String sql = cutoff(EntityType.OBSERVATION) == null ? DELAYED_ONLY.matcher(column.on(alias)).replaceAll("")
                 : column.on(alias).replace(Schema.IF_DELAYED, "").replace(Schema.END_IF_DELAYED, "");
-        // The instant is the platform's own, not a request's, so it may be written as a literal.
-        return sql.replace(Schema.SHOWN_UNTIL, timestampLiteral(cutoff == null ? END_OF_TIME : cutoff))
-                .replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
+        return sql.replace(Schema.SHOWN_UNTIL, shownUntil()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
+    }
+
+    /**
+     * {@link Schema#SHOWN_UNTIL}: the Observations delay's bound, the end of time with none, and null (nothing compares
+     * below it) for a viewer shown no Observations at all. The instant is the platform's own, not a request's, so it may
+     * be written as a literal.
+     */
+    private String shownUntil() {
+        if (!disclosure(EntityType.OBSERVATION).visible()) return "CAST(NULL AS TIMESTAMP WITH TIME ZONE)";
+        Instant cutoff = cutoff(EntityType.OBSERVATION);
+        return timestampLiteral(cutoff == null ? END_OF_TIME : cutoff);
     }
 
     /**
@@ -129,7 +137,7 @@ public final class QueryContext {
         EntityTable table = Schema.table(type);
         Sql sql = new Sql();
         String own = table.condition(alias);
-        if (own != null) sql.append(own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0"));
+        if (own != null) sql.append(own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0").replace(Schema.SHOWN_UNTIL, shownUntil()));
         Instant cutoff = cutoff(type);
         if (type == EntityType.OBSERVATION && cutoff != null) {
             if (!sql.isEmpty()) sql.append(" AND ");

@@ -115,8 +115,9 @@ final class Schema {
     /** The Thing (well or weather station id, as Things number them) a datastream belongs to. */
     private static final String THING_OF_DATASTREAM = "COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ")";
     /**
-     * Where a column summarises readings: the last instant the viewer is shown Observations of (with no delay, the end of
-     * time), so a Datastream's time span shows no more than its Observations do ({@link QueryContext#columnSql}).
+     * Where a column or condition summarises readings: the last instant the viewer is shown Observations of (with no
+     * delay, the end of time; null if shown none), so a Datastream's time span and the FeaturesOfInterest with
+     * Observations show no more than the Observations do ({@link QueryContext#columnSql}, {@link QueryContext#rowConditions}).
      */
     static final String SHOWN_UNTIL = "{shownUntil}";
 
@@ -136,9 +137,12 @@ final class Schema {
                 new SortKey(new Sql(alias + ".version"), descending));
     }
 
-    /** Whether the datastreams {@code d} meeting {d} have a current reading: a latest one is kept for each that has. */
+    /**
+     * Whether the datastreams {@code d} meeting {d} have a current reading the viewer is shown: a latest one is kept for
+     * each that has one, with its first.
+     */
     private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN latest_readings l ON l.datastream_id = d.id "
-            + "WHERE {d})";
+            + "WHERE {d} AND l.first_phenomenon_time <= " + SHOWN_UNTIL + ")";
 
     /** An Observation's SensorThings id: the stored, indexed id of its lineage (V6_27). */
     static final String OBSERVATION_ID = "{a}.sta_id";

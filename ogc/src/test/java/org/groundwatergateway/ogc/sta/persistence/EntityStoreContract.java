@@ -196,6 +196,17 @@ abstract class EntityStoreContract {
         }
         assertThat(spansShown.values()).as("datastreams with a span, by delay").first().isNotEqualTo(0);
         assertThat(spansShown.values()).last().isEqualTo(0);
+        // The FeaturesOfInterest with Observations: those the viewer is shown. None when the delay hides them all, or
+        // when no Observation is shown at all; then no Datastream has a span either.
+        java.time.Duration all = java.time.Duration.between(newest.minus(java.time.Duration.ofDays(400)), NOW);
+        assertThat(page("/FeaturesOfInterest", "$count=true&$top=0").count()).isPositive();
+        assertThat(page("/FeaturesOfInterest", "$count=true&$top=0", type -> type == EntityType.OBSERVATION
+                ? Disclosure.builder().delay(all).build() : Disclosure.full()).count()).isZero();
+        java.util.function.Function<EntityType, Disclosure> noObservations = type -> type == EntityType.OBSERVATION ? Disclosure.none() : Disclosure.full();
+        assertThat(page("/FeaturesOfInterest", "$count=true&$top=0", noObservations).count()).isZero();
+        assertThat(page("/Datastreams", "$top=100", noObservations).entities()).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.values().get("phenomenonTime/start")).isNull())
+                .allSatisfy(d -> assertThat(d.values().get("phenomenonTime/end")).isNull());
     }
 
     @Test
