@@ -1,7 +1,9 @@
 package org.groundwatergateway.ogc.sta.service;
 
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -128,12 +130,15 @@ public final class SensorThingsService {
      * within an area, means over time, minimum counts) hide the set rather than show more than the policy allows.
      */
     Function<EntityType, Disclosure> disclosures(Viewer viewer) {
-        return type -> {
-            Disclosure disclosure = policy.disclose(viewer, type.setName());
+        // Decided once per entity set for what the function serves (one answer, one batch of messages): every part of
+        // it is judged by one decision, and the policy's rules are not evaluated again for each entity written.
+        Map<EntityType, Disclosure> decided = new EnumMap<>(EntityType.class);
+        return type -> decided.computeIfAbsent(type, set -> {
+            Disclosure disclosure = policy.disclose(viewer, set.setName());
             boolean applicable = disclosure.ownership() == null && disclosure.area() == null && disclosure.minimumCount() == 0
                     && disclosure.timeAggregation() == Disclosure.TimeAggregation.NONE;
             return applicable ? disclosure : Disclosure.none();
-        };
+        });
     }
 
 
