@@ -396,30 +396,24 @@ public final class ReadingRepository {
 
     /**
      * latest_readings only ever widens on writes (a newer latest reading, an earlier first one); a retraction or a move
-     * of either ends is found again by hand. The row is locked first: a concurrent retraction of the other end waits here
-     * for this one's commit, and its statements after the wait see the row this one wrote (without the wait its DELETE
-     * found the row gone and its snapshot missed the new one, leaving a retracted reading as an end).
+     * of either end is found again by hand, under the row's lock and in place. A concurrent change of another end waits
+     * on that lock for this one's commit and then reads the row as this one left it: an UPDATE keeps the row, which a
+     * waiting lock follows, where a DELETE and INSERT left the waiter holding nothing, and a third change could then
+     * leave a retracted reading as an end. The row goes only when no current reading is left.
      */
     private static void findSpanAgain(Connection connection, long datastream) throws SQLException {
+        String current = " FROM readings r WHERE r.datastream_id = l.datastream_id AND r.current_version";
+        String latest = current + " ORDER BY r.phenomenon_time DESC LIMIT 1)";
         try (PreparedStatement lock = connection.prepareStatement("SELECT datastream_id FROM latest_readings WHERE datastream_id = ? FOR UPDATE")) {
             lock.setLong(1, datastream);
             lock.executeQuery().close();
         }
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM latest_readings l WHERE l.datastream_id = ? AND ("
-                + "NOT EXISTS (SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.phenomenon_time AND r.current_version) "
-                + "OR NOT EXISTS (SELECT 1 FROM readings r WHERE r.datastream_id = l.datastream_id AND r.phenomenon_time = l.first_phenomenon_time "
-                + "AND r.current_version))")) {
-            delete.setLong(1, datastream);
-            if (delete.executeUpdate() == 0) return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO latest_readings (datastream_id, phenomenon_time, "
-                + "result_value, quality_flags, first_phenomenon_time) SELECT datastream_id, phenomenon_time, result_value, quality_flags, "
-                + "(SELECT MIN(f.phenomenon_time) FROM readings f WHERE f.datastream_id = ? AND f.current_version) FROM readings "
-                + "WHERE datastream_id = ? AND current_version ORDER BY phenomenon_time DESC LIMIT 1")) {
-            insert.setLong(1, datastream);
-            insert.setLong(2, datastream);
-            insert.executeUpdate();
-        }
+        update(connection, "UPDATE latest_readings l SET phenomenon_time = (SELECT r.phenomenon_time" + latest + ", result_value = (SELECT r.result_value"
+                + latest + ", quality_flags = (SELECT r.quality_flags" + latest + ", first_phenomenon_time = (SELECT MIN(r.phenomenon_time)" + current
+                + ") WHERE l.datastream_id = ? AND EXISTS (SELECT 1" + current + ") AND (NOT EXISTS (SELECT 1" + current
+                + " AND r.phenomenon_time = l.phenomenon_time) OR NOT EXISTS (SELECT 1" + current + " AND r.phenomenon_time = l.first_phenomenon_time))",
+                datastream);
+        update(connection, "DELETE FROM latest_readings l WHERE l.datastream_id = ? AND NOT EXISTS (SELECT 1" + current + ")", datastream);
     }
 
     private static Reading reading(ResultSet rs, int row) throws SQLException {

@@ -386,33 +386,31 @@ abstract class RepositoryContract {
     }
 
     /**
-     * Two retractions at once of a datastream's two newest (or two oldest) readings: each finds the span again after
-     * the other's, so neither leaves the other's retracted reading as the datastream's latest or first.
+     * Three retractions at once, two at one end of a datastream and one at the other: each finds the span again after
+     * the others', so none leaves another's retracted reading as the datastream's latest or first.
      */
     @Test
     void retractionsRacingAtEitherEndLeaveTheSpanOfWhatIsCurrent() throws Exception {
         Instant t = Instant.parse("2026-03-01T00:00:00Z");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
         try {
             for (int round = 0; round < 12; round++) {
                 Datastream level = newLevelDatastream("T-R" + round);
-                List<Reading> four = new ArrayList<>();
-                for (int h = 0; h < 4; h++) four.add(Reading.arrived(level.id(), t.plusSeconds(3600L * h), h, 0, "test", t));
-                readings.append(four);
-                // Even rounds the two newest, odd rounds the two oldest.
-                int first = round % 2 == 0 ? 2 : 0;
-                long a = observationAt(level.id(), t.plusSeconds(3600L * first));
-                long b = observationAt(level.id(), t.plusSeconds(3600L * (first + 1)));
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                java.util.concurrent.Future<Boolean> one = pool.submit(() -> {
-                    together.await();
-                    return readings.retract(a, "operator", t);
-                });
-                java.util.concurrent.Future<Boolean> other = pool.submit(() -> {
-                    together.await();
-                    return readings.retract(b, "operator", t);
-                });
-                assertThat(one.get() && other.get()).isTrue();
+                List<Reading> five = new ArrayList<>();
+                for (int h = 0; h < 5; h++) five.add(Reading.arrived(level.id(), t.plusSeconds(3600L * h), h, 0, "test", t));
+                readings.append(five);
+                // Even rounds the two newest and the oldest, odd rounds the two oldest and the newest.
+                int[] hours = round % 2 == 0 ? new int[] {4, 3, 0} : new int[] {0, 1, 4};
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(hours.length);
+                List<java.util.concurrent.Future<Boolean>> retractions = new ArrayList<>();
+                for (int hour : hours) {
+                    long observation = observationAt(level.id(), t.plusSeconds(3600L * hour));
+                    retractions.add(pool.submit(() -> {
+                        together.await();
+                        return readings.retract(observation, "operator", t);
+                    }));
+                }
+                for (java.util.concurrent.Future<Boolean> retraction : retractions) assertThat(retraction.get()).isTrue();
                 assertThat(span(level.id())).as("round %d", round).isEqualTo(searchedSpan(level.id()));
             }
         } finally {
