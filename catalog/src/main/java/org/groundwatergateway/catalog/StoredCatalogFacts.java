@@ -25,8 +25,7 @@ public final class StoredCatalogFacts implements CatalogFacts {
     private static final String READINGS_PERIOD = "SELECT MIN(l.first_phenomenon_time) AS start_time, MAX(l.phenomenon_time) AS end_time "
             + "FROM latest_readings l JOIN datastreams d ON d.id = l.datastream_id";
     /** One well's or parameter's readings, found the same way; {@code %s} is the datastreams' column of the member. */
-    private static final String MEMBER_READINGS_PERIOD = "SELECT MIN(l.first_phenomenon_time) AS start_time, MAX(l.phenomenon_time) AS end_time "
-            + "FROM latest_readings l JOIN datastreams d ON d.id = l.datastream_id WHERE d.%1$s = :member";
+    private static final String MEMBER_READINGS_PERIOD = READINGS_PERIOD + " WHERE d.%1$s = :member";
     private static final String PLUMES_PERIOD = "SELECT MIN(valid_time) AS start_time, MAX(valid_time) AS end_time FROM plumes";
     private static final Map<String, String> PERIODS = Map.of("latest_readings", READINGS_PERIOD, "datastreams_by_well", READINGS_PERIOD,
             "datastreams_by_parameter", READINGS_PERIOD, "plumes", PLUMES_PERIOD);

@@ -320,7 +320,6 @@ public final class EntityStore {
          */
         private List<EntityPage> relatedPages(EntityType sourceType, NavigationProperty nav, List<Read> rows, QueryOptions options) {
             EntityType type = nav.target();
-            EntityTable table = Schema.table(type);
             String alias = context.nextAlias();
             Sql conditions = context.rowConditions(type, alias);
             Sql filter = options.filter() == null ? null : compiler.predicate("$filter", options.filter(), alias, type);

@@ -130,8 +130,9 @@ public final class QueryContext {
 
     /**
      * The conditions every row of {@code type} meets for this viewer: the entity set's own (current versions of
-     * readings), nothing newer than an Observations delay allows, and the rows the viewer is restricted to. A restriction on a property this mapping does not know
-     * shows nothing, rather than everything.
+     * readings; FeaturesOfInterest of Observations the viewer is shown), nothing newer than an Observations delay allows,
+     * and the rows the viewer is restricted to. A restriction on a property this mapping does not know shows nothing,
+     * rather than everything.
      */
     Sql rowConditions(EntityType type, String alias) {
         EntityTable table = Schema.table(type);

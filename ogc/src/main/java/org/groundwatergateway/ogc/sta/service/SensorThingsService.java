@@ -143,9 +143,14 @@ public final class SensorThingsService {
 
 
     EntityStore.Reader reader(StaRequest request) {
+        return reader(request, disclosures(request.viewer()));
+    }
+
+    /** A reader judging by {@code disclosures}, the decision the answer's JSON is written by too. */
+    private EntityStore.Reader reader(StaRequest request, Function<EntityType, Disclosure> disclosures) {
         boolean foreignShown = Datasets.wholeOrNothing(Datasets.FOREIGN_OBSERVATIONS,
                 policy.disclose(request.viewer(), Datasets.FOREIGN_OBSERVATIONS)).visible();
-        return store.reader(disclosures(request.viewer()), foreignShown, clock.instant());
+        return store.reader(disclosures, foreignShown, clock.instant());
     }
 
     private StaResponse get(StaRequest request) {
@@ -155,7 +160,7 @@ public final class SensorThingsService {
         if (query.path() == null) return StaResponse.json(200, root(request.base(), disclosures));
         ResourcePath path = query.path();
         QueryOptions options = query.options();
-        EntityStore.Reader reader = reader(request);
+        EntityStore.Reader reader = reader(request, disclosures);
         if (path.collection()) {
             QueryOptions asked = path.ref() ? new QueryOptions(options.filter(), List.of(), List.of("selfLink"), options.orderBy(),
                     options.top(), options.skip(), options.count()) : options;
