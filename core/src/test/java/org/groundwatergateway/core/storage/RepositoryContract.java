@@ -418,6 +418,35 @@ abstract class RepositoryContract {
         }
     }
 
+    /** A datastream's only reading retracted while a newer one arrives: the newer one is its first and latest. */
+    @Test
+    void aReadingArrivingWhileTheOnlyOneIsRetractedKeepsTheSpan() throws Exception {
+        Instant t = Instant.parse("2026-02-01T00:00:00Z");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 12; round++) {
+                Datastream level = newLevelDatastream("T-A" + round);
+                readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t)));
+                long only = observationAt(level.id(), t);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Future<Boolean> retraction = pool.submit(() -> {
+                    together.await();
+                    return readings.retract(only, "operator", t);
+                });
+                java.util.concurrent.Future<?> arrival = pool.submit(() -> {
+                    together.await();
+                    readings.append(List.of(Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+                    return null;
+                });
+                assertThat(retraction.get()).isTrue();
+                arrival.get();
+                assertThat(span(level.id())).as("round %d", round).isEqualTo(t.plusSeconds(3600) + " .. " + t.plusSeconds(3600));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private String span(long datastreamId) {
         return database.jdbc().sql("SELECT first_phenomenon_time, phenomenon_time FROM latest_readings WHERE datastream_id = ?").param(datastreamId)
                 .query((rs, n) -> Rows.instant(rs, "first_phenomenon_time") + " .. " + Rows.instant(rs, "phenomenon_time")).single();
