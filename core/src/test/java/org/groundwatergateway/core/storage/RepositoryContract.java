@@ -392,29 +392,19 @@ abstract class RepositoryContract {
     @Test
     void retractionsRacingAtEitherEndLeaveTheSpanOfWhatIsCurrent() throws Exception {
         Instant t = Instant.parse("2026-03-01T00:00:00Z");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
-        try {
-            for (int round = 0; round < 12; round++) {
-                Datastream level = newLevelDatastream("T-R" + round);
-                List<Reading> five = new ArrayList<>();
-                for (int h = 0; h < 5; h++) five.add(Reading.arrived(level.id(), t.plusSeconds(3600L * h), h, 0, "test", t));
-                readings.append(five);
-                // Even rounds the two newest and the oldest, odd rounds the two oldest and the newest.
-                int[] hours = round % 2 == 0 ? new int[] {4, 3, 0} : new int[] {0, 1, 4};
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(hours.length);
-                List<java.util.concurrent.Future<Boolean>> retractions = new ArrayList<>();
-                for (int hour : hours) {
-                    long observation = observationAt(level.id(), t.plusSeconds(3600L * hour));
-                    retractions.add(pool.submit(() -> {
-                        together.await();
-                        return readings.retract(observation, "operator", t);
-                    }));
-                }
-                for (java.util.concurrent.Future<Boolean> retraction : retractions) assertThat(retraction.get()).isTrue();
-                assertThat(span(level.id())).as("round %d", round).isEqualTo(searchedSpan(level.id()));
+        for (int round = 0; round < 12; round++) {
+            Datastream level = newLevelDatastream("T-R" + round);
+            List<Reading> five = new ArrayList<>();
+            for (int h = 0; h < 5; h++) five.add(Reading.arrived(level.id(), t.plusSeconds(3600L * h), h, 0, "test", t));
+            readings.append(five);
+            // Even rounds the two newest and the oldest, odd rounds the two oldest and the newest.
+            List<java.util.concurrent.Callable<Boolean>> retractions = new ArrayList<>();
+            for (int hour : round % 2 == 0 ? new int[] {4, 3, 0} : new int[] {0, 1, 4}) {
+                long observation = observationAt(level.id(), t.plusSeconds(3600L * hour));
+                retractions.add(() -> readings.retract(observation, "operator", t));
             }
-        } finally {
-            pool.shutdownNow();
+            assertThat(atOnce(retractions)).containsOnly(true);
+            assertThat(span(level.id())).as("round %d", round).isEqualTo(searchedSpan(level.id()));
         }
     }
 
@@ -422,26 +412,33 @@ abstract class RepositoryContract {
     @Test
     void aReadingArrivingWhileTheOnlyOneIsRetractedKeepsTheSpan() throws Exception {
         Instant t = Instant.parse("2026-02-01T00:00:00Z");
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        for (int round = 0; round < 12; round++) {
+            Datastream level = newLevelDatastream("T-A" + round);
+            readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t)));
+            long only = observationAt(level.id(), t);
+            assertThat(atOnce(List.of(() -> readings.retract(only, "operator", t), () -> {
+                readings.append(List.of(Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
+                return true;
+            }))).containsOnly(true);
+            assertThat(span(level.id())).as("round %d", round).isEqualTo(t.plusSeconds(3600) + " .. " + t.plusSeconds(3600));
+        }
+    }
+
+    /** Runs the tasks on threads of their own, released together, and gives their results in order. */
+    private static <T> List<T> atOnce(List<java.util.concurrent.Callable<T>> tasks) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size());
         try {
-            for (int round = 0; round < 12; round++) {
-                Datastream level = newLevelDatastream("T-A" + round);
-                readings.append(List.of(Reading.arrived(level.id(), t, 1.0, 0, "test", t)));
-                long only = observationAt(level.id(), t);
-                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                java.util.concurrent.Future<Boolean> retraction = pool.submit(() -> {
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(tasks.size());
+            List<java.util.concurrent.Future<T>> running = new ArrayList<>();
+            for (java.util.concurrent.Callable<T> task : tasks) {
+                running.add(pool.submit(() -> {
                     together.await();
-                    return readings.retract(only, "operator", t);
-                });
-                java.util.concurrent.Future<?> arrival = pool.submit(() -> {
-                    together.await();
-                    readings.append(List.of(Reading.arrived(level.id(), t.plusSeconds(3600), 2.0, 0, "test", t)));
-                    return null;
-                });
-                assertThat(retraction.get()).isTrue();
-                arrival.get();
-                assertThat(span(level.id())).as("round %d", round).isEqualTo(t.plusSeconds(3600) + " .. " + t.plusSeconds(3600));
+                    return task.call();
+                }));
             }
+            List<T> results = new ArrayList<>();
+            for (java.util.concurrent.Future<T> result : running) results.add(result.get());
+            return results;
         } finally {
             pool.shutdownNow();
         }
