@@ -403,13 +403,12 @@ public final class ReadingRepository {
      */
     private static void findSpanAgain(Connection connection, long datastream) throws SQLException {
         String current = " FROM readings r WHERE r.datastream_id = l.datastream_id AND r.current_version";
-        String latest = current + " ORDER BY r.phenomenon_time DESC LIMIT 1)";
         try (PreparedStatement lock = connection.prepareStatement("SELECT datastream_id FROM latest_readings WHERE datastream_id = ? FOR UPDATE")) {
             lock.setLong(1, datastream);
             lock.executeQuery().close();
         }
-        update(connection, "UPDATE latest_readings l SET phenomenon_time = (SELECT r.phenomenon_time" + latest + ", result_value = (SELECT r.result_value"
-                + latest + ", quality_flags = (SELECT r.quality_flags" + latest + ", first_phenomenon_time = (SELECT MIN(r.phenomenon_time)" + current
+        update(connection, "UPDATE latest_readings l SET (phenomenon_time, result_value, quality_flags) = (SELECT r.phenomenon_time, r.result_value, "
+                + "r.quality_flags" + current + " ORDER BY r.phenomenon_time DESC LIMIT 1), first_phenomenon_time = (SELECT MIN(r.phenomenon_time)" + current
                 + ") WHERE l.datastream_id = ? AND EXISTS (SELECT 1" + current + ") AND (NOT EXISTS (SELECT 1" + current
                 + " AND r.phenomenon_time = l.phenomenon_time) OR NOT EXISTS (SELECT 1" + current + " AND r.phenomenon_time = l.first_phenomenon_time))",
                 datastream);
