@@ -12,7 +12,12 @@ import org.groundwatergateway.core.time.ChinaStandardTime;
 /** The value types a published property may have, with their XML Schema names and how request text becomes a value. */
 public enum PropertyType {
     STRING("xsd:string"),
-    INTEGER("xsd:long"),
+    /**
+     * xs:integer, not xs:long: every whole number the platform publishes (classes, counts) fits either, and xs:integer is
+     * the type clients map best; OGC CITE ets-wfs20 maps only xs:integer of the integer types to an XPath constructor
+     * (it wrote {@code xs:anySimpleType(...)} for xs:long, which XPath 2.0 has no constructor for).
+     */
+    INTEGER("xsd:integer"),
     DOUBLE("xsd:double"),
     BOOLEAN("xsd:boolean"),
     DATETIME("xsd:dateTime");

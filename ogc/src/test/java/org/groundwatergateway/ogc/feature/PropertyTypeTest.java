@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class PropertyTypeTest {
 
-    /** ets-wfs20 writes the bounds it computes for an xs:long property as decimals (30.0). */
+    /** ets-wfs20 writes the bounds it computes for an integer property as decimals (30.0). */
     @Test
     void anIntegerOperandMayBeWrittenAsADecimal() {
         assertThat(PropertyType.INTEGER.parse("30")).isEqualTo(30L);
