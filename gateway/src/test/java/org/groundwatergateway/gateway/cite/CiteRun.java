@@ -51,6 +51,12 @@ public final class CiteRun {
         return this;
     }
 
+    /** Puts jars that the build copied beside the suites ahead of the suite's own classes on its class path. */
+    public CiteRun withJarsFirst(String... names) {
+        for (int i = names.length - 1; i >= 0; i--) classpath.add(0, copied(names[i]));
+        return this;
+    }
+
     /** Puts a directory of classes ahead of the suite's own on its class path. */
     public CiteRun classpathFirst(Path classes) {
         classpath.add(0, classes);
