@@ -172,7 +172,7 @@ public final class EntityStore {
             Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + reading.from());
             if (!where.isEmpty()) select.append(" WHERE ").append(where);
             select.append(" ORDER BY ").append(SortKey.list(reading.order()));
-            select.append(" LIMIT ").bind(top + 1).append(" OFFSET ").bind(options.skip());
+            select.limit(top + 1, options.skip());
 
             List<Read> rows = new ArrayList<>(run(select, (rs, n) -> selection.read(rs, 1, context)));
             boolean more = rows.size() > top;
@@ -488,7 +488,8 @@ public final class EntityStore {
     }
 
     private static Entity row(EntityType type, List<Column> columns, ResultSet rs, int first, QueryContext context) throws SQLException {
-        Map<String, Object> values = new LinkedHashMap<>();
+        // Sized for its columns: a Datastream's twenty would otherwise grow the map twice per row.
+        Map<String, Object> values = new LinkedHashMap<>(columns.size() * 4 / 3 + 2);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             int index = first + i;

@@ -76,12 +76,12 @@ public enum StaDialect {
             }
             pages.append(parents.size() == 1 ? ") w ORDER BY parent, " : " ORDER BY parent, ").append(SortKey.list(rank));
         }
-        return pages.append(" LIMIT ").bind(atMost);
+        return pages.limit(atMost, 0);
     }
 
     private static Sql page(Sql from, Sql columns, List<SortKey> order, int limit, int offset) {
         return new Sql("SELECT ").append(columns).append(" FROM ").append(from)
-                .append(" ORDER BY ").append(SortKey.list(order)).append(" LIMIT ").bind(limit).append(" OFFSET ").bind(offset);
+                .append(" ORDER BY ").append(SortKey.list(order)).limit(limit, offset);
     }
 
     /**
