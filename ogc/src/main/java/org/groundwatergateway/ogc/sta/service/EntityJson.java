@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,13 @@ final class EntityJson {
 
     private final String base;
     private final Function<EntityType, Disclosure> disclosures;
+    /**
+     * Each to-one entity written once per answer: the store reads an entity that several rows expand to once and gives
+     * them the same object (a well's FeatureOfInterest under a page of its Observations), so its JSON is shared too.
+     */
+    private final Map<Entity, Written> written = new IdentityHashMap<>();
+
+    private record Written(QueryOptions options, ObjectNode json) {}
 
     EntityJson(String base, Function<EntityType, Disclosure> disclosures) {
         this.base = base;
@@ -84,11 +92,19 @@ final class EntityJson {
                 ArrayNode items = json.putArray(nav.name());
                 for (Entity e : page.entities()) items.add(entity(e, options.select(), options.expand()));
             } else if (expanded instanceof Entity e) {
-                json.set(nav.name(), entity(e, options.select(), options.expand()));
+                json.set(nav.name(), once(e, options));
             } else {
                 json.putNull(nav.name());
             }
         }
+        return json;
+    }
+
+    private ObjectNode once(Entity entity, QueryOptions options) {
+        Written before = written.get(entity);
+        if (before != null && before.options() == options) return before.json();
+        ObjectNode json = entity(entity, options.select(), options.expand());
+        written.put(entity, new Written(options, json));
         return json;
     }
 
@@ -183,7 +199,24 @@ final class EntityJson {
     }
 
     static JsonNode geoJson(Geometry geometry, double precisionMetres) {
-        return JSON.valueToTree(GeoJson.geometry(CoarseGrid.snap(geometry, precisionMetres)));
+        return node(GeoJson.geometry(CoarseGrid.snap(geometry, precisionMetres)));
+    }
+
+    /** GeoJSON's maps, lists, numbers and names as nodes, built directly (valueToTree writes and parses them again). */
+    private static JsonNode node(Object value) {
+        if (value == null) return JSON.getNodeFactory().nullNode();
+        if (value instanceof Map<?, ?> map) {
+            ObjectNode object = JSON.createObjectNode();
+            map.forEach((name, member) -> object.set(name.toString(), node(member)));
+            return object;
+        }
+        if (value instanceof List<?> list) {
+            ArrayNode array = JSON.createArrayNode();
+            for (Object member : list) array.add(node(member));
+            return array;
+        }
+        if (value instanceof Double d) return JSON.getNodeFactory().numberNode(d);
+        return JSON.getNodeFactory().textNode(value.toString());
     }
 
     private static boolean wanted(List<String> select, String name) {
