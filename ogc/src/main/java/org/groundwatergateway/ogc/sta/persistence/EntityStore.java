@@ -172,7 +172,7 @@ public final class EntityStore {
             Sql select = new Sql("SELECT ").append(selection.columns()).append(" FROM " + reading.from());
             if (!where.isEmpty()) select.append(" WHERE ").append(where);
             select.append(" ORDER BY ").append(SortKey.list(reading.order()));
-            select.limit(top + 1, options.skip());
+            context.dialect().limit(select, top + 1L, options.skip());
 
             List<Read> rows = new ArrayList<>(run(select, (rs, n) -> selection.read(rs, 1, context)));
             boolean more = rows.size() > top;

@@ -76,12 +76,26 @@ public enum StaDialect {
             }
             pages.append(parents.size() == 1 ? ") w ORDER BY parent, " : " ORDER BY parent, ").append(SortKey.list(rank));
         }
-        return pages.limit(atMost, 0);
+        return limit(pages, atMost, 0);
     }
 
-    private static Sql page(Sql from, Sql columns, List<SortKey> order, int limit, int offset) {
-        return new Sql("SELECT ").append(columns).append(" FROM ").append(from)
-                .append(" ORDER BY ").append(SortKey.list(order)).limit(limit, offset);
+    private Sql page(Sql from, Sql columns, List<SortKey> order, int limit, int offset) {
+        return limit(new Sql("SELECT ").append(columns).append(" FROM ").append(from).append(" ORDER BY ").append(SortKey.list(order)),
+                limit, offset);
+    }
+
+    /**
+     * Appends a page's bounds, {@code LIMIT rows OFFSET skipped}. On PostgreSQL written as numbers (integers, never
+     * request text): bound, they keep it from reusing a plan, since a generic plan cannot know the limit is small, each
+     * request's custom plan wins and the page is planned again every time (newest-first Observations over the monthly
+     * partitions of 10 M readings: 0.8 ms of planning against 0.5 ms of execution, pg_stat_statements); as numbers a
+     * repeated page reuses its plan. On H2 bound, so that one parsed statement serves every $skip (H2 keeps parsed
+     * statements by their text, and plans each execution anyway).
+     */
+    Sql limit(Sql sql, long rows, long skipped) {
+        if (rows < 0 || skipped < 0) throw new IllegalArgumentException("a page's bounds are not negative: " + rows + ", " + skipped);
+        return this == POSTGIS ? sql.append(" LIMIT ").append(rows).append(" OFFSET ").append(skipped)
+                : sql.append(" LIMIT ").bind(rows).append(" OFFSET ").bind(skipped);
     }
 
     /**
