@@ -216,7 +216,8 @@ final class EntityJson {
             return array;
         }
         if (value instanceof Double d) return JSON.getNodeFactory().numberNode(d);
-        return JSON.getNodeFactory().textNode(value.toString());
+        if (value instanceof String text) return JSON.getNodeFactory().textNode(text);
+        return JSON.valueToTree(value);
     }
 
     private static boolean wanted(List<String> select, String name) {
