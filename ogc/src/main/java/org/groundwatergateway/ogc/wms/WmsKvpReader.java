@@ -1,12 +1,13 @@
 package org.groundwatergateway.ogc.wms;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import org.groundwatergateway.ogc.crs.CoordinateReferenceSystems;
 import org.groundwatergateway.ogc.crs.Crs;
 import org.groundwatergateway.ogc.crs.Reprojection;
+import org.groundwatergateway.ogc.feature.PropertyType;
 import org.groundwatergateway.ogc.ows.KvpRequest;
 import org.groundwatergateway.ogc.ows.OwsException;
 import org.locationtech.jts.geom.Envelope;
@@ -109,21 +110,21 @@ public final class WmsKvpReader {
         }
     }
 
-    /** TIME=instant, TIME=start/end (the end is shown) or TIME=current (§C.2). */
+    /**
+     * TIME=instant, TIME=start/end (the end is shown) or TIME=current (§C.2). Read as WFS reads a date-time
+     * ({@link PropertyType#DATETIME}: a bare date is China Standard Time, years 0 to 9999, which both databases store;
+     * PostgreSQL refused year 999999999 with an error that answered 500).
+     */
     private static Instant time(KvpRequest kvp) {
         String text = kvp.get("TIME").orElse(null);
         if (text == null || text.equalsIgnoreCase("current")) return null;
         String end = text.contains("/") ? text.split("/")[1] : text;
         if (end.equalsIgnoreCase("current") || end.isEmpty()) return null;
         try {
-            return end.length() == 10 ? java.time.LocalDate.parse(end).atStartOfDay(java.time.ZoneOffset.ofHours(8)).toInstant()
-                    : java.time.OffsetDateTime.parse(end).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return Instant.parse(end);
-            } catch (DateTimeParseException again) {
-                throw new OwsException("InvalidDimensionValue", "TIME", "TIME must be an ISO 8601 instant, got '" + text + "'");
-            }
+            return ((OffsetDateTime) PropertyType.DATETIME.parse(end)).toInstant();
+        } catch (IllegalArgumentException e) {
+            throw new OwsException("InvalidDimensionValue", "TIME", "TIME must be an ISO 8601 instant between the years 0 and 9999, got '"
+                    + text + "'");
         }
     }
 }
