@@ -488,7 +488,7 @@ public final class EntityStore {
     }
 
     private static Entity row(EntityType type, List<Column> columns, ResultSet rs, int first, QueryContext context) throws SQLException {
-        // Sized for its columns: a Datastream's twenty would otherwise grow the map twice per row.
+        // Sized for its columns: a Datastream's twenty would otherwise grow the map once per row.
         Map<String, Object> values = new LinkedHashMap<>(columns.size() * 4 / 3 + 2);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);

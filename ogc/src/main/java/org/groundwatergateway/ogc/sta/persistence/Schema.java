@@ -254,7 +254,7 @@ final class Schema {
                         // The well or weather station observed, or the one given (only a generic Thing's Observations are
                         // given one, and its Datastream has neither): COALESCE stops at the first value, so an Observation of
                         // a well costs one probe, not two (a hundred of a page's 0.3 ms on 10 M readings).
-                        "FeatureOfInterest", "(SELECT COALESCE(d.well_id, " + ThingIds.stationSql("d.weather_station_id") + ", (SELECT "
+                        "FeatureOfInterest", "(SELECT COALESCE(" + THING_OF_DATASTREAM + ", (SELECT "
                                 + FEATURE_OF_OBSERVATION.replace("{o}", "{s}") + ")) FROM datastreams d WHERE d.id = {s}.datastream_id)"),
                 // A federation agreement shares some datastreams: their Observations only (policies.federation.Agreements).
                 List.of(new Column("Datastream/id", "{a}.datastream_id", NUMBER, false))));
