@@ -145,6 +145,32 @@ abstract class EntityStoreContract {
         assertThat(feature.values().get("name")).isEqualTo("GW-U04");
     }
 
+    /**
+     * Issue #14: an expansion is read for a whole page at once, one statement per navigation property and level, however
+     * many rows the page holds (it once took a query per row: 270 ms for a page of a hundred).
+     */
+    @Test
+    void anExpandedPageTakesOneStatementPerExpansionWhateverItsSize() {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        EntityStore counted = new EntityStore(Database.migrate(counting.dataSource()), new EntityStore.Limits(100, 1000, 3, 10_000));
+        counting.statementsSinceLastAsked();
+        for (int top : new int[] {3, 100}) {
+            String newest = "$top=" + top + "&$orderby=phenomenonTime%20desc";
+            // The page, its Datastreams, their Things, its FeaturesOfInterest.
+            assertThat(read(counted, "/Observations", newest + "&$expand=Datastream($expand=Thing),FeatureOfInterest").entities()).hasSize(top);
+            assertThat(counting.statementsSinceLastAsked()).as("$top=%d", top).isEqualTo(4);
+            // The page, the newest Observation of each of its Datastreams, their FeaturesOfInterest.
+            assertThat(read(counted, "/Datastreams", "$top=" + top + "&$expand=Observations($top=1;$orderby=phenomenonTime%20desc;$expand=FeatureOfInterest)")
+                    .entities()).hasSize(top);
+            assertThat(counting.statementsSinceLastAsked()).as("$top=%d", top).isEqualTo(3);
+        }
+    }
+
+    private static EntityPage read(EntityStore store, String path, String query) {
+        StaQuery parsed = StaQuery.parse(path, query, Integer.MAX_VALUE);
+        return store.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options());
+    }
+
     @Test
     void anAnswerOfAsManyEntitiesAsAllowedIsWholeAndOneMoreIsRefusedWhateverTheStatementsItIsReadIn() {
         // Every Datastream with all its Observations: the answer holds each Datastream and each Observation once.
