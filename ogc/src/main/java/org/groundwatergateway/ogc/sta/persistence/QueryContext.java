@@ -92,6 +92,27 @@ public final class QueryContext {
     }
 
     /**
+     * {@link Schema#OBSERVATIONS_OF_DATASTREAM_SHOWN} for the datastream {@code d}: always, unless the viewer's Observations
+     * are limited to some rows. Limited to some datastreams (what a federation agreement grants), those datastreams;
+     * limited by anything else, which a datastream's latest reading cannot tell, none: the summary then shows nothing
+     * rather than more than the Observations do.
+     */
+    private Sql observationsOfDatastreamShown() {
+        Map<String, Set<String>> restricted = disclosure(EntityType.OBSERVATION).restrictedTo();
+        if (restricted.isEmpty()) return new Sql("1 = 1");
+        Set<String> datastreams = restricted.get("Datastream/id");
+        if (restricted.size() > 1 || datastreams == null || datastreams.isEmpty()) return new Sql("1 = 0");
+        Sql sql = new Sql("CAST(d.id AS VARCHAR(200)) IN (");
+        boolean first = true;
+        for (String value : datastreams) {
+            if (!first) sql.append(", ");
+            sql.bind(value);
+            first = false;
+        }
+        return sql.append(")");
+    }
+
+    /**
      * An Observation's result as its GB/T 14848 class under its datastream's parameter, in selections, $filter and
      * $orderby alike, so no comparison narrows it below its class. Nothing else can be bucketed: it shows nothing.
      */
@@ -138,7 +159,12 @@ public final class QueryContext {
         EntityTable table = Schema.table(type);
         Sql sql = new Sql();
         String own = table.condition(alias);
-        if (own != null) sql.append(own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0").replace(Schema.SHOWN_UNTIL, shownUntil()));
+        if (own != null) {
+            String[] parts = own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0").replace(Schema.SHOWN_UNTIL, shownUntil())
+                    .split(Pattern.quote(Schema.OBSERVATIONS_OF_DATASTREAM_SHOWN), -1);
+            sql.append(parts[0]);
+            for (int i = 1; i < parts.length; i++) sql.append(observationsOfDatastreamShown()).append(parts[i]);
+        }
         Instant cutoff = cutoff(type);
         if (type == EntityType.OBSERVATION && cutoff != null) {
             if (!sql.isEmpty()) sql.append(" AND ");

@@ -138,11 +138,18 @@ final class Schema {
     }
 
     /**
+     * Where a condition summarises a datastream {@code d}'s readings: whether the viewer's Observations include its at
+     * all, so that with the Observations limited to some datastreams the others' summaries tell nothing
+     * ({@link QueryContext#rowConditions}).
+     */
+    static final String OBSERVATIONS_OF_DATASTREAM_SHOWN = "{observationsOfDatastreamShown}";
+
+    /**
      * Whether the datastreams {@code d} meeting {d} have a current reading the viewer is shown: a latest one is kept for
      * each that has one, with its first.
      */
     private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN latest_readings l ON l.datastream_id = d.id "
-            + "WHERE {d} AND l.first_phenomenon_time <= " + SHOWN_UNTIL + ")";
+            + "WHERE {d} AND " + OBSERVATIONS_OF_DATASTREAM_SHOWN + " AND l.first_phenomenon_time <= " + SHOWN_UNTIL + ")";
 
     /** An Observation's SensorThings id: the stored, indexed id of its lineage (V6_27). */
     static final String OBSERVATION_ID = "{a}.sta_id";

@@ -591,6 +591,30 @@ abstract class EntityStoreContract {
     }
 
     @Test
+    void aFeatureOfInterestIsShownOnlyWhileAnObservationOfItIsShown() {
+        long datastream = page("/Datastreams", "$top=1", type -> Disclosure.full()).entities().get(0).id();
+        Entity observed = page("/Datastreams(" + datastream + ")/Observations", "$top=1&$expand=FeatureOfInterest", type -> Disclosure.full())
+                .entities().get(0);
+        long feature = ((Entity) observed.expanded().get("FeatureOfInterest")).id();
+        assertThat(page("/FeaturesOfInterest", "$count=true&$top=0").count()).isGreaterThan(1);
+        Disclosure agreed = new Disclosure(true, Set.of(), Map.of("Datastream/id", Set.of(String.valueOf(datastream))), 0);
+        java.util.function.Function<EntityType, Disclosure> policy = type -> type == EntityType.OBSERVATION ? agreed : Disclosure.full();
+        // The other wells have Observations too, none of which this viewer is shown: their features would tell that they have.
+        EntityPage features = page("/FeaturesOfInterest", "$count=true", policy);
+        assertThat(features.count()).isEqualTo(1);
+        assertThat(features.entities()).extracting(Entity::id).containsExactly(feature);
+        assertThat(page("/Observations", "$top=1&$expand=FeatureOfInterest", policy).entities().get(0).expanded().get("FeatureOfInterest"))
+                .isInstanceOf(Entity.class);
+        // Nor is one of them found by id (the other wells' feature ids are their Thing ids).
+        long other = page("/FeaturesOfInterest", "$top=1&$filter=id%20ne%20" + feature).entities().get(0).id();
+        assertThatThrownBy(() -> page("/FeaturesOfInterest(" + other + ")/Observations", "$top=1", policy)).isInstanceOf(StaNotFoundException.class);
+        // Limited by anything else, which a datastream's latest reading cannot tell: no well's feature, rather than all.
+        Disclosure byResult = new Disclosure(true, Set.of(), Map.of("result", Set.of("7")), 0);
+        assertThat(page("/FeaturesOfInterest", "$count=true&$top=0", type -> type == EntityType.OBSERVATION ? byResult : Disclosure.full()).count())
+                .isZero();
+    }
+
+    @Test
     void partnersDatastreamsMirroredAreShownWithTheirOriginOnlyWhereForeignDataIsAndNeverToAPartnerLimitedToOurs() {
         var jdbc = database.jdbc();
         Object at = org.groundwatergateway.core.storage.Rows.timestamp(NOW);
