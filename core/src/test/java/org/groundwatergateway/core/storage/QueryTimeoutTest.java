@@ -3,13 +3,16 @@ package org.groundwatergateway.core.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.dao.QueryTimeoutException;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** Issue #15: a statement of a database with a query timeout is cancelled by the database once the timeout is up. */
 class QueryTimeoutTest {
@@ -30,6 +33,21 @@ class QueryTimeoutTest {
             long start = System.nanoTime();
             assertThatThrownBy(() -> timed.jdbc().sql(slowQuery(database)).query(Long.class).single()).isInstanceOf(QueryTimeoutException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        }
+    }
+
+    /**
+     * H2 keeps a query timeout per session: set through JDBC, it stayed on the pooled connection for the untimed work that
+     * ran on it next, and its SET statement made every session parse and plan its statements again.
+     */
+    @Test
+    void onH2ATimedReadLeavesItsConnectionWithoutATimeout() throws Exception {
+        try (TestDatabase test = TestDatabases.h2gis(); Connection connection = test.dataSource().getConnection()) {
+            SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+            Database database = Database.migrate(one);
+            assertThat(database.withQueryTimeout(Duration.ofSeconds(1)).jdbc().sql("SELECT COUNT(*) FROM wells").query(Long.class).single()).isNotNull();
+            assertThat(database.jdbc().sql("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'")
+                    .query(String.class).single()).isEqualTo("0");
         }
     }
 }
