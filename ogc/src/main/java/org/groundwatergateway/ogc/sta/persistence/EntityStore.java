@@ -52,7 +52,14 @@ public final class EntityStore {
      * nest and how many entities one answer may hold, expanded ones included. Pages multiply across $expand levels,
      * so the last two keep one request from reading millions of rows.
      */
-    public record Limits(int defaultTop, int maxTop, int maxExpandDepth, int maxEntities) {}
+    public record Limits(int defaultTop, int maxTop, int maxExpandDepth, int maxEntities) {
+        public Limits {
+            if (defaultTop < 1 || maxTop < 1 || maxExpandDepth < 0 || maxEntities < 1) {
+                throw new IllegalArgumentException("SensorThings limits must be positive (the expansion depth at least 0): default top " + defaultTop
+                        + ", max top " + maxTop + ", max expand depth " + maxExpandDepth + ", max entities " + maxEntities);
+            }
+        }
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -341,7 +348,8 @@ public final class EntityStore {
             for (List<Long> chunk : chunks(ids)) {
                 // Each page holds at most one row beyond its $top; reading stops past what the answer may hold, and then
                 // what was kept is more than it may hold, so the answer is refused rather than cut short.
-                int atMost = limits.maxEntities() - entitiesRead - keptSoFar + chunk.size() + 1;
+                // In long: with max entities near Integer.MAX_VALUE the sum would wrap round and read nothing.
+                long atMost = (long) limits.maxEntities() - entitiesRead - keptSoFar + chunk.size() + 1;
                 if (atMost <= chunk.size()) break;
                 Sql select = context.dialect().pagesPerParent(chunk, from, selection.columns(), reading.order(), top + 1, options.skip(), atMost);
                 for (Map.Entry<Long, Read> read : run(select, (rs, n) -> Map.entry(rs.getLong(1), selection.read(rs, 2, context)))) {

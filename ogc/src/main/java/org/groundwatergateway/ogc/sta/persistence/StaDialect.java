@@ -54,7 +54,7 @@ public enum StaDialect {
      * computes a window over all the rows the page's conditions meet before its LIMIT (a datastream's newest Observation
      * on the demo year, ranked by a window: 8,761 rows read instead of 2).
      */
-    Sql pagesPerParent(List<Long> parents, Function<Sql, Sql> from, Sql columns, List<SortKey> order, int limit, int offset, int atMost) {
+    Sql pagesPerParent(List<Long> parents, Function<Sql, Sql> from, Sql columns, List<SortKey> order, int limit, int offset, long atMost) {
         Sql pages;
         if (this == POSTGIS) {
             Sql numbered = new Sql().append(columns).append(", ROW_NUMBER() OVER (ORDER BY ").append(SortKey.list(order)).append(") AS rn");

@@ -166,6 +166,15 @@ abstract class EntityStoreContract {
         }
     }
 
+    @Test
+    void limitsAsLargeAsAnIntegerHoldStillReadEveryExpansion() {
+        EntityStore unbounded = new EntityStore(database, new EntityStore.Limits(100, Integer.MAX_VALUE, 3, Integer.MAX_VALUE));
+        EntityPage datastreams = read(unbounded, "/Datastreams", "$top=5&$expand=Observations($top=1)");
+        assertThat(datastreams.entities()).hasSize(5).allSatisfy(d -> assertThat(((EntityPage) d.expanded().get("Observations")).entities()).hasSize(1));
+        assertThatThrownBy(() -> new EntityStore.Limits(0, 1000, 3, 10_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EntityStore.Limits(100, 1000, 3, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static EntityPage read(EntityStore store, String path, String query) {
         StaQuery parsed = StaQuery.parse(path, query, Integer.MAX_VALUE);
         return store.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options());
