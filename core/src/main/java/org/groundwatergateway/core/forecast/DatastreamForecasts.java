@@ -95,10 +95,11 @@ public final class DatastreamForecasts {
     /** What a forecast was made from: the request, and how many versions each series it read had stored then. */
     private record MadeFrom(long datastreamId, List<Integer> steps, int historyDays, long versions, long rainfallVersions) {}
 
-    public DatastreamForecasts(Database database) {
+    /** @param database where the series are read from, the same database the repositories read */
+    public DatastreamForecasts(Database database, MonitoringRepository monitoring, ParameterRepository parameters) {
         this.database = database;
-        this.monitoring = new MonitoringRepository(database);
-        this.parameters = new ParameterRepository(database);
+        this.monitoring = monitoring;
+        this.parameters = parameters;
     }
 
     /**

@@ -11,14 +11,15 @@ import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.forecast.Backtest;
 import org.groundwatergateway.core.forecast.DatastreamForecasts;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
 import org.groundwatergateway.core.storage.Database;
-import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.groundwatergateway.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class DemoParkSiteAnalysesTest {
      */
     @Test
     void forecastsOfStoredSeriesUseTheMethodThatDidBetter() {
-        DatastreamForecasts forecasts = new DatastreamForecasts(database);
+        DatastreamForecasts forecasts = new DatastreamForecasts(database, new MonitoringRepository(database), new ParameterRepository(database));
         DatastreamForecasts.Result downstream = forecasts.forecast(datastream("GW-U06/benzene"), List.of(24), 120);
         Backtest.HorizonScore day = downstream.backtest().at(24);
         print("GW-U06 benzene", day);

@@ -17,12 +17,13 @@ import org.groundwatergateway.core.demo.DemoPark;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.monitoring.Datastream;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
-import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
+import org.groundwatergateway.core.testing.TestDatabases;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class DatastreamForecastsTest {
         database = Database.migrate(db.dataSource());
         new DemoParkLoader(database).loadIfAbsent(DAYS, p -> { });
         monitoring = new MonitoringRepository(database);
-        forecasts = new DatastreamForecasts(database);
+        forecasts = new DatastreamForecasts(database, monitoring, new ParameterRepository(database));
     }
 
     @AfterAll

@@ -2,6 +2,8 @@ package org.groundwatergateway.gateway.config;
 
 import java.time.Clock;
 import org.groundwatergateway.core.forecast.DatastreamForecasts;
+import org.groundwatergateway.core.monitoring.MonitoringRepository;
+import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.quality.DataQuality;
 import org.groundwatergateway.core.site.PlumeForecasts;
 import org.groundwatergateway.core.site.SiteReadings;
@@ -37,8 +39,8 @@ public class AnalyticsConfiguration {
     }
 
     @Bean
-    DatastreamForecasts datastreamForecasts(Database database) {
-        return new DatastreamForecasts(database);
+    DatastreamForecasts datastreamForecasts(Database database, MonitoringRepository monitoring, ParameterRepository parameters) {
+        return new DatastreamForecasts(database, monitoring, parameters);
     }
 
     @Bean
