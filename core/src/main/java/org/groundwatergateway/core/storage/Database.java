@@ -1,16 +1,18 @@
 package org.groundwatergateway.core.storage;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The platform's database: PostgreSQL with PostGIS in production, an embedded H2GIS file by default.
@@ -48,55 +50,60 @@ public final class Database {
     }
 
     /**
-     * The same database, whose {@link #jdbc()} statements are cancelled after {@code timeout} (on PostgreSQL whole
+     * The same database, whose {@link #jdbc()} statements the database itself cancels after {@code timeout} (whole
      * seconds, at least one), failing with Spring's {@link org.springframework.dao.QueryTimeoutException}: for the
      * reads a request's own filter shapes, so that one costly request cannot hold a connection and the database's
      * work for as long as it likes. The connections of {@link #inTransaction} and {@link #dataSource()} are not bounded.
      */
     public Database withQueryTimeout(Duration timeout) {
-        if (dialect instanceof H2gisDialect) return new Database(dataSource, dialect, JdbcClient.create(cancelledAfter(dataSource, timeout)));
+        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+        if (dialect instanceof H2gisDialect && embeddedH2(dataSource)) {
+            DataSource timed = new TimedH2Sessions(dataSource, (int) Math.min(Integer.MAX_VALUE, seconds * 1000L));
+            return new Database(dataSource, dialect, JdbcClient.create(watched(timed)));
+        }
         JdbcTemplate template = watched(dataSource);
-        template.setQueryTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds())));
+        template.setQueryTimeout(seconds);
         return new Database(dataSource, dialect, JdbcClient.create(template));
     }
 
-    /** Cancels H2 statements whose timeout is up: one daemon thread for every database of the process. */
-    private static final class H2Timeouts {
-        static final ScheduledThreadPoolExecutor CANCELLER = new ScheduledThreadPoolExecutor(1, work -> {
-            Thread thread = new Thread(work, "h2-query-timeouts");
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** Whether the connections are sessions of an H2 database in this process, whose timeout can be set directly. */
+    private static boolean embeddedH2(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isWrapperFor(JdbcConnection.class) && connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal;
+        } catch (SQLException e) {
+            throw new StorageException("Cannot open the database: " + e.getMessage(), e);
+        }
     }
 
     /**
-     * A watched template whose statements H2 cancels once {@code timeout} is up, as a query timeout does. Not with
-     * {@link Statement#setQueryTimeout}: H2 keeps the timeout per session and sets it with a {@code SET} statement each
-     * time, which marks every session's parsed statements stale (each is parsed and planned again at its next run: a
-     * cached derived-table select took 41 µs instead of 1.4 µs with a timeout set before each run), and the timeout would
-     * stay on the pooled connection for whatever untimed work runs on it next.
+     * Connections of an embedded H2 database whose session has a query timeout while borrowed, cleared when returned. Not
+     * by {@link Statement#setQueryTimeout}: H2's driver runs {@code SET QUERY_TIMEOUT} for it, and a {@code SET} marks
+     * every session's parsed statements stale (each was parsed and planned again at its next run: a cached derived-table
+     * select took 41 µs instead of 1.4 µs with a timeout set before each run), and the timeout stayed on the pooled
+     * connection for the untimed work that ran on it next. H2 times each statement from its start, as the driver's
+     * timeout does.
      */
-    private static JdbcTemplate cancelledAfter(DataSource dataSource, Duration timeout) {
-        long millis = Math.max(1, timeout.toMillis());
-        return new JdbcTemplate(dataSource) {
-            @Override
-            protected void applyStatementSettings(Statement statement) throws SQLException {
-                super.applyStatementSettings(statement);
-                StatementWatch.starting(statement);
-                // A statement that has ended meanwhile has nothing to cancel (H2 cancels only a running command); held
-                // weakly, so that an ended statement is not kept until then.
-                WeakReference<Statement> running = new WeakReference<>(statement);
-                H2Timeouts.CANCELLER.schedule(() -> cancel(running.get()), millis, TimeUnit.MILLISECONDS);
-            }
-        };
-    }
+    private static final class TimedH2Sessions extends DelegatingDataSource {
+        private final int millis;
 
-    private static void cancel(Statement statement) {
-        if (statement == null) return;
-        try {
-            statement.cancel();
-        } catch (SQLException | RuntimeException ended) {
-            // Closed meanwhile: nothing left to stop.
+        TimedH2Sessions(DataSource dataSource, int millis) {
+            super(dataSource);
+            this.millis = millis;
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            Connection connection = super.getConnection();
+            SessionLocal session = (SessionLocal) connection.unwrap(JdbcConnection.class).getSession();
+            session.setQueryTimeout(millis);
+            return (Connection) Proxy.newProxyInstance(Database.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                if (method.getName().equals("close")) session.setQueryTimeout(0);
+                try {
+                    return method.invoke(connection, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
         }
     }
 

@@ -138,8 +138,8 @@ final class Schema {
     }
 
     /**
-     * Where a condition summarises a datastream {@code d}'s readings: whether the viewer's Observations include its at
-     * all, so that with the Observations limited to some datastreams the others' summaries tell nothing
+     * Where a condition summarises a datastream {@code d}'s readings: whether the viewer is shown any of that datastream's
+     * Observations, so that with the Observations limited to some datastreams the others' summaries tell nothing
      * ({@link QueryContext#rowConditions}).
      */
     static final String OBSERVATIONS_OF_DATASTREAM_SHOWN = "{observationsOfDatastreamShown}";
