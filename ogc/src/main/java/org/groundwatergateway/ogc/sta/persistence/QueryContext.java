@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -77,7 +78,8 @@ public final class QueryContext {
     private String stored(Column column, String alias) {
         String sql = cutoff(EntityType.OBSERVATION) == null ? DELAYED_ONLY.matcher(column.on(alias)).replaceAll("")
                 : column.on(alias).replace(Schema.IF_DELAYED, "").replace(Schema.END_IF_DELAYED, "");
-        return sql.replace(Schema.SHOWN_UNTIL, shownUntil()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey());
+        return sql.replace(Schema.SHOWN_UNTIL, shownUntil()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey())
+                .replace(Schema.OBSERVATIONS_OF_DATASTREAM_SHOWN, observationsOfDatastreamShown());
     }
 
     /**
@@ -92,24 +94,27 @@ public final class QueryContext {
     }
 
     /**
-     * {@link Schema#OBSERVATIONS_OF_DATASTREAM_SHOWN} for the datastream {@code d}: always, unless the viewer's Observations
-     * are limited to some rows. Limited to some datastreams (what a federation agreement grants), those datastreams;
-     * limited by anything else, which a datastream's latest reading cannot tell, none: the summary then shows nothing
-     * rather than more than the Observations do.
+     * {@link Schema#OBSERVATIONS_OF_DATASTREAM_SHOWN}: always, unless the viewer's Observations are limited to some rows.
+     * Limited to some datastreams (what a federation agreement grants), those datastreams; limited by anything else, which
+     * a datastream's latest reading cannot tell, none: the summaries then show nothing rather than more than the
+     * Observations do. The datastreams are written as numbers (column SQL has no bound values): the policy's values that
+     * are a datastream id as written, the others name none (as compared as text, "007" is not 7).
      */
-    private Sql observationsOfDatastreamShown() {
+    private String observationsOfDatastreamShown() {
         Map<String, Set<String>> restricted = disclosure(EntityType.OBSERVATION).restrictedTo();
-        if (restricted.isEmpty()) return new Sql("1 = 1");
+        if (restricted.isEmpty()) return "1 = 1";
         Set<String> datastreams = restricted.get("Datastream/id");
-        if (restricted.size() > 1 || datastreams == null || datastreams.isEmpty()) return new Sql("1 = 0");
-        Sql sql = new Sql("CAST(d.id AS VARCHAR(200)) IN (");
-        boolean first = true;
-        for (String value : datastreams) {
-            if (!first) sql.append(", ");
-            sql.bind(value);
-            first = false;
+        if (restricted.size() > 1 || datastreams == null) return "1 = 0";
+        List<String> ids = datastreams.stream().filter(QueryContext::isLongAsWritten).sorted().toList();
+        return ids.isEmpty() ? "1 = 0" : "l.datastream_id IN (" + String.join(", ", ids) + ")";
+    }
+
+    private static boolean isLongAsWritten(String value) {
+        try {
+            return Long.toString(Long.parseLong(value)).equals(value);
+        } catch (NumberFormatException e) {
+            return false;
         }
-        return sql.append(")");
     }
 
     /**
@@ -160,10 +165,8 @@ public final class QueryContext {
         Sql sql = new Sql();
         String own = table.condition(alias);
         if (own != null) {
-            String[] parts = own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0").replace(Schema.SHOWN_UNTIL, shownUntil())
-                    .split(Pattern.quote(Schema.OBSERVATIONS_OF_DATASTREAM_SHOWN), -1);
-            sql.append(parts[0]);
-            for (int i = 1; i < parts.length; i++) sql.append(observationsOfDatastreamShown()).append(parts[i]);
+            sql.append(own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0").replace(Schema.SHOWN_UNTIL, shownUntil())
+                    .replace(Schema.OBSERVATIONS_OF_DATASTREAM_SHOWN, observationsOfDatastreamShown()));
         }
         Instant cutoff = cutoff(type);
         if (type == EntityType.OBSERVATION && cutoff != null) {

@@ -138,9 +138,10 @@ final class Schema {
     }
 
     /**
-     * Where a condition summarises a datastream {@code d}'s readings: whether the viewer is shown any of that datastream's
-     * Observations, so that with the Observations limited to some datastreams the others' summaries tell nothing
-     * ({@link QueryContext#rowConditions}).
+     * Where SQL summarises a datastream's readings by its row {@code l} of {@code latest_readings}: whether the viewer is
+     * shown any of that datastream's Observations, so that with the Observations limited to some datastreams the others'
+     * summaries (their time spans, their Things' first readings, their FeaturesOfInterest) tell nothing
+     * ({@link QueryContext#columnSql}, {@link QueryContext#rowConditions}).
      */
     static final String OBSERVATIONS_OF_DATASTREAM_SHOWN = "{observationsOfDatastreamShown}";
 
@@ -149,7 +150,7 @@ final class Schema {
      * each that has one, with its first.
      */
     private static final String HAS_OBSERVATIONS = "EXISTS (SELECT 1 FROM datastreams d JOIN latest_readings l ON l.datastream_id = d.id "
-            + "WHERE {d} AND " + OBSERVATIONS_OF_DATASTREAM_SHOWN + " AND l.first_phenomenon_time <= " + SHOWN_UNTIL + ")";
+            + "WHERE {d} AND l.first_phenomenon_time <= " + SHOWN_UNTIL + " AND " + OBSERVATIONS_OF_DATASTREAM_SHOWN + ")";
 
     /** An Observation's SensorThings id: the stored, indexed id of its lineage (V6_27). */
     static final String OBSERVATION_ID = "{a}.sta_id";
@@ -301,7 +302,7 @@ final class Schema {
      */
     private static String firstObserved(String datastreamId) {
         return "(SELECT CASE WHEN l.first_phenomenon_time <= " + SHOWN_UNTIL + " THEN l.first_phenomenon_time END FROM latest_readings l "
-                + "WHERE l.datastream_id = " + datastreamId + ")";
+                + "WHERE l.datastream_id = " + datastreamId + " AND " + OBSERVATIONS_OF_DATASTREAM_SHOWN + ")";
     }
 
     /**
@@ -315,7 +316,8 @@ final class Schema {
         return "(SELECT CASE WHEN l.phenomenon_time <= " + SHOWN_UNTIL + " THEN l.phenomenon_time" + IF_DELAYED + " WHEN l.first_phenomenon_time <= "
                 + SHOWN_UNTIL + " THEN (SELECT r.phenomenon_time FROM " + READINGS_BY_KEY + " WHERE r.datastream_id = " + datastreamId
                 + " AND r.current_version AND r.phenomenon_time <= " + SHOWN_UNTIL + " ORDER BY r.datastream_id DESC, r.phenomenon_time DESC, "
-                + "r.version DESC LIMIT 1)" + END_IF_DELAYED + " END FROM latest_readings l WHERE l.datastream_id = " + datastreamId + ")";
+                + "r.version DESC LIMIT 1)" + END_IF_DELAYED + " END FROM latest_readings l WHERE l.datastream_id = " + datastreamId + " AND "
+                + OBSERVATIONS_OF_DATASTREAM_SHOWN + ")";
     }
 
     /**

@@ -175,6 +175,13 @@ abstract class EntityStoreContract {
         assertThatThrownBy(() -> new EntityStore.Limits(100, 1000, 3, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** The entity of a set with this id, as the viewer is shown it. */
+    private Entity one(String set, long id, java.util.function.Function<EntityType, Disclosure> disclosures) {
+        List<Entity> found = page(set, "$filter=id%20eq%20" + id, disclosures).entities();
+        assertThat(found).as(set + " " + id).hasSize(1);
+        return found.get(0);
+    }
+
     private static EntityPage read(EntityStore store, String path, String query) {
         StaQuery parsed = StaQuery.parse(path, query, Integer.MAX_VALUE);
         return store.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options());
@@ -617,6 +624,15 @@ abstract class EntityStoreContract {
         // Nor is one of them found by id (the other wells' feature ids are their Thing ids).
         long other = page("/FeaturesOfInterest", "$top=1&$filter=id%20ne%20" + feature).entities().get(0).id();
         assertThatThrownBy(() -> page("/FeaturesOfInterest(" + other + ")/Observations", "$top=1", policy)).isInstanceOf(StaNotFoundException.class);
+        // Nor do the summaries of their readings: another datastream's time span, the first reading of a well none of whose
+        // Observations are shown (its HistoricalLocation's time), in the answer or to a filter.
+        long otherDatastream = page("/Datastreams", "$top=1&$filter=id%20ne%20" + datastream).entities().get(0).id();
+        assertThat(one("/Datastreams", datastream, policy).values().get("phenomenonTime/start")).isNotNull();
+        assertThat(one("/Datastreams", otherDatastream, type -> Disclosure.full()).values().get("phenomenonTime/start")).isNotNull();
+        assertThat(one("/Datastreams", otherDatastream, policy).values().get("phenomenonTime/start")).isNull();
+        assertThat(one("/HistoricalLocations", other, type -> Disclosure.full()).values().get("time")).isNotNull();
+        assertThat(one("/HistoricalLocations", other, policy).values().get("time")).isNull();
+        assertThat(page("/HistoricalLocations", "$count=true&$top=0&$filter=id%20eq%20" + other + "%20and%20time%20ne%20null", policy).count()).isZero();
         // Limited by anything else, which a datastream's latest reading cannot tell: no well's feature, rather than all.
         Disclosure byResult = new Disclosure(true, Set.of(), Map.of("result", Set.of("7")), 0);
         assertThat(page("/FeaturesOfInterest", "$count=true&$top=0", type -> type == EntityType.OBSERVATION ? byResult : Disclosure.full()).count())
