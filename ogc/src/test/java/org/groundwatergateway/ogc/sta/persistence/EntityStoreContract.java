@@ -56,8 +56,7 @@ abstract class EntityStoreContract {
     }
 
     private EntityPage page(String path, String query, java.util.function.Function<EntityType, Disclosure> disclosures) {
-        StaQuery parsed = StaQuery.parse(path, query, Integer.MAX_VALUE);
-        return store.reader(disclosures, NOW).page(parsed.path(), parsed.options());
+        return read(store, path, query, disclosures);
     }
 
     private long count(String path, String filter) {
@@ -183,8 +182,12 @@ abstract class EntityStoreContract {
     }
 
     private static EntityPage read(EntityStore store, String path, String query) {
+        return read(store, path, query, type -> Disclosure.full());
+    }
+
+    private static EntityPage read(EntityStore store, String path, String query, java.util.function.Function<EntityType, Disclosure> disclosures) {
         StaQuery parsed = StaQuery.parse(path, query, Integer.MAX_VALUE);
-        return store.reader(type -> Disclosure.full(), NOW).page(parsed.path(), parsed.options());
+        return store.reader(disclosures, NOW).page(parsed.path(), parsed.options());
     }
 
     @Test
