@@ -78,8 +78,16 @@ public final class QueryContext {
     private String stored(Column column, String alias) {
         String sql = cutoff(EntityType.OBSERVATION) == null ? DELAYED_ONLY.matcher(column.on(alias)).replaceAll("")
                 : column.on(alias).replace(Schema.IF_DELAYED, "").replace(Schema.END_IF_DELAYED, "");
-        return sql.replace(Schema.SHOWN_UNTIL, shownUntil()).replace(Schema.READINGS_BY_KEY, dialect().readingsByKey())
-                .replace(Schema.OBSERVATIONS_OF_DATASTREAM_SHOWN, observationsOfDatastreamShown());
+        return filled(sql);
+    }
+
+    /**
+     * The schema's SQL, a column's or an entity set's condition, with its placeholders filled in for this viewer: one
+     * place, so that what a column shows and what a condition admits are judged alike.
+     */
+    private String filled(String sql) {
+        return sql.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0").replace(Schema.SHOWN_UNTIL, shownUntil())
+                .replace(Schema.READINGS_BY_KEY, dialect().readingsByKey()).replace(Schema.OBSERVATIONS_OF_DATASTREAM_SHOWN, observationsOfDatastreamShown());
     }
 
     /**
@@ -164,10 +172,7 @@ public final class QueryContext {
         EntityTable table = Schema.table(type);
         Sql sql = new Sql();
         String own = table.condition(alias);
-        if (own != null) {
-            sql.append(own.replace(Schema.FOREIGN_SHOWN, foreignShown ? "1 = 1" : "1 = 0").replace(Schema.SHOWN_UNTIL, shownUntil())
-                    .replace(Schema.OBSERVATIONS_OF_DATASTREAM_SHOWN, observationsOfDatastreamShown()));
-        }
+        if (own != null) sql.append(filled(own));
         Instant cutoff = cutoff(type);
         if (type == EntityType.OBSERVATION && cutoff != null) {
             if (!sql.isEmpty()) sql.append(" AND ");
