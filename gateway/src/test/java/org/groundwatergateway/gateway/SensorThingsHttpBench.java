@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Locale;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
+import org.groundwatergateway.core.testing.InTurn;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
@@ -45,32 +46,14 @@ class SensorThingsHttpBench extends RunningGateway {
     }
 
     private static void compare(Http client, String path, String plain, int skips, String... expanded) {
-        String[] queries = new String[expanded.length + 1];
-        queries[0] = plain;
-        System.arraycopy(expanded, 0, queries, 1, expanded.length);
         Random random = new Random(14);
-        long[][] nanos = new long[queries.length][ROUNDS];
-        long[] bytes = new long[queries.length];
-        for (int i = -WARM_UP; i < ROUNDS; i++) {
-            for (int q = 0; q < queries.length; q++) {
-                String url = path + "?" + queries[q] + "&$skip=" + random.nextInt(skips);
-                long begin = System.nanoTime();
-                Http.Response response = client.get(url);
-                long took = System.nanoTime() - begin;
-                assertThat(response.status()).as(url).isEqualTo(200);
-                if (i >= 0) {
-                    nanos[q][i] = took;
-                    bytes[q] += response.body().length();
-                }
-            }
-        }
-        for (long[] n : nanos) Arrays.sort(n);
-        double plainP95 = nanos[0][(int) (ROUNDS * 0.95)];
-        for (int q = 0; q < queries.length; q++) {
-            System.out.printf(Locale.ROOT, "BENCH sta-http in turn %s?%s: p50 %.2f ms, p95 %.2f ms, p99 %.2f ms over %d, %.0f kB per answer; p95 %.2f× the plain page's%n",
-                    path, queries[q], nanos[q][ROUNDS / 2] / 1e6, nanos[q][(int) (ROUNDS * 0.95)] / 1e6, nanos[q][(int) (ROUNDS * 0.99)] / 1e6,
-                    ROUNDS, bytes[q] / 1024.0 / ROUNDS, nanos[q][(int) (ROUNDS * 0.95)] / plainP95);
-        }
+        List<InTurn.Request> requests = Stream.concat(Stream.of(plain), Stream.of(expanded))
+                .map(query -> new InTurn.Request(path + "?" + query, () -> path + "?" + query + "&$skip=" + random.nextInt(skips))).toList();
+        InTurn.compare("sta-http", WARM_UP, ROUNDS, requests, url -> {
+            Http.Response response = client.get(url);
+            assertThat(response.status()).as(url).isEqualTo(200);
+            return response.body().getBytes(StandardCharsets.UTF_8).length;
+        });
     }
 
     private static String encode(String value) {

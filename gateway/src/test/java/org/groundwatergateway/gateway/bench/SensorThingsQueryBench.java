@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.groundwatergateway.core.event.EventBus;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.InTurn;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.groundwatergateway.ogc.sta.persistence.EntityStore;
@@ -95,9 +97,7 @@ class SensorThingsQueryBench {
                     + encode("phenomenonTime desc") + "&$filter=" + encode("Datastream/name eq 'B-" + String.format("%04d", random.nextInt(WELLS))
                     + "/ph' and phenomenonTime ge " + START.plus(random.nextInt(HOURS - 2_000), ChronoUnit.HOURS)));
 
-            // The expanded pages against the plain ones they expand, measured in turn, request by request, so that both
-            // meet the same state of the machine (a build beside it, autovacuum, the JIT): measured one after the other,
-            // the plain page's p95 moved by half between runs of the same build.
+            // The expanded pages against the plain ones they expand, measured in turn (InTurn says why).
             String newest = "/Observations?$top=100&$orderby=" + encode("phenomenonTime desc");
             compare(service, newest, newest + "&$expand=Datastream,FeatureOfInterest", newest + "&$expand=Datastream",
                     newest + "&$expand=FeatureOfInterest", newest + "&$expand=" + encode("Datastream($expand=Thing)"));
@@ -157,26 +157,14 @@ class SensorThingsQueryBench {
                 returned / (double) ROUNDS);
     }
 
-    /** {@code plain} and each of {@code expanded} in turn, ROUNDS times after 50 of warm-up; each p95 also as a multiple of the plain page's. */
+    /** {@code plain} and each of {@code expanded} in turn, ROUNDS times after 50 of warm-up. */
     private static void compare(SensorThingsService service, String plain, String... expanded) {
-        String[] urls = new String[expanded.length + 1];
-        urls[0] = plain;
-        System.arraycopy(expanded, 0, urls, 1, expanded.length);
-        long[][] nanos = new long[urls.length][ROUNDS];
-        for (int i = -50; i < ROUNDS; i++) {
-            for (int u = 0; u < urls.length; u++) {
-                long start = System.nanoTime();
-                request(service, urls[u]);
-                if (i >= 0) nanos[u][i] = System.nanoTime() - start;
-            }
-        }
-        for (long[] n : nanos) Arrays.sort(n);
-        double plainP95 = nanos[0][(int) (ROUNDS * 0.95)];
-        for (int u = 0; u < urls.length; u++) {
-            System.out.printf(Locale.ROOT, "BENCH sta-query in turn %s: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms over %d requests; p95 %.2f× the plain page's%n",
-                    URLDecoder.decode(urls[u], StandardCharsets.UTF_8), nanos[u][ROUNDS / 2] / 1e6, nanos[u][(int) (ROUNDS * 0.95)] / 1e6,
-                    nanos[u][(int) (ROUNDS * 0.99)] / 1e6, ROUNDS, nanos[u][(int) (ROUNDS * 0.95)] / plainP95);
-        }
+        List<InTurn.Request> requests = Stream.concat(Stream.of(plain), Stream.of(expanded))
+                .map(url -> new InTurn.Request(URLDecoder.decode(url, StandardCharsets.UTF_8), () -> url)).toList();
+        InTurn.compare("sta-query", 50, ROUNDS, requests, url -> {
+            request(service, url);
+            return -1;
+        });
     }
 
     private static StaResponse request(SensorThingsService service, String url) {

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.groundwatergateway.core.demo.DemoParkLoader;
 import org.groundwatergateway.core.reading.ReadingRepository;
 import org.groundwatergateway.core.storage.Database;
+import org.groundwatergateway.core.testing.InTurn;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.groundwatergateway.ogc.sta.query.StaQuery;
@@ -56,30 +58,17 @@ class EmbeddedExpandBench {
     }
 
     /**
-     * The plain page and each expanded one in turn, ROUNDS times after WARM_UP rounds, each with a $skip of its own (with
-     * the plain page's, the expanded page's own statement would be answered from the plain page's result).
+     * The plain page and each expanded one in turn, each with a $skip of its own (with the plain page's, the expanded
+     * page's own statement would be answered from the plain page's result).
      */
     private static void compare(EntityStore store, Instant now, String path, String plain, int skips, String... expanded) {
-        String[] queries = new String[expanded.length + 1];
-        queries[0] = plain;
-        System.arraycopy(expanded, 0, queries, 1, expanded.length);
         Random random = new Random(14);
-        long[][] nanos = new long[queries.length][ROUNDS];
-        for (int i = -WARM_UP; i < ROUNDS; i++) {
-            for (int q = 0; q < queries.length; q++) {
-                String query = queries[q] + "&$skip=" + random.nextInt(skips);
-                long begin = System.nanoTime();
-                read(store, now, path, query);
-                if (i >= 0) nanos[q][i] = System.nanoTime() - begin;
-            }
-        }
-        for (long[] n : nanos) Arrays.sort(n);
-        double plainP95 = nanos[0][(int) (ROUNDS * 0.95)];
-        for (int q = 0; q < queries.length; q++) {
-            System.out.printf(Locale.ROOT, "BENCH sta-expand-h2 in turn %s?%s: p50 %.2f ms, p95 %.2f ms, max %.1f ms over %d; p95 %.2f× the plain page's%n",
-                    path, queries[q], nanos[q][ROUNDS / 2] / 1e6, nanos[q][(int) (ROUNDS * 0.95)] / 1e6, nanos[q][ROUNDS - 1] / 1e6, ROUNDS,
-                    nanos[q][(int) (ROUNDS * 0.95)] / plainP95);
-        }
+        List<InTurn.Request> requests = Stream.concat(Stream.of(plain), Stream.of(expanded))
+                .map(query -> new InTurn.Request(path + "?" + query, () -> query + "&$skip=" + random.nextInt(skips))).toList();
+        InTurn.compare("sta-expand-h2", WARM_UP, ROUNDS, requests, query -> {
+            read(store, now, path, query);
+            return -1;
+        });
     }
 
     private static void read(EntityStore store, Instant now, String path, String query) {
