@@ -1,5 +1,5 @@
-# Adds every WMS layer the gateway announces, and its WFS wells, to a headless QGIS (Debian's python3-qgis), as a
-# regulator adds them in the desktop: prints "LAYER <name> VALID|INVALID <why>", "WFS wells <valid> <count>".
+# Adds every WMS layer and every WFS feature type the gateway announces to a headless QGIS (Debian's python3-qgis), as a
+# regulator adds them in the desktop: prints "LAYER <name> VALID|INVALID <why>", "WFS <type> <valid> <count>".
 import os
 import sys
 import tempfile
@@ -23,6 +23,9 @@ for name in names:
     uri = 'contextualWMSLegend=0&crs=EPSG:4326&dpiMode=7&format=image/png&layers=%s&styles=&url=%s/wms' % (name, base)
     layer = QgsRasterLayer(uri, name, 'wms')
     print('LAYER', name, 'VALID' if layer.isValid() else 'INVALID ' + layer.error().summary())
-wells = QgsVectorLayer("pagingEnabled='true' typename='gw:wells' url='%s/wfs' version='2.0.0'" % base, 'wells', 'WFS')
-print('WFS wells', wells.isValid(), wells.featureCount())
+WFS = '{http://www.opengis.net/wfs/2.0}'
+wfs = ElementTree.fromstring(urllib.request.urlopen(base + '/wfs?SERVICE=WFS&REQUEST=GetCapabilities').read())
+for type_name in [t.find(WFS + 'Name').text for t in wfs.iter(WFS + 'FeatureType')]:
+    features = QgsVectorLayer("pagingEnabled='true' typename='%s' url='%s/wfs' version='2.0.0'" % (type_name, base), type_name, 'WFS')
+    print('WFS', type_name, features.isValid(), features.featureCount())
 app.exitQgis()

@@ -23,12 +23,31 @@ class OgcClientsTest extends RunningGateway {
     }
 
     @Test
-    void ogrinfoListsTheFeatureTypesAndCountsTheWells() {
+    void ogrinfoReadsEveryFeatureTypeAndCountsTheWells() {
         Command.requireInstalled("ogrinfo");
         String layers = ok(Command.run(List.of("ogrinfo", "-ro", "WFS:" + http.base() + "/ows?SERVICE=WFS"), CLIENT_TIMEOUT)).output();
         assertThat(layers).contains("gw:wells", "gw:plumes", "gw:risk_zones", "gw:latest_readings");
+        for (String type : featureTypes()) {
+            String summary = ok(Command.run(List.of("ogrinfo", "-ro", "-so", "WFS:" + http.base() + "/wfs", type), CLIENT_TIMEOUT)).output();
+            assertThat(summary).as(type).contains("Feature Count: ");
+        }
         String wells = ok(Command.run(List.of("ogrinfo", "-ro", "-so", "WFS:" + http.base() + "/wfs", "gw:wells"), CLIENT_TIMEOUT)).output();
         assertThat(wells).contains("Feature Count: " + wellCount()).contains("code: String").contains("ground_elevation_m: Real");
+    }
+
+    /** The feature types the WFS capabilities announce. */
+    private List<String> featureTypes() {
+        List<String> types = Xml.texts(Xml.parse(http.get("/wfs?SERVICE=WFS&REQUEST=GetCapabilities").body()), Xml.WFS, "Name");
+        assertThat(types).contains("gw:wells");
+        return types;
+    }
+
+    /** The layers the WMS capabilities announce (not the service's own name, nor the default style). */
+    private List<String> mapLayers() {
+        List<String> layers = Xml.texts(Xml.parse(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()), Xml.WMS, "Name").stream()
+                .filter(name -> !name.equals("WMS") && !name.equals("default")).toList();
+        assertThat(layers).contains("wells", "plumes", "quality_class.benzene");
+        return layers;
     }
 
     @Test
@@ -51,11 +70,13 @@ class OgcClientsTest extends RunningGateway {
                 "wfs = WebFeatureService('" + http.base() + "/wfs', version='2.0.0')",
                 "print('TYPES', sorted(wfs.contents))",
                 "print('OPS', sorted(op.name for op in wfs.operations))",
-                "r = wfs.getfeature(typename=['gw:receptors'], outputFormat='application/json')",
                 "import json",
-                "print('RECEPTORS', len(json.loads(r.read())['features']))");
+                "for t in sorted(wfs.contents):",
+                "    print('TYPE', t, len(json.loads(wfs.getfeature(typename=[t], outputFormat='application/json').read())['features']))");
         String output = ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output();
-        assertThat(output).contains("'gw:wells'").contains("'gw:enterprises'").contains("GetPropertyValue").contains("RECEPTORS 3");
+        assertThat(output).contains("'gw:wells'").contains("'gw:enterprises'").contains("GetPropertyValue").contains("TYPE gw:receptors 3")
+                .contains("TYPE gw:wells " + wellCount());
+        for (String type : featureTypes()) assertThat(output).as(type).contains("TYPE " + type + " ");
     }
 
     /** OWSLib posts a GetFeature with a FES filter, its attributes in lower case (typenames, outputformat). */
@@ -77,9 +98,9 @@ class OgcClientsTest extends RunningGateway {
         assertThat(ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output()).contains("POST 10 ['C1']");
     }
 
-    /** What a regulator does in QGIS 3.22 (Debian's, headless): add every WMS layer and the WFS wells. */
+    /** What a regulator does in QGIS 3.22 (Debian's, headless): add every WMS layer and every WFS feature type. */
     @Test
-    void qgisAddsEveryWmsLayerAndTheWells() throws Exception {
+    void qgisAddsEveryWmsLayerAndFeatureType() throws Exception {
         Command.requireInstalled(PYTHON);
         assertThat(Command.run(List.of(PYTHON, "-c", "import qgis.core"), CLIENT_TIMEOUT).exitCode()).as("python3-qgis is installed by .ci/run").isZero();
         Path script = work.resolve("qgis_layers.py");
@@ -88,18 +109,17 @@ class OgcClientsTest extends RunningGateway {
         }
         String output = ok(Command.run(List.of(PYTHON, script.toString(), http.base()), CLIENT_TIMEOUT)).output();
         assertThat(output).contains("QGIS 3.").contains("LAYER wells VALID").contains("LAYER quality_class.benzene VALID")
-                .contains("LAYER plumes VALID").doesNotContain("INVALID").contains("WFS wells True " + wellCount());
+                .contains("LAYER plumes VALID").doesNotContain("INVALID").contains("WFS gw:wells True " + wellCount());
+        for (String layer : mapLayers()) assertThat(output).as(layer).contains("LAYER " + layer + " VALID");
+        for (String type : featureTypes()) assertThat(output).as(type).contains("WFS " + type + " True ");
     }
 
     /** QGIS and GDAL find a WMS's layers only with unprefixed capabilities: gdalinfo lists every layer the service names. */
     @Test
     void gdalinfoFindsEveryWmsLayer() {
         Command.requireInstalled("gdalinfo");
-        List<String> layers = Xml.texts(Xml.parse(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()), Xml.WMS, "Name").stream()
-                .filter(name -> !name.equals("WMS") && !name.equals("default")).toList();
-        assertThat(layers).contains("wells", "plumes", "quality_class.benzene");
         String info = ok(Command.run(List.of("gdalinfo", "WMS:" + http.base() + "/wms"), CLIENT_TIMEOUT)).output();
-        for (String layer : layers) assertThat(info).as("gdalinfo lists " + layer).contains("LAYERS=" + layer + "&");
+        for (String layer : mapLayers()) assertThat(info).as("gdalinfo lists " + layer).contains("LAYERS=" + layer + "&");
     }
 
     @Test
@@ -129,9 +149,13 @@ class OgcClientsTest extends RunningGateway {
                 // OWSLib takes the box as x/y and swaps it into EPSG:4326's latitude-first order for WMS 1.3.0 itself.
                 "img = wms.getmap(layers=['risk_zones', 'wells'], styles=['', ''], srs='EPSG:4326', bbox=(120.99, 32.53, 121.05, 32.57), "
                         + "size=(300, 200), format='image/png')",
-                "data = img.read()", "open('" + out + "', 'wb').write(data)");
+                "data = img.read()", "open('" + out + "', 'wb').write(data)",
+                "for name in sorted(wms.contents):",
+                "    one = wms.getmap(layers=[name], styles=[''], srs='EPSG:4326', bbox=(120.99, 32.53, 121.05, 32.57), size=(64, 64), format='image/png')",
+                "    print('MAP', name, one.read()[:8] == b'\\x89PNG\\r\\n\\x1a\\n')");
         String output = ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output();
         assertThat(output).contains("'quality_class.benzene'").contains("'wells'");
         assertThat(out.toFile().length()).as(output).isGreaterThan(1000);
+        for (String layer : mapLayers()) assertThat(output).as(layer).contains("MAP " + layer + " True");
     }
 }
