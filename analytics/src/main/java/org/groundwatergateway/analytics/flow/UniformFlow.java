@@ -2,6 +2,9 @@ package org.groundwatergateway.analytics.flow;
 
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 
 /**
  * Uniform regional groundwater flow on a local grid (x east, y north, metres): the frame in which a
@@ -12,7 +15,9 @@ import org.groundwatergateway.analytics.transport.DomenicoSource;
  * @param azimuthDegrees direction the water flows to, clockwise from north
  * @param seepageVelocity m/d
  */
-public record UniformFlow(double azimuthDegrees, double seepageVelocity) {
+public record UniformFlow(double azimuthDegrees, double seepageVelocity) implements BackTracker {
+
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     public UniformFlow {
         if (!(seepageVelocity > 0)) throw new InvalidArgument("analytics.flow.seepageVelocity", seepageVelocity);
@@ -54,5 +59,13 @@ public record UniformFlow(double azimuthDegrees, double seepageVelocity) {
         double dx = x - sourceX;
         double dy = y - sourceY;
         return plume.concentration(along(dx, dy), across(dx, dy), depth, days);
+    }
+
+    /** The straight flow line from (x, y) upgradient to the source's cross-section, then across to the source. */
+    @Override
+    public LineString toSource(double x, double y, double sourceX, double sourceY) {
+        double[] foot = upgradient(x, y, along(x - sourceX, y - sourceY));
+        return GEOMETRY.createLineString(new Coordinate[] {new Coordinate(x, y), new Coordinate(foot[0], foot[1]),
+                new Coordinate(sourceX, sourceY)});
     }
 }

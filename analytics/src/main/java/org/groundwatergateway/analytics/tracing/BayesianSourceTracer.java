@@ -14,9 +14,7 @@ import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
 
@@ -126,7 +124,6 @@ public final class BayesianSourceTracer {
 
     private final Settings settings;
     private final DomenicoSource unit;
-    private final GeometryFactory geometry = new GeometryFactory();
 
     public BayesianSourceTracer(Settings settings) {
         this.settings = settings;
@@ -414,10 +411,7 @@ public final class BayesianSourceTracer {
             Observation o = r.observation;
             if (o.value() - o.background() > worst.value() - worst.background()) worst = o;
         }
-        double along = settings.flow().along(worst.x() - top.x(), worst.y() - top.y());
-        double[] foot = settings.flow().upgradient(worst.x(), worst.y(), along);
-        return geometry.createLineString(new Coordinate[] {new Coordinate(worst.x(), worst.y()), new Coordinate(foot[0], foot[1]),
-                new Coordinate(top.x(), top.y())});
+        return settings.flow().toSource(worst.x(), worst.y(), top.x(), top.y());
     }
 
     /** Start quantiles over the draws of several fits, each fit weighted by its mass. */

@@ -16,6 +16,7 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.groundwatergateway.analytics.InvalidArgument;
 import org.groundwatergateway.analytics.Progress;
 import org.groundwatergateway.analytics.Stage;
+import org.groundwatergateway.analytics.flow.BackTracker;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.statistics.DifferentialEvolutionMcmc;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Candidate;
@@ -26,7 +27,6 @@ import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Interval;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.Observation;
 import org.groundwatergateway.analytics.tracing.BayesianSourceTracer.TimeInterval;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -136,7 +136,8 @@ public final class MultiSourceTracer {
     /**
      * A source of the most probable model: a known plume or a new release, with its posterior probability of being a
      * source (1 for a known one), release start, C₀ and mass discharge (median and 90 % interval), the readings it
-     * explains, the flow line back from its most impacted well, and the effective sample size of its model's sampler.
+     * explains, the flow path back from its most impacted well (see {@link BackTracker}), and the effective sample size of
+     * its model's sampler.
      */
     public record Source(Candidate candidate, boolean known, double probability, TimeInterval start, Interval sourceConcentration,
                          Interval massDischargeGramsPerDay, List<Evidence> evidence, LineString backTrack, double effectiveSampleSize,
@@ -173,11 +174,22 @@ public final class MultiSourceTracer {
 
     private final Settings settings;
     private final Priors priors;
+    private final BackTracker paths;
     private final GeometryFactory geometry = new GeometryFactory();
 
+    /** A tracer that draws each source's back-tracked path as the uniform flow's straight line. */
     public MultiSourceTracer(Settings settings) {
+        this(settings, settings.flow());
+    }
+
+    /**
+     * @param paths draws each source's back-tracked path from the well it impacts most (on a site, the pathline on its
+     *     head surface); the inversion itself models the plumes in the settings' uniform flow
+     */
+    public MultiSourceTracer(Settings settings, BackTracker paths) {
         this.settings = settings;
         this.priors = settings.priors();
+        this.paths = paths;
     }
 
     // ---------------------------------------------------------------- the data
@@ -1440,8 +1452,8 @@ public final class MultiSourceTracer {
     }
 
     /**
-     * The flow line from the well the source impacts most (else the well with the largest excess over background),
-     * upgradient to the source's cross-section, then across to it.
+     * The flow line from the well the source impacts most (else the well with the largest excess over background)
+     * upgradient to where it passes the source, then across to it.
      */
     private LineString backTrack(Problem p, Candidate source, double[] contribution) {
         Data d = p.data;
@@ -1452,9 +1464,6 @@ public final class MultiSourceTracer {
             if (a > b) worst = i;
         }
         Observation o = d.all[worst];
-        double along = settings.flow().along(o.x() - source.x(), o.y() - source.y());
-        double[] foot = settings.flow().upgradient(o.x(), o.y(), along);
-        return geometry.createLineString(new Coordinate[] {new Coordinate(o.x(), o.y()), new Coordinate(foot[0], foot[1]),
-                new Coordinate(source.x(), source.y())});
+        return paths.toSource(o.x(), o.y(), source.x(), source.y());
     }
 }

@@ -16,6 +16,7 @@ import org.groundwatergateway.analytics.tracing.MultiSourceTracer;
 import org.groundwatergateway.core.plume.PlumeRepository;
 import org.groundwatergateway.analytics.tracing.FingerprintLibrary;
 import org.groundwatergateway.analytics.tracing.FingerprintMatcher;
+import org.groundwatergateway.analytics.flow.PathlineBackTracker;
 import org.groundwatergateway.analytics.flow.UniformFlow;
 import org.groundwatergateway.analytics.transport.DomenicoSource;
 import org.groundwatergateway.core.monitoring.MonitoringRepository;
@@ -38,7 +39,8 @@ import org.locationtech.jts.geom.GeometryFactory;
  * aquifer, by fingerprint (what the impacted wells show against what each enterprise declares) and by Bayesian
  * inversion of the transport model ({@link MultiSourceTracer}): the readings are the sum of the known plumes — the
  * parameter's plumes documented (outlines stored) before the window, from their potential sources — and of up to two
- * new releases among the potential sources and a grid of cells (issue #21).
+ * new releases among the potential sources and a grid of cells (issue #21). The plumes are modelled in the regional
+ * flow (the head surface's trend plane); each source's back-tracked path is the pathline on the head surface itself.
  */
 public final class SiteTracing {
 
@@ -136,7 +138,7 @@ public final class SiteTracing {
                 new BayesianSourceTracer.ErrorModel(model.relativeError(), Math.max(threshold / 10, 1e-9)),
                 new double[] {threshold, 1e5 * threshold}, MultiSourceTracer.Priors.DEFAULTS, 2, 200, from.getEpochSecond());
         List<BayesianSourceTracer.Candidate> candidates = sources(site, model);
-        var inversion = new MultiSourceTracer(settings).trace(candidates, known(site, parameter, candidates, from), observations,
+        var inversion = new MultiSourceTracer(settings, new PathlineBackTracker(flow.field())).trace(candidates, known(site, parameter, candidates, from), observations,
                 from.minus(Duration.ofDays(365)), to, 0.9, progress.part(0.1, 1));
         return new Result(site, flow, regional, parameter, observations.size(), fingerprints, inversion);
     }

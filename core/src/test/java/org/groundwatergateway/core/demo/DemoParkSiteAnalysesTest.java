@@ -88,6 +88,28 @@ class DemoParkSiteAnalysesTest {
         double[] truth = {leak.east(), leak.north()};
         assertThat(result.inversion().credibleRegion().covers(new GeometryFactory().createPoint(new Coordinate(truth[0], truth[1])))).isTrue();
         assertThat(result.fingerprints().subList(0, 2)).extracting(m -> m.candidate().id()).contains(e01);
+
+        // Issue #21 item 3: the back-tracked path is the pathline on the head surface, not the trend plane's straight line:
+        // each step against the local seepage velocity (to 0.1°), then across to the source. Where the
+        // demo's undulation turns the local flow more than a degree from the trend, a straight line fails this.
+        var top = result.inversion().sources().get(0);
+        Coordinate[] path = top.backTrack().getCoordinates();
+        var field = result.flow().field();
+        double trend = result.regionalFlow().azimuthDegrees();
+        System.out.printf(Locale.ROOT, "  back-track of %s: %d points, %.0f m, the source %.1f m off the water's path; flow at the well %.2f°, trend %.2f°%n",
+                top.candidate().id(), path.length, top.backTrack().getLength(), path[path.length - 2].distance(path[path.length - 1]),
+                field.velocityAt(path[0].x, path[0].y).azimuthDegrees(), trend);
+        assertThat(path[path.length - 1]).isEqualTo(new Coordinate(top.candidate().x(), top.candidate().y()));
+        assertThat(path.length).isGreaterThanOrEqualTo(3);
+        for (int k = 1; k < path.length - 1; k++) {
+            var v = field.velocityAt((path[k - 1].x + path[k].x) / 2, (path[k - 1].y + path[k].y) / 2);
+            double dx = path[k].x - path[k - 1].x;
+            double dy = path[k].y - path[k - 1].y;
+            assertThat(-(dx * v.vx() + dy * v.vy()) / (Math.hypot(dx, dy) * v.speed())).as("step %d against the flow", k)
+                    .isGreaterThan(Math.cos(Math.toRadians(0.1)));
+        }
+        // The premise: at the well the local flow is 3.0° off the trend (101.8° against 104.9°).
+        assertThat(Math.abs(field.velocityAt(path[0].x, path[0].y).azimuthDegrees() - trend)).isGreaterThan(1);
     }
 
     /**

@@ -219,7 +219,8 @@ public class SiteAnalysisController {
                     + "new, each with its probability, 90 % credible intervals of release start and mass discharge, the wells and times "
                     + "it explains and its back-tracked path), the probabilities of 0, 1 and 2 new releases, the enterprises ranked by "
                     + "probability of a new release, the source-probability heat map, the 90 % credible region, the back-tracked path "
-                    + "of the top new source, and the fingerprint ranking with its evidence. "
+                    + "of the top new source (the pathline on the head surface from the well it impacts most, up to where the water "
+                    + "passed nearest the source, then across to it), and the fingerprint ranking with its evidence. "
                     + "Send `Prefer: respond-async` to follow the run's progress at /api/v1/analytics/jobs/{id}/events.")
     public ResponseEntity<Object> trace(@RequestBody TraceRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
         Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
@@ -239,7 +240,8 @@ public class SiteAnalysisController {
 
     @Schema(description = "A source of the most probable model: a known plume (documented before the window; probability 1) or a "
             + "new release, with its release start and mass discharge (median and 90 % credible interval), the readings it explains "
-            + "and the flow line back from its most impacted well; effectiveSampleSize and rHat are its model's MCMC convergence "
+            + "and the pathline on the head surface back from its most impacted well to where it passed nearest the source, then "
+            + "across to it; effectiveSampleSize and rHat are its model's MCMC convergence "
             + "(smallest ESS, largest split-R-hat over the sources' starts and log C0), null where the model was not sampled "
             + "(rHat null and converged false also where the chains stayed apart or one never moved); converged: split-R-hat below 1.01 and ESS at "
             + "least 100 (Vehtari et al. 2021)")
