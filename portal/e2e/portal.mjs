@@ -247,6 +247,21 @@ try {
     await page.locator('#saved-areas option', { hasText: '源区北' }).waitFor({ state: 'detached' });
   });
 
+  // The gateway traced benzene over the demo's days before the browser started: its heat map is a WMS layer.
+  await step('the benzene heat map of the latest trace, toggled on, draws over the map', async () => {
+    await page.goto(`${base}/#/map?lon=${centre[0]}&lat=${centre[1]}&zoom=${zoom}&parameter=benzene&again=heat`);
+    await page.waitForSelector('#map[data-ready=true]');
+    const before = await page.locator('#map').screenshot();
+    await page.check('#layer-source-probabilities');
+    await page.waitForSelector('#map[data-heat-drawn=true]');
+    await page.waitForFunction(() => document.querySelector('#heat-legend').complete && document.querySelector('#heat-legend').naturalWidth > 0);
+    const after = await page.locator('#map').screenshot();
+    const heat = await changedPixels(page, before, after);
+    // At zoom 15 (about 4 m a pixel) the release's 20 m source alone covers some 25 pixels.
+    assert.ok(heat > 20, `the heat map changes ${heat} pixels of the map`);
+    await page.screenshot({ path: `${shots}/map-heat.png` });
+  });
+
   await step('the well page charts as many points as the hours and days holding valid readings', async () => {
     const end = Date.parse(latest.phenomenonTime) + 1;
     const query = `from=${new Date(end - 365 * 86400000).toISOString()}&to=${new Date(end).toISOString()}`;

@@ -57,6 +57,8 @@ export async function render(section, params, query) {
   const chosen = classLayers.includes(`quality_class.${query.get('parameter')}`) ? `quality_class.${query.get('parameter')}` : classLayers[0];
   const parameterOf = (layer) => layer.slice('quality_class.'.length);
   const surfaceOf = (layer) => names.find((n) => n.startsWith(`surface.${parameterOf(layer)}.`));
+  // The chosen parameter's source-tracing heat map, where it has been traced and the person may see it.
+  const heatMapOf = (layer) => names.find((n) => n === `source_probabilities.${parameterOf(layer)}`);
 
   const picker = el('select', { id: 'class-layer', 'aria-label': t('map.parameter') },
     ...classLayers.map((name) => el('option', { value: name, selected: name === chosen }, layerTitle(capabilities, name))));
@@ -82,6 +84,12 @@ export async function render(section, params, query) {
   const times = names.includes('plumes') ? await plumeTimes() : [];
   const plumes = new ImageLayer({ source: wms('plumes', times.length ? { TIME: times.at(-1) } : {}), opacity: 0.85, visible: times.length > 0 });
   const surface = new ImageLayer({ source: surfaceOf(chosen) ? wms(surfaceOf(chosen)) : null, opacity: 0.6, visible: false });
+  const heatSource = (layer) => {
+    const source = heatMapOf(layer) ? wms(heatMapOf(layer)) : null;
+    source?.on('imageloadend', () => target.setAttribute('data-heat-drawn', 'true'));
+    return source;
+  };
+  const heatMap = new ImageLayer({ source: heatSource(chosen), opacity: 0.8, visible: false });
   // The flow arrows of the first aquifer with heads (the shallowest, where a leak arrives first), at the plumes' time.
   const flowName = names.find((n) => n.startsWith('groundwater_flow.'));
   const flow = new ImageLayer({ source: flowName ? wms(flowName) : null, visible: false });
@@ -93,7 +101,7 @@ export async function render(section, params, query) {
     layers: [
       ...base,
       new VectorLayer({ source: boundary, style: new Style({ stroke: new Stroke({ color: '#455A64', width: 2, lineDash: [8, 4] }) }) }),
-      surface, ...context.map((c) => c.layer), plumes, flow, wells,
+      surface, ...context.map((c) => c.layer), heatMap, plumes, flow, wells,
       new VectorLayer({ source: found, zIndex: 90, style: new Style({ image: new Circle({ radius: 12, stroke: new Stroke({ color: '#1565C0', width: 3 }) }),
         stroke: new Stroke({ color: '#1565C0', width: 3 }), fill: new Fill({ color: 'rgba(21,101,192,0.08)' }) }) }),
     ],
@@ -113,6 +121,16 @@ export async function render(section, params, query) {
     flow.getSource()?.updateParams({ TIME: time });
   });
   const surfaceToggle = checkbox('layer-surface', t('map.layer.surface'), false, (on) => surface.setVisible(on));
+  const heatLegend = el('img', { id: 'heat-legend', alt: t('map.layer.sourceProbabilities'), hidden: true });
+  const heatMapToggle = checkbox('layer-source-probabilities', t('map.layer.sourceProbabilities'), false, (on) => {
+    heatMap.setVisible(on);
+    heatLegend.hidden = !on;
+    const name = heatMapOf(picker.value);
+    if (on && name && heatLegend.dataset.layer !== name) {
+      heatLegend.dataset.layer = name;
+      legendImage(name).then((url) => { heatLegend.src = url; });
+    }
+  });
   const flowLegend = el('img', { id: 'flow-legend', alt: t('map.layer.flow'), hidden: true });
   const flowToggle = checkbox('layer-flow', t('map.layer.flow'), false, (on) => {
     flow.setVisible(on);
@@ -123,6 +141,7 @@ export async function render(section, params, query) {
   const layerPanel = el('fieldset', { class: 'layers' }, el('legend', {}, t('map.layers')),
     ...context.map((c) => checkbox(`layer-${c.name}`, c.label(), c.on, (on) => c.layer.setVisible(on))),
     surfaceToggle,
+    heatMapToggle,
     flowToggle,
     checkbox('layer-plumes', t('map.layer.plumes'), times.length > 0, (on) => plumes.setVisible(on)),
     el('label', { class: 'plume-time' }, t('map.plumeTime'), ' ', slider, ' ', sliderLabel));
@@ -254,7 +273,7 @@ export async function render(section, params, query) {
 
   section.append(el('div', { class: 'map-tools' }, el('label', {}, t('map.parameter'), ' ', picker), search, datalist),
     el('div', { class: 'map-body' }, target,
-      el('aside', { class: 'map-side' }, layerPanel, tools, result, el('h3', {}, t('map.legend')), legend, flowLegend, identify)));
+      el('aside', { class: 'map-side' }, layerPanel, tools, result, el('h3', {}, t('map.legend')), legend, flowLegend, heatLegend, identify)));
   map.updateSize(); // the map was made before its element was in the page: fit to the size it has now
 
   if (query.has('lon') && query.has('lat')) {
@@ -282,10 +301,13 @@ export async function render(section, params, query) {
     const next = surfaceOf(picker.value);
     surface.setSource(next ? wms(next) : null);
     surfaceToggle.querySelector('input').disabled = !next;
+    heatMap.setSource(heatSource(picker.value));
+    heatMapToggle.querySelector('input').disabled = !heatMapOf(picker.value);
     showLegend(picker.value);
     showSelection();
   });
   surfaceToggle.querySelector('input').disabled = !surfaceOf(chosen);
+  heatMapToggle.querySelector('input').disabled = !heatMapOf(chosen);
 
   let clicks = 0;
   map.on('singleclick', async (event) => {

@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.groundwatergateway.core.storage.Database;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /** The platform's OGC services as real clients use them: GDAL/OGR and OWSLib, from Debian's packages. */
 class OgcClientsTest extends RunningGateway {
@@ -16,6 +22,25 @@ class OgcClientsTest extends RunningGateway {
 
     @TempDir
     Path work;
+
+    @Autowired
+    private Database database;
+
+    /** A trace's heat map at GW-U04, so that every client reads the source-probability layer and feature type with cells in. */
+    @BeforeEach
+    void aTracesHeatMap() {
+        JsonNode u04 = http.get("/ogcapi/collections/wells/items?f=json&limit=100").json().get("features").valueStream()
+                .filter(f -> f.at("/properties/code").asString().equals("GW-U04")).findFirst().orElseThrow();
+        double lon = u04.at("/geometry/coordinates/0").asDouble();
+        double lat = u04.at("/geometry/coordinates/1").asDouble();
+        new StoredHeatMaps(database).benzene(Instant.parse("2025-10-01T00:00:00Z"), Instant.parse("2025-11-01T00:00:00Z"),
+                List.of(StoredHeatMaps.square("PS-X", 0.9, lon, lat, 0.0002), StoredHeatMaps.square("cell-x", 0.05, lon, lat, 0.0004)));
+    }
+
+    @AfterEach
+    void noHeatMap() {
+        new StoredHeatMaps(database).deleteAll();
+    }
 
     private static Command.Result ok(Command.Result result) {
         assertThat(result.exitCode()).as(result.output()).isZero();
@@ -46,7 +71,7 @@ class OgcClientsTest extends RunningGateway {
     private List<String> mapLayers() {
         List<String> layers = Xml.texts(Xml.parse(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()), Xml.WMS, "Name").stream()
                 .filter(name -> !name.equals("WMS") && !name.equals("default")).toList();
-        assertThat(layers).contains("wells", "plumes", "quality_class.benzene");
+        assertThat(layers).contains("wells", "plumes", "quality_class.benzene", "source_probabilities.benzene");
         return layers;
     }
 
@@ -75,7 +100,7 @@ class OgcClientsTest extends RunningGateway {
                 "    print('TYPE', t, len(json.loads(wfs.getfeature(typename=[t], outputFormat='application/json').read())['features']))");
         String output = ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output();
         assertThat(output).contains("'gw:wells'").contains("'gw:enterprises'").contains("GetPropertyValue").contains("TYPE gw:receptors 3")
-                .contains("TYPE gw:wells " + wellCount());
+                .contains("TYPE gw:wells " + wellCount()).contains("TYPE gw:source_probabilities 2");
         for (String type : featureTypes()) assertThat(output).as(type).contains("TYPE " + type + " ");
     }
 

@@ -74,6 +74,48 @@ class PortalBrowserTest extends RunningGateway {
     @Autowired
     private Database database;
 
+    /** The heat map's classes (probability at least, colour), as the source_probabilities layers' legend states them. */
+    private static final double[][] HEAT_CLASSES = {{0.5, 128, 0, 38}, {0.2, 240, 59, 32}, {0.05, 254, 178, 76}, {0, 255, 237, 160}};
+
+    /**
+     * Issue #21 Build 3: a trace of the park's readings is published as a WMS layer with TIME. At the window's end the
+     * most probable candidate's footprint is drawn in its probability's class colour (the nearest class colour to the
+     * pixel: the cells beneath show through); before the window ended, nothing of benzene's is drawn there.
+     */
+    private static void theTraceIsPublishedAsAHeatMapLayerWithTime(Http http, JsonNode trace, Instant windowEnd) {
+        JsonNode top = null;
+        for (JsonNode cell : trace.at("/heatMap/features")) {
+            if (top == null || cell.at("/properties/probability").asDouble() > top.at("/properties/probability").asDouble()) top = cell;
+        }
+        assertThat(top).as("a heat map").isNotNull();
+        double p = top.at("/properties/probability").asDouble();
+        JsonNode ring = top.at("/geometry/coordinates/0");
+        double lon = 0;
+        double lat = 0;
+        for (int k = 0; k < 4; k++) {
+            lon += ring.get(k).get(0).asDouble() / 4;
+            lat += ring.get(k).get(1).asDouble() / 4;
+        }
+        assertThat(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()).contains("<Name>source_probabilities.benzene</Name>");
+        String map = String.format(java.util.Locale.ROOT, "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=source_probabilities.benzene"
+                + "&STYLES=&CRS=CRS:84&BBOX=%.7f,%.7f,%.7f,%.7f&WIDTH=101&HEIGHT=101&FORMAT=image/png&TRANSPARENT=TRUE&TIME=",
+                lon - 1e-4, lat - 1e-4, lon + 1e-4, lat + 1e-4);
+        int drawn = http.image(map + windowEnd).getRGB(50, 50);
+        assertThat(drawn >>> 24).as("drawn at the window's end").isPositive();
+        double[] nearest = null;
+        double best = Double.POSITIVE_INFINITY;
+        for (double[] c : HEAT_CLASSES) {
+            double d = Math.pow(((drawn >> 16) & 0xFF) - c[1], 2) + Math.pow(((drawn >> 8) & 0xFF) - c[2], 2) + Math.pow((drawn & 0xFF) - c[3], 2);
+            if (d < best) {
+                best = d;
+                nearest = c;
+            }
+        }
+        double[] expected = java.util.Arrays.stream(HEAT_CLASSES).filter(c -> p >= c[0]).findFirst().orElseThrow();
+        assertThat(nearest).as("the class of p = %.3f, pixel %06x", p, drawn & 0xFFFFFF).isEqualTo(expected);
+        assertThat(http.image(map + windowEnd.minus(Duration.ofDays(DAYS))).getRGB(50, 50) >>> 24).as("nothing before the window ended").isZero();
+    }
+
     private static final Path PORTAL = Path.of("../portal");
     private static final String CHROMIUM = "/usr/bin/chromium";
 
@@ -120,6 +162,7 @@ class PortalBrowserTest extends RunningGateway {
         System.out.printf("trace over the demo's %d days: %.1f s, enterprises ranked %s%n", DAYS, (System.nanoTime() - traced) / 1e9,
                 trace.at("/result/enterprises").valueStream().map(e -> e.get("name").asString() + " " + e.get("probability").asDouble()).toList());
         assertThat(topEnterprise).as("the enterprise ranked first").isEqualTo(E02);
+        theTraceIsPublishedAsAHeatMapLayerWithTime(analyst, trace.get("result"), DemoPark.START.plus(Duration.ofDays(DAYS)));
 
         Path screenshots = Path.of("target/portal-screenshots");
         Command.Result run = Command.run(List.of("node", PORTAL.resolve("e2e/portal.mjs").toString()), Map.of(

@@ -879,12 +879,19 @@ class SharingLeakMatrixTest extends RunningGateway {
     private void withheldDatasets(Audience a) {
         int sensors = as(a).get("/sta/v1.1/Sensors").status();
         String coverage = as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:network_coverage&OUTPUTFORMAT=application/json").body();
+        // Which enterprise's site a trace suspects: the park's and the regulators' alone.
+        String suspected = as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:source_probabilities&OUTPUTFORMAT=application/json").body();
+        int suspectedItems = as(a).get("/ogcapi/collections/source_probabilities/items").status();
         if (a == Audience.REGULATOR) {
             assertThat(sensors).isEqualTo(200);
             assertThat(coverage).contains("FeatureCollection");
+            assertThat(suspected).contains("FeatureCollection");
+            assertThat(suspectedItems).isEqualTo(200);
         } else {
             assertThat(sensors).as("%s: Sensors", a).isEqualTo(404);
             assertThat(coverage).as("%s: coverage", a).doesNotContain("FeatureCollection");
+            assertThat(suspected).as("%s: source probabilities", a).doesNotContain("FeatureCollection");
+            assertThat(suspectedItems).as("%s: source probabilities", a).isEqualTo(404);
         }
     }
 

@@ -1,11 +1,14 @@
 package org.groundwatergateway.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ogc.wms.MapImageCache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,9 @@ class WmsTest extends RunningGateway {
 
     @Autowired
     MapImageCache cache;
+
+    @Autowired
+    Database database;
 
     private record Well(double lon, double lat, int qualityClass) {}
 
@@ -184,6 +190,52 @@ class WmsTest extends RunningGateway {
         // A year no database stores (found by OgcFuzzTest: PostgreSQL's "timestamp out of range" answered 500; H2 took it).
         assertException(http.get(map + "&LAYERS=plumes&CRS=EPSG:4326&BBOX=32,121,33,122&TIME=2026-03-01/%2B999999999-12-31T23:59:59Z"),
                 "InvalidDimensionValue");
+    }
+
+    /**
+     * A trace's heat map (issue #21) is a layer of its parameter with TIME, drawn in the class of each candidate's
+     * probability, the most probable on top; a trace run again over the same window replaces it, and the image drawn
+     * before is not served again (a heat map is written without new readings, which alone moved the image cache on).
+     */
+    @Test
+    void aTracesHeatMapIsALayerWithTimeAndATraceRunAgainRedrawsIt() {
+        Well well = benzeneAt("GW-U04");
+        // Two overlapping cells centred on the well: the larger faint, the smaller likely, drawn on top whatever their order.
+        StoredHeatMaps heatMaps = new StoredHeatMaps(database);
+        Instant from = Instant.parse("2025-10-01T00:00:00Z");
+        Instant to = Instant.parse("2025-11-01T00:00:00Z");
+        heatMaps.benzene(from, to, List.of(StoredHeatMaps.square("PS-X", 0.9, well.lon(), well.lat(), 0.0002),
+                StoredHeatMaps.square("cell-x", 0.01, well.lon(), well.lat(), 0.0004)));
+        try {
+            assertThat(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()).contains("<Name>source_probabilities.benzene</Name>");
+            String map = "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=source_probabilities.benzene&STYLES=&CRS=CRS:84&BBOX="
+                    + f(well.lon() - 0.001) + "," + f(well.lat() - 0.001) + "," + f(well.lon() + 0.001) + "," + f(well.lat() + 0.001)
+                    + "&WIDTH=100&HEIGHT=100&FORMAT=image/png&TRANSPARENT=TRUE&TIME=";
+            BufferedImage likely = http.image(map + "2025-11-15T00:00:00Z");
+            assertThat(likely.getRGB(50, 50) >>> 24).isPositive();
+            assertThat(red(likely.getRGB(50, 50))).as("the likely class's dark red over the faint cell").isLessThan(170);
+            // Between the two squares only the faint cell: its pale yellow (to 2 in a channel: the canvas's alpha rounds).
+            assertNear(likely.getRGB(50, 36), 0xFFEDA0);
+            assertThat(likely.getRGB(2, 2) >>> 24).as("outside the cells").isZero();
+            assertThat(http.image(map + "2025-10-15T00:00:00Z").getRGB(50, 50) >>> 24).as("before the window ended").isZero();
+
+            heatMaps.benzene(from, to, List.of(StoredHeatMaps.square("PS-X", 0.1, well.lon(), well.lat(), 0.0002)));
+            BufferedImage weak = http.image(map + "2025-11-15T00:00:00Z");
+            assertNear(weak.getRGB(50, 50), 0xFEB24C);
+            assertThat(weak.getRGB(50, 36) >>> 24).as("the faint cell is gone").isZero();
+        } finally {
+            heatMaps.deleteAll();
+        }
+    }
+
+    private static int red(int argb) {
+        return (argb >> 16) & 0xFF;
+    }
+
+    private static void assertNear(int argb, int rgb) {
+        for (int shift : new int[] {16, 8, 0}) {
+            assertThat((argb >> shift) & 0xFF).as("%06x against %06x", argb & 0xFFFFFF, rgb).isCloseTo((rgb >> shift) & 0xFF, within(2));
+        }
     }
 
     private static void assertException(Http.Response response, String code) {

@@ -33,6 +33,7 @@ import org.groundwatergateway.core.storage.Database;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
 
 /**
  * Where did a pollutant come from: the park's stored readings over a window traced back through the flow of the
@@ -58,8 +59,13 @@ public final class SiteTracing {
         public static final Model DEFAULTS = new Model(5, 0.5, 0.05, 20, 3, 1, 0, 0.5, 0.1, 40);
     }
 
+    /**
+     * @param heatMap every candidate at least {@link SourceProbabilityRepository#SMALLEST} probable as a new release, with its
+     *     footprint in longitude/latitude: what the trace API answers and the {@code source_probabilities} layer shows
+     */
     public record Result(Site site, SiteFlow flow, UniformFlow regionalFlow, Parameter parameter, int observations,
-                         List<FingerprintMatcher.Match> fingerprints, MultiSourceTracer.Result inversion) {}
+                         List<FingerprintMatcher.Match> fingerprints, MultiSourceTracer.Result inversion,
+                         List<SourceProbabilityRepository.Cell> heatMap) {}
 
     /** A known plume's release is taken to have started at most this long before its first documented outline. */
     private static final Duration KNOWN_PLUME_AGE = Duration.ofDays(3650);
@@ -77,6 +83,7 @@ public final class SiteTracing {
     private final MonitoringRepository monitoring;
     private final SiteReadings readings;
     private final PlumeRepository plumes;
+    private final SourceProbabilityRepository heatMaps;
     private final FingerprintLibrary library = PollutantFingerprints.load();
     private final GeometryFactory geometry = new GeometryFactory();
 
@@ -90,6 +97,7 @@ public final class SiteTracing {
         this.monitoring = new MonitoringRepository(database);
         this.readings = readings;
         this.plumes = new PlumeRepository(database);
+        this.heatMaps = new SourceProbabilityRepository(database);
     }
 
     /**
@@ -140,7 +148,15 @@ public final class SiteTracing {
         List<BayesianSourceTracer.Candidate> candidates = sources(site, model);
         var inversion = new MultiSourceTracer(settings, new PathlineBackTracker(flow.field())).trace(candidates, known(site, parameter, candidates, from), observations,
                 from.minus(Duration.ofDays(365)), to, 0.9, progress.part(0.1, 1));
-        return new Result(site, flow, regional, parameter, observations.size(), fingerprints, inversion);
+        List<SourceProbabilityRepository.Cell> heatMap = new ArrayList<>();
+        for (BayesianSourceTracer.CandidatePosterior c : inversion.candidates()) {
+            if (c.probability() < SourceProbabilityRepository.SMALLEST) continue;
+            heatMap.add(new SourceProbabilityRepository.Cell(c.candidate().id(), c.candidate().enterpriseId(), c.probability(),
+                    (Polygon) flow.toLonLat(c.candidate().footprint())));
+        }
+        // A trace of the park's own readings is published (the source_probabilities layer); a drill's never.
+        if (!readings.simulated()) heatMaps.replace(site.park().id(), parameter.id(), aquifer.id(), from, to, Instant.now(), heatMap);
+        return new Result(site, flow, regional, parameter, observations.size(), fingerprints, inversion, List.copyOf(heatMap));
     }
 
     /** The concentration factor to mg/L (g/m³), in which mass discharge comes out in g/d. */

@@ -26,6 +26,7 @@ import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteRepository;
 import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.site.SourceProbabilityRepository;
 import org.groundwatergateway.gateway.web.PublicBaseUrl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -220,7 +221,9 @@ public class SiteAnalysisController {
                     + "it explains and its back-tracked path), the probabilities of 0, 1 and 2 new releases, the enterprises ranked by "
                     + "probability of a new release, the source-probability heat map, the 90 % credible region, the back-tracked path "
                     + "of the top new source (the pathline on the head surface from the well it impacts most, up to where the water "
-                    + "passed nearest the source, then across to it), and the fingerprint ranking with its evidence. "
+                    + "passed nearest the source, then across to it), and the fingerprint ranking with its evidence. The heat map is also "
+                    + "published, for those the sharing policy shows it: the WMS layer source_probabilities.{parameter} (TIME at or after "
+                    + "the window's end) and the feature type source_probabilities (WFS, OGC API). "
                     + "Send `Prefer: respond-async` to follow the run's progress at /api/v1/analytics/jobs/{id}/events.")
     public ResponseEntity<Object> trace(@RequestBody TraceRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
         Site site = sites.load(AnalysisRequests.required(request.park(), "park"));
@@ -276,10 +279,8 @@ public class SiteAnalysisController {
                 s.massDischargeGramsPerDay(), s.evidence(), s.backTrack() == null ? null : GeoJson.geometry(result.flow().toLonLat(s.backTrack())),
                 finiteOrNull(s.effectiveSampleSize()), finiteOrNull(s.rHat()), converged(s.effectiveSampleSize(), s.rHat()))).toList();
         List<Map<String, Object>> cells = new ArrayList<>();
-        for (BayesianSourceTracer.CandidatePosterior c : inversion.candidates()) {
-            if (c.probability() < 1e-6) continue;
-            cells.add(GeoJson.feature(c.candidate().id(), result.flow().toLonLat(c.candidate().footprint()),
-                    Map.of("probability", c.probability(), "enterprise", String.valueOf(c.candidate().enterpriseId()))));
+        for (SourceProbabilityRepository.Cell c : result.heatMap()) {
+            cells.add(GeoJson.feature(c.candidate(), c.footprint(), Map.of("probability", c.probability(), "enterprise", String.valueOf(c.enterprise()))));
         }
         return new TraceAnswer(site.park().code(), result.parameter().code(), result.observations(), result.regionalFlow().azimuthDegrees(),
                 result.regionalFlow().seepageVelocity(), sources, java.util.Arrays.stream(inversion.newSourceCount()).boxed().toList(),

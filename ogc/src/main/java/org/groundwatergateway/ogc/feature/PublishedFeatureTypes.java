@@ -61,6 +61,17 @@ public final class PublishedFeatureTypes {
             "valid_time",
             PublishedFeatureTypes::plumes);
 
+    /** The heat maps of source tracing: at a time, per park, parameter and aquifer, the latest trace's window ended by then. */
+    public static final FeatureType SOURCE_PROBABILITIES = bind("source_probabilities",
+            List.of(text("parameter", "指标代码", "Parameter"), text("parameter_name", "指标", "Parameter name"),
+                    text("aquifer", "含水层", "Aquifer"), text("candidate", "候选源", "Candidate source"),
+                    text("enterprise", "企业", "Enterprise"), number("probability", "新释放概率", "Probability of a new release"),
+                    new FeatureProperty("window_from", DATETIME, "溯源时段起", "Traced from"),
+                    new FeatureProperty("window_to", DATETIME, "溯源时段止", "Traced to"),
+                    new FeatureProperty("computed_at", DATETIME, "计算时间", "Computed at")),
+            "window_to",
+            PublishedFeatureTypes::sourceProbabilities);
+
     public static final FeatureType RISK_ZONES = bind("risk_zones",
             List.of(text("code", "编号", "Code"), text("name_zh", "名称", "Name"), text("risk_level", "风险等级", "Risk level"),
                     text("basis", "依据", "Basis"), text("assessed_on", "评估日期", "Assessed on")),
@@ -117,7 +128,7 @@ public final class PublishedFeatureTypes {
             PublishedFeatureTypes::foreignLatestReadings);
 
     /** Every feature type, in the registry's order; each dataset the registry publishes through WFS has its view here. */
-    public static final List<FeatureType> ALL = inRegistryOrder(WELLS, LATEST_READINGS, PLUMES, RISK_ZONES, ENTERPRISES, RECEPTORS,
+    public static final List<FeatureType> ALL = inRegistryOrder(WELLS, LATEST_READINGS, PLUMES, SOURCE_PROBABILITIES, RISK_ZONES, ENTERPRISES, RECEPTORS,
             POTENTIAL_SOURCES, ROADS, NETWORK_COVERAGE, FOREIGN_LATEST_READINGS);
 
     /** How far back a value counts as the value at an instant (WMS TIME, OGC API datetime). */
@@ -188,6 +199,17 @@ public final class PublishedFeatureTypes {
         return SqlFragment.of(select + " WHERE l.valid_time = (SELECT MAX(x.valid_time) FROM plumes x WHERE x.park_id = l.park_id "
                 + "AND x.parameter_id = l.parameter_id AND COALESCE(x.source_code, '') = COALESCE(l.source_code, '') "
                 + "AND x.band = l.band AND x.valid_time <= ?)", Rows.timestamp(asOf));
+    }
+
+    private static SqlFragment sourceProbabilities(Instant asOf) {
+        String latest = "SELECT x.park_id, x.parameter_id, x.aquifer_id, MAX(x.window_to) AS window_to FROM source_probabilities x"
+                + (asOf == null ? "" : " WHERE x.window_to <= ?") + " GROUP BY x.park_id, x.parameter_id, x.aquifer_id";
+        String select = "SELECT s.id AS fid, s.geom, p.code AS parameter, p.name_zh AS parameter_name, a.code AS aquifer, s.candidate, "
+                + "s.enterprise, s.probability, s.window_from, s.window_to, s.computed_at FROM source_probabilities s "
+                + "JOIN parameters p ON p.id = s.parameter_id JOIN aquifer_layers a ON a.id = s.aquifer_id";
+        if (asOf == null) return SqlFragment.of(select);
+        return SqlFragment.of(select + " JOIN (" + latest + ") l ON l.park_id = s.park_id AND l.parameter_id = s.parameter_id "
+                + "AND l.aquifer_id = s.aquifer_id AND l.window_to = s.window_to", Rows.timestamp(asOf));
     }
 
     private static FeatureType bind(String datasetId, List<FeatureProperty> properties, String defaultSortProperty,

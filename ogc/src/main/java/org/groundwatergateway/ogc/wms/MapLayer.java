@@ -55,6 +55,14 @@ interface MapLayer {
         return store.list(FeatureQuery.all(source(), Filter.and(filter(), near), asOf(time), count));
     }
 
+    /**
+     * What the layer's data is at where it changes without new readings (which move every cached image on), so that an
+     * image drawn before a change is not served after; null where only readings change it.
+     */
+    default Object stored() {
+        return null;
+    }
+
     void paint(MapCanvas canvas, List<Feature> features);
 
     List<LegendEntry> legend();

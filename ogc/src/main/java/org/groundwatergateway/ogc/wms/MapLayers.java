@@ -19,8 +19,8 @@ import org.groundwatergateway.policies.Viewer;
 
 /**
  * The layers WMS offers a viewer: each published feature type with its style, and for every parameter the wells
- * measure that has GB/T 14848 limits, a quality-class layer and a concentration surface, and for every aquifer with
- * water levels its flow arrows.
+ * measure that has GB/T 14848 limits, a quality-class layer and a concentration surface, for every aquifer with
+ * water levels its flow arrows, and for every parameter traced its source-probability heat map.
  */
 public final class MapLayers {
 
@@ -41,9 +41,16 @@ public final class MapLayers {
     List<MapLayer> visibleTo(Viewer viewer) {
         List<MapLayer> layers = new ArrayList<>();
         for (DisclosedType type : types.visibleTo(viewer)) {
-            if (type.name().equals(PublishedFeatureTypes.LATEST_READINGS.name())) continue;
+            // Readings and heat maps are drawn one parameter a layer (below).
+            if (type.name().equals(PublishedFeatureTypes.LATEST_READINGS.name())
+                    || type.name().equals(PublishedFeatureTypes.SOURCE_PROBABILITIES.name())) continue;
             layers.add(styled(type));
         }
+        types.find(viewer, PublishedFeatureTypes.SOURCE_PROBABILITIES.name()).ifPresent(heatMaps -> {
+            Map<String, Parameter> parameters = new java.util.HashMap<>();
+            new ParameterRepository(database).findAll().forEach(p -> parameters.put(p.code(), p));
+            heatMapsStored().forEach((code, stored) -> layers.add(new SourceProbabilityLayer(heatMaps, parameters.get(code), stored)));
+        });
         types.find(viewer, PublishedFeatureTypes.LATEST_READINGS.name()).ifPresent(latest -> {
             Map<String, Parameter> parameters = new java.util.TreeMap<>();
             new ParameterRepository(database).findAll().stream().filter(p -> p.classLimits() != null).forEach(p -> parameters.put(p.code(), p));
@@ -63,6 +70,18 @@ public final class MapLayers {
 
     Optional<MapLayer> find(Viewer viewer, String name) {
         return visibleTo(viewer).stream().filter(layer -> layer.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Each parameter traced, with what its stored heat maps are at (the last computed and how many cells): a new or
+     * replaced heat map changes it, so an image drawn before is not served after.
+     */
+    private Map<String, String> heatMapsStored() {
+        Map<String, String> stored = new java.util.TreeMap<>();
+        database.jdbc().sql("SELECT p.code, MAX(s.computed_at) AS last_computed, COUNT(*) AS cells FROM source_probabilities s "
+                        + "JOIN parameters p ON p.id = s.parameter_id GROUP BY p.code")
+                .query((rs, n) -> stored.put(rs.getString("code"), rs.getString("last_computed") + "/" + rs.getLong("cells"))).list();
+        return stored;
     }
 
     /** (park code, aquifer code) of every aquifer with water levels measured at its wells. */

@@ -6,17 +6,15 @@ import java.util.List;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.ogc.feature.DisclosedType;
 import org.groundwatergateway.ogc.feature.Feature;
-import org.groundwatergateway.ogc.filter.Filter;
 
 /** Wells coloured by the GB/T 14848 class of their latest value of one parameter (or the latest at TIME). */
-record QualityClassLayer(DisclosedType source, Parameter parameter) implements MapLayer {
+record QualityClassLayer(DisclosedType source, Parameter parameter) implements ParameterLayer {
 
-    static final String PREFIX = "quality_class.";
     private static final double RADIUS = 6;
 
     @Override
-    public String name() {
-        return PREFIX + parameter.code();
+    public String prefix() {
+        return "quality_class.";
     }
 
     @Override
@@ -27,16 +25,6 @@ record QualityClassLayer(DisclosedType source, Parameter parameter) implements M
     @Override
     public String abstractText() {
         return "Monitoring wells coloured by the GB/T 14848-2017 class of their latest " + parameter.nameEn() + " value.";
-    }
-
-    @Override
-    public Filter filter() {
-        return new Filter.Comparison(Filter.ComparisonOperator.EQUAL_TO, "parameter", parameter.code(), true);
-    }
-
-    @Override
-    public boolean timeAware() {
-        return true;
     }
 
     @Override

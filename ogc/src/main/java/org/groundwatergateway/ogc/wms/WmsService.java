@@ -81,9 +81,10 @@ public final class WmsService {
     private OwsResponse getMap(WmsRequest.GetMap map, Viewer viewer) {
         MapImageFormat format = MapImageFormat.of(map.format()).orElseThrow(() -> WmsException.invalidFormat(map.format()));
         // What each layer discloses is part of the key: two viewers, or one under two policy versions, may see
-        // different features in the same tile; viewers shown the same share the image.
+        // different features in the same tile; viewers shown the same share the image. So is what its stored data is at.
         List<MapLayer> drawn = resolve(map, viewer);
-        MapImageCache.Key key = cache.key(List.of(drawn.stream().map(l -> l.source().disclosure()).toList(), map));
+        MapImageCache.Key key = cache.key(List.of(drawn.stream().map(l -> l.source().disclosure()).toList(),
+                drawn.stream().map(l -> String.valueOf(l.stored())).toList(), map));
         byte[] image = cache.get(key);
         if (image == null) {
             image = format.encode(render(map, format, drawn));

@@ -14,6 +14,7 @@ import org.groundwatergateway.core.monitoring.MonitoringRepository;
 import org.groundwatergateway.core.monitoring.Well;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.site.SourceProbabilityRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.testing.TestDatabases;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
@@ -250,11 +251,66 @@ class FeatureStoreTest {
                 new Filter.Comparison(ComparisonOperator.EQUAL_TO, "risk_level", "HIGH", true), null, 0))).isEqualTo(10);
         List<Feature> coverage = store.list(FeatureQuery.all(open(PublishedFeatureTypes.NETWORK_COVERAGE), Filter.INCLUDE, null, 10));
         assertThat(coverage).hasSize(2).allSatisfy(f -> assertThat((Double) f.properties().get("covered_fraction")).isBetween(0.05, 1.0));
-        // Every type of the park's own data has an extent (partners' mirrors are empty here: the federation tests place them).
+        // Every type of the park's own data has an extent (partners' mirrors are empty here: the federation tests place them;
+        // no trace has run here: sourceProbabilitiesAreTheHeatMapOfTheLatestTraceEndedByATime stores some).
         for (FeatureType type : PublishedFeatureTypes.ALL) {
-            if (type == PublishedFeatureTypes.FOREIGN_LATEST_READINGS) continue;
+            if (type == PublishedFeatureTypes.FOREIGN_LATEST_READINGS || type == PublishedFeatureTypes.SOURCE_PROBABILITIES) continue;
             assertThat(store.extent(open(type))).as(type.name()).isNotNull();
         }
+    }
+
+    /**
+     * Issue #21: the heat maps traces store. At a time, the heat map of the latest window that ended by then; a trace run
+     * again over a window with the same end replaces its heat map; without a time, every stored heat map.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2gis", "postgis"})
+    void sourceProbabilitiesAreTheHeatMapOfTheLatestTraceEndedByATime(String kind) {
+        Database database = databases.get(kind);
+        var jdbc = database.jdbc();
+        long park = jdbc.sql("SELECT id FROM parks").query(Long.class).single();
+        long benzene = new ParameterRepository(database).findByCode("benzene").orElseThrow().id();
+        long q1 = jdbc.sql("SELECT id FROM aquifer_layers WHERE code = 'Q1'").query(Long.class).single();
+        Coordinate at = new MonitoringRepository(database).findWells().get(0).location().getCoordinate();
+        SourceProbabilityRepository heatMaps = new SourceProbabilityRepository(database);
+        Instant august = Instant.parse("2026-08-01T00:00:00Z");
+        Instant september = Instant.parse("2026-09-01T00:00:00Z");
+        Instant october = Instant.parse("2026-10-01T00:00:00Z");
+        heatMaps.replace(park, benzene, q1, august, september, Instant.now(), List.of(cell("PS-E01-TF", 0.9, at, 0), cell("cell-1", 0.1, at, 1)));
+        heatMaps.replace(park, benzene, q1, september, october, Instant.now(), List.of(cell("PS-E02-PA", 0.7, at, 2), cell("cell-2", 0.3, at, 3)));
+        // The September window traced again: its heat map replaced.
+        heatMaps.replace(park, benzene, q1, august, september, Instant.now(), List.of(cell("PS-E01-TF", 0.8, at, 0), cell("cell-1", 0.2, at, 1)));
+        try {
+            DisclosedType type = open(PublishedFeatureTypes.SOURCE_PROBABILITIES);
+            FeatureStore store = store(kind);
+            assertThat(probabilities(store.list(FeatureQuery.all(type, Filter.INCLUDE, Instant.parse("2026-09-15T00:00:00Z"), 100))))
+                    .containsOnly(Map.entry("PS-E01-TF", 0.8), Map.entry("cell-1", 0.2));
+            assertThat(probabilities(store.list(FeatureQuery.all(type, Filter.INCLUDE, Instant.parse("2026-10-15T00:00:00Z"), 100))))
+                    .containsOnly(Map.entry("PS-E02-PA", 0.7), Map.entry("cell-2", 0.3));
+            assertThat(store.list(FeatureQuery.all(type, Filter.INCLUDE, Instant.parse("2026-08-15T00:00:00Z"), 100))).isEmpty();
+            List<Feature> every = store.list(FeatureQuery.all(type, Filter.INCLUDE, null, 100));
+            assertThat(every).hasSize(4).allSatisfy(f -> {
+                assertThat(f.properties()).containsEntry("parameter", "benzene").containsEntry("aquifer", "Q1");
+                assertThat(f.geometry().getGeometryType()).isEqualTo("Polygon");
+            });
+            assertThat(store.extent(type)).isNotNull();
+        } finally {
+            jdbc.sql("DELETE FROM source_probabilities").update();
+        }
+    }
+
+    private static SourceProbabilityRepository.Cell cell(String candidate, double probability, Coordinate near, int offset) {
+        double x = near.x + offset * 0.0005;
+        double side = 0.0002;
+        return new SourceProbabilityRepository.Cell(candidate, null, probability, Cgcs2000.GEOMETRY_FACTORY.createPolygon(new Coordinate[] {
+                new Coordinate(x, near.y), new Coordinate(x + side, near.y), new Coordinate(x + side, near.y + side),
+                new Coordinate(x, near.y + side), new Coordinate(x, near.y)}));
+    }
+
+    private static Map<Object, Object> probabilities(List<Feature> cells) {
+        Map<Object, Object> probabilities = new java.util.HashMap<>();
+        cells.forEach(f -> probabilities.put(f.properties().get("candidate"), f.properties().get("probability")));
+        return probabilities;
     }
 
     /**

@@ -31,7 +31,7 @@ public final class Datasets {
     public static final String REVIEWERS = "reviewers";
 
     public static final List<Dataset> ALL = List.of(
-            feature("wells"), feature("latest_readings"), feature("plumes"), feature("risk_zones"), feature("enterprises"),
+            feature("wells"), feature("latest_readings"), feature("plumes"), feature("source_probabilities"), feature("risk_zones"), feature("enterprises"),
             feature("receptors"), feature("potential_sources"), feature("roads"), feature("network_coverage"),
             entitySet("Things"), entitySet("Locations"), entitySet("HistoricalLocations"), entitySet("Datastreams"),
             entitySet("Sensors"), entitySet("ObservedProperties"), entitySet("Observations"), entitySet("FeaturesOfInterest"),

@@ -12,7 +12,7 @@ class PublishedDatasetRegistryTest {
 
     @Test
     void theShippedRegistryDeclaresEveryKindOfPublishedDataset() {
-        assertThat(shipped.through(Door.WFS)).extracting(PublishedDataset::id).containsExactly("wells", "latest_readings", "plumes",
+        assertThat(shipped.through(Door.WFS)).extracting(PublishedDataset::id).containsExactly("wells", "latest_readings", "plumes", "source_probabilities",
                 "risk_zones", "enterprises", "receptors", "potential_sources", "roads", "network_coverage", "foreign_latest_readings");
         assertThat(shipped.through(Door.SENSORTHINGS)).extracting(PublishedDataset::groupedBy).containsExactly(Grouping.WELL, Grouping.PARAMETER);
         assertThat(shipped.through(Door.REPORT)).extracting(PublishedDataset::governedBy).containsExactly("risk_reports", "operations_reports");

@@ -1,0 +1,68 @@
+package org.groundwatergateway.ogc.wms;
+
+import java.awt.Color;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import org.groundwatergateway.core.parameter.Parameter;
+import org.groundwatergateway.ogc.feature.DisclosedType;
+import org.groundwatergateway.ogc.feature.Feature;
+
+/**
+ * The source-probability heat map of one parameter (issue #21): each candidate coloured by its probability of being a
+ * new release, the most probable drawn on top, from the trace whose window ended last by TIME (by now without one).
+ *
+ * @param stored what the parameter's stored heat maps are at: part of the cached image's key, since a trace writes them
+ *     without new readings
+ */
+record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String stored) implements ParameterLayer {
+
+    /** Classes of the probability itself (YlOrRd, as the portal's trace map), so that one legend reads every map. */
+    static final Symbolizer LIKELY = Symbolizer.area(new Color(128, 0, 38, 190), null, 0);
+    static final Symbolizer POSSIBLE = Symbolizer.area(new Color(240, 59, 32, 190), null, 0);
+    static final Symbolizer WEAK = Symbolizer.area(new Color(254, 178, 76, 190), null, 0);
+    static final Symbolizer FAINT = Symbolizer.area(new Color(255, 237, 160, 150), null, 0);
+
+    @Override
+    public String prefix() {
+        return "source_probabilities.";
+    }
+
+    @Override
+    public String title() {
+        return parameter.nameZh() + "溯源概率 " + parameter.nameEn() + " source probability";
+    }
+
+    @Override
+    public String abstractText() {
+        return "Each candidate source's posterior probability of being a new " + parameter.nameEn() + " release, from the source trace "
+                + "whose window ended last by TIME (by now without one).";
+    }
+
+    /** Without TIME, the heat maps current now, as plumes. */
+    @Override
+    public Instant asOf(Instant time) {
+        return time != null ? time : Instant.now();
+    }
+
+    @Override
+    public void paint(MapCanvas canvas, List<Feature> features) {
+        features.stream().sorted(Comparator.comparingDouble(SourceProbabilityLayer::probability))
+                .forEach(cell -> symbol(probability(cell)).draw(canvas, cell.geometry()));
+    }
+
+    @Override
+    public List<LegendEntry> legend() {
+        return List.of(new LegendEntry("≥ 50% 很可能 likely", LIKELY), new LegendEntry("20–50% 可能 possible", POSSIBLE),
+                new LegendEntry("5–20% 较小 weak", WEAK), new LegendEntry("< 5% 微小 faint", FAINT));
+    }
+
+    static Symbolizer symbol(double probability) {
+        return probability >= 0.5 ? LIKELY : probability >= 0.2 ? POSSIBLE : probability >= 0.05 ? WEAK : FAINT;
+    }
+
+    /** A cell's probability; 0 where the viewer is not shown it. */
+    private static double probability(Feature cell) {
+        return cell.properties().get("probability") instanceof Number p ? p.doubleValue() : 0;
+    }
+}
