@@ -247,8 +247,8 @@ try {
     await page.locator('#saved-areas option', { hasText: '源区北' }).waitFor({ state: 'detached' });
   });
 
-  // The gateway traced benzene over the demo's days before the browser started: its heat map is a WMS layer.
-  await step('the benzene heat map of the latest trace, toggled on, draws over the map', async () => {
+  // A benzene incident's analysis traced the demo's days before the browser started: its heat map is a WMS layer.
+  await step('the benzene heat map of the latest incident trace, toggled on, draws over the map with its legend', async () => {
     await page.goto(`${base}/#/map?lon=${centre[0]}&lat=${centre[1]}&zoom=${zoom}&parameter=benzene&again=heat`);
     await page.waitForSelector('#map[data-ready=true]');
     const before = await page.locator('#map').screenshot();

@@ -57,8 +57,9 @@ export async function render(section, params, query) {
   const chosen = classLayers.includes(`quality_class.${query.get('parameter')}`) ? `quality_class.${query.get('parameter')}` : classLayers[0];
   const parameterOf = (layer) => layer.slice('quality_class.'.length);
   const surfaceOf = (layer) => names.find((n) => n.startsWith(`surface.${parameterOf(layer)}.`));
-  // The chosen parameter's source-tracing heat map, where it has been traced and the person may see it.
-  const heatMapOf = (layer) => names.find((n) => n === `source_probabilities.${parameterOf(layer)}`);
+  // The chosen parameter's source-tracing heat map (of its first aquifer traced), where an incident traced it and the
+  // person may see it.
+  const heatMapOf = (layer) => names.find((n) => n.startsWith(`source_probabilities.${parameterOf(layer)}.`));
 
   const picker = el('select', { id: 'class-layer', 'aria-label': t('map.parameter') },
     ...classLayers.map((name) => el('option', { value: name, selected: name === chosen }, layerTitle(capabilities, name))));

@@ -81,7 +81,7 @@ export function traceView({ map, target, section, panel, summary, legend, park, 
     region.clear();
     if (answer.credibleRegion) region.addFeature(new Feature({ geometry: readGeometry(answer.credibleRegion) }));
     const traced = answer.backTrack ?? answer.sources.find((s) => s.backTrack)?.backTrack;
-    animation.show(traced, answer.seepageVelocity, answer.flowAzimuthDegrees);
+    animation.show(traced, answer.seepageVelocity);
     summary.replaceChildren(...ranking(answer).filter(Boolean));
     legend.replaceChildren(
       el('div', { class: 'ramp', style: `opacity:${HEAT_OPACITY};background: linear-gradient(to right, ${HEAT.map((c) => `rgb(${c.join(',')})`).join(', ')})` }),
@@ -136,8 +136,9 @@ function ranking(answer) {
 
 /**
  * The back-tracked path drawn and a marker going along it from the detecting well (its first vertex) to the source,
- * labelled with the groundwater's travel time: the distance along the flow over the seepage velocity (the last leg,
- * across the flow to the source, is spread by dispersion and adds no time). Plays in a loop until paused.
+ * labelled with the groundwater's travel time: the distance along the pathline over the regional seepage velocity (the
+ * last leg, across from the pathline to the source, is spread by dispersion and adds no time). Plays in a loop until
+ * paused.
  */
 function pathAnimation(target, track, marker) {
   const play = el('button', { type: 'button', id: 'trace-play', class: 'tool' }, t('trace.pause'));
@@ -182,10 +183,10 @@ function pathAnimation(target, track, marker) {
 
   return {
     controls,
-    show(line, velocity, azimuth) {
+    show(line, velocity) {
       pause();
       track.clear();
-      path = line ? measured(line.coordinates, velocity, azimuth) : null;
+      path = line ? measured(line.coordinates, velocity) : null;
       if (!path) {
         clock.textContent = t('trace.noPath');
         play.disabled = true;
@@ -202,20 +203,22 @@ function pathAnimation(target, track, marker) {
   };
 }
 
-/** A line's vertices (lon, lat) with the ground distance to each and the travel time back along the flow to each. */
-function measured(points, velocity, azimuth) {
+/**
+ * A path's vertices (lon, lat) with the ground distance to each and the travel time back along the flow to each: every
+ * leg but the last follows the pathline; the last crosses from it to the source.
+ */
+function measured(points, velocity) {
   if (points.length < 2) return null;
   const perDegree = metresPerDegree(points[0][1]);
-  const a = (azimuth * Math.PI) / 180;
   const lengths = [0];
   const days = [0];
   for (let i = 1; i < points.length; i++) {
     const east = (points[i][0] - points[i - 1][0]) * perDegree.lon;
     const north = (points[i][1] - points[i - 1][1]) * perDegree.lat;
-    lengths.push(lengths[i - 1] + Math.hypot(east, north));
-    // Upgradient: against the flow's direction.
-    const back = Math.max(0, -(east * Math.sin(a) + north * Math.cos(a)));
-    days.push(days[i - 1] + (velocity > 0 ? back / velocity : 0));
+    const leg = Math.hypot(east, north);
+    lengths.push(lengths[i - 1] + leg);
+    const along = i < points.length - 1 ? leg : 0;
+    days.push(days[i - 1] + (velocity > 0 ? along / velocity : 0));
   }
   return { points, lengths, days, length: lengths[lengths.length - 1] };
 }

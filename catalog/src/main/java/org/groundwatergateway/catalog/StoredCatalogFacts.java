@@ -27,8 +27,10 @@ public final class StoredCatalogFacts implements CatalogFacts {
     /** One well's or parameter's readings, found the same way; {@code %s} is the datastreams' column of the member. */
     private static final String MEMBER_READINGS_PERIOD = READINGS_PERIOD + " WHERE d.%1$s = :member";
     private static final String PLUMES_PERIOD = "SELECT MIN(valid_time) AS start_time, MAX(valid_time) AS end_time FROM plumes";
+    /** The incident traces' windows: from the first one's start to the last one's end. */
+    private static final String TRACES_PERIOD = "SELECT MIN(window_from) AS start_time, MAX(window_to) AS end_time FROM source_traces";
     private static final Map<String, String> PERIODS = Map.of("latest_readings", READINGS_PERIOD, "datastreams_by_well", READINGS_PERIOD,
-            "datastreams_by_parameter", READINGS_PERIOD, "plumes", PLUMES_PERIOD);
+            "datastreams_by_parameter", READINGS_PERIOD, "plumes", PLUMES_PERIOD, "source_probabilities", TRACES_PERIOD);
 
     private final Database database;
 

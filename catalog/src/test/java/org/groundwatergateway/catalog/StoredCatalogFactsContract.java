@@ -19,6 +19,7 @@ import org.groundwatergateway.core.park.ParkRepository;
 import org.groundwatergateway.core.reading.QualityFlag;
 import org.groundwatergateway.core.reading.Reading;
 import org.groundwatergateway.core.reading.ReadingRepository;
+import org.groundwatergateway.core.site.SourceProbabilityRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.testing.TestDatabases.TestDatabase;
 import org.groundwatergateway.policies.published.Grouping;
@@ -94,6 +95,24 @@ abstract class StoredCatalogFactsContract {
         assertThat(facts.period("latest_readings")).contains(new Period(T, T.plusSeconds(7200)));
         Member well = new Member(retracted.wellId(), "T-02", "测试井 T-02", "T-02");
         assertThat(facts.period(Grouping.WELL, well)).contains(new Period(T.plusSeconds(3600), T.plusSeconds(7200)));
+    }
+
+    /** The incidents' heat maps cover their traces' windows: the first's start to the last's end; none before a trace. */
+    @Test
+    void theHeatMapsCoverTheTracedWindows() {
+        assertThat(facts.period("source_probabilities")).isEmpty();
+        long park = database.jdbc().sql("SELECT id FROM parks").query(Long.class).single();
+        long aquifer = database.jdbc().sql("SELECT id FROM aquifer_layers").query(Long.class).single();
+        long level = new ParameterRepository(database).findByCode("water-level").orElseThrow().id();
+        SourceProbabilityRepository heatMaps = new SourceProbabilityRepository(database);
+        heatMaps.replace(new SourceProbabilityRepository.Trace(park, level, aquifer, T, T.plusSeconds(86400), null, "test"), T, List.of());
+        heatMaps.replace(new SourceProbabilityRepository.Trace(park, level, aquifer, T.plusSeconds(3600), T.plusSeconds(2 * 86400), null, "test"),
+                T, List.of());
+        try {
+            assertThat(facts.period("source_probabilities")).contains(new Period(T, T.plusSeconds(2 * 86400)));
+        } finally {
+            database.jdbc().sql("DELETE FROM source_traces").update();
+        }
     }
 
     @Test

@@ -71,7 +71,7 @@ class OgcClientsTest extends RunningGateway {
     private List<String> mapLayers() {
         List<String> layers = Xml.texts(Xml.parse(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()), Xml.WMS, "Name").stream()
                 .filter(name -> !name.equals("WMS") && !name.equals("default")).toList();
-        assertThat(layers).contains("wells", "plumes", "quality_class.benzene", "source_probabilities.benzene");
+        assertThat(layers).contains("wells", "plumes", "quality_class.benzene", "source_probabilities.benzene.Q1");
         return layers;
     }
 

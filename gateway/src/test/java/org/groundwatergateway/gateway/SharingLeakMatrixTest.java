@@ -108,6 +108,12 @@ class SharingLeakMatrixTest extends RunningGateway {
             }
             enterpriseSites.add(new double[] {lon, lat});
         }
+        // An incident's heat map, so that what is withheld of it exists.
+        JsonNode u04 = ok(regulator.get("/ogcapi/collections/wells/items?f=json&limit=100")).get("features").valueStream()
+                .filter(f -> f.at("/properties/code").asString().equals("GW-U04")).findFirst().orElseThrow();
+        double[] at = {u04.at("/geometry/coordinates/0").asDouble(), u04.at("/geometry/coordinates/1").asDouble()};
+        new StoredHeatMaps(database).benzene(Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(2)),
+                List.of(StoredHeatMaps.square("PS-E01-TF", 0.9, at[0], at[1], 0.0002)));
         enterpriseBToken = new OAuthFlows(http.base()).clientToken("enterprise-E02", "demo-secret-E02");
         mirrorAPartnersDatastream();
         assertThat(exactWells).hasSizeGreaterThanOrEqualTo(40);
@@ -117,6 +123,8 @@ class SharingLeakMatrixTest extends RunningGateway {
 
     @org.springframework.beans.factory.annotation.Autowired
     private org.groundwatergateway.core.federation.Mirrors mirrors;
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.groundwatergateway.core.storage.Database database;
     /** A partner's datastream, mirrored here: what partners share with us is its dataset, foreign_observations. */
     private static long foreignDatastream;
     private static final double FOREIGN_VALUE = 0.0123;
@@ -879,19 +887,26 @@ class SharingLeakMatrixTest extends RunningGateway {
     private void withheldDatasets(Audience a) {
         int sensors = as(a).get("/sta/v1.1/Sensors").status();
         String coverage = as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:network_coverage&OUTPUTFORMAT=application/json").body();
-        // Which enterprise's site a trace suspects: the park's and the regulators' alone.
+        // Which enterprise's site a trace suspects: the park's and the regulators' alone, through every door.
         String suspected = as(a).get("/wfs?SERVICE=WFS&VERSION=2.0.0&REQUEST=GetFeature&TYPENAMES=gw:source_probabilities&OUTPUTFORMAT=application/json").body();
         int suspectedItems = as(a).get("/ogcapi/collections/source_probabilities/items").status();
+        String layers = as(a).get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body();
+        int suspectedMap = as(a).get("/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=source_probabilities.benzene.Q1&STYLES=&CRS=CRS:84"
+                + "&BBOX=120,32,122,33&WIDTH=64&HEIGHT=64&FORMAT=image/png").status();
         if (a == Audience.REGULATOR) {
             assertThat(sensors).isEqualTo(200);
             assertThat(coverage).contains("FeatureCollection");
-            assertThat(suspected).contains("FeatureCollection");
+            assertThat(suspected).contains("FeatureCollection").contains("PS-E01-TF");
             assertThat(suspectedItems).isEqualTo(200);
+            assertThat(layers).contains("<Name>source_probabilities.benzene.Q1</Name>");
+            assertThat(suspectedMap).isEqualTo(200);
         } else {
             assertThat(sensors).as("%s: Sensors", a).isEqualTo(404);
             assertThat(coverage).as("%s: coverage", a).doesNotContain("FeatureCollection");
-            assertThat(suspected).as("%s: source probabilities", a).doesNotContain("FeatureCollection");
+            assertThat(suspected).as("%s: source probabilities", a).doesNotContain("FeatureCollection").doesNotContain("PS-E01-TF");
             assertThat(suspectedItems).as("%s: source probabilities", a).isEqualTo(404);
+            assertThat(layers).as("%s: no heat-map layer named", a).doesNotContain("source_probabilities");
+            assertThat(suspectedMap).as("%s: no heat map drawn", a).isEqualTo(400);
         }
     }
 

@@ -7,7 +7,7 @@ import org.groundwatergateway.core.site.SourceProbabilityRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.locationtech.jts.geom.Coordinate;
 
-/** Source-probability heat maps of the demo park's benzene in Q1, stored as a trace stores them, for the map services to show. */
+/** Source-probability heat maps of the demo park's benzene in Q1, stored as an incident's analysis stores them, for the map services to show. */
 final class StoredHeatMaps {
 
     private final Database database;
@@ -18,17 +18,17 @@ final class StoredHeatMaps {
         this.repository = new SourceProbabilityRepository(database);
     }
 
-    /** A trace of benzene in Q1 over [from, to) found these cells, replacing the one over a window with the same end. */
+    /** A trace of benzene in Q1 over [from, to), of no incident, found these cells, replacing the one over a window with the same end. */
     void benzene(Instant from, Instant to, List<SourceProbabilityRepository.Cell> cells) {
         var jdbc = database.jdbc();
         long park = jdbc.sql("SELECT id FROM parks").query(Long.class).single();
         long benzene = jdbc.sql("SELECT id FROM parameters WHERE code = 'benzene'").query(Long.class).single();
         long q1 = jdbc.sql("SELECT id FROM aquifer_layers WHERE code = 'Q1'").query(Long.class).single();
-        repository.replace(park, benzene, q1, from, to, Instant.now(), cells);
+        repository.replace(new SourceProbabilityRepository.Trace(park, benzene, q1, from, to, null, "test"), Instant.now(), cells);
     }
 
     void deleteAll() {
-        database.jdbc().sql("DELETE FROM source_probabilities").update();
+        database.jdbc().sql("DELETE FROM source_traces").update();
     }
 
     /** A square candidate of the given half side, in degrees, centred on a longitude/latitude. */

@@ -207,8 +207,8 @@ class WmsTest extends RunningGateway {
         heatMaps.benzene(from, to, List.of(StoredHeatMaps.square("PS-X", 0.9, well.lon(), well.lat(), 0.0002),
                 StoredHeatMaps.square("cell-x", 0.01, well.lon(), well.lat(), 0.0004)));
         try {
-            assertThat(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()).contains("<Name>source_probabilities.benzene</Name>");
-            String map = "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=source_probabilities.benzene&STYLES=&CRS=CRS:84&BBOX="
+            assertThat(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body()).contains("<Name>source_probabilities.benzene.Q1</Name>");
+            String map = "/wms?SERVICE=WMS&VERSION=1.3.0&REQUEST=GetMap&LAYERS=source_probabilities.benzene.Q1&STYLES=&CRS=CRS:84&BBOX="
                     + f(well.lon() - 0.001) + "," + f(well.lat() - 0.001) + "," + f(well.lon() + 0.001) + "," + f(well.lat() + 0.001)
                     + "&WIDTH=100&HEIGHT=100&FORMAT=image/png&TRANSPARENT=TRUE&TIME=";
             BufferedImage likely = http.image(map + "2025-11-15T00:00:00Z");

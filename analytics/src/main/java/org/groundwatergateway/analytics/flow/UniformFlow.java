@@ -61,10 +61,15 @@ public record UniformFlow(double azimuthDegrees, double seepageVelocity) impleme
         return plume.concentration(along(dx, dy), across(dx, dy), depth, days);
     }
 
-    /** The straight flow line from (x, y) upgradient to the source's cross-section, then across to the source. */
+    /**
+     * The straight flow line from (x, y) upgradient to the source's cross-section, then across to the source; a source
+     * not upgradient of the well is nearest the water's path at the well itself.
+     */
     @Override
     public LineString toSource(double x, double y, double sourceX, double sourceY) {
-        double[] foot = upgradient(x, y, along(x - sourceX, y - sourceY));
+        double along = along(x - sourceX, y - sourceY);
+        if (!(along > 0)) return GEOMETRY.createLineString(new Coordinate[] {new Coordinate(x, y), new Coordinate(sourceX, sourceY)});
+        double[] foot = upgradient(x, y, along);
         return GEOMETRY.createLineString(new Coordinate[] {new Coordinate(x, y), new Coordinate(foot[0], foot[1]),
                 new Coordinate(sourceX, sourceY)});
     }

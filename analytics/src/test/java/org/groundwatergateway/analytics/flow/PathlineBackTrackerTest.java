@@ -3,6 +3,7 @@ package org.groundwatergateway.analytics.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.groundwatergateway.analytics.spatial.RegularGrid;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -86,6 +87,25 @@ class PathlineBackTrackerTest {
         // 40 m above the hyperbola where its slope is 0.4356: 40·cos(atan 0.4356) = 36.7 m from it.
         assertThat(passing.distance(path[path.length - 1])).isCloseTo(36.7, within(0.3));
         assertThat((1250 - passing.x) * passing.y).isCloseTo(245_000, within(0.1 * (1250 - passing.x)));
+    }
+
+    /**
+     * A source downstream of the well, or at it, is nearest the water's path at the well: the path crosses straight to
+     * it, on the head surface and in uniform flow alike; water standing still at the well has no path either.
+     */
+    @Test
+    void aSourceTheWaterDidNotComeFromIsReachedStraightFromTheWell() {
+        RegularGrid planar = RegularGrid.sample(0, 0, 10, 10, 101, 101, (x, y) -> 10 - 0.002 * x);
+        PathlineBackTracker tracker = new PathlineBackTracker(new FlowField(planar, K, POROSITY));
+        UniformFlow east = new UniformFlow(90, K * 0.002 / POROSITY);
+        for (BackTracker paths : List.of(tracker, east)) {
+            assertThat(paths.toSource(500, 500, 700, 520).getCoordinates()).as("downstream")
+                    .containsExactly(new Coordinate(500, 500), new Coordinate(700, 520));
+        }
+        assertThat(tracker.toSource(500, 500, 500, 500).getCoordinates()).containsExactly(new Coordinate(500, 500), new Coordinate(500, 500));
+        RegularGrid flat = RegularGrid.sample(0, 0, 10, 10, 11, 11, (x, y) -> 3);
+        assertThat(new PathlineBackTracker(new FlowField(flat, K, POROSITY)).toSource(50, 50, 20, 20).getCoordinates())
+                .containsExactly(new Coordinate(50, 50), new Coordinate(20, 20));
     }
 
     /** A well outside the head surface has no pathline: a straight line to the source. */

@@ -23,13 +23,17 @@ import org.groundwatergateway.core.site.Site;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteTracing;
+import org.groundwatergateway.core.site.SourceProbabilityRepository;
 import org.groundwatergateway.core.site.TransportProperties;
+import org.groundwatergateway.core.storage.StorageException;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.text.Shortened;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.operation.distance.DistanceOp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The heavy part of opening an incident, run in the background: the regional flow from the stored heads of the 30 days
@@ -98,11 +102,13 @@ public final class IncidentAnalysis {
     /** How far down the flow a receptor is looked for on the plume's centre line. */
     private static final double CENTRE_LINE_M = 50_000;
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
+    private static final Logger log = LoggerFactory.getLogger(IncidentAnalysis.class);
 
     private final Database database;
     private final ParameterRepository parameters;
     private final SiteReadings readings;
     private final SiteTracing tracing;
+    private final SourceProbabilityRepository heatMaps;
     private final Settings settings;
 
     public IncidentAnalysis(Database database, Settings settings) {
@@ -110,7 +116,21 @@ public final class IncidentAnalysis {
         this.parameters = new ParameterRepository(database);
         this.readings = new SiteReadings(database);
         this.tracing = new SiteTracing(database);
+        this.heatMaps = new SourceProbabilityRepository(database);
         this.settings = settings;
+    }
+
+    /**
+     * An incident's trace publishes its heat map (the source_probabilities layer); a drill's never, being traced on its
+     * simulated readings. Publishing is not what the emergency waits for: where it fails, the analysis goes on.
+     */
+    private void publish(Incident incident, Parameter parameter, AquiferLayer aquifer, Instant from, SiteTracing.Result trace) {
+        try {
+            heatMaps.replace(new SourceProbabilityRepository.Trace(incident.parkId(), parameter.id(), aquifer.id(), from, incident.openedAt(),
+                    incident.id(), MODEL_VERSION), Instant.now(), trace.heatMap());
+        } catch (StorageException e) {
+            log.warn("Incident {}: its source-probability heat map was not published: {}", incident.id(), e.getMessage());
+        }
     }
 
     /** The readings an incident is analysed on: a drill's incident sees its drill's simulated readings. */
@@ -154,8 +174,9 @@ public final class IncidentAnalysis {
             SiteTracing.Model traced = new SiteTracing.Model(model.longitudinalDispersivity(), model.transverseDispersivity(),
                     model.verticalDispersivity(), model.sourceWidthM(), model.sourceDepthM(), retardation, 0, model.sampleDepthM(),
                     model.relativeError(), model.cellSizeM());
-            var inversion = tracer.trace(site, aquifer.code(), parameter.code(), traceFrom, to,
-                    traced, progress.part(0.05, 0.6)).inversion();
+            SiteTracing.Result trace = tracer.trace(site, aquifer.code(), parameter.code(), traceFrom, to, traced, progress.part(0.05, 0.6));
+            if (incident.drill() == null) publish(incident, parameter, aquifer, traceFrom, trace);
+            var inversion = trace.inversion();
             var source = incidentSource(site, incident, inversion);
             sources = describe(site, inversion);
             if (source != null) {

@@ -48,11 +48,6 @@ public final class SiteReadings {
         return new SiteReadings(database, drillId);
     }
 
-    /** Whether a drill's simulated readings are in this view: what is computed from them is never published. */
-    public boolean simulated() {
-        return drillId != null;
-    }
-
     /** Daily means of a parameter at every active well of an aquifer that has any, in well-code order. */
     public Map<Well, List<DailyMean>> dailyMeans(Site site, AquiferLayer aquifer, String parameterCode, Instant from, Instant to) {
         Map<Long, Well> wells = new LinkedHashMap<>();

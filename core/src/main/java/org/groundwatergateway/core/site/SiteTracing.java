@@ -61,7 +61,7 @@ public final class SiteTracing {
 
     /**
      * @param heatMap every candidate at least {@link SourceProbabilityRepository#SMALLEST} probable as a new release, with its
-     *     footprint in longitude/latitude: what the trace API answers and the {@code source_probabilities} layer shows
+     *     footprint in longitude/latitude: what the trace API answers and an incident's analysis publishes
      */
     public record Result(Site site, SiteFlow flow, UniformFlow regionalFlow, Parameter parameter, int observations,
                          List<FingerprintMatcher.Match> fingerprints, MultiSourceTracer.Result inversion,
@@ -83,7 +83,6 @@ public final class SiteTracing {
     private final MonitoringRepository monitoring;
     private final SiteReadings readings;
     private final PlumeRepository plumes;
-    private final SourceProbabilityRepository heatMaps;
     private final FingerprintLibrary library = PollutantFingerprints.load();
     private final GeometryFactory geometry = new GeometryFactory();
 
@@ -97,7 +96,6 @@ public final class SiteTracing {
         this.monitoring = new MonitoringRepository(database);
         this.readings = readings;
         this.plumes = new PlumeRepository(database);
-        this.heatMaps = new SourceProbabilityRepository(database);
     }
 
     /**
@@ -146,16 +144,15 @@ public final class SiteTracing {
                 new BayesianSourceTracer.ErrorModel(model.relativeError(), Math.max(threshold / 10, 1e-9)),
                 new double[] {threshold, 1e5 * threshold}, MultiSourceTracer.Priors.DEFAULTS, 2, 200, from.getEpochSecond());
         List<BayesianSourceTracer.Candidate> candidates = sources(site, model);
-        var inversion = new MultiSourceTracer(settings, new PathlineBackTracker(flow.field())).trace(candidates, known(site, parameter, candidates, from), observations,
-                from.minus(Duration.ofDays(365)), to, 0.9, progress.part(0.1, 1));
+        var tracer = new MultiSourceTracer(settings, new PathlineBackTracker(flow.field()));
+        var inversion = tracer.trace(candidates, known(site, parameter, candidates, from), observations, from.minus(Duration.ofDays(365)), to,
+                0.9, progress.part(0.1, 1));
         List<SourceProbabilityRepository.Cell> heatMap = new ArrayList<>();
         for (BayesianSourceTracer.CandidatePosterior c : inversion.candidates()) {
             if (c.probability() < SourceProbabilityRepository.SMALLEST) continue;
             heatMap.add(new SourceProbabilityRepository.Cell(c.candidate().id(), c.candidate().enterpriseId(), c.probability(),
                     (Polygon) flow.toLonLat(c.candidate().footprint())));
         }
-        // A trace of the park's own readings is published (the source_probabilities layer); a drill's never.
-        if (!readings.simulated()) heatMaps.replace(site.park().id(), parameter.id(), aquifer.id(), from, to, Instant.now(), heatMap);
         return new Result(site, flow, regional, parameter, observations.size(), fingerprints, inversion, List.copyOf(heatMap));
     }
 

@@ -111,9 +111,9 @@ class DemoParkNewReleaseBesideE01Test {
         assertThat(traced).hasSize(1);
         assertThat(traced.get(0)).contains("已知羽流 PS-E01-TF").contains("新释放 ");
         // The incident's heat map is published: at the incident's opening its most probable candidate is on E02's site.
-        String mostProbable = database.jdbc().sql("SELECT enterprise FROM source_probabilities WHERE window_to = ? "
-                + "ORDER BY probability DESC LIMIT 1").param(org.groundwatergateway.core.storage.Rows.timestamp(incident.openedAt()))
-                .query(String.class).single();
+        String mostProbable = database.jdbc().sql("SELECT c.enterprise FROM source_probabilities c JOIN source_traces t ON t.id = c.trace_id "
+                        + "WHERE t.incident_id = ? AND t.window_to = ? ORDER BY c.probability DESC LIMIT 1")
+                .params(incident.id(), org.groundwatergateway.core.storage.Rows.timestamp(incident.openedAt())).query(String.class).single();
         assertThat(mostProbable).isEqualTo(DemoPark.enterprises().stream().filter(e -> e.number().equals("E02")).findFirst().orElseThrow().creditCode());
     }
 }

@@ -136,7 +136,7 @@ class DrillDuringARealLeakTest {
         assertThat(incident.incident().analysis().state()).as(incident.incident().analysis().error()).isEqualTo(Incident.AnalysisState.DONE);
         assertThat(incident.incident().topSource().nameZh()).isEqualTo("园区污水处理厂");
         // Traced on the drill's readings, its heat map is never published (the real incident is not analysed here).
-        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM source_probabilities").query(Long.class).single()).isZero();
+        assertThat(database.jdbc().sql("SELECT COUNT(*) FROM source_traces").query(Long.class).single()).isZero();
         assertThat(incident.forecast().receptors()).extracting(r -> r.code()).contains("RC-02", "RC-03");
         // Its concentration is the severe reading, about 120 µg/L.
         assertThat(incident.incident().concentrationMgPerL()).isBetween(0.12, 0.2);

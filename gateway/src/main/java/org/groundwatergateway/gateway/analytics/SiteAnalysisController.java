@@ -221,9 +221,9 @@ public class SiteAnalysisController {
                     + "it explains and its back-tracked path), the probabilities of 0, 1 and 2 new releases, the enterprises ranked by "
                     + "probability of a new release, the source-probability heat map, the 90 % credible region, the back-tracked path "
                     + "of the top new source (the pathline on the head surface from the well it impacts most, up to where the water "
-                    + "passed nearest the source, then across to it), and the fingerprint ranking with its evidence. The heat map is also "
-                    + "published, for those the sharing policy shows it: the WMS layer source_probabilities.{parameter} (TIME at or after "
-                    + "the window's end) and the feature type source_probabilities (WFS, OGC API). "
+                    + "passed nearest the source, then across to it), and the fingerprint ranking with its evidence. A run of this API "
+                    + "answers its caller only; an incident's analysis publishes its trace's heat map (WMS layer "
+                    + "source_probabilities.{parameter}.{aquifer} with TIME, feature type source_probabilities). "
                     + "Send `Prefer: respond-async` to follow the run's progress at /api/v1/analytics/jobs/{id}/events.")
     public ResponseEntity<Object> trace(@RequestBody TraceRequest request, @RequestHeader(value = "Prefer", required = false) String prefer) {
         Site site = sites.load(AnalysisRequests.required(request.park(), "park"));

@@ -54,7 +54,7 @@ public class OgcConfiguration {
     WmsService wmsService(PublishedFeatureTypes types, FeatureStore store, Database database, ServiceSettings settings, MapImageCache cache,
                           GatewayProperties gateway) {
         Database reads = database.withQueryTimeout(gateway.queryTimeout());
-        return new WmsService(new MapLayers(types, reads), types, store, reads, settings, cache);
+        return new WmsService(new MapLayers(types, reads, store), types, store, reads, settings, cache);
     }
 
     @Bean

@@ -88,6 +88,22 @@ public final class FeatureStore {
         return database.jdbc().sql(count.sql()).params(count.parameters()).query(Long.class).single();
     }
 
+    /**
+     * The distinct values of some of a type's properties, of every feature the viewer may see of it (at an instant; null:
+     * every feature), in their order: what a service may list of it, e.g. a layer per parameter traced.
+     */
+    public List<List<Object>> distinct(DisclosedType layer, List<String> properties, Instant asOf) {
+        List<String> columns = properties.stream().map(name -> "t." + layer.type().property(name).orElseThrow(() -> new IllegalArgumentException(
+                layer.name() + " has no property " + name)).name()).toList();
+        SqlFragment select = SqlFragment.of("SELECT DISTINCT " + String.join(", ", columns) + " FROM ")
+                .append(DisclosedView.of(layer, asOf, clock.instant())).append(SqlFragment.of(" ORDER BY " + String.join(", ", columns)));
+        return database.jdbc().sql(select.sql()).params(select.parameters()).query((rs, n) -> {
+            List<Object> values = new ArrayList<>();
+            for (int k = 1; k <= columns.size(); k++) values.add(rs.getObject(k));
+            return values;
+        }).list();
+    }
+
     /** The longitude/latitude envelope of every feature the viewer may see of the type; null if there are none. */
     public Envelope extent(DisclosedType layer) {
         Envelope extent = new Envelope();

@@ -61,14 +61,15 @@ public final class PublishedFeatureTypes {
             "valid_time",
             PublishedFeatureTypes::plumes);
 
-    /** The heat maps of source tracing: at a time, per park, parameter and aquifer, the latest trace's window ended by then. */
+    /** The heat maps of incidents' source traces: at a time, per park, parameter and aquifer, the latest trace whose window ended by then. */
     public static final FeatureType SOURCE_PROBABILITIES = bind("source_probabilities",
             List.of(text("parameter", "指标代码", "Parameter"), text("parameter_name", "指标", "Parameter name"),
                     text("aquifer", "含水层", "Aquifer"), text("candidate", "候选源", "Candidate source"),
                     text("enterprise", "企业", "Enterprise"), number("probability", "新释放概率", "Probability of a new release"),
                     new FeatureProperty("window_from", DATETIME, "溯源时段起", "Traced from"),
                     new FeatureProperty("window_to", DATETIME, "溯源时段止", "Traced to"),
-                    new FeatureProperty("computed_at", DATETIME, "计算时间", "Computed at")),
+                    new FeatureProperty("computed_at", DATETIME, "计算时间", "Computed at"),
+                    new FeatureProperty("incident_id", INTEGER, "事件", "Incident")),
             "window_to",
             PublishedFeatureTypes::sourceProbabilities);
 
@@ -202,14 +203,13 @@ public final class PublishedFeatureTypes {
     }
 
     private static SqlFragment sourceProbabilities(Instant asOf) {
-        String latest = "SELECT x.park_id, x.parameter_id, x.aquifer_id, MAX(x.window_to) AS window_to FROM source_probabilities x"
-                + (asOf == null ? "" : " WHERE x.window_to <= ?") + " GROUP BY x.park_id, x.parameter_id, x.aquifer_id";
-        String select = "SELECT s.id AS fid, s.geom, p.code AS parameter, p.name_zh AS parameter_name, a.code AS aquifer, s.candidate, "
-                + "s.enterprise, s.probability, s.window_from, s.window_to, s.computed_at FROM source_probabilities s "
-                + "JOIN parameters p ON p.id = s.parameter_id JOIN aquifer_layers a ON a.id = s.aquifer_id";
+        String select = "SELECT c.id AS fid, c.geom, p.code AS parameter, p.name_zh AS parameter_name, a.code AS aquifer, c.candidate, "
+                + "c.enterprise, c.probability, t.window_from, t.window_to, t.computed_at, t.incident_id FROM source_probabilities c "
+                + "JOIN source_traces t ON t.id = c.trace_id JOIN parameters p ON p.id = t.parameter_id JOIN aquifer_layers a ON a.id = t.aquifer_id";
         if (asOf == null) return SqlFragment.of(select);
-        return SqlFragment.of(select + " JOIN (" + latest + ") l ON l.park_id = s.park_id AND l.parameter_id = s.parameter_id "
-                + "AND l.aquifer_id = s.aquifer_id AND l.window_to = s.window_to", Rows.timestamp(asOf));
+        // The latest trace by then, also where it found no candidate: then nothing is shown, not an older heat map.
+        return SqlFragment.of(select + " WHERE t.window_to = (SELECT MAX(x.window_to) FROM source_traces x WHERE x.park_id = t.park_id "
+                + "AND x.parameter_id = t.parameter_id AND x.aquifer_id = t.aquifer_id AND x.window_to <= ?)", Rows.timestamp(asOf));
     }
 
     private static FeatureType bind(String datasetId, List<FeatureProperty> properties, String defaultSortProperty,

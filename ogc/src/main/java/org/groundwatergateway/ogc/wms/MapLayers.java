@@ -10,9 +10,11 @@ import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.core.parameter.ParameterRepository;
 import org.groundwatergateway.core.site.SiteFlow;
 import org.groundwatergateway.core.site.SiteRepository;
+import org.groundwatergateway.core.site.SourceProbabilityRepository;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.ogc.feature.DisclosedType;
 import org.groundwatergateway.ogc.feature.Feature;
+import org.groundwatergateway.ogc.feature.FeatureStore;
 import org.groundwatergateway.ogc.feature.PublishedFeatureTypes;
 import org.groundwatergateway.ogc.wms.MapLayer.LegendEntry;
 import org.groundwatergateway.policies.Viewer;
@@ -20,7 +22,7 @@ import org.groundwatergateway.policies.Viewer;
 /**
  * The layers WMS offers a viewer: each published feature type with its style, and for every parameter the wells
  * measure that has GB/T 14848 limits, a quality-class layer and a concentration surface, for every aquifer with
- * water levels its flow arrows, and for every parameter traced its source-probability heat map.
+ * water levels its flow arrows, and for every parameter and aquifer an incident traced its source-probability heat map.
  */
 public final class MapLayers {
 
@@ -30,11 +32,13 @@ public final class MapLayers {
 
     private final PublishedFeatureTypes types;
     private final Database database;
+    private final FeatureStore store;
     private final SiteRepository sites;
 
-    public MapLayers(PublishedFeatureTypes types, Database database) {
+    public MapLayers(PublishedFeatureTypes types, Database database, FeatureStore store) {
         this.types = types;
         this.database = database;
+        this.store = store;
         this.sites = new SiteRepository(database);
     }
 
@@ -49,7 +53,12 @@ public final class MapLayers {
         types.find(viewer, PublishedFeatureTypes.SOURCE_PROBABILITIES.name()).ifPresent(heatMaps -> {
             Map<String, Parameter> parameters = new java.util.HashMap<>();
             new ParameterRepository(database).findAll().forEach(p -> parameters.put(p.code(), p));
-            heatMapsStored().forEach((code, stored) -> layers.add(new SourceProbabilityLayer(heatMaps, parameters.get(code), stored)));
+            String stored = new SourceProbabilityRepository(database).stamp();
+            // The parameters and aquifers traced, as the viewer is shown the heat maps (rows, delay): no more is named.
+            for (List<Object> traced : store.distinct(heatMaps, List.of("parameter", "aquifer"), null)) {
+                if (traced.get(0) == null || traced.get(1) == null) continue;
+                layers.add(new SourceProbabilityLayer(heatMaps, parameters.get((String) traced.get(0)), (String) traced.get(1), stored));
+            }
         });
         types.find(viewer, PublishedFeatureTypes.LATEST_READINGS.name()).ifPresent(latest -> {
             Map<String, Parameter> parameters = new java.util.TreeMap<>();
@@ -70,18 +79,6 @@ public final class MapLayers {
 
     Optional<MapLayer> find(Viewer viewer, String name) {
         return visibleTo(viewer).stream().filter(layer -> layer.name().equals(name)).findFirst();
-    }
-
-    /**
-     * Each parameter traced, with what its stored heat maps are at (the last computed and how many cells): a new or
-     * replaced heat map changes it, so an image drawn before is not served after.
-     */
-    private Map<String, String> heatMapsStored() {
-        Map<String, String> stored = new java.util.TreeMap<>();
-        database.jdbc().sql("SELECT p.code, MAX(s.computed_at) AS last_computed, COUNT(*) AS cells FROM source_probabilities s "
-                        + "JOIN parameters p ON p.id = s.parameter_id GROUP BY p.code")
-                .query((rs, n) -> stored.put(rs.getString("code"), rs.getString("last_computed") + "/" + rs.getLong("cells"))).list();
-        return stored;
     }
 
     /** (park code, aquifer code) of every aquifer with water levels measured at its wells. */

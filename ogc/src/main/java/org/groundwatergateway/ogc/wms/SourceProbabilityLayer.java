@@ -7,15 +7,17 @@ import java.util.List;
 import org.groundwatergateway.core.parameter.Parameter;
 import org.groundwatergateway.ogc.feature.DisclosedType;
 import org.groundwatergateway.ogc.feature.Feature;
+import org.groundwatergateway.ogc.filter.Filter;
 
 /**
- * The source-probability heat map of one parameter (issue #21): each candidate coloured by its probability of being a
- * new release, the most probable drawn on top, from the trace whose window ended last by TIME (by now without one).
+ * The source-probability heat map of one parameter in one aquifer (issue #21): each candidate coloured by its probability
+ * of being a new release, the most probable drawn on top, from the incident's trace whose window ended last by TIME (by
+ * now without one).
  *
- * @param stored what the parameter's stored heat maps are at: part of the cached image's key, since a trace writes them
- *     without new readings
+ * @param stored what the stored heat maps are at: part of the cached image's key, since an analysis writes them without
+ *     new readings
  */
-record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String stored) implements ParameterLayer {
+record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String aquifer, String stored) implements ParameterLayer {
 
     /** Classes of the probability itself (YlOrRd, as the portal's trace map), so that one legend reads every map. */
     static final Symbolizer LIKELY = Symbolizer.area(new Color(128, 0, 38, 190), null, 0);
@@ -29,14 +31,24 @@ record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String 
     }
 
     @Override
+    public String name() {
+        return ParameterLayer.super.name() + "." + aquifer;
+    }
+
+    @Override
     public String title() {
-        return parameter.nameZh() + "溯源概率 " + parameter.nameEn() + " source probability";
+        return parameter.nameZh() + "溯源概率 (" + aquifer + ") " + parameter.nameEn() + " source probability (" + aquifer + ")";
     }
 
     @Override
     public String abstractText() {
-        return "Each candidate source's posterior probability of being a new " + parameter.nameEn() + " release, from the source trace "
-                + "whose window ended last by TIME (by now without one).";
+        return "Each candidate source's posterior probability of being a new " + parameter.nameEn() + " release in aquifer " + aquifer
+                + ", from the incident analysis's source trace whose window ended last by TIME (by now without one).";
+    }
+
+    @Override
+    public Filter filter() {
+        return Filter.and(ParameterLayer.super.filter(), new Filter.Comparison(Filter.ComparisonOperator.EQUAL_TO, "aquifer", aquifer, true));
     }
 
     /** Without TIME, the heat maps current now, as plumes. */

@@ -260,8 +260,9 @@ class FeatureStoreTest {
     }
 
     /**
-     * Issue #21: the heat maps traces store. At a time, the heat map of the latest window that ended by then; a trace run
-     * again over a window with the same end replaces its heat map; without a time, every stored heat map.
+     * Issue #21: the heat maps incident analyses store. At a time, the heat map of the latest trace whose window ended by
+     * then, also where that trace found no candidate (nothing, not an older heat map); a trace again over a window with
+     * the same end replaces its heat map; without a time, every stored heat map.
      */
     @ParameterizedTest
     @ValueSource(strings = {"h2gis", "postgis"})
@@ -276,10 +277,13 @@ class FeatureStoreTest {
         Instant august = Instant.parse("2026-08-01T00:00:00Z");
         Instant september = Instant.parse("2026-09-01T00:00:00Z");
         Instant october = Instant.parse("2026-10-01T00:00:00Z");
-        heatMaps.replace(park, benzene, q1, august, september, Instant.now(), List.of(cell("PS-E01-TF", 0.9, at, 0), cell("cell-1", 0.1, at, 1)));
-        heatMaps.replace(park, benzene, q1, september, october, Instant.now(), List.of(cell("PS-E02-PA", 0.7, at, 2), cell("cell-2", 0.3, at, 3)));
-        // The September window traced again: its heat map replaced.
-        heatMaps.replace(park, benzene, q1, august, september, Instant.now(), List.of(cell("PS-E01-TF", 0.8, at, 0), cell("cell-1", 0.2, at, 1)));
+        Instant november = Instant.parse("2026-11-01T00:00:00Z");
+        heatMaps.replace(trace(park, benzene, q1, august, september), Instant.now(), List.of(cell("PS-E01-TF", 0.9, at, 0), cell("cell-1", 0.1, at, 1)));
+        heatMaps.replace(trace(park, benzene, q1, september, october), Instant.now(), List.of(cell("PS-E02-PA", 0.7, at, 2), cell("cell-2", 0.3, at, 3)));
+        // The August–September window traced again: its heat map replaced.
+        heatMaps.replace(trace(park, benzene, q1, august, september), Instant.now(), List.of(cell("PS-E01-TF", 0.8, at, 0), cell("cell-1", 0.2, at, 1)));
+        // A trace that found no candidate.
+        heatMaps.replace(trace(park, benzene, q1, october, november), Instant.now(), List.of());
         try {
             DisclosedType type = open(PublishedFeatureTypes.SOURCE_PROBABILITIES);
             FeatureStore store = store(kind);
@@ -287,16 +291,22 @@ class FeatureStoreTest {
                     .containsOnly(Map.entry("PS-E01-TF", 0.8), Map.entry("cell-1", 0.2));
             assertThat(probabilities(store.list(FeatureQuery.all(type, Filter.INCLUDE, Instant.parse("2026-10-15T00:00:00Z"), 100))))
                     .containsOnly(Map.entry("PS-E02-PA", 0.7), Map.entry("cell-2", 0.3));
+            assertThat(store.list(FeatureQuery.all(type, Filter.INCLUDE, Instant.parse("2026-11-15T00:00:00Z"), 100))).as("no candidate then").isEmpty();
             assertThat(store.list(FeatureQuery.all(type, Filter.INCLUDE, Instant.parse("2026-08-15T00:00:00Z"), 100))).isEmpty();
             List<Feature> every = store.list(FeatureQuery.all(type, Filter.INCLUDE, null, 100));
             assertThat(every).hasSize(4).allSatisfy(f -> {
-                assertThat(f.properties()).containsEntry("parameter", "benzene").containsEntry("aquifer", "Q1");
+                assertThat(f.properties()).containsEntry("parameter", "benzene").containsEntry("aquifer", "Q1").containsEntry("incident_id", null);
                 assertThat(f.geometry().getGeometryType()).isEqualTo("Polygon");
             });
+            assertThat(store.distinct(type, List.of("parameter", "aquifer"), null)).containsExactly(List.of("benzene", "Q1"));
             assertThat(store.extent(type)).isNotNull();
         } finally {
-            jdbc.sql("DELETE FROM source_probabilities").update();
+            jdbc.sql("DELETE FROM source_traces").update();
         }
+    }
+
+    private static SourceProbabilityRepository.Trace trace(long park, long parameter, long aquifer, Instant from, Instant to) {
+        return new SourceProbabilityRepository.Trace(park, parameter, aquifer, from, to, null, "test");
     }
 
     private static SourceProbabilityRepository.Cell cell(String candidate, double probability, Coordinate near, int offset) {

@@ -81,7 +81,7 @@ class OgcFuzzTest {
             ServiceSettings settings = new ServiceSettings("t", "a", "p", "e", 100, 1000, 1024, 1 << 20);
             services.put(kind, new Services(test,
                     new WfsService(types, store, settings, List.of(new GmlOutput(), new GeoJsonOutput(), new CsvOutput())),
-                    new WmsService(new MapLayers(types, database), types, store, database, settings, new MapImageCache(50)),
+                    new WmsService(new MapLayers(types, database, store), types, store, database, settings, new MapImageCache(50)),
                     new FeaturesApi(types, store, settings),
                     new SensorThingsService(new EntityStore(database, new EntityStore.Limits(100, 1000, 3, 10_000)), policy,
                             new EntityWrites(database, null, Clock.systemUTC(), events, () -> {}), Clock.systemUTC(), base -> null, 131_072,
