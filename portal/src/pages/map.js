@@ -303,7 +303,13 @@ export async function render(section, params, query) {
     surface.setSource(next ? wms(next) : null);
     surfaceToggle.querySelector('input').disabled = !next;
     heatMap.setSource(heatSource(picker.value));
-    heatMapToggle.querySelector('input').disabled = !heatMapOf(picker.value);
+    const heatBox = heatMapToggle.querySelector('input');
+    heatBox.disabled = !heatMapOf(picker.value);
+    if (heatBox.disabled && heatBox.checked) {
+      heatBox.checked = false;
+      heatMap.setVisible(false);
+      heatLegend.hidden = true;
+    }
     showLegend(picker.value);
     showSelection();
   });

@@ -25,7 +25,6 @@ import org.groundwatergateway.core.site.SiteReadings;
 import org.groundwatergateway.core.site.SiteTracing;
 import org.groundwatergateway.core.site.SourceProbabilityRepository;
 import org.groundwatergateway.core.site.TransportProperties;
-import org.groundwatergateway.core.storage.StorageException;
 import org.groundwatergateway.core.storage.Database;
 import org.groundwatergateway.core.text.Shortened;
 import org.locationtech.jts.geom.Coordinate;
@@ -128,7 +127,7 @@ public final class IncidentAnalysis {
         try {
             heatMaps.replace(new SourceProbabilityRepository.Trace(incident.parkId(), parameter.id(), aquifer.id(), from, incident.openedAt(),
                     incident.id(), MODEL_VERSION), Instant.now(), trace.heatMap());
-        } catch (StorageException e) {
+        } catch (RuntimeException e) {
             log.warn("Incident {}: its source-probability heat map was not published: {}", incident.id(), e.getMessage());
         }
     }

@@ -89,8 +89,9 @@ public final class FeatureStore {
     }
 
     /**
-     * The distinct values of some of a type's properties, of every feature the viewer may see of it (at an instant; null:
-     * every feature), in their order: what a service may list of it, e.g. a layer per parameter traced.
+     * The distinct values of some of a type's properties, of the features the viewer may see of it at an instant (null:
+     * read without one, as a delay's cutoff allows), in their order: what a service may list of it, e.g. a layer per
+     * parameter traced. The properties must be shown to the viewer.
      */
     public List<List<Object>> distinct(DisclosedType layer, List<String> properties, Instant asOf) {
         List<String> columns = properties.stream().map(name -> "t." + layer.type().property(name).orElseThrow(() -> new IllegalArgumentException(

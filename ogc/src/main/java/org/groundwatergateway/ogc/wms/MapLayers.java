@@ -34,6 +34,10 @@ public final class MapLayers {
     private final Database database;
     private final FeatureStore store;
     private final SiteRepository sites;
+    /** The heat maps' (parameter, aquifer) listings, by what the stored heat maps are at and the disclosure. */
+    private final Map<List<Object>, TracedGroups> traced = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long LISTING_KEPT_NANOS = 60_000_000_000L;
+    private static final int LISTINGS_KEPT = 64;
 
     public MapLayers(PublishedFeatureTypes types, Database database, FeatureStore store) {
         this.types = types;
@@ -50,16 +54,7 @@ public final class MapLayers {
                     || type.name().equals(PublishedFeatureTypes.SOURCE_PROBABILITIES.name())) continue;
             layers.add(styled(type));
         }
-        types.find(viewer, PublishedFeatureTypes.SOURCE_PROBABILITIES.name()).ifPresent(heatMaps -> {
-            Map<String, Parameter> parameters = new java.util.HashMap<>();
-            new ParameterRepository(database).findAll().forEach(p -> parameters.put(p.code(), p));
-            String stored = new SourceProbabilityRepository(database).stamp();
-            // The parameters and aquifers traced, as the viewer is shown the heat maps (rows, delay): no more is named.
-            for (List<Object> traced : store.distinct(heatMaps, List.of("parameter", "aquifer"), null)) {
-                if (traced.get(0) == null || traced.get(1) == null) continue;
-                layers.add(new SourceProbabilityLayer(heatMaps, parameters.get((String) traced.get(0)), (String) traced.get(1), stored));
-            }
-        });
+        types.find(viewer, PublishedFeatureTypes.SOURCE_PROBABILITIES.name()).ifPresent(heatMaps -> layers.addAll(heatMapLayers(heatMaps)));
         types.find(viewer, PublishedFeatureTypes.LATEST_READINGS.name()).ifPresent(latest -> {
             Map<String, Parameter> parameters = new java.util.TreeMap<>();
             new ParameterRepository(database).findAll().stream().filter(p -> p.classLimits() != null).forEach(p -> parameters.put(p.code(), p));
@@ -80,6 +75,35 @@ public final class MapLayers {
     Optional<MapLayer> find(Viewer viewer, String name) {
         return visibleTo(viewer).stream().filter(layer -> layer.name().equals(name)).findFirst();
     }
+
+    /**
+     * A layer for every parameter and aquifer traced, as the viewer is shown the heat maps (rows, delay): no more is
+     * named, and none where the viewer is not shown which parameter or aquifer a heat map is of. The listing reads every
+     * heat map's cells, so it is kept while no trace is stored and for a minute at most (a delay's cutoff moves on).
+     */
+    private List<MapLayer> heatMapLayers(DisclosedType heatMaps) {
+        if (heatMaps.type().property("parameter").isEmpty() || heatMaps.type().property("aquifer").isEmpty()) return List.of();
+        String stored = new SourceProbabilityRepository(database).stamp();
+        List<Object> key = List.of(stored, heatMaps.disclosure());
+        long now = System.nanoTime();
+        TracedGroups groups = traced.get(key);
+        if (groups == null || now - groups.listedAt() > LISTING_KEPT_NANOS) {
+            if (traced.size() > LISTINGS_KEPT) traced.clear();
+            groups = new TracedGroups(store.distinct(heatMaps, List.of("parameter", "aquifer"), null), now);
+            traced.put(key, groups);
+        }
+        Map<String, Parameter> parameters = new java.util.HashMap<>();
+        new ParameterRepository(database).findAll().forEach(p -> parameters.put(p.code(), p));
+        List<MapLayer> layers = new ArrayList<>();
+        for (List<Object> group : groups.groups()) {
+            if (group.get(0) == null || group.get(1) == null) continue;
+            layers.add(new SourceProbabilityLayer(heatMaps, parameters.get((String) group.get(0)), (String) group.get(1), stored));
+        }
+        return layers;
+    }
+
+    /** (parameter, aquifer) of the heat maps as one disclosure shows them, and when they were listed ({@link System#nanoTime}). */
+    private record TracedGroups(List<List<Object>> groups, long listedAt) {}
 
     /** (park code, aquifer code) of every aquifer with water levels measured at its wells. */
     private List<String[]> headsMeasured() {
