@@ -54,10 +54,12 @@ public final class MapLayers {
                     || type.name().equals(PublishedFeatureTypes.SOURCE_PROBABILITIES.name())) continue;
             layers.add(styled(type));
         }
-        types.find(viewer, PublishedFeatureTypes.SOURCE_PROBABILITIES.name()).ifPresent(heatMaps -> layers.addAll(heatMapLayers(heatMaps)));
+        Map<String, Parameter> all = new java.util.HashMap<>();
+        new ParameterRepository(database).findAll().forEach(p -> all.put(p.code(), p));
+        types.find(viewer, PublishedFeatureTypes.SOURCE_PROBABILITIES.name()).ifPresent(heatMaps -> layers.addAll(heatMapLayers(heatMaps, all)));
         types.find(viewer, PublishedFeatureTypes.LATEST_READINGS.name()).ifPresent(latest -> {
             Map<String, Parameter> parameters = new java.util.TreeMap<>();
-            new ParameterRepository(database).findAll().stream().filter(p -> p.classLimits() != null).forEach(p -> parameters.put(p.code(), p));
+            all.values().stream().filter(p -> p.classLimits() != null).forEach(p -> parameters.put(p.code(), p));
             List<String[]> measured = measured().stream().filter(pair -> parameters.containsKey(pair[0])).toList();
             measured.stream().map(pair -> pair[0]).distinct().forEach(code -> layers.add(new QualityClassLayer(latest, parameters.get(code))));
             // A surface is interpolated from the values as shown (at coarsened places, if so); an audience shown classes
@@ -81,7 +83,7 @@ public final class MapLayers {
      * named, and none where the viewer is not shown which parameter or aquifer a heat map is of. The listing reads every
      * heat map's cells, so it is kept while no trace is stored and for a minute at most (a delay's cutoff moves on).
      */
-    private List<MapLayer> heatMapLayers(DisclosedType heatMaps) {
+    private List<MapLayer> heatMapLayers(DisclosedType heatMaps, Map<String, Parameter> parameters) {
         if (heatMaps.type().property("parameter").isEmpty() || heatMaps.type().property("aquifer").isEmpty()) return List.of();
         String stored = new SourceProbabilityRepository(database).stamp();
         List<Object> key = List.of(stored, heatMaps.disclosure());
@@ -92,8 +94,6 @@ public final class MapLayers {
             groups = new TracedGroups(store.distinct(heatMaps, List.of("parameter", "aquifer"), null), now);
             traced.put(key, groups);
         }
-        Map<String, Parameter> parameters = new java.util.HashMap<>();
-        new ParameterRepository(database).findAll().forEach(p -> parameters.put(p.code(), p));
         List<MapLayer> layers = new ArrayList<>();
         for (List<Object> group : groups.groups()) {
             if (group.get(0) == null || group.get(1) == null) continue;
