@@ -66,6 +66,12 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *       a second source is screened and the best pairs are fitted (a forward selection), and the best single release is
  *       paired with each other one that explains readings on its own (its nuisance fit to the best one's plume can hide a
  *       second release from the screen); single releases not fitted keep their screened evidence.</li>
+ *   <li><b>A candidate's probability</b> is that of a new release there that the wells see: one whose plume adds at least
+ *       half the detection limit to some reading (the evidence's criterion), summed over the models that contain it, each
+ *       weighted by the share of its posterior (draws; for a screened model, its screened evidence) where the release is
+ *       seen. A release that has reached no well yet, passes between them or is too weak to show agrees with any readings,
+ *       so it keeps its prior; counted as a source it gave every candidate out of the network's sight the prior's share
+ *       and put it above a true source whose few readings at the detection limit were not worth its Occam factor.</li>
  * </ul>
  * Seeded: the same readings give the same answer, on any number of threads.
  */
@@ -134,7 +140,7 @@ public final class MultiSourceTracer {
     public record Evidence(String wellCode, Instant from, Instant to, int readings, int detections) {}
 
     /**
-     * A source of the most probable model: a known plume or a new release, with its posterior probability of being a
+     * A source of the most probable model: a known plume or a new release, with its posterior probability of being a seen
      * source (1 for a known one), release start, C₀ and mass discharge (median and 90 % interval), the readings it
      * explains, the flow path back from its most impacted well (see {@link BackTracker}), and the effective sample size of
      * its model's sampler.
@@ -153,8 +159,9 @@ public final class MultiSourceTracer {
 
     /**
      * @param sources the most probable model's sources, known ones first
-     * @param candidates every candidate with its probability of being a new source, most probable first: the heat map
-     * @param newSourceCount posterior probability of 0, 1, … new sources
+     * @param candidates every candidate with its probability of being a new source the wells see, most probable first: the
+     *     heat map
+     * @param newSourceCount posterior probability of 0, 1, … new releases (seen or not)
      */
     public record Result(List<Source> sources, List<CandidatePosterior> candidates, List<EnterprisePosterior> enterprises,
                          List<Candidate> credibleSet, Geometry credibleRegion, LineString backTrack, int reachedCandidates,
@@ -498,6 +505,17 @@ public final class MultiSourceTracer {
         }
 
         /**
+         * Whether source s of the model at {@code theta} adds at least half the detection limit to some reading: a release
+         * the wells see (the evidence's criterion), not one that has reached none of them yet or is too weak to show.
+         */
+        boolean seen(Model m, double[] theta, int s) {
+            double[] at = new double[data.t.length];
+            addPlume(m, theta, s, at, Math.exp(m.logConcentration(theta, s)));
+            for (int w : reach[m.sources[s]]) for (int i = data.first[w]; i < data.last[w]; i++) if (at[i] > 0 && at[i] >= 0.5 * data.dl[i]) return true;
+            return false;
+        }
+
+        /**
          * How far along the flow source s of the model at {@code theta} has travelled to the well it reaches most (its
          * largest modelled contribution at the well's last reading): the distance whose travel time its start is read from.
          */
@@ -627,7 +645,8 @@ public final class MultiSourceTracer {
     // ---------------------------------------------------------------- screening
 
     /** A candidate screened as one more source beside a fitted model: its approximate log evidence gain, best start, log C₀ and nuisance. */
-    private record Screen(int candidate, double logGain, double start, double logConcentration, double[] globals) {}
+    /** @param seen the share of the screened evidence where the release is seen (see {@link Problem#seen}) */
+    private record Screen(int candidate, double logGain, double start, double logConcentration, double[] globals, double seen) {}
 
     /**
      * Offsets of (ln velocity, ln αT, ln αV) at which candidates are screened, in prior standard deviations: a plume
@@ -641,8 +660,9 @@ public final class MultiSourceTracer {
      * trapezoid rule over starts and by the nuisance points weighted by their prior density.
      */
     private Screen screen(Problem p, Model base, double[] theta, int c) {
-        if (p.reach[c].length == 0) return new Screen(c, 0, (p.startLow[c] + p.startHigh[c]) / 2, p.logLow[c], theta.clone());
+        if (p.reach[c].length == 0) return new Screen(c, 0, (p.startLow[c] + p.startHigh[c]) / 2, p.logLow[c], theta.clone(), 0);
         double[] point = new double[SCREEN_POINTS.length];
+        double[] pointSeen = new double[SCREEN_POINTS.length];
         double[] pointWeight = new double[SCREEN_POINTS.length];
         Screen best = null;
         double bestTop = Double.NEGATIVE_INFINITY;
@@ -653,25 +673,29 @@ public final class MultiSourceTracer {
             th[AV] += SCREEN_POINTS[k][2] * priors.verticalLnSd();
             double[] result = screenAt(p, base, th, c);
             point[k] = result[0];
+            pointSeen[k] = result[4];
             pointWeight[k] = -0.5 * (SCREEN_POINTS[k][0] * SCREEN_POINTS[k][0] + SCREEN_POINTS[k][1] * SCREEN_POINTS[k][1]
                     + SCREEN_POINTS[k][2] * SCREEN_POINTS[k][2]);
             if (result[1] > bestTop) {
                 bestTop = result[1];
-                best = new Screen(c, 0, result[2], result[3], th);
+                best = new Screen(c, 0, result[2], result[3], th, 0);
             }
         }
         double top = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < point.length; k++) top = Math.max(top, point[k] + pointWeight[k]);
         double sum = 0;
         double norm = 0;
+        double seen = 0;
         for (int k = 0; k < point.length; k++) {
-            sum += Math.exp(point[k] + pointWeight[k] - top);
+            double weight = Math.exp(point[k] + pointWeight[k] - top);
+            sum += weight;
+            seen += weight * pointSeen[k];
             norm += Math.exp(pointWeight[k]);
         }
-        return new Screen(c, top + Math.log(sum / norm), best.start(), best.logConcentration(), best.globals());
+        return new Screen(c, top + Math.log(sum / norm), best.start(), best.logConcentration(), best.globals(), seen / sum);
     }
 
-    /** {evidence gain, best profile value, its start, its log C₀} at one nuisance point. */
+    /** {evidence gain, best profile value, its start, its log C₀, the share of the gain where the release is seen} at one nuisance point. */
     private double[] screenAt(Problem p, Model base, double[] theta, int c) {
         Data d = p.data;
         double[] basePlume = new double[d.t.length];
@@ -683,6 +707,7 @@ public final class MultiSourceTracer {
         double span = p.startHigh[c] - p.startLow[c];
         double logSpan = p.logHigh[c] - p.logLow[c];
         double[] gains = new double[START_GRID];
+        boolean[] seenAt = new boolean[START_GRID];
         double bestGain = Double.NEGATIVE_INFINITY;
         double bestStart = 0;
         double bestLog = 0;
@@ -741,6 +766,8 @@ public final class MultiSourceTracer {
             // Laplace's method, never wider than the prior.
             double width = curvature > 0 ? Math.min(Math.sqrt(2 * Math.PI / curvature), logSpan) : logSpan;
             gains[g] = top + Math.log(width / logSpan);
+            double c0 = Math.exp(peak);
+            for (int w : active) for (int i = d.first[w]; i < d.last[w]; i++) seenAt[g] |= unit[i] > 0 && c0 * unit[i] >= 0.5 * d.dl[i];
             if (top > bestGain) {
                 bestGain = top;
                 bestStart = start;
@@ -749,8 +776,12 @@ public final class MultiSourceTracer {
         }
         double max = Arrays.stream(gains).max().orElseThrow();
         double sum = 0;
-        for (double g : gains) sum += Math.exp(g - max);
-        return new double[] {max + Math.log(sum / START_GRID), bestGain, bestStart, bestLog};
+        double seen = 0;
+        for (int g = 0; g < START_GRID; g++) {
+            sum += Math.exp(gains[g] - max);
+            if (seenAt[g]) seen += Math.exp(gains[g] - max);
+        }
+        return new double[] {max + Math.log(sum / START_GRID), bestGain, bestStart, bestLog, seen / sum};
     }
 
     private static int[] appended(int[] sources, int c) {
@@ -775,6 +806,8 @@ public final class MultiSourceTracer {
         boolean sampled;
         double rHat = Double.NaN;
         double probability;
+        /** Per source, the share of the posterior where the wells see it ({@link Problem#seen}). */
+        double[] seen;
     }
 
     /**
@@ -1206,6 +1239,8 @@ public final class MultiSourceTracer {
         f.logEvidence = base.logEvidence + s.logGain();
         f.ess = Double.NaN;
         f.fitted = false;
+        f.seen = new double[f.model.sources.length];
+        f.seen[f.model.sources.length - 1] = s.seen();
         return f;
     }
 
@@ -1237,12 +1272,10 @@ public final class MultiSourceTracer {
         double sum = 0;
         for (double l : logPost) sum += Math.exp(l - max);
         double[] count = new double[kmax + 1];
-        double[] inclusion = new double[n];
         for (int k = 0; k < fits.size(); k++) {
             Fit f = fits.get(k);
             f.probability = Math.exp(logPost[k] - max) / sum;
             count[f.model.sources.length - nk] += f.probability;
-            for (int s = nk; s < f.model.sources.length; s++) inclusion[f.model.sources[s]] += f.probability;
         }
         // The models that carry the posterior are sampled by MCMC; the others keep draws from their Laplace approximation.
         // The most probable runs until converged (or the cap); the others, whose draws weigh less in every summary and
@@ -1250,6 +1283,13 @@ public final class MultiSourceTracer {
         List<Fit> toSample = fits.stream().filter(f -> f.fitted && f.root != null && f.probability >= SAMPLED_MASS)
                 .sorted(Comparator.comparingDouble((Fit f) -> -f.probability)).limit(SAMPLED_MODELS).toList();
         IntStream.range(0, toSample.size()).parallel().forEach(k -> sample(p, toSample.get(k), k == 0 ? SAMPLER : SECONDARY_SAMPLER));
+        // A candidate's probability is that of releasing where the wells see it: a release that reaches no reading (too late,
+        // too weak, or passing between the wells) is not what the readings tell of, and "nothing new" explains them as well.
+        fits.stream().filter(f -> f.fitted && f.probability > 0).toList().parallelStream().forEach(f -> f.seen = seenShares(p, f));
+        double[] inclusion = new double[n];
+        for (Fit f : fits) {
+            for (int s = nk; s < f.model.sources.length; s++) inclusion[f.model.sources[s]] += f.probability * (f.seen == null ? 0 : f.seen[s]);
+        }
         List<CandidatePosterior> posteriors = new ArrayList<>();
         for (int c = nk; c < n; c++) {
             Summary s = summary(p, fits, c);
@@ -1264,12 +1304,11 @@ public final class MultiSourceTracer {
         for (var entry : byEnterprise.entrySet()) {
             double probability = 0;
             for (Fit f : fits) {
+                double seen = 0; // a model releasing at two of the enterprise's candidates: the one seen more (a lower bound)
                 for (int s = nk; s < f.model.sources.length; s++) {
-                    if (entry.getValue().contains(f.model.sources[s])) {
-                        probability += f.probability;
-                        break;
-                    }
+                    if (entry.getValue().contains(f.model.sources[s]) && f.seen != null) seen = Math.max(seen, f.seen[s]);
                 }
+                probability += f.probability * seen;
             }
             Summary s = summary(p, fits, entry.getValue().stream().mapToInt(Integer::intValue).toArray());
             enterprises.add(new EnterprisePosterior(entry.getKey(), probability, s.start, s.mass));
@@ -1313,6 +1352,15 @@ public final class MultiSourceTracer {
         });
         return new Result(List.copyOf(sources), List.copyOf(posteriors), List.copyOf(enterprises), List.copyOf(credible), region, topTrack,
                 reached, count, List.copyOf(models));
+    }
+
+    /** Per source of a fitted model, the weighted share of its draws in which the wells see it ({@link Problem#seen}). */
+    private static double[] seenShares(Problem p, Fit f) {
+        double[] shares = new double[f.model.sources.length];
+        for (int s = f.model.known; s < shares.length; s++) {
+            for (int k = 0; k < f.draws.length; k++) if (p.seen(f.model, f.draws[k], s)) shares[s] += f.weights[k];
+        }
+        return shares;
     }
 
     private record Summary(TimeInterval start, Interval concentration, Interval mass) {}

@@ -36,9 +36,11 @@ import org.junit.jupiter.api.Test;
  *   <li>every release: the true start and the true mass discharge inside the 90 % credible interval (given the true
  *       source: its candidate's intervals) in 80–97 % of releases each.</li>
  * </ul>
- * Met and asserted as the issue states them (no further tolerance): single releases first (22 of 24), doubles (both in
- * the top 3 in 6 of 6), start covered (37 of 42) and mass discharge covered (38 of 42). Not met, asserted at the measured
- * level so that it cannot fall unseen: beside a known plume (4 of 6 first); the sampler's convergence likewise. With 42
+ * Met on this seed and asserted as the issue states them (no further tolerance): single releases first (23 of 24), doubles
+ * (both in the top 3 in 6 of 6), beside a known plume (6 of 6 first), start covered (37 of 42) and mass discharge covered
+ * (38 of 42); the sampler's convergence at its measured level. Over seeds 21–27 (docs/tracing.md) single releases are
+ * first in 147 of 168 (87.5 %), below the target: one seed does not show it met. A candidate ranks first only if no
+ * other is as probable (ties at 0, where nothing is seen, count against it). With 42
  * releases one release is 2.4 %; a calibrated tracer (true rate 90 %) falls outside 80–97 % with about 6 % probability (binomial). The seed
  * is fixed and the tracer seeded, so the test is deterministic. About 2.5 minutes on 2 cores. Set
  * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds, {@code -Dtracing.numbers=32,33}
@@ -75,8 +77,10 @@ class TracingCalibrationTest {
                     result.sources().stream().map(x -> x.candidate().id() + (x.known() ? "*" : "") + String.format(Locale.ROOT, "(%.2f, ess %.0f, R %.2f)",
                             x.probability(), x.effectiveSampleSize(), x.rHat())).toList()));
             for (Release r : s.releases()) {
-                int rank = ranking.indexOf(r.candidateId()) + 1;
-                CandidatePosterior posterior = result.candidates().get(rank - 1);
+                CandidatePosterior posterior = result.candidates().get(ranking.indexOf(r.candidateId()));
+                // Ties count against the true source (several candidates at 0 where nothing is seen): its rank is how many are
+                // at least as probable.
+                int rank = (int) result.candidates().stream().filter(p -> p.probability() >= posterior.probability()).count();
                 Instant trueStart = ReleaseScenarios.NOW.minus(Duration.ofMinutes(Math.round(r.startDaysAgo() * 1440)));
                 boolean startIn = posterior.start() != null && !trueStart.isBefore(posterior.start().lower()) && !trueStart.isAfter(posterior.start().upper());
                 var mass = posterior.massDischargeGramsPerDay();
@@ -168,13 +172,20 @@ class TracingCalibrationTest {
         // -Dtracing.seeds=21,22 runs other seeds as well: measured and printed; the levels asserted below are seed 21's.
         // -Dtracing.wellBias=0,1 compares values of the well-bias spread τ (Priors.wellBiasLnSd); asserted: the default's.
         MultiSourceTracer.Priors d = MultiSourceTracer.Priors.DEFAULTS;
+        // -Dtracing.effectiveReadings=3,6 compares the tempering (Priors.effectiveReadingsPerWell); asserted: the default's.
         String taus = System.getProperty("tracing.wellBias", String.valueOf(d.wellBiasLnSd()));
+        String omegas = System.getProperty("tracing.effectiveReadings", String.valueOf(d.effectiveReadingsPerWell()));
         for (String tau : taus.split(",")) {
-            double t = Double.parseDouble(tau.trim());
-            var priors = new MultiSourceTracer.Priors(d.velocityLnSd(), d.azimuthSdDegrees(), d.longitudinalLnSd(), d.transverseLnSd(),
-                    d.verticalLnSd(), d.modelErrorMedian(), d.modelErrorLnSd(), d.effectiveReadingsPerWell(), d.strengthLnSd(),
-                    d.plumeVelocityLnSd(), d.knownPlumeDispersivityLnSd(), t);
-            for (String seed : System.getProperty("tracing.seeds", "21").split(",")) calibrate(Long.parseLong(seed.trim()), priors, t == d.wellBiasLnSd());
+            for (String omega : omegas.split(",")) {
+                double t = Double.parseDouble(tau.trim());
+                double e = Double.parseDouble(omega.trim());
+                var priors = new MultiSourceTracer.Priors(d.velocityLnSd(), d.azimuthSdDegrees(), d.longitudinalLnSd(), d.transverseLnSd(),
+                        d.verticalLnSd(), d.modelErrorMedian(), d.modelErrorLnSd(), e, d.strengthLnSd(),
+                        d.plumeVelocityLnSd(), d.knownPlumeDispersivityLnSd(), t);
+                for (String seed : System.getProperty("tracing.seeds", "21").split(",")) {
+                    calibrate(Long.parseLong(seed.trim()), priors, t == d.wellBiasLnSd() && e == d.effectiveReadingsPerWell());
+                }
+            }
         }
     }
 
@@ -191,13 +202,13 @@ class TracingCalibrationTest {
         }
         List<Outcome> outcomes = run(scenarios.subList(0, Math.min(limit, scenarios.size())), priors, true);
         table(outcomes);
-        System.out.printf(Locale.ROOT, "%n%d scenarios (seed %d, well bias τ %.2f) in %.0f s%n", Math.min(limit, scenarios.size()), seed,
-                priors.wellBiasLnSd(), (System.nanoTime() - began) / 1e9);
+        System.out.printf(Locale.ROOT, "%n%d scenarios (seed %d, well bias τ %.2f, %.1f effective readings a well) in %.0f s%n",
+                Math.min(limit, scenarios.size()), seed, priors.wellBiasLnSd(), priors.effectiveReadingsPerWell(), (System.nanoTime() - began) / 1e9);
         convergence(outcomes);
         if (limit < 36 || only != null || numbers != null || seed != 21 || !asserted) return;
 
-        // Met (issue #21's targets): single releases first in ≥ 90 %; both of a double in the top 3 in ≥ 80 %; start and mass
-        // discharge inside their 90 % intervals in 80–97 %.
+        // Issue #21's targets, met on this seed: single releases first in ≥ 90 %; both of a double in the top 3 in ≥ 80 %; a new
+        // release beside a known plume first in ≥ 90 %; start and mass discharge inside their 90 % intervals in 80–97 %.
         List<Outcome> singles = outcomes.stream().filter(o -> o.kind() == Kind.SINGLE || o.kind() == Kind.WEAK || o.kind() == Kind.LATE).toList();
         assertThat(singles).hasSize(24);
         assertThat(singles.stream().filter(Outcome::good).count() / 24.0).as("single releases ranked first").isGreaterThanOrEqualTo(0.9);
@@ -206,10 +217,10 @@ class TracingCalibrationTest {
         double start = outcomes.stream().filter(Outcome::startCovered).count() / (double) outcomes.size();
         assertThat(start).as("start inside the 90 %% interval").isBetween(0.8, 0.97);
         assertThat(bothInTop3(outcomes) / 6.0).as("double releases with both sources in the top 3").isGreaterThanOrEqualTo(0.8);
-        // Not met yet (docs/tracing.md): asserted at what the tracer achieves (measured 4 of 6: no spurious release left, the
-        // new one not found in 32 and 33), so that it cannot get worse unseen; the issue's target is ≥ 90 %.
+        // (4 of 6 while a candidate's probability counted releases the wells do not see: 32 and 33's new release, seen at one
+        // well each, ranked below candidates that explain nothing.)
         List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
-        assertThat(beside.stream().filter(Outcome::good).count()).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(4);
+        assertThat(beside.stream().filter(Outcome::good).count() / 6.0).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(0.9);
         // The sampler (DE-MCz): of the 34 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 34
         // and bulk ESS ≥ 100 in 32 (28 and 18 before each well had its own error; the adaptive Metropolis before: none);
         // asserted at the measured level.

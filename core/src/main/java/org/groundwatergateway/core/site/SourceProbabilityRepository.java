@@ -15,7 +15,7 @@ import org.groundwatergateway.core.storage.StorageException;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * The heat maps of source tracing — each candidate's probability of being a new release — as incident analyses write
+ * The heat maps of source tracing — each candidate's probability of being a new release the wells see — as incident analyses write
  * them and the map services read them (the {@code source_probabilities} feature type).
  */
 public final class SourceProbabilityRepository {

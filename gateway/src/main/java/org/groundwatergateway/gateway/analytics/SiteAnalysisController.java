@@ -257,7 +257,7 @@ public class SiteAnalysisController {
      * @param sources the most probable model's sources: the known plumes and the new releases (issue #21)
      * @param newSourceCount posterior probability of 0, 1 and 2 new releases
      * @param enterprises each enterprise's probability of a new release on its site, with the release's start and mass discharge
-     * @param heatMap each candidate's probability of being a new release
+     * @param heatMap each candidate's probability of being a new release the wells see
      */
     public record TraceAnswer(String park, String parameter, int observations, double flowAzimuthDegrees, double seepageVelocity,
                               List<SourceRank> sources, List<Double> newSourceCount,

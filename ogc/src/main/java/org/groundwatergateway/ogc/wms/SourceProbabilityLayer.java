@@ -43,7 +43,7 @@ record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String 
     @Override
     public String abstractText() {
         return "Each candidate source's posterior probability of being a new " + parameter.nameEn() + " release in aquifer " + aquifer
-                + ", from the incident analysis's source trace whose window ended last by TIME (by now without one).";
+                + " that the wells see, from the incident analysis's source trace whose window ended last by TIME (by now without one).";
     }
 
     @Override
