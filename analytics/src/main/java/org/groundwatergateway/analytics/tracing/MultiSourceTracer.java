@@ -67,11 +67,13 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *       paired with each other one that explains readings on its own (its nuisance fit to the best one's plume can hide a
  *       second release from the screen); single releases not fitted keep their screened evidence.</li>
  *   <li><b>A candidate's probability</b> is that of a new release there that the wells see: one whose plume adds at least
- *       half the detection limit to some reading (the evidence's criterion), summed over the models that contain it, each
+ *       half the detection limit to some reading kept (the evidence's criterion), summed over the models that contain it, each
  *       weighted by the share of its posterior (draws; for a screened model, its screened evidence) where the release is
  *       seen. A release that has reached no well yet, passes between them or is too weak to show agrees with any readings,
  *       so it keeps its prior; counted as a source it gave every candidate out of the network's sight the prior's share
- *       and put it above a true source whose few readings at the detection limit were not worth its Occam factor.</li>
+ *       and put it above a true source whose few readings at the detection limit were not worth its Occam factor. An
+ *       enterprise's likewise (where a model releases at two of its candidates, the share of the one seen more: a lower
+ *       bound). The start, C₀ and mass-discharge intervals are given that the candidate releases, seen or not.</li>
  * </ul>
  * Seeded: the same readings give the same answer, on any number of threads.
  */
@@ -505,8 +507,9 @@ public final class MultiSourceTracer {
         }
 
         /**
-         * Whether source s of the model at {@code theta} adds at least half the detection limit to some reading: a release
-         * the wells see (the evidence's criterion), not one that has reached none of them yet or is too weak to show.
+         * Whether source s of the model at {@code theta} adds at least half the detection limit to some reading the likelihood
+         * keeps (the evidence's criterion, there on every reading): a release the wells see, not one that has reached none of
+         * them yet or is too weak to show.
          */
         boolean seen(Model m, double[] theta, int s) {
             double[] at = new double[data.t.length];
@@ -644,8 +647,10 @@ public final class MultiSourceTracer {
 
     // ---------------------------------------------------------------- screening
 
-    /** A candidate screened as one more source beside a fitted model: its approximate log evidence gain, best start, log C₀ and nuisance. */
-    /** @param seen the share of the screened evidence where the release is seen (see {@link Problem#seen}) */
+    /**
+     * A candidate screened as one more source beside a fitted model: its approximate log evidence gain, best start, log C₀
+     * and nuisance, and the share of the screened evidence where the release is seen (see {@link Problem#seen}).
+     */
     private record Screen(int candidate, double logGain, double start, double logConcentration, double[] globals, double seen) {}
 
     /**
@@ -1329,6 +1334,7 @@ public final class MultiSourceTracer {
         Fit best = fits.stream().filter(f -> f.fitted || f.model.sources.length == nk).max(Comparator.comparingDouble(f -> f.probability)).orElse(fits.get(0));
         List<Source> sources = new ArrayList<>();
         LineString topTrack = null;
+        double topProbability = -1; // the top new source's path: the most probable one (a second may be unseen)
         for (int s = 0; s < best.model.sources.length; s++) {
             int c = best.model.sources[s];
             Summary sum1 = summary(p, fits, c);
@@ -1338,7 +1344,10 @@ public final class MultiSourceTracer {
             boolean isKnown = s < nk;
             sources.add(new Source(all.get(c), isKnown, isKnown ? 1 : inclusion[c], sum1.start, sum1.concentration, sum1.mass, evidence,
                     track, best.ess, best.rHat));
-            if (!isKnown && topTrack == null) topTrack = track;
+            if (!isKnown && inclusion[c] > topProbability) {
+                topTrack = track;
+                topProbability = inclusion[c];
+            }
             if (isKnown && s == 0 && best.model.sources.length == nk) topTrack = track;
         }
         if (topTrack == null && !posteriors.isEmpty() && posteriors.get(0).probability() > 0) {

@@ -45,7 +45,8 @@ import org.junit.jupiter.api.Test;
  * is fixed and the tracer seeded, so the test is deterministic. About 2.5 minutes on 2 cores. Set
  * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds, {@code -Dtracing.numbers=32,33}
  * some scenarios by number (nothing is then asserted),
- * {@code -Dtracing.seeds=21,22} other seeds too (their scenarios are measured and printed; the levels are seed 21's).
+ * {@code -Dtracing.seeds=21,22} other seeds too (their scenarios are measured and printed; the levels are seed 21's),
+ * {@code -Dtracing.wellBias=0,1} and {@code -Dtracing.effectiveReadings=3,6} other priors (measured; the defaults asserted).
  */
 class TracingCalibrationTest {
 

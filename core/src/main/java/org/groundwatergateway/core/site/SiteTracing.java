@@ -60,7 +60,7 @@ public final class SiteTracing {
     }
 
     /**
-     * @param heatMap every candidate at least {@link SourceProbabilityRepository#SMALLEST} probable as a new release, with its
+     * @param heatMap every candidate at least {@link SourceProbabilityRepository#SMALLEST} probable as a new release the wells see, with its
      *     footprint in longitude/latitude: what the trace API answers and an incident's analysis publishes
      */
     public record Result(Site site, SiteFlow flow, UniformFlow regionalFlow, Parameter parameter, int observations,

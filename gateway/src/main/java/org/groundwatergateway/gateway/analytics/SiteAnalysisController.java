@@ -218,8 +218,9 @@ public class SiteAnalysisController {
                     + "parameter's plumes documented before the window) and up to two new releases, with the transport's uncertainty "
                     + "and the model's own error admitted (docs/tracing.md). Answers the sources of the most probable model (known and "
                     + "new, each with its probability, 90 % credible intervals of release start and mass discharge, the wells and times "
-                    + "it explains and its back-tracked path), the probabilities of 0, 1 and 2 new releases, the enterprises ranked by "
-                    + "probability of a new release, the source-probability heat map, the 90 % credible region, the back-tracked path "
+                    + "it explains and its back-tracked path), the probabilities of 0, 1 and 2 new releases (seen by the wells or not), the "
+                    + "enterprises ranked by probability of a new release the wells see, the source-probability heat map (each candidate's "
+                    + "probability of being a new release the wells see), the 90 % credible region, the back-tracked path "
                     + "of the top new source (the pathline on the head surface from the well it impacts most, up to where the water "
                     + "passed nearest the source, then across to it), and the fingerprint ranking with its evidence. A run of this API "
                     + "answers its caller only; an incident's analysis publishes its trace's heat map (WMS layer "
@@ -256,7 +257,8 @@ public class SiteAnalysisController {
     /**
      * @param sources the most probable model's sources: the known plumes and the new releases (issue #21)
      * @param newSourceCount posterior probability of 0, 1 and 2 new releases
-     * @param enterprises each enterprise's probability of a new release on its site, with the release's start and mass discharge
+     * @param enterprises each enterprise's probability of a new release on its site that the wells see, with the release's start
+     *     and mass discharge
      * @param heatMap each candidate's probability of being a new release the wells see
      */
     public record TraceAnswer(String park, String parameter, int observations, double flowAzimuthDegrees, double seepageVelocity,

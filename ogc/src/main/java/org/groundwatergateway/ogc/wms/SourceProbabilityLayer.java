@@ -11,7 +11,7 @@ import org.groundwatergateway.ogc.filter.Filter;
 
 /**
  * The source-probability heat map of one parameter in one aquifer (issue #21): each candidate coloured by its probability
- * of being a new release, the most probable drawn on top, from the incident's trace whose window ended last by TIME (by
+ * of being a new release the wells see, the most probable drawn on top, from the incident's trace whose window ended last by TIME (by
  * now without one).
  *
  * @param stored what the stored heat maps are at: part of the cached image's key, since an analysis writes them without
