@@ -41,14 +41,18 @@ class DemoStartIncidentsTest extends RunningGateway {
             }
             byPollutant.clear();
             timelines.clear();
-            int taken = 0;
+            // Counted per pollutant: an incident's timeline may take up more entries than it has alerts (a well severe again
+            // joins it again), which must not stand for the other leak's alerts before its incident is open (seen in CI).
+            Map<String, Integer> taken = new TreeMap<>();
             for (JsonNode incident : ok(http.get("/api/v1/incidents"))) {
                 byPollutant.computeIfAbsent(incident.get("parameter").asString(), p -> new ArrayList<>()).add(incident);
                 List<String> timeline = new ArrayList<>();
                 for (JsonNode entry : ok(http.get("/api/v1/incidents/" + incident.get("id").asLong())).get("timeline")) {
                     String text = entry.get("text").asString();
                     timeline.add(text);
-                    if (text.startsWith("严重报警自动开启事件") || text.startsWith("同一羽流再次严重报警")) taken++;
+                    if (text.startsWith("严重报警自动开启事件") || text.startsWith("同一羽流再次严重报警")) {
+                        taken.merge(incident.get("parameter").asString(), 1, Integer::sum);
+                    }
                 }
                 timelines.put(incident.get("parameter").asString() + " " + incident.get("id").asLong(), timeline);
             }
@@ -58,8 +62,11 @@ class DemoStartIncidentsTest extends RunningGateway {
             severe.forEach(alert -> severeWells.add(alert.get("subject").asString().replaceAll("/.*", "") + " " + alert.get("subject").asString().split("/")[1]));
             boolean bothLeaks = severeWells.stream().filter(w -> w.endsWith(" benzene")).count() >= 2
                     && severeWells.stream().filter(w -> w.endsWith(" chromium-vi")).count() >= 2;
-            if (bothLeaks && taken >= severe.size()) break;
-            assertThat(System.nanoTime()).as("%d severe alerts at %s, %d taken up by incidents: %s", severe.size(), severeWells, taken, timelines)
+            Map<String, Integer> raised = new TreeMap<>();
+            severe.forEach(alert -> raised.merge(alert.get("subject").asString().split("/")[1], 1, Integer::sum));
+            boolean allTaken = raised.entrySet().stream().allMatch(e -> taken.getOrDefault(e.getKey(), 0) >= e.getValue());
+            if (bothLeaks && allTaken) break;
+            assertThat(System.nanoTime()).as("severe alerts %s at %s, taken up by incidents %s: %s", raised, severeWells, taken, timelines)
                     .isLessThan(deadline);
             Thread.sleep(500);
         }
