@@ -171,6 +171,8 @@ class OgcClientsTest extends RunningGateway {
                 "wms = WebMapService('" + http.base() + "/ows', version='1.3.0')",
                 "print('LAYERS', sorted(wms.contents))",
                 "print('TIME', wms['plumes'].timepositions)",
+                "heat = wms['source_probabilities.benzene.Q1']",
+                "print('HEAT', heat.timepositions, heat.defaulttimeposition)",
                 // OWSLib takes the box as x/y and swaps it into EPSG:4326's latitude-first order for WMS 1.3.0 itself.
                 "img = wms.getmap(layers=['risk_zones', 'wells'], styles=['', ''], srs='EPSG:4326', bbox=(120.99, 32.53, 121.05, 32.57), "
                         + "size=(300, 200), format='image/png')",
@@ -180,6 +182,7 @@ class OgcClientsTest extends RunningGateway {
                 "    print('MAP', name, one.read()[:8] == b'\\x89PNG\\r\\n\\x1a\\n')");
         String output = ok(Command.run(List.of(PYTHON, "-c", script), CLIENT_TIMEOUT)).output();
         assertThat(output).contains("'quality_class.benzene'").contains("'wells'");
+        assertThat(output).as("the heat map's times: its traces' window ends").contains("HEAT ['2025-11-01T00:00:00Z'] 2025-11-01T00:00:00Z");
         assertThat(out.toFile().length()).as(output).isGreaterThan(1000);
         for (String layer : mapLayers()) assertThat(output).as(layer).contains("MAP " + layer + " True");
     }

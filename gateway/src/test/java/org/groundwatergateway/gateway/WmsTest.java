@@ -195,7 +195,8 @@ class WmsTest extends RunningGateway {
     /**
      * A trace's heat map (issue #21) is a layer of its parameter with TIME, drawn in the class of each candidate's
      * probability, the most probable on top; a trace run again over the same window replaces it, and the image drawn
-     * before is not served again (a heat map is written without new readings, which alone moved the image cache on).
+     * before is not served again (a heat map is written without new readings, which alone moved the image cache on). The
+     * layer's times are the traces' window ends (a client steps from one heat map to the next), the latest by default.
      */
     @Test
     void aTracesHeatMapIsALayerWithTimeAndATraceRunAgainRedrawsIt() {
@@ -223,9 +224,25 @@ class WmsTest extends RunningGateway {
             BufferedImage weak = http.image(map + "2025-11-15T00:00:00Z");
             assertNear(weak.getRGB(50, 50), 0xFEB24C);
             assertThat(weak.getRGB(50, 36) >>> 24).as("the faint cell is gone").isZero();
+
+            heatMaps.benzene(to, Instant.parse("2025-12-01T00:00:00Z"), List.of(StoredHeatMaps.square("PS-X", 0.3, well.lon(), well.lat(), 0.0002)));
+            Document caps = Xml.parse(http.get("/wms?SERVICE=WMS&REQUEST=GetCapabilities").body());
+            Element time = timeOf(caps, "source_probabilities.benzene.Q1");
+            assertThat(time.getTextContent()).isEqualTo("2025-11-01T00:00:00Z,2025-12-01T00:00:00Z");
+            assertThat(time.getAttribute("default")).isEqualTo("2025-12-01T00:00:00Z");
+            assertThat(timeOf(caps, "plumes").getTextContent()).as("the other layers: any instant, hourly").endsWith("/current/PT1H");
+            assertNear(http.image(map + "2025-12-01T00:00:00Z").getRGB(50, 50), 0xF03B20);
         } finally {
             heatMaps.deleteAll();
         }
+    }
+
+    /** The time dimension of the named layer in a capabilities document. */
+    private static Element timeOf(Document caps, String layer) {
+        Element named = Xml.all(caps, Xml.WMS, "Name").stream().filter(n -> n.getTextContent().equals(layer)).findFirst().orElseThrow();
+        Element dimension = (Element) ((Element) named.getParentNode()).getElementsByTagNameNS(Xml.WMS, "Dimension").item(0);
+        assertThat(dimension).as("%s's time dimension", layer).isNotNull();
+        return dimension;
     }
 
     private static int red(int argb) {

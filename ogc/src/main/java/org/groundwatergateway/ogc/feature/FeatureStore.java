@@ -91,18 +91,18 @@ public final class FeatureStore {
     /**
      * The distinct values of some of a type's properties, of the features the viewer may see of it at an instant (null:
      * read without one, as a delay's cutoff allows), in their order: what a service may list of it, e.g. a layer per
-     * parameter traced. The properties must be shown to the viewer.
+     * parameter traced. The properties must be shown to the viewer; values as features hold them (a time as an Instant).
      */
     public List<List<Object>> distinct(DisclosedType layer, List<String> properties, Instant asOf) {
-        List<String> columns = properties.stream().map(name -> "t." + layer.type().property(name).orElseThrow(() -> new IllegalArgumentException(
-                layer.name() + " has no property " + name)).name()).toList();
-        SqlFragment select = SqlFragment.of("SELECT DISTINCT " + String.join(", ", columns) + " FROM ")
-                .append(DisclosedView.of(layer, asOf, clock.instant())).append(SqlFragment.of(" ORDER BY " + String.join(", ", columns)));
-        return database.jdbc().sql(select.sql()).params(select.parameters()).query((rs, n) -> {
-            List<Object> values = new ArrayList<>();
-            for (int k = 1; k <= columns.size(); k++) values.add(rs.getObject(k));
-            return values;
-        }).list();
+        Map<String, FeatureProperty> selected = new LinkedHashMap<>();
+        for (String name : properties) {
+            selected.put(name, layer.type().property(name).orElseThrow(() -> new IllegalArgumentException(layer.name() + " has no property " + name)));
+        }
+        String columns = String.join(", ", selected.values().stream().map(property -> "t." + property.name()).toList());
+        SqlFragment select = SqlFragment.of("SELECT DISTINCT " + columns + " FROM ")
+                .append(DisclosedView.of(layer, asOf, clock.instant())).append(SqlFragment.of(" ORDER BY " + columns));
+        return database.jdbc().sql(select.sql()).params(select.parameters())
+                .query((rs, n) -> (List<Object>) new ArrayList<Object>(values(rs, selected).values())).list();
     }
 
     /** The longitude/latitude envelope of every feature the viewer may see of the type; null if there are none. */

@@ -63,9 +63,20 @@ interface MapLayer {
         return null;
     }
 
+    /**
+     * The time dimension the capabilities advertise where the layer is {@link #timeAware()}: by default any instant from
+     * the first reading on, hourly, now without a TIME.
+     */
+    default TimeDimension timeDimension(Instant firstTime) {
+        return new TimeDimension(firstTime + "/current/PT1H", "current");
+    }
+
     void paint(MapCanvas canvas, List<Feature> features);
 
     List<LegendEntry> legend();
 
     record LegendEntry(String label, Symbolizer symbol) {}
+
+    /** A WMS 1.3.0 time dimension (Annex C): its extent (instants, or start/end/resolution) and its default value. */
+    record TimeDimension(String extent, String defaultValue) {}
 }

@@ -1,7 +1,10 @@
 package org.groundwatergateway.ogc.wms;
 
 import java.awt.Color;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,19 +94,31 @@ public final class MapLayers {
         TracedGroups groups = traced.get(key);
         if (groups == null || now - groups.listedAt() > LISTING_KEPT_NANOS) {
             if (traced.size() > LISTINGS_KEPT) traced.clear();
-            groups = new TracedGroups(store.distinct(heatMaps, List.of("parameter", "aquifer"), null), now);
+            groups = new TracedGroups(tracedGroups(heatMaps), now);
             traced.put(key, groups);
         }
         List<MapLayer> layers = new ArrayList<>();
-        for (List<Object> group : groups.groups()) {
-            if (group.get(0) == null || group.get(1) == null) continue;
-            layers.add(new SourceProbabilityLayer(heatMaps, parameters.get((String) group.get(0)), (String) group.get(1), stored));
+        for (var group : groups.groups().entrySet()) {
+            List<Object> of = group.getKey();
+            if (of.get(0) == null || of.get(1) == null) continue;
+            layers.add(new SourceProbabilityLayer(heatMaps, parameters.get((String) of.get(0)), (String) of.get(1), stored, group.getValue()));
         }
         return layers;
     }
 
-    /** (parameter, aquifer) of the heat maps as one disclosure shows them, and when they were listed ({@link System#nanoTime}). */
-    private record TracedGroups(List<List<Object>> groups, long listedAt) {}
+    /** (parameter, aquifer) of every heat map the viewer is shown, with the ends of their traced windows where it is shown them, oldest first. */
+    private Map<List<Object>, List<Instant>> tracedGroups(DisclosedType heatMaps) {
+        boolean timed = heatMaps.type().property("window_to").isPresent();
+        Map<List<Object>, List<Instant>> groups = new LinkedHashMap<>();
+        for (List<Object> row : store.distinct(heatMaps, timed ? List.of("parameter", "aquifer", "window_to") : List.of("parameter", "aquifer"), null)) {
+            List<Instant> ends = groups.computeIfAbsent(Arrays.asList(row.get(0), row.get(1)), of -> new ArrayList<>());
+            if (timed && row.get(2) != null) ends.add((Instant) row.get(2));
+        }
+        return groups;
+    }
+
+    /** The heat maps' (parameter, aquifer) as one disclosure shows them, with their window ends, and when they were listed ({@link System#nanoTime}). */
+    private record TracedGroups(Map<List<Object>, List<Instant>> groups, long listedAt) {}
 
     /** (park code, aquifer code) of every aquifer with water levels measured at its wells. */
     private List<String[]> headsMeasured() {

@@ -16,8 +16,16 @@ import org.groundwatergateway.ogc.filter.Filter;
  *
  * @param stored what the stored heat maps are at: part of the cached image's key, since an analysis writes them without
  *     new readings
+ * @param traced the ends of its traced windows the viewer is shown, oldest first (none where it is not shown when; a trace
+ *     that found no candidate has no row to show): the instants from which each trace's heat map is the one shown,
+ *     advertised as the layer's times
  */
-record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String aquifer, String stored) implements ParameterLayer {
+record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String aquifer, String stored, List<Instant> traced)
+        implements ParameterLayer {
+
+    SourceProbabilityLayer {
+        traced = List.copyOf(traced);
+    }
 
     /** Classes of the probability itself (YlOrRd, as the portal's trace map), so that one legend reads every map. */
     static final Symbolizer LIKELY = Symbolizer.area(new Color(128, 0, 38, 190), null, 0);
@@ -33,6 +41,13 @@ record SourceProbabilityLayer(DisclosedType source, Parameter parameter, String 
     @Override
     public String name() {
         return ParameterLayer.super.name() + "." + aquifer;
+    }
+
+    /** The traces' window ends, the latest by default (what a request without TIME shows); any instant from the first reading on where they are not shown. */
+    @Override
+    public TimeDimension timeDimension(Instant firstTime) {
+        if (traced.isEmpty()) return ParameterLayer.super.timeDimension(firstTime);
+        return new TimeDimension(String.join(",", traced.stream().map(Instant::toString).toList()), traced.get(traced.size() - 1).toString());
     }
 
     @Override

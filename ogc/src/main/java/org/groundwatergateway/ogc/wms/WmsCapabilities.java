@@ -59,8 +59,9 @@ final class WmsCapabilities {
                     boundingBox(xml, CoordinateReferenceSystems.lookup(code).orElseThrow(), extent);
                 }
                 if (layer.timeAware()) {
-                    xml.start("Dimension").attribute("name", "time").attribute("units", "ISO8601").attribute("default", "current")
-                            .attribute("nearestValue", 1).text(firstTime + "/current/PT1H").end();
+                    MapLayer.TimeDimension time = layer.timeDimension(firstTime);
+                    xml.start("Dimension").attribute("name", "time").attribute("units", "ISO8601").attribute("default", time.defaultValue())
+                            .attribute("nearestValue", 1).text(time.extent()).end();
                 }
                 xml.start("Style").element("Name", "default").element("Title", "default");
                 xml.start("LegendURL").attribute("width", 220).attribute("height", 20 + 22 * layer.legend().size())

@@ -299,6 +299,8 @@ class FeatureStoreTest {
                 assertThat(f.geometry().getGeometryType()).isEqualTo("Polygon");
             });
             assertThat(store.distinct(type, List.of("parameter", "aquifer"), null)).containsExactly(List.of("benzene", "Q1"));
+            // Times as instants (the WMS layer's times), of the traces that found a candidate.
+            assertThat(store.distinct(type, List.of("window_to"), null)).containsExactly(List.of(september), List.of(october));
             assertThat(store.extent(type)).isNotNull();
         } finally {
             jdbc.sql("DELETE FROM source_traces").update();
