@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds, {@code -Dtracing.numbers=32,33}
  * some scenarios by number (nothing is then asserted),
  * {@code -Dtracing.seeds=21,22} other seeds too (their scenarios are measured and printed; the levels are seed 21's),
- * {@code -Dtracing.wellBias=0,1} and {@code -Dtracing.effectiveReadings=3,6} other priors (measured; the defaults asserted).
+ * {@code -Dtracing.priors="effectiveReadingsPerWell=6;wellBiasLnSd=0"} variants of the priors (measured; the defaults asserted).
  */
 class TracingCalibrationTest {
 
@@ -171,22 +171,36 @@ class TracingCalibrationTest {
     @Test
     void theTracerFindsTheSourcesAndItsIntervalsAreCalibrated() {
         // -Dtracing.seeds=21,22 runs other seeds as well: measured and printed; the levels asserted below are seed 21's.
-        // -Dtracing.wellBias=0,1 compares values of the well-bias spread τ (Priors.wellBiasLnSd); asserted: the default's.
-        MultiSourceTracer.Priors d = MultiSourceTracer.Priors.DEFAULTS;
-        // -Dtracing.effectiveReadings=3,6 compares the tempering (Priors.effectiveReadingsPerWell); asserted: the default's.
-        String taus = System.getProperty("tracing.wellBias", String.valueOf(d.wellBiasLnSd()));
-        String omegas = System.getProperty("tracing.effectiveReadings", String.valueOf(d.effectiveReadingsPerWell()));
-        for (String tau : taus.split(",")) {
-            for (String omega : omegas.split(",")) {
-                double t = Double.parseDouble(tau.trim());
-                double e = Double.parseDouble(omega.trim());
-                var priors = new MultiSourceTracer.Priors(d.velocityLnSd(), d.azimuthSdDegrees(), d.longitudinalLnSd(), d.transverseLnSd(),
-                        d.verticalLnSd(), d.modelErrorMedian(), d.modelErrorLnSd(), e, d.strengthLnSd(),
-                        d.plumeVelocityLnSd(), d.knownPlumeDispersivityLnSd(), t);
-                for (String seed : System.getProperty("tracing.seeds", "21").split(",")) {
-                    calibrate(Long.parseLong(seed.trim()), priors, t == d.wellBiasLnSd() && e == d.effectiveReadingsPerWell());
-                }
+        // -Dtracing.priors="effectiveReadingsPerWell=6,transverseLnSd=1.5;wellBiasLnSd=0" runs variants of the priors (';' between
+        // variants, ',' between a variant's changes to Priors.DEFAULTS, each a component's name): measured; the defaults asserted.
+        for (String variant : System.getProperty("tracing.priors", "").split(";")) {
+            MultiSourceTracer.Priors priors = priors(variant);
+            for (String seed : System.getProperty("tracing.seeds", "21").split(",")) {
+                calibrate(Long.parseLong(seed.trim()), priors, priors.equals(MultiSourceTracer.Priors.DEFAULTS));
             }
+        }
+    }
+
+    /** {@link MultiSourceTracer.Priors#DEFAULTS} with the components named in {@code changes} ("name=value,…") set. */
+    static MultiSourceTracer.Priors priors(String changes) {
+        var components = MultiSourceTracer.Priors.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int k = 0; k < components.length; k++) {
+                values[k] = components[k].getAccessor().invoke(MultiSourceTracer.Priors.DEFAULTS);
+                types[k] = components[k].getType();
+            }
+            for (String change : changes.split(",")) {
+                if (change.isBlank()) continue;
+                String[] pair = change.split("=");
+                int k = Arrays.stream(components).map(java.lang.reflect.RecordComponent::getName).toList().indexOf(pair[0].trim());
+                if (k < 0) throw new IllegalArgumentException("no prior " + pair[0]);
+                values[k] = Double.parseDouble(pair[1].trim());
+            }
+            return MultiSourceTracer.Priors.class.getDeclaredConstructor(types).newInstance(values);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -203,8 +217,8 @@ class TracingCalibrationTest {
         }
         List<Outcome> outcomes = run(scenarios.subList(0, Math.min(limit, scenarios.size())), priors, true);
         table(outcomes);
-        System.out.printf(Locale.ROOT, "%n%d scenarios (seed %d, well bias τ %.2f, %.1f effective readings a well) in %.0f s%n",
-                Math.min(limit, scenarios.size()), seed, priors.wellBiasLnSd(), priors.effectiveReadingsPerWell(), (System.nanoTime() - began) / 1e9);
+        System.out.printf(Locale.ROOT, "%n%d scenarios (seed %d, %s) in %.0f s%n", Math.min(limit, scenarios.size()), seed, priors,
+                (System.nanoTime() - began) / 1e9);
         convergence(outcomes);
         if (limit < 36 || only != null || numbers != null || seed != 21 || !asserted) return;
 
