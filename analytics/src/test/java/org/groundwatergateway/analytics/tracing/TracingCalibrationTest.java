@@ -39,10 +39,11 @@ import org.junit.jupiter.api.Test;
  * Met on this seed and asserted as the issue states them (no further tolerance): single releases first (23 of 24), doubles
  * (both in the top 3 in 6 of 6), beside a known plume (6 of 6 first), start covered (37 of 42) and mass discharge covered
  * (38 of 42); the sampler's convergence at its measured level. Over seeds 21–27 (docs/tracing.md) single releases are
- * first in 147 of 168 (87.5 %), below the target: one seed does not show it met. A candidate ranks first only if no
+ * first in 150 of 168 (89.3 %), over seeds 28–34 (never used to choose anything) in 151 of 168 (89.9 %): just below the
+ * target, so one seed does not show it met. A candidate ranks first only if no
  * other is as probable (ties at 0, where nothing is seen, count against it). With 42
  * releases one release is 2.4 %; a calibrated tracer (true rate 90 %) falls outside 80–97 % with about 6 % probability (binomial). The seed
- * is fixed and the tracer seeded, so the test is deterministic. About 2.5 minutes on 2 cores. Set
+ * is fixed and the tracer seeded, so the test is deterministic. About 3.5 minutes on 2 cores. Set
  * {@code -Dtracing.scenarios=N} to run the first N only, {@code -Dtracing.kinds=DOUBLE,...} some kinds, {@code -Dtracing.numbers=32,33}
  * some scenarios by number (nothing is then asserted),
  * {@code -Dtracing.seeds=21,22} other seeds too (their scenarios are measured and printed; the levels are seed 21's),
@@ -172,7 +173,8 @@ class TracingCalibrationTest {
     void theTracerFindsTheSourcesAndItsIntervalsAreCalibrated() {
         // -Dtracing.seeds=21,22 runs other seeds as well: measured and printed; the levels asserted below are seed 21's.
         // -Dtracing.priors="effectiveReadingsPerWell=6,transverseLnSd=1.5;wellBiasLnSd=0" runs variants of the priors (';' between
-        // variants, ',' between a variant's changes to Priors.DEFAULTS, each a component's name): measured; the defaults asserted.
+        // variants, ',' between a variant's changes to Priors.DEFAULTS, each a component's name): measured. Seed 21 is asserted
+        // only for the defaults: an empty variant (a leading ';') runs them as well.
         for (String variant : System.getProperty("tracing.priors", "").split(";")) {
             MultiSourceTracer.Priors priors = priors(variant);
             for (String seed : System.getProperty("tracing.seeds", "21").split(",")) {
@@ -194,6 +196,7 @@ class TracingCalibrationTest {
             for (String change : changes.split(",")) {
                 if (change.isBlank()) continue;
                 String[] pair = change.split("=");
+                if (pair.length != 2) throw new IllegalArgumentException("a change to the priors is name=value, not " + change);
                 int k = Arrays.stream(components).map(java.lang.reflect.RecordComponent::getName).toList().indexOf(pair[0].trim());
                 if (k < 0) throw new IllegalArgumentException("no prior " + pair[0]);
                 values[k] = Double.parseDouble(pair[1].trim());
@@ -236,13 +239,13 @@ class TracingCalibrationTest {
         // well each, ranked below candidates that explain nothing.)
         List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
         assertThat(beside.stream().filter(Outcome::good).count() / 6.0).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(0.9);
-        // The sampler (DE-MCz): of the 34 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 34
-        // and bulk ESS ≥ 100 in 32 (28 and 18 before each well had its own error; the adaptive Metropolis before: none);
-        // asserted at the measured level.
+        // The sampler (DE-MCz): of the 35 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 35
+        // and bulk ESS ≥ 100 in 32 (with 3 effective readings a well 34, 34 and 32; 28 and 18 before each well had its own
+        // error; the adaptive Metropolis before: none); asserted at the measured level.
         List<Outcome> sampled = outcomes.stream().collect(java.util.stream.Collectors.toMap(Outcome::number, o -> o, (a, b) -> a))
                 .values().stream().filter(o -> !Double.isNaN(o.rHat())).toList(); // NaN: no source sampled; +∞ (stuck) counts as not converged
-        assertThat(sampled).hasSize(34);
-        assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(34);
+        assertThat(sampled).hasSize(35);
+        assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(35);
         assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(32);
     }
 }
