@@ -11,6 +11,54 @@ import org.junit.jupiter.api.Test;
 /** The tracer's numerical parts: its fast error function and its convergence diagnostics. */
 class MultiSourceTracerTest {
 
+    /**
+     * The tracer's plume beside its source: its lateral fall-off C(x, y)/C(x, 0) against the exact steady plume of a
+     * continuous point source in uniform flow (Wilson &amp; Miller 1978, J. Hydraul. Div. 104, 503),
+     * C ∝ exp(x/2αL) K₀(√(x² + y²αL/αT)/2αL), with K₀ from Abramowitz &amp; Stegun 9.8.5–9.8.6 (error below 1e-7).
+     */
+    @Test
+    void aWellBesideASourceIsWithinTheTracersReachAndFarOffItsPlumeIsDomenicos() {
+        double aL = 13, aT = 2;
+        // 4 m along, 25 m across: the exact plume is 0.033 of its centre line there; Domenico's spread at x gives 3e-9.
+        double exact = pointSourceLateral(4, 25, aL, aT);
+        assertThat(exact).isCloseTo(0.0327, within(0.0005));
+        assertThat(lateral(4, 25, aL, aT) / exact).as("within a factor 3 beside the source").isBetween(1 / 3.0, 3.0);
+        // From ten longitudinal dispersivities on, wherever the plume is at least a tenth of its centre line: within 21 %.
+        for (double[] dispersivities : new double[][] {{5, 0.5}, {13, 2}, {20, 3}}) {
+            for (double x = 10 * dispersivities[0]; x <= 1000; x += 7) {
+                for (double y = 0; y <= 200; y += 3) {
+                    double truth = pointSourceLateral(x, y, dispersivities[0], dispersivities[1]);
+                    if (truth < 0.1) continue;
+                    assertThat(lateral(x, y, dispersivities[0], dispersivities[1]) / truth).as("x %s, y %s", x, y).isCloseTo(1, within(0.21));
+                }
+            }
+        }
+    }
+
+    /** The tracer's unit plume of a 1 m wide source at steady state, across over along its centre line. */
+    private static double lateral(double x, double y, double aL, double aT) {
+        return MultiSourceTracer.domenico(x, y, 0, 1e6, 0.2, 1, 0, aL, aT, 0.05, 1, 3)
+                / MultiSourceTracer.domenico(x, 0, 0, 1e6, 0.2, 1, 0, aL, aT, 0.05, 1, 3);
+    }
+
+    private static double pointSourceLateral(double x, double y, double aL, double aT) {
+        return besselK0(Math.sqrt(x * x + y * y * aL / aT) / (2 * aL)) / besselK0(x / (2 * aL));
+    }
+
+    /** K₀ by Abramowitz &amp; Stegun 9.8.5 (with I₀ by 9.8.1) below 2 and 9.8.6 above. */
+    private static double besselK0(double x) {
+        if (x <= 2) {
+            double t = x * x / 14.0625;
+            double i0 = 1 + t * (3.5156229 + t * (3.0899424 + t * (1.2067492 + t * (0.2659732 + t * (0.0360768 + t * 0.0045813)))));
+            double y = x * x / 4;
+            return -Math.log(x / 2) * i0
+                    + (-0.57721566 + y * (0.42278420 + y * (0.23069756 + y * (0.03488590 + y * (0.00262698 + y * (0.00010750 + y * 0.0000074))))));
+        }
+        double y = 2 / x;
+        return Math.exp(-x) / Math.sqrt(x) * (1.25331414 + y * (-0.07832358 + y * (0.02189568 + y * (-0.01062446 + y * (0.00587872
+                + y * (-0.00251540 + y * 0.00053208))))));
+    }
+
     /** Numerical Recipes' erfcc promises a fractional error below 1.2e-7; checked against commons-math over 0–8. */
     @Test
     void fastErfcIsWithinItsStatedError() {

@@ -240,12 +240,13 @@ class TracingCalibrationTest {
         List<Outcome> beside = outcomes.stream().filter(o -> o.kind() == Kind.BESIDE_KNOWN).toList();
         assertThat(beside.stream().filter(Outcome::good).count() / 6.0).as("new release beside a known plume ranked first").isGreaterThanOrEqualTo(0.9);
         // The sampler (DE-MCz): of the 35 scenarios whose most probable model has a source, rank-normalised R̂ < 1.1 in 35
-        // and bulk ESS ≥ 100 in 32 (with 3 effective readings a well 34, 34 and 32; 28 and 18 before each well had its own
-        // error; the adaptive Metropolis before: none); asserted at the measured level.
+        // and bulk ESS ≥ 100 in 34 (32 before the plume's spread beside its source; with 3 effective readings a well 34, 34
+        // and 32; 28 and 18 before each well had its own error; the adaptive Metropolis before: none); asserted at the
+        // measured level.
         List<Outcome> sampled = outcomes.stream().collect(java.util.stream.Collectors.toMap(Outcome::number, o -> o, (a, b) -> a))
                 .values().stream().filter(o -> !Double.isNaN(o.rHat())).toList(); // NaN: no source sampled; +∞ (stuck) counts as not converged
         assertThat(sampled).hasSize(35);
         assertThat(sampled.stream().filter(o -> o.rHat() < 1.1).count()).as("traces with R-hat < 1.1").isGreaterThanOrEqualTo(35);
-        assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(32);
+        assertThat(sampled.stream().filter(o -> o.ess() >= 100).count()).as("traces with ESS >= 100").isGreaterThanOrEqualTo(34);
     }
 }
