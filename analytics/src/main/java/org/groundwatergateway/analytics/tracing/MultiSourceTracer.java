@@ -177,12 +177,16 @@ public final class MultiSourceTracer {
 
     static final int READINGS_PER_WELL = 12;
     /**
-     * How many longitudinal dispersivities beyond x the plume's lateral and vertical spread is taken at. Against the
-     * exact steady plume of a point source (Wilson &amp; Miller 1978, J. Hydraul. Div. 104, 503: C ∝ exp(x/2αL)
-     * K₀(√(x² + y²αL/αT)/2αL)), the lateral fall-off C(x, y)/C(x, 0) at x + 2αL is 0.074 at 4 m along and 25 m across
-     * with αL 13 m and αT 2 m, where the exact one is 0.033 and Domenico's 3e-9 (its tail stays Gaussian, the exact one's
-     * is exponential); from ten longitudinal dispersivities on, where the plume is at least a tenth of its centre line,
-     * it is within 21 % of the exact one (Domenico's own within 24 %). MultiSourceTracerTest checks both.
+     * How many longitudinal dispersivities beyond x the plume's lateral and vertical spread is taken at: a heuristic,
+     * chosen against the exact steady plume of a source through the aquifer's depth (2-D; Wilson &amp; Miller 1978,
+     * J. Hydraul. Div. 104, 503: C ∝ exp(x/2αL) K₀(√(x² + y²αL/αT)/2αL)). Its lateral fall-off C(x, y)/C(x, 0) at x + 2αL
+     * is 0.074 at 4 m along and 25 m across with αL 13 m and αT 2 m, where the exact one is 0.033 and Domenico's 4e-9;
+     * from ten longitudinal dispersivities on, where the plume is at least a tenth of its centre line, it is within 21 %
+     * of the exact one (MultiSourceTracerTest). Not exact: nearer than 10αL it can be up to 6 times too wide, and a 3-D
+     * point source falls off faster still (0.006 at that point); the centre line at the source drops below C₀ (0.99 at
+     * the default dispersivities, 0.49 at αL 13 m, αT 2 m), so C₀ read from a well just below a source comes out higher;
+     * and the plume is still cut off at x = 0, so a well beside a source at the flow's edge sees it or not as the
+     * azimuth turns. Measured on the release scenarios (docs/tracing.md): the true source first more often.
      */
     static final double NEAR_FIELD_LENGTHS = 2;
     private static final int GLOBALS = 6;
