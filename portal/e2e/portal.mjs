@@ -604,8 +604,8 @@ try {
 
     // The ranked list: its first enterprise is the server's first.
     assert.equal(await analyst.locator('#trace-enterprises li').first().getAttribute('data-credit-code'), traceTop);
-    // The first enterprise's start and mass discharge are shown, given it released; an enterprise the readings all but
-    // rule out (below 1 %) shows none, only that no release is seen there.
+    // The first enterprise's start and mass discharge are shown, given it released; an enterprise below 1 % shows none,
+    // only that no release is seen there.
     assert.match(await analyst.textContent('#trace-enterprises li:first-child'), /若确有释放 — 释放开始：.*90% 区间.*源强：.*克\/天/);
     const unseen = analyst.locator('#trace-enterprises li[data-seen=false]');
     assert.ok(await unseen.count() > 0, 'the demo park has enterprises the readings rule out');

@@ -24,6 +24,8 @@ const TRACK_COLOUR = '#6A1B9A';
 /** One pass of the animation from the well to the source, ms. */
 const PASS_MS = 6000;
 const DAY = 86400000;
+/** Below this probability of a new release the wells see, an enterprise's release start and mass discharge are not shown. */
+const SHOWN_FROM = 0.01;
 
 /**
  * Builds the view into the analysis page: the form (parameter, aquifer, period) in panel, the ranked sources and
@@ -128,8 +130,8 @@ function ranking(answer) {
       s.rHat == null ? null : el('br'), s.rHat == null ? null : t('trace.convergence', { ess: Math.round(s.effectiveSampleSize ?? 0), rhat: s.rHat.toFixed(3) }))))
       : el('p', { class: 'empty' }, t('trace.noSources')),
     el('h3', {}, t('trace.enterprises')),
-    // An enterprise's start and mass discharge are given that it releases; where the readings all but rule a release out,
-    // they would read as a finding, so they are not shown.
+    // An enterprise's start and mass discharge are given that it releases; where the wells see next to no chance of a
+    // release there, they would read as a finding, so they are not shown.
     el('ol', { id: 'trace-enterprises' }, ...answer.enterprises.map((e) => {
       const seen = e.probability >= SHOWN_FROM;
       return el('li', { 'data-credit-code': e.creditCode, 'data-seen': String(seen) },
@@ -249,9 +251,6 @@ function readGeometry(geometry) {
 function extendTo(a, b) {
   return Number.isFinite(b[0]) ? [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])] : a;
 }
-
-/** Below this probability of a new release the wells see, an enterprise's release start and mass discharge are not shown. */
-const SHOWN_FROM = 0.01;
 
 function percent(p) {
   return `${(100 * p).toFixed(p >= 0.1 ? 0 : 1)} %`;
