@@ -39,7 +39,8 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  *
  * <ul>
  *   <li><b>Forward model</b>: Domenico's (1987) plume of each source in the {@link UniformFlow} frame, summed, with its
- *       lateral and vertical spread taken at x + 2αL instead of the distance x ({@link #NEAR_FIELD_LENGTHS}): Domenico's
+ *       lateral and vertical spread taken at x + 2αL·x/(x + 0.1αL), about x + 2αL beyond αL, instead of the distance x
+ *       ({@link #NEAR_FIELD_LENGTHS}, {@link #NEAR_FIELD_TAPER}): Domenico's
  *       spread vanishes at the source, so a well beside a source (a few metres along, tens across) was out of its reach
  *       whatever the dispersivities, where the exact solution spreads there by longitudinal dispersion (the error of the
  *       approximation is largest near the source and off the centre line: West, Kueper &amp; Ungs 2007, Ground Water 45,
@@ -179,16 +180,24 @@ public final class MultiSourceTracer {
     /**
      * How many longitudinal dispersivities beyond x the plume's lateral and vertical spread is taken at: a heuristic,
      * chosen against the exact steady plume of a source through the aquifer's depth (2-D; Wilson &amp; Miller 1978,
-     * J. Hydraul. Div. 104, 503: C ∝ exp(x/2αL) K₀(√(x² + y²αL/αT)/2αL)). Its lateral fall-off C(x, y)/C(x, 0) at x + 2αL
-     * is 0.074 at 4 m along and 25 m across with αL 13 m and αT 2 m, where the exact one is 0.033 and Domenico's 4e-9;
-     * from ten longitudinal dispersivities on, where the plume is at least a tenth of its centre line, it is within 21 %
-     * of the exact one (MultiSourceTracerTest). Not exact: nearer than 10αL it can be up to 6 times too wide, and a 3-D
-     * point source falls off faster still (0.006 at that point); the centre line at the source drops below C₀ (0.99 at
-     * the default dispersivities, 0.49 at αL 13 m, αT 2 m), so C₀ read from a well just below a source comes out higher;
-     * and the plume is still cut off at x = 0, so a well beside a source at the flow's edge sees it or not as the
-     * azimuth turns. Measured on the release scenarios (docs/tracing.md): the true source first more often.
+     * J. Hydraul. Div. 104, 503: C ∝ exp(x/2αL) K₀(√(x² + y²αL/αT)/2αL)). Its lateral fall-off C(x, y)/C(x, 0) with the
+     * tapered spread is 0.037 at 4 m along and 25 m across with αL 13 m and αT 2 m, where the exact one is 0.033 and
+     * Domenico's 4e-9; from ten longitudinal dispersivities on, where the plume is at least a tenth of its centre line, it
+     * is within 21 % of the exact one (MultiSourceTracerTest). The added spread grows in from the source plane
+     * ({@link #NEAR_FIELD_TAPER}), where the plume is the patch itself (C₀ on it once the front has passed, nothing beside
+     * it), as the scenarios' exact patch source has it by its boundary condition; on the patch's width the step from C₀
+     * to nothing at x = 0 remains, as in that solution. Not exact: nearer than 10αL it can be up to 3 times too wide, a
+     * 3-D point source falls off faster still (0.006 at that point), and the centre line is below Domenico's at every
+     * x > 0, so a C₀ read from a well just below a source comes out higher. Measured on the release scenarios
+     * (docs/tracing.md).
      */
     static final double NEAR_FIELD_LENGTHS = 2;
+    /**
+     * The added spread is 2αL·x/(x + 0.1αL): half of it at a tenth of αL, nine tenths at αL. Off the patch the plume then
+     * fades in from 0 at the source plane instead of starting at its full spread, so that a well beside a source at the
+     * edge of the flow does not see it switch on and off as the azimuth turns.
+     */
+    static final double NEAR_FIELD_TAPER = 0.1;
     private static final int GLOBALS = 6;
     private static final int U = 0, AL = 1, AT = 2, AV = 3, TH = 4, SM = 5;
     /** A known plume's own ln αL, ln αT, ln αV offsets from the shared ones, after the globals (known plumes first). */
@@ -347,7 +356,7 @@ public final class MultiSourceTracer {
 
     /**
      * Domenico (1987) for a unit source, as {@link DomenicoSource#concentration} with the transport parameters given, but
-     * its lateral and vertical spread taken {@link #NEAR_FIELD_LENGTHS} longitudinal dispersivities further than x.
+     * its lateral and vertical spread taken up to {@link #NEAR_FIELD_LENGTHS} longitudinal dispersivities further than x.
      */
     static double domenico(double x, double y, double z, double days, double v, double retardation, double decay, double ax,
                            double ay, double az, double width, double depth) {
@@ -358,7 +367,7 @@ public final class MultiSourceTracer {
         double arg = (x - vr * days * root) / (2 * Math.sqrt(ax * vr * days));
         if (arg > 8) return 0;
         double longitudinal = Math.exp(x / (2 * ax) * (1 - root)) * erfc(arg);
-        double spread = x + NEAR_FIELD_LENGTHS * ax;
+        double spread = x + NEAR_FIELD_LENGTHS * ax * x / (x + NEAR_FIELD_TAPER * ax);
         double sy = 2 * Math.sqrt(ay * spread);
         double lateral = erfDifference((y + width / 2) / sy, (y - width / 2) / sy);
         double sz = 2 * Math.sqrt(az * spread);

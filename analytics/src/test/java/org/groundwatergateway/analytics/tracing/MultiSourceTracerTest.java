@@ -35,6 +35,32 @@ class MultiSourceTracerTest {
         }
     }
 
+    /**
+     * At the source plane the tracer's plume is the patch itself, as the exact solution of a patch source (Wexler 1992,
+     * the release scenarios' truth) has it by its boundary condition: C₀ on the patch, nothing beside it and nothing
+     * upstream. Off the patch it fades in continuously from 0 as x grows, where it used to start at its full spread, so
+     * that a well beside a source at the edge of the flow does not see it switch on and off as the azimuth turns.
+     */
+    @Test
+    void atTheSourcePlaneThePlumeIsThePatchAndBesideItFadesInWithoutAStep() {
+        double aL = 13, aT = 2;
+        for (double y : new double[] {0, 0.4}) {
+            assertThat(MultiSourceTracer.domenico(1e-6, y, 0, 1e6, 0.2, 1, 0, aL, aT, 0.05, 1, 3)).as("on the patch, %s m across", y)
+                    .isCloseTo(1, within(1e-6));
+        }
+        for (double days : new double[] {30, 300, 1e6}) {
+            double previous = 0;
+            for (double x : new double[] {1e-6, 1e-3, 0.01, 0.1, 0.5, 1, 2, 4}) {
+                double beside = MultiSourceTracer.domenico(x, 25, 0, days, 0.2, 1, 0, aL, aT, 0.05, 1, 3);
+                if (x == 1e-6) assertThat(beside).as("beside the patch at the source plane, after %s days", days).isLessThan(1e-12);
+                assertThat(beside).as("x %s, after %s days", x, days).isGreaterThanOrEqualTo(previous);
+                previous = beside;
+            }
+            assertThat(previous).as("4 m along, after %s days", days).isGreaterThan(1e-6);
+            assertThat(MultiSourceTracer.domenico(-1e-6, 25, 0, days, 0.2, 1, 0, aL, aT, 0.05, 1, 3)).as("upstream").isZero();
+        }
+    }
+
     /** The tracer's unit plume of a 1 m wide source at steady state, across over along its centre line. */
     private static double lateral(double x, double y, double aL, double aT) {
         return MultiSourceTracer.domenico(x, y, 0, 1e6, 0.2, 1, 0, aL, aT, 0.05, 1, 3)

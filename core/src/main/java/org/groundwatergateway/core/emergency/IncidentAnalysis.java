@@ -95,7 +95,7 @@ public final class IncidentAnalysis {
      * The version of that model, stored with every result: raise it whenever a change of this class, {@link SiteFlow},
      * {@link SiteTracing} or the transport it calls changes what an analysis computes from the same readings.
      */
-    public static final String MODEL_VERSION = "6";
+    public static final String MODEL_VERSION = "7";
 
     private static final Duration FLOW_WINDOW = Duration.ofDays(30);
     /** How far down the flow a receptor is looked for on the plume's centre line. */

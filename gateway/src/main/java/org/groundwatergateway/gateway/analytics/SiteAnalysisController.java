@@ -215,7 +215,7 @@ public class SiteAnalysisController {
     @Operation(summary = "Source tracing: fingerprint ranking and Bayesian inversion over potential sources and grid cells",
             description = "Readings over the window (it should start before the release: its first 7 days are the baseline) are traced "
                     + "back through the aquifer's regional flow with Domenico's transport model (its spread beside a source widened: "
-                    + "taken two longitudinal dispersivities further on, an approximation), as the sum of the known plumes (the "
+                    + "taken up to two longitudinal dispersivities further on, growing in from the source, an approximation), as the sum of the known plumes (the "
                     + "parameter's plumes documented before the window) and up to two new releases, with the transport's uncertainty "
                     + "and the model's own error admitted (docs/tracing.md). Answers the sources of the most probable model (known and "
                     + "new, each with its probability, 90 % credible intervals of release start and mass discharge, the wells and times "
