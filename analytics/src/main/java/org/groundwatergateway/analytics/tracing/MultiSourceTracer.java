@@ -186,7 +186,7 @@ public final class MultiSourceTracer {
      * is within 21 % of the exact one (MultiSourceTracerTest). The added spread grows in from the source plane
      * ({@link #NEAR_FIELD_TAPER}), where the plume is the patch itself (C₀ on it once the front has passed, nothing beside
      * it), as the scenarios' exact patch source has it by its boundary condition; on the patch's width the step from C₀
-     * to nothing at x = 0 remains, as in that solution. Not exact: nearer than 10αL it can be up to 3 times too wide, a
+     * to nothing at x = 0 remains, as in that solution. Not exact: nearer than 10αL it can be up to 3.1 times too wide, a
      * 3-D point source falls off faster still (0.006 at that point), and the centre line is below Domenico's at every
      * x > 0, so a C₀ read from a well just below a source comes out higher. Measured on the release scenarios
      * (docs/tracing.md).
