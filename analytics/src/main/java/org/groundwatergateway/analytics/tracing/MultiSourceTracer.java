@@ -178,7 +178,8 @@ public final class MultiSourceTracer {
 
     static final int READINGS_PER_WELL = 12;
     /**
-     * How many longitudinal dispersivities beyond x the plume's lateral and vertical spread is taken at: a heuristic,
+     * How many longitudinal dispersivities beyond x the plume's lateral and vertical spread is taken at, from about αL
+     * downstream of the source on (nearer, the added spread tapers to nothing: {@link #NEAR_FIELD_TAPER}): a heuristic,
      * chosen against the exact steady plume of a source through the aquifer's depth (2-D; Wilson &amp; Miller 1978,
      * J. Hydraul. Div. 104, 503: C ∝ exp(x/2αL) K₀(√(x² + y²αL/αT)/2αL)). Its lateral fall-off C(x, y)/C(x, 0) with the
      * tapered spread is 0.037 at 4 m along and 25 m across with αL 13 m and αT 2 m, where the exact one is 0.033 and

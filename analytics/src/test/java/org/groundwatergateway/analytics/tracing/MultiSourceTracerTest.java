@@ -8,7 +8,7 @@ import org.apache.commons.math3.special.Erf;
 import org.groundwatergateway.analytics.statistics.DifferentialEvolutionMcmc;
 import org.junit.jupiter.api.Test;
 
-/** The tracer's numerical parts: its fast error function and its convergence diagnostics. */
+/** The tracer's numerical parts: its plume near the source, its fast error function and its convergence diagnostics. */
 class MultiSourceTracerTest {
 
     /**
